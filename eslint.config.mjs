@@ -1,0 +1,70 @@
+// Lint holds the layers apart (see DESIGN.md "Shape of the code") and catches Office.js mistakes.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import officeAddins from "eslint-plugin-office-addins";
+
+const nodeBuiltins = ["fs", "path", "os", "child_process", "crypto", "stream", "zlib", "util", "url", "http", "https", "net", "buffer", "events", "worker_threads"];
+const nodePatterns = [...nodeBuiltins, ...nodeBuiltins.map((m) => `node:${m}`), "node:*"];
+
+/** The import rule for one layer: what it may not reach. */
+function layer(files, forbidden, message) {
+  return {
+    files,
+    rules: {
+      "no-restricted-imports": ["error", { patterns: forbidden.map((group) => ({ group, message })) }],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ["node_modules/**", "dist/**", "build/**", "coverage/**", "test-results/**", "**/*.d.ts"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "no-eval": "error",
+      "no-new-func": "error",
+      "no-implied-eval": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/excel/**/*.ts", "src/taskpane/**/*.{ts,tsx}"],
+    rules: {
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/no-empty-load": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+    },
+  },
+  // src/core is pure domain logic: no Office.js, no React, no ExcelJS, no Node built-ins, no other layer.
+  layer(
+    ["src/core/**/*.ts"],
+    [
+      ["exceljs", "exceljs/*", "jszip", "react", "react-dom", "react/*", "@fluentui/*", "@microsoft/office-js", "office-js", "commander", ...nodePatterns],
+      ["**/excel/**", "**/host/**", "**/taskpane/**", "**/cli/**", "../excel", "../host", "../taskpane", "../cli", "../../excel", "../../host", "../../taskpane", "../../cli"],
+    ].flat().map((p) => [p]),
+    "src/core is pure domain logic: it may not import Office.js, React, ExcelJS, Node built-ins or another layer.",
+  ),
+  // src/excel talks to the Excel API and the core only.
+  layer(
+    ["src/excel/**/*.ts"],
+    [["exceljs", "exceljs/*", "jszip", "react", "react-dom", "@fluentui/*", "**/host/**", "**/taskpane/**", "**/cli/**", ...nodePatterns]].flat().map((p) => [p]),
+    "src/excel may use only the Excel JavaScript API and src/core.",
+  ),
+  // src/host is a headless Excel: it may not reach into the layers that use it.
+  layer(
+    ["src/host/**/*.ts"],
+    [["react", "react-dom", "@fluentui/*", "**/excel/**", "**/taskpane/**", "**/cli/**", ...nodePatterns]].flat().map((p) => [p]),
+    "src/host implements the Excel API over .xlsx files; it may use src/core helpers but not src/excel, the pane or the CLI, and no Node built-ins (it also runs in the browser).",
+  ),
+  {
+    files: ["scripts/**/*.{js,ts}", "bin/**/*.js", "*.config.{js,mjs}", "jest.config.js", "webpack.config.js"],
+    languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

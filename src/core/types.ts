@@ -1,0 +1,170 @@
+// The domain's vocabulary. The shapes of Figure, Milestone, Kpi and ScanResult follow
+// ../shared/contracts/scan-result.schema.json: fields may be added, never renamed or dropped.
+
+/** What a number measures. Percentages are fractions (71.3% is 0.713), as Excel stores them. */
+export type Unit = "percent" | "count" | "weeks" | "days" | "months" | "currency" | "ratio" | "score" | "text";
+
+/** Why a figure has no value. */
+export type MissingReason = "blank" | "not-applicable" | "to-be-confirmed" | "not-yet-due" | "text";
+
+export type Polarity = "higher-is-better" | "lower-is-better";
+export type PolaritySource = "stated" | "setting" | "target-vs-baseline" | "wording";
+
+export type Rag = "blue" | "green" | "amber" | "red" | "grey";
+export type Direction = "up" | "down" | "flat";
+export type Judgement = "improving" | "worsening" | "no-change";
+
+export type Severity = "error" | "warning" | "info";
+
+/** A date as YYYY-MM-DD. */
+export type IsoDate = string;
+
+/** A period a figure refers to, or a milestone falls due in, as a date range. */
+export interface Period {
+  /** As written: "Jan 24", "Q2 2023/24", "HT1-2 23/24", "By 6 months". */
+  label: string;
+  kind:
+    | "month"
+    | "quarter"
+    | "half-term"
+    | "term"
+    | "academic-year"
+    | "financial-year"
+    | "year"
+    | "date"
+    | "relative-months"
+    | "unknown";
+  /** Null where the label alone does not fix the dates (e.g. "Q1" with no year, "By 6 months" with no plan start). */
+  start: IsoDate | null;
+  end: IsoDate | null;
+  /** For "By 6 months", "Target for 12 months ...": months counted from the plan start. */
+  relativeMonths?: number;
+}
+
+/**
+ * A target written relative to something else: "Baseline plus 10%",
+ * "50% or national average whichever is the higher", "National average".
+ */
+export interface RelativeTarget {
+  kind: "baseline-plus" | "at-least-comparator" | "comparator";
+  /** For baseline-plus: the amount added (0.1 for 10%). For at-least-comparator: the floor (0.5 for 50%). */
+  amount: number | null;
+  /** baseline-plus on a percentage: "points" adds percentage points; "relative" multiplies. */
+  mode?: "points" | "relative";
+  /** For comparator kinds: the comparator named, e.g. "national average". */
+  comparator?: string;
+  /** What it resolved to, once the baseline or comparator is known; null while unknown. */
+  resolved: number | null;
+  /** Plain-English account of how it was resolved, or why not. */
+  explanation?: string;
+}
+
+/** One figure read from a cell. value is null where the cell holds no usable number. */
+export interface Figure {
+  value: number | null;
+  /** The cell's displayed text, verbatim. */
+  text: string;
+  /** A1 address of the source cell on its sheet. */
+  cell: string;
+  unit: Unit | null;
+  period: string | null;
+  periodStart: IsoDate | null;
+  periodEnd: IsoDate | null;
+  missing: MissingReason | null;
+  relative: RelativeTarget | null;
+  /** Words beside the number that qualify it ("interim target", "complete"). */
+  qualifier?: string | null;
+  /** Set when one cell holds several values (e.g. "YR 6 93% YR11 – 71%"): value is then null. */
+  several?: { label: string | null; value: number; unit: Unit | null }[];
+  /** Set when the cell holds an Excel error such as #N/A or #DIV/0!. */
+  error?: string;
+}
+
+export interface Milestone {
+  /** The milestone heading as written. */
+  label: string;
+  due: IsoDate | null;
+  target: Figure | null;
+  actual: Figure | null;
+  rag: Rag | null;
+  statedRag: Rag | null;
+}
+
+export interface Finding {
+  /** Stable kebab-case code (see src/core/validate/codes.ts). */
+  code: string;
+  severity: Severity;
+  message: string;
+  sheet?: string;
+  cell?: string;
+}
+
+export interface Dot {
+  direction: Direction | null;
+  judgement: Judgement | null;
+  stated?: Direction | null;
+}
+
+export interface Kpi {
+  ref: string | null;
+  measure: string;
+  group: string | null;
+  frequency: string | null;
+  unit: Unit | null;
+  polarity: Polarity | null;
+  polaritySource: PolaritySource | null;
+  baseline: Figure | null;
+  /** The final (end-of-plan) target. */
+  target: Figure | null;
+  /** The staged target in force at the reporting date. */
+  currentTarget: Figure | null;
+  previous: Figure | null;
+  latest: Figure | null;
+  milestones: Milestone[];
+  dot: Dot;
+  rag: Rag | null;
+  statedRag: Rag | null;
+  findings: Finding[];
+  /** Where the KPI's row (or first row) is: sheet and A1 of its measure cell. */
+  sheet?: string;
+  sourceCell?: string;
+  /** The label of the milestone in force at the reporting date, if any. */
+  currentMilestone?: string | null;
+  /** Free-text notes stated beside the KPI. */
+  notes?: string | null;
+  /** A stable key for this KPI (sheet + reference, or sheet + measure), used for commentary and settings. */
+  key?: string;
+  /** Why the RAG is what it is, in plain English, for "Why this rating?". */
+  ragExplanation?: string;
+}
+
+export type TableLayout =
+  | "previous-latest"
+  | "milestone-columns"
+  | "target-actual-rows"
+  | "period-columns"
+  | "survey"
+  | "qualitative-milestones"
+  | "excel-table";
+
+export interface KpiTable {
+  sheet: string;
+  /** A1 range, header rows included. */
+  range: string;
+  layout: TableLayout | string;
+  headerRows: number;
+  confidence: number;
+  kpis: Kpi[];
+  /** The Excel table (ListObject) name, when the KPI table is one. */
+  excelTable?: string;
+  /** A stable id for including or excluding the table in settings: "sheet!range". */
+  id?: string;
+}
+
+export interface ScanResult {
+  workbook: string;
+  asOf: IsoDate;
+  settings: Record<string, unknown>;
+  tables: KpiTable[];
+  findings: Finding[];
+}

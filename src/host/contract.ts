@@ -1,0 +1,44 @@
+// The public surface of the headless host. See index.ts.
+
+export interface SyncRecord {
+  /** Bytes of the request: the queued commands and the values written, as JSON. */
+  requestBytes: number;
+  /** Bytes of the response: the values loaded, as JSON. */
+  responseBytes: number;
+}
+
+export interface SyncStats {
+  syncs: number;
+  largestRequestBytes: number;
+  largestResponseBytes: number;
+  log: SyncRecord[];
+}
+
+export interface HostOptions {
+  /** Payload limit per request and per response, in bytes. Default 5 MB, as Excel on the web. */
+  payloadLimitBytes?: number;
+  /** Cell limit of one range read. Default 5,000,000, as Excel on the web. */
+  cellReadLimit?: number;
+  /** Requirement sets the host claims to support (for testing degradation). Default: all it implements. */
+  unsupportedRequirementSets?: string[];
+}
+
+export interface HeadlessWorkbook {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  readonly stats: SyncStats;
+  resetStats(): void;
+  /** Whether the host supports a requirement set, as Office.context.requirements.isSetSupported. */
+  isSetSupported(name: string, minVersion?: string): boolean;
+  save(): Promise<Uint8Array>;
+}
+
+/** Why a file could not be opened as a workbook, in words for the user. */
+export class WorkbookOpenError extends Error {
+  constructor(
+    message: string,
+    readonly reason: "not-a-workbook" | "password-protected" | "legacy-format" | "corrupt",
+  ) {
+    super(message);
+    this.name = "WorkbookOpenError";
+  }
+}
