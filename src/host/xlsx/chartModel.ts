@@ -1,0 +1,44 @@
+// What the headless host knows about a chart when it saves: enough to write a DrawingML chart part
+// (chartXml.ts) that Excel and LibreOffice render without recalculating anything.
+
+/** The chart types the host writes; the names are Excel.ChartType string literals. */
+export type ChartKind = "ColumnClustered" | "ColumnStacked" | "BarClustered" | "BarStacked" | "Line" | "LineMarkers" | "Pie";
+
+export interface ChartSeriesModel {
+  name: string | null;
+  /** Absolute reference of the values, e.g. "'Score card'!$C$5:$C$9" */
+  valuesRef: string;
+  categoriesRef: string | null;
+  /** Cached values and categories (written into the part so viewers show them without recalculation). */
+  values: (number | null)[];
+  categories: string[];
+  /** Hex "RRGGBB" (no #), optional. */
+  color?: string | null;
+  /** Per-series chart type for combo charts (e.g. a "Line" target series on a column chart); default the chart's kind. */
+  kind?: ChartKind | null;
+  lineDash?: "solid" | "dash" | null;
+  marker?: boolean;
+}
+
+export interface ChartModel {
+  sheetName: string;
+  name: string;
+  kind: ChartKind;
+  title: string | null;
+  /** Anchor by cells, 0-based: top-left cell and bottom-right cell (exclusive end like Excel's twoCellAnchor 'to'). */
+  anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
+  series: ChartSeriesModel[];
+  legendPosition: "Right" | "Bottom" | "Top" | "Left" | null;
+  categoryAxisTitle?: string | null;
+  valueAxisTitle?: string | null;
+  /** Excel number format for the value axis labels, e.g. "0%". */
+  valueAxisNumberFormat?: string | null;
+}
+
+/** What readChartsFromXlsx gives back: the parts of a chart a test asserts on. */
+export interface ChartSummary {
+  sheetName: string;
+  kind: ChartKind;
+  title: string | null;
+  series: { name: string | null; valuesRef: string; categoriesRef: string | null; kind: ChartKind }[];
+}
