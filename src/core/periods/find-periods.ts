@@ -1,0 +1,39 @@
+// Periods written inside longer text: "Target for 18 & 24 months (December 2020 & June 2021)".
+import type { Period } from "../types";
+import type { PeriodContext } from "./context";
+import { parsePeriod } from "./parse-period";
+
+export interface FoundPeriod {
+  period: Period;
+  /** Character offsets of the label in the text searched. */
+  from: number;
+  to: number;
+}
+
+/** Most words a period label spans ("1 st of July 2019" is five). */
+const MAX_WORDS = 5;
+
+/**
+ * Every dated period written in the text, left to right, longest label first where labels
+ * overlap. Relative months ("6 months") are not reported here: callers read them separately.
+ * Bare four-digit years count only when `years` is true (a heading's "2019 Comparison" is not one).
+ */
+export function findPeriods(text: string, ctx?: PeriodContext, options: { years?: boolean } = {}): FoundPeriod[] {
+  const words = [...text.matchAll(/[^\s()[\]&,;]+/g)].map((m) => ({ from: m.index ?? 0, to: (m.index ?? 0) + m[0].length }));
+  const found: FoundPeriod[] = [];
+  for (let i = 0; i < words.length; ) {
+    let hit: FoundPeriod | null = null;
+    for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && !hit; n--) {
+      const from = words[i].from;
+      const to = words[i + n - 1].to;
+      const period = parsePeriod(text.slice(from, to), ctx);
+      if (!period || period.kind === "relative-months") continue;
+      if (period.kind === "year" && options.years === false) continue;
+      hit = { period, from, to };
+      i += n;
+    }
+    if (!hit) i++;
+    else found.push(hit);
+  }
+  return found;
+}

@@ -1,0 +1,192 @@
+// Period labels in UK public-sector use to inclusive date ranges.
+//
+// Readings that are a choice, not a fact (each can be changed through PeriodContext or is
+// written out here so the lead and users can see it):
+// - "2022/23", "2022-23", "22/23" alone: an academic year (1 Sep - 31 Aug) unless
+//   ctx.yearPairKind is "financial-year". "AY ..." and "FY ..." are never ambiguous.
+// - "Q2 2023/24", "2023/24 Q2", "Q3 23/24": financial-year quarters (Q1 = Apr-Jun by default).
+//   "Q4 2020" with a single year: the calendar quarter (Q4 = Oct-Dec 2020), the literal reading.
+//   "Q1" with no year: kind quarter, dates null.
+// - "FY24", "FY 2024" with a single year: the financial year ENDING in that year (2023/24), the
+//   usual reading of a single-year FY label.
+// - Terms: Autumn = Sep-Dec, Spring = Jan-Apr, Summer = May-Aug. A single year is the calendar
+//   year the term falls in ("Spring '23" = Jan-Apr 2023, "Autumn 2023" = Sep-Dec 2023); with a
+//   year pair, Autumn falls in the first year, Spring and Summer in the second.
+// - Half terms: HT1 Sep-Oct, HT2 Nov-Dec, HT3 Jan-Feb, HT4 Mar-Apr, HT5 May, HT6 Jun-Jul of the
+//   academic year; "Autumn 1" ... "Summer 2" are HT1 ... HT6. With a single year, the half term
+//   that falls in that calendar year.
+// - Numeric dates are UK day-first ("01/06/2019" is 1 June). Two-digit years use Excel's pivot:
+//   00-29 are 2000-2029, 30-99 are 1930-1999.
+// - A bare four-digit year is a calendar year only within 1900-2099 (so "2936" is not a period).
+// - "By 6 months", "6 months": kind relative-months; dated only when ctx.planStart is set.
+import type { Period } from "../types";
+import { fyStartMonth, type PeriodContext } from "./context";
+import { fullYear, MONTH_NAME, monthNumber, yearPairStart } from "./months";
+import { normaliseLower, unwrapBrackets } from "./normalise";
+import * as R from "./ranges";
+
+type Kind = Period["kind"];
+type Build = (m: RegExpExecArray, ctx: PeriodContext | undefined) => { kind: Kind; range: R.DateRange | null; relativeMonths?: number } | null;
+
+const MONTH = `(${MONTH_NAME})\\.?`;
+/** A two- or four-digit year, optionally with an apostrophe ("'23"). */
+const YEAR = "'?(\\d{4}|\\d{2})";
+/** A year pair: 2023/24, 2022-23, 22/23, 2023/2024. */
+const PAIR = "(\\d{4}|\\d{2})\\s?[/-]\\s?(\\d{4}|\\d{2})";
+const QUARTER = "(?:q|qtr\\.?\\s?|quarter\\s?)([1-4])";
+const SEP = "\\s?[-,:]?\\s?(?:of\\s)?";
+const FY_WORD = "(?:fy|f/y|financial\\syear|fin\\.?\\syear|fiscal\\syear)";
+const AY_WORD = "(?:ay|a/y|academic\\syear|academic|school\\syear)";
+
+function pairStart(m: RegExpExecArray, i: number): number | null {
+  return yearPairStart(m[i], m[i + 1]);
+}
+
+function yearPair(start: number | null, kind: "academic-year" | "financial-year", ctx: PeriodContext | undefined) {
+  if (start === null) return null;
+  return { kind, range: kind === "academic-year" ? R.academicYear(start) : R.financialYear(start, fyStartMonth(ctx)) } as const;
+}
+
+function quarterOfFy(start: number | null, q: string, ctx: PeriodContext | undefined) {
+  if (start === null) return null;
+  return { kind: "quarter", range: R.financialQuarter(start, fyStartMonth(ctx), Number(q)) } as const;
+}
+
+type TermName = "autumn" | "spring" | "summer";
+const TERM = "(autumn|spring|summer)";
+const TERM_INDEX: Record<TermName, number> = { autumn: 0, spring: 1, summer: 2 };
+
+/** The academic year a term or half term of a single calendar year falls in. */
+function schoolYearOf(calendarYear: number, inAutumn: boolean): number {
+  return inAutumn ? calendarYear : calendarYear - 1;
+}
+
+function halfTermPeriod(first: number, last: number, m: RegExpExecArray, pairAt: number): ReturnType<Build> {
+  if (m[pairAt] !== undefined) {
+    const start = pairStart(m, pairAt);
+    return start === null ? null : { kind: "half-term", range: R.halfTerms(start, first, last) };
+  }
+  const single = m[pairAt + 2];
+  if (single !== undefined) {
+    const y = fullYear(single);
+    return y === null ? null : { kind: "half-term", range: R.halfTerms(schoolYearOf(y, first <= 2), first, last) };
+  }
+  return last < first ? null : { kind: "half-term", range: null };
+}
+
+/** The grammar, most specific first. Each pattern must match the whole normalised label. */
+const RULES: [RegExp, Build][] = [
+  // ISO date 2019-06-01
+  [/^(\d{4})-(\d{1,2})-(\d{1,2})$/, (m) => ({ kind: "date", range: R.day(Number(m[1]), Number(m[2]), Number(m[3])) })],
+  // UK numeric date 01.06.19, 01/06/2019, 1-6-19
+  [/^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$/, (m) => dayOf(m[4], Number(m[3]), Number(m[1]))],
+  // 1 July 2019, 1st July 2019, 1 st July 2019, 1st of July 2019
+  [new RegExp(`^(\\d{1,2})\\s?(?:st|nd|rd|th)?\\s?(?:of\\s)?${MONTH},?\\s?${YEAR}$`), (m) => dayOf(m[3], monthNumber(m[2]), Number(m[1]))],
+  // July 1, 2019
+  [new RegExp(`^${MONTH}\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})$`), (m) => dayOf(m[3], monthNumber(m[1]), Number(m[2]))],
+  // Jan 24, Jan 2024, Sept 23, Aug-20, January '24, Jan.24
+  [new RegExp(`^${MONTH}\\s?[-/.,]?\\s?${YEAR}$`), (m) => monthOf(m[2], monthNumber(m[1]))],
+  // 06/2019, 6/19
+  [/^(\d{1,2})[/.](\d{4})$/, (m) => monthOf(m[2], Number(m[1]))],
+  // Q1, Quarter 2
+  [new RegExp(`^${QUARTER}$`), () => ({ kind: "quarter", range: null })],
+  // Q2 2023/24, Q3 23/24, Q2 FY 2023/24
+  [new RegExp(`^${QUARTER}${SEP}(?:${FY_WORD}\\s?)?${PAIR}$`), (m, ctx) => quarterOfFy(pairStart(m, 2), m[1], ctx)],
+  // 2023/24 Q2
+  [new RegExp(`^(?:${FY_WORD}\\s?)?${PAIR}${SEP}${QUARTER}$`), (m, ctx) => quarterOfFy(pairStart(m, 1), m[3], ctx)],
+  // Q4 2020, 2020 Q4: a calendar quarter
+  [new RegExp(`^${QUARTER}${SEP}${YEAR}$`), (m) => calendarQuarterOf(m[2], m[1])],
+  [new RegExp(`^(\\d{4})${SEP}${QUARTER}$`), (m) => calendarQuarterOf(m[1], m[2])],
+  // HT1-2 22/23, HT3 2023/24, HT1, HT2 2023
+  [new RegExp(`^ht\\s?([1-6])(?:\\s?(?:-|to|&|and)\\s?(?:ht\\s?)?([1-6]))?(?:${SEP}(?:${PAIR}|${YEAR}))?$`), (m) => halfTermPeriod(Number(m[1]), Number(m[2] ?? m[1]), m, 3)],
+  // Autumn 1 2023/24, Spring 2 '24
+  [new RegExp(`^${TERM}\\s?(?:term\\s?|half\\s?term\\s?)?([12])(?:${SEP}(?:${PAIR}|${YEAR}))?$`), (m) => {
+    const n = TERM_INDEX[m[1] as TermName] * 2 + Number(m[2]);
+    return halfTermPeriod(n, n, m, 3);
+  }],
+  // Autumn 2023, Spring '23, Autumn term 2022, Summer term 2023/24, Spring
+  [new RegExp(`^${TERM}(?:\\sterm)?(?:${SEP}(?:${PAIR}|${YEAR}))?$`), (m) => termOf(m[1] as TermName, m)],
+  // AY 2022/23, academic year 2022-23, 2022/23 (academic)
+  [new RegExp(`^${AY_WORD}\\s?${PAIR}$`), (m, ctx) => yearPair(pairStart(m, 1), "academic-year", ctx)],
+  [new RegExp(`^${PAIR}\\s?\\(?${AY_WORD}\\)?$`), (m, ctx) => yearPair(pairStart(m, 1), "academic-year", ctx)],
+  // FY 2022/23, financial year 2022-23, 2022/23 (financial)
+  [new RegExp(`^${FY_WORD}\\s?${PAIR}$`), (m, ctx) => yearPair(pairStart(m, 1), "financial-year", ctx)],
+  [new RegExp(`^${PAIR}\\s?\\(?(?:${FY_WORD}|financial|fiscal)\\)?$`), (m, ctx) => yearPair(pairStart(m, 1), "financial-year", ctx)],
+  // FY24, FY 2024: the financial year ending in 2024
+  [new RegExp(`^${FY_WORD}\\s?${YEAR}$`), (m, ctx) => {
+    const y = fullYear(m[1]);
+    return y === null ? null : yearPair(fyStartMonth(ctx) === 1 ? y : y - 1, "financial-year", ctx);
+  }],
+  // 2022/23, 2022-23, 22/23: by ctx, academic by default
+  [new RegExp(`^${PAIR}$`), (m, ctx) => yearPair(pairStart(m, 1), ctx?.yearPairKind ?? "academic-year", ctx)],
+  // 2019-06: ISO month (after the year pairs, so 2011-12 stays a year pair)
+  [/^(\d{4})-(\d{2})$/, (m) => monthOf(m[1], Number(m[2]))],
+  // 2022, CY 2022, calendar year 2022
+  [/^(?:cy\s?|calendar\syear\s?|year\s?)?(\d{4})$/, (m) => {
+    const y = Number(m[1]);
+    return y >= 1900 && y <= 2099 ? { kind: "year", range: R.calendarYear(y) } : null;
+  }],
+  // By 6 months, 6 months, at 12 months, after 18 months
+  [/^(?:(?:by|at|after|within|in|for)\s)?(\d{1,3})\s?(?:-\s?)?(?:months?|mths?)$/, (m, ctx) => relative(Number(m[1]), ctx)],
+  [/^(?:(?:by|at|after|within|in|for)\s)?(\d{1,2})\s?(?:-\s?)?years?$/, (m, ctx) => relative(12 * Number(m[1]), ctx)],
+];
+
+function dayOf(year: string, month: number | null, dayOfMonth: number): ReturnType<Build> {
+  const y = fullYear(year);
+  if (y === null || month === null) return null;
+  const range = R.day(y, month, dayOfMonth);
+  return range ? { kind: "date", range } : null;
+}
+
+function monthOf(year: string, month: number | null): ReturnType<Build> {
+  const y = fullYear(year);
+  if (y === null || month === null || month < 1 || month > 12) return null;
+  return { kind: "month", range: R.monthRange(y, month) };
+}
+
+function calendarQuarterOf(year: string, quarter: string): ReturnType<Build> {
+  const y = fullYear(year);
+  return y === null ? null : { kind: "quarter", range: R.calendarQuarter(y, Number(quarter)) };
+}
+
+function termOf(name: TermName, m: RegExpExecArray): ReturnType<Build> {
+  if (m[2] !== undefined && m[3] !== undefined) {
+    const start = pairStart(m, 2);
+    return start === null ? null : { kind: "term", range: R.term(start, name) };
+  }
+  if (m[4] !== undefined) {
+    const y = fullYear(m[4]);
+    return y === null ? null : { kind: "term", range: R.term(schoolYearOf(y, name === "autumn"), name) };
+  }
+  return { kind: "term", range: null };
+}
+
+function relative(months: number, ctx: PeriodContext | undefined): ReturnType<Build> {
+  if (months < 1) return null;
+  return { kind: "relative-months", range: R.afterPlanStart(ctx?.planStart, months), relativeMonths: months };
+}
+
+/** Longest label worth trying: a period label is a few words, never a paragraph. */
+const MAX_LABEL = 60;
+
+/**
+ * A period label to its inclusive date range; null when the text is not a period.
+ * See the notes at the top of this file for the readings chosen where a label is ambiguous.
+ */
+export function parsePeriod(label: string, ctx?: PeriodContext): Period | null {
+  if (typeof label !== "string") return null;
+  const written = label.trim();
+  if (written === "" || written.length > MAX_LABEL) return null;
+  const text = unwrapBrackets(normaliseLower(written)).replace(/[.,;:]$/, "");
+  for (const [pattern, build] of RULES) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    // A rule that matches the shape but finds no real date ("2019-06" is no year pair) passes to the next.
+    const built = build(m, ctx);
+    if (!built) continue;
+    const period: Period = { label: written, kind: built.kind, start: built.range?.start ?? null, end: built.range?.end ?? null };
+    if (built.relativeMonths !== undefined) period.relativeMonths = built.relativeMonths;
+    return period;
+  }
+  return null;
+}
