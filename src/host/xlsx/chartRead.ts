@@ -1,0 +1,101 @@
+// Reading charts back out of an .xlsx package: sheet -> drawing -> chart parts. Used by tests to assert
+// what a saved scorecard holds (chart types, titles, series ranges), whoever wrote the charts.
+import JSZip from "jszip";
+import type { ChartKind, ChartSummary } from "./chartModel";
+import { REL_TYPE, parseRelationships, readPart, relsPathFor, resolveTarget, worksheetParts } from "./chartPackage";
+import { attr, child, children, descendants, parseXml, path, type XmlElement } from "./chartXmlText";
+import { drawingRelId } from "./chartSheetXml";
+
+function barKind(plot: XmlElement): ChartKind {
+  const horizontal = attr(child(plot, "barDir"), "val") === "bar";
+  const grouping = attr(child(plot, "grouping"), "val") ?? "clustered";
+  const stacked = grouping === "stacked" || grouping === "percentStacked";
+  if (horizontal) return stacked ? "BarStacked" : "BarClustered";
+  return stacked ? "ColumnStacked" : "ColumnClustered";
+}
+
+/** A line series shows markers unless its marker symbol is "none" (Excel's default is to show them). */
+function lineKind(ser: XmlElement): ChartKind {
+  return attr(path(ser, "marker", "symbol"), "val") === "none" ? "Line" : "LineMarkers";
+}
+
+function refText(source: XmlElement | null): string | null {
+  const ref = source?.children.find((c) => c.local === "numRef" || c.local === "strRef" || c.local === "multiLvlStrRef");
+  const f = child(ref, "f");
+  return f ? f.text : null;
+}
+
+function seriesName(ser: XmlElement): string | null {
+  const tx = child(ser, "tx");
+  if (!tx) return null;
+  const literal = child(tx, "v");
+  if (literal) return literal.text;
+  const cached = path(tx, "strRef", "strCache", "pt", "v");
+  return cached ? cached.text : (path(tx, "strRef", "f")?.text ?? null);
+}
+
+function titleText(chart: XmlElement): string | null {
+  const title = child(chart, "title");
+  if (!title) return null;
+  const rich = path(title, "tx", "rich");
+  if (rich) return children(rich, "p").map((p) => descendants(p, "t").map((t) => t.text).join("")).join("\n");
+  const cached = path(title, "tx", "strRef", "strCache", "pt", "v");
+  return cached ? cached.text : null;
+}
+
+const PLOT_TYPES = new Set(["barChart", "lineChart", "pieChart"]);
+
+function plotKind(plot: XmlElement, ser: XmlElement | null): ChartKind {
+  if (plot.local === "barChart") return barKind(plot);
+  if (plot.local === "pieChart") return "Pie";
+  return ser ? lineKind(ser) : "Line";
+}
+
+/** The chart's kind (that of its first plot) and series from one chart part; null for chart types the host does not write. */
+export function summariseChartPart(xml: string, sheetName: string): ChartSummary | null {
+  const chart = child(parseXml(xml), "chart");
+  const plots = child(chart, "plotArea")?.children.filter((p) => PLOT_TYPES.has(p.local)) ?? [];
+  if (!chart || plots.length === 0) return null;
+  const series = plots.flatMap((plot) =>
+    children(plot, "ser").map((ser, i) => ({
+      name: seriesName(ser),
+      valuesRef: refText(child(ser, "val")) ?? "",
+      categoriesRef: refText(child(ser, "cat")),
+      kind: plotKind(plot, ser),
+      order: Number(attr(child(ser, "order"), "val") ?? i),
+    })),
+  );
+  series.sort((a, b) => a.order - b.order);
+  return {
+    sheetName,
+    kind: plotKind(plots[0], children(plots[0], "ser")[0] ?? null),
+    title: titleText(chart),
+    series: series.map(({ order: _order, ...s }) => s),
+  };
+}
+
+/** Every chart in the package, sheet by sheet in workbook order and in drawing order within a sheet. */
+export async function readChartsFromXlsx(xlsx: Uint8Array): Promise<ChartSummary[]> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const out: ChartSummary[] = [];
+  for (const sheet of await worksheetParts(zip)) {
+    const sheetXml = await readPart(zip, sheet.part);
+    const drawingId = sheetXml ? drawingRelId(sheetXml) : null;
+    if (!drawingId) continue;
+    const drawingRel = parseRelationships(await readPart(zip, relsPathFor(sheet.part))).find((r) => r.id === drawingId);
+    if (!drawingRel || drawingRel.type !== REL_TYPE.drawing) continue;
+    const drawingPart = resolveTarget(sheet.part, drawingRel.target);
+    const drawingXml = await readPart(zip, drawingPart);
+    if (!drawingXml) continue;
+    const drawingRels = parseRelationships(await readPart(zip, relsPathFor(drawingPart)));
+    for (const frame of descendants(parseXml(drawingXml), "graphicData")) {
+      const chartId = attr(child(frame, "chart"), "id", true);
+      const rel = chartId ? drawingRels.find((r) => r.id === chartId && r.type === REL_TYPE.chart) : undefined;
+      if (!rel) continue;
+      const chartXml = await readPart(zip, resolveTarget(drawingPart, rel.target));
+      const summary = chartXml ? summariseChartPart(chartXml, sheet.name) : null;
+      if (summary) out.push(summary);
+    }
+  }
+  return out;
+}
