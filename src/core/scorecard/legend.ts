@@ -1,0 +1,46 @@
+// The legend: every RAG word with its colour and meaning, and the DoT arrows and words.
+import type { Rag } from "../types";
+import type { Settings } from "../settings";
+import { RAG_COLOURS, RAG_WORDS } from "./palette";
+import { DOT_ARROWS } from "./dot";
+import type { LegendEntry } from "./types";
+
+function bandText(settings: Settings): string {
+  const band = settings.amberBand;
+  if (settings.amberMode === "points") return `${+(band * 100).toFixed(2)} percentage points`;
+  return `${+(band * 100).toFixed(2)}%`;
+}
+
+export function ragMeaning(rag: Rag, settings: Settings): string {
+  switch (rag) {
+    case "green":
+      return "meets or beats the current milestone target";
+    case "amber":
+      return `misses the target by no more than ${bandText(settings)}`;
+    case "red":
+      return `misses the target by more than ${bandText(settings)}`;
+    case "grey":
+      return "no latest figure, no numeric target, or data only";
+    case "blue":
+      return "final target achieved";
+  }
+}
+
+export function buildLegend(settings: Settings, showBlue: boolean): LegendEntry[] {
+  const rags: Rag[] = showBlue ? ["blue", "green", "amber", "red", "grey"] : ["green", "amber", "red", "grey"];
+  const rag = rags.map<LegendEntry>((r) => ({
+    kind: "rag",
+    rag: r,
+    symbol: RAG_WORDS[r],
+    meaning: ragMeaning(r, settings),
+    fill: RAG_COLOURS[r].fill,
+    fontColour: RAG_COLOURS[r].text,
+  }));
+  const dot: LegendEntry[] = [
+    { kind: "dot", symbol: DOT_ARROWS.up, meaning: "latest figure is higher than the previous" },
+    { kind: "dot", symbol: DOT_ARROWS.down, meaning: "latest figure is lower than the previous" },
+    { kind: "dot", symbol: DOT_ARROWS.flat, meaning: "no change (within the no-change band)" },
+    { kind: "dot", symbol: "improving / worsening", meaning: "whether the change is better or worse, given whether higher or lower is better" },
+  ];
+  return [...rag, ...dot];
+}
