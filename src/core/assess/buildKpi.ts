@@ -1,0 +1,405 @@
+// From a draft (which cells are what) to a Kpi: figures parsed, units settled, relative targets
+// resolved, polarity decided, DoT and RAG computed, and every problem met on the way reported.
+import type { Figure, Finding, IsoDate, Kpi, Milestone, Polarity, Rag, Unit } from "../types";
+import type { Settings } from "../settings";
+import { parseFigure, type ParsedFigure } from "../figures";
+import type { PeriodContext } from "../periods";
+import { addMonthsIso, compareIso } from "../dates";
+import type { SheetGrid } from "../recognise/grid";
+import type { CellRef, DraftKpi, DraftMilestone } from "../recognise/readKpis";
+import { FINDING_CODES, type FindingCode } from "../validate/codes";
+import { decidePolarity, parseStatedPolarity } from "./polarity";
+import { computeDot, judge, parseStatedDot } from "./dot";
+import { parseStatedRag, rateAgainstTarget } from "./rag";
+import { checkFigures } from "../validate/figureChecks";
+
+export interface BuildContext {
+  grid: SheetGrid;
+  settings: Settings;
+  asOf: IsoDate;
+  periodContext: PeriodContext;
+  /** Whether the table has ACTUAL(S) rows: then every KPI row holds targets. */
+  tableHasActualRows: boolean;
+}
+
+interface Parsed {
+  fig: Figure;
+  p: ParsedFigure;
+  ref: CellRef;
+}
+
+const UNIT_WORDS: [RegExp, Unit][] = [
+  [/^(%|percent|percentage|per ?cent|rate %)$/i, "percent"],
+  [/^(weeks?|wks?)$/i, "weeks"],
+  [/^(days?|working days)$/i, "days"],
+  [/^(months?)$/i, "months"],
+  [/^(£|gbp|currency|cost|£s|£k)$/i, "currency"],
+  [/^(number|no\.?|count|#|numbers|total)$/i, "count"],
+  [/^(ratio|rate|per \d[\d,]*)$/i, "ratio"],
+  [/^(score|points|average score)$/i, "score"],
+];
+
+function unitFromWord(text: string): Unit | null {
+  const t = text.trim();
+  for (const [re, u] of UNIT_WORDS) if (re.test(t)) return u;
+  return null;
+}
+
+export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
+  const { grid, settings } = bc;
+  const sheet = grid.name;
+  const findings: Finding[] = [];
+  const add = (code: FindingCode, message: string, cell?: CellRef | null) => {
+    findings.push({ code, severity: FINDING_CODES[code].severity, message, sheet, ...(cell ? { cell: grid.address(cell.row, cell.col) } : {}) });
+  };
+  const name = d.ref ? `${d.ref}` : `"${short(d.measure)}"`;
+
+  // 1. Parse every cell once without a unit, to learn the KPI's unit; then again with it, for bare numbers.
+  const cells = collectCells(d);
+  const firstPass = cells.map((ref) => parseAt(grid, ref, bc.periodContext, null));
+  const statedUnit = d.unitCell ? unitFromWord(grid.text(d.unitCell.row, d.unitCell.col)) : null;
+  const unit = statedUnit ?? majorityUnit(firstPass) ?? d.unitHint;
+  const parsedByKey = new Map<string, Parsed>();
+  for (const ref of cells) parsedByKey.set(key(ref), parseAt(grid, ref, bc.periodContext, unit));
+  const get = (ref: CellRef | null): Parsed | null => (ref ? (parsedByKey.get(key(ref)) ?? null) : null);
+
+  // 2. Baseline, final target, milestones.
+  const baseline = get(d.baselineCell);
+  const milestoneDrafts = d.milestones;
+  const ms = milestoneDrafts.map((m) => readMilestone(m, bc, get));
+  const msWithTarget = ms.filter((m) => m.target);
+  const explicitTarget = get(d.targetCell);
+  const finalTarget: Parsed | null = explicitTarget ?? [...msWithTarget].reverse().find((m) => m.target!.p.value !== null || m.target!.p.relative)?.target ?? msWithTarget[msWithTarget.length - 1]?.target ?? null;
+
+  // 3. Resolve relative targets ("Baseline plus 10%") against the baseline, or a milestone that states the baseline ("Baseline 50%").
+  const baselineValue = baseline?.p.value ?? ms.map((m) => m.target).find((t) => t && t.p.value !== null && /baseline/i.test(t.p.qualifier ?? ""))?.p.value ?? null;
+  const allTargets = [explicitTarget, ...ms.map((m) => m.target)].filter((t): t is Parsed => !!t);
+  for (const t of allTargets) resolveRelative(t, baselineValue, unit);
+
+  // 4. Polarity.
+  const polarityText = d.polarityCell ? grid.text(d.polarityCell.row, d.polarityCell.col) : "";
+  const staged = ms
+    .filter((m) => m.target && targetValue(m.target) !== null)
+    .sort((a, b) => cmpDue(a.due, b.due))
+    .map((m) => targetValue(m.target!)!);
+  const decision = decidePolarity({
+    stated: polarityText || null,
+    setting: settings.polarityOverrides[keyFor(sheet, d)] ?? (d.ref ? settings.polarityOverrides[d.ref] : undefined) ?? null,
+    baseline: baselineValue,
+    finalTarget: finalTarget ? targetValue(finalTarget) : null,
+    stagedTargets: staged,
+    measure: d.measure,
+    defaultPolarity: settings.defaultPolarity,
+  });
+  const polarity: Polarity = decision.polarity;
+  if (decision.unreadableStated) add("polarity-not-recognised", `${name}: the polarity "${polarityText}" could not be read; use High or Low.`, d.polarityCell);
+  if (decision.source === "default") add("polarity-assumed", `${name}: ${decision.reason}. Set the polarity if lower is better.`, d.measureCell ?? d.refCell);
+  if (decision.conflict) add("polarity-conflict", `${name}: polarity taken as ${words(polarity)} because ${decision.reason}, but ${decision.conflict}.`, d.polarityCell ?? d.measureCell ?? d.refCell);
+
+  // 5. The actual series: previous/latest columns, or the actuals of the milestone columns in time order.
+  let previous: Parsed | null = get(d.previousCell);
+  let latest: Parsed | null = get(d.latestCell);
+  if (previous && d.previousPeriodCell) attachPeriod(previous, grid, d.previousPeriodCell, bc.periodContext);
+  if (latest && d.latestPeriodCell) attachPeriod(latest, grid, d.latestPeriodCell, bc.periodContext);
+  if (!d.previousCell && !d.latestCell) {
+    const series = ms
+      .filter((m) => m.actual && m.actual.p.value !== null && (m.due === null || compareIso(m.periodStart ?? m.due, bc.asOf) <= 0))
+      .sort((a, b) => cmpDue(a.due, b.due));
+    // The actual written under the baseline column (therapy tables) is the first point of the series.
+    const baselineActual = d.actualRow !== null && d.baselineCell ? get({ row: d.actualRow, col: d.baselineCell.col }) : null;
+    const points = series.map((m) => m.actual!);
+    if (baselineActual && baselineActual.p.value !== null) points.unshift(baselineActual);
+    else if (!d.actualRow && baseline && baseline.p.value !== null && points.length === 1) points.unshift(baseline);
+    latest = points[points.length - 1] ?? null;
+    previous = points[points.length - 2] ?? null;
+  }
+
+  // 6. The milestone in force at the reporting date.
+  const dated = msWithTarget.filter((m) => m.due !== null);
+  let current: ReadMilestone | null = null;
+  let currentTarget: Parsed | null = null;
+  let noneDueYet = false;
+  if (dated.length) {
+    const due = dated.filter((m) => compareIso(m.due!, bc.asOf) <= 0).sort((a, b) => cmpDue(a.due, b.due));
+    current = due[due.length - 1] ?? null;
+    if (!current) noneDueYet = true;
+    currentTarget = current?.target ?? null;
+  } else if (msWithTarget.length && !explicitTarget) {
+    // Milestones without dates ("By 6 months" with no plan start): the final one stands, and we say so.
+    current = msWithTarget[msWithTarget.length - 1];
+    currentTarget = current.target;
+    if (ms.some((m) => m.relativeMonths !== null)) add("plan-start-needed", `${name}: milestones count from the plan start date, which is not set; the final milestone was used. Set the plan start date in Settings.`, d.refCell ?? d.measureCell);
+  } else {
+    currentTarget = explicitTarget;
+  }
+  if (noneDueYet) add("no-milestone-due", `${name}: no staged milestone is due yet at ${bc.asOf}; the first is due ${dated.map((m) => m.due!).sort()[0]}.`, d.refCell ?? d.measureCell);
+
+  // 7. Milestone RAGs and the KPI's RAG.
+  const milestones: Milestone[] = ms.map((m) => {
+    const statedRag = m.ragText ? parseStatedRag(m.ragText) : null;
+    let rag: Rag | null = null;
+    const tv = m.target ? targetValue(m.target) : null;
+    const av = m.actual?.p.value ?? null;
+    if (tv !== null && av !== null) rag = rateAgainstTarget({ actual: av, target: tv, polarity, unit, settings }).rag;
+    else if (statedRag) rag = statedRag; // qualitative milestones keep the RAG a person entered
+    else if (m.target || m.actual) rag = "grey";
+    return { label: m.label, due: m.due, target: m.target?.fig ?? null, actual: m.actual?.fig ?? null, rag, statedRag };
+  });
+
+  const statedKpiRag = d.ragCell ? parseStatedRag(grid.text(d.ragCell.row, d.ragCell.col)) : null;
+  const currentMs = current ? milestones[ms.indexOf(current)] : null;
+  const tv = currentTarget ? targetValue(currentTarget) : null;
+  const av = latest?.p.value ?? null;
+  let rag: Rag;
+  let ragExplanation: string;
+  const targetWords = currentTarget ? `${current ? `the milestone in force, "${current.label}"` : "the target"} (${currentTarget.fig.text || "blank"})` : "no target";
+  if (tv !== null && av !== null) {
+    const out = rateAgainstTarget({ actual: av, target: tv, polarity, unit, settings });
+    rag = out.rag;
+    ragExplanation =
+      `${cap(out.rag)}: the latest actual ${latest!.fig.text}${latest!.fig.period ? ` (${latest!.fig.period})` : ""} against ${targetWords}` +
+      (currentTarget!.p.relative?.explanation ? `, ${currentTarget!.p.relative.explanation}` : "") +
+      `, ${words(polarity)} (${decision.source === "default" ? "assumed" : decision.reason}). ` +
+      (out.rag === "green" ? "It meets or beats the target." : out.rag === "amber" ? `It misses, but ${out.bandWords}.` : `It misses by more than the amber band (${out.bandWords}).`);
+    if (settings.blueWhenFinalTargetMet && finalTarget && targetValue(finalTarget) !== null) {
+      const fin = rateAgainstTarget({ actual: av, target: targetValue(finalTarget)!, polarity, unit, settings });
+      if (fin.rag === "green") {
+        rag = "blue";
+        ragExplanation += " The final target is achieved (blue).";
+      }
+    }
+  } else if (currentMs?.statedRag && (tv === null || av === null)) {
+    rag = currentMs.statedRag;
+    ragExplanation = `${cap(rag)} as entered in the workbook for "${currentMs.label}": ${tv === null ? "the milestone is not a figure" : "there is no actual figure"}, so the RAG a person entered is kept.`;
+  } else if (statedKpiRag && av === null) {
+    rag = statedKpiRag;
+    ragExplanation = `${cap(rag)} as entered in the workbook: there is no actual figure to check it against.`;
+  } else {
+    rag = "grey";
+    ragExplanation = `Grey: ${av === null ? "there is no actual figure" : "there is no numeric target"}${noneDueYet ? " due yet" : ""}${currentTarget?.p.relative && tv === null ? ` (${currentTarget.p.relative.explanation ?? "the target is relative to a figure not given"})` : ""}.`;
+    if (currentTarget?.p.relative?.kind === "at-least-comparator" && currentTarget.p.relative.amount !== null && av !== null) {
+      // "50% or national average, whichever is higher": below the floor is a miss whatever the average is.
+      const floor = rateAgainstTarget({ actual: av, target: currentTarget.p.relative.amount, polarity, unit, settings });
+      if (floor.rag !== "green") {
+        rag = floor.rag;
+        ragExplanation = `${cap(rag)}: the latest actual ${latest!.fig.text} is below the floor of ${currentTarget.fig.text}, whatever the comparator turns out to be.`;
+      }
+    }
+  }
+  if (statedKpiRag && rag !== statedKpiRag && tv !== null && av !== null) {
+    add("stated-rag-contradicts-data", `${name}: the workbook states ${cap(statedKpiRag)} but the figures give ${cap(rag)} (${latest!.fig.text} against ${currentTarget!.fig.text}).`, d.ragCell);
+  }
+  for (const [i, m] of milestones.entries()) {
+    const tv2 = ms[i].target ? targetValue(ms[i].target!) : null;
+    if (m.statedRag && tv2 !== null && m.actual?.value != null && m.rag && m.rag !== m.statedRag) {
+      add("stated-rag-contradicts-data", `${name}, "${m.label}": the workbook states ${cap(m.statedRag)} but ${m.actual.text} against ${m.target!.text} gives ${cap(m.rag)}.`, ms[i].ragCell);
+    }
+  }
+
+  // 8. Direction of travel, and the stated one checked against it.
+  const dot = computeDot(previous?.p.value ?? null, latest?.p.value ?? null, polarity, settings.noChangeBand);
+  const statedText = d.dotCell ? grid.text(d.dotCell.row, d.dotCell.col) : "";
+  const stated = statedText ? parseStatedDot(statedText) : null;
+  if (stated) {
+    const statedDirection = stated.direction ?? null;
+    const statedJudgement = stated.judgement ?? (statedDirection ? judge(statedDirection, polarity) : null);
+    dot.stated = statedDirection;
+    if (dot.direction && statedDirection && statedDirection !== dot.direction && !(statedDirection === "flat" && Math.abs((latest!.p.value ?? 0) - (previous!.p.value ?? 0)) <= Math.abs(previous!.p.value ?? 0) * 0.05)) {
+      add("stated-dot-contradicts-data", `${name}: the workbook states ${statedText} (${statedDirection}) but the figures go ${dot.direction}, from ${previous!.fig.text} to ${latest!.fig.text}.`, d.dotCell);
+    } else if (dot.judgement && statedJudgement && !statedDirection && statedJudgement !== dot.judgement) {
+      add("stated-dot-contradicts-data", `${name}: the workbook states "${statedText}" but the figures are ${dot.judgement} (${previous!.fig.text} to ${latest!.fig.text}, ${words(polarity)}).`, d.dotCell);
+    }
+  }
+
+  // 9. Figure-level checks (errors, several values, units, scale, ranges, staleness, order, staged direction).
+  checkFigures({
+    name,
+    add,
+    d,
+    unit,
+    polarity,
+    baseline,
+    explicitTarget,
+    finalTarget,
+    currentTarget,
+    previous,
+    latest,
+    ms,
+    all: [...parsedByKey.values()],
+    grid,
+    asOf: bc.asOf,
+    hasTargetColumn: !!d.targetCell || milestoneDrafts.length > 0,
+    hasBaselineColumn: !!d.baselineCell,
+  });
+  if (d.frequencyCell && !d.frequency) {
+    const ft = grid.text(d.frequencyCell.row, d.frequencyCell.col);
+    if (ft) add("frequency-not-recognised", `${name}: the Frequency cell holds "${ft}", which is not a reporting frequency${/\d/.test(ft) ? " (it looks like a target)" : ""}.`, d.frequencyCell);
+  }
+
+  return {
+    ref: d.ref,
+    measure: d.measure,
+    group: d.group,
+    frequency: d.frequency,
+    unit,
+    polarity,
+    polaritySource: decision.source === "default" ? "setting" : decision.source,
+    baseline: baseline?.fig ?? null,
+    target: finalTarget?.fig ?? null,
+    currentTarget: currentTarget?.fig ?? null,
+    previous: previous?.fig ?? null,
+    latest: latest?.fig ?? null,
+    milestones,
+    dot,
+    rag,
+    statedRag: statedKpiRag ?? currentMs?.statedRag ?? null,
+    findings,
+    sheet,
+    sourceCell: grid.address((d.measureCell ?? d.refCell ?? { row: d.row, col: grid.firstCol }).row, (d.measureCell ?? d.refCell ?? { row: d.row, col: grid.firstCol }).col),
+    currentMilestone: current?.label ?? null,
+    notes: d.notes,
+    key: keyFor(sheet, d),
+    ragExplanation,
+  };
+}
+
+export function keyFor(sheet: string, d: { ref: string | null; measure: string }): string {
+  return `${sheet}!${d.ref ?? d.measure}`;
+}
+
+export interface ReadMilestone {
+  label: string;
+  due: IsoDate | null;
+  periodStart: IsoDate | null;
+  relativeMonths: number | null;
+  target: Parsed | null;
+  actual: Parsed | null;
+  ragText: string;
+  ragCell: CellRef | null;
+  col: number;
+}
+
+function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | null) => Parsed | null): ReadMilestone {
+  let due: IsoDate | null = m.period?.end ?? null;
+  let periodStart: IsoDate | null = m.period?.start ?? null;
+  if (!due && m.relativeMonths !== null && bc.settings.planStart) {
+    due = addMonthsIso(bc.settings.planStart, m.relativeMonths);
+    periodStart = due;
+  }
+  let target = nonBlank(get(m.targetCell));
+  let actual = nonBlank(get(m.actualCell));
+  // Without ACTUAL rows, a cell under a heading that names performance or just a period is an actual —
+  // unless it is written as a target ("National average", "Baseline plus 10%").
+  if (!bc.tableHasActualRows && target && (m.headingRole === "actual" || m.headingRole === "period") && !target.p.relative) {
+    actual = target;
+    target = null;
+  }
+  const ragText = m.ragCell ? bc.grid.text(m.ragCell.row, m.ragCell.col) : "";
+  return { label: m.label, due, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.col };
+}
+
+function nonBlank(p: Parsed | null): Parsed | null {
+  return p && p.p.missing !== "blank" ? p : null;
+}
+
+function collectCells(d: DraftKpi): CellRef[] {
+  const out: CellRef[] = [];
+  const push = (r: CellRef | null) => r && out.push(r);
+  [d.baselineCell, d.targetCell, d.previousCell, d.latestCell].forEach(push);
+  for (const m of d.milestones) [m.targetCell, m.actualCell].forEach(push);
+  if (d.actualRow !== null && d.baselineCell) out.push({ row: d.actualRow, col: d.baselineCell.col });
+  return out;
+}
+
+function key(r: CellRef): string {
+  return `${r.row}:${r.col}`;
+}
+
+function parseAt(grid: SheetGrid, ref: CellRef, periodContext: PeriodContext, expectedUnit: Unit | null): Parsed {
+  const c = grid.cell(ref.row, ref.col);
+  const p = parseFigure({ text: c.text, value: c.value, numberFormat: c.numberFormat, valueType: c.valueType }, { expectedUnit, periodContext });
+  const fig: Figure = {
+    value: p.value,
+    text: c.text,
+    cell: grid.address(ref.row, ref.col),
+    unit: p.unit,
+    period: p.period?.label ?? null,
+    periodStart: p.period?.start ?? null,
+    periodEnd: p.period?.end ?? null,
+    missing: p.missing,
+    relative: p.relative,
+    qualifier: p.qualifier,
+    ...(p.several ? { several: p.several } : {}),
+    ...(p.error ? { error: p.error } : {}),
+  };
+  return { fig, p, ref };
+}
+
+function attachPeriod(target: Parsed, grid: SheetGrid, cell: CellRef, ctx: PeriodContext): void {
+  const c = grid.cell(cell.row, cell.col);
+  if (!c.text) return;
+  const pf = parseFigure({ text: `0 (${c.text})` }, { periodContext: ctx });
+  target.fig.period = c.text;
+  target.fig.periodStart = pf.period?.start ?? null;
+  target.fig.periodEnd = pf.period?.end ?? null;
+}
+
+function majorityUnit(parsed: Parsed[]): Unit | null {
+  const counts = new Map<Unit, number>();
+  for (const { p } of parsed) if (p.value !== null && p.unit && p.unit !== "text" && p.unitFrom !== "context") counts.set(p.unit, (counts.get(p.unit) ?? 0) + (p.unit === "count" ? 0.5 : 1));
+  let best: Unit | null = null;
+  let n = 0;
+  for (const [u, c] of counts) if (c > n) [best, n] = [u, c];
+  return best;
+}
+
+export function targetValue(t: Parsed): number | null {
+  return t.p.value ?? t.p.relative?.resolved ?? null;
+}
+
+function resolveRelative(t: Parsed, baselineValue: number | null, unit: Unit | null): void {
+  const rel = t.p.relative;
+  if (!rel) return;
+  if (rel.kind === "baseline-plus" && rel.amount !== null) {
+    if (baselineValue === null) {
+      rel.resolved = null;
+      rel.explanation = "relative to a baseline that is not yet known";
+      return;
+    }
+    const points = rel.mode !== "relative" && unit === "percent";
+    rel.resolved = points ? baselineValue + rel.amount : baselineValue * (1 + rel.amount);
+    rel.explanation = points
+      ? `baseline ${fmt(baselineValue, unit)} plus ${fmt(rel.amount, "percent")} points = ${fmt(rel.resolved, unit)}`
+      : `baseline ${fmt(baselineValue, unit)} plus ${Math.round(rel.amount * 100)}% = ${fmt(rel.resolved, unit)}`;
+  } else if (!rel.explanation) {
+    rel.explanation = `needs the ${rel.comparator ?? "comparator"}, which the workbook does not give`;
+  }
+  t.fig.relative = rel;
+}
+
+function fmt(v: number, unit: Unit | null): string {
+  if (unit === "percent") return `${Math.round(v * 1000) / 10}%`;
+  return String(Math.round(v * 100) / 100);
+}
+
+function cmpDue(a: IsoDate | null, b: IsoDate | null): number {
+  if (a === null && b === null) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareIso(a, b);
+}
+
+function words(p: Polarity): string {
+  return p === "higher-is-better" ? "higher is better" : "lower is better";
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function short(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+}
+
+export type { Parsed };
+export { parseStatedPolarity };

@@ -1,0 +1,275 @@
+// From a found table's rows to KPI drafts: which row is a KPI, which row holds its actuals,
+// which cells are its baseline, targets, milestones and stated DoT/RAG. No judgement here
+// (polarity, DoT, RAG and findings come after, in src/core/assess and src/core/validate).
+import type { Period, Unit } from "../types";
+import type { PeriodContext } from "../periods";
+import type { SheetGrid, GridCell } from "./grid";
+import type { ColumnInfo, FoundTable } from "./findTables";
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+/** One time column of a KPI: the heading, and the cells of its target and actual. */
+export interface DraftMilestone {
+  label: string;
+  col: number;
+  period: Period | null;
+  relativeMonths: number | null;
+  /** What the heading says the column holds. */
+  headingRole: "baseline" | "target" | "final-target" | "actual" | "period";
+  targetCell: CellRef | null;
+  actualCell: CellRef | null;
+  ragCell: CellRef | null;
+}
+
+export interface DraftKpi {
+  row: number;
+  actualRow: number | null;
+  ref: string | null;
+  refCell: CellRef | null;
+  measure: string;
+  measureCell: CellRef | null;
+  group: string | null;
+  frequency: string | null;
+  frequencyCell: CellRef | null;
+  /** Set when the KPI has no measure of its own and one was derived (qualitative milestone tables). */
+  measureDerived: boolean;
+  baselineCell: CellRef | null;
+  targetCell: CellRef | null;
+  previousCell: CellRef | null;
+  latestCell: CellRef | null;
+  previousPeriodCell: CellRef | null;
+  latestPeriodCell: CellRef | null;
+  dotCell: CellRef | null;
+  ragCell: CellRef | null;
+  notes: string | null;
+  polarityCell: CellRef | null;
+  unitCell: CellRef | null;
+  milestones: DraftMilestone[];
+  /** True for a row with no reference or measure of its own, read as a further breakdown of the KPI above. */
+  continuation: boolean;
+  /** A unit the measure's wording or a heading names ("in weeks", "%"). */
+  unitHint: Unit | null;
+  /** Note from a reference like "5/11 *quarterly". */
+  refNote: string | null;
+}
+
+const ACTUAL_ROW = /^(.*?)\s*actuals?\s*$/i;
+const FREQUENCY_WORD =
+  /^(daily|weekly|fortnightly|monthly|bi-? ?monthly|quarterly|termly|half[- ]?termly|bi-? ?annual(ly)?|annual(ly)?|yearly|six[- ]monthly|biannual(ly)?|per term|each term|every \w+)\b/i;
+
+export function isFrequencyText(text: string): boolean {
+  return FREQUENCY_WORD.test(text.trim());
+}
+
+function unitHintFromText(text: string): Unit | null {
+  const t = text.toLowerCase();
+  if (/\bin weeks\b|\(weeks\)|waiting time.*weeks/.test(t)) return "weeks";
+  if (/\bin days\b|working days|\(days\)/.test(t)) return "days";
+  if (/^%|\b% of\b|\bpercentage\b|\bproportion\b|\bas a %|\brate as a %|%\s*$/.test(t)) return "percent";
+  if (/£|\bcost\b|\bspend\b|\bbudget\b/.test(t)) return "currency";
+  return null;
+}
+
+export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext): DraftKpi[] {
+  const byRole = (role: string) => table.columns.filter((c) => c.cls?.role === role);
+  const first = (role: string): ColumnInfo | undefined => byRole(role)[0];
+  const refCol = first("ref");
+  const measureCol = first("measure");
+  const groupCol = first("group");
+  const sectionCol = first("section");
+  const freqCol = first("frequency");
+  const baselineCol = first("baseline");
+  const targetCol = byRole("target").slice(-1)[0];
+  const previousCol = first("previous");
+  const latestCol = byRole("latest").slice(-1)[0];
+  const dotCol = first("dot");
+  const notesCol = first("notes");
+  const polarityCol = first("polarity");
+  const unitCol = first("unit");
+  const periodCols = byRole("period");
+  // A stated RAG for the KPI as a whole: a RAG column that does not follow a time column.
+  const kpiRagCol = table.columns.find((c, i) => c.cls?.role === "rag" && table.columns[i - 1]?.cls?.role !== "time");
+
+  const timeCols = table.columns.filter((c) => c.cls?.role === "time" && c.cls.heading);
+  // Under a two-level heading keep the first sub-column of each time heading (the "Positive" share), not its complement.
+  const seenTimeLabels = new Set<string>();
+  const usedTimeCols = timeCols.filter((c) => {
+    const key = c.sub ? c.label.replace(/ \/ [^/]*$/, "") : `${c.col}`;
+    if (seenTimeLabels.has(key)) return false;
+    seenTimeLabels.add(key);
+    return true;
+  });
+
+  const nameCols = [refCol, measureCol].filter((c): c is ColumnInfo => !!c);
+  const txt = (r: number, c: ColumnInfo | undefined) => (c ? grid.text(r, c.col) : "");
+  const at = (r: number, c: ColumnInfo | undefined): CellRef | null => (c && grid.text(r, c.col) !== "" ? { row: r, col: c.col } : null);
+
+  const drafts: DraftKpi[] = [];
+  let group: string | null = null;
+  let groupFromHeading: string | null = null;
+  let last: DraftKpi | null = null;
+
+  for (let r = table.firstDataRow; r <= table.lastRow; r++) {
+    if (grid.isBlankRow(r, table.firstCol, table.lastCol)) continue;
+    const filled = grid.filledCols(r, table.firstCol, table.lastCol);
+    const refText = txt(r, refCol);
+    const measureText = txt(r, measureCol);
+
+    // An ACTUAL(S) row: its label in the reference or measure cell, figures under the time columns.
+    const actualLabel = [refText, measureText].find((t) => ACTUAL_ROW.test(t) && t.length <= 40);
+    if (actualLabel !== undefined && drafts.length) {
+      const stem = ACTUAL_ROW.exec(actualLabel)![1].trim();
+      const target = (stem && [...drafts].reverse().find((d) => d.ref && sameRef(d.ref, stem))) || last!;
+      if (target.actualRow === null) {
+        target.actualRow = r;
+        for (const m of target.milestones) m.actualCell = at(r, table.columns.find((c) => c.col === m.col));
+        const noteText = refText === actualLabel ? measureText : "";
+        if (noteText) target.notes = [target.notes, noteText].filter(Boolean).join(" ");
+      }
+      continue;
+    }
+
+    // A group heading: one short cell on its own (or a reference with a headline spanning the milestone columns).
+    if (filled.length === 1 && (!groupCol || filled[0] !== groupCol.col)) {
+      const t = grid.text(r, filled[0]);
+      if (t.length <= 160 && !usedTimeCols.some((c) => c.col === filled[0] && !grid.mergeAt(r, filled[0]))) {
+        groupFromHeading = t;
+        continue;
+      }
+    }
+    if (isHeadlineRow(grid, r, filled, refCol, usedTimeCols, table)) {
+      groupFromHeading = `${refText} ${grid.text(r, filled[1])}`.trim();
+      continue;
+    }
+
+    if (groupCol && txt(r, groupCol)) group = txt(r, groupCol);
+    const continuation = !refText && !measureText && nameCols.length > 0;
+    if (continuation && !last) continue;
+
+    let ref: string | null = refText || null;
+    let refNote: string | null = null;
+    if (ref) {
+      const m = /^(.*?)\s*\*\s*(.+)$/.exec(ref);
+      if (m) {
+        ref = m[1].trim();
+        refNote = m[2].trim();
+      }
+    }
+    const descriptor = sectionCol ? txt(r, sectionCol) : "";
+    let measure = measureText;
+    let measureDerived = false;
+    if (continuation && last) {
+      ref = last.ref;
+      measure = `${last.measure}${descriptor || (groupCol && txt(r, groupCol)) ? ` – ${descriptor || txt(r, groupCol)}` : ""}`;
+    } else if (!measure) {
+      // No measure column (004's "KPI reference | By 3 months | RAG ..."): the final milestone states the aim.
+      const lastText = [...usedTimeCols].reverse().map((c) => grid.text(r, c.col)).find((t) => t !== "");
+      measure = lastText ?? ref ?? "";
+      measureDerived = true;
+    }
+    if (!measure && !ref) continue;
+
+    const frequencyText = txt(r, freqCol);
+    const notes = txt(r, notesCol) || null;
+    let frequency: string | null = frequencyText && isFrequencyText(frequencyText) ? frequencyText : null;
+    if (!frequency && notes && isFrequencyText(notes)) frequency = notes.split(/[,;]/)[0].trim();
+    if (!frequency && refNote && isFrequencyText(refNote)) frequency = refNote;
+    if (!frequency && continuation && last) frequency = last.frequency;
+
+    const milestones: DraftMilestone[] = usedTimeCols
+      .filter((c) => c.cls!.heading!.role !== "baseline" || c !== baselineTimeCol(usedTimeCols))
+      .map((c) => {
+        const h = c.cls!.heading!;
+        const idx = table.columns.indexOf(c);
+        const next = table.columns[idx + 1];
+        const ragCol = next && next.cls?.role === "rag" && (!next.sub || next.col === c.col + 1) ? next : undefined;
+        return {
+          label: c.label,
+          col: c.col,
+          period: h.period,
+          relativeMonths: h.relativeMonths,
+          headingRole: h.role,
+          targetCell: at(r, c),
+          actualCell: null,
+          ragCell: ragCol ? { row: r, col: ragCol.col } : null,
+        };
+      });
+
+    const baselineTime = baselineTimeCol(usedTimeCols);
+    const d: DraftKpi = {
+      row: r,
+      actualRow: null,
+      ref,
+      refCell: at(r, refCol),
+      measure,
+      measureCell: measureDerived ? null : continuation ? (last?.measureCell ?? null) : at(r, measureCol),
+      group: group ?? (continuation && last ? last.group : null) ?? groupFromHeading ?? table.title,
+      frequency,
+      frequencyCell: at(r, freqCol),
+      measureDerived,
+      baselineCell: at(r, baselineCol) ?? (baselineTime ? at(r, baselineTime) : null),
+      targetCell: at(r, targetCol),
+      previousCell: at(r, previousCol),
+      latestCell: at(r, latestCol),
+      previousPeriodCell: periodCellFor(r, periodCols, table, "previous", previousCol, at),
+      latestPeriodCell: periodCellFor(r, periodCols, table, "latest", latestCol, at),
+      dotCell: at(r, dotCol),
+      ragCell: at(r, kpiRagCol),
+      notes,
+      polarityCell: at(r, polarityCol),
+      unitCell: at(r, unitCol),
+      milestones,
+      continuation,
+      unitHint: unitHintFromText(measure) ?? (continuation && last ? last.unitHint : null),
+      refNote,
+    };
+    if (!groupCol && continuation && descriptor === "" && last) d.group = last.group;
+    drafts.push(d);
+    if (!continuation) last = d;
+  }
+  return drafts;
+}
+
+function baselineTimeCol(cols: ColumnInfo[]): ColumnInfo | undefined {
+  return cols.find((c) => c.cls?.heading?.role === "baseline");
+}
+
+/** "KPI 1/2" matches "KPI 1/2" and "1/2"; "KPI 2/3" matches stem "KPI 2/3" of "KPI 2/3ACTUALS". */
+function sameRef(ref: string, stem: string): boolean {
+  const n = (s: string) => s.toLowerCase().replace(/^kpi\s*/, "").replace(/\s+/g, "");
+  return n(ref) === n(stem);
+}
+
+function periodCellFor(
+  r: number,
+  periodCols: ColumnInfo[],
+  table: FoundTable,
+  which: "previous" | "latest",
+  valueCol: ColumnInfo | undefined,
+  at: (r: number, c: ColumnInfo | undefined) => CellRef | null,
+): CellRef | null {
+  const named = periodCols.find((c) => c.cls?.qualifies === which);
+  if (named) return at(r, named);
+  if (!valueCol) return null;
+  const right = table.columns.find((c) => c.col === valueCol.col + 1);
+  if (right && right.cls?.role === "period" && right.cls.qualifies === "left") return at(r, right);
+  return null;
+}
+
+/** 004's headline row: a bare reference ("1") and one long text spanning the milestone columns, with sub-references below ("1.1"). */
+function isHeadlineRow(grid: SheetGrid, r: number, filled: number[], refCol: ColumnInfo | undefined, timeCols: ColumnInfo[], table: FoundTable): boolean {
+  if (!refCol || filled.length !== 2 || filled[0] !== refCol.col) return false;
+  if (!timeCols.length || filled[1] !== timeCols[0].col) return false;
+  const ref = grid.text(r, refCol.col);
+  const m = grid.mergeAt(r, filled[1]);
+  for (let n = r + 1; n <= Math.min(table.lastRow, r + 3); n++) {
+    const next = grid.text(n, refCol.col);
+    if (next) return next.startsWith(`${ref}.`) || next.startsWith(`${ref} `) || (!!m && m.colCount > 1);
+  }
+  return !!m && m.colCount > 1;
+}
+
+export type { GridCell };

@@ -1,0 +1,118 @@
+// The engine's front door: a workbook snapshot in, every KPI table recognised, each KPI assessed.
+import type { Finding, IsoDate, Kpi, KpiTable, ScanResult, TableLayout } from "./types";
+import type { WorkbookSnapshot } from "./snapshot";
+import type { Settings } from "./settings";
+import { rectAddress } from "./address";
+import { SheetGrid } from "./recognise/grid";
+import { findTables, type FoundTable } from "./recognise/findTables";
+import { readKpis, type DraftKpi } from "./recognise/readKpis";
+import { buildKpi } from "./assess/buildKpi";
+import { FINDING_CODES } from "./validate/codes";
+import type { PeriodContext } from "./periods";
+
+export interface ScanOptions {
+  workbookName: string;
+  settings: Settings;
+  /** Used when settings.asOf is not set. Pass it in: the core does not read the clock. */
+  today: IsoDate;
+}
+
+export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): ScanResult {
+  const { settings } = options;
+  const asOf = settings.asOf ?? options.today;
+  const periodContext: PeriodContext = { planStart: settings.planStart, financialYearStartMonth: settings.financialYearStartMonth };
+  const tables: KpiTable[] = [];
+  const findings: Finding[] = [];
+
+  for (const sheet of snapshot.sheets) {
+    if (sheet.name === settings.scorecardSheetName && isOwnScorecard(sheet)) continue;
+    if (sheet.readProblem) {
+      findings.push({ code: "sheet-not-read", severity: FINDING_CODES["sheet-not-read"].severity, message: `Sheet "${sheet.name}" could not be read: ${sheet.readProblem}`, sheet: sheet.name });
+      continue;
+    }
+    const grid = new SheetGrid(sheet);
+    for (const found of findTables(grid, periodContext)) {
+      const range = rectAddress({ row: found.headerRow, col: found.firstCol, rowCount: found.lastRow - found.headerRow + 1, colCount: found.lastCol - found.firstCol + 1 });
+      const id = `${sheet.name}!${range}`;
+      if (settings.excludedTables.includes(id)) continue;
+      const drafts = readKpis(grid, found, periodContext);
+      const tableHasActualRows = drafts.some((d) => d.actualRow !== null);
+      const kpis = drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext, tableHasActualRows }));
+      if (!kpis.length || !kpis.some(hasFigures)) continue; // a list of indicators with no figures is not a KPI table
+      checkDuplicates(kpis, drafts, grid);
+      if (sheet.visibility !== "Visible") {
+        findings.push({ code: "hidden-sheet", severity: FINDING_CODES["hidden-sheet"].severity, message: `The KPI table at ${range} is on the hidden sheet "${sheet.name}"; it is included. Leave it out in Settings if it should not be.`, sheet: sheet.name, cell: range.split(":")[0] });
+      }
+      tables.push({
+        sheet: sheet.name,
+        range,
+        layout: layoutOf(found, drafts, tableHasActualRows),
+        headerRows: found.headerRows,
+        confidence: confidence(found, kpis),
+        kpis,
+        ...(found.excelTable ? { excelTable: found.excelTable } : {}),
+        id,
+      });
+    }
+  }
+  return { workbook: options.workbookName, asOf, settings: { ...settings, asOf }, tables, findings };
+}
+
+/** The add-in's own scorecard is never read back as a KPI table. */
+function isOwnScorecard(sheet: WorkbookSnapshot["sheets"][number]): boolean {
+  const a1 = sheet.values[0]?.[0];
+  return typeof a1 === "string" && a1.startsWith("KPI Scorecard");
+}
+
+function hasFigures(k: Kpi): boolean {
+  const figs = [k.baseline, k.target, k.previous, k.latest, ...k.milestones.flatMap((m) => [m.target, m.actual])];
+  return figs.some((f) => f && (f.value !== null || f.relative || f.several || f.error)) || k.milestones.some((m) => m.statedRag) || k.milestones.filter((m) => m.target).length >= 2;
+}
+
+function layoutOf(t: FoundTable, drafts: DraftKpi[], actualRows: boolean): TableLayout {
+  const roles = t.columns.map((c) => c.cls?.role);
+  if (t.headerRows > 1 && t.columns.some((c) => c.sub)) return "survey";
+  if (actualRows) return "target-actual-rows";
+  if (roles.includes("previous") || roles.includes("latest")) return "previous-latest";
+  const time = t.columns.filter((c) => c.cls?.role === "time");
+  if (time.length) {
+    if (t.columns.some((c) => c.cls?.role === "rag") && drafts.every((d) => d.measureDerived)) return "qualitative-milestones";
+    const targetish = time.filter((c) => ["target", "final-target"].includes(c.cls!.heading!.role)).length;
+    return targetish >= time.length / 2 ? "milestone-columns" : "period-columns";
+  }
+  return "previous-latest";
+}
+
+function confidence(t: FoundTable, kpis: Kpi[]): number {
+  const withFigures = kpis.filter(hasFigures).length / kpis.length;
+  const named = kpis.filter((k) => k.ref || k.measure).length / kpis.length;
+  const c = 0.45 * t.headerScore + 0.4 * withFigures + 0.15 * named;
+  return Math.round(Math.min(1, Math.max(0, c)) * 100) / 100;
+}
+
+/** References used twice in one table; "KPI 5/17 & 5/21" counts as 5/17 and 5/21. */
+function checkDuplicates(kpis: Kpi[], drafts: DraftKpi[], grid: SheetGrid): void {
+  const seen = new Map<string, Kpi>();
+  kpis.forEach((k, i) => {
+    if (!k.ref || drafts[i].continuation) return;
+    for (const part of refParts(k.ref)) {
+      const first = seen.get(part);
+      if (first && first !== k) {
+        k.findings.push({
+          code: "duplicate-reference",
+          severity: FINDING_CODES["duplicate-reference"].severity,
+          message: `Reference ${part} is used twice in this table: by "${first.ref}" (${first.sourceCell}) and "${k.ref}" (${k.sourceCell}).`,
+          sheet: grid.name,
+          cell: drafts[i].refCell ? grid.address(drafts[i].refCell!.row, drafts[i].refCell!.col) : k.sourceCell,
+        });
+      } else seen.set(part, k);
+    }
+  });
+}
+
+function refParts(ref: string): string[] {
+  const stem = ref.replace(/^kpi\s*/i, "");
+  const parts = stem.split(/\s*(?:&|,|\band\b)\s*/i).map((p) => p.trim().toLowerCase()).filter(Boolean);
+  // "5/17 & 5/21": later parts written in full; "1/2 & 3" would be odd, keep as written.
+  return parts.length ? parts : [stem.toLowerCase()];
+}

@@ -1,0 +1,43 @@
+// Stable finding codes: tests, the pane and anyone reading the JSON rely on these names.
+// Add codes; never rename one.
+import type { Severity } from "../types";
+
+export const FINDING_CODES = {
+  "missing-target": { severity: "warning", about: "No target is given." },
+  "target-to-be-confirmed": { severity: "warning", about: "The target is 'tbc', 'to be determined' or similar." },
+  "target-not-numeric": { severity: "warning", about: "The target is text that cannot be measured against." },
+  "target-not-applicable": { severity: "info", about: "The target is n/a: the KPI is reported as data only." },
+  "target-needs-comparator": { severity: "warning", about: "The target depends on a figure the workbook does not give (e.g. the national average)." },
+  "target-needs-baseline": { severity: "warning", about: "The target is relative to a baseline that is not known." },
+  "missing-baseline": { severity: "info", about: "No baseline is given where the table has a baseline column." },
+  "baseline-to-be-confirmed": { severity: "info", about: "The baseline is still to be established." },
+  "baseline-not-numeric": { severity: "warning", about: "The baseline is text, not a figure." },
+  "value-not-numeric": { severity: "warning", about: "Text stands where a figure belongs." },
+  "unit-mismatch": { severity: "warning", about: "Figures of one KPI are in different units." },
+  "scale-mismatch": { severity: "warning", about: "A figure was read on another scale than written (97.5 in a percentage row)." },
+  "percent-out-of-range": { severity: "error", about: "A percentage below 0% or above 100%." },
+  "staged-targets-wrong-way": { severity: "warning", about: "A later staged target is easier than an earlier one for the KPI's polarity." },
+  "polarity-assumed": { severity: "info", about: "Nothing says whether higher or lower is better; the default was assumed." },
+  "polarity-conflict": { severity: "warning", about: "The evidence for polarity disagrees (wording against targets, or a stated polarity)." },
+  "polarity-not-recognised": { severity: "warning", about: "A stated polarity could not be read." },
+  "periods-out-of-order": { severity: "warning", about: "Periods or milestones are not in time order." },
+  "stale-data": { severity: "warning", about: "The latest figure is older than the KPI's frequency allows at the reporting date." },
+  "duplicate-reference": { severity: "warning", about: "Two KPIs share a reference." },
+  "several-values": { severity: "warning", about: "One cell holds several values." },
+  "excel-error": { severity: "error", about: "A cell holds an Excel error such as #N/A or #DIV/0!." },
+  "stated-dot-contradicts-data": { severity: "warning", about: "The stated direction of travel disagrees with the figures." },
+  "stated-rag-contradicts-data": { severity: "warning", about: "The stated RAG disagrees with the figures." },
+  "frequency-not-recognised": { severity: "warning", about: "The frequency cell holds something that is not a frequency." },
+  "no-milestone-due": { severity: "info", about: "No staged milestone is due yet at the reporting date." },
+  "plan-start-needed": { severity: "info", about: "Milestones count from a plan start date that is not set." },
+  "merged-data-cells": { severity: "info", about: "Data cells are merged; the value is read once, for the first row." },
+  "hidden-sheet": { severity: "info", about: "The table is on a hidden sheet." },
+  "sheet-not-read": { severity: "error", about: "A sheet could not be read." },
+  "actual-not-numeric": { severity: "info", about: "An actual is written as words, not a figure." },
+} as const satisfies Record<string, { severity: Severity; about: string }>;
+
+export type FindingCode = keyof typeof FINDING_CODES;
+
+export function severityOf(code: FindingCode): Severity {
+  return FINDING_CODES[code].severity;
+}
