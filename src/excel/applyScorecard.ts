@@ -1,0 +1,98 @@
+// Insert or replace the scorecard sheet from the core's spec, in at most three syncs whatever
+// the number of KPIs:
+//   1. find the owned sheet by its tag, and the names of all sheets;
+//   2. (only when there is an owned sheet) read its protection and commentary;
+//   3. one batch: delete and re-create the sheet, write everything, re-tag it, read back its name.
+// A protected owned sheet stops everything before any change. A sheet the add-in does not own is
+// never touched: if it has the configured name, the scorecard takes a free name instead.
+import { withSheetCommentary, type ScorecardSpec } from "../core/scorecard";
+import { readOwnedSheet } from "./scorecardRead";
+import { protectedSheetError } from "./scorecardError";
+import { OWNED_SHEET_COMMENT, OWNED_SHEET_NAME, freeSheetName } from "./scorecardOwnership";
+import { queueScorecardWrites, type WriteCapabilities } from "./scorecardWrite";
+
+export { readCommentary } from "./scorecardRead";
+export { ScorecardError } from "./scorecardError";
+
+export interface ApplyResult {
+  sheetName: string;
+  /** True when the configured name belonged to a sheet the add-in does not own. */
+  renamedBecauseTaken: boolean;
+  kpiRows: number;
+  charts: number;
+  syncs: number;
+  /** KPI rows whose commentary was kept. */
+  keptCommentary: number;
+  /** Commentary kept in the "Commentary for KPIs no longer found" block. */
+  orphanedCommentary: number;
+  /** Features left out because this Excel does not support them, in words. */
+  degraded: string[];
+}
+
+export interface ApplyOptions {
+  /** Office.context.requirements.isSetSupported, or the headless host's. Default: the Office one when present, else all supported. */
+  isSetSupported?: (name: string, minVersion?: string) => boolean;
+}
+
+function defaultIsSetSupported(name: string, minVersion?: string): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const req = office?.context?.requirements;
+  return req ? req.isSetSupported(name, minVersion) : true;
+}
+
+export async function applyScorecard(context: Excel.RequestContext, specIn: ScorecardSpec, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const supports = options.isSetSupported ?? defaultIsSetSupported;
+  let syncs = 0;
+  const state = await readOwnedSheet(context, () => syncs++);
+  if (state.owned?.protected) throw protectedSheetError(state.owned.name);
+
+  const spec = state.owned ? withSheetCommentary(specIn, state.owned.commentary) : specIn;
+  const owned = state.owned;
+  const others = state.sheetNames.filter((n) => !owned || n !== owned.name);
+  const sheetName = freeSheetName(spec.sheetName, others);
+
+  const can: WriteCapabilities = {
+    pageLayout: supports("ExcelApi", "1.9"),
+    hyperlinks: supports("ExcelApi", "1.7"),
+    conditionalFormats: supports("ExcelApi", "1.6"),
+  };
+  const degraded: string[] = [];
+  if (!can.pageLayout) degraded.push("Page setup (A4 landscape, fit to width, print titles) needs a newer Excel and was not set.");
+  if (!can.hyperlinks) degraded.push("Links to source cells and frozen panes need a newer Excel and were not added.");
+  if (!can.conditionalFormats) degraded.push("RAG colours need conditional formatting (a newer Excel); the RAG words are still shown.");
+
+  const app = context.application;
+  if (supports("ExcelApi", "1.8")) app.suspendApiCalculationUntilNextSync();
+  if (supports("ExcelApi", "1.9")) app.suspendScreenUpdatingUntilNextSync();
+
+  const sheets = context.workbook.worksheets;
+  const names = context.workbook.names;
+  if (state.tagExists) names.getItem(OWNED_SHEET_NAME).delete();
+  let old: Excel.Worksheet | null = null;
+  if (owned) {
+    old = sheets.getItem(owned.name);
+    // Free the name first, so the new sheet can take it and the old one is never the last sheet.
+    if (owned.name.toLowerCase() === sheetName.toLowerCase()) old.name = freeSheetName("KPIScorecard old", state.sheetNames);
+  }
+  const sheet = sheets.add(sheetName);
+  if (old) {
+    old.delete();
+    sheet.position = owned!.position;
+  }
+  queueScorecardWrites(sheet, spec, can);
+  names.add(OWNED_SHEET_NAME, sheet.getRange("A1"), OWNED_SHEET_COMMENT);
+  sheet.load("name");
+  await context.sync();
+  syncs++;
+
+  return {
+    sheetName: sheet.name,
+    renamedBecauseTaken: sheetName !== spec.sheetName,
+    kpiRows: spec.table.rowCount,
+    charts: spec.charts.length,
+    syncs,
+    keptCommentary: spec.rows.filter((r) => r.commentary.trim() !== "").length,
+    orphanedCommentary: spec.orphanedCommentary.length,
+    degraded,
+  };
+}
