@@ -26,10 +26,9 @@ export async function readOwnedSheet(context: Excel.RequestContext, countSync: (
   const found = taggedName === null ? undefined : sheets.items.find((s) => s.name.toLowerCase() === taggedName.toLowerCase());
   if (!found) return { sheetNames, tagExists: true, owned: null };
 
-  const sheet = sheets.getItem(found.name);
-  const protection = sheet.protection;
+  const protection = sheets.getItem(found.name).protection;
   protection.load("protected");
-  const used = sheet.getUsedRangeOrNullObject(true);
+  const used = sheets.getItem(found.name).getUsedRangeOrNullObject(true);
   used.load("values");
   await context.sync();
   countSync();
