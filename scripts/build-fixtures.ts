@@ -7,9 +7,13 @@ import { workbookBytes } from "./fixtures/workbook";
 import { catalogSource, readmeSource } from "./fixtures/emit-catalog";
 import type { BuiltFixture } from "./fixtures/built";
 import { buildSeed000Published, buildSeed000Typed } from "./fixtures/build-seed000";
-import { buildSeed002Published } from "./fixtures/build-seed002";
+import { buildSeed002Published, buildSeed002Typed } from "./fixtures/build-seed002";
 import { buildSeed004Published, buildSeed004WithRag } from "./fixtures/build-seed004";
 import { buildNoise } from "./fixtures/build-noise";
+import { buildLayoutVariants } from "./fixtures/build-variants";
+import { buildBadInput, buildEmpty } from "./fixtures/build-bad-input";
+import { buildSample } from "./fixtures/build-sample";
+import { NOT_A_WORKBOOK_TEXT, encryptedWorkbookStub } from "./fixtures/raw-files";
 
 const root = join(__dirname, "..");
 
@@ -17,13 +21,25 @@ const BUILDERS: (() => BuiltFixture)[] = [
   buildSeed000Published,
   buildSeed000Typed,
   buildSeed002Published,
+  buildSeed002Typed,
   buildSeed004Published,
   buildSeed004WithRag,
   buildNoise,
+  buildLayoutVariants,
+  buildBadInput,
+  buildEmpty,
+  buildSample,
 ];
 
-/** Files that are not ExcelJS workbooks, described for the README. */
-const OTHER_FILES: string[] = [];
+/** Files that are not ExcelJS workbooks: path, bytes, README line. */
+const RAW_FILES: [string, Uint8Array | string, string][] = [
+  ["tests/fixtures/not-a-workbook.xlsx", NOT_A_WORKBOOK_TEXT, "`not-a-workbook.xlsx` — a short plain-text file with an .xlsx name."],
+  [
+    "tests/fixtures/password-protected.xlsx",
+    encryptedWorkbookStub(),
+    "`password-protected.xlsx` — a MINIMAL OLE2/CFB file (signature D0 CF 11 E0 A1 B1 1A E1, one FAT and one directory sector naming the empty streams \"EncryptionInfo\" and \"EncryptedPackage\"), shaped like Excel's encrypted workbooks: enough to detect and name, not a real encrypted package.",
+  ],
+];
 
 async function main(): Promise<void> {
   const built = BUILDERS.map((b) => b());
@@ -33,9 +49,13 @@ async function main(): Promise<void> {
     writeFileSync(path, await workbookBytes(wb));
     console.log(`wrote ${info.file} (${info.tables.length} KPI tables)`);
   }
-  const infos = built.map((b) => b.info).filter((i) => i.file.startsWith("tests/"));
+  for (const [file, bytes] of RAW_FILES) {
+    writeFileSync(join(root, file), bytes);
+    console.log(`wrote ${file}`);
+  }
+  const infos = built.map((b) => b.info);
   writeFileSync(join(root, "scripts/fixtures/catalog.ts"), catalogSource(infos));
-  writeFileSync(join(root, "tests/fixtures/README.md"), readmeSource(infos, OTHER_FILES));
+  writeFileSync(join(root, "tests/fixtures/README.md"), readmeSource(infos, RAW_FILES.map(([, , line]) => line)));
 }
 
 main().catch((err: unknown) => {
