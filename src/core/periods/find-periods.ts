@@ -25,7 +25,8 @@ export function findPeriods(text: string, ctx?: PeriodContext, options: { years?
     let hit: FoundPeriod | null = null;
     for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && !hit; n--) {
       const from = words[i].from;
-      const to = words[i + n - 1].to;
+      // A label ends at its last letter or digit: "01.07.19." is the date 01.07.19.
+      const to = words[i + n - 1].to - (/[.,:;]+$/.exec(text.slice(words[i + n - 1].from, words[i + n - 1].to))?.[0].length ?? 0);
       const period = parsePeriod(text.slice(from, to), ctx);
       if (!period || period.kind === "relative-months") continue;
       if (period.kind === "year" && options.years === false) continue;

@@ -5,3 +5,4 @@ export { parsePeriod } from "./parse-period";
 export { parsePeriodCell, type PeriodCellInput } from "./period-cell";
 export { findPeriods, type FoundPeriod } from "./find-periods";
 export { parseMilestoneHeading, type HeadingRole, type MilestoneHeading } from "./milestone-heading";
+export { normaliseText, normaliseLower, unwrapBrackets } from "./normalise";

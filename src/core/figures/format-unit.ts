@@ -1,0 +1,17 @@
+// The unit a number format shows: 0.0% is a percentage, "£"#,##0 money, 0.0 "weeks" weeks.
+import type { Unit } from "../types";
+
+/** The unit a number format displays, or null when it shows a plain number. Dates are not handled here. */
+export function unitFromNumberFormat(numberFormat: string | undefined): Unit | null {
+  if (typeof numberFormat !== "string" || numberFormat === "") return null;
+  const first = numberFormat.split(";")[0];
+  const quoted = [...first.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join(" ").toLowerCase();
+  const code = first.replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  if (/[£]|\[\$£|\[\$gbp|\bgbp\b/i.test(first)) return "currency";
+  if (/%/.test(code)) return "percent";
+  if (/\bweeks?\b|\bwks?\b/.test(quoted)) return "weeks";
+  if (/\bdays?\b/.test(quoted)) return "days";
+  if (/\bmonths?\b|\bmths?\b/.test(quoted)) return "months";
+  if (/[$€]/.test(code) || /\[\$[$€]/.test(first)) return "currency";
+  return null;
+}

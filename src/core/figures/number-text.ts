@@ -1,0 +1,115 @@
+// A number written in text with its unit and the words around it:
+// "71.3%", "£100,000", "5.7 weeks", "1st", ">= 90%", "c. 45%", "60% interim target", "Baseline 50%".
+import type { Unit } from "../types";
+
+export interface NumberReading {
+  /** Percentages as fractions. */
+  value: number;
+  unit: Unit | null;
+  /** The words before the number (trimmed), "" if none. */
+  before: string;
+  /** The words after the number and its unit (trimmed of punctuation), "" if none. */
+  after: string;
+  /** A comparison or approximation written before the number, normalised: ">=", "<", "c.". */
+  operator: string | null;
+}
+
+/** The first number in the text: sign, currency, digits with thousands commas, decimals. */
+const NUMBER = /(?<![\w.,/])([-+]?)(£|\$|€|gbp\s?)?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d/]|\.\d|,\d{3})/i;
+
+const AFTER_UNIT: [RegExp, Unit | "per-cent" | "ordinal" | "multiplier"][] = [
+  [/^\s?(?:%|per\s?cent\b|percent\b)/i, "per-cent"],
+  [/^\s?(?:pp\b|p\.p\.|percentage\s+points?\b)/i, "per-cent"],
+  [/^(?:st|nd|rd|th)\b/i, "ordinal"],
+  [/^\s?(?:working\s+|calendar\s+)?(?:weeks?|wks?)\b/i, "weeks"],
+  [/^\s?(?:working\s+|calendar\s+|clear\s+)?days?\b/i, "days"],
+  [/^\s?(?:months?|mths?)\b/i, "months"],
+  [/^\s?per\s+(?:1,?000|10,?000|100,?000|1,?000,?000|100k|10k|1k|head|capita|population)\b/i, "ratio"],
+  [/^\s?(?:k|m|bn|thousand|million|billion)\b/i, "multiplier"],
+];
+const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+
+/** Comparisons and approximations written before a number, each with its normal form. */
+const OPERATORS: [RegExp, string][] = [
+  [/(?:>=|≥|=>|at\s+least|no\s+less\s+than|not\s+less\s+than|min(?:imum)?\.?|or\s+more)$/i, ">="],
+  [/(?:<=|≤|=<|at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|max(?:imum)?\.?)$/i, "<="],
+  [/(?:>|more\s+than|greater\s+than|over|above|exceeding)$/i, ">"],
+  [/(?:<|less\s+than|fewer\s+than|under|below)$/i, "<"],
+  [/(?:=|equals?)$/i, "="],
+  [/(?:c\.|ca\.|circa|approx\.?|approximately|around|about|~|est\.?|estimated)$/i, "c."],
+];
+
+/** Words that may stand before a figure without making the cell a sentence. */
+const LABEL_WORDS = /^(?:baseline|target|actual|current(?:ly)?|latest|previous|interim|final|staged|outturn|ytd|forecast|projected|provisional|revised|stretch|overall|total|average|avg|mean|median|rate|score|value|figure|result|position|performance|aim|goal)$/i;
+/** Words a sentence leads into a number with; a "label" ending in one of these is no label. */
+const LEAD_IN = /\b(?:of|the|a|an|that|only|by|from|to|than|in|on|at|for|with|sample|samples|sampled|was|were|is|are|be|been|will|would|should|could|and|or|identified|showed|shows|reached|achieved|received|approximately)$/i;
+
+function scaleDecimal(digits: string, exponent: number): number {
+  return Number(`${digits}e${exponent}`);
+}
+
+/** Reads the words before a number: an operator, and whether what is left is a short label. */
+function readBefore(before: string): { operator: string | null; label: string; sentence: boolean } {
+  let label = before.replace(/[\s:=-]+$/, (s) => (s.includes("=") ? "=" : "")).trim();
+  let operator: string | null = null;
+  for (const [pattern, normal] of OPERATORS) {
+    const m = pattern.exec(label);
+    if (m && (m.index === 0 || /[\s(]/.test(label[m.index - 1]) || /^[<>=≤≥~]/.test(m[0]))) {
+      operator = normal;
+      label = label.slice(0, m.index).trim();
+      break;
+    }
+  }
+  label = label.replace(/[\s:,-]+$/, "");
+  const words = label === "" ? [] : label.split(/\s+/);
+  const known = words.every((w) => LABEL_WORDS.test(w.replace(/[:.,]$/, "")));
+  const sentence = words.length > 0 && !known && (words.length > 2 || LEAD_IN.test(label));
+  return { operator, label, sentence };
+}
+
+export interface NumberTextResult {
+  reading: NumberReading | null;
+  /** True when the text holds a number inside a sentence: the cell is text, not a figure. */
+  sentence: boolean;
+}
+
+/**
+ * The first number of the text with its unit. A number a sentence merely mentions ("Audit will
+ * sample 10% of EHCPs") is not a figure: `sentence` is set and `reading` is null. Words after the
+ * number are kept ("60% interim target" reads 0.6 with "interim target" after it).
+ */
+export function readNumberText(text: string): NumberTextResult {
+  const m = NUMBER.exec(text);
+  if (!m || m.index === undefined) return { reading: null, sentence: false };
+  const before = readBefore(text.slice(0, m.index));
+  if (before.sentence) return { reading: null, sentence: true };
+
+  const sign = m[1] === "-" ? -1 : 1;
+  const currency = m[2] !== undefined && m[2] !== "";
+  const digits = m[3].replace(/,/g, "");
+  let value = sign * Number(digits);
+  let unit: Unit | null = currency ? "currency" : null;
+  let rest = text.slice(m.index + m[0].length);
+
+  for (const [pattern, kind] of AFTER_UNIT) {
+    const u = pattern.exec(rest);
+    if (!u) continue;
+    if (kind === "multiplier") {
+      // "£1.2m" is money; "5 m" after a plain number is left as words.
+      if (!currency) break;
+      value = sign * Number(digits) * (MULTIPLIER[u[0].trim().toLowerCase()] ?? 1);
+    } else if (kind === "per-cent") {
+      value = sign * scaleDecimal(digits, -2);
+      unit = "percent";
+    } else if (kind === "ordinal") {
+      unit = "count";
+    } else {
+      unit = kind;
+    }
+    rest = rest.slice(u[0].length);
+    break;
+  }
+  if (Object.is(value, -0)) value = 0;
+  const after = rest.replace(/^[\s.,;:)\-–]+|[\s.,;:(]+$/g, "");
+  return { reading: { value, unit, before: before.label, after, operator: before.operator }, sentence: false };
+}
