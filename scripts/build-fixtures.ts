@@ -17,7 +17,8 @@ import { NOT_A_WORKBOOK_TEXT, encryptedWorkbookStub } from "./fixtures/raw-files
 
 const root = join(__dirname, "..");
 
-const BUILDERS: (() => BuiltFixture)[] = [
+/** Every ExcelJS-built fixture, in catalog order. */
+export const BUILDERS: (() => BuiltFixture)[] = [
   buildSeed000Published,
   buildSeed000Typed,
   buildSeed002Published,
@@ -32,7 +33,7 @@ const BUILDERS: (() => BuiltFixture)[] = [
 ];
 
 /** Files that are not ExcelJS workbooks: path, bytes, README line. */
-const RAW_FILES: [string, Uint8Array | string, string][] = [
+export const RAW_FILES: [string, Uint8Array | string, string][] = [
   ["tests/fixtures/not-a-workbook.xlsx", NOT_A_WORKBOOK_TEXT, "`not-a-workbook.xlsx` — a short plain-text file with an .xlsx name."],
   [
     "tests/fixtures/password-protected.xlsx",
@@ -58,7 +59,10 @@ async function main(): Promise<void> {
   writeFileSync(join(root, "tests/fixtures/README.md"), readmeSource(infos, RAW_FILES.map(([, , line]) => line)));
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+// Build only when run as a script (the tests import BUILDERS to check the committed files are current).
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

@@ -293,3 +293,16 @@ describe("sample workbook", () => {
     expect(board.getCell("F7").value).toBeCloseTo(0.713, 10);
   });
 });
+
+describe("committed fixtures are current", () => {
+  it("rebuilding from the data gives the same bytes as the committed files", async () => {
+    const { BUILDERS, RAW_FILES } = await import("../scripts/build-fixtures");
+    const { workbookBytes } = await import("../scripts/fixtures/workbook");
+    for (const build of BUILDERS) {
+      const { wb, info } = build();
+      const fresh = Buffer.from(await workbookBytes(wb));
+      expect({ file: info.file, same: fresh.equals(readFileSync(join(ROOT, info.file))) }).toEqual({ file: info.file, same: true });
+    }
+    for (const [file, bytes] of RAW_FILES) expect(readFileSync(join(ROOT, file)).equals(Buffer.from(bytes))).toBe(true);
+  });
+});
