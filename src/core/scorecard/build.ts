@@ -65,28 +65,31 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   top.set(2, 1, gen ?? literal(options.generatedAt), gen === null ? GENERAL : DATETIME_FORMAT);
   top.set(3, 0, "RAG key");
   top.set(4, 0, "Direction key");
-  // Legend entries sit in merged pairs of columns from C, so each has room for its meaning.
-  const legendCells = (kind: "rag" | "dot", row: number) =>
-    legend
-      .filter((e) => e.kind === kind)
-      .forEach((e, i) => {
-        const col = 2 + i * 2;
-        top.set(row, col, literal(`${e.symbol}: ${e.meaning}`));
-        merges.push(span(row, col, row, col + 1));
-        formats.push({
-          address: span(row, col, row, col + 1),
-          wrap: true,
-          verticalAlignment: "Center",
-          ...(e.fill ? { fill: e.fill, fontColour: e.fontColour, bold: true } : {}),
-        });
+  // Legend entries sit in merged pairs of columns from C, so each has room for its meaning; the
+  // last direction entry (the judgement words) is longer and gets four columns.
+  const legendCells = (kind: "rag" | "dot", row: number) => {
+    const entries = legend.filter((e) => e.kind === kind);
+    let col = 2;
+    entries.forEach((e, i) => {
+      const width = kind === "dot" && i === entries.length - 1 ? 4 : 2;
+      top.set(row, col, literal(`${e.symbol}: ${e.meaning}`));
+      merges.push(span(row, col, row, col + width - 1));
+      formats.push({
+        address: span(row, col, row, col + width - 1),
+        wrap: true,
+        verticalAlignment: "Center",
+        ...(e.fill ? { fill: e.fill, fontColour: e.fontColour, bold: true } : {}),
       });
+      col += width;
+    });
+  };
   legendCells("rag", 3);
   legendCells("dot", 4);
   push(top.build());
   formats.push({ address: "A1", bold: true, fontSize: 16, fontColour: HEADER_COLOURS.fill });
   formats.push({ address: "A2:A5", bold: true, verticalAlignment: "Center" });
   formats.push({ address: "B2:B3", horizontalAlignment: "Left" });
-  formats.push({ address: "A4:A5", rowHeight: 32 });
+  formats.push({ address: "A4:A5", rowHeight: 44 });
 
   // --- KPI table ---
   const firstRow = HEADER_ROW + 1;

@@ -37,10 +37,10 @@ export function buildLegend(settings: Settings, showBlue: boolean): LegendEntry[
     fontColour: RAG_COLOURS[r].text,
   }));
   const dot: LegendEntry[] = [
-    { kind: "dot", symbol: DOT_ARROWS.up, meaning: "latest figure is higher than the previous" },
-    { kind: "dot", symbol: DOT_ARROWS.down, meaning: "latest figure is lower than the previous" },
-    { kind: "dot", symbol: DOT_ARROWS.flat, meaning: "no change (within the no-change band)" },
-    { kind: "dot", symbol: "improving / worsening", meaning: "whether the change is better or worse, given whether higher or lower is better" },
+    { kind: "dot", symbol: DOT_ARROWS.up, meaning: "latest figure is higher than the previous one" },
+    { kind: "dot", symbol: DOT_ARROWS.down, meaning: "latest figure is lower than the previous one" },
+    { kind: "dot", symbol: DOT_ARROWS.flat, meaning: "no change from the previous figure" },
+    { kind: "dot", symbol: "improving / worsening", meaning: "whether that change is better or worse, given whether higher or lower is better for the KPI" },
   ];
   return [...rag, ...dot];
 }

@@ -1,0 +1,113 @@
+// The whole path on every fixture: scan through src/excel on the headless host, build the spec,
+// apply it, save. The scorecard has one row per KPI, and no other sheet changes by a single cell.
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { openWorkbook, WorkbookOpenError } from "../../src/host";
+import type { HeadlessWorkbook } from "../../src/host";
+import { scanWorkbook } from "../../src/excel/scanWorkbook";
+import { applyScorecard } from "../../src/excel/applyScorecard";
+import { buildScorecardSpec, RAG_COLOURS } from "../../src/core/scorecard";
+import { readChartsFromXlsx } from "../../src/host/xlsx/chartXml";
+import { countColour, pdfToRgbPages, renderUnavailableReason, renderXlsxToPdf, renderXlsxToPng, scratchDir } from "../helpers/render";
+
+const FIXTURES = join(__dirname, "..", "fixtures");
+const SAMPLE = join(__dirname, "..", "..", "assets", "samples", "send-board-kpis.xlsx");
+const AS_OF = "2024-02-29";
+
+interface SheetCells {
+  address: string;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+}
+
+/** Every cell of every sheet except `skip`: value, formula and number format. */
+async function cellsOf(wb: HeadlessWorkbook, skip: string | null): Promise<Record<string, SheetCells | null>> {
+  return wb.run(async (ctx) => {
+    const sheets = ctx.workbook.worksheets;
+    sheets.load("items/name");
+    await ctx.sync();
+    const ranges = sheets.items
+      .filter((s) => s.name !== skip)
+      .map((s) => {
+        const r = s.getUsedRangeOrNullObject();
+        r.load("address,values,formulas,numberFormat");
+        return { name: s.name, r };
+      });
+    await ctx.sync();
+    return Object.fromEntries(
+      ranges.map(({ name, r }) => [name, r.isNullObject ? null : { address: r.address, values: r.values, formulas: r.formulas, numberFormat: r.numberFormat }]),
+    );
+  });
+}
+
+async function scanAndApply(wb: HeadlessWorkbook, workbookName: string) {
+  const { result, settings } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName, overrides: { asOf: AS_OF }, today: AS_OF }));
+  const spec = buildScorecardSpec(result, { sheetName: settings.scorecardSheetName, generatedAt: "2026-11-22T01:00:00Z", commentary: [], settings });
+  wb.resetStats();
+  const applied = await wb.run((ctx) => applyScorecard(ctx, spec));
+  return { result, spec, applied, writeStats: { ...wb.stats } };
+}
+
+const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx"));
+
+describe.each(files)("%s", (file) => {
+  test("scorecard rows = KPI count; every other sheet identical before and after", async () => {
+    const bytes = new Uint8Array(readFileSync(join(FIXTURES, file)));
+    let wb: HeadlessWorkbook;
+    try {
+      wb = await openWorkbook(bytes);
+    } catch (e) {
+      // not-a-workbook, password-protected: the scan reports them; there is nothing to insert into.
+      expect(e).toBeInstanceOf(WorkbookOpenError);
+      return;
+    }
+    const before = await cellsOf(wb, null);
+    const { result, spec, applied, writeStats } = await scanAndApply(wb, file);
+    const kpiCount = result.tables.reduce((n, t) => n + t.kpis.length, 0);
+    expect(applied.kpiRows).toBe(kpiCount);
+    expect(spec.rows).toHaveLength(kpiCount);
+    expect(writeStats.syncs).toBeLessThanOrEqual(3);
+
+    const after = await cellsOf(wb, applied.sheetName);
+    expect(after).toEqual(before);
+
+    // What a user opens: the saved file, re-read.
+    const saved = await wb.save();
+    const reopened = await openWorkbook(saved);
+    expect(await cellsOf(reopened, applied.sheetName)).toEqual(before);
+    const rag = await reopened.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(applied.sheetName).getRangeByIndexes(spec.table.firstRow, spec.table.ragCol, Math.max(1, kpiCount), 1);
+      r.load("values");
+      await ctx.sync();
+      return r.values.map((row) => row[0]);
+    });
+    if (kpiCount > 0) expect(rag).toEqual(spec.rows.map((r) => r.ragWord));
+    const charts = (await readChartsFromXlsx(saved)).filter((c) => c.sheetName === applied.sheetName);
+    expect(charts).toHaveLength(spec.charts.length);
+  });
+});
+
+describe("the sample workbook, rendered", () => {
+  const reason = renderUnavailableReason();
+  (reason ? test.skip : test)("opens in LibreOffice and prints the scorecard with its RAG colours and charts", async () => {
+    const wb = await openWorkbook(new Uint8Array(readFileSync(SAMPLE)));
+    const { applied, spec } = await scanAndApply(wb, "send-board-kpis.xlsx");
+    expect(applied.kpiRows).toBeGreaterThan(10);
+    const dir = scratchDir("scorecard-render");
+    const out = join(dir, "send-board-scorecard.xlsx");
+    writeFileSync(out, await wb.save());
+    const pdf = await renderXlsxToPdf(out, dir);
+    const pages = await pdfToRgbPages(pdf, dir);
+    const pngs = await renderXlsxToPng(out, dir, { dpi: 80 });
+    // Keep the pictures where a person can look at them.
+    const keep = process.env.SCORECARD_RENDER_DIR;
+    if (keep) pngs.forEach((p, i) => copyFileSync(p, join(keep, `page-${i + 1}.png`)));
+    const used = new Set(spec.rows.map((r) => r.rag));
+    for (const rag of used) {
+      const fill = RAG_COLOURS[rag].fill;
+      expect(pages.some((p) => countColour(p, fill, 12) > 200)).toBe(true);
+    }
+  });
+  if (reason) test("rendering skipped", () => console.warn(`Scorecard render skipped: ${reason}`));
+});
