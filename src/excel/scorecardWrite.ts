@@ -93,7 +93,12 @@ function addChart(sheet: Excel.Worksheet, c: ChartSpec): void {
   c.series.forEach((s, i) => {
     const series = chart.series.getItemAt(i);
     if (c.type === "ColumnStacked") series.format.fill.setSolidColor(hex(s.colour));
-    else series.format.line.color = hex(s.colour);
+    else {
+      series.format.line.color = hex(s.colour);
+      if (s.dashed) series.format.line.lineStyle = "Dash";
+      series.markerBackgroundColor = hex(s.colour);
+      series.markerForegroundColor = hex(s.colour);
+    }
   });
   chart.axes.valueAxis.numberFormat = c.valueFormat;
 }

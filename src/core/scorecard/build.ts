@@ -277,7 +277,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
         seriesBy: "Rows",
         categories: span(cat, 2, cat, lastCol),
         series: [
-          { name: "Target", values: span(cat + 1, 2, cat + 1, lastCol), colour: "7F7F7F" },
+          { name: "Target", values: span(cat + 1, 2, cat + 1, lastCol), colour: "7F7F7F", dashed: true },
           { name: "Actual", values: span(cat + 2, 2, cat + 2, lastCol), colour: HEADER_COLOURS.fill },
         ],
         ...slot(charts.length),

@@ -62,6 +62,8 @@ export interface ChartSeriesSpec {
   /** Values range on the scorecard sheet. */
   values: string;
   colour: HexColour;
+  /** Dashed line (staged targets), so the two lines differ by more than colour. */
+  dashed?: boolean;
 }
 
 export interface ChartSpec {
