@@ -22,8 +22,10 @@ const AT_LEAST = new RegExp(
 const COMPARATOR_NOUN = /\b(?:average|avg|mean|median|benchmark|national|england|english|regional|region|statistical\s+neighbours?|stat\s+neighbours?|similar\s+(?:areas?|authorities|las)|comparators?|peers?|quartile|core\s+cities)\b/i;
 const COMPARATOR_LEAD = /^(?:(?:in\s+line\s+with|at\s+or\s+(?:above|better\s+than)|at\s+least|above|better\s+than|match(?:ing)?|equal\s+to|same\s+as|meet(?:ing)?|exceed(?:ing)?|to\s+be|be)\s+)?(?:the\s+)?/i;
 
+/** The amount as a fraction when written with a percent-like unit; NaN when too long to be a number. */
 function amountOf(n: string, unit: string | undefined): number {
-  return unit ? Number(`${n}e-2`) : Number(n);
+  const amount = unit ? Number(`${n}e-2`) : Number(n);
+  return Number.isFinite(amount) ? amount : Number.NaN;
 }
 
 function modeOf(unit: string | undefined, rest: string): "points" | "relative" {
@@ -48,6 +50,12 @@ export interface RelativeReading {
  * anyone means; "Baseline plus 10% (relative)" or "... of baseline" asks for the relative reading.
  */
 export function parseRelativeTarget(text: string): RelativeReading | null {
+  const reading = readRelative(text);
+  const amount = reading?.relative.amount;
+  return amount === undefined || amount === null || Number.isFinite(amount) ? reading : null;
+}
+
+function readRelative(text: string): RelativeReading | null {
   let m = BASELINE_PLUS.exec(text);
   if (m) {
     const sign = /^(?:-|minus|less|reduced|reduce|decreased|decrease|lowered)/i.test(m[1]) ? -1 : 1;

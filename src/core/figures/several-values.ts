@@ -54,7 +54,7 @@ export function readSeveralValues(text: string, expectedUnit: Unit | null = null
       const withUnit = next !== undefined && UNIT_WORD.test(next) ? `${tok} ${next}` : tok;
       if (withUnit !== tok) i++;
       const read = readNumberText(withUnit).reading;
-      if (!read) return null;
+      if (!read || !Number.isFinite(read.value)) return null;
       segments.push({ label: label.join(" "), value: read.value, unit: read.unit ?? expectedUnit });
       label = [];
       continue;

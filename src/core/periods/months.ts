@@ -11,15 +11,15 @@ export function monthNumber(name: string): number | null {
 }
 
 /**
- * A written year to a full year. Two digits follow Excel's own pivot: 00-29 are 2000-2029,
- * 30-99 are 1930-1999. Null for anything that is not two or four digits.
+ * A written year to a full year. Two digits are always 2000-2099: KPI reports label this
+ * century's periods ("Jan 30" is January 2030), unlike Excel's 1930-1999 pivot for 30-99, which
+ * was made for birth dates. Null for anything that is not two or four digits.
  */
 export function fullYear(written: string): number | null {
   const digits = written.replace(/^'/, "");
   if (/^\d{4}$/.test(digits)) return Number(digits);
   if (/^\d{2}$/.test(digits)) {
-    const n = Number(digits);
-    return n < 30 ? 2000 + n : 1900 + n;
+    return 2000 + Number(digits);
   }
   return null;
 }

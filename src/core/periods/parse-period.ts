@@ -15,8 +15,8 @@
 // - Half terms: HT1 Sep-Oct, HT2 Nov-Dec, HT3 Jan-Feb, HT4 Mar-Apr, HT5 May, HT6 Jun-Jul of the
 //   academic year; "Autumn 1" ... "Summer 2" are HT1 ... HT6. With a single year, the half term
 //   that falls in that calendar year.
-// - Numeric dates are UK day-first ("01/06/2019" is 1 June). Two-digit years use Excel's pivot:
-//   00-29 are 2000-2029, 30-99 are 1930-1999.
+// - Numeric dates are UK day-first ("01/06/2019" is 1 June). Two-digit years are 2000-2099
+//   (not Excel's 1930-1999 for 30-99: KPI periods are this century's).
 // - A bare four-digit year is a calendar year only within 1900-2099 (so "2936" is not a period).
 // - "By 6 months", "6 months": kind relative-months; dated only when ctx.planStart is set.
 import type { Period } from "../types";

@@ -1,0 +1,153 @@
+import fc from "fast-check";
+import { compareIso } from "../../src/core/dates";
+import { parseFigure, type FigureInput, type ParsedFigure } from "../../src/core/figures";
+import { readFigure } from "../../src/core/figures/parse-figure";
+import { parseMilestoneHeading, parsePeriod, parsePeriodCell } from "../../src/core/periods";
+import type { Period } from "../../src/core/types";
+
+/** Pieces of the figure and period grammar, to build strings that nearly parse. */
+const FRAGMENTS = [
+  "Q", "Q1", "Q4", "Q5", "HT", "HT1", "HT1-2", "HT7", "22/23", "2023/24", "2019/21", "23/24", "Jan", "Sept", "Sep", "May", "'23", "\u201923", "2020", "19", "00",
+  "%", " %", "(", ")", "-", "\u2013", "\u2212", "£", "$", ",", ".", ":", "/", "&", " ", " ", "\u00a0", "\t", "weeks", "wk", "days", "months", "1st", "2nd",
+  "baseline", "Baseline plus", "plus", "minus", "or", "national average", "whichever is the higher", "lower", "NA", "n/a", "tbc", "To be", "established",
+  "YR", "YR11", "6", "93", "71.3", "0", "-6.70", "1,234", "100,000", "99.", ".5", "1e5", "Infinity", "NaN", "#N/A", "#DIV/0!", ">=", "\u2264", "<", "c.",
+  "By", "by", "months", "Target for", "Staged target", "Final target", "Performance at", "Note", "*", "Autumn", "Spring", "Summer", "term", "FY", "AY",
+  "31.02.19", "01.06.19", "2019-06-01", "9999-12-31", "0000-00-00", "12345678901234567890", "9".repeat(330), "\u0000", "\ud800", "\u200b",
+];
+const nearMiss = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }).map((parts) => parts.join(""));
+const nearMissSpaced = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }).map((parts) => parts.join(" "));
+const anyText = fc.oneof(fc.string(), fc.string({ unit: "binary", maxLength: 200 }), fc.string({ unit: "grapheme", maxLength: 60 }), nearMiss, nearMissSpaced);
+
+const NUMBER_FORMATS = ["General", "0.0%", "0%", '0.0 "weeks"', '"£"#,##0', "[$£-809]#,##0", "dd/mm/yyyy", "mmm-yy", "[$-809]mmmm yyyy", "h:mm", "@", "", '"', "[", "[$", "\\"];
+const figureInput: fc.Arbitrary<FigureInput> = fc.record(
+  {
+    text: anyText,
+    value: fc.oneof(anyText, fc.double(), fc.integer({ min: -1e7, max: 3e6 }), fc.boolean()),
+    numberFormat: fc.oneof(fc.constantFrom(...NUMBER_FORMATS), fc.string({ maxLength: 20 })),
+    valueType: fc.constantFrom("Unknown", "Empty", "String", "Integer", "Double", "Boolean", "Error", "RichValue" as const),
+  },
+  { requiredKeys: ["text"] },
+);
+const expectedUnit = fc.constantFrom(undefined, null, "percent", "count", "weeks", "days", "months", "currency", "ratio", "score", "text" as const);
+
+function holdsInvariant(f: ParsedFigure): boolean {
+  return f.value !== null || f.missing !== null || f.relative !== null || f.several !== null;
+}
+
+function wellFormedPeriod(p: Period | null | undefined): void {
+  if (!p) return;
+  expect((p.start === null) === (p.end === null)).toBe(true);
+  if (p.start !== null && p.end !== null) expect(compareIso(p.start, p.end)).toBeLessThanOrEqual(0);
+}
+
+describe("parsers never throw", () => {
+  it("parseFigure (and its unguarded core) on any input holds its invariant", () => {
+    fc.assert(
+      fc.property(figureInput, expectedUnit, (input, unit) => {
+        const unguarded = readFigure(input, { expectedUnit: unit });
+        const f = parseFigure(input, { expectedUnit: unit });
+        expect(holdsInvariant(f)).toBe(true);
+        expect(unguarded.value === null || Number.isFinite(unguarded.value)).toBe(true);
+        wellFormedPeriod(f.period);
+        if (f.several) expect(f.value).toBeNull();
+        if (f.relative?.amount != null) expect(Number.isFinite(f.relative.amount)).toBe(true);
+        f.several?.forEach((s) => expect(Number.isFinite(s.value)).toBe(true));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it("parseFigure on plain text holds its invariant", () => {
+    fc.assert(
+      fc.property(anyText, (t) => {
+        const f = readFigure({ text: t }, undefined);
+        expect(holdsInvariant(parseFigure({ text: t }))).toBe(true);
+        expect(f.value === null || Number.isFinite(f.value)).toBe(true);
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it("parsePeriod, parsePeriodCell and parseMilestoneHeading give well-formed periods or null", () => {
+    fc.assert(
+      fc.property(anyText, fc.oneof(fc.double(), fc.integer({ min: -10, max: 3e6 })), fc.constantFrom(...NUMBER_FORMATS), (t, n, numberFormat) => {
+        wellFormedPeriod(parsePeriod(t));
+        wellFormedPeriod(parsePeriod(t, { planStart: "2019-07-01", financialYearStartMonth: 1, yearPairKind: "financial-year" }));
+        wellFormedPeriod(parsePeriodCell({ text: t, value: n, numberFormat }));
+        wellFormedPeriod(parsePeriodCell({ text: t, value: t }));
+        const h = parseMilestoneHeading(t, { planStart: "2020-01-31" });
+        wellFormedPeriod(h?.period);
+        h?.also?.forEach(wellFormedPeriod);
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
+describe("round trips", () => {
+  it("a percentage x% with 0-2 decimals reads as x/100", () => {
+    const percent = fc.integer({ min: 0, max: 2 }).chain((decimals) =>
+      fc.integer({ min: 0, max: 100 * 10 ** decimals }).map((n) => ({ written: (n / 10 ** decimals).toFixed(decimals), x: n / 10 ** decimals })),
+    );
+    fc.assert(
+      fc.property(percent, ({ written, x }) => {
+        const f = parseFigure({ text: `${written}%` });
+        expect(f.unit).toBe("percent");
+        expect(Math.abs((f.value as number) - x / 100)).toBeLessThan(1e-9);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  const NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  const monthLabel = fc.record({
+    month: fc.integer({ min: 1, max: 12 }),
+    year: fc.integer({ min: 2000, max: 2099 }),
+    style: fc.constantFrom("full", "short", "sept"),
+    yearDigits: fc.constantFrom(2, 4),
+    sep: fc.constantFrom(" ", "-", " '", "'", " - "),
+  });
+  function writeMonth(m: { month: number; year: number; style: string; yearDigits: number; sep: string }): string {
+    const name = m.style === "full" ? NAMES[m.month] : m.style === "sept" && m.month === 9 ? "Sept" : NAMES[m.month].slice(0, 3);
+    const year = m.yearDigits === 4 || !m.sep.includes("'") ? (m.yearDigits === 4 ? String(m.year) : String(m.year).slice(2)) : String(m.year).slice(2);
+    return `${name}${m.sep}${year}`;
+  }
+  function lastDay(year: number, month: number): string {
+    return `${year}-${String(month).padStart(2, "0")}-${String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, "0")}`;
+  }
+
+  it("a month label for any month and year 2000-2099 spans that whole month", () => {
+    fc.assert(
+      fc.property(monthLabel, (m) => {
+        const p = parsePeriod(writeMonth(m));
+        expect(p?.kind).toBe("month");
+        expect(p?.start).toBe(`${m.year}-${String(m.month).padStart(2, "0")}-01`);
+        expect(p?.end).toBe(lastDay(m.year, m.month));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  const periodLabel = fc.oneof(
+    monthLabel.map(writeMonth),
+    fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2000, max: 2098 })).map(([q, y]) => `Q${q} ${y}/${String(y + 1).slice(2)}`),
+    fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 2000, max: 2098 })).map(([h, y]) => `HT${h} ${String(y).slice(2)}/${String(y + 1).slice(2)}`),
+    fc.tuple(fc.constantFrom("Autumn", "Spring", "Summer"), fc.integer({ min: 2000, max: 2099 })).map(([t, y]) => `${t} '${String(y).slice(2)}`),
+    fc.integer({ min: 1900, max: 2099 }).map(String),
+    fc.constantFrom("Q1", "Q2", "Q3", "Q4"),
+  );
+
+  it("a trailing (label) is stripped from a figure and reported as its period", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100000 }), fc.constantFrom("", "%", " weeks"), periodLabel, (n, unit, label) => {
+        const f = parseFigure({ text: `${n}${unit} (${label})` });
+        expect(f.period?.label).toBe(label);
+        expect(f.period).toEqual(parsePeriod(label));
+        expect(f.value).toBeCloseTo(unit === "%" ? n / 100 : n, 9);
+        expect(f.qualifier).toBeNull();
+        wellFormedPeriod(f.period);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
