@@ -77,7 +77,7 @@ function layoutOf(t: FoundTable, drafts: DraftKpi[], actualRows: boolean): Table
   const time = t.columns.filter((c) => c.cls?.role === "time");
   if (time.length) {
     if (t.columns.some((c) => c.cls?.role === "rag") && drafts.every((d) => d.measureDerived)) return "qualitative-milestones";
-    const targetish = time.filter((c) => ["target", "final-target"].includes(c.cls!.heading!.role)).length;
+    const targetish = time.filter((c) => ["target", "final-target"].includes(c.cls!.heading!.role) || (c.cls!.heading!.relativeMonths !== null && c.cls!.heading!.period?.kind === "relative-months")).length;
     return targetish >= time.length / 2 ? "milestone-columns" : "period-columns";
   }
   return "previous-latest";
@@ -96,7 +96,7 @@ function checkDuplicates(kpis: Kpi[], drafts: DraftKpi[], grid: SheetGrid): void
   kpis.forEach((k, i) => {
     if (!k.ref || drafts[i].continuation) return;
     for (const part of refParts(k.ref)) {
-      const first = seen.get(part);
+      const first = seen.get(part.toLowerCase());
       if (first && first !== k) {
         k.findings.push({
           code: "duplicate-reference",
@@ -105,14 +105,13 @@ function checkDuplicates(kpis: Kpi[], drafts: DraftKpi[], grid: SheetGrid): void
           sheet: grid.name,
           cell: drafts[i].refCell ? grid.address(drafts[i].refCell!.row, drafts[i].refCell!.col) : k.sourceCell,
         });
-      } else seen.set(part, k);
+      } else seen.set(part.toLowerCase(), k);
     }
   });
 }
 
 function refParts(ref: string): string[] {
   const stem = ref.replace(/^kpi\s*/i, "");
-  const parts = stem.split(/\s*(?:&|,|\band\b)\s*/i).map((p) => p.trim().toLowerCase()).filter(Boolean);
-  // "5/17 & 5/21": later parts written in full; "1/2 & 3" would be odd, keep as written.
-  return parts.length ? parts : [stem.toLowerCase()];
+  const parts = stem.split(/\s*(?:&|,|\band\b)\s*/i).map((p) => p.trim()).filter(Boolean);
+  return parts.length ? parts : [stem];
 }

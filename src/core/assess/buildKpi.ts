@@ -67,7 +67,8 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   const baseline = get(d.baselineCell);
   const milestoneDrafts = d.milestones;
   const ms = milestoneDrafts.map((m) => readMilestone(m, bc, get));
-  const msWithTarget = ms.filter((m) => m.target);
+  // A milestone whose target is "N/A" is no milestone (ASD's quarterly backlog targets: "638 | N/A | N/A | 579").
+  const msWithTarget = ms.filter((m) => m.target && (m.target.p.missing !== "not-applicable" || ms.every((o) => !o.target || o.target.p.missing === "not-applicable")));
   const explicitTarget = get(d.targetCell);
   const finalTarget: Parsed | null = explicitTarget ?? [...msWithTarget].reverse().find((m) => m.target!.p.value !== null || m.target!.p.relative)?.target ?? msWithTarget[msWithTarget.length - 1]?.target ?? null;
 
@@ -93,7 +94,8 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   });
   const polarity: Polarity = decision.polarity;
   if (decision.unreadableStated) add("polarity-not-recognised", `${name}: the polarity "${polarityText}" could not be read; use High or Low.`, d.polarityCell);
-  if (decision.source === "default") add("polarity-assumed", `${name}: ${decision.reason}. Set the polarity if lower is better.`, d.measureCell ?? d.refCell);
+  const hasNumbers = [baseline, explicitTarget, get(d.previousCell), get(d.latestCell), ...ms.flatMap((m) => [m.target, m.actual])].some((x) => x && (x.p.value !== null || x.p.relative));
+  if (decision.source === "default" && hasNumbers) add("polarity-assumed", `${name}: ${decision.reason}. Set the polarity if lower is better.`, d.measureCell ?? d.refCell);
   if (decision.conflict) add("polarity-conflict", `${name}: polarity taken as ${words(polarity)} because ${decision.reason}, but ${decision.conflict}.`, d.polarityCell ?? d.measureCell ?? d.refCell);
 
   // 5. The actual series: previous/latest columns, or the actuals of the milestone columns in time order.
@@ -101,7 +103,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   let latest: Parsed | null = get(d.latestCell);
   if (previous && d.previousPeriodCell) attachPeriod(previous, grid, d.previousPeriodCell, bc.periodContext);
   if (latest && d.latestPeriodCell) attachPeriod(latest, grid, d.latestPeriodCell, bc.periodContext);
-  if (!d.previousCell && !d.latestCell) {
+  if (!previous || !latest) {
     const series = ms
       .filter((m) => m.actual && m.actual.p.value !== null && (m.due === null || compareIso(m.periodStart ?? m.due, bc.asOf) <= 0))
       .sort((a, b) => cmpDue(a.due, b.due));
@@ -110,8 +112,13 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     const points = series.map((m) => m.actual!);
     if (baselineActual && baselineActual.p.value !== null) points.unshift(baselineActual);
     else if (!d.actualRow && baseline && baseline.p.value !== null && points.length === 1) points.unshift(baseline);
-    latest = points[points.length - 1] ?? null;
-    previous = points[points.length - 2] ?? null;
+    if (latest) {
+      // A Latest / Year-to-date column with earlier periods as columns beside it: the last of those is the previous.
+      previous = points.filter((p) => p !== latest).pop() ?? null;
+    } else {
+      latest = points[points.length - 1] ?? null;
+      previous = previous ?? points[points.length - 2] ?? null;
+    }
   }
 
   // 6. The milestone in force at the reporting date.
@@ -228,8 +235,9 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     all: [...parsedByKey.values()],
     grid,
     asOf: bc.asOf,
-    hasTargetColumn: !!d.targetCell || milestoneDrafts.length > 0,
+    hasTargetColumn: !!d.targetCell || milestoneDrafts.some((m) => m.headingRole === "target" || m.headingRole === "final-target") || ms.some((m) => m.target),
     hasBaselineColumn: !!d.baselineCell,
+    qualitative: ms.some((m) => m.ragCell) && !hasNumbers,
   });
   if (d.frequencyCell && !d.frequency) {
     const ft = grid.text(d.frequencyCell.row, d.frequencyCell.col);
@@ -290,7 +298,9 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
   let actual = nonBlank(get(m.actualCell));
   // Without ACTUAL rows, a cell under a heading that names performance or just a period is an actual —
   // unless it is written as a target ("National average", "Baseline plus 10%").
-  if (!bc.tableHasActualRows && target && (m.headingRole === "actual" || m.headingRole === "period") && !target.p.relative) {
+  // A heading that is only a time from the plan start ("3 months") is a milestone: its cells are targets.
+  const relativeOnly = m.headingRole === "period" && m.relativeMonths !== null && m.period?.kind === "relative-months";
+  if (!bc.tableHasActualRows && target && (m.headingRole === "actual" || m.headingRole === "period") && !relativeOnly && !target.p.relative) {
     actual = target;
     target = null;
   }
@@ -316,7 +326,8 @@ function key(r: CellRef): string {
 }
 
 function parseAt(grid: SheetGrid, ref: CellRef, periodContext: PeriodContext, expectedUnit: Unit | null): Parsed {
-  const c = grid.cell(ref.row, ref.col);
+  // Data cells are read as Excel holds them: a merged cell's value belongs to its first row only.
+  const c = grid.raw(ref.row, ref.col);
   const p = parseFigure({ text: c.text, value: c.value, numberFormat: c.numberFormat, valueType: c.valueType }, { expectedUnit, periodContext });
   const fig: Figure = {
     value: p.value,

@@ -92,7 +92,7 @@ function refLike(text: string): boolean {
   return text.length <= 24 && /\d/.test(text) && !/%/.test(text);
 }
 
-const ACTUAL_LABEL = /^(.*?)\s*\b?actuals?\s*$/i;
+const ACTUAL_LABEL = /^(.*?)\s*actuals?\s*$/i;
 
 export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
   if (grid.isEmpty) return [];
@@ -112,8 +112,9 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
   for (let row = grid.firstRow; row <= grid.lastRow; row++) {
     const filled = grid.filledCols(row);
     if (filled.length < 2) continue;
-    // Several tables may sit side by side: look at each run of filled cells separated by 2+ empty columns.
-    for (const [from, to] of runs(filled)) {
+    // Several tables may sit side by side: look at each run of columns separated by 2+ columns that are
+    // empty in the heading row and the rows just under it (a blank heading over data is still the table's).
+    for (const [from, to] of runs(occupiedCols(grid, row, filled))) {
       if (claimed(row, from)) continue;
       const h = classifyRow(grid, row, ctx, from, to);
       if (!isHeaderCandidate(h)) continue;
@@ -122,6 +123,16 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
     }
   }
   return tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
+}
+
+/** Columns filled in the heading row, or in one of the next few rows between filled heading columns or just after them. */
+function occupiedCols(grid: SheetGrid, row: number, filled: number[]): number[] {
+  const set = new Set(filled);
+  const last = filled[filled.length - 1];
+  for (let r = row + 1; r <= Math.min(grid.lastRow, row + 4); r++) {
+    for (let c = filled[0]; c <= last + 1 && c <= grid.lastCol; c++) if (!set.has(c) && grid.raw(r, c).text !== "") set.add(c);
+  }
+  return [...set].sort((a, b) => a - b);
 }
 
 /** Runs of columns, split where two or more empty columns stand between them. */
@@ -155,11 +166,16 @@ function buildTable(
   for (let c = toCol + 1; c <= Math.min(grid.lastCol, toCol + 2); c++) {
     if (grid.raw(headerRow, c).text !== "") break;
     let hasData = false;
-    for (let r = headerRow + 1; r <= Math.min(grid.lastRow, headerRow + 12); r++) if (grid.raw(r, c).text !== "") hasData = true;
+    for (let r = headerRow + 1; r <= Math.min(grid.lastRow, headerRow + 8); r++) {
+      if (grid.isBlankRow(r, fromCol, toCol)) break; // rows of the table only, not of a table further down
+      if (grid.raw(r, c).text !== "") hasData = true;
+    }
     if (!hasData && !grid.mergeAt(headerRow, c)) {
-      // A blank heading straight after a time column is that milestone's RAG column even while empty (004's Score card).
+      // A blank heading straight after a time column is that milestone's RAG column even while empty — when the
+      // heading row has that pattern inside it too (004's Score card: "3 months | | 6 months | | 12 months | ").
       const left = top.classes.get(c - 1);
-      if (!(left && left.role === "time")) break;
+      const pattern = [...top.classes.entries()].some(([col, cls]) => cls.role === "time" && col + 1 < toCol && grid.raw(headerRow, col + 1).text === "");
+      if (!(left && left.role === "time" && pattern)) break;
     }
     lastCol = c;
   }
@@ -194,6 +210,7 @@ function buildTable(
     columns.push({ col: c, label, cls, sub });
   }
   resolveKpiColumn(grid, columns, headerRow + headerRows);
+  resolvePeriodColumns(grid, columns, headerRow + headerRows);
 
   const firstDataRow = headerRow + headerRows;
   const lastRow = fixedLastRow ?? findLastRow(grid, columns, firstDataRow, fromCol, lastCol, ctx);
@@ -235,6 +252,27 @@ function resolveKpiColumn(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: 
       role = refs >= texts ? "ref" : "measure";
     }
     k.cls = { role };
+  }
+}
+
+/**
+ * "Last period" may head the previous figure itself or the label of the previous period: the cells tell.
+ * A column headed as a period whose cells are mostly numbers holds the values.
+ */
+function resolvePeriodColumns(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: number): void {
+  for (const col of columns) {
+    if (col.cls?.role !== "period" || col.cls.qualifies === "left") continue;
+    let numbers = 0;
+    let other = 0;
+    for (let r = firstDataRow; r < firstDataRow + 10 && r <= grid.lastRow; r++) {
+      const c = grid.raw(r, col.col);
+      if (!c.text) continue;
+      if (typeof c.value === "number" || /^[-+]?[£]?\d[\d,.]*\s*%?(\s*\(.*\))?$/.test(c.text)) numbers++;
+      else other++;
+    }
+    const which = col.cls.qualifies;
+    const hasValueCol = columns.some((c) => c.cls?.role === which);
+    if (numbers > other && !hasValueCol && (which === "previous" || which === "latest")) col.cls = { role: which };
   }
 }
 

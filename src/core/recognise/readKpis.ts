@@ -105,7 +105,8 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
 
   const nameCols = [refCol, measureCol].filter((c): c is ColumnInfo => !!c);
   const txt = (r: number, c: ColumnInfo | undefined) => (c ? grid.text(r, c.col) : "");
-  const at = (r: number, c: ColumnInfo | undefined): CellRef | null => (c && grid.text(r, c.col) !== "" ? { row: r, col: c.col } : null);
+  // A cell of a column the table has, blank or not: a blank target is a finding, with its address.
+  const at = (r: number, c: ColumnInfo | undefined): CellRef | null => (c ? { row: r, col: c.col } : null);
 
   const drafts: DraftKpi[] = [];
   let group: string | null = null;

@@ -26,6 +26,8 @@ export interface CheckInput {
   asOf: IsoDate;
   hasTargetColumn: boolean;
   hasBaselineColumn: boolean;
+  /** Milestones written as words with RAG columns beside them: text targets are the design, not a fault. */
+  qualitative: boolean;
 }
 
 /** Months a figure may be old, at the reporting date, for its stated frequency (one period plus reporting lag). */
@@ -59,7 +61,7 @@ export function checkFigures(c: CheckInput): void {
       add("scale-mismatch", `${name}: ${p.fig.cell} says "${p.fig.text}" where the other figures are ${c.unit === "percent" ? "percentages" : c.unit}; it was read as ${c.unit === "percent" ? `${Math.round(p.p.value! * 1000) / 10}%` : p.p.value}. Write it with its unit to be sure.`, cellOf(p));
     }
     const m = grid.mergeAt(p.ref.row, p.ref.col);
-    if (m && m.rowCount > 1 && p.fig.text) {
+    if (m && m.rowCount > 1 && m.row === p.ref.row && m.col === p.ref.col) {
       add("merged-data-cells", `${name}: ${p.fig.cell} is merged over ${m.rowCount} rows; its value is read once, for the first row only.`, cellOf(p));
     }
   }
@@ -82,7 +84,7 @@ export function checkFigures(c: CheckInput): void {
       add("target-not-applicable", `${name}: the target is "${t.fig.text}", so the KPI is reported as data only (grey).`, t.ref);
     } else if (t.p.missing === "to-be-confirmed") {
       add("target-to-be-confirmed", `${name}: the target is "${t.fig.text}"; set a figure so the KPI can be rated.`, t.ref);
-    } else if (t.p.missing === "text" && !t.p.several && !t.p.error) {
+    } else if (t.p.missing === "text" && !t.p.several && !t.p.error && !c.qualitative) {
       add("target-not-numeric", `${name}: the target "${short(t.fig.text)}" is not a figure that can be measured against.`, t.ref);
     }
   }
