@@ -10,3 +10,6 @@
 //   wb.save()                     -> Uint8Array of a real .xlsx (charts included as DrawingML parts)
 export type { HeadlessWorkbook, HostOptions, SyncStats } from "./contract";
 export { WorkbookOpenError } from "./contract";
+export { openWorkbook, newWorkbook } from "./headlessWorkbook";
+export { isRichApiError } from "./errors";
+export type { RichApiErrorShape } from "./errors";

@@ -1,0 +1,81 @@
+// Excel.RequestContext, Excel.Workbook and Excel.Application for one batch.
+import type { WorkbookModel } from "../model/types";
+import { HostContext, HostObject, type Getter, type Loadable } from "./base";
+import { NamedItemCollection } from "./names";
+import { SettingCollection } from "./settings";
+import { TableCollection } from "./tables";
+import { WorksheetCollection } from "./worksheet";
+import { Range } from "./range";
+import { findSheet } from "../model/sheet";
+
+export class Application extends HostObject<WorkbookModel> {
+  protected scalars(): Record<string, Getter<WorkbookModel>> {
+    return { calculationMode: () => "Automatic" };
+  }
+  get calculationMode(): string { return this.get("calculationMode"); }
+  /** No calculation engine in the host: nothing to suspend, but the call must exist and be queued. */
+  suspendApiCalculationUntilNextSync(): void {
+    this.call("suspendApiCalculationUntilNextSync", [], () => undefined);
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.call("suspendScreenUpdatingUntilNextSync", [], () => undefined);
+  }
+  calculate(calculationType?: string): void {
+    this.call("calculate", [calculationType], () => undefined);
+  }
+}
+
+export class Workbook extends HostObject<WorkbookModel> {
+  private parts = new Map<string, Loadable>();
+  private part<P extends Loadable>(key: string, make: () => P): P {
+    let p = this.parts.get(key);
+    if (!p) {
+      p = make();
+      this.parts.set(key, p);
+    }
+    return p as P;
+  }
+  protected scalars(): Record<string, Getter<WorkbookModel>> {
+    return { name: () => "Workbook.xlsx" };
+  }
+  protected override navigations() {
+    return {
+      worksheets: () => this.worksheets, tables: () => this.tables, names: () => this.names,
+      settings: () => this.settings, application: () => this.application,
+    } as Record<string, () => Loadable>;
+  }
+  get name(): string { return this.get("name"); }
+  get worksheets(): WorksheetCollection { return this.part("worksheets", () => new WorksheetCollection(this.ctx, () => this.ctx.model)); }
+  get tables(): TableCollection { return this.part("tables", () => new TableCollection(this.ctx, () => ({}))); }
+  get names(): NamedItemCollection { return this.part("names", () => new NamedItemCollection(this.ctx, () => ({ list: this.ctx.model.names }))); }
+  get settings(): SettingCollection { return this.part("settings", () => new SettingCollection(this.ctx, () => this.ctx.model)); }
+  get application(): Application { return this.part("application", () => new Application(this.ctx, () => this.ctx.model)); }
+
+  /** The active cell of the active sheet; the host has no selection, so A1. */
+  getActiveCell(): Range {
+    const r = new Range(this.ctx, () => {
+      const m = this.ctx.model;
+      const sheet = m.sheets.find((s) => s.id === m.activeSheetId) ?? m.sheets[0];
+      return { sheet, rect: { row: 0, col: 0, rowCount: 1, colCount: 1 } };
+    });
+    return r.registerCreation({ call: "getActiveCell", args: [] });
+  }
+}
+
+/** What Excel.run hands the batch. */
+export class RequestContext {
+  readonly workbook: Workbook;
+  readonly application: Application;
+  readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
+
+  constructor(private readonly host: HostContext) {
+    this.workbook = new Workbook(host, () => host.model);
+    this.application = this.workbook.application;
+  }
+
+  sync<T>(passThroughValue?: T): Promise<T> {
+    return this.host.sync().then(() => passThroughValue as T);
+  }
+}
+
+export { findSheet };

@@ -1,0 +1,78 @@
+// An undo log, so that a sync that fails half-way applies nothing of its batch (as in Excel).
+// Every change the API makes to the model goes through these helpers while a sync runs.
+
+type Undo = () => void;
+
+export class Journal {
+  private undos: Undo[] = [];
+  private active = false;
+
+  begin(): void {
+    this.undos = [];
+    this.active = true;
+  }
+
+  commit(): void {
+    this.undos = [];
+    this.active = false;
+  }
+
+  rollback(): void {
+    for (let i = this.undos.length - 1; i >= 0; i--) this.undos[i]();
+    this.undos = [];
+    this.active = false;
+  }
+
+  record(undo: Undo): void {
+    if (this.active) this.undos.push(undo);
+  }
+
+  /** obj[key] = value, undoable. */
+  set<T extends object, K extends keyof T>(obj: T, key: K, value: T[K]): void {
+    const had = Object.prototype.hasOwnProperty.call(obj, key);
+    const old = obj[key];
+    obj[key] = value;
+    this.record(() => {
+      if (had) obj[key] = old;
+      else delete obj[key];
+    });
+  }
+
+  insert<T>(arr: T[], index: number, item: T): void {
+    arr.splice(index, 0, item);
+    this.record(() => void arr.splice(index, 1));
+  }
+
+  push<T>(arr: T[], item: T): void {
+    this.insert(arr, arr.length, item);
+  }
+
+  remove<T>(arr: T[], index: number): void {
+    const [old] = arr.splice(index, 1);
+    this.record(() => void arr.splice(index, 0, old));
+  }
+
+  /** Replace the whole contents of an array. */
+  replaceAll<T>(arr: T[], items: T[]): void {
+    const old = arr.slice();
+    arr.splice(0, arr.length, ...items);
+    this.record(() => void arr.splice(0, arr.length, ...old));
+  }
+
+  mapSet<K, V>(map: Map<K, V>, key: K, value: V): void {
+    const had = map.has(key);
+    const old = map.get(key);
+    map.set(key, value);
+    this.record(() => {
+      if (had) map.set(key, old as V);
+      else map.delete(key);
+    });
+  }
+
+  mapDelete<K, V>(map: Map<K, V>, key: K): void {
+    if (!map.has(key)) return;
+    const old = map.get(key) as V;
+    map.delete(key);
+    this.record(() => void map.set(key, old));
+  }
+}

@@ -1,0 +1,115 @@
+// Cell storage and the geometry of a sheet: get/set cells (journaled), the used range.
+import type { CellRect } from "../../core/snapshot";
+import type { Journal } from "./journal";
+import type { CellModel, SheetModel, WorkbookModel } from "./types";
+
+/** Excel's grid: 1,048,576 rows by 16,384 columns. */
+export const MAX_ROWS = 1048576;
+export const MAX_COLS = 16384;
+/** Excel's default column width (8.43 characters of Calibri 11) and row height, in points. */
+export const DEFAULT_COLUMN_WIDTH_PT = 48;
+export const DEFAULT_ROW_HEIGHT_PT = 15;
+
+export function newSheetModel(model: WorkbookModel, name: string): SheetModel {
+  return {
+    id: newId(model),
+    name,
+    visibility: "Visible",
+    protected: false,
+    rows: [],
+    merges: [],
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    hiddenColumns: new Set(),
+    hiddenRows: new Set(),
+    defaultColumnWidth: DEFAULT_COLUMN_WIDTH_PT,
+    defaultRowHeight: DEFAULT_ROW_HEIGHT_PT,
+    conditionalFormats: [],
+    tables: [],
+    names: [],
+    charts: [],
+    showGridlines: true,
+    pageLayout: {},
+    passthrough: {},
+  };
+}
+
+/** A GUID-like id, stable for the life of the in-memory workbook. */
+export function newId(model: WorkbookModel): string {
+  const n = (model.nextId++).toString(16).toUpperCase().padStart(12, "0");
+  return `{00000000-0001-0000-${n.slice(0, 4)}-${n.padStart(12, "0")}}`;
+}
+
+export function getCell(sheet: SheetModel, row: number, col: number): CellModel | undefined {
+  const r = sheet.rows[row];
+  return r ? r[col] : undefined;
+}
+
+/** Replace a cell (cells are treated as immutable so the journal can restore the old one). */
+export function setCell(journal: Journal, sheet: SheetModel, row: number, col: number, cell: CellModel | undefined): void {
+  let r = sheet.rows[row];
+  if (!r) {
+    if (!cell) return;
+    r = [];
+    sheet.rows[row] = r;
+  }
+  const old = r[col];
+  if (old === cell) return;
+  if (cell) r[col] = cell;
+  else delete r[col];
+  const rowRef = r;
+  journal.record(() => {
+    if (old) rowRef[col] = old;
+    else delete rowRef[col];
+  });
+}
+
+export function hasValue(cell: CellModel | undefined): boolean {
+  return !!cell && (cell.formula !== undefined || (cell.value !== null && cell.value !== ""));
+}
+
+function hasFormat(cell: CellModel | undefined): boolean {
+  return !!cell && (hasValue(cell) || (!!cell.style && Object.keys(cell.style).length > 0) || !!cell.hyperlink);
+}
+
+/**
+ * The used range as Excel computes it: the smallest rectangle holding every cell with a value
+ * (valuesOnly) or with a value or formatting. Null when the sheet has none.
+ */
+export function usedRect(sheet: SheetModel, valuesOnly: boolean): CellRect | null {
+  const keep = valuesOnly ? hasValue : hasFormat;
+  let top = -1, bottom = -1, left = Infinity, right = -1;
+  sheet.rows.forEach((r, ri) => {
+    if (!r) return;
+    r.forEach((cell, ci) => {
+      if (!keep(cell)) return;
+      if (top < 0) top = ri;
+      bottom = ri;
+      if (ci < left) left = ci;
+      if (ci > right) right = ci;
+    });
+  });
+  if (!valuesOnly) {
+    for (const m of sheet.merges) {
+      if (top < 0 || m.row < top) top = m.row;
+      bottom = Math.max(bottom, m.row + m.rowCount - 1);
+      left = Math.min(left, m.col);
+      right = Math.max(right, m.col + m.colCount - 1);
+    }
+  }
+  if (top < 0) return null;
+  return { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 };
+}
+
+export function rectsIntersect(a: CellRect, b: CellRect): boolean {
+  return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.col < b.col + b.colCount && b.col < a.col + a.colCount;
+}
+
+export function rectContains(outer: CellRect, inner: CellRect): boolean {
+  return inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rowCount <= outer.row + outer.rowCount && inner.col + inner.colCount <= outer.col + outer.colCount;
+}
+
+export function findSheet(model: WorkbookModel, name: string): SheetModel | undefined {
+  const lower = name.toLowerCase();
+  return model.sheets.find((s) => s.name.toLowerCase() === lower);
+}

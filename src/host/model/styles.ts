@@ -1,0 +1,158 @@
+// Conversions between Office.js format values and ExcelJS style fields, and style updates over a rectangle.
+import type { Borders, Border, Fill, Font, Style } from "exceljs";
+import type { CellRect } from "../../core/snapshot";
+import type { Journal } from "./journal";
+import { getCell, setCell } from "./sheet";
+import type { CellModel, SheetModel } from "./types";
+
+const NAMED_COLORS: Record<string, string> = {
+  black: "000000", white: "FFFFFF", red: "FF0000", green: "008000", blue: "0000FF", yellow: "FFFF00",
+  orange: "FFA500", gray: "808080", grey: "808080", purple: "800080", lime: "00FF00", navy: "000080",
+  silver: "C0C0C0", maroon: "800000", teal: "008080", olive: "808000", aqua: "00FFFF", fuchsia: "FF00FF",
+};
+
+/** "#1F4E79", "1F4E79", "red" -> "1F4E79" (RGB hex, upper case); null when not a colour. */
+export function parseColor(input: unknown): string | null {
+  if (typeof input !== "string") return null;
+  const s = input.trim();
+  const named = NAMED_COLORS[s.toLowerCase()];
+  if (named) return named;
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(s);
+  if (m) return m[1].toUpperCase();
+  const short = /^#([0-9a-fA-F]{3})$/.exec(s);
+  if (short) return short[1].split("").map((c) => c + c).join("").toUpperCase();
+  return null;
+}
+
+// The default Office theme, so theme colours read back as Excel shows them.
+const THEME = ["FFFFFF", "000000", "E7E6E6", "44546A", "4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"];
+
+function applyTint(hex: string, tint: number): string {
+  const ch = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const out = ch.map((v) => Math.round(tint < 0 ? v * (1 + tint) : v + (255 - v) * tint));
+  return out.map((v) => Math.max(0, Math.min(255, v)).toString(16).padStart(2, "0")).join("").toUpperCase();
+}
+
+/** An ExcelJS colour to "#RRGGBB", or undefined. */
+export function colorToHex(color: Partial<{ argb: string; theme: number; tint: number; indexed: number }> | undefined): string | undefined {
+  if (!color) return undefined;
+  if (typeof color.argb === "string" && color.argb.length >= 6) return `#${color.argb.slice(-6).toUpperCase()}`;
+  if (typeof color.theme === "number" && THEME[color.theme]) return `#${color.tint ? applyTint(THEME[color.theme], color.tint) : THEME[color.theme]}`;
+  if (color.indexed === 64) return undefined;
+  return undefined;
+}
+
+export function hexToArgb(hex: string): { argb: string } {
+  return { argb: `FF${hex}` };
+}
+
+/** Apply a style change to every cell of a rectangle (journaled; cells are replaced, not mutated). */
+export function updateStyles(journal: Journal, sheet: SheetModel, rect: CellRect, change: (style: Partial<Style>, row: number, col: number) => Partial<Style>): void {
+  for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+    for (let c = rect.col; c < rect.col + rect.colCount; c++) {
+      const old = getCell(sheet, r, c);
+      const style = change({ ...(old?.style ?? {}) }, r, c);
+      const cell: CellModel = old ? { ...old, style } : { value: null, style };
+      setCell(journal, sheet, r, c, cell);
+    }
+  }
+}
+
+/** The common value of f over a rectangle's cells, or null when they differ (as Excel reports mixed formats). */
+export function commonOver<V>(sheet: SheetModel, rect: CellRect, f: (cell: CellModel | undefined) => V): V | null {
+  let first: V | undefined;
+  let seen = false;
+  for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+    for (let c = rect.col; c < rect.col + rect.colCount; c++) {
+      const v = f(getCell(sheet, r, c));
+      if (!seen) {
+        first = v;
+        seen = true;
+      } else if (v !== first) return null;
+    }
+  }
+  return (first ?? null) as V | null;
+}
+
+export function fillColorOf(cell: CellModel | undefined): string {
+  const fill = cell?.style?.fill as Fill | undefined;
+  if (fill && fill.type === "pattern" && fill.pattern !== "none") {
+    return colorToHex(fill.fgColor as never) ?? "#FFFFFF";
+  }
+  return "#FFFFFF";
+}
+
+export function solidFill(hex: string): Fill {
+  return { type: "pattern", pattern: "solid", fgColor: hexToArgb(hex), bgColor: { indexed: 64 } as never };
+}
+
+export function fontOf(cell: CellModel | undefined): Partial<Font> {
+  return (cell?.style?.font as Partial<Font>) ?? {};
+}
+
+export const DEFAULT_FONT = { name: "Calibri", size: 11 };
+
+export type BorderEdge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal" | "DiagonalDown" | "DiagonalUp";
+
+export type BorderLineStyle = "None" | "Continuous" | "Dash" | "DashDot" | "DashDotDot" | "Dot" | "Double" | "SlantDashDot";
+export type BorderWeight = "Hairline" | "Thin" | "Medium" | "Thick";
+
+/** Excel's (style, weight) pair to the OOXML border style. */
+export function toOoxmlBorder(style: BorderLineStyle, weight: BorderWeight): Border["style"] | undefined {
+  const medium = weight === "Medium" || weight === "Thick";
+  switch (style) {
+    case "None": return undefined;
+    case "Continuous": return weight === "Hairline" ? "hair" : weight === "Thin" ? "thin" : weight === "Medium" ? "medium" : "thick";
+    case "Dash": return medium ? "mediumDashed" : "dashed";
+    case "DashDot": return medium ? "mediumDashDot" : "dashDot";
+    case "DashDotDot": return medium ? "mediumDashDotDot" : "dashDotDot";
+    case "Dot": return "dotted";
+    case "Double": return "double";
+    case "SlantDashDot": return "slantDashDot";
+  }
+}
+
+export function fromOoxmlBorder(s: Border["style"] | undefined): { style: BorderLineStyle; weight: BorderWeight } {
+  switch (s) {
+    case "hair": return { style: "Continuous", weight: "Hairline" };
+    case "thin": return { style: "Continuous", weight: "Thin" };
+    case "medium": return { style: "Continuous", weight: "Medium" };
+    case "thick": return { style: "Continuous", weight: "Thick" };
+    case "dashed": return { style: "Dash", weight: "Thin" };
+    case "mediumDashed": return { style: "Dash", weight: "Medium" };
+    case "dashDot": return { style: "DashDot", weight: "Thin" };
+    case "mediumDashDot": return { style: "DashDot", weight: "Medium" };
+    case "dashDotDot": return { style: "DashDotDot", weight: "Thin" };
+    case "mediumDashDotDot": return { style: "DashDotDot", weight: "Medium" };
+    case "dotted": return { style: "Dot", weight: "Thin" };
+    case "double": return { style: "Double", weight: "Thick" };
+    case "slantDashDot": return { style: "SlantDashDot", weight: "Medium" };
+    default: return { style: "None", weight: "Thin" };
+  }
+}
+
+/** Which side of which cells of a rectangle an Excel border edge paints. */
+export function edgeSides(edge: BorderEdge, rect: CellRect, r: number, c: number): (keyof Borders)[] {
+  const lastRow = rect.row + rect.rowCount - 1, lastCol = rect.col + rect.colCount - 1;
+  switch (edge) {
+    case "EdgeTop": return r === rect.row ? ["top"] : [];
+    case "EdgeBottom": return r === lastRow ? ["bottom"] : [];
+    case "EdgeLeft": return c === rect.col ? ["left"] : [];
+    case "EdgeRight": return c === lastCol ? ["right"] : [];
+    case "InsideHorizontal": return r < lastRow ? ["bottom"] : [];
+    case "InsideVertical": return c < lastCol ? ["right"] : [];
+    case "DiagonalDown": case "DiagonalUp": return ["diagonal"];
+  }
+}
+
+/** The cell whose side represents an edge when reading it (the first cell that paints it). */
+export function edgeProbe(edge: BorderEdge, rect: CellRect): { r: number; c: number; side: keyof Borders } | null {
+  const sides = (r: number, c: number) => edgeSides(edge, rect, r, c);
+  for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+    for (let c = rect.col; c < rect.col + rect.colCount; c++) {
+      const s = sides(r, c);
+      if (s.length) return { r, c, side: s[0] };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,91 @@
+// What a cell shows through the API (values, text, valueTypes, formulas) and how a value written
+// through the API is stored, following Excel's rules for typed input.
+import * as numfmt from "numfmt";
+import type { RawValue, ValueType } from "../../core/snapshot";
+import type { CellModel, CellValue } from "./types";
+
+export const GENERAL = "General";
+
+export function numberFormatOf(cell: CellModel | undefined): string {
+  return cell?.style?.numFmt ?? GENERAL;
+}
+
+function isError(v: CellValue): v is { error: string } {
+  return typeof v === "object" && v !== null;
+}
+
+/** `range.values` of one cell: "" when empty, the cached result for a formula, "#N/A" for errors. */
+export function rawValueOf(cell: CellModel | undefined): RawValue {
+  if (!cell || cell.value === null) return "";
+  return isError(cell.value) ? cell.value.error : cell.value;
+}
+
+export function valueTypeOf(cell: CellModel | undefined): ValueType {
+  if (!cell || cell.value === null || cell.value === "") return "Empty";
+  const v = cell.value;
+  if (isError(v)) return "Error";
+  if (typeof v === "boolean") return "Boolean";
+  if (typeof v === "number") return "Double";
+  return "String";
+}
+
+/** `range.formulas` of one cell: "=..." for a formula, else the value. */
+export function formulaOf(cell: CellModel | undefined): RawValue {
+  if (cell?.formula !== undefined) return `=${cell.formula}`;
+  return rawValueOf(cell);
+}
+
+/** `range.text` of one cell: the value as displayed with its number format applied. */
+export function textOf(cell: CellModel | undefined): string {
+  if (!cell || cell.value === null) return "";
+  const v = cell.value;
+  if (isError(v)) return v.error;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  const fmt = numberFormatOf(cell);
+  if (typeof v === "string") {
+    // A text section ("@") can decorate text; otherwise text shows as typed.
+    if (fmt.includes("@")) return safeFormat(fmt, v) ?? v;
+    return v;
+  }
+  return safeFormat(fmt, v) ?? String(v);
+}
+
+function safeFormat(fmt: string, v: number | string): string | null {
+  try {
+    return numfmt.format(fmt, v, { nbsp: false, throws: false, leap1900: true });
+  } catch {
+    return null;
+  }
+}
+
+/** A value as written by the API: a cell's new value, formula and (for typed numbers) format. */
+export interface WrittenValue {
+  value: CellValue;
+  formula?: string;
+  quotePrefix?: boolean;
+  /** Number format Excel applies when it recognises typed input ("50%" -> "0%"), if the cell's is General. */
+  impliedFormat?: string;
+}
+
+/**
+ * Excel's rules for a value written to `values` or `formulas`: "=..." is a formula; so is text that
+ * begins with "+", "-" or "@" and is not a number (Excel parses it as a formula); a leading
+ * apostrophe keeps the rest as text; text that reads as a number, percentage, date or boolean is
+ * converted; a cell formatted as text ("@") keeps what is written.
+ */
+export function interpretWrite(input: unknown, currentFormat: string): WrittenValue | "invalid" {
+  if (input === null || input === undefined) return "invalid";
+  if (typeof input === "number") return Number.isFinite(input) ? { value: input } : "invalid";
+  if (typeof input === "boolean") return { value: input };
+  if (typeof input !== "string") return "invalid";
+  if (input === "") return { value: null };
+  if (input.startsWith("'")) return { value: input.slice(1), quotePrefix: true };
+  if (currentFormat === "@") return { value: input };
+  if (input.startsWith("=") && input.length > 1) return { value: null, formula: input.slice(1) };
+  const parsed = numfmt.parseValue(input);
+  if (parsed && (typeof parsed.v === "number" || typeof parsed.v === "boolean")) {
+    return { value: parsed.v, impliedFormat: parsed.z };
+  }
+  if (/^[+\-@]./.test(input)) return { value: null, formula: input.startsWith("@") ? input.slice(1) : input };
+  return { value: input };
+}

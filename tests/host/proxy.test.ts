@@ -1,0 +1,191 @@
+import { newWorkbook } from "../../src/host";
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "no error";
+  } catch (e) {
+    return (e as { code?: string }).code ?? String(e);
+  }
+}
+
+describe("headless host: proxy semantics", () => {
+  it("throws PropertyNotLoaded before load+sync, and after a write without a new load", async () => {
+    const wb = await newWorkbook();
+    await wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1");
+      expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded", name: "RichApi.Error" }));
+      r.values = [[1, "x"]];
+      expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      r.load("values, address");
+      expect(() => r.address).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(r.values).toEqual([[1, "x"]]);
+      expect(r.address).toBe("Sheet1!A1:B1");
+    });
+  });
+
+  it("getItem of a missing sheet fails at sync with ItemNotFound; OrNullObject gives a null object", async () => {
+    const wb = await newWorkbook();
+    const code = await codeOf(wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Nope");
+      await context.sync();
+    }));
+    expect(code).toBe("ItemNotFound");
+    await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject("Nope");
+      const there = context.workbook.worksheets.getItemOrNullObject("sheet1");
+      expect(() => ws.isNullObject).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      there.load("name");
+      await context.sync();
+      expect(ws.isNullObject).toBe(true);
+      expect(there.isNullObject).toBe(false);
+      expect(there.name).toBe("Sheet1");
+    });
+  });
+
+  it("stores typed input as Excel does: formulas, numbers, quote-prefixed and @-formatted text", async () => {
+    const wb = await newWorkbook();
+    await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("B1").numberFormat = [["@"]];
+      ws.getRange("A1:A6").values = [["=1+2"], ["0.5"], ["'=x"], ["50%"], ["-5 days"], ["plain"]];
+      ws.getRange("B1").values = [["0.5"]];
+      const a = ws.getRange("A1:B6");
+      a.load("values, formulas, valueTypes, text, numberFormat");
+      await context.sync();
+      expect(a.formulas[0][0]).toBe("=1+2");
+      expect(a.values[1][0]).toBe(0.5);
+      expect(a.valueTypes[1][0]).toBe("Double");
+      expect(a.values[2][0]).toBe("=x");
+      expect(a.formulas[2][0]).toBe("=x");
+      expect(a.values[3][0]).toBe(0.5);
+      expect(a.text[3][0]).toBe("50%");
+      expect(a.formulas[4][0]).toBe("=-5 days");
+      expect(a.values[5][0]).toBe("plain");
+      expect(a.values[0][1]).toBe("0.5");
+      expect(a.valueTypes[0][1]).toBe("String");
+    });
+  });
+
+  it("rejects values of the wrong shape with InvalidArgument and applies nothing of the batch", async () => {
+    const wb = await newWorkbook();
+    const code = await codeOf(wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("C3").values = [["kept?"]];
+      ws.getRange("A1:B2").values = [[1, 2, 3]];
+      await context.sync();
+    }));
+    expect(code).toBe("InvalidArgument");
+    await wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sheet1").getRange("C3");
+      r.load("values");
+      await context.sync();
+      expect(r.values).toEqual([[""]]);
+    });
+  });
+
+  it("fails a request over the payload limit and applies nothing; counts every sync", async () => {
+    const wb = await newWorkbook({ payloadLimitBytes: 10_000 });
+    const big = Array.from({ length: 500 }, (_, i) => [`row ${i} with some text`]);
+    const code = await codeOf(wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:A500").values = big;
+      await context.sync();
+    }));
+    expect(code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(wb.stats.syncs).toBe(1);
+    expect(wb.stats.log[0].requestBytes).toBeGreaterThan(10_000);
+    await wb.run(async (context) => {
+      const used = context.workbook.worksheets.getItem("Sheet1").getUsedRangeOrNullObject(true);
+      await context.sync();
+      expect(used.isNullObject).toBe(true);
+    });
+    expect(wb.stats.syncs).toBe(2);
+  });
+
+  it("fails a response over the payload limit", async () => {
+    const wb = await newWorkbook({ payloadLimitBytes: 4_000 });
+    for (let i = 0; i < 5; i++) {
+      await wb.run(async (context) => {
+        context.workbook.worksheets.getItem("Sheet1").getRange(`A${i * 100 + 1}:A${i * 100 + 100}`).values = Array.from({ length: 100 }, () => ["xxxxxxxx"]);
+        await context.sync();
+      });
+    }
+    const code = await codeOf(wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A500");
+      r.load("values");
+      await context.sync();
+    }));
+    expect(code).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+
+  it("refuses writes to a protected sheet with AccessDenied and changes nothing", async () => {
+    const wb = await newWorkbook();
+    await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1").values = [["before"]];
+      ws.protection.protect();
+      await context.sync();
+    });
+    const err = await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      context.workbook.worksheets.add("Other");
+      ws.getRange("A1").values = [["after"]];
+      try {
+        await context.sync();
+        return null;
+      } catch (e) {
+        return e as { code: string; message: string };
+      }
+    });
+    expect(err?.code).toBe("AccessDenied");
+    expect(err?.message).toMatch(/protected sheet/);
+    await wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      r.load("values");
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const p = context.workbook.worksheets.getItem("Sheet1").protection;
+      p.load("protected");
+      await context.sync();
+      expect(r.values).toEqual([["before"]]);
+      expect(sheets.items.map((s) => s.name)).toEqual(["Sheet1"]);
+      expect(p.protected).toBe(true);
+    });
+  });
+
+  it("gives used range, resized/offset ranges, merged areas and counts", async () => {
+    const wb = await newWorkbook();
+    await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("B2:D3").values = [[1, 2, 3], [4, 5, 6]];
+      ws.getRange("B5:C5").merge();
+      const used = ws.getUsedRange(true);
+      used.load("address, rowIndex, columnIndex, rowCount, columnCount");
+      const moved = ws.getRange("A1").getOffsetRange(1, 1).getResizedRange(1, 2);
+      moved.load("address, values");
+      const merged = ws.getRange("A1:Z10").getMergedAreasOrNullObject();
+      merged.load("address, areaCount");
+      const count = context.workbook.worksheets.getCount();
+      await context.sync();
+      expect(used.address).toBe("Sheet1!B2:D3");
+      expect([used.rowIndex, used.columnIndex, used.rowCount, used.columnCount]).toEqual([1, 1, 2, 3]);
+      expect(moved.address).toBe("Sheet1!B2:D3");
+      expect(merged.address).toBe("Sheet1!B5:C5");
+      expect(merged.areaCount).toBe(1);
+      expect(count.value).toBe(1);
+    });
+  });
+
+  it("quotes sheet names that need it in addresses", async () => {
+    const wb = await newWorkbook();
+    await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.add("Bob's KPIs");
+      const r = ws.getRange("A1:B2");
+      r.load("address");
+      await context.sync();
+      expect(r.address).toBe("'Bob''s KPIs'!A1:B2");
+    });
+  });
+});
