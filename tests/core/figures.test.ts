@@ -286,3 +286,27 @@ describe("typed cells", () => {
     expect(typed({ text: "", value: "", valueType: "Empty" }).missing).toBe("blank");
   });
 });
+
+describe("ranges and rates", () => {
+  it("reports a range as two values, never one guessed value", () => {
+    const f = text("10-15%");
+    expect([f.value, f.qualifier, f.unit]).toEqual([null, "range", "percent"]);
+    expect(f.several).toEqual([
+      { label: "from", value: 0.1, unit: "percent" },
+      { label: "to", value: 0.15, unit: "percent" },
+    ]);
+    expect(text("8 to 12 weeks").several?.map((s) => [s.value, s.unit])).toEqual([
+      [8, "weeks"],
+      [12, "weeks"],
+    ]);
+  });
+
+  it("reads a rate per population as a ratio", () => {
+    expect(seen(text("12.3 per 10,000"))).toEqual({ value: 12.3, unit: "ratio", missing: null, qualifier: null });
+  });
+
+  it("reads a cell that only names a period as no figure, with the period", () => {
+    const f = text("2019-20");
+    expect([f.value, f.missing, f.qualifier, f.period?.kind]).toEqual([null, "text", "period", "academic-year"]);
+  });
+});

@@ -255,3 +255,26 @@ describe("parseMilestoneHeading: seed 002 and 004 headings", () => {
     },
   );
 });
+
+describe("parsePeriod: month ranges and lead-in words", () => {
+  it.each<Expect>([
+    ["Apr-Jun 2023", "quarter", "2023-04-01", "2023-06-30"],
+    ["Jan-Mar 24", "quarter", "2024-01-01", "2024-03-31"],
+    ["Nov-Jan 24", "unknown", "2023-11-01", "2024-01-31"],
+    ["Apr 23 - Mar 24", "financial-year", "2023-04-01", "2024-03-31"],
+    ["Sep 2022 to Aug 2023", "academic-year", "2022-09-01", "2023-08-31"],
+    ["12 months to Dec 23", "year", "2023-01-01", "2023-12-31"],
+    ["Rolling 12 months to March 2024", "financial-year", "2023-04-01", "2024-03-31"],
+    ["As at 08.12.20", "date", "2020-12-08", "2020-12-08"],
+    ["as at 31 March 2024", "date", "2024-03-31", "2024-03-31"],
+    ["end of Q2 2023/24", "quarter", "2023-07-01", "2023-09-30"],
+  ])("%s", (label, kind, start, end) => expectPeriod(label, kind, start, end, parsePeriod(label)));
+
+  it("rejects a range that runs backwards", () => {
+    expect(parsePeriod("Jun 24 - Jan 24")).toBeNull();
+  });
+
+  it("leaves lead-in words out of a period found in a heading", () => {
+    expect(findPeriods("Pupil Performance at October 2019").map((f) => f.period.label)).toEqual(["October 2019"]);
+  });
+});

@@ -14,6 +14,8 @@
 // - A cell that says a baseline is still being set ("1st month of monitoring 2020 local
 //   baseline established") is to-be-confirmed, even when it starts with a number.
 // - Booleans are text.
+// - A range ("10-15%", "8 to 12 weeks") is reported as several values labelled "from" and "to",
+//   qualifier "range": it is not one figure, and picking an end would be a guess.
 import { isDateFormat } from "../dates";
 import { findPeriods, normaliseText, parsePeriod, parsePeriodCell, unwrapBrackets } from "../periods";
 import type { Period } from "../types";
@@ -22,7 +24,7 @@ import { unitFromNumberFormat } from "./format-unit";
 import { missingPhrase } from "./missing-phrases";
 import { readNumberText } from "./number-text";
 import { parseRelativeTarget } from "./relative-target";
-import { readSeveralValues } from "./several-values";
+import { readRange, readSeveralValues } from "./several-values";
 import { emptyFigure, type FigureContext, type FigureInput, type ParsedFigure } from "./types";
 
 /** Longest text read closely; longer cells are paragraphs, read only for their opening words. */
@@ -121,6 +123,9 @@ function fromText(raw: string, ctx: FigureContext | undefined): ParsedFigure {
 
   const relative = parseRelativeTarget(body);
   if (relative) return { ...figure, relative: relative.relative, qualifier: relative.qualifier };
+
+  const range = readRange(body, ctx?.expectedUnit ?? null);
+  if (range) return { ...figure, several: range, unit: range[0].unit, unitFrom: range[0].unit ? "text" : null, qualifier: "range" };
 
   const several = readSeveralValues(body, ctx?.expectedUnit ?? null);
   if (several) {

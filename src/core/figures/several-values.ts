@@ -69,3 +69,22 @@ export function readSeveralValues(text: string, expectedUnit: Unit | null = null
   const values = segments.filter((s): s is Segment & { value: number } => s.value !== null);
   return values.map((s) => ({ label: s.label, value: s.value, unit: s.unit }));
 }
+
+const RANGE = /^(\d[\d,]*(?:\.\d+)?)\s?(%|weeks?|days?|months?)?\s?(?:-|to)\s?(\d[\d,]*(?:\.\d+)?)\s?(%|weeks?|days?|months?)?$/i;
+
+/**
+ * A range written as the figure ("10-15%", "8 to 12 weeks"): two values as written, labelled
+ * "from" and "to". A range is not one figure, so it is reported the way several values are.
+ */
+export function readRange(text: string, expectedUnit: Unit | null = null): SeveralValue[] | null {
+  const m = RANGE.exec(text);
+  if (!m || (m[2] && m[4] && m[2].toLowerCase()[0] !== m[4].toLowerCase()[0])) return null;
+  const unitText = m[4] ?? m[2] ?? "";
+  const low = readNumberText(`${m[1]}${unitText ? ` ${unitText}` : ""}`).reading;
+  const high = readNumberText(`${m[3]}${unitText ? ` ${unitText}` : ""}`).reading;
+  if (!low || !high || !Number.isFinite(low.value) || !Number.isFinite(high.value)) return null;
+  return [
+    { label: "from", value: low.value, unit: low.unit ?? expectedUnit },
+    { label: "to", value: high.value, unit: high.unit ?? expectedUnit },
+  ];
+}

@@ -10,6 +10,8 @@ export interface FoundPeriod {
   to: number;
 }
 
+const LEAD_IN = /^(?:as|at|to|up|end|w\/e|w\/c|week|period|ending|data|by|from|in|on|of|for)$/i;
+
 /** Most words a period label spans ("1 st of July 2019" is five). */
 const MAX_WORDS = 5;
 
@@ -23,6 +25,11 @@ export function findPeriods(text: string, ctx?: PeriodContext, options: { years?
   const found: FoundPeriod[] = [];
   for (let i = 0; i < words.length; ) {
     let hit: FoundPeriod | null = null;
+    // Lead-in words ("at October 2019") are not part of the label found.
+    if (LEAD_IN.test(text.slice(words[i].from, words[i].to))) {
+      i++;
+      continue;
+    }
     for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && !hit; n--) {
       const from = words[i].from;
       // A label ends at its last letter or digit: "01.07.19." is the date 01.07.19.

@@ -19,6 +19,11 @@
 //   (not Excel's 1930-1999 for 30-99: KPI periods are this century's).
 // - A bare four-digit year is a calendar year only within 1900-2099 (so "2936" is not a period).
 // - "By 6 months", "6 months": kind relative-months; dated only when ctx.planStart is set.
+// - Month ranges ("Apr-Jun 2023", "Apr 23 - Mar 24", "12 months to Dec 23") take the kind their
+//   length and alignment say (quarter, financial-year, year ...), else "unknown" with the dates.
+// - Lead-in words ("As at 31.12.19", "w/e 12/01/24", "end of Q2 2023/24") are skipped; "w/e" and
+//   "w/c" give the day written, not the week.
+import { addMonthsIso, compareIso } from "../dates";
 import type { Period } from "../types";
 import { fyStartMonth, type PeriodContext } from "./context";
 import { fullYear, MONTH_NAME, monthNumber, yearPairStart } from "./months";
@@ -86,6 +91,14 @@ const RULES: [RegExp, Build][] = [
   [new RegExp(`^${MONTH}\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})$`), (m) => dayOf(m[3], monthNumber(m[1]), Number(m[2]))],
   // Jan 24, Jan 2024, Sept 23, Aug-20, January '24, Jan.24
   [new RegExp(`^${MONTH}\\s?[-/.,]?\\s?${YEAR}$`), (m) => monthOf(m[2], monthNumber(m[1]))],
+  // Apr-Jun 2023, Nov - Jan 24 (runs into the year given), Apr 23 - Mar 24, 12 months to Dec 23
+  [new RegExp(`^${MONTH}\\s?(?:-|to)\\s?${MONTH}\\s?[-/.,]?\\s?${YEAR}$`), (m, ctx) => monthsThrough(m[1], m[2], m[3], ctx)],
+  [new RegExp(`^${MONTH}\\s?[-/.,']?\\s?${YEAR}\\s?(?:-|to)\\s?${MONTH}\\s?[-/.,']?\\s?${YEAR}$`), (m, ctx) => monthToMonth(m, ctx)],
+  [new RegExp(`^(?:rolling\\s)?(\\d{1,2})\\s?months?\\s(?:to|ending)\\s(?:(?:the\\s)?end\\s(?:of\\s)?)?${MONTH}\\s?[-/.,']?\\s?${YEAR}$`), (m, ctx) => {
+    const end = monthOf(m[3], monthNumber(m[2]))?.range;
+    const months = Number(m[1]);
+    return end && months >= 1 ? spanPeriod({ start: addMonthsIso(end.start, 1 - months), end: end.end }, ctx) : null;
+  }],
   // 06/2019, 6/19
   [/^(\d{1,2})[/.](\d{4})$/, (m) => monthOf(m[2], Number(m[1]))],
   // Q1, Quarter 2
@@ -138,6 +151,37 @@ function dayOf(year: string, month: number | null, dayOfMonth: number): ReturnTy
   return range ? { kind: "date", range } : null;
 }
 
+/** A run of whole months named by its ends, with the kind its length and alignment say. */
+function spanPeriod(range: R.DateRange, ctx: PeriodContext | undefined): ReturnType<Build> {
+  const startMonth = Number(range.start.slice(5, 7));
+  const months = (Number(range.end.slice(0, 4)) - Number(range.start.slice(0, 4))) * 12 + Number(range.end.slice(5, 7)) - startMonth + 1;
+  if (months < 1) return null;
+  let kind: Kind = "unknown";
+  if (months === 1) kind = "month";
+  else if (months === 3 && (startMonth - fyStartMonth(ctx) + 12) % 3 === 0) kind = "quarter";
+  else if (months === 12 && startMonth === 1) kind = "year";
+  else if (months === 12 && startMonth === fyStartMonth(ctx)) kind = "financial-year";
+  else if (months === 12 && startMonth === 9) kind = "academic-year";
+  return { kind, range };
+}
+
+/** "Apr-Jun 2023": both months in the year given, or the first in the year before when it comes later ("Nov-Jan 24"). */
+function monthsThrough(first: string, last: string, year: string, ctx: PeriodContext | undefined): ReturnType<Build> {
+  const y = fullYear(year);
+  const a = monthNumber(first);
+  const b = monthNumber(last);
+  if (y === null || a === null || b === null) return null;
+  const from = R.monthRange(a > b ? y - 1 : y, a);
+  const to = R.monthRange(y, b);
+  return from && to ? spanPeriod({ start: from.start, end: to.end }, ctx) : null;
+}
+
+function monthToMonth(m: RegExpExecArray, ctx: PeriodContext | undefined): ReturnType<Build> {
+  const from = monthOf(m[2], monthNumber(m[1]))?.range;
+  const to = monthOf(m[4], monthNumber(m[3]))?.range;
+  return from && to && compareIso(from.start, to.start) <= 0 ? spanPeriod({ start: from.start, end: to.end }, ctx) : null;
+}
+
 function monthOf(year: string, month: number | null): ReturnType<Build> {
   const y = fullYear(year);
   if (y === null || month === null || month < 1 || month > 12) return null;
@@ -178,15 +222,23 @@ export function parsePeriod(label: string, ctx?: PeriodContext): Period | null {
   const written = label.trim();
   if (written === "" || written.length > MAX_LABEL) return null;
   const text = unwrapBrackets(normaliseLower(written)).replace(/[.,;:]$/, "");
+  const found = matchRules(text, ctx);
+  // "As at 31.12.19", "w/e 12/01/24", "end of Q2 2023/24": the label after the lead-in words.
+  const lead = /^(?:as\s(?:at|of)|at|to|up\sto|end\sof|w\/e|w\/c|week\sending|period\sending|ending|data\sto)\s/.exec(text);
+  const built = found ?? (lead ? matchRules(text.slice(lead[0].length), ctx) : null);
+  if (!built) return null;
+  const period: Period = { label: written, kind: built.kind, start: built.range?.start ?? null, end: built.range?.end ?? null };
+  if (built.relativeMonths !== undefined) period.relativeMonths = built.relativeMonths;
+  return period;
+}
+
+function matchRules(text: string, ctx: PeriodContext | undefined): ReturnType<Build> {
   for (const [pattern, build] of RULES) {
     const m = pattern.exec(text);
     if (!m) continue;
     // A rule that matches the shape but finds no real date ("2019-06" is no year pair) passes to the next.
     const built = build(m, ctx);
-    if (!built) continue;
-    const period: Period = { label: written, kind: built.kind, start: built.range?.start ?? null, end: built.range?.end ?? null };
-    if (built.relativeMonths !== undefined) period.relativeMonths = built.relativeMonths;
-    return period;
+    if (built) return built;
   }
   return null;
 }
