@@ -310,3 +310,25 @@ describe("ranges and rates", () => {
     expect([f.value, f.missing, f.qualifier, f.period?.kind]).toEqual([null, "text", "period", "academic-year"]);
   });
 });
+
+describe("formats and markers seen in real returns", () => {
+  it("rescales a whole percentage typed under a literal-% format", () => {
+    const f = parseFigure({ text: "71.3%", value: 71.3, numberFormat: '0.0"%"' });
+    expect([f.value, f.unit, f.unitFrom, f.scaled]).toEqual([0.713, "percent", "format", true]);
+  });
+
+  it.each([
+    ["[x]", "text"],
+    ["[c]", "text"],
+    ["*", "text"],
+    ["n/k", "text"],
+    ["[z]", "not-applicable"],
+  ])("suppression marker %s has no value (%s)", (t, missing) => {
+    const f = text(t);
+    expect([f.value, f.missing]).toEqual([null, missing]);
+  });
+
+  it("keeps a footnote mark beside a number as its qualifier", () => {
+    expect(seen(text("85%*"))).toEqual({ value: 0.85, unit: "percent", missing: null, qualifier: "*" });
+  });
+});

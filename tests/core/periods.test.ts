@@ -119,7 +119,7 @@ describe("parsePeriod: relative months and non-periods", () => {
     expect([p?.start, p?.end]).toEqual(["2020-01-01", "2020-01-01"]);
   });
 
-  it.each(["", "Monthly", "Performance Measure", "Notes", "71.3%", "May", "Q5 2023", "HT7 2023/24", "KPI 1/2"])("%j is not a period", (label) => {
+  it.each(["", "Monthly", "Performance Measure", "Notes", "71.3%", "Q5 2023", "HT7 2023/24", "KPI 1/2"])("%j is not a period", (label) => {
     expect(parsePeriod(label)).toBeNull();
   });
 });
@@ -276,5 +276,29 @@ describe("parsePeriod: month ranges and lead-in words", () => {
 
   it("leaves lead-in words out of a period found in a heading", () => {
     expect(findPeriods("Pupil Performance at October 2019").map((f) => f.period.label)).toEqual(["October 2019"]);
+  });
+});
+
+describe("yearless months and quarters", () => {
+  it("are periods without dates when nothing says the year", () => {
+    expect(parsePeriod("April")).toEqual({ label: "April", kind: "month", start: null, end: null });
+    expect(parsePeriod("Q3")).toEqual({ label: "Q3", kind: "quarter", start: null, end: null });
+  });
+
+  it("are dated within the year ctx.yearStart opens", () => {
+    const fy2023 = { yearStart: "2023-04-01" };
+    expectPeriod("Jan", "month", "2024-01-01", "2024-01-31", parsePeriod("Jan", fy2023));
+    expectPeriod("Apr", "month", "2023-04-01", "2023-04-30", parsePeriod("Apr", fy2023));
+    expectPeriod("Dec", "month", "2023-12-01", "2023-12-31", parsePeriod("Dec", fy2023));
+    expectPeriod("Q4", "quarter", "2024-01-01", "2024-03-31", parsePeriod("Q4", fy2023));
+  });
+
+  it("are not picked out of running text", () => {
+    expect(parseMilestoneHeading("Target may be revised")).toMatchObject({ role: "target", period: null });
+    expect(parseMilestoneHeading("Target May", { yearStart: "2023-04-01" })?.period?.start).toBe("2023-05-01");
+  });
+
+  it.each(["Target date", "Due date", "Date", "Period", "By when"])("%j is a date column, not a milestone", (heading) => {
+    expect(parseMilestoneHeading(heading)).toBeNull();
   });
 });

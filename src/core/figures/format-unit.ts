@@ -1,6 +1,17 @@
 // The unit a number format shows: 0.0% is a percentage, "£"#,##0 money, 0.0 "weeks" weeks.
 import type { Unit } from "../types";
 
+/**
+ * True when a format shows a "%" sign as literal text (`0.0"%"`, `0.0\%`): the cell holds 71.3
+ * and shows 71.3%, so the value is a whole percentage, not Excel's fraction.
+ */
+export function showsLiteralPercent(numberFormat: string | undefined): boolean {
+  if (typeof numberFormat !== "string") return false;
+  const first = numberFormat.split(";")[0];
+  const code = first.replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  return !/%/.test(code) && (/"[^"]*%[^"]*"/.test(first) || /\\%/.test(first));
+}
+
 /** The unit a number format displays, or null when it shows a plain number. Dates are not handled here. */
 export function unitFromNumberFormat(numberFormat: string | undefined): Unit | null {
   if (typeof numberFormat !== "string" || numberFormat === "") return null;

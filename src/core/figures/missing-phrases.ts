@@ -31,9 +31,17 @@ function restAfter(text: string, matched: number): string | null {
   return rest === "" ? null : rest;
 }
 
+/**
+ * Statistical suppression markers (GSS/ONS style): "[z]" is not applicable; "[x]", "[c]", "*",
+ * "x", "c", "supp" mean the figure exists but is withheld or unavailable, which is text.
+ */
+const SUPPRESSED = /^(?:\[[xc]\]|\*+|x|c|supp\.?|suppressed|redacted|dnr|n\/k|nk|not\s+known|unavailable|not\s+available|no\s+data|data\s+not\s+available)$/i;
+
 /** Why a cell holds no figure, when its words say so; null when they do not. */
 export function missingPhrase(text: string): MissingPhrase | null {
   if (BLANK.test(text)) return { reason: "blank", rest: null };
+  if (/^\[z\]$/i.test(text)) return { reason: "not-applicable", rest: null };
+  if (SUPPRESSED.test(text)) return { reason: "text", rest: text.replace(/^\[|\]$/g, "") };
   for (const [pattern, reason] of [
     [NOT_APPLICABLE, "not-applicable"],
     [NOT_YET_DUE, "not-yet-due"],

@@ -13,6 +13,10 @@
 //   with the words as its qualifier.
 // - A cell that says a baseline is still being set ("1st month of monitoring 2020 local
 //   baseline established") is to-be-confirmed, even when it starts with a number.
+// - A typed number whose format shows a literal "%" (`0.0"%"`) holds a whole percentage: it is
+//   rescaled to a fraction (scaled, unit from the format).
+// - Suppression markers ("[x]", "[c]", "*", "n/k", "no data") are text: the figure exists but is
+//   withheld; "[z]" is not applicable.
 // - Booleans are text.
 // - A range ("10-15%", "8 to 12 weeks") is reported as several values labelled "from" and "to",
 //   qualifier "range": it is not one figure, and picking an end would be a guess.
@@ -20,7 +24,7 @@ import { isDateFormat } from "../dates";
 import { findPeriods, normaliseText, parsePeriod, parsePeriodCell, unwrapBrackets } from "../periods";
 import type { Period } from "../types";
 import { excelErrorText } from "./excel-errors";
-import { unitFromNumberFormat } from "./format-unit";
+import { showsLiteralPercent, unitFromNumberFormat } from "./format-unit";
 import { missingPhrase } from "./missing-phrases";
 import { readNumberText } from "./number-text";
 import { parseRelativeTarget } from "./relative-target";
@@ -53,6 +57,9 @@ function fromNumber(input: FigureInput, value: number, ctx: FigureContext | unde
     return figure;
   }
   figure.value = Object.is(value, -0) ? 0 : value;
+  if (showsLiteralPercent(input.numberFormat)) {
+    return { ...figure, value: Number(`${figure.value}e-2`), unit: "percent", unitFrom: "format", scaled: true };
+  }
   const formatUnit = unitFromNumberFormat(input.numberFormat);
   if (formatUnit) {
     figure.unit = formatUnit;

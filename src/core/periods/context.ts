@@ -15,6 +15,12 @@ export interface PeriodContext {
    * or NHS workbook should set "financial-year". "FY 2022/23" and "AY 2022/23" are never ambiguous.
    */
   yearPairKind?: YearPairKind;
+  /**
+   * Where the year of yearless labels begins, when something around the table says it (a title
+   * "Performance 2023/24" under an April financial year gives 2023-04-01): "Q1" is then the
+   * quarter starting there and "Jan" the first January after it. Unset: such labels stay undated.
+   */
+  yearStart?: IsoDate | null;
 }
 
 /** The financial year's first month, falling back to April for anything out of range. */

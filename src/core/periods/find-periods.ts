@@ -37,6 +37,8 @@ export function findPeriods(text: string, ctx?: PeriodContext, options: { years?
       const period = parsePeriod(text.slice(from, to), ctx);
       if (!period || period.kind === "relative-months") continue;
       if (period.kind === "year" && options.years === false) continue;
+      // A yearless month inside longer text ("Target may change") is too likely a word to count.
+      if (period.kind === "month" && period.start === null) continue;
       hit = { period, from, to };
       i += n;
     }

@@ -37,6 +37,9 @@ const ACTUAL_WEAK = /\b(performance|feedback|results?|survey|position|progress|d
 /** Headings of columns that are about something else, whatever dates they mention. */
 const NOT_A_MILESTONE = /\b(measures?|indicators?|description|frequency|notes?|comments?|commentary|reference|ref|kpi|area|polarity|unit|rag|dot|direction|trend|status|comparison|change|variance|priority|lead|owner|source|responsible|action)\b/;
 
+/** Columns of dates about the KPI ("Target date", "Due date"), not milestones. */
+const DATE_COLUMN = /\b(?:target|due|review|completion|start|end|deadline|by)\s+dates?\b|^(?:date|dates|period|month|quarter|year|deadline|by when)$/;
+
 /** Number words a heading may spell out. */
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -100,7 +103,7 @@ export function parseMilestoneHeading(heading: string, ctx?: PeriodContext): Mil
   if (label === "" || label.length > MAX_HEADING) return null;
   const { main, note } = splitNote(label);
   const lower = normaliseLower(main);
-  if (NOT_A_MILESTONE.test(lower)) return null;
+  if (NOT_A_MILESTONE.test(lower) || DATE_COLUMN.test(lower)) return null;
 
   const whole = parsePeriod(main, ctx);
   const found = whole ? [{ period: { ...whole, label: main } }] : findPeriods(main, ctx);

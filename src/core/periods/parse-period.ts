@@ -6,7 +6,9 @@
 //   ctx.yearPairKind is "financial-year". "AY ..." and "FY ..." are never ambiguous.
 // - "Q2 2023/24", "2023/24 Q2", "Q3 23/24": financial-year quarters (Q1 = Apr-Jun by default).
 //   "Q4 2020" with a single year: the calendar quarter (Q4 = Oct-Dec 2020), the literal reading.
-//   "Q1" with no year: kind quarter, dates null.
+//   "Q1" with no year: kind quarter, dates null unless ctx.yearStart says which year.
+// - A month with no year ("April", "Sept"): kind month, dates null unless ctx.yearStart is set
+//   (then the first such month on or after it: a table titled 2023/24 reads "Jan" as Jan 2024).
 // - "FY24", "FY 2024" with a single year: the financial year ENDING in that year (2023/24), the
 //   usual reading of a single-year FY label.
 // - Terms: Autumn = Sep-Dec, Spring = Jan-Apr, Summer = May-Aug. A single year is the calendar
@@ -23,7 +25,7 @@
 //   length and alignment say (quarter, financial-year, year ...), else "unknown" with the dates.
 // - Lead-in words ("As at 31.12.19", "w/e 12/01/24", "end of Q2 2023/24") are skipped; "w/e" and
 //   "w/c" give the day written, not the week.
-import { addMonthsIso, compareIso } from "../dates";
+import { addMonthsIso, compareIso, isIsoDate } from "../dates";
 import type { Period } from "../types";
 import { fyStartMonth, type PeriodContext } from "./context";
 import { fullYear, MONTH_NAME, monthNumber, yearPairStart } from "./months";
@@ -101,8 +103,17 @@ const RULES: [RegExp, Build][] = [
   }],
   // 06/2019, 6/19
   [/^(\d{1,2})[/.](\d{4})$/, (m) => monthOf(m[2], Number(m[1]))],
-  // Q1, Quarter 2
-  [new RegExp(`^${QUARTER}$`), () => ({ kind: "quarter", range: null })],
+  // Q1, Quarter 2: dated only from ctx.yearStart
+  [new RegExp(`^${QUARTER}$`), (m, ctx) => ({ kind: "quarter", range: inYearStarting(ctx, 3 * (Number(m[1]) - 1), 3) })],
+  // April, Sept: a month with no year, dated only from ctx.yearStart
+  [new RegExp(`^${MONTH}$`), (m, ctx) => {
+    const month = monthNumber(m[1]);
+    const start = yearStartOf(ctx);
+    if (month === null) return null;
+    if (!start) return { kind: "month", range: null };
+    const offset = (month - Number(start.slice(5, 7)) + 12) % 12;
+    return { kind: "month", range: inYearStarting(ctx, offset, 1) };
+  }],
   // Q2 2023/24, Q3 23/24, Q2 FY 2023/24
   [new RegExp(`^${QUARTER}${SEP}(?:${FY_WORD}\\s?)?${PAIR}$`), (m, ctx) => quarterOfFy(pairStart(m, 2), m[1], ctx)],
   // 2023/24 Q2
@@ -143,6 +154,19 @@ const RULES: [RegExp, Build][] = [
   [/^(?:(?:by|at|after|within|in|for)\s)?(\d{1,3})\s?(?:-\s?)?(?:months?|mths?)$/, (m, ctx) => relative(Number(m[1]), ctx)],
   [/^(?:(?:by|at|after|within|in|for)\s)?(\d{1,2})\s?(?:-\s?)?years?$/, (m, ctx) => relative(12 * Number(m[1]), ctx)],
 ];
+
+function yearStartOf(ctx: PeriodContext | undefined): string | null {
+  const start = ctx?.yearStart;
+  return typeof start === "string" && isIsoDate(start) ? `${start.slice(0, 8)}01` : null;
+}
+
+/** `count` months starting `offset` months into the year that ctx.yearStart opens; null without it. */
+function inYearStarting(ctx: PeriodContext | undefined, offset: number, count: number): R.DateRange | null {
+  const start = yearStartOf(ctx);
+  if (!start) return null;
+  const first = addMonthsIso(start, offset);
+  return R.monthSpan(Number(first.slice(0, 4)), Number(first.slice(5, 7)), count);
+}
 
 function dayOf(year: string, month: number | null, dayOfMonth: number): ReturnType<Build> {
   const y = fullYear(year);
