@@ -1,0 +1,284 @@
+// Read the workbook into the core's WorkbookSnapshot: plain grids, in two syncs when it fits in
+// Excel's payload limits, else in row blocks sized from what the first reads cost.
+import type { CellRect, RawValue, SheetSnapshot, SheetVisibility, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
+import { SETTINGS_KEY } from "../core/settings";
+import { isPayloadLimitError } from "./officeErrors";
+import { isSetSupported, REQUIREMENTS } from "./requirements";
+
+export interface ReadWorkbookOptions {
+  /** Rows per block when a sheet must be read in blocks (default: sized from the payload budget). */
+  blockRows?: number;
+}
+
+/** What one sync of the block reader may return: well under Excel on the web's 5 MB. */
+const BLOCK_BUDGET_BYTES = 2 * 1024 * 1024;
+/** And well under its 5,000,000-cell read limit. */
+const BLOCK_CELL_LIMIT = 1_000_000;
+/** Bytes per cell of values + text + numberFormat + valueTypes before anything is measured. */
+const FIRST_GUESS_BYTES_PER_CELL = 64;
+
+interface SheetMeta {
+  name: string;
+  visibility: SheetVisibility;
+  protected: boolean;
+}
+
+interface Grid {
+  values: RawValue[][];
+  text: string[][];
+  numberFormats: string[][];
+  valueTypes: ValueType[][];
+}
+
+function emptySheet(meta: SheetMeta): SheetSnapshot {
+  return { ...meta, originRow: 0, originCol: 0, values: [], text: [], numberFormats: [], valueTypes: [], merges: [], tables: [] };
+}
+
+function rectOf(r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): CellRect {
+  return { row: r.rowIndex, col: r.columnIndex, rowCount: r.rowCount, colCount: r.columnCount };
+}
+
+function parseSetting(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+export async function readWorkbook(context: Excel.RequestContext, options: ReadWorkbookOptions = {}): Promise<WorkbookSnapshot> {
+  // Sync 1: the sheets, the tables and the add-in's settings.
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name, items/visibility, items/protection/protected");
+  const tables = context.workbook.tables;
+  tables.load("items/name, items/showHeaders, items/worksheet/name");
+  const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+  setting.load("value");
+  await context.sync();
+
+  const settings: Record<string, unknown> = {};
+  if (!setting.isNullObject) settings[SETTINGS_KEY] = parseSetting(setting.value);
+  const metas: SheetMeta[] = worksheets.items.map((ws) => ({
+    name: ws.name,
+    visibility: ws.visibility as SheetVisibility,
+    protected: ws.protection.protected,
+  }));
+  const tableInfo = tables.items.map((t) => ({ name: t.name, showHeaders: t.showHeaders, sheet: t.worksheet.name }));
+  const withMerges = isSetSupported(REQUIREMENTS.mergedAreas.name, REQUIREMENTS.mergedAreas.version);
+
+  // Sync 2: every sheet's used range with its grids, merged areas and table ranges.
+  const used = worksheets.items.map((ws) => {
+    const r = ws.getUsedRangeOrNullObject(true);
+    r.load("rowIndex, columnIndex, rowCount, columnCount, values, text, numberFormat, valueTypes");
+    return r;
+  });
+  const { merges, tableRanges } = queueGeometry(context, worksheets.items.map((ws) => ws.name), tableInfo.map((t) => t.name), withMerges);
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadLimitError(e)) throw e;
+    return readInBlocks(context, metas, tableInfo, settings, withMerges, options);
+  }
+
+  const sheets = metas.map((meta, i) => {
+    const snap = emptySheet(meta);
+    const r = used[i];
+    if (!r.isNullObject) {
+      snap.originRow = r.rowIndex;
+      snap.originCol = r.columnIndex;
+      snap.values = r.values as RawValue[][];
+      snap.text = r.text;
+      snap.numberFormats = r.numberFormat as string[][];
+      snap.valueTypes = r.valueTypes as ValueType[][];
+    }
+    return snap;
+  });
+  attachGeometry(sheets, merges, tableRanges, tableInfo, withMerges);
+  return { sheets, settings };
+}
+
+type MergeProxies = (Excel.RangeAreas | null)[];
+
+/** Queue the merged areas of every sheet and the range of every table (fetched by the next sync). */
+function queueGeometry(context: Excel.RequestContext, sheetNames: string[], tableNames: string[], withMerges: boolean) {
+  const merges: MergeProxies = sheetNames.map((name) => {
+    if (!withMerges) return null;
+    const areas = context.workbook.worksheets.getItem(name).getRange().getMergedAreasOrNullObject();
+    areas.load("areas/items/rowIndex, areas/items/columnIndex, areas/items/rowCount, areas/items/columnCount");
+    return areas;
+  });
+  const tableRanges = tableNames.map((name) => {
+    const r = context.workbook.tables.getItem(name).getRange();
+    r.load("rowIndex, columnIndex, rowCount, columnCount");
+    return r;
+  });
+  return { merges, tableRanges };
+}
+
+function attachGeometry(
+  sheets: SheetSnapshot[],
+  merges: MergeProxies,
+  tableRanges: Excel.Range[],
+  tableInfo: { name: string; showHeaders: boolean; sheet: string }[],
+  withMerges: boolean,
+): void {
+  sheets.forEach((snap, i) => {
+    const areas = merges[i];
+    if (areas && !areas.isNullObject) snap.merges = areas.areas.items.map(rectOf);
+    if (!withMerges) snap.merges = [];
+  });
+  tableInfo.forEach((t, i) => {
+    const snap = sheets.find((s) => s.name === t.sheet);
+    if (!snap) return;
+    const table: TableSnapshot = { name: t.name, rect: rectOf(tableRanges[i]), showHeaders: t.showHeaders };
+    snap.tables.push(table);
+  });
+}
+
+/** One piece of reading: rows [row, row + rowCount) of a sheet's used columns. */
+interface Chunk {
+  sheet: number;
+  row: number;
+  rowCount: number;
+  col: number;
+  colCount: number;
+}
+
+interface BlockState {
+  pending: Chunk[];
+  grids: Grid[];
+  budget: number;
+  bytesPerCell: number;
+  fixedRows?: number;
+  problems: Map<number, string>;
+}
+
+/**
+ * The fallback when one sync cannot carry the used ranges: one sync for their sizes, then row blocks,
+ * several small pieces per sync or one block of a large sheet, each sized to stay under the budget.
+ * A payload error halves the budget and retries the same rows.
+ */
+async function readInBlocks(
+  context: Excel.RequestContext,
+  metas: SheetMeta[],
+  tableInfo: { name: string; showHeaders: boolean; sheet: string }[],
+  settings: Record<string, unknown>,
+  withMerges: boolean,
+  options: ReadWorkbookOptions,
+): Promise<WorkbookSnapshot> {
+  const dims = metas.map((m) => {
+    const r = context.workbook.worksheets.getItem(m.name).getUsedRangeOrNullObject(true);
+    r.load("rowIndex, columnIndex, rowCount, columnCount");
+    return r;
+  });
+  const { merges, tableRanges } = queueGeometry(context, metas.map((m) => m.name), tableInfo.map((t) => t.name), withMerges);
+  await context.sync();
+
+  const sheets = metas.map(emptySheet);
+  const state: BlockState = {
+    pending: [],
+    grids: metas.map(() => ({ values: [], text: [], numberFormats: [], valueTypes: [] })),
+    budget: BLOCK_BUDGET_BYTES,
+    bytesPerCell: FIRST_GUESS_BYTES_PER_CELL,
+    fixedRows: options.blockRows,
+    problems: new Map(),
+  };
+  dims.forEach((r, i) => {
+    if (r.isNullObject) return;
+    sheets[i].originRow = r.rowIndex;
+    sheets[i].originCol = r.columnIndex;
+    state.pending.push({ sheet: i, row: r.rowIndex, rowCount: r.rowCount, col: r.columnIndex, colCount: r.columnCount });
+  });
+  await readPending(context, metas, state);
+
+  sheets.forEach((snap, i) => {
+    const g = state.grids[i];
+    snap.values = g.values;
+    snap.text = g.text;
+    snap.numberFormats = g.numberFormats;
+    snap.valueTypes = g.valueTypes;
+    const problem = state.problems.get(i);
+    if (problem) snap.readProblem = problem;
+  });
+  attachGeometry(sheets, merges, tableRanges, tableInfo, withMerges);
+  return { sheets, settings };
+}
+
+/** Take the next pieces for one sync: whole small pieces while they fit, or the head of a large one. */
+function nextBatch(state: BlockState): Chunk[] {
+  const batch: Chunk[] = [];
+  let bytes = 0;
+  let cells = 0;
+  while (state.pending.length) {
+    const c = state.pending[0];
+    const rowBytes = c.colCount * state.bytesPerCell;
+    const roomRows = Math.min(Math.floor((state.budget - bytes) / rowBytes), Math.floor((BLOCK_CELL_LIMIT - cells) / c.colCount));
+    let rows = Math.min(c.rowCount, state.fixedRows ?? Infinity);
+    if (rows > roomRows) {
+      if (batch.length) break; // this piece goes in the next sync
+      rows = Math.max(1, roomRows);
+    }
+    const piece = { ...c, rowCount: rows };
+    batch.push(piece);
+    bytes += rows * rowBytes;
+    cells += rows * c.colCount;
+    state.pending.shift();
+    if (rows < c.rowCount) {
+      state.pending.unshift({ ...c, row: c.row + rows, rowCount: c.rowCount - rows });
+      break;
+    }
+    if (state.fixedRows !== undefined) break; // fixed block size: one block per sync
+  }
+  return batch;
+}
+
+function jsonLength(v: unknown): number {
+  return JSON.stringify(v).length;
+}
+
+/** One sync per batch of blocks; recursion rather than a loop, so each sync is its own step. */
+async function readPending(context: Excel.RequestContext, metas: SheetMeta[], state: BlockState): Promise<void> {
+  if (!state.pending.length) return;
+  const batch = nextBatch(state);
+  const ranges = batch.map((c) => {
+    const r = context.workbook.worksheets.getItem(metas[c.sheet].name).getRangeByIndexes(c.row, c.col, c.rowCount, c.colCount);
+    r.load("values, text, numberFormat, valueTypes");
+    return r;
+  });
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadLimitError(e)) throw e;
+    const single = batch.length === 1 && batch[0].rowCount === 1;
+    if (single) {
+      // Even one row is too large: leave the sheet out and say so.
+      const bad = batch[0];
+      state.problems.set(bad.sheet, `Sheet "${metas[bad.sheet].name}" has a row too large to read (row ${bad.row + 1}).`);
+      state.pending = state.pending.filter((c) => c.sheet !== bad.sheet);
+    } else {
+      state.pending.unshift(...batch);
+      state.budget = Math.max(1, Math.floor(state.budget / 2));
+      if (state.fixedRows !== undefined) state.fixedRows = Math.max(1, Math.floor(state.fixedRows / 2));
+      // The guess was too low: what failed had at least this many bytes per cell.
+      const cells = batch.reduce((n, c) => n + c.rowCount * c.colCount, 0);
+      state.bytesPerCell = Math.max(state.bytesPerCell, Math.ceil(state.budget / Math.max(1, cells)));
+    }
+    return readPending(context, metas, state);
+  }
+  let bytes = 0;
+  let cells = 0;
+  batch.forEach((c, i) => {
+    const r = ranges[i];
+    const g = state.grids[c.sheet];
+    g.values.push(...(r.values as RawValue[][]));
+    g.text.push(...r.text);
+    g.numberFormats.push(...(r.numberFormat as string[][]));
+    g.valueTypes.push(...(r.valueTypes as ValueType[][]));
+    bytes += jsonLength(r.values) + jsonLength(r.text) + jsonLength(r.numberFormat) + jsonLength(r.valueTypes);
+    cells += c.rowCount * c.colCount;
+  });
+  // Size the next blocks from what this one cost.
+  if (cells) state.bytesPerCell = Math.max(1, Math.ceil((bytes / cells) * 1.1));
+  return readPending(context, metas, state);
+}

@@ -1,0 +1,135 @@
+import ExcelJS from "exceljs";
+import { newWorkbook, openWorkbook } from "../../src/host";
+import { readWorkbook } from "../../src/excel/readWorkbook";
+import { setRequirementChecker } from "../../src/excel/requirements";
+import { SETTINGS_KEY } from "../../src/core/settings";
+
+async function sampleXlsx(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("KPI report");
+  ws.getCell("A1").value = "Performance report";
+  ws.mergeCells("A1:D1");
+  ws.addTable({
+    name: "Kpis", ref: "A3", headerRow: true,
+    columns: [{ name: "Ref" }, { name: "Measure" }, { name: "Target" }, { name: "Actual" }],
+    rows: [["PI 1", "Rate", 0.5, 0.45], ["PI 2", "Count", 10, 12]],
+  });
+  ws.getCell("C4").numFmt = "0%";
+  ws.getCell("D4").numFmt = "0.0%";
+  ws.getCell("D6").value = { formula: "D5*2", result: 24 } as ExcelJS.CellFormulaValue;
+  ws.getCell("C6").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+  const hidden = wb.addWorksheet("Lookups", { state: "hidden" });
+  hidden.getCell("B2").value = "x";
+  const locked = wb.addWorksheet("Locked");
+  locked.getCell("A1").value = 7;
+  await locked.protect("", {});
+  wb.addWorksheet("Empty");
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+afterEach(() => setRequirementChecker(null));
+
+describe("readWorkbook", () => {
+  it("returns values, text, formats, merges, tables, visibility and protection in exactly two syncs", async () => {
+    const host = await openWorkbook(await sampleXlsx());
+    await host.run(async (context) => {
+      context.workbook.settings.add(SETTINGS_KEY, { amberBand: 0.05 });
+      await context.sync();
+    });
+    host.resetStats();
+    setRequirementChecker((n, v) => host.isSetSupported(n, v));
+    const snap = await host.run((context) => readWorkbook(context));
+    expect(host.stats.syncs).toBe(2);
+
+    expect(snap.settings[SETTINGS_KEY]).toEqual({ amberBand: 0.05 });
+    expect(snap.sheets.map((s) => [s.name, s.visibility, s.protected])).toEqual([
+      ["KPI report", "Visible", false], ["Lookups", "Hidden", false], ["Locked", "Visible", true], ["Empty", "Visible", false],
+    ]);
+    const kpi = snap.sheets[0];
+    expect([kpi.originRow, kpi.originCol]).toEqual([0, 0]);
+    expect(kpi.values[0][0]).toBe("Performance report");
+    expect(kpi.values[3]).toEqual(["PI 1", "Rate", 0.5, 0.45]);
+    expect(kpi.text[3]).toEqual(["PI 1", "Rate", "50%", "45.0%"]);
+    expect(kpi.numberFormats[3][2]).toBe("0%");
+    expect(kpi.values[5][3]).toBe(24);
+    expect(kpi.values[5][2]).toBe("#N/A");
+    expect(kpi.valueTypes[5][2]).toBe("Error");
+    expect(kpi.valueTypes[3][2]).toBe("Double");
+    expect(kpi.valueTypes[1][0]).toBe("Empty");
+    expect(kpi.merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 4 }]);
+    expect(kpi.tables).toEqual([{ name: "Kpis", rect: { row: 2, col: 0, rowCount: 3, colCount: 4 }, showHeaders: true }]);
+    expect([snap.sheets[1].originRow, snap.sheets[1].originCol, snap.sheets[1].values]).toEqual([1, 1, [["x"]]]);
+    expect(snap.sheets[3].values).toEqual([]);
+  });
+
+  it("leaves merges out where ExcelApi 1.13 is not supported, still in two syncs", async () => {
+    const host = await openWorkbook(await sampleXlsx(), { unsupportedRequirementSets: ["ExcelApi 1.13"] });
+    setRequirementChecker((n, v) => host.isSetSupported(n, v));
+    const snap = await host.run((context) => readWorkbook(context));
+    expect(host.stats.syncs).toBe(2);
+    expect(snap.sheets[0].merges).toEqual([]);
+    expect(snap.sheets[0].values[3][0]).toBe("PI 1");
+  });
+
+  it("reads a sheet over the payload limit in row blocks, each within the limit, with identical content", async () => {
+    const rows = 60_000, cols = 20;
+    const cell = (r: number, c: number): string | number => (c === 0 ? `KPI ${r}` : r * 100 + c + 0.25);
+    const host = await newWorkbook();
+    // Write in batches under the 5 MB request limit.
+    for (let start = 0; start < rows; start += 5_000) {
+      await host.run(async (context) => {
+        const block = Array.from({ length: 5_000 }, (_, i) => Array.from({ length: cols }, (_, c) => cell(start + i, c)));
+        context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(start, 0, 5_000, cols).values = block;
+        await context.sync();
+      });
+    }
+    await host.run(async (context) => {
+      context.workbook.worksheets.add("Small").getRange("A1:B2").values = [["a", 1], ["b", 2]];
+      await context.sync();
+    });
+    host.resetStats();
+    const snap = await host.run((context) => readWorkbook(context));
+
+    const big = snap.sheets[0];
+    expect(big.readProblem).toBeUndefined();
+    expect(big.values.length).toBe(rows);
+    for (const r of [0, 1, 4_999, 30_001, rows - 1]) {
+      expect(big.values[r]).toEqual(Array.from({ length: cols }, (_, c) => cell(r, c)));
+    }
+    expect(big.text[rows - 1][0]).toBe(`KPI ${rows - 1}`);
+    expect(big.numberFormats.length).toBe(rows);
+    expect(snap.sheets[1].values).toEqual([["a", 1], ["b", 2]]);
+
+    const log = host.stats.log;
+    // sync 1 (sheets), sync 2 fails on the response limit, one sync for sizes, then the blocks.
+    expect(log[1].responseBytes).toBeGreaterThan(5 * 1024 * 1024);
+    const blocks = log.slice(3);
+    expect(blocks.length).toBeGreaterThanOrEqual(10);
+    expect(blocks.length).toBeLessThanOrEqual(40);
+    for (const b of blocks) expect(b.responseBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(host.stats.syncs).toBe(3 + blocks.length);
+  }, 120_000);
+
+  it("halves the block and retries when a block is still over a small payload limit", async () => {
+    const rows = 3_000, cols = 20;
+    const host = await newWorkbook({ payloadLimitBytes: 200_000 });
+    for (let start = 0; start < rows; start += 100) {
+      await host.run(async (context) => {
+        const block = Array.from({ length: 100 }, (_, i) => Array.from({ length: cols }, (_, c) => (start + i) * cols + c));
+        context.workbook.worksheets.getItem("Sheet1").getRangeByIndexes(start, 0, 100, cols).values = block;
+        await context.sync();
+      });
+    }
+    host.resetStats();
+    const snap = await host.run((context) => readWorkbook(context, {}));
+    const s = snap.sheets[0];
+    expect(s.values.length).toBe(rows);
+    expect(s.values[rows - 1][cols - 1]).toBe(rows * cols - 1);
+    expect(s.values[1234][5]).toBe(1234 * cols + 5);
+    const failed = host.stats.log.filter((l) => l.responseBytes > 200_000);
+    // The full read fails, and at least one first block sized for 5 MB fails before the budget shrinks.
+    expect(failed.length).toBeGreaterThanOrEqual(2);
+    const done = host.stats.log.slice(3).filter((l) => l.responseBytes <= 200_000);
+    expect(done.length).toBeGreaterThan(0);
+  }, 60_000);
+});
