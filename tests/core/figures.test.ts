@@ -332,3 +332,13 @@ describe("formats and markers seen in real returns", () => {
     expect(seen(text("85%*"))).toEqual({ value: 0.85, unit: "percent", missing: null, qualifier: "*" });
   });
 });
+
+describe("numbers inside sentences", () => {
+  it.each(["Percentage 6-8 week reviews completed by 8 weeks", "Only 40 families were offered support in the autumn"])("%j is text", (t) => {
+    expect(seen(text(t))).toEqual({ value: null, unit: null, missing: "text", qualifier: null });
+  });
+
+  it("keeps a labelled number with a short note", () => {
+    expect(seen(text("Target 95% by March"))).toEqual({ value: 0.95, unit: "percent", missing: null, qualifier: "Target by March" });
+  });
+});

@@ -8,6 +8,8 @@ export interface NumberReading {
   unit: Unit | null;
   /** The words before the number (trimmed), "" if none. */
   before: string;
+  /** True when the words before are only figure labels ("Baseline", "Target", "Current"). */
+  beforeIsLabel: boolean;
   /** The words after the number and its unit (trimmed of punctuation), "" if none. */
   after: string;
   /** A comparison or approximation written before the number, normalised: ">=", "<", "c.". */
@@ -49,7 +51,7 @@ function scaleDecimal(digits: string, exponent: number): number {
 }
 
 /** Reads the words before a number: an operator, and whether what is left is a short label. */
-function readBefore(before: string): { operator: string | null; label: string; sentence: boolean } {
+function readBefore(before: string): { operator: string | null; label: string; known: boolean; sentence: boolean } {
   let label = before.replace(/[\s:=-]+$/, (s) => (s.includes("=") ? "=" : "")).trim();
   let operator: string | null = null;
   for (const [pattern, normal] of OPERATORS) {
@@ -64,7 +66,7 @@ function readBefore(before: string): { operator: string | null; label: string; s
   const words = label === "" ? [] : label.split(/\s+/);
   const known = words.every((w) => LABEL_WORDS.test(w.replace(/[:.,]$/, "")));
   const sentence = words.length > 0 && !known && (words.length > 2 || LEAD_IN.test(label));
-  return { operator, label, sentence };
+  return { operator, label, known: words.length > 0 && known, sentence };
 }
 
 export interface NumberTextResult {
@@ -111,5 +113,5 @@ export function readNumberText(text: string): NumberTextResult {
   }
   if (Object.is(value, -0)) value = 0;
   const after = rest.replace(/^[\s.,;:)\-–]+|[\s.,;:(]+$/g, "");
-  return { reading: { value, unit, before: before.label, after, operator: before.operator }, sentence: false };
+  return { reading: { value, unit, before: before.label, beforeIsLabel: before.known, after, operator: before.operator }, sentence: false };
 }
