@@ -342,3 +342,15 @@ describe("numbers inside sentences", () => {
     expect(seen(text("Target 95% by March"))).toEqual({ value: 0.95, unit: "percent", missing: null, qualifier: "Target by March" });
   });
 });
+
+describe("qualitative milestones", () => {
+  it("a long milestone that ends by setting a baseline is text, not to-be-confirmed", () => {
+    const f = text("The directory of services is implemented.\nA feedback system is established as part of the Local Offer website and a baseline established");
+    expect([f.value, f.missing]).toEqual([null, "text"]);
+  });
+
+  it("a percentage milestone reads its percentage and keeps the words", () => {
+    const f = text("70% of parent carers tell us that information they accessed was useful");
+    expect([f.value, f.unit, f.qualifier]).toEqual([0.7, "percent", "of parent carers tell us that information they accessed was useful"]);
+  });
+});

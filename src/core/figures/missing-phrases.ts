@@ -26,6 +26,11 @@ const TO_BE_CONFIRMED = /^(?:tbc|tbd|tba|t\.b\.c\.?|t\.b\.d\.?|to\s+be\s+(?:conf
  */
 const BASELINE_PENDING = /\b(?:establish(?:es|ed|ing)?\s+(?:a\s+|the\s+)?(?:new\s+|local\s+)?baseline|baseline\s+(?:(?:to\s+be|will\s+be|being|is\s+being|was|has\s+been|now|is)\s+)?(?:established|set|agreed|confirmed|determined|collected|measured)|(?:will\s+be|to\s+be|becomes?|form)\s+(?:the\s+)?baseline|baseline\s+(?:tbc|tbd|to\s+follow|pending))\b/i;
 
+function wordCount(text: string): number {
+  const t = text.trim();
+  return t === "" ? 0 : t.split(/\s+/).length;
+}
+
 function restAfter(text: string, matched: number): string | null {
   const rest = text.slice(matched).replace(/^[\s\-:;,.()]+|[\s.;,]+$/g, "");
   return rest === "" ? null : rest;
@@ -50,6 +55,9 @@ export function missingPhrase(text: string): MissingPhrase | null {
     const m = pattern.exec(text);
     if (m) return { reason, rest: restAfter(text, m[0].length) };
   }
-  if (BASELINE_PENDING.test(text)) return { reason: "to-be-confirmed", rest: text };
+  // Only where the cell is about the pending baseline: a short note, or one that opens with it.
+  // A long qualitative milestone that ends "... and a baseline established" is a goal, not a tbc.
+  const pending = BASELINE_PENDING.exec(text);
+  if (pending && (wordCount(text) <= 12 || wordCount(text.slice(0, pending.index)) < 3)) return { reason: "to-be-confirmed", rest: text };
   return null;
 }
