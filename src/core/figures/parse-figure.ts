@@ -145,13 +145,13 @@ function fromText(raw: string, ctx: FigureContext | undefined): ParsedFigure {
   const { reading } = readNumberText(body);
   // A run of digits too long for a double is no figure anyone wrote.
   if (!reading || !Number.isFinite(reading.value)) return { ...figure, missing: "text" };
-  // Words on both sides of the number make a sentence ("Percentage 6-8 week reviews completed by
-  // 8 weeks"), unless the words before are a label or a period ("Q1: 45% (provisional)").
+  // Words before the number may name its period ("Q1: 45%"). Words on both sides of the number
+  // make a sentence ("Percentage 6-8 week reviews completed by 8 weeks"), unless the words
+  // before are a label or a period ("Q1: 45% (provisional)").
   const leadPeriod = reading.before ? parsePeriod(reading.before.replace(/[:\s-]+$/, ""), ctx?.periodContext) : null;
   if (reading.before && !reading.beforeIsLabel && !leadPeriod && wordCount(reading.after) >= 3) return { ...figure, missing: "text" };
   figure.value = reading.value;
   if (reading.unit) [figure.unit, figure.unitFrom] = [reading.unit, "text"];
-  // Words before the number that name a period ("Q1: 45%") are its period.
   const words = [reading.operator, leadPeriod ? null : reading.before, reading.after].filter((w): w is string => !!w);
   figure.qualifier = words.length > 0 ? words.join(" ") : null;
   if (leadPeriod && leadPeriod.kind !== "relative-months") figure.period ??= leadPeriod;
