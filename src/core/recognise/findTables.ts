@@ -3,7 +3,7 @@
 // into narrative, blank space or another heading.
 import type { PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
-import { classifyHeading, FIGURE_ROLES, type HeaderClass } from "./headers";
+import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
 
 export interface ColumnInfo {
   col: number;
@@ -88,6 +88,10 @@ function subHeadingRow(grid: SheetGrid, row: number, top: RowHeading, fromCol: n
   return subs.size >= 2 ? subs : null;
 }
 
+function refShape(text: string): string {
+  return text.replace(/\d+/g, "9").replace(/[A-Za-z]+/g, (w) => (w.length > 3 ? "w" : w.toLowerCase()));
+}
+
 function refLike(text: string): boolean {
   return text.length <= 24 && /\d/.test(text) && !/%/.test(text);
 }
@@ -110,6 +114,7 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
   }
 
   for (let row = grid.firstRow; row <= grid.lastRow; row++) {
+    if (!rowMayBeHeading(grid, row, grid.firstCol, grid.lastCol)) continue;
     const filled = grid.filledCols(row);
     if (filled.length < 2) continue;
     // Several tables may sit side by side: look at each run of columns separated by 2+ columns that are
@@ -133,6 +138,15 @@ function occupiedCols(grid: SheetGrid, row: number, filled: number[]): number[] 
     for (let c = filled[0]; c <= last + 1 && c <= grid.lastCol; c++) if (!set.has(c) && grid.raw(r, c).text !== "") set.add(c);
   }
   return [...set].sort((a, b) => a - b);
+}
+
+/** A heading row names its reference or measure column: without such a cell, no heading is parsed. */
+function rowMayBeHeading(grid: SheetGrid, row: number, fromCol: number, toCol: number): boolean {
+  for (let c = fromCol; c <= toCol; c++) {
+    const t = grid.rawText(row, c);
+    if (t !== "" && mayNameColumn(t)) return true;
+  }
+  return false;
 }
 
 /** Runs of columns, split where two or more empty columns stand between them. */
@@ -281,6 +295,8 @@ function findLastRow(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: numbe
   const nameCols = columns.filter((c) => c.cls?.role === "ref" || c.cls?.role === "measure" || c.cls?.role === "group").map((c) => c.col);
   let last = firstDataRow - 1;
   let blanks = 0;
+  // The shapes of the references seen so far ("KPI 9/9"), so a row after a gap continues only a like series.
+  const shapes = new Set<string>();
   for (let r = firstDataRow; r <= grid.lastRow; r++) {
     if (grid.isBlankRow(r, fromCol, toCol)) {
       blanks++;
@@ -291,10 +307,14 @@ function findLastRow(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: numbe
     if (blanks === 1) {
       // After one blank row, go on only for a row that continues the pattern: an ACTUAL(S) row or a referenced KPI row.
       const first = grid.text(r, filled[0]);
-      const continues = filled.length >= 2 && (ACTUAL_LABEL.test(first) || (nameCols.includes(filled[0]) && refLike(first)));
+      const continues = filled.length >= 2 && (ACTUAL_LABEL.test(first) || (nameCols.includes(filled[0]) && refLike(first) && shapes.has(refShape(first))));
       if (!continues) break;
     }
     blanks = 0;
+    for (const c of nameCols) {
+      const t = grid.rawText(r, c);
+      if (t && refLike(t)) shapes.add(refShape(t));
+    }
     if (filled.length === 1) {
       const t = grid.text(r, filled[0]);
       const m = grid.mergeAt(r, filled[0]);
@@ -303,7 +323,7 @@ function findLastRow(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: numbe
       if (t.length > 120 || /^[-•·*]\s/.test(t) || (!nameCols.includes(filled[0]) && !spansTable)) break;
     }
     // Another heading row starts another table.
-    if (r > firstDataRow && isHeaderCandidate(classifyRow(grid, r, ctx, fromCol, toCol))) break;
+    if (r > firstDataRow && rowMayBeHeading(grid, r, fromCol, toCol) && isHeaderCandidate(classifyRow(grid, r, ctx, fromCol, toCol))) break;
     last = r;
   }
   return last;

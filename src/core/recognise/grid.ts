@@ -86,15 +86,24 @@ export class SheetGrid {
     return this.cell(row, col).text;
   }
 
-  /** The columns of a row that hold something (merge-aware), in order. */
+  /** The cell's own displayed text, trimmed, without building a GridCell (the hot path of the scan). */
+  rawText(row: number, col: number): string {
+    const t = this.sheet.text[row - this.firstRow]?.[col - this.firstCol];
+    if (t === undefined || t === "") return "";
+    const first = t.charCodeAt(0);
+    const last = t.charCodeAt(t.length - 1);
+    return first > 32 && last > 32 && first !== 160 && last !== 160 ? t : t.trim();
+  }
+
+  /** The columns of a row that hold something, in order. */
   filledCols(row: number, fromCol = this.firstCol, toCol = this.lastCol): number[] {
     const out: number[] = [];
-    for (let c = fromCol; c <= toCol; c++) if (this.raw(row, c).text !== "") out.push(c);
+    for (let c = fromCol; c <= toCol; c++) if (this.rawText(row, c) !== "") out.push(c);
     return out;
   }
 
   isBlankRow(row: number, fromCol = this.firstCol, toCol = this.lastCol): boolean {
-    for (let c = fromCol; c <= toCol; c++) if (this.raw(row, c).text !== "") return false;
+    for (let c = fromCol; c <= toCol; c++) if (this.rawText(row, c) !== "") return false;
     return true;
   }
 

@@ -89,5 +89,15 @@ export function classifyHeading(text: string, ctx: PeriodContext = {}): HeaderCl
   return null;
 }
 
+/**
+ * A cheap first look: could this text head a name column (reference or measure)? A heading row must have one,
+ * so rows without such a cell are passed over before any heading is parsed — most rows of a large sheet.
+ */
+const NAME_QUICK = /^\s*(kpi|pi\b|ref|reference|measure|performance (measure|indicator)|indicator|description|metric|key performance|id\b|code\b|no\.?\s*$|number\s*$|#)/i;
+export function mayNameColumn(text: string): boolean {
+  // Headings name, they do not number: "REF-10234" or "KPI 1/2" is a data cell.
+  return text.length <= 60 && NAME_QUICK.test(text) && !/\d/.test(text);
+}
+
 /** Roles that carry figures: a table needs at least one of these to be a KPI table. */
 export const FIGURE_ROLES: ReadonlySet<ColumnRole> = new Set(["baseline", "target", "previous", "latest", "time"]);
