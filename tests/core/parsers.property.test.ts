@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { compareIso } from "../../src/core/dates";
+import { compareIso, excelSerialToIso } from "../../src/core/dates";
 import { parseFigure, type FigureInput, type ParsedFigure } from "../../src/core/figures";
 import { readFigure } from "../../src/core/figures/parse-figure";
 import { parseMilestoneHeading, parsePeriod, parsePeriodCell } from "../../src/core/periods";
@@ -148,6 +148,58 @@ describe("round trips", () => {
         wellFormedPeriod(f.period);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("generated headings and cells", () => {
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+  it("'Target for n months <Month YYYY>' is a target due in that month, n months from the start", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 11 }),
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.constantFrom("Target for", "Staged target", "Target at", "Performance at"),
+        fc.boolean(),
+        (n, month, year, lead, bracketed) => {
+          const when = `${MONTHS[month]} ${year}`;
+          const h = parseMilestoneHeading(`${lead} ${n} months ${bracketed ? `(${when})` : when}`);
+          expect(h?.role).toBe(lead.startsWith("Performance") ? "actual" : "target");
+          expect(h?.relativeMonths).toBe(n);
+          expect(h?.period?.kind).toBe("month");
+          expect(h?.period?.start).toBe(`${year}-${String(month + 1).padStart(2, "0")}-01`);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("'By n months' is dated n months after any plan start", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 120 }), fc.integer({ min: 36526, max: 73050 }), (n, serial) => {
+        const planStart = excelSerialToIso(serial) as string;
+        const h = parseMilestoneHeading(`By ${n} months`, { planStart });
+        expect(h?.role).toBe("target");
+        expect(h?.period?.kind).toBe("relative-months");
+        expect(compareIso(planStart, h?.period?.end as string)).toBe(-1);
+        wellFormedPeriod(h?.period);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a date serial under a month-and-year format is the month holding that day", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: 2958465 }), fc.constantFrom("mmm-yy", "mmmm yyyy", "[$-809]mmm yyyy"), (serial, numberFormat) => {
+        const day = excelSerialToIso(serial) as string;
+        const p = parsePeriodCell({ text: "", value: serial, numberFormat });
+        expect(p?.kind).toBe("month");
+        expect(p?.start).toBe(`${day.slice(0, 8)}01`);
+        expect(compareIso(day, p?.end as string)).toBeLessThanOrEqual(0);
+      }),
+      { numRuns: 300 },
     );
   });
 });
