@@ -46,7 +46,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       tables.push({
         sheet: sheet.name,
         range,
-        layout: layoutOf(found, drafts, tableHasActualRows),
+        layout: layoutOf(found, drafts, kpis, tableHasActualRows),
         headerRows: found.headerRows,
         confidence: confidence(found, kpis),
         kpis,
@@ -69,7 +69,7 @@ function hasFigures(k: Kpi): boolean {
   return figs.some((f) => f && (f.value !== null || f.relative || f.several || f.error)) || k.milestones.some((m) => m.statedRag) || k.milestones.filter((m) => m.target).length >= 2;
 }
 
-function layoutOf(t: FoundTable, drafts: DraftKpi[], actualRows: boolean): TableLayout {
+function layoutOf(t: FoundTable, drafts: DraftKpi[], kpis: Kpi[], actualRows: boolean): TableLayout {
   const roles = t.columns.map((c) => c.cls?.role);
   if (t.headerRows > 1 && t.columns.some((c) => c.sub)) return "survey";
   if (actualRows) return "target-actual-rows";
@@ -77,8 +77,11 @@ function layoutOf(t: FoundTable, drafts: DraftKpi[], actualRows: boolean): Table
   const time = t.columns.filter((c) => c.cls?.role === "time");
   if (time.length) {
     if (t.columns.some((c) => c.cls?.role === "rag") && drafts.every((d) => d.measureDerived)) return "qualitative-milestones";
-    const targetish = time.filter((c) => ["target", "final-target"].includes(c.cls!.heading!.role) || (c.cls!.heading!.relativeMonths !== null && c.cls!.heading!.period?.kind === "relative-months")).length;
-    return targetish >= time.length / 2 ? "milestone-columns" : "period-columns";
+    // Time columns holding targets are staged milestones; holding actuals, a series of periods.
+    const ms = kpis.flatMap((k) => k.milestones);
+    const targets = ms.filter((m) => m.target).length;
+    const actuals = ms.filter((m) => m.actual).length;
+    return targets >= actuals ? "milestone-columns" : "period-columns";
   }
   return "previous-latest";
 }

@@ -31,11 +31,13 @@ const FINAL_TARGET = /\b(final|end[- ]of[- ]plan|end|overall|ultimate)\s+(target
 const BASELINE = /\bbase\s?lines?\b|\bstarting\s+point\b/;
 const TARGET = /\b(targets?|staged|trajectory|milestones?|aims?|goals?|ambition|expected|planned|plan)\b|\bby\s+\d+\s*(months?|mths?|years?)\b/;
 /** Words that say "this is what happened" even with no date: Actual, Outturn, YTD, Latest. */
-const ACTUAL_STRONG = /\b(actuals?|outturns?|out-turns?|ytd|year\s+to\s+date|latest|previous|current|achieved|last\s+(month|quarter|year))\b/;
+const ACTUAL_STRONG = /\b(actuals?|outturns?|out-turns?|ytd|year\s+to\s+date|latest|previous|current|achieved|(?:last|this)\s+(?:month|quarter|year|period))\b/;
 /** Words that say so only beside a date: "Performance at October 2019", "Results October 2020". */
 const ACTUAL_WEAK = /\b(performance|feedback|results?|survey|position|progress|data|figures?|value|as\s+at|reported|snapshot|monitoring)\b/;
 /** Headings of columns that are about something else, whatever dates they mention. */
 const NOT_A_MILESTONE = /\b(measures?|indicators?|description|frequency|notes?|comments?|commentary|reference|ref|kpi|area|polarity|unit|rag|dot|direction|trend|status|comparison|change|variance|priority|lead|owner|source|responsible|action)\b/;
+/** Comparators and forecasts carry figures, but neither is a milestone nor what happened. */
+const NOT_A_MILESTONE_FIGURE = /\b(national|england|regional|statistical\s+neighbours?|stat\s+neighbours?|benchmark|comparator|quartile|forecast|projected|projection|predicted)\b|\btarget\s+(?:met|achieved|missed)\b/;
 
 /** Columns of dates about the KPI ("Target date", "Due date"), not milestones. */
 const DATE_COLUMN = /\b(?:target|due|review|completion|start|end|deadline|by)\s+dates?\b|^(?:date|dates|period|month|quarter|year|deadline|by when)$/;
@@ -103,7 +105,7 @@ export function parseMilestoneHeading(heading: string, ctx?: PeriodContext): Mil
   if (label === "" || label.length > MAX_HEADING) return null;
   const { main, note } = splitNote(label);
   const lower = normaliseLower(main);
-  if (NOT_A_MILESTONE.test(lower) || DATE_COLUMN.test(lower)) return null;
+  if (NOT_A_MILESTONE.test(lower) || NOT_A_MILESTONE_FIGURE.test(lower) || DATE_COLUMN.test(lower)) return null;
 
   const whole = parsePeriod(main, ctx);
   const found = whole ? [{ period: { ...whole, label: main } }] : findPeriods(main, ctx);
