@@ -84,7 +84,7 @@ export async function openWorkbook(bytes: Uint8Array | ArrayBuffer, options: Hos
 }
 
 /** An empty workbook with one sheet, "Sheet1". */
-export async function newWorkbook(options: HostOptions = {}): Promise<HeadlessWorkbook> {
+export function newWorkbook(options: HostOptions = {}): HeadlessWorkbook {
   const model = emptyModel();
   const sheet = newSheetModel(model, "Sheet1");
   model.sheets.push(sheet);

@@ -74,7 +74,7 @@ describe("readWorkbook", () => {
   it("reads a sheet over the payload limit in row blocks, each within the limit, with identical content", async () => {
     const rows = 60_000, cols = 20;
     const cell = (r: number, c: number): string | number => (c === 0 ? `KPI ${r}` : r * 100 + c + 0.25);
-    const host = await newWorkbook();
+    const host = newWorkbook();
     // Write in batches under the 5 MB request limit.
     for (let start = 0; start < rows; start += 5_000) {
       await host.run(async (context) => {
@@ -112,7 +112,7 @@ describe("readWorkbook", () => {
 
   it("halves the block and retries when a block is still over a small payload limit", async () => {
     const rows = 3_000, cols = 20;
-    const host = await newWorkbook({ payloadLimitBytes: 200_000 });
+    const host = newWorkbook({ payloadLimitBytes: 200_000 });
     for (let start = 0; start < rows; start += 100) {
       await host.run(async (context) => {
         const block = Array.from({ length: 100 }, (_, i) => Array.from({ length: cols }, (_, c) => (start + i) * cols + c));

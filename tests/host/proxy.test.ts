@@ -11,7 +11,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 
 describe("headless host: proxy semantics", () => {
   it("throws PropertyNotLoaded before load+sync, and after a write without a new load", async () => {
-    const wb = await newWorkbook();
+    const wb = newWorkbook();
     await wb.run(async (context) => {
       const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B1");
       expect(() => r.values).toThrow(expect.objectContaining({ code: "PropertyNotLoaded", name: "RichApi.Error" }));
@@ -26,7 +26,7 @@ describe("headless host: proxy semantics", () => {
   });
 
   it("getItem of a missing sheet fails at sync with ItemNotFound; OrNullObject gives a null object", async () => {
-    const wb = await newWorkbook();
+    const wb = newWorkbook();
     const code = await codeOf(wb.run(async (context) => {
       context.workbook.worksheets.getItem("Nope");
       await context.sync();
@@ -45,7 +45,7 @@ describe("headless host: proxy semantics", () => {
   });
 
   it("stores typed input as Excel does: formulas, numbers, quote-prefixed and @-formatted text", async () => {
-    const wb = await newWorkbook();
+    const wb = newWorkbook();
     await wb.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Sheet1");
       ws.getRange("B1").numberFormat = [["@"]];
@@ -69,7 +69,7 @@ describe("headless host: proxy semantics", () => {
   });
 
   it("rejects values of the wrong shape with InvalidArgument and applies nothing of the batch", async () => {
-    const wb = await newWorkbook();
+    const wb = newWorkbook();
     const code = await codeOf(wb.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Sheet1");
       ws.getRange("C3").values = [["kept?"]];
@@ -86,7 +86,7 @@ describe("headless host: proxy semantics", () => {
   });
 
   it("fails a request over the payload limit and applies nothing; counts every sync", async () => {
-    const wb = await newWorkbook({ payloadLimitBytes: 10_000 });
+    const wb = newWorkbook({ payloadLimitBytes: 10_000 });
     const big = Array.from({ length: 500 }, (_, i) => [`row ${i} with some text`]);
     const code = await codeOf(wb.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Sheet1");
@@ -105,7 +105,7 @@ describe("headless host: proxy semantics", () => {
   });
 
   it("fails a response over the payload limit", async () => {
-    const wb = await newWorkbook({ payloadLimitBytes: 4_000 });
+    const wb = newWorkbook({ payloadLimitBytes: 4_000 });
     for (let i = 0; i < 5; i++) {
       await wb.run(async (context) => {
         context.workbook.worksheets.getItem("Sheet1").getRange(`A${i * 100 + 1}:A${i * 100 + 100}`).values = Array.from({ length: 100 }, () => ["xxxxxxxx"]);
@@ -121,7 +121,7 @@ describe("headless host: proxy semantics", () => {
   });
 
   it("refuses writes to a protected sheet with AccessDenied and changes nothing", async () => {
-    const wb = await newWorkbook();
+    const wb = newWorkbook();
     await wb.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Sheet1");
       ws.getRange("A1").values = [["before"]];
@@ -156,7 +156,7 @@ describe("headless host: proxy semantics", () => {
   });
 
   it("gives used range, resized/offset ranges, merged areas and counts", async () => {
-    const wb = await newWorkbook();
+    const wb = newWorkbook();
     await wb.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Sheet1");
       ws.getRange("B2:D3").values = [[1, 2, 3], [4, 5, 6]];
@@ -179,7 +179,7 @@ describe("headless host: proxy semantics", () => {
   });
 
   it("quotes sheet names that need it in addresses", async () => {
-    const wb = await newWorkbook();
+    const wb = newWorkbook();
     await wb.run(async (context) => {
       const ws = context.workbook.worksheets.add("Bob's KPIs");
       const r = ws.getRange("A1:B2");

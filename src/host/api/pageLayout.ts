@@ -130,6 +130,24 @@ export class PageLayout extends HostObject<Sheet> {
     });
   }
 
+  private layoutRange(method: string, pick: (s: Sheet) => string | undefined): Range {
+    const r = new Range(this.ctx, () => {
+      const s = this.target();
+      const ref = s ? pick(s) : undefined;
+      const p = ref ? parseAddress(ref) : null;
+      return s && p ? { sheet: s, rect: p.rect } : null;
+    }, true);
+    return r.registerCreation({ call: method, args: [] });
+  }
+
+  getPrintTitleRowsOrNullObject(): Range {
+    return this.layoutRange("getPrintTitleRowsOrNullObject", (s) => s.pageLayout.printTitleRows);
+  }
+
+  getPrintAreaOrNullObject(): Range {
+    return this.layoutRange("getPrintAreaOrNullObject", (s) => s.pageLayout.printArea);
+  }
+
   setPrintArea(area: Range | string): void {
     const arg = typeof area === "string" ? area : "[Range]";
     this.call("setPrintArea", [arg], (s) => {

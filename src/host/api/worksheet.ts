@@ -10,6 +10,7 @@ import { PageLayout } from "./pageLayout";
 import { Range, assertWritable } from "./range";
 import { TableCollection } from "./tables";
 import { parseAddress } from "./addresses";
+import { breakSheetReferences, renameSheetReferences } from "../model/references";
 
 const ITEM_EXISTS = "A resource with the same name or identifier already exists.";
 
@@ -124,6 +125,7 @@ export class Worksheet extends HostObject<SheetModel> {
       if (typeof v !== "string" || !validSheetName(v)) throw richApiError("InvalidArgument", `'${v}' is not a valid sheet name.`);
       const other = findSheet(this.ctx.model, v);
       if (other && other !== s) throw richApiError("ItemAlreadyExists", ITEM_EXISTS);
+      if (s.name !== v) renameSheetReferences(this.ctx.model, this.ctx.journal, s.name, v);
       this.ctx.journal.set(s, "name", v);
     });
   }
@@ -201,6 +203,10 @@ export class Worksheet extends HostObject<SheetModel> {
     return r.registerCreation({ call: "getRangeByIndexes", args: [startRow, startColumn, rowCount, columnCount] });
   }
 
+  getCell(row: number, column: number): Range {
+    return this.getRangeByIndexes(row, column, 1, 1);
+  }
+
   getUsedRange(valuesOnly?: boolean): Range {
     return this.getRange().getUsedRange(valuesOnly);
   }
@@ -232,11 +238,8 @@ function deleteSheet(ctx: HostContext, s: SheetModel): void {
   if (model.activeSheetId === s.id) {
     ctx.journal.set(model, "activeSheetId", model.sheets.find((x) => x.visibility === "Visible")?.id);
   }
-  // Names that pointed at the sheet now point nowhere, as in Excel.
-  const quoted = [`${s.name}!`, `'${s.name.replace(/'/g, "''")}'!`].map((x) => x.toLowerCase());
-  for (const n of [...model.names, ...model.sheets.flatMap((x) => x.names)]) {
-    if (quoted.some((q) => n.formula.toLowerCase().includes(q))) ctx.journal.set(n, "formula", "=#REF!");
-  }
+  // References to the sheet (names, formulas, chart series) now point nowhere, as in Excel.
+  breakSheetReferences(model, ctx.journal, s.name);
 }
 
 export class WorksheetCollection extends HostCollection<WorkbookModel, Worksheet> {

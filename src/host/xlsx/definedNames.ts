@@ -55,5 +55,6 @@ export function writeDefinedNames(workbookXml: string, model: WorkbookModel): st
   });
   const stripped = workbookXml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\s*\/>/, "");
   if (!items.length) return stripped;
-  return stripped.replace(/(<\/sheets>)/, `$1<definedNames>${items.join("")}</definedNames>`);
+  const block = `<definedNames>${items.join("")}</definedNames>`;
+  return stripped.replace("</sheets>", () => `</sheets>${block}`);
 }

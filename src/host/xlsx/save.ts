@@ -149,7 +149,7 @@ function addInternalHyperlinks(sheetXml: string, s: SheetModel): string {
     links.push(`<hyperlink ${attrs.join(" ")}/>`);
   }));
   if (!links.length) return sheetXml;
-  if (sheetXml.includes("</hyperlinks>")) return sheetXml.replace("</hyperlinks>", `${links.join("")}</hyperlinks>`);
+  if (sheetXml.includes("</hyperlinks>")) return sheetXml.replace("</hyperlinks>", () => `${links.join("")}</hyperlinks>`);
   const at = BEFORE_HYPERLINKS.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
   return `${sheetXml.slice(0, at)}<hyperlinks>${links.join("")}</hyperlinks>${sheetXml.slice(at)}`;
 }

@@ -77,7 +77,7 @@ const NEW_TASKPANES_RELS =
 
 function addOverride(types: string, partName: string, contentType: string): string {
   if (types.includes(`PartName="${partName}"`)) return types;
-  return types.replace("</Types>", `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`);
+  return types.replace("</Types>", () => `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`);
 }
 
 /**
@@ -93,8 +93,8 @@ export async function writeWebExtensions(zip: JSZip, settings: Map<string, unkno
     if (loaded.settingsPart) {
       const xml = loaded.settingsPart.xml;
       const replaced = /<we:properties\s*\/>|<we:properties>[\s\S]*?<\/we:properties>/.test(xml)
-        ? xml.replace(/<we:properties\s*\/>|<we:properties>[\s\S]*?<\/we:properties>/, propertiesXml(settings))
-        : xml.replace(/(<we:alternateReferences\s*\/>|<\/we:alternateReferences>)/, `$1${propertiesXml(settings)}`);
+        ? xml.replace(/<we:properties\s*\/>|<we:properties>[\s\S]*?<\/we:properties>/, () => propertiesXml(settings))
+        : xml.replace(/(<we:alternateReferences\s*\/>|<\/we:alternateReferences>)/, (m: string) => `${m}${propertiesXml(settings)}`);
       zip.file(loaded.settingsPart.path, replaced);
     }
     for (const path of loaded.parts.keys()) {
@@ -103,7 +103,7 @@ export async function writeWebExtensions(zip: JSZip, settings: Map<string, unkno
     }
     const panes = [...loaded.parts.keys()].find((p) => /taskpanes\.xml$/.test(p));
     if (panes && !rootRels.includes(REL_TASKPANES)) {
-      rootRels = rootRels.replace("</Relationships>", `<Relationship Id="rIdWe1" Type="${REL_TASKPANES}" Target="${panes}"/></Relationships>`);
+      rootRels = rootRels.replace("</Relationships>", () => `<Relationship Id="rIdWe1" Type="${REL_TASKPANES}" Target="${panes}"/></Relationships>`);
     }
   } else {
     zip.file(`${WEBEXT_DIR}webextension1.xml`, NEW_WEBEXTENSION(settings));
@@ -111,7 +111,7 @@ export async function writeWebExtensions(zip: JSZip, settings: Map<string, unkno
     zip.file(`${WEBEXT_DIR}_rels/taskpanes.xml.rels`, NEW_TASKPANES_RELS);
     typesXml = addOverride(typesXml, `/${WEBEXT_DIR}webextension1.xml`, CT_WEBEXT);
     typesXml = addOverride(typesXml, `/${WEBEXT_DIR}taskpanes.xml`, CT_TASKPANES);
-    rootRels = rootRels.replace("</Relationships>", `<Relationship Id="rIdWe1" Type="${REL_TASKPANES}" Target="${WEBEXT_DIR}taskpanes.xml"/></Relationships>`);
+    rootRels = rootRels.replace("</Relationships>", () => `<Relationship Id="rIdWe1" Type="${REL_TASKPANES}" Target="${WEBEXT_DIR}taskpanes.xml"/></Relationships>`);
   }
   zip.file("[Content_Types].xml", typesXml);
   zip.file("_rels/.rels", rootRels);
