@@ -302,3 +302,28 @@ describe("yearless months and quarters", () => {
     expect(parseMilestoneHeading(heading)).toBeNull();
   });
 });
+
+describe("parseMilestoneHeading: other council and NHS headings", () => {
+  it.each<HeadingExpect>([
+    ["Q1 Target", "target", null, null, null],
+    ["Target Q1 23/24", "target", "2023-04-01", "2023-06-30", null],
+    ["2023/24 Target", "target", "2023-09-01", "2024-08-31", null],
+    ["Actual to date", "actual", null, null, null],
+    ["This month", "actual", null, null, null],
+    ["Same period last year", "actual", null, null, null],
+    ["Mar-24", "period", "2024-03-01", "2024-03-31", null],
+    ["31/03/2024", "period", "2024-03-31", "2024-03-31", null],
+  ])("%s", (heading, role, start, end, relativeMonths) => {
+    const h = parseMilestoneHeading(heading);
+    expect({ role: h?.role, start: h?.period?.start ?? null, end: h?.period?.end ?? null, relativeMonths: h?.relativeMonths }).toEqual({ role, start, end, relativeMonths });
+  });
+
+  it("reads a target year as a financial year when the context says year pairs are financial", () => {
+    const h = parseMilestoneHeading("Target 2024/25", { yearPairKind: "financial-year" });
+    expect([h?.period?.kind, h?.period?.start, h?.period?.end]).toEqual(["financial-year", "2024-04-01", "2025-03-31"]);
+  });
+
+  it.each(["National average 2022/23", "England 2023", "Statistical neighbours", "Forecast outturn 2023/24", "Target met?", "Benchmark"])("%j carries no milestone", (heading) => {
+    expect(parseMilestoneHeading(heading)).toBeNull();
+  });
+});
