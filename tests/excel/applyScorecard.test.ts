@@ -184,15 +184,16 @@ describe("sync budget", () => {
     await wb.run((ctx) => applyScorecard(ctx, spec));
     wb.resetStats();
     const result = await wb.run((ctx) => applyScorecard(ctx, spec));
-    expect(result.syncs).toBe(wb.stats.syncs);
-    expect(wb.stats.syncs).toBeLessThanOrEqual(3);
-    expect(wb.stats.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    const stats = { ...wb.stats };
+    expect(result.syncs).toBe(stats.syncs);
+    expect(stats.syncs).toBeLessThanOrEqual(3);
+    expect(stats.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
     expect(result.kpiRows).toBe(n);
     const rows = await kpiRows(wb, spec);
     expect(rows).toHaveLength(n);
     expect(rows[n - 1].Ref).toBe(`K${n}`);
     // eslint-disable-next-line no-console
-    console.log(`scorecard ${n} KPIs: syncs ${wb.stats.syncs}, largest request ${wb.stats.largestRequestBytes} B, largest response ${wb.stats.largestResponseBytes} B`);
+    console.log(`scorecard ${n} KPIs: syncs ${stats.syncs}, largest request ${stats.largestRequestBytes} B, largest response ${stats.largestResponseBytes} B`);
   });
 });
 
@@ -221,7 +222,7 @@ describe("regeneration", () => {
     const spec = specFor(board);
     await wb.run((ctx) => applyScorecard(ctx, spec));
     await wb.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Scorecard").getCell(spec.table.firstRow, spec.table.commentaryCol).values = [["=Owner: data team"]];
+      ctx.workbook.worksheets.getItem("Scorecard").getCell(spec.table.firstRow, spec.table.commentaryCol).values = [["'=Owner: data team"]]; // typed with Excel's quote prefix
       await ctx.sync();
     });
     const fewer: ScanResult = { ...board, tables: [{ ...board.tables[0], kpis: board.tables[0].kpis.slice(1) }] };
