@@ -10,6 +10,7 @@ import { readOwnedSheet } from "./scorecardRead";
 import { protectedSheetError } from "./scorecardError";
 import { OWNED_SHEET_COMMENT, OWNED_SHEET_NAME, freeSheetName } from "./scorecardOwnership";
 import { queueScorecardWrites, type WriteCapabilities } from "./scorecardWrite";
+import { isSetSupported, REQUIREMENTS } from "./requirements";
 
 export { readCommentary } from "./scorecardRead";
 export { ScorecardError } from "./scorecardError";
@@ -30,18 +31,12 @@ export interface ApplyResult {
 }
 
 export interface ApplyOptions {
-  /** Office.context.requirements.isSetSupported, or the headless host's. Default: the Office one when present, else all supported. */
+  /** Requirement-set check. Default: src/excel/requirements (Office's answer in Excel, the host's checker elsewhere). */
   isSetSupported?: (name: string, minVersion?: string) => boolean;
 }
 
-function defaultIsSetSupported(name: string, minVersion?: string): boolean {
-  const office = (globalThis as { Office?: typeof Office }).Office;
-  const req = office?.context?.requirements;
-  return req ? req.isSetSupported(name, minVersion) : true;
-}
-
 export async function applyScorecard(context: Excel.RequestContext, specIn: ScorecardSpec, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const supports = options.isSetSupported ?? defaultIsSetSupported;
+  const supports = options.isSetSupported ?? isSetSupported;
   let syncs = 0;
   const state = await readOwnedSheet(context, () => syncs++);
   if (state.owned?.protected) throw protectedSheetError(state.owned.name);
@@ -52,9 +47,9 @@ export async function applyScorecard(context: Excel.RequestContext, specIn: Scor
   const sheetName = freeSheetName(spec.sheetName, others);
 
   const can: WriteCapabilities = {
-    pageLayout: supports("ExcelApi", "1.9"),
+    pageLayout: supports(REQUIREMENTS.pageLayout.name, REQUIREMENTS.pageLayout.version),
     hyperlinks: supports("ExcelApi", "1.7"),
-    conditionalFormats: supports("ExcelApi", "1.6"),
+    conditionalFormats: supports(REQUIREMENTS.conditionalFormats.name, REQUIREMENTS.conditionalFormats.version),
   };
   const degraded: string[] = [];
   if (!can.pageLayout) degraded.push("Page setup (A4 landscape, fit to width, print titles) needs a newer Excel and was not set.");

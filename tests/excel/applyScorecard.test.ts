@@ -158,6 +158,12 @@ describe("applyScorecard writes the sheet", () => {
     expect(page.zoom.horizontalFitToPages).toBe(1);
     expect(page.titles).toMatch(/\$?6:\$?6$/);
     expect(page.frozen).toMatch(/A1:B6$/);
+    // And in the saved file a user opens.
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load((await wb.save()) as unknown as ArrayBuffer);
+    const ws = saved.getWorksheet("Scorecard")!;
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 6 });
   });
 
   test("Source cells link to the KPI's cell", async () => {
@@ -192,7 +198,6 @@ describe("sync budget", () => {
     const rows = await kpiRows(wb, spec);
     expect(rows).toHaveLength(n);
     expect(rows[n - 1].Ref).toBe(`K${n}`);
-    // eslint-disable-next-line no-console
     console.log(`scorecard ${n} KPIs: syncs ${stats.syncs}, largest request ${stats.largestRequestBytes} B, largest response ${stats.largestResponseBytes} B`);
   });
 });
@@ -324,6 +329,18 @@ describe("awkward sheet names", () => {
     // Regeneration finds the awkwardly named sheet again through its tag.
     await wb.run((ctx) => applyScorecard(ctx, spec));
     expect(await sheetNames(wb)).toEqual([source, target]);
+  });
+});
+
+describe("older Excel", () => {
+  test("without ExcelApi 1.9 the sheet is still written, page setup is left out and the result says so", async () => {
+    const wb = newWorkbook({ unsupportedRequirementSets: ["ExcelApi 1.9"] });
+    const result = await wb.run((ctx) => applyScorecard(ctx, specFor(board), { isSetSupported: (n, v) => wb.isSetSupported(n, v) }));
+    expect(result.kpiRows).toBe(3);
+    expect(result.degraded).toEqual([expect.stringContaining("Page setup")]);
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load((await wb.save()) as unknown as ArrayBuffer);
+    expect(saved.getWorksheet("Scorecard")!.pageSetup.orientation).not.toBe("landscape");
   });
 });
 
