@@ -11,6 +11,8 @@ import { colorToHex } from "../model/styles";
 import { openPackage } from "./detect";
 import { parseDefinedNames } from "./definedNames";
 import { readWebExtensions, type LoadedWebExtensions } from "./webExtension";
+import { attributes } from "./xml";
+import type JSZip from "jszip";
 
 const MS_PER_DAY = 86400000;
 const EPOCH_1900 = 25569; // serial of 1970-01-01
@@ -208,7 +210,44 @@ function attachNames(model: WorkbookModel, workbookXml: string): void {
   }
 }
 
-/** Sheet order and ids as workbook.xml lists them (ExcelJS keeps order by its own ids). */
+/** The worksheet part of each sheet, in workbook order, from workbook.xml and its relationships. */
+async function sheetParts(zip: JSZip, workbookXml: string): Promise<string[]> {
+  const relsXml = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a.Id && a.Target) targets.set(a.Id, a.Target.startsWith("/") ? a.Target.slice(1) : `xl/${a.Target}`);
+  }
+  return [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => {
+    const a = attributes(m[0]);
+    return targets.get(a["r:id"] ?? "") ?? "";
+  });
+}
+
+/** Links to places in the workbook (a location and no relationship), which ExcelJS does not read. */
+async function attachInternalLinks(zip: JSZip, model: WorkbookModel, workbookXml: string): Promise<void> {
+  const parts = await sheetParts(zip, workbookXml);
+  for (let i = 0; i < model.sheets.length; i++) {
+    const xml = parts[i] ? await zip.file(parts[i])?.async("string") : undefined;
+    if (!xml || !xml.includes("<hyperlink")) continue;
+    const sheet = model.sheets[i];
+    for (const m of xml.matchAll(/<hyperlink\b[^>]*>/g)) {
+      const a = attributes(m[0]);
+      if (!a.location || !a.ref) continue;
+      const rect = rectOf(a.ref);
+      if (!rect) continue;
+      for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+        for (let c = rect.col; c < rect.col + rect.colCount; c++) {
+          const row = (sheet.rows[r] ??= []);
+          const cell = row[c] ?? { value: null };
+          if (cell.hyperlink?.address) continue; // an external link with a location (#fragment) stays external
+          row[c] = { ...cell, hyperlink: { documentReference: a.location, screenTip: a.tooltip, textToDisplay: a.display ?? (typeof cell.value === "string" ? cell.value : undefined) } };
+        }
+      }
+    }
+  }
+}
+
 export async function loadXlsx(bytes: Uint8Array, label?: string): Promise<LoadedWorkbook> {
   const zip = await openPackage(bytes, label);
   const wb = new ExcelJS.Workbook();
@@ -220,6 +259,7 @@ export async function loadXlsx(bytes: Uint8Array, label?: string): Promise<Loade
   model.activeSheetId = model.sheets[activeTab]?.id ?? model.sheets[0]?.id;
   const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
   attachNames(model, workbookXml);
+  await attachInternalLinks(zip, model, workbookXml);
   const webExtensions = await readWebExtensions(zip);
   model.settings = webExtensions.settings;
   return { model, webExtensions };
