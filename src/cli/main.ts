@@ -27,7 +27,7 @@ interface CommonOpts {
   planStart?: string;
   amberBand?: number;
   amberPoints?: boolean;
-  noChangeBand?: number;
+  flatBand?: number;
   defaultPolarity?: string;
 }
 
@@ -37,7 +37,7 @@ export function overridesFrom(opts: CommonOpts): Partial<Settings> {
   if (opts.planStart) o.planStart = opts.planStart;
   if (opts.amberBand !== undefined) o.amberBand = opts.amberBand;
   if (opts.amberPoints) o.amberMode = "points";
-  if (opts.noChangeBand !== undefined) o.noChangeBand = opts.noChangeBand;
+  if (opts.flatBand !== undefined) o.noChangeBand = opts.flatBand;
   if (opts.defaultPolarity === "higher" || opts.defaultPolarity === "lower") o.defaultPolarity = `${opts.defaultPolarity}-is-better`;
   return o;
 }
@@ -48,7 +48,8 @@ function addCommon(cmd: Command): Command {
     .option("--plan-start <date>", "plan start date for milestones like 'By 6 months' (YYYY-MM-DD)", isoDate)
     .option("--amber-band <fraction>", "how far a miss may be and still be amber (default 0.1 = within 10% of the target)", number)
     .option("--amber-points", "measure the amber band in percentage points instead of relative to the target")
-    .option("--no-change-band <n>", "changes no larger than this count as no change (default 0)", number)
+    // Not "--no-change-band": commander reads a "--no-" prefix as the negation of a flag.
+    .option("--flat-band <n>", "the no-change band: changes no larger than this count as no change (default 0)", number)
     .option("--default-polarity <higher|lower>", "polarity where nothing in the workbook says (default higher)");
 }
 

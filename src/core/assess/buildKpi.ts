@@ -3,7 +3,7 @@
 import type { Figure, Finding, IsoDate, Kpi, Milestone, Polarity, Rag, Unit } from "../types";
 import type { Settings } from "../settings";
 import { parseFigure, type ParsedFigure } from "../figures";
-import type { PeriodContext } from "../periods";
+import { parsePeriodCell, type PeriodContext } from "../periods";
 import { addMonthsIso, compareIso } from "../dates";
 import type { SheetGrid } from "../recognise/grid";
 import type { CellRef, DraftKpi, DraftMilestone } from "../recognise/readKpis";
@@ -347,12 +347,12 @@ function parseAt(grid: SheetGrid, ref: CellRef, periodContext: PeriodContext, ex
 }
 
 function attachPeriod(target: Parsed, grid: SheetGrid, cell: CellRef, ctx: PeriodContext): void {
-  const c = grid.cell(cell.row, cell.col);
+  const c = grid.raw(cell.row, cell.col);
   if (!c.text) return;
-  const pf = parseFigure({ text: `0 (${c.text})` }, { periodContext: ctx });
+  const period = parsePeriodCell({ text: c.text, value: c.value, numberFormat: c.numberFormat }, ctx);
   target.fig.period = c.text;
-  target.fig.periodStart = pf.period?.start ?? null;
-  target.fig.periodEnd = pf.period?.end ?? null;
+  target.fig.periodStart = period?.start ?? null;
+  target.fig.periodEnd = period?.end ?? null;
 }
 
 function majorityUnit(parsed: Parsed[]): Unit | null {
