@@ -32,11 +32,14 @@ export function queueScorecardWrites(sheet: Excel.Worksheet, spec: ScorecardSpec
   }
   for (const w of spec.columnWidths) {
     const col = sheet.getRange(`${columnLetters(w.col)}:${columnLetters(w.col)}`);
+    // Hidden columns also get zero width: a reader that ignores the hidden flag still shows nothing.
     if (w.hidden) col.columnHidden = true;
-    else col.format.columnWidth = w.width;
+    col.format.columnWidth = w.hidden ? 0 : w.width;
   }
   for (const m of spec.merges) sheet.getRange(m).merge(false);
   for (const f of spec.formats) applyFormat(sheet.getRange(f.address), f);
+  // After wrapping is set, so heights follow the wrapped text.
+  for (const a of spec.autofitRows) sheet.getRange(a).format.autofitRows();
   if (can.conditionalFormats) {
     for (const rule of spec.textRules) {
       const cf = sheet.getRange(rule.address).conditionalFormats.add("ContainsText");

@@ -51,6 +51,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   const textRules: TextRuleSpec[] = [];
   const hyperlinks: HyperlinkSpec[] = [];
   const charts: ChartSpec[] = [];
+  const autofitRows: string[] = [];
   const push = (b: CellBlock | null) => b && blocks.push(b);
 
   // --- Title, dates, legend (rows 1-5) ---
@@ -142,6 +143,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
       formats.push({ address: span(firstRow, columnOf(id), lastKpiRow, columnOf(id)), wrap: true });
     }
     formats.push({ address: span(firstRow, columnOf("commentary"), lastKpiRow, columnOf("commentary")), fill: COMMENTARY_FILL });
+    autofitRows.push(span(firstRow, 0, lastKpiRow, LAST_COL));
     formats.push({ address: span(firstRow, ragCol, lastKpiRow, ragCol), bold: true, horizontalAlignment: "Center" });
     const ragRange = span(firstRow, ragCol, lastKpiRow, ragCol);
     // One rule per status word, including Blue, so a hand edit to any word recolours.
@@ -208,6 +210,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     const lastOrphan = oh + orphaned.length;
     formats.push({ address: span(oh + 1, columnOf("commentary"), lastOrphan, columnOf("commentary")), wrap: true, fill: COMMENTARY_FILL });
     formats.push({ address: span(oh + 1, 1, lastOrphan, 1), wrap: true });
+    autofitRows.push(span(oh + 1, 0, lastOrphan, LAST_COL));
     next = lastOrphan + 2;
   }
 
@@ -299,6 +302,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     formats,
     merges,
     columnWidths: KPI_COLUMNS.map((c, col) => ({ col, width: c.width, hidden: c.hidden === true })),
+    autofitRows,
     textRules,
     hyperlinks,
     charts,

@@ -189,6 +189,8 @@ export interface ScorecardSpec {
   formats: RangeFormatSpec[];
   merges: string[];
   columnWidths: { col: number; width: number; hidden: boolean }[];
+  /** Row ranges whose height follows their wrapped text (autofit after formats are set). */
+  autofitRows: string[];
   textRules: TextRuleSpec[];
   hyperlinks: HyperlinkSpec[];
   charts: ChartSpec[];
