@@ -9,6 +9,7 @@ import { readKpis, type DraftKpi } from "./recognise/readKpis";
 import { buildKpi } from "./assess/buildKpi";
 import { FINDING_CODES } from "./validate/codes";
 import type { PeriodContext } from "./periods";
+import { KEY_HEADER } from "./scorecard/columns";
 
 export interface ScanOptions {
   workbookName: string;
@@ -25,7 +26,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
   const findings: Finding[] = [];
 
   for (const sheet of snapshot.sheets) {
-    if (sheet.name === settings.scorecardSheetName && isOwnScorecard(sheet)) continue;
+    if (isOwnScorecard(sheet)) continue;
     if (sheet.readProblem) {
       findings.push({ code: "sheet-not-read", severity: FINDING_CODES["sheet-not-read"].severity, message: `Sheet "${sheet.name}" could not be read: ${sheet.readProblem}`, sheet: sheet.name });
       continue;
@@ -58,10 +59,14 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
   return { workbook: options.workbookName, asOf, settings: { ...settings, asOf }, tables, findings };
 }
 
-/** The add-in's own scorecard is never read back as a KPI table. */
+/**
+ * The add-in's own scorecard is never read back as KPIs, whatever the sheet is called: it is titled
+ * "KPI Scorecard – <workbook>" in A1 and its heading row has the key column only the add-in writes.
+ */
 function isOwnScorecard(sheet: WorkbookSnapshot["sheets"][number]): boolean {
-  const a1 = sheet.values[0]?.[0];
-  return typeof a1 === "string" && a1.startsWith("KPI Scorecard");
+  const a1 = sheet.originRow === 0 && sheet.originCol === 0 ? sheet.values[0]?.[0] : undefined;
+  if (typeof a1 !== "string" || !a1.startsWith("KPI Scorecard – ")) return false;
+  return sheet.values.slice(0, 12).some((row) => row.includes(KEY_HEADER));
 }
 
 function hasFigures(k: Kpi): boolean {

@@ -1,0 +1,36 @@
+// One click: scan the workbook, build the scorecard spec, insert it. Used by the pane and the CLI.
+import { buildScorecardSpec } from "../core/scorecard";
+import type { Settings } from "../core/settings";
+import type { ScanResult } from "../core/types";
+import { applyScorecard, type ApplyResult } from "./applyScorecard";
+import { scanWorkbook } from "./scanWorkbook";
+
+export interface InsertScorecardOptions {
+  workbookName: string;
+  overrides?: Partial<Settings>;
+  today?: string;
+  /** ISO date-time shown as the generation time; default now. */
+  generatedAt?: string;
+  /** Called between the scan and the insert: for progress ("47 KPIs found, inserting…") and measurement. */
+  onScanned?: (scan: ScanResult) => void;
+}
+
+export interface InsertScorecardOutcome {
+  scan: ScanResult;
+  settings: Settings;
+  applied: ApplyResult;
+}
+
+export async function insertScorecard(context: Excel.RequestContext, options: InsertScorecardOptions): Promise<InsertScorecardOutcome> {
+  const { result, settings } = await scanWorkbook(context, options);
+  options.onScanned?.(result);
+  // Commentary typed into the existing scorecard is read back by applyScorecard itself, in its own first syncs.
+  const spec = buildScorecardSpec(result, {
+    sheetName: settings.scorecardSheetName,
+    generatedAt: options.generatedAt ?? new Date().toISOString(),
+    commentary: [],
+    settings,
+  });
+  const applied = await applyScorecard(context, spec);
+  return { scan: result, settings, applied };
+}

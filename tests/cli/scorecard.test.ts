@@ -1,0 +1,64 @@
+// `kpi-scorecard scorecard`: a copy with the scorecard inserted, a short summary, the input untouched.
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { openWorkbook } from "../../src/host";
+import { scanWorkbook } from "../../src/excel/scanWorkbook";
+import { FIXTURES } from "../helpers/scan";
+
+async function run(...args: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(["node", "kpi-scorecard", ...args], (s) => (out += s), (s) => (err += s));
+  return { code, out, err };
+}
+
+describe("kpi-scorecard scorecard", () => {
+  const dir = mkdtempSync(join(tmpdir(), "kpi-sc-"));
+
+  it("writes a copy with the scorecard, prints RAG and findings, and with --stats the syncs and payload", async () => {
+    const input = join(dir, "seed000.xlsx");
+    copyFileSync(join(FIXTURES, "seed000-impact-summary.xlsx"), input);
+    const before = readFileSync(input);
+    const { code, out, err } = await run("scorecard", input, "--as-of", "2024-02-29", "--stats");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const output = join(dir, "seed000-scorecard.xlsx");
+    expect(existsSync(output)).toBe(true);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(out).toMatch(/on sheet "Scorecard"/);
+    expect(out).toMatch(/KPIs: 16 in 1 table, reporting date 2024-02-29 — 3 green, 1 amber, 4 red, 8 grey/);
+    expect(out).toMatch(/Findings: 0 error, \d+ warning, \d+ info/);
+    const m = /syncs: read (\d+), write (\d+)/.exec(out);
+    expect(m).not.toBeNull();
+    expect(Number(m![1])).toBe(2);
+    expect(Number(m![2])).toBeLessThanOrEqual(3);
+    expect(out).toMatch(/largest payload: \d+ bytes/);
+
+    // The copy opens, has the scorecard, and scanning it again does not read the scorecard as KPIs.
+    const wb = await openWorkbook(readFileSync(output));
+    const { result, snapshot } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: "copy", overrides: { asOf: "2024-02-29" } }));
+    expect(snapshot.sheets.map((s) => s.name)).toContain("Scorecard");
+    expect(result.tables.map((t) => t.sheet)).toEqual(["Impact summary"]);
+  });
+
+  it("never writes over its input", async () => {
+    const input = join(dir, "same.xlsx");
+    copyFileSync(join(FIXTURES, "seed000-impact-summary.xlsx"), input);
+    const before = readFileSync(input);
+    const { code, err } = await run("scorecard", input, "-o", input);
+    expect(code).toBe(1);
+    expect(err).toMatch(/will not write over the input/);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+
+  it("bad input: a clear line, no file written", async () => {
+    const notBook = join(dir, "notes.xlsx");
+    writeFileSync(notBook, "just some notes");
+    const { code, err } = await run("scorecard", notBook, "-o", join(dir, "x.xlsx"));
+    expect(code).toBe(1);
+    expect(err).toMatch(/not an Excel workbook/);
+    expect(existsSync(join(dir, "x.xlsx"))).toBe(false);
+  });
+});
