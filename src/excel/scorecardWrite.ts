@@ -63,6 +63,7 @@ export function queueScorecardWrites(sheet: Excel.Worksheet, spec: ScorecardSpec
     page.paperSize = spec.page.paperSize;
     page.zoom = { horizontalFitToPages: spec.page.fitToPagesWide, verticalFitToPages: 0 };
     page.setPrintTitleRows(spec.page.printTitleRows);
+    page.setPrintArea(spec.page.printArea);
   }
 }
 

@@ -133,7 +133,7 @@ describe("buildScorecardSpec: rows", () => {
   });
 
   test("findings column gives the count and the first message", () => {
-    expect(kpiCell(spec, 2, "Findings")).toBe("'2 findings: No period is given for the latest figure. (Board KPIs!F9)");
+    expect(kpiCell(spec, 2, "Findings")).toBe("'2 findings: No period is given for the latest figure.");
     expect(kpiCell(spec, 0, "Findings")).toBe("");
   });
 
@@ -177,7 +177,9 @@ describe("buildScorecardSpec: rows", () => {
   });
 
   test("page setup: A4 landscape, one page wide, header row repeated; panes frozen below header and after measure", () => {
-    expect(spec.page).toEqual({ orientation: "Landscape", paperSize: "A4", fitToPagesWide: 1, printTitleRows: `$${spec.table.headerRow + 1}:$${spec.table.headerRow + 1}` });
+    expect(spec.page).toMatchObject({ orientation: "Landscape", paperSize: "A4", fitToPagesWide: 1, printTitleRows: `$${spec.table.headerRow + 1}:$${spec.table.headerRow + 1}` });
+    // The hidden key columns never print.
+    expect(parseRangeAddress(spec.page.printArea)!.colCount).toBe(colOf(spec, "Source") + 1);
     expect(spec.freeze).toEqual({ rows: spec.table.headerRow + 1, columns: colOf(spec, "Measure") + 1 });
   });
 });

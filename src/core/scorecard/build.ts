@@ -28,7 +28,8 @@ const HEADER_ROW = 5;
 const LAST_COL = KPI_COLUMNS.length - 1;
 const COMMENTARY_FILL = "FFF8E1"; // pale cream: "type here", black text 19:1
 const CHART_ROWS = 18;
-/** Chart slots, two across: columns A-D and F-L. */
+/** The RAG-by-group chart spans the table's width (group names are long); trajectories go two across: A-D and F-L. */
+const RAG_CHART: readonly [number, number] = [0, 11];
 const CHART_SLOTS: readonly [number, number][] = [
   [0, 3],
   [5, 11],
@@ -221,9 +222,11 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   const drawn = trajectories.slice(0, MAX_TRAJECTORY_CHARTS);
   const chartCount = (placed.length > 0 ? 1 : 0) + drawn.length;
   const chartsTop = next;
+  const ragChartRows = placed.length > 0 ? CHART_ROWS + 1 : 0;
+  const ragSlot = () => ({ topLeft: cellAddress(chartsTop + 1, RAG_CHART[0]), bottomRight: cellAddress(chartsTop + CHART_ROWS, RAG_CHART[1]) });
   const slot = (i: number) => {
     const [c1, c2] = CHART_SLOTS[i % 2];
-    const r = chartsTop + 1 + Math.floor(i / 2) * (CHART_ROWS + 1);
+    const r = chartsTop + 1 + ragChartRows + Math.floor(i / 2) * (CHART_ROWS + 1);
     return { topLeft: cellAddress(r, c1), bottomRight: cellAddress(r + CHART_ROWS - 1, c2) };
   };
   let dataTop = next;
@@ -232,7 +235,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     hb.set(chartsTop, 0, "Charts");
     push(hb.build());
     formats.push({ address: span(chartsTop, 0, chartsTop, columnOf("source")), fill: SECTION_COLOURS.fill, fontColour: SECTION_COLOURS.text, bold: true });
-    dataTop = chartsTop + 1 + Math.ceil(chartCount / 2) * (CHART_ROWS + 1) + 1;
+    dataTop = chartsTop + 1 + ragChartRows + Math.ceil(drawn.length / 2) * (CHART_ROWS + 1) + 1;
   }
   if (placed.length > 0) {
     const firstGroup = sumHeader + 1;
@@ -250,7 +253,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
         values: span(firstGroup, 2 + j, lastGroup, 2 + j),
         colour: RAG_COLOURS[rag].fill,
       })),
-      ...slot(0),
+      ...ragSlot(),
       valueFormat: "0",
     });
   }
@@ -283,7 +286,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
           { name: "Target", values: span(cat + 1, 2, cat + 1, lastCol), colour: "7F7F7F", dashed: true },
           { name: "Actual", values: span(cat + 2, 2, cat + 2, lastCol), colour: HEADER_COLOURS.fill },
         ],
-        ...slot(charts.length),
+        ...slot(i),
         valueFormat: fmt,
       });
       r = cat + 4;
@@ -307,7 +310,13 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     hyperlinks,
     charts,
     freeze: { rows: HEADER_ROW + 1, columns: columnOf("measure") + 1 },
-    page: { orientation: "Landscape", paperSize: "A4", fitToPagesWide: 1, printTitleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}` },
+    page: {
+      orientation: "Landscape",
+      paperSize: "A4",
+      fitToPagesWide: 1,
+      printTitleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}`,
+      printArea: span(0, 0, lastRow, columnOf("source")),
+    },
     usedRange: span(0, 0, lastRow, LAST_COL),
     table: {
       headerRow: HEADER_ROW,

@@ -63,12 +63,24 @@ export function figureCell(fig: Figure | null | undefined, kpiUnit: Kpi["unit"])
   return text(fig.text);
 }
 
+/** Long text cut at a word boundary with an ellipsis, so a row stays a readable height. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Findings are listed in full in the pane; the sheet gives the count and the first, clipped. */
+const FINDING_CHARS = 110;
+/** Group names are sometimes whole objectives; the row shows the start, the summary the rest. */
+const GROUP_CHARS = 70;
+
 function findingsText(kpi: Kpi): string {
   const n = kpi.findings.length;
   if (n === 0) return "";
   const first = kpi.findings[0];
-  const where = first.cell ? ` (${first.sheet ? `${first.sheet}!` : ""}${first.cell})` : "";
-  return `${n} finding${n === 1 ? "" : "s"}: ${first.message}${where}`;
+  return `${n} finding${n === 1 ? "" : "s"}: ${clip(first.message, FINDING_CHARS)}`;
 }
 
 /** The document reference of a cell for a hyperlink: 'My sheet'!B7. */
@@ -88,7 +100,7 @@ export function rowCells(p: PlacedKpi, commentary: string): Record<ColumnId, Cel
   return {
     ref: text(kpi.ref),
     measure: text(kpi.measure),
-    group: text(p.group === NO_GROUP ? "" : p.group),
+    group: text(p.group === NO_GROUP ? "" : clip(p.group, GROUP_CHARS)),
     frequency: text(kpi.frequency),
     baseline: figureCell(kpi.baseline, kpi.unit),
     milestone: text(milestone),

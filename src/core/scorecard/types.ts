@@ -91,6 +91,8 @@ export interface PageSetupSpec {
   fitToPagesWide: 1;
   /** Rows repeated on every printed page: "$6:$6". */
   printTitleRows: string;
+  /** What prints: everything but the hidden key columns. */
+  printArea: string;
 }
 
 export interface FreezeSpec {
