@@ -63,7 +63,10 @@ class Headless implements HeadlessWorkbook {
         (n, v) => this.isSetSupported(n, v),
       );
       const context = new RequestContext(host);
-      return batch(context as unknown as Excel.RequestContext);
+      const result = await batch(context as unknown as Excel.RequestContext);
+      // Excel.run sends what the batch queued but did not sync when the batch's promise resolves.
+      if (host.hasPending) await host.sync();
+      return result;
     };
     const result = this.running.then(go, go);
     this.running = result.then(() => undefined, () => undefined);

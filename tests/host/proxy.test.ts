@@ -189,3 +189,47 @@ describe("headless host: proxy semantics", () => {
     });
   });
 });
+
+describe("headless host: run and limits", () => {
+  it("sends what a batch queued without syncing when the batch ends, as Excel.run does", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [["late"]];
+    });
+    expect(wb.stats.syncs).toBe(1);
+    const v = await wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      r.load("values");
+      await context.sync();
+      return r.values;
+    });
+    expect(v).toEqual([["late"]]);
+    expect(wb.stats.syncs).toBe(2);
+  });
+
+  it("refuses to read more cells than the cell read limit in one range", async () => {
+    const wb = newWorkbook({ cellReadLimit: 1_000 });
+    const code = await codeOf(wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:J101");
+      r.load("values");
+      await context.sync();
+    }));
+    expect(code).toBe("ResponsePayloadSizeLimitExceeded");
+  });
+
+  it("measures request and response bytes of each sync", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:A100");
+      r.values = Array.from({ length: 100 }, (_, i) => [`value number ${i}`]);
+      await context.sync();
+      r.load("values");
+      await context.sync();
+    });
+    const [write, read] = wb.stats.log;
+    expect(write.requestBytes).toBeGreaterThan(1_700);
+    expect(write.responseBytes).toBeLessThan(200);
+    expect(read.responseBytes).toBeGreaterThan(1_700);
+    expect(wb.stats.largestResponseBytes).toBe(read.responseBytes);
+  });
+});

@@ -33,6 +33,11 @@ export class HostContext {
     readonly isSetSupported: (name: string, version?: string) => boolean,
   ) {}
 
+  /** Whether operations are queued that no sync has sent yet. */
+  get hasPending(): boolean {
+    return this.queue.length > 0;
+  }
+
   enqueue(payload: unknown, run: () => void): void {
     this.queue.push({ payload, run });
   }

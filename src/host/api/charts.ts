@@ -70,12 +70,15 @@ export function seriesFromSource(t: RangeTarget, seriesBy: string): ChartSeriesM
   const lines = byColumns ? rect.colCount : rect.rowCount;
   const depth = byColumns ? rect.rowCount : rect.colCount;
   const cell = (line: number, i: number) => (byColumns ? { r: rect.row + i, c: rect.col + line } : { r: rect.row + line, c: rect.col + i });
-  // Header: the first cell of every series line is text (and the block has more than that).
+  // Header: the first cell of every line is text or empty (and the block has more than that).
   let header = depth > 1;
-  for (let l = 1; l < lines && header; l++) {
+  let anyText = false;
+  for (let l = 0; l < lines && header; l++) {
     const { r, c } = cell(l, 0);
     if (!isLabel(sheet, r, c)) header = false;
+    if (typeof getCell(sheet, r, c)?.value === "string") anyText = true;
   }
+  header = header && anyText;
   // Categories: the first line is text below the header.
   let categories = lines > 1;
   for (let i = header ? 1 : 0; i < depth && categories; i++) {
@@ -192,6 +195,12 @@ export class ChartAxes extends HostObject<ChartTarget> {
   get categoryAxis(): ChartAxis { return this.axis("category"); }
 }
 
+function colorOrThrow(v: string): string {
+  const c = parseColor(v);
+  if (!c) throw richApiError("InvalidArgument");
+  return `#${c}`;
+}
+
 function editSeries(ctx: HostContext, t: SeriesTarget, patch: Partial<ChartSeriesModel>): void {
   assertWritable(t.sheet);
   for (const [k, v] of Object.entries(patch)) ctx.journal.set(t.series, k as keyof ChartSeriesModel, v as never);
@@ -215,7 +224,14 @@ export class ChartFill extends HostObject<SeriesTarget> {
 
 export class ChartLineFormat extends HostObject<SeriesTarget> {
   protected scalars(): Record<string, Getter<SeriesTarget>> {
-    return { color: (t) => t.series.lineColor ?? "" };
+    return { color: (t) => t.series.lineColor ?? "", lineStyle: (t) => t.series.lineStyle ?? "Continuous" };
+  }
+  get lineStyle(): string { return this.get("lineStyle"); }
+  set lineStyle(v: string) {
+    this.write("lineStyle", v, (t) => {
+      if (!["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Grey25", "Grey50", "Grey75", "Automatic", "RoundDot"].includes(v)) throw richApiError("InvalidArgument");
+      editSeries(this.ctx, t, { lineStyle: v });
+    });
   }
   get color(): string { return this.get("color"); }
   set color(v: string) {
@@ -256,6 +272,8 @@ export class ChartSeries extends HostObject<SeriesTarget> {
       name: (t) => t.series.name,
       chartType: (t) => t.series.chartType ?? t.chart.type,
       markerStyle: (t) => t.series.markerStyle ?? "Automatic",
+      markerBackgroundColor: (t) => t.series.markerBackgroundColor ?? "",
+      markerForegroundColor: (t) => t.series.markerForegroundColor ?? "",
     };
   }
   protected override navigations() {
@@ -271,6 +289,11 @@ export class ChartSeries extends HostObject<SeriesTarget> {
   set chartType(v: string) { this.write("chartType", v, (t) => editSeries(this.ctx, t, { chartType: v })); }
   get markerStyle(): string { return this.get("markerStyle"); }
   set markerStyle(v: string) { this.write("markerStyle", v, (t) => editSeries(this.ctx, t, { markerStyle: v })); }
+
+  get markerBackgroundColor(): string { return this.get("markerBackgroundColor"); }
+  set markerBackgroundColor(v: string) { this.write("markerBackgroundColor", v, (t) => editSeries(this.ctx, t, { markerBackgroundColor: colorOrThrow(v) })); }
+  get markerForegroundColor(): string { return this.get("markerForegroundColor"); }
+  set markerForegroundColor(v: string) { this.write("markerForegroundColor", v, (t) => editSeries(this.ctx, t, { markerForegroundColor: colorOrThrow(v) })); }
 
   setValues(source: Range | string): void {
     this.call("setValues", [typeof source === "string" ? source : "[Range]"], (t) => editSeries(this.ctx, t, { valuesRef: refOf(rangeArg(this.ctx, source, t.sheet)), values: undefined }));

@@ -106,7 +106,11 @@ export interface ChartSeriesModel {
   values?: (number | null)[];
   fillColor?: string;
   lineColor?: string;
+  /** Excel.ChartLineStyle of the series line: "Continuous", "Dash", ... */
+  lineStyle?: string;
   markerStyle?: string;
+  markerBackgroundColor?: string;
+  markerForegroundColor?: string;
 }
 
 export interface ChartHostModel {

@@ -64,6 +64,7 @@ function toChartModel(model: WorkbookModel, sheet: SheetModel, chart: ChartHostM
           color: (s.fillColor ?? s.lineColor)?.replace(/^#/, "") ?? null,
           kind,
           marker: s.markerStyle ? s.markerStyle !== "None" : undefined,
+          lineDash: s.lineStyle === undefined ? null : s.lineStyle === "Continuous" || s.lineStyle === "Automatic" ? ("solid" as const) : ("dash" as const),
         };
       }),
   };
