@@ -60,6 +60,7 @@ describe.each(files)("%s", (file) => {
     } catch (e) {
       // not-a-workbook, password-protected: the scan reports them; there is nothing to insert into.
       expect(e).toBeInstanceOf(WorkbookOpenError);
+      expect(["not-a-workbook", "password-protected"]).toContain((e as WorkbookOpenError).reason);
       return;
     }
     const before = await cellsOf(wb, null);
