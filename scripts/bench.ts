@@ -9,6 +9,8 @@ import type { RawValue, SheetSnapshot, ValueType, WorkbookSnapshot } from "../sr
 import { scanSnapshot } from "../src/core/scan";
 import { resolveSettings } from "../src/core/settings";
 import { benchScorecard } from "./bench-scorecard";
+import { newWorkbook, openWorkbook } from "../src/host";
+import { readWorkbook } from "../src/excel/readWorkbook";
 
 const SHEETS = Number(process.env.BENCH_SHEETS ?? 20);
 const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
@@ -147,9 +149,55 @@ async function main(): Promise<void> {
   const scanMs = median(scanTimes);
   const plainMs = median(plainTimes);
   console.log(`scan: ${SHEETS} sheets x ${ROWS} rows x ${COLS} columns = ${cells.toLocaleString("en-GB")} cells, ${kpis} KPIs found`);
-  console.log(`scan: median ${scanMs.toFixed(0)} ms over ${RUNS} runs = ${Math.round(cells / (scanMs / 1000)).toLocaleString("en-GB")} cells/s; plain pass median ${plainMs.toFixed(1)} ms`);
+  console.log(`core: recognise + assess median ${scanMs.toFixed(0)} ms over ${RUNS} runs = ${Math.round(cells / (scanMs / 1000)).toLocaleString("en-GB")} cells/s; an in-memory pass over the grids ${plainMs.toFixed(1)} ms (core-only ratio ${(scanMs / plainMs).toFixed(1)})`);
   console.log(`memory: snapshot ${(snapshotBytes / 2 ** 20).toFixed(1)} MB; heap grown during the scan at most ${(peakExtra / 2 ** 20).toFixed(1)} MB = ${(peakExtra / snapshotBytes).toFixed(2)}x the snapshot`);
-  console.log(`scan-vs-plain-pass ratio: ${(scanMs / plainMs).toFixed(2)}`);
+
+  // The whole scan as a user pays for it: the workbook read through the Excel API (on the headless host,
+  // with Excel on the web's 5 MB payload limit, so large sheets are read in row blocks), then recognised
+  // and assessed. The plain pass reads the same workbook through the same API and touches every value and
+  // its text once.
+  const bytes = await saveAsWorkbook(snapshot);
+  const wb = await openWorkbook(bytes);
+  const whole: number[] = [];
+  const plain: number[] = [];
+  let syncs = 0;
+  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+    wb.resetStats();
+    let t0 = process.hrtime.bigint();
+    await wb.run(async (ctx) => {
+      const snap = await readWorkbook(ctx);
+      plainPass(snap);
+    });
+    plain.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    wb.resetStats();
+    t0 = process.hrtime.bigint();
+    await wb.run(async (ctx) => {
+      const snap = await readWorkbook(ctx);
+      scanSnapshot(snap, { workbookName: "bench.xlsx", settings, today: "2024-02-29" });
+    });
+    whole.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    syncs = wb.stats.syncs;
+  }
+  const wholeMs = median(whole);
+  const plainReadMs = median(plain);
+  console.log(`whole scan through the Excel API: median ${wholeMs.toFixed(0)} ms = ${Math.round(cells / (wholeMs / 1000)).toLocaleString("en-GB")} cells/s in ${syncs} syncs; plain pass (read + touch every value and text) ${plainReadMs.toFixed(0)} ms`);
+  console.log(`scan-vs-plain-pass ratio: ${(wholeMs / plainReadMs).toFixed(2)}`);
+}
+
+/** Write the synthetic snapshot into a real .xlsx through the host (setup only: no payload limit). */
+async function saveAsWorkbook(snapshot: WorkbookSnapshot): Promise<Uint8Array> {
+  const wb = await newWorkbook({ payloadLimitBytes: 1e12, cellReadLimit: 1e9 });
+  await wb.run(async (ctx) => {
+    snapshot.sheets.forEach((s, i) => {
+      const ws = i === 0 ? ctx.workbook.worksheets.getItem("Sheet1") : ctx.workbook.worksheets.add(s.name);
+      if (i === 0) ws.name = s.name;
+      const range = ws.getRangeByIndexes(0, 0, s.values.length, COLS);
+      range.numberFormat = s.numberFormats;
+      range.values = s.values;
+    });
+    await ctx.sync();
+  });
+  return wb.save();
 }
 
 main().catch((e) => {
