@@ -86,6 +86,60 @@ describe.each(files)("%s", (file) => {
     if (kpiCount > 0) expect(rag).toEqual(spec.rows.map((r) => r.ragWord));
     const charts = (await readChartsFromXlsx(saved)).filter((c) => c.sheetName === applied.sheetName);
     expect(charts).toHaveLength(spec.charts.length);
+
+    // Every Source link, read back from the saved file, lands on a non-empty cell of an existing sheet.
+    const targets = await reopened.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(applied.sheetName);
+      const cells = spec.rows.map((_, i) => {
+        const c = sheet.getCell(spec.table.firstRow + i, spec.table.columns.findIndex((col) => col.id === "source"));
+        c.load("hyperlink");
+        return c;
+      });
+      await ctx.sync();
+      const refs = cells.map((c) => c.hyperlink?.documentReference ?? "");
+      const ranges = refs.map((ref) => {
+        const bang = ref.lastIndexOf("!");
+        const name = ref.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+        const r = ctx.workbook.worksheets.getItemOrNullObject(name).getRange(ref.slice(bang + 1));
+        r.load("values");
+        return r;
+      });
+      await ctx.sync();
+      return ranges.map((r, i) => ({ ref: refs[i], value: r.isNullObject ? null : r.values[0][0] }));
+    });
+    for (const t of targets) {
+      expect(t.ref).not.toBe("");
+      expect(t.value).not.toBeNull();
+      expect(t.value).not.toBe("");
+    }
+  });
+});
+
+describe("bad-input.xlsx on the scorecard", () => {
+  test("formula-like measures appear literally, and links reach sheets with apostrophes and non-Latin names", async () => {
+    const wb = await openWorkbook(new Uint8Array(readFileSync(join(FIXTURES, "bad-input.xlsx"))));
+    const { spec, applied } = await scanAndApply(wb, "bad-input.xlsx");
+    const reopened = await openWorkbook(await wb.save());
+    const measureCol = spec.table.columns.findIndex((c) => c.id === "measure");
+    const sourceCol = spec.table.columns.findIndex((c) => c.id === "source");
+    const got = await reopened.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(applied.sheetName);
+      const measures = sheet.getRangeByIndexes(spec.table.firstRow, measureCol, spec.table.rowCount, 1);
+      measures.load("values,formulas,valueTypes");
+      const links = spec.rows.map((_, i) => {
+        const c = sheet.getCell(spec.table.firstRow + i, sourceCol);
+        c.load("hyperlink");
+        return c;
+      });
+      await ctx.sync();
+      return { measures, links: links.map((l) => l.hyperlink?.documentReference) };
+    });
+    const values = got.measures.values.map((r) => r[0]);
+    expect(values).toContain('=HYPERLINK("http://example.invalid","x")');
+    expect(values).toContain("-5 days");
+    got.measures.valueTypes.forEach((t) => expect(t[0]).toBe("String"));
+    expect(got.links).toContain("'Bürgermeister''s KPIs'!B4");
+    expect(got.links).toContain("'指標 KPIs'!B4");
   });
 });
 
