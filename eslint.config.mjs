@@ -17,7 +17,7 @@ function layer(files, forbidden, message) {
 }
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "build/**", "coverage/**", "test-results/**", "**/*.d.ts"] },
+  { ignores: ["node_modules/**", "dist/**", "build/**", "coverage/**", "test-results/**", "tmp/**", "tmp-*/**", "**/*.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -64,7 +64,7 @@ export default tseslint.config(
   ),
   {
     files: ["scripts/**/*.{js,ts}", "bin/**/*.js", "*.config.{js,mjs}", "jest.config.js", "webpack.config.js"],
-    languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly" } },
+    languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly", Buffer: "readonly" } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -42,8 +42,8 @@ describe("kpi-scorecard scan --json", () => {
     const { code, out, err } = await run("scan", join(FIXTURES, file), "--json", "--as-of", "2020-12-08");
     expect(err).toBe("");
     expect(code).toBe(0);
-    const doc = JSON.parse(out);
-    const ok = validate(doc);
+    const doc = JSON.parse(out) as { workbook: string; asOf: string };
+    const ok = validate(structuredClone(doc));
     if (!ok) throw new Error(JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     expect(doc.workbook).toBe(file);
     expect(doc.asOf).toBe("2020-12-08");
