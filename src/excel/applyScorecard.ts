@@ -74,7 +74,7 @@ export async function applyScorecard(context: Excel.RequestContext, specIn: Scor
     old.delete();
     sheet.position = owned!.position;
   }
-  queueScorecardWrites(sheet, spec, can);
+  degraded.push(...queueScorecardWrites(sheet, spec, can));
   names.add(OWNED_SHEET_NAME, sheet.getRange("A1"), OWNED_SHEET_COMMENT);
   sheet.load("name");
   await context.sync();

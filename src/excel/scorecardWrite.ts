@@ -24,7 +24,9 @@ export interface WriteCapabilities {
   conditionalFormats: boolean;
 }
 
-export function queueScorecardWrites(sheet: Excel.Worksheet, spec: ScorecardSpec, can: WriteCapabilities): void {
+/** Queues the writes; returns notes on anything this host could not do (the sheet is still complete). */
+export function queueScorecardWrites(sheet: Excel.Worksheet, spec: ScorecardSpec, can: WriteCapabilities): string[] {
+  const notes: string[] = [];
   for (const b of spec.blocks) sheet.getRange(blockAddress(b)).values = b.values;
   for (const b of spec.blocks) {
     // A new sheet is General throughout: only blocks with another format need a request.
@@ -32,9 +34,8 @@ export function queueScorecardWrites(sheet: Excel.Worksheet, spec: ScorecardSpec
   }
   for (const w of spec.columnWidths) {
     const col = sheet.getRange(`${columnLetters(w.col)}:${columnLetters(w.col)}`);
-    // Hidden columns also get zero width: a reader that ignores the hidden flag still shows nothing.
-    if (w.hidden) col.columnHidden = true;
-    col.format.columnWidth = w.hidden ? 0 : w.width;
+    if (w.hidden) hideColumn(col, notes);
+    else col.format.columnWidth = w.width;
   }
   for (const m of spec.merges) sheet.getRange(m).merge(false);
   for (const f of spec.formats) applyFormat(sheet.getRange(f.address), f);
@@ -64,6 +65,19 @@ export function queueScorecardWrites(sheet: Excel.Worksheet, spec: ScorecardSpec
     page.zoom = { horizontalFitToPages: spec.page.fitToPagesWide, verticalFitToPages: 0 };
     page.setPrintTitleRows(spec.page.printTitleRows);
     page.setPrintArea(spec.page.printArea);
+  }
+  return notes;
+}
+
+const NOT_HIDDEN = "The key columns at the right of the scorecard could not be hidden here; they are left out of the printed page. Do not edit them: they keep commentary with its KPI.";
+
+function hideColumn(col: Excel.Range, notes: string[]): void {
+  // Excel has had Range.columnHidden since ExcelApi 1.2; a host without it throws at assignment
+  // (a strict host says so rather than ignoring it), and the scorecard is still usable without it.
+  try {
+    col.columnHidden = true;
+  } catch {
+    if (!notes.includes(NOT_HIDDEN)) notes.push(NOT_HIDDEN);
   }
 }
 
