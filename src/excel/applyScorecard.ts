@@ -7,7 +7,7 @@
 // never touched: if it has the configured name, the scorecard takes a free name instead.
 import { withSheetCommentary, type ScorecardSpec } from "../core/scorecard";
 import { readOwnedSheet } from "./scorecardRead";
-import { protectedSheetError } from "./scorecardError";
+import { protectedSheetError, tooLargeError } from "./scorecardError";
 import { OWNED_SHEET_COMMENT, OWNED_SHEET_NAME, freeSheetName } from "./scorecardOwnership";
 import { queueScorecardWrites, type WriteCapabilities } from "./scorecardWrite";
 import { isSetSupported, REQUIREMENTS } from "./requirements";
@@ -35,6 +35,18 @@ export interface ApplyOptions {
   isSetSupported?: (name: string, minVersion?: string) => boolean;
 }
 
+/** Headroom under the 5 MB limit for the commands around the values (formats, rules, charts). */
+const MAX_WRITE_BYTES = 4_000_000;
+
+/** The values, number formats and links of the write batch, as JSON: the bulk of the request. */
+export function estimatedWriteBytes(spec: ScorecardSpec): number {
+  let n = 0;
+  for (const b of spec.blocks) n += JSON.stringify(b.values).length + JSON.stringify(b.numberFormats).length;
+  // Each hyperlink is its own command with its own envelope (~120 bytes in Excel's protocol).
+  for (const h of spec.hyperlinks) n += JSON.stringify(h).length + 120;
+  return n;
+}
+
 export async function applyScorecard(context: Excel.RequestContext, specIn: ScorecardSpec, options: ApplyOptions = {}): Promise<ApplyResult> {
   const supports = options.isSetSupported ?? isSetSupported;
   let syncs = 0;
@@ -42,6 +54,9 @@ export async function applyScorecard(context: Excel.RequestContext, specIn: Scor
   if (state.owned?.protected) throw protectedSheetError(state.owned.name);
 
   const spec = state.owned ? withSheetCommentary(specIn, state.owned.commentary) : specIn;
+  // One write batch must stay under Excel on the web's 5 MB request limit; say so plainly, before changing anything.
+  const bytes = estimatedWriteBytes(spec);
+  if (bytes > MAX_WRITE_BYTES) throw tooLargeError(spec.table.rowCount, bytes);
   const owned = state.owned;
   const others = state.sheetNames.filter((n) => !owned || n !== owned.name);
   const sheetName = freeSheetName(spec.sheetName, others);

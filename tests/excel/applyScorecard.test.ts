@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { newWorkbook, openWorkbook } from "../../src/host";
 import type { HeadlessWorkbook } from "../../src/host";
 import { readChartsFromXlsx } from "../../src/host/xlsx/chartXml";
-import { applyScorecard, readCommentary, ScorecardError } from "../../src/excel/applyScorecard";
+import { applyScorecard, estimatedWriteBytes, readCommentary, ScorecardError } from "../../src/excel/applyScorecard";
 import { buildScorecardSpec, KPI_COLUMNS } from "../../src/core/scorecard";
 import type { ScorecardSpec } from "../../src/core/scorecard";
 import type { ScanResult } from "../../src/core/types";
@@ -329,6 +329,37 @@ describe("awkward sheet names", () => {
     // Regeneration finds the awkwardly named sheet again through its tag.
     await wb.run((ctx) => applyScorecard(ctx, spec));
     expect(await sheetNames(wb)).toEqual([source, target]);
+  });
+});
+
+describe("limits", () => {
+  test("the write estimate tracks the measured request, and a scorecard too large for one request is refused before any change", async () => {
+    const wb = await workbookWith(["KPIs"]);
+    const spec = specFor(syntheticScan(1000));
+    wb.resetStats();
+    await wb.run((ctx) => applyScorecard(ctx, spec));
+    const est = estimatedWriteBytes(spec);
+    expect(est).toBeLessThan(wb.stats.largestRequestBytes * 1.3);
+    expect(est).toBeGreaterThan(wb.stats.largestRequestBytes * 0.7);
+
+    const huge = specFor(syntheticScan(8000));
+    const before = await sheetNames(wb);
+    const valuesBefore = await usedValues(wb, "Scorecard");
+    await expect(wb.run((ctx) => applyScorecard(ctx, huge))).rejects.toThrow(/too large to write in one go.*Leave some tables out/);
+    expect(await sheetNames(wb)).toEqual(before);
+    expect(await usedValues(wb, "Scorecard")).toEqual(valuesBefore);
+  });
+
+  test("a scorecard sheet the user deleted is simply created again", async () => {
+    const wb = await workbookWith(["Board KPIs"]);
+    await wb.run((ctx) => applyScorecard(ctx, specFor(board)));
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Scorecard").delete();
+      await ctx.sync();
+    });
+    const again = await wb.run((ctx) => applyScorecard(ctx, specFor(board)));
+    expect(again.sheetName).toBe("Scorecard");
+    expect(await sheetNames(wb)).toEqual(["Board KPIs", "Scorecard"]);
   });
 });
 
