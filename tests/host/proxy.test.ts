@@ -233,3 +233,38 @@ describe("headless host: run and limits", () => {
     expect(wb.stats.largestResponseBytes).toBe(read.responseBytes);
   });
 });
+
+describe("headless host: gaps are loud, hidden columns persist", () => {
+  it("assigning a property the host does not implement throws, naming it", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1") as unknown as Record<string, unknown>;
+      expect(() => (r.notAnExcelProperty = 1)).toThrow(/does not implement Range\.notAnExcelProperty/);
+    });
+  });
+
+  it("hides columns and rows, and keeps them hidden through save", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:D2").values = [[1, 2, 3, 4], [5, 6, 7, 8]];
+      ws.getRange("C:D").columnHidden = true;
+      ws.getRange("2:2").rowHidden = true;
+      await context.sync();
+    });
+    const { openWorkbook } = await import("../../src/host");
+    const again = await openWorkbook(await wb.save());
+    const seen = await again.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      const c = ws.getRange("C1:D1");
+      c.load("columnHidden");
+      const b = ws.getRange("B1");
+      b.load("columnHidden");
+      const row = ws.getRange("A2");
+      row.load("rowHidden");
+      await context.sync();
+      return [c.columnHidden, b.columnHidden, row.rowHidden];
+    });
+    expect(seen).toEqual([true, false, true]);
+  });
+});

@@ -105,7 +105,18 @@ export abstract class HostObject<T> {
     private readonly resolver: () => T | null,
     /** Created by an *OrNullObject method (or below one): may turn out to be a null object. */
     protected readonly nullable = false,
-  ) {}
+  ) {
+    // Assigning a property the host does not implement would silently do nothing; say so instead,
+    // so a gap in the host shows up as a failing test rather than a missing format in the file.
+    return new Proxy(this, {
+      set(target, prop, value, receiver) {
+        if (typeof prop === "string" && !(prop in target)) {
+          throw new TypeError(`The headless Excel host does not implement ${target.constructor.name}.${prop}.`);
+        }
+        return Reflect.set(target, prop, value, receiver);
+      },
+    });
+  }
 
   /** Scalar properties that load() can fetch, with how to compute each from the target. */
   protected abstract scalars(): Record<string, Getter<T>>;

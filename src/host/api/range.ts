@@ -16,6 +16,13 @@ export interface RangeTarget {
   rect: CellRect;
 }
 
+/** Whether every index in [start, start + count) is in the set (Excel's columnHidden/rowHidden of a range). */
+function allIn(set: Set<number>, start: number, count: number): boolean {
+  if (count > set.size) return false;
+  for (let i = start; i < start + count; i++) if (!set.has(i)) return false;
+  return true;
+}
+
 /** Excel refuses every change to a protected sheet, and the batch applies nothing. */
 export function assertWritable(sheet: SheetModel): void {
   if (sheet.protected) throw richApiError("AccessDenied");
@@ -124,6 +131,8 @@ export class Range extends HostObject<RangeTarget> {
       valueTypes: gridGetter(valueTypeOf),
       formulas: gridGetter(formulaOf),
       formulasLocal: gridGetter(formulaOf),
+      columnHidden: (t) => allIn(t.sheet.hiddenColumns, t.rect.col, t.rect.colCount),
+      rowHidden: (t) => allIn(t.sheet.hiddenRows, t.rect.row, t.rect.rowCount),
       hyperlink: (t) => {
         const h = getCell(t.sheet, t.rect.row, t.rect.col)?.hyperlink;
         return h ? { ...h } : null;
@@ -166,6 +175,22 @@ export class Range extends HostObject<RangeTarget> {
   set numberFormat(v: unknown[][]) { this.write("numberFormat", v, (t) => writeNumberFormat(this.ctx, t, v)); }
   get numberFormatLocal(): unknown[][] { return this.get("numberFormatLocal"); }
   set numberFormatLocal(v: unknown[][]) { this.write("numberFormatLocal", v, (t) => writeNumberFormat(this.ctx, t, v)); }
+
+  get columnHidden(): boolean { return this.get("columnHidden"); }
+  set columnHidden(v: boolean) {
+    this.write("columnHidden", v, (t) => {
+      assertWritable(t.sheet);
+      for (let c = t.rect.col; c < t.rect.col + Math.min(t.rect.colCount, MAX_COLS); c++) this.ctx.journal.setHas(t.sheet.hiddenColumns, c, !!v);
+    });
+  }
+  get rowHidden(): boolean { return this.get("rowHidden"); }
+  set rowHidden(v: boolean) {
+    this.write("rowHidden", v, (t) => {
+      assertWritable(t.sheet);
+      if (t.rect.rowCount > 100_000) throw richApiError("InvalidArgument");
+      for (let r = t.rect.row; r < t.rect.row + t.rect.rowCount; r++) this.ctx.journal.setHas(t.sheet.hiddenRows, r, !!v);
+    });
+  }
 
   get hyperlink(): HyperlinkModel | null { return this.get("hyperlink"); }
   set hyperlink(h: HyperlinkModel | null) {

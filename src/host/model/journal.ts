@@ -69,6 +69,13 @@ export class Journal {
     });
   }
 
+  setHas<T>(set: Set<T>, item: T, present: boolean): void {
+    if (set.has(item) === present) return;
+    if (present) set.add(item);
+    else set.delete(item);
+    this.record(() => void (present ? set.delete(item) : set.add(item)));
+  }
+
   mapDelete<K, V>(map: Map<K, V>, key: K): void {
     if (!map.has(key)) return;
     const old = map.get(key) as V;
