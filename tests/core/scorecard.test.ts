@@ -96,9 +96,11 @@ describe("buildScorecardSpec: rows", () => {
   test("title names the workbook; reporting date and generation time are real dates", () => {
     expect(cell(spec, "A1")).toBe("KPI Scorecard – board.xlsx");
     expect(cell(spec, "A2")).toBe("Reporting date");
-    expect(cell(spec, "B2")).toBe(45351); // 29 Feb 2024 as an Excel serial
-    expect(block(spec, "title").numberFormats[1][1]).toBe("d mmm yyyy");
-    expect(cell(spec, "B3")).toBeCloseTo(46348 + 30 / 1440, 6);
+    expect(cell(spec, "C2")).toBe(45351); // 29 Feb 2024 as an Excel serial
+    expect(block(spec, "title").numberFormats[1][2]).toBe("d mmm yyyy");
+    expect(cell(spec, "C3")).toBeCloseTo(46348 + 30 / 1440, 6);
+    // The label's neighbour is empty so the label can be read in full.
+    expect(cell(spec, "B2")).toBe("");
   });
 
   test("one row per KPI with reference, measure, group, figures in their units and periods", () => {
@@ -130,6 +132,15 @@ describe("buildScorecardSpec: rows", () => {
     expect(range.row).toBe(spec.table.firstRow);
     expect(range.rowCount).toBe(4);
     expect(spec.textRules.map((t) => t.text).sort()).toEqual(["Amber", "Blue", "Green", "Grey", "Red"]);
+  });
+
+  test("a long finding is clipped at a word with an ellipsis so rows stay readable", () => {
+    const long = "The staged target for 12 months is lower than the target for 6 months although higher is better for this KPI, so the trajectory moves the wrong way.";
+    const s = buildScorecardSpec(scan([{ sheet: "S", kpis: [kpi({ measure: "m", findings: [{ code: "c", severity: "warning", message: long }] })] }]), opts());
+    const text = String(kpiCell(s, 0, "Findings")).replace(/^'/, "");
+    expect(text.startsWith("1 finding: The staged target")).toBe(true);
+    expect(text.endsWith("…")).toBe(true);
+    expect(text.length).toBeLessThan(110);
   });
 
   test("findings column gives the count and the first message", () => {

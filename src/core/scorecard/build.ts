@@ -25,6 +25,7 @@ import type {
 } from "./types";
 
 const HEADER_ROW = 5;
+const DATE_COL = 2;
 const LAST_COL = KPI_COLUMNS.length - 1;
 const COMMENTARY_FILL = "FFF8E1"; // pale cream: "type here", black text 19:1
 const CHART_ROWS = 18;
@@ -59,12 +60,13 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   const title = `KPI Scorecard – ${scan.workbook}`;
   const top = new BlockBuilder("title", 0, 0, LAST_COL + 1);
   top.set(0, 0, literal(title));
+  // Labels in A run on over the empty B; the dates themselves sit in C as real dates.
   top.set(1, 0, "Reporting date");
   const asOf = excelSerial(scan.asOf);
-  top.set(1, 1, asOf ?? literal(scan.asOf), asOf === null ? GENERAL : DATE_FORMAT);
+  top.set(1, DATE_COL, asOf ?? literal(scan.asOf), asOf === null ? GENERAL : DATE_FORMAT);
   top.set(2, 0, "Generated (UTC)");
   const gen = excelSerial(options.generatedAt);
-  top.set(2, 1, gen ?? literal(options.generatedAt), gen === null ? GENERAL : DATETIME_FORMAT);
+  top.set(2, DATE_COL, gen ?? literal(options.generatedAt), gen === null ? GENERAL : DATETIME_FORMAT);
   top.set(3, 0, "RAG key");
   top.set(4, 0, "Direction key");
   // Legend entries sit in merged pairs of columns from C, so each has room for its meaning; the
@@ -90,7 +92,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   push(top.build());
   formats.push({ address: "A1", bold: true, fontSize: 16, fontColour: HEADER_COLOURS.fill });
   formats.push({ address: "A2:A5", bold: true, verticalAlignment: "Center" });
-  formats.push({ address: "B2:B3", horizontalAlignment: "Left" });
+  formats.push({ address: span(1, DATE_COL, 2, DATE_COL), horizontalAlignment: "Left" });
   formats.push({ address: "A4:A5", rowHeight: 44 });
 
   // --- KPI table ---

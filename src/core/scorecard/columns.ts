@@ -15,8 +15,8 @@ export const KPI_COLUMNS: readonly ColumnSpec[] = Object.freeze([
   { id: "previousPeriod", header: "Previous period", width: 70 },
   { id: "dot", header: "Direction of travel", width: 85 },
   { id: "rag", header: "RAG", width: 50 },
-  { id: "findings", header: "Findings", width: 170 },
-  { id: "commentary", header: "Commentary", width: 180 },
+  { id: "findings", header: "Findings", width: 190 },
+  { id: "commentary", header: "Commentary", width: 170 },
   { id: "source", header: "Source", width: 95 },
   // Hidden: what readCommentary needs to put commentary back on the right KPI.
   { id: "key", header: "Key (do not edit)", width: 0, hidden: true },

@@ -72,7 +72,7 @@ export function clip(text: string, max: number): string {
 }
 
 /** Findings are listed in full in the pane; the sheet gives the count and the first, clipped. */
-const FINDING_CHARS = 110;
+const FINDING_CHARS = 90;
 /** Group names are sometimes whole objectives; the row shows the start, the summary the rest. */
 const GROUP_CHARS = 70;
 
