@@ -65,6 +65,7 @@ export async function applyScorecard(context: Excel.RequestContext, specIn: Scor
     pageLayout: supports(REQUIREMENTS.pageLayout.name, REQUIREMENTS.pageLayout.version),
     hyperlinks: supports("ExcelApi", "1.7"),
     conditionalFormats: supports(REQUIREMENTS.conditionalFormats.name, REQUIREMENTS.conditionalFormats.version),
+    gridlines: supports("ExcelApi", "1.8"),
   };
   const degraded: string[] = [];
   if (!can.pageLayout) degraded.push("Page setup (A4 landscape, fit to width, print titles) needs a newer Excel and was not set.");
@@ -91,6 +92,8 @@ export async function applyScorecard(context: Excel.RequestContext, specIn: Scor
   }
   degraded.push(...queueScorecardWrites(sheet, spec, can));
   names.add(OWNED_SHEET_NAME, sheet.getRange("A1"), OWNED_SHEET_COMMENT);
+  // Show the result: the user asked for a scorecard and should land on it.
+  sheet.activate();
   sheet.load("name");
   await context.sync();
   syncs++;

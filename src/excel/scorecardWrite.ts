@@ -22,6 +22,8 @@ export interface WriteCapabilities {
   hyperlinks: boolean;
   /** ExcelApi 1.6: conditional formats. */
   conditionalFormats: boolean;
+  /** ExcelApi 1.8: Worksheet.showGridlines. */
+  gridlines: boolean;
 }
 
 /** Queues the writes; returns notes on anything this host could not do (the sheet is still complete). */
@@ -58,6 +60,7 @@ export function queueScorecardWrites(sheet: Excel.Worksheet, spec: ScorecardSpec
   if (can.hyperlinks) {
     sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetters(spec.freeze.columns - 1)}${spec.freeze.rows}`));
   }
+  if (can.gridlines) sheet.showGridlines = spec.showGridlines;
   if (can.pageLayout) {
     const page = sheet.pageLayout;
     page.orientation = spec.page.orientation;

@@ -163,7 +163,9 @@ describe("applyScorecard writes the sheet", () => {
     await saved.xlsx.load((await wb.save()) as unknown as ArrayBuffer);
     const ws = saved.getWorksheet("Scorecard")!;
     expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 6 });
+    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 6, showGridLines: false });
+    // The workbook opens on the scorecard.
+    expect(saved.views[0].activeTab).toBe(saved.worksheets.findIndex((w) => w.name === "Scorecard"));
   });
 
   test("Source cells link to the KPI's cell", async () => {

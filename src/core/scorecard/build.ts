@@ -312,6 +312,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     hyperlinks,
     charts,
     freeze: { rows: HEADER_ROW + 1, columns: columnOf("measure") + 1 },
+    showGridlines: false,
     page: {
       orientation: "Landscape",
       paperSize: "A4",

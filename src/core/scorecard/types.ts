@@ -198,6 +198,8 @@ export interface ScorecardSpec {
   charts: ChartSpec[];
   freeze: FreezeSpec;
   page: PageSetupSpec;
+  /** Gridlines off: the table draws its own borders, and the page reads like a report. */
+  showGridlines: boolean;
   /** The range the sheet's content occupies, for tests and for sizing. */
   usedRange: string;
   table: KpiTableLayout;
