@@ -36,9 +36,9 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       const range = rectAddress({ row: found.headerRow, col: found.firstCol, rowCount: found.lastRow - found.headerRow + 1, colCount: found.lastCol - found.firstCol + 1 });
       const id = `${sheet.name}!${range}`;
       if (settings.excludedTables.includes(id)) continue;
-      const drafts = readKpis(grid, found, periodContext);
+      const drafts = readKpis(grid, found, found.periodContext);
       const tableHasActualRows = drafts.some((d) => d.actualRow !== null);
-      const kpis = drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext, tableHasActualRows }));
+      const kpis = drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows }));
       if (!kpis.length || !kpis.some(hasFigures)) continue; // a list of indicators with no figures is not a KPI table
       checkDuplicates(kpis, drafts, grid);
       if (sheet.visibility !== "Visible") {

@@ -127,7 +127,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   let currentTarget: Parsed | null = null;
   let noneDueYet = false;
   if (dated.length) {
-    const due = dated.filter((m) => compareIso(m.due!, bc.asOf) <= 0).sort((a, b) => cmpDue(a.due, b.due));
+    const due = dated.filter((m) => compareIso(m.inForceFrom!, bc.asOf) <= 0).sort((a, b) => cmpDue(a.due, b.due));
     current = due[due.length - 1] ?? null;
     if (!current) noneDueYet = true;
     currentTarget = current?.target ?? null;
@@ -139,7 +139,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   } else {
     currentTarget = explicitTarget;
   }
-  if (noneDueYet) add("no-milestone-due", `${name}: no staged milestone is due yet at ${bc.asOf}; the first is due ${dated.map((m) => m.due!).sort()[0]}.`, d.refCell ?? d.measureCell);
+  if (noneDueYet) add("no-milestone-due", `${name}: no staged milestone is due yet at ${bc.asOf}; the first applies from ${dated.map((m) => m.inForceFrom!).sort()[0]}.`, d.refCell ?? d.measureCell);
 
   // 7. Milestone RAGs and the KPI's RAG.
   const milestones: Milestone[] = ms.map((m) => {
@@ -195,6 +195,9 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   }
   if (statedKpiRag && rag !== statedKpiRag && tv !== null && av !== null) {
     add("stated-rag-contradicts-data", `${name}: the workbook states ${cap(statedKpiRag)} but the figures give ${cap(rag)} (${latest!.fig.text} against ${currentTarget!.fig.text}).`, d.ragCell);
+  } else if (!statedKpiRag && currentMs?.statedRag && !currentMs.actual && tv !== null && av !== null && rag !== currentMs.statedRag) {
+    // The RAG written beside a period's target ("Target 2023/24 | RAG") rates the latest actual against it.
+    add("stated-rag-contradicts-data", `${name}: the workbook states ${cap(currentMs.statedRag)} for "${currentMs.label}" but the figures give ${cap(rag)} (${latest!.fig.text} against ${currentTarget!.fig.text}).`, ms[ms.indexOf(current!)].ragCell);
   }
   for (const [i, m] of milestones.entries()) {
     const tv2 = ms[i].target ? targetValue(ms[i].target!) : null;
@@ -278,6 +281,11 @@ export function keyFor(sheet: string, d: { ref: string | null; measure: string }
 export interface ReadMilestone {
   label: string;
   due: IsoDate | null;
+  /**
+   * When the milestone's target starts to apply. A target for a month or a date applies once it is due; a target
+   * for a year, quarter or term ("Target 2023/24") applies through that period, from its start.
+   */
+  inForceFrom: IsoDate | null;
   periodStart: IsoDate | null;
   relativeMonths: number | null;
   target: Parsed | null;
@@ -304,8 +312,18 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
     actual = target;
     target = null;
   }
+  // An actual under a period heading is for that period, unless the cell names its own ("116 (Jan 23)").
+  for (const f of [actual, target]) {
+    if (f && !f.fig.period && m.period && (m.period.start || m.period.end)) {
+      f.fig.period = m.period.label;
+      f.fig.periodStart = m.period.start;
+      f.fig.periodEnd = m.period.end;
+    }
+  }
   const ragText = m.ragCell ? bc.grid.text(m.ragCell.row, m.ragCell.col) : "";
-  return { label: m.label, due, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.col };
+  const longPeriod = !!m.period && ["year", "academic-year", "financial-year", "quarter", "term", "half-term"].includes(m.period.kind);
+  const inForceFrom = longPeriod && periodStart ? periodStart : due;
+  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.col };
 }
 
 function nonBlank(p: Parsed | null): Parsed | null {

@@ -29,6 +29,8 @@ export interface FoundTable {
   title: string | null;
   /** How many of the heading cells were recognised, over all non-empty heading cells. */
   headerScore: number;
+  /** The period context the table's headings were read in (e.g. year pairs as financial years). */
+  periodContext: PeriodContext;
 }
 
 const MAX_HEADER_CELL = 140;
@@ -165,15 +167,30 @@ function runs(cols: number[]): [number, number][] {
   return out;
 }
 
+/**
+ * Year pairs like "2022/23" are academic years by default (SEND reporting runs on them), but in a heading
+ * row that also has financial quarters ("Q1 2023/24") or says "financial", they are financial years.
+ */
+function tableContext(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number, ctx: PeriodContext): PeriodContext {
+  if (ctx.yearPairKind) return ctx;
+  for (let c = fromCol; c <= toCol; c++) {
+    const t = grid.rawText(headerRow, c);
+    if (/\bQ[1-4]\b.*\d{2,4}\s*[/-]\s*\d{2}|\d{2,4}\s*[/-]\s*\d{2}.*\bQ[1-4]\b|\bfinancial\b|\bFY\s?\d/i.test(t)) return { ...ctx, yearPairKind: "financial-year" };
+  }
+  return ctx;
+}
+
 function buildTable(
   grid: SheetGrid,
   headerRow: number,
-  top: RowHeading,
-  ctx: PeriodContext,
+  topIn: RowHeading,
+  ctxIn: PeriodContext,
   fromCol: number,
   toCol: number,
   fixedLastRow: number | null,
 ): Omit<FoundTable, "excelTable"> & { excelTable: string | null } | null {
+  const ctx = tableContext(grid, headerRow, fromCol, toCol, ctxIn);
+  const top = ctx === ctxIn ? topIn : classifyRow(grid, headerRow, ctx, fromCol, toCol);
   // Extend the columns right over blank-heading columns that hold data (RAG columns after milestones, the
   // second half of a merged two-level heading).
   let lastCol = toCol;
@@ -241,6 +258,7 @@ function buildTable(
     excelTable: null,
     title: findTitle(grid, headerRow, fromCol, lastCol),
     headerScore: nonEmptyHeads ? recognisedHeads / nonEmptyHeads : 0,
+    periodContext: ctx,
   };
 }
 

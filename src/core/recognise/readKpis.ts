@@ -90,8 +90,10 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
   const polarityCol = first("polarity");
   const unitCol = first("unit");
   const periodCols = byRole("period");
-  // A stated RAG for the KPI as a whole: a RAG column that does not follow a time column.
-  const kpiRagCol = table.columns.find((c, i) => c.cls?.role === "rag" && table.columns[i - 1]?.cls?.role !== "time");
+  // A stated RAG for the KPI as a whole: a RAG column that does not follow a time column — or the table's only
+  // RAG column ("... | Target 2023/24 | RAG | DoT"), unless the heading row pairs every milestone with a RAG column.
+  const ragCols = table.columns.filter((c) => c.cls?.role === "rag");
+  const kpiRagCol = ragCols.length === 1 ? ragCols[0] : table.columns.find((c, i) => c.cls?.role === "rag" && table.columns[i - 1]?.cls?.role !== "time");
 
   const timeCols = table.columns.filter((c) => c.cls?.role === "time" && c.cls.heading);
   // Under a two-level heading keep the first sub-column of each time heading (the "Positive" share), not its complement.
@@ -186,7 +188,7 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
         const h = c.cls!.heading!;
         const idx = table.columns.indexOf(c);
         const next = table.columns[idx + 1];
-        const ragCol = next && next.cls?.role === "rag" && (!next.sub || next.col === c.col + 1) ? next : undefined;
+        const ragCol = next && next.cls?.role === "rag" && next !== kpiRagCol && (!next.sub || next.col === c.col + 1) ? next : undefined;
         return {
           label: c.label,
           col: c.col,
