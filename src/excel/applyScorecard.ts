@@ -78,20 +78,19 @@ export async function applyScorecard(context: Excel.RequestContext, specIn: Scor
 
   const sheets = context.workbook.worksheets;
   const names = context.workbook.names;
-  if (state.tagExists) names.getItem(OWNED_SHEET_NAME).delete();
-  let old: Excel.Worksheet | null = null;
+  // Order matters in Excel, which applies a batch command by command and keeps what went before a
+  // failure: the new sheet is added first (the step that fails if the workbook's structure is
+  // protected), and only then is the old one deleted.
+  const clash = owned !== null && owned.name.toLowerCase() === sheetName.toLowerCase();
+  const sheet = sheets.add(clash ? freeSheetName("KPIScorecard new", state.sheetNames) : sheetName);
   if (owned) {
-    old = sheets.getItem(owned.name);
-    // Free the name first, so the new sheet can take it and the old one is never the last sheet.
-    if (owned.name.toLowerCase() === sheetName.toLowerCase()) old.name = freeSheetName("KPIScorecard old", state.sheetNames);
+    sheets.getItem(owned.name).delete();
+    if (clash) sheet.name = sheetName;
+    sheet.position = owned.position;
   }
-  const sheet = sheets.add(sheetName);
-  if (old) {
-    old.delete();
-    sheet.position = owned!.position;
-  }
-  degraded.push(...queueScorecardWrites(sheet, spec, can));
+  if (state.tagExists) names.getItem(OWNED_SHEET_NAME).delete();
   names.add(OWNED_SHEET_NAME, sheet.getRange("A1"), OWNED_SHEET_COMMENT);
+  degraded.push(...queueScorecardWrites(sheet, spec, can));
   // Show the result: the user asked for a scorecard and should land on it.
   sheet.activate();
   sheet.load("name");
