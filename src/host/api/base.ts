@@ -49,6 +49,12 @@ export class HostContext {
 
   addResponse(data: unknown): void {
     this.responseBytes += jsonBytes(data);
+    // Stop computing a response that has already failed (the batch is rolled back by sync).
+    if (this.responseBytes > this.limits.payloadLimitBytes) throw this.responseTooLarge();
+  }
+
+  private responseTooLarge(): Error {
+    return richApiError("ResponsePayloadSizeLimitExceeded");
   }
 
   async sync(): Promise<void> {
@@ -67,16 +73,17 @@ export class HostContext {
     this.journal.begin();
     try {
       for (const a of queue) a.run();
+    } catch (e) {
       record.responseBytes = this.responseBytes;
       this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, record.responseBytes);
-      if (this.responseBytes > this.limits.payloadLimitBytes) throw richApiError("ResponsePayloadSizeLimitExceeded");
-    } catch (e) {
       this.journal.rollback();
       this.commits = [];
       throw e;
     } finally {
       this.syncing = false;
     }
+    record.responseBytes = this.responseBytes;
+    this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, record.responseBytes);
     this.journal.commit();
     const commits = this.commits;
     this.commits = [];
@@ -189,13 +196,15 @@ export abstract class HostObject<T> {
     const data: Record<string, unknown> = {};
     const names = tree ? [...tree.keys()] : Object.keys(scalars);
     for (const name of names) {
-      if (name in scalars) data[name] = scalars[name](t);
+      if (name in scalars) {
+        data[name] = scalars[name](t);
+        this.ctx.addResponse(data[name]); // counted property by property, so an oversized read stops early
+      }
       else if (name in navs) navs[name]().execLoad(tree?.get(name) ?? null);
       else if (!this.loadSpecial(name, tree?.get(name) ?? null, data)) {
         throw richApiError("PropertyNotLoaded", `Cannot load the property '${name}': it is not supported by this host.`);
       }
     }
-    this.ctx.addResponse(data);
     this.ctx.onCommit(() => {
       this.nullState = false;
       for (const [k, v] of Object.entries(data)) this.loadedValues.set(k, v);
