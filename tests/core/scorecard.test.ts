@@ -239,6 +239,20 @@ describe("buildScorecardSpec: commentary", () => {
   });
 });
 
+test("commentary is found by its headers even after someone inserts a column and sorts the rows", () => {
+  const grid = [
+    ["KPI Scorecard – x"],
+    ["", "Ref", "Measure", "Commentary", "Key (do not edit)", "Source sheet"],
+    ["", "K2", "Second", "Two", "S!K2", "S"],
+    ["", "K1", "First", "", "S!K1", "S"],
+    ["", "", "", "", "", ""],
+  ];
+  expect(commentaryFromGrid(grid)).toEqual([
+    { key: "S!K2", sheet: "S", ref: "K2", measure: "Second", text: "Two" },
+    { key: "S!K1", sheet: "S", ref: "K1", measure: "First", text: "" },
+  ]);
+});
+
 describe("buildScorecardSpec: charts", () => {
   const withSeries = scan([
     {

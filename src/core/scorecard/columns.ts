@@ -31,5 +31,7 @@ export function columnOf(id: ColumnId): number {
 
 /** Header text readCommentary looks for to find the KPI table again, even after rows are inserted. */
 export const COMMENTARY_HEADER = "Commentary";
+export const REF_HEADER = "Ref";
+export const MEASURE_HEADER = "Measure";
 export const KEY_HEADER = "Key (do not edit)";
 export const SHEET_HEADER = "Source sheet";

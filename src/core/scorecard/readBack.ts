@@ -2,7 +2,7 @@
 // row by its headers (so rows or columns a person inserted do not lose anything), then take every
 // row below that carries a key. Rows with a key and empty commentary are returned too, so that
 // clearing a comment on the sheet clears it for good.
-import { COMMENTARY_HEADER, KEY_HEADER, SHEET_HEADER } from "./columns";
+import { COMMENTARY_HEADER, KEY_HEADER, MEASURE_HEADER, REF_HEADER, SHEET_HEADER } from "./columns";
 import { unquote } from "./literal";
 import type { CommentaryEntry } from "./types";
 
@@ -23,7 +23,9 @@ export function commentaryFromGrid(values: readonly (readonly Raw[])[]): Comment
     if (key >= 0 && text >= 0) {
       // A header row (the KPI table's, or the orphaned-commentary block's).
       const sheet = cells.indexOf(SHEET_HEADER);
-      cols = { key, text, sheet, ref: 0, measure: 1 };
+      const ref = cells.indexOf(REF_HEADER);
+      const measure = cells.indexOf(MEASURE_HEADER);
+      cols = { key, text, sheet, ref, measure };
       continue;
     }
     if (!cols) continue;
@@ -32,8 +34,8 @@ export function commentaryFromGrid(values: readonly (readonly Raw[])[]): Comment
     out.push({
       key: k,
       sheet: cols.sheet >= 0 ? cells[cols.sheet] || null : null,
-      ref: cells[cols.ref] || null,
-      measure: cells[cols.measure] || null,
+      ref: (cols.ref >= 0 && cells[cols.ref]) || null,
+      measure: (cols.measure >= 0 && cells[cols.measure]) || null,
       text: cells[cols.text] ?? "",
     });
   }
