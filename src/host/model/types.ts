@@ -30,6 +30,8 @@ export interface CellModel {
   /** The cell was written with a leading apostrophe: its text is shown literally. */
   quotePrefix?: boolean;
   hyperlink?: HyperlinkModel;
+  /** A cell note (comment) from the file, kept as plain text. */
+  note?: string;
 }
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";

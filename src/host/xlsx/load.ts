@@ -12,6 +12,7 @@ import { openPackage } from "./detect";
 import { parseDefinedNames } from "./definedNames";
 import { readWebExtensions, type LoadedWebExtensions } from "./webExtension";
 import { attributes } from "./xml";
+import { readSheetDrawing } from "./drawingsPassthrough";
 import type JSZip from "jszip";
 
 const MS_PER_DAY = 86400000;
@@ -67,8 +68,16 @@ function cellModel(cell: ExcelJS.Cell, date1904: boolean): CellModel | undefined
     model = { value: scalar(cell.value, date1904) };
   }
   if (style) model.style = style;
-  if (model.value === null && !model.formula && !model.style && !model.hyperlink) return undefined;
+  const note = noteText(cell.note);
+  if (note) model.note = note;
+  if (model.value === null && !model.formula && !model.style && !model.hyperlink && !model.note) return undefined;
   return model;
+}
+
+function noteText(note: unknown): string | undefined {
+  if (typeof note === "string") return note || undefined;
+  const texts = (note as { texts?: { text?: string }[] } | undefined)?.texts;
+  return texts ? texts.map((t) => t.text ?? "").join("") || undefined : undefined;
 }
 
 function cfStyle(style: Partial<ExcelJS.Style> | undefined): ConditionalFormatStyle {
@@ -225,8 +234,7 @@ async function sheetParts(zip: JSZip, workbookXml: string): Promise<string[]> {
 }
 
 /** Links to places in the workbook (a location and no relationship), which ExcelJS does not read. */
-async function attachInternalLinks(zip: JSZip, model: WorkbookModel, workbookXml: string): Promise<void> {
-  const parts = await sheetParts(zip, workbookXml);
+async function attachInternalLinks(zip: JSZip, model: WorkbookModel, parts: string[]): Promise<void> {
   for (let i = 0; i < model.sheets.length; i++) {
     const xml = parts[i] ? await zip.file(parts[i])?.async("string") : undefined;
     if (!xml || !xml.includes("<hyperlink")) continue;
@@ -259,7 +267,13 @@ export async function loadXlsx(bytes: Uint8Array, label?: string): Promise<Loade
   model.activeSheetId = model.sheets[activeTab]?.id ?? model.sheets[0]?.id;
   const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
   attachNames(model, workbookXml);
-  await attachInternalLinks(zip, model, workbookXml);
+  const parts = await sheetParts(zip, workbookXml);
+  await attachInternalLinks(zip, model, parts);
+  const typesXml = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+  for (let i = 0; i < model.sheets.length; i++) {
+    const drawing = parts[i] ? await readSheetDrawing(zip, parts[i], typesXml) : null;
+    if (drawing) model.sheets[i].passthrough.drawing = drawing;
+  }
   const webExtensions = await readWebExtensions(zip);
   model.settings = webExtensions.settings;
   return { model, webExtensions };

@@ -11,6 +11,7 @@ import { addCharts } from "./chartsAdapter";
 import { writeDefinedNames } from "./definedNames";
 import { writeWebExtensions, type LoadedWebExtensions } from "./webExtension";
 import { escapeXml } from "./xml";
+import { writeSheetDrawing, type PassthroughDrawing } from "./drawingsPassthrough";
 
 const STATES = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
 const VALUE_OPS: Record<string, string> = {
@@ -115,6 +116,7 @@ async function writeSheet(wb: ExcelJS.Workbook, s: SheetModel): Promise<void> {
       const xc = ws.getCell(r + 1, c + 1);
       xc.value = cellValue(cell);
       if (cell.style) xc.style = JSON.parse(JSON.stringify(cell.style)) as Partial<ExcelJS.Style>;
+      if (cell.note) xc.note = cell.note;
     });
   });
   for (const [r, h] of s.rowHeights) ws.getRow(r + 1).height = h;
@@ -180,6 +182,10 @@ export async function saveXlsx(model: WorkbookModel, webExtensions: Pick<LoadedW
     zip.file(path, addContainsTextAttributes(addInternalHyperlinks(xml, model.sheets[i])));
   }
   await writeWebExtensions(zip, model.settings, webExtensions);
+  for (let i = 0; i < model.sheets.length; i++) {
+    const drawing = model.sheets[i].passthrough.drawing as PassthroughDrawing | undefined;
+    if (drawing) await writeSheetDrawing(zip, `xl/worksheets/sheet${i + 1}.xml`, drawing);
+  }
   const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   return addCharts(bytes, model);
 }

@@ -1,0 +1,69 @@
+// A sheet's own drawing (its charts, pictures, shapes) as the file had it. ExcelJS drops charts and
+// the host does not model drawings, so the parts are carried byte for byte from load to save and
+// re-attached to the sheet: a user's charts on the sheets the add-in reads are never lost.
+import type JSZip from "jszip";
+import { addContentTypeOverride, addRelationship, parseRelationships, readPart, relativeTarget, relsPathFor, resolveTarget, REL_TYPE } from "./chartPackage";
+import { drawingRelId, insertDrawingElement } from "./chartSheetXml";
+import { attributes } from "./xml";
+
+export interface PassthroughDrawing {
+  /** The drawing part the sheet refers to. */
+  root: string;
+  /** Every part reachable from it (charts, their styles, media), with the relationship parts. */
+  parts: Map<string, Uint8Array>;
+  contentTypes: Map<string, string>;
+}
+
+function contentTypeOf(typesXml: string, path: string): string | null {
+  for (const m of typesXml.matchAll(/<Override\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a.PartName?.toLowerCase() === `/${path}`.toLowerCase()) return a.ContentType ?? null;
+  }
+  const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
+  for (const m of typesXml.matchAll(/<Default\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a.Extension?.toLowerCase() === ext) return a.ContentType ?? null;
+  }
+  return null;
+}
+
+/** The drawing of the sheet stored at sheetPart, with everything it refers to; null when it has none. */
+export async function readSheetDrawing(zip: JSZip, sheetPart: string, typesXml: string): Promise<PassthroughDrawing | null> {
+  const rels = parseRelationships(await readPart(zip, relsPathFor(sheetPart)));
+  const rel = rels.find((r) => !r.external && (r.type === REL_TYPE.drawing || r.type.endsWith("/drawing")));
+  if (!rel) return null;
+  const root = resolveTarget(sheetPart, rel.target);
+  const drawing: PassthroughDrawing = { root, parts: new Map(), contentTypes: new Map() };
+  const queue = [root];
+  while (queue.length) {
+    const part = queue.shift()!;
+    if (drawing.parts.has(part)) continue;
+    const file = zip.file(part);
+    if (!file) continue;
+    drawing.parts.set(part, await file.async("uint8array"));
+    const type = contentTypeOf(typesXml, part);
+    if (type) drawing.contentTypes.set(part, type);
+    const relsPath = relsPathFor(part);
+    const relsXml = await readPart(zip, relsPath);
+    if (relsXml === null) continue;
+    drawing.parts.set(relsPath, new TextEncoder().encode(relsXml));
+    for (const r of parseRelationships(relsXml)) if (!r.external) queue.push(resolveTarget(part, r.target));
+  }
+  return drawing.parts.has(root) ? drawing : null;
+}
+
+/** Put a carried drawing back into the package under the same part names and attach it to the sheet. */
+export async function writeSheetDrawing(zip: JSZip, sheetPart: string, drawing: PassthroughDrawing): Promise<void> {
+  const sheetXml = await readPart(zip, sheetPart);
+  if (sheetXml === null || drawingRelId(sheetXml)) return; // the sheet already has a drawing: leave it
+  // Part names must not collide with what ExcelJS wrote (it writes no drawings or charts for the host).
+  if ([...drawing.parts.keys()].some((p) => !p.includes("/_rels/") && zip.file(p))) return;
+  for (const [path, bytes] of drawing.parts) zip.file(path, bytes);
+  let types = (await readPart(zip, "[Content_Types].xml")) ?? "";
+  for (const [path, type] of drawing.contentTypes) types = addContentTypeOverride(types, path, type);
+  zip.file("[Content_Types].xml", types);
+  const relsPath = relsPathFor(sheetPart);
+  const added = addRelationship(await readPart(zip, relsPath), REL_TYPE.drawing, relativeTarget(sheetPart, drawing.root));
+  zip.file(relsPath, added.xml);
+  zip.file(sheetPart, insertDrawingElement(sheetXml, added.id));
+}
