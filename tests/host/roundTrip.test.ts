@@ -207,3 +207,21 @@ describe("save and reopen", () => {
     expect(value).toEqual({ amberBand: 0.2 });
   });
 });
+
+describe("tables after edits", () => {
+  it("a table whose header cell was retyped is saved with matching column names", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:B3").values = [["Ref", "Value"], ["a", 1], ["b", 2]];
+      context.workbook.tables.add("Sheet1!A1:B3", true);
+      await context.sync();
+      ws.getRange("B1").values = [["Actual"]];
+      await context.sync();
+    });
+    const zip = await JSZip.loadAsync(await wb.save());
+    const tableXml = await zip.file("xl/tables/table1.xml")!.async("string");
+    expect(tableXml).toContain(`name="Actual"`);
+    expect(tableXml).not.toContain(`name="Value"`);
+  });
+});

@@ -5,7 +5,9 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { columnLetters } from "../../core/address";
 import { rectA1 } from "../api/addresses";
-import type { CellModel, ConditionalFormatModel, SheetModel, WorkbookModel } from "../model/types";
+import type { CellModel, ConditionalFormatModel, SheetModel, TableModel, WorkbookModel } from "../model/types";
+import { getCell } from "../model/sheet";
+import { textOf } from "../model/values";
 import { pointsToChars } from "../model/units";
 import { addCharts } from "./chartsAdapter";
 import { writeDefinedNames } from "./definedNames";
@@ -68,6 +70,22 @@ function cfRule(cf: ConditionalFormatModel): ExcelJS.ConditionalFormattingRule {
   return { ...base, type: "cellIs", operator: VALUE_OPS[rule.operator] ?? "equal", formulae } as unknown as ExcelJS.ConditionalFormattingRule;
 }
 
+/**
+ * A table's column names must match its header cells' text, be unique and not empty, or Excel
+ * "repairs" the file; headers may have been edited through the API since the file was read.
+ */
+function tableColumnNames(s: SheetModel, t: TableModel): string[] {
+  const seen = new Set<string>();
+  return Array.from({ length: t.rect.colCount }, (_, i) => {
+    const header = t.showHeaders ? textOf(getCell(s, t.rect.row, t.rect.col + i)) : "";
+    const base = header.trim() || t.columns[i] || `Column${i + 1}`;
+    let name = base;
+    for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${base}${n}`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
 async function writeSheet(wb: ExcelJS.Workbook, s: SheetModel): Promise<void> {
   const pl = s.pageLayout;
   const fit = pl.fitToWidth !== undefined || pl.fitToHeight !== undefined;
@@ -105,7 +123,7 @@ async function writeSheet(wb: ExcelJS.Workbook, s: SheetModel): Promise<void> {
       headerRow: t.showHeaders,
       totalsRow: t.showTotals,
       style: { theme: (t.styleName ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
-      columns: Array.from({ length: t.rect.colCount }, (_, i) => ({ name: t.columns[i] ?? `Column${i + 1}`, filterButton: true })),
+      columns: tableColumnNames(s, t).map((name) => ({ name, filterButton: true })),
       rows: Array.from({ length: Math.max(dataRows, 1) }, () => Array.from({ length: t.rect.colCount }, () => null)),
     });
   }
