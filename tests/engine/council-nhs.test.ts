@@ -30,6 +30,15 @@ beforeAll(async () => {
   b.addRow(["Diagnostics waiting 6+ weeks", 0.01, 0.24, 0.22, 0.21, "↓"]);
   for (let c = 3; c <= 5; c++) b.getCell(1, c).numFmt = "mmm-yy";
   for (let r = 2; r <= 4; r++) for (let c = 2; c <= 5; c++) b.getCell(r, c).numFmt = "0.0%";
+  const c = wb.addWorksheet("ASC");
+  c.addRow(["Adult Social Care dashboard 2023/24"]);
+  c.addRow(["KPI", "Measure", "", new Date(Date.UTC(2023, 3, 1)), new Date(Date.UTC(2023, 4, 1)), new Date(Date.UTC(2023, 5, 1)), new Date(Date.UTC(2023, 6, 1))]);
+  c.addRow(["ASC1", "Delayed transfers of care (days)", "Target", 300, 300, 280, 280]);
+  c.addRow(["", "", "Actual", 320, 290, 270, 300]);
+  c.addRow(["ASC2", "% of reviews completed on time", "Actual", 0.75, 0.82, 0.86, 0.84]);
+  c.addRow(["", "", "Target", 0.8, 0.8, 0.85, 0.85]);
+  for (let col = 4; col <= 7; col++) c.getCell(2, col).numFmt = "mmm-yy";
+  for (let r = 5; r <= 6; r++) for (let col = 4; col <= 7; col++) c.getCell(r, col).numFmt = "0%";
   const host = await openWorkbook(new Uint8Array(await wb.xlsx.writeBuffer()));
   result = (await host.run((ctx) => scanWorkbook(ctx, { workbookName: "council.xlsx", overrides: { asOf: "2024-03-31" } }))).result;
 });
@@ -68,5 +77,21 @@ describe("an NHS board table with months as date cells", () => {
     expect(diag).toMatchObject({ polarity: "lower-is-better", dot: { direction: "down", judgement: "improving", stated: "down" } });
     // 57.9% to 58.3% stated "→": a small move, not a contradiction.
     expect(codes(kpi(result, "RTT 18 weeks").findings)).not.toContain("stated-dot-contradicts-data");
+  });
+});
+
+describe("Target and Actual rows labelled in a column of their own, in either order", () => {
+  it("pairs each KPI's target row with its actual row", () => {
+    const t = result.tables.find((x) => x.sheet === "ASC")!;
+    expect(t.kpis.map((k) => k.ref)).toEqual(["ASC1", "ASC2"]);
+    expect(t.layout).toBe("target-actual-rows");
+    const dtoc = kpi(result, "ASC1");
+    expect(dtoc).toMatchObject({ polarity: "lower-is-better", rag: "amber", dot: { direction: "up", judgement: "worsening" } });
+    expect(dtoc.latest?.value).toBe(300);
+    expect(dtoc.currentTarget?.value).toBe(280);
+    const reviews = kpi(result, "ASC2");
+    expect(reviews.latest?.value).toBeCloseTo(0.84);
+    expect(reviews.currentTarget?.value).toBeCloseTo(0.85);
+    expect(reviews.rag).toBe("amber");
   });
 });

@@ -110,6 +110,7 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
   // A cell of a column the table has, blank or not: a blank target is a finding, with its address.
   const at = (r: number, c: ColumnInfo | undefined): CellRef | null => (c ? { row: r, col: c.col } : null);
 
+  const typeCol = rowTypeColumn(grid, table);
   const drafts: DraftKpi[] = [];
   let group: string | null = null;
   let groupFromHeading: string | null = null;
@@ -122,7 +123,18 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
     const measureText = txt(r, measureCol);
 
     // An ACTUAL(S) row: its label in the reference or measure cell, figures under the time columns.
-    const actualLabel = [refText, measureText].find((t) => ACTUAL_ROW.test(t) && t.length <= 40);
+    // A column of row labels ("Target" / "Actual") beside the names says which row holds what.
+    const typeText = typeCol ? grid.text(r, typeCol) : "";
+    if (typeCol !== null && last && TARGET_LABEL.test(typeText) && !refText && !measureText && last.row !== r) {
+      // "Actual" came first, this "Target" row below it holds the targets.
+      for (const m of last.milestones) {
+        m.actualCell = m.actualCell ?? m.targetCell;
+        m.targetCell = { row: r, col: m.col };
+      }
+      last.actualRow = last.actualRow ?? last.row;
+      continue;
+    }
+    const actualLabel = [refText, measureText].find((t) => ACTUAL_ROW.test(t) && t.length <= 40) ?? (ACTUAL_ROW.test(typeText) && !refText && !measureText ? typeText : undefined);
     if (actualLabel !== undefined && drafts.length) {
       const stem = ACTUAL_ROW.exec(actualLabel)![1].trim();
       const target = (stem && [...drafts].reverse().find((d) => d.ref && sameRef(d.ref, stem))) || last!;
@@ -230,10 +242,39 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
       refNote,
     };
     if (!groupCol && continuation && descriptor === "" && last) d.group = last.group;
+    if (typeCol !== null && ACTUAL_ROW.test(typeText)) {
+      // The KPI's own row is labelled "Actual": its cells are actuals; a "Target" row may follow.
+      d.actualRow = r;
+      for (const m of d.milestones) {
+        m.actualCell = m.targetCell;
+        m.targetCell = null;
+      }
+    }
     drafts.push(d);
     if (!continuation) last = d;
   }
   return drafts;
+}
+
+const TARGET_LABEL = /^(targets?|plan|planned|trajectory|goal|standard|ambition)$/i;
+
+/** A column, headed or not, whose cells label each row "Target" or "Actual": 004-style paired rows in one column. */
+function rowTypeColumn(grid: SheetGrid, table: FoundTable): number | null {
+  for (const c of table.columns) {
+    if (c.cls && c.cls.role !== "section" && c.cls.role !== "notes") continue;
+    let targets = 0;
+    let actuals = 0;
+    let other = 0;
+    for (let r = table.firstDataRow; r <= table.lastRow; r++) {
+      const t = grid.rawText(r, c.col);
+      if (!t) continue;
+      if (TARGET_LABEL.test(t)) targets++;
+      else if (ACTUAL_ROW.test(t) && t.length <= 12) actuals++;
+      else other++;
+    }
+    if (targets > 0 && actuals > 0 && other <= (targets + actuals) / 4) return c.col;
+  }
+  return null;
 }
 
 function baselineTimeCol(cols: ColumnInfo[]): ColumnInfo | undefined {
