@@ -4,10 +4,19 @@
 //
 // CONTRACT (other layers rely on exactly this surface):
 //   openWorkbook(bytes, options?) -> HeadlessWorkbook   load an .xlsx (throws WorkbookOpenError with a plain reason)
-//   newWorkbook(options?)         -> HeadlessWorkbook   an empty workbook with one sheet "Sheet1"
+//   newWorkbook(options?)         -> HeadlessWorkbook   an empty workbook with one sheet "Sheet1" (synchronous)
 //   wb.run(batch)                 like Excel.run: batch receives an Excel.RequestContext
 //   wb.stats                      every context.sync() counted, with request/response payload bytes
 //   wb.save()                     -> Uint8Array of a real .xlsx (charts included as DrawingML parts)
+//   wb.isSetSupported(name, ver)  the host's requirement sets (options.unsupportedRequirementSets: ["ExcelApi 1.13"])
+//
+// Strict as Excel: PropertyNotLoaded before load+sync (and after a write until loaded again);
+// ItemNotFound at sync for getItem, null objects for *OrNullObject; InvalidArgument for values of the
+// wrong shape; AccessDenied for any change to a protected sheet; RequestPayloadSizeLimitExceeded /
+// ResponsePayloadSizeLimitExceeded over options.payloadLimitBytes (and reads over cellReadLimit cells).
+// A failed sync applies nothing of its batch. Excel.run's final flush is done too (it counts as a sync).
+// Stricter than Excel: assigning a property the host does not implement throws a TypeError naming it.
+// Not Excel: formulas written through the API are stored, not calculated (their values read as "").
 export type { HeadlessWorkbook, HostOptions, SyncStats } from "./contract";
 export { WorkbookOpenError } from "./contract";
 export { openWorkbook, newWorkbook } from "./headlessWorkbook";

@@ -268,3 +268,19 @@ describe("headless host: gaps are loud, hidden columns persist", () => {
     expect(seen).toEqual([true, false, true]);
   });
 });
+
+describe("headless host: names as addresses", () => {
+  it("getRange takes a defined name", async () => {
+    const wb = newWorkbook();
+    const address = await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      context.workbook.names.add("Targets", ws.getRange("B2:B4"));
+      await context.sync();
+      const r = ws.getRange("Targets");
+      r.load("address");
+      await context.sync();
+      return r.address;
+    });
+    expect(address).toBe("Sheet1!B2:B4");
+  });
+});

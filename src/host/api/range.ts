@@ -350,13 +350,20 @@ export class Range extends HostObject<RangeTarget> {
       const sheet = sheetOf();
       if (sheet === null) return null;
       if (address === undefined || address === "") return { sheet, rect: { row: 0, col: 0, rowCount: MAX_ROWS, colCount: MAX_COLS } };
-      const p = parseAddress(address);
+      const p = parseAddress(address) ?? parseAddress(namedReference(ctx, sheet, address) ?? "");
       if (!p) throw richApiError("InvalidArgument", `The address '${address}' is not valid.`);
       if (p.sheetName !== undefined && p.sheetName.toLowerCase() !== sheet.name.toLowerCase()) throw richApiError("InvalidArgument");
       return { sheet, rect: p.rect };
     }, nullable);
     return r.registerCreation({ call: "getRange", args: [address] });
   }
+}
+
+/** Worksheet.getRange also takes a defined name: the sheet's own names first, then the workbook's. */
+function namedReference(ctx: HostContext, sheet: SheetModel, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const item = sheet.names.find((n) => n.name.toLowerCase() === lower) ?? ctx.model.names.find((n) => n.name.toLowerCase() === lower);
+  return item?.formula;
 }
 
 /** The part of a range that lies in its sheet's used range, or null when none does. */
