@@ -47,4 +47,20 @@ describe("what the host does not model is kept", () => {
     expect(again.getWorksheet("Report")!.getImages()).toHaveLength(1);
     expect(JSON.stringify(again.getWorksheet("Report")!.getCell("B2").note)).toContain("Provisional figure");
   });
+
+  it("data validation lists, row heights and column widths on a source sheet are kept", async () => {
+    const src = new ExcelJS.Workbook();
+    const ws = src.addWorksheet("Input");
+    ws.getCell("A1").value = "Status";
+    ws.getCell("A2").dataValidation = { type: "list", allowBlank: true, formulae: ['"Open,Closed"'] };
+    ws.getRow(1).height = 30;
+    ws.getColumn(1).width = 25;
+    const wb = await openWorkbook(new Uint8Array((await src.xlsx.writeBuffer()) as ArrayBuffer));
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load((await wb.save()) as unknown as ArrayBuffer);
+    const input = again.getWorksheet("Input")!;
+    expect(input.getCell("A2").dataValidation).toMatchObject({ type: "list", formulae: ['"Open,Closed"'] });
+    expect(input.getRow(1).height).toBe(30);
+    expect(Math.abs((input.getColumn(1).width ?? 0) - 25)).toBeLessThan(0.2);
+  });
 });

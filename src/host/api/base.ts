@@ -115,6 +115,8 @@ export abstract class HostObject<T> {
   ) {
     // Assigning a property the host does not implement would silently do nothing; say so instead,
     // so a gap in the host shows up as a failing test rather than a missing format in the file.
+    // (Relies on ES2022 class fields, target of tsconfig.json: subclass fields are defined, not
+    // assigned, so they do not pass through this trap.)
     return new Proxy(this, {
       set(target, prop, value, receiver) {
         if (typeof prop === "string" && !(prop in target)) {
