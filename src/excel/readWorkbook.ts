@@ -150,6 +150,8 @@ interface BlockState {
   grids: Grid[];
   budget: number;
   bytesPerCell: number;
+  /** Fewer cells than half of any batch that was refused: what failed once is never tried again. */
+  cellCap: number;
   fixedRows?: number;
   problems: Map<number, string>;
 }
@@ -181,6 +183,7 @@ async function readInBlocks(
     grids: metas.map(() => ({ values: [], text: [], numberFormats: [], valueTypes: [] })),
     budget: BLOCK_BUDGET_BYTES,
     bytesPerCell: FIRST_GUESS_BYTES_PER_CELL,
+    cellCap: BLOCK_CELL_LIMIT,
     fixedRows: options.blockRows,
     problems: new Map(),
   };
@@ -205,6 +208,18 @@ async function readInBlocks(
   return { sheets, settings };
 }
 
+/** Join pieces of a sheet that follow on from each other, so a retried block is one range again. */
+function coalesce(chunks: Chunk[]): Chunk[] {
+  const out: Chunk[] = [];
+  for (const c of chunks) {
+    const last = out[out.length - 1];
+    if (last && last.sheet === c.sheet && last.col === c.col && last.colCount === c.colCount && last.row + last.rowCount === c.row) {
+      out[out.length - 1] = { ...last, rowCount: last.rowCount + c.rowCount };
+    } else out.push({ ...c });
+  }
+  return out;
+}
+
 /** Take the next pieces for one sync: whole small pieces while they fit, or the head of a large one. */
 function nextBatch(state: BlockState): Chunk[] {
   const batch: Chunk[] = [];
@@ -213,7 +228,7 @@ function nextBatch(state: BlockState): Chunk[] {
   while (state.pending.length) {
     const c = state.pending[0];
     const rowBytes = c.colCount * state.bytesPerCell;
-    const roomRows = Math.min(Math.floor((state.budget - bytes) / rowBytes), Math.floor((BLOCK_CELL_LIMIT - cells) / c.colCount));
+    const roomRows = Math.min(Math.floor((state.budget - bytes) / rowBytes), Math.floor((state.cellCap - cells) / c.colCount));
     let rows = Math.min(c.rowCount, state.fixedRows ?? Infinity);
     if (rows > roomRows) {
       if (batch.length) break; // this piece goes in the next sync
@@ -257,12 +272,12 @@ async function readPending(context: Excel.RequestContext, metas: SheetMeta[], st
       state.problems.set(bad.sheet, `Sheet "${metas[bad.sheet].name}" has a row too large to read (row ${bad.row + 1}).`);
       state.pending = state.pending.filter((c) => c.sheet !== bad.sheet);
     } else {
-      state.pending.unshift(...batch);
-      state.budget = Math.max(1, Math.floor(state.budget / 2));
-      if (state.fixedRows !== undefined) state.fixedRows = Math.max(1, Math.floor(state.fixedRows / 2));
-      // The guess was too low: what failed had at least this many bytes per cell.
+      // Retry the same rows in halves. Counting in cells, not estimated bytes, keeps a wrong
+      // bytes-per-cell guess from growing the blocks back over the limit after a success.
+      state.pending = coalesce([...batch, ...state.pending]);
       const cells = batch.reduce((n, c) => n + c.rowCount * c.colCount, 0);
-      state.bytesPerCell = Math.max(state.bytesPerCell, Math.ceil(state.budget / Math.max(1, cells)));
+      state.cellCap = Math.max(1, Math.floor(cells / 2));
+      if (state.fixedRows !== undefined) state.fixedRows = Math.max(1, Math.floor(state.fixedRows / 2));
     }
     return readPending(context, metas, state);
   }
