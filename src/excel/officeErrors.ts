@@ -26,7 +26,8 @@ function messageOf(e: unknown): string {
 /** Whether an error is Excel refusing a request or response for its size (or a range read for its cell count). */
 export function isPayloadLimitError(e: unknown): boolean {
   const code = codeOf(e);
-  return PAYLOAD_CODES.has(code) || /payload|too large|limit/i.test(code === "Unknown" ? messageOf(e) : "");
+  // Excel's code for a read over the cell limit has varied; its message always speaks of the limit.
+  return PAYLOAD_CODES.has(code) || /payload|too large|exceed(s|ed)? .*limit/i.test(messageOf(e));
 }
 
 export function describeOfficeError(e: unknown): OfficeErrorDescription {
