@@ -104,7 +104,8 @@ type MergeProxies = (Excel.RangeAreas | null)[];
 function queueGeometry(context: Excel.RequestContext, sheetNames: string[], tableNames: string[], withMerges: boolean) {
   const merges: MergeProxies = sheetNames.map((name) => {
     if (!withMerges) return null;
-    const areas = context.workbook.worksheets.getItem(name).getRange().getMergedAreasOrNullObject();
+    // Merges are formatting, so the used range with formats holds them all (and is far smaller than the sheet).
+    const areas = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject().getMergedAreasOrNullObject();
     areas.load("areas/items/rowIndex, areas/items/columnIndex, areas/items/rowCount, areas/items/columnCount");
     return areas;
   });
