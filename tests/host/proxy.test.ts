@@ -284,3 +284,90 @@ describe("headless host: names as addresses", () => {
     expect(address).toBe("Sheet1!B2:B4");
   });
 });
+
+describe("headless host: a failed batch leaves no trace", () => {
+  it("rolls back added, renamed and deleted sheets, names, settings and formats", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (context) => {
+      context.workbook.worksheets.add("Keep");
+      context.workbook.names.add("Tag", "=Keep!$A$1");
+      await context.sync();
+    });
+    const code = await codeOf(wb.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.getItem("Keep").name = "Renamed";
+      sheets.getItem("Sheet1").delete();
+      sheets.add("Extra").getRange("A1").format.fill.color = "#FF0000";
+      context.workbook.settings.add("k", 1);
+      context.workbook.names.getItem("Tag").delete();
+      sheets.getItem("Missing"); // fails the batch at the end
+      await context.sync();
+    }));
+    expect(code).toBe("ItemNotFound");
+    const state = await wb.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const names = context.workbook.names;
+      names.load("items/name, items/formula");
+      const setting = context.workbook.settings.getItemOrNullObject("k");
+      await context.sync();
+      return { sheets: sheets.items.map((s) => s.name), names: names.items.map((n) => [n.name, n.formula]), setting: setting.isNullObject };
+    });
+    expect(state).toEqual({ sheets: ["Sheet1", "Keep"], names: [["Tag", "=Keep!$A$1"]], setting: true });
+  });
+
+  it("a renamed sheet takes its references along; a deleted one leaves #REF!", async () => {
+    const wb = newWorkbook();
+    const formulas = await wb.run(async (context) => {
+      const data = context.workbook.worksheets.add("Data");
+      context.workbook.worksheets.getItem("Sheet1").getRange("A1").formulas = [["=Data!B2*2"]];
+      context.workbook.names.add("Tag", data.getRange("A1"));
+      await context.sync();
+      data.name = "KPI data";
+      const a1 = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      a1.load("formulas");
+      const tag = context.workbook.names.getItem("Tag");
+      tag.load("formula");
+      await context.sync();
+      const renamed = [a1.formulas[0][0], tag.formula];
+      data.delete();
+      a1.load("formulas");
+      tag.load("formula");
+      await context.sync();
+      return [...renamed, a1.formulas[0][0], tag.formula];
+    });
+    expect(formulas).toEqual(["='KPI data'!B2*2", "='KPI data'!$A$1", "=#REF!B2*2", "=#REF!$A$1"]);
+  });
+});
+
+describe("headless host: cell value and text rules", () => {
+  it("keeps cell-value and begins-with rules through a save", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:A3").values = [[1], [5], [9]];
+      const cv = ws.getRange("A1:A3").conditionalFormats.add("CellValue");
+      cv.cellValue.rule = { operator: "GreaterThan", formula1: "=4" };
+      cv.cellValue.format.fill.color = "#FFC000";
+      const tc = ws.getRange("B1:B3").conditionalFormats.add("ContainsText");
+      tc.textComparison.rule = { operator: "BeginsWith", text: "Over" };
+      await context.sync();
+    });
+    const { openWorkbook } = await import("../../src/host");
+    const again = await openWorkbook(await wb.save());
+    const rules = await again.run(async (context) => {
+      const cfs = context.workbook.worksheets.getItem("Sheet1").getRange("A1:B3").conditionalFormats;
+      cfs.load("items/type");
+      await context.sync();
+      const cv = cfs.items.find((c) => c.type === "CellValue")!;
+      cv.cellValue.load("rule");
+      cv.cellValue.format.fill.load("color");
+      await context.sync();
+      return { types: cfs.items.map((c) => c.type).sort(), rule: cv.cellValue.rule, fill: cv.cellValue.format.fill.color };
+    });
+    // "Begins with" is written as the formula Excel would use, so it reads back as a custom rule.
+    expect(rules.types).toEqual(["CellValue", "Custom"]);
+    expect(rules.rule).toMatchObject({ operator: "GreaterThan", formula1: "=4" });
+    expect(rules.fill).toBe("#FFC000");
+  });
+});
