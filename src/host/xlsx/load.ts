@@ -4,11 +4,12 @@ import ExcelJS from "exceljs";
 import type { CellRect } from "../../core/snapshot";
 import { parseCellAddress } from "../../core/address";
 import { parseAddress } from "../api/addresses";
-import { newSheetModel } from "../model/sheet";
+import { findSheet, newSheetModel } from "../model/sheet";
 import type { CellModel, CellValue, ConditionalFormatModel, ConditionalFormatStyle, SheetModel, TableModel, Visibility, WorkbookModel } from "../model/types";
 import { charsToPoints } from "../model/units";
 import { colorToHex } from "../model/styles";
 import { openPackage } from "./detect";
+import { WorkbookOpenError } from "../contract";
 import { parseDefinedNames } from "./definedNames";
 import { readWebExtensions, type LoadedWebExtensions } from "./webExtension";
 import { attributes } from "./xml";
@@ -195,11 +196,34 @@ function sheetModel(model: WorkbookModel, ws: ExcelJS.Worksheet): SheetModel {
   return s;
 }
 
-/** Names from workbook.xml: workbook-scoped to the workbook, sheet-scoped to their sheet; print titles to page setup. */
-function attachNames(model: WorkbookModel, workbookXml: string): void {
+/** Every sheet workbook.xml lists (chart sheets too, which ExcelJS leaves out), in order, with its part. */
+interface SheetEntry {
+  name: string;
+  part: string;
+}
+
+async function workbookSheets(zip: JSZip, workbookXml: string): Promise<SheetEntry[]> {
+  const relsXml = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (a.Id && a.Target) targets.set(a.Id, a.Target.startsWith("/") ? a.Target.slice(1) : `xl/${a.Target}`);
+  }
+  return [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => {
+    const a = attributes(m[0]);
+    return { name: a.name ?? "", part: targets.get(a["r:id"] ?? "") ?? "" };
+  });
+}
+
+/**
+ * Names from workbook.xml: workbook-scoped to the workbook, sheet-scoped to their sheet (localSheetId
+ * counts every sheet workbook.xml lists); print titles and print area to page setup.
+ */
+function attachNames(model: WorkbookModel, workbookXml: string, entries: SheetEntry[]): void {
   for (const n of parseDefinedNames(workbookXml)) {
     const { localSheetId, ...name } = n;
-    const sheet = localSheetId !== undefined ? model.sheets[localSheetId] : undefined;
+    const entry = localSheetId !== undefined ? entries[localSheetId] : undefined;
+    const sheet = entry ? findSheet(model, entry.name) : undefined;
     if (localSheetId !== undefined && !sheet) continue;
     if (sheet && name.name === "_xlnm.Print_Titles") {
       const m = /!(\$?\d+:\$?\d+)$/.exec(name.formula);
@@ -219,38 +243,21 @@ function attachNames(model: WorkbookModel, workbookXml: string): void {
   }
 }
 
-/** The worksheet part of each sheet, in workbook order, from workbook.xml and its relationships. */
-async function sheetParts(zip: JSZip, workbookXml: string): Promise<string[]> {
-  const relsXml = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-  const targets = new Map<string, string>();
-  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
-    const a = attributes(m[0]);
-    if (a.Id && a.Target) targets.set(a.Id, a.Target.startsWith("/") ? a.Target.slice(1) : `xl/${a.Target}`);
-  }
-  return [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => {
-    const a = attributes(m[0]);
-    return targets.get(a["r:id"] ?? "") ?? "";
-  });
-}
-
 /** Links to places in the workbook (a location and no relationship), which ExcelJS does not read. */
-async function attachInternalLinks(zip: JSZip, model: WorkbookModel, parts: string[]): Promise<void> {
-  for (let i = 0; i < model.sheets.length; i++) {
-    const xml = parts[i] ? await zip.file(parts[i])?.async("string") : undefined;
-    if (!xml || !xml.includes("<hyperlink")) continue;
-    const sheet = model.sheets[i];
-    for (const m of xml.matchAll(/<hyperlink\b[^>]*>/g)) {
-      const a = attributes(m[0]);
-      if (!a.location || !a.ref) continue;
-      const rect = rectOf(a.ref);
-      if (!rect) continue;
-      for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
-        for (let c = rect.col; c < rect.col + rect.colCount; c++) {
-          const row = (sheet.rows[r] ??= []);
-          const cell = row[c] ?? { value: null };
-          if (cell.hyperlink?.address) continue; // an external link with a location (#fragment) stays external
-          row[c] = { ...cell, hyperlink: { documentReference: a.location, screenTip: a.tooltip, textToDisplay: a.display ?? (typeof cell.value === "string" ? cell.value : undefined) } };
-        }
+async function attachInternalLinks(zip: JSZip, sheet: SheetModel, part: string): Promise<void> {
+  const xml = await zip.file(part)?.async("string");
+  if (!xml || !xml.includes("<hyperlink")) return;
+  for (const m of xml.matchAll(/<hyperlink\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    if (!a.location || !a.ref) continue;
+    const rect = rectOf(a.ref);
+    if (!rect) continue;
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+      for (let c = rect.col; c < rect.col + rect.colCount; c++) {
+        const row = (sheet.rows[r] ??= []);
+        const cell = row[c] ?? { value: null };
+        if (cell.hyperlink?.address) continue; // an external link with a location (#fragment) stays external
+        row[c] = { ...cell, hyperlink: { documentReference: a.location, screenTip: a.tooltip, textToDisplay: a.display ?? (typeof cell.value === "string" ? cell.value : undefined) } };
       }
     }
   }
@@ -259,20 +266,28 @@ async function attachInternalLinks(zip: JSZip, model: WorkbookModel, parts: stri
 export async function loadXlsx(bytes: Uint8Array, label?: string): Promise<LoadedWorkbook> {
   const zip = await openPackage(bytes, label);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new WorkbookOpenError(`${label ?? "The file"} could not be read as an Excel workbook (${why}). Open it in Excel and save it again, then try again.`, "corrupt");
+  }
   const model = emptyModel();
   model.date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
   for (const ws of wb.worksheets) model.sheets.push(sheetModel(model, ws));
-  const activeTab = (wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
-  model.activeSheetId = model.sheets[activeTab]?.id ?? model.sheets[0]?.id;
   const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
-  attachNames(model, workbookXml);
-  const parts = await sheetParts(zip, workbookXml);
-  await attachInternalLinks(zip, model, parts);
+  const entries = await workbookSheets(zip, workbookXml);
+  const activeTab = (wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
+  const active = entries[activeTab] ? findSheet(model, entries[activeTab].name) : undefined;
+  model.activeSheetId = active?.id ?? model.sheets.find((s) => s.visibility === "Visible")?.id ?? model.sheets[0]?.id;
+  attachNames(model, workbookXml, entries);
   const typesXml = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  for (let i = 0; i < model.sheets.length; i++) {
-    const drawing = parts[i] ? await readSheetDrawing(zip, parts[i], typesXml) : null;
-    if (drawing) model.sheets[i].passthrough.drawing = drawing;
+  for (const sheet of model.sheets) {
+    const part = entries.find((e) => e.name === sheet.name)?.part;
+    if (!part) continue;
+    await attachInternalLinks(zip, sheet, part);
+    const drawing = await readSheetDrawing(zip, part, typesXml);
+    if (drawing) sheet.passthrough.drawing = drawing;
   }
   const webExtensions = await readWebExtensions(zip);
   model.settings = webExtensions.settings;
