@@ -14,6 +14,7 @@ import { writeDefinedNames } from "./definedNames";
 import { writeWebExtensions, type LoadedWebExtensions } from "./webExtension";
 import { escapeXml } from "./xml";
 import { writeSheetDrawing, type PassthroughDrawing } from "./drawingsPassthrough";
+import { findSheet as findSheetPart, worksheetParts } from "./chartPackage";
 
 const STATES = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
 const VALUE_OPS: Record<string, string> = {
@@ -192,18 +193,17 @@ export async function saveXlsx(model: WorkbookModel, webExtensions: Pick<LoadedW
   const zip = await JSZip.loadAsync(buffer);
   const wbXml = await zip.file("xl/workbook.xml")!.async("string");
   zip.file("xl/workbook.xml", writeDefinedNames(wbXml, model));
-  for (let i = 0; i < model.sheets.length; i++) {
-    const path = `xl/worksheets/sheet${i + 1}.xml`;
-    const f = zip.file(path);
-    if (!f) continue;
+  const parts = await worksheetParts(zip);
+  for (const sheet of model.sheets) {
+    const path = findSheetPart(parts, sheet.name)?.part;
+    const f = path ? zip.file(path) : null;
+    if (!path || !f) continue;
     const xml = await f.async("string");
-    zip.file(path, addContainsTextAttributes(addInternalHyperlinks(xml, model.sheets[i])));
+    zip.file(path, addContainsTextAttributes(addInternalHyperlinks(xml, sheet)));
+    const drawing = sheet.passthrough.drawing as PassthroughDrawing | undefined;
+    if (drawing) await writeSheetDrawing(zip, path, drawing);
   }
   await writeWebExtensions(zip, model.settings, webExtensions);
-  for (let i = 0; i < model.sheets.length; i++) {
-    const drawing = model.sheets[i].passthrough.drawing as PassthroughDrawing | undefined;
-    if (drawing) await writeSheetDrawing(zip, `xl/worksheets/sheet${i + 1}.xml`, drawing);
-  }
   const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
   return addCharts(bytes, model);
 }
