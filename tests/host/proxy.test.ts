@@ -49,9 +49,9 @@ describe("headless host: proxy semantics", () => {
     await wb.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Sheet1");
       ws.getRange("B1").numberFormat = [["@"]];
-      ws.getRange("A1:A6").values = [["=1+2"], ["0.5"], ["'=x"], ["50%"], ["-5 days"], ["plain"]];
+      ws.getRange("A1:A7").values = [["=1+2"], ["0.5"], ["'=x"], ["50%"], ["-5 days"], ["plain"], ["#N/A"]];
       ws.getRange("B1").values = [["0.5"]];
-      const a = ws.getRange("A1:B6");
+      const a = ws.getRange("A1:B7");
       a.load("values, formulas, valueTypes, text, numberFormat");
       await context.sync();
       expect(a.formulas[0][0]).toBe("=1+2");
@@ -63,6 +63,7 @@ describe("headless host: proxy semantics", () => {
       expect(a.text[3][0]).toBe("50%");
       expect(a.formulas[4][0]).toBe("=-5 days");
       expect(a.values[5][0]).toBe("plain");
+      expect([a.values[6][0], a.valueTypes[6][0]]).toEqual(["#N/A", "Error"]);
       expect(a.values[0][1]).toBe("0.5");
       expect(a.valueTypes[0][1]).toBe("String");
     });

@@ -58,6 +58,9 @@ function safeFormat(fmt: string, v: number | string): string | null {
   }
 }
 
+/** Typed as they are, these become error values in Excel, not text. */
+const ERROR_LITERALS = new Set(["#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"]);
+
 /** A value as written by the API: a cell's new value, formula and (for typed numbers) format. */
 export interface WrittenValue {
   value: CellValue;
@@ -82,6 +85,7 @@ export function interpretWrite(input: unknown, currentFormat: string): WrittenVa
   if (input.startsWith("'")) return { value: input.slice(1), quotePrefix: true };
   if (currentFormat === "@") return { value: input };
   if (input.startsWith("=") && input.length > 1) return { value: null, formula: input.slice(1) };
+  if (ERROR_LITERALS.has(input.toUpperCase())) return { value: { error: input.toUpperCase() } };
   const parsed = numfmt.parseValue(input);
   if (parsed && (typeof parsed.v === "number" || typeof parsed.v === "boolean")) {
     return { value: parsed.v, impliedFormat: parsed.z };
