@@ -225,3 +225,39 @@ describe("tables after edits", () => {
     expect(tableXml).not.toContain(`name="Value"`);
   });
 });
+
+describe("another add-in's settings", () => {
+  it("are neither read as ours nor changed; ours go in their own web extension part", async () => {
+    // A workbook that already carries another add-in's task pane and settings.
+    const base = newWorkbook();
+    const zip = await JSZip.loadAsync(await base.save());
+    zip.file("xl/webextensions/webextension1.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{11111111-2222-3333-4444-555555555555}"><we:reference id="wa104380862" version="1.0.0.0" store="en-GB" storeType="OMEX"/><we:alternateReferences/><we:properties><we:property name="theirs" value="1"/></we:properties><we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>`);
+    zip.file("xl/webextensions/taskpanes.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11"><wetp:taskpane dockstate="right" visibility="0" width="350" row="4"><wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></wetp:taskpane></wetp:taskpanes>`);
+    zip.file("xl/webextensions/_rels/taskpanes.xml.rels",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"/></Relationships>`);
+    const wb = await openWorkbook(await zip.generateAsync({ type: "uint8array" }));
+    const before = await wb.run(async (context) => {
+      const all = context.workbook.settings;
+      all.load("items/key");
+      await context.sync();
+      context.workbook.settings.add("kpiScorecard.settings", { amberBand: 0.1 });
+      return all.items.map((s) => s.key);
+    });
+    expect(before).toEqual([]);
+    const saved = await JSZip.loadAsync(await wb.save());
+    expect(await saved.file("xl/webextensions/webextension1.xml")!.async("string")).toContain(`<we:property name="theirs" value="1"/>`);
+    expect(await saved.file("xl/webextensions/webextension1.xml")!.async("string")).not.toContain("kpiScorecard");
+    expect(await saved.file("xl/webextensions/webextension2.xml")!.async("string")).toContain(`name="kpiScorecard.settings"`);
+    expect(await saved.file("xl/webextensions/taskpanes.xml")!.async("string")).toMatch(/r:id="rIdKpi1"/);
+    const again = await openWorkbook(await saved.generateAsync({ type: "uint8array" }));
+    const value = await again.run(async (context) => {
+      const s = context.workbook.settings.getItem("kpiScorecard.settings");
+      s.load("value");
+      await context.sync();
+      return s.value;
+    });
+    expect(value).toEqual({ amberBand: 0.1 });
+  });
+});

@@ -5,8 +5,11 @@
 // writes them itself.
 import type JSZip from "jszip";
 import { attributes, escapeXml } from "./xml";
+import { SETTINGS_KEY } from "../../core/settings";
 
 export const WEBEXT_DIR = "xl/webextensions/";
+/** The reference written for the add-in's own web extension when a workbook has none yet. */
+export const DEFAULT_ADDIN_ID = "kpi-scorecard";
 const REL_TASKPANES = "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes";
 const REL_WEBEXT = "http://schemas.microsoft.com/office/2011/relationships/webextension";
 const CT_WEBEXT = "application/vnd.ms-office.webextension+xml";
@@ -36,17 +39,25 @@ function parseProperties(xml: string): Map<string, unknown> {
   return out;
 }
 
-export async function readWebExtensions(zip: JSZip): Promise<LoadedWebExtensions> {
+/** The web extension that is this add-in's: its reference id, else the one that already holds our settings. */
+function isOurs(xml: string, addInId: string): boolean {
+  const ref = /<(?:\w+:)?reference\b[^>]*>/.exec(xml);
+  if (ref && attributes(ref[0]).id === addInId) return true;
+  return parseProperties(xml).has(SETTINGS_KEY);
+}
+
+export async function readWebExtensions(zip: JSZip, addInId = DEFAULT_ADDIN_ID): Promise<LoadedWebExtensions> {
   const parts = new Map<string, Uint8Array>();
   const result: LoadedWebExtensions = { settings: new Map(), parts };
   const files = Object.keys(zip.files).filter((p) => p.startsWith(WEBEXT_DIR) && !zip.files[p].dir);
   for (const p of files) parts.set(p, await zip.file(p)!.async("uint8array"));
-  // The settings are the properties of the first web extension (the add-in's own, in our files).
-  const first = files.filter((p) => /webextension\d*\.xml$/.test(p)).sort()[0];
-  if (first) {
-    const xml = await zip.file(first)!.async("string");
+  // Another add-in's settings are not ours to read or change: only our own part is the settings.
+  for (const p of files.filter((f) => /webextension\d*\.xml$/.test(f)).sort()) {
+    const xml = await zip.file(p)!.async("string");
+    if (!isOurs(xml, addInId)) continue;
     result.settings = parseProperties(xml);
-    result.settingsPart = { path: first, xml };
+    result.settingsPart = { path: p, xml };
+    break;
   }
   return result;
 }
@@ -56,10 +67,10 @@ function propertiesXml(settings: Map<string, unknown>): string {
   return props.length ? `<we:properties>${props.join("")}</we:properties>` : "<we:properties/>";
 }
 
-const NEW_WEBEXTENSION = (settings: Map<string, unknown>) =>
+const NEW_WEBEXTENSION = (settings: Map<string, unknown>, addInId: string) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
   `<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{6C5E4D2B-7A1F-4B8E-9C3D-2F1A0B9E8D71}">` +
-  `<we:reference id="kpi-scorecard" version="1.0.0.0" store="developer" storeType="Registry"/>` +
+  `<we:reference id="${escapeXml(addInId)}" version="1.0.0.0" store="developer" storeType="Registry"/>` +
   `<we:alternateReferences/>${propertiesXml(settings)}<we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>` +
   `</we:webextension>`;
 
@@ -84,35 +95,58 @@ function addOverride(types: string, partName: string, contentType: string): stri
  * Put the web extension parts back into the package ExcelJS wrote: the original parts unchanged
  * except for the settings' properties, or new parts when the workbook had none and has settings.
  */
-export async function writeWebExtensions(zip: JSZip, settings: Map<string, unknown>, loaded: { parts: Map<string, Uint8Array>; settingsPart?: { path: string; xml: string } }): Promise<void> {
+export async function writeWebExtensions(
+  zip: JSZip,
+  settings: Map<string, unknown>,
+  loaded: { parts: Map<string, Uint8Array>; settingsPart?: { path: string; xml: string } },
+  addInId = DEFAULT_ADDIN_ID,
+): Promise<void> {
+  if (loaded.parts.size === 0 && settings.size === 0) return;
   let typesXml = await zip.file("[Content_Types].xml")!.async("string");
   let rootRels = await zip.file("_rels/.rels")!.async("string");
-  if (loaded.parts.size === 0 && settings.size === 0) return;
-  if (loaded.parts.size > 0) {
-    for (const [path, bytes] of loaded.parts) zip.file(path, bytes);
-    if (loaded.settingsPart) {
-      const xml = loaded.settingsPart.xml;
-      const replaced = /<we:properties\s*\/>|<we:properties>[\s\S]*?<\/we:properties>/.test(xml)
-        ? xml.replace(/<we:properties\s*\/>|<we:properties>[\s\S]*?<\/we:properties>/, () => propertiesXml(settings))
-        : xml.replace(/(<we:alternateReferences\s*\/>|<\/we:alternateReferences>)/, (m: string) => `${m}${propertiesXml(settings)}`);
-      zip.file(loaded.settingsPart.path, replaced);
-    }
-    for (const path of loaded.parts.keys()) {
-      if (/webextension\d*\.xml$/.test(path)) typesXml = addOverride(typesXml, `/${path}`, CT_WEBEXT);
-      if (/taskpanes\.xml$/.test(path)) typesXml = addOverride(typesXml, `/${path}`, CT_TASKPANES);
-    }
-    const panes = [...loaded.parts.keys()].find((p) => /taskpanes\.xml$/.test(p));
-    if (panes && !rootRels.includes(REL_TASKPANES)) {
-      rootRels = rootRels.replace("</Relationships>", () => `<Relationship Id="rIdWe1" Type="${REL_TASKPANES}" Target="${panes}"/></Relationships>`);
-    }
-  } else {
-    zip.file(`${WEBEXT_DIR}webextension1.xml`, NEW_WEBEXTENSION(settings));
-    zip.file(`${WEBEXT_DIR}taskpanes.xml`, NEW_TASKPANES);
-    zip.file(`${WEBEXT_DIR}_rels/taskpanes.xml.rels`, NEW_TASKPANES_RELS);
-    typesXml = addOverride(typesXml, `/${WEBEXT_DIR}webextension1.xml`, CT_WEBEXT);
-    typesXml = addOverride(typesXml, `/${WEBEXT_DIR}taskpanes.xml`, CT_TASKPANES);
-    rootRels = rootRels.replace("</Relationships>", () => `<Relationship Id="rIdWe1" Type="${REL_TASKPANES}" Target="${WEBEXT_DIR}taskpanes.xml"/></Relationships>`);
+  // Every part the file had goes back unchanged; only our own part's properties are rewritten.
+  for (const [path, bytes] of loaded.parts) zip.file(path, bytes);
+  if (loaded.settingsPart) {
+    const xml = loaded.settingsPart.xml;
+    const replaced = /<we:properties\s*\/>|<we:properties>[\s\S]*?<\/we:properties>/.test(xml)
+      ? xml.replace(/<we:properties\s*\/>|<we:properties>[\s\S]*?<\/we:properties>/, () => propertiesXml(settings))
+      : xml.replace(/(<we:alternateReferences\s*\/>|<\/we:alternateReferences>)/, (m: string) => `${m}${propertiesXml(settings)}`);
+    zip.file(loaded.settingsPart.path, replaced);
+  } else if (settings.size > 0) {
+    await addOwnPart(zip, settings, addInId);
+  }
+  const paths = Object.keys(zip.files).filter((p) => p.startsWith(WEBEXT_DIR) && !zip.files[p].dir);
+  for (const path of paths) {
+    if (/webextension\d*\.xml$/.test(path)) typesXml = addOverride(typesXml, `/${path}`, CT_WEBEXT);
+    if (/taskpanes\.xml$/.test(path)) typesXml = addOverride(typesXml, `/${path}`, CT_TASKPANES);
+  }
+  const panes = paths.find((p) => /taskpanes\.xml$/.test(p));
+  if (panes && !rootRels.includes(REL_TASKPANES)) {
+    rootRels = rootRels.replace("</Relationships>", () => `<Relationship Id="rIdWe1" Type="${REL_TASKPANES}" Target="${panes}"/></Relationships>`);
   }
   zip.file("[Content_Types].xml", typesXml);
   zip.file("_rels/.rels", rootRels);
+}
+
+/** Our own web extension part, with a task pane entry that refers to it (next to any other add-in's). */
+async function addOwnPart(zip: JSZip, settings: Map<string, unknown>, addInId: string): Promise<void> {
+  let n = 1;
+  while (zip.file(`${WEBEXT_DIR}webextension${n}.xml`)) n++;
+  const name = `webextension${n}.xml`;
+  zip.file(`${WEBEXT_DIR}${name}`, NEW_WEBEXTENSION(settings, addInId));
+  const panesPath = `${WEBEXT_DIR}taskpanes.xml`;
+  const relsPath = `${WEBEXT_DIR}_rels/taskpanes.xml.rels`;
+  const panes = await zip.file(panesPath)?.async("string");
+  if (!panes) {
+    zip.file(panesPath, NEW_TASKPANES);
+    zip.file(relsPath, NEW_TASKPANES_RELS.replace("webextension1.xml", name));
+    return;
+  }
+  const rels = (await zip.file(relsPath)?.async("string")) ?? NEW_TASKPANES_RELS.replace(/<Relationship [^>]*\/>/, "");
+  let id = 1;
+  while (rels.includes(`Id="rIdKpi${id}"`)) id++;
+  const relId = `rIdKpi${id}`;
+  zip.file(relsPath, rels.replace("</Relationships>", () => `<Relationship Id="${relId}" Type="${REL_WEBEXT}" Target="${name}"/></Relationships>`));
+  const pane = `<wetp:taskpane dockstate="right" visibility="0" width="350" row="4"><wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${relId}"/></wetp:taskpane>`;
+  zip.file(panesPath, panes.replace(/<\/(\w+:)?taskpanes>/, (m: string) => `${pane}${m}`));
 }
