@@ -10,7 +10,6 @@ import {
 import { HostCollection, HostContext, HostObject, type Getter, type Loadable } from "./base";
 import { assertWritable, clipToUsed, type RangeTarget } from "./range";
 import { pointsOfColumn, autofitColumnPoints, autofitRowPoints } from "../model/units";
-import type { SheetModel } from "../model/types";
 
 type Resolver = () => RangeTarget | null;
 
@@ -279,7 +278,6 @@ function readEdge(t: BorderTarget): { style: BorderLineStyle; weight: BorderWeig
 }
 
 function writeEdge(ctx: HostContext, t: BorderTarget, patch: Partial<{ style: BorderLineStyle; weight: BorderWeight; color: string }>): void {
-  const sheet: SheetModel = t.sheet;
   restyle(ctx, t, (s, r, c) => {
     const sides = edgeSides(t.edge, t.rect, r, c);
     if (!sides.length) return s;
@@ -297,7 +295,6 @@ function writeEdge(ctx: HostContext, t: BorderTarget, patch: Partial<{ style: Bo
         border[side] = color ? { style: ooxml, color: color as never } : { style: ooxml };
       }
     }
-    void sheet;
     return { ...s, border: border as Borders };
   });
 }

@@ -5,7 +5,7 @@ import { findSheet } from "../model/sheet";
 import type { NameModel, SheetModel } from "../model/types";
 import { absoluteA1, parseAddress } from "./addresses";
 import { HostClientResult, HostCollection, HostContext, HostObject, type Getter } from "./base";
-import { Range } from "./range";
+import { Range, type RangeTarget } from "./range";
 
 interface NamesTarget {
   list: NameModel[];
@@ -83,7 +83,7 @@ export class NamedItem extends HostObject<NameTarget> {
     });
   }
 
-  private rangeOf(t: NameTarget): Range["target"] extends () => infer R ? R : never {
+  private rangeOf(t: NameTarget): RangeTarget | null {
     const p = parseAddress(t.item.formula);
     if (!p) return null;
     const sheet = p.sheetName !== undefined ? findSheet(this.ctx.model, p.sheetName) : t.sheet;
