@@ -54,15 +54,10 @@ export class RangeFormat extends HostObject<RangeTarget> {
   }
 
   protected scalars(): Record<string, Getter<RangeTarget>> {
-    const align = <K extends keyof Alignment>(k: K) => (t: RangeTarget) =>
-      commonOver(t.sheet, t.rect, (c) => (c?.style?.alignment as Partial<Alignment> | undefined)?.[k]);
     return {
       columnWidth: (t) => commonAcross(t.rect.col, t.rect.colCount, (c) => pointsOfColumn(t.sheet, c)),
       rowHeight: (t) => commonAcross(t.rect.row, Math.min(t.rect.rowCount, 100000), (r) => t.sheet.rowHeights.get(r) ?? t.sheet.defaultRowHeight),
-      wrapText: (t) => {
-        const v = align("wrapText")(t);
-        return v === null ? (allSame(t, (c) => !!(c?.style?.alignment as Partial<Alignment>)?.wrapText) ? false : null) : !!v;
-      },
+      wrapText: (t) => commonOver(t.sheet, t.rect, (c) => !!(c?.style?.alignment as Partial<Alignment> | undefined)?.wrapText),
       horizontalAlignment: (t) => {
         const v = commonOver(t.sheet, t.rect, (c) => (c?.style?.alignment as Partial<Alignment> | undefined)?.horizontal ?? "general");
         return v === null ? null : H_FROM.get(v === "general" ? undefined : (v as Alignment["horizontal"])) ?? "General";
@@ -165,9 +160,6 @@ function commonAcross(start: number, count: number, f: (i: number) => number): n
   return first;
 }
 
-function allSame(t: RangeTarget, f: (c: ReturnType<typeof getCell>) => unknown): boolean {
-  return commonOver(t.sheet, t.rect, f) !== null;
-}
 
 export class RangeFill extends HostObject<RangeTarget> {
   protected scalars(): Record<string, Getter<RangeTarget>> {
