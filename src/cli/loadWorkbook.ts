@@ -1,5 +1,6 @@
 // Open an .xlsx file on the headless host, turning every way it can fail into a plain message.
 import { openWorkbook, WorkbookOpenError, type HeadlessWorkbook } from "../host";
+import { setRequirementChecker } from "../excel/requirements";
 
 /** An error meant for the user: printed as one line, with an exit code, never as a stack trace. */
 export class CliError extends Error {
@@ -24,7 +25,10 @@ export async function loadWorkbook(file: string, readFile: (path: string) => Pro
     throw new CliError(`cannot read "${file}": ${(e as Error).message}`);
   }
   try {
-    return await openWorkbook(bytes);
+    const wb = await openWorkbook(bytes);
+    // src/excel asks Office which requirement sets it has; on the command line the host answers.
+    setRequirementChecker((name, version) => wb.isSetSupported(name, version));
+    return wb;
   } catch (e) {
     if (e instanceof WorkbookOpenError) throw new CliError(`"${file}": ${e.message}`);
     throw new CliError(`"${file}" could not be opened as an Excel workbook (${e instanceof Error ? e.message : String(e)}).`);
