@@ -298,8 +298,9 @@ export interface ReadMilestone {
 function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | null) => Parsed | null): ReadMilestone {
   let due: IsoDate | null = m.period?.end ?? null;
   let periodStart: IsoDate | null = m.period?.start ?? null;
-  if (!due && m.relativeMonths !== null && bc.settings.planStart) {
-    due = addMonthsIso(bc.settings.planStart, m.relativeMonths);
+  const planStart = bc.periodContext.planStart ?? bc.settings.planStart;
+  if (!due && m.relativeMonths !== null && planStart) {
+    due = addMonthsIso(planStart, m.relativeMonths);
     periodStart = due;
   }
   let target = nonBlank(get(m.targetCell));

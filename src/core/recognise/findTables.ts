@@ -241,6 +241,9 @@ function buildTable(
     columns.push({ col: c, label, cls, sub });
   }
   resolveKpiColumn(grid, columns, headerRow + headerRows);
+  // "Baseline April 2019 - Note plan start date 1 st July 2019": the table states its own plan start.
+  const stated = columns.map((c) => c.cls?.heading?.statedPlanStart).find((d) => !!d);
+  const tableCtx = !ctx.planStart && stated ? { ...ctx, planStart: stated } : ctx;
   resolvePeriodColumns(grid, columns, headerRow + headerRows);
 
   const firstDataRow = headerRow + headerRows;
@@ -258,7 +261,7 @@ function buildTable(
     excelTable: null,
     title: findTitle(grid, headerRow, fromCol, lastCol),
     headerScore: nonEmptyHeads ? recognisedHeads / nonEmptyHeads : 0,
-    periodContext: ctx,
+    periodContext: tableCtx,
   };
 }
 
