@@ -1,0 +1,93 @@
+/* eslint-disable no-console */
+// The add-in's web build, in the layout of Microsoft's Office-Addin-TaskPane-React template:
+// taskpane and commands entries, HTML pages, the manifest and assets copied into dist/, and the dev
+// server on https://localhost:3000 with Office's development certificates.
+const path = require("path");
+const webpack = require("webpack");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const urlDev = "https://localhost:3000/";
+// Where the add-in is hosted in production; the manifest's localhost URLs are rewritten to it.
+const urlProd = process.env.ADDIN_PROD_URL || "https://addin.kpiscorecard.app/";
+
+/** Office's development certificates, or null (with a clear message) where they cannot be installed. */
+async function httpsOptions() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const o = await devCerts.getHttpsServerOptions();
+    return { ca: o.ca, key: o.key, cert: o.cert };
+  } catch (e) {
+    console.warn(
+      "\nkpi-scorecard: could not install the development certificates for https://localhost:3000 " +
+        `(${e && e.message ? e.message : e}).\n` +
+        "  Office needs https to load the add-in. Run `npx office-addin-dev-certs install` as a user who may trust certificates,\n" +
+        "  or use the browser preview, which this server now offers over http://localhost:3000/taskpane.html.\n",
+    );
+    return null;
+  }
+}
+
+module.exports = async (env, options) => {
+  const dev = options.mode === "development";
+  const serving = !!(env && env.WEBPACK_SERVE);
+  const https = serving ? await httpsOptions() : null;
+  return {
+    // Source maps as separate files: no eval() in any bundle, dev or production.
+    devtool: "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].[contenthash:8].js",
+      chunkFilename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
+      // ExcelJS's browser build carries its own Node shims; only the browser preview loads it, lazily.
+      alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
+      fallback: { fs: false, path: false, stream: false, crypto: false, zlib: false, os: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // ES modules so that import() splits the preview (and ExcelJS) into its own chunk; types are checked by `npm run lint`.
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.DefinePlugin({ "process.env.NODE_ENV": JSON.stringify(dev ? "development" : "production") }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets", globOptions: { ignore: ["**/.DS_Store"] } },
+          { from: "src/support/support.html", to: "support.html" },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : Buffer.from(content.toString().replace(new RegExp(urlDev, "g"), urlProd).replace(/https:\/\/localhost:3000/g, urlProd.replace(/\/$/, "")));
+            },
+          },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : { type: "http" },
+      port: process.env.npm_package_config_dev_server_port || 3000,
+    },
+  };
+};
