@@ -1,0 +1,2 @@
+// The ribbon button opens the task pane declaratively (ShowTaskpane); no commands run code yet.
+Office.onReady(() => undefined);

@@ -1,0 +1,119 @@
+// The task pane: header with Scan and RAG counts, Insert scorecard, then KPIs / Findings / Tables / Settings.
+import { useState } from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { allKpis } from "./model";
+import { usePane, type PaneOptions } from "./usePane";
+import { useWatchChanges } from "./useWatchChanges";
+import { Header } from "./components/Header";
+import { InsertPanel } from "./components/InsertPanel";
+import { KpiTab } from "./components/KpiTab";
+import { FindingsTab } from "./components/FindingsTab";
+import { TablesTab } from "./components/TablesTab";
+import { SettingsTab } from "./components/SettingsTab";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    minWidth: "280px",
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+type TabName = "kpis" | "findings" | "tables" | "settings";
+
+export interface PaneProps extends PaneOptions {
+  /** Re-scan when the workbook changes (real Excel, ExcelApi 1.9). */
+  watch?: boolean;
+}
+
+export function Pane(props: PaneProps) {
+  const styles = useStyles();
+  const { state, scan, save, insert, goTo, dismissError, isBusy } = usePane(props);
+  const [tab, setTab] = useState<TabName>("kpis");
+  useWatchChanges(props.watch ? props.runner : null, state.settings?.scorecardSheetName, () => (state.scan && !isBusy() ? scan() : undefined));
+  const kpis = state.scan ? allKpis(state.scan) : [];
+  const findingCount = state.scan ? state.scan.findings.length + kpis.reduce((n, k) => n + k.findings.length, 0) : 0;
+
+  return (
+    <main className={styles.root} aria-label="KPI Scorecard">
+      <Header scan={state.scan} busy={state.busy} onScan={scan} />
+      <InsertPanel busy={state.busy} inserted={state.inserted} onInsert={insert} onGoTo={(sheet) => goTo(sheet, "A1")} />
+      {state.error && (
+        <MessageBar intent="error" role="alert" data-testid="error">
+          <MessageBarBody>
+            <MessageBarTitle>Something went wrong</MessageBarTitle>
+            {state.error.message} {state.error.action}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={dismissError}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {!state.scan && !state.busy && <Text>Scan the workbook to find its KPI tables, check their targets and rate each KPI.</Text>}
+      {state.scan && state.empty && (
+        <MessageBar intent="info" data-testid="empty">
+          <MessageBarBody>This workbook is empty. Add or open a KPI report, then scan again.</MessageBarBody>
+        </MessageBar>
+      )}
+      {state.scan && !state.empty && state.scan.tables.length === 0 && (
+        <MessageBar intent="warning" data-testid="no-tables">
+          <MessageBarBody>
+            <MessageBarTitle>No KPI tables found</MessageBarTitle>
+            No table here has measures with targets or actuals the add-in recognises. A KPI table needs a measure column and at least one
+            column of targets, actuals or periods.
+            {(state.settings?.excludedTables.length ?? 0) > 0 ? " Some tables are left out in the Tables tab." : ""}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.scan && (
+        <>
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small" aria-label="Views">
+            <Tab value="kpis">KPIs ({kpis.length})</Tab>
+            <Tab value="findings">Findings ({findingCount})</Tab>
+            <Tab value="tables">Tables</Tab>
+            <Tab value="settings">Settings</Tab>
+          </TabList>
+          <div className={styles.panel} role="tabpanel" aria-label={tab}>
+            {tab === "kpis" && <KpiTab kpis={kpis} settings={state.settings} />}
+            {tab === "findings" && <FindingsTab scan={state.scan} onGo={goTo} />}
+            {tab === "tables" && (
+              <TablesTab
+                scan={state.scan}
+                settings={state.settings}
+                disabled={state.busy !== null}
+                onInclude={(id, include) => {
+                  if (!state.settings) return;
+                  const rest = state.settings.excludedTables.filter((t) => t !== id);
+                  save({ ...state.settings, excludedTables: include ? rest : [...rest, id] });
+                }}
+              />
+            )}
+            {tab === "settings" && state.settings && (
+              <SettingsTab key={JSON.stringify(state.settings)} settings={state.settings} kpis={kpis} disabled={state.busy !== null} onSave={save} />
+            )}
+          </div>
+        </>
+      )}
+    </main>
+  );
+}

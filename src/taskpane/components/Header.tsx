@@ -1,0 +1,50 @@
+import { Button, Caption1, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import type { ScanResult } from "../../core/types";
+import { allKpis, ragCounts, RAG_ORDER } from "../model";
+import { RAG_WORD } from "../labels";
+import { RagBadge } from "./RagBadge";
+import type { Busy } from "../usePane";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalS },
+  row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  title: { flexGrow: 1 },
+});
+
+export interface HeaderProps {
+  scan: ScanResult | null;
+  busy: Busy;
+  onScan: () => void;
+}
+
+export function Header({ scan, busy, onScan }: HeaderProps) {
+  const styles = useStyles();
+  const kpis = scan ? allKpis(scan) : [];
+  const counts = ragCounts(kpis);
+  return (
+    <header className={styles.root}>
+      <div className={styles.row}>
+        <Title3 as="h1" className={styles.title}>
+          KPI Scorecard
+        </Title3>
+        <Button appearance="secondary" onClick={onScan} disabled={busy !== null}>
+          Scan workbook
+        </Button>
+      </div>
+      {scan && (
+        <>
+          <Caption1 data-testid="summary">
+            {kpis.length} KPIs in {scan.tables.length} {scan.tables.length === 1 ? "table" : "tables"} · reporting date {scan.asOf}
+          </Caption1>
+          <div className={styles.row} role="list" aria-label="KPIs by RAG status">
+            {RAG_ORDER.filter((r) => counts[r] > 0 || r !== "blue").map((r) => (
+              <span role="listitem" key={r} aria-label={`${counts[r]} ${RAG_WORD[r]}`} data-testid={`count-${r}`}>
+                <RagBadge rag={r} count={counts[r]} />
+              </span>
+            ))}
+          </div>
+        </>
+      )}
+    </header>
+  );
+}

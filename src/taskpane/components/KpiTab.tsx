@@ -1,0 +1,70 @@
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Kpi } from "../../core/types";
+import type { Settings } from "../../core/settings";
+import { dotText } from "../labels";
+import { RagBadge } from "./RagBadge";
+import { WhyDialog } from "./WhyDialog";
+import { useShowMore } from "./useShowMore";
+
+const useStyles = makeStyles({
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  card: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingVerticalS,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  top: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", justifyContent: "space-between" },
+  measure: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  line: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+});
+
+function KpiCard({ kpi, settings }: { kpi: Kpi; settings: Settings | null }) {
+  const styles = useStyles();
+  const dot = dotText(kpi.dot);
+  const latest = kpi.latest?.text ? `${kpi.latest.text}${kpi.latest.period ? ` (${kpi.latest.period})` : ""}` : "no latest figure";
+  const target = kpi.currentTarget?.text ? kpi.currentTarget.text : "no target";
+  return (
+    <li className={styles.card} data-testid="kpi">
+      <div className={styles.top}>
+        <Text className={styles.measure}>{kpi.measure}</Text>
+        <RagBadge rag={kpi.rag} />
+      </div>
+      <Caption1>
+        {[kpi.ref, kpi.sheet].filter(Boolean).join(" · ")}
+      </Caption1>
+      <div className={styles.line}>
+        <Text size={200}>
+          Latest {latest} against {target}
+        </Text>
+      </div>
+      <div className={styles.line}>
+        <Text size={200} aria-label={`Direction of travel: ${dot.words}`}>
+          <span aria-hidden="true">{dot.arrow}</span> {dot.words}
+        </Text>
+        <WhyDialog kpi={kpi} settings={settings} />
+      </div>
+    </li>
+  );
+}
+
+export function KpiTab({ kpis, settings }: { kpis: Kpi[]; settings: Settings | null }) {
+  const styles = useStyles();
+  const { visible, hidden, showMore } = useShowMore(kpis);
+  return (
+    <>
+      <ul className={styles.list} aria-label="KPIs">
+        {visible.map((k, i) => (
+          <KpiCard key={`${k.key ?? k.measure}#${i}`} kpi={k} settings={settings} />
+        ))}
+      </ul>
+      {hidden > 0 && (
+        <Button appearance="secondary" onClick={showMore} style={{ marginTop: tokens.spacingVerticalS }}>
+          Show more ({hidden} more)
+        </Button>
+      )}
+    </>
+  );
+}

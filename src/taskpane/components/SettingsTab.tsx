@@ -1,0 +1,122 @@
+import { useState, type FormEvent } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  Input,
+  Select,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Kpi, Polarity } from "../../core/types";
+import type { Settings } from "../../core/settings";
+import { formFromSettings, settingsFromForm, validateForm, type FormErrors, type SettingsForm } from "../settingsForm";
+import { useShowMore } from "./useShowMore";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "120px" },
+});
+
+export interface SettingsTabProps {
+  settings: Settings;
+  kpis: Kpi[];
+  disabled: boolean;
+  onSave: (settings: Settings) => void;
+}
+
+function PolarityPerKpi({ kpis, value, onChange }: { kpis: Kpi[]; value: Record<string, Polarity>; onChange: (key: string, p: Polarity | "") => void }) {
+  const keyed = kpis.filter((k): k is Kpi & { key: string } => !!k.key);
+  const { visible, hidden, showMore } = useShowMore(keyed);
+  return (
+    <>
+      {visible.map((k) => (
+        <Field key={k.key} label={k.ref ? `${k.ref} ${k.measure}` : k.measure} size="small">
+          <Select value={value[k.key] ?? ""} onChange={(_, d) => onChange(k.key, d.value as Polarity | "")}>
+            <option value="">As the workbook says</option>
+            <option value="higher-is-better">Higher is better</option>
+            <option value="lower-is-better">Lower is better</option>
+          </Select>
+        </Field>
+      ))}
+      {hidden > 0 && <Button onClick={showMore}>Show more ({hidden} more)</Button>}
+    </>
+  );
+}
+
+/** Settings stored in the workbook; Save writes them and re-scans. */
+export function SettingsTab({ settings, kpis, disabled, onSave }: SettingsTabProps) {
+  const styles = useStyles();
+  const [form, setForm] = useState<SettingsForm>(() => formFromSettings(settings));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const set = <K extends keyof SettingsForm>(k: K, v: SettingsForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const err = (k: keyof SettingsForm) => (errors[k] ? { validationMessage: errors[k], validationState: "error" as const } : {});
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found = validateForm(form);
+    setErrors(found);
+    if (Object.keys(found).length === 0) onSave(settingsFromForm(form, settings));
+  };
+
+  const setPolarity = (key: string, p: Polarity | "") =>
+    setForm((f) => {
+      const next = { ...f.polarityOverrides };
+      if (p) next[key] = p;
+      else delete next[key];
+      return { ...f, polarityOverrides: next };
+    });
+
+  return (
+    <form className={styles.form} onSubmit={submit} noValidate aria-label="Settings">
+      <Field label="Reporting date" hint="YYYY-MM-DD; empty means today. Milestones due on or before it are in force." {...err("asOf")}>
+        <Input value={form.asOf} placeholder="YYYY-MM-DD" onChange={(_, d) => set("asOf", d.value)} />
+      </Field>
+      <Field label="Plan start date" hint="Where milestones like “By 6 months” count from." {...err("planStart")}>
+        <Input value={form.planStart} placeholder="YYYY-MM-DD" onChange={(_, d) => set("planStart", d.value)} />
+      </Field>
+      <div className={styles.row}>
+        <Field label="Amber band" className={styles.grow} {...err("amberBand")}>
+          <Input value={form.amberBand} inputMode="decimal" onChange={(_, d) => set("amberBand", d.value)} contentAfter={form.amberMode === "relative" ? "%" : "pts"} />
+        </Field>
+        <Field label="Amber band measured" className={styles.grow}>
+          <Select value={form.amberMode} onChange={(_, d) => set("amberMode", d.value as Settings["amberMode"])}>
+            <option value="relative">Relative to the target (%)</option>
+            <option value="points">In percentage points</option>
+          </Select>
+        </Field>
+      </div>
+      <Field label="No-change band" hint="Changes this small count as flat (in the figure's own units; 0.01 is 1 point of a percentage)." {...err("noChangeBand")}>
+        <Input value={form.noChangeBand} inputMode="decimal" onChange={(_, d) => set("noChangeBand", d.value)} />
+      </Field>
+      <Field label="Default polarity" hint="Used where nothing in the workbook says which way is better.">
+        <Select value={form.defaultPolarity} onChange={(_, d) => set("defaultPolarity", d.value as Polarity)}>
+          <option value="higher-is-better">Higher is better</option>
+          <option value="lower-is-better">Lower is better</option>
+        </Select>
+      </Field>
+      <Field label="Scorecard sheet name" {...err("scorecardSheetName")}>
+        <Input value={form.scorecardSheetName} onChange={(_, d) => set("scorecardSheetName", d.value)} />
+      </Field>
+      {kpis.length > 0 && (
+        <Accordion collapsible>
+          <AccordionItem value="polarity">
+            <AccordionHeader as="h2">Polarity per KPI ({Object.keys(form.polarityOverrides).length} set)</AccordionHeader>
+            <AccordionPanel>
+              <PolarityPerKpi kpis={kpis} value={form.polarityOverrides} onChange={setPolarity} />
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
+      <div className={styles.row}>
+        <Button appearance="primary" type="submit" disabled={disabled}>
+          Save settings and re-scan
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,87 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { Figure, Kpi } from "../../core/types";
+import type { Settings } from "../../core/settings";
+import { POLARITY_SOURCE_WORD, POLARITY_WORD } from "../labels";
+import { RagBadge } from "./RagBadge";
+
+const useStyles = makeStyles({
+  list: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  def: { margin: 0 },
+});
+
+function figureText(f: Figure | null): string {
+  if (!f) return "none";
+  const period = f.period ? ` (${f.period})` : "";
+  return `${f.text || "blank"}${period}, cell ${f.cell}`;
+}
+
+function amberBandText(s: Settings | null): string {
+  if (!s) return "unknown";
+  const pct = Math.round(s.amberBand * 1000) / 10;
+  return s.amberMode === "relative" ? `within ${pct}% of the target (relative)` : `within ${pct} percentage points of the target`;
+}
+
+/** "Why this rating?": the rule and the figures behind one KPI's RAG. */
+export function WhyDialog({ kpi, settings }: { kpi: Kpi; settings: Settings | null }) {
+  const styles = useStyles();
+  const name = kpi.ref ? `${kpi.ref} ${kpi.measure}` : kpi.measure;
+  const rows: [string, string][] = [
+    ["Milestone in force", kpi.currentMilestone ?? "none at the reporting date"],
+    ["Its target", figureText(kpi.currentTarget)],
+    ["Latest", figureText(kpi.latest)],
+    ["Previous", figureText(kpi.previous)],
+    ["Baseline", figureText(kpi.baseline)],
+    ["Final target", figureText(kpi.target)],
+    ["Amber band", amberBandText(settings)],
+    [
+      "Polarity",
+      kpi.polarity ? `${POLARITY_WORD[kpi.polarity]}${kpi.polaritySource ? `, ${POLARITY_SOURCE_WORD[kpi.polaritySource]}` : ""}` : "unknown",
+    ],
+  ];
+  if (kpi.statedRag) rows.push(["RAG stated in the workbook", kpi.statedRag]);
+  return (
+    <Dialog>
+      <DialogTrigger disableButtonEnhancement>
+        <Button size="small" appearance="subtle" aria-label={`Why this rating? ${name}`}>
+          Why this rating?
+        </Button>
+      </DialogTrigger>
+      <DialogSurface aria-label={`Why ${name} is rated ${kpi.rag ?? "grey"}`}>
+        <DialogBody>
+          <DialogTitle>Why this rating?</DialogTitle>
+          <DialogContent>
+            <p>
+              <strong>{name}</strong> <RagBadge rag={kpi.rag} />
+            </p>
+            <p data-testid="rag-explanation">{kpi.ragExplanation ?? "No explanation was recorded for this KPI."}</p>
+            <dl className={styles.list}>
+              {rows.map(([t, d]) => (
+                <div key={t} style={{ display: "contents" }}>
+                  <dt className={styles.term}>{t}</dt>
+                  <dd className={styles.def}>{d}</dd>
+                </div>
+              ))}
+            </dl>
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="primary">Close</Button>
+            </DialogTrigger>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,50 @@
+// Words, colours and arrows for statuses. Status is never shown by colour alone: every badge
+// carries its word, every arrow its direction and judgement.
+import type { BadgeProps } from "@fluentui/react-components";
+import type { Direction, Dot, Judgement, Polarity, PolaritySource, Rag, Severity } from "../core/types";
+
+export const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green", blue: "Blue", grey: "Grey" };
+
+export const RAG_BADGE: Record<Rag, NonNullable<BadgeProps["color"]>> = {
+  red: "danger",
+  amber: "warning",
+  green: "success",
+  blue: "brand",
+  grey: "informative",
+};
+
+export const SEVERITY_WORD: Record<Severity, string> = { error: "Errors", warning: "Warnings", info: "Notes" };
+
+const ARROW: Record<Direction, string> = { up: "↑", down: "↓", flat: "→" };
+const DIRECTION_WORD: Record<Direction, string> = { up: "up", down: "down", flat: "flat" };
+const JUDGEMENT_WORD: Record<Judgement, string> = { improving: "improving", worsening: "worsening", "no-change": "no change" };
+
+/** "↑ up, improving"; "No direction" where there is no previous figure. */
+export function dotText(dot: Dot): { arrow: string; words: string } {
+  if (!dot.direction) return { arrow: "–", words: "no direction of travel" };
+  const words = dot.judgement ? `${DIRECTION_WORD[dot.direction]}, ${JUDGEMENT_WORD[dot.judgement]}` : DIRECTION_WORD[dot.direction];
+  return { arrow: ARROW[dot.direction], words };
+}
+
+export const POLARITY_WORD: Record<Polarity, string> = { "higher-is-better": "Higher is better", "lower-is-better": "Lower is better" };
+
+export const POLARITY_SOURCE_WORD: Record<PolaritySource, string> = {
+  stated: "stated in the workbook",
+  setting: "set in the add-in's settings",
+  "target-vs-baseline": "from the direction of the target against the baseline",
+  wording: "from the wording of the measure",
+};
+
+const LAYOUT_WORD: Record<string, string> = {
+  "previous-latest": "Previous and latest columns",
+  "milestone-columns": "Milestone columns",
+  "target-actual-rows": "Target and actual rows",
+  "period-columns": "A column per period",
+  survey: "Survey results",
+  "qualitative-milestones": "Qualitative milestones",
+  "excel-table": "Excel table",
+};
+
+export function layoutWord(layout: string): string {
+  return LAYOUT_WORD[layout] ?? layout;
+}

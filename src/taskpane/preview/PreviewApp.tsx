@@ -1,0 +1,153 @@
+// The browser preview: the same pane on the headless host, beside a read-only grid of the workbook,
+// with a sample workbook, "Open workbook…" and "Download workbook".
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { openWorkbook, type HeadlessWorkbook } from "../../host";
+import { setRequirementChecker } from "../../excel/requirements";
+import { Pane } from "../Pane";
+import type { Runner } from "../runner";
+import { plainError } from "../errors";
+import { SheetGrid } from "./SheetGrid";
+
+export const SAMPLE_URL = "assets/samples/send-board-kpis.xlsx";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  bar: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "center",
+    flexWrap: "wrap",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  body: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-start", padding: tokens.spacingHorizontalM, flexWrap: "wrap" },
+  pane: { width: "320px", flexShrink: 0, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
+  grid: { flexGrow: 1, flexBasis: "360px", minWidth: 0, backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalS },
+  hidden: { display: "none" },
+});
+
+interface Loaded {
+  wb: HeadlessWorkbook;
+  name: string;
+  /** Distinguishes one opened file from the next, so the pane starts afresh. */
+  id: number;
+}
+
+/** "$B$3" or "B3:C4" → "B3": the cell the grid highlights. */
+function firstCell(address: string): string {
+  return address.split(":")[0].replace(/\$/g, "").toUpperCase();
+}
+
+async function load(bytes: Uint8Array, name: string, id: number): Promise<Loaded> {
+  const wb = await openWorkbook(bytes);
+  // src/excel asks which requirement sets Excel has; here the headless host answers.
+  setRequirementChecker((n, v) => wb.isSetSupported(n, v));
+  return { wb, name, id };
+}
+
+export function PreviewApp({ fetchSample = () => fetch(SAMPLE_URL) }: { fetchSample?: () => Promise<Response> }) {
+  const styles = useStyles();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
+  const [sheet, setSheet] = useState<string | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const nextId = useRef(1);
+
+  useEffect(() => {
+    fetchSample()
+      .then((r) => {
+        if (!r.ok) throw new Error(`the sample workbook could not be loaded (HTTP ${r.status})`);
+        return r.arrayBuffer();
+      })
+      .then((buf) => load(new Uint8Array(buf), "send-board-kpis.xlsx", nextId.current++))
+      .then(setLoaded)
+      .catch((e: unknown) => setProblem(plainError(e).message));
+  }, [fetchSample]);
+
+  const runner = useMemo<Runner | null>(() => (loaded ? (batch) => loaded.wb.run(batch) : null), [loaded]);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    try {
+      const next = await load(new Uint8Array(await file.arrayBuffer()), file.name, nextId.current++);
+      setProblem(null);
+      setSheet(null);
+      setHighlight(null);
+      setLoaded(next);
+    } catch (err) {
+      setProblem(`"${file.name}" could not be opened: ${plainError(err).message}`);
+    } finally {
+      e.target.value = "";
+    }
+  };
+
+  const download = async () => {
+    if (!loaded) return;
+    const bytes = await loaded.wb.save();
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = loaded.name.replace(/\.xlsx$/i, "") + "-scorecard.xlsx";
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const onNavigated = useCallback((s: string, cell: string) => {
+    setSheet(s);
+    setHighlight(firstCell(cell));
+    setVersion((v) => v + 1);
+  }, []);
+  const onWorkbookChanged = useCallback((scorecardSheet?: string) => {
+    // After an insert, show the scorecard.
+    setSheet(scorecardSheet ?? null);
+    setHighlight(null);
+    setVersion((v) => v + 1);
+  }, []);
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.bar}>
+        <Text weight="semibold">Browser preview</Text>
+        <Text size={200}>Not connected to Excel: the add-in runs on a copy of {loaded?.name ?? "the sample workbook"} in this page. Nothing is uploaded.</Text>
+        <input ref={fileInput} id="open-workbook" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={styles.hidden} onChange={onFile} aria-label="Open workbook" />
+        <Button onClick={() => fileInput.current?.click()}>Open workbook…</Button>
+        <Button onClick={download} disabled={!loaded}>
+          Download workbook
+        </Button>
+      </div>
+      {problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.body}>
+        <div className={styles.pane}>
+          {loaded && runner ? (
+            <Pane key={loaded.id} runner={runner} workbookName={loaded.name} onNavigated={onNavigated} onWorkbookChanged={onWorkbookChanged} />
+          ) : (
+            <Text>Loading the sample workbook…</Text>
+          )}
+        </div>
+        <div className={styles.grid}>
+          {runner && (
+            <SheetGrid
+              runner={runner}
+              version={version}
+              sheet={sheet}
+              highlight={highlight}
+              onSheet={(s) => {
+                setSheet(s);
+                setHighlight(null);
+              }}
+            />
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

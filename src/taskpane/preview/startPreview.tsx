@@ -1,0 +1,13 @@
+// Loaded only outside Office (its own webpack chunk): the headless host and ExcelJS come with it.
+import type { Root } from "react-dom/client";
+import { FluentProvider } from "@fluentui/react-components";
+import { pickTheme } from "../theme";
+import { PreviewApp } from "./PreviewApp";
+
+export function startPreview(root: Root): void {
+  root.render(
+    <FluentProvider theme={pickTheme()}>
+      <PreviewApp />
+    </FluentProvider>,
+  );
+}
