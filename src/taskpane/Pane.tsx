@@ -85,7 +85,7 @@ export function Pane(props: PaneProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {state.scan && (
+      {state.scan && !state.empty && (
         <>
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small" aria-label="Views">
             <Tab value="kpis">KPIs ({kpis.length})</Tab>

@@ -62,9 +62,9 @@ export function WhyDialog({ kpi, settings }: { kpi: Kpi; settings: Settings | nu
         <DialogBody>
           <DialogTitle>Why this rating?</DialogTitle>
           <DialogContent>
-            <p>
+            <div>
               <strong>{name}</strong> <RagBadge rag={kpi.rag} />
-            </p>
+            </div>
             <p data-testid="rag-explanation">{kpi.ragExplanation ?? "No explanation was recorded for this KPI."}</p>
             <dl className={styles.list}>
               {rows.map(([t, d]) => (

@@ -1,0 +1,87 @@
+// Rendering the pane in jsdom with hand-made scan results and fake runners.
+import { render } from "@testing-library/react";
+import "@testing-library/jest-dom";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { Pane } from "../../src/taskpane/Pane";
+import type { Runner } from "../../src/taskpane/runner";
+import type { Kpi, ScanResult } from "../../src/core/types";
+
+/** jsdom lacks a few browser APIs Fluent UI touches. */
+export function polyfillBrowser(): void {
+  const w = window as unknown as Record<string, unknown>;
+  if (!w.matchMedia) {
+    w.matchMedia = (query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    });
+  }
+  if (!w.ResizeObserver) {
+    w.ResizeObserver = class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+  }
+  const g = globalThis as unknown as Record<string, unknown>;
+  if (!g.structuredClone) g.structuredClone = (v: unknown) => JSON.parse(JSON.stringify(v));
+  if (!g.TextEncoder) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const util = require("util");
+    g.TextEncoder = util.TextEncoder;
+    g.TextDecoder = util.TextDecoder;
+  }
+}
+
+export function renderPane(runner: Runner, extra: Partial<Parameters<typeof Pane>[0]> = {}) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <Pane runner={runner} workbookName="test.xlsx" today="2024-02-29" {...extra} />
+    </FluentProvider>,
+  );
+}
+
+export function makeKpi(i: number, over: Partial<Kpi> = {}): Kpi {
+  const rags = ["green", "amber", "red", "grey"] as const;
+  return {
+    ref: `K${i}`,
+    measure: `Measure number ${i}`,
+    group: null,
+    frequency: "Monthly",
+    unit: "percent",
+    polarity: "higher-is-better",
+    polaritySource: "wording",
+    baseline: null,
+    target: null,
+    currentTarget: { value: 0.6, text: "60%", cell: `E${i + 2}`, unit: "percent", period: "Mar 2024", periodStart: null, periodEnd: null, missing: null, relative: null },
+    previous: null,
+    latest: { value: 0.55, text: "55%", cell: `F${i + 2}`, unit: "percent", period: "Jan 2024", periodStart: null, periodEnd: null, missing: null, relative: null },
+    milestones: [],
+    dot: { direction: "up", judgement: "improving" },
+    rag: rags[i % 4],
+    statedRag: null,
+    findings: [],
+    sheet: "KPIs",
+    sourceCell: `B${i + 2}`,
+    key: `KPIs!K${i}`,
+    ragExplanation: `Explanation for K${i}.`,
+    currentMilestone: "By 12 months",
+    ...over,
+  };
+}
+
+export function makeScan(kpis: Kpi[], over: Partial<ScanResult> = {}): ScanResult {
+  return {
+    workbook: "test.xlsx",
+    asOf: "2024-02-29",
+    settings: {},
+    tables: kpis.length ? [{ sheet: "KPIs", range: `A1:H${kpis.length + 1}`, layout: "previous-latest", headerRows: 1, confidence: 0.9, kpis, id: `KPIs!A1:H${kpis.length + 1}` }] : [],
+    findings: [],
+    ...over,
+  };
+}

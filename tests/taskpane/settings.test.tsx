@@ -1,0 +1,89 @@
+/** @jest-environment jsdom */
+// Settings: validation in words, and a saved setting that is stored in the workbook and changes the scan.
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { polyfillBrowser, renderPane } from "./paneHarness";
+import { SETTINGS_KEY } from "../../src/core/settings";
+import { formFromSettings, settingsFromForm, validateForm, isIsoDate } from "../../src/taskpane/settingsForm";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+
+polyfillBrowser();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const host = require("../../src/host") as typeof import("../../src/host");
+
+/** A small KPI table whose milestone in force depends on the reporting date. */
+async function stagedWorkbook() {
+  const wb = host.newWorkbook();
+  await wb.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:F3").values = [
+      ["Ref", "Measure", "Target Mar 2023", "Target Mar 2024", "Previous", "Latest"],
+      ["K1", "% of EHC plans issued within 20 weeks", 0.3, 0.6, 0.2, 0.35],
+      ["K2", "% of annual reviews completed on time", 0.5, 0.9, 0.4, 0.52],
+    ];
+    await ctx.sync();
+  });
+  return wb;
+}
+
+async function openSettings() {
+  await userEvent.click(screen.getByRole("button", { name: "Scan workbook" }));
+  await screen.findByTestId("summary");
+  await userEvent.click(screen.getByRole("tab", { name: "Settings" }));
+}
+
+describe("settings form", () => {
+  it("accepts real dates only", () => {
+    expect(isIsoDate("2024-02-29")).toBe(true);
+    expect(isIsoDate("2023-02-29")).toBe(false);
+    expect(isIsoDate("31/03/2024")).toBe(false);
+  });
+
+  it("round-trips the amber band as a percentage", () => {
+    const form = formFromSettings(DEFAULT_SETTINGS);
+    expect(form.amberBand).toBe("10");
+    expect(validateForm({ ...form, amberBand: "5" })).toEqual({});
+    expect(settingsFromForm({ ...form, amberBand: "5" }, DEFAULT_SETTINGS).amberBand).toBeCloseTo(0.05);
+  });
+});
+
+describe("Settings tab", () => {
+  it("rejects a bad reporting date with a message and writes nothing", async () => {
+    const wb = await stagedWorkbook();
+    renderPane((batch) => wb.run(batch));
+    await openSettings();
+    const date = screen.getByRole("textbox", { name: /Reporting date/ });
+    await userEvent.clear(date);
+    await userEvent.type(date, "31/02/2024");
+    const sheetName = screen.getByRole("textbox", { name: /Scorecard sheet name/ });
+    await userEvent.clear(sheetName);
+    await userEvent.type(sheetName, "Bad:Name");
+    await userEvent.click(screen.getByRole("button", { name: "Save settings and re-scan" }));
+    expect(await screen.findByText(/must be a real date written as YYYY-MM-DD/)).toBeInTheDocument();
+    expect(screen.getByText(/sheet name must be 1 to 31 characters/)).toBeInTheDocument();
+    const stored = await wb.run(async (ctx) => {
+      const s = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      await ctx.sync();
+      return s.isNullObject;
+    });
+    expect(stored).toBe(true);
+  });
+
+  it("saves a new reporting date into the workbook and re-scans with it", async () => {
+    const wb = await stagedWorkbook();
+    renderPane((batch) => wb.run(batch));
+    await openSettings();
+    expect(screen.getByTestId("summary")).toHaveTextContent("reporting date 2024-02-29");
+    const date = screen.getByRole("textbox", { name: /Reporting date/ });
+    await userEvent.clear(date);
+    await userEvent.type(date, "2024-04-30");
+    await userEvent.click(screen.getByRole("button", { name: "Save settings and re-scan" }));
+    await waitFor(() => expect(screen.getByTestId("summary")).toHaveTextContent("reporting date 2024-04-30"));
+    const stored = await wb.run(async (ctx) => {
+      const s = ctx.workbook.settings.getItem(SETTINGS_KEY);
+      s.load("value");
+      await ctx.sync();
+      return s.value as { asOf: string };
+    });
+    expect(stored.asOf).toBe("2024-04-30");
+  });
+});
