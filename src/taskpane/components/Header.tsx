@@ -1,4 +1,4 @@
-import { Button, Caption1, Title3, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ScanResult } from "../../core/types";
 import { allKpis, ragCounts, RAG_ORDER } from "../model";
 import { RAG_WORD } from "../labels";
@@ -24,9 +24,9 @@ export function Header({ scan, busy, onScan }: HeaderProps) {
   return (
     <header className={styles.root}>
       <div className={styles.row}>
-        <Title3 as="h1" className={styles.title}>
+        <Subtitle1 as="h1" className={styles.title}>
           KPI Scorecard
-        </Title3>
+        </Subtitle1>
         <Button appearance="secondary" onClick={onScan} disabled={busy !== null}>
           Scan workbook
         </Button>

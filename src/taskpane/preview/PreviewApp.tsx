@@ -47,7 +47,9 @@ async function load(bytes: Uint8Array, name: string, id: number): Promise<Loaded
   return { wb, name, id };
 }
 
-export function PreviewApp({ fetchSample = () => fetch(SAMPLE_URL) }: { fetchSample?: () => Promise<Response> }) {
+const fetchBundledSample = () => fetch(SAMPLE_URL);
+
+export function PreviewApp({ fetchSample = fetchBundledSample }: { fetchSample?: () => Promise<Response> }) {
   const styles = useStyles();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -57,8 +59,11 @@ export function PreviewApp({ fetchSample = () => fetch(SAMPLE_URL) }: { fetchSam
   const fileInput = useRef<HTMLInputElement>(null);
   const nextId = useRef(1);
 
+  // The sample is loaded once; a file the user opens later replaces it.
+  const sampleLoader = useRef(fetchSample);
   useEffect(() => {
-    fetchSample()
+    sampleLoader
+      .current()
       .then((r) => {
         if (!r.ok) throw new Error(`the sample workbook could not be loaded (HTTP ${r.status})`);
         return r.arrayBuffer();
@@ -66,7 +71,7 @@ export function PreviewApp({ fetchSample = () => fetch(SAMPLE_URL) }: { fetchSam
       .then((buf) => load(new Uint8Array(buf), "send-board-kpis.xlsx", nextId.current++))
       .then(setLoaded)
       .catch((e: unknown) => setProblem(plainError(e).message));
-  }, [fetchSample]);
+  }, []);
 
   const runner = useMemo<Runner | null>(() => (loaded ? (batch) => loaded.wb.run(batch) : null), [loaded]);
 

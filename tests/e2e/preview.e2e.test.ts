@@ -1,0 +1,227 @@
+// The browser preview end to end, in Debian's chromium driven by playwright-core: scan the sample,
+// open a finding, "Why this rating?", change the reporting date, insert the scorecard, open a
+// second workbook through the file picker, and a keyboard-only pass. Screenshots go to test-results/.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { openWorkbook } from "../../src/host";
+import { scanWorkbook, todayIso } from "../../src/excel/scanWorkbook";
+import type { Settings } from "../../src/core/settings";
+import type { Kpi, Rag, ScanResult } from "../../src/core/types";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = resolve(__dirname, "..", "..");
+// KPI_E2E_DIST lets a developer point the test at another build; the default is the production build.
+const DIST = resolve(ROOT, process.env.KPI_E2E_DIST ?? "dist");
+const SHOTS = join(ROOT, "test-results");
+const SAMPLE = join(ROOT, "assets", "samples", "send-board-kpis.xlsx");
+const SECOND = join(ROOT, "tests", "fixtures", "layout-variants.xlsx");
+
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`preview e2e skipped: ${CHROMIUM} is not installed (apt-get install chromium).`);
+const maybe = haveChromium ? describe : describe.skip;
+
+jest.setTimeout(420_000);
+
+async function scanFile(file: string, overrides: Partial<Settings> = {}): Promise<ScanResult> {
+  const wb = await openWorkbook(new Uint8Array(readFileSync(file)));
+  const { result } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: file, overrides, today: todayIso() }));
+  return result;
+}
+
+const kpisOf = (s: ScanResult): Kpi[] => s.tables.flatMap((t) => t.kpis);
+function counts(s: ScanResult): Record<Rag, number> {
+  const c: Record<Rag, number> = { red: 0, amber: 0, green: 0, blue: 0, grey: 0 };
+  for (const k of kpisOf(s)) c[k.rag ?? "grey"]++;
+  return c;
+}
+
+function ensureBuilt(): void {
+  if (existsSync(join(DIST, "taskpane.html"))) return;
+  console.log("preview e2e: dist/taskpane.html is missing; building with `npx webpack --mode production` (a few minutes)...");
+  execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "inherit", timeout: 300_000 });
+}
+
+maybe("browser preview", () => {
+  let server: { url: string; close(): Promise<void> };
+  let context: BrowserContext;
+  let profile: string;
+  const attempted: string[] = [];
+  const blocked: string[] = [];
+  let shot = 0;
+
+  async function screenshot(page: Page, name: string) {
+    shot++;
+    await page.screenshot({ path: join(SHOTS, `preview-${String(shot).padStart(2, "0")}-${name}.png`), fullPage: false });
+  }
+
+  async function ragCountsOnPage(page: Page): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const r of ["red", "amber", "green", "grey"]) {
+      const text = (await page.getByTestId(`count-${r}`).textContent()) ?? "";
+      out[r] = Number(text.trim().split(" ")[0]);
+    }
+    return out;
+  }
+
+  beforeAll(async () => {
+    ensureBuilt();
+    mkdirSync(SHOTS, { recursive: true });
+    const { serveDirectory } = await import("./staticServer");
+    server = await serveDirectory(DIST);
+    profile = mkdtempSync(join(tmpdir(), "kpi-e2e-profile-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    // Nothing may leave the machine: every request is recorded, and anything not for this server is refused.
+    await context.route("**/*", (route) => {
+      const url = route.request().url();
+      attempted.push(url);
+      const host = new URL(url).hostname;
+      if (host === "127.0.0.1" || host === "localhost") return route.continue();
+      blocked.push(url);
+      return route.abort();
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it("the production bundle holds no eval( or new Function(", () => {
+    for (const f of readdirSync(DIST).filter((n) => n.endsWith(".js"))) {
+      const js = readFileSync(join(DIST, f), "utf8");
+      expect({ file: f, eval: js.includes("eval("), newFunction: js.includes("new Function(") }).toEqual({ file: f, eval: false, newFunction: false });
+    }
+  });
+
+  it("scans, explains, re-rates, inserts and opens a second workbook", async () => {
+    const expected = await scanFile(SAMPLE);
+    const expectedCounts = counts(expected);
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    await page.goto(`${server.url}/taskpane.html`);
+    // office.js cannot load (blocked, as offline): the preview opens after Office.onReady's guard.
+    await page.getByRole("button", { name: "Scan workbook" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("grid").waitFor();
+    await screenshot(page, "loaded");
+
+    // Scan: the KPI count and RAG counts are those src/excel gives in Node for the same file.
+    await page.getByRole("button", { name: "Scan workbook" }).click();
+    await page.getByTestId("summary").waitFor();
+    await expect(page.getByTestId("summary").textContent()).resolves.toContain(`${kpisOf(expected).length} KPIs in ${expected.tables.length} tables`);
+    const onPage = await ragCountsOnPage(page);
+    expect(onPage).toEqual({ red: expectedCounts.red, amber: expectedCounts.amber, green: expectedCounts.green, grey: expectedCounts.grey });
+    await screenshot(page, "scanned");
+
+    // A finding selects its cell: the grid switches to that sheet and highlights it.
+    await page.getByRole("tab", { name: /^Findings/ }).click();
+    const finding = page.getByTestId("finding").getByRole("button").first();
+    const title = (await finding.getAttribute("title")) ?? "";
+    const [, where] = /^Go to (.+)$/.exec(title) ?? [];
+    const bang = where.lastIndexOf("!");
+    const sheet = where.slice(0, bang);
+    const cell = where.slice(bang + 1).split(":")[0].replace(/\$/g, "");
+    await finding.click();
+    await page.locator(`table[data-sheet="${sheet}"] td[aria-current="location"][data-cell="${cell}"]`).waitFor();
+    await screenshot(page, "finding-selected");
+
+    // "Why this rating?" for the first KPI shows its explanation.
+    await page.getByRole("tab", { name: /^KPIs/ }).click();
+    const first = kpisOf(expected)[0];
+    await page.getByRole("button", { name: /^Why this rating\?/ }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await expect(dialog.getByTestId("rag-explanation").textContent()).resolves.toBe(first.ragExplanation);
+    await expect(dialog.textContent()).resolves.toContain("Milestone in force");
+    await screenshot(page, "why-this-rating");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+
+    // A reporting date at which some KPI is rated differently (found in Node), set in Settings.
+    let newDate = "";
+    let newCounts = expectedCounts;
+    for (const d of ["2019-12-31", "2020-03-31", "2020-09-30", "2021-01-31", "2021-06-30", "2022-03-31", "2023-03-31", "2024-02-29"]) {
+      const c = counts(await scanFile(SAMPLE, { asOf: d }));
+      if (JSON.stringify(c) !== JSON.stringify(expectedCounts)) {
+        newDate = d;
+        newCounts = c;
+        break;
+      }
+    }
+    expect(newDate).not.toBe("");
+    await page.getByRole("tab", { name: "Settings" }).click();
+    const date = page.getByRole("textbox", { name: /Reporting date/ });
+    await date.fill(newDate);
+    await screenshot(page, "settings");
+    await page.getByRole("button", { name: "Save settings and re-scan" }).click();
+    await page.getByTestId("summary").filter({ hasText: `reporting date ${newDate}` }).waitFor();
+    const after = await ragCountsOnPage(page);
+    expect(after).toEqual({ red: newCounts.red, amber: newCounts.amber, green: newCounts.green, grey: newCounts.grey });
+    expect(after).not.toEqual(onPage);
+    await screenshot(page, "re-rated");
+
+    // Insert the scorecard: the result links to it and the grid shows its rows.
+    await page.getByRole("button", { name: "Insert scorecard" }).click();
+    await page.getByTestId("insert-result").waitFor({ timeout: 60_000 });
+    const grid = page.locator('table[data-sheet="Scorecard"]');
+    await grid.waitFor();
+    await expect(grid.locator("tbody tr").count()).resolves.toBeGreaterThan(kpisOf(expected).length);
+    await expect(grid.textContent()).resolves.toContain(first.measure.slice(0, 20));
+    await screenshot(page, "scorecard-inserted");
+
+    // A second workbook through the file picker.
+    const second = await scanFile(SECOND);
+    await page.locator("#open-workbook").setInputFiles(SECOND);
+    await page.getByText("Scan the workbook to find its KPI tables").waitFor();
+    await page.getByRole("button", { name: "Scan workbook" }).click();
+    await page.getByTestId("summary").filter({ hasText: `${kpisOf(second).length} KPIs in ${second.tables.length} tables` }).waitFor();
+    await screenshot(page, "second-workbook");
+
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("can be driven by keyboard alone", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "Scan workbook" }).waitFor({ timeout: 30_000 });
+    const focusedText = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? "");
+    /** Press Tab until the focused element's text starts with `label`; fail after `max` presses. */
+    async function tabTo(label: string, max = 60) {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press("Tab");
+        if ((await focusedText()).startsWith(label)) return;
+      }
+      throw new Error(`"${label}" was not reached with ${max} presses of Tab`);
+    }
+    await tabTo("Scan workbook");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("summary").waitFor();
+    await screenshot(page, "keyboard-scanned");
+    await tabTo("Why this rating?");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await screenshot(page, "keyboard-why");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await page.close();
+  });
+
+  it("sent nothing anywhere but this machine", () => {
+    expect(attempted.length).toBeGreaterThan(0);
+    // The only request that would have left is office.js from Microsoft's CDN; it was refused, as offline.
+    expect(blocked.every((u) => u.startsWith("https://appsforoffice.microsoft.com/"))).toBe(true);
+    expect(attempted.filter((u) => !/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(u) && !blocked.includes(u))).toEqual([]);
+  });
+});
