@@ -77,6 +77,8 @@ maybe("browser preview", () => {
       headless: true,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
       viewport: { width: 1280, height: 900 },
+      // Dialogs appear without their fade, so screenshots show them whole.
+      reducedMotion: "reduce",
       acceptDownloads: true,
     });
     // Nothing may leave the machine: every request is recorded, and anything not for this server is refused.

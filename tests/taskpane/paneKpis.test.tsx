@@ -72,7 +72,7 @@ describe("KPIs tab", () => {
     expect(within(dialog).getByTestId("rag-explanation")).toHaveTextContent("Amber: 55% misses the 60% target by less than 10%.");
     expect(dialog).toHaveTextContent("Milestone in forceBy 12 months");
     expect(dialog).toHaveTextContent("within 10% of the target (relative)");
-    expect(dialog).toHaveTextContent("Higher is better, from the wording of the measure");
+    expect(dialog).toHaveTextContent("Higher is better: from the wording of the measure");
     expect(dialog).toHaveTextContent("55% (Jan 2024), cell F3");
     await userEvent.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());

@@ -18,19 +18,27 @@ const useStyles = makeStyles({
   },
   top: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", justifyContent: "space-between" },
   measure: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  badge: { flexShrink: 0 },
   line: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
 });
+
+/** "201 (Jan 24)", unless the cell's own text already names the period. */
+function withPeriod(text: string, period: string | null): string {
+  return period && !text.includes(period) ? `${text} (${period})` : text;
+}
 
 function KpiCard({ kpi, settings }: { kpi: Kpi; settings: Settings | null }) {
   const styles = useStyles();
   const dot = dotText(kpi.dot);
-  const latest = kpi.latest?.text ? `${kpi.latest.text}${kpi.latest.period ? ` (${kpi.latest.period})` : ""}` : "no latest figure";
+  const latest = kpi.latest?.text ? withPeriod(kpi.latest.text, kpi.latest.period) : "no latest figure";
   const target = kpi.currentTarget?.text ? kpi.currentTarget.text : "no target";
   return (
     <li className={styles.card} data-testid="kpi">
       <div className={styles.top}>
         <Text className={styles.measure}>{kpi.measure}</Text>
-        <RagBadge rag={kpi.rag} />
+        <span className={styles.badge}>
+          <RagBadge rag={kpi.rag} />
+        </span>
       </div>
       <Caption1>
         {[kpi.ref, kpi.sheet].filter(Boolean).join(" · ")}

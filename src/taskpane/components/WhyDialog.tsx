@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 
 function figureText(f: Figure | null): string {
   if (!f) return "none";
-  const period = f.period ? ` (${f.period})` : "";
+  const period = f.period && !f.text.includes(f.period) ? ` (${f.period})` : "";
   return `${f.text || "blank"}${period}, cell ${f.cell}`;
 }
 
@@ -31,6 +31,16 @@ function amberBandText(s: Settings | null): string {
   if (!s) return "unknown";
   const pct = Math.round(s.amberBand * 1000) / 10;
   return s.amberMode === "relative" ? `within ${pct}% of the target (relative)` : `within ${pct} percentage points of the target`;
+}
+
+function polarityText(kpi: Kpi, s: Settings | null): string {
+  if (!kpi.polarity) return "unknown";
+  let source = kpi.polaritySource ? POLARITY_SOURCE_WORD[kpi.polaritySource] : "";
+  if (kpi.polaritySource === "setting") {
+    const own = s && ((kpi.key && s.polarityOverrides[kpi.key]) || (kpi.ref && s.polarityOverrides[kpi.ref]));
+    source = own ? "set for this KPI in Settings" : "the default in Settings, as nothing in the workbook says which way is better";
+  }
+  return source ? `${POLARITY_WORD[kpi.polarity]}: ${source}` : POLARITY_WORD[kpi.polarity];
 }
 
 /** "Why this rating?": the rule and the figures behind one KPI's RAG. */
@@ -45,10 +55,7 @@ export function WhyDialog({ kpi, settings }: { kpi: Kpi; settings: Settings | nu
     ["Baseline", figureText(kpi.baseline)],
     ["Final target", figureText(kpi.target)],
     ["Amber band", amberBandText(settings)],
-    [
-      "Polarity",
-      kpi.polarity ? `${POLARITY_WORD[kpi.polarity]}${kpi.polaritySource ? `, ${POLARITY_SOURCE_WORD[kpi.polaritySource]}` : ""}` : "unknown",
-    ],
+    ["Polarity", polarityText(kpi, settings)],
   ];
   if (kpi.statedRag) rows.push(["RAG stated in the workbook", kpi.statedRag]);
   return (
