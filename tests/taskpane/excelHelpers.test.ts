@@ -1,0 +1,105 @@
+// The pane's Excel helpers on the headless host: settings stored in the workbook, selecting a
+// cell, watching for changes where Excel can report them; and the theme that follows Office.
+import { newWorkbook } from "../../src/host";
+import { saveSettings } from "../../src/excel/settingsStore";
+import { selectCell, NavigateError } from "../../src/excel/navigate";
+import { watchChanges } from "../../src/excel/watch";
+import { settingsFromSnapshot } from "../../src/excel/scanWorkbook";
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from "../../src/core/settings";
+import { luminance, pickTheme } from "../../src/taskpane/theme";
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+
+const g = globalThis as unknown as { Office?: unknown };
+afterEach(() => {
+  delete g.Office;
+});
+
+describe("saveSettings", () => {
+  it("stores the settings under the add-in's key, where the next scan reads them", async () => {
+    const wb = newWorkbook();
+    await wb.run((ctx) => saveSettings(ctx, { ...DEFAULT_SETTINGS, asOf: "2024-03-31", excludedTables: ["Sheet1!A1:C4"] }));
+    const stored = await wb.run(async (ctx) => {
+      const s = ctx.workbook.settings.getItem(SETTINGS_KEY);
+      s.load("value");
+      await ctx.sync();
+      return s.value;
+    });
+    const settings = settingsFromSnapshot({ sheets: [], settings: { [SETTINGS_KEY]: stored } });
+    expect(settings.asOf).toBe("2024-03-31");
+    expect(settings.excludedTables).toEqual(["Sheet1!A1:C4"]);
+  });
+
+  it("asks Office to persist the document settings when running in Office", async () => {
+    const saveAsync = jest.fn((cb: (r: { status: string }) => void) => cb({ status: "succeeded" }));
+    g.Office = { context: { document: { settings: { saveAsync } } } };
+    const wb = newWorkbook();
+    await wb.run((ctx) => saveSettings(ctx, DEFAULT_SETTINGS));
+    expect(saveAsync).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("selectCell", () => {
+  it("activates the sheet of the cell", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.add("KPIs");
+      await ctx.sync();
+    });
+    await wb.run((ctx) => selectCell(ctx, "KPIs", "C7"));
+    const active = await wb.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getActiveWorksheet();
+      s.load("name");
+      await ctx.sync();
+      return s.name;
+    });
+    expect(active).toBe("KPIs");
+  });
+
+  it("says plainly when the sheet has gone", async () => {
+    const wb = newWorkbook();
+    const err = await wb.run((ctx) => selectCell(ctx, "Deleted sheet", "A1")).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NavigateError);
+    expect((err as Error).message).toContain("'Deleted sheet' is not in the workbook any more");
+  });
+});
+
+describe("watchChanges", () => {
+  it("returns null where the host cannot report changes, so the pane keeps its Scan button only", async () => {
+    const wb = newWorkbook();
+    await expect(wb.run((ctx) => watchChanges(ctx, () => undefined))).resolves.toBeNull();
+  });
+
+  it("reports changes on other sheets and ignores the scorecard's own", async () => {
+    let handler: ((a: { worksheetId: string }) => Promise<void>) | null = null;
+    const removed = jest.fn();
+    const ctx = {
+      workbook: {
+        worksheets: {
+          onChanged: { add: (h: typeof handler) => ((handler = h), { remove: removed, context: { sync: async () => undefined } }) },
+          getItemOrNullObject: () => ({ load: () => undefined, isNullObject: false, id: "{SCORECARD}" }),
+        },
+      },
+      sync: async () => undefined,
+    } as unknown as Excel.RequestContext;
+    const seen: string[] = [];
+    const unsubscribe = await watchChanges(ctx, (id) => seen.push(id), { ignoreSheet: "Scorecard" });
+    await handler!({ worksheetId: "{DATA}" });
+    await handler!({ worksheetId: "{SCORECARD}" });
+    expect(seen).toEqual(["{DATA}"]);
+    await unsubscribe!();
+    expect(removed).toHaveBeenCalled();
+  });
+});
+
+describe("theme", () => {
+  it("is dark when Office's body background is dark, light otherwise", () => {
+    expect(luminance("#000000")).toBe(0);
+    expect(luminance("#ffffff")).toBeCloseTo(1);
+    g.Office = { context: { officeTheme: { bodyBackgroundColor: "#262626" } } };
+    expect(pickTheme()).toBe(webDarkTheme);
+    g.Office = { context: { officeTheme: { bodyBackgroundColor: "#FFFFFF" } } };
+    expect(pickTheme()).toBe(webLightTheme);
+    delete g.Office;
+    expect(pickTheme()).toBe(webLightTheme);
+  });
+});
