@@ -35,6 +35,8 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   panel: { paddingTop: tokens.spacingVerticalS },
+  // At 320 px with long counts the four tabs may not fit on one line: wrap rather than scroll sideways.
+  tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS },
 });
 
 type TabName = "kpis" | "findings" | "tables" | "settings";
@@ -87,7 +89,7 @@ export function Pane(props: PaneProps) {
       )}
       {state.scan && !state.empty && (
         <>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small" aria-label="Views">
+          <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small" aria-label="Views">
             <Tab value="kpis">KPIs ({kpis.length})</Tab>
             <Tab value="findings">Findings ({findingCount})</Tab>
             <Tab value="tables">Tables</Tab>

@@ -123,6 +123,10 @@ maybe("browser preview", () => {
     await expect(page.getByTestId("summary").textContent()).resolves.toContain(`${kpisOf(expected).length} KPIs in ${expected.tables.length} tables`);
     const onPage = await ragCountsOnPage(page);
     expect(onPage).toEqual({ red: expectedCounts.red, amber: expectedCounts.amber, green: expectedCounts.green, grey: expectedCounts.grey });
+    // The pane fits its 320 px column: nothing scrolls sideways.
+    const overflow = await page.getByRole("main", { name: "KPI Scorecard" }).evaluate((m) => ({ width: m.getBoundingClientRect().width, scroll: m.scrollWidth, client: m.clientWidth }));
+    expect(overflow.width).toBeLessThanOrEqual(320);
+    expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
     await screenshot(page, "scanned");
 
     // A finding selects its cell: the grid switches to that sheet and highlights it.
@@ -181,6 +185,23 @@ maybe("browser preview", () => {
     await expect(grid.textContent()).resolves.toContain(first.measure.slice(0, 20));
     await screenshot(page, "scorecard-inserted");
 
+    // "Download workbook" gives a real .xlsx with the scorecard in it.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download workbook" }).click()]);
+    const saved = readFileSync(await download.path());
+    const reopened = await openWorkbook(new Uint8Array(saved));
+    const sheetNames = await reopened.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets;
+      ws.load("items/name");
+      await ctx.sync();
+      return ws.items.map((w) => w.name);
+    });
+    expect(sheetNames).toContain("Scorecard");
+
+    // A file that is not a workbook is refused in words, and the open workbook stays.
+    await page.locator("#open-workbook").setInputFiles(join(ROOT, "tests", "fixtures", "not-a-workbook.xlsx"));
+    await expect(page.getByRole("alert").first().textContent()).resolves.toMatch(/"not-a-workbook\.xlsx" could not be opened/);
+    await screenshot(page, "not-a-workbook");
+
     // A second workbook through the file picker.
     const second = await scanFile(SECOND);
     await page.locator("#open-workbook").setInputFiles(SECOND);
@@ -217,6 +238,23 @@ maybe("browser preview", () => {
     await screenshot(page, "keyboard-why");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
+    await page.close();
+  });
+
+  it("follows a request for more contrast", async () => {
+    const page = await context.newPage();
+    await page.emulateMedia({ contrast: "more" });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "Scan workbook" }).click({ timeout: 30_000 });
+    await page.getByTestId("summary").waitFor();
+    // teamsHighContrastTheme: black page, light text.
+    const colours = await page.getByRole("main", { name: "KPI Scorecard" }).evaluate((m) => {
+      const s = getComputedStyle(m);
+      return { bg: s.backgroundColor, fg: s.color };
+    });
+    expect(colours.bg).toBe("rgb(0, 0, 0)");
+    expect(colours.fg).toBe("rgb(255, 255, 255)");
+    await screenshot(page, "high-contrast");
     await page.close();
   });
 
