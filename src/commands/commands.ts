@@ -1,2 +1,3 @@
 // The ribbon button opens the task pane declaratively (ShowTaskpane); no commands run code yet.
-Office.onReady(() => undefined);
+// Guarded: outside Office office.js is absent.
+if (typeof Office !== "undefined") Office.onReady(() => undefined);

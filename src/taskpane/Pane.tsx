@@ -1,5 +1,5 @@
 // The task pane: header with Scan and RAG counts, Insert scorecard, then KPIs / Findings / Tables / Settings.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   Button,
   MessageBar,
@@ -44,6 +44,8 @@ type TabName = "kpis" | "findings" | "tables" | "settings";
 export interface PaneProps extends PaneOptions {
   /** Re-scan when the workbook changes (real Excel, ExcelApi 1.9). */
   watch?: boolean;
+  /** Scan as soon as the pane opens (in Excel: the user opened the pane to see the results). */
+  autoScan?: boolean;
 }
 
 export function Pane(props: PaneProps) {
@@ -51,6 +53,10 @@ export function Pane(props: PaneProps) {
   const { state, scan, save, insert, goTo, dismissError, isBusy } = usePane(props);
   const [tab, setTab] = useState<TabName>("kpis");
   useWatchChanges(props.watch ? props.runner : null, state.settings?.scorecardSheetName, () => (state.scan && !isBusy() ? scan() : undefined));
+  const autoScan = props.autoScan;
+  useEffect(() => {
+    if (autoScan) void scan();
+  }, [autoScan, scan]);
   const kpis = state.scan ? allKpis(state.scan) : [];
   const findingCount = state.scan ? state.scan.findings.length + kpis.reduce((n, k) => n + k.findings.length, 0) : 0;
 

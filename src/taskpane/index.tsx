@@ -16,7 +16,7 @@ async function boot(): Promise<void> {
   if ((await officeHost()) === "excel") {
     root.render(
       <FluentProvider theme={pickTheme()} style={{ minHeight: "100vh" }}>
-        <Pane runner={excelRunner} workbookName={officeWorkbookName()} watch />
+        <Pane runner={excelRunner} workbookName={officeWorkbookName()} watch autoScan />
       </FluentProvider>,
     );
     return;

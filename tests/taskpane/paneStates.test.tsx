@@ -102,3 +102,11 @@ describe("pane states", () => {
     expect(active).toBe("Scorecard");
   });
 });
+
+describe("opening in Excel", () => {
+  it("scans straight away when asked to (the pane in Excel), without a click", async () => {
+    const wb = host.newWorkbook();
+    renderPane((batch) => wb.run(batch), { autoScan: true });
+    expect(await screen.findByTestId("summary")).toHaveTextContent("0 KPIs");
+  });
+});
