@@ -3,6 +3,7 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { Pane } from "./Pane";
+import { ErrorBoundary } from "./ErrorBoundary";
 import { officeHost, officeWorkbookName } from "./officeReady";
 import { pickTheme } from "./theme";
 import type { Runner } from "./runner";
@@ -16,7 +17,9 @@ async function boot(): Promise<void> {
   if ((await officeHost()) === "excel") {
     root.render(
       <FluentProvider theme={pickTheme()} style={{ minHeight: "100vh" }}>
-        <Pane runner={excelRunner} workbookName={officeWorkbookName()} watch autoScan />
+        <ErrorBoundary>
+          <Pane runner={excelRunner} workbookName={officeWorkbookName()} watch autoScan />
+        </ErrorBoundary>
       </FluentProvider>,
     );
     return;

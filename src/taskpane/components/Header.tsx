@@ -33,7 +33,7 @@ export function Header({ scan, busy, onScan }: HeaderProps) {
       </div>
       {scan && (
         <>
-          <Caption1 data-testid="summary">
+          <Caption1 data-testid="summary" aria-live="polite">
             {kpis.length} KPIs in {scan.tables.length} {scan.tables.length === 1 ? "table" : "tables"} · reporting date {scan.asOf}
           </Caption1>
           <div className={styles.row} role="list" aria-label="KPIs by RAG status">

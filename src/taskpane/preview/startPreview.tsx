@@ -3,11 +3,14 @@ import type { Root } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { pickTheme } from "../theme";
 import { PreviewApp } from "./PreviewApp";
+import { ErrorBoundary } from "../ErrorBoundary";
 
 export function startPreview(root: Root): void {
   root.render(
     <FluentProvider theme={pickTheme()}>
-      <PreviewApp />
+      <ErrorBoundary>
+        <PreviewApp />
+      </ErrorBoundary>
     </FluentProvider>,
   );
 }
