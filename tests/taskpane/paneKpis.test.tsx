@@ -116,3 +116,20 @@ describe("Tables tab", () => {
     expect(within(t).getByRole("switch", { name: "Include KPIs!A1:H3" })).toBeChecked();
   });
 });
+
+describe("finding a KPI", () => {
+  it("narrows the list by text and by status", async () => {
+    nextScan = makeScan(Array.from({ length: 12 }, (_, i) => makeKpi(i)));
+    renderPane(recordingRunner([]));
+    await scan();
+    await userEvent.type(screen.getByRole("textbox", { name: "Find a KPI" }), "number 1");
+    // "Measure number 1", "... 10", "... 11"
+    expect(screen.getAllByTestId("kpi")).toHaveLength(3);
+    expect(screen.getByText("3 of 12 KPIs shown")).toBeInTheDocument();
+    await userEvent.clear(screen.getByRole("textbox", { name: "Find a KPI" }));
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Status" }), "Red");
+    const cards = screen.getAllByTestId("kpi");
+    expect(cards).toHaveLength(3);
+    for (const c of cards) expect(c).toHaveTextContent("Red");
+  });
+});

@@ -1,7 +1,9 @@
-import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Kpi } from "../../core/types";
+import { useMemo, useState } from "react";
+import { Button, Caption1, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Kpi, Rag } from "../../core/types";
 import type { Settings } from "../../core/settings";
-import { dotText } from "../labels";
+import { dotText, RAG_WORD } from "../labels";
+import { RAG_ORDER } from "../model";
 import { RagBadge } from "./RagBadge";
 import { WhyDialog } from "./WhyDialog";
 import { useShowMore } from "./useShowMore";
@@ -19,6 +21,8 @@ const useStyles = makeStyles({
   top: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-start", justifyContent: "space-between" },
   measure: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   badge: { flexShrink: 0 },
+  filters: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", marginBottom: tokens.spacingVerticalS },
+  grow: { flexGrow: 1, minWidth: 0 },
   line: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
 });
 
@@ -58,11 +62,42 @@ function KpiCard({ kpi, settings }: { kpi: Kpi; settings: Settings | null }) {
   );
 }
 
+/** KPIs whose measure, reference or sheet contains `text` (any case), with RAG `rag` ("" for any). */
+export function filterKpis(kpis: readonly Kpi[], text: string, rag: Rag | ""): Kpi[] {
+  const q = text.trim().toLowerCase();
+  return kpis.filter(
+    (k) => (!rag || (k.rag ?? "grey") === rag) && (!q || [k.measure, k.ref ?? "", k.sheet ?? ""].some((t) => t.toLowerCase().includes(q))),
+  );
+}
+
 export function KpiTab({ kpis, settings }: { kpis: Kpi[]; settings: Settings | null }) {
   const styles = useStyles();
-  const { visible, hidden, showMore } = useShowMore(kpis);
+  const [text, setText] = useState("");
+  const [rag, setRag] = useState<Rag | "">("");
+  const shown = useMemo(() => filterKpis(kpis, text, rag), [kpis, text, rag]);
+  const { visible, hidden, showMore } = useShowMore(shown);
   return (
     <>
+      <div className={styles.filters}>
+        <Field label="Find a KPI" size="small" className={styles.grow}>
+          <Input value={text} onChange={(_, d) => setText(d.value)} placeholder="Measure or reference" />
+        </Field>
+        <Field label="Status" size="small">
+          <Select value={rag} onChange={(_, d) => setRag(d.value as Rag | "")}>
+            <option value="">All</option>
+            {RAG_ORDER.map((r) => (
+              <option key={r} value={r}>
+                {RAG_WORD[r]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {shown.length < kpis.length && (
+        <Caption1 aria-live="polite">
+          {shown.length} of {kpis.length} KPIs shown
+        </Caption1>
+      )}
       <ul className={styles.list} aria-label="KPIs">
         {visible.map((k, i) => (
           <KpiCard key={`${k.key ?? k.measure}#${i}`} kpi={k} settings={settings} />
