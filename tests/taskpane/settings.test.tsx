@@ -73,11 +73,14 @@ describe("Settings tab", () => {
     renderPane((batch) => wb.run(batch));
     await openSettings();
     expect(screen.getByTestId("summary")).toHaveTextContent("reporting date 2024-02-29");
+    const greenBefore = screen.getByTestId("count-green").textContent;
     const date = screen.getByRole("textbox", { name: /Reporting date/ });
     await userEvent.clear(date);
     await userEvent.type(date, "2024-04-30");
     await userEvent.click(screen.getByRole("button", { name: "Save settings and re-scan" }));
     await waitFor(() => expect(screen.getByTestId("summary")).toHaveTextContent("reporting date 2024-04-30"));
+    // March 2024's higher targets are now in force: fewer KPIs meet them.
+    expect(screen.getByTestId("count-green").textContent).not.toBe(greenBefore);
     const stored = await wb.run(async (ctx) => {
       const s = ctx.workbook.settings.getItem(SETTINGS_KEY);
       s.load("value");
@@ -85,5 +88,33 @@ describe("Settings tab", () => {
       return s.value as { asOf: string };
     });
     expect(stored.asOf).toBe("2024-04-30");
+  });
+});
+
+describe("Tables tab", () => {
+  it("leaves a table out of the scan, stored in the workbook, and brings it back", async () => {
+    const wb = await stagedWorkbook();
+    renderPane((batch) => wb.run(batch));
+    await userEvent.click(screen.getByRole("button", { name: "Scan workbook" }));
+    await screen.findByTestId("summary");
+    const before = screen.getByTestId("summary").textContent ?? "";
+    expect(before).toMatch(/^[1-9]\d* KPIs in 1 table/);
+    await userEvent.click(screen.getByRole("tab", { name: "Tables" }));
+    const toggle = screen.getByRole("switch", { name: /^Include Sheet1!/ });
+    const id = (toggle.getAttribute("aria-label") ?? "").replace("Include ", "");
+    await userEvent.click(toggle);
+    await waitFor(() => expect(screen.getByTestId("summary")).toHaveTextContent("0 KPIs in 0 tables"));
+    expect(screen.getByTestId("no-tables")).toHaveTextContent("Some tables are left out in the Tables tab.");
+    const stored = await wb.run(async (ctx) => {
+      const s = ctx.workbook.settings.getItem(SETTINGS_KEY);
+      s.load("value");
+      await ctx.sync();
+      return s.value as { excludedTables: string[] };
+    });
+    expect(stored.excludedTables).toEqual([id]);
+    const back = screen.getByRole("switch", { name: `Include ${id}` });
+    expect(back).not.toBeChecked();
+    await userEvent.click(back);
+    await waitFor(() => expect(screen.getByTestId("summary")).toHaveTextContent(before));
   });
 });
