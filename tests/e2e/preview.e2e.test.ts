@@ -127,6 +127,23 @@ maybe("browser preview", () => {
     const overflow = await page.getByRole("main", { name: "KPI Scorecard" }).evaluate((m) => ({ width: m.getBoundingClientRect().width, scroll: m.scrollWidth, client: m.clientWidth }));
     expect(overflow.width).toBeLessThanOrEqual(320);
     expect(overflow.scroll).toBeLessThanOrEqual(overflow.client);
+    // WCAG AA: every RAG badge's word stands out from its colour by at least 4.5:1.
+    const ratios = await page.locator("[data-rag]").evaluateAll((els) => {
+      const lum = (css: string) => {
+        const [r, g, b] = (css.match(/[\d.]+/g) ?? ["0", "0", "0"]).slice(0, 3).map((v) => {
+          const c = Number(v) / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      return els.map((e) => {
+        const st = getComputedStyle(e);
+        const [a, b] = [lum(st.color), lum(st.backgroundColor)].sort((x, y) => y - x);
+        return { rag: e.getAttribute("data-rag"), ratio: (a + 0.05) / (b + 0.05) };
+      });
+    });
+    expect(ratios.length).toBeGreaterThan(0);
+    for (const r of ratios) expect({ rag: r.rag, aa: r.ratio >= 4.5 }).toEqual({ rag: r.rag, aa: true });
     await screenshot(page, "scanned");
 
     // A finding selects its cell: the grid switches to that sheet and highlights it.
