@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { openWorkbook } from "../../src/host";
@@ -103,6 +104,20 @@ maybe("browser preview", () => {
       const js = readFileSync(join(DIST, f), "utf8");
       expect({ file: f, eval: js.includes("eval("), newFunction: js.includes("new Function(") }).toEqual({ file: f, eval: false, newFunction: false });
     }
+  });
+
+  it("keeps the initial script small: no ExcelJS or JSZip until the preview needs them", () => {
+    const html = readFileSync(join(DIST, "taskpane.html"), "utf8");
+    const initial = [...html.matchAll(/<script[^>]+src="?([^"\s>]+\.js)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+    expect(initial.length).toBeGreaterThan(0);
+    let gzipped = 0;
+    for (const src of initial) {
+      const js = readFileSync(join(DIST, src));
+      expect({ src, exceljs: /exceljs|JSZip/i.test(js.toString("utf8")) }).toEqual({ src, exceljs: false });
+      gzipped += gzipSync(js).length;
+    }
+    console.log(`preview e2e: initial JavaScript ${initial.join(", ")}: ${(gzipped / 1024).toFixed(1)} KB gzipped`);
+    expect(gzipped).toBeLessThanOrEqual(350 * 1024);
   });
 
   it("scans, explains, re-rates, inserts and opens a second workbook", async () => {
