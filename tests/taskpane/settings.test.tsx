@@ -118,3 +118,27 @@ describe("Tables tab", () => {
     await waitFor(() => expect(screen.getByTestId("summary")).toHaveTextContent(before));
   });
 });
+
+describe("polarity per KPI", () => {
+  it("stores a KPI's polarity by its key and the re-scan follows it", async () => {
+    const wb = await stagedWorkbook();
+    renderPane((batch) => wb.run(batch));
+    await openSettings();
+    await userEvent.click(screen.getByRole("button", { name: /Polarity per KPI \(0 set\)/ }));
+    const select = screen.getByRole("combobox", { name: "K1 % of EHC plans issued within 20 weeks" });
+    await userEvent.selectOptions(select, "Lower is better");
+    await userEvent.click(screen.getByRole("button", { name: "Save settings and re-scan" }));
+    await waitFor(async () => {
+      const stored = await wb.run(async (ctx) => {
+        const s = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+        s.load("value");
+        await ctx.sync();
+        return s.isNullObject ? null : (s.value as { polarityOverrides: Record<string, string> });
+      });
+      expect(stored?.polarityOverrides).toEqual({ "Sheet1!K1": "lower-is-better" });
+    });
+    await userEvent.click(screen.getByRole("tab", { name: /^KPIs/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Why this rating? K1 % of EHC plans issued within 20 weeks" }));
+    expect(await screen.findByRole("dialog")).toHaveTextContent("Lower is better: set for this KPI in Settings");
+  });
+});
