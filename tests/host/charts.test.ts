@@ -125,6 +125,7 @@ function charts(): ChartModel[] {
           categoriesRef: `${quoteSheetName(CYRILLIC)}!$A$2:$A$4`,
           values: [6, 8, 17],
           categories: ["Красный", "Жёлтый", "Зелёный"],
+          pointColors: [RED, AMBER, GREEN],
         },
       ],
       legendPosition: "Right",
@@ -294,6 +295,10 @@ describeRender("LibreOffice renders the charts", () => {
     // Bars and slices are filled areas in the series colours: without the charts these colours are absent.
     const covered = (hex: string): number => pages.reduce((n, p) => n + countColour(p, hex, 30), 0);
     for (const hex of [RED, AMBER, GREEN, BLUE]) expect(covered(hex)).toBeGreaterThan(100);
+    // The RAG pie is alone on its sheet's page: its slices are red, amber and green, not theme colours.
+    const piePage = pages.find((p) => countColour(p, BLUE, 30) === 0 && countColour(p, GREEN, 30) > 100);
+    expect(piePage).toBeDefined();
+    for (const hex of [RED, AMBER]) expect(countColour(piePage!, hex, 30)).toBeGreaterThan(100);
     const pngs = await renderXlsxToPng(file, dir);
     expect(pngs.length).toBe(pages.length);
     if (process.env.KEEP_RENDER) console.warn(`rendered pages: ${pngs.join(", ")}`);

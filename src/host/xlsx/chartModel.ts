@@ -14,6 +14,11 @@ export interface ChartSeriesModel {
   categories: string[];
   /** Hex "RRGGBB" (no #), optional. */
   color?: string | null;
+  /**
+   * Per-point fills "RRGGBB" by category index (null keeps the series or theme colour): RAG slices of a pie,
+   * or bars coloured by their own status. Used for bar, column and pie series; ignored for lines.
+   */
+  pointColors?: (string | null)[] | null;
   /** Per-series chart type for combo charts (e.g. a "Line" target series on a column chart); default the chart's kind. */
   kind?: ChartKind | null;
   lineDash?: "solid" | "dash" | null;

@@ -105,12 +105,25 @@ function solidFill(hex: string): string {
   return `<a:solidFill><a:srgbClr val="${hex}"/></a:solidFill>`;
 }
 
+/** c:dPt overrides for points with their own colour (CT_DPt: idx, invertIfNegative, bubble3D, spPr). */
+function pointFills(s: ChartSeriesModel, bar: boolean, outline: string): string {
+  return (s.pointColors ?? [])
+    .map((c, i) => {
+      const hex = normaliseColor(c);
+      if (!hex) return "";
+      const invert = bar ? '<c:invertIfNegative val="0"/>' : "";
+      return `<c:dPt>${val("idx", i)}${invert}<c:bubble3D val="0"/><c:spPr>${solidFill(hex)}${outline}</c:spPr></c:dPt>`;
+    })
+    .join("");
+}
+
 function barSeries(s: ChartSeriesModel, index: number): string {
   const color = normaliseColor(s.color);
-  const spPr = color ? `<c:spPr>${solidFill(color)}<a:ln><a:noFill/></a:ln></c:spPr>` : "";
+  const noLine = "<a:ln><a:noFill/></a:ln>";
+  const spPr = color ? `<c:spPr>${solidFill(color)}${noLine}</c:spPr>` : "";
   return (
     `<c:ser>${val("idx", index)}${val("order", index)}${seriesName(s)}${spPr}<c:invertIfNegative val="0"/>` +
-    `${categoriesXml(s)}${valuesXml(s)}</c:ser>`
+    `${pointFills(s, true, noLine)}${categoriesXml(s)}${valuesXml(s)}</c:ser>`
   );
 }
 
@@ -130,11 +143,13 @@ function lineSeries(s: ChartSeriesModel, index: number, kind: ChartKind): string
 }
 
 function pieSeries(s: ChartSeriesModel, index: number): string {
-  // No series colour on a pie: varyColors gives each slice its own, and one fill would make the slices indistinguishable.
+  // No series colour on a pie: varyColors gives each slice its own, and one fill would make the slices
+  // indistinguishable. pointColors set slices explicitly (a RAG pie must show Red in red).
+  const slices = pointFills(s, false, `<a:ln w="12700">${solidFill("FFFFFF")}</a:ln>`);
   const labels =
     "<c:dLbls><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>" +
     '<c:showPercent val="0"/><c:showBubbleSize val="0"/><c:showLeaderLines val="1"/></c:dLbls>';
-  return `<c:ser>${val("idx", index)}${val("order", index)}${seriesName(s)}${labels}${categoriesXml(s)}${valuesXml(s)}</c:ser>`;
+  return `<c:ser>${val("idx", index)}${val("order", index)}${seriesName(s)}${slices}${labels}${categoriesXml(s)}${valuesXml(s)}</c:ser>`;
 }
 
 interface Group {
@@ -152,8 +167,8 @@ function groups(chart: ChartModel): Group[] {
     if (!g) byFamily.set(family, (g = { family, series: [] }));
     g.series.push({ s, index, kind });
   });
-  const primary = familyOf(chart.kind);
-  const rank = (g: Group): number => (g.family === primary ? 0 : isBar(g.family) ? 1 : 2);
+  // Viewers paint plots in document order; a target line hidden behind columns would be useless.
+  const rank = (g: Group): number => (isBar(g.family) ? 0 : 1);
   return [...byFamily.values()].sort((a, b) => rank(a) - rank(b));
 }
 

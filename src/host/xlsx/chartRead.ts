@@ -51,7 +51,7 @@ function plotKind(plot: XmlElement, ser: XmlElement | null): ChartKind {
   return ser ? lineKind(ser) : "Line";
 }
 
-/** The chart's kind (that of its first plot) and series from one chart part; null for chart types the host does not write. */
+/** The chart's kind (that of its first series) and series from one chart part; null for chart types the host does not write. */
 export function summariseChartPart(xml: string, sheetName: string): ChartSummary | null {
   const chart = child(parseXml(xml), "chart");
   const plots = child(chart, "plotArea")?.children.filter((p) => PLOT_TYPES.has(p.local)) ?? [];
@@ -68,7 +68,8 @@ export function summariseChartPart(xml: string, sheetName: string): ChartSummary
   series.sort((a, b) => a.order - b.order);
   return {
     sheetName,
-    kind: plotKind(plots[0], children(plots[0], "ser")[0] ?? null),
+    // Plots are in drawing order (bars first), so the chart's own kind is that of its first series.
+    kind: series[0]?.kind ?? plotKind(plots[0], null),
     title: titleText(chart),
     series: series.map(({ order: _order, ...s }) => s),
   };
