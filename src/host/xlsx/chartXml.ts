@@ -55,6 +55,7 @@ export async function addChartsToXlsx(xlsx: Uint8Array, charts: ChartModel[]): P
     if (existingRel) {
       drawingPart = resolveTarget(sheetPart, existingRel.target);
       drawingXml = (await readPart(zip, drawingPart)) ?? emptyDrawingXml();
+      types = addContentTypeOverride(types, drawingPart, CONTENT_TYPE.drawing); // no-op when the part is registered
     } else {
       drawingPart = nextPartPath(zip, "xl/drawings/drawing", ".xml", reserved);
       drawingXml = emptyDrawingXml();

@@ -51,7 +51,8 @@ export interface XmlElement {
 }
 
 const NAME = "[A-Za-z_][\\w.\\-]*(?::[A-Za-z_][\\w.\\-]*)?";
-const START_TAG = new RegExp(`^<(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"]*"|'[^']*'))*)\\s*(/?)>`);
+// Sticky: matched in place at each "<", so a large sheet part is never copied tag by tag.
+const START_TAG = new RegExp(`<(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"]*"|'[^']*'))*)\\s*(/?)>`, "y");
 const ATTR = new RegExp(`(${NAME})\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, "g");
 
 function element(name: string, start: number): XmlElement {
@@ -98,7 +99,8 @@ export function parseXml(xml: string): XmlElement {
       open.end = gt;
       i = gt;
     } else {
-      const m = START_TAG.exec(xml.slice(lt, Math.min(xml.length, lt + 65536)));
+      START_TAG.lastIndex = lt;
+      const m = START_TAG.exec(xml);
       if (!m) throw new Error(`Malformed XML: bad start tag at ${lt}`);
       const el = element(m[1], lt);
       for (const a of m[2].matchAll(ATTR)) el.attrs[a[1]] = unescapeXml(a[2] ?? a[3] ?? "");
