@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { Caption1, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { cellAddress, columnLetters } from "../../core/address";
 import type { Runner } from "../runner";
-import { readGrid, type GridView } from "./readGrid";
+import { readGrid, type GridView } from "../../excel/readGrid";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },

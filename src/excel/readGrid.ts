@@ -1,6 +1,6 @@
 // The preview's read-only grid reads the workbook through the Excel API (wb.run), like the pane:
 // sheet names, then the displayed text of one sheet from A1, capped so huge sheets stay quick.
-import { parseCellAddress } from "../../core/address";
+import { parseCellAddress } from "../core/address";
 
 export const MAX_GRID_ROWS = 200;
 export const MAX_GRID_COLS = 30;
