@@ -137,6 +137,8 @@ describe("polarity per KPI", () => {
       });
       expect(stored?.polarityOverrides).toEqual({ "Sheet1!K1": "lower-is-better" });
     });
+    // The settings are stored before the re-scan ends: wait until the pane is idle again.
+    await waitFor(() => expect(screen.getByRole("button", { name: "Scan workbook" })).toBeEnabled(), { timeout: 10_000 });
     await userEvent.click(screen.getByRole("tab", { name: /^KPIs/ }));
     await userEvent.click(screen.getByRole("button", { name: "Why this rating? K1 % of EHC plans issued within 20 weeks" }));
     expect(await screen.findByRole("dialog")).toHaveTextContent("Lower is better: set for this KPI in Settings");
