@@ -35,9 +35,33 @@ export async function watchChanges(
   };
   const result = sheets.onChanged.add(handler);
   await context.sync();
-  // Handlers are removed through the context that added them (Excel.run's context ends with the batch).
+  // Handlers are removed through the context that added them: in Office, by handing it back to Excel.run.
   return async () => {
+    const run = (globalThis as { Excel?: { run?: unknown } }).Excel?.run as
+      | ((ctx: OfficeExtension.ClientRequestContext, batch: (c: Excel.RequestContext) => Promise<void>) => Promise<void>)
+      | undefined;
+    if (typeof run === "function") {
+      await run(result.context, async (ctx) => {
+        result.remove();
+        await ctx.sync();
+      });
+      return;
+    }
     result.remove();
     await result.context.sync();
   };
+}
+
+/**
+ * The names of worksheets by id, in one sync (null for a sheet deleted since). Change events carry
+ * only the worksheet id; the pane needs the name to tell its own scorecard from the user's sheets.
+ */
+export async function sheetNamesOf(context: Excel.RequestContext, ids: readonly string[]): Promise<Map<string, string | null>> {
+  const sheets = ids.map((id) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(id);
+    ws.load("name");
+    return { id, ws };
+  });
+  await context.sync();
+  return new Map(sheets.map(({ id, ws }) => [id, ws.isNullObject ? null : ws.name]));
 }

@@ -1,7 +1,8 @@
 // Re-scan after the workbook changes (the user's edits or a co-author's), debounced, and never
-// while someone is typing in the pane: the re-scan waits until focus leaves the input.
+// while someone is typing in the pane: the re-scan waits until focus leaves the input. Changes the
+// pane makes itself (while it is busy) and changes to its own scorecard sheet do not count.
 import { useEffect, useRef } from "react";
-import { watchChanges, type Unsubscribe } from "../excel/watch";
+import { sheetNamesOf, watchChanges, type Unsubscribe } from "../excel/watch";
 import type { Runner } from "./runner";
 
 export const RESCAN_DELAY_MS = 1500;
@@ -11,24 +12,46 @@ function typingInPane(): boolean {
   return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
 }
 
-export function useWatchChanges(runner: Runner | null, ignoreSheet: string | undefined, onChanged: () => void): void {
-  const latest = useRef(onChanged);
+export function useWatchChanges(
+  runner: Runner | null,
+  ignoreSheet: string | undefined,
+  onChanged: () => void,
+  /** True while the pane itself writes to the workbook (settings, scorecard). */
+  isBusy: () => boolean = () => false,
+): void {
+  const latest = useRef({ onChanged, isBusy });
   useEffect(() => {
-    latest.current = onChanged;
+    latest.current = { onChanged, isBusy };
   });
   useEffect(() => {
     if (!runner) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stop: Unsubscribe | null = null;
     let cancelled = false;
-    const fire = () => {
+    const pending = new Set<string>();
+    /** Whether every pending change is on the add-in's own sheet (the sheet may be newer than the watch). */
+    const onlyOwnSheet = async (ids: string[]): Promise<boolean> => {
+      if (!ignoreSheet) return false;
+      try {
+        const names = await runner((ctx) => sheetNamesOf(ctx, ids));
+        return ids.every((id) => names.get(id) === ignoreSheet);
+      } catch {
+        return false;
+      }
+    };
+    const fire = async () => {
       if (typingInPane()) {
         timer = setTimeout(fire, RESCAN_DELAY_MS);
         return;
       }
-      latest.current();
+      const ids = [...pending];
+      pending.clear();
+      if (cancelled || (await onlyOwnSheet(ids))) return;
+      latest.current.onChanged();
     };
-    const changed = () => {
+    const changed = (worksheetId: string) => {
+      if (latest.current.isBusy()) return;
+      pending.add(worksheetId);
       clearTimeout(timer);
       timer = setTimeout(fire, RESCAN_DELAY_MS);
     };

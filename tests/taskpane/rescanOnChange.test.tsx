@@ -19,13 +19,13 @@ jest.mock("../../src/excel/requirements", () => ({ isSetSupported: () => true })
 
 const scans = scanWorkbook as jest.Mock;
 
-function watchingRunner() {
+function watchingRunner(names: Record<string, string> = {}) {
   const fire: { changed?: (a: { worksheetId: string }) => Promise<void> } = {};
   const ctx = {
     workbook: {
       worksheets: {
         onChanged: { add: (h: typeof fire.changed) => ((fire.changed = h), { remove: () => undefined, context: { sync: async () => undefined } }) },
-        getItemOrNullObject: () => ({ load: () => undefined, isNullObject: true }),
+        getItemOrNullObject: (id: string) => ({ load: () => undefined, isNullObject: !(id in names), name: names[id] }),
       },
     },
     sync: async () => undefined,
@@ -75,6 +75,25 @@ it("waits while an input in the pane has focus", async () => {
   expect(scans).toHaveBeenCalledTimes(1);
   act(() => input.blur());
   act(() => jest.advanceTimersByTime(RESCAN_DELAY_MS));
+  await flush();
+  expect(scans).toHaveBeenCalledTimes(2);
+});
+
+it("ignores changes to its own scorecard sheet, even one inserted after the watch began", async () => {
+  const { runner, fire } = watchingRunner({ sc: "Scorecard", data: "KPIs" });
+  renderPane(runner, { watch: true });
+  fireEvent.click(screen.getByRole("button", { name: "Scan workbook" }));
+  await screen.findByTestId("summary");
+  await flush();
+  await fire.changed!({ worksheetId: "sc" });
+  act(() => jest.advanceTimersByTime(RESCAN_DELAY_MS));
+  await flush();
+  await flush();
+  expect(scans).toHaveBeenCalledTimes(1);
+  // A change to a user's sheet still re-scans.
+  await fire.changed!({ worksheetId: "data" });
+  act(() => jest.advanceTimersByTime(RESCAN_DELAY_MS));
+  await flush();
   await flush();
   expect(scans).toHaveBeenCalledTimes(2);
 });
