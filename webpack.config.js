@@ -39,7 +39,11 @@ const noStringSetImmediate = {
         for (const name of Object.keys(assets)) {
           if (!name.endsWith(".js")) continue;
           const src = assets[name].source().toString();
-          const out = src.replace(/new Function\(""\+(\w)\)/g, '(function(){throw new TypeError("setImmediate needs a function")})');
+          const out = src
+            .replace(/new Function\(""\+(\w)\)/g, '(function(){throw new TypeError("setImmediate needs a function")})')
+            // lodash's and regenerator's fallbacks for finding the global object: globalThis is always there.
+            .replace(/Function\("return this"\)\(\)/g, "globalThis")
+            .replace(/Function\("r","regeneratorRuntime = r"\)/g, "(function(r){globalThis.regeneratorRuntime=r})");
           if (out !== src) compilation.updateAsset(name, new webpack.sources.RawSource(out));
         }
       });
