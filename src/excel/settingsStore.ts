@@ -3,7 +3,11 @@
 import { SETTINGS_KEY, type Settings } from "../core/settings";
 
 interface OfficeDocumentLike {
-  context?: { document?: { settings?: { saveAsync?: (cb?: (r: { status: string }) => void) => void } } };
+  context?: {
+    document?: {
+      settings?: { set?: (key: string, value: unknown) => void; saveAsync?: (cb?: (r: { status: string }) => void) => void };
+    };
+  };
 }
 
 /** Write the settings in one sync; in real Excel also persist the document settings. */
@@ -12,13 +16,18 @@ export async function saveSettings(context: Excel.RequestContext, settings: Sett
   const json = JSON.parse(JSON.stringify(settings)) as Record<string, unknown>;
   context.workbook.settings.add(SETTINGS_KEY, json);
   await context.sync();
-  await persistDocumentSettings();
+  await persistDocumentSettings(json);
 }
 
-/** Office keeps workbook settings in memory until saveAsync; the headless host has no Office and needs nothing. */
-function persistDocumentSettings(): Promise<void> {
+/**
+ * Office keeps the document's settings bag in memory until saveAsync. The same value is put in that bag
+ * first, so saving it can never write back an older copy over what the Excel API just stored.
+ * The headless host has no Office and needs nothing.
+ */
+function persistDocumentSettings(json: Record<string, unknown>): Promise<void> {
   const office = (globalThis as { Office?: OfficeDocumentLike }).Office;
   const docSettings = office?.context?.document?.settings;
   if (!docSettings?.saveAsync) return Promise.resolve();
+  docSettings.set?.(SETTINGS_KEY, json);
   return new Promise((resolve) => docSettings.saveAsync!(() => resolve()));
 }

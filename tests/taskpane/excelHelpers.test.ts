@@ -30,11 +30,17 @@ describe("saveSettings", () => {
   });
 
   it("asks Office to persist the document settings when running in Office", async () => {
-    const saveAsync = jest.fn((cb: (r: { status: string }) => void) => cb({ status: "succeeded" }));
-    g.Office = { context: { document: { settings: { saveAsync } } } };
+    const bag = new Map<string, unknown>();
+    const order: string[] = [];
+    const set = jest.fn((key: string, value: unknown) => (order.push("set"), bag.set(key, value)));
+    const saveAsync = jest.fn((cb: (r: { status: string }) => void) => (order.push("save"), cb({ status: "succeeded" })));
+    g.Office = { context: { document: { settings: { set, saveAsync } } } };
     const wb = newWorkbook();
-    await wb.run((ctx) => saveSettings(ctx, DEFAULT_SETTINGS));
+    await wb.run((ctx) => saveSettings(ctx, { ...DEFAULT_SETTINGS, asOf: "2024-03-31" }));
     expect(saveAsync).toHaveBeenCalledTimes(1);
+    // The bag Office saves holds the new settings, not an older copy loaded when the pane opened.
+    expect(order).toEqual(["set", "save"]);
+    expect((bag.get(SETTINGS_KEY) as { asOf: string }).asOf).toBe("2024-03-31");
   });
 });
 
