@@ -180,10 +180,13 @@ maybe("browser preview", () => {
     await page.locator(`table[data-sheet="${sheet}"] td[aria-current="location"][data-cell="${cell}"]`).waitFor();
     await screenshot(page, "finding-selected");
 
-    // "Why this rating?" for the first KPI shows its explanation.
+    // "Why this rating?" for the first red KPI (filtered by status, as a user would) shows its explanation.
     await page.getByRole("tab", { name: /^KPIs/ }).click();
-    const first = kpisOf(expected)[0];
-    await page.getByRole("button", { name: /^Why this rating\?/ }).first().click();
+    const ragged = kpisOf(expected).filter((k) => k.rag === "red" || k.rag === "amber");
+    const first = ragged.find((k) => k.rag === "red") ?? ragged[0] ?? kpisOf(expected)[0];
+    if (first.rag) await page.getByRole("combobox", { name: "Status" }).selectOption(first.rag);
+    const firstName = first.ref ? `${first.ref} ${first.measure}` : first.measure;
+    await page.getByRole("button", { name: `Why this rating? ${firstName}`, exact: true }).first().click();
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
     await expect(dialog.getByTestId("rag-explanation").textContent()).resolves.toBe(first.ragExplanation);
@@ -191,6 +194,7 @@ maybe("browser preview", () => {
     await screenshot(page, "why-this-rating");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
+    await page.getByRole("combobox", { name: "Status" }).selectOption("");
 
     // A reporting date at which some KPI is rated differently (found in Node), set in Settings.
     let newDate = "";

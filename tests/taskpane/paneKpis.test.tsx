@@ -77,6 +77,14 @@ describe("KPIs tab", () => {
     await userEvent.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
   });
+
+  it("says a KPI with one target and no staged milestones is rated against that target", async () => {
+    nextScan = makeScan([makeKpi(1, { currentMilestone: null, milestones: [] })]);
+    renderPane(recordingRunner([]));
+    await scan();
+    await userEvent.click(screen.getByRole("button", { name: "Why this rating? K1 Measure number 1" }));
+    expect(await screen.findByRole("dialog")).toHaveTextContent("Milestone in forceno staged milestones: rated against the KPI's target");
+  });
 });
 
 describe("Findings tab", () => {

@@ -43,12 +43,19 @@ function polarityText(kpi: Kpi, s: Settings | null): string {
   return source ? `${POLARITY_WORD[kpi.polarity]}: ${source}` : POLARITY_WORD[kpi.polarity];
 }
 
+/** A KPI with one target and no staged milestones is rated against that target: say so rather than "none". */
+function milestoneText(kpi: Kpi): string {
+  if (kpi.currentMilestone) return kpi.currentMilestone;
+  if (kpi.milestones.length === 0 && kpi.currentTarget) return "no staged milestones: rated against the KPI's target";
+  return "none due by the reporting date";
+}
+
 /** "Why this rating?": the rule and the figures behind one KPI's RAG. */
 export function WhyDialog({ kpi, settings }: { kpi: Kpi; settings: Settings | null }) {
   const styles = useStyles();
   const name = kpi.ref ? `${kpi.ref} ${kpi.measure}` : kpi.measure;
   const rows: [string, string][] = [
-    ["Milestone in force", kpi.currentMilestone ?? "none at the reporting date"],
+    ["Milestone in force", milestoneText(kpi)],
     ["Its target", figureText(kpi.currentTarget)],
     ["Latest", figureText(kpi.latest)],
     ["Previous", figureText(kpi.previous)],
