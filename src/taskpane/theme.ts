@@ -1,5 +1,5 @@
 // Follow the Office theme: dark when Office's body background is dark, high contrast when the
-// system asks for more contrast; light in the browser preview.
+// system asks for more contrast. Without an Office theme (the browser preview) the browser's colour scheme.
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from "@fluentui/react-components";
 
 interface OfficeThemeLike {
@@ -17,9 +17,12 @@ export function luminance(hex: string): number | null {
   return 0.2126 * lin(m[1]) + 0.7152 * lin(m[2]) + 0.0722 * lin(m[3]);
 }
 
+function media(query: string): boolean {
+  return typeof window !== "undefined" && typeof window.matchMedia === "function" && window.matchMedia(query).matches;
+}
+
 function prefersMoreContrast(): boolean {
-  if (typeof window === "undefined" || typeof window.matchMedia !== "function") return false;
-  return window.matchMedia("(prefers-contrast: more)").matches || window.matchMedia("(forced-colors: active)").matches;
+  return media("(prefers-contrast: more)") || media("(forced-colors: active)");
 }
 
 export function pickTheme(): Theme {
@@ -27,5 +30,6 @@ export function pickTheme(): Theme {
   const office = (globalThis as { Office?: OfficeThemeLike }).Office;
   const bg = office?.context?.officeTheme?.bodyBackgroundColor;
   const l = bg ? luminance(bg) : null;
-  return l !== null && l < 0.2 ? webDarkTheme : webLightTheme;
+  if (l !== null) return l < 0.2 ? webDarkTheme : webLightTheme;
+  return media("(prefers-color-scheme: dark)") ? webDarkTheme : webLightTheme;
 }

@@ -7,9 +7,9 @@ import { watchChanges } from "../../src/excel/watch";
 import { settingsFromSnapshot } from "../../src/excel/scanWorkbook";
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from "../../src/core/settings";
 import { luminance, pickTheme } from "../../src/taskpane/theme";
-import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 
-const g = globalThis as unknown as { Office?: unknown };
+const g = globalThis as unknown as { Office?: unknown; window?: unknown };
 afterEach(() => {
   delete g.Office;
 });
@@ -107,5 +107,22 @@ describe("theme", () => {
     expect(pickTheme()).toBe(webLightTheme);
     delete g.Office;
     expect(pickTheme()).toBe(webLightTheme);
+  });
+
+  it("outside Office follows the browser's dark scheme, and more contrast wins over both", () => {
+    const queries = new Set<string>();
+    g.window = { matchMedia: (q: string) => ({ matches: queries.has(q) }) };
+    try {
+      queries.add("(prefers-color-scheme: dark)");
+      expect(pickTheme()).toBe(webDarkTheme);
+      // An Office theme, where there is one, decides over the browser's scheme.
+      g.Office = { context: { officeTheme: { bodyBackgroundColor: "#FFFFFF" } } };
+      expect(pickTheme()).toBe(webLightTheme);
+      queries.add("(forced-colors: active)");
+      expect(pickTheme()).toBe(teamsHighContrastTheme);
+    } finally {
+      delete g.window;
+      delete g.Office;
+    }
   });
 });
