@@ -301,6 +301,21 @@ maybe("browser preview", () => {
     await page.close();
   });
 
+  it("follows the browser's dark colour scheme outside Office", async () => {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "Scan workbook" }).click({ timeout: 30_000 });
+    await page.getByTestId("summary").waitFor();
+    const lum = await page.getByRole("main", { name: "KPI Scorecard" }).evaluate((m) => {
+      const [r, g, b] = (getComputedStyle(m).backgroundColor.match(/[\d.]+/g) ?? ["255", "255", "255"]).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    });
+    expect(lum).toBeLessThan(0.2);
+    await screenshot(page, "dark");
+    await page.close();
+  });
+
   it("sent nothing anywhere but this machine", () => {
     expect(attempted.length).toBeGreaterThan(0);
     // The only request that would have left is office.js from Microsoft's CDN; it was refused, as offline.
