@@ -261,26 +261,86 @@ maybe("browser preview", () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/taskpane.html`);
     await page.getByRole("button", { name: "Scan workbook" }).waitFor({ timeout: 30_000 });
-    const focusedText = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? "");
-    /** Press Tab until the focused element's text starts with `label`; fail after `max` presses. */
-    async function tabTo(label: string, max = 60) {
+    /** What a screen reader would announce for the focused element: its name, role and title. */
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return {
+          text: el?.innerText?.trim() ?? "",
+          label: el?.getAttribute("aria-label") ?? "",
+          title: el?.getAttribute("title") ?? "",
+          role: el?.getAttribute("role") ?? el?.tagName.toLowerCase() ?? "",
+        };
+      });
+    /** Press Tab (or Shift+Tab) until the focused element matches; fail after `max` presses. */
+    async function tabTo(match: (f: Awaited<ReturnType<typeof focused>>) => boolean, what: string, key = "Tab", max = 80) {
       for (let i = 0; i < max; i++) {
-        await page.keyboard.press("Tab");
-        if ((await focusedText()).startsWith(label)) return;
+        await page.keyboard.press(key);
+        if (match(await focused())) return;
       }
-      throw new Error(`"${label}" was not reached with ${max} presses of Tab`);
+      throw new Error(`${what} was not reached with ${max} presses of ${key}`);
     }
-    await tabTo("Scan workbook");
+    const byText = (label: string) => (f: { text: string }) => f.text.startsWith(label);
+
+    // Scan.
+    await tabTo(byText("Scan workbook"), "Scan workbook");
     await page.keyboard.press("Enter");
     await page.getByTestId("summary").waitFor();
     await screenshot(page, "keyboard-scanned");
-    await tabTo("Why this rating?");
+
+    // Why this rating?, closed with Escape.
+    await tabTo(byText("Why this rating?"), "Why this rating?");
     await page.keyboard.press("Enter");
     const dialog = page.getByRole("dialog");
     await dialog.waitFor();
     await screenshot(page, "keyboard-why");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
+
+    // The views are a tab list: Tab reaches the selected tab, arrows move between tabs, Enter opens one (WAI-ARIA tabs).
+    await tabTo((f) => f.role === "tab" && f.text.startsWith("KPIs"), "the KPIs tab", "Shift+Tab");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("finding").first().waitFor();
+    // A finding: Enter selects its cell in the grid.
+    await tabTo((f) => f.title.startsWith("Go to "), "a finding");
+    const where = (await focused()).title.replace(/^Go to /, "");
+    const cell = where.slice(where.lastIndexOf("!") + 1).split(":")[0].replace(/\$/g, "");
+    await page.keyboard.press("Enter");
+    await page.locator(`td[aria-current="location"][data-cell="${cell}"]`).waitFor();
+
+    // Settings: a new reporting date, saved with Enter on the button.
+    await tabTo((f) => f.role === "tab" && f.text.startsWith("Findings"), "the Findings tab", "Shift+Tab");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    // The reporting date is the first field of the Settings tab.
+    await tabTo((f) => f.role === "input", "the first field of Settings");
+    await expect(page.getByRole("textbox", { name: /Reporting date/ }).evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("2023-03-31");
+    await tabTo(byText("Save settings and re-scan"), "Save settings and re-scan");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("summary").filter({ hasText: "reporting date 2023-03-31" }).waitFor();
+
+    // Insert the scorecard, then follow the result's link to it.
+    await tabTo(byText("Insert scorecard"), "Insert scorecard", "Shift+Tab");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("insert-result").waitFor({ timeout: 60_000 });
+    await tabTo((f) => f.text.startsWith("Go to Scorecard"), "the link to the scorecard");
+    await page.keyboard.press("Enter");
+    await page.locator('table[data-sheet="Scorecard"]').waitFor();
+
+    // The preview's own buttons: Open workbook… opens the file chooser; Download workbook downloads.
+    await tabTo(byText("Download workbook"), "Download workbook", "Shift+Tab");
+    const download = page.waitForEvent("download");
+    await page.keyboard.press("Enter");
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    await tabTo(byText("Open workbook"), "Open workbook…", "Shift+Tab");
+    const chooser = page.waitForEvent("filechooser");
+    await page.keyboard.press("Enter");
+    await chooser;
+    await screenshot(page, "keyboard-done");
     await page.close();
   });
 
