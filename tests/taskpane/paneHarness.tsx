@@ -1,10 +1,13 @@
 // Rendering the pane in jsdom with hand-made scan results and fake runners.
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import "@testing-library/jest-dom";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { Pane } from "../../src/taskpane/Pane";
 import type { Runner } from "../../src/taskpane/runner";
 import type { Kpi, ScanResult } from "../../src/core/types";
+
+// Scans on the headless host take a few hundred ms; on a busy shared machine more than the default 1 s wait.
+configure({ asyncUtilTimeout: 5000 });
 
 /** jsdom lacks a few browser APIs Fluent UI touches. */
 export function polyfillBrowser(): void {
