@@ -104,6 +104,8 @@ export interface Loadable {
 /** An API object (Range, Worksheet, ...) over a model target of type T. */
 export abstract class HostObject<T> {
   private cache?: { t: T | null };
+  /** Child objects (format, protection, pageLayout...) made once and handed out again, as Excel's proxies are. */
+  private readonly childParts = new Map<string, Loadable>();
   protected readonly loadedValues = new Map<string, unknown>();
   private nullState: boolean | undefined;
 
@@ -131,6 +133,16 @@ export abstract class HostObject<T> {
   protected abstract scalars(): Record<string, Getter<T>>;
 
   /** Navigation properties load paths may go through ("format/fill/color"). */
+  /** The child object under `key`, made by `make` the first time it is asked for. */
+  protected child<P extends Loadable>(key: string, make: () => P): P {
+    let p = this.childParts.get(key);
+    if (!p) {
+      p = make();
+      this.childParts.set(key, p);
+    }
+    return p as P;
+  }
+
   protected navigations(): Record<string, () => Loadable> {
     return {};
   }

@@ -345,17 +345,8 @@ export class ChartSeriesCollection extends HostCollection<ChartTarget, ChartSeri
 }
 
 export class Chart extends ChartPart<ChartTarget> {
-  private parts = new Map<string, Loadable>();
   constructor(ctx: HostContext, resolver: () => ChartTarget | null, nullable = false) {
     super(ctx, resolver, nullable);
-  }
-  private part<P extends Loadable>(key: string, make: () => P): P {
-    let p = this.parts.get(key);
-    if (!p) {
-      p = make();
-      this.parts.set(key, p);
-    }
-    return p as P;
   }
   protected scalars(): Record<string, Getter<ChartTarget>> {
     return {
@@ -371,10 +362,10 @@ export class Chart extends ChartPart<ChartTarget> {
   protected override navigations() {
     return { title: () => this.title, legend: () => this.legend, axes: () => this.axes, series: () => this.series } as Record<string, () => Loadable>;
   }
-  get title(): ChartTitle { return this.part("title", () => new ChartTitle(this.ctx, () => this.target(), this.nullable)); }
-  get legend(): ChartLegend { return this.part("legend", () => new ChartLegend(this.ctx, () => this.target(), this.nullable)); }
-  get axes(): ChartAxes { return this.part("axes", () => new ChartAxes(this.ctx, () => this.target(), this.nullable)); }
-  get series(): ChartSeriesCollection { return this.part("series", () => new ChartSeriesCollection(this.ctx, () => this.target(), this.nullable)); }
+  get title(): ChartTitle { return this.child("title", () => new ChartTitle(this.ctx, () => this.target(), this.nullable)); }
+  get legend(): ChartLegend { return this.child("legend", () => new ChartLegend(this.ctx, () => this.target(), this.nullable)); }
+  get axes(): ChartAxes { return this.child("axes", () => new ChartAxes(this.ctx, () => this.target(), this.nullable)); }
+  get series(): ChartSeriesCollection { return this.child("series", () => new ChartSeriesCollection(this.ctx, () => this.target(), this.nullable)); }
 
   get name(): string { return this.get("name"); }
   set name(v: string) { this.write("name", v, (t) => this.edit(t, () => ({ name: v }))); }

@@ -26,15 +26,6 @@ export class Application extends HostObject<WorkbookModel> {
 }
 
 export class Workbook extends HostObject<WorkbookModel> {
-  private parts = new Map<string, Loadable>();
-  private part<P extends Loadable>(key: string, make: () => P): P {
-    let p = this.parts.get(key);
-    if (!p) {
-      p = make();
-      this.parts.set(key, p);
-    }
-    return p as P;
-  }
   protected scalars(): Record<string, Getter<WorkbookModel>> {
     return { name: () => "Workbook.xlsx" };
   }
@@ -45,11 +36,11 @@ export class Workbook extends HostObject<WorkbookModel> {
     } as Record<string, () => Loadable>;
   }
   get name(): string { return this.get("name"); }
-  get worksheets(): WorksheetCollection { return this.part("worksheets", () => new WorksheetCollection(this.ctx, () => this.ctx.model)); }
-  get tables(): TableCollection { return this.part("tables", () => new TableCollection(this.ctx, () => ({}))); }
-  get names(): NamedItemCollection { return this.part("names", () => new NamedItemCollection(this.ctx, () => ({ list: this.ctx.model.names }))); }
-  get settings(): SettingCollection { return this.part("settings", () => new SettingCollection(this.ctx, () => this.ctx.model)); }
-  get application(): Application { return this.part("application", () => new Application(this.ctx, () => this.ctx.model)); }
+  get worksheets(): WorksheetCollection { return this.child("worksheets", () => new WorksheetCollection(this.ctx, () => this.ctx.model)); }
+  get tables(): TableCollection { return this.child("tables", () => new TableCollection(this.ctx, () => ({}))); }
+  get names(): NamedItemCollection { return this.child("names", () => new NamedItemCollection(this.ctx, () => ({ list: this.ctx.model.names }))); }
+  get settings(): SettingCollection { return this.child("settings", () => new SettingCollection(this.ctx, () => this.ctx.model)); }
+  get application(): Application { return this.child("application", () => new Application(this.ctx, () => this.ctx.model)); }
 
   /** The active cell of the active sheet; the host has no selection, so A1. */
   getActiveCell(): Range {

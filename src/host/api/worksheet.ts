@@ -84,20 +84,11 @@ export class WorksheetFreezePanes extends HostObject<SheetModel> {
 }
 
 export class Worksheet extends HostObject<SheetModel> {
-  private parts = new Map<string, Loadable>();
 
   constructor(ctx: HostContext, resolver: () => SheetModel | null, nullable = false) {
     super(ctx, resolver, nullable);
   }
 
-  private part<P extends Loadable>(key: string, make: () => P): P {
-    let p = this.parts.get(key);
-    if (!p) {
-      p = make();
-      this.parts.set(key, p);
-    }
-    return p as P;
-  }
 
   protected scalars(): Record<string, Getter<SheetModel>> {
     return {
@@ -163,25 +154,25 @@ export class Worksheet extends HostObject<SheetModel> {
   get standardHeight(): number { return this.get("standardHeight"); }
 
   get protection(): WorksheetProtection {
-    return this.part("protection", () => new WorksheetProtection(this.ctx, () => this.target(), this.nullable));
+    return this.child("protection", () => new WorksheetProtection(this.ctx, () => this.target(), this.nullable));
   }
   get freezePanes(): WorksheetFreezePanes {
-    return this.part("freezePanes", () => new WorksheetFreezePanes(this.ctx, () => this.target(), this.nullable));
+    return this.child("freezePanes", () => new WorksheetFreezePanes(this.ctx, () => this.target(), this.nullable));
   }
   get pageLayout(): PageLayout {
-    return this.part("pageLayout", () => new PageLayout(this.ctx, () => this.target(), this.nullable));
+    return this.child("pageLayout", () => new PageLayout(this.ctx, () => this.target(), this.nullable));
   }
   get tables(): TableCollection {
-    return this.part("tables", () => new TableCollection(this.ctx, () => {
+    return this.child("tables", () => new TableCollection(this.ctx, () => {
       const s = this.target();
       return s === null ? null : { sheet: s };
     }, this.nullable));
   }
   get charts(): ChartCollection {
-    return this.part("charts", () => new ChartCollection(this.ctx, () => this.target(), this.nullable));
+    return this.child("charts", () => new ChartCollection(this.ctx, () => this.target(), this.nullable));
   }
   get names(): NamedItemCollection {
-    return this.part("names", () => new NamedItemCollection(this.ctx, () => {
+    return this.child("names", () => new NamedItemCollection(this.ctx, () => {
       const s = this.target();
       return s === null ? null : { list: s.names, sheet: s };
     }, this.nullable));
