@@ -68,6 +68,7 @@ export function queueScorecardWrites(sheet: Excel.Worksheet, spec: ScorecardSpec
     page.zoom = { horizontalFitToPages: spec.page.fitToPagesWide, verticalFitToPages: 0 };
     page.setPrintTitleRows(spec.page.printTitleRows);
     page.setPrintArea(spec.page.printArea);
+    for (const row of spec.page.pageBreaksBefore) sheet.horizontalPageBreaks.add(`A${row + 1}`);
   }
   return notes;
 }

@@ -232,7 +232,14 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     return { topLeft: cellAddress(r, c1), bottomRight: cellAddress(r + CHART_ROWS - 1, c2) };
   };
   let dataTop = next;
+  const pageBreaksBefore: number[] = [];
   if (chartCount > 0) {
+    // The charts start a page; then a page every two rows of trajectory charts (38 rows, which fit an A4
+    // landscape page at the scale one-page-wide gives this sheet).
+    // The first page holds the heading, the RAG chart (when there is one) and one row of trajectory charts.
+    pageBreaksBefore.push(chartsTop);
+    const trajectoryRows = Math.ceil(drawn.length / 2);
+    for (let i = ragChartRows ? 1 : 2; i < trajectoryRows; i += 2) pageBreaksBefore.push(chartsTop + 1 + ragChartRows + i * (CHART_ROWS + 1));
     const hb = new BlockBuilder("charts", chartsTop, 0, 1);
     hb.set(chartsTop, 0, "Charts");
     push(hb.build());
@@ -319,6 +326,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
       fitToPagesWide: 1,
       printTitleRows: `$${HEADER_ROW + 1}:$${HEADER_ROW + 1}`,
       printArea: span(0, 0, lastRow, columnOf("source")),
+      pageBreaksBefore,
     },
     usedRange: span(0, 0, lastRow, LAST_COL),
     table: {

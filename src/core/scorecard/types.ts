@@ -93,6 +93,11 @@ export interface PageSetupSpec {
   printTitleRows: string;
   /** What prints: everything but the hidden key columns. */
   printArea: string;
+  /**
+   * Rows (0-based) to start a new printed page: the charts section, and every second row of trajectory
+   * charts, so that no chart is cut across two pages.
+   */
+  pageBreaksBefore: number[];
 }
 
 export interface FreezeSpec {

@@ -28,6 +28,27 @@ export class WorksheetProtection extends HostObject<SheetModel> {
   }
 }
 
+/** worksheet.horizontalPageBreaks (ExcelApi 1.9): manual page breaks above rows. */
+export class PageBreakCollection extends HostObject<SheetModel> {
+  protected scalars(): Record<string, Getter<SheetModel>> {
+    return { count: (s) => (s.pageLayout.rowBreaks ?? []).length };
+  }
+  /** A break above the first row of the range. */
+  add(pageBreakRange: Range | string): void {
+    const arg = typeof pageBreakRange === "string" ? pageBreakRange : "[Range]";
+    this.call("add", [arg], (s) => {
+      const rect = typeof pageBreakRange === "string" ? parseAddress(pageBreakRange)?.rect : pageBreakRange.target()?.rect;
+      if (!rect || rect.row === 0) throw richApiError("InvalidArgument");
+      const breaks = new Set(s.pageLayout.rowBreaks ?? []);
+      breaks.add(rect.row);
+      this.ctx.journal.set(s, "pageLayout", { ...s.pageLayout, rowBreaks: [...breaks].sort((a, b) => a - b) });
+    });
+  }
+  removePageBreaks(): void {
+    this.call("removePageBreaks", [], (s) => this.ctx.journal.set(s, "pageLayout", { ...s.pageLayout, rowBreaks: [] }));
+  }
+}
+
 export class WorksheetFreezePanes extends HostObject<SheetModel> {
   protected scalars(): Record<string, Getter<SheetModel>> {
     return {};
@@ -155,6 +176,9 @@ export class Worksheet extends HostObject<SheetModel> {
 
   get protection(): WorksheetProtection {
     return this.child("protection", () => new WorksheetProtection(this.ctx, () => this.target(), this.nullable));
+  }
+  get horizontalPageBreaks(): PageBreakCollection {
+    return this.child("horizontalPageBreaks", () => new PageBreakCollection(this.ctx, () => this.target(), this.nullable));
   }
   get freezePanes(): WorksheetFreezePanes {
     return this.child("freezePanes", () => new WorksheetFreezePanes(this.ctx, () => this.target(), this.nullable));

@@ -90,6 +90,8 @@ export interface PageLayoutModel {
   margins?: { left?: number; right?: number; top?: number; bottom?: number; header?: number; footer?: number };
   centerHeader?: string;
   centerFooter?: string;
+  /** Manual page breaks: 0-based rows that start a new printed page. */
+  rowBreaks?: number[];
 }
 
 export interface FreezeModel {

@@ -113,6 +113,8 @@ async function writeSheet(wb: ExcelJS.Workbook, s: SheetModel): Promise<void> {
   if (pl.centerHeader || pl.centerFooter) {
     ws.headerFooter = { oddHeader: pl.centerHeader ? `&C${pl.centerHeader}` : undefined, oddFooter: pl.centerFooter ? `&C${pl.centerFooter}` : undefined } as ExcelJS.HeaderFooter;
   }
+  // A break above 0-based row r is Excel's <brk id=r>: after 1-based row r.
+  for (const r of pl.rowBreaks ?? []) if (r > 0) ws.getRow(r).addPageBreak();
   for (const [c, pts] of s.columnWidths) ws.getColumn(c + 1).width = pointsToChars(pts);
   for (const c of s.hiddenColumns) ws.getColumn(c + 1).hidden = true;
   // Tables first: ExcelJS writes their header and body into the cells, which the model's cells then overwrite.
