@@ -8,7 +8,7 @@ import { addMonthsIso, compareIso } from "../dates";
 import type { SheetGrid } from "../recognise/grid";
 import type { CellRef, DraftKpi, DraftMilestone } from "../recognise/readKpis";
 import { FINDING_CODES, type FindingCode } from "../validate/codes";
-import { decidePolarity, parseStatedPolarity } from "./polarity";
+import { decidePolarity } from "./polarity";
 import { computeDot, judge, parseStatedDot } from "./dot";
 import { parseStatedRag, rateAgainstTarget } from "./rag";
 import { checkFigures } from "../validate/figureChecks";
@@ -432,4 +432,3 @@ function short(s: string): string {
 }
 
 export type { Parsed };
-export { parseStatedPolarity };

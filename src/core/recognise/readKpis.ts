@@ -3,7 +3,7 @@
 // (polarity, DoT, RAG and findings come after, in src/core/assess and src/core/validate).
 import type { Period, Unit } from "../types";
 import type { PeriodContext } from "../periods";
-import type { SheetGrid, GridCell } from "./grid";
+import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
 
 export interface CellRef {
@@ -316,4 +316,3 @@ function isHeadlineRow(grid: SheetGrid, r: number, filled: number[], refCol: Col
   return !!m && m.colCount > 1;
 }
 
-export type { GridCell };
