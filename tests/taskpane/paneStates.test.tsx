@@ -10,6 +10,20 @@ polyfillBrowser();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const host = require("../../src/host") as typeof import("../../src/host");
 
+/** A headless workbook with a small KPI table on Sheet1. */
+async function kpiWorkbook() {
+  const wb = host.newWorkbook();
+  await wb.run(async (ctx) => {
+    ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:D3").values = [
+      ["Measure", "Target", "Previous", "Latest"],
+      ["% of plans issued within 20 weeks", 0.6, 0.4, 0.5],
+      ["Number of overdue reviews", 10, 30, 25],
+    ];
+    await ctx.sync();
+  });
+  return wb;
+}
+
 describe("pane states", () => {
   it("says an empty workbook is empty, and offers no tabs", async () => {
     const wb = host.newWorkbook();
@@ -50,42 +64,32 @@ describe("pane states", () => {
     expect(screen.getByRole("button", { name: "Scan workbook" })).toBeEnabled();
   });
 
-  it("explains a protected scorecard sheet when inserting fails", async () => {
-    const wb = host.newWorkbook();
+  it("explains a protected scorecard sheet when inserting fails, and changes nothing", async () => {
+    const wb = await kpiWorkbook();
+    // A scorecard inserted earlier, then protected by someone.
     await wb.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem("Sheet1");
-      ws.getRange("A1:D3").values = [
-        ["Measure", "Target", "Previous", "Latest"],
-        ["% of plans issued within 20 weeks", 0.6, 0.4, 0.5],
-        ["Number of overdue reviews", 10, 30, 25],
-      ];
+      const { insertScorecard } = await import("../../src/excel/insertScorecard");
+      await insertScorecard(ctx, { workbookName: "t.xlsx" });
+      ctx.workbook.worksheets.getItem("Scorecard").protection.protect();
       await ctx.sync();
     });
-    const { ScorecardError } = await import("../../src/excel/scorecardError");
-    let calls = 0;
-    // The first batch (scan inside insert) fails as a protected sheet would.
-    const runner = (() => {
-      calls++;
-      return Promise.reject(new ScorecardError("The scorecard sheet 'Scorecard' is protected. Unprotect it (Review > Unprotect Sheet) and try again.", "protected"));
-    }) as Parameters<typeof renderPane>[0];
-    renderPane(runner);
+    const before = await wb.save();
+    renderPane((batch) => wb.run(batch));
     await userEvent.click(screen.getByRole("button", { name: "Insert scorecard" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Unprotect it (Review > Unprotect Sheet)");
-    expect(calls).toBe(1);
     expect(screen.queryByTestId("insert-result")).toBeNull();
+    const names = await wb.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      return sheets.items.map((x) => x.name);
+    });
+    expect(names).toEqual(["Sheet1", "Scorecard"]);
+    expect((await wb.save()).length).toBe(before.length);
   });
 
   it("inserts a scorecard on a real workbook and links to its sheet", async () => {
-    const wb = host.newWorkbook();
-    await wb.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem("Sheet1");
-      ws.getRange("A1:D3").values = [
-        ["Measure", "Target", "Previous", "Latest"],
-        ["% of plans issued within 20 weeks", 0.6, 0.4, 0.5],
-        ["Number of overdue reviews", 10, 30, 25],
-      ];
-      await ctx.sync();
-    });
+    const wb = await kpiWorkbook();
     const navigated: string[] = [];
     renderPane((batch) => wb.run(batch), { onNavigated: (s, c) => navigated.push(`${s}!${c}`) });
     await userEvent.click(screen.getByRole("button", { name: "Insert scorecard" }));
