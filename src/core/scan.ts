@@ -26,7 +26,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
   const findings: Finding[] = [];
 
   for (const sheet of snapshot.sheets) {
-    if (isOwnScorecard(sheet)) continue;
+    if (sheet.ownedByAddin || isOwnScorecard(sheet)) continue;
     if (sheet.readProblem) {
       findings.push({ code: "sheet-not-read", severity: FINDING_CODES["sheet-not-read"].severity, message: `Sheet "${sheet.name}" could not be read: ${sheet.readProblem}`, sheet: sheet.name });
       continue;
@@ -60,8 +60,9 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
 }
 
 /**
- * The add-in's own scorecard is never read back as KPIs, whatever the sheet is called: it is titled
- * "KPI Scorecard – <workbook>" in A1 and its heading row has the key column only the add-in writes.
+ * A scorecard the add-in wrote but no longer tags (a copy a user made of it) is not read back as KPIs
+ * either: it is titled "KPI Scorecard – <workbook>" in A1 and its heading row has the key column only
+ * the add-in writes. The tagged sheet itself is marked by readWorkbook (ownedByAddin).
  */
 function isOwnScorecard(sheet: WorkbookSnapshot["sheets"][number]): boolean {
   const a1 = sheet.originRow === 0 && sheet.originCol === 0 ? sheet.values[0]?.[0] : undefined;

@@ -44,6 +44,8 @@ export interface SheetSnapshot {
   valueTypes: ValueType[][];
   merges: CellRect[];
   tables: TableSnapshot[];
+  /** The add-in's own scorecard sheet (marked by its defined name): never scanned for KPIs. */
+  ownedByAddin?: boolean;
   /** Set when the sheet could not be read whole (too large, unreadable); the reason is reported as a finding. */
   readProblem?: string;
 }

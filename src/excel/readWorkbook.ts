@@ -4,6 +4,7 @@ import type { CellRect, RawValue, SheetSnapshot, SheetVisibility, TableSnapshot,
 import { SETTINGS_KEY } from "../core/settings";
 import { isPayloadLimitError } from "./officeErrors";
 import { isSetSupported, REQUIREMENTS } from "./requirements";
+import { OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
 
 export interface ReadWorkbookOptions {
   /** Rows per block when a sheet must be read in blocks (default: sized from the payload budget). */
@@ -21,6 +22,7 @@ interface SheetMeta {
   name: string;
   visibility: SheetVisibility;
   protected: boolean;
+  ownedByAddin: boolean;
 }
 
 interface Grid {
@@ -55,7 +57,11 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
   tables.load("items/name, items/showHeaders, items/worksheet/name");
   const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   setting.load("value");
+  // The scorecard sheet the add-in owns, by its tag (it follows a rename), so the scan never reads it as KPIs.
+  const owned = context.workbook.names.getItemOrNullObject(OWNED_SHEET_NAME);
+  owned.load("formula");
   await context.sync();
+  const ownedSheet = owned.isNullObject ? null : sheetFromReference(String(owned.formula));
 
   const settings: Record<string, unknown> = {};
   if (!setting.isNullObject) settings[SETTINGS_KEY] = parseSetting(setting.value);
@@ -63,6 +69,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
     name: ws.name,
     visibility: ws.visibility as SheetVisibility,
     protected: ws.protection.protected,
+    ownedByAddin: ws.name === ownedSheet,
   }));
   const tableInfo = tables.items.map((t) => ({ name: t.name, showHeaders: t.showHeaders, sheet: t.worksheet.name }));
   const withMerges = isSetSupported(REQUIREMENTS.mergedAreas.name, REQUIREMENTS.mergedAreas.version);

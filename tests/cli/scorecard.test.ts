@@ -41,6 +41,18 @@ describe("kpi-scorecard scorecard", () => {
     const { result, snapshot } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: "copy", overrides: { asOf: "2024-02-29" } }));
     expect(snapshot.sheets.map((s) => s.name)).toContain("Scorecard");
     expect(result.tables.map((t) => t.sheet)).toEqual(["Impact summary"]);
+
+    // Renamed and retitled by a user, the scorecard is still known by its tag and still not scanned.
+    await wb.run(async (ctx) => {
+      const sc = ctx.workbook.worksheets.getItem("Scorecard");
+      sc.name = "Board pack";
+      sc.getRange("A1").values = [["Our board pack"]];
+      await ctx.sync();
+    });
+    const again = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: "copy", overrides: { asOf: "2024-02-29" } }));
+    expect(again.snapshot.sheets.find((s) => s.name === "Board pack")?.ownedByAddin).toBe(true);
+    expect(again.snapshot.sheets.find((s) => s.name === "Impact summary")?.ownedByAddin).toBe(false);
+    expect(again.result.tables.map((t) => t.sheet)).toEqual(["Impact summary"]);
   });
 
   it("never writes over its input", async () => {
