@@ -317,6 +317,17 @@ describe("formats and markers seen in real returns", () => {
     expect([f.value, f.unit, f.unitFrom, f.scaled]).toEqual([0.713, "percent", "format", true]);
   });
 
+  // Found by the property test (seed 1530259869): the smallest double under an escaped-% format became NaN.
+  it.each([
+    [5e-324, "\\%", 0],
+    [1e21, '0"%"', 1e19],
+    [97.5, "0.0\\%", 0.975],
+  ])("rescales %s under the literal-%% format %s to a finite fraction", (value, numberFormat, want) => {
+    const f = parseFigure({ text: "", value, numberFormat });
+    expect(f.value).toBe(want);
+    expect(f.unit).toBe("percent");
+  });
+
   it.each([
     ["[x]", "text"],
     ["[c]", "text"],

@@ -20,6 +20,7 @@
 // - Booleans are text.
 // - A range ("10-15%", "8 to 12 weeks") is reported as several values labelled "from" and "to",
 //   qualifier "range": it is not one figure, and picking an end would be a guess.
+import { percentToFraction } from "./percent";
 import { isDateFormat } from "../dates";
 import { findPeriods, normaliseText, parsePeriod, parsePeriodCell, unwrapBrackets } from "../periods";
 import type { Period } from "../types";
@@ -42,7 +43,7 @@ function fitToExpected(figure: ParsedFigure, ctx: FigureContext | undefined): Pa
   figure.unit = expected;
   figure.unitFrom = "context";
   if (expected === "percent" && Math.abs(figure.value) > 1 && Math.abs(figure.value) <= 100) {
-    figure.value = Number(`${figure.value}e-2`);
+    figure.value = percentToFraction(figure.value);
     figure.scaled = true;
   }
   return figure;
@@ -58,7 +59,7 @@ function fromNumber(input: FigureInput, value: number, ctx: FigureContext | unde
   }
   figure.value = Object.is(value, -0) ? 0 : value;
   if (showsLiteralPercent(input.numberFormat)) {
-    return { ...figure, value: Number(`${figure.value}e-2`), unit: "percent", unitFrom: "format", scaled: true };
+    return { ...figure, value: percentToFraction(figure.value), unit: "percent", unitFrom: "format", scaled: true };
   }
   const formatUnit = unitFromNumberFormat(input.numberFormat);
   if (formatUnit) {

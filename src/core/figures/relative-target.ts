@@ -1,5 +1,6 @@
 // Targets written relative to something not in the cell: "Baseline plus 10%",
 // "50% or national average whichever is the higher", "National average".
+import { percentToFraction } from "./percent";
 import type { RelativeTarget } from "../types";
 
 const NUM = "(\\d+(?:\\.\\d+)?)";
@@ -24,7 +25,7 @@ const COMPARATOR_LEAD = /^(?:(?:in\s+line\s+with|at\s+or\s+(?:above|better\s+tha
 
 /** The amount as a fraction when written with a percent-like unit; NaN when too long to be a number. */
 function amountOf(n: string, unit: string | undefined): number {
-  const amount = unit ? Number(`${n}e-2`) : Number(n);
+  const amount = unit ? percentToFraction(Number(n)) : Number(n);
   return Number.isFinite(amount) ? amount : Number.NaN;
 }
 
