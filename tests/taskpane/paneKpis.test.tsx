@@ -2,7 +2,7 @@
 // The pane with hand-made scan results: long lists, RAG counts, "Why this rating?", findings that go to their cell.
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { makeKpi, makeScan, polyfillBrowser, renderPane } from "./paneHarness";
+import { findDialog, makeKpi, makeScan, polyfillBrowser, renderPane } from "./paneHarness";
 import type { ScanResult } from "../../src/core/types";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import type { Runner } from "../../src/taskpane/runner";
@@ -68,14 +68,14 @@ describe("KPIs tab", () => {
     renderPane(recordingRunner([]));
     await scan();
     await userEvent.click(screen.getByRole("button", { name: "Why this rating? K1 Measure number 1" }));
-    const dialog = await screen.findByRole("dialog");
+    const dialog = await findDialog();
     expect(within(dialog).getByTestId("rag-explanation")).toHaveTextContent("Amber: 55% misses the 60% target by less than 10%.");
     expect(dialog).toHaveTextContent("Milestone in forceBy 12 months");
     expect(dialog).toHaveTextContent("within 10% of the target (relative)");
     expect(dialog).toHaveTextContent("Higher is better: from the wording of the measure");
     expect(dialog).toHaveTextContent("55% (Jan 2024), cell F3");
     await userEvent.keyboard("{Escape}");
-    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
   });
 
   it("says a KPI with one target and no staged milestones is rated against that target", async () => {
@@ -83,7 +83,7 @@ describe("KPIs tab", () => {
     renderPane(recordingRunner([]));
     await scan();
     await userEvent.click(screen.getByRole("button", { name: "Why this rating? K1 Measure number 1" }));
-    expect(await screen.findByRole("dialog")).toHaveTextContent("Milestone in forceno staged milestones: rated against the KPI's target");
+    expect(await findDialog()).toHaveTextContent("Milestone in forceno staged milestones: rated against the KPI's target");
   });
 });
 

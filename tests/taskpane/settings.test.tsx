@@ -2,7 +2,7 @@
 // Settings: validation in words, and a saved setting that is stored in the workbook and changes the scan.
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { polyfillBrowser, renderPane } from "./paneHarness";
+import { findDialog, polyfillBrowser, renderPane } from "./paneHarness";
 import { SETTINGS_KEY } from "../../src/core/settings";
 import { formFromSettings, settingsFromForm, validateForm, isIsoDate } from "../../src/taskpane/settingsForm";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
@@ -141,6 +141,6 @@ describe("polarity per KPI", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: "Scan workbook" })).toBeEnabled(), { timeout: 10_000 });
     await userEvent.click(screen.getByRole("tab", { name: /^KPIs/ }));
     await userEvent.click(screen.getByRole("button", { name: "Why this rating? K1 % of EHC plans issued within 20 weeks" }));
-    expect(await screen.findByRole("dialog")).toHaveTextContent("Lower is better: set for this KPI in Settings");
+    expect(await findDialog()).toHaveTextContent("Lower is better: set for this KPI in Settings");
   });
 });
