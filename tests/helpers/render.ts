@@ -35,6 +35,20 @@ export function pdftoppmPath(): string | null {
   return onPath(process.platform === "win32" ? ["pdftoppm.exe"] : ["pdftoppm"]);
 }
 
+/**
+ * A describe for render tests (npm run test:render): where LibreOffice or poppler is missing, its tests
+ * fail with the reason and how to install them, rather than passing unseen.
+ */
+export function describeRender(name: string, fn: () => void): void {
+  describe(name, () => {
+    beforeAll(() => {
+      const reason = renderUnavailableReason();
+      if (reason) throw new Error(reason);
+    });
+    fn();
+  });
+}
+
 /** Why rendering tests cannot run here, or null when they can. */
 export function renderUnavailableReason(): string | null {
   if (!sofficePath()) return "LibreOffice (soffice) is not on PATH: install libreoffice-calc-nogui to run the rendering checks";

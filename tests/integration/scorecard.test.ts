@@ -1,18 +1,13 @@
 // The whole path on every fixture: scan through src/excel on the headless host, build the spec,
 // apply it, save. The scorecard has one row per KPI, and no other sheet changes by a single cell.
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { openWorkbook, WorkbookOpenError } from "../../src/host";
 import type { HeadlessWorkbook } from "../../src/host";
-import { scanWorkbook } from "../../src/excel/scanWorkbook";
-import { applyScorecard } from "../../src/excel/applyScorecard";
-import { buildScorecardSpec, RAG_COLOURS } from "../../src/core/scorecard";
+import { scanAndApply } from "../helpers/scorecard";
 import { readChartsFromXlsx } from "../../src/host/xlsx/chartXml";
-import { countColour, pdfToRgbPages, renderUnavailableReason, renderXlsxToPdf, renderXlsxToPng, scratchDir } from "../helpers/render";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
-const SAMPLE = join(__dirname, "..", "..", "assets", "samples", "send-board-kpis.xlsx");
-const AS_OF = "2024-02-29";
 
 interface SheetCells {
   address: string;
@@ -39,14 +34,6 @@ async function cellsOf(wb: HeadlessWorkbook, skip: string | null): Promise<Recor
       ranges.map(({ name, r }) => [name, r.isNullObject ? null : { address: r.address, values: r.values, formulas: r.formulas, numberFormat: r.numberFormat }]),
     );
   });
-}
-
-async function scanAndApply(wb: HeadlessWorkbook, workbookName: string) {
-  const { result, settings } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName, overrides: { asOf: AS_OF }, today: AS_OF }));
-  const spec = buildScorecardSpec(result, { sheetName: settings.scorecardSheetName, generatedAt: "2026-11-22T01:00:00Z", commentary: [], settings });
-  wb.resetStats();
-  const applied = await wb.run((ctx) => applyScorecard(ctx, spec));
-  return { result, spec, applied, writeStats: { ...wb.stats } };
 }
 
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx"));
@@ -141,28 +128,4 @@ describe("bad-input.xlsx on the scorecard", () => {
     expect(got.links).toContain("'Bürgermeister''s KPIs'!B4");
     expect(got.links).toContain("'指標 KPIs'!B4");
   });
-});
-
-describe("the sample workbook, rendered", () => {
-  const reason = renderUnavailableReason();
-  (reason ? test.skip : test)("opens in LibreOffice and prints the scorecard with its RAG colours and charts", async () => {
-    const wb = await openWorkbook(new Uint8Array(readFileSync(SAMPLE)));
-    const { applied, spec } = await scanAndApply(wb, "send-board-kpis.xlsx");
-    expect(applied.kpiRows).toBeGreaterThan(10);
-    const dir = scratchDir("scorecard-render");
-    const out = join(dir, "send-board-scorecard.xlsx");
-    writeFileSync(out, await wb.save());
-    const pdf = await renderXlsxToPdf(out, dir);
-    const pages = await pdfToRgbPages(pdf, dir);
-    const pngs = await renderXlsxToPng(out, dir, { dpi: 80 });
-    // Keep the pictures where a person can look at them.
-    const keep = process.env.SCORECARD_RENDER_DIR;
-    if (keep) pngs.forEach((p, i) => copyFileSync(p, join(keep, `page-${i + 1}.png`)));
-    const used = new Set(spec.rows.map((r) => r.rag));
-    for (const rag of used) {
-      const fill = RAG_COLOURS[rag].fill;
-      expect(pages.some((p) => countColour(p, fill, 12) > 200)).toBe(true);
-    }
-  });
-  if (reason) test("rendering skipped", () => console.warn(`Scorecard render skipped: ${reason}`));
 });
