@@ -64,7 +64,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     .showHelpAfterError();
 
   addCommon(program.command("scan").description("scan a workbook and print every KPI with its DoT, RAG and findings").argument("<file.xlsx>", "the workbook to scan"))
-    .option("--json", "print one JSON document (see shared/contracts/scan-result.schema.json)")
+    .option("--json", "print one JSON document (its schema: schema/scan-result.schema.json in the package)")
     .action(async (file: string, opts: CommonOpts & { json?: boolean }) => {
       const wb = await loadWorkbook(file, readFile);
       const { result } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso() }));

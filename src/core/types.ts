@@ -1,5 +1,5 @@
 // The domain's vocabulary. The shapes of Figure, Milestone, Kpi and ScanResult follow
-// ../shared/contracts/scan-result.schema.json: fields may be added, never renamed or dropped.
+// schema/scan-result.schema.json (the scan contract): fields may be added, never renamed or dropped.
 
 /** What a number measures. Percentages are fractions (71.3% is 0.713), as Excel stores them. */
 export type Unit = "percent" | "count" | "weeks" | "days" | "months" | "currency" | "ratio" | "score" | "text";

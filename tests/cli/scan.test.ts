@@ -1,4 +1,4 @@
-// The scan command as a user runs it: JSON that validates against the shared contract, a readable
+// The scan command as a user runs it: JSON that validates against the project's scan contract, a readable
 // table, and one clear line (never a stack trace) for every kind of bad input.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -9,7 +9,7 @@ import { main } from "../../src/cli/main";
 import { FIXTURES } from "../helpers/scan";
 
 const ROOT = join(__dirname, "..", "..");
-const SCHEMA = join(ROOT, "..", "shared", "contracts", "scan-result.schema.json");
+const SCHEMA = join(ROOT, "schema", "scan-result.schema.json");
 const SAMPLE = join(ROOT, "assets", "samples", "send-board-kpis.xlsx");
 
 async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -38,7 +38,7 @@ describe("kpi-scorecard scan --json", () => {
     "bad-input.xlsx",
     "noise-001-003.xlsx",
     "empty.xlsx",
-  ])("%s validates against the shared schema", async (file) => {
+  ])("%s validates against the scan contract", async (file) => {
     const { code, out, err } = await run("scan", join(FIXTURES, file), "--json", "--as-of", "2020-12-08");
     expect(err).toBe("");
     expect(code).toBe(0);
