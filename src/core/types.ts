@@ -2,13 +2,19 @@
 // schema/scan-result.schema.json (the scan contract): fields may be added, never renamed or dropped.
 
 /** What a number measures. Percentages are fractions (71.3% is 0.713), as Excel stores them. */
-export type Unit = "percent" | "count" | "weeks" | "days" | "months" | "currency" | "ratio" | "score" | "text";
+export type Unit = "percent" | "count" | "weeks" | "days" | "hours" | "months" | "currency" | "ratio" | "rate" | "score" | "text";
 
 /** Why a figure has no value. */
 export type MissingReason = "blank" | "not-applicable" | "to-be-confirmed" | "not-yet-due" | "text";
 
 export type Polarity = "higher-is-better" | "lower-is-better";
-export type PolaritySource = "stated" | "setting" | "target-vs-baseline" | "wording";
+/**
+ * Where a KPI's polarity came from, strongest first: a user's correction or the add-in's settings; a polarity
+ * the workbook states (a column, the measure's words); the polarity that makes the workbook's own RAG agree
+ * with its figures; the target's words ("Max.", "18 days or less"); the direction from baseline to target;
+ * the measure's wording.
+ */
+export type PolaritySource = "user" | "setting" | "stated" | "stated-rag" | "target-wording" | "target-vs-baseline" | "wording";
 
 export type Rag = "blue" | "green" | "amber" | "red" | "grey";
 export type Direction = "up" | "down" | "flat";
@@ -102,7 +108,16 @@ export interface Finding {
 export interface Dot {
   direction: Direction | null;
   judgement: Judgement | null;
+  /** The arrow or word the workbook itself states, as a direction. */
   stated?: Direction | null;
+  /** A judgement the workbook states (an arrow a legend says means better/worse, "Improving", a smiley). */
+  statedJudgement?: Judgement | null;
+}
+
+/** A comparator figure the workbook gives beside a KPI (England, region, statistical neighbours, a peer). */
+export interface Benchmark {
+  label: string;
+  value: Figure;
 }
 
 export interface Kpi {
@@ -136,6 +151,12 @@ export interface Kpi {
   key?: string;
   /** Why the RAG is what it is, in plain English, for "Why this rating?". */
   ragExplanation?: string;
+  /** Comparator figures stated beside the KPI. */
+  benchmarks?: Benchmark[];
+  /** The owner or lead the workbook names for the KPI ("Lead officer", "Owner", "Responsible"). */
+  owner?: string | null;
+  /** The latest figure is older than the KPI's frequency allows at the reporting date. */
+  stale?: boolean;
 }
 
 export type TableLayout =
@@ -159,6 +180,44 @@ export interface KpiTable {
   excelTable?: string;
   /** A stable id for including or excluding the table in settings: "sheet!range". */
   id?: string;
+  /** Each column of the table as read: its role, the evidence for it, how sure the reading is. */
+  columns?: TableColumn[];
+  /** True when the user declared this range a KPI table. */
+  userDefined?: boolean;
+}
+
+/** The roles a table column can play (the scan contract's names). */
+export type ColumnRoleName =
+  | "measure"
+  | "ref"
+  | "group"
+  | "latest"
+  | "previous"
+  | "target"
+  | "baseline"
+  | "milestone"
+  | "status"
+  | "trend"
+  | "polarity"
+  | "benchmark"
+  | "unit"
+  | "frequency"
+  | "owner"
+  | "notes"
+  | "ignore";
+
+export interface TableColumn {
+  /** Column letter on the sheet, e.g. "D". */
+  column: string;
+  heading: string | null;
+  role: ColumnRoleName;
+  /** The period the column holds, when it names one. */
+  period?: string | null;
+  /** The strongest evidence for the role; "user" = a correction stored in the workbook. */
+  source?: "heading" | "content" | "position" | "user";
+  confidence?: number;
+  /** The evidence in words, for the pane ("heading says 'Outturn'", "94% of cells are RAG words"). */
+  evidence?: string;
 }
 
 export interface ScanResult {

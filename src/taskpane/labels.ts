@@ -29,7 +29,10 @@ export function dotText(dot: Dot): { arrow: string; words: string } {
 export const POLARITY_WORD: Record<Polarity, string> = { "higher-is-better": "Higher is better", "lower-is-better": "Lower is better" };
 
 export const POLARITY_SOURCE_WORD: Record<PolaritySource, string> = {
+  user: "set for this KPI",
   stated: "stated in the workbook",
+  "stated-rag": "the polarity that agrees with the RAG the workbook states",
+  "target-wording": "from the wording of the target",
   setting: "set in the add-in's settings",
   "target-vs-baseline": "from the direction of the target against the baseline",
   wording: "from the wording of the measure",

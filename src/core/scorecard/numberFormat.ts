@@ -9,10 +9,12 @@ const BY_UNIT: Record<Unit, string> = {
   percent: "0.0%",
   weeks: '0.0 "weeks"',
   days: '0 "days"',
+  hours: '0.0 "hours"',
   months: '0.0 "months"',
   count: "#,##0",
   currency: "£#,##0",
   ratio: "0.00",
+  rate: "#,##0.0",
   score: "0.00",
   text: GENERAL,
 };
