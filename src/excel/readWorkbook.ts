@@ -1,7 +1,8 @@
 // Read the workbook into the core's WorkbookSnapshot: plain grids, in two syncs when it fits in
 // Excel's payload limits, else in row blocks sized from what the first reads cost.
-import type { CellRect, RawValue, SheetSnapshot, SheetVisibility, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
+import type { CellBlock, CellRect, RawValue, SheetSnapshot, SheetVisibility, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
 import { SETTINGS_KEY } from "../core/settings";
+import { compactBlock, makeBlock } from "../core/snapshotBlocks";
 import { isPayloadLimitError } from "./officeErrors";
 import { isSetSupported, REQUIREMENTS } from "./requirements";
 import { OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
@@ -33,7 +34,12 @@ interface Grid {
 }
 
 function emptySheet(meta: SheetMeta): SheetSnapshot {
-  return { ...meta, originRow: 0, originCol: 0, values: [], text: [], numberFormats: [], valueTypes: [], merges: [], tables: [] };
+  return { ...meta, blocks: [], font: { name: null, color: null }, merges: [], tables: [] };
+}
+
+/** A dense read of a rectangle at (row, col), cut down to the blocks that hold something. */
+function blocksOf(row: number, col: number, g: Grid): CellBlock[] {
+  return g.values.length ? compactBlock(makeBlock(row, col, g)) : [];
 }
 
 function rectOf(r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): CellRect {
@@ -92,12 +98,9 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
     const snap = emptySheet(meta);
     const r = used[i];
     if (!r.isNullObject) {
-      snap.originRow = r.rowIndex;
-      snap.originCol = r.columnIndex;
-      snap.values = r.values as RawValue[][];
-      snap.text = r.text;
-      snap.numberFormats = r.numberFormat as string[][];
-      snap.valueTypes = r.valueTypes as ValueType[][];
+      snap.blocks = blocksOf(r.rowIndex, r.columnIndex, {
+        values: r.values as RawValue[][], text: r.text, numberFormats: r.numberFormat as string[][], valueTypes: r.valueTypes as ValueType[][],
+      });
     }
     return snap;
   });
@@ -186,6 +189,7 @@ async function readInBlocks(
   await context.sync();
 
   const sheets = metas.map(emptySheet);
+  const origins = metas.map(() => ({ row: 0, col: 0 }));
   const state: BlockState = {
     pending: [],
     grids: metas.map(() => ({ values: [], text: [], numberFormats: [], valueTypes: [] })),
@@ -197,18 +201,13 @@ async function readInBlocks(
   };
   dims.forEach((r, i) => {
     if (r.isNullObject) return;
-    sheets[i].originRow = r.rowIndex;
-    sheets[i].originCol = r.columnIndex;
+    origins[i] = { row: r.rowIndex, col: r.columnIndex };
     state.pending.push({ sheet: i, row: r.rowIndex, rowCount: r.rowCount, col: r.columnIndex, colCount: r.columnCount });
   });
   await readPending(context, metas, state);
 
   sheets.forEach((snap, i) => {
-    const g = state.grids[i];
-    snap.values = g.values;
-    snap.text = g.text;
-    snap.numberFormats = g.numberFormats;
-    snap.valueTypes = g.valueTypes;
+    snap.blocks = blocksOf(origins[i].row, origins[i].col, state.grids[i]);
     const problem = state.problems.get(i);
     if (problem) snap.readProblem = problem;
   });
@@ -294,10 +293,14 @@ async function readPending(context: Excel.RequestContext, metas: SheetMeta[], st
   batch.forEach((c, i) => {
     const r = ranges[i];
     const g = state.grids[c.sheet];
-    g.values.push(...(r.values as RawValue[][]));
-    g.text.push(...r.text);
-    g.numberFormats.push(...(r.numberFormat as string[][]));
-    g.valueTypes.push(...(r.valueTypes as ValueType[][]));
+    // One row at a time: spreading a block's rows into push() overflows the stack past ~100,000 rows.
+    const values = r.values as RawValue[][], numberFormats = r.numberFormat as string[][], valueTypes = r.valueTypes as ValueType[][];
+    for (let k = 0; k < values.length; k++) {
+      g.values.push(values[k]);
+      g.text.push(r.text[k]);
+      g.numberFormats.push(numberFormats[k]);
+      g.valueTypes.push(valueTypes[k]);
+    }
     bytes += jsonLength(r.values) + jsonLength(r.text) + jsonLength(r.numberFormat) + jsonLength(r.valueTypes);
     cells += c.rowCount * c.colCount;
   });
