@@ -61,14 +61,18 @@ export function patchWorkbookXml(xml: string, edit: WorkbookEdit): string {
     const rel = rPrefix ? `${rPrefix}:id="${escapeXml(a.relId)}"` : `xmlns:r="${REL_NS}" r:id="${escapeXml(a.relId)}"`;
     return qualify(`<sheet name="${escapeXml(a.name)}" sheetId="${nextSheetId++}"${state} ${rel}/>`, prefix);
   });
-  const sheetsOpen = xml.slice(sheetsEl.start, xml.indexOf(">", sheetsEl.start) + 1).replace(/\s*\/>$/, ">");
-  edits.push({ start: sheetsEl.start, end: sheetsEl.end, text: `${sheetsOpen}${items.join("")}</${sheetsEl.name}>` });
+  const unchanged = edit.sheets.length === entries.length && edit.sheets.every((s, i) => "original" in s && s.original === i);
+  if (!unchanged) {
+    const sheetsOpen = xml.slice(sheetsEl.start, xml.indexOf(">", sheetsEl.start) + 1).replace(/\s*\/>$/, ">");
+    edits.push({ start: sheetsEl.start, end: sheetsEl.end, text: `${sheetsOpen}${items.join("")}</${sheetsEl.name}>` });
+  }
 
   // Defined names: the file's own stay as written (their sheet positions renumbered), ours are added.
   const remove = new Set(edit.removeNames.map((n) => key(n.name, n.sheet)));
   const namesEl = children(root, "definedNames")[0];
   const kept: string[] = [];
-  for (const el of children(namesEl, "definedName")) {
+  const originalNames = children(namesEl, "definedName");
+  for (const el of originalNames) {
     const raw = xml.slice(el.start, el.end);
     const local = el.attrs.localSheetId;
     const scope = local === undefined ? null : entries[Number(local)]?.name ?? null;
@@ -78,10 +82,11 @@ export function patchWorkbookXml(xml: string, edit: WorkbookEdit): string {
   }
   for (const n of edit.addNames) kept.push(qualify(nameXml(n.name, n.sheetIndex ?? undefined), prefix));
   const namesTag = prefix ? `${prefix}:definedNames` : "definedNames";
-  if (namesEl) {
+  const namesUnchanged = kept.length === originalNames.length && originalNames.every((el, i) => xml.slice(el.start, el.end) === kept[i]);
+  if (namesEl && !namesUnchanged) {
     const open = xml.slice(namesEl.start, xml.indexOf(">", namesEl.start) + 1).replace(/\s*\/>$/, ">");
     edits.push({ start: namesEl.start, end: namesEl.end, text: kept.length ? `${open}${kept.join("")}</${namesEl.name}>` : "" });
-  } else if (kept.length) {
+  } else if (!namesEl && kept.length) {
     const after = lastOf(root, ["sheets", "functionGroups", "externalReferences"])!;
     edits.push({ start: after.end, end: after.end, text: `<${namesTag}>${kept.join("")}</${namesTag}>` });
   }
