@@ -10,6 +10,9 @@ import { setRequirementChecker } from "../../src/excel/requirements";
 import { children, parseXml } from "../../src/host/xlsx/chartXmlText";
 import { parseRelationships, relsPathFor, resolveTarget } from "../../src/host/xlsx/chartPackage";
 import { FEATURES, featureWorkbook, type Feature } from "../helpers/featureWorkbooks";
+import { OWNED_SHEET_NAME } from "../../src/excel/scorecardOwnership";
+import { ADDIN_NAME_PREFIX } from "../../src/host/xlsx/patchPlan";
+import { SETTINGS_KEY } from "../../src/core/settings";
 import { sameBytes, zipEntries } from "../helpers/zipEntries";
 
 const TOUCHED = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]);
@@ -197,6 +200,38 @@ describe("the scorecard copy keeps the user's workbook intact", () => {
     expect(names).toContain(`<definedName name="Threshold" localSheetId="1" comment="amber below">0.05</definedName>`);
     expect(names.filter((n) => n.includes('localSheetId="0"')).every((n) => n.includes("Scorecard!"))).toBe(true);
     expect(await kpisOf(moved)).toEqual(await kpisOf(input));
+  });
+});
+
+describe("the sheets the add-in owns", () => {
+  it("are known to the patcher by the tag the add-in writes", () => {
+    expect(OWNED_SHEET_NAME.toLowerCase().startsWith(ADDIN_NAME_PREFIX)).toBe(true);
+  });
+
+  it("a scorecard named with an apostrophe and an ampersand (from the settings) is listed, tagged and printed under its name", async () => {
+    const input = await featureWorkbook(FEATURES.filter((f) => f.name.startsWith("defined names")));
+    const wb = await open(input);
+    await wb.run(async (ctx) => {
+      ctx.workbook.settings.add(SETTINGS_KEY, { scorecardSheetName: "R&D's board" });
+      await ctx.sync();
+    });
+    await wb.run((ctx) => insertScorecard(ctx, { workbookName: "x.xlsx", overrides: AS_OF }));
+    const copy = await wb.saveCopy();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(copy as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["KPIs", "R&D's board"]);
+    const wbXml = await text(await JSZip.loadAsync(copy), "xl/workbook.xml");
+    expect(wbXml).toContain(`<sheet name="R&amp;D&apos;s board"`);
+    expect(wbXml).toContain(`<definedName name="KPIScorecard.Owned" comment="Marks the sheet the KPI Scorecard add-in owns and replaces on regeneration. Do not edit.">&apos;R&amp;D&apos;&apos;s board&apos;!$A$1</definedName>`);
+    const again = await open(copy);
+    const owned = await again.run(async (ctx) => {
+      const n = ctx.workbook.names.getItem(OWNED_SHEET_NAME);
+      const range = n.getRange();
+      range.load("worksheet/name");
+      await ctx.sync();
+      return range.worksheet.name;
+    });
+    expect(owned).toBe("R&D's board");
   });
 });
 

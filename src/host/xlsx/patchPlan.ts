@@ -11,7 +11,7 @@ import type { LoadedWebExtensions } from "./webExtension";
  * Defined names the add-in writes start with this (src/excel/scorecardOwnership.ts: "KPIScorecard.Owned");
  * a sheet such a name points at is the add-in's own, and its copy is the one the session left.
  */
-const ADDIN_NAME_PREFIX = "kpiscorecard.";
+export const ADDIN_NAME_PREFIX = "kpiscorecard.";
 
 /** The workbook as it was opened: what the copy is patched from and compared with. */
 export interface OpenedWorkbook {
