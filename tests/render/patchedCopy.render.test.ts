@@ -22,7 +22,7 @@ describeRender("the scorecard copy of a feature-rich workbook, rendered", () => 
     const input = await featureWorkbook(FEATURES.filter((f) => !f.macros));
     const wb = await openWorkbook(input);
     const { applied, spec } = await scanAndApply(wb, "features.xlsx");
-    expect(applied.kpiRows).toBe(4);
+    expect(applied.kpiRows).toBeGreaterThanOrEqual(4);
     const dir = scratchDir("patched-copy-render");
     const original = join(dir, "original.xlsx");
     const copy = join(dir, "copy.xlsx");
