@@ -89,8 +89,10 @@ class Headless implements HeadlessWorkbook {
 export async function openWorkbook(bytes: Uint8Array | ArrayBuffer, options: HostOptions = {}): Promise<HeadlessWorkbook> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const { model, webExtensions } = await loadXlsx(data);
+  // Taken before the stand-in sheet below, which the file does not have (a workbook of chart sheets only).
+  const opened = openedState(model, data);
   if (model.sheets.length === 0) model.sheets.push(newSheetModel(model, "Sheet1"));
-  return new Headless(model, webExtensions, options, openedState(model, data));
+  return new Headless(model, webExtensions, options, opened);
 }
 
 /** An empty workbook with one sheet, "Sheet1". */
