@@ -10,6 +10,7 @@ import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
 import { resolveColumnRoles, isValueColumn, type ColumnInfo } from "./columnRoles";
 import { profileColumn } from "./cellKinds";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
+import { asGroup } from "./titles";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -304,7 +305,8 @@ function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, from
   if (filled.length === 0) return false;
   if (filled.length === 1 && !grid.mergeAt(row, filled[0])) return false;
   for (const c of filled) {
-    if (!valueCols.has(c) && !grid.mergeAt(row, c)) return false;
+    // Over the figures only: a line that starts over the names is a title or a section, not a heading.
+    if (!valueCols.has(c)) return false;
     const k = kinds.kind(row, c);
     if (k === "number" && !/^(?:19|20)\d{2}$/.test(grid.rawText(row, c))) return false;
   }
@@ -550,15 +552,17 @@ function findLastRow(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: numbe
   return last;
 }
 
-/** The nearest short single-cell line above the table, within a few rows. */
+/**
+ * The nearest line above the table that names a section (a service, a theme), within a few rows: report titles,
+ * sentences and notes are passed over; another table's rows end the search.
+ */
 function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): string | null {
-  for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 4); r--) {
+  for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 5); r--) {
     const filled = grid.filledCols(r, Math.max(grid.firstCol, fromCol - 1), toCol);
     if (filled.length === 0) continue;
     if (filled.length > 1) return null;
-    const t = grid.text(r, filled[0]);
-    if (t.length <= 160) return t.replace(/[.:]\s*$/, "");
+    const group = asGroup(grid.text(r, filled[0]));
+    if (group) return group;
   }
   return null;
 }
-

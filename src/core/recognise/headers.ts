@@ -150,9 +150,9 @@ const PHRASES: [string, ColumnRole, number][] = [
   // Groups.
   ["priority", "group", 2], ["priority area", "group", 3], ["area", "group", 1], ["theme", "group", 3], ["outcome", "group", 1], ["objective", "group", 2],
   ["domain", "group", 3], ["category", "group", 2], ["section", "group", 2], ["workstream", "group", 3], ["service", "group", 1],
-  ["service area", "group", 3], ["strategic priority", "group", 3], ["directorate", "group", 3], ["portfolio", "group", 2], ["pillar", "group", 3],
+  ["service area", "group", 3], ["strategic priority", "group", 3], ["portfolio", "group", 2], ["pillar", "group", 3],
   ["ambition", "group", 2], ["corporate priority", "group", 3], ["council plan priority", "group", 3], ["aim", "target", 2], ["goal", "target", 2],
-  ["department", "group", 2], ["team", "group", 1], ["function", "group", 1], ["cqc domain", "group", 3],
+  ["department", "owner", 2], ["team", "owner", 2], ["directorate", "owner", 2], ["function", "group", 1], ["cqc domain", "group", 3],
   // Survey breakdowns (seed 002's questionnaire sections).
   ["questionnaire section", "section", 3], ["survey section", "section", 3], ["sub measure", "section", 3], ["submeasure", "section", 3],
   ["breakdown", "section", 3], ["cohort", "section", 3],

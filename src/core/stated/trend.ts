@@ -12,9 +12,9 @@ export interface StatedTrend {
   arrow: boolean;
 }
 
-const UP = /^(?:↑|⬆|▲|△|↗|⇧|⇑|⬈|⮝|⯅|🡅|🡑|🡹|⭡|⭫|🠉|🠕|🠙|🢁|⏶|🔼|⬆️|\^)$/u;
-const DOWN = /^(?:↓|⬇|▼|▽|↘|⇩|⇓|⬊|⮟|⯆|🡇|🡓|🡻|⭣|⭭|🠋|🠗|🠛|🢃|⏷|🔽|⬇️|v)$/u;
-const FLAT = /^(?:→|↔|⇔|⇨|⇒|►|▶|▸|⮞|⯈|🡆|🡒|🡺|⭢|⬌|⟷|⟶|=|≈|◄►|◀▶|➡|➔|➜|⬄|─|—|–|-)$/u;
+const UP = /^(?:↑|⬆|▲|△|↗|⇧|⇑|⬈|⮝|⯅|🡅|🡑|🡹|⭡|⭫|🠉|🠕|🠙|🢁|⏶|🔼|⬆️)$/u;
+const DOWN = /^(?:↓|⬇|▼|▽|↘|⇩|⇓|⬊|⮟|⯆|🡇|🡓|🡻|⭣|⭭|🠋|🠗|🠛|🢃|⏷|🔽|⬇️)$/u;
+const FLAT = /^(?:→|↔|⇔|⇨|⇒|►|▶|▸|⮞|⯈|🡆|🡒|🡺|⭢|⬌|⟷|⟶|=|≈|◄►|◀▶|➡|➔|➜|⬄)$/u;
 
 const WORDS: [RegExp, Partial<StatedTrend>][] = [
   [/^(?:up|upward|increas(?:e|ed|ing)|higher|rising|rise|risen|gone up|going up)$/, { direction: "up" }],
@@ -41,7 +41,7 @@ export function readStatedTrend(text: string, fontName?: string | null): StatedT
   const arrowOnly = [...t].length <= 2 || /^\S+\s/.test(t);
   if (arrowOnly) {
     if (UP.test(first)) return { direction: "up", judgement: null, arrow: true };
-    if (DOWN.test(first) && first !== "v") return { direction: "down", judgement: null, arrow: true };
+    if (DOWN.test(first)) return { direction: "down", judgement: null, arrow: true };
     if (FLAT.test(first) && (t.length <= 2 || /^[→↔⇔⇨►▶➡]/u.test(first))) return { direction: "flat", judgement: "no-change", arrow: true };
   }
   const n = norm(t);
