@@ -7,6 +7,8 @@ import { SheetGrid } from "./recognise/grid";
 import { findTables, type FoundTable } from "./recognise/findTables";
 import { readKpis, type DraftKpi } from "./recognise/readKpis";
 import { buildKpi } from "./assess/buildKpi";
+import { arrowsMeanJudgement } from "./recognise/legend";
+import { judge } from "./assess/dot";
 import { FINDING_CODES } from "./validate/codes";
 import type { PeriodContext } from "./periods";
 import { KEY_HEADER } from "./scorecard/columns";
@@ -42,7 +44,10 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       if (settings.excludedTables.includes(id)) continue;
       const drafts = readKpis(grid, found, found.periodContext);
       const tableHasActualRows = drafts.some((d) => d.actualRow !== null);
-      const kpis = drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows }));
+      const build = (trendAsJudgement: boolean) => drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows, trendAsJudgement }));
+      let kpis = build(arrowsMeanJudgement(grid, found));
+      // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements.
+      if (readsAsJudgements(kpis)) kpis = build(true);
       if (!kpis.length || !kpis.some(hasFigures)) continue; // a list of indicators with no figures is not a KPI table
       checkDuplicates(kpis, drafts, grid);
       if (sheet.visibility !== "Visible") {
@@ -75,6 +80,24 @@ function isOwnScorecard(grid: SheetGrid): boolean {
     if (grid.filledCols(r).some((c) => grid.raw(r, c).value === KEY_HEADER)) return true;
   }
   return false;
+}
+
+/**
+ * Stated arrows read as directions disagree with the figures on most rows where both are known (two or more),
+ * but read as judgements (up = better) they agree on nearly all: the table's arrows are judgements.
+ */
+function readsAsJudgements(kpis: Kpi[]): boolean {
+  let both = 0;
+  let asDirection = 0;
+  let asJudgement = 0;
+  for (const k of kpis) {
+    const stated = k.dot.stated;
+    if (!stated || stated === "flat" || !k.dot.direction || k.dot.direction === "flat" || !k.polarity) continue;
+    both++;
+    if (stated === k.dot.direction) asDirection++;
+    if ((stated === "up" ? "improving" : "worsening") === judge(k.dot.direction, k.polarity)) asJudgement++;
+  }
+  return both >= 2 && asDirection / both < 0.5 && asJudgement / both >= 0.8;
 }
 
 function hasFigures(k: Kpi): boolean {

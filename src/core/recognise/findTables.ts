@@ -443,7 +443,7 @@ function headingColumnsFromRows(grid: SheetGrid, headerRows: number[], top: RowH
     if (sub) {
       const subCls = classifyHeading(sub, ctx);
       if (subCls && (subCls.role === "dot" || subCls.role === "notes" || subCls.role === "rag")) cls = subCls;
-      else if (label && cls?.role !== "time") {
+      else if (label && (cls?.role !== "time" || (subCls && FIGURE_ROLES.has(subCls.role)))) {
         // "2014/15" over "Actual", "Actuals" over "2013/14": the two headings together.
         const together = classifyHeading(`${label} ${sub}`, ctx) ?? classifyHeading(`${sub} ${label}`, ctx);
         if (together) cls = together;
