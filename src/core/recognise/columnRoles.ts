@@ -95,6 +95,15 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     if (said && FIGURE_ROLES.has(said.role) && said.role !== "time") c.cls = { ...said, source: "content", words: `its cells say "${word}:" before the figure` };
   }
 
+  // 1c. A weak word ("rate", "%", "total") heading a figure beside a column the heading names outright as the
+  //     figure ("Result 2023", "Current performance") is another figure about the KPI, not its latest.
+  const strongLatest = columns.some((c) => (c.cls?.role === "latest" && (c.cls.strength ?? 1) >= 0.6) || (c.cls?.role === "time" && c.cls.heading && c.cls.heading.role !== "target" && c.cls.heading.role !== "final-target" && c.cls.heading.role !== "baseline"));
+  if (strongLatest) {
+    for (const c of columns) {
+      if (c.cls?.role === "latest" && c.cls.source === "heading" && (c.cls.strength ?? 1) < 0.5) c.cls = { role: "ignore", source: "heading", strength: 0.4, words: `"${c.label}" beside the column that holds the figure` };
+    }
+  }
+
   // 2. Names: a reference, the measure and a group, from the label columns left of the figures.
   const firstValueCol = columns.find((c) => isValueColumn(prof(c)) && !(c.cls && TEXT_ROLES.has(c.cls.role)))?.col ?? Infinity;
   const labelCols = columns.filter((c) => {

@@ -247,8 +247,10 @@ export function classifyHeading(text: string, ctx: PeriodContext = {}): HeaderCl
   if (!n) return null;
   if (/^(kpi|kpis|key performance indicators?|pi|pis|performance indicators?)$/.test(n)) return { role: "ref", ambiguousKpi: true, strength: 0.6, words: raw, source: "heading" };
   for (const [re, q] of PERIOD_COL) if (re.test(n)) return { role: "period", qualifies: q, strength: 0.9, words: raw, source: "heading" };
+  // Words in brackets qualify the heading ("Short trend (last quarter)", "Target (2023/24)"): the words outside decide.
+  const outside = raw.replace(/\([^)]*\)|\[[^\]]*\]/g, " ").trim();
   const tokens = headingTokens(raw);
-  const phrase = bestPhrase(tokens);
+  const phrase = (outside && outside !== raw ? bestPhrase(headingTokens(outside)) : null) ?? bestPhrase(tokens);
   // A heading that names a time is a time column, unless its words say it is something else (a status, a
   // comparator, notes): parseMilestoneHeading refuses those itself.
   const timeHeading = parseMilestoneHeading(raw, ctx);
