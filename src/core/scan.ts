@@ -1,5 +1,5 @@
 // The engine's front door: a workbook snapshot in, every KPI table recognised, each KPI assessed.
-import type { Finding, IsoDate, Kpi, KpiTable, ScanResult, TableLayout } from "./types";
+import type { Finding, IsoDate, Kpi, KpiTable, ScanResult, TableColumn, TableLayout } from "./types";
 import type { WorkbookSnapshot } from "./snapshot";
 import type { Settings } from "./settings";
 import { rectAddress } from "./address";
@@ -8,6 +8,7 @@ import { findTables, type FoundTable } from "./recognise/findTables";
 import { readKpis, type DraftKpi } from "./recognise/readKpis";
 import { buildKpi } from "./assess/buildKpi";
 import { arrowsMeanJudgement } from "./recognise/legend";
+import { guessedColumnsFinding, tableColumns } from "./recognise/tableColumns";
 import { judge } from "./assess/dot";
 import { FINDING_CODES } from "./validate/codes";
 import type { PeriodContext } from "./periods";
@@ -53,15 +54,19 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       if (sheet.visibility !== "Visible") {
         findings.push({ code: "hidden-sheet", severity: FINDING_CODES["hidden-sheet"].severity, message: `The KPI table at ${range} is on the hidden sheet "${sheet.name}"; it is included. Leave it out in Settings if it should not be.`, sheet: sheet.name, cell: range.split(":")[0] });
       }
+      const columns = tableColumns(found);
+      const guessed = guessedColumnsFinding(sheet.name, range, columns);
+      if (guessed) findings.push(guessed);
       tables.push({
         sheet: sheet.name,
         range,
         layout: layoutOf(found, drafts, kpis, tableHasActualRows),
         headerRows: found.headerRows,
-        confidence: confidence(found, kpis),
+        confidence: confidence(found, kpis, columns),
         kpis,
         ...(found.excelTable ? { excelTable: found.excelTable } : {}),
         id,
+        columns,
       });
     }
   }
@@ -122,10 +127,13 @@ function layoutOf(t: FoundTable, drafts: DraftKpi[], kpis: Kpi[], actualRows: bo
   return "previous-latest";
 }
 
-function confidence(t: FoundTable, kpis: Kpi[]): number {
+/** How sure the reading is: headings recognised, KPIs with figures, and how many of the key columns were guessed. */
+function confidence(t: FoundTable, kpis: Kpi[], columns: TableColumn[]): number {
   const withFigures = kpis.filter(hasFigures).length / kpis.length;
   const named = kpis.filter((k) => k.ref || k.measure).length / kpis.length;
-  const c = 0.45 * t.headerScore + 0.4 * withFigures + 0.15 * named;
+  const used = columns.filter((c) => c.role !== "ignore");
+  const sure = used.length ? used.reduce((n, c) => n + (c.confidence ?? 0.5), 0) / used.length : 0.5;
+  const c = 0.3 * t.headerScore + 0.35 * withFigures + 0.1 * named + 0.25 * sure;
   return Math.round(Math.min(1, Math.max(0, c)) * 100) / 100;
 }
 
