@@ -52,12 +52,7 @@ export function Pane(props: PaneProps) {
   const styles = useStyles();
   const { state, scan, save, insert, goTo, dismissError, isBusy } = usePane(props);
   const [tab, setTab] = useState<TabName>("kpis");
-  useWatchChanges(
-    props.watch ? props.runner : null,
-    state.settings?.scorecardSheetName,
-    () => (state.scan && !isBusy() ? scan() : undefined),
-    isBusy,
-  );
+  useWatchChanges(props.watch ? props.runner : null, () => (state.scan && !isBusy() ? scan() : undefined), isBusy);
   const autoScan = props.autoScan;
   useEffect(() => {
     if (autoScan) void scan();
