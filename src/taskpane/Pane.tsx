@@ -67,7 +67,7 @@ export function Pane(props: PaneProps) {
       {state.error && (
         <MessageBar intent="error" role="alert" data-testid="error">
           <MessageBarBody>
-            <MessageBarTitle>Something went wrong</MessageBarTitle>
+            <MessageBarTitle>{state.error.title ?? "Something went wrong"}</MessageBarTitle>
             {state.error.message} {state.error.action}
           </MessageBarBody>
           <MessageBarActions>

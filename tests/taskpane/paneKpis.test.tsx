@@ -23,7 +23,10 @@ function recordingRunner(selected: string[]): Runner {
   const ctx = {
     workbook: {
       worksheets: {
-        getItem: (sheet: string) => ({
+        getItemOrNullObject: (sheet: string) => ({
+          load: () => undefined,
+          isNullObject: false,
+          visibility: "Visible",
           activate: () => undefined,
           getRange: (address: string) => ({ select: () => selected.push(`${sheet}!${address}`) }),
         }),
