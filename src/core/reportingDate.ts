@@ -35,10 +35,3 @@ export function defaultReportingDate(scanAsAtToday: Pick<ScanResult, "tables">, 
   return latest !== null && compareIso(latest, today) < 0 ? { asOf: latest, source: "latest-period" } : { asOf: today, source: "today" };
 }
 
-/** Words for the pane and the command line: "the latest period in the data". */
-export const REPORTING_DATE_SOURCE_WORDS: Record<ReportingDateSource, string> = {
-  given: "as given",
-  setting: "the workbook's setting",
-  "latest-period": "the latest period in the data",
-  today: "today",
-};
