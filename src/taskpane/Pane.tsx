@@ -35,8 +35,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   panel: { paddingTop: tokens.spacingVerticalS },
-  // At 320 px with long counts the four tabs may not fit on one line: wrap rather than scroll sideways.
+  // The four tabs fit one line of a 320 px pane (296 px inside its padding): caption-size words, narrow
+  // padding, counts without brackets ("Findings 142": 278 px for the sample workbook). Only a far longer
+  // count, or a narrower pane, wraps them, rather than scrolling sideways.
   tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS },
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  tabText: { fontSize: tokens.fontSizeBase200 },
 });
 
 type TabName = "kpis" | "findings" | "tables" | "settings";
@@ -96,10 +100,18 @@ export function Pane(props: PaneProps) {
       {state.scan && !state.empty && (
         <>
           <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small" aria-label="Views">
-            <Tab value="kpis">KPIs ({kpis.length})</Tab>
-            <Tab value="findings">Findings ({findingCount})</Tab>
-            <Tab value="tables">Tables</Tab>
-            <Tab value="settings">Settings</Tab>
+            <Tab value="kpis" className={styles.tab} content={{ className: styles.tabText }}>
+              {`KPIs ${kpis.length}`}
+            </Tab>
+            <Tab value="findings" className={styles.tab} content={{ className: styles.tabText }}>
+              {`Findings ${findingCount}`}
+            </Tab>
+            <Tab value="tables" className={styles.tab} content={{ className: styles.tabText }}>
+              Tables
+            </Tab>
+            <Tab value="settings" className={styles.tab} content={{ className: styles.tabText }}>
+              Settings
+            </Tab>
           </TabList>
           <div className={styles.panel} role="tabpanel" aria-label={tab}>
             {tab === "kpis" && <KpiTab kpis={kpis} settings={state.settings} />}
@@ -117,7 +129,14 @@ export function Pane(props: PaneProps) {
               />
             )}
             {tab === "settings" && state.settings && (
-              <SettingsTab key={JSON.stringify(state.settings)} settings={state.settings} kpis={kpis} disabled={state.busy !== null} onSave={save} />
+              <SettingsTab
+                key={JSON.stringify(state.settings)}
+                settings={state.settings}
+                kpis={kpis}
+                disabled={state.busy !== null}
+                onSave={save}
+                reportingDate={state.scan.asOf}
+              />
             )}
           </div>
         </>

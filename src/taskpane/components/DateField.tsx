@@ -37,11 +37,11 @@ export interface DateFieldProps {
   onChange: (iso: string) => void;
   /** A message from the form's own checks. */
   error?: string;
-  /** Today, to mark in the calendar (YYYY-MM-DD). */
-  today?: string;
+  /** Where the calendar opens when no date is set (YYYY-MM-DD): the date the scan used. */
+  openAt?: string;
 }
 
-export function DateField({ label, hint, value, onChange, error, today }: DateFieldProps) {
+export function DateField({ label, hint, value, onChange, error, openAt }: DateFieldProps) {
   const [typedWrong, setTypedWrong] = useState(false);
   // The text last typed: when it is no date, the form holds it (and refuses to save) rather than the
   // date the picker falls back to.
@@ -56,7 +56,9 @@ export function DateField({ label, hint, value, onChange, error, today }: DateFi
         disableAutoFocus
         showMonthPickerAsOverlay
         value={dateOfIso(value)}
-        today={today ? (dateOfIso(today) ?? undefined) : undefined}
+        initialPickerDate={openAt ? (dateOfIso(openAt) ?? undefined) : undefined}
+        // Weeks start on Monday, as in the UK (DayOfWeek.Monday).
+        firstDayOfWeek={1}
         formatDate={(d) => (d ? isoOfDate(d) : "")}
         parseDateFromString={(text) => {
           typed.current = text;

@@ -28,6 +28,8 @@ export interface SettingsTabProps {
   kpis: Kpi[];
   disabled: boolean;
   onSave: (settings: Settings) => void;
+  /** The reporting date the last scan used, where the calendar opens when none is set. */
+  reportingDate?: string;
 }
 
 function PolarityPerKpi({ kpis, value, onChange }: { kpis: Kpi[]; value: Record<string, Polarity>; onChange: (key: string, p: Polarity | "") => void }) {
@@ -50,7 +52,7 @@ function PolarityPerKpi({ kpis, value, onChange }: { kpis: Kpi[]; value: Record<
 }
 
 /** Settings stored in the workbook; Save writes them and re-scans. */
-export function SettingsTab({ settings, kpis, disabled, onSave }: SettingsTabProps) {
+export function SettingsTab({ settings, kpis, disabled, onSave, reportingDate }: SettingsTabProps) {
   const styles = useStyles();
   const [form, setForm] = useState<SettingsForm>(() => formFromSettings(settings));
   const [errors, setErrors] = useState<FormErrors>({});
@@ -80,6 +82,7 @@ export function SettingsTab({ settings, kpis, disabled, onSave }: SettingsTabPro
         value={form.asOf}
         onChange={(v) => set("asOf", v)}
         error={errors.asOf}
+        openAt={reportingDate}
       />
       <DateField label="Plan start date" hint="Where milestones like “By 6 months” count from." value={form.planStart} onChange={(v) => set("planStart", v)} error={errors.planStart} />
       <div className={styles.row}>
