@@ -51,6 +51,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     const labels = share(p, "label", "long", "code");
     if (status >= 0.6 && p.filled >= 1 && role !== "rag" && !(role && ["notes", "measure", "ref", "dot"].includes(role))) {
       c.cls = fromContent("rag", `${pct(status)} of its cells are RAG statuses`, 0.8, c.cls?.yesNo ? { yesNo: true } : {});
+    } else if (share(p, "period") >= 0.6 && values < 0.2 && role && ["latest", "previous", "target", "baseline", "benchmark"].includes(role)) {
+      // "Last Available Result" over dates: the date of the figure beside it, not a figure.
+      c.cls = fromContent("period", `${pct(share(p, "period"))} of its cells are dates`, 0.7, { qualifies: "left" });
     } else if (trend >= 0.6 && role !== "dot" && role !== "polarity") {
       c.cls = fromContent("dot", `${pct(trend)} of its cells are trend arrows or words`, 0.8);
     } else if (polarity >= 0.7 && role !== "polarity" && role !== "dot" && (!role || !FIGURE_ROLES.has(role))) {
