@@ -181,7 +181,9 @@ export function decidePolarity(e: PolarityEvidence): PolarityDecision {
   const inMeasure = polarityInMeasure(e.measure);
   const inTarget = e.targetText ? polarityInTarget(e.targetText) : null;
   const targets = fromTargets(e);
-  const wording = polarityFromWording(e.measure);
+  // The measure's wording; where it says nothing, the words of a target written out ("18 minutes mean response time").
+  const measureWording = polarityFromWording(e.measure);
+  const wording = measureWording.polarity || !e.targetText || !/[a-z]{4,}/i.test(e.targetText) ? measureWording : polarityFromWording(e.targetText);
   const conflictWith = (p: Polarity): string | null => {
     const parts: string[] = [];
     if (stated && stated !== p) parts.push(`the workbook states ${label(stated)}`);

@@ -125,6 +125,8 @@ function nextKpiRow(grid: SheetGrid, kinds: CellKinds, from: number, to: number,
 function looksLikeHeadings(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number): boolean {
   const filled = grid.filledCols(row, fromCol, toCol);
   if (filled.length < 2) return false;
+  // A row that opens with a reference ("RP02") is a KPI whose figure is words, not a heading.
+  if (kinds.kind(row, filled[0]) === "code") return false;
   return filled.every((c) => {
     const k = kinds.kind(row, c);
     return (k === "label" || k === "period" || k === "code") && grid.rawText(row, c).length <= 60;

@@ -79,7 +79,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
   const firstValueCol = columns.find((c) => isValueColumn(prof(c)) && !(c.cls && TEXT_ROLES.has(c.cls.role)))?.col ?? Infinity;
   const labelCols = columns.filter((c) => {
     const p = prof(c);
-    return p.filled > 0 && share(p, "label", "long", "code") >= 0.6 && (!c.cls || ["ref", "measure", "group", "section"].includes(c.cls.role) || c.cls.ambiguousKpi);
+    // A weak heading ("Definition", "Category") gives way to what the column holds and where it stands.
+    const weak = !!c.cls && c.cls.source === "heading" && (c.cls.strength ?? 1) < 0.75 && c.cls.role !== "time";
+    return p.filled > 0 && share(p, "label", "long", "code") >= 0.6 && (!c.cls || weak || ["ref", "measure", "group", "section"].includes(c.cls.role) || c.cls.ambiguousKpi);
   });
   if (!columns.some((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi)) {
     // The measure: the label column with the most distinct, longest labels, left of the figures (or the leftmost).
@@ -102,8 +104,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
   }
   const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
   for (const c of labelCols) {
-    if (c.cls || !measureCol || c === measureCol) continue;
+    if (!measureCol || c === measureCol) continue;
     const p = prof(c);
+    if (c.cls && !(share(p, "code") >= 0.6 && c.cls.role === "group")) continue;
     if (share(p, "code") >= 0.6 && c.col < firstValueCol) {
       if (!columns.some((o) => o.cls?.role === "ref")) c.cls = fromContent("ref", `${pct(share(p, "code"))} of its cells are codes`, 0.7);
     } else if (c.col < measureCol.col && p.labelCells > p.distinctLabels) {
