@@ -9,6 +9,7 @@ import { readKpis, type DraftKpi } from "./recognise/readKpis";
 import { buildKpi } from "./assess/buildKpi";
 import { arrowsMeanJudgement } from "./recognise/legend";
 import { classifyHeading } from "./recognise/headers";
+import { locateCorrections } from "./corrections";
 import { guessedColumnsFinding, tableColumns } from "./recognise/tableColumns";
 import { judge } from "./assess/dot";
 import { FINDING_CODES } from "./validate/codes";
@@ -28,6 +29,9 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
   const periodContext: PeriodContext = { planStart: settings.planStart, financialYearStartMonth: settings.financialYearStartMonth };
   const tables: KpiTable[] = [];
   const findings: Finding[] = [];
+  // The user's table corrections, found again wherever their tables now stand.
+  const { located, findings: dropped } = locateCorrections(snapshot, settings.tables);
+  findings.push(...dropped);
 
   for (const sheet of snapshot.sheets) {
     if (sheet.ownedByAddin) continue;
@@ -40,7 +44,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
     for (const note of sheet.readNotes ?? []) {
       findings.push({ code: "sheet-read-partly", severity: FINDING_CODES["sheet-read-partly"].severity, message: `Sheet "${sheet.name}": ${note}`, sheet: sheet.name });
     }
-    for (const found of findTables(grid, periodContext)) {
+    for (const found of findTables(grid, periodContext, located.filter((l) => l.sheet === sheet.name))) {
       const range = rectAddress({ row: found.headerRow, col: found.firstCol, rowCount: found.lastRow - found.headerRow + 1, colCount: found.lastCol - found.firstCol + 1 });
       const id = `${sheet.name}!${range}`;
       if (settings.excludedTables.includes(id)) continue;
@@ -50,7 +54,10 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       let kpis = build(arrowsMeanJudgement(grid, found));
       // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements.
       if (readsAsJudgements(kpis)) kpis = build(true);
-      if (!kpis.length || !kpis.some(hasFigures)) continue; // a list of indicators with no figures is not a KPI table
+      // Rows the user said are not KPIs.
+      kpis = kpis.filter((k) => !(k.key && settings.kpiCorrections[k.key]?.notKpi));
+      // A list of indicators with no figures is not a KPI table — unless the user said it is.
+      if (!kpis.length || (!found.userDefined && !kpis.some(hasFigures))) continue;
       checkDuplicates(kpis, drafts, grid);
       if (sheet.visibility !== "Visible") {
         findings.push({ code: "hidden-sheet", severity: FINDING_CODES["hidden-sheet"].severity, message: `The KPI table at ${range} is on the hidden sheet "${sheet.name}"; it is included. Leave it out in Settings if it should not be.`, sheet: sheet.name, cell: range.split(":")[0] });
@@ -68,6 +75,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
         ...(found.excelTable ? { excelTable: found.excelTable } : {}),
         id,
         columns,
+        ...(found.userDefined ? { userDefined: true } : {}),
       });
     }
   }

@@ -2,6 +2,7 @@
 // (context.workbook.settings, key SETTINGS_KEY) so that everyone who opens a shared workbook
 // sees the same results and the command line honours what a user set in Excel.
 import type { IsoDate, Polarity } from "./types";
+import { readKpiCorrections, readTableCorrections, type KpiCorrection, type TableCorrection } from "./corrections";
 
 export const SETTINGS_KEY = "kpiScorecard.settings";
 
@@ -28,6 +29,10 @@ export interface Settings {
   excludedTables: string[];
   /** First month of the financial year, 1-12 (April in UK public bodies). */
   financialYearStartMonth: number;
+  /** Tables the user declared or corrected (heading rows, column roles), anchored so they survive edits. */
+  tables: TableCorrection[];
+  /** Corrections to single KPIs by key: a target, or "not a KPI". */
+  kpiCorrections: Record<string, KpiCorrection>;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -42,6 +47,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   scorecardSheetName: "Scorecard",
   excludedTables: [],
   financialYearStartMonth: 4,
+  tables: [],
+  kpiCorrections: {},
 }) as Settings;
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -51,7 +58,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
  * overrides (command-line flags, the pane). Anything of the wrong shape is ignored, never thrown.
  */
 export function resolveSettings(stored: unknown, overrides: Partial<Settings> = {}): Settings {
-  const out: Settings = { ...DEFAULT_SETTINGS, polarityOverrides: {}, excludedTables: [] };
+  const out: Settings = { ...DEFAULT_SETTINGS, polarityOverrides: {}, excludedTables: [], tables: [], kpiCorrections: {} };
   for (const src of [stored, overrides]) {
     if (!src || typeof src !== "object") continue;
     const s = src as Record<string, unknown>;
@@ -70,6 +77,8 @@ export function resolveSettings(stored: unknown, overrides: Partial<Settings> = 
     if (typeof s.blueWhenFinalTargetMet === "boolean") out.blueWhenFinalTargetMet = s.blueWhenFinalTargetMet;
     if (typeof s.scorecardSheetName === "string" && validSheetName(s.scorecardSheetName)) out.scorecardSheetName = s.scorecardSheetName;
     if (Array.isArray(s.excludedTables)) out.excludedTables = s.excludedTables.filter((t): t is string => typeof t === "string");
+    if (Array.isArray(s.tables)) out.tables = readTableCorrections(s.tables);
+    if (s.kpiCorrections && typeof s.kpiCorrections === "object") out.kpiCorrections = readKpiCorrections(s.kpiCorrections);
     if (typeof s.financialYearStartMonth === "number" && Number.isInteger(s.financialYearStartMonth) && s.financialYearStartMonth >= 1 && s.financialYearStartMonth <= 12) {
       out.financialYearStartMonth = s.financialYearStartMonth;
     }
