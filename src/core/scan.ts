@@ -7,9 +7,11 @@ import { SheetGrid } from "./recognise/grid";
 import { findTables, type FoundTable } from "./recognise/findTables";
 import { readKpis, type DraftKpi } from "./recognise/readKpis";
 import { buildKpi } from "./assess/buildKpi";
+import { applyStaleness } from "./stale";
 import { FINDING_CODES } from "./validate/codes";
 import type { PeriodContext } from "./periods";
 import { KEY_HEADER } from "./scorecard/columns";
+import { DATA_SHEET_MARKER, SCORECARD_MARKER } from "./scorecard/markers";
 
 export interface ScanOptions {
   workbookName: string;
@@ -39,6 +41,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       const drafts = readKpis(grid, found, found.periodContext);
       const tableHasActualRows = drafts.some((d) => d.actualRow !== null);
       const kpis = drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows }));
+      for (const k of kpis) applyStaleness(k, asOf, settings);
       if (!kpis.length || !kpis.some(hasFigures)) continue; // a list of indicators with no figures is not a KPI table
       checkDuplicates(kpis, drafts, grid);
       if (sheet.visibility !== "Visible") {
@@ -65,6 +68,9 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
  * the add-in writes. The tagged sheet itself is marked by readWorkbook (ownedByAddin).
  */
 function isOwnScorecard(sheet: WorkbookSnapshot["sheets"][number]): boolean {
+  // Today's scorecard carries a marker in its hidden key column, its data sheet one in A1.
+  const top = sheet.values.slice(0, 3);
+  if (top.some((row) => row.includes(SCORECARD_MARKER) || row.includes(DATA_SHEET_MARKER))) return true;
   const a1 = sheet.originRow === 0 && sheet.originCol === 0 ? sheet.values[0]?.[0] : undefined;
   if (typeof a1 !== "string" || !a1.startsWith("KPI Scorecard – ")) return false;
   return sheet.values.slice(0, 12).some((row) => row.includes(KEY_HEADER));
