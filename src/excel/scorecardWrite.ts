@@ -67,8 +67,11 @@ export function queueScorecardWrites(sheet: Excel.Worksheet, dataSheet: Excel.Wo
   }
   for (const c of spec.charts) addChart(sheet, dataSheet, c);
   // Frozen panes on a sheet that is not active misbehave in Excel (office-js#3148): the caller activates first.
-  if (can.hyperlinks && spec.freeze.rows + spec.freeze.columns > 0) {
-    sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetters(Math.max(0, spec.freeze.columns - 1))}${Math.max(1, spec.freeze.rows)}`));
+  if (can.hyperlinks) {
+    const { rows, columns } = spec.freeze;
+    if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetters(columns - 1)}${rows}`));
+    else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+    else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
   }
   if (can.gridlines) sheet.showGridlines = spec.showGridlines;
   if (can.pageLayout) queuePageLayout(sheet, spec);

@@ -3,7 +3,7 @@
 // figure against its target as bars), then the trajectories of the other KPIs. Their data goes on the
 // hidden data sheet, never on the printed page, and only what the sheet says is plotted.
 import { cellAddress } from "../address";
-import type { Rag } from "../types";
+import type { Figure, Rag } from "../types";
 import { kpiLabel } from "./changes";
 import { BlockBuilder, span } from "./grid";
 import type { SheetLayout } from "./layout";
@@ -68,19 +68,26 @@ function title(text: string): string {
   return /^[=+\-@]/.test(t) ? `“${t}”` : t;
 }
 
+/** The figure whose text shows how the KPI's numbers are written: the latest, else an actual, else a target. */
+function sampleFigure(p: PlacedKpi): Figure | null {
+  const { kpi } = p;
+  const numeric = (f: Figure | null | undefined) => (f && f.value !== null ? f : null);
+  return numeric(kpi.latest) ?? kpi.milestones.map((m) => numeric(m.actual)).find((f) => f) ?? numeric(kpi.currentTarget) ?? numeric(kpi.target) ?? null;
+}
+
 /** The unit a value axis is titled with: the word the source writes, per cent, £, or "Number" for counts. */
 function unitTitle(p: PlacedKpi, format: string): string | null {
-  const word = p.kpi.latest?.text ? statedUnitWord(p.kpi.latest.text) : null;
+  const sample = sampleFigure(p);
+  const word = sample?.text ? statedUnitWord(sample.text) : null;
   if (word) return word[0].toUpperCase() + word.slice(1);
   if (format.includes("%")) return "Per cent";
   if (/[£$€]/.test(format)) return /€/.test(format) ? "€" : /\$/.test(format) ? "$" : "£";
   return p.kpi.unit === "count" ? "Number" : null;
 }
 
-function formatOf(p: PlacedKpi, value: number | null): string {
-  const fig = p.kpi.latest ?? p.kpi.currentTarget ?? p.kpi.target;
-  if (!fig || value === null) return "General";
-  return figureFormat(fig, value, p.kpi.unit);
+function formatOf(p: PlacedKpi): string {
+  const fig = sampleFigure(p);
+  return fig && fig.value !== null ? figureFormat(fig, fig.value, p.kpi.unit) : "General";
 }
 
 /** From zero for counts and percentages, unless the values sit in a narrow band far from zero: then Excel's own minimum, and the axis title says so. */
@@ -94,8 +101,7 @@ function lineMinimum(values: readonly number[]): { min: number | null; note: boo
 }
 
 function trajectoryChart(p: PlacedKpi, points: readonly TrajectoryPoint[]): ChartData {
-  const sample = points.find((x) => x.actual !== null)?.actual ?? null;
-  const format = formatOf(p, sample);
+  const format = formatOf(p);
   const hasTargets = points.some((x) => x.target !== null);
   const series: ChartData["series"] = [];
   if (hasTargets) series.push({ name: "Target", values: points.map((x) => x.target), colour: TARGET_COLOUR, dashed: true, format });
@@ -124,7 +130,7 @@ function actualVsTargetChart(p: PlacedKpi): ChartData | null {
   const targetFig = kpi.currentTarget ?? kpi.target;
   const target = targetFig ? (targetFig.value ?? targetFig.relative?.resolved ?? null) : null;
   if (latest === null || target === null || !Number.isFinite(latest) || !Number.isFinite(target)) return null;
-  const format = formatOf(p, latest);
+  const format = formatOf(p);
   const categories: string[] = [];
   const actual: (number | null)[] = [];
   const targets: (number | null)[] = [];

@@ -57,5 +57,20 @@ export interface ChartSummary {
   sheetName: string;
   kind: ChartKind;
   title: string | null;
-  series: { name: string | null; valuesRef: string; categoriesRef: string | null; kind: ChartKind }[];
+  series: {
+    name: string | null;
+    valuesRef: string;
+    categoriesRef: string | null;
+    kind: ChartKind;
+    /** The values cached in the part (what a viewer shows without recalculating); null for an empty point. */
+    values: (number | null)[];
+    /** The series writes its values on its points. */
+    dataLabels: boolean;
+  }[];
+  valueAxisTitle: string | null;
+  valueAxisMinimum: number | null;
+  /** Hidden rows and columns are left out of the plot. */
+  plotVisibleOnly: boolean;
+  /** The cells the chart covers on its sheet, 0-based; `to` is exclusive, as in a twoCellAnchor. */
+  anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number } | null;
 }
