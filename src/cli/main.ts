@@ -8,6 +8,7 @@ import { formatScanText } from "./formatScan";
 import { loadWorkbook, CliError } from "./loadWorkbook";
 import { scanWorkbook, todayIso } from "../excel/scanWorkbook";
 import { runScorecard } from "./scorecardCommand";
+import { registerPackCommand } from "./packCommand";
 
 function isoDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
@@ -77,6 +78,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     .action(async (file: string, opts: CommonOpts & { output?: string; stats?: boolean }) => {
       exitCode = await runScorecard(file, { ...opts, overrides: overridesFrom(opts) }, out);
     });
+
+  registerPackCommand(program, addCommon, overridesFrom, out, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv);

@@ -159,7 +159,8 @@ function actualVsTargetChart(p: PlacedKpi): ChartData | null {
     valueFormat: axisFormat(format),
     valueAxisTitle: unitTitle(p, format),
     categoryAxisTitle: null,
-    valueAxisMinimum: Math.min(0, latest, target, previous ?? 0),
+    // Bars start at zero; with a negative value Excel's own axis shows it below zero.
+    valueAxisMinimum: Math.min(latest, target, previous ?? 0) >= 0 ? 0 : null,
     kpiKey: p.key,
   };
 }

@@ -9,7 +9,7 @@ import { BlockBuilder, span } from "./grid";
 import { fullSpan, type SheetLayout } from "./layout";
 import { literal } from "./literal";
 import { SCORECARD_MARKER } from "./markers";
-import { partitionColumns, spanWidth, type Span } from "./partition";
+import { partitionColumns, spanWidth } from "./partition";
 import {
   BORDER_COLOUR,
   COMMENTARY_FILL,

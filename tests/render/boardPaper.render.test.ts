@@ -1,0 +1,61 @@
+// The board pack as LibreOffice prints it (npm run test:render), through `kpi-scorecard pack`: page 1 holds
+// the RAG tiles and the exceptions, no page is blank, the charts are drawn whole on their pages, and the
+// pages are A4 landscape. SCORECARD_RENDER_DIR=<folder> keeps the page pictures to look at.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { runPack, pdfPageCount } from "../../src/cli/packCommand";
+import { RAG_COLOURS } from "../../src/core/scorecard";
+import { countColour, countInk, describeRender, pdfToRgbPages, scratchDir, type RgbImage } from "../helpers/render";
+import { CORPUS, SAMPLE } from "../helpers/printCheck";
+
+const files = [
+  SAMPLE,
+  join(CORPUS, "hart-dc-kpi-tiles-q1-2014-15.xlsx"),
+  join(CORPUS, "calderdale-mbc-super-kpis-2025-08.xlsx"),
+  join(CORPUS, "warwickshire-frs-targets-measures-2016-17.xlsx"),
+  join(CORPUS, "bracknell-forest-kpis-q3-2024-25.xlsx"),
+  join(CORPUS, "rotherham-mbc-council-plan-measures-2022-23.xlsx"),
+];
+
+function pageText(pdf: string, page: number): string {
+  return execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-layout", pdf, "-"], { encoding: "utf8" });
+}
+
+/** Ink between the header and the footer: a page with only its header and footer is blank. */
+function bodyInk(img: RgbImage): number {
+  const top = Math.floor(img.height * 0.1);
+  const bottom = Math.floor(img.height * 0.9);
+  return countInk({ width: img.width, height: bottom - top, pixels: img.pixels.subarray(top * img.width * 3, bottom * img.width * 3) });
+}
+
+describeRender("the board pack, printed by LibreOffice", () => {
+  test.each(files)("%s", async (file) => {
+    const dir = scratchDir("board-pack");
+    const pdf = join(dir, `${basename(file, ".xlsx")}.pdf`);
+    let said = "";
+    expect(await runPack(file, { output: pdf, overrides: { asOf: "2024-02-29" } }, (s) => (said += s))).toBe(0);
+    expect(said).toMatch(/^Wrote .*: \d+ pages?, the scorecard of \d+ KPIs/);
+    const bytes = readFileSync(pdf);
+    const count = pdfPageCount(bytes);
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(execFileSync("pdfinfo", [pdf], { encoding: "utf8" })).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
+
+    // Page 1: the title, the tiles (each RAG's colour in a large area) and the exceptions.
+    const first = pageText(pdf, 1);
+    expect(first).toMatch(/KPI Scorecard/);
+    expect(first).toMatch(/Exceptions: every Red and Amber KPI, worst first \(\d+\)/);
+    expect(first).toMatch(/Page 1 of \d+/);
+    const pages = await pdfToRgbPages(pdf, dir, { dpi: 40 });
+    expect(pages).toHaveLength(count);
+    for (const rag of ["red", "amber", "green"] as const) expect(countColour(pages[0], RAG_COLOURS[rag].fill, 12)).toBeGreaterThan(300);
+
+    // No page is blank, and the register's heading repeats on its pages (not on page 1).
+    pages.forEach((p, i) => expect({ page: i + 1, ink: bodyInk(p) > 400 }).toEqual({ page: i + 1, ink: true }));
+    const texts = pages.map((_, i) => pageText(pdf, i + 1));
+    const registerPages = texts.filter((t) => /^\s*(Ref\s+)?Measure\s/m.test(t.split("\n").slice(0, 6).join("\n")));
+    expect(registerPages.length).toBeGreaterThan(0);
+
+    if (process.env.SCORECARD_RENDER_DIR) copyFileSync(pdf, join(process.env.SCORECARD_RENDER_DIR, basename(pdf)));
+  }, 240_000);
+});
