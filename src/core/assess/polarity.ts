@@ -9,6 +9,7 @@ import { polarityInMeasure, polarityInTarget, readPolarityCell } from "../stated
 // Wording that tells, both ways. Weighted: "within 18 weeks" says more than the "wait" beside it; a phrase
 // ("days taken to", "rent loss") says more than a word. Built from council, NHS and housing measure names.
 const LOWER: [RegExp, number][] = [
+  [/\bfall(?:ing|s)? below\b|\bbelow (?:the )?(?:standard|target|acceptable|expected)\b|\bfail(?:ed|ing|ures?)\b|\bunacceptable\b/, 3],
   [/\bwait(ing|s|ed)?\b/, 1],
   [/\boverdue\b/, 2],
   [/\babsen(t|ce|ces)\b/, 2],
@@ -58,6 +59,7 @@ const LOWER: [RegExp, number][] = [
   [/\bconceptions?\b|\bteenage pregnanc/, 2],
 ];
 const HIGHER: [RegExp, number][] = [
+  [/(?:%|percentage|per cent)\s+(?:reduction|decrease|fall|drop)\b|\b(?:reduction|decrease|fall|drop) (?:in|of)\b/, 4],
   [/\bcompleted?\b|\bcompletions?\b/, 2],
   [/\bwithin\b/, 2],
   [/\btimel(iness|y)\b/, 2],
@@ -179,7 +181,9 @@ export function decidePolarity(e: PolarityEvidence): PolarityDecision {
   const inMeasure = polarityInMeasure(e.measure);
   const inTarget = e.targetText ? polarityInTarget(e.targetText) : null;
   const targets = fromTargets(e);
-  const wording = polarityFromWording(e.measure);
+  // The measure's wording; where it says nothing, the words of a target written out ("18 minutes mean response time").
+  const measureWording = polarityFromWording(e.measure);
+  const wording = measureWording.polarity || !e.targetText || !/[a-z]{4,}/i.test(e.targetText) ? measureWording : polarityFromWording(e.targetText);
   const conflictWith = (p: Polarity): string | null => {
     const parts: string[] = [];
     if (stated && stated !== p) parts.push(`the workbook states ${label(stated)}`);

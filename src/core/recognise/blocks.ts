@@ -41,7 +41,18 @@ export function kpiRowShape(grid: SheetGrid, kinds: CellKinds, row: number, from
     last = c;
   }
   if (labelCol < 0 || (numbers === 0 && missing < 2)) return null;
+  // "Attainment | 2019 | 2020 | 2021": a label over years is a heading row, not a KPI.
+  const after = filled.filter((c) => c > labelCol);
+  if (after.length >= 2 && after.every((c) => isYearHeading(grid, kinds, row, c))) return null;
   return { row, labelCol, firstCol: filled[0], lastCol: last };
+}
+
+/** A year or period written as a heading: "2019", "2019/20", "Q1 2023/24", a date shown as a month. */
+function isYearHeading(grid: SheetGrid, kinds: CellKinds, row: number, col: number): boolean {
+  const k = kinds.kind(row, col);
+  if (k === "period") return true;
+  const t = grid.rawText(row, col);
+  return /^(?:19|20)\d{2}(?:\s?[/-]\s?(?:19|20)?\d{2})?$/.test(t);
 }
 
 /** A row with one short text alone: a section heading or a title. */
@@ -114,6 +125,8 @@ function nextKpiRow(grid: SheetGrid, kinds: CellKinds, from: number, to: number,
 function looksLikeHeadings(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number): boolean {
   const filled = grid.filledCols(row, fromCol, toCol);
   if (filled.length < 2) return false;
+  // A row that opens with a reference ("RP02") is a KPI whose figure is words, not a heading.
+  if (kinds.kind(row, filled[0]) === "code") return false;
   return filled.every((c) => {
     const k = kinds.kind(row, c);
     return (k === "label" || k === "period" || k === "code") && grid.rawText(row, c).length <= 60;

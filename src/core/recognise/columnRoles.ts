@@ -51,6 +51,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     const labels = share(p, "label", "long", "code");
     if (status >= 0.6 && p.filled >= 1 && role !== "rag" && !(role && ["notes", "measure", "ref", "dot"].includes(role))) {
       c.cls = fromContent("rag", `${pct(status)} of its cells are RAG statuses`, 0.8, c.cls?.yesNo ? { yesNo: true } : {});
+    } else if (share(p, "period") >= 0.6 && values < 0.2 && role && ["latest", "previous", "target", "baseline", "benchmark"].includes(role)) {
+      // "Last Available Result" over dates: the date of the figure beside it, not a figure.
+      c.cls = fromContent("period", `${pct(share(p, "period"))} of its cells are dates`, 0.7, { qualifies: "left" });
     } else if (trend >= 0.6 && role !== "dot" && role !== "polarity") {
       c.cls = fromContent("dot", `${pct(trend)} of its cells are trend arrows or words`, 0.8);
     } else if (polarity >= 0.7 && role !== "polarity" && role !== "dot" && (!role || !FIGURE_ROLES.has(role))) {
@@ -76,7 +79,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
   const firstValueCol = columns.find((c) => isValueColumn(prof(c)) && !(c.cls && TEXT_ROLES.has(c.cls.role)))?.col ?? Infinity;
   const labelCols = columns.filter((c) => {
     const p = prof(c);
-    return p.filled > 0 && share(p, "label", "long", "code") >= 0.6 && (!c.cls || ["ref", "measure", "group", "section"].includes(c.cls.role) || c.cls.ambiguousKpi);
+    // A weak heading ("Definition", "Category") gives way to what the column holds and where it stands.
+    const weak = !!c.cls && c.cls.source === "heading" && (c.cls.strength ?? 1) < 0.75 && c.cls.role !== "time";
+    return p.filled > 0 && share(p, "label", "long", "code") >= 0.6 && (!c.cls || weak || ["ref", "measure", "group", "section"].includes(c.cls.role) || c.cls.ambiguousKpi);
   });
   if (!columns.some((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi)) {
     // The measure: the label column with the most distinct, longest labels, left of the figures (or the leftmost).
@@ -99,8 +104,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
   }
   const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
   for (const c of labelCols) {
-    if (c.cls || !measureCol || c === measureCol) continue;
+    if (!measureCol || c === measureCol) continue;
     const p = prof(c);
+    if (c.cls && !(share(p, "code") >= 0.6 && c.cls.role === "group")) continue;
     if (share(p, "code") >= 0.6 && c.col < firstValueCol) {
       if (!columns.some((o) => o.cls?.role === "ref")) c.cls = fromContent("ref", `${pct(share(p, "code"))} of its cells are codes`, 0.7);
     } else if (c.col < measureCol.col && p.labelCells > p.distinctLabels) {

@@ -273,7 +273,7 @@ function tableFromBlock(
 }
 
 /** Words measures are made of ("% of", "number of", "rate", "average time", "satisfied" ...). */
-const MEASURE_WORDS = /%|\b(?:percent(?:age)?|proportion|number of|no\.? of|rate|ratio|average|mean|median|total|time|days?|weeks?|satisf|complain|repairs?|response|perform|complet|attend|waiting|cases?|incidents?|referrals?|requests?|applications?|collected|achiev|per \d|score|level|progress|expected|standard|within|target)\b/i;
+const MEASURE_WORDS = /%|\b(?:percent(?:age)?|proportion|number of|no\.? of|rate|ratio|average|mean|median|total|time|days?|weeks?|hours?|satisf\w*|complain\w*|complaints?|repairs?|response|perform\w*|complet\w*|attend\w*|waiting|cases?|incidents?|referrals?|requests?|applications?|collect\w*|achiev\w*|per \d|score|level|progress|expected|standard|within|target|checks?|safety|compliance|arrears|rent|trust|visits?|calls?|answered|processed|determined|delivered|issued|placed|crime|fires?)\b/i;
 
 /**
  * A block found by its shape is a KPI table only when something says so: a heading in words we know, or labels

@@ -114,26 +114,6 @@ export class SheetGrid {
     return trimmed(b.text[row - b.row][col - b.col]);
   }
 
-  /** The cell's solid fill colour (RRGGBB), or null. (Filled in once the snapshot carries cell properties.) */
-  fill(row: number, col: number): string | null {
-    return this.property("fills", row, col);
-  }
-
-  /** The cell's font name, or null when it is the default. */
-  fontName(row: number, col: number): string | null {
-    return this.property("fontNames", row, col);
-  }
-
-  /** The cell's font colour (RRGGBB), or null when it is the default. */
-  fontColor(row: number, col: number): string | null {
-    return this.property("fontColors", row, col);
-  }
-
-  private property(name: "fills" | "fontNames" | "fontColors", row: number, col: number): string | null {
-    const grid = (this.sheet as unknown as Record<string, (string | null)[][] | undefined>)[name];
-    return grid?.[row - this.firstRow]?.[col - this.firstCol] ?? null;
-  }
-
   /** The columns of a row that hold something, in order. */
   filledCols(row: number, fromCol = this.firstCol, toCol = this.lastCol): number[] {
     const out: number[] = [];

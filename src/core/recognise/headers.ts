@@ -239,7 +239,8 @@ const norm = (s: string): string =>
  * headings are read from what their column holds (findTables).
  */
 export function classifyHeading(text: string, ctx: PeriodContext = {}): HeaderClass | null {
-  const raw = text.trim();
+  // Footnote marks after a heading ("2022-23*", "Outturn (1)", "Target†") point elsewhere; they are not its words.
+  const raw = text.trim().replace(/\s*(?:[*†‡§¹²³⁴⁵]+|\(\d{1,2}\)|\[\d{1,2}\])$/u, "").trim();
   if (!raw || raw.length > 160) return null;
   const n = norm(raw);
   if (!n) return null;

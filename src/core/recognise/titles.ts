@@ -4,10 +4,16 @@
 // ("COMMENTS: strong performance"). Only the first kind is a group.
 import { findPeriods } from "../periods";
 
-/** Words a report or table title is made of: with these, periods and small words taken out, nothing is left. */
+/**
+ * Words that make a line a report's or a table's caption ("Planning performance", "GCSE Results: Headline
+ * Figures", "Key Stage 2 Results 2019", "Our most recent performance"), not the name of a section. A caption
+ * may name its subject too; a section heading names only the subject ("Housing Repairs", "Key Stage 4").
+ */
+const CAPTION_WORDS =
+  /\b(?:performance|performing|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|scorecards?|dashboards?|results?|data|statistics|stats|figures|headlines?|annual|quarterly|monthly|weekly|yearly|update|overview|tables?|appendix|targets?|achievements?|information|survey|perception|key (?:performance|targets?|indicators?|measures?|facts))\b/i;
 const REPORT_WORDS =
-  /\b(?:key|performance|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|scorecards?|dashboards?|results?|data|statistics|stats|figures|headline|annual|quarterly|monthly|weekly|yearly|core|corporate|council|update|overview|tables?|appendix|targets?|achievements?|outcomes?|progress|current|latest|year|quarter|month|period|q[1-4]|tsm|tenant satisfaction|perception|survey|against|end|to date|ytd|information|monitoring|position|exams?|assessments?|headlines?|main|other|local|national|statutory|tests?|plan|framework|service standards?|standards?)\b/gi;
-const SMALL_WORDS = /\b(?:of|and|the|for|in|on|to|at|by|our|we|with|from|all|a|an|as|vs|v|&)\b/gi;
+  /\b(?:key|performance|performing|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|scorecards?|dashboards?|results?|data|statistics|stats|figures|headlines?|annual|quarterly|monthly|weekly|yearly|core|corporate|council|update|overview|tables?|appendix|targets?|achievements?|outcomes?|progress|current|latest|year|quarter|month|period|q[1-4]|tsm|tenant satisfaction|perception|survey|against|end|to date|ytd|information|monitoring|position|exams?|assessments?|main|other|local|national|statutory|tests?|plan|framework|standards?)\b/gi;
+const SMALL_WORDS = /\b(?:of|and|the|for|in|on|to|at|by|our|we|with|from|all|a|an|as|vs|v|&|how|is|most|recent)\b/gi;
 
 /** A sentence rather than a heading: many words, a full stop inside, or words that talk about the table. */
 function isSentence(text: string): boolean {
@@ -23,6 +29,11 @@ export function isReportTitle(text: string): boolean {
   return rest === "" || /^[A-Za-z]$/.test(rest);
 }
 
+/** A caption: report words or a period beside a subject ("Repairs January 2018", "Building Standards performance"). */
+export function isCaption(text: string): boolean {
+  return CAPTION_WORDS.test(text) || findPeriods(text).some((f) => f.period.kind !== "unknown" && f.period.kind !== "relative-months");
+}
+
 /** A note written on a row of its own ("COMMENTS: …", "Note: …", "* Internal data"), not a section. */
 export function isNoteLine(text: string): boolean {
   return /^(?:comments?|commentary|actions?|notes?|nb|narrative|update|analysis|source|key|definition)\s*[:\-–]/i.test(text) || /^[*†‡#]/.test(text) || text.length > 100;
@@ -34,6 +45,6 @@ export function asGroup(text: string | null | undefined): string | null {
   const t = text.trim().replace(/[.:]\s*$/, "").trim();
   // "Section A: Strategy – …", "Priority 2 – Inclusion", "Theme: …": marked as a section, however long.
   if (/^(?:section|priority|theme|outcome|objective|domain|area|pillar|ambition|workstream)\s*(?:[A-Z\d]{1,3}\b)?\s*[:.\-–—]\s*\S/i.test(t) && t.length <= 160) return t;
-  if (!t || t.length > 90 || isNoteLine(t) || isSentence(t) || isReportTitle(t)) return null;
+  if (!t || t.length > 90 || isNoteLine(t) || isSentence(t) || isReportTitle(t) || isCaption(t)) return null;
   return t;
 }

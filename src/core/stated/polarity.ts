@@ -26,7 +26,8 @@ export function readPolarityCell(text: string): Polarity | "neutral" | null {
 
 const MEASURE_LOWER = /\((?:[^)]*\b)?(?:lower|low|smaller|less|fewer) (?:is|=) (?:better|good)\b[^)]*\)|\((?:minimi[sz]e|reduce|decrease|aim low|lower is better)\)|\ba low (?:figure|number|value|score|rate|percentage) is good\b|\blower is better\b|\bsmaller is better\b/;
 const MEASURE_HIGHER = /\((?:[^)]*\b)?(?:higher|high|bigger|greater|more) (?:is|=) (?:better|good)\b[^)]*\)|\((?:maximi[sz]e|increase|aim high|higher is better)\)|\ba high (?:figure|number|value|score|rate|percentage) is good\b|\bhigher is better\b|\bbigger is better\b/;
-const LEADING_LOWER = /^(?:reduce|reducing|reduction (?:in|of)|decrease|decreasing|minimi[sz]e|lower|cut|fewer|less)\b/;
+// "Reduce the number of …" counts what is to fall; "% reduction in …" measures the fall itself (higher is better).
+const LEADING_LOWER = /^(?:reduce|reducing|decrease|decreasing|minimi[sz]e|lower|cut|fewer|less)\b(?! in\b)/;
 const LEADING_HIGHER = /^(?:increase|increasing|improve|improving|improvement in|raise|maximi[sz]e|grow|growing|more)\b/;
 
 /** What a measure's own words state about its polarity ("(lower is better)", "Reduce the number of …"). */
