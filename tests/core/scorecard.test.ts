@@ -183,6 +183,41 @@ describe("page 1: the summary", () => {
   });
 });
 
+test("a table that would straddle two pages of the summary starts a page of its own", () => {
+  const straddling: number[] = [];
+  // However many exceptions push it down, the counts by group are never split over two pages.
+  for (let n = 6; n <= 40; n += 2) {
+    const many = scan([
+      {
+        sheet: "S",
+        kpis: Array.from({ length: n }, (_, i) =>
+          kpi({ ref: `R${i}`, measure: `A measure long enough to take a line or two of the exceptions table, number ${i}`, group: `Group ${i % 12}`, rag: i % 3 ? "red" : "amber", latest: fig(0.1, "10%", `C${i + 2}`), currentTarget: fig(0.5, "50%", `D${i + 2}`) }),
+        ),
+      },
+    ]);
+    const spec = buildScorecardSpec(many, opts());
+    const page = (487.3 / (spec.page.scale / 100)) * 0.94;
+    // Page the rows as a printer does, with the spec's manual breaks.
+    const pageOf: number[] = [];
+    let y = 0;
+    let p = 0;
+    const end = spec.sections.find((x) => x.id === "charts" || x.id === "register")!;
+    for (let r = 0; r < parseCellAddress(end.cell)!.row; r++) {
+      if (spec.page.pageBreaksBefore.includes(r) || y + heightOf(spec, r) > page) {
+        p++;
+        y = 0;
+      }
+      y += heightOf(spec, r);
+      pageOf[r] = p;
+    }
+    const values = spec.blocks.find((b) => b.id === "summary")!.values;
+    const first = values.findIndex((row) => row[0] === "KPIs by group and RAG");
+    const last = values.findIndex((row) => String(text(row[0])).startsWith("Total"));
+    if (pageOf[first] !== pageOf[last]) straddling.push(n);
+  }
+  expect(straddling).toEqual([]);
+});
+
 describe("the register", () => {
   const spec = buildScorecardSpec(board, opts());
 

@@ -59,6 +59,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     legend,
     rags,
     changes,
+    scale,
     colCount: columns.length,
     keyCol,
     sheetCol,

@@ -8,6 +8,7 @@ import { COMMENTARY_HEADER, KEY_HEADER, RAG_HEADER, SHEET_HEADER } from "./colum
 import { BlockBuilder, span } from "./grid";
 import { fullSpan, type SheetLayout } from "./layout";
 import { literal } from "./literal";
+import { heightAtScale, PAGE_FILL } from "./page";
 import { SCORECARD_MARKER } from "./markers";
 import { partitionColumns, spanWidth } from "./partition";
 import {
@@ -50,6 +51,8 @@ export interface SummaryInput {
   /** The RAGs counted (Blue only under BRAG or when a KPI is Blue). */
   rags: readonly Rag[];
   changes: ScorecardChanges;
+  /** The print scale (per cent) the page is laid out for. */
+  scale: number;
   /** Total columns of the sheet's blocks (printed and hidden) and the hidden key and source-sheet columns. */
   colCount: number;
   keyCol: number;
@@ -151,31 +154,68 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
       commentary: input.commentary.get(p.key) ?? "",
       stale: p.stale,
     }));
+  // Blocks kept on one page when they fit one: a heading is never left at the foot of a page.
+  const together: [number, number][] = [];
   layout.section("exceptions", `Exceptions (${exceptions.length})`, row);
+  const exceptionsTop = row;
   heading(layout, b, row, `Exceptions: every Red and Amber KPI, worst first (${exceptions.length})`);
   row++;
   if (exceptions.length === 0) line(placed.length ? "No KPI is Red or Amber." : "No KPIs, so no exceptions.", BODY_FONT);
   else row = layoutExceptions(layout, b, row, exceptions, placed, input);
+  together.push([exceptionsTop, Math.min(row, exceptionsTop + 3)]);
   spacer(10);
 
   // --- Changed since the last scorecard ---
   layout.section("changes", "Changed since the last scorecard", row);
+  const changesTop = row;
   const since = input.changes.previousGeneratedAt ? ` (generated ${readableDate(input.changes.previousGeneratedAt)})` : "";
   heading(layout, b, row, `Changed since the last scorecard${since}`);
   row++;
   for (const text of changeLines(input.changes)) line(text, BODY_FONT);
+  together.push([changesTop, row]);
   spacer(10);
 
   // --- Counts by group ---
   const summary = summarise(placed, input.rags);
   if (placed.length > 0) {
+    const groupsTop = row;
     heading(layout, b, row, "KPIs by group and RAG");
     row++;
     row = layoutGroupTable(layout, b, row, summary, ragOrder);
+    together.push([groupsTop, row]);
   }
 
+  keepTogether(layout, together, row, input.scale);
   layout.add(b);
   return { endRow: row, tiles, summary, exceptions };
+}
+
+/**
+ * Page the summary as a printer would (a row never splits; a page holds PAGE_FILL of its height) and
+ * start a new page before each block that would straddle two but fits on one: no table is left with a
+ * row or two on a page of its own, no heading at the foot of a page.
+ */
+function keepTogether(layout: SheetLayout, blocks: readonly [number, number][], end: number, scale: number): void {
+  const page = heightAtScale(scale) * PAGE_FILL;
+  const h = (r: number) => layout.rowHeight(r, 15);
+  const sum = (a: number, z: number) => {
+    let n = 0;
+    for (let r = a; r < z; r++) n += h(r);
+    return n;
+  };
+  let y = 0;
+  for (let r = 0; r < end; r++) {
+    const block = blocks.find(([a]) => a === r);
+    if (block && y > 0) {
+      const height = sum(block[0], block[1]);
+      if (y + height > page && height <= page) {
+        layout.pageBreaksBefore.push(r);
+        y = 0;
+      }
+    }
+    if (y + h(r) > page) y = 0;
+    y += h(r);
+  }
 }
 
 function heading(layout: SheetLayout, b: BlockBuilder, row: number, text: string): void {
