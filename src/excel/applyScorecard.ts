@@ -74,11 +74,13 @@ export async function applyScorecard(context: Excel.RequestContext, specIn: Scor
     hyperlinks: supports("ExcelApi", "1.7"),
     conditionalFormats: supports(REQUIREMENTS.conditionalFormats.name, REQUIREMENTS.conditionalFormats.version),
     gridlines: supports("ExcelApi", "1.8"),
+    chartFormats: supports("ExcelApi", "1.8"),
   };
   const degraded: string[] = [];
   if (!can.pageLayout) degraded.push("Page setup (A4 landscape, one page wide, page breaks, header and footer) needs a newer Excel and was not set.");
   if (!can.hyperlinks) degraded.push("Links to source cells and frozen panes need a newer Excel and were not added.");
   if (!can.conditionalFormats) degraded.push("RAG colours need conditional formatting (a newer Excel); the RAG words are still shown.");
+  if (!can.chartFormats && spec.charts.length > 0) degraded.push("Chart axis formats and the colour of values on the bars need a newer Excel; the charts show Excel's defaults.");
 
   const app = context.application;
   if (supports("ExcelApi", "1.8")) app.suspendApiCalculationUntilNextSync();

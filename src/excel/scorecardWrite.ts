@@ -25,6 +25,8 @@ export interface WriteCapabilities {
   conditionalFormats: boolean;
   /** ExcelApi 1.8: Worksheet.showGridlines. */
   gridlines: boolean;
+  /** ExcelApi 1.8: a chart axis's number format and a series' own data labels and their colour. */
+  chartFormats: boolean;
 }
 
 function writeBlocks(sheet: Excel.Worksheet, blocks: readonly CellBlock[]): void {
@@ -65,7 +67,7 @@ export function queueScorecardWrites(sheet: Excel.Worksheet, dataSheet: Excel.Wo
       sheet.getRange(h.cell).hyperlink = { documentReference: h.documentReference, textToDisplay: h.textToDisplay, screenTip: h.screenTip };
     }
   }
-  for (const c of spec.charts) addChart(sheet, dataSheet, c);
+  for (const c of spec.charts) addChart(sheet, dataSheet, c, can);
   // Frozen panes on a sheet that is not active misbehave in Excel (office-js#3148): the caller activates first.
   if (can.hyperlinks) {
     const { rows, columns } = spec.freeze;
@@ -118,7 +120,7 @@ function applyFormat(range: Excel.Range, f: RangeFormatSpec): void {
   }
 }
 
-function addChart(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, c: ChartSpec): void {
+function addChart(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, c: ChartSpec, can: WriteCapabilities): void {
   // The data is on the hidden data sheet: Excel plots a hidden sheet's cells (it leaves out hidden rows and columns).
   const chart = sheet.charts.add(c.type, dataSheet.getRange(c.source), c.seriesBy);
   chart.name = c.name;
@@ -135,12 +137,14 @@ function addChart(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, c: ChartSp
     } else series.format.fill.setSolidColor(hex(s.colour));
     if (c.dataLabels) {
       series.hasDataLabels = true;
-      series.dataLabels.showValue = true;
-      series.dataLabels.format.font.color = hex(s.labelColour);
+      if (can.chartFormats) {
+        series.dataLabels.showValue = true;
+        series.dataLabels.format.font.color = hex(s.labelColour);
+      }
     }
   });
   const value = chart.axes.valueAxis;
-  value.numberFormat = c.valueFormat;
+  if (can.chartFormats) value.numberFormat = c.valueFormat;
   if (c.valueAxisMinimum !== null) value.minimum = c.valueAxisMinimum;
   if (c.valueAxisTitle) value.title.text = c.valueAxisTitle;
   if (c.categoryAxisTitle) chart.axes.categoryAxis.title.text = c.categoryAxisTitle;

@@ -444,6 +444,17 @@ describe("older Excel", () => {
   });
 });
 
+describe("Excel without ExcelApi 1.8", () => {
+  test("the charts are still drawn with their values, without the axis formats and label colours, and the result says so", async () => {
+    const wb = newWorkbook({ unsupportedRequirementSets: ["ExcelApi 1.8"] });
+    const result = await wb.run((ctx) => applyScorecard(ctx, specFor(board), { isSetSupported: (n, v) => wb.isSetSupported(n, v) }));
+    expect(result.degraded).toContainEqual(expect.stringContaining("Chart axis formats"));
+    const charts = await readChartsFromXlsx(await wb.save());
+    expect(charts.length).toBe(result.charts);
+    expect(charts.every((c) => c.series.every((s) => s.dataLabels))).toBe(true);
+  });
+});
+
 describe("a saved workbook re-opened", () => {
   test("the tags survive save and load, so the CLI regenerates rather than duplicates, and knows what the last scorecard said", async () => {
     const wb = await workbookWith(["Board KPIs"]);
