@@ -90,7 +90,9 @@ export function readNumberText(text: string): NumberTextResult {
   const before = readBefore(text.slice(0, m.index));
   if (before.sentence) return { reading: null, sentence: true };
 
-  const sign = m[1] === "-" ? -1 : 1;
+  // "Sep - 37.5%", "YTD - 7320": a dash with a space after it, following words, separates a label from the figure.
+  const dashAfterWords = m[1] === "-" && /\s/.test(text.charAt(m.index + 1)) && /[A-Za-z]/.test(text.slice(0, m.index));
+  const sign = m[1] === "-" && !dashAfterWords ? -1 : 1;
   const currency = m[2] !== undefined && m[2] !== "";
   const digits = m[3].replace(/,/g, "");
   let value = sign * Number(digits);
