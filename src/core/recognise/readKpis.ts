@@ -75,7 +75,7 @@ function unitHintFromText(text: string): Unit | null {
   const t = text.toLowerCase();
   if (/\bin weeks\b|\(weeks\)|waiting time.*weeks/.test(t)) return "weeks";
   if (/\bin days\b|working days|\(days\)/.test(t)) return "days";
-  if (/^%|\b% of\b|\bpercentage\b|\bproportion\b|\bas a %|\brate as a %|%\s*$/.test(t)) return "percent";
+  if (/^%|\b% of\b|\bpercentage\b|\bproportion\b|\bas a %|\brate as a %|%\s*$|\(%\)|\bin %/.test(t)) return "percent";
   if (/£|\bcost\b|\bspend\b|\bbudget\b/.test(t)) return "currency";
   return null;
 }
