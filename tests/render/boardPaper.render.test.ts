@@ -6,6 +6,7 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { runPack, pdfPageCount } from "../../src/cli/packCommand";
 import { RAG_COLOURS } from "../../src/core/scorecard";
+import { fontEms } from "../../src/core/scorecard/textFit";
 import { countColour, countInk, describeRender, pdfToRgbPages, scratchDir, type RgbImage } from "../helpers/render";
 import { CORPUS, SAMPLE } from "../helpers/printCheck";
 
@@ -20,6 +21,19 @@ const files = [
 
 function pageText(pdf: string, page: number): string {
   return execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-layout", pdf, "-"], { encoding: "utf8" });
+}
+
+/**
+ * The printed size of the register's text: the heading word "Measure" (10 pt bold on the sheet) as wide as
+ * it is on the page, over its width in ems in the font LibreOffice drew it with.
+ */
+function registerPrintedSize(pdf: string, page: number): number {
+  const fonts = execFileSync("pdffonts", ["-f", String(page), "-l", String(page), pdf], { encoding: "utf8" });
+  const family = /Carlito|Calibri/.test(fonts) ? "calibri" : "dejavu";
+  const bbox = execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-bbox", pdf, "-"], { encoding: "utf8" });
+  const m = /<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">Measure<\/word>/.exec(bbox);
+  if (!m) throw new Error(`no "Measure" heading on page ${page}`);
+  return (Number(m[2]) - Number(m[1])) / fontEms("Measure", family, true);
 }
 
 /** Ink between the header and the footer: a page with only its header and footer is blank. */
@@ -53,8 +67,10 @@ describeRender("the board pack, printed by LibreOffice", () => {
     // No page is blank, and the register's heading repeats on its pages (not on page 1).
     pages.forEach((p, i) => expect({ page: i + 1, ink: bodyInk(p) > 400 }).toEqual({ page: i + 1, ink: true }));
     const texts = pages.map((_, i) => pageText(pdf, i + 1));
-    const registerPages = texts.filter((t) => /^\s*(Ref\s+)?Measure\s/m.test(t.split("\n").slice(0, 6).join("\n")));
+    const registerPages = texts.map((t, i) => (/^\s*(Ref\s+)?Measure\s/m.test(t.split("\n").slice(0, 6).join("\n")) ? i + 1 : 0)).filter((n) => n > 0);
     expect(registerPages.length).toBeGreaterThan(0);
+    // The register prints at 8 pt or more.
+    expect(registerPrintedSize(pdf, registerPages[0])).toBeGreaterThanOrEqual(7.95);
 
     if (process.env.SCORECARD_RENDER_DIR) copyFileSync(pdf, join(process.env.SCORECARD_RENDER_DIR, basename(pdf)));
   }, 240_000);

@@ -2,7 +2,7 @@
 // and widths from what they hold, fitted to the printed page at a scale that keeps the text readable.
 import type { CellOut } from "./rows";
 import { CELL_PADDING, textWidth, widthNeeds, type FontSpec } from "./textFit";
-import { MIN_SCALE, PRINT_WIDTH, REGISTER_FONT_SIZE, widthAtScale } from "./page";
+import { MIN_SCALE, PRINT_WIDTH, REGISTER_FONT_SIZE, layoutWidthAtScale } from "./page";
 import type { ColumnId, ColumnSpec } from "./types";
 
 interface ColumnDef {
@@ -167,7 +167,7 @@ function fitWidths(needs: readonly Needs[], ids: readonly ColumnId[]): { widths:
   const comfort = needs.map((n) => n.comfort);
   const min = needs.map((n) => n.min);
   const priority = needs.map((n) => n.priority);
-  const full = PRINT_WIDTH - SAFETY;
+  const full = layoutWidthAtScale(100) - SAFETY;
   let widths: number[];
   let room: number;
   if (sum(comfort) <= full) {
@@ -175,8 +175,8 @@ function fitWidths(needs: readonly Needs[], ids: readonly ColumnId[]): { widths:
     widths = squeeze(natural, comfort, priority, room);
   } else {
     // Smaller print, down to the smallest readable scale, before the comfortable widths give way.
-    const scale = Math.max(MIN_SCALE, Math.floor((PRINT_WIDTH / sum(comfort)) * 100));
-    room = widthAtScale(scale) - SAFETY;
+    const scale = Math.max(MIN_SCALE, Math.floor((layoutWidthAtScale(100) / sum(comfort)) * 100));
+    room = layoutWidthAtScale(scale) - SAFETY;
     widths = sum(comfort) <= room ? squeeze(natural, comfort, priority, room) : squeeze(comfort, min, priority, room);
   }
   widths = widths.map(px);
@@ -186,6 +186,6 @@ function fitWidths(needs: readonly Needs[], ids: readonly ColumnId[]): { widths:
     const grow = [ids.indexOf("measure"), ids.indexOf("commentary")].filter((i) => i >= 0);
     for (const i of grow) widths[i] = px(widths[i] + spare / grow.length);
   }
-  // The scale a one-page-wide printout comes to (never above 100%).
+  // The scale a one-page-wide printout comes to in Excel (never above 100%; LibreOffice's is about 10% less).
   return { widths, scale: Math.min(100, Math.floor((PRINT_WIDTH / sum(widths)) * 100)) };
 }

@@ -8,7 +8,7 @@ import { COMMENTARY_HEADER, KEY_HEADER, RAG_HEADER, SHEET_HEADER } from "./colum
 import { BlockBuilder, span } from "./grid";
 import { fullSpan, type SheetLayout } from "./layout";
 import { literal } from "./literal";
-import { heightAtScale, PAGE_FILL } from "./page";
+import { heightAtScale, PAGE_FILL, VIEWER_WIDENING } from "./page";
 import { SCORECARD_MARKER } from "./markers";
 import { partitionColumns, spanWidth } from "./partition";
 import {
@@ -191,30 +191,33 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
 }
 
 /**
- * Page the summary as a printer would (a row never splits; a page holds PAGE_FILL of its height) and
- * start a new page before each block that would straddle two but fits on one: no table is left with a
- * row or two on a page of its own, no heading at the foot of a page.
+ * Page the summary as a printer would (a row never splits; a page holds PAGE_FILL of its height), both
+ * as Excel prints it and as LibreOffice does (at a smaller scale, so with more rows a page), and start a
+ * new page before each block that would straddle two pages in either but fits on one: no table is left
+ * with a row or two on a page of its own, no heading at the foot of a page.
  */
 function keepTogether(layout: SheetLayout, blocks: readonly [number, number][], end: number, scale: number): void {
-  const page = heightAtScale(scale) * PAGE_FILL;
+  const pages = [heightAtScale(scale) * PAGE_FILL, heightAtScale(scale / VIEWER_WIDENING) * PAGE_FILL];
   const h = (r: number) => layout.rowHeight(r, 15);
   const sum = (a: number, z: number) => {
     let n = 0;
     for (let r = a; r < z; r++) n += h(r);
     return n;
   };
-  let y = 0;
+  const y = pages.map(() => 0);
   for (let r = 0; r < end; r++) {
     const block = blocks.find(([a]) => a === r);
-    if (block && y > 0) {
+    if (block && y.some((v) => v > 0)) {
       const height = sum(block[0], block[1]);
-      if (y + height > page && height <= page) {
+      if (pages.some((page, i) => y[i] + height > page) && height <= Math.min(...pages)) {
         layout.pageBreaksBefore.push(r);
-        y = 0;
+        y.fill(0);
       }
     }
-    if (y + h(r) > page) y = 0;
-    y += h(r);
+    pages.forEach((page, i) => {
+      if (y[i] + h(r) > page) y[i] = 0;
+      y[i] += h(r);
+    });
   }
 }
 

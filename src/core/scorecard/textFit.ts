@@ -35,6 +35,17 @@ function charEm(code: number, bold: boolean): number {
   return bold ? 0.62 : 0.58;
 }
 
+/** Ems one line of printable ASCII takes in one of the two fonts themselves (tests read printouts with it). */
+export function fontEms(text: string, family: "calibri" | "dejavu", bold = false): number {
+  const table = family === "calibri" ? (bold ? CALIBRI_BOLD : CALIBRI) : bold ? DEJAVU_BOLD : DEJAVU;
+  let em = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 32;
+    em += (code >= 32 && code <= 126 ? table[code - 32] : 600) / 1000;
+  }
+  return em;
+}
+
 /** Width of one line of text in points. */
 export function textWidth(text: string, font: FontSpec): number {
   let em = 0;
