@@ -9,6 +9,7 @@ import { readKpis, type DraftKpi } from "./recognise/readKpis";
 import { buildKpi } from "./assess/buildKpi";
 import { applyStaleness } from "./stale";
 import { arrowsMeanJudgement } from "./recognise/legend";
+import { classifyHeading } from "./recognise/headers";
 import { guessedColumnsFinding, tableColumns } from "./recognise/tableColumns";
 import { judge } from "./assess/dot";
 import { FINDING_CODES } from "./validate/codes";
@@ -119,7 +120,8 @@ function hasFigures(k: Kpi): boolean {
 
 function layoutOf(t: FoundTable, drafts: DraftKpi[], kpis: Kpi[], actualRows: boolean): TableLayout {
   const roles = t.columns.map((c) => c.cls?.role);
-  if (t.headerRows > 1 && t.columns.some((c) => c.sub)) return "survey";
+  // Two heading rows whose lower words are answers ("Positive" / "Negative"), not periods or roles: survey results.
+  if (t.headerRows > 1 && t.columns.some((c) => c.sub && !classifyHeading(c.sub, t.periodContext))) return "survey";
   if (actualRows) return "target-actual-rows";
   if (roles.includes("previous") || roles.includes("latest")) return "previous-latest";
   const time = t.columns.filter((c) => c.cls?.role === "time");
