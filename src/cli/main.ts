@@ -10,6 +10,7 @@ import { formatScanText } from "./formatScan";
 import { loadWorkbook, CliError } from "./loadWorkbook";
 import { scanWorkbook, todayIso } from "../excel/scanWorkbook";
 import { runScorecard } from "./scorecardCommand";
+import { registerPackCommand } from "./packCommand";
 import { amberBandOption, EXIT_CODES_HELP, flatBandOption, isoDateOption, polarityOption, USAGE_EXIT, usageError } from "./options";
 import { packageVersion } from "./version";
 
@@ -82,6 +83,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     .action(async (file: string, opts: CommonOpts & { output?: string; force?: boolean; stats?: boolean }) => {
       exitCode = await runScorecard(file, { ...opts, overrides: overridesFrom(opts), declarations: declarationsFrom(opts) }, out);
     });
+
+  registerPackCommand(program, addCommon, overridesFrom, out, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv);

@@ -7,6 +7,7 @@ import { SheetGrid } from "./recognise/grid";
 import { findTables, type FoundTable } from "./recognise/findTables";
 import { readKpis, type DraftKpi } from "./recognise/readKpis";
 import { buildKpi } from "./assess/buildKpi";
+import { applyStaleness } from "./stale";
 import { arrowsMeanJudgement } from "./recognise/legend";
 import { classifyHeading } from "./recognise/headers";
 import { locateCorrections } from "./corrections";
@@ -15,6 +16,7 @@ import { judge } from "./assess/dot";
 import { FINDING_CODES } from "./validate/codes";
 import type { PeriodContext } from "./periods";
 import { KEY_HEADER } from "./scorecard/columns";
+import { DATA_SHEET_MARKER, SCORECARD_MARKER } from "./scorecard/markers";
 
 export interface ScanOptions {
   workbookName: string;
@@ -56,6 +58,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       if (readsAsJudgements(kpis)) kpis = build(true);
       // Rows the user said are not KPIs.
       kpis = kpis.filter((k) => !(k.key && settings.kpiCorrections[k.key]?.notKpi));
+      for (const k of kpis) applyStaleness(k, asOf, settings);
       // A list of indicators with no figures is not a KPI table — unless the user said it is.
       if (!kpis.length || (!found.userDefined && !kpis.some(hasFigures))) continue;
       checkDuplicates(kpis, drafts, grid);
@@ -88,6 +91,10 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
  * the add-in writes. The tagged sheet itself is marked by readWorkbook (ownedByAddin).
  */
 function isOwnScorecard(grid: SheetGrid): boolean {
+  // Today's scorecard carries a marker in its hidden key column, its data sheet one in A1.
+  for (let r = 0; r < 3; r++) {
+    if (grid.filledCols(r).some((c) => { const v = grid.raw(r, c).value; return v === SCORECARD_MARKER || v === DATA_SHEET_MARKER; })) return true;
+  }
   const a1 = grid.raw(0, 0).value;
   if (typeof a1 !== "string" || !a1.startsWith("KPI Scorecard – ")) return false;
   for (let r = 0; r < 12; r++) {
