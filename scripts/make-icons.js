@@ -12,6 +12,11 @@ const RED = [196, 49, 75];
 const AMBER = [202, 80, 16];
 const GREEN = [16, 124, 16];
 const FRAME = [36, 36, 36];
+// Excel's selection blue, and a light fill under it.
+const BRAND = [15, 108, 189];
+const BRAND_LIGHT = [207, 228, 250];
+/** The "Use selection as KPI table" button's icon, at the sizes a ribbon button needs. */
+const SELECTION_SIZES = [16, 32, 80];
 
 /** CRC-32 as the PNG chunk trailer needs it. */
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -56,7 +61,6 @@ function encodePng(size, rgba) {
 
 /** Three bars of rising height on a baseline, drawn with 4x4 supersampling for smooth edges. */
 function drawGlyph(size) {
-  const rgba = Buffer.alloc(size * size * 4);
   const margin = size * 0.12;
   const inner = size - 2 * margin;
   const gap = inner * 0.08;
@@ -73,6 +77,37 @@ function drawGlyph(size) {
     for (const b of bars) if (px >= b.x && px < b.x + barW && py >= base - axis - b.h && py < base - axis) return b.c;
     return null;
   };
+  return render(size, colourAt);
+}
+
+/**
+ * "Use selection as KPI table": a sheet's grid with a block of it selected (a thick frame over a light fill),
+ * the way Excel shows a selection.
+ */
+function drawSelectionGlyph(size) {
+  const margin = size * 0.1;
+  const inner = size - 2 * margin;
+  const line = Math.max(1, size * 0.045);
+  const thick = Math.max(1.5, size * 0.1);
+  const cols = 3, rows = 4;
+  const cw = inner / cols, rh = inner / rows;
+  // The selection: the right two columns, the lower three rows.
+  const sel = { x0: margin + cw, y0: margin + rh, x1: margin + inner, y1: margin + inner };
+  const colourAt = (px, py) => {
+    if (px < margin || px >= margin + inner || py < margin || py >= margin + inner) return null;
+    const inSel = px >= sel.x0 && px < sel.x1 && py >= sel.y0 && py < sel.y1;
+    if (inSel && (px < sel.x0 + thick || px >= sel.x1 - thick || py < sel.y0 + thick || py >= sel.y1 - thick)) return BRAND;
+    const onGrid = [0, 1, 2, 3].some((i) => Math.abs(px - (margin + i * cw)) < line / 2 || (i === 3 && px >= margin + inner - line)) ||
+      [0, 1, 2, 3, 4].some((i) => Math.abs(py - (margin + i * rh)) < line / 2 || (i === 4 && py >= margin + inner - line));
+    if (onGrid) return FRAME;
+    return inSel ? BRAND_LIGHT : null;
+  };
+  return render(size, colourAt);
+}
+
+/** An RGBA image of a drawing given as the colour at each point (null: transparent), 4x4 supersampled. */
+function render(size, colourAt) {
+  const rgba = Buffer.alloc(size * size * 4);
   const S = 4;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
@@ -103,7 +138,12 @@ function main() {
     fs.writeFileSync(file, encodePng(size, drawGlyph(size)));
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   }
+  for (const size of SELECTION_SIZES) {
+    const file = path.join(outDir, `use-selection-${size}.png`);
+    fs.writeFileSync(file, encodePng(size, drawSelectionGlyph(size)));
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  }
 }
 
 if (require.main === module) main();
-module.exports = { encodePng, drawGlyph, SIZES };
+module.exports = { encodePng, drawGlyph, drawSelectionGlyph, SIZES, SELECTION_SIZES };

@@ -99,6 +99,21 @@ describe("manifest.xml", () => {
     expect(action.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "type")).toBe("ShowTaskpane");
   });
 
+  it("has 'Use selection as KPI table' beside it, opening the same pane to start that flow", () => {
+    const buttons = all(doc, "Control");
+    expect(buttons.map((b) => b.getAttribute("id"))).toEqual(["KpiScorecard.OpenPane", "KpiScorecard.UseSelection"]);
+    const strings = new Map(all(doc, "String").map((e) => [e.getAttribute("id"), e.getAttribute("DefaultValue")]));
+    const urls = new Map(all(doc, "Url").map((e) => [e.getAttribute("id"), e.getAttribute("DefaultValue")]));
+    const [open, use] = buttons.map((b) => ({
+      label: strings.get(all(b as unknown as Document, "Label")[0].getAttribute("resid")),
+      pane: all(b as unknown as Document, "TaskpaneId")[0].textContent,
+      url: urls.get(all(b as unknown as Document, "SourceLocation")[0].getAttribute("resid")),
+    }));
+    expect(use.label).toBe("Use selection as KPI table");
+    expect(use.pane).toBe(open.pane);
+    expect(use.url).toBe(`${open.url}?start=use-selection`);
+  });
+
   it("points at icons that exist at the sizes it states (16, 32, 64, 80 and 128 px in assets/)", () => {
     for (const size of [16, 32, 64, 80, 128]) expect(pngSize(join(ROOT, "assets", `icon-${size}.png`))).toEqual([size, size]);
     const imgs = all(doc, "Image").filter((e) => e.hasAttribute("size"));

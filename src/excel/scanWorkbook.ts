@@ -46,7 +46,7 @@ export async function scanWorkbook(context: Excel.RequestContext, options: ScanW
  * date given or stored, the scan as at today shows where the data ends; a second pass of the core (no
  * further reading of the workbook) re-rates at that date only when the data ends before today.
  */
-function scanWithReportingDate(snapshot: WorkbookSnapshot, settings: Settings, options: ScanWorkbookOptions): ScanResult {
+export function scanWithReportingDate(snapshot: WorkbookSnapshot, settings: Settings, options: ScanWorkbookOptions): ScanResult {
   const base = { workbookName: options.workbookName, settings };
   const today = options.today ?? todayIso();
   if (settings.asOf) {

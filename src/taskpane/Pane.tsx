@@ -1,5 +1,5 @@
 // The task pane: header with Scan and RAG counts, Insert scorecard, then KPIs / Findings / Tables / Settings.
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import {
   Button,
   MessageBar,
@@ -21,6 +21,8 @@ import { KpiTab } from "./components/KpiTab";
 import { FindingsTab } from "./components/FindingsTab";
 import { TablesTab } from "./components/TablesTab";
 import { SettingsTab } from "./components/SettingsTab";
+import { UseSelectionDialog } from "./components/UseSelectionDialog";
+import { declareTable } from "./correctionEdits";
 
 const useStyles = makeStyles({
   root: {
@@ -41,6 +43,8 @@ const useStyles = makeStyles({
   tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS },
   tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   tabText: { fontSize: tokens.fontSizeBase200 },
+  // Read by screen readers, not shown (the message bar shows it).
+  live: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 type TabName = "kpis" | "findings" | "tables" | "settings";
@@ -50,17 +54,27 @@ export interface PaneProps extends PaneOptions {
   watch?: boolean;
   /** Scan as soon as the pane opens (in Excel: the user opened the pane to see the results). */
   autoScan?: boolean;
+  /** What the pane was opened to do: "use-selection" from the ribbon's "Use selection as KPI table". */
+  startWith?: StartIntent;
 }
+
+export type StartIntent = "use-selection";
 
 export function Pane(props: PaneProps) {
   const styles = useStyles();
-  const { state, scan, save, insert, goTo, dismissError, isBusy } = usePane(props);
+  const { state, scan, save, insert, goTo, correct, pickSelection, cancelSelection, dismissError, dismissNotice, isBusy } = usePane(props);
   const [tab, setTab] = useState<TabName>("kpis");
   useWatchChanges(props.watch ? props.runner : null, () => (state.scan && !isBusy() ? scan() : undefined), isBusy);
-  const autoScan = props.autoScan;
+  const { autoScan, startWith } = props;
+  const openUseSelection = useCallback(() => {
+    setTab("tables");
+    void pickSelection();
+  }, [pickSelection]);
   useEffect(() => {
-    if (autoScan) void scan();
-  }, [autoScan, scan]);
+    if (autoScan) void scan().then(() => startWith === "use-selection" && openUseSelection());
+    else if (startWith === "use-selection") openUseSelection();
+  }, [autoScan, scan, startWith, openUseSelection]);
+  const disabled = state.busy !== null;
   const kpis = state.scan ? allKpis(state.scan) : [];
   const findingCount = state.scan ? state.scan.findings.length + kpis.reduce((n, k) => n + k.findings.length, 0) : 0;
 
@@ -81,6 +95,20 @@ export function Pane(props: PaneProps) {
           </MessageBarActions>
         </MessageBar>
       )}
+      {state.notice && (
+        <MessageBar intent="success" data-testid="notice">
+          <MessageBarBody>{state.notice}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={dismissNotice}>
+              Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {/* What a correction did, for screen readers: the message bar above comes and goes. */}
+      <div role="status" aria-live="polite" className={styles.live}>
+        {state.notice ?? ""}
+      </div>
       {!state.scan && !state.busy && <Text>Scan the workbook to find its KPI tables, check their targets and rate each KPI.</Text>}
       {state.scan && state.empty && (
         <MessageBar intent="info" data-testid="empty">
@@ -93,8 +121,14 @@ export function Pane(props: PaneProps) {
             <MessageBarTitle>No KPI tables found</MessageBarTitle>
             No table here has measures with targets or actuals the add-in recognises. A KPI table needs a measure column and at least one
             column of targets, actuals or periods.
-            {(state.settings?.excludedTables.length ?? 0) > 0 ? " Some tables are left out in the Tables tab." : ""}
+            {(state.settings?.excludedTables.length ?? 0) > 0 ? " Some tables are left out in the Tables tab." : ""} If the workbook has one the
+            add-in missed, select its cells and use it as a KPI table.
           </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={disabled} onClick={openUseSelection}>
+              Use selection as KPI table
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {state.scan && !state.empty && (
@@ -114,13 +148,16 @@ export function Pane(props: PaneProps) {
             </Tab>
           </TabList>
           <div className={styles.panel} role="tabpanel" aria-label={tab}>
-            {tab === "kpis" && <KpiTab kpis={kpis} settings={state.settings} />}
+            {tab === "kpis" && <KpiTab kpis={kpis} settings={state.settings} disabled={disabled} onCorrect={correct} />}
             {tab === "findings" && <FindingsTab scan={state.scan} onGo={goTo} />}
             {tab === "tables" && (
               <TablesTab
                 scan={state.scan}
                 settings={state.settings}
-                disabled={state.busy !== null}
+                snapshot={state.snapshot}
+                disabled={disabled}
+                onCorrect={correct}
+                onUseSelection={openUseSelection}
                 onInclude={(id, include) => {
                   if (!state.settings) return;
                   const rest = state.settings.excludedTables.filter((t) => t !== id);
@@ -141,6 +178,17 @@ export function Pane(props: PaneProps) {
           </div>
         </>
       )}
+      <UseSelectionDialog
+        selection={state.selection}
+        disabled={disabled}
+        onCancel={cancelSelection}
+        onConfirm={(headerRows) => {
+          const sel = state.selection;
+          if (!sel) return;
+          const name = `${sel.sheet}!${sel.range}`;
+          correct((s, snap) => declareTable(s, snap, sel.sheet, sel.range, headerRows), `${name} is now read as a KPI table. Check its columns below.`);
+        }}
+      />
     </main>
   );
 }

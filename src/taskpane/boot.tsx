@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import type { Root } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
-import { Pane } from "./Pane";
+import { Pane, type StartIntent } from "./Pane";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { StartupMessage } from "./components/StartupMessage";
 import { officeHost, officeWorkbookName, type OfficeLike } from "./officeReady";
@@ -18,6 +18,8 @@ export interface BootDeps {
   excelRunner: Runner;
   /** Loads and starts the browser preview. */
   startPreview: (root: Root) => Promise<void>;
+  /** What the pane was opened to do (the ribbon command's ?start=), if anything. */
+  startWith?: StartIntent;
 }
 
 function themed(node: ReactNode): ReactNode {
@@ -38,7 +40,7 @@ export async function boot(root: Root, deps: BootDeps): Promise<void> {
     return;
   }
   if (host === "excel") {
-    root.render(themed(<Pane runner={deps.excelRunner} workbookName={officeWorkbookName()} watch autoScan />));
+    root.render(themed(<Pane runner={deps.excelRunner} workbookName={officeWorkbookName()} watch autoScan startWith={deps.startWith} />));
     return;
   }
   if (host === "other-office") {

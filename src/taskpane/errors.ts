@@ -2,6 +2,7 @@
 import { describeOfficeError } from "../excel/officeErrors";
 import { ScorecardError } from "../excel/scorecardError";
 import { NavigateError } from "../excel/navigate";
+import { SelectionError } from "../excel/selection";
 
 export interface PlainError {
   message: string;
@@ -12,6 +13,7 @@ export interface PlainError {
 
 export function plainError(e: unknown): PlainError {
   if (e instanceof ScorecardError) return { message: e.message, action: "" };
+  if (e instanceof SelectionError) return { message: e.message, action: "", title: "Cannot use the selection" };
   if (e instanceof NavigateError) return { message: e.message, action: "", title: "Cannot go to that cell" };
   if (e instanceof Error && e.name === "WorkbookOpenError") return { message: e.message, action: "Choose another .xlsx file." };
   const d = describeOfficeError(e);

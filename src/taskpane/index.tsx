@@ -2,6 +2,7 @@
 import { createRoot } from "react-dom/client";
 import { boot } from "./boot";
 import { loadedOffice } from "./officeReady";
+import { startIntent } from "./startIntent";
 
 interface StartFlags {
   kpiScorecardStarted?: boolean;
@@ -14,6 +15,7 @@ const container = document.getElementById("container");
 if (container && !flags.kpiScorecardUnsupported) {
   void boot(createRoot(container), {
     office: loadedOffice(),
+    startWith: startIntent(window.location.search),
     excelRunner: (batch) => Excel.run(batch),
     startPreview: async (root) => {
       const { startPreview } = await import(/* webpackChunkName: "preview" */ "./preview/startPreview");

@@ -1,7 +1,7 @@
 // Words, colours and arrows for statuses. Status is never shown by colour alone: every badge
 // carries its word, every arrow its direction and judgement.
 import type { BadgeProps } from "@fluentui/react-components";
-import type { Direction, Dot, Figure, Judgement, Polarity, PolaritySource, Rag, ScanResult, Severity } from "../core/types";
+import type { ColumnRoleName, Direction, Dot, Figure, Judgement, Polarity, PolaritySource, Rag, ScanResult, Severity, TableColumn } from "../core/types";
 
 export const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green", blue: "Blue", grey: "Grey" };
 
@@ -79,3 +79,32 @@ export function figureWords(f: Figure | null, none: string): string {
       return f.text;
   }
 }
+
+/** Column roles as the Tables tab's dropdowns name them. */
+export const ROLE_WORD: Record<ColumnRoleName, string> = {
+  measure: "Measure (the KPI's name)",
+  ref: "Reference",
+  group: "Group or section",
+  latest: "Latest actual",
+  previous: "Previous actual",
+  target: "Target",
+  baseline: "Baseline",
+  milestone: "Milestone target",
+  status: "Status (RAG)",
+  trend: "Trend (direction of travel)",
+  polarity: "Polarity (which way is better)",
+  benchmark: "Benchmark",
+  notes: "Notes",
+  owner: "Owner",
+  unit: "Unit",
+  frequency: "Frequency",
+  ignore: "Ignore",
+};
+
+/** Where a column's reading came from, as the Tables tab says it. */
+export const COLUMN_SOURCE_WORD: Record<NonNullable<TableColumn["source"]>, string> = {
+  heading: "from its heading",
+  content: "from what it holds",
+  position: "from where it stands",
+  user: "set by you",
+};

@@ -3,12 +3,17 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import { scanWorkbook } from "../excel/scanWorkbook";
 import { insertScorecard } from "../excel/insertScorecard";
 import { saveSettings } from "../excel/settingsStore";
 import { selectCell } from "../excel/navigate";
+import { correctWorkbook, type SettingsChange } from "../excel/correctWorkbook";
+import { readSelection, SelectionError, type SelectedRange } from "../excel/selection";
+import { readWorkbook } from "../excel/readWorkbook";
 import type { ApplyResult } from "../excel/applyScorecard";
 import { plainError, type PlainError } from "./errors";
+import { firstRowTexts, guessHeadingRows } from "./correctionEdits";
 import { isEmptyWorkbook } from "./model";
 import type { Runner } from "./runner";
 
@@ -23,7 +28,15 @@ export interface PaneOptions {
   onWorkbookChanged?: (scorecardSheet?: string) => void;
 }
 
-export type Busy = null | "Scanning…" | "Saving settings…" | "Writing the scorecard…";
+export type Busy = null | "Scanning…" | "Saving settings…" | "Saving your correction…" | "Reading the selection…" | "Writing the scorecard…";
+
+/** A selection the user is asked to confirm as a KPI table (the "Use selection" dialog is open). */
+export interface PendingSelection extends SelectedRange {
+  /** The heading rows the dialog offers first. */
+  guess: number;
+  /** The texts of its first rows, to show what would be read as headings. */
+  firstRows: string[][];
+}
 
 export interface PaneState {
   scan: ScanResult | null;
@@ -32,16 +45,36 @@ export interface PaneState {
   busy: Busy;
   error: PlainError | null;
   inserted: ApplyResult | null;
+  /** The cells the last scan read: what a correction is checked against before it is stored. */
+  snapshot: WorkbookSnapshot | null;
+  /** A selection waiting to be confirmed as a KPI table. */
+  selection: PendingSelection | null;
+  /** What the last correction did, in words (shown, and announced to screen readers). */
+  notice: string | null;
 }
 
 export function usePane(options: PaneOptions) {
-  const [state, setState] = useState<PaneState>({ scan: null, settings: null, empty: false, busy: null, error: null, inserted: null });
+  const [state, setState] = useState<PaneState>({
+    scan: null,
+    settings: null,
+    empty: false,
+    busy: null,
+    error: null,
+    inserted: null,
+    snapshot: null,
+    selection: null,
+    notice: null,
+  });
   // Options change identity on every render of the parent; actions read the latest through a ref.
   const opts = useRef(options);
   useEffect(() => {
     opts.current = options;
   });
   const busyRef = useRef(false);
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  });
 
   const patch = useCallback((p: Partial<PaneState>) => setState((s) => ({ ...s, ...p })), []);
 
@@ -50,7 +83,7 @@ export function usePane(options: PaneOptions) {
     async (busy: Busy, work: () => Promise<void>) => {
       if (busyRef.current) return;
       busyRef.current = true;
-      patch({ busy, error: null });
+      patch({ busy, error: null, notice: null });
       try {
         await work();
       } catch (e) {
@@ -66,7 +99,7 @@ export function usePane(options: PaneOptions) {
   const rescan = useCallback(async () => {
     const { runner, workbookName, today } = opts.current;
     const out = await runner((ctx) => scanWorkbook(ctx, { workbookName, today }));
-    patch({ scan: out.result, settings: out.settings, empty: isEmptyWorkbook(out.snapshot) });
+    patch({ scan: out.result, settings: out.settings, snapshot: out.snapshot, empty: isEmptyWorkbook(out.snapshot) });
   }, [patch]);
 
   const scan = useCallback(() => guarded("Scanning…", rescan), [guarded, rescan]);
@@ -108,7 +141,55 @@ export function usePane(options: PaneOptions) {
     [patch],
   );
 
-  const dismissError = useCallback(() => patch({ error: null }), [patch]);
+  /**
+   * Store a correction and show its effect: the change is made on the settings and cells as they are when it
+   * is stored (one read, one save), and the KPIs are rated again from that same read. `done` says what it did.
+   */
+  const correct = useCallback(
+    (change: SettingsChange, done: string) =>
+      guarded("Saving your correction…", async () => {
+        const { runner, workbookName, today } = opts.current;
+        const out = await runner((ctx) => correctWorkbook(ctx, { workbookName, today, change }));
+        if (out.problem !== undefined) {
+          patch({ error: { title: "Not changed", message: out.problem, action: "" }, selection: null });
+          return;
+        }
+        patch({ scan: out.result, settings: out.settings, snapshot: out.snapshot, empty: isEmptyWorkbook(out.snapshot), notice: done, selection: null });
+        opts.current.onWorkbookChanged?.();
+      }),
+    [guarded, patch],
+  );
 
-  return { state, scan, save, insert, goTo, dismissError, isBusy: () => busyRef.current };
+  /** "Use selection as KPI table": read what is selected and ask for its heading rows. */
+  const pickSelection = useCallback(
+    () =>
+      guarded("Reading the selection…", async () => {
+        const { runner } = opts.current;
+        const selected = await runner((ctx) => readSelection(ctx));
+        // The cells are needed to guess the heading rows: the last scan's do, unless they are older than what
+        // was typed there since (then they are read again).
+        let snapshot = stateRef.current.snapshot;
+        let firstRows = snapshot ? firstRowTexts(snapshot, selected.sheet, selected.range) : [];
+        if (!snapshot || firstRows.every((row) => row.every((t) => t === ""))) {
+          snapshot = await runner((ctx) => readWorkbook(ctx));
+          firstRows = firstRowTexts(snapshot, selected.sheet, selected.range);
+        }
+        const owned = snapshot.sheets.find((s) => s.name === selected.sheet)?.ownedByAddin;
+        if (owned) throw new SelectionError(`${selected.sheet} is the scorecard the add-in writes. Select a KPI table on one of your own sheets, then try again.`);
+        patch({
+          selection: {
+            ...selected,
+            guess: guessHeadingRows(snapshot, selected.sheet, selected.range),
+            firstRows,
+          },
+        });
+      }),
+    [guarded, patch],
+  );
+
+  const cancelSelection = useCallback(() => patch({ selection: null }), [patch]);
+  const dismissError = useCallback(() => patch({ error: null }), [patch]);
+  const dismissNotice = useCallback(() => patch({ notice: null }), [patch]);
+
+  return { state, scan, save, insert, goTo, correct, pickSelection, cancelSelection, dismissError, dismissNotice, isBusy: () => busyRef.current };
 }

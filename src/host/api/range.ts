@@ -12,6 +12,7 @@ import { RangeFormat } from "./format";
 import { ConditionalFormatCollection } from "./conditionalFormats";
 import { RangeAreas } from "./rangeAreas";
 import { Worksheet } from "./worksheet";
+import { select } from "./selection";
 
 /** Range.getMergedAreasOrNullObject fails past this many areas (Excel's documented limit). */
 const MAX_MERGED_AREAS = 512;
@@ -389,9 +390,11 @@ export class Range extends HostObject<RangeTarget> {
     });
   }
 
+  /** Excel selects the range and shows its sheet; a hidden sheet cannot be shown. */
   select(): void {
     this.call("select", [], (t) => {
-      this.ctx.model.activeSheetId = t.sheet.id;
+      if (t.sheet.visibility !== "Visible") throw richApiError("InvalidOperation");
+      select(this.ctx, t.sheet, t.rect);
     });
   }
 

@@ -7,6 +7,7 @@ import { TableCollection } from "./tables";
 import { WorksheetCollection } from "./worksheet";
 import { Range } from "./range";
 import { findSheet } from "../model/sheet";
+import { selectionOn } from "./selection";
 
 export class Application extends HostObject<WorkbookModel> {
   protected scalars(): Record<string, Getter<WorkbookModel>> {
@@ -42,14 +43,28 @@ export class Workbook extends HostObject<WorkbookModel> {
   get settings(): SettingCollection { return this.child("settings", () => new SettingCollection(this.ctx, () => this.ctx.model)); }
   get application(): Application { return this.child("application", () => new Application(this.ctx, () => this.ctx.model)); }
 
-  /** The active cell of the active sheet; the host has no selection, so A1. */
+  /** The active cell of the active sheet: the top-left cell of what is selected there (A1 until something is). */
   getActiveCell(): Range {
     const r = new Range(this.ctx, () => {
-      const m = this.ctx.model;
-      const sheet = m.sheets.find((s) => s.id === m.activeSheetId) ?? m.sheets[0];
-      return { sheet, rect: { row: 0, col: 0, rowCount: 1, colCount: 1 } };
+      const sheet = this.activeSheet();
+      const at = selectionOn(this.ctx.model, sheet);
+      return { sheet, rect: { row: at.row, col: at.col, rowCount: 1, colCount: 1 } };
     });
     return r.registerCreation({ call: "getActiveCell", args: [] });
+  }
+
+  /** The range selected on the active sheet. (Excel fails for a selection of several areas, which the host never has.) */
+  getSelectedRange(): Range {
+    const r = new Range(this.ctx, () => {
+      const sheet = this.activeSheet();
+      return { sheet, rect: selectionOn(this.ctx.model, sheet) };
+    });
+    return r.registerCreation({ call: "getSelectedRange", args: [] });
+  }
+
+  private activeSheet() {
+    const m = this.ctx.model;
+    return m.sheets.find((s) => s.id === m.activeSheetId) ?? m.sheets.find((s) => s.visibility === "Visible") ?? m.sheets[0];
   }
 }
 

@@ -7,6 +7,8 @@ import { RAG_ORDER } from "../model";
 import { RagBadge } from "./RagBadge";
 import { WhyDialog } from "./WhyDialog";
 import { useShowMore } from "./useShowMore";
+import type { SettingsChange } from "../../excel/correctWorkbook";
+import { setNotKpi } from "../correctionEdits";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -24,6 +26,7 @@ const useStyles = makeStyles({
   filters: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", marginBottom: tokens.spacingVerticalS },
   grow: { flexGrow: 1, minWidth: 0 },
   line: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+  notKpis: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, marginTop: tokens.spacingVerticalM },
 });
 
 /** "201 (Jan 24)", unless the cell's own text already names the period. */
@@ -31,7 +34,12 @@ function withPeriod(text: string, period: string | null): string {
   return period && !text.includes(period) ? `${text} (${period})` : text;
 }
 
-function KpiCard({ kpi, settings }: { kpi: Kpi; settings: Settings | null }) {
+interface Corrections {
+  disabled?: boolean;
+  onCorrect?: (change: SettingsChange, done: string) => void;
+}
+
+function KpiCard({ kpi, settings, disabled, onCorrect }: { kpi: Kpi; settings: Settings | null } & Corrections) {
   const styles = useStyles();
   const dot = dotText(kpi.dot);
   const latestWords = figureWords(kpi.latest, "no latest figure");
@@ -57,7 +65,7 @@ function KpiCard({ kpi, settings }: { kpi: Kpi; settings: Settings | null }) {
         <Text size={200} aria-label={`Direction of travel: ${dot.words}`}>
           <span aria-hidden="true">{dot.arrow}</span> {dot.words}
         </Text>
-        <WhyDialog kpi={kpi} settings={settings} />
+        <WhyDialog kpi={kpi} settings={settings} disabled={disabled} onCorrect={onCorrect} />
       </div>
     </li>
   );
@@ -71,7 +79,33 @@ export function filterKpis(kpis: readonly Kpi[], text: string, rag: Rag | ""): K
   );
 }
 
-export function KpiTab({ kpis, settings }: { kpis: Kpi[]; settings: Settings | null }) {
+/** Rows the user marked as not KPIs, each with a way to count it again. */
+function NotKpis({ settings, disabled, onCorrect }: { settings: Settings | null } & Corrections) {
+  const styles = useStyles();
+  const keys = Object.entries(settings?.kpiCorrections ?? {})
+    .filter(([, c]) => c.notKpi)
+    .map(([k]) => k);
+  if (!keys.length || !onCorrect) return null;
+  return (
+    <section aria-label="Rows marked as not KPIs" className={styles.notKpis}>
+      <Text weight="semibold">Marked as not KPIs ({keys.length})</Text>
+      <ul className={styles.list}>
+        {keys.map((k) => (
+          <li key={k} className={styles.line} data-testid="not-kpi">
+            <Text size={200} className={styles.grow}>
+              {k}
+            </Text>
+            <Button size="small" disabled={disabled} aria-label={`Count ${k} as a KPI again`} onClick={() => onCorrect((s) => setNotKpi(s, k, false), `${k} is counted as a KPI again.`)}>
+              Count as a KPI
+            </Button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function KpiTab({ kpis, settings, disabled, onCorrect }: { kpis: Kpi[]; settings: Settings | null } & Corrections) {
   const styles = useStyles();
   const [text, setText] = useState("");
   const [rag, setRag] = useState<Rag | "">("");
@@ -103,7 +137,7 @@ export function KpiTab({ kpis, settings }: { kpis: Kpi[]; settings: Settings | n
       )}
       <ul className={styles.list} aria-label="KPIs">
         {visible.map((k, i) => (
-          <KpiCard key={`${k.key ?? k.measure}#${i}`} kpi={k} settings={settings} />
+          <KpiCard key={`${k.key ?? k.measure}#${i}`} kpi={k} settings={settings} disabled={disabled} onCorrect={onCorrect} />
         ))}
       </ul>
       {hidden > 0 && (
@@ -111,6 +145,7 @@ export function KpiTab({ kpis, settings }: { kpis: Kpi[]; settings: Settings | n
           Show more ({hidden} more)
         </Button>
       )}
+      <NotKpis settings={settings} disabled={disabled} onCorrect={onCorrect} />
     </>
   );
 }

@@ -14,6 +14,7 @@ import type { Figure, Kpi } from "../../core/types";
 import type { Settings } from "../../core/settings";
 import { POLARITY_SOURCE_WORD, POLARITY_WORD } from "../labels";
 import { RagBadge } from "./RagBadge";
+import { KpiCorrections, type KpiCorrectionsProps } from "./KpiCorrections";
 
 const useStyles = makeStyles({
   list: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
@@ -38,7 +39,7 @@ function polarityText(kpi: Kpi, s: Settings | null): string {
   let source = kpi.polaritySource ? POLARITY_SOURCE_WORD[kpi.polaritySource] : "";
   if (kpi.polaritySource === "setting") {
     const own = s && ((kpi.key && s.polarityOverrides[kpi.key]) || (kpi.ref && s.polarityOverrides[kpi.ref]));
-    source = own ? "set for this KPI in Settings" : "the default in Settings, as nothing in the workbook says which way is better";
+    source = own ? "set for this KPI in Settings (or under Correct this KPI)" : "the default in Settings, as nothing in the workbook says which way is better";
   }
   return source ? `${POLARITY_WORD[kpi.polarity]}: ${source}` : POLARITY_WORD[kpi.polarity];
 }
@@ -50,8 +51,8 @@ function milestoneText(kpi: Kpi): string {
   return "none due by the reporting date";
 }
 
-/** "Why this rating?": the rule and the figures behind one KPI's RAG. */
-export function WhyDialog({ kpi, settings }: { kpi: Kpi; settings: Settings | null }) {
+/** "Why this rating?": the rule and the figures behind one KPI's RAG, and where to correct the KPI. */
+export function WhyDialog({ kpi, settings, disabled = false, onCorrect }: { kpi: Kpi; settings: Settings | null } & Partial<Pick<KpiCorrectionsProps, "disabled" | "onCorrect">>) {
   const styles = useStyles();
   const name = kpi.ref ? `${kpi.ref} ${kpi.measure}` : kpi.measure;
   const rows: [string, string][] = [
@@ -88,6 +89,7 @@ export function WhyDialog({ kpi, settings }: { kpi: Kpi; settings: Settings | nu
                 </div>
               ))}
             </dl>
+            {onCorrect && <KpiCorrections kpi={kpi} settings={settings} disabled={disabled} onCorrect={onCorrect} />}
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>

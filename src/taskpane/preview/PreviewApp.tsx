@@ -8,6 +8,8 @@ import { Pane } from "../Pane";
 import type { Runner } from "../runner";
 import { plainError } from "../errors";
 import { SheetGrid } from "./SheetGrid";
+import { selectCell } from "../../excel/navigate";
+import { showSheet } from "../../excel/selection";
 
 export const SAMPLE_URL = "assets/samples/send-board-kpis.xlsx";
 
@@ -149,6 +151,11 @@ export function PreviewApp({ fetchSample = fetchBundledSample }: { fetchSample?:
               onSheet={(s) => {
                 setSheet(s);
                 setHighlight(null);
+                // As clicking a sheet tab in Excel: the sheet shown is the active one, whose selection the pane reads.
+                runner((ctx) => showSheet(ctx, s)).catch((e: unknown) => setProblem(plainError(e).message));
+              }}
+              onSelect={(s, address) => {
+                runner((ctx) => selectCell(ctx, s, address)).catch((e: unknown) => setProblem(plainError(e).message));
               }}
             />
           )}
