@@ -2,8 +2,8 @@
 // "it has 0 heading rows", "column D is the target", "reset to as recognised", and per KPI a target, "not a
 // KPI" and its polarity. Each takes the settings and the cells as they are now (src/excel/correctWorkbook reads
 // both just before storing) and gives the new settings, or why the change cannot be made, in words.
-import { locateCorrections, makeTableCorrection, type LocatedCorrection, type TableCorrection } from "../core/corrections";
-import { columnIndex, columnLetters, parseRangeAddress, rectAddress } from "../core/address";
+import { locateCorrections, makeTableCorrection, type LocatedCorrection } from "../core/corrections";
+import { columnLetters, parseRangeAddress, rectAddress } from "../core/address";
 import { SheetGrid } from "../core/recognise/grid";
 import type { CellRect, WorkbookSnapshot } from "../core/snapshot";
 import type { Settings } from "../core/settings";
@@ -203,17 +203,3 @@ export function setKpiPolarity(stored: Settings, key: string, polarity: Polarity
   else delete polarityOverrides[key];
   return { ...stored, polarityOverrides };
 }
-
-/** The column letters of a table's range, left to right. */
-export function tableColumnLetters(range: string): string[] {
-  const r = parseRangeAddress(range);
-  return r ? Array.from({ length: r.colCount }, (_, i) => columnLetters(r.col + i)) : [];
-}
-
-/** The user's stored role for a column of a table, if any. */
-export function userRole(located: LocatedCorrection | null, column: string): { role: ColumnRoleName; period: string | null } | null {
-  const r = located?.roles.get(columnIndex(column));
-  return r ? { role: r.role, period: r.period ?? null } : null;
-}
-
-export type { TableCorrection };

@@ -68,6 +68,9 @@ describe("Use selection as KPI table", () => {
   it("makes the selected rows a KPI table with the heading rows confirmed, stored in the workbook", async () => {
     const wb = await declaredBoard();
     expect(screen.getByTestId("notice")).toHaveTextContent("Board!B4:E7 is now read as a KPI table.");
+    await userEvent.click(screen.getByRole("tab", { name: /^KPIs/ }));
+    expect(screen.getAllByTestId("kpi").map((k) => k.querySelector("span")?.textContent)).toEqual(BOARD_ROWS.map((r) => r[0]));
+    await userEvent.click(screen.getByRole("tab", { name: "Tables" }));
     // The Tables tab shows it as set by the user, with each column's reading.
     const table = screen.getByRole("listitem", { name: "Table Board!B4:E7" });
     expect(table).toHaveTextContent("Set by you");
@@ -152,7 +155,7 @@ describe("column roles", () => {
   it("a period typed for a column is stored with its role", async () => {
     const wb = await declaredBoard();
     const table = () => screen.getByRole("listitem", { name: "Table Board!B4:E7" });
-    const period = within(table()).getByRole("textbox", { name: "Period of column C" });
+    const period = within(table()).getByRole("textbox", { name: "Period of column C (optional)" });
     await userEvent.type(period, "Mar 2024{Enter}");
     await idle();
     expect((await stored(wb))?.tables[0].roles).toEqual([{ offset: 1, heading: "", role: "latest", period: "Mar 2024" }]);

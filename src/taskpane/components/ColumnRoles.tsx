@@ -41,12 +41,12 @@ function PeriodField({ table, column, disabled, onCorrect }: { table: KpiTable; 
     );
   };
   return (
-    <Field label={`Period of column ${column.column}`} size="small" hint="Optional, such as Q2 2024/25 or Mar 2024.">
+    <Field label={`Period of column ${column.column} (optional)`} size="small">
       <Input
         size="small"
         value={text}
         disabled={disabled}
-        placeholder={column.heading ? "As its heading says" : "None"}
+        placeholder="Such as Q2 2024/25 or Mar 2024"
         onChange={(_, d) => setText(d.value)}
         onBlur={commit}
         onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => e.key === "Enter" && commit()}

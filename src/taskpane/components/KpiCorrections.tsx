@@ -2,7 +2,7 @@
 // 0.85), which way is better (the same setting as Settings' "Polarity per KPI"), and "not a KPI" for a row
 // taken for one wrongly. Each is stored in the workbook at once, and each can be reset.
 import { useId, useState, type FormEvent } from "react";
-import { Button, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Kpi, Polarity } from "../../core/types";
 import type { Settings } from "../../core/settings";
 import type { SettingsChange } from "../../excel/correctWorkbook";
@@ -14,6 +14,7 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "flex-end", flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "120px" },
+  hint: { color: tokens.colorNeutralForeground2, marginTop: `calc(-1 * ${tokens.spacingVerticalXS})` },
 });
 
 export interface KpiCorrectionsProps {
@@ -26,6 +27,7 @@ export interface KpiCorrectionsProps {
 export function KpiCorrections({ kpi, settings, disabled, onCorrect }: KpiCorrectionsProps) {
   const styles = useStyles();
   const headingId = useId();
+  const hintId = useId();
   const key = kpi.key;
   const own = key ? settings?.kpiCorrections[key] : undefined;
   const ownTarget = own?.target;
@@ -52,14 +54,8 @@ export function KpiCorrections({ kpi, settings, disabled, onCorrect }: KpiCorrec
         Correct this KPI
       </h3>
       <form className={styles.row} onSubmit={submit} noValidate aria-label={`Target for ${name}`}>
-        <Field
-          className={styles.grow}
-          label="Target to rate against"
-          hint={ownTarget !== undefined ? `Set by you: ${targetText(ownTarget, kpi.unit)}. ${targetHint(kpi.unit)}` : targetHint(kpi.unit)}
-          validationState={error ? "error" : "none"}
-          validationMessage={error ?? undefined}
-        >
-          <Input value={text} inputMode="decimal" disabled={disabled} onChange={(_, d) => setText(d.value)} />
+        <Field className={styles.grow} label="Target to rate against" validationState={error ? "error" : "none"} validationMessage={error ?? undefined}>
+          <Input value={text} inputMode="decimal" disabled={disabled} onChange={(_, d) => setText(d.value)} aria-describedby={hintId} />
         </Field>
         <Button type="submit" disabled={disabled}>
           Set target
@@ -76,6 +72,10 @@ export function KpiCorrections({ kpi, settings, disabled, onCorrect }: KpiCorrec
           </Button>
         )}
       </form>
+      {/* Under the row, not in the field, so that the button stands level with the box it goes with. */}
+      <Caption1 id={hintId} className={styles.hint}>
+        {ownTarget !== undefined ? `Set by you: ${targetText(ownTarget, kpi.unit)}. ${targetHint(kpi.unit)}` : targetHint(kpi.unit)}
+      </Caption1>
       <Field label="Which way is better" hint="The same setting as Polarity per KPI in Settings.">
         <Select
           value={polarity}
