@@ -125,7 +125,7 @@ export function Pane(props: PaneProps) {
             add-in missed, select its cells and use it as a KPI table.
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" disabled={disabled} onClick={openUseSelection}>
+            <Button size="small" disabledFocusable={disabled} onClick={openUseSelection}>
               Use selection as KPI table
             </Button>
           </MessageBarActions>
@@ -148,7 +148,7 @@ export function Pane(props: PaneProps) {
             </Tab>
           </TabList>
           <div className={styles.panel} role="tabpanel" aria-label={tab}>
-            {tab === "kpis" && <KpiTab kpis={kpis} settings={state.settings} disabled={disabled} onCorrect={correct} />}
+            {tab === "kpis" && <KpiTab kpis={kpis} settings={state.settings} onCorrect={correct} />}
             {tab === "findings" && <FindingsTab scan={state.scan} onGo={goTo} />}
             {tab === "tables" && (
               <TablesTab

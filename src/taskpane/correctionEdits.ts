@@ -17,20 +17,25 @@ function overlap(a: CellRect, b: CellRect): boolean {
 }
 
 /** Where each stored table correction stands in the workbook now (null when it no longer fits), by index. */
-function locateEach(settings: Settings, snapshot: WorkbookSnapshot): (LocatedCorrection | null)[] {
+export function locateEach(settings: Settings, snapshot: WorkbookSnapshot): (LocatedCorrection | null)[] {
   return settings.tables.map((c) => locateCorrections(snapshot, [c]).located[0] ?? null);
 }
 
 /**
- * The stored correction that made a table as the scan shows it: the one found again at the table's top-left
- * cell (where a corrected table starts), else one over the same cells on its sheet.
+ * Which of the located corrections made a table as the scan shows it: the one found again at the table's
+ * top-left cell (where a corrected table starts), else one over the same cells on its sheet; -1 for none.
  */
-export function correctionOf(settings: Settings, snapshot: WorkbookSnapshot, table: Pick<KpiTable, "sheet" | "range">): { index: number; located: LocatedCorrection } | null {
+export function correctionIndex(located: readonly (LocatedCorrection | null)[], table: Pick<KpiTable, "sheet" | "range">): number {
   const rect = parseRangeAddress(table.range);
-  if (!rect) return null;
-  const located = locateEach(settings, snapshot);
+  if (!rect) return -1;
   const at = located.findIndex((l) => l && l.sheet === table.sheet && l.rect.row === rect.row && l.rect.col === rect.col);
-  const index = at >= 0 ? at : located.findIndex((l) => l && l.sheet === table.sheet && overlap(l.rect, rect));
+  return at >= 0 ? at : located.findIndex((l) => l && l.sheet === table.sheet && overlap(l.rect, rect));
+}
+
+/** The stored correction that made a table, found again in the workbook, or null. */
+export function correctionOf(settings: Settings, snapshot: WorkbookSnapshot, table: Pick<KpiTable, "sheet" | "range">): { index: number; located: LocatedCorrection } | null {
+  const located = locateEach(settings, snapshot);
+  const index = correctionIndex(located, table);
   return index >= 0 ? { index, located: located[index]! } : null;
 }
 

@@ -78,6 +78,12 @@ export function usePane(options: PaneOptions) {
 
   const patch = useCallback((p: Partial<PaneState>) => setState((s) => ({ ...s, ...p })), []);
 
+  // Corrections are made one after another, none dropped: the dropdowns stay usable (and keep the keyboard's
+  // focus) while one is stored, and a second change waits for the first.
+  const idleWaiters = useRef<(() => void)[]>([]);
+  const corrections = useRef<Promise<void>>(Promise.resolve());
+  const whenIdle = useCallback(() => (busyRef.current ? new Promise<void>((r) => idleWaiters.current.push(r)) : Promise.resolve()), []);
+
   /** Run one action at a time, showing its progress and turning failures into plain words. */
   const guarded = useCallback(
     async (busy: Busy, work: () => Promise<void>) => {
@@ -91,6 +97,7 @@ export function usePane(options: PaneOptions) {
       } finally {
         busyRef.current = false;
         patch({ busy: null });
+        for (const w of idleWaiters.current.splice(0)) w();
       }
     },
     [patch],
@@ -141,11 +148,7 @@ export function usePane(options: PaneOptions) {
     [patch],
   );
 
-  /**
-   * Store a correction and show its effect: the change is made on the settings and cells as they are when it
-   * is stored (one read, one save), and the KPIs are rated again from that same read. `done` says what it did.
-   */
-  const correct = useCallback(
+  const store = useCallback(
     (change: SettingsChange, done: string) =>
       guarded("Saving your correction…", async () => {
         const { runner, workbookName, today } = opts.current;
@@ -158,6 +161,22 @@ export function usePane(options: PaneOptions) {
         opts.current.onWorkbookChanged?.();
       }),
     [guarded, patch],
+  );
+
+  /**
+   * Store a correction and show its effect: the change is made on the settings and cells as they are when it
+   * is stored (one read, one save), and the KPIs are rated again from that same read. `done` says what it did.
+   */
+  const correct = useCallback(
+    (change: SettingsChange, done: string) => {
+      const next = corrections.current.then(async () => {
+        while (busyRef.current) await whenIdle();
+        await store(change, done);
+      });
+      corrections.current = next.catch(() => undefined);
+      return next;
+    },
+    [store, whenIdle],
   );
 
   /** "Use selection as KPI table": read what is selected and ask for its heading rows. */

@@ -174,9 +174,19 @@ describe("corrections in the browser preview", () => {
     await setRole(page, "D", "target");
     const withTarget = await counts(page);
     expect(withTarget[3]).toBe(0);
-    // C is the latest and E the previous: read left to right, the series had them the other way round.
+    // C is the latest and E the previous: read left to right, the series had them the other way round (and with C
+    // set, E is read as nothing at all).
     await setRole(page, "C", "latest");
-    await setRole(page, "E", "previous");
+    // E (now read as nothing, "Ignore") from the keyboard, typing the start of "Previous actual"; the dropdown
+    // keeps the focus while the change is stored and the KPIs are rated again.
+    const roleE = page.getByRole("combobox", { name: /^Role of column E\b/ });
+    expect(await roleE.inputValue()).toBe("ignore");
+    await roleE.focus();
+    await page.keyboard.type("Pre");
+    await page.getByTestId("notice").filter({ hasText: "Column E of Board!B4:E7 is now read as Previous actual." }).waitFor();
+    await idle(page);
+    expect(await roleE.inputValue()).toBe("previous");
+    expect(await roleE.evaluate((e) => e === document.activeElement)).toBe(true);
     const corrected = await counts(page);
     // 412 v 400 and 86 v 80 meet their targets; 1290 v 1500 and 37 v 45 miss by more than 10%.
     expect(corrected).toEqual([2, 0, 2, 0]);

@@ -152,6 +152,19 @@ describe("column roles", () => {
     expect((await stored(wb))?.tables[0].roles?.map((r) => r.role)).toEqual(["latest", "previous"]);
   });
 
+  it("changes made one after another while the first is stored are all stored, in order", async () => {
+    const wb = await declaredBoard();
+    const table = () => screen.getByRole("listitem", { name: "Table Board!B4:E7" });
+    await userEvent.selectOptions(within(table()).getByRole("combobox", { name: /^Role of column D/ }), "Target");
+    // The dropdowns stay usable while the first change is stored.
+    expect(within(table()).getByRole("combobox", { name: /^Role of column E/ })).toBeEnabled();
+    await userEvent.selectOptions(within(table()).getByRole("combobox", { name: /^Role of column E/ }), "Previous actual");
+    await userEvent.selectOptions(within(table()).getByRole("combobox", { name: /^Role of column E/ }), "Baseline");
+    await waitFor(async () => expect((await stored(wb))?.tables[0].roles?.map((r) => [r.offset, r.role])).toEqual([[2, "target"], [3, "baseline"]]));
+    await idle();
+    expect(within(table()).getByRole("combobox", { name: /^Role of column E/ })).toHaveValue("baseline");
+  });
+
   it("a period typed for a column is stored with its role", async () => {
     const wb = await declaredBoard();
     const table = () => screen.getByRole("listitem", { name: "Table Board!B4:E7" });

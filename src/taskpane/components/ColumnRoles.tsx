@@ -29,7 +29,7 @@ function evidenceText(c: TableColumn): string {
   return `${c.evidence || "No evidence recorded"}${from}${sure}`;
 }
 
-function PeriodField({ table, column, disabled, onCorrect }: { table: KpiTable; column: TableColumn; disabled: boolean; onCorrect: ColumnRolesProps["onCorrect"] }) {
+function PeriodField({ table, column, onCorrect }: { table: KpiTable; column: TableColumn; onCorrect: ColumnRolesProps["onCorrect"] }) {
   const initial = column.period ?? "";
   const [text, setText] = useState(initial);
   const commit = () => {
@@ -45,7 +45,6 @@ function PeriodField({ table, column, disabled, onCorrect }: { table: KpiTable; 
       <Input
         size="small"
         value={text}
-        disabled={disabled}
         placeholder="Such as Q2 2024/25 or Mar 2024"
         onChange={(_, d) => setText(d.value)}
         onBlur={commit}
@@ -57,11 +56,10 @@ function PeriodField({ table, column, disabled, onCorrect }: { table: KpiTable; 
 
 export interface ColumnRolesProps {
   table: KpiTable;
-  disabled: boolean;
   onCorrect: (change: SettingsChange, done: string) => void;
 }
 
-function ColumnRow({ table, column: c, disabled, onCorrect }: ColumnRolesProps & { column: TableColumn }) {
+function ColumnRow({ table, column: c, onCorrect }: ColumnRolesProps & { column: TableColumn }) {
   const styles = useStyles();
   const evidenceId = useId();
   const name = `${table.sheet}!${table.range}`;
@@ -75,7 +73,6 @@ function ColumnRow({ table, column: c, disabled, onCorrect }: ColumnRolesProps &
           className={styles.select}
           size="small"
           value={c.role}
-          disabled={disabled}
           aria-label={`Role of column ${columnName(c)}`}
           aria-describedby={evidenceId}
           onChange={(_, d) => {
@@ -92,7 +89,6 @@ function ColumnRow({ table, column: c, disabled, onCorrect }: ColumnRolesProps &
         {c.source === "user" && (
           <Button
             size="small"
-            disabled={disabled}
             aria-label={`Reset column ${c.column} to as recognised`}
             onClick={() => onCorrect((s, snap) => resetColumn(s, snap, table, c.column), `Column ${c.column} of ${name} is read as recognised again.`)}
           >
@@ -103,18 +99,18 @@ function ColumnRow({ table, column: c, disabled, onCorrect }: ColumnRolesProps &
       <Caption1 id={evidenceId} className={styles.evidence}>
         {evidenceText(c)}
       </Caption1>
-      {ROLES_WITH_PERIOD.has(c.role) && <PeriodField key={c.period ?? ""} table={table} column={c} disabled={disabled} onCorrect={onCorrect} />}
+      {ROLES_WITH_PERIOD.has(c.role) && <PeriodField key={c.period ?? ""} table={table} column={c} onCorrect={onCorrect} />}
     </li>
   );
 }
 
-export function ColumnRoles({ table, disabled, onCorrect }: ColumnRolesProps) {
+export function ColumnRoles({ table, onCorrect }: ColumnRolesProps) {
   const styles = useStyles();
   const columns = table.columns ?? [];
   return (
     <ul className={styles.list} aria-label={`Columns of ${table.sheet}!${table.range}`}>
       {columns.map((c) => (
-        <ColumnRow key={c.column} table={table} column={c} disabled={disabled} onCorrect={onCorrect} />
+        <ColumnRow key={c.column} table={table} column={c} onCorrect={onCorrect} />
       ))}
     </ul>
   );

@@ -20,11 +20,10 @@ const useStyles = makeStyles({
 export interface KpiCorrectionsProps {
   kpi: Kpi;
   settings: Settings | null;
-  disabled: boolean;
   onCorrect: (change: SettingsChange, done: string) => void;
 }
 
-export function KpiCorrections({ kpi, settings, disabled, onCorrect }: KpiCorrectionsProps) {
+export function KpiCorrections({ kpi, settings, onCorrect }: KpiCorrectionsProps) {
   const styles = useStyles();
   const headingId = useId();
   const hintId = useId();
@@ -55,14 +54,13 @@ export function KpiCorrections({ kpi, settings, disabled, onCorrect }: KpiCorrec
       </h3>
       <form className={styles.row} onSubmit={submit} noValidate aria-label={`Target for ${name}`}>
         <Field className={styles.grow} label="Target to rate against" validationState={error ? "error" : "none"} validationMessage={error ?? undefined}>
-          <Input value={text} inputMode="decimal" disabled={disabled} onChange={(_, d) => setText(d.value)} aria-describedby={hintId} />
+          <Input value={text} inputMode="decimal" onChange={(_, d) => setText(d.value)} aria-describedby={hintId} />
         </Field>
-        <Button type="submit" disabled={disabled}>
+        <Button type="submit">
           Set target
         </Button>
         {ownTarget !== undefined && (
           <Button
-            disabled={disabled}
             onClick={() => {
               setText("");
               onCorrect((s) => setKpiTarget(s, key, null), `${name} is rated against the workbook's own target again.`);
@@ -79,7 +77,6 @@ export function KpiCorrections({ kpi, settings, disabled, onCorrect }: KpiCorrec
       <Field label="Which way is better" hint="The same setting as Polarity per KPI in Settings.">
         <Select
           value={polarity}
-          disabled={disabled}
           onChange={(_, d) => {
             const p = (d.value || null) as Polarity | null;
             onCorrect((s) => setKpiPolarity(s, key, p), p ? `${name}: ${p === "higher-is-better" ? "higher" : "lower"} is better, as you set.` : `${name}: polarity as the workbook says again.`);
@@ -92,7 +89,6 @@ export function KpiCorrections({ kpi, settings, disabled, onCorrect }: KpiCorrec
       </Field>
       <div className={styles.row}>
         <Button
-          disabled={disabled}
           onClick={() => onCorrect((s) => setNotKpi(s, key, true), `${name} is left out as not a KPI. Count it again at the foot of the KPIs tab.`)}
         >
           This row is not a KPI

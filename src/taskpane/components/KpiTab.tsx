@@ -35,11 +35,10 @@ function withPeriod(text: string, period: string | null): string {
 }
 
 interface Corrections {
-  disabled?: boolean;
   onCorrect?: (change: SettingsChange, done: string) => void;
 }
 
-function KpiCard({ kpi, settings, disabled, onCorrect }: { kpi: Kpi; settings: Settings | null } & Corrections) {
+function KpiCard({ kpi, settings, onCorrect }: { kpi: Kpi; settings: Settings | null } & Corrections) {
   const styles = useStyles();
   const dot = dotText(kpi.dot);
   const latestWords = figureWords(kpi.latest, "no latest figure");
@@ -65,7 +64,7 @@ function KpiCard({ kpi, settings, disabled, onCorrect }: { kpi: Kpi; settings: S
         <Text size={200} aria-label={`Direction of travel: ${dot.words}`}>
           <span aria-hidden="true">{dot.arrow}</span> {dot.words}
         </Text>
-        <WhyDialog kpi={kpi} settings={settings} disabled={disabled} onCorrect={onCorrect} />
+        <WhyDialog kpi={kpi} settings={settings} onCorrect={onCorrect} />
       </div>
     </li>
   );
@@ -80,7 +79,7 @@ export function filterKpis(kpis: readonly Kpi[], text: string, rag: Rag | ""): K
 }
 
 /** Rows the user marked as not KPIs, each with a way to count it again. */
-function NotKpis({ settings, disabled, onCorrect }: { settings: Settings | null } & Corrections) {
+function NotKpis({ settings, onCorrect }: { settings: Settings | null } & Corrections) {
   const styles = useStyles();
   const keys = Object.entries(settings?.kpiCorrections ?? {})
     .filter(([, c]) => c.notKpi)
@@ -95,7 +94,7 @@ function NotKpis({ settings, disabled, onCorrect }: { settings: Settings | null 
             <Text size={200} className={styles.grow}>
               {k}
             </Text>
-            <Button size="small" disabled={disabled} aria-label={`Count ${k} as a KPI again`} onClick={() => onCorrect((s) => setNotKpi(s, k, false), `${k} is counted as a KPI again.`)}>
+            <Button size="small" aria-label={`Count ${k} as a KPI again`} onClick={() => onCorrect((s) => setNotKpi(s, k, false), `${k} is counted as a KPI again.`)}>
               Count as a KPI
             </Button>
           </li>
@@ -105,7 +104,7 @@ function NotKpis({ settings, disabled, onCorrect }: { settings: Settings | null 
   );
 }
 
-export function KpiTab({ kpis, settings, disabled, onCorrect }: { kpis: Kpi[]; settings: Settings | null } & Corrections) {
+export function KpiTab({ kpis, settings, onCorrect }: { kpis: Kpi[]; settings: Settings | null } & Corrections) {
   const styles = useStyles();
   const [text, setText] = useState("");
   const [rag, setRag] = useState<Rag | "">("");
@@ -137,7 +136,7 @@ export function KpiTab({ kpis, settings, disabled, onCorrect }: { kpis: Kpi[]; s
       )}
       <ul className={styles.list} aria-label="KPIs">
         {visible.map((k, i) => (
-          <KpiCard key={`${k.key ?? k.measure}#${i}`} kpi={k} settings={settings} disabled={disabled} onCorrect={onCorrect} />
+          <KpiCard key={`${k.key ?? k.measure}#${i}`} kpi={k} settings={settings} onCorrect={onCorrect} />
         ))}
       </ul>
       {hidden > 0 && (
@@ -145,7 +144,7 @@ export function KpiTab({ kpis, settings, disabled, onCorrect }: { kpis: Kpi[]; s
           Show more ({hidden} more)
         </Button>
       )}
-      <NotKpis settings={settings} disabled={disabled} onCorrect={onCorrect} />
+      <NotKpis settings={settings} onCorrect={onCorrect} />
     </>
   );
 }

@@ -21,7 +21,7 @@ import type { KpiTable, ScanResult } from "../../core/types";
 import type { Settings } from "../../core/settings";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import type { SettingsChange } from "../../excel/correctWorkbook";
-import { correctionOf, resetTable, setHeadingRows } from "../correctionEdits";
+import { correctionIndex, locateEach, resetTable, setHeadingRows } from "../correctionEdits";
 import { layoutWord } from "../labels";
 import { ColumnRoles } from "./ColumnRoles";
 
@@ -87,7 +87,6 @@ function TableCard({ table, corrected, disabled, onInclude, onCorrect }: { table
         <Field label="Heading rows" size="small" className={styles.headingRows}>
           <Select
             value={String(table.headerRows)}
-            disabled={disabled}
             aria-label={`Heading rows of ${name}`}
             onChange={(_, d) => {
               const n = Number(d.value);
@@ -104,7 +103,6 @@ function TableCard({ table, corrected, disabled, onInclude, onCorrect }: { table
         {(corrected || table.userDefined) && (
           <Button
             size="small"
-            disabled={disabled}
             onClick={() =>
               onCorrect(
                 (s, snap) => resetTable(s, snap, table),
@@ -124,7 +122,7 @@ function TableCard({ table, corrected, disabled, onInclude, onCorrect }: { table
               {`Columns of ${name} (${columns.length})`}
             </AccordionHeader>
             <AccordionPanel>
-              <ColumnRoles table={table} disabled={disabled} onCorrect={onCorrect} />
+              <ColumnRoles table={table} onCorrect={onCorrect} />
             </AccordionPanel>
           </AccordionItem>
         </Accordion>
@@ -141,14 +139,15 @@ export function TablesTab({ scan, settings, snapshot, disabled, onInclude, onCor
   const corrected = useMemo(() => {
     const out = new Set<string>();
     if (!settings?.tables.length || !snapshot) return out;
-    for (const t of scan.tables) if (correctionOf(settings, snapshot, t)) out.add(tableName(t));
+    const located = locateEach(settings, snapshot);
+    for (const t of scan.tables) if (correctionIndex(located, t) >= 0) out.add(tableName(t));
     return out;
   }, [scan, settings, snapshot]);
   return (
     <div className={styles.root}>
       <div className={styles.intro}>
         <Caption1>A table missed, or read wrongly? Select its cells in the workbook, headings too, then:</Caption1>
-        <Button disabled={disabled} onClick={onUseSelection}>
+        <Button disabledFocusable={disabled} onClick={onUseSelection}>
           Use selection as KPI table
         </Button>
       </div>

@@ -91,7 +91,7 @@ function SelectionDialog({ selection, disabled, onConfirm, onCancel }: UseSelect
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabled={disabled} onClick={() => onConfirm(headerRows)}>
+            <Button appearance="primary" disabledFocusable={disabled} onClick={() => onConfirm(headerRows)}>
               Use as KPI table
             </Button>
             <Button onClick={onCancel}>Cancel</Button>

@@ -52,7 +52,7 @@ function milestoneText(kpi: Kpi): string {
 }
 
 /** "Why this rating?": the rule and the figures behind one KPI's RAG, and where to correct the KPI. */
-export function WhyDialog({ kpi, settings, disabled = false, onCorrect }: { kpi: Kpi; settings: Settings | null } & Partial<Pick<KpiCorrectionsProps, "disabled" | "onCorrect">>) {
+export function WhyDialog({ kpi, settings, onCorrect }: { kpi: Kpi; settings: Settings | null } & Partial<Pick<KpiCorrectionsProps, "onCorrect">>) {
   const styles = useStyles();
   const name = kpi.ref ? `${kpi.ref} ${kpi.measure}` : kpi.measure;
   const rows: [string, string][] = [
@@ -89,7 +89,7 @@ export function WhyDialog({ kpi, settings, disabled = false, onCorrect }: { kpi:
                 </div>
               ))}
             </dl>
-            {onCorrect && <KpiCorrections kpi={kpi} settings={settings} disabled={disabled} onCorrect={onCorrect} />}
+            {onCorrect && <KpiCorrections kpi={kpi} settings={settings} onCorrect={onCorrect} />}
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
