@@ -6,6 +6,7 @@ import { Journal } from "./model/journal";
 import { newSheetModel } from "./model/sheet";
 import type { WorkbookModel } from "./model/types";
 import { emptyModel, loadXlsx } from "./xlsx/load";
+import { DEFAULT_LOAD_LIMITS } from "./xlsx/loadErrors";
 import { saveXlsx } from "./xlsx/save";
 import type { LoadedWebExtensions } from "./xlsx/webExtension";
 
@@ -81,7 +82,7 @@ class Headless implements HeadlessWorkbook {
 /** Open an .xlsx; throws WorkbookOpenError (plain words) for anything that is not a usable workbook. */
 export async function openWorkbook(bytes: Uint8Array | ArrayBuffer, options: HostOptions = {}): Promise<HeadlessWorkbook> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const { model, webExtensions } = await loadXlsx(data);
+  const { model, webExtensions } = await loadXlsx(data, options.label, { ...DEFAULT_LOAD_LIMITS, ...options.loadLimits });
   if (model.sheets.length === 0) model.sheets.push(newSheetModel(model, "Sheet1"));
   return new Headless(model, webExtensions, options);
 }
