@@ -125,7 +125,7 @@ export class Range extends HostObject<RangeTarget> {
       isEntireColumn: (t) => t.rect.rowCount === MAX_ROWS,
       isEntireRow: (t) => t.rect.colCount === MAX_COLS,
       values: gridGetter(rawValueOf),
-      text: gridGetter(textOf),
+      text: gridGetter((cell) => textOf(cell, this.ctx.model.date1904)),
       numberFormat: gridGetter(numberFormatOf),
       numberFormatLocal: gridGetter(numberFormatOf),
       valueTypes: gridGetter(valueTypeOf),

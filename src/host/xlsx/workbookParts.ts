@@ -30,15 +30,6 @@ export interface WorkbookParts {
 
 const WORKBOOK_PART = "xl/workbook.xml";
 
-function parse(pkg: ZipPackage, part: string): XmlElement {
-  const text = pkg.textOf(part);
-  try {
-    return parseXml(text);
-  } catch {
-    throw new PackageDamage("part", part);
-  }
-}
-
 function kindOf(type: string): SheetKind {
   if (type.endsWith("/worksheet")) return "worksheet";
   if (type.endsWith("/chartsheet")) return "chartsheet";

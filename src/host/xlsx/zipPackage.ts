@@ -18,7 +18,6 @@ export interface ZipEntry {
   localHeaderOffset: number;
 }
 
-const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_ZIP64_EOCD = 0x06064b50;
 const SIG_CENTRAL = 0x02014b50;
