@@ -256,11 +256,12 @@ export function readSheetFeatures(pkg: ZipPackage, sheet: SheetModel, part: stri
   }
   // Only the top-left cell of a merged area holds a value; Excel ignores (and drops) the others'.
   for (const m of sheet.merges) {
-    forEachCell(sheet, (cell, r, c) => {
-      if ((r === m.row && c === m.col) || (cell.value === null && cell.formula === undefined)) return;
+    for (const [r, c] of positionsIn(sheet, m)) {
+      const cell = sheet.rows[r]?.[c];
+      if (!cell || (r === m.row && c === m.col) || (cell.value === null && cell.formula === undefined)) continue;
       const { formula: _dropped, ...kept } = cell;
       sheet.rows[r][c] = { ...kept, value: null };
-    }, m);
+    }
   }
   hyperlinks(sheet, root, rels);
   sheet.conditionalFormats = conditionalFormats(root, styles);

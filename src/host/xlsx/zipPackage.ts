@@ -23,7 +23,7 @@ const SIG_ZIP64_EOCD = 0x06064b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 /** Input handed to the inflater at a time: keeps the output of a bomb bounded as it grows. */
-const INFLATE_CHUNK = 256 * 1024;
+const INFLATE_CHUNK = 16 * 1024;
 
 function u16(b: Uint8Array, at: number): number {
   return b[at] | (b[at + 1] << 8);
