@@ -7,6 +7,7 @@
 // Run with `npm run bench` (node --expose-gc, so memory figures are after a full collection).
 import type { RawValue, SheetSnapshot, ValueType, WorkbookSnapshot } from "../src/core/snapshot";
 import { scanSnapshot } from "../src/core/scan";
+import { makeBlock } from "../src/core/snapshotBlocks";
 import { resolveSettings } from "../src/core/settings";
 import { benchScorecard } from "./bench-scorecard";
 import { newWorkbook, openWorkbook } from "../src/host";
@@ -84,7 +85,10 @@ function buildSheet(index: number): SheetSnapshot {
     }
     r++;
   }
-  return { name: `Sheet ${index + 1}`, visibility: "Visible", protected: false, originRow: 0, originCol: 0, values, text, numberFormats, valueTypes, merges: [], tables: [] };
+  return {
+    name: `Sheet ${index + 1}`, visibility: "Visible", protected: false,
+    blocks: [makeBlock(0, 0, { values, text, numberFormats, valueTypes })], font: { name: "Calibri", color: "000000" }, merges: [], tables: [],
+  };
 }
 
 function heapUsed(): number {
@@ -96,13 +100,15 @@ function heapUsed(): number {
 function plainPass(snapshot: WorkbookSnapshot): number {
   let acc = 0;
   for (const s of snapshot.sheets) {
-    for (let r = 0; r < s.values.length; r++) {
-      const vr = s.values[r];
-      const tr = s.text[r];
-      for (let c = 0; c < vr.length; c++) {
-        const v = vr[c];
-        acc += typeof v === "number" ? 1 : 0;
-        acc += tr[c].length;
+    for (const b of s.blocks) {
+      for (let r = 0; r < b.rowCount; r++) {
+        const vr = b.values[r];
+        const tr = b.text[r];
+        for (let c = 0; c < vr.length; c++) {
+          const v = vr[c];
+          acc += typeof v === "number" ? 1 : 0;
+          acc += tr[c].length;
+        }
       }
     }
   }
@@ -127,7 +133,7 @@ async function main(): Promise<void> {
   const before = heapUsed();
   const snapshot: WorkbookSnapshot = { sheets: Array.from({ length: SHEETS }, (_, i) => buildSheet(i)), settings: {} };
   const snapshotBytes = heapUsed() - before;
-  const cells = snapshot.sheets.reduce((n, s) => n + s.values.length * COLS, 0);
+  const cells = snapshot.sheets.reduce((n, s) => n + s.blocks.reduce((m, b) => m + b.rowCount * b.colCount, 0), 0);
   const settings = resolveSettings({}, { asOf: "2024-02-29" });
 
   let kpis = 0;
@@ -191,9 +197,10 @@ async function saveAsWorkbook(snapshot: WorkbookSnapshot): Promise<Uint8Array> {
     snapshot.sheets.forEach((s, i) => {
       const ws = i === 0 ? ctx.workbook.worksheets.getItem("Sheet1") : ctx.workbook.worksheets.add(s.name);
       if (i === 0) ws.name = s.name;
-      const range = ws.getRangeByIndexes(0, 0, s.values.length, COLS);
-      range.numberFormat = s.numberFormats;
-      range.values = s.values;
+      const b = s.blocks[0];
+      const range = ws.getRangeByIndexes(b.row, b.col, b.rowCount, b.colCount);
+      range.numberFormat = b.numberFormats;
+      range.values = b.values;
     });
     await ctx.sync();
   });

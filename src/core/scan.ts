@@ -26,12 +26,16 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
   const findings: Finding[] = [];
 
   for (const sheet of snapshot.sheets) {
-    if (sheet.ownedByAddin || isOwnScorecard(sheet)) continue;
+    if (sheet.ownedByAddin) continue;
     if (sheet.readProblem) {
       findings.push({ code: "sheet-not-read", severity: FINDING_CODES["sheet-not-read"].severity, message: `Sheet "${sheet.name}" could not be read: ${sheet.readProblem}`, sheet: sheet.name });
       continue;
     }
     const grid = new SheetGrid(sheet);
+    if (isOwnScorecard(grid)) continue;
+    for (const note of sheet.readNotes ?? []) {
+      findings.push({ code: "sheet-read-partly", severity: FINDING_CODES["sheet-read-partly"].severity, message: `Sheet "${sheet.name}": ${note}`, sheet: sheet.name });
+    }
     for (const found of findTables(grid, periodContext)) {
       const range = rectAddress({ row: found.headerRow, col: found.firstCol, rowCount: found.lastRow - found.headerRow + 1, colCount: found.lastCol - found.firstCol + 1 });
       const id = `${sheet.name}!${range}`;
@@ -64,10 +68,13 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
  * either: it is titled "KPI Scorecard – <workbook>" in A1 and its heading row has the key column only
  * the add-in writes. The tagged sheet itself is marked by readWorkbook (ownedByAddin).
  */
-function isOwnScorecard(sheet: WorkbookSnapshot["sheets"][number]): boolean {
-  const a1 = sheet.originRow === 0 && sheet.originCol === 0 ? sheet.values[0]?.[0] : undefined;
+function isOwnScorecard(grid: SheetGrid): boolean {
+  const a1 = grid.raw(0, 0).value;
   if (typeof a1 !== "string" || !a1.startsWith("KPI Scorecard – ")) return false;
-  return sheet.values.slice(0, 12).some((row) => row.includes(KEY_HEADER));
+  for (let r = 0; r < 12; r++) {
+    if (grid.filledCols(r).some((c) => grid.raw(r, c).value === KEY_HEADER)) return true;
+  }
+  return false;
 }
 
 function hasFigures(k: Kpi): boolean {

@@ -6,7 +6,8 @@ export interface OfficeErrorDescription {
   action: string;
 }
 
-const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge"]);
+/** Excel refusing a request for its size: the 5 MB payload limit, or a range read past 5,000,000 cells (RangeExceedsLimit). */
+const PAYLOAD_CODES = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded", "PayloadTooLarge", "RangeExceedsLimit"]);
 
 function codeOf(e: unknown): string {
   if (e && typeof e === "object") {
@@ -66,6 +67,12 @@ export function describeOfficeError(e: unknown): OfficeErrorDescription {
         code,
         message: "The workbook is too large to exchange with Excel in one go (Excel on the web limits each request to 5 MB).",
         action: "Try again in Excel on the desktop, or split very large sheets; the add-in reads large sheets in blocks where it can.",
+      };
+    case "RangeExceedsLimit":
+      return {
+        code,
+        message: "A range is too large for Excel to read in one go (Excel reads at most 5,000,000 cells at a time).",
+        action: "Try again; if it keeps happening, clear stray cells far below or to the right of the data, so the sheet's used range shrinks.",
       };
     case "InvalidArgument":
       return {

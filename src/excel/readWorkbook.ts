@@ -1,8 +1,16 @@
-// Read the workbook into the core's WorkbookSnapshot: plain grids, in two syncs when it fits in
-// Excel's payload limits, else in row blocks sized from what the first reads cost.
-import type { CellRect, RawValue, SheetSnapshot, SheetVisibility, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
+// Read the workbook into the core's WorkbookSnapshot: each sheet as the blocks of cells that hold
+// something, with each cell's fill and font. Two syncs when it fits in Excel's limits (the sheets; then
+// every used range with its cells, merges and tables). Otherwise, sheet by sheet as needed: the used
+// range's size, where a large one is filled (findOccupied), the filled parts in row blocks (readDense),
+// and merged areas apart (readMerges).
+import type { CellBlock, CellRect, RawValue, SheetSnapshot, SheetVisibility, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
 import { SETTINGS_KEY } from "../core/settings";
+import { byReadingOrder, compactBlock, makeBlock } from "../core/snapshotBlocks";
+import { CELL_PROPERTIES, StyleTable, type ReadCellProperties } from "./cellStyles";
+import { findOccupied, PROBE_CELLS } from "./findOccupied";
 import { isPayloadLimitError } from "./officeErrors";
+import { newTarget, readDense, recordProperties, type DenseTarget } from "./readDense";
+import { mergesOf, queueMerges, readMerges } from "./readMerges";
 import { isSetSupported, REQUIREMENTS } from "./requirements";
 import { OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
 
@@ -11,12 +19,8 @@ export interface ReadWorkbookOptions {
   blockRows?: number;
 }
 
-/** What one sync of the block reader may return: well under Excel on the web's 5 MB. */
-const BLOCK_BUDGET_BYTES = 2 * 1024 * 1024;
-/** And well under its 5,000,000-cell read limit. */
-const BLOCK_CELL_LIMIT = 1_000_000;
-/** Bytes per cell of values + text + numberFormat + valueTypes before anything is measured. */
-const FIRST_GUESS_BYTES_PER_CELL = 64;
+/** A rectangle read densely when nothing says where in it the cells are: past this, the sheet is refused. */
+const MAX_DENSE_CELLS = 20_000_000;
 
 interface SheetMeta {
   name: string;
@@ -25,15 +29,30 @@ interface SheetMeta {
   ownedByAddin: boolean;
 }
 
-interface Grid {
-  values: RawValue[][];
-  text: string[][];
-  numberFormats: string[][];
-  valueTypes: ValueType[][];
+interface TableInfo {
+  name: string;
+  showHeaders: boolean;
+  sheet: string;
 }
 
-function emptySheet(meta: SheetMeta): SheetSnapshot {
-  return { ...meta, originRow: 0, originCol: 0, values: [], text: [], numberFormats: [], valueTypes: [], merges: [], tables: [] };
+/** What the host can do, asked once. */
+interface Abilities {
+  merges: boolean;
+  properties: boolean;
+  specialCells: boolean;
+}
+
+/** What has been read of each sheet so far, by sheet index. */
+interface Reading {
+  names: string[];
+  targets: DenseTarget[];
+  styles: StyleTable[];
+  merges: Map<number, CellRect[]>;
+  notes: Map<number, string[]>;
+  problems: Map<number, string>;
+  tables: CellRect[] | null;
+  /** Sync 2 failed with merges in it for a reason other than size: merges are read apart, halves first. */
+  mergesSuspect: boolean;
 }
 
 function rectOf(r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): CellRect {
@@ -47,6 +66,12 @@ function parseSetting(value: unknown): unknown {
   } catch {
     return value;
   }
+}
+
+function note(reading: Reading, sheet: number, text: string): void {
+  const list = reading.notes.get(sheet) ?? [];
+  list.push(text);
+  reading.notes.set(sheet, list);
 }
 
 export async function readWorkbook(context: Excel.RequestContext, options: ReadWorkbookOptions = {}): Promise<WorkbookSnapshot> {
@@ -71,237 +96,173 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
     protected: ws.protection.protected,
     ownedByAddin: ws.name === ownedSheet,
   }));
-  const tableInfo = tables.items.map((t) => ({ name: t.name, showHeaders: t.showHeaders, sheet: t.worksheet.name }));
-  const withMerges = isSetSupported(REQUIREMENTS.mergedAreas.name, REQUIREMENTS.mergedAreas.version);
+  const tableInfo: TableInfo[] = tables.items.map((t) => ({ name: t.name, showHeaders: t.showHeaders, sheet: t.worksheet.name }));
+  const can: Abilities = {
+    merges: isSetSupported(REQUIREMENTS.mergedAreas.name, REQUIREMENTS.mergedAreas.version),
+    properties: isSetSupported(REQUIREMENTS.cellProperties.name, REQUIREMENTS.cellProperties.version),
+    specialCells: isSetSupported(REQUIREMENTS.specialCells.name, REQUIREMENTS.specialCells.version),
+  };
+  const reading: Reading = {
+    names: metas.map((m) => m.name),
+    targets: [],
+    styles: metas.map(() => new StyleTable()),
+    merges: new Map(),
+    notes: new Map(),
+    problems: new Map(),
+    tables: null,
+    mergesSuspect: false,
+  };
 
-  // Sync 2: every sheet's used range with its grids, merged areas and table ranges.
-  const used = worksheets.items.map((ws) => {
-    const r = ws.getUsedRangeOrNullObject(true);
-    r.load("rowIndex, columnIndex, rowCount, columnCount, values, text, numberFormat, valueTypes");
-    return r;
-  });
-  const { merges, tableRanges } = queueGeometry(context, worksheets.items.map((ws) => ws.name), tableInfo.map((t) => t.name), withMerges);
-  try {
-    await context.sync();
-  } catch (e) {
-    if (!isPayloadLimitError(e)) throw e;
-    return readInBlocks(context, metas, tableInfo, settings, withMerges, options);
-  }
-
-  const sheets = metas.map((meta, i) => {
-    const snap = emptySheet(meta);
-    const r = used[i];
-    if (!r.isNullObject) {
-      snap.originRow = r.rowIndex;
-      snap.originCol = r.columnIndex;
-      snap.values = r.values as RawValue[][];
-      snap.text = r.text;
-      snap.numberFormats = r.numberFormat as string[][];
-      snap.valueTypes = r.valueTypes as ValueType[][];
+  // Sync 2: every used range whole. Sheets it cannot carry are read in parts.
+  const left = await readWhole(context, reading, tableInfo, can);
+  if (left.length) await readParts(context, reading, left, tableInfo, can, options);
+  if (can.merges && reading.merges.size < metas.length) {
+    const pending = metas.map((_, i) => i).filter((i) => !reading.merges.has(i));
+    const got = await readMerges(context, reading.names, pending, reading.mergesSuspect);
+    for (const [i, m] of got.merges) reading.merges.set(i, m);
+    for (const i of got.failed) {
+      note(reading, i, "its merged cells could not be read (Excel returns at most 512 merged areas at a time), so merged headings and labels are read from their first cell only.");
     }
-    return snap;
-  });
-  attachGeometry(sheets, merges, tableRanges, tableInfo, withMerges);
-  return { sheets, settings };
+  }
+  return { sheets: assemble(metas, reading, tableInfo), settings };
 }
 
-type MergeProxies = (Excel.RangeAreas | null)[];
-
-/** Queue the merged areas of every sheet and the range of every table (fetched by the next sync). */
-function queueGeometry(context: Excel.RequestContext, sheetNames: string[], tableNames: string[], withMerges: boolean) {
-  const merges: MergeProxies = sheetNames.map((name) => {
-    if (!withMerges) return null;
-    // Merges are formatting, so the used range with formats holds them all (and is far smaller than the sheet).
-    const areas = context.workbook.worksheets.getItem(name).getUsedRangeOrNullObject().getMergedAreasOrNullObject();
-    areas.load("areas/items/rowIndex, areas/items/columnIndex, areas/items/rowCount, areas/items/columnCount");
-    return areas;
-  });
-  const tableRanges = tableNames.map((name) => {
-    const r = context.workbook.tables.getItem(name).getRange();
-    r.load("rowIndex, columnIndex, rowCount, columnCount");
-    return r;
-  });
-  return { merges, tableRanges };
-}
-
-function attachGeometry(
-  sheets: SheetSnapshot[],
-  merges: MergeProxies,
-  tableRanges: Excel.Range[],
-  tableInfo: { name: string; showHeaders: boolean; sheet: string }[],
-  withMerges: boolean,
-): void {
-  sheets.forEach((snap, i) => {
-    const areas = merges[i];
-    if (areas && !areas.isNullObject) snap.merges = areas.areas.items.map(rectOf);
-    if (!withMerges) snap.merges = [];
-  });
-  tableInfo.forEach((t, i) => {
-    const snap = sheets.find((s) => s.name === t.sheet);
-    if (!snap) return;
-    const table: TableSnapshot = { name: t.name, rect: rectOf(tableRanges[i]), showHeaders: t.showHeaders };
-    snap.tables.push(table);
-  });
-}
-
-/** One piece of reading: rows [row, row + rowCount) of a sheet's used columns. */
-interface Chunk {
+/** The sheets whose used range sync 2 did not bring back, with its size when known. */
+interface Left {
   sheet: number;
-  row: number;
-  rowCount: number;
-  col: number;
-  colCount: number;
-}
-
-interface BlockState {
-  pending: Chunk[];
-  grids: Grid[];
-  budget: number;
-  bytesPerCell: number;
-  /** Fewer cells than half of any batch that was refused: what failed once is never tried again. */
-  cellCap: number;
-  fixedRows?: number;
-  problems: Map<number, string>;
+  /** The sheet's used range (values only); undefined when not yet known, null when the sheet is empty. */
+  used?: CellRect | null;
 }
 
 /**
- * The fallback when one sync cannot carry the used ranges: one sync for their sizes, then row blocks,
- * several small pieces per sync or one block of a large sheet, each sized to stay under the budget.
- * A payload error halves the budget and retries the same rows.
+ * Sync 2: each used range with its cells and cell properties, the merged areas and the table ranges.
+ * Over a limit (payload, cell count) or failing on merges, the whole sync fails, and every sheet is
+ * left to readParts; a sheet whose cells come back null (Excel's other answer past its cell limit)
+ * is left to it alone.
  */
-async function readInBlocks(
-  context: Excel.RequestContext,
-  metas: SheetMeta[],
-  tableInfo: { name: string; showHeaders: boolean; sheet: string }[],
-  settings: Record<string, unknown>,
-  withMerges: boolean,
-  options: ReadWorkbookOptions,
-): Promise<WorkbookSnapshot> {
-  const dims = metas.map((m) => {
-    const r = context.workbook.worksheets.getItem(m.name).getUsedRangeOrNullObject(true);
-    r.load("rowIndex, columnIndex, rowCount, columnCount");
-    return r;
+async function readWhole(context: Excel.RequestContext, reading: Reading, tableInfo: TableInfo[], can: Abilities): Promise<Left[]> {
+  // getUsedRange, not ...OrNullObject: an empty sheet gives A1, so the cell properties call is never on a null object.
+  const used = reading.names.map((name) => {
+    const r = context.workbook.worksheets.getItem(name).getUsedRange(true);
+    r.load("rowIndex, columnIndex, rowCount, columnCount, values, text, numberFormat, valueTypes");
+    return { range: r, props: can.properties ? r.getCellProperties(CELL_PROPERTIES) : null };
   });
-  const { merges, tableRanges } = queueGeometry(context, metas.map((m) => m.name), tableInfo.map((t) => t.name), withMerges);
-  await context.sync();
-
-  const sheets = metas.map(emptySheet);
-  const state: BlockState = {
-    pending: [],
-    grids: metas.map(() => ({ values: [], text: [], numberFormats: [], valueTypes: [] })),
-    budget: BLOCK_BUDGET_BYTES,
-    bytesPerCell: FIRST_GUESS_BYTES_PER_CELL,
-    cellCap: BLOCK_CELL_LIMIT,
-    fixedRows: options.blockRows,
-    problems: new Map(),
-  };
-  dims.forEach((r, i) => {
-    if (r.isNullObject) return;
-    sheets[i].originRow = r.rowIndex;
-    sheets[i].originCol = r.columnIndex;
-    state.pending.push({ sheet: i, row: r.rowIndex, rowCount: r.rowCount, col: r.columnIndex, colCount: r.columnCount });
-  });
-  await readPending(context, metas, state);
-
-  sheets.forEach((snap, i) => {
-    const g = state.grids[i];
-    snap.values = g.values;
-    snap.text = g.text;
-    snap.numberFormats = g.numberFormats;
-    snap.valueTypes = g.valueTypes;
-    const problem = state.problems.get(i);
-    if (problem) snap.readProblem = problem;
-  });
-  attachGeometry(sheets, merges, tableRanges, tableInfo, withMerges);
-  return { sheets, settings };
-}
-
-/** Join pieces of a sheet that follow on from each other, so a retried block is one range again. */
-function coalesce(chunks: Chunk[]): Chunk[] {
-  const out: Chunk[] = [];
-  for (const c of chunks) {
-    const last = out[out.length - 1];
-    if (last && last.sheet === c.sheet && last.col === c.col && last.colCount === c.colCount && last.row + last.rowCount === c.row) {
-      out[out.length - 1] = { ...last, rowCount: last.rowCount + c.rowCount };
-    } else out.push({ ...c });
-  }
-  return out;
-}
-
-/** Take the next pieces for one sync: whole small pieces while they fit, or the head of a large one. */
-function nextBatch(state: BlockState): Chunk[] {
-  const batch: Chunk[] = [];
-  let bytes = 0;
-  let cells = 0;
-  while (state.pending.length) {
-    const c = state.pending[0];
-    const rowBytes = c.colCount * state.bytesPerCell;
-    const roomRows = Math.min(Math.floor((state.budget - bytes) / rowBytes), Math.floor((state.cellCap - cells) / c.colCount));
-    let rows = Math.min(c.rowCount, state.fixedRows ?? Infinity);
-    if (rows > roomRows) {
-      if (batch.length) break; // this piece goes in the next sync
-      rows = Math.max(1, roomRows);
-    }
-    const piece = { ...c, rowCount: rows };
-    batch.push(piece);
-    bytes += rows * rowBytes;
-    cells += rows * c.colCount;
-    state.pending.shift();
-    if (rows < c.rowCount) {
-      state.pending.unshift({ ...c, row: c.row + rows, rowCount: c.rowCount - rows });
-      break;
-    }
-    if (state.fixedRows !== undefined) break; // fixed block size: one block per sync
-  }
-  return batch;
-}
-
-function jsonLength(v: unknown): number {
-  return JSON.stringify(v).length;
-}
-
-/** One sync per batch of blocks; recursion rather than a loop, so each sync is its own step. */
-async function readPending(context: Excel.RequestContext, metas: SheetMeta[], state: BlockState): Promise<void> {
-  if (!state.pending.length) return;
-  const batch = nextBatch(state);
-  const ranges = batch.map((c) => {
-    const r = context.workbook.worksheets.getItem(metas[c.sheet].name).getRangeByIndexes(c.row, c.col, c.rowCount, c.colCount);
-    r.load("values, text, numberFormat, valueTypes");
-    return r;
-  });
+  const merges = can.merges ? queueMerges(context, reading.names) : null;
+  const tableRanges = queueTableRanges(context, tableInfo);
   try {
     await context.sync();
   } catch (e) {
-    if (!isPayloadLimitError(e)) throw e;
-    const single = batch.length === 1 && batch[0].rowCount === 1;
-    if (single) {
-      // Even one row is too large: leave the sheet out and say so.
-      const bad = batch[0];
-      state.problems.set(bad.sheet, `Sheet "${metas[bad.sheet].name}" has a row too large to read (row ${bad.row + 1}).`);
-      state.pending = state.pending.filter((c) => c.sheet !== bad.sheet);
-    } else {
-      // Retry the same rows in halves. Counting in cells, not estimated bytes, keeps a wrong
-      // bytes-per-cell guess from growing the blocks back over the limit after a success.
-      state.pending = coalesce([...batch, ...state.pending]);
-      const cells = batch.reduce((n, c) => n + c.rowCount * c.colCount, 0);
-      state.cellCap = Math.max(1, Math.floor(cells / 2));
-      if (state.fixedRows !== undefined) state.fixedRows = Math.max(1, Math.floor(state.fixedRows / 2));
+    if (!isPayloadLimitError(e)) {
+      if (!merges) throw e;
+      reading.mergesSuspect = true;
     }
-    return readPending(context, metas, state);
+    return reading.names.map((_, sheet) => ({ sheet }));
   }
-  let bytes = 0;
-  let cells = 0;
-  batch.forEach((c, i) => {
-    const r = ranges[i];
-    const g = state.grids[c.sheet];
-    g.values.push(...(r.values as RawValue[][]));
-    g.text.push(...r.text);
-    g.numberFormats.push(...(r.numberFormat as string[][]));
-    g.valueTypes.push(...(r.valueTypes as ValueType[][]));
-    bytes += jsonLength(r.values) + jsonLength(r.text) + jsonLength(r.numberFormat) + jsonLength(r.valueTypes);
-    cells += c.rowCount * c.colCount;
+  reading.tables = tableRanges.map(rectOf);
+  merges?.forEach((m, i) => reading.merges.set(i, mergesOf(m)));
+  const left: Left[] = [];
+  used.forEach(({ range, props }, sheet) => {
+    const rect = rectOf(range);
+    if (!range.values || !range.text || !range.numberFormat || !range.valueTypes || (props && !props.value)) {
+      left.push({ sheet, used: rect });
+      return;
+    }
+    const t = newTarget(sheet, rect, !!props);
+    t.grids = { values: range.values as RawValue[][], text: range.text, numberFormats: range.numberFormat as string[][], valueTypes: range.valueTypes as ValueType[][] };
+    recordProperties(t, rect.row, props ? (props.value as ReadCellProperties[][]) : null, reading.styles[sheet]);
+    reading.targets.push(t);
   });
-  // Size the next blocks from what this one cost.
-  if (cells) state.bytesPerCell = Math.max(1, Math.ceil((bytes / cells) * 1.1));
-  return readPending(context, metas, state);
+  return left;
+}
+
+function queueTableRanges(context: Excel.RequestContext, tableInfo: TableInfo[]): Excel.Range[] {
+  return tableInfo.map((t) => {
+    const r = context.workbook.tables.getItem(t.name).getRange();
+    r.load("rowIndex, columnIndex, rowCount, columnCount");
+    return r;
+  });
+}
+
+/**
+ * The sheets sync 2 could not carry: their used ranges' sizes (one sync, with the table ranges if they
+ * are still wanted); a large used range probed for where it is filled; then the filled parts in blocks.
+ */
+async function readParts(context: Excel.RequestContext, reading: Reading, left: Left[], tableInfo: TableInfo[], can: Abilities, options: ReadWorkbookOptions): Promise<void> {
+  const unknown = left.filter((l) => l.used === undefined);
+  if (unknown.length || !reading.tables) await readSizes(context, reading, unknown, tableInfo, can.merges && !reading.mergesSuspect);
+
+  const dense: DenseTarget[] = [];
+  const probes: { sheet: number; rect: CellRect }[] = [];
+  for (const l of left) {
+    const rect = l.used;
+    if (!rect) continue;
+    const cells = rect.rowCount * rect.colCount;
+    if (cells > PROBE_CELLS && can.specialCells) probes.push({ sheet: l.sheet, rect });
+    else if (cells > MAX_DENSE_CELLS) reading.problems.set(l.sheet, tooLarge(rect));
+    else dense.push(newTarget(l.sheet, rect, can.properties));
+  }
+  if (probes.length) {
+    const { located, unresolved } = await findOccupied(context, reading.names, probes);
+    for (const { sheet, rects } of located) for (const rect of rects) dense.push(newTarget(sheet, rect, can.properties));
+    for (const u of unresolved) reading.problems.set(u.sheet, tooLarge(u.rect));
+  }
+  const problems = await readDense(context, reading.names, dense, reading.styles, { blockRows: options.blockRows, withProperties: can.properties });
+  for (const [sheet, why] of problems) reading.problems.set(sheet, why);
+  for (const t of dense) reading.targets.push(t);
+}
+
+/**
+ * One sync: the used ranges' sizes, the table ranges if sync 2 did not bring them, and the merged areas
+ * beside them; if that sync fails, once more without the merges (readMerges then finds the sheet that fails).
+ */
+async function readSizes(context: Excel.RequestContext, reading: Reading, unknown: Left[], tableInfo: TableInfo[], withMerges: boolean): Promise<void> {
+  const dims = unknown.map((l) => {
+    const r = context.workbook.worksheets.getItem(reading.names[l.sheet]).getUsedRangeOrNullObject(true);
+    r.load("rowIndex, columnIndex, rowCount, columnCount");
+    return r;
+  });
+  const tableRanges = reading.tables ? null : queueTableRanges(context, tableInfo);
+  const mergeSheets = withMerges ? reading.names.map((_, i) => i).filter((i) => !reading.merges.has(i)) : [];
+  const merges = mergeSheets.length ? queueMerges(context, mergeSheets.map((i) => reading.names[i])) : null;
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!merges) throw e;
+    return readSizes(context, reading, unknown, tableInfo, false);
+  }
+  unknown.forEach((l, i) => (l.used = dims[i].isNullObject ? null : rectOf(dims[i])));
+  if (tableRanges) reading.tables = tableRanges.map(rectOf);
+  merges?.forEach((m, i) => reading.merges.set(mergeSheets[i], mergesOf(m)));
+}
+
+function tooLarge(rect: CellRect): string {
+  const cells = rect.rowCount * rect.colCount;
+  return `its used range holds ${cells.toLocaleString("en-GB")} cells, too many to read, and where its values are could not be found. Clear the cells far from the data and scan again.`;
+}
+
+/** Each sheet's snapshot from what was read: blocks cut to what they hold, the default font, merges, tables. */
+function assemble(metas: SheetMeta[], reading: Reading, tableInfo: TableInfo[]): SheetSnapshot[] {
+  const blocks: CellBlock[][] = metas.map(() => []);
+  const fonts = reading.styles.map((s) => s.defaultFont());
+  for (const t of reading.targets) {
+    if (reading.problems.has(t.sheet) || !t.grids.values.length) continue;
+    const styles = t.ids ? reading.styles[t.sheet].stylesOf(t.ids, t.rect.colCount, fonts[t.sheet]) : undefined;
+    for (const b of compactBlock(makeBlock(t.rect.row, t.rect.col, t.grids, styles))) blocks[t.sheet].push(b);
+  }
+  const sheets = metas.map((meta, i): SheetSnapshot => {
+    const snap: SheetSnapshot = { ...meta, blocks: blocks[i].sort(byReadingOrder), font: fonts[i], merges: reading.merges.get(i) ?? [], tables: [] };
+    const problem = reading.problems.get(i);
+    if (problem) snap.readProblem = problem;
+    const notes = reading.notes.get(i);
+    if (notes) snap.readNotes = notes;
+    return snap;
+  });
+  tableInfo.forEach((t, i) => {
+    const snap = sheets.find((s) => s.name === t.sheet);
+    const rect = reading.tables?.[i];
+    if (!snap || !rect) return;
+    const table: TableSnapshot = { name: t.name, rect, showHeaders: t.showHeaders };
+    snap.tables.push(table);
+  });
+  return sheets;
 }

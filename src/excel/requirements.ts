@@ -37,5 +37,9 @@ export const REQUIREMENTS = {
   conditionalFormats: { name: "ExcelApi", version: "1.6" },
   rangeByIndexes: { name: "ExcelApi", version: "1.7" },
   pageLayout: { name: "ExcelApi", version: "1.9" },
+  /** Range.getCellProperties: each cell's fill and font in one read. */
+  cellProperties: { name: "ExcelApi", version: "1.9" },
+  /** Range.getSpecialCells: where a large used range actually holds values. */
+  specialCells: { name: "ExcelApi", version: "1.9" },
   mergedAreas: { name: "ExcelApi", version: "1.13" },
 } as const;

@@ -19,6 +19,12 @@ export interface HostOptions {
   payloadLimitBytes?: number;
   /** Cell limit of one range read. Default 5,000,000, as Excel on the web. */
   cellReadLimit?: number;
+  /**
+   * What a read over the cell limit does. Excel's documentation says it "will either return null or throw
+   * an error": "error" (the default) fails the sync with RangeExceedsLimit; "null" returns null for the
+   * range's values, text, formats and value types (and for getCellProperties), as Excel sometimes does.
+   */
+  overCellLimit?: "error" | "null";
   /** Requirement sets the host claims to support (for testing degradation). Default: all it implements. */
   unsupportedRequirementSets?: string[];
   /** What openWorkbook accepts (largest sheet part, total unpacked size, cells); defaults in xlsx/loadErrors.ts. */

@@ -18,6 +18,9 @@ export const ExcelMessages = {
   ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
   ItemAlreadyExists: "The resource already exists.",
   InvalidOperation: "The operation is invalid for the object, or the object is in an invalid state.",
+  /** A range read over the cell limit (5,000,000 cells), as Excel words it. */
+  RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number.",
+  GeneralException: "There was an internal error while processing the request.",
 } as const;
 
 class RichApiError extends Error implements RichApiErrorShape {

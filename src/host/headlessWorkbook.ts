@@ -59,7 +59,11 @@ class Headless implements HeadlessWorkbook {
       const host = new HostContext(
         this.model,
         this.journal,
-        { payloadLimitBytes: this.options.payloadLimitBytes ?? FIVE_MB, cellReadLimit: this.options.cellReadLimit ?? 5_000_000 },
+        {
+          payloadLimitBytes: this.options.payloadLimitBytes ?? FIVE_MB,
+          cellReadLimit: this.options.cellReadLimit ?? 5_000_000,
+          overCellLimit: this.options.overCellLimit ?? "error",
+        },
         this.stats,
         (n, v) => this.isSetSupported(n, v),
       );

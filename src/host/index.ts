@@ -13,7 +13,9 @@
 // Strict as Excel: PropertyNotLoaded before load+sync (and after a write until loaded again);
 // ItemNotFound at sync for getItem, null objects for *OrNullObject; InvalidArgument for values of the
 // wrong shape; AccessDenied for any change to a protected sheet; RequestPayloadSizeLimitExceeded /
-// ResponsePayloadSizeLimitExceeded over options.payloadLimitBytes (and reads over cellReadLimit cells).
+// ResponsePayloadSizeLimitExceeded over options.payloadLimitBytes; RangeExceedsLimit for a read over
+// cellReadLimit cells (or null values, with options.overCellLimit "null"); getMergedAreasOrNullObject
+// fails past 512 areas.
 // A failed sync applies nothing of its batch. Excel.run's final flush is done too (it counts as a sync).
 // Stricter than Excel: assigning a property the host does not implement throws a TypeError naming it.
 // Not Excel: formulas written through the API are stored, not calculated (their values read as "").

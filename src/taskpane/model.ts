@@ -37,5 +37,5 @@ export function findingsBySeverity(scan: ScanResult): Record<Severity, LocatedFi
 
 /** True when no sheet holds any value: the pane says "empty" rather than "no KPI tables found". */
 export function isEmptyWorkbook(snapshot: Pick<WorkbookSnapshot, "sheets">): boolean {
-  return snapshot.sheets.every((s) => s.values.every((row) => row.every((v) => v === "" || v === null)));
+  return snapshot.sheets.every((s) => s.blocks.every((b) => b.values.every((row) => row.every((v) => v === "" || v === null))));
 }

@@ -6,6 +6,7 @@ import { scanSnapshot } from "../../src/core/scan";
 import { resolveSettings } from "../../src/core/settings";
 import { FINDING_CODES } from "../../src/core/validate/codes";
 import type { RawValue, SheetSnapshot, ValueType } from "../../src/core/snapshot";
+import { compactBlock, makeBlock } from "../../src/core/snapshotBlocks";
 
 const WORDS = ["KPI", "Ref", "Measure", "Indicator", "Target", "Previous", "Latest", "Actual", "ACTUAL", "ACTUALS", "Baseline", "DoT", "RAG", "Status", "Notes", "Frequency", "Polarity", "Good is", "Q1", "Q2 2023/24", "Jan 24", "Sept 23", "HT1-2 23/24", "Spring '23", "By 6 months", "Target for 12 months June 2020", "Staged target (Dec 2019)", "n/a", "tbc", "-", "To be determined", "Baseline plus 10%", "50% or national average whichever is the higher", "71.3% (Q1)", "116 (Jan 23)", "5.7 weeks", "YR 6 93% YR11 – 71%", "↑", "↓", "→", "Green", "Amber", "Red", "Monthly", "Quarterly", "High", "Low", "#N/A", "#DIV/0!", "=SUM(A1)", "£100,000", "waiting", "completed within 18 weeks"];
 
@@ -33,16 +34,19 @@ const sheetArb = fc
     const width = Math.max(0, ...rows.map((r) => r.length));
     const values: RawValue[][] = rows.map((r) => [...r, ...Array(width - r.length).fill("")]);
     const errors = new Set(["#N/A", "#DIV/0!"]);
-    return {
-      name: "Fuzz",
-      visibility: "Visible",
-      protected: false,
-      originRow,
-      originCol,
+    const grids = {
       values,
       text: values.map((r) => r.map((v) => (typeof v === "number" ? String(Math.round(v * 100) / 100) : String(v)))),
       numberFormats: values.map((r) => r.map((v, i) => (typeof v === "number" && i % 3 === 0 ? "0.0%" : "General"))),
       valueTypes: values.map((r) => r.map((v): ValueType => (v === "" ? "Empty" : typeof v === "number" ? "Double" : errors.has(v as string) ? "Error" : "String"))),
+    };
+    return {
+      name: "Fuzz",
+      visibility: "Visible",
+      protected: false,
+      // Half the grids as one dense block, half cut into the occupied blocks a reader makes.
+      blocks: !values.length ? [] : originRow % 2 ? [makeBlock(originRow, originCol, grids)] : compactBlock(makeBlock(originRow, originCol, grids)),
+      font: { name: "Calibri", color: "000000" },
       merges: merges.map((m) => ({ ...m, row: m.row + originRow, col: m.col + originCol })),
       tables: [],
     };
@@ -84,12 +88,13 @@ describe("scanSnapshot on arbitrary sheets", () => {
           name: "S",
           visibility: "Visible",
           protected: false,
-          originRow: 0,
-          originCol: 0,
-          values,
-          text: values.map((r) => r.map(String)),
-          numberFormats: values.map((r) => r.map(() => "General")),
-          valueTypes: values.map((r) => r.map((v): ValueType => (typeof v === "number" ? "Double" : "String"))),
+          blocks: [makeBlock(0, 0, {
+            values,
+            text: values.map((r) => r.map(String)),
+            numberFormats: values.map((r) => r.map(() => "General")),
+            valueTypes: values.map((r) => r.map((v): ValueType => (typeof v === "number" ? "Double" : "String"))),
+          })],
+          font: { name: "Calibri", color: "000000" },
           merges: [],
           tables: [],
         };

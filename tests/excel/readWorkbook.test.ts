@@ -3,6 +3,12 @@ import { newWorkbook, openWorkbook } from "../../src/host";
 import { readWorkbook } from "../../src/excel/readWorkbook";
 import { setRequirementChecker } from "../../src/excel/requirements";
 import { SETTINGS_KEY } from "../../src/core/settings";
+import { SheetGrid, type GridCell } from "../../src/core/recognise/grid";
+
+/** The first `cols` cells of a row, as the scan sees them. */
+function row(g: SheetGrid, r: number, cols: number): GridCell[] {
+  return Array.from({ length: cols }, (_, c) => g.raw(r, c));
+}
 
 async function sampleXlsx(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -46,20 +52,21 @@ describe("readWorkbook", () => {
       ["KPI report", "Visible", false], ["Lookups", "Hidden", false], ["Locked", "Visible", true], ["Empty", "Visible", false],
     ]);
     const kpi = snap.sheets[0];
-    expect([kpi.originRow, kpi.originCol]).toEqual([0, 0]);
-    expect(kpi.values[0][0]).toBe("Performance report");
-    expect(kpi.values[3]).toEqual(["PI 1", "Rate", 0.5, 0.45]);
-    expect(kpi.text[3]).toEqual(["PI 1", "Rate", "50%", "45.0%"]);
-    expect(kpi.numberFormats[3][2]).toBe("0%");
-    expect(kpi.values[5][3]).toBe(24);
-    expect(kpi.values[5][2]).toBe("#N/A");
-    expect(kpi.valueTypes[5][2]).toBe("Error");
-    expect(kpi.valueTypes[3][2]).toBe("Double");
-    expect(kpi.valueTypes[1][0]).toBe("Empty");
+    const g = new SheetGrid(kpi);
+    expect([g.firstRow, g.firstCol, g.lastRow, g.lastCol]).toEqual([0, 0, 5, 3]);
+    expect(g.raw(0, 0).value).toBe("Performance report");
+    expect(row(g, 3, 4).map((c) => c.value)).toEqual(["PI 1", "Rate", 0.5, 0.45]);
+    expect(row(g, 3, 4).map((c) => c.text)).toEqual(["PI 1", "Rate", "50%", "45.0%"]);
+    expect(g.raw(3, 2).numberFormat).toBe("0%");
+    expect(g.raw(5, 3).value).toBe(24);
+    expect(g.raw(5, 2).value).toBe("#N/A");
+    expect(g.raw(5, 2).valueType).toBe("Error");
+    expect(g.raw(3, 2).valueType).toBe("Double");
+    expect(g.raw(1, 0).valueType).toBe("Empty");
     expect(kpi.merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 4 }]);
     expect(kpi.tables).toEqual([{ name: "Kpis", rect: { row: 2, col: 0, rowCount: 3, colCount: 4 }, showHeaders: true }]);
-    expect([snap.sheets[1].originRow, snap.sheets[1].originCol, snap.sheets[1].values]).toEqual([1, 1, [["x"]]]);
-    expect(snap.sheets[3].values).toEqual([]);
+    expect(snap.sheets[1].blocks.map((b) => [b.row, b.col, b.values])).toEqual([[1, 1, [["x"]]]]);
+    expect(snap.sheets[3].blocks).toEqual([]);
   });
 
   it("leaves merges out where ExcelApi 1.13 is not supported, still in two syncs", async () => {
@@ -68,7 +75,7 @@ describe("readWorkbook", () => {
     const snap = await host.run((context) => readWorkbook(context));
     expect(host.stats.syncs).toBe(2);
     expect(snap.sheets[0].merges).toEqual([]);
-    expect(snap.sheets[0].values[3][0]).toBe("PI 1");
+    expect(new SheetGrid(snap.sheets[0]).raw(3, 0).value).toBe("PI 1");
   });
 
   it("reads a sheet over the payload limit in row blocks, each within the limit, with identical content", async () => {
@@ -92,13 +99,13 @@ describe("readWorkbook", () => {
 
     const big = snap.sheets[0];
     expect(big.readProblem).toBeUndefined();
-    expect(big.values.length).toBe(rows);
+    const g = new SheetGrid(big);
+    expect([g.firstRow, g.lastRow, g.firstCol, g.lastCol]).toEqual([0, rows - 1, 0, cols - 1]);
     for (const r of [0, 1, 4_999, 30_001, rows - 1]) {
-      expect(big.values[r]).toEqual(Array.from({ length: cols }, (_, c) => cell(r, c)));
+      expect(row(g, r, cols).map((c) => c.value)).toEqual(Array.from({ length: cols }, (_, c) => cell(r, c)));
     }
-    expect(big.text[rows - 1][0]).toBe(`KPI ${rows - 1}`);
-    expect(big.numberFormats.length).toBe(rows);
-    expect(snap.sheets[1].values).toEqual([["a", 1], ["b", 2]]);
+    expect(g.raw(rows - 1, 0).text).toBe(`KPI ${rows - 1}`);
+    expect(snap.sheets[1].blocks.map((b) => b.values)).toEqual([[["a", 1], ["b", 2]]]);
 
     const log = host.stats.log;
     // sync 1 (sheets), sync 2 fails on the response limit, one sync for sizes, then the blocks.
@@ -122,10 +129,10 @@ describe("readWorkbook", () => {
     }
     host.resetStats();
     const snap = await host.run((context) => readWorkbook(context, {}));
-    const s = snap.sheets[0];
-    expect(s.values.length).toBe(rows);
-    expect(s.values[rows - 1][cols - 1]).toBe(rows * cols - 1);
-    expect(s.values[1234][5]).toBe(1234 * cols + 5);
+    const g = new SheetGrid(snap.sheets[0]);
+    expect(g.lastRow).toBe(rows - 1);
+    expect(g.raw(rows - 1, cols - 1).value).toBe(rows * cols - 1);
+    expect(g.raw(1234, 5).value).toBe(1234 * cols + 5);
     const failed = host.stats.log.filter((l) => l.responseBytes > 200_000);
     // The full read fails, and at least one first block sized for 5 MB fails before the budget shrinks.
     expect(failed.length).toBeGreaterThanOrEqual(2);

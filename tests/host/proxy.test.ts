@@ -208,14 +208,14 @@ describe("headless host: run and limits", () => {
     expect(wb.stats.syncs).toBe(2);
   });
 
-  it("refuses to read more cells than the cell read limit in one range", async () => {
+  it("refuses to read more cells than the cell read limit in one range, with Excel's RangeExceedsLimit", async () => {
     const wb = newWorkbook({ cellReadLimit: 1_000 });
     const code = await codeOf(wb.run(async (context) => {
       const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:J101");
       r.load("values");
       await context.sync();
     }));
-    expect(code).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(code).toBe("RangeExceedsLimit");
   });
 
   it("measures request and response bytes of each sync", async () => {

@@ -1,7 +1,10 @@
 // A read-only view of one sheet's snapshot by absolute row/column, aware of merged areas:
 // a merged header reads the same across every column it spans, as a person sees it.
-import type { CellRect, RawValue, SheetSnapshot, ValueType } from "../snapshot";
+// The sheet is held as occupied blocks; a cell outside them is empty, so walking regions()
+// rather than firstRow..lastRow costs what the sheet holds, not what its used range spans.
+import type { CellRect, CellStyle, RawValue, SheetSnapshot, ValueType } from "../snapshot";
 import { cellAddress } from "../address";
+import { BlockIndex, blockRect, boundsOf, cellKey } from "../snapshotBlocks";
 
 export interface GridCell {
   row: number;
@@ -15,6 +18,17 @@ export interface GridCell {
   merge: CellRect | null;
 }
 
+/** An occupied rectangle of the sheet, inclusive of both corners. */
+export interface GridRegion {
+  firstRow: number;
+  lastRow: number;
+  firstCol: number;
+  lastCol: number;
+}
+
+/** Merges larger than this are not indexed cell by cell (a whole-column merge would cost millions of entries). */
+const MAX_INDEXED_MERGE_CELLS = 10_000;
+
 export class SheetGrid {
   readonly name: string;
   readonly firstRow: number;
@@ -22,52 +36,59 @@ export class SheetGrid {
   readonly lastRow: number;
   readonly lastCol: number;
   private readonly mergeOf = new Map<number, CellRect>();
+  private readonly index: BlockIndex;
+  private readonly styleOf = new Map<number, CellStyle>();
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
-    this.firstRow = sheet.originRow;
-    this.firstCol = sheet.originCol;
-    const rows = sheet.values.length;
-    const cols = rows ? Math.max(...sheet.values.map((r) => r.length)) : 0;
-    this.lastRow = this.firstRow + rows - 1;
-    this.lastCol = this.firstCol + cols - 1;
+    this.index = new BlockIndex(sheet.blocks);
+    const bounds = boundsOf(sheet.blocks);
+    this.firstRow = bounds ? bounds.row : 0;
+    this.firstCol = bounds ? bounds.col : 0;
+    this.lastRow = bounds ? bounds.row + bounds.rowCount - 1 : -1;
+    this.lastCol = bounds ? bounds.col + bounds.colCount - 1 : -1;
+    for (const b of sheet.blocks) {
+      for (const s of b.styles ?? []) this.styleOf.set(cellKey(b.row + s.r, b.col + s.c), s);
+    }
     for (const m of sheet.merges) {
-      // Only small merges are indexed cell by cell; a huge merge (whole columns) is rare and slow to expand.
-      if (m.rowCount * m.colCount > 10_000) continue;
+      if (m.rowCount * m.colCount > MAX_INDEXED_MERGE_CELLS) continue;
       for (let r = m.row; r < m.row + m.rowCount; r++) {
-        for (let c = m.col; c < m.col + m.colCount; c++) this.mergeOf.set(this.key(r, c), m);
+        for (let c = m.col; c < m.col + m.colCount; c++) this.mergeOf.set(cellKey(r, c), m);
       }
     }
-  }
-
-  private key(row: number, col: number): number {
-    return row * 20_000 + col;
   }
 
   get isEmpty(): boolean {
     return this.lastRow < this.firstRow;
   }
 
+  /** The occupied blocks of the sheet, in reading order: the only places worth walking. */
+  regions(): GridRegion[] {
+    return this.sheet.blocks.map((b) => {
+      const r = blockRect(b);
+      return { firstRow: r.row, lastRow: r.row + r.rowCount - 1, firstCol: r.col, lastCol: r.col + r.colCount - 1 };
+    });
+  }
+
   /** The merged area a cell belongs to, if any. */
   mergeAt(row: number, col: number): CellRect | null {
-    return this.mergeOf.get(this.key(row, col)) ?? null;
+    return this.mergeOf.get(cellKey(row, col)) ?? null;
   }
 
   /** The cell's own raw content (no merge propagation). */
   raw(row: number, col: number): GridCell {
-    const r = row - this.firstRow;
-    const c = col - this.firstCol;
-    const s = this.sheet;
-    const inRange = r >= 0 && c >= 0 && r < s.values.length && c < (s.values[r]?.length ?? 0);
-    const value = inRange ? s.values[r][c] : "";
-    const text = inRange ? String(s.text[r]?.[c] ?? value ?? "").trim() : "";
+    const b = this.index.find(row, col);
+    if (!b) return { row, col, text: "", value: "", valueType: "Empty", numberFormat: "General", merge: this.mergeAt(row, col) };
+    const r = row - b.row;
+    const c = col - b.col;
+    const value = b.values[r][c] ?? "";
     return {
       row,
       col,
-      text,
-      value: value ?? "",
-      valueType: inRange ? (s.valueTypes[r]?.[c] ?? "Unknown") : "Empty",
-      numberFormat: inRange ? (s.numberFormats[r]?.[c] ?? "General") : "General",
+      text: String(b.text[r]?.[c] ?? value).trim(),
+      value,
+      valueType: b.valueTypes[r]?.[c] ?? "Unknown",
+      numberFormat: b.numberFormats[r]?.[c] ?? "General",
       merge: this.mergeAt(row, col),
     };
   }
@@ -88,26 +109,59 @@ export class SheetGrid {
 
   /** The cell's own displayed text, trimmed, without building a GridCell (the hot path of the scan). */
   rawText(row: number, col: number): string {
-    const t = this.sheet.text[row - this.firstRow]?.[col - this.firstCol];
-    if (t === undefined || t === "") return "";
-    const first = t.charCodeAt(0);
-    const last = t.charCodeAt(t.length - 1);
-    return first > 32 && last > 32 && first !== 160 && last !== 160 ? t : t.trim();
+    const b = this.index.find(row, col);
+    if (!b) return "";
+    return trimmed(b.text[row - b.row][col - b.col]);
   }
 
   /** The columns of a row that hold something, in order. */
   filledCols(row: number, fromCol = this.firstCol, toCol = this.lastCol): number[] {
     const out: number[] = [];
-    for (let c = fromCol; c <= toCol; c++) if (this.rawText(row, c) !== "") out.push(c);
+    for (const b of this.index.inRow(row)) {
+      const line = b.text[row - b.row];
+      const from = Math.max(fromCol, b.col), to = Math.min(toCol, b.col + b.colCount - 1);
+      for (let c = from; c <= to; c++) if (trimmed(line[c - b.col]) !== "") out.push(c);
+    }
     return out;
   }
 
   isBlankRow(row: number, fromCol = this.firstCol, toCol = this.lastCol): boolean {
-    for (let c = fromCol; c <= toCol; c++) if (this.rawText(row, c) !== "") return false;
+    for (const b of this.index.inRow(row)) {
+      const line = b.text[row - b.row];
+      const from = Math.max(fromCol, b.col), to = Math.min(toCol, b.col + b.colCount - 1);
+      for (let c = from; c <= to; c++) if (trimmed(line[c - b.col]) !== "") return false;
+    }
     return true;
+  }
+
+  /** The cell's solid fill colour as "RRGGBB", or null for no fill (white reads as none). */
+  fill(row: number, col: number): string | null {
+    return this.styleOf.get(cellKey(row, col))?.fill ?? null;
+  }
+
+  /** The cell's font name ("Wingdings 3" turns letters into arrows), or null for a cell outside the read blocks or when fonts were not read. */
+  fontName(row: number, col: number): string | null {
+    const own = this.styleOf.get(cellKey(row, col))?.fontName;
+    if (own) return own;
+    return this.index.find(row, col) ? this.sheet.font.name : null;
+  }
+
+  /** The cell's font colour as "RRGGBB", or null for a cell outside the read blocks or when fonts were not read. */
+  fontColor(row: number, col: number): string | null {
+    const own = this.styleOf.get(cellKey(row, col))?.fontColor;
+    if (own) return own;
+    return this.index.find(row, col) ? this.sheet.font.color : null;
   }
 
   address(row: number, col: number): string {
     return cellAddress(row, col);
   }
+}
+
+/** Text trimmed of surrounding white space, without allocating when there is none (most cells). */
+function trimmed(t: string | undefined): string {
+  if (t === undefined || t === "") return "";
+  const first = t.charCodeAt(0);
+  const last = t.charCodeAt(t.length - 1);
+  return first > 32 && last > 32 && first !== 160 && last !== 160 ? t : t.trim();
 }

@@ -11,6 +11,8 @@ import { parseLoad, type LoadTree } from "./loadSpec";
 export interface HostLimits {
   payloadLimitBytes: number;
   cellReadLimit: number;
+  /** A read over cellReadLimit fails with RangeExceedsLimit ("error") or returns null ("null"). */
+  overCellLimit: "error" | "null";
 }
 
 interface Action {
@@ -296,8 +298,8 @@ export abstract class HostCollection<T, I extends Loadable> extends HostObject<T
 /** A value returned by a method (getCount()), readable after sync. */
 export class HostClientResult<V> {
   private v: { value: V } | undefined;
-  constructor(ctx: HostContext, compute: () => V) {
-    ctx.enqueue({ call: "result" }, () => {
+  constructor(ctx: HostContext, compute: () => V, payload: unknown = { call: "result" }) {
+    ctx.enqueue(payload, () => {
       const value = compute();
       ctx.addResponse(value);
       ctx.onCommit(() => (this.v = { value }));

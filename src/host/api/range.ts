@@ -5,11 +5,16 @@ import { MAX_COLS, MAX_ROWS, getCell, rectsIntersect, setCell, usedRect } from "
 import type { CellModel, HyperlinkModel, SheetModel } from "../model/types";
 import { formulaOf, interpretWrite, numberFormatOf, rawValueOf, textOf, valueTypeOf, GENERAL } from "../model/values";
 import { parseAddress, sheetAddress } from "./addresses";
-import { HostContext, HostObject, type Getter, type Loadable } from "./base";
+import { HostClientResult, HostContext, HostObject, type Getter, type Loadable } from "./base";
+import { cellPropertiesOf, rowPropertiesOf } from "./cellProperties";
+import { specialCellAreas, type SpecialCellType } from "./specialCells";
 import { RangeFormat } from "./format";
 import { ConditionalFormatCollection } from "./conditionalFormats";
 import { RangeAreas } from "./rangeAreas";
 import { Worksheet } from "./worksheet";
+
+/** Range.getMergedAreasOrNullObject fails past this many areas (Excel's documented limit). */
+const MAX_MERGED_AREAS = 512;
 
 export interface RangeTarget {
   sheet: SheetModel;
@@ -103,17 +108,18 @@ export class Range extends HostObject<RangeTarget> {
     super(ctx, resolver, nullable);
   }
 
+  /**
+   * Whether a read of the target's cells is over Excel's cell limit: throws RangeExceedsLimit, or (with
+   * overCellLimit "null") answers true so the read returns null, as Excel does one way or the other.
+   */
+  private overCellLimit(t: RangeTarget): boolean {
+    if (t.rect.rowCount * t.rect.colCount <= this.ctx.limits.cellReadLimit) return false;
+    if (this.ctx.limits.overCellLimit === "null") return true;
+    throw richApiError("RangeExceedsLimit");
+  }
+
   protected scalars(): Record<string, Getter<RangeTarget>> {
-    const limit = (t: RangeTarget) => {
-      const cells = t.rect.rowCount * t.rect.colCount;
-      if (cells > this.ctx.limits.cellReadLimit) {
-        throw richApiError("ResponsePayloadSizeLimitExceeded", `The range has ${cells} cells, more than the ${this.ctx.limits.cellReadLimit} cells one read may return.`);
-      }
-    };
-    const gridGetter = <V>(f: (cell: CellModel | undefined) => V): Getter<RangeTarget> => (t) => {
-      limit(t);
-      return grid(t, f);
-    };
+    const gridGetter = <V>(f: (cell: CellModel | undefined) => V): Getter<RangeTarget> => (t) => (this.overCellLimit(t) ? null : grid(t, f));
     return {
       address: (t) => sheetAddress(t.sheet.name, t.rect),
       addressLocal: (t) => sheetAddress(t.sheet.name, t.rect),
@@ -287,9 +293,54 @@ export class Range extends HostObject<RangeTarget> {
       const t = this.target();
       if (t === null) return null;
       const rects = t.sheet.merges.filter((m) => rectsIntersect(m, t.rect));
+      // Documented: "if the merged areas count in this range is more than 512, then this method will fail".
+      // The documentation names no error code, so the host fails with Excel's generic one.
+      if (rects.length > MAX_MERGED_AREAS) throw richApiError("GeneralException", undefined, "Range.getMergedAreasOrNullObject");
       return rects.length ? { sheet: t.sheet, rects } : null;
     }, true);
     return areas.registerCreation({ call: "getMergedAreasOrNullObject", args: [] });
+  }
+
+  /** Each cell's format (fill, font) and address, as load options ask (ExcelApi 1.9). Null on a null object or over the cell limit in "null" mode. */
+  getCellProperties(options: Record<string, unknown>): HostClientResult<Record<string, unknown>[][] | null> {
+    return new HostClientResult(this.ctx, () => {
+      const t = this.target();
+      if (t === null || this.overCellLimit(t)) return null;
+      return cellPropertiesOf(t.sheet, t.rect, options);
+    }, { call: "getCellProperties", args: [options] });
+  }
+
+  /** Each row's format, null where the row's cells differ (ExcelApi 1.9). */
+  getRowProperties(options: Record<string, unknown>): HostClientResult<Record<string, unknown>[] | null> {
+    return new HostClientResult(this.ctx, () => {
+      const t = this.target();
+      if (t === null) return null;
+      if (t.rect.rowCount > MAX_ROWS) throw richApiError("InvalidArgument");
+      return rowPropertiesOf(t.sheet, t.rect, options);
+    }, { call: "getRowProperties", args: [options] });
+  }
+
+  /** The cells holding typed values ("Constants") or formulas, as areas; ItemNotFound when there are none. */
+  getSpecialCells(cellType: SpecialCellType, cellValueType?: string): RangeAreas {
+    const areas = new RangeAreas(this.ctx, () => {
+      const t = this.target();
+      if (t === null) return null;
+      const rects = specialCellAreas(t.sheet, t.rect, cellType, cellValueType);
+      if (!rects.length) throw richApiError("ItemNotFound", undefined, "Range.getSpecialCells");
+      return { sheet: t.sheet, rects };
+    }, this.nullable);
+    return areas.registerCreation({ call: "getSpecialCells", args: [cellType, cellValueType] });
+  }
+
+  /** As getSpecialCells, but a null object when no cell matches. */
+  getSpecialCellsOrNullObject(cellType: SpecialCellType, cellValueType?: string): RangeAreas {
+    const areas = new RangeAreas(this.ctx, () => {
+      const t = this.target();
+      if (t === null) return null;
+      const rects = specialCellAreas(t.sheet, t.rect, cellType, cellValueType);
+      return rects.length ? { sheet: t.sheet, rects } : null;
+    }, true);
+    return areas.registerCreation({ call: "getSpecialCellsOrNullObject", args: [cellType, cellValueType] });
   }
 
   merge(across?: boolean): void {

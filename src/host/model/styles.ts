@@ -33,12 +33,25 @@ function applyTint(hex: string, tint: number): string {
   return out.map((v) => Math.max(0, Math.min(255, v)).toString(16).padStart(2, "0")).join("").toUpperCase();
 }
 
-/** An ExcelJS colour to "#RRGGBB", or undefined. */
+// The legacy indexed palette (styles.xml <indexedColors> default), still used by older workbooks' fills and fonts.
+const INDEXED = [
+  "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
+  "000000", "FFFFFF", "FF0000", "00FF00", "0000FF", "FFFF00", "FF00FF", "00FFFF",
+  "800000", "008000", "000080", "808000", "800080", "008080", "C0C0C0", "808080",
+  "9999FF", "993366", "FFFFCC", "CCFFFF", "660066", "FF8080", "0066CC", "CCCCFF",
+  "000080", "FF00FF", "FFFF00", "00FFFF", "800080", "800000", "008080", "0000FF",
+  "00CCFF", "CCFFFF", "CCFFCC", "FFFF99", "99CCFF", "FF99CC", "CC99FF", "FFCC99",
+  "3366FF", "33CCCC", "99CC00", "FFCC00", "FF9900", "FF6600", "666699", "969696",
+  "003366", "339966", "003300", "333300", "993300", "993366", "333399", "333333",
+];
+
+/** An ExcelJS colour to "#RRGGBB", or undefined (automatic, or unknown). */
 export function colorToHex(color: Partial<{ argb: string; theme: number; tint: number; indexed: number }> | undefined): string | undefined {
   if (!color) return undefined;
   if (typeof color.argb === "string" && color.argb.length >= 6) return `#${color.argb.slice(-6).toUpperCase()}`;
   if (typeof color.theme === "number" && THEME[color.theme]) return `#${color.tint ? applyTint(THEME[color.theme], color.tint) : THEME[color.theme]}`;
-  if (color.indexed === 64) return undefined;
+  // 64 and 65 are the system foreground and background: "automatic".
+  if (typeof color.indexed === "number" && INDEXED[color.indexed]) return `#${INDEXED[color.indexed]}`;
   return undefined;
 }
 
