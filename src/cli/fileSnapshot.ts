@@ -11,12 +11,13 @@ import { DEFAULT_FONT, colorToHex, fillColorOf, fontOf } from "../host/model/sty
 import type { CellModel, CellValue } from "../host/model/types";
 import { numberFormatOf, rawValueOf, textOf, valueTypeOf } from "../host/model/values";
 import { parseAddress } from "../host/api/addresses";
-import { cellValueOf, SharedFormulas } from "../host/xlsx/cellValues";
+import { cellValueOf, parseSharedStrings, SharedFormulas } from "../host/xlsx/cellValues";
 import { child, children, parseXml, type XmlElement } from "../host/xlsx/chartXmlText";
 import { parseRelationships, relsPathFor, resolveTarget } from "../host/xlsx/chartPackage";
 import { parseDefinedNames } from "../host/xlsx/definedNames";
 import { openPackage } from "../host/xlsx/detect";
-import { CellBudget, checkSheetSizes, openErrorOf, readCellContext, type CellContext } from "../host/xlsx/load";
+import { CellBudget, checkSheetSizes, openErrorOf, type CellContext } from "../host/xlsx/load";
+import { readLookStyles } from "../host/xlsx/lookStyles";
 import { DEFAULT_LOAD_LIMITS, PackageDamage, type LoadLimits } from "../host/xlsx/loadErrors";
 import { scanSheetData, splitSheet } from "../host/xlsx/sheetData";
 import { STATES } from "../host/xlsx/sheetFeatures";
@@ -299,7 +300,11 @@ async function readFileSnapshot(pkg: ZipPackage, label: string, limits: LoadLimi
   const parts = readWorkbookParts(pkg, workbookPart);
   checkSheetSizes(pkg, parts, limits);
   pkg.budget = limits.maxTotalBytes;
-  const ctx = await readCellContext(pkg, parts);
+  const ctx: CellContext = {
+    sharedStrings: parts.sharedStringsPart ? parseSharedStrings(pkg.textOf(parts.sharedStringsPart), parts.sharedStringsPart) : [],
+    styles: readLookStyles(parts.stylesPart ? pkg.textOf(parts.stylesPart) : null, parts.stylesPart ?? "xl/styles.xml"),
+    date1904: parts.date1904,
+  };
   const budget = new CellBudget(limits.maxCells);
   const owned = parseDefinedNames(parts.workbookXml).find((n) => n.localSheetId === undefined && n.name === OWNED_SHEET_NAME);
   const ownedSheet = owned ? sheetFromReference(owned.formula) : null;

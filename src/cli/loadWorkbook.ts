@@ -1,6 +1,10 @@
-// Open an .xlsx file on the headless host, turning every way it can fail into a plain message.
+// Open an .xlsx file for the command line, turning every way it can fail into a plain message: on the
+// headless host (for `scorecard`, which writes), or straight into a snapshot (for `scan`, which reads).
 import { openWorkbook, WorkbookOpenError, type HeadlessWorkbook } from "../host";
 import { setRequirementChecker } from "../excel/requirements";
+import { settingsFromSnapshot, type ScanWorkbookOptions, type ScanWorkbookOutcome } from "../excel/scanWorkbook";
+import { scanSnapshot } from "../core/scan";
+import { readSnapshotFromFile } from "./fileSnapshot";
 
 /** An error meant for the user: printed as one line, with an exit code, never as a stack trace. */
 export class CliError extends Error {
@@ -13,24 +17,49 @@ export class CliError extends Error {
   }
 }
 
-export async function loadWorkbook(file: string, readFile: (path: string) => Promise<Uint8Array>): Promise<HeadlessWorkbook> {
-  let bytes: Uint8Array;
+async function readBytes(file: string, readFile: (path: string) => Promise<Uint8Array>): Promise<Uint8Array> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new CliError(`cannot find "${file}". Check the path and try again.`);
     if (code === "EISDIR") throw new CliError(`"${file}" is a folder, not a workbook.`);
     if (code === "EACCES" || code === "EPERM") throw new CliError(`cannot read "${file}": permission denied.`);
-    throw new CliError(`cannot read "${file}": ${(e as Error).message}`);
+    if (code === "ERR_FS_FILE_TOO_LARGE") throw new CliError(`"${file}" is too large to read (over 2 GB). Split the workbook and try again.`);
+    throw new CliError(`cannot read "${file}" (${code ?? "the system refused"}). Check the file and try again.`);
   }
+}
+
+function cliErrorOf(e: unknown, file: string): CliError {
+  if (e instanceof WorkbookOpenError) return new CliError(e.message);
+  return new CliError(`"${file}" could not be read: KPI Scorecard met something in it that it cannot handle (a fault in KPI Scorecard, not in Excel). Open the file in Excel, save it again and try again; if it still fails, please report it.`);
+}
+
+export async function loadWorkbook(file: string, readFile: (path: string) => Promise<Uint8Array>): Promise<HeadlessWorkbook> {
+  const bytes = await readBytes(file, readFile);
   try {
-    const wb = await openWorkbook(bytes);
+    const wb = await openWorkbook(bytes, { label: `"${file}"` });
     // src/excel asks Office which requirement sets it has; on the command line the host answers.
     setRequirementChecker((name, version) => wb.isSetSupported(name, version));
     return wb;
   } catch (e) {
-    if (e instanceof WorkbookOpenError) throw new CliError(`"${file}": ${e.message}`);
-    throw new CliError(`"${file}" could not be opened as an Excel workbook (${e instanceof Error ? e.message : String(e)}).`);
+    throw cliErrorOf(e, file);
   }
+}
+
+/**
+ * `scan` on the command line: the file is read once, straight into the snapshot readWorkbook would
+ * give on the host (fileSnapshot.ts), and scanned as scanWorkbook scans it.
+ */
+export async function scanFile(file: string, readFile: (path: string) => Promise<Uint8Array>, options: ScanWorkbookOptions & { today: string }): Promise<ScanWorkbookOutcome> {
+  const bytes = await readBytes(file, readFile);
+  let snapshot;
+  try {
+    snapshot = await readSnapshotFromFile(bytes, `"${file}"`);
+  } catch (e) {
+    throw cliErrorOf(e, file);
+  }
+  const settings = settingsFromSnapshot(snapshot, options.overrides);
+  const result = scanSnapshot(snapshot, { workbookName: options.workbookName, settings, today: options.today });
+  return { result, settings, snapshot };
 }

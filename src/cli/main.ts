@@ -5,8 +5,8 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Settings } from "../core/settings";
 import { formatScanText } from "./formatScan";
-import { loadWorkbook, CliError } from "./loadWorkbook";
-import { scanWorkbook, todayIso } from "../excel/scanWorkbook";
+import { scanFile, CliError } from "./loadWorkbook";
+import { todayIso } from "../excel/scanWorkbook";
 import { runScorecard } from "./scorecardCommand";
 
 function isoDate(value: string): string {
@@ -66,8 +66,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   addCommon(program.command("scan").description("scan a workbook and print every KPI with its DoT, RAG and findings").argument("<file.xlsx>", "the workbook to scan"))
     .option("--json", "print one JSON document (its schema: schema/scan-result.schema.json in the package)")
     .action(async (file: string, opts: CommonOpts & { json?: boolean }) => {
-      const wb = await loadWorkbook(file, readFile);
-      const { result } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso() }));
+      // The file is read straight into a snapshot (one pass, no workbook model): the scan only reads.
+      const { result } = await scanFile(file, readFile, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso() });
       out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatScanText(result));
     });
 

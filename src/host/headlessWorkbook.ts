@@ -7,7 +7,6 @@ import { newSheetModel } from "./model/sheet";
 import type { WorkbookModel } from "./model/types";
 import { emptyModel, loadXlsx } from "./xlsx/load";
 import { DEFAULT_LOAD_LIMITS } from "./xlsx/loadErrors";
-import { saveXlsx } from "./xlsx/save";
 import type { LoadedWebExtensions } from "./xlsx/webExtension";
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -79,7 +78,8 @@ class Headless implements HeadlessWorkbook {
   }
 
   save(): Promise<Uint8Array> {
-    return saveXlsx(this.model, this.webExtensions);
+    // Loaded when first needed, with ExcelJS: reading a workbook never pays for the writer.
+    return import("./xlsx/save").then(({ saveXlsx }) => saveXlsx(this.model, this.webExtensions));
   }
 }
 

@@ -2,8 +2,8 @@
 // the save path's). ExcelJS reads the file's own styles part inside a tiny package made for it — one
 // cell per format, one conditional rule per differential format — so styles mean exactly what they
 // meant before, while ExcelJS never sees the cells, names or ranges that made its full load blow up.
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import type ExcelJS from "exceljs";
 import type { Style } from "exceljs";
 import type { ConditionalFormatStyle } from "../model/types";
 import { colorToHex } from "../model/styles";
@@ -75,7 +75,9 @@ export async function readStyleSheet(stylesXml: string | null, part: string): Pr
   const looks: ConditionalFormatStyle[] = [];
   try {
     const bytes = await miniPackage(stylesXml, formats, differentials).generateAsync({ type: "uint8array", compression: "STORE" });
-    const wb = new ExcelJS.Workbook();
+    // Loaded when first needed: a command-line scan of a workbook without formats never pays for it.
+    const { default: Excel } = await import("exceljs");
+    const wb = new Excel.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
     for (let i = 1; i < formats; i++) {
