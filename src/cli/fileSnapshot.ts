@@ -9,7 +9,7 @@ import { StyleTable, type ReadCellProperties } from "../excel/cellStyles";
 import { OWNED_SHEET_NAME, sheetFromReference } from "../excel/scorecardOwnership";
 import { DEFAULT_FONT, colorToHex, fillColorOf, fontOf } from "../host/model/styles";
 import type { CellModel, CellValue } from "../host/model/types";
-import { numberFormatOf, rawValueOf, textOf, valueTypeOf } from "../host/model/values";
+import { numberFormatOf, textOfValue } from "../host/model/values";
 import { parseAddress } from "../host/api/addresses";
 import { cellValueOf, parseSharedStrings, SharedFormulas } from "../host/xlsx/cellValues";
 import { child, children, parseXml, type XmlElement } from "../host/xlsx/chartXmlText";
@@ -19,7 +19,7 @@ import { openPackage } from "../host/xlsx/detect";
 import { CellBudget, checkSheetSizes, openErrorOf, type CellContext } from "../host/xlsx/load";
 import { readLookStyles } from "../host/xlsx/lookStyles";
 import { DEFAULT_LOAD_LIMITS, PackageDamage, type LoadLimits } from "../host/xlsx/loadErrors";
-import { scanSheetData, splitSheet } from "../host/xlsx/sheetData";
+import { scanSheetData, SHEET_COLS, splitSheet } from "../host/xlsx/sheetData";
 import { STATES } from "../host/xlsx/sheetFeatures";
 import { readWebExtensions } from "../host/xlsx/webExtension";
 import { findWorkbookPart, readWorkbookParts, type SheetEntry } from "../host/xlsx/workbookParts";
@@ -34,15 +34,18 @@ interface RowCells {
   cols: number[];
   values: CellValue[];
   styles: number[];
+  /** Whether the cell holds a formula (one with no cached value is in the used range, and reads as ""). */
+  formulas: boolean[];
 }
 
 /** What a cell format gives a cell in the snapshot, worked out once per format. */
 interface Face {
   numberFormat: string;
-  style: CellModel["style"];
   properties: ReadCellProperties;
   /** Whether the format fills the cell (a fill other than white): such a cell is occupied though empty. */
   filled: boolean;
+  /** Its id in the sheet's StyleTable, once asked. */
+  id?: number;
 }
 
 function faceOf(ctx: CellContext, index: number): Face {
@@ -52,7 +55,6 @@ function faceOf(ctx: CellContext, index: number): Face {
   const fill = fillColorOf(cell);
   return {
     numberFormat: numberFormatOf(cell),
-    style,
     properties: { format: { fill: { color: fill }, font: { name: font.name ?? DEFAULT_FONT.name, color: colorToHex(font.color as never) ?? "#000000" } } },
     filled: fill.toUpperCase() !== "#FFFFFF",
   };
@@ -62,10 +64,10 @@ function rectOf(ref: string | undefined): CellRect | null {
   return ref ? parseAddress(ref)?.rect ?? null : null;
 }
 
-/** Runs of the sorted, distinct indexes given, joined across fewer than `gap` missing ones. */
-function runs(indexes: number[], gap: number): [number, number][] {
+/** Runs of the indexes flagged, joined across fewer than `gap` unflagged ones. */
+function runsOf(present: Iterable<number>, gap: number): [number, number][] {
   const out: [number, number][] = [];
-  for (const i of indexes) {
+  for (const i of present) {
     const last = out[out.length - 1];
     if (last && i - last[1] - 1 < gap) last[1] = i;
     else out.push([i, i]);
@@ -73,9 +75,26 @@ function runs(indexes: number[], gap: number): [number, number][] {
   return out;
 }
 
-function distinctSorted(xs: number[]): number[] {
-  const out = [...new Set(xs)];
-  return out.sort((a, b) => a - b);
+/** The distinct values of a list, ascending; cheap when the list is already in order (rows as read). */
+function distinctAscending(xs: number[]): number[] {
+  const out: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const last = out[out.length - 1];
+    if (last === undefined || x > last) out.push(x);
+    else if (x < last) sorted = false;
+  }
+  return sorted ? out : [...new Set(xs)].sort((a, b) => a - b);
+}
+
+/** The distinct columns of a list, ascending (at most 16,384 of them: flagged, not sorted). */
+function distinctColumns(cols: number[]): number[] {
+  const seen = new Uint8Array(SHEET_COLS);
+  for (let i = 0; i < cols.length; i++) seen[cols[i]] = 1;
+  const out: number[] = [];
+  for (let c = 0; c < SHEET_COLS; c++) if (seen[c]) out.push(c);
+  return out;
 }
 
 /**
@@ -85,8 +104,8 @@ function distinctSorted(xs: number[]): number[] {
  */
 function blockRects(rows: number[], cols: number[], out: CellRect[]): void {
   if (!rows.length) return;
-  const rowRuns = runs(distinctSorted(rows), BLOCK_GAP);
-  const colRuns = runs(distinctSorted(cols), BLOCK_GAP);
+  const rowRuns = runsOf(distinctAscending(rows), BLOCK_GAP);
+  const colRuns = runsOf(distinctColumns(cols), BLOCK_GAP);
   if (rowRuns.length === 1 && colRuns.length === 1) {
     out.push({ row: rowRuns[0][0], col: colRuns[0][0], rowCount: rowRuns[0][1] - rowRuns[0][0] + 1, colCount: colRuns[0][1] - colRuns[0][0] + 1 });
     return;
@@ -123,6 +142,8 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget:
   const merges = children(child(rest, "mergeCells"), "mergeCell").map((m) => rectOf(m.attrs.ref)).filter((r): r is CellRect => !!r && r.rowCount * r.colCount > 1);
   const rows = new Map<number, RowCells>();
   const formulas = new SharedFormulas();
+  let lastRow = -1;
+  let lastLine: RowCells | undefined;
   scanSheetData(xml, split, part, {
     cell(raw) {
       const value = cellValueOf(raw, ctx.sharedStrings, ctx.date1904, part);
@@ -131,12 +152,14 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget:
       const style = raw.style && ctx.styles.cellStyle(raw.style) ? raw.style : 0;
       if (value === null && formula === undefined && !style) return;
       budget.take();
-      let line = rows.get(raw.row);
-      if (!line) rows.set(raw.row, (line = { cols: [], values: [], styles: [] }));
-      // A formula with no cached value reads as "" (the host shows the same), and is in the used range.
+      let line = raw.row === lastRow ? lastLine : rows.get(raw.row);
+      if (!line) rows.set(raw.row, (line = { cols: [], values: [], styles: [], formulas: [] }));
+      lastRow = raw.row;
+      lastLine = line;
       line.cols.push(raw.col);
-      line.values.push(value === null && formula !== undefined ? "" : value);
+      line.values.push(value);
       line.styles.push(style);
+      line.formulas.push(formula !== undefined);
     },
   });
   for (const line of rows.values()) sortRow(line);
@@ -152,7 +175,7 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget:
   let top = Infinity, bottom = -1, left = Infinity, right = -1;
   for (const [r, line] of rows) {
     for (let i = 0; i < line.cols.length; i++) {
-      if (line.values[i] === null) continue;
+      if (line.values[i] === null && !line.formulas[i]) continue;
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (line.cols[i] < left) left = line.cols[i];
@@ -160,8 +183,9 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget:
     }
   }
   const occupiedRows: number[] = [], occupiedCols: number[] = [];
-  const table = new StyleTable();
-  let styledInRange = 0;
+  // Each cell of the used range votes for its look (readWorkbook reads them all); the commonest font is the sheet's.
+  const votes = new Map<number, number>();
+  let inRange = 0;
   if (bottom >= 0) {
     for (const [r, line] of rows) {
       if (r < top || r > bottom) continue;
@@ -169,19 +193,21 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget:
         const c = line.cols[i];
         if (c < left || c > right) continue;
         const v = line.values[i];
-        const f = face(line.styles[i]);
-        if ((v !== null && v !== "") || f.filled) {
+        const index = line.styles[i];
+        if ((v !== null && v !== "") || face(index).filled) {
           occupiedRows.push(r);
           occupiedCols.push(c);
         }
-        table.idOf(f.properties);
-        styledInRange++;
+        votes.set(index, (votes.get(index) ?? 0) + 1);
+        inRange++;
       }
     }
-    table.idOf(face(0).properties, (bottom - top + 1) * (right - left + 1) - styledInRange);
+    votes.set(0, (votes.get(0) ?? 0) + (bottom - top + 1) * (right - left + 1) - inRange);
   } else {
-    table.idOf(face(0).properties); // an empty sheet reads as one empty cell, A1
+    votes.set(0, 1); // an empty sheet reads as one empty cell, A1
   }
+  const table = new StyleTable();
+  for (const [index, n] of votes) face(index).id = table.idOf(face(index).properties, n);
   const font = table.defaultFont();
   const rects: CellRect[] = [];
   blockRects(occupiedRows, occupiedCols, rects);
@@ -211,6 +237,7 @@ function sortRow(line: RowCells): void {
     line.cols = kept.map((k) => line.cols[k]);
     line.values = kept.map((k) => line.values[k]);
     line.styles = kept.map((k) => line.styles[k]);
+    line.formulas = kept.map((k) => line.formulas[k]);
     return;
   }
 }
@@ -220,9 +247,12 @@ function clearMergedFollowers(rows: Map<number, RowCells>, merges: CellRect[]): 
   if (!merges.length) return;
   for (const [r, line] of rows) {
     for (let i = 0; i < line.cols.length; i++) {
-      if (line.values[i] === null) continue;
+      if (line.values[i] === null && !line.formulas[i]) continue;
       const c = line.cols[i];
-      if (merges.some((m) => r >= m.row && r < m.row + m.rowCount && c >= m.col && c < m.col + m.colCount && (r !== m.row || c !== m.col))) line.values[i] = null;
+      if (merges.some((m) => r >= m.row && r < m.row + m.rowCount && c >= m.col && c < m.col + m.colCount && (r !== m.row || c !== m.col))) {
+        line.values[i] = null;
+        line.formulas[i] = false;
+      }
     }
   }
 }
@@ -231,8 +261,9 @@ function clearMergedFollowers(rows: Map<number, RowCells>, merges: CellRect[]): 
 function blockOf(rect: CellRect, rows: Map<number, RowCells>, face: (i: number) => Face, table: StyleTable, font: ReturnType<StyleTable["defaultFont"]>, date1904: boolean): CellBlock {
   const values: RawValue[][] = [], text: string[][] = [], numberFormats: string[][] = [], valueTypes: ValueType[][] = [];
   const ids: number[] = new Array(rect.rowCount * rect.colCount);
+  const idOf = (f: Face) => (f.id ??= table.idOf(f.properties, 0));
   const plain = face(0);
-  const plainId = table.idOf(plain.properties, 0);
+  const plainId = idOf(plain);
   for (let r = 0; r < rect.rowCount; r++) {
     const v: RawValue[] = new Array(rect.colCount).fill("");
     const t: string[] = new Array(rect.colCount).fill("");
@@ -244,12 +275,12 @@ function blockOf(rect: CellRect, rows: Map<number, RowCells>, face: (i: number) 
       for (let i = lowerBound(line.cols, rect.col); i < line.cols.length && line.cols[i] < rect.col + rect.colCount; i++) {
         const c = line.cols[i] - rect.col;
         const f = face(line.styles[i]);
-        const cell: CellModel = { value: line.values[i], style: f.style };
-        v[c] = rawValueOf(cell);
-        t[c] = textOf(cell, date1904);
+        const value = line.values[i];
+        v[c] = value === null ? "" : typeof value === "object" ? value.error : value;
+        t[c] = textOfValue(value, f.numberFormat, date1904);
         n[c] = f.numberFormat;
-        y[c] = valueTypeOf(cell);
-        ids[r * rect.colCount + c] = table.idOf(f.properties, 0);
+        y[c] = value === null || value === "" ? "Empty" : typeof value === "object" ? "Error" : typeof value === "boolean" ? "Boolean" : typeof value === "number" ? "Double" : "String";
+        ids[r * rect.colCount + c] = idOf(f);
       }
     }
     values.push(v);

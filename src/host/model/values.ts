@@ -44,10 +44,29 @@ const DAYS_1900_TO_1904 = 1462;
  */
 export function textOf(cell: CellModel | undefined, date1904 = false): string {
   if (!cell || cell.value === null) return "";
-  const v = cell.value;
+  return textOfValue(cell.value, numberFormatOf(cell), date1904);
+}
+
+/** A General number Excel shows as JavaScript writes it: plain digits, ten at most (no exponent, no rounding). */
+const PLAIN_GENERAL = /^-?\d+(?:\.\d+)?$/;
+
+function plainGeneral(v: number): string | null {
+  const s = String(v);
+  if (s.length > 12 || !PLAIN_GENERAL.test(s)) return null;
+  let digits = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 48) digits++;
+  return digits <= 10 ? s : null;
+}
+
+/** The text a value shows under a number format (textOf without the cell). */
+export function textOfValue(v: CellValue, fmt: string, date1904 = false): string {
+  if (v === null) return "";
   if (isError(v)) return v.error;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  const fmt = numberFormatOf(cell);
+  if (typeof v === "number" && fmt === GENERAL) {
+    const plain = plainGeneral(v);
+    if (plain !== null) return plain;
+  }
   if (typeof v === "string") {
     // A text section ("@") can decorate text; otherwise text shows as typed.
     if (fmt.includes("@")) return safeFormat(fmt, v) ?? v;

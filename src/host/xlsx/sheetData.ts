@@ -35,6 +35,7 @@ export interface RawRow {
 
 export interface SheetDataHandler {
   row?(row: RawRow): void;
+  /** Called for each cell in order; the object is reused for the next cell, so keep its fields, not it. */
   cell(cell: RawCell): void;
 }
 
@@ -116,6 +117,43 @@ function attrs(xml: string, from: number, to: number, part: string): Record<stri
   return out;
 }
 
+/** The r, s and t attributes of a <c> tag, read without building an object (this runs once per cell). */
+interface CellTag {
+  r: string | undefined;
+  s: string | undefined;
+  t: string | undefined;
+}
+
+function cellTag(xml: string, from: number, to: number, part: string, out: CellTag): void {
+  out.r = out.s = out.t = undefined;
+  let i = from;
+  while (i < to) {
+    const c = xml.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) {
+      i++;
+      continue;
+    }
+    const eq = xml.indexOf("=", i);
+    if (eq < 0 || eq >= to) throw new PackageDamage("part", part);
+    let q = eq + 1;
+    while (q < to && xml.charCodeAt(q) !== 34 && xml.charCodeAt(q) !== 39) q++;
+    if (q >= to) throw new PackageDamage("part", part);
+    const close = xml.indexOf(xml[q], q + 1);
+    if (close < 0 || close > to) throw new PackageDamage("part", part);
+    // Names of one letter (possibly after a prefix): r, s, t.
+    const nameEnd = eq - 1 >= i && xml.charCodeAt(eq - 1) <= 32 ? xml.slice(i, eq).trimEnd().length + i : eq;
+    if (nameEnd - i === 1 || (nameEnd - i > 2 && xml.charCodeAt(nameEnd - 2) === 58)) {
+      const n = xml.charCodeAt(nameEnd - 1);
+      const raw = xml.slice(q + 1, close);
+      const v = raw.includes("&") ? unescapeXml(raw) : raw;
+      if (n === 114) out.r = v;
+      else if (n === 115) out.s = v;
+      else if (n === 116) out.t = v;
+    }
+    i = close + 1;
+  }
+}
+
 /** "B7" -> row 6, col 1; null when it is not a cell reference. */
 export function parseRef(ref: string): { row: number; col: number } | null {
   let col = 0;
@@ -152,6 +190,8 @@ export function scanSheetData(xml: string, split: SplitSheet, part: string, hand
   let collect: "v" | "f" | "t" | null = null;
   let text = "";
   let phonetic = 0;
+  const tag: CellTag = { r: undefined, s: undefined, t: undefined };
+  const reused: RawCell = { row: 0, col: 0, type: "", style: 0, value: null, inline: null, formula: null, formulaType: "", formulaRef: null, sharedIndex: null };
   while (i < end) {
     const lt = xml.indexOf("<", i);
     const stop = lt < 0 || lt >= end ? end : lt;
@@ -220,21 +260,40 @@ export function scanSheetData(xml: string, split: SplitSheet, part: string, hand
       handler.row?.({ row, height: height !== undefined && Number.isFinite(height) && height > 0 ? height : undefined, hidden: a.hidden === "1" || a.hidden === "true" });
     } else if (name === "c") {
       if (stack.length !== 1 || stack[0] !== "row") throw new PackageDamage("part", part);
-      const a = attrs(xml, afterName, gt, part);
-      if (a.r !== undefined) {
-        const p = parseRef(a.r);
-        if (!p) throw new PackageDamage("part", part, `"${a.r}" is not a cell`);
-        if (p.row >= SHEET_ROWS || p.col >= SHEET_COLS) throw outside(part, `cell ${a.r}`);
+      cellTag(xml, afterName, gt, part, tag);
+      if (tag.r !== undefined) {
+        const p = parseRef(tag.r);
+        if (!p) throw new PackageDamage("part", part, `"${tag.r}" is not a cell`);
+        if (p.row >= SHEET_ROWS || p.col >= SHEET_COLS) throw outside(part, `cell ${tag.r}`);
         row = p.row;
         col = p.col;
       } else col++;
       if (col >= SHEET_COLS) throw outside(part, `a cell past column XFD`);
-      const s = a.s !== undefined ? Number(a.s) : 0;
-      if (!Number.isInteger(s) || s < 0) throw new PackageDamage("part", part, `cell ${a.r ?? ""} names a format that does not exist`);
-      cell = { row, col, type: a.t ?? "", style: s, value: null, inline: null, formula: null, formulaType: "", formulaRef: null, sharedIndex: null };
+      const s = tag.s !== undefined ? Number(tag.s) : 0;
+      if (!Number.isInteger(s) || s < 0) throw new PackageDamage("part", part, `cell ${tag.r ?? ""} names a format that does not exist`);
+      cell = reused;
+      cell.row = row;
+      cell.col = col;
+      cell.type = tag.t ?? "";
+      cell.style = s;
+      cell.value = cell.inline = cell.formula = cell.formulaRef = cell.sharedIndex = null;
+      cell.formulaType = "";
       if (selfClosing) {
         handler.cell(cell);
         cell = null;
+      } else if (xml.startsWith("<v>", gt + 1)) {
+        // The common shape, <c ...><v>text</v></c>, read in one step.
+        const close = xml.indexOf("</v>", gt + 4);
+        if (close > 0 && close < end && xml.startsWith("</c>", close + 4)) {
+          const text = xml.slice(gt + 4, close);
+          if (text.indexOf("<") < 0) {
+            cell.value = text.includes("&") ? unescapeXml(text) : text;
+            handler.cell(cell);
+            cell = null;
+            i = close + 8;
+            continue;
+          }
+        }
       }
     } else if (cell) {
       if (name === "v") collect = selfClosing ? null : "v";
