@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { newWorkbook, workbookBytes } from "../fixtures/workbook";
-import { loadEntries, XLSX_DIR, type CorpusCell, type CorpusEntry } from "./entry";
+import { formatEntry, loadEntries, TABLES_DIR, XLSX_DIR, type CorpusCell, type CorpusEntry } from "./entry";
 
 function argb(hex: string): string {
   const h = hex.replace(/^#/, "").toUpperCase();
@@ -56,6 +56,8 @@ async function main(): Promise<void> {
   const entries = loadEntries();
   mkdirSync(XLSX_DIR, { recursive: true });
   for (const e of entries) {
+    // Entries are kept in one layout (a row or an expected KPI per line), whoever edited them.
+    writeFileSync(join(TABLES_DIR, `${e.id}.json`), formatEntry(e));
     writeFileSync(xlsxPath(e), await workbookBytes(buildEntry(e)));
   }
   const publishers = new Set(entries.map((e) => e.source.publisher));

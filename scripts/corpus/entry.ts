@@ -123,3 +123,36 @@ export function loadEntries(dir = TABLES_DIR): CorpusEntry[] {
   if (problems.length) throw new Error(`corpus entries are malformed:\n${problems.join("\n")}`);
   return entries;
 }
+
+/** An entry as text in the corpus's one layout: a row of cells or an expected KPI per line, so diffs stay readable. */
+export function formatEntry(e: CorpusEntry): string {
+  // One line, with a space after each comma and colon between items (never inside a string).
+  const one = (v: unknown): string => {
+    if (Array.isArray(v)) return `[${v.map(one).join(", ")}]`;
+    if (v && typeof v === "object") return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${one(x)}`).join(", ")}}`;
+    return JSON.stringify(v ?? null);
+  };
+  const lines: string[] = ["{"];
+  lines.push(`  "id": ${JSON.stringify(e.id)},`);
+  lines.push(`  "source": ${JSON.stringify(e.source, null, 2).replace(/\n/g, "\n  ")},`);
+  lines.push(`  "asOf": ${JSON.stringify(e.asOf)},`);
+  lines.push(`  "sheets": [`);
+  e.sheets.forEach((s, i) => {
+    lines.push("    {");
+    lines.push(`      "name": ${JSON.stringify(s.name)},`);
+    const rest: string[] = [];
+    if (s.merges) rest.push(`      "merges": ${one(s.merges)}`);
+    if (s.widths) rest.push(`      "widths": ${one(s.widths)}`);
+    lines.push(`      "rows": [`);
+    s.rows.forEach((r, j) => lines.push(`        ${one(r)}${j < s.rows.length - 1 ? "," : ""}`));
+    lines.push(`      ]${rest.length ? "," : ""}`);
+    rest.forEach((l, j) => lines.push(`${l}${j < rest.length - 1 ? "," : ""}`));
+    lines.push(`    }${i < e.sheets.length - 1 ? "," : ""}`);
+  });
+  lines.push("  ],");
+  lines.push(`  "expected": [`);
+  e.expected.forEach((k, i) => lines.push(`    ${one(k)}${i < e.expected.length - 1 ? "," : ""}`));
+  lines.push("  ]");
+  lines.push("}");
+  return `${lines.join("\n")}\n`;
+}

@@ -1,6 +1,6 @@
 // `kpi-scorecard scan|scorecard` over .xlsx files, through src/excel on the headless host: the
 // same code path as the add-in in Excel.
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError } from "commander";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Settings } from "../core/settings";
@@ -8,19 +8,8 @@ import { formatScanText } from "./formatScan";
 import { scanFile, CliError } from "./loadWorkbook";
 import { todayIso } from "../excel/scanWorkbook";
 import { runScorecard } from "./scorecardCommand";
-
-function isoDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw new InvalidArgumentError("expected a date as YYYY-MM-DD");
-  }
-  return value;
-}
-
-function number(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("expected a number of 0 or more");
-  return n;
-}
+import { amberBandOption, EXIT_CODES_HELP, flatBandOption, isoDateOption, polarityOption, USAGE_EXIT } from "./options";
+import { packageVersion } from "./version";
 
 interface CommonOpts {
   asOf?: string;
@@ -28,7 +17,7 @@ interface CommonOpts {
   amberBand?: number;
   amberPoints?: boolean;
   flatBand?: number;
-  defaultPolarity?: string;
+  defaultPolarity?: Settings["defaultPolarity"];
 }
 
 export function overridesFrom(opts: CommonOpts): Partial<Settings> {
@@ -38,19 +27,19 @@ export function overridesFrom(opts: CommonOpts): Partial<Settings> {
   if (opts.amberBand !== undefined) o.amberBand = opts.amberBand;
   if (opts.amberPoints) o.amberMode = "points";
   if (opts.flatBand !== undefined) o.noChangeBand = opts.flatBand;
-  if (opts.defaultPolarity === "higher" || opts.defaultPolarity === "lower") o.defaultPolarity = `${opts.defaultPolarity}-is-better`;
+  if (opts.defaultPolarity) o.defaultPolarity = opts.defaultPolarity;
   return o;
 }
 
 function addCommon(cmd: Command): Command {
   return cmd
-    .option("--as-of <date>", "reporting date (YYYY-MM-DD); default: the workbook's setting, else today", isoDate)
-    .option("--plan-start <date>", "plan start date for milestones like 'By 6 months' (YYYY-MM-DD)", isoDate)
-    .option("--amber-band <fraction>", "how far a miss may be and still be amber (default 0.1 = within 10% of the target)", number)
+    .option("--as-of <date>", "reporting date, a real date as YYYY-MM-DD; default: the workbook's setting, else today", isoDateOption("--as-of"))
+    .option("--plan-start <date>", "plan start date for milestones like 'By 6 months' (YYYY-MM-DD)", isoDateOption("--plan-start"))
+    .option("--amber-band <fraction>", "how far a miss may be and still be amber: a fraction from 0 to 1 (default 0.1 = within 10% of the target)", amberBandOption)
     .option("--amber-points", "measure the amber band in percentage points instead of relative to the target")
     // Not "--no-change-band": commander reads a "--no-" prefix as the negation of a flag.
-    .option("--flat-band <n>", "the no-change band: changes no larger than this count as no change (default 0)", number)
-    .option("--default-polarity <higher|lower>", "polarity where nothing in the workbook says (default higher)");
+    .option("--flat-band <n>", "the no-change band, 0 or more in the figures' own units: changes no larger count as no change (default 0)", flatBandOption)
+    .option("--default-polarity <higher|lower>", "polarity where nothing in the workbook says (default higher)", polarityOption);
 }
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
@@ -59,9 +48,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   program
     .name("kpi-scorecard")
     .description("Recognise KPI tables in an Excel workbook, validate targets and baselines, compute direction of travel and RAG, and insert a scorecard sheet.")
+    .version(packageVersion(), "-V, --version", "print the version and exit")
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err })
-    .showHelpAfterError();
+    .showHelpAfterError("(run kpi-scorecard --help for the options)")
+    .addHelpText("after", EXIT_CODES_HELP);
 
   addCommon(program.command("scan").description("scan a workbook and print every KPI with its DoT, RAG and findings").argument("<file.xlsx>", "the workbook to scan"))
     .option("--json", "print one JSON document (its schema: schema/scan-result.schema.json in the package)")
@@ -71,10 +62,12 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatScanText(result));
     });
 
-  addCommon(program.command("scorecard").description("write a copy of the workbook with the scorecard sheet and charts inserted").argument("<file.xlsx>", "the workbook to read (never overwritten)"))
-    .option("-o, --output <out.xlsx>", "where to write the copy (default: <name>-scorecard.xlsx beside the input)")
+  addCommon(program.command("scorecard").description("write a copy of the workbook with the scorecard sheet and charts inserted; every other part of the workbook is kept as it was").argument("<file.xlsx>", "the workbook to read (.xlsx, or .xlsm whose macros the copy keeps; never overwritten)"))
+    .option("-o, --output <out.xlsx>", "where to write the copy, ending in .xlsx (.xlsm for a macro-enabled workbook); default: <name>-scorecard.xlsx beside the input, or -2, -3 ... when that is taken")
+    .option("--force", "replace the -o file if it exists (never the input)")
     .option("--stats", "print the number of syncs and the largest payload")
-    .action(async (file: string, opts: CommonOpts & { output?: string; stats?: boolean }) => {
+    .addHelpText("after", EXIT_CODES_HELP)
+    .action(async (file: string, opts: CommonOpts & { output?: string; force?: boolean; stats?: boolean }) => {
       exitCode = await runScorecard(file, { ...opts, overrides: overridesFrom(opts) }, out);
     });
 
@@ -82,7 +75,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     await program.parseAsync(argv);
     return exitCode;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : USAGE_EXIT;
     if (e instanceof CliError) {
       err(`kpi-scorecard: ${e.message}\n`);
       return e.exitCode;

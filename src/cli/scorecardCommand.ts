@@ -1,29 +1,37 @@
 // `kpi-scorecard scorecard`: the scorecard the add-in would insert, written to a copy of the workbook.
-import { readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
 import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
 import { insertScorecard } from "../excel/insertScorecard";
 import { todayIso } from "../excel/scanWorkbook";
 import { describeOfficeError } from "../excel/officeErrors";
 import { ScorecardError } from "../excel/applyScorecard";
+import { copyExtension } from "../host";
 import { CliError, loadWorkbook } from "./loadWorkbook";
+import { usageError } from "./options";
+import { checkOutput, checkOutputExtension, realFs, writeOutput, type OutputFs, type OutputPlan } from "./outputFile";
 
 export interface ScorecardCommandOptions {
   output?: string;
+  force?: boolean;
   stats?: boolean;
   overrides: Partial<Settings>;
 }
 
-export function defaultOutput(file: string): string {
-  const ext = extname(file) || ".xlsx";
-  return join(dirname(file), `${basename(file, ext)}-scorecard${ext}`);
-}
-
-export async function runScorecard(file: string, opts: ScorecardCommandOptions, out: (s: string) => void): Promise<number> {
-  const output = opts.output ?? defaultOutput(file);
-  if (resolve(output) === resolve(file)) throw new CliError(`will not write over the input "${file}"; choose another name with -o.`);
-  const wb = await loadWorkbook(file, readFile);
+export async function runScorecard(file: string, opts: ScorecardCommandOptions, out: (s: string) => void, fs: OutputFs = realFs): Promise<number> {
+  // The command line is checked before any work: a wrong -o costs nothing.
+  if (opts.output !== undefined) checkOutputExtension(opts.output);
+  const guessed = opts.output !== undefined ? extname(opts.output).toLowerCase() : extname(file).toLowerCase() === ".xlsm" ? ".xlsm" : ".xlsx";
+  const plan: OutputPlan = { input: file, output: opts.output, force: !!opts.force, extension: guessed };
+  await checkOutput(plan, fs);
+  let original: Uint8Array | undefined;
+  const wb = await loadWorkbook(file, async (p) => (original = await readFile(p)));
+  // The copy is the same kind of workbook as the input: macros stay, and Excel opens only a matching name.
+  plan.extension = original ? await copyExtension(original) : ".xlsx";
+  if (opts.output !== undefined && extname(opts.output).toLowerCase() !== plan.extension) {
+    throw usageError(`-o must end in ${plan.extension} for this workbook${plan.extension === ".xlsm" ? " (it has macros, which the copy keeps)" : ""} (got "${opts.output}").`);
+  }
   let readSyncs = 0;
   let readBytes = 0;
   let outcome;
@@ -44,12 +52,7 @@ export async function runScorecard(file: string, opts: ScorecardCommandOptions, 
     const d = describeOfficeError(e);
     throw new CliError(`${d.message} ${d.action}`.trim());
   }
-  const bytes = await wb.save();
-  try {
-    await writeFile(output, bytes);
-  } catch (e) {
-    throw new CliError(`cannot write "${output}": ${(e as Error).message}`);
-  }
+  const output = await writeOutput(plan, await wb.saveCopy(), fs);
   const { applied, scan } = outcome;
   out(summary(scan, output, applied.sheetName, applied.renamedBecauseTaken, applied.degraded));
   if (opts.stats) {

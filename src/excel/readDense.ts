@@ -84,7 +84,6 @@ interface BlockState {
 export interface DenseReadOptions {
   /** Rows per block (default: sized from the payload budget). */
   blockRows?: number;
-  withProperties: boolean;
 }
 
 /**
@@ -106,7 +105,7 @@ export async function readDense(
     fixedRows: options.blockRows,
   };
   const problems = new Map<number, string>();
-  await readPending({ context, sheetNames, targets, styles, withProperties: options.withProperties }, state, problems);
+  await readPending({ context, sheetNames, targets, styles }, state, problems);
   return problems;
 }
 
@@ -121,7 +120,7 @@ function coalesce(chunks: Chunk[]): Chunk[] {
   return out;
 }
 
-/** Take the next pieces for one sync: whole small pieces while they fit, or the head of a large one. */
+/** Take the next pieces for one sync: whole pieces while they fit, then the head of the next one to fill it. */
 function nextBatch(state: BlockState, targets: DenseTarget[]): Chunk[] {
   const batch: Chunk[] = [];
   let bytes = 0;
@@ -133,8 +132,8 @@ function nextBatch(state: BlockState, targets: DenseTarget[]): Chunk[] {
     const roomRows = Math.min(Math.floor((state.budget - bytes) / rowBytes), Math.floor((state.cellCap - cells) / cols));
     let rows = Math.min(c.rowCount, state.fixedRows ?? Infinity);
     if (rows > roomRows) {
-      if (batch.length) break; // this piece goes in the next sync
-      rows = Math.max(1, roomRows);
+      if (batch.length && roomRows < 1) break; // this piece goes in the next sync
+      rows = Math.max(1, roomRows); // fill the sync with the head of this piece
     }
     batch.push({ ...c, rowCount: rows });
     bytes += rows * rowBytes;
@@ -169,7 +168,6 @@ interface Reader {
   sheetNames: string[];
   targets: DenseTarget[];
   styles: StyleTable[];
-  withProperties: boolean;
 }
 
 interface Queued {
@@ -183,7 +181,7 @@ function queue(rd: Reader, c: Chunk): Queued {
   const range = rd.context.workbook.worksheets.getItem(rd.sheetNames[t.sheet]).getRangeByIndexes(c.row, t.rect.col, c.rowCount, t.rect.colCount);
   if (c.kind === "properties") return { range, rows: null, cells: range.getCellProperties(CELL_PROPERTIES) };
   range.load("values, text, numberFormat, valueTypes");
-  return { range, rows: rd.withProperties ? range.getRowProperties(CELL_PROPERTIES) : null, cells: null };
+  return { range, rows: t.ids ? range.getRowProperties(CELL_PROPERTIES) : null, cells: null };
 }
 
 function cameBack(c: Chunk, q: Queued): boolean {

@@ -53,6 +53,8 @@ interface Reading {
   tables: CellRect[] | null;
   /** Sync 2 failed with merges in it for a reason other than size: merges are read apart, halves first. */
   mergesSuspect: boolean;
+  /** Whether each sheet's cell formats are read: not the add-in's own scorecard, which is never scanned. */
+  withProperties: boolean[];
 }
 
 function rectOf(r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): CellRect {
@@ -111,6 +113,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
     problems: new Map(),
     tables: null,
     mergesSuspect: false,
+    withProperties: metas.map((m) => can.properties && !m.ownedByAddin),
   };
 
   // Sync 2: every used range whole. Sheets it cannot carry are read in parts.
@@ -142,10 +145,10 @@ interface Left {
  */
 async function readWhole(context: Excel.RequestContext, reading: Reading, tableInfo: TableInfo[], can: Abilities): Promise<Left[]> {
   // getUsedRange, not ...OrNullObject: an empty sheet gives A1, so the cell properties call is never on a null object.
-  const used = reading.names.map((name) => {
+  const used = reading.names.map((name, i) => {
     const r = context.workbook.worksheets.getItem(name).getUsedRange(true);
     r.load("rowIndex, columnIndex, rowCount, columnCount, values, text, numberFormat, valueTypes");
-    return { range: r, props: can.properties ? r.getCellProperties(CELL_PROPERTIES) : null };
+    return { range: r, props: reading.withProperties[i] ? r.getCellProperties(CELL_PROPERTIES) : null };
   });
   const merges = can.merges ? queueMerges(context, reading.names) : null;
   const tableRanges = queueTableRanges(context, tableInfo);
@@ -199,14 +202,14 @@ async function readParts(context: Excel.RequestContext, reading: Reading, left: 
     const cells = rect.rowCount * rect.colCount;
     if (cells > PROBE_CELLS && can.specialCells) probes.push({ sheet: l.sheet, rect });
     else if (cells > MAX_DENSE_CELLS) reading.problems.set(l.sheet, tooLarge(rect));
-    else dense.push(newTarget(l.sheet, rect, can.properties));
+    else dense.push(newTarget(l.sheet, rect, reading.withProperties[l.sheet]));
   }
   if (probes.length) {
     const { located, unresolved } = await findOccupied(context, reading.names, probes);
-    for (const { sheet, rects } of located) for (const rect of rects) dense.push(newTarget(sheet, rect, can.properties));
+    for (const { sheet, rects } of located) for (const rect of rects) dense.push(newTarget(sheet, rect, reading.withProperties[sheet]));
     for (const u of unresolved) reading.problems.set(u.sheet, tooLarge(u.rect));
   }
-  const problems = await readDense(context, reading.names, dense, reading.styles, { blockRows: options.blockRows, withProperties: can.properties });
+  const problems = await readDense(context, reading.names, dense, reading.styles, { blockRows: options.blockRows });
   for (const [sheet, why] of problems) reading.problems.set(sheet, why);
   for (const t of dense) reading.targets.push(t);
 }

@@ -39,7 +39,14 @@ export interface HeadlessWorkbook {
   resetStats(): void;
   /** Whether the host supports a requirement set, as Office.context.requirements.isSetSupported. */
   isSetSupported(name: string, minVersion?: string): boolean;
+  /** The whole workbook written from the host's model (through ExcelJS). */
   save(): Promise<Uint8Array>;
+  /**
+   * The workbook as opened with only what the add-in changed patched in: its own sheets (new, or tagged
+   * as its own), the names it changed, its settings. Every other part keeps the original bytes (pivot
+   * tables, macros, sensitivity labels...). For a workbook made in memory, the same as save().
+   */
+  saveCopy(): Promise<Uint8Array>;
 }
 
 /** Why a file could not be opened as a workbook, in words for the user. */

@@ -7,6 +7,7 @@ import { newSheetModel } from "./model/sheet";
 import type { WorkbookModel } from "./model/types";
 import { emptyModel, loadXlsx } from "./xlsx/load";
 import { DEFAULT_LOAD_LIMITS } from "./xlsx/loadErrors";
+import { openedState, saveCopy, type OpenedWorkbook } from "./xlsx/patchPlan";
 import type { LoadedWebExtensions } from "./xlsx/webExtension";
 
 const FIVE_MB = 5 * 1024 * 1024;
@@ -31,6 +32,8 @@ class Headless implements HeadlessWorkbook {
     private readonly model: WorkbookModel,
     private readonly webExtensions: Pick<LoadedWebExtensions, "parts" | "settingsPart">,
     private readonly options: HostOptions,
+    /** The file as opened, for saveCopy; none for a workbook made in memory. */
+    private readonly opened?: OpenedWorkbook,
   ) {}
 
   resetStats(): void {
@@ -81,14 +84,20 @@ class Headless implements HeadlessWorkbook {
     // Loaded when first needed, with ExcelJS: reading a workbook never pays for the writer.
     return import("./xlsx/save").then(({ saveXlsx }) => saveXlsx(this.model, this.webExtensions));
   }
+
+  saveCopy(): Promise<Uint8Array> {
+    return this.opened ? saveCopy(this.model, this.opened, this.webExtensions) : this.save();
+  }
 }
 
 /** Open an .xlsx; throws WorkbookOpenError (plain words) for anything that is not a usable workbook. */
 export async function openWorkbook(bytes: Uint8Array | ArrayBuffer, options: HostOptions = {}): Promise<HeadlessWorkbook> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const { model, webExtensions } = await loadXlsx(data, options.label, { ...DEFAULT_LOAD_LIMITS, ...options.loadLimits });
+  // Taken before the stand-in sheet below, which the file does not have (a workbook of chart sheets only).
+  const opened = openedState(model, data);
   if (model.sheets.length === 0) model.sheets.push(newSheetModel(model, "Sheet1"));
-  return new Headless(model, webExtensions, options);
+  return new Headless(model, webExtensions, options, opened);
 }
 
 /** An empty workbook with one sheet, "Sheet1". */

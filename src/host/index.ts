@@ -8,6 +8,7 @@
 //   wb.run(batch)                 like Excel.run: batch receives an Excel.RequestContext
 //   wb.stats                      every context.sync() counted, with request/response payload bytes
 //   wb.save()                     -> Uint8Array of a real .xlsx (charts included as DrawingML parts)
+//   wb.saveCopy()                 -> the opened file's bytes with only the add-in's sheets, names and settings patched in
 //   wb.isSetSupported(name, ver)  the host's requirement sets (options.unsupportedRequirementSets: ["ExcelApi 1.13"])
 //
 // Strict as Excel: PropertyNotLoaded before load+sync (and after a write until loaded again);
@@ -23,4 +24,5 @@ export type { HeadlessWorkbook, HostOptions, SyncStats } from "./contract";
 export { WorkbookOpenError } from "./contract";
 export { openWorkbook, newWorkbook } from "./headlessWorkbook";
 export { isRichApiError } from "./errors";
+export { copyExtension } from "./xlsx/patchPackage";
 export type { RichApiErrorShape } from "./errors";

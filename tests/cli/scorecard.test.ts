@@ -60,7 +60,7 @@ describe("kpi-scorecard scorecard", () => {
     copyFileSync(join(FIXTURES, "seed000-impact-summary.xlsx"), input);
     const before = readFileSync(input);
     const { code, err } = await run("scorecard", input, "-o", input);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(err).toMatch(/will not write over the input/);
     expect(readFileSync(input).equals(before)).toBe(true);
   });

@@ -11,6 +11,7 @@ import { openWorkbook } from "../../src/host";
 import { scanWorkbook, todayIso } from "../../src/excel/scanWorkbook";
 import type { Settings } from "../../src/core/settings";
 import type { Kpi, Rag, ScanResult } from "../../src/core/types";
+import { sameBytes, zipEntries } from "../helpers/zipEntries";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = resolve(__dirname, "..", "..");
@@ -238,6 +239,12 @@ describe("browser preview", () => {
       return ws.items.map((w) => w.name);
     });
     expect(sheetNames).toContain("Scorecard");
+    // ... and is the sample itself with the scorecard patched in: every part it did not need is the sample's, byte for byte.
+    const sampleParts = zipEntries(readFileSync(SAMPLE));
+    const downloadedParts = zipEntries(new Uint8Array(saved));
+    const touched = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"];
+    const changed = [...sampleParts.keys()].filter((n) => !touched.includes(n) && !sameBytes(sampleParts.get(n)!.compressed, downloadedParts.get(n)?.compressed ?? new Uint8Array()));
+    expect(changed).toEqual([]);
 
     // A file that is not a workbook is refused in words, and the open workbook stays.
     await page.locator("#open-workbook").setInputFiles(join(ROOT, "tests", "fixtures", "not-a-workbook.xlsx"));

@@ -145,3 +145,35 @@ describe("readWorkbook", () => {
     expect(blocks.length - firstOk).toBeLessThanOrEqual(20);
   }, 60_000);
 });
+
+describe("readWorkbook: a sheet as the blocks that hold something", () => {
+  it("cuts the used range into regions at 3 or more empty rows or columns, in reading order", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Report");
+    ws.getCell("A1").value = "Board report"; // a title one blank row above its table stays with it
+    ws.getCell("A3").value = "Ref";
+    ws.getCell("B3").value = "Latest";
+    ws.getCell("A4").value = "K1";
+    ws.getCell("B4").value = 0.5;
+    ws.getCell("H3").value = "Notes"; // 5 empty columns away: a table of its own
+    ws.getCell("H4").value = "on track";
+    ws.getCell("A10").value = "Ref"; // 5 empty rows below
+    ws.getCell("B10").value = "Target";
+    ws.getCell("B11").value = 7;
+    ws.getCell("C11").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFF0000" } }; // a fill with no text is kept (a stated RAG)
+    const host = await openWorkbook(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    const snap = await host.run((context) => readWorkbook(context));
+    const g = new SheetGrid(snap.sheets[0]);
+    expect(g.regions()).toEqual([
+      { firstRow: 0, lastRow: 3, firstCol: 0, lastCol: 1 },
+      { firstRow: 2, lastRow: 3, firstCol: 7, lastCol: 7 },
+      { firstRow: 9, lastRow: 10, firstCol: 0, lastCol: 2 },
+    ]);
+    expect(g.fill(10, 2)).toBe("FF0000");
+    // Outside the regions every cell reads as empty, and rows and columns still read across regions.
+    expect(g.raw(6, 4)).toMatchObject({ text: "", value: "", valueType: "Empty" });
+    expect(g.filledCols(2)).toEqual([0, 1, 7]);
+    expect(g.isBlankRow(5)).toBe(true);
+    expect([g.firstRow, g.lastRow, g.firstCol, g.lastCol]).toEqual([0, 10, 0, 7]);
+  });
+});

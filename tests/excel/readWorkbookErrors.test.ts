@@ -56,6 +56,21 @@ describe("describeOfficeError", () => {
   });
 });
 
+describe("RangeExceedsLimit", () => {
+  it("is a size limit the reader falls back from, and explained in words when it reaches the user", async () => {
+    const e = await errorFrom(async (context) => {
+      const r = context.workbook.worksheets.getItem("Sheet1").getRange("A1:XFD1048576");
+      r.load("values");
+      await context.sync();
+    });
+    expect(isPayloadLimitError(e)).toBe(true);
+    const d = describeOfficeError(e);
+    expect(d.code).toBe("RangeExceedsLimit");
+    expect(d.message).toMatch(/5,000,000 cells/);
+    expect(d.action).toMatch(/clear stray cells/);
+  });
+});
+
 describe("isSetSupported", () => {
   afterEach(() => {
     setRequirementChecker(null);

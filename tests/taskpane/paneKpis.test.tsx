@@ -14,7 +14,7 @@ jest.mock("../../src/excel/scanWorkbook", () => ({
   scanWorkbook: jest.fn(async () => ({
     result: nextScan,
     settings: { ...DEFAULT_SETTINGS, polarityOverrides: {}, excludedTables: [] },
-    snapshot: { sheets: [{ values: [["x"]] }], settings: {} },
+    snapshot: { sheets: [{ blocks: [{ values: [["x"]] }] }], settings: {} },
   })),
 }));
 

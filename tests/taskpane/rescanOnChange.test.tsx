@@ -12,7 +12,7 @@ jest.mock("../../src/excel/scanWorkbook", () => ({
   scanWorkbook: jest.fn(async () => ({
     result: makeScan([makeKpi(0)]),
     settings: { ...DEFAULT_SETTINGS, polarityOverrides: {}, excludedTables: [] },
-    snapshot: { sheets: [{ values: [["x"]] }], settings: {} },
+    snapshot: { sheets: [{ blocks: [{ values: [["x"]] }] }], settings: {} },
   })),
 }));
 jest.mock("../../src/excel/requirements", () => ({ isSetSupported: () => true }));

@@ -1,6 +1,6 @@
 // From a draft (which cells are what) to a Kpi: figures parsed, units settled, relative targets
 // resolved, polarity decided, DoT and RAG computed, and every problem met on the way reported.
-import type { Figure, Finding, IsoDate, Kpi, Milestone, Polarity, Rag, Unit } from "../types";
+import type { Direction, Figure, Finding, IsoDate, Judgement, Kpi, Milestone, Polarity, Rag, Unit } from "../types";
 import type { Settings } from "../settings";
 import { parseFigure, type ParsedFigure } from "../figures";
 import { parsePeriodCell, type PeriodContext } from "../periods";
@@ -10,7 +10,8 @@ import type { CellRef, DraftKpi, DraftMilestone } from "../recognise/readKpis";
 import { FINDING_CODES, type FindingCode } from "../validate/codes";
 import { decidePolarity } from "./polarity";
 import { computeDot, judge, parseStatedDot } from "./dot";
-import { parseStatedRag, rateAgainstTarget } from "./rag";
+import { rateAgainstTarget } from "./rag";
+import { readStatedStatus } from "../stated/status";
 import { checkFigures } from "../validate/figureChecks";
 
 export interface BuildContext {
@@ -20,6 +21,8 @@ export interface BuildContext {
   periodContext: PeriodContext;
   /** Whether the table has ACTUAL(S) rows: then every KPI row holds targets. */
   tableHasActualRows: boolean;
+  /** The table's arrows state judgements (a legend says "↑ = improving"), not directions. */
+  trendAsJudgement?: boolean;
 }
 
 interface Parsed {
@@ -77,27 +80,6 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   const allTargets = [explicitTarget, ...ms.map((m) => m.target)].filter((t): t is Parsed => !!t);
   for (const t of allTargets) resolveRelative(t, baselineValue, unit);
 
-  // 4. Polarity.
-  const polarityText = d.polarityCell ? grid.text(d.polarityCell.row, d.polarityCell.col) : "";
-  const staged = ms
-    .filter((m) => m.target && targetValue(m.target) !== null)
-    .sort((a, b) => cmpDue(a.due, b.due))
-    .map((m) => targetValue(m.target!)!);
-  const decision = decidePolarity({
-    stated: polarityText || null,
-    setting: settings.polarityOverrides[keyFor(sheet, d)] ?? (d.ref ? settings.polarityOverrides[d.ref] : undefined) ?? null,
-    baseline: baselineValue,
-    finalTarget: finalTarget ? targetValue(finalTarget) : null,
-    stagedTargets: staged,
-    measure: d.measure,
-    defaultPolarity: settings.defaultPolarity,
-  });
-  const polarity: Polarity = decision.polarity;
-  if (decision.unreadableStated) add("polarity-not-recognised", `${name}: the polarity "${polarityText}" could not be read; use High or Low.`, d.polarityCell);
-  const hasNumbers = [baseline, explicitTarget, get(d.previousCell), get(d.latestCell), ...ms.flatMap((m) => [m.target, m.actual])].some((x) => x && (x.p.value !== null || x.p.relative));
-  if (decision.source === "default" && hasNumbers) add("polarity-assumed", `${name}: ${decision.reason}. Set the polarity if lower is better.`, d.measureCell ?? d.refCell);
-  if (decision.conflict) add("polarity-conflict", `${name}: polarity taken as ${words(polarity)} because ${decision.reason}, but ${decision.conflict}.`, d.polarityCell ?? d.measureCell ?? d.refCell);
-
   // 5. The actual series: previous/latest columns, or the actuals of the milestone columns in time order.
   let previous: Parsed | null = get(d.previousCell);
   let latest: Parsed | null = get(d.latestCell);
@@ -141,9 +123,36 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   }
   if (noneDueYet) add("no-milestone-due", `${name}: no staged milestone is due yet at ${bc.asOf}; the first applies from ${dated.map((m) => m.inForceFrom!).sort()[0]}.`, d.refCell ?? d.measureCell);
 
+  // 4. Polarity, with what the workbook states about the KPI: its status and its trend.
+  const polarityText = d.polarityCell ? grid.text(d.polarityCell.row, d.polarityCell.col) : "";
+  const statedKpiRag = statusAt(grid, d.ragCell, d.ragYesNo);
+  const statedTrendText = d.dotCell ? grid.text(d.dotCell.row, d.dotCell.col) : "";
+  const statedTrend = statedTrendText ? parseStatedDot(statedTrendText, grid.fontName(d.dotCell!.row, d.dotCell!.col)) : null;
+  const staged = ms
+    .filter((m) => m.target && targetValue(m.target) !== null)
+    .sort((a, b) => cmpDue(a.due, b.due))
+    .map((m) => targetValue(m.target!)!);
+  const targetForWords = currentTarget ?? finalTarget;
+  const decision = decidePolarity({
+    stated: polarityText || null,
+    setting: settings.polarityOverrides[keyFor(sheet, d)] ?? (d.ref ? settings.polarityOverrides[d.ref] : undefined) ?? null,
+    baseline: baselineValue,
+    finalTarget: finalTarget ? targetValue(finalTarget) : null,
+    stagedTargets: staged,
+    measure: d.measure,
+    defaultPolarity: settings.defaultPolarity,
+    targetText: targetForWords && targetForWords.p.unitFrom !== "format" ? targetForWords.fig.text : null,
+    fromStated: polarityFromStated(statedKpiRag, latest, currentTarget, previous, statedTrend, unit, settings),
+  });
+  const polarity: Polarity = decision.polarity;
+  if (decision.unreadableStated) add("polarity-not-recognised", `${name}: the polarity "${polarityText}" could not be read; use High or Low.`, d.polarityCell);
+  const hasNumbers = [baseline, explicitTarget, get(d.previousCell), get(d.latestCell), ...ms.flatMap((m) => [m.target, m.actual])].some((x) => x && (x.p.value !== null || x.p.relative));
+  if (decision.source === "default" && hasNumbers) add("polarity-assumed", `${name}: ${decision.reason}. Set the polarity if lower is better.`, d.measureCell ?? d.refCell);
+  if (decision.conflict) add("polarity-conflict", `${name}: polarity taken as ${words(polarity)} because ${decision.reason}, but ${decision.conflict}.`, d.polarityCell ?? d.measureCell ?? d.refCell);
+
   // 7. Milestone RAGs and the KPI's RAG.
   const milestones: Milestone[] = ms.map((m) => {
-    const statedRag = m.ragText ? parseStatedRag(m.ragText) : null;
+    const statedRag = m.ragCell ? statusAt(grid, m.ragCell, false) : null;
     let rag: Rag | null = null;
     const tv = m.target ? targetValue(m.target) : null;
     const av = m.actual?.p.value ?? null;
@@ -153,7 +162,6 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     return { label: m.label, due: m.due, target: m.target?.fig ?? null, actual: m.actual?.fig ?? null, rag, statedRag };
   });
 
-  const statedKpiRag = d.ragCell ? parseStatedRag(grid.text(d.ragCell.row, d.ragCell.col)) : null;
   const currentMs = current ? milestones[ms.indexOf(current)] : null;
   const tv = currentTarget ? targetValue(currentTarget) : null;
   const av = latest?.p.value ?? null;
@@ -208,12 +216,13 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
 
   // 8. Direction of travel, and the stated one checked against it.
   const dot = computeDot(previous?.p.value ?? null, latest?.p.value ?? null, polarity, settings.noChangeBand);
-  const statedText = d.dotCell ? grid.text(d.dotCell.row, d.dotCell.col) : "";
-  const stated = statedText ? parseStatedDot(statedText) : null;
+  const statedText = statedTrendText;
+  const stated = statedTrend && bc.trendAsJudgement && statedTrend.direction ? { direction: null, judgement: judgementOf(statedTrend.direction) } : statedTrend;
   if (stated) {
     const statedDirection = stated.direction ?? null;
     const statedJudgement = stated.judgement ?? (statedDirection ? judge(statedDirection, polarity) : null);
     dot.stated = statedDirection;
+    if (stated.judgement) dot.statedJudgement = stated.judgement;
     if (dot.direction && statedDirection && statedDirection !== dot.direction && !(statedDirection === "flat" && Math.abs((latest!.p.value ?? 0) - (previous!.p.value ?? 0)) <= Math.abs(previous!.p.value ?? 0) * 0.05)) {
       add("stated-dot-contradicts-data", `${name}: the workbook states ${statedText} (${statedDirection}) but the figures go ${dot.direction}, from ${previous!.fig.text} to ${latest!.fig.text}.`, d.dotCell);
     } else if (dot.judgement && statedJudgement && !statedDirection && statedJudgement !== dot.judgement) {
@@ -271,7 +280,54 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     notes: d.notes,
     key: keyFor(sheet, d),
     ragExplanation,
+    ...(d.benchmarkCells.length ? { benchmarks: d.benchmarkCells.map((b) => ({ label: b.label, value: parseAt(grid, b.cell, bc.periodContext, unit).fig })) } : {}),
+    ...(d.ownerCell && grid.text(d.ownerCell.row, d.ownerCell.col) ? { owner: grid.text(d.ownerCell.row, d.ownerCell.col) } : {}),
   };
+}
+
+/** A status the workbook states in a cell, in words, symbols or fill. */
+function statusAt(grid: SheetGrid, cell: CellRef | null, yesNo: boolean): Rag | null {
+  if (!cell) return null;
+  return readStatedStatus({ text: grid.text(cell.row, cell.col), fontName: grid.fontName(cell.row, cell.col), fontColor: grid.fontColor(cell.row, cell.col), fill: grid.fill(cell.row, cell.col) }, { yesNo });
+}
+
+function judgementOf(direction: Direction): Judgement {
+  return direction === "up" ? "improving" : direction === "down" ? "worsening" : "no-change";
+}
+
+/**
+ * The polarity that makes what the workbook states agree with its figures: the stated RAG against the latest
+ * actual and the target in force (only one polarity gives that RAG), or a stated judgement ("Better") against
+ * the direction the figures moved.
+ */
+function polarityFromStated(
+  stated: Rag | null,
+  latest: Parsed | null,
+  target: Parsed | null,
+  previous: Parsed | null,
+  trend: { direction: Direction | null; judgement: Judgement | null } | null,
+  unit: Unit | null,
+  settings: Settings,
+): { polarity: Polarity; how: string } | null {
+  const av = latest?.p.value ?? null;
+  const tv = target ? targetValue(target) : null;
+  if (stated && stated !== "grey" && stated !== "blue" && av !== null && tv !== null && av !== tv) {
+    const up = rateAgainstTarget({ actual: av, target: tv, polarity: "higher-is-better", unit, settings }).rag;
+    const down = rateAgainstTarget({ actual: av, target: tv, polarity: "lower-is-better", unit, settings }).rag;
+    const fitsUp = up === stated;
+    const fitsDown = down === stated;
+    // Only a clear disagreement tells: a stated Green where the other reading is Red (or the reverse). A Green
+    // that the other reading makes Amber may be the publisher's own tolerance, not the polarity.
+    const far = (a: Rag, b: Rag) => (a === "green" && b === "red") || (a === "red" && b === "green");
+    if (fitsUp !== fitsDown && far(up, down)) return { polarity: fitsUp ? "higher-is-better" : "lower-is-better", how: `the workbook's ${cap(stated)} for ${latest!.fig.text} against ${target!.fig.text} holds` };
+  }
+  const pv = previous?.p.value ?? null;
+  if (trend?.judgement && trend.judgement !== "no-change" && !trend.direction && av !== null && pv !== null && av !== pv) {
+    const wentUp = av > pv;
+    const better = trend.judgement === "improving";
+    return { polarity: wentUp === better ? "higher-is-better" : "lower-is-better", how: `the workbook calls the move from ${previous!.fig.text} to ${latest!.fig.text} ${trend.judgement}, which holds` };
+  }
+  return null;
 }
 
 export function keyFor(sheet: string, d: { ref: string | null; measure: string }): string {

@@ -1,21 +1,28 @@
-// Is higher better? A stated column or a setting wins; else the direction from baseline to final
-// target (or across the staged targets); else the measure's wording; else the default setting.
+// Is higher better? Strongest evidence first: a user's correction or a setting; what the workbook states (a
+// polarity column, the measure's own words "(lower is better)", "Reduce …"); the polarity that makes the
+// workbook's own RAG or judgement agree with its figures; the target's words ("Max. 2%", "18 days or less");
+// the direction from baseline to final target; the measure's wording, phrase-aware, both ways; else the
+// default setting. Disagreeing evidence is reported as a conflict.
 import type { Polarity, PolaritySource } from "../types";
+import { polarityInMeasure, polarityInTarget, readPolarityCell } from "../stated/polarity";
 
-// Wording that tells, both ways. Weighted: "within 18 weeks" says more than the "wait" beside it.
+// Wording that tells, both ways. Weighted: "within 18 weeks" says more than the "wait" beside it; a phrase
+// ("days taken to", "rent loss") says more than a word. Built from council, NHS and housing measure names.
 const LOWER: [RegExp, number][] = [
+  [/\bfall(?:ing|s)? below\b|\bbelow (?:the )?(?:standard|target|acceptable|expected)\b|\bfail(?:ed|ing|ures?)\b|\bunacceptable\b/, 3],
   [/\bwait(ing|s|ed)?\b/, 1],
   [/\boverdue\b/, 2],
   [/\babsen(t|ce|ces)\b/, 2],
   [/\bmissing\b/, 2],
   [/\bcomplaints?\b/, 2],
   [/\btribunals?\b/, 2],
+  [/\bappeals?\b/, 1],
   [/\bexclu(sion|sions|ded)\b/, 2],
   [/\bsuspensions?\b/, 2],
   [/\bbacklog\b/, 2],
   [/\bneet\b/, 2],
-  [/\bsickness\b/, 2],
-  [/\bunemploy(ed|ment)\b/, 2],
+  [/\bsickness\b|\bsick days?\b|\bdays? lost\b|\bworking days lost\b/, 2],
+  [/\bunemploy(ed|ment)\b|\bclaimants?\b|\bclaimant count\b/, 2],
   [/\bdelay(s|ed)?\b/, 1],
   [/\blate\b/, 1],
   [/\bbreach(es)?\b/, 2],
@@ -24,44 +31,79 @@ const LOWER: [RegExp, number][] = [
   [/\bvacanc(y|ies)\b/, 1],
   [/\bturnover\b/, 1],
   [/\bout of (area|county|borough)\b/, 1],
-  [/\bdeaths?\b|\bmortality\b/, 2],
+  [/\bdeaths?\b|\bmortality\b|\bfatalit(y|ies)\b/, 2],
   [/\bincidents?\b/, 1],
   [/\berrors?\b/, 1],
-  [/\bcost per\b/, 1],
+  [/\bcost per\b|\bunit cost\b/, 1],
   [/\bescalat(ed|ions?)\b/, 1],
+  [/\b(?:days?|weeks?|hours?|minutes?|time|months?)\s+(?:taken\s+)?to\s+(?:process|decide|determine|respond|repair|complete|re-?let|relet|assess|resolve|answer|deal|clear|fill|issue|pay)\b/, 3],
+  [/\b(?:days?|time) taken\b|\bturnaround\b|\bre-?let (?:time|days)\b|\bvoid (?:period|time|days|turnaround)\b|\bresponse time\b|\blength of stay\b/, 3],
+  [/\barrears\b|\bdebt\b|\bunpaid\b|\bwrite-?offs?\b/, 2],
+  [/\brent loss\b|\blost (?:income|rent)\b|\bloss of (?:income|rent)\b|\bincome lost\b/, 3],
+  [/\bvoids?\b|\bempty (?:homes|properties|property|dwellings)\b|\bvacant\b/, 2],
+  [/\binfections?\b|\bmrsa\b|\bc\.?\s?diff(icile)?\b|\be\.? ?coli\b|\bpressure (?:ulcers?|sores?)\b/, 2],
+  [/\bfalls\b/, 2],
+  [/\bmissed (?:bins?|collections?|appointments?)\b/, 3],
+  [/\bfly[- ]?tip(ping|s)?\b|\blitter\b|\bgraffiti\b|\bdog fouling\b/, 2],
+  [/\bcrimes?\b|\bburglar(y|ies)\b|\banti-?social\b|\basb\b|\bvictims?\b|\boffences?\b|\bdomestic abuse\b/, 2],
+  [/\bfires?\b|\binjur(y|ies)\b|\bcasualt(y|ies)\b|\bkilled or seriously injured\b|\bksi\b/, 2],
+  [/\bemergency admissions?\b|\bre-?admissions?\b|\bbed days\b|\bdelayed (?:transfers|discharges?)\b|\bcorridor care\b/, 2],
+  [/\bcancell?ed\b|\bcancellations?\b|\bno[- ]shows?\b|\bdid not attend\b|\bdnas?\b/, 2],
+  [/\bhomeless(ness)?\b(?! (?:prevent|relie))|\btemporary accommodation\b|\bbed and breakfast\b|\brough sleep(ers|ing)\b/, 2],
+  [/\bdeficit\b|\boverspend\b|\bagency (?:staff|spend|costs?)\b/, 2],
+  [/\bupheld\b|\bombudsman\b/, 1],
+  [/\bobes(e|ity)\b|\bsmok(ers|ing)\b|\bovercrowd/, 2],
+  [/\b(?:not|non|do not|does not|failing to|fail to)\s+(?:meet(?:ing)?|compliant|decent)\b|\bnon-?complian(t|ce)\b|\bnot meeting\b/, 4],
+  [/\b(?:requests|referrals?) (?:resulting in|needing)\b/, 1],
+  [/\b(?:in|receiving|in receipt of) (?:long-?term )?(?:care|residential|nursing)\b/, 1],
+  [/\bconceptions?\b|\bteenage pregnanc/, 2],
 ];
 const HIGHER: [RegExp, number][] = [
-  [/\bcompleted?\b/, 2],
+  [/(?:%|percentage|per cent)\s+(?:reduction|decrease|fall|drop)\b|\b(?:reduction|decrease|fall|drop) (?:in|of)\b/, 4],
+  [/\bcompleted?\b|\bcompletions?\b/, 2],
   [/\bwithin\b/, 2],
   [/\btimel(iness|y)\b/, 2],
   [/\bgood or outstanding\b|\boutstanding\b/, 2],
   [/\bsuccessful(ly)?\b|\bsuccess\b/, 2],
-  [/\bcollected\b/, 1],
-  [/\bprevent(ed|ion)\b/, 2],
+  [/\bcollected\b|\bcollection rate\b/, 2],
+  [/\bprevent(ed|ion)\b|\brelief\b/, 2],
   [/\bsatisf(ied|action)\b/, 2],
   [/\bpositive(ly)?\b/, 1],
   [/\bconfiden(ce|t)\b/, 1],
   [/\bimprove(d|ment)?\b/, 1],
   [/\bachiev(ed|ing|ement)\b/, 1],
   [/\battendance\b/, 1],
-  [/\bon time\b|\bin time\b/, 2],
+  [/\bon time\b|\bin time\b|\bon schedule\b|\bscheduled day\b/, 2],
   [/\bup-?to-?date\b/, 2],
   [/\bprogress\b/, 1],
   [/\bat least good\b/, 2],
   [/\bengag(ed|ement)\b/, 1],
-  [/\btake-?up\b/, 1],
+  [/\btake-?up\b|\buptake\b/, 1],
   [/\bcoverage\b/, 1],
   [/\btrained\b|\bhaving completed training\b/, 1],
-  [/\bfeel\b|\bbelieve\b|\brate the\b/, 1],
+  [/\bfeel\b|\bbelieve\b|\brate the\b|\bagree(s|ment)?\b|\blistens\b|\btrust\b/, 1],
   [/\bemploy(ed|ment)\b(?! *unemploy)/, 1],
   [/\bindependen(t|ce|tly)\b/, 1],
   [/\bsubmission\b|\bsubmitted\b/, 1],
+  [/\brecycl(ed|ing)\b|\bcompost(ed|ing)?\b|\breused?\b/, 2],
+  [/\bpaid\b|\banswered\b|\bresolved\b|\bdelivered\b|\bhelped\b/, 2],
+  [/\blife expectancy\b|\bhealthy\b|\bphysically active\b|\bwell-?being\b/, 2],
+  [/\bvaccinat(ed|ion)\b|\bimmunis(ed|ation)\b|\bscreen(ed|ing)\b|\bhealth checks?\b/, 2],
+  [/\bqualifications?\b|\bgood level of development\b|\bexpected standard\b|\bhigher standard\b|\bgreater depth\b|\bprogress 8\b|\battainment 8\b|\bgrade [4-9]\b/, 2],
+  [/\bin (?:education|employment|training)\b|\bsustained\b|\bstaying in\b/, 1],
+  [/\baccura(cy|te|tely)\b|\bavailab(ility|le)\b|\bcomplian(ce|t)\b|\bright first time\b|\bfirst contact\b/, 2],
+  [/\bvalid (?:gas|safety|landlord|electrical)\b|\bsafety (?:checks?|certificates?|records?)\b|\bgas safety\b|\bfire risk assessments?\b/, 2],
+  [/\bwell maintained\b|\bsafe\b|\bclean\b/, 1],
+  [/\bsurviv(al|ing)\b|\bbusiness (?:growth|start)/, 1],
+  [/\bnew homes\b|\baffordable homes\b|\bhomes (?:built|delivered|completed)\b|\bhousing delivery\b/, 2],
+  [/\bdetermined in time\b|\bprocessed\b|\bdecided\b|\bdetermined\b/, 1],
+  [/\bpay\b|\bearnings\b|\bincome\b(?! lost)/, 1],
 ];
 
 export interface PolarityEvidence {
   /** A Polarity column's text, if the table has one. */
   stated: string | null;
-  /** A setting for this KPI. */
+  /** A setting or a user's correction for this KPI. */
   setting: Polarity | null;
   /** Numeric baseline and final target, for the direction between them. */
   baseline: number | null;
@@ -70,6 +112,10 @@ export interface PolarityEvidence {
   stagedTargets: number[];
   measure: string;
   defaultPolarity: Polarity;
+  /** The target's own words ("Max. 2%"), when the target cell is text. */
+  targetText?: string | null;
+  /** The polarity that makes the workbook's stated RAG (or stated judgement) agree with its figures, if only one does. */
+  fromStated?: { polarity: Polarity; how: string } | null;
 }
 
 export interface PolarityDecision {
@@ -84,11 +130,8 @@ export interface PolarityDecision {
 }
 
 export function parseStatedPolarity(text: string): Polarity | null {
-  const t = text.trim().toLowerCase();
-  if (!t) return null;
-  if (/^(h|high|higher|up|increase|increasing|more|bigger|higher is better|high is good|maximise|maximize|↑|▲)$/.test(t) || /^higher\b|^high\b|^increase\b/.test(t)) return "higher-is-better";
-  if (/^(l|low|lower|down|decrease|decreasing|less|fewer|smaller|lower is better|low is good|minimise|minimize|↓|▼)$/.test(t) || /^lower\b|^low\b|^decrease\b|^reduc/.test(t)) return "lower-is-better";
-  return null;
+  const p = readPolarityCell(text);
+  return p === "neutral" ? null : p;
 }
 
 export function polarityFromWording(measure: string): { polarity: Polarity | null; words: string[] } {
@@ -133,28 +176,40 @@ function fromTargets(e: PolarityEvidence): { polarity: Polarity | null; how: str
 const label = (p: Polarity) => (p === "higher-is-better" ? "higher is better" : "lower is better");
 
 export function decidePolarity(e: PolarityEvidence): PolarityDecision {
-  const stated = e.stated ? parseStatedPolarity(e.stated) : null;
+  const statedCell = e.stated ? readPolarityCell(e.stated) : null;
+  const stated = statedCell === "neutral" ? null : statedCell;
+  const inMeasure = polarityInMeasure(e.measure);
+  const inTarget = e.targetText ? polarityInTarget(e.targetText) : null;
   const targets = fromTargets(e);
-  const wording = polarityFromWording(e.measure);
+  // The measure's wording; where it says nothing, the words of a target written out ("18 minutes mean response time").
+  const measureWording = polarityFromWording(e.measure);
+  const wording = measureWording.polarity || !e.targetText || !/[a-z]{4,}/i.test(e.targetText) ? measureWording : polarityFromWording(e.targetText);
   const conflictWith = (p: Polarity): string | null => {
     const parts: string[] = [];
+    if (stated && stated !== p) parts.push(`the workbook states ${label(stated)}`);
+    if (inMeasure && inMeasure.polarity !== p) parts.push(`the measure says "${inMeasure.words}"`);
+    if (e.fromStated && e.fromStated.polarity !== p) parts.push(`${e.fromStated.how} only if ${label(e.fromStated.polarity)}`);
+    if (inTarget && inTarget.polarity !== p) parts.push(`the target says "${inTarget.words}" (${label(inTarget.polarity)})`);
     if (targets.polarity && targets.polarity !== p) parts.push(`${targets.how} (${label(targets.polarity)})`);
     if (wording.polarity && wording.polarity !== p) parts.push(`the wording ("${wording.words.join('", "')}") suggests ${label(wording.polarity)}`);
-    if (stated && stated !== p) parts.push(`the workbook states ${label(stated)}`);
     return parts.length ? parts.join("; ") : null;
   };
-  const unreadableStated = !!e.stated && !stated;
-  if (e.setting) {
-    return { polarity: e.setting, source: "setting", reason: `set to ${label(e.setting)} in the add-in's settings`, conflict: conflictWith(e.setting), unreadableStated };
-  }
-  if (stated) {
-    return { polarity: stated, source: "stated", reason: `the workbook states "${e.stated}"`, conflict: conflictWith(stated), unreadableStated };
-  }
-  if (targets.polarity) {
-    return { polarity: targets.polarity, source: "target-vs-baseline", reason: targets.how, conflict: conflictWith(targets.polarity), unreadableStated };
-  }
-  if (wording.polarity) {
-    return { polarity: wording.polarity, source: "wording", reason: `the measure's wording ("${wording.words.join('", "')}")`, conflict: null, unreadableStated };
-  }
-  return { polarity: e.defaultPolarity, source: "default", reason: `nothing in the workbook says, so the default (${label(e.defaultPolarity)}) was assumed`, conflict: null, unreadableStated };
+  // A column that could not be read is a finding, but a stated "No polarity" is no evidence either way.
+  const unreadableStated = !!e.stated && statedCell === null;
+  const decide = (polarity: Polarity, source: PolarityDecision["source"], reason: string, weak = false): PolarityDecision => ({
+    polarity,
+    source,
+    reason,
+    // Weak evidence (wording) is not contradicted by even weaker evidence worth a finding.
+    conflict: weak ? null : conflictWith(polarity),
+    unreadableStated,
+  });
+  if (e.setting) return decide(e.setting, "setting", `set to ${label(e.setting)} in the add-in's settings`);
+  if (stated) return decide(stated, "stated", `the workbook states "${e.stated}"`);
+  if (inMeasure) return decide(inMeasure.polarity, "stated", `the measure says "${inMeasure.words}"`);
+  if (e.fromStated) return decide(e.fromStated.polarity, "stated-rag", `${e.fromStated.how} only if ${label(e.fromStated.polarity)}`);
+  if (inTarget) return decide(inTarget.polarity, "target-wording", `the target says "${inTarget.words}"`);
+  if (targets.polarity) return decide(targets.polarity, "target-vs-baseline", targets.how);
+  if (wording.polarity) return decide(wording.polarity, "wording", `the measure's wording ("${wording.words.join('", "')}")`, true);
+  return decide(e.defaultPolarity, "default", `nothing in the workbook says, so the default (${label(e.defaultPolarity)}) was assumed`, true);
 }

@@ -2,6 +2,7 @@
 // than the amber band (relative to the target by default, or in percentage points); red beyond.
 import type { Polarity, Rag, Unit } from "../types";
 import type { Settings } from "../settings";
+import { statusFromWords } from "../stated/status";
 
 export interface RagInput {
   actual: number;
@@ -37,14 +38,7 @@ function round(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-/** Read a stated RAG: "Green", "G", "Amber", "A/G", "Red", "Blue", "Grey", "Complete". */
+/** Read a stated RAG from words alone: "Green", "G", "Amber", "A/G", "Red", "Below target", "Complete" (see src/core/stated/status.ts). */
 export function parseStatedRag(text: string): Rag | null {
-  const t = text.trim().toLowerCase();
-  if (!t) return null;
-  if (/^(g|green|on track|met|achieved)$/.test(t)) return "green";
-  if (/^(a|amber|a\/g|g\/a|amber\/green|green\/amber|a\/r|r\/a|amber\/red|red\/amber|yellow|at risk|y)$/.test(t)) return "amber";
-  if (/^(r|red|off track|not met|missed)$/.test(t)) return "red";
-  if (/^(b|blue|complete|completed|closed|done)$/.test(t)) return "blue";
-  if (/^(grey|gray|n\/a|no data|not due)$/.test(t)) return "grey";
-  return null;
+  return statusFromWords(text);
 }

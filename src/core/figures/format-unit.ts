@@ -24,5 +24,7 @@ export function unitFromNumberFormat(numberFormat: string | undefined): Unit | n
   if (/\bdays?\b/.test(quoted)) return "days";
   if (/\bmonths?\b|\bmths?\b/.test(quoted)) return "months";
   if (/[$€]/.test(code) || /\[\$[$€]/.test(first)) return "currency";
+  // A time format with no date in it ("hh:mm:ss", "[h]:mm", "mm:ss") shows a duration, which Excel stores in days.
+  if (/[hs]/i.test(code) && !/[dy]/i.test(code) && /:/.test(code)) return "days";
   return null;
 }

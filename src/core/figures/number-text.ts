@@ -19,13 +19,17 @@ export interface NumberReading {
 /** The first number in the text: sign, currency, digits with thousands commas, decimals. */
 const NUMBER = /(?<![\w.,/])([-+]?)(£|\$|€|gbp\s?)?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d/]|\.\d|,\d{3})/i;
 
-const AFTER_UNIT: [RegExp, Unit | "per-cent" | "ordinal" | "multiplier"][] = [
+const AFTER_UNIT: [RegExp, Unit | "per-cent" | "ordinal" | "multiplier" | "minutes" | "seconds"][] = [
   [/^\s?(?:%|per\s?cent\b|percent\b)/i, "per-cent"],
   [/^\s?(?:pp\b|p\.p\.|percentage\s+points?\b)/i, "per-cent"],
   [/^(?:st|nd|rd|th)\b/i, "ordinal"],
   [/^\s?(?:working\s+|calendar\s+)?(?:weeks?|wks?)\b/i, "weeks"],
   [/^\s?(?:working\s+|calendar\s+|clear\s+)?days?\b/i, "days"],
   [/^\s?(?:months?|mths?)\b/i, "months"],
+  // Durations shorter than a day are kept as Excel keeps them: in days ("7 minutes" is 7/1440 of a day).
+  [/^\s?(?:minutes?|mins?)\b/i, "minutes"],
+  [/^\s?(?:hours?|hrs?)\b/i, "hours"],
+  [/^\s?(?:seconds?|secs?)\b/i, "seconds"],
   [/^\s?per\s+(?:1,?000|10,?000|100,?000|1,?000,?000|100k|10k|1k|head|capita|population)\b/i, "ratio"],
   [/^\s?(?:k|m|bn|thousand|million|billion)\b/i, "multiplier"],
 ];
@@ -105,6 +109,9 @@ export function readNumberText(text: string): NumberTextResult {
       unit = "percent";
     } else if (kind === "ordinal") {
       unit = "count";
+    } else if (kind === "minutes" || kind === "hours" || kind === "seconds") {
+      value = (sign * Number(digits)) / (kind === "minutes" ? 1440 : kind === "hours" ? 24 : 86400);
+      unit = "days";
     } else {
       unit = kind;
     }

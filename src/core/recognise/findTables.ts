@@ -1,21 +1,22 @@
-// Finding KPI tables on a sheet the way a reader does: a heading row that names a measure or a
-// reference and at least one column of figures, the rows under it until the text turns back
-// into narrative, blank space or another heading.
+// Finding KPI tables on a sheet the way a reader does. Three ways in, most certain first: Excel tables
+// (their heading row is known); heading rows that name a measure or reference and a column of figures; and
+// blocks of rows that look like KPIs (a label and figures) under whatever headings they have, or none.
+// Each table's columns are then read from heading, content and position together (columnRoles.ts), and its
+// rows run until the text turns back into narrative, blank space or another heading.
 import type { PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
+import { CellKinds } from "./cellKinds";
+import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
+import { resolveColumnRoles, isValueColumn, type ColumnInfo } from "./columnRoles";
+import { profileColumn } from "./cellKinds";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
+import { asGroup } from "./titles";
 
-export interface ColumnInfo {
-  col: number;
-  /** The heading as a person reads it: top heading, and under a two-level heading the sub-heading ("... / Positive"). */
-  label: string;
-  cls: HeaderClass | null;
-  /** Under a two-level heading: the sub-heading text ("Positive"). */
-  sub: string | null;
-}
+export type { ColumnInfo } from "./columnRoles";
 
 export interface FoundTable {
   headerRow: number;
+  /** Heading rows (0 for a table with none; then headerRow is the first data row). */
   headerRows: number;
   firstCol: number;
   lastCol: number;
@@ -25,19 +26,21 @@ export interface FoundTable {
   columns: ColumnInfo[];
   /** The ListObject this table is, if any. */
   excelTable: string | null;
-  /** A title line just above the table (e.g. "CAMHS – targets and performance"), for the group. */
+  /** A title line just above the table (e.g. "CAMHS – targets and performance"). */
   title: string | null;
   /** How many of the heading cells were recognised, over all non-empty heading cells. */
   headerScore: number;
   /** The period context the table's headings were read in (e.g. year pairs as financial years). */
   periodContext: PeriodContext;
+  /** How the table was found: by its heading row's words, as an Excel table, or by the shape of its rows. */
+  foundBy: "heading" | "excel-table" | "shape";
 }
 
-const MAX_HEADER_CELL = 140;
+const MAX_HEADER_CELL = 160;
 
-/** Quick test before the regexes: could this text be a heading at all? */
+/** Quick test before the phrase tables: could this text be a heading at all? (Words, or a period such as "2019/20".) */
 function headingLike(text: string): boolean {
-  return text.length > 0 && text.length <= MAX_HEADER_CELL && /[A-Za-z]/.test(text);
+  return text.length > 0 && text.length <= MAX_HEADER_CELL && /[A-Za-z]|\d{2}/.test(text);
 }
 
 interface RowHeading {
@@ -54,7 +57,7 @@ function classifyRow(grid: SheetGrid, row: number, ctx: PeriodContext, fromCol: 
     if (cell.text === "") continue;
     filled.push(c);
     if (cell.valueType !== "String" && cell.valueType !== "Unknown") {
-      // A date typed as a real date is a perfectly good period heading ("Aug 2020" as a date cell).
+      // A date typed as a real date, or a year typed as a number, is a perfectly good period heading.
       const cls = classifyHeading(cell.text, ctx);
       if (cls && cls.role === "time") classes.set(c, cls);
       continue;
@@ -84,7 +87,8 @@ function subHeadingRow(grid: SheetGrid, row: number, top: RowHeading, fromCol: n
     if (!cell.text) continue;
     const cls = top.classes.get(c);
     if (cls && (cls.role === "ref" || cls.role === "measure")) return null;
-    if (cell.valueType !== "String" || cell.text.length > 30 || /\d%|^\d+(\.\d+)?$/.test(cell.text)) return null;
+    const yearLike = typeof cell.value === "number" && /^(?:19|20)\d{2}$/.test(cell.text);
+    if ((cell.valueType !== "String" && !yearLike) || cell.text.length > 30 || /\d%|^\d+(\.\d+)?$/.test(cell.text) && !yearLike) return null;
     subs.set(c, cell.text);
   }
   return subs.size >= 2 ? subs : null;
@@ -102,6 +106,7 @@ const ACTUAL_LABEL = /^(.*?)\s*actuals?\s*$/i;
 
 export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
   if (grid.isEmpty) return [];
+  const kinds = new CellKinds(grid);
   const tables: FoundTable[] = [];
   const claimed = (row: number, col: number) =>
     tables.some((t) => row >= t.headerRow && row <= Math.max(t.lastRow, t.headerRow + t.headerRows - 1) && col >= t.firstCol && col <= t.lastCol);
@@ -110,11 +115,11 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
   for (const lo of grid.sheet.tables) {
     if (!lo.showHeaders) continue;
     const h = classifyRow(grid, lo.rect.row, ctx, lo.rect.col, lo.rect.col + lo.rect.colCount - 1);
-    if (h.recognised < 2) continue;
-    const t = buildTable(grid, lo.rect.row, h, ctx, lo.rect.col, lo.rect.col + lo.rect.colCount - 1, lo.rect.row + lo.rect.rowCount - 1);
-    if (t) tables.push({ ...t, excelTable: lo.name });
+    const t = buildTable(grid, kinds, lo.rect.row, h, ctx, lo.rect.col, lo.rect.col + lo.rect.colCount - 1, lo.rect.row + lo.rect.rowCount - 1, "excel-table");
+    if (t && t.lastRow >= t.firstDataRow) tables.push({ ...t, excelTable: lo.name });
   }
 
+  // Heading rows that name the KPI and its figures in words we know.
   for (let row = grid.firstRow; row <= grid.lastRow; row++) {
     if (!rowMayBeHeading(grid, row, grid.firstCol, grid.lastCol)) continue;
     const filled = grid.filledCols(row);
@@ -125,11 +130,24 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
       if (claimed(row, from)) continue;
       const h = classifyRow(grid, row, ctx, from, to);
       if (!isHeaderCandidate(h)) continue;
-      const t = buildTable(grid, row, h, ctx, from, to, null);
+      const t = buildTable(grid, kinds, row, h, ctx, from, to, null, "heading");
       if (t && t.lastRow >= t.firstDataRow) tables.push(t);
     }
   }
+
+  // Blocks of KPI-shaped rows no table holds, under the heading rows above them (or none).
+  const rowTaken = (row: number) => tables.some((t) => row >= t.headerRow && row <= Math.max(t.lastRow, t.headerRow + t.headerRows - 1));
+  for (const block of findBlocks(grid, kinds, grid.firstRow, grid.lastRow, grid.firstCol, grid.lastCol, rowTaken)) {
+    const t = tableFromBlock(grid, kinds, block, ctx);
+    if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
+  }
   return tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
+}
+
+function overlaps(a: FoundTable, b: FoundTable): boolean {
+  const aTop = a.headerRow;
+  const bTop = b.headerRow;
+  return aTop <= b.lastRow && bTop <= a.lastRow && a.firstCol <= b.lastCol && b.firstCol <= a.lastCol;
 }
 
 /** Columns filled in the heading row, or in one of the next few rows between filled heading columns or just after them. */
@@ -171,25 +189,186 @@ function runs(cols: number[]): [number, number][] {
  * Year pairs like "2022/23" are academic years by default (SEND reporting runs on them), but in a heading
  * row that also has financial quarters ("Q1 2023/24") or says "financial", they are financial years.
  */
-function tableContext(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number, ctx: PeriodContext): PeriodContext {
+function tableContext(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number, ctx: PeriodContext): PeriodContext {
   if (ctx.yearPairKind) return ctx;
-  for (let c = fromCol; c <= toCol; c++) {
-    const t = grid.rawText(headerRow, c);
-    if (/\bQ[1-4]\b.*\d{2,4}\s*[/-]\s*\d{2}|\d{2,4}\s*[/-]\s*\d{2}.*\bQ[1-4]\b|\bfinancial\b|\bFY\s?\d/i.test(t)) return { ...ctx, yearPairKind: "financial-year" };
+  for (const row of headerRows) {
+    for (let c = fromCol; c <= toCol; c++) {
+      const t = grid.rawText(row, c);
+      if (/\bQ[1-4]\b.*\d{2,4}\s*[/-]\s*\d{2}|\d{2,4}\s*[/-]\s*\d{2}.*\bQ[1-4]\b|\bfinancial\b|\bFY\s?\d/i.test(t)) return { ...ctx, yearPairKind: "financial-year" };
+    }
   }
   return ctx;
 }
 
+/** A table from a block of KPI-shaped rows: its heading rows are the heading-like rows just above, if any. */
+function tableFromBlock(
+  grid: SheetGrid,
+  kinds: CellKinds,
+  block: { firstRow: number; lastRow: number; firstCol: number; lastCol: number; kpiRows: number },
+  ctx: PeriodContext,
+): FoundTable | null {
+  // Columns: the block's, widened to the left over labels (a group or code column) and right over status,
+  // trend and notes columns the KPI rows fill.
+  let fromCol = block.firstCol;
+  let toCol = block.lastCol;
+  for (let r = block.firstRow; r <= block.lastRow; r++) {
+    const filled = grid.filledCols(r);
+    if (!filled.length) continue;
+    if (kpiRowShape(grid, kinds, r, grid.firstCol, grid.lastCol)) {
+      fromCol = Math.min(fromCol, filled[0]);
+      toCol = Math.max(toCol, ...filled.slice(-4).filter((c) => c - toCol <= 2));
+    }
+  }
+  const dataRows: number[] = [];
+  for (let r = block.firstRow; r <= block.lastRow; r++) dataRows.push(r);
+  const valueCols = new Set<number>();
+  for (let c = fromCol; c <= toCol; c++) if (isValueColumn(profileColumn(grid, kinds, c, dataRows))) valueCols.add(c);
+  if (valueCols.size === 0) return null;
+
+  // The heading rows: the nearest heading-like row above (past one section row), and a parent row above it.
+  let headerRow: number | null = null;
+  let titleRow: number | null = null;
+  for (let r = block.firstRow - 1; r >= Math.max(grid.firstRow, block.firstRow - 3); r--) {
+    if (grid.isBlankRow(r, fromCol, toCol)) break;
+    if (isHeadingRow(grid, kinds, r, fromCol, toCol, valueCols)) {
+      headerRow = r;
+      break;
+    }
+    if (isSectionRow(grid, r, fromCol, toCol) && titleRow === null) {
+      titleRow = r;
+      continue;
+    }
+    break;
+  }
+  if (headerRow === null && block.kpiRows < 2) return null;
+  const firstDataRow = headerRow === null ? block.firstRow : headerRow + 1;
+  const headerTop = headerRow !== null && headerRow - 1 >= grid.firstRow && isParentHeadingRow(grid, kinds, headerRow - 1, fromCol, toCol, valueCols) ? headerRow - 1 : headerRow;
+  const headerRowsList = headerRow === null ? [] : headerTop !== null && headerTop < headerRow ? [headerTop, headerRow] : [headerRow];
+  const tctx = tableContext(grid, headerRowsList, fromCol, toCol, ctx);
+  const columns = headingColumns(grid, headerRowsList, fromCol, toCol, tctx);
+  const rows: number[] = [];
+  for (let r = firstDataRow; r <= block.lastRow; r++) rows.push(r);
+  resolveColumnRoles(grid, kinds, columns, rows, tctx);
+  resolveKpiColumn(grid, columns, firstDataRow);
+  resolvePeriodColumns(grid, columns, firstDataRow);
+  if (!columns.some((c) => c.cls && (c.cls.role === "measure" || c.cls.role === "ref"))) return null;
+  if (!columns.some((c) => c.cls && FIGURE_ROLES.has(c.cls.role))) return null;
+  if (!looksLikeKpis(grid, columns, rows)) return null;
+  const top = headerRowsList.length ? headerRowsList[0] : firstDataRow;
+  const named = columns.filter((c) => c.label).length;
+  return {
+    headerRow: top,
+    headerRows: headerRowsList.length,
+    firstCol: fromCol,
+    lastCol: toCol,
+    firstDataRow,
+    lastRow: block.lastRow,
+    columns,
+    excelTable: null,
+    title: findTitle(grid, top, fromCol, toCol),
+    headerScore: named ? columns.filter((c) => c.label && c.cls?.source === "heading").length / named : 0,
+    periodContext: statedPlanStart(columns, tctx),
+    foundBy: "shape",
+  };
+}
+
+/** Words measures are made of ("% of", "number of", "rate", "average time", "satisfied" ...). */
+const MEASURE_WORDS = /%|\b(?:percent(?:age)?|proportion|number of|no\.? of|rate|ratio|average|mean|median|total|time|days?|weeks?|hours?|satisf\w*|complain\w*|complaints?|repairs?|response|perform\w*|complet\w*|attend\w*|waiting|cases?|incidents?|referrals?|requests?|applications?|collect\w*|achiev\w*|per \d|score|level|progress|expected|standard|within|target|checks?|safety|compliance|arrears|rent|trust|visits?|calls?|answered|processed|determined|delivered|issued|placed|crime|fires?)\b/i;
+
+/**
+ * A block found by its shape is a KPI table only when something says so: a heading in words we know, or labels
+ * that read as measures ("% of plans issued within 20 weeks", not "Apples"). A shopping list has the same shape.
+ */
+function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): boolean {
+  const headed = columns.filter((c) => c.label && c.cls && c.cls.source !== "content" && c.cls.source !== "position" && c.cls.role !== "ignore").length;
+  const measure = columns.find((c) => c.cls?.role === "measure" || c.cls?.role === "ref");
+  if (!measure) return false;
+  let words = 0;
+  let measureish = 0;
+  let n = 0;
+  for (const r of rows) {
+    const t = grid.rawText(r, measure.col);
+    if (!t) continue;
+    n++;
+    words += t.split(/\s+/).length;
+    if (MEASURE_WORDS.test(t)) measureish++;
+  }
+  if (n === 0) return false;
+  const wordy = words / n >= 3;
+  const lexical = measureish / n >= 0.4;
+  return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
+}
+
+/** A row of headings over a heading row: periods or roles written once over several columns ("2023/24" over Q1-Q4). */
+function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number, valueCols: ReadonlySet<number>): boolean {
+  const filled = grid.filledCols(row, fromCol, toCol);
+  if (filled.length === 0) return false;
+  if (filled.length === 1 && !grid.mergeAt(row, filled[0])) return false;
+  for (const c of filled) {
+    // Over the figures only: a line that starts over the names is a title or a section, not a heading.
+    if (!valueCols.has(c)) return false;
+    const k = kinds.kind(row, c);
+    if (k === "number" && !/^(?:19|20)\d{2}$/.test(grid.rawText(row, c))) return false;
+  }
+  return isHeadingRow(grid, kinds, row, fromCol, toCol, valueCols) || filled.every((c) => !!grid.mergeAt(row, c));
+}
+
+/**
+ * The columns under one or two heading rows, each with what its heading says. A merged heading reads across
+ * every column it spans; under two rows, a column's heading is the top's words and its own together
+ * ("2014/15" over "Actual" reads "2014/15 Actual"), unless its own words name something else (a trend).
+ */
+function headingColumns(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number, ctx: PeriodContext): ColumnInfo[] {
+  const columns: ColumnInfo[] = [];
+  const topRow = headerRows.length === 2 ? headerRows[0] : null;
+  const ownRow = headerRows.length ? headerRows[headerRows.length - 1] : null;
+  let carried: string | null = null;
+  for (let c = fromCol; c <= toCol; c++) {
+    const own = ownRow === null ? null : grid.cell(ownRow, c);
+    const ownText = own?.text ?? "";
+    let top = "";
+    let spanned = !!own?.merge && own.merge.colCount > 1;
+    if (topRow !== null) {
+      const t = grid.cell(topRow, c);
+      if (t.text) {
+        top = t.text;
+        carried = t.merge ? null : t.text;
+        spanned = spanned || (!!t.merge && t.merge.colCount > 1);
+      } else if (carried && ownText) {
+        top = carried; // an unmerged two-level heading: the top word stands over the columns to its right
+        spanned = true;
+      }
+    }
+    let cls: HeaderClass | null = null;
+    let label = ownText;
+    let sub: string | null = null;
+    if (top && ownText && top !== ownText) {
+      sub = ownText;
+      label = `${top} / ${ownText}`;
+      const ownCls = classifyHeading(ownText, ctx);
+      const together = classifyHeading(`${top} ${ownText}`, ctx) ?? classifyHeading(`${ownText} ${top}`, ctx);
+      cls = ownCls && !FIGURE_ROLES.has(ownCls.role) && ownCls.role !== "ignore" ? ownCls : (together ?? ownCls ?? classifyHeading(top, ctx));
+    } else if (top || ownText) {
+      label = ownText || top;
+      cls = headingLike(label) || /\d/.test(label) ? classifyHeading(label, ctx) : null;
+    }
+    columns.push({ col: c, label, cls, sub, ...(spanned ? { spanned } : {}) });
+  }
+  return columns;
+}
+
 function buildTable(
   grid: SheetGrid,
+  kinds: CellKinds,
   headerRow: number,
   topIn: RowHeading,
   ctxIn: PeriodContext,
   fromCol: number,
   toCol: number,
   fixedLastRow: number | null,
-): Omit<FoundTable, "excelTable"> & { excelTable: string | null } | null {
-  const ctx = tableContext(grid, headerRow, fromCol, toCol, ctxIn);
+  foundBy: FoundTable["foundBy"],
+): FoundTable | null {
+  const ctx = tableContext(grid, [headerRow], fromCol, toCol, ctxIn);
   const top = ctx === ctxIn ? topIn : classifyRow(grid, headerRow, ctx, fromCol, toCol);
   // Extend the columns right over blank-heading columns that hold data (RAG columns after milestones, the
   // second half of a merged two-level heading).
@@ -211,48 +390,25 @@ function buildTable(
     lastCol = c;
   }
 
-  // A two-level heading: the next row holds sub-headings under the figure columns.
-  let headerRows = 1;
+  // A two-level heading: the next row holds sub-headings under the figure columns; or the row above holds
+  // periods or roles over several of them.
+  let headerRowsList = [headerRow];
   const subs = headerRow + 1 <= grid.lastRow ? subHeadingRow(grid, headerRow + 1, top, fromCol, lastCol) : null;
-  if (subs) headerRows = 2;
-
-  const columns: ColumnInfo[] = [];
-  let carried: { text: string; cls: HeaderClass | null } | null = null;
-  for (let c = fromCol; c <= lastCol; c++) {
-    const own = grid.cell(headerRow, c); // merge-aware: a merged top heading reads across
-    const sub = subs?.get(c) ?? null;
-    let label = own.text;
-    let cls = own.text ? (top.classes.get(c) ?? (own.merge ? classifyHeading(own.text, ctx) : null)) : null;
-    if (!own.text && sub && carried) {
-      // The second column under an unmerged two-level heading belongs to the heading on its left.
-      label = carried.text;
-      cls = carried.cls;
-    }
-    if (own.text) carried = { text: own.text, cls };
-    if (sub) {
-      const subCls = classifyHeading(sub, ctx);
-      if (subCls && (subCls.role === "dot" || subCls.role === "notes" || subCls.role === "rag")) cls = subCls;
-      label = label ? `${label} / ${sub}` : sub;
-    }
-    if (!own.text && !sub) {
-      const left = columns[columns.length - 1];
-      if (left?.cls?.role === "time") cls = { role: "rag" };
-    }
-    columns.push({ col: c, label, cls, sub });
-  }
-  resolveKpiColumn(grid, columns, headerRow + headerRows);
-  // "Baseline April 2019 - Note plan start date 1 st July 2019": the table states its own plan start.
-  const stated = columns.map((c) => c.cls?.heading?.statedPlanStart).find((d) => !!d);
-  const tableCtx = !ctx.planStart && stated ? { ...ctx, planStart: stated } : ctx;
-  resolvePeriodColumns(grid, columns, headerRow + headerRows);
-
-  const firstDataRow = headerRow + headerRows;
+  if (subs) headerRowsList = [headerRow, headerRow + 1];
+  const columns = headingColumnsFromRows(grid, headerRowsList, top, fromCol, lastCol, ctx);
+  const firstDataRow = headerRowsList[headerRowsList.length - 1] + 1;
+  resolveKpiColumn(grid, columns, firstDataRow);
+  resolvePeriodColumns(grid, columns, firstDataRow);
   const lastRow = fixedLastRow ?? findLastRow(grid, columns, firstDataRow, fromCol, lastCol, ctx);
+  const dataRows: number[] = [];
+  for (let r = firstDataRow; r <= lastRow; r++) dataRows.push(r);
+  resolveColumnRoles(grid, kinds, columns, dataRows, ctx);
+  if (!columns.some((c) => c.cls && FIGURE_ROLES.has(c.cls.role)) && !columns.some((c) => c.cls?.role === "rag")) return null;
   const nonEmptyHeads = columns.filter((c) => c.label).length;
-  const recognisedHeads = columns.filter((c) => c.cls).length;
+  const recognisedHeads = columns.filter((c) => c.label && c.cls?.source !== "content" && c.cls?.source !== "position" && c.cls).length;
   return {
     headerRow,
-    headerRows,
+    headerRows: headerRowsList.length,
     firstCol: fromCol,
     lastCol,
     firstDataRow,
@@ -261,15 +417,61 @@ function buildTable(
     excelTable: null,
     title: findTitle(grid, headerRow, fromCol, lastCol),
     headerScore: nonEmptyHeads ? recognisedHeads / nonEmptyHeads : 0,
-    periodContext: tableCtx,
+    periodContext: statedPlanStart(columns, ctx),
+    foundBy,
   };
+}
+
+/** The heading-driven path's columns: the seed-proven reading of one heading row (and a sub-heading row under it). */
+function headingColumnsFromRows(grid: SheetGrid, headerRows: number[], top: RowHeading, fromCol: number, lastCol: number, ctx: PeriodContext): ColumnInfo[] {
+  const headerRow = headerRows[0];
+  const subRow = headerRows.length > 1 ? headerRows[1] : null;
+  const columns: ColumnInfo[] = [];
+  let carried: { text: string; cls: HeaderClass | null } | null = null;
+  for (let c = fromCol; c <= lastCol; c++) {
+    const own = grid.cell(headerRow, c); // merge-aware: a merged top heading reads across
+    const subText = subRow !== null ? grid.raw(subRow, c).text : "";
+    const sub = subText || null;
+    let label = own.text;
+    let cls = own.text ? (top.classes.get(c) ?? (own.merge ? classifyHeading(own.text, ctx) : null)) : null;
+    let spanned = !!own.merge && own.merge.colCount > 1;
+    if (!own.text && sub && carried) {
+      // The second column under an unmerged two-level heading belongs to the heading on its left.
+      label = carried.text;
+      cls = carried.cls;
+      spanned = true;
+    }
+    if (own.text) carried = { text: own.text, cls };
+    if (sub) {
+      const subCls = classifyHeading(sub, ctx);
+      if (subCls && (subCls.role === "dot" || subCls.role === "notes" || subCls.role === "rag")) cls = subCls;
+      else if (label && cls?.role !== "time") {
+        // "2014/15" over "Actual", "Actuals" over "2013/14": the two headings together.
+        const together = classifyHeading(`${label} ${sub}`, ctx) ?? classifyHeading(`${sub} ${label}`, ctx);
+        if (together) cls = together;
+      }
+      label = label ? `${label} / ${sub}` : sub;
+    }
+    if (!own.text && !sub) {
+      const left = columns[columns.length - 1];
+      if (left?.cls?.role === "time" && left.cls.heading?.role !== "actual" && !left.spanned) cls = { role: "rag", source: "position", words: "a blank heading after a milestone", strength: 0.5 };
+    }
+    columns.push({ col: c, label, cls, sub, ...(spanned ? { spanned } : {}) });
+  }
+  return columns;
+}
+
+/** "Baseline April 2019 - Note plan start date 1 st July 2019": the table states its own plan start. */
+function statedPlanStart(columns: ColumnInfo[], ctx: PeriodContext): PeriodContext {
+  const stated = columns.map((c) => c.cls?.heading?.statedPlanStart).find((d) => !!d);
+  return !ctx.planStart && stated ? { ...ctx, planStart: stated } : ctx;
 }
 
 /** "KPI" is the reference beside a Measure column, the measure beside a "KPI Reference" column, else what its cells look like. */
 function resolveKpiColumn(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: number): void {
   const kpiCols = columns.filter((c) => c.cls?.ambiguousKpi);
   if (!kpiCols.length) return;
-  const hasMeasure = columns.some((c) => c.cls?.role === "measure");
+  const hasMeasure = columns.some((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
   const hasRef = columns.some((c) => c.cls?.role === "ref" && !c.cls.ambiguousKpi);
   for (const k of kpiCols) {
     let role: "ref" | "measure";
@@ -286,7 +488,7 @@ function resolveKpiColumn(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: 
       }
       role = refs >= texts ? "ref" : "measure";
     }
-    k.cls = { role };
+    k.cls = { role, source: "heading", words: k.label, strength: 0.7 };
   }
 }
 
@@ -307,7 +509,7 @@ function resolvePeriodColumns(grid: SheetGrid, columns: ColumnInfo[], firstDataR
     }
     const which = col.cls.qualifies;
     const hasValueCol = columns.some((c) => c.cls?.role === which);
-    if (numbers > other && !hasValueCol && (which === "previous" || which === "latest")) col.cls = { role: which };
+    if (numbers > other && !hasValueCol && (which === "previous" || which === "latest")) col.cls = { role: which, source: "heading", words: col.label };
   }
 }
 
@@ -350,14 +552,17 @@ function findLastRow(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: numbe
   return last;
 }
 
-/** The nearest short single-cell line above the table, within a few rows. */
+/**
+ * The nearest line above the table that names a section (a service, a theme), within a few rows: report titles,
+ * sentences and notes are passed over; another table's rows end the search.
+ */
 function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): string | null {
-  for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 4); r--) {
+  for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 5); r--) {
     const filled = grid.filledCols(r, Math.max(grid.firstCol, fromCol - 1), toCol);
     if (filled.length === 0) continue;
     if (filled.length > 1) return null;
-    const t = grid.text(r, filled[0]);
-    if (t.length <= 160) return t.replace(/[.:]\s*$/, "");
+    const group = asGroup(grid.text(r, filled[0]));
+    if (group) return group;
   }
   return null;
 }

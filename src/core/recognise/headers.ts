@@ -1,6 +1,9 @@
-// What a column heading says the column holds, in the many words councils and NHS bodies use.
-// A heading that names a time ("Target for 6 months December 2019", "Aug 2020") is a time column;
-// its role (target / actual / baseline) comes from the heading's own words.
+// What a column heading says the column holds, read as a person reads it: by its words, as tokens, with
+// case, plurals, abbreviations ("Tgt", "Prev", "Perf.", "YTD") and surrounding words allowed. Phrases
+// outrank single words ("National standard" is a target, "National average" a comparator, "Target met"
+// a status). A heading that names a time ("Target 2024/25", "2019/20 Actual", "Q2 24/25", "Aug 2020") is
+// a time column whose role (target / actual / baseline) comes from its own words.
+// A heading is one piece of evidence: findTables weighs it with what the column holds and where it stands.
 import { parseMilestoneHeading, type MilestoneHeading, type PeriodContext } from "../periods";
 
 export type ColumnRole =
@@ -19,7 +22,10 @@ export type ColumnRole =
   | "polarity"
   | "unit"
   | "period"
-  | "section";
+  | "section"
+  | "benchmark"
+  | "owner"
+  | "ignore";
 
 export interface HeaderClass {
   role: ColumnRole;
@@ -29,71 +35,242 @@ export interface HeaderClass {
   ambiguousKpi?: boolean;
   /** For period columns ("Previous period"): the value column it qualifies is the one to its left. */
   qualifies?: "previous" | "latest" | "left";
+  /** How strongly the heading says it, 0-1: a whole-heading phrase is strong, a word among others weaker. */
+  strength?: number;
+  /** The words that said it, for the pane's evidence ("heading says 'Outturn'"). */
+  words?: string;
+  /** Where the reading came from, when not the heading's words. */
+  source?: "heading" | "content" | "position" | "user";
+  /** For status columns that ask a question ("Target met?"): Yes/No answer it. */
+  yesNo?: boolean;
 }
 
-const norm = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[()*:.]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+/** Words people clip or abbreviate in headings, to the word they stand for. */
+const ABBREVIATIONS: Record<string, string> = {
+  tgt: "target", tgts: "target", trgt: "target", targ: "target",
+  act: "actual", acts: "actual", actl: "actual", actuals: "actual",
+  prev: "previous", prv: "previous",
+  perf: "performance", perform: "performance",
+  meas: "measure", msr: "measure",
+  desc: "description", descr: "description",
+  ref: "reference", refs: "reference",
+  qtr: "quarter", qtrs: "quarter", mth: "month", mths: "month", yr: "year", yrs: "year",
+  avg: "average", av: "average", ave: "average",
+  nat: "national", natl: "national",
+  stat: "statistical", stats: "statistical", nbrs: "neighbour", nbr: "neighbour", neighbours: "neighbour", neighbors: "neighbour", neighbor: "neighbour",
+  dir: "direction", comm: "comment", comms: "comment", cmts: "comment",
+  freq: "frequency",
+  kpis: "kpi", pis: "pi",
+  "pref'd": "preferred", prefd: "preferred", pref: "preferred",
+  info: "information",
+  no: "number", num: "number", nos: "number", "#": "number",
+  bl: "baseline", b: "b",
+  var: "variance",
+  cum: "cumulative",
+  rag: "rag",
+};
 
-// Whole-heading patterns, tried in order. Each is anchored so that "Notes" does not match "Footnotes" etc.
-const EXACT: [RegExp, ColumnRole][] = [
-  [/^(kpi|pi|indicator|measure|performance indicator|key performance indicator)? ?(ref|reference|ref no|no|number|id|code|#)$/, "ref"],
-  [/^key performance indicator reference$/, "ref"],
-  [/^(performance )?(measure|indicator|description|metric|kpi description|kpi name|indicator name|measure description)( that we will monitor| name| title)?$/, "measure"],
-  [/^(priority|priority area|area|theme|outcome|objective|group|domain|category|section|workstream|service|strategic priority|ambition)$/, "group"],
-  [/^(reporting )?(frequency|freq|how often|reporting period|reporting cycle)$/, "frequency"],
-  [/^(polarity|good is|aiming|aim is|preferred outcome|better is|higher or lower is better|direction of improvement|desired direction)$/, "polarity"],
-  [/^(unit|units|unit of measure|measure type|format)$/, "unit"],
-  [/^(dot|direction of travel|direction|trend|travel|change|movement|comparison|\d{4} comparison|trend arrow|dot arrow)$/, "dot"],
-  [/^(rag|rag status|rag rating|status|traffic light|rating|rag rated|overall rag|current rag|rag \d+ months?|action rag)$/, "rag"],
-  [/^(notes?|comments?|commentary|narrative|remarks|explanation|exception report|context)$/, "notes"],
-  [/^(questionnaire section|survey section|sub ?measure|breakdown|cohort)$/, "section"],
-  [/^(previous|prior|last|previous period|last period|prior period|previous value|last year|previous year|previous quarter|previous month|last reported|earlier)$/, "previous"],
-  [/^(latest|current|actual|actuals|outturn|latest value|current value|latest period|current period|this period|year to date|ytd|performance|current performance|latest performance|latest data|latest position|current position|result|value)$/, "latest"],
-  [/^(target|targets|aim|goal|ambition target|annual target|end target|final target|target value|standard|threshold|benchmark target)$/, "target"],
-  [/^(baseline|current baseline|baseline value|starting point|base line)$/, "baseline"],
+/** Tokens of a heading: lower case, punctuation out, abbreviations expanded, plurals made singular. */
+export function headingTokens(text: string): string[] {
+  const raw = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u0060]/g, "'")
+    .replace(/[^a-z0-9%£#&'+/<>=?-]+/g, " ")
+    .replace(/([a-z])-(?=[a-z])/g, "$1 ")
+    .replace(/\s[-/]\s|^-|-$/g, " ")
+    .trim();
+  if (!raw) return [];
+  return raw.split(/\s+/).map((t) => {
+    const w = t.replace(/^'+|'+$/g, "").replace(/\?$/, "");
+    const ab = ABBREVIATIONS[w];
+    if (ab) return ab;
+    if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+    if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
+    return w;
+  });
+}
+
+/**
+ * Phrases and words per role, strongest first within a role. Weights: 3 a phrase that names the role outright,
+ * 2 a clear word, 1 a word that only leans. A phrase is matched as whole tokens, in order, anywhere in the heading.
+ */
+const PHRASES: [string, ColumnRole, number][] = [
+  // Status and the questions that stand for it ("Target met?").
+  ["rag", "rag", 3], ["rag status", "rag", 3], ["rag rating", "rag", 3], ["traffic light", "rag", 3], ["status", "rag", 2],
+  ["rating", "rag", 2], ["target met", "rag", 3], ["target achieved", "rag", 3], ["met target", "rag", 3], ["on target", "rag", 3],
+  ["on track", "rag", 3], ["performance status", "rag", 3], ["overall rag", "rag", 3], ["assessment", "rag", 1], ["achieved", "rag", 1],
+  // Direction of travel.
+  ["dot", "dot", 3], ["direction of travel", "dot", 3], ["direction", "dot", 2], ["trend", "dot", 3], ["travel", "dot", 2],
+  ["movement", "dot", 2], ["short trend", "dot", 3], ["long trend", "dot", 3], ["trend arrow", "dot", 3], ["comparison", "dot", 1],
+  ["since last", "dot", 2], ["better or worse", "dot", 3], ["improving", "dot", 2], ["change", "dot", 1],
+  // Polarity.
+  ["polarity", "polarity", 3], ["good is", "polarity", 3], ["good performance is", "polarity", 3], ["good performance", "polarity", 3],
+  ["good perf is", "polarity", 3], ["aiming", "polarity", 3], ["aim is", "polarity", 3], ["preferred outcome", "polarity", 3],
+  ["preferred direction", "polarity", 3], ["better is", "polarity", 3], ["higher or lower", "polarity", 3], ["high or low", "polarity", 3],
+  ["direction of improvement", "polarity", 3], ["desired direction", "polarity", 3], ["what good look like", "polarity", 3],
+  ["is high good", "polarity", 3], ["bigger is better", "polarity", 3], ["high is good", "polarity", 3], ["low is good", "polarity", 3],
+  // Notes.
+  ["note", "notes", 2], ["comment", "notes", 2], ["commentary", "notes", 3], ["narrative", "notes", 3], ["remark", "notes", 2],
+  ["explanation", "notes", 2], ["exception report", "notes", 3], ["context", "notes", 1], ["update", "notes", 1], ["progress update", "notes", 3],
+  ["analysis", "notes", 1], ["action", "notes", 1], ["mitigation", "notes", 2], ["reason", "notes", 1], ["further information", "notes", 2],
+  ["definition", "notes", 1],
+  // Owner.
+  ["owner", "owner", 3], ["lead", "owner", 2], ["lead officer", "owner", 3], ["responsible officer", "owner", 3], ["responsible", "owner", 2],
+  ["accountable", "owner", 2], ["portfolio holder", "owner", 3], ["sro", "owner", 3], ["contact", "owner", 1], ["head of service", "owner", 2],
+  ["director", "owner", 1], ["lead member", "owner", 3], ["service lead", "owner", 3],
+  // Frequency and unit.
+  ["frequency", "frequency", 3], ["how often", "frequency", 3], ["reporting frequency", "frequency", 3], ["reporting cycle", "frequency", 3],
+  ["collection frequency", "frequency", 3], ["reported", "frequency", 1],
+  ["unit", "unit", 3], ["unit of measure", "unit", 3], ["measure type", "unit", 2], ["format", "unit", 1], ["data type", "unit", 2],
+  // Comparators.
+  ["england", "benchmark", 3], ["national average", "benchmark", 3], ["national", "benchmark", 2], ["regional", "benchmark", 3],
+  ["region", "benchmark", 2], ["statistical neighbour", "benchmark", 3], ["statistical neighbour average", "benchmark", 3],
+  ["similar authority", "benchmark", 3], ["similar council", "benchmark", 3], ["nearest neighbour", "benchmark", 3], ["peer", "benchmark", 3],
+  ["peer group", "benchmark", 3], ["median", "benchmark", 2], ["quartile", "benchmark", 3], ["top quartile", "benchmark", 3],
+  ["comparator", "benchmark", 3], ["benchmark", "benchmark", 3], ["average", "benchmark", 1], ["core cities", "benchmark", 3],
+  ["cipfa", "benchmark", 3], ["housemark", "benchmark", 3], ["la average", "benchmark", 3], ["england average", "benchmark", 3],
+  ["north west", "benchmark", 2], ["north east", "benchmark", 2], ["south west", "benchmark", 2], ["south east", "benchmark", 2],
+  ["london", "benchmark", 2], ["wale", "benchmark", 2], ["scotland", "benchmark", 2], ["uk", "benchmark", 2], ["all england", "benchmark", 3],
+  ["rank", "benchmark", 1], ["ranking", "benchmark", 1],
+  // Figures that are worked out from others, or guesses about the future.
+  ["variance", "ignore", 3], ["difference", "ignore", 2], ["forecast", "ignore", 3], ["projected", "ignore", 2], ["projection", "ignore", 3],
+  ["year end forecast", "ignore", 3], ["predicted", "ignore", 2], ["% change", "ignore", 3], ["numerator", "ignore", 2], ["denominator", "ignore", 2],
+  ["rolling", "ignore", 0],
+  // Names of the KPI.
+  ["reference", "ref", 3], ["kpi reference", "ref", 3], ["pi reference", "ref", 3], ["indicator reference", "ref", 3], ["code", "ref", 2],
+  ["id", "ref", 2], ["kpi number", "ref", 3], ["pi number", "ref", 3], ["indicator number", "ref", 3], ["measure number", "ref", 3],
+  ["measure code", "ref", 3], ["indicator code", "ref", 3], ["kpi code", "ref", 3], ["number", "ref", 1], ["#", "ref", 2], ["lpi", "ref", 1],
+  ["measure", "measure", 2], ["indicator", "measure", 2], ["description", "measure", 2], ["metric", "measure", 2], ["kpi description", "measure", 3],
+  ["kpi name", "measure", 3], ["indicator name", "measure", 3], ["measure description", "measure", 3], ["indicator description", "measure", 3],
+  ["description of measure", "measure", 3], ["description of indicator", "measure", 3], ["performance indicator", "measure", 3],
+  ["key performance indicator", "measure", 3], ["performance measure", "measure", 3], ["criteria", "measure", 2], ["title", "measure", 1],
+  ["what we measure", "measure", 3], ["what we are measuring", "measure", 3], ["outcome measure", "measure", 3], ["success measure", "measure", 3],
+  ["measure of success", "measure", 3], ["name", "measure", 1], ["kpi", "measure", 2], ["pi", "measure", 1], ["item", "measure", 1],
+  ["satisfaction measure", "measure", 3], ["standard", "target", 2], ["service standard", "measure", 2],
+  // Groups.
+  ["priority", "group", 2], ["priority area", "group", 3], ["area", "group", 1], ["theme", "group", 3], ["outcome", "group", 1], ["objective", "group", 2],
+  ["domain", "group", 3], ["category", "group", 2], ["section", "group", 2], ["workstream", "group", 3], ["service", "group", 1],
+  ["service area", "group", 3], ["strategic priority", "group", 3], ["portfolio", "group", 2], ["pillar", "group", 3],
+  ["ambition", "group", 2], ["corporate priority", "group", 3], ["council plan priority", "group", 3], ["aim", "target", 2], ["goal", "target", 2],
+  ["department", "owner", 2], ["team", "owner", 2], ["directorate", "owner", 2], ["function", "group", 1], ["cqc domain", "group", 3],
+  // Survey breakdowns (seed 002's questionnaire sections).
+  ["questionnaire section", "section", 3], ["survey section", "section", 3], ["sub measure", "section", 3], ["submeasure", "section", 3],
+  ["breakdown", "section", 3], ["cohort", "section", 3],
+  // Figures.
+  ["baseline", "baseline", 3], ["base line", "baseline", 3], ["starting point", "baseline", 3], ["baseline value", "baseline", 3],
+  ["target", "target", 3], ["annual target", "target", 3], ["end target", "target", 3], ["final target", "target", 3], ["target value", "target", 3],
+  ["threshold", "target", 2], ["national standard", "target", 3], ["local standard", "target", 3], ["trajectory", "target", 3],
+  ["plan", "target", 2], ["planned", "target", 2], ["milestone", "target", 2], ["expected", "target", 1], ["ambition target", "target", 3],
+  ["benchmark target", "target", 3], ["target range", "target", 3], ["tolerance", "ignore", 1],
+  ["previous", "previous", 3], ["prior", "previous", 3], ["last", "previous", 2], ["last year", "previous", 3], ["previous year", "previous", 3],
+  ["previous quarter", "previous", 3], ["previous month", "previous", 3], ["last quarter", "previous", 3], ["last month", "previous", 3],
+  ["previous period", "previous", 3], ["last period", "previous", 3], ["same period last year", "previous", 3], ["last reported", "previous", 3],
+  ["previous value", "previous", 3], ["previous performance", "previous", 3], ["earlier", "previous", 2], ["prior year", "previous", 3],
+  ["latest", "latest", 3], ["current", "latest", 2], ["actual", "latest", 3], ["outturn", "latest", 3], ["out turn", "latest", 3],
+  ["year to date", "latest", 3], ["ytd", "latest", 3], ["performance", "latest", 2], ["current performance", "latest", 3],
+  ["latest performance", "latest", 3], ["latest data", "latest", 3], ["latest position", "latest", 3], ["current position", "latest", 3],
+  ["result", "latest", 2], ["value", "latest", 2], ["this period", "latest", 3], ["this quarter", "latest", 3], ["this month", "latest", 3],
+  ["this year", "latest", 3], ["position", "latest", 1], ["figure", "latest", 2], ["data", "latest", 1], ["total", "latest", 1],
+  ["score", "latest", 1], ["achieved to date", "latest", 3], ["to date", "latest", 2], ["performance to date", "latest", 3], ["latest value", "latest", 3],
+  ["current value", "latest", 3], ["latest period", "latest", 2], ["current period", "latest", 2], ["actual performance", "latest", 3],
+  ["percentage", "latest", 1], ["%", "latest", 1], ["rate", "latest", 1], ["count", "latest", 1],
 ];
+
+interface CompiledPhrase {
+  tokens: string[];
+  role: ColumnRole;
+  weight: number;
+  text: string;
+}
+
+const COMPILED: CompiledPhrase[] = PHRASES.map(([text, role, weight]) => ({ tokens: headingTokens(text), role, weight, text })).filter((p) => p.tokens.length > 0);
+
+function indexOfPhrase(tokens: string[], phrase: string[]): number {
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+interface PhraseMatch {
+  role: ColumnRole;
+  /** Weight, plus a bonus when the phrase is the whole heading and a little for more words matched. */
+  score: number;
+  text: string;
+  whole: boolean;
+}
+
+/** The best phrase in the heading's tokens (null when none). */
+function bestPhrase(tokens: string[]): PhraseMatch | null {
+  let best: PhraseMatch | null = null;
+  for (const p of COMPILED) {
+    const at = indexOfPhrase(tokens, p.tokens);
+    if (at < 0) continue;
+    const whole = p.tokens.length === tokens.length;
+    // Longer phrases say more. The last word of a heading is its head noun ("Indicator reference" is a
+    // reference, "Reference description" a description); a phrase that opens it comes next.
+    const last = at + p.tokens.length === tokens.length;
+    const score = p.weight + (whole ? 1 : 0) + p.tokens.length * 0.3 + (last ? 0.6 : 0) + (at === 0 ? 0.2 : 0);
+    if (!best || score > best.score) best = { role: p.role, score, text: p.text, whole };
+  }
+  return best;
+}
 
 /** "Previous period", "Latest period", "Period", "Date" beside a value column. */
 const PERIOD_COL: [RegExp, HeaderClass["qualifies"]][] = [
   [/^(previous|prior|last) (period|date|month|quarter|as at)$/, "previous"],
   [/^(latest|current) (period|date|month|quarter|as at)$/, "latest"],
-  [/^(period|date|as at|as of|data period|reporting date)$/, "left"],
+  [/^(period|date|as at|as of|data period|reporting date|period covered|data as at|time period)$/, "left"],
 ];
 
+const FIGURE_LIKE: ReadonlySet<ColumnRole> = new Set(["latest", "previous", "target", "baseline"]);
+
+const norm = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[()*:.?]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
 /**
- * Classify one heading. `prev` is the class of the heading to its left, used for blank headings
- * that are RAG columns after a milestone (004's "3 months | (blank) | 6 months | (blank)").
+ * Classify one heading; null when its words say nothing about the column. `prev` is no longer needed: blank
+ * headings are read from what their column holds (findTables).
  */
 export function classifyHeading(text: string, ctx: PeriodContext = {}): HeaderClass | null {
-  const raw = text.trim();
-  if (!raw || raw.length > 140) return null;
+  // Footnote marks after a heading ("2022-23*", "Outturn (1)", "Target†") point elsewhere; they are not its words.
+  const raw = text.trim().replace(/\s*(?:[*†‡§¹²³⁴⁵]+|\(\d{1,2}\)|\[\d{1,2}\])$/u, "").trim();
+  if (!raw || raw.length > 160) return null;
   const n = norm(raw);
   if (!n) return null;
-  if (n === "kpi" || n === "kpis" || n === "key performance indicator" || n === "pi") return { role: "ref", ambiguousKpi: true };
-  for (const [re, q] of PERIOD_COL) if (re.test(n)) return { role: "period", qualifies: q };
-  for (const [re, role] of EXACT) if (re.test(n)) return { role };
-  // Headings that start with a role word and go on to name a time are time columns.
-  const heading = parseMilestoneHeading(raw, ctx);
-  if (heading) return { role: "time", heading };
-  // Looser matches on the leading word for long headings ("Target 2024/25" is caught above as time).
-  if (/^(rag|status)\b/.test(n)) return { role: "rag" };
-  if (/^(direction of travel|dot)\b/.test(n)) return { role: "dot" };
-  if (/^(notes?|comments?)\b/.test(n)) return { role: "notes" };
-  if (/^(performance )?(measure|indicator)\b/.test(n) && n.length < 60) return { role: "measure" };
-  if (/^(kpi|key performance indicator) ref/.test(n)) return { role: "ref" };
-  return null;
+  if (/^(kpi|kpis|key performance indicators?|pi|pis|performance indicators?)$/.test(n)) return { role: "ref", ambiguousKpi: true, strength: 0.6, words: raw, source: "heading" };
+  for (const [re, q] of PERIOD_COL) if (re.test(n)) return { role: "period", qualifies: q, strength: 0.9, words: raw, source: "heading" };
+  const tokens = headingTokens(raw);
+  const phrase = bestPhrase(tokens);
+  // A heading that names a time is a time column, unless its words say it is something else (a status, a
+  // comparator, notes): parseMilestoneHeading refuses those itself.
+  const timeHeading = parseMilestoneHeading(raw, ctx);
+  const dated = !!timeHeading && (timeHeading.period !== null || timeHeading.relativeMonths !== null);
+  if (dated && (!phrase || FIGURE_LIKE.has(phrase.role) || phrase.score < 3.5 || phrase.role === "group" || phrase.role === "measure")) {
+    return { role: "time", heading: timeHeading, strength: 0.9, words: raw, source: "heading" };
+  }
+  if (!phrase) return null;
+  const strength = Math.min(1, phrase.score / 4.5);
+  const cls: HeaderClass = { role: phrase.role, strength, words: phrase.text, source: "heading" };
+  if (phrase.role === "rag" && /\?|\b(met|achieved|on target|on track)\b/.test(n)) cls.yesNo = true;
+  if (phrase.role === "measure" && /^kpi$/.test(phrase.text) && !phrase.whole) {
+    // "KPI ref" is a reference; "KPI title" a measure; "KPI" among other words leans to measure.
+    if (tokens.includes("reference") || tokens.includes("number")) return { role: "ref", strength, words: raw, source: "heading" };
+  }
+  return cls;
 }
 
 /**
- * A cheap first look: could this text head a name column (reference or measure)? A heading row must have one,
- * so rows without such a cell are passed over before any heading is parsed — most rows of a large sheet.
+ * A cheap first look: could this text head a name column (reference or measure)? Used to skip most rows of a
+ * large sheet before any heading is parsed.
  */
-const NAME_QUICK = /^\s*(kpi|pi\b|ref|reference|measure|performance (measure|indicator)|indicator|description|metric|key performance|id\b|code\b|no\.?\s*$|number\s*$|#)/i;
+const NAME_QUICK = /^\s*(kpi|pi\b|ref|reference|measure|performance (measure|indicator)|indicator|description|metric|key performance|id\b|code\b|no\.?\s*$|number\s*$|#|criteria|title|name\b)/i;
 export function mayNameColumn(text: string): boolean {
   // Headings name, they do not number: "REF-10234" or "KPI 1/2" is a data cell.
   return text.length <= 60 && NAME_QUICK.test(text) && !/\d/.test(text);

@@ -5,6 +5,7 @@ import type { Period, Unit } from "../types";
 import type { PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
+import { asGroup, isNoteLine } from "./titles";
 
 export interface CellRef {
   row: number;
@@ -54,6 +55,12 @@ export interface DraftKpi {
   unitHint: Unit | null;
   /** Note from a reference like "5/11 *quarterly". */
   refNote: string | null;
+  /** Comparator figures beside the KPI (England, region, a peer), with their column headings. */
+  benchmarkCells: { label: string; cell: CellRef }[];
+  /** The owner or lead named for the KPI. */
+  ownerCell: CellRef | null;
+  /** The status column asks a question ("Target met?"): Yes/No answer it. */
+  ragYesNo: boolean;
 }
 
 const ACTUAL_ROW = /^(.*?)\s*actuals?\s*$/i;
@@ -89,6 +96,8 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
   const notesCol = first("notes");
   const polarityCol = first("polarity");
   const unitCol = first("unit");
+  const ownerCol = first("owner");
+  const benchmarkCols = byRole("benchmark");
   const periodCols = byRole("period");
   // A stated RAG for the KPI as a whole: a RAG column that does not follow a time column — or the table's only
   // RAG column ("... | Target 2023/24 | RAG | DoT"), unless the heading row pairs every milestone with a RAG column.
@@ -151,7 +160,10 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
     if (filled.length === 1 && (!groupCol || filled[0] !== groupCol.col)) {
       const t = grid.text(r, filled[0]);
       if (t.length <= 160 && !usedTimeCols.some((c) => c.col === filled[0] && !grid.mergeAt(r, filled[0]))) {
-        groupFromHeading = t;
+        // A note on a row of its own belongs to the KPI above; a section heading is the group of the rows below;
+        // a report title or a sentence between the rows is neither.
+        if (isNoteLine(t) && last) last.notes = [last.notes, t].filter(Boolean).join(" ");
+        else if (asGroup(t)) groupFromHeading = asGroup(t);
         continue;
       }
     }
@@ -240,6 +252,9 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
       continuation,
       unitHint: unitHintFromText(measure) ?? (continuation && last ? last.unitHint : null),
       refNote,
+      benchmarkCells: benchmarkCols.map((c) => ({ label: c.label || "Comparator", cell: { row: r, col: c.col } })),
+      ownerCell: at(r, ownerCol) ?? (continuation && last ? last.ownerCell : null),
+      ragYesNo: !!kpiRagCol?.cls?.yesNo,
     };
     if (!groupCol && continuation && descriptor === "" && last) d.group = last.group;
     if (typeCol !== null && ACTUAL_ROW.test(typeText)) {

@@ -35,7 +35,7 @@ function builtInNames(sheet: SheetModel): NameModel[] {
   return out;
 }
 
-function nameXml(n: NameModel, localSheetId?: number): string {
+export function nameXml(n: NameModel, localSheetId?: number): string {
   const attrs = [`name="${escapeXml(n.name)}"`];
   if (n.comment) attrs.push(`comment="${escapeXml(n.comment)}"`);
   if (localSheetId !== undefined) attrs.push(`localSheetId="${localSheetId}"`);
@@ -43,15 +43,19 @@ function nameXml(n: NameModel, localSheetId?: number): string {
   return `<definedName ${attrs.join(" ")}>${escapeXml(n.formula.replace(/^=/, ""))}</definedName>`;
 }
 
+/** The names scoped to a sheet as they are written: print setup, then the sheet's own names. */
+export function sheetScopedNames(sheet: SheetModel): NameModel[] {
+  // Print setup made through the API wins over the built-in names the file came with.
+  const built = builtInNames(sheet);
+  const overridden = new Set(built.map((n) => n.name.toLowerCase()));
+  return [...built, ...sheet.names.filter((n) => !overridden.has(n.name.toLowerCase()))];
+}
+
 /** Replace whatever <definedNames> ExcelJS wrote with the model's names (after <sheets>, as the schema orders them). */
 export function writeDefinedNames(workbookXml: string, model: WorkbookModel): string {
   const items: string[] = model.names.map((n) => nameXml(n));
   model.sheets.forEach((s, i) => {
-    // Print setup made through the API wins over the built-in names the file came with.
-    const built = builtInNames(s);
-    const overridden = new Set(built.map((n) => n.name.toLowerCase()));
-    for (const n of built) items.push(nameXml(n, i));
-    for (const n of s.names) if (!overridden.has(n.name.toLowerCase())) items.push(nameXml(n, i));
+    for (const n of sheetScopedNames(s)) items.push(nameXml(n, i));
   });
   const stripped = workbookXml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\s*\/>/, "");
   if (!items.length) return stripped;

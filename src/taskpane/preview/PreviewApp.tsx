@@ -93,7 +93,8 @@ export function PreviewApp({ fetchSample = fetchBundledSample }: { fetchSample?:
 
   const download = async () => {
     if (!loaded) return;
-    const bytes = await loaded.wb.save();
+    // The opened file with the scorecard patched in: everything else in it is kept byte for byte.
+    const bytes = await loaded.wb.saveCopy();
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
     const a = document.createElement("a");
     a.href = url;

@@ -1,0 +1,116 @@
+// What kind of thing a cell holds, as a reader sees it at a glance: a figure, a word that says there is no
+// figure ("n/a", "tbc"), a status (RAG word, symbol or a filled cell with no text), a trend arrow, a polarity
+// word, a short label, a code, long text, a period. Column roles and table shapes are read from these.
+import { isDateFormat } from "../dates";
+import { missingPhrase } from "../figures/missing-phrases";
+import { readNumberText } from "../figures/number-text";
+import { parsePeriod } from "../periods";
+import { readPolarityCell } from "../stated/polarity";
+import { readStatedStatus } from "../stated/status";
+import { readStatedTrend } from "../stated/trend";
+import type { SheetGrid } from "./grid";
+
+export type CellKind = "empty" | "number" | "missing" | "status" | "trend" | "polarity" | "label" | "code" | "long" | "period" | "error";
+
+/** A reference such as "KPI 1/2", "CP01", "TP01", "1.1", "BV12a", "NI 117", "HR-3". */
+export const CODE_LIKE = /^(?:[A-Za-z]{1,6}[\s.-]?)?\d{1,4}(?:[./-]\d{1,4}){0,3}[a-z]?$|^[A-Za-z]{1,4}\d{1,4}[A-Za-z]{0,2}$/;
+
+/** Long enough to be a sentence or a note rather than a label. */
+const LONG = 110;
+
+export class CellKinds {
+  private readonly cache = new Map<number, CellKind>();
+
+  constructor(private readonly grid: SheetGrid) {}
+
+  kind(row: number, col: number): CellKind {
+    const key = row * 20_000 + col;
+    let k = this.cache.get(key);
+    if (k === undefined) {
+      k = this.classify(row, col);
+      this.cache.set(key, k);
+    }
+    return k;
+  }
+
+  /** A figure or a word standing for one: what a KPI row has beside its label. */
+  isValue(row: number, col: number): boolean {
+    const k = this.kind(row, col);
+    return k === "number" || k === "missing" || k === "error";
+  }
+
+  private classify(row: number, col: number): CellKind {
+    const g = this.grid;
+    const text = g.rawText(row, col);
+    if (text === "") return g.fill(row, col) && readStatedStatus({ text: "", fill: g.fill(row, col) }) ? "status" : "empty";
+    const cell = g.raw(row, col);
+    if (cell.valueType === "Error" || /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(text)) return "error";
+    if (typeof cell.value === "number") return cell.numberFormat && isDateFormat(cell.numberFormat) ? "period" : "number";
+    if (typeof cell.value === "boolean") return "label";
+    const font = g.fontName(row, col);
+    if (text.length <= 40) {
+      const trend = readStatedTrend(text, font);
+      if (trend && (trend.arrow || !/\d/.test(text))) return "trend";
+      const status = readStatedStatus({ text, fontName: font, fontColor: g.fontColor(row, col), fill: g.fill(row, col) });
+      if (status && status !== "grey") return "status";
+    }
+    const missing = missingPhrase(text);
+    if (missing && missing.reason !== "text") return "missing";
+    if (missing && text.length <= 16) return "missing";
+    if (/\d/.test(text)) {
+      if (CODE_LIKE.test(text)) return "code";
+      if (text.length <= 60) {
+        const { reading, sentence } = readNumberText(text);
+        // "Progress 8", "Year 6", "Key Stage 2": words before the number that are neither a figure's label
+        // ("Target 90%"), an operator ("c. 45%", "< 5") nor a period ("Sep – 37.5%") make a name, not a figure.
+        const namesIt = !!reading && reading.before !== "" && !reading.beforeIsLabel && !reading.operator && !parsePeriod(reading.before.replace(/[\s:–—-]+$/, ""));
+        if (reading && !sentence && !namesIt) return "number";
+        if (parsePeriod(text)) return "period";
+      }
+    } else if (text.length <= 20 && readPolarityCell(text) && readPolarityCell(text) !== "neutral" && !/^[+-]$/.test(text)) {
+      return "polarity";
+    }
+    return text.length > LONG ? "long" : "label";
+  }
+}
+
+/** How a column's data cells divide among the kinds, for reading its role from what it holds. */
+export interface ColumnProfile {
+  col: number;
+  /** Cells with something in them (text or a status fill). */
+  filled: number;
+  counts: Record<CellKind, number>;
+  /** Distinct texts among the label-like cells. */
+  distinctLabels: number;
+  labelCells: number;
+  /** Average length of the label-like cells' text. */
+  averageLabelLength: number;
+  /** Number cells shown as percentages. */
+  percents: number;
+}
+
+export function profileColumn(grid: SheetGrid, kinds: CellKinds, col: number, rows: readonly number[]): ColumnProfile {
+  const counts: Record<CellKind, number> = { empty: 0, number: 0, missing: 0, status: 0, trend: 0, polarity: 0, label: 0, code: 0, long: 0, period: 0, error: 0 };
+  const labels = new Set<string>();
+  let labelCells = 0;
+  let labelLength = 0;
+  let percents = 0;
+  for (const r of rows) {
+    const k = kinds.kind(r, col);
+    counts[k]++;
+    if (k === "label" || k === "long" || k === "code") {
+      const t = grid.rawText(r, col);
+      labels.add(t.toLowerCase());
+      labelCells++;
+      labelLength += t.length;
+    } else if (k === "number" && /%/.test(grid.rawText(r, col))) percents++;
+  }
+  const filled = rows.length - counts.empty;
+  return { col, filled, counts, distinctLabels: labels.size, labelCells, averageLabelLength: labelCells ? labelLength / labelCells : 0, percents };
+}
+
+/** Share of the filled cells that are of the given kinds (0 when nothing is filled). */
+export function share(p: ColumnProfile, ...ks: CellKind[]): number {
+  if (p.filled === 0) return 0;
+  return ks.reduce((n, k) => n + p.counts[k], 0) / p.filled;
+}

@@ -1,0 +1,152 @@
+// Each column's role as the best-supported reading of three kinds of evidence, as a reader weighs them:
+// what its heading says, what its cells hold, and where it stands. A column of GREEN/AMBER/RED is a status
+// whatever its heading; a column of arrows is a trend; the leftmost column of distinct text labels beside
+// the figures is the measure even with no heading; a figure column nothing names is the latest when it is
+// the only one, or one of a series when several stand together.
+import type { SheetGrid } from "./grid";
+import { CellKinds, profileColumn, share, type ColumnProfile } from "./cellKinds";
+import { classifyHeading, FIGURE_ROLES, type ColumnRole, type HeaderClass } from "./headers";
+import type { PeriodContext } from "../periods";
+
+export interface ColumnInfo {
+  col: number;
+  /** The heading as a person reads it: top heading, and under a two-level heading the sub-heading ("... / Positive"). */
+  label: string;
+  cls: HeaderClass | null;
+  /** Under a two-level heading: the sub-heading text ("Positive"). */
+  sub: string | null;
+  /** Set when several columns share one heading merged or written over them (e.g. "Actuals" over three years). */
+  spanned?: boolean;
+}
+
+/** Roles whose columns hold names or words, not figures. */
+const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(["ref", "measure", "group", "notes", "owner", "frequency", "unit", "section", "polarity"]);
+
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+function fromContent(role: ColumnRole, evidence: string, strength: number, extra: Partial<HeaderClass> = {}): HeaderClass {
+  return { role, source: "content", words: evidence, strength, ...extra };
+}
+
+/**
+ * Settle every column's role. `columns` arrive with what their headings say (cls may be null); `dataRows` are the
+ * table's data rows (section rows included: they are mostly blank in every column but one).
+ */
+export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: ColumnInfo[], dataRows: readonly number[], ctx: PeriodContext): void {
+  const profiles = new Map<number, ColumnProfile>();
+  for (const c of columns) profiles.set(c.col, profileColumn(grid, kinds, c.col, dataRows));
+  const prof = (c: ColumnInfo) => profiles.get(c.col)!;
+
+  const namedToLeft = (c: ColumnInfo) => columns.some((o) => o.col < c.col && o.cls && (o.cls.role === "ref" || o.cls.role === "measure" || o.cls.ambiguousKpi));
+
+  // 1. What the cells say outright: status, trend and polarity words; labels under a heading that names a figure.
+  for (const c of columns) {
+    const p = prof(c);
+    if (p.filled === 0) continue;
+    const role = c.cls?.role ?? null;
+    const status = share(p, "status");
+    const trend = share(p, "trend");
+    const polarity = share(p, "polarity");
+    const values = share(p, "number", "missing", "error");
+    const labels = share(p, "label", "long", "code");
+    if (status >= 0.6 && p.filled >= 1 && role !== "rag" && !(role && ["notes", "measure", "ref", "dot"].includes(role))) {
+      c.cls = fromContent("rag", `${pct(status)} of its cells are RAG statuses`, 0.8, c.cls?.yesNo ? { yesNo: true } : {});
+    } else if (share(p, "period") >= 0.6 && values < 0.2 && role && ["latest", "previous", "target", "baseline", "benchmark"].includes(role)) {
+      // "Last Available Result" over dates: the date of the figure beside it, not a figure.
+      c.cls = fromContent("period", `${pct(share(p, "period"))} of its cells are dates`, 0.7, { qualifies: "left" });
+    } else if (trend >= 0.6 && role !== "dot" && role !== "polarity") {
+      c.cls = fromContent("dot", `${pct(trend)} of its cells are trend arrows or words`, 0.8);
+    } else if (polarity >= 0.7 && role !== "polarity" && role !== "dot" && (!role || !FIGURE_ROLES.has(role))) {
+      c.cls = fromContent("polarity", `${pct(polarity)} of its cells say High or Low`, 0.8);
+    } else if (role && (FIGURE_ROLES.has(role) || role === "benchmark" || role === "ignore") && labels >= 0.7 && values < 0.2 && p.averageLabelLength > 15 && p.distinctLabels >= 0.8 * p.labelCells && p.labelCells >= 2 && (role !== "time" || !namedToLeft(c))) {
+      // "End of Key Stage Results" heads the measures, not results; "2024/25" in the corner over the names
+      // is the table's year. (Text under a milestone heading beside a reference column is a qualitative milestone.)
+      c.cls = null;
+    } else if ((role === "rag" || role === "dot") && values >= 0.6 && status + trend < 0.2) {
+      c.cls = fromContent("ignore", `headed as a ${role === "rag" ? "status" : "trend"} but ${pct(values)} of its cells are figures`, 0.5);
+    } else if (!c.cls && p.distinctLabels === 1 && p.labelCells >= 2 && values === 0) {
+      // The same word on every row ("Target:") heads the column to its right, written inline.
+      const inline = classifyHeading(grid.rawText(dataRows.find((r) => grid.rawText(r, c.col) !== "")!, c.col), ctx);
+      const next = columns.find((n) => n.col === c.col + 1);
+      if (inline && next && (FIGURE_ROLES.has(inline.role) || inline.role === "benchmark") && share(prof(next), "number", "missing", "error") >= 0.5) {
+        next.cls = { ...inline, source: "content", words: `each row says "${grid.rawText(dataRows.find((r) => grid.rawText(r, c.col) !== "")!, c.col)}" beside it` };
+        c.cls = fromContent("ignore", "a label repeated on every row", 0.7);
+      }
+    }
+  }
+
+  // 2. Names: a reference, the measure and a group, from the label columns left of the figures.
+  const firstValueCol = columns.find((c) => isValueColumn(prof(c)) && !(c.cls && TEXT_ROLES.has(c.cls.role)))?.col ?? Infinity;
+  const labelCols = columns.filter((c) => {
+    const p = prof(c);
+    // A weak heading ("Definition", "Category") gives way to what the column holds and where it stands.
+    const weak = !!c.cls && c.cls.source === "heading" && (c.cls.strength ?? 1) < 0.75 && c.cls.role !== "time";
+    return p.filled > 0 && share(p, "label", "long", "code") >= 0.6 && (!c.cls || weak || ["ref", "measure", "group", "section"].includes(c.cls.role) || c.cls.ambiguousKpi);
+  });
+  if (!columns.some((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi)) {
+    // The measure: the label column with the most distinct, longest labels, left of the figures (or the leftmost).
+    const candidates = labelCols.filter((c) => c.col < firstValueCol && c.cls?.role !== "ref" && c.cls?.role !== "section");
+    const ranked = candidates
+      .map((c) => {
+        const p = prof(c);
+        const distinct = p.labelCells ? p.distinctLabels / p.labelCells : 0;
+        const codes = share(p, "code");
+        return { c, score: distinct * 2 + Math.min(p.averageLabelLength, 60) / 30 - codes * 3 - (c.cls?.role === "group" ? 1.5 : 0) };
+      })
+      .sort((a, b) => b.score - a.score);
+    const measure = ranked[0];
+    if (measure && !measure.c.cls?.ambiguousKpi) {
+      const p = prof(measure.c);
+      if (share(p, "code") < 0.6) {
+        measure.c.cls = { role: "measure", source: measure.c.cls ? "heading" : "position", strength: 0.6, words: `the leftmost column of distinct labels (${p.distinctLabels} of ${p.labelCells})` };
+      }
+    }
+  }
+  const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
+  for (const c of labelCols) {
+    if (!measureCol || c === measureCol) continue;
+    const p = prof(c);
+    if (c.cls && !(share(p, "code") >= 0.6 && c.cls.role === "group")) continue;
+    if (share(p, "code") >= 0.6 && c.col < firstValueCol) {
+      if (!columns.some((o) => o.cls?.role === "ref")) c.cls = fromContent("ref", `${pct(share(p, "code"))} of its cells are codes`, 0.7);
+    } else if (c.col < measureCol.col && p.labelCells > p.distinctLabels) {
+      c.cls = fromContent("group", `a label repeated down the rows (${p.distinctLabels} distinct in ${p.labelCells})`, 0.6);
+    }
+  }
+
+  // 3. Long text with no heading, right of the names: notes.
+  for (const c of columns) {
+    if (c.cls) continue;
+    const p = prof(c);
+    if (p.filled > 0 && share(p, "long", "label") >= 0.7 && p.averageLabelLength >= 30 && measureCol && c.col > measureCol.col) {
+      c.cls = fromContent("notes", `${pct(share(p, "long", "label"))} of its cells are text`, 0.5);
+    }
+  }
+
+  // 4. Figures nothing names. Several under one heading ("Actuals" over three columns) are a series in order; a
+  //    lone one beside named figures is the latest when the table has none, else left unread.
+  const unnamed = columns.filter((c) => isValueColumn(prof(c)) && (!c.cls || (c.spanned && c.cls.role !== "time" && FIGURE_ROLES.has(c.cls.role))));
+  const spannedGroups = new Map<string, ColumnInfo[]>();
+  for (const c of unnamed) if (c.spanned && c.cls) spannedGroups.set(c.label, [...(spannedGroups.get(c.label) ?? []), c]);
+  for (const group of spannedGroups.values()) {
+    if (group.length < 2) continue;
+    const role = group[0].cls!.role;
+    const headingRole = role === "target" ? "target" : role === "baseline" ? "baseline" : "actual";
+    for (const c of group) {
+      c.cls = { role: "time", source: "heading", strength: 0.6, words: `one of ${group.length} columns under "${c.label}"`, heading: { label: c.label, role: headingRole, period: null, relativeMonths: null } };
+    }
+  }
+  const hasLatest = columns.some((c) => c.cls?.role === "latest" || (c.cls?.role === "time" && c.cls.heading && (c.cls.heading.role === "actual" || c.cls.heading.role === "period")));
+  const stillUnnamed = columns.filter((c) => !c.cls && isValueColumn(prof(c)) && (!measureCol || c.col > measureCol.col));
+  if (!hasLatest && stillUnnamed.length === 1) {
+    stillUnnamed[0].cls = { role: "latest", source: "position", strength: 0.5, words: "the only figure column nothing else names" };
+  } else if (!hasLatest && stillUnnamed.length > 1) {
+    for (const c of stillUnnamed) {
+      c.cls = { role: "time", source: "position", strength: 0.4, words: "one of several figure columns read left to right as a series", heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null } };
+    }
+  }
+}
+
+export function isValueColumn(p: ColumnProfile): boolean {
+  return p.filled > 0 && share(p, "number", "missing", "error") >= 0.5 && p.counts.number + p.counts.error > 0;
+}

@@ -1,0 +1,50 @@
+// Lines above and inside a table: which name a section a reader files KPIs under ("Reducing Inequalities",
+// "Housing Repairs", "Key Stage 4"), and which are the report's own title ("Key Performance Indicators",
+// "Performance indicators: 2016/17"), a sentence ("These are the results from the surveys …") or a note
+// ("COMMENTS: strong performance"). Only the first kind is a group.
+import { findPeriods } from "../periods";
+
+/**
+ * Words that make a line a report's or a table's caption ("Planning performance", "GCSE Results: Headline
+ * Figures", "Key Stage 2 Results 2019", "Our most recent performance"), not the name of a section. A caption
+ * may name its subject too; a section heading names only the subject ("Housing Repairs", "Key Stage 4").
+ */
+const CAPTION_WORDS =
+  /\b(?:performance|performing|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|scorecards?|dashboards?|results?|data|statistics|stats|figures|headlines?|annual|quarterly|monthly|weekly|yearly|update|overview|tables?|appendix|targets?|achievements?|information|survey|perception|key (?:performance|targets?|indicators?|measures?|facts))\b/i;
+const REPORT_WORDS =
+  /\b(?:key|performance|performing|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|scorecards?|dashboards?|results?|data|statistics|stats|figures|headlines?|annual|quarterly|monthly|weekly|yearly|core|corporate|council|update|overview|tables?|appendix|targets?|achievements?|outcomes?|progress|current|latest|year|quarter|month|period|q[1-4]|tsm|tenant satisfaction|perception|survey|against|end|to date|ytd|information|monitoring|position|exams?|assessments?|main|other|local|national|statutory|tests?|plan|framework|standards?)\b/gi;
+const SMALL_WORDS = /\b(?:of|and|the|for|in|on|to|at|by|our|we|with|from|all|a|an|as|vs|v|&|how|is|most|recent)\b/gi;
+
+/** A sentence rather than a heading: many words, a full stop inside, or words that talk about the table. */
+function isSentence(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length > 9 || /[.!?]\s+\S/.test(text) || /\b(?:below|above|shown|here's|here is|these are|this is|this table|the table|we have|we are|please|see|click|published)\b/i.test(text);
+}
+
+/** A report's or table's own title: only report words, periods and small words. */
+export function isReportTitle(text: string): boolean {
+  let rest = text;
+  for (const f of [...findPeriods(text)].reverse()) rest = `${rest.slice(0, f.from)} ${rest.slice(f.to)}`;
+  rest = rest.replace(REPORT_WORDS, " ").replace(SMALL_WORDS, " ").replace(/[^A-Za-z]+/g, " ").trim();
+  return rest === "" || /^[A-Za-z]$/.test(rest);
+}
+
+/** A caption: report words or a period beside a subject ("Repairs January 2018", "Building Standards performance"). */
+export function isCaption(text: string): boolean {
+  return CAPTION_WORDS.test(text) || findPeriods(text).some((f) => f.period.kind !== "unknown" && f.period.kind !== "relative-months");
+}
+
+/** A note written on a row of its own ("COMMENTS: …", "Note: …", "* Internal data"), not a section. */
+export function isNoteLine(text: string): boolean {
+  return /^(?:comments?|commentary|actions?|notes?|nb|narrative|update|analysis|source|key|definition)\s*[:\-–]/i.test(text) || /^[*†‡#]/.test(text) || text.length > 100;
+}
+
+/** The line as a group name, or null when it is a report title, a sentence or a note. */
+export function asGroup(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const t = text.trim().replace(/[.:]\s*$/, "").trim();
+  // "Section A: Strategy – …", "Priority 2 – Inclusion", "Theme: …": marked as a section, however long.
+  if (/^(?:section|priority|theme|outcome|objective|domain|area|pillar|ambition|workstream)\s*(?:[A-Z\d]{1,3}\b)?\s*[:.\-–—]\s*\S/i.test(t) && t.length <= 160) return t;
+  if (!t || t.length > 90 || isNoteLine(t) || isSentence(t) || isReportTitle(t) || isCaption(t)) return null;
+  return t;
+}

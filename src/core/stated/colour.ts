@@ -1,0 +1,32 @@
+// What a colour says as a RAG status: a cell filled red, amber or green with no text, or a dot drawn in
+// the font colour, reads as that status. Hue decides, so the many reds and greens people pick all count;
+// white, black and pale or dark greys say nothing.
+import type { Rag } from "../types";
+
+/** "FF0000", "#00B050", "FFC7CE" (6 or 8 hex digits; the first two of 8 are alpha). */
+export function ragFromColour(hex: string | null | undefined): Rag | null {
+  if (!hex) return null;
+  const h = hex.replace(/^#/, "");
+  const rgb = h.length === 8 ? h.slice(2) : h;
+  if (!/^[0-9a-f]{6}$/i.test(rgb)) return null;
+  const r = parseInt(rgb.slice(0, 2), 16) / 255;
+  const g = parseInt(rgb.slice(2, 4), 16) / 255;
+  const b = parseInt(rgb.slice(4, 6), 16) / 255;
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  const light = (max + min) / 2;
+  const sat = max === min ? 0 : light > 0.5 ? (max - min) / (2 - max - min) : (max - min) / (max + min);
+  // Too pale (a light tint used for banding) or too grey to be a status colour.
+  if (sat < 0.25 || light > 0.93 || light < 0.08) return null;
+  let hue: number;
+  const d = max - min;
+  if (max === r) hue = ((g - b) / d) % 6;
+  else if (max === g) hue = (b - r) / d + 2;
+  else hue = (r - g) / d + 4;
+  hue = (hue * 60 + 360) % 360;
+  if (hue < 15 || hue >= 340) return "red";
+  if (hue < 66) return "amber";
+  if (hue < 170) return "green";
+  if (hue >= 190 && hue < 260) return "blue";
+  return null;
+}

@@ -1,0 +1,59 @@
+// Polarity (is higher better?) as a workbook states it: a column ("Good is: High", "Polarity: Lower",
+// "What does good performance look like? Low"), words in the measure ("(lower is better)", "Reduce …",
+// "(Minimise)"), and the target's own words ("Max. 2%", "Under 2.5%", "18 days or less", "at least 90%", "<5").
+import type { Polarity } from "../types";
+
+function norm(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, " ")
+    .replace(/[.!:;]+$/, "");
+}
+
+/** A polarity cell ("High", "Lower is better", "↑", "Maximise"); null when unreadable; "neutral" for "No polarity". */
+export function readPolarityCell(text: string): Polarity | "neutral" | null {
+  const t = norm(text);
+  if (!t) return null;
+  if (/^(?:no polarity|neutral|n\/a|none|context(?:ual)?|no preferred direction|data only|not applicable)$/.test(t)) return "neutral";
+  if (/^(?:h|hi|high|higher|up|increase|increasing|more|bigger|larger|max|maximise|maximize|↑|▲|\+|high is good|higher is better|bigger is better|a high (?:figure|number|value|score) is good|aim (?:high|to increase)|high = good|good = high)$/.test(t)) return "higher-is-better";
+  if (/^(?:l|lo|low|lower|down|decrease|decreasing|less|fewer|smaller|min|minimise|minimize|↓|▼|-|low is good|lower is better|smaller is better|a low (?:figure|number|value|score) is good|aim (?:low|to reduce|to decrease)|low = good|good = low)$/.test(t)) return "lower-is-better";
+  if (/^(?:higher|high|increase|bigger|larger|more|maxim)/.test(t)) return "higher-is-better";
+  if (/^(?:lower|low|decrease|reduc|smaller|less|fewer|minim)/.test(t)) return "lower-is-better";
+  return null;
+}
+
+const MEASURE_LOWER = /\((?:[^)]*\b)?(?:lower|low|smaller|less|fewer) (?:is|=) (?:better|good)\b[^)]*\)|\((?:minimi[sz]e|reduce|decrease|aim low|lower is better)\)|\ba low (?:figure|number|value|score|rate|percentage) is good\b|\blower is better\b|\bsmaller is better\b/;
+const MEASURE_HIGHER = /\((?:[^)]*\b)?(?:higher|high|bigger|greater|more) (?:is|=) (?:better|good)\b[^)]*\)|\((?:maximi[sz]e|increase|aim high|higher is better)\)|\ba high (?:figure|number|value|score|rate|percentage) is good\b|\bhigher is better\b|\bbigger is better\b/;
+// "Reduce the number of …" counts what is to fall; "% reduction in …" measures the fall itself (higher is better).
+const LEADING_LOWER = /^(?:reduce|reducing|decrease|decreasing|minimi[sz]e|lower|cut|fewer|less)\b(?! in\b)/;
+const LEADING_HIGHER = /^(?:increase|increasing|improve|improving|improvement in|raise|maximi[sz]e|grow|growing|more)\b/;
+
+/** What a measure's own words state about its polarity ("(lower is better)", "Reduce the number of …"). */
+export function polarityInMeasure(measure: string): { polarity: Polarity; words: string } | null {
+  const t = norm(measure);
+  let m = MEASURE_LOWER.exec(t);
+  if (m) return { polarity: "lower-is-better", words: m[0] };
+  m = MEASURE_HIGHER.exec(t);
+  if (m) return { polarity: "higher-is-better", words: m[0] };
+  m = LEADING_LOWER.exec(t);
+  if (m) return { polarity: "lower-is-better", words: m[0] };
+  m = LEADING_HIGHER.exec(t);
+  if (m) return { polarity: "higher-is-better", words: m[0] };
+  return null;
+}
+
+const TARGET_LOWER = /^(?:max(?:imum)?\.?|under|below|less than|lower than|fewer than|no more than|not more than|not (?:to )?exceed(?:ing)?|not above|at most|up to|within|<|≤|<=|=<)\s*\S|\b(?:or (?:less|fewer|lower|under|below)|and (?:under|below)|maximum|max\.?|at most|or better \(lower\))\b/;
+const TARGET_HIGHER = /^(?:min(?:imum)?\.?|over|above|more than|greater than|higher than|at least|not less than|no less than|>|≥|>=|=>)\s*\S|\b(?:or (?:more|higher|above|over|greater)|and (?:over|above)|minimum|at least)\b/;
+
+/** What a target's own words say about polarity ("Max. 2%", "Under 2.5%", "18 days or less", "at least 90%", "<5"). */
+export function polarityInTarget(target: string): { polarity: Polarity; words: string } | null {
+  const t = norm(target);
+  if (!t || t.length > 120 || !/\d/.test(t)) return null;
+  let m = TARGET_LOWER.exec(t);
+  if (m) return { polarity: "lower-is-better", words: m[0].trim() };
+  m = TARGET_HIGHER.exec(t);
+  if (m) return { polarity: "higher-is-better", words: m[0].trim() };
+  return null;
+}
