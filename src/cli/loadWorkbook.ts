@@ -5,6 +5,8 @@ import { setRequirementChecker } from "../excel/requirements";
 import { settingsFromSnapshot, type ScanWorkbookOptions, type ScanWorkbookOutcome } from "../excel/scanWorkbook";
 import { scanSnapshot } from "../core/scan";
 import { readSnapshotFromFile } from "./fileSnapshot";
+import type { LimitKind } from "../host/xlsx/loadErrors";
+import { loadLimits, RAISE_WITH } from "./loadLimits";
 
 /** An error meant for the user: printed as one line, with an exit code, never as a stack trace. */
 export class CliError extends Error {
@@ -31,14 +33,18 @@ async function readBytes(file: string, readFile: (path: string) => Promise<Uint8
 }
 
 function cliErrorOf(e: unknown, file: string): CliError {
-  if (e instanceof WorkbookOpenError) return new CliError(e.message);
+  if (e instanceof WorkbookOpenError) {
+    const limit = (e as { limit?: LimitKind }).limit;
+    // A limit the command line sets can be raised there, at the cost of time and memory.
+    return new CliError(limit ? `${e.message.replace(/\.$/, "")}; or raise the limit with ${RAISE_WITH[limit]} if this machine has the memory.` : e.message);
+  }
   return new CliError(`"${file}" could not be read: KPI Scorecard met something in it that it cannot handle (a fault in KPI Scorecard, not in Excel). Open the file in Excel, save it again and try again; if it still fails, please report it.`);
 }
 
 export async function loadWorkbook(file: string, readFile: (path: string) => Promise<Uint8Array>): Promise<HeadlessWorkbook> {
   const bytes = await readBytes(file, readFile);
   try {
-    const wb = await openWorkbook(bytes, { label: `"${file}"` });
+    const wb = await openWorkbook(bytes, { label: `"${file}"`, loadLimits: loadLimits() });
     // src/excel asks Office which requirement sets it has; on the command line the host answers.
     setRequirementChecker((name, version) => wb.isSetSupported(name, version));
     return wb;
@@ -55,7 +61,7 @@ export async function scanFile(file: string, readFile: (path: string) => Promise
   const bytes = await readBytes(file, readFile);
   let snapshot;
   try {
-    snapshot = await readSnapshotFromFile(bytes, `"${file}"`);
+    snapshot = await readSnapshotFromFile(bytes, `"${file}"`, loadLimits());
   } catch (e) {
     throw cliErrorOf(e, file);
   }

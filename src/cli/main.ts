@@ -10,8 +10,9 @@ import { todayIso } from "../excel/scanWorkbook";
 import { runScorecard } from "./scorecardCommand";
 import { amberBandOption, EXIT_CODES_HELP, flatBandOption, isoDateOption, polarityOption, USAGE_EXIT } from "./options";
 import { packageVersion } from "./version";
+import { LIMIT_OPTIONS, useLoadLimits, type LimitOpts } from "./loadLimits";
 
-interface CommonOpts {
+interface CommonOpts extends LimitOpts {
   asOf?: string;
   planStart?: string;
   amberBand?: number;
@@ -32,6 +33,7 @@ export function overridesFrom(opts: CommonOpts): Partial<Settings> {
 }
 
 function addCommon(cmd: Command): Command {
+  for (const [flag, help, parse] of LIMIT_OPTIONS) cmd.option(flag, help, parse);
   return cmd
     .option("--as-of <date>", "reporting date, a real date as YYYY-MM-DD; default: the workbook's setting, else today", isoDateOption("--as-of"))
     .option("--plan-start <date>", "plan start date for milestones like 'By 6 months' (YYYY-MM-DD)", isoDateOption("--plan-start"))
@@ -57,6 +59,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   addCommon(program.command("scan").description("scan a workbook and print every KPI with its DoT, RAG and findings").argument("<file.xlsx>", "the workbook to scan"))
     .option("--json", "print one JSON document (its schema: schema/scan-result.schema.json in the package)")
     .action(async (file: string, opts: CommonOpts & { json?: boolean }) => {
+      useLoadLimits(opts);
       // The file is read straight into a snapshot (one pass, no workbook model): the scan only reads.
       const { result } = await scanFile(file, readFile, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso() });
       out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatScanText(result));
@@ -68,6 +71,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     .option("--stats", "print the number of syncs and the largest payload")
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (file: string, opts: CommonOpts & { output?: string; force?: boolean; stats?: boolean }) => {
+      useLoadLimits(opts);
       exitCode = await runScorecard(file, { ...opts, overrides: overridesFrom(opts) }, out);
     });
 

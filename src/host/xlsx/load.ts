@@ -158,7 +158,7 @@ async function readModel(pkg: ZipPackage, label: string, limits: LoadLimits): Pr
 export function openErrorOf(e: unknown, label: string): WorkbookOpenError {
   if (e instanceof WorkbookOpenError) return e;
   if (e instanceof PackageDamage) return new WorkbookOpenError(damageMessage(label, e), "corrupt");
-  if (e instanceof OverLimit) return new WorkbookOpenError(limitMessage(label, e), "too-large");
+  if (e instanceof OverLimit) return Object.assign(new WorkbookOpenError(limitMessage(label, e), "too-large"), { limit: e.limit });
   if (e instanceof RangeError && /memory|allocation|string length|array length/i.test(e.message)) {
     return new WorkbookOpenError(`${label} is too large to read in the memory available. Split the workbook, or delete what it does not need, save, and try again.`, "too-large");
   }
