@@ -36,8 +36,18 @@ function kindOf(type: string): SheetKind {
   return "other";
 }
 
+const CONTENT_TYPES = "[Content_Types].xml";
+
 /** The workbook part the package names (officeDocument), else the conventional one; null when there is none. */
 export function findWorkbookPart(pkg: ZipPackage): string | null {
+  const part = officeDocument(pkg);
+  // Every package has its content types, well formed; Excel will not open one without (nor could a copy be written).
+  if (part && !pkg.has(CONTENT_TYPES)) throw new PackageDamage("missing", CONTENT_TYPES);
+  if (part) safeText(pkg, CONTENT_TYPES);
+  return part;
+}
+
+function officeDocument(pkg: ZipPackage): string | null {
   const rels = parseRelationships(pkg.has("_rels/.rels") ? safeText(pkg, "_rels/.rels") : null);
   const main = rels.find((r) => r.type.endsWith("/officeDocument") && !r.external);
   const part = main ? resolveTarget("", main.target) : WORKBOOK_PART;
