@@ -15,7 +15,7 @@ const BIN = join(ROOT, "bin", "kpi-scorecard.js");
 const PEAK = join(__dirname, "peak.cjs");
 const SAVED = join(ROOT, "tests", "fixtures", "fuzz");
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
-const COUNT = Number(process.env.FUZZ_COUNT ?? 220);
+const COUNT = Number(process.env.FUZZ_COUNT ?? 200);
 const TIME_LIMIT_MS = 60_000;
 /**
  * Kinds that still fail for a reason outside the load path, each with that reason. They run as
