@@ -70,7 +70,7 @@ describe("the file reader's snapshot is readWorkbook's on the host", () => {
     expect(viaFile.sheets.map((s) => s.font)).toEqual(viaHost.sheets.map((s) => s.font));
   });
 
-  it.each(["date-1904", "every-error-value", "dates-before-1900", "rich-text-everywhere", "formulas-without-values", "renamed-sheet-parts", "merges-10000"])("the %s variant", async (kind) => {
+  it.each(["far-cell", "whole-sheet-merge", "date-1904", "every-error-value", "dates-before-1900", "rich-text-everywhere", "formulas-without-values", "renamed-sheet-parts", "merges-10000"])("the %s variant", async (kind) => {
     const bytes = await buildVariant({ index: 0, kind, fixture: "tests/fixtures/seed002-sefton-typed.xlsx", seed: 5 });
     const { viaHost, viaFile } = await both(bytes);
     expect(comparable(viaFile)).toEqual(comparable(viaHost));
