@@ -62,6 +62,23 @@ export default tseslint.config(
     [["react", "react-dom", "@fluentui/*", "**/excel/**", "**/taskpane/**", "**/cli/**", ...nodePatterns]].flat().map((p) => [p]),
     "src/host implements the Excel API over .xlsx files; it may use src/core helpers but not src/excel, the pane or the CLI, and no Node built-ins (it also runs in the browser).",
   ),
+  // Everything in src/ may end up in the pane's bundle, which must parse in Safari 14.1 (src/taskpane/webviewTargets.json):
+  // a regex look-behind cannot be transpiled and makes the whole bundle a syntax error there (a blank pane).
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "Literal[regex.pattern=/\\(\\?<[=!]/]", message: "No regex look-behind: Safari before 16.4 cannot parse it. Match the character before instead." },
+        { selector: "NewExpression[callee.name='RegExp'] > Literal[value=/\\(\\?<[=!]/]", message: "No regex look-behind: Safari before 16.4 cannot run it." },
+      ],
+    },
+  },
+  // Runs in web views too old for the bundle (see the file): ES5 only, which the parser enforces.
+  {
+    files: ["src/taskpane/webview-check.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: { window: "readonly", document: "readonly" } },
+  },
   {
     files: ["scripts/**/*.{js,ts}", "bin/**/*.js", "*.config.{js,mjs}", "jest.config.js", "webpack.config.js"],
     languageOptions: { globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", console: "readonly", Buffer: "readonly" } },

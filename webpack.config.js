@@ -6,6 +6,8 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
+const { WEBVIEW_TARGETS } = require("./src/taskpane/webviewTargets.json");
+
 const urlDev = "https://localhost:3000/";
 // Where the add-in is hosted in production; the manifest's localhost URLs are rewritten to it.
 const urlProd = process.env.ADDIN_PROD_URL || "https://addin.kpiscorecard.app/";
@@ -75,16 +77,30 @@ module.exports = async (env, options) => {
       alias: { exceljs$: path.resolve(__dirname, "node_modules/exceljs/dist/exceljs.min.js") },
       fallback: { fs: false, path: false, stream: false, crypto: false, zlib: false, os: false },
     },
+    // webpack's own runtime code in the oldest web view too (no arrow functions beyond what it allows, no optional chaining).
+    target: ["web", "es2020"],
     module: {
       rules: [
         {
-          test: /\.tsx?$/,
+          // Our TypeScript, lowered to the oldest web view the add-in runs in (webviewTargets.json). ES modules are
+          // kept so that import() splits the preview (and ExcelJS) into its own chunk; types are checked by `npm run lint`.
+          test: /\.ts$/,
           exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // ES modules so that import() splits the preview (and ExcelJS) into its own chunk; types are checked by `npm run lint`.
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } },
-          },
+          loader: "esbuild-loader",
+          options: { loader: "ts", target: WEBVIEW_TARGETS },
+        },
+        {
+          test: /\.tsx$/,
+          exclude: /node_modules/,
+          loader: "esbuild-loader",
+          options: { loader: "tsx", target: WEBVIEW_TARGETS, jsx: "automatic" },
+        },
+        {
+          // Libraries too: Fluent's tabster ships class `static {}` blocks, which Safari before 16.4 cannot parse (a blank pane).
+          test: /\.m?js$/,
+          include: /node_modules/,
+          loader: "esbuild-loader",
+          options: { loader: "js", target: WEBVIEW_TARGETS },
         },
       ],
     },
@@ -97,6 +113,7 @@ module.exports = async (env, options) => {
         patterns: [
           { from: "assets", to: "assets", globOptions: { ignore: ["**/.DS_Store"] } },
           { from: "src/support/support.html", to: "support.html" },
+          { from: "src/taskpane/webview-check.js", to: "webview-check.js" },
           {
             from: "manifest*.xml",
             to: "[name][ext]",

@@ -18,11 +18,25 @@ function pad(s: string, n: number): string {
   return t + " ".repeat(Math.max(0, n - t.length));
 }
 
+/** Where the reporting date came from, when the user did not give it. */
+function asOfNote(result: ScanResult): string {
+  switch (result.asOfSource) {
+    case "setting":
+      return " (the workbook's setting)";
+    case "latest-period":
+      return " (the latest period in the data: no reporting date is set; use --as-of for another)";
+    case "today":
+      return " (today: no reporting date is set)";
+    default:
+      return "";
+  }
+}
+
 export function formatScanText(result: ScanResult): string {
   const lines: string[] = [];
   const kpis = result.tables.flatMap((t) => t.kpis);
   const findings = [...result.findings, ...kpis.flatMap((k) => k.findings)];
-  lines.push(`${result.workbook}: ${result.tables.length} KPI table${result.tables.length === 1 ? "" : "s"}, ${kpis.length} KPI${kpis.length === 1 ? "" : "s"}, reporting date ${result.asOf}`);
+  lines.push(`${result.workbook}: ${result.tables.length} KPI table${result.tables.length === 1 ? "" : "s"}, ${kpis.length} KPI${kpis.length === 1 ? "" : "s"}, reporting date ${result.asOf}${asOfNote(result)}`);
   if (!result.tables.length) lines.push("No KPI tables were found. A KPI table has a heading row naming the measure (or a reference) and at least one column of figures: Target, Latest, Baseline, or periods.");
   const counts: Record<string, number> = {};
   for (const k of kpis) counts[k.rag ?? "grey"] = (counts[k.rag ?? "grey"] ?? 0) + 1;

@@ -1,5 +1,5 @@
 // The engine's front door: a workbook snapshot in, every KPI table recognised, each KPI assessed.
-import type { Finding, IsoDate, Kpi, KpiTable, ScanResult, TableLayout } from "./types";
+import type { Finding, IsoDate, Kpi, KpiTable, ScanResult, TableColumn, TableLayout } from "./types";
 import type { WorkbookSnapshot } from "./snapshot";
 import type { Settings } from "./settings";
 import { rectAddress } from "./address";
@@ -7,6 +7,9 @@ import { SheetGrid } from "./recognise/grid";
 import { findTables, type FoundTable } from "./recognise/findTables";
 import { readKpis, type DraftKpi } from "./recognise/readKpis";
 import { buildKpi } from "./assess/buildKpi";
+import { arrowsMeanJudgement } from "./recognise/legend";
+import { guessedColumnsFinding, tableColumns } from "./recognise/tableColumns";
+import { judge } from "./assess/dot";
 import { FINDING_CODES } from "./validate/codes";
 import type { PeriodContext } from "./periods";
 import { KEY_HEADER } from "./scorecard/columns";
@@ -42,21 +45,28 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       if (settings.excludedTables.includes(id)) continue;
       const drafts = readKpis(grid, found, found.periodContext);
       const tableHasActualRows = drafts.some((d) => d.actualRow !== null);
-      const kpis = drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows }));
+      const build = (trendAsJudgement: boolean) => drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows, trendAsJudgement }));
+      let kpis = build(arrowsMeanJudgement(grid, found));
+      // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements.
+      if (readsAsJudgements(kpis)) kpis = build(true);
       if (!kpis.length || !kpis.some(hasFigures)) continue; // a list of indicators with no figures is not a KPI table
       checkDuplicates(kpis, drafts, grid);
       if (sheet.visibility !== "Visible") {
         findings.push({ code: "hidden-sheet", severity: FINDING_CODES["hidden-sheet"].severity, message: `The KPI table at ${range} is on the hidden sheet "${sheet.name}"; it is included. Leave it out in Settings if it should not be.`, sheet: sheet.name, cell: range.split(":")[0] });
       }
+      const columns = tableColumns(found);
+      const guessed = guessedColumnsFinding(sheet.name, range, columns);
+      if (guessed) findings.push(guessed);
       tables.push({
         sheet: sheet.name,
         range,
         layout: layoutOf(found, drafts, kpis, tableHasActualRows),
         headerRows: found.headerRows,
-        confidence: confidence(found, kpis),
+        confidence: confidence(found, kpis, columns),
         kpis,
         ...(found.excelTable ? { excelTable: found.excelTable } : {}),
         id,
+        columns,
       });
     }
   }
@@ -75,6 +85,24 @@ function isOwnScorecard(grid: SheetGrid): boolean {
     if (grid.filledCols(r).some((c) => grid.raw(r, c).value === KEY_HEADER)) return true;
   }
   return false;
+}
+
+/**
+ * Stated arrows read as directions disagree with the figures on most rows where both are known (two or more),
+ * but read as judgements (up = better) they agree on nearly all: the table's arrows are judgements.
+ */
+function readsAsJudgements(kpis: Kpi[]): boolean {
+  let both = 0;
+  let asDirection = 0;
+  let asJudgement = 0;
+  for (const k of kpis) {
+    const stated = k.dot.stated;
+    if (!stated || stated === "flat" || !k.dot.direction || k.dot.direction === "flat" || !k.polarity) continue;
+    both++;
+    if (stated === k.dot.direction) asDirection++;
+    if ((stated === "up" ? "improving" : "worsening") === judge(k.dot.direction, k.polarity)) asJudgement++;
+  }
+  return both >= 2 && asDirection / both < 0.5 && asJudgement / both >= 0.8;
 }
 
 function hasFigures(k: Kpi): boolean {
@@ -99,10 +127,13 @@ function layoutOf(t: FoundTable, drafts: DraftKpi[], kpis: Kpi[], actualRows: bo
   return "previous-latest";
 }
 
-function confidence(t: FoundTable, kpis: Kpi[]): number {
+/** How sure the reading is: headings recognised, KPIs with figures, and how many of the key columns were guessed. */
+function confidence(t: FoundTable, kpis: Kpi[], columns: TableColumn[]): number {
   const withFigures = kpis.filter(hasFigures).length / kpis.length;
   const named = kpis.filter((k) => k.ref || k.measure).length / kpis.length;
-  const c = 0.45 * t.headerScore + 0.4 * withFigures + 0.15 * named;
+  const used = columns.filter((c) => c.role !== "ignore");
+  const sure = used.length ? used.reduce((n, c) => n + (c.confidence ?? 0.5), 0) / used.length : 0.5;
+  const c = 0.3 * t.headerScore + 0.35 * withFigures + 0.1 * named + 0.25 * sure;
   return Math.round(Math.min(1, Math.max(0, c)) * 100) / 100;
 }
 

@@ -6,7 +6,7 @@ import type { IsoDate, Polarity } from "./types";
 export const SETTINGS_KEY = "kpiScorecard.settings";
 
 export interface Settings {
-  /** The reporting date: milestones due on or before it are in force. Default: today. */
+  /** The reporting date: milestones due on or before it are in force. Default: none, and the scan uses the latest period in the data, else today (core/reportingDate.ts). */
   asOf: IsoDate | null;
   /** Where "By 6 months" milestones count from. Default: none (relative milestones get no due date). */
   planStart: IsoDate | null;

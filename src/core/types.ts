@@ -223,6 +223,8 @@ export interface TableColumn {
 export interface ScanResult {
   workbook: string;
   asOf: IsoDate;
+  /** Where asOf came from (see core/reportingDate.ts); set by src/excel/scanWorkbook. */
+  asOfSource?: "given" | "setting" | "latest-period" | "today";
   settings: Record<string, unknown>;
   tables: KpiTable[];
   findings: Finding[];

@@ -1,16 +1,18 @@
 // Scan the open workbook: read it into plain grids (src/excel/readWorkbook, two syncs), then let
-// the core recognise and assess. The same function serves Excel, the CLI, the preview and the tests.
+// the core recognise and assess at the reporting date (see scanWithReportingDate). The same function
+// serves Excel, the CLI, the preview and the tests, so each chooses the reporting date the same way.
 import type { ScanResult } from "../core/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { resolveSettings, SETTINGS_KEY, type Settings } from "../core/settings";
 import { scanSnapshot } from "../core/scan";
+import { defaultReportingDate, type ReportingDateSource } from "../core/reportingDate";
 import { readWorkbook } from "./readWorkbook";
 
 export interface ScanWorkbookOptions {
   workbookName: string;
   /** Explicit settings (command-line flags, the pane's unsaved edits) over those stored in the workbook. */
   overrides?: Partial<Settings>;
-  /** The reporting date to use when none is set; default: today on this machine. */
+  /** Today's date (YYYY-MM-DD); default: today on this machine. With no reporting date given or stored, the scan uses the latest period in the data, or today when the data reaches today. */
   today?: string;
 }
 
@@ -23,8 +25,27 @@ export interface ScanWorkbookOutcome {
 export async function scanWorkbook(context: Excel.RequestContext, options: ScanWorkbookOptions): Promise<ScanWorkbookOutcome> {
   const snapshot = await readWorkbook(context);
   const settings = settingsFromSnapshot(snapshot, options.overrides);
-  const result = scanSnapshot(snapshot, { workbookName: options.workbookName, settings, today: options.today ?? todayIso() });
+  const result = scanWithReportingDate(snapshot, settings, options);
   return { result, settings, snapshot };
+}
+
+/**
+ * The scan at the reporting date given (option), else stored in the workbook (setting), else the latest
+ * period in the data when it ends before today, else today; result.asOfSource says which. Without a
+ * date given or stored, the scan as at today shows where the data ends; a second pass of the core (no
+ * further reading of the workbook) re-rates at that date only when the data ends before today.
+ */
+function scanWithReportingDate(snapshot: WorkbookSnapshot, settings: Settings, options: ScanWorkbookOptions): ScanResult {
+  const base = { workbookName: options.workbookName, settings };
+  const today = options.today ?? todayIso();
+  if (settings.asOf) {
+    const source: ReportingDateSource = options.overrides?.asOf ? "given" : "setting";
+    return { ...scanSnapshot(snapshot, { ...base, today }), asOfSource: source };
+  }
+  const atToday = scanSnapshot(snapshot, { ...base, today });
+  const chosen = defaultReportingDate(atToday, today);
+  if (chosen.source === "today") return { ...atToday, asOfSource: "today" };
+  return { ...scanSnapshot(snapshot, { ...base, today: chosen.asOf }), asOfSource: chosen.source };
 }
 
 /** The workbook's stored settings (under SETTINGS_KEY) merged over the defaults, then the overrides. */

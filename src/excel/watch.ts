@@ -1,10 +1,8 @@
-// Notice changes to the workbook (the user's own and co-authors') so the pane can re-scan.
+// Notice changes to the workbook (the user's own and co-authors') so the pane can re-scan. Changes to the
+// scorecard sheet the add-in owns do not count: that sheet is found by the add-in's tag (a defined name
+// that follows the sheet when someone renames it), never by its name.
 import { isSetSupported } from "./requirements";
-
-export interface WatchOptions {
-  /** Changes on this sheet are ignored: it is the scorecard the add-in writes itself. */
-  ignoreSheet?: string;
-}
+import { OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
 
 export type Unsubscribe = () => Promise<void>;
 
@@ -16,22 +14,11 @@ interface ChangedArgs {
  * Register worksheets.onChanged (ExcelApi 1.9). Returns an unsubscribe, or null where the host cannot
  * report changes (older Excel, the headless host): the pane then offers its Scan button only.
  */
-export async function watchChanges(
-  context: Excel.RequestContext,
-  onChange: (worksheetId: string) => void,
-  options: WatchOptions = {},
-): Promise<Unsubscribe | null> {
+export async function watchChanges(context: Excel.RequestContext, onChange: (worksheetId: string) => void): Promise<Unsubscribe | null> {
   const sheets = context.workbook.worksheets as Excel.WorksheetCollection & { onChanged?: Excel.WorksheetCollection["onChanged"] };
   if (!isSetSupported("ExcelApi", "1.9") || !sheets.onChanged) return null;
-  let ignoredId: string | null = null;
-  if (options.ignoreSheet) {
-    const ignored = sheets.getItemOrNullObject(options.ignoreSheet);
-    ignored.load("id");
-    await context.sync();
-    ignoredId = ignored.isNullObject ? null : ignored.id;
-  }
   const handler = async (args: ChangedArgs) => {
-    if (args.worksheetId !== ignoredId) onChange(args.worksheetId);
+    onChange(args.worksheetId);
   };
   const result = sheets.onChanged.add(handler);
   await context.sync();
@@ -53,15 +40,18 @@ export async function watchChanges(
 }
 
 /**
- * The names of worksheets by id, in one sync (null for a sheet deleted since). Change events carry
- * only the worksheet id; the pane needs the name to tell its own scorecard from the user's sheets.
+ * The id of the sheet the add-in owns, by its tag, in one sync; null when there is none (no scorecard
+ * yet, or its sheet was deleted). Change events carry only a worksheet id; this tells the scorecard
+ * from the user's sheets whatever the scorecard is now called.
  */
-export async function sheetNamesOf(context: Excel.RequestContext, ids: readonly string[]): Promise<Map<string, string | null>> {
-  const sheets = ids.map((id) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(id);
-    ws.load("name");
-    return { id, ws };
-  });
+export async function ownedSheetId(context: Excel.RequestContext): Promise<string | null> {
+  const tag = context.workbook.names.getItemOrNullObject(OWNED_SHEET_NAME);
+  tag.load("formula");
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/id,items/name");
   await context.sync();
-  return new Map(sheets.map(({ id, ws }) => [id, ws.isNullObject ? null : ws.name]));
+  if (tag.isNullObject) return null;
+  const name = sheetFromReference(String(tag.formula));
+  if (name === null) return null;
+  return sheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase())?.id ?? null;
 }

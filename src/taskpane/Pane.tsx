@@ -35,8 +35,12 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   panel: { paddingTop: tokens.spacingVerticalS },
-  // At 320 px with long counts the four tabs may not fit on one line: wrap rather than scroll sideways.
+  // The four tabs fit one line of a 320 px pane (296 px inside its padding): caption-size words, narrow
+  // padding, counts without brackets ("Findings 142": 278 px for the sample workbook). Only a far longer
+  // count, or a narrower pane, wraps them, rather than scrolling sideways.
   tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS },
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  tabText: { fontSize: tokens.fontSizeBase200 },
 });
 
 type TabName = "kpis" | "findings" | "tables" | "settings";
@@ -52,12 +56,7 @@ export function Pane(props: PaneProps) {
   const styles = useStyles();
   const { state, scan, save, insert, goTo, dismissError, isBusy } = usePane(props);
   const [tab, setTab] = useState<TabName>("kpis");
-  useWatchChanges(
-    props.watch ? props.runner : null,
-    state.settings?.scorecardSheetName,
-    () => (state.scan && !isBusy() ? scan() : undefined),
-    isBusy,
-  );
+  useWatchChanges(props.watch ? props.runner : null, () => (state.scan && !isBusy() ? scan() : undefined), isBusy);
   const autoScan = props.autoScan;
   useEffect(() => {
     if (autoScan) void scan();
@@ -68,11 +67,11 @@ export function Pane(props: PaneProps) {
   return (
     <main className={styles.root} aria-label="KPI Scorecard">
       <Header scan={state.scan} busy={state.busy} onScan={scan} />
-      <InsertPanel busy={state.busy} inserted={state.inserted} onInsert={insert} onGoTo={(sheet) => goTo(sheet, "A1")} />
+      <InsertPanel busy={state.busy} primary={state.scan !== null} inserted={state.inserted} onInsert={insert} onGoTo={(sheet) => goTo(sheet, "A1")} />
       {state.error && (
         <MessageBar intent="error" role="alert" data-testid="error">
           <MessageBarBody>
-            <MessageBarTitle>Something went wrong</MessageBarTitle>
+            <MessageBarTitle>{state.error.title ?? "Something went wrong"}</MessageBarTitle>
             {state.error.message} {state.error.action}
           </MessageBarBody>
           <MessageBarActions>
@@ -101,10 +100,18 @@ export function Pane(props: PaneProps) {
       {state.scan && !state.empty && (
         <>
           <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabName)} size="small" aria-label="Views">
-            <Tab value="kpis">KPIs ({kpis.length})</Tab>
-            <Tab value="findings">Findings ({findingCount})</Tab>
-            <Tab value="tables">Tables</Tab>
-            <Tab value="settings">Settings</Tab>
+            <Tab value="kpis" className={styles.tab} content={{ className: styles.tabText }}>
+              {`KPIs ${kpis.length}`}
+            </Tab>
+            <Tab value="findings" className={styles.tab} content={{ className: styles.tabText }}>
+              {`Findings ${findingCount}`}
+            </Tab>
+            <Tab value="tables" className={styles.tab} content={{ className: styles.tabText }}>
+              Tables
+            </Tab>
+            <Tab value="settings" className={styles.tab} content={{ className: styles.tabText }}>
+              Settings
+            </Tab>
           </TabList>
           <div className={styles.panel} role="tabpanel" aria-label={tab}>
             {tab === "kpis" && <KpiTab kpis={kpis} settings={state.settings} />}
@@ -122,7 +129,14 @@ export function Pane(props: PaneProps) {
               />
             )}
             {tab === "settings" && state.settings && (
-              <SettingsTab key={JSON.stringify(state.settings)} settings={state.settings} kpis={kpis} disabled={state.busy !== null} onSave={save} />
+              <SettingsTab
+                key={JSON.stringify(state.settings)}
+                settings={state.settings}
+                kpis={kpis}
+                disabled={state.busy !== null}
+                onSave={save}
+                reportingDate={state.scan.asOf}
+              />
             )}
           </div>
         </>

@@ -1,7 +1,7 @@
 // Words, colours and arrows for statuses. Status is never shown by colour alone: every badge
 // carries its word, every arrow its direction and judgement.
 import type { BadgeProps } from "@fluentui/react-components";
-import type { Direction, Dot, Judgement, Polarity, PolaritySource, Rag, Severity } from "../core/types";
+import type { Direction, Dot, Figure, Judgement, Polarity, PolaritySource, Rag, ScanResult, Severity } from "../core/types";
 
 export const RAG_WORD: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green", blue: "Blue", grey: "Grey" };
 
@@ -50,4 +50,32 @@ const LAYOUT_WORD: Record<string, string> = {
 
 export function layoutWord(layout: string): string {
   return LAYOUT_WORD[layout] ?? layout;
+}
+
+/** Where the reporting date came from, as the summary line says it. */
+export const ASOF_SOURCE_WORD: Record<NonNullable<ScanResult["asOfSource"]>, string> = {
+  given: "as given",
+  setting: "set in Settings",
+  "latest-period": "the latest period in the data",
+  today: "today",
+};
+
+/**
+ * A figure as a KPI card says it: its text, or what is missing in words. A target cell reading
+ * "n/a", "-" or nothing is no target, not a target called "n/a".
+ */
+export function figureWords(f: Figure | null, none: string): string {
+  if (!f || f.text.trim() === "") return none;
+  if (f.error) return `${none} (the cell shows ${f.error})`;
+  switch (f.missing) {
+    case "blank":
+    case "not-applicable":
+      return none;
+    case "to-be-confirmed":
+      return `${none} yet (to be confirmed)`;
+    case "not-yet-due":
+      return `${none} yet (not yet due)`;
+    default:
+      return f.text;
+  }
 }

@@ -1,29 +1,28 @@
-// Where the pane runs: in Excel (Office.onReady reports the Excel host) or not. office.js may
-// have failed to load (offline, blocked): then Office is undefined and the answer is "no host".
-// Office.onReady may also never answer outside Office, so wait at most timeoutMs.
+// Where the pane runs, as Office.onReady says: in Excel, in another Office application, or in a plain
+// browser (office.js loaded outside Office answers with no host). Only when office.js is absent
+// altogether (not loaded: offline, blocked, or a page without it) is the answer "no host" without
+// asking. There is no time limit: Excel on the web can take many seconds to start, and a guess made
+// too early would show the browser preview inside Excel for good. The pane says it is waiting instead.
 
-export type HostKind = "excel" | "none";
+export type HostKind = "excel" | "other-office" | "none";
 
-interface OfficeLike {
-  onReady(): Promise<{ host: string | null }>;
+export interface OfficeLike {
+  onReady(): Promise<{ host: string | null } | null | undefined>;
 }
 
-export function officeHost(timeoutMs = 2000): Promise<HostKind> {
+/** office.js as loaded by taskpane.html, or null when it did not load. */
+export function loadedOffice(): OfficeLike | null {
   const office = (globalThis as unknown as { Office?: OfficeLike }).Office;
-  if (!office || typeof office.onReady !== "function") return Promise.resolve("none");
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve("none"), timeoutMs);
-    office
-      .onReady()
-      .then((info) => {
-        clearTimeout(timer);
-        resolve(info && info.host === "Excel" ? "excel" : "none");
-      })
-      .catch(() => {
-        clearTimeout(timer);
-        resolve("none");
-      });
-  });
+  return office && typeof office.onReady === "function" ? office : null;
+}
+
+/** Waits for Office.onReady (however long it takes) and reports the host it names. */
+export async function officeHost(office: OfficeLike | null = loadedOffice()): Promise<HostKind> {
+  if (!office) return "none";
+  const info = await office.onReady();
+  const host = info?.host ?? null;
+  if (host === null) return "none";
+  return host === "Excel" ? "excel" : "other-office";
 }
 
 /** The open workbook's file name in Excel, for the scan's title; "Workbook" when Office does not say. */

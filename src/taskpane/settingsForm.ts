@@ -43,7 +43,7 @@ export function isIsoDate(text: string): boolean {
 
 function dateError(label: string, text: string, required: boolean): string | undefined {
   if (text.trim() === "") return required ? `${label} is needed.` : undefined;
-  if (!isIsoDate(text.trim())) return `${label} must be a real date written as YYYY-MM-DD, for example 2024-03-31.`;
+  if (!isIsoDate(text.trim())) return `${label} must be a real date, such as 2024-03-31 or 31/03/2024.`;
   return undefined;
 }
 

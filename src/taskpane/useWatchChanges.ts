@@ -1,8 +1,9 @@
 // Re-scan after the workbook changes (the user's edits or a co-author's), debounced, and never
 // while someone is typing in the pane: the re-scan waits until focus leaves the input. Changes the
-// pane makes itself (while it is busy) and changes to its own scorecard sheet do not count.
+// pane makes itself (while it is busy) and changes to its own scorecard sheet do not count; that
+// sheet is known by the add-in's tag, so renaming it changes nothing.
 import { useEffect, useRef } from "react";
-import { sheetNamesOf, watchChanges, type Unsubscribe } from "../excel/watch";
+import { ownedSheetId, watchChanges, type Unsubscribe } from "../excel/watch";
 import type { Runner } from "./runner";
 
 export const RESCAN_DELAY_MS = 1500;
@@ -14,7 +15,6 @@ function typingInPane(): boolean {
 
 export function useWatchChanges(
   runner: Runner | null,
-  ignoreSheet: string | undefined,
   onChanged: () => void,
   /** True while the pane itself writes to the workbook (settings, scorecard). */
   isBusy: () => boolean = () => false,
@@ -29,12 +29,11 @@ export function useWatchChanges(
     let stop: Unsubscribe | null = null;
     let cancelled = false;
     const pending = new Set<string>();
-    /** Whether every pending change is on the add-in's own sheet (the sheet may be newer than the watch). */
+    /** Whether every pending change is on the add-in's own sheet (looked up now: it may be newer than the watch). */
     const onlyOwnSheet = async (ids: string[]): Promise<boolean> => {
-      if (!ignoreSheet) return false;
       try {
-        const names = await runner((ctx) => sheetNamesOf(ctx, ids));
-        return ids.every((id) => names.get(id) === ignoreSheet);
+        const owned = await runner((ctx) => ownedSheetId(ctx));
+        return owned !== null && ids.every((id) => id === owned);
       } catch {
         return false;
       }
@@ -55,7 +54,7 @@ export function useWatchChanges(
       clearTimeout(timer);
       timer = setTimeout(fire, RESCAN_DELAY_MS);
     };
-    runner((ctx) => watchChanges(ctx, changed, { ignoreSheet }))
+    runner((ctx) => watchChanges(ctx, changed))
       .then((unsub) => {
         if (cancelled) void unsub?.();
         else stop = unsub;
@@ -66,5 +65,5 @@ export function useWatchChanges(
       clearTimeout(timer);
       void stop?.().catch(() => undefined);
     };
-  }, [runner, ignoreSheet]);
+  }, [runner]);
 }

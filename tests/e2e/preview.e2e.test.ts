@@ -58,6 +58,25 @@ describe("browser preview", () => {
     await page.screenshot({ path: join(SHOTS, `preview-${String(shot).padStart(2, "0")}-${name}.png`), fullPage: false });
   }
 
+  /** The pane alone, as it looks in its 320 px column: its top 1000 px. */
+  async function paneShot(page: Page, name: string) {
+    shot++;
+    const box = (await page.getByRole("main", { name: "KPI Scorecard" }).boundingBox())!;
+    const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 1000) };
+    await page.screenshot({ path: join(SHOTS, `pane-${String(shot).padStart(2, "0")}-${name}.png`), clip, fullPage: true });
+  }
+
+  /** Background colours of the pane's two main buttons, to tell the primary (filled) one. */
+  async function buttonBackgrounds(page: Page): Promise<{ scan: string; insert: string }> {
+    // Not hovering either button (a hovered button has its hover colour), and no colour transition under way.
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(() =>
+      Array.from(document.querySelectorAll("main button")).every((b) => !b.matches(":hover") && b.getAnimations().length === 0),
+    );
+    const bg = (name: string) => page.getByRole("button", { name, exact: true }).evaluate((b) => getComputedStyle(b).backgroundColor);
+    return { scan: await bg("Scan workbook"), insert: await bg("Insert scorecard") };
+  }
+
   async function ragCountsOnPage(page: Page): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     for (const r of ["red", "amber", "green", "grey"]) {
@@ -69,6 +88,8 @@ describe("browser preview", () => {
 
   beforeAll(async () => {
     ensureBuilt();
+    // Screenshots of this run only.
+    for (const f of existsSync(SHOTS) ? readdirSync(SHOTS) : []) if (/^(preview|pane)-\d+-.*\.png$/.test(f)) rmSync(join(SHOTS, f));
     mkdirSync(SHOTS, { recursive: true });
     const { serveDirectory } = await import("./staticServer");
     server = await serveDirectory(DIST);
@@ -138,11 +159,23 @@ describe("browser preview", () => {
     await page.getByRole("button", { name: "Scan workbook" }).waitFor({ timeout: 30_000 });
     await page.getByTestId("grid").waitFor();
     await screenshot(page, "loaded");
+    await paneShot(page, "before-scan");
+    // Scan first: before any scan Scan is the filled (primary) button and Insert scorecard is not; after it, the other way round.
+    const before = await buttonBackgrounds(page);
+    expect(before.scan).not.toBe(before.insert);
+    expect(before.insert).toBe("rgb(255, 255, 255)");
 
     // Scan: the KPI count and RAG counts are those src/excel gives in Node for the same file.
     await page.getByRole("button", { name: "Scan workbook" }).click();
     await page.getByTestId("summary").waitFor();
     await expect(page.getByTestId("summary").textContent()).resolves.toContain(`${kpisOf(expected).length} KPIs in ${expected.tables.length} tables`);
+    // No reporting date is stored in the sample: the latest period in its data is used, and the pane says so.
+    await expect(page.getByTestId("summary").textContent()).resolves.toContain(`reporting date ${expected.asOf} (the latest period in the data)`);
+    expect(await buttonBackgrounds(page)).toEqual({ scan: before.insert, insert: before.scan });
+    // The four view tabs stand on one line of the 320 px pane.
+    const tabTops = await page.getByRole("tablist", { name: "Views" }).getByRole("tab").evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
+    expect(tabTops).toHaveLength(4);
+    expect(new Set(tabTops).size).toBe(1);
     const onPage = await ragCountsOnPage(page);
     expect(onPage).toEqual({ red: expectedCounts.red, amber: expectedCounts.amber, green: expectedCounts.green, grey: expectedCounts.grey });
     // The pane fits its 320 px column: nothing scrolls sideways.
@@ -167,6 +200,9 @@ describe("browser preview", () => {
     expect(ratios.length).toBeGreaterThan(0);
     for (const r of ratios) expect({ rag: r.rag, aa: r.ratio >= 4.5 }).toEqual({ rag: r.rag, aa: true });
     await screenshot(page, "scanned");
+    await paneShot(page, "scanned");
+    // No BRAG in the sample's settings: the status filter does not offer Blue.
+    await expect(page.getByRole("combobox", { name: "Status" }).locator("option").allTextContents()).resolves.toEqual(["All", "Red", "Amber", "Green", "Grey"]);
 
     // A finding selects its cell: the grid switches to that sheet and highlights it.
     await page.getByRole("tab", { name: /^Findings/ }).click();
@@ -179,6 +215,7 @@ describe("browser preview", () => {
     await finding.click();
     await page.locator(`table[data-sheet="${sheet}"] td[aria-current="location"][data-cell="${cell}"]`).waitFor();
     await screenshot(page, "finding-selected");
+    await paneShot(page, "findings");
 
     // "Why this rating?" for the first red KPI (filtered by status, as a user would) shows its explanation.
     await page.getByRole("tab", { name: /^KPIs/ }).click();
@@ -209,9 +246,26 @@ describe("browser preview", () => {
     }
     expect(newDate).not.toBe("");
     await page.getByRole("tab", { name: "Settings" }).click();
-    const date = page.getByRole("textbox", { name: /Reporting date/ });
-    await date.fill(newDate);
+    // The reporting date is a date picker: its calendar opens from the keyboard (Down arrow) and fits the pane.
+    const date = page.getByRole("combobox", { name: /Reporting date/ });
+    await date.focus();
+    await page.keyboard.press("ArrowDown");
+    const calendar = page.getByRole("dialog", { name: "Calendar" });
+    await calendar.waitFor();
+    const box = (await calendar.boundingBox())!;
+    const paneBox = (await page.getByRole("main", { name: "KPI Scorecard" }).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(paneBox.x - 1);
+    expect(box.x + box.width).toBeLessThanOrEqual(paneBox.x + paneBox.width + 1);
+    await screenshot(page, "calendar");
+    await page.keyboard.press("Escape");
+    await calendar.waitFor({ state: "detached" });
+    // Typed, as written in the UK, and read when the field is left.
+    const [y, m, d] = newDate.split("-");
+    await date.fill(`${d}/${m}/${y}`);
+    await date.press("Tab");
+    await expect(date.inputValue()).resolves.toBe(newDate);
     await screenshot(page, "settings");
+    await paneShot(page, "settings");
     await page.getByRole("button", { name: "Save settings and re-scan" }).click();
     await page.getByTestId("summary").filter({ hasText: `reporting date ${newDate}` }).waitFor();
     const after = await ragCountsOnPage(page);
@@ -320,9 +374,9 @@ describe("browser preview", () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
-    // The reporting date is the first field of the Settings tab.
-    await tabTo((f) => f.role === "input", "the first field of Settings");
-    await expect(page.getByRole("textbox", { name: /Reporting date/ }).evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+    // The reporting date is the first field of the Settings tab: a date picker, typed into.
+    await tabTo((f) => f.role === "combobox", "the first field of Settings");
+    await expect(page.getByRole("combobox", { name: /Reporting date/ }).evaluate((e) => e === document.activeElement)).resolves.toBe(true);
     await page.keyboard.press("Control+A");
     await page.keyboard.type("2023-03-31");
     await tabTo(byText("Save settings and re-scan"), "Save settings and re-scan");

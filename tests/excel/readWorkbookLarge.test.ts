@@ -57,6 +57,13 @@ describe("readWorkbook on a sheet whose used range is the whole grid (one value 
     expect(heapMb).toBeLessThan(300);
   });
 
+  it("and the scan finds the 20 KPIs, walking the occupied regions rather than 17 billion cells", async () => {
+    const host = await openWorkbook(await farBytes());
+    const { snap } = await timedRead(host);
+    const result = scan(snap);
+    expect(result.tables.map((t) => [t.range, t.kpis.length])).toEqual([["A1:E21", 20]]);
+  });
+
   it("reads the same when Excel answers the used range with null values, one sync fewer", async () => {
     const refused = await (await openWorkbook(await farBytes())).run((context) => readWorkbook(context));
     const host = await openWorkbook(await farBytes(), { overCellLimit: "null" });

@@ -1,14 +1,19 @@
 // The pane's Excel helpers on the headless host: settings stored in the workbook, selecting a
 // cell, watching for changes where Excel can report them; and the theme that follows Office.
-import { newWorkbook } from "../../src/host";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { newWorkbook, openWorkbook } from "../../src/host";
+import { insertScorecard } from "../../src/excel/insertScorecard";
+import { withChangeEvents, sheetIds } from "./changeEvents";
 import { saveSettings } from "../../src/excel/settingsStore";
 import { selectCell, NavigateError } from "../../src/excel/navigate";
-import { watchChanges } from "../../src/excel/watch";
+import { ownedSheetId, watchChanges } from "../../src/excel/watch";
 import { settingsFromSnapshot } from "../../src/excel/scanWorkbook";
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from "../../src/core/settings";
 import { luminance, pickTheme } from "../../src/taskpane/theme";
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 
+const SAMPLE = join(__dirname, "..", "..", "assets", "samples", "send-board-kpis.xlsx");
 const g = globalThis as unknown as { Office?: unknown; window?: unknown };
 afterEach(() => {
   delete g.Office;
@@ -75,25 +80,47 @@ describe("watchChanges", () => {
     await expect(wb.run((ctx) => watchChanges(ctx, () => undefined))).resolves.toBeNull();
   });
 
-  it("reports changes on other sheets and ignores the scorecard's own", async () => {
-    let handler: ((a: { worksheetId: string }) => Promise<void>) | null = null;
-    const removed = jest.fn();
-    const ctx = {
-      workbook: {
-        worksheets: {
-          onChanged: { add: (h: typeof handler) => ((handler = h), { remove: removed, context: { sync: async () => undefined } }) },
-          getItemOrNullObject: () => ({ load: () => undefined, isNullObject: false, id: "{SCORECARD}" }),
-        },
-      },
-      sync: async () => undefined,
-    } as unknown as Excel.RequestContext;
+  it("reports each change with its worksheet id, where Excel raises them", async () => {
+    const wb = newWorkbook();
+    const { runner, change } = withChangeEvents(wb);
     const seen: string[] = [];
-    const unsubscribe = await watchChanges(ctx, (id) => seen.push(id), { ignoreSheet: "Scorecard" });
-    await handler!({ worksheetId: "{DATA}" });
-    await handler!({ worksheetId: "{SCORECARD}" });
+    const unsubscribe = await runner((ctx) => watchChanges(ctx, (id) => seen.push(id)));
+    expect(unsubscribe).not.toBeNull();
+    await change("{DATA}");
     expect(seen).toEqual(["{DATA}"]);
-    await unsubscribe!();
-    expect(removed).toHaveBeenCalled();
+  });
+});
+
+describe("ownedSheetId", () => {
+  async function withScorecard() {
+    const wb = await openWorkbook(new Uint8Array(readFileSync(SAMPLE)));
+    await wb.run((ctx) => insertScorecard(ctx, { workbookName: "sample.xlsx", today: "2024-02-29" }));
+    return wb;
+  }
+
+  it("finds the scorecard by the add-in's tag, under whatever name it has now", async () => {
+    const wb = await withScorecard();
+    expect(await wb.run((ctx) => ownedSheetId(ctx))).toBe((await sheetIds(wb))["Scorecard"]);
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Scorecard").name = "Board's pack";
+      await ctx.sync();
+    });
+    expect(await wb.run((ctx) => ownedSheetId(ctx))).toBe((await sheetIds(wb))["Board's pack"]);
+  });
+
+  it("is null without a scorecard, for a user's own sheet called Scorecard, and once the scorecard is deleted", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Scorecard");
+      await ctx.sync();
+    });
+    expect(await wb.run((ctx) => ownedSheetId(ctx))).toBeNull();
+    const tagged = await withScorecard();
+    await tagged.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Scorecard").delete();
+      await ctx.sync();
+    });
+    expect(await tagged.run((ctx) => ownedSheetId(ctx))).toBeNull();
   });
 });
 

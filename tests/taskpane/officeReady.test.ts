@@ -1,9 +1,10 @@
-// Where the pane runs: Excel only when Office says so; no office.js, or an Office that never answers, means the preview.
-import { officeHost, officeWorkbookName } from "../../src/taskpane/officeReady";
+// Where the pane runs is what Office.onReady says, however long it takes; only without office.js is it "none" at once.
+import { officeHost, officeWorkbookName, type OfficeLike } from "../../src/taskpane/officeReady";
 
 const g = globalThis as unknown as { Office?: unknown };
 afterEach(() => {
   delete g.Office;
+  jest.useRealTimers();
 });
 
 describe("officeHost", () => {
@@ -21,11 +22,21 @@ describe("officeHost", () => {
     await expect(officeHost()).resolves.toBe("none");
   });
 
-  it("gives up waiting after the timeout when onReady never answers", async () => {
-    g.Office = { onReady: () => new Promise(() => undefined) };
-    const started = Date.now();
-    await expect(officeHost(50)).resolves.toBe("none");
-    expect(Date.now() - started).toBeLessThan(2000);
+  it("is 'other-office' in another Office application", async () => {
+    await expect(officeHost({ onReady: async () => ({ host: "Word" }) })).resolves.toBe("other-office");
+  });
+
+  it("waits for a slow start (Excel on the web answering after 3 s, or 60 s) and still says Excel", async () => {
+    jest.useFakeTimers();
+    for (const delay of [3_000, 60_000]) {
+      const office: OfficeLike = { onReady: () => new Promise((resolve) => setTimeout(() => resolve({ host: "Excel" }), delay)) };
+      let answer: string | null = null;
+      void officeHost(office).then((h) => (answer = h));
+      await jest.advanceTimersByTimeAsync(delay - 1);
+      expect(answer).toBeNull();
+      await jest.advanceTimersByTimeAsync(1);
+      expect(answer).toBe("excel");
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { findDialog, polyfillBrowser, renderPane } from "./paneHarness";
 import { SETTINGS_KEY } from "../../src/core/settings";
 import { formFromSettings, settingsFromForm, validateForm, isIsoDate } from "../../src/taskpane/settingsForm";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { isoOfDate, parseTypedDate } from "../../src/taskpane/components/DateField";
 
 polyfillBrowser();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -38,6 +39,21 @@ describe("settings form", () => {
     expect(isIsoDate("31/03/2024")).toBe(false);
   });
 
+  it("reads dates typed as 2024-03-31 or, day first as in the UK, 31/03/2024; never an impossible one", () => {
+    const iso = (t: string) => {
+      const d = parseTypedDate(t);
+      return d ? isoOfDate(d) : null;
+    };
+    expect(iso("2024-03-31")).toBe("2024-03-31");
+    expect(iso("31/03/2024")).toBe("2024-03-31");
+    expect(iso("3/4/2024")).toBe("2024-04-03");
+    expect(iso("31.03.2024")).toBe("2024-03-31");
+    expect(iso("30/02/2024")).toBeNull();
+    expect(iso("2024-02-30")).toBeNull();
+    expect(iso("03/31/2024")).toBeNull();
+    expect(iso("next Tuesday")).toBeNull();
+  });
+
   it("round-trips the amber band as a percentage", () => {
     const form = formFromSettings(DEFAULT_SETTINGS);
     expect(form.amberBand).toBe("10");
@@ -51,15 +67,33 @@ describe("Settings tab", () => {
     const wb = await stagedWorkbook();
     renderPane((batch) => wb.run(batch));
     await openSettings();
-    const date = screen.getByRole("textbox", { name: /Reporting date/ });
+    const date = screen.getByRole("combobox", { name: /Reporting date/ });
     await userEvent.clear(date);
     await userEvent.type(date, "31/02/2024");
     const sheetName = screen.getByRole("textbox", { name: /Scorecard sheet name/ });
     await userEvent.clear(sheetName);
     await userEvent.type(sheetName, "Bad:Name");
     await userEvent.click(screen.getByRole("button", { name: "Save settings and re-scan" }));
-    expect(await screen.findByText(/must be a real date written as YYYY-MM-DD/)).toBeInTheDocument();
+    expect(await screen.findByText("The reporting date must be a real date, such as 2024-03-31 or 31/03/2024.")).toBeInTheDocument();
     expect(screen.getByText(/sheet name must be 1 to 31 characters/)).toBeInTheDocument();
+    const stored = await wb.run(async (ctx) => {
+      const s = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      await ctx.sync();
+      return s.isNullObject;
+    });
+    expect(stored).toBe(true);
+  });
+
+  it("a typed date that is no date is refused at once and keeps the settings from being saved", async () => {
+    const wb = await stagedWorkbook();
+    renderPane((batch) => wb.run(batch));
+    await openSettings();
+    const date = screen.getByRole("combobox", { name: /Reporting date/ });
+    await userEvent.type(date, "30/02/2024");
+    await userEvent.tab();
+    expect(await screen.findByText(/Write a real date, such as 2024-03-31 or 31\/03\/2024/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Save settings and re-scan" }));
+    expect(await screen.findByText("The reporting date must be a real date, such as 2024-03-31 or 31/03/2024.")).toBeInTheDocument();
     const stored = await wb.run(async (ctx) => {
       const s = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
       await ctx.sync();
@@ -74,9 +108,10 @@ describe("Settings tab", () => {
     await openSettings();
     expect(screen.getByTestId("summary")).toHaveTextContent("reporting date 2024-02-29");
     const greenBefore = screen.getByTestId("count-green").textContent;
-    const date = screen.getByRole("textbox", { name: /Reporting date/ });
+    const date = screen.getByRole("combobox", { name: /Reporting date/ });
     await userEvent.clear(date);
-    await userEvent.type(date, "2024-04-30");
+    // Typed as people in the UK write dates; the picker reads it.
+    await userEvent.type(date, "30/04/2024");
     await userEvent.click(screen.getByRole("button", { name: "Save settings and re-scan" }));
     await waitFor(() => expect(screen.getByTestId("summary")).toHaveTextContent("reporting date 2024-04-30"));
     // March 2024's higher targets are now in force: fewer KPIs meet them.

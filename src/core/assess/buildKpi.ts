@@ -88,7 +88,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   if (!previous || !latest) {
     const series = ms
       .filter((m) => m.actual && m.actual.p.value !== null && (m.due === null || compareIso(m.periodStart ?? m.due, bc.asOf) <= 0))
-      .sort((a, b) => cmpDue(a.due, b.due));
+      .sort(seriesOrder);
     // The actual written under the baseline column (therapy tables) is the first point of the series.
     const baselineActual = d.actualRow !== null && d.baselineCell ? get({ row: d.actualRow, col: d.baselineCell.col }) : null;
     const points = series.map((m) => m.actual!);
@@ -466,6 +466,12 @@ function resolveRelative(t: Parsed, baselineValue: number | null, unit: Unit | n
 function fmt(v: number, unit: Unit | null): string {
   if (unit === "percent") return `${Math.round(v * 1000) / 10}%`;
   return String(Math.round(v * 100) / 100);
+}
+
+/** Points of a series in time order: by date where both have one, else as the columns stand (left to right). */
+function seriesOrder(a: ReadMilestone, b: ReadMilestone): number {
+  if (a.due !== null && b.due !== null) return compareIso(a.due, b.due) || a.col - b.col;
+  return a.col - b.col;
 }
 
 function cmpDue(a: IsoDate | null, b: IsoDate | null): number {

@@ -59,6 +59,8 @@ const LOWER: [RegExp, number][] = [
   [/\bconceptions?\b|\bteenage pregnanc/, 2],
 ];
 const HIGHER: [RegExp, number][] = [
+  // "Two week wait", "62-day standard", "4 hour target": the share seen within the time (NHS constitutional standards).
+  [/\b(?:\d+|one|two|three|four|six|eight|twelve|eighteen)[- ](?:day|week|hour|minute)s?\s+(?:wait|standard|target|pathway)\b/, 2],
   [/(?:%|percentage|per cent)\s+(?:reduction|decrease|fall|drop)\b|\b(?:reduction|decrease|fall|drop) (?:in|of)\b/, 4],
   [/\bcompleted?\b|\bcompletions?\b/, 2],
   [/\bwithin\b/, 2],

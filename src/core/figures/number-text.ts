@@ -16,8 +16,19 @@ export interface NumberReading {
   operator: string | null;
 }
 
-/** The first number in the text: sign, currency, digits with thousands commas, decimals. */
-const NUMBER = /(?<![\w.,/])([-+]?)(£|\$|€|gbp\s?)?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d/]|\.\d|,\d{3})/i;
+/**
+ * The first number in the text: sign, currency, digits with thousands commas, decimals. Group 1 is
+ * the character before it (or nothing at the start), which must not be a word character, "." "," or
+ * "/": written as a match rather than a look-behind, which Safari before 16.4 cannot parse.
+ */
+const NUMBER = /(^|[^\w.,/])([-+]?)(£|\$|€|gbp\s?)?\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d/]|\.\d|,\d{3})/i;
+
+/** Where the first number is, and its parts: sign "", "-" or "+"; currency "" when none; digits as written. */
+export function matchFirstNumber(text: string): { start: number; end: number; sign: string; currency: string; digits: string } | null {
+  const m = NUMBER.exec(text);
+  if (!m) return null;
+  return { start: m.index + m[1].length, end: m.index + m[0].length, sign: m[2], currency: m[3] ?? "", digits: m[4] };
+}
 
 const AFTER_UNIT: [RegExp, Unit | "per-cent" | "ordinal" | "multiplier" | "minutes" | "seconds"][] = [
   [/^\s?(?:%|per\s?cent\b|percent\b)/i, "per-cent"],
@@ -85,17 +96,19 @@ export interface NumberTextResult {
  * number are kept ("60% interim target" reads 0.6 with "interim target" after it).
  */
 export function readNumberText(text: string): NumberTextResult {
-  const m = NUMBER.exec(text);
-  if (!m || m.index === undefined) return { reading: null, sentence: false };
-  const before = readBefore(text.slice(0, m.index));
+  const m = matchFirstNumber(text);
+  if (!m) return { reading: null, sentence: false };
+  const before = readBefore(text.slice(0, m.start));
   if (before.sentence) return { reading: null, sentence: true };
 
-  const sign = m[1] === "-" ? -1 : 1;
-  const currency = m[2] !== undefined && m[2] !== "";
-  const digits = m[3].replace(/,/g, "");
+  // "Sep - 37.5%", "YTD - 7320": a dash with a space after it, following words, separates a label from the figure.
+  const dashAfterWords = m.sign === "-" && /\s/.test(text.charAt(m.start + 1)) && /[A-Za-z]/.test(text.slice(0, m.start));
+  const sign = m.sign === "-" && !dashAfterWords ? -1 : 1;
+  const currency = m.currency !== "";
+  const digits = m.digits.replace(/,/g, "");
   let value = sign * Number(digits);
   let unit: Unit | null = currency ? "currency" : null;
-  let rest = text.slice(m.index + m[0].length);
+  let rest = text.slice(m.end);
 
   for (const [pattern, kind] of AFTER_UNIT) {
     const u = pattern.exec(rest);

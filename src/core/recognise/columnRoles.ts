@@ -75,6 +75,35 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     }
   }
 
+  // 1b. Figures that name their own role in the cell ("Target: 90%", "Actual - 85%"): the word they share says it.
+  for (const c of columns) {
+    if (c.cls && c.cls.source === "heading" && (c.cls.strength ?? 1) >= 0.75) continue;
+    const p = prof(c);
+    if (!isValueColumn(p)) continue;
+    const prefixes = new Map<string, number>();
+    let n = 0;
+    for (const r of dataRows) {
+      const t = grid.rawText(r, c.col);
+      if (!t) continue;
+      n++;
+      const m = /^([A-Za-z][A-Za-z ]{1,30}?)\s*[:=–-]\s*\S/.exec(t);
+      if (m) prefixes.set(m[1].toLowerCase(), (prefixes.get(m[1].toLowerCase()) ?? 0) + 1);
+    }
+    const [word, count] = [...prefixes.entries()].sort((a, b) => b[1] - a[1])[0] ?? ["", 0];
+    if (!word || count < Math.max(2, 0.6 * n)) continue;
+    const said = classifyHeading(word, ctx);
+    if (said && FIGURE_ROLES.has(said.role) && said.role !== "time") c.cls = { ...said, source: "content", words: `its cells say "${word}:" before the figure` };
+  }
+
+  // 1c. A weak word ("rate", "%", "total") heading a figure beside a column the heading names outright as the
+  //     figure ("Result 2023", "Current performance") is another figure about the KPI, not its latest.
+  const strongLatest = columns.some((c) => (c.cls?.role === "latest" && (c.cls.strength ?? 1) >= 0.6) || (c.cls?.role === "time" && c.cls.heading && c.cls.heading.role !== "target" && c.cls.heading.role !== "final-target" && c.cls.heading.role !== "baseline"));
+  if (strongLatest) {
+    for (const c of columns) {
+      if (c.cls?.role === "latest" && c.cls.source === "heading" && (c.cls.strength ?? 1) < 0.5) c.cls = { role: "ignore", source: "heading", strength: 0.4, words: `"${c.label}" beside the column that holds the figure` };
+    }
+  }
+
   // 2. Names: a reference, the measure and a group, from the label columns left of the figures.
   const firstValueCol = columns.find((c) => isValueColumn(prof(c)) && !(c.cls && TEXT_ROLES.has(c.cls.role)))?.col ?? Infinity;
   const labelCols = columns.filter((c) => {
@@ -136,8 +165,17 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       c.cls = { role: "time", source: "heading", strength: 0.6, words: `one of ${group.length} columns under "${c.label}"`, heading: { label: c.label, role: headingRole, period: null, relativeMonths: null } };
     }
   }
-  const hasLatest = columns.some((c) => c.cls?.role === "latest" || (c.cls?.role === "time" && c.cls.heading && (c.cls.heading.role === "actual" || c.cls.heading.role === "period")));
-  const stillUnnamed = columns.filter((c) => !c.cls && isValueColumn(prof(c)) && (!measureCol || c.col > measureCol.col));
+  const seriesCols = columns.filter((c) => c.cls?.role === "time" && c.cls.heading && (c.cls.heading.role === "actual" || c.cls.heading.role === "period"));
+  const hasLatest = columns.some((c) => c.cls?.role === "latest") || seriesCols.length > 0;
+  let stillUnnamed = columns.filter((c) => !c.cls && isValueColumn(prof(c)) && (!measureCol || c.col > measureCol.col));
+  if (seriesCols.length) {
+    // "Year end | Quarter 1 | Quarter 2": an unnamed figure just before a series of periods is its earlier point.
+    const firstSeries = seriesCols[0].col;
+    for (const c of stillUnnamed.filter((u) => u.col < firstSeries && u.col >= firstSeries - 2)) {
+      c.cls = { role: "time", source: "position", strength: 0.4, words: "a figure column just before the periods, read as the earlier point of the series", heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null } };
+    }
+    stillUnnamed = stillUnnamed.filter((u) => !u.cls);
+  }
   if (!hasLatest && stillUnnamed.length === 1) {
     stillUnnamed[0].cls = { role: "latest", source: "position", strength: 0.5, words: "the only figure column nothing else names" };
   } else if (!hasLatest && stillUnnamed.length > 1) {

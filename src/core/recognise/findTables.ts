@@ -119,11 +119,13 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
     if (t && t.lastRow >= t.firstDataRow) tables.push({ ...t, excelTable: lo.name });
   }
 
-  // Heading rows that name the KPI and its figures in words we know.
-  for (let row = grid.firstRow; row <= grid.lastRow; row++) {
-    if (!rowMayBeHeading(grid, row, grid.firstCol, grid.lastCol)) continue;
-    const filled = grid.filledCols(row);
+  // Heading rows that name the KPI and its figures in words we know. Only the occupied regions are walked, so a
+  // stray value far from the data costs what its cell costs.
+  const regions = grid.regions();
+  for (const region of regions) for (let row = region.firstRow; row <= region.lastRow; row++) {
+    const filled = grid.filledCols(row, region.firstCol, region.lastCol);
     if (filled.length < 2) continue;
+    if (!filled.some((c) => mayNameColumn(grid.rawText(row, c)))) continue;
     // Several tables may sit side by side: look at each run of columns separated by 2+ columns that are
     // empty in the heading row and the rows just under it (a blank heading over data is still the table's).
     for (const [from, to] of runs(occupiedCols(grid, row, filled))) {
@@ -137,7 +139,7 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
 
   // Blocks of KPI-shaped rows no table holds, under the heading rows above them (or none).
   const rowTaken = (row: number) => tables.some((t) => row >= t.headerRow && row <= Math.max(t.lastRow, t.headerRow + t.headerRows - 1));
-  for (const block of findBlocks(grid, kinds, grid.firstRow, grid.lastRow, grid.firstCol, grid.lastCol, rowTaken)) {
+  for (const block of regions.flatMap((g) => findBlocks(grid, kinds, g.firstRow, g.lastRow, g.firstCol, g.lastCol, rowTaken))) {
     const t = tableFromBlock(grid, kinds, block, ctx);
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
   }
@@ -162,11 +164,7 @@ function occupiedCols(grid: SheetGrid, row: number, filled: number[]): number[] 
 
 /** A heading row names its reference or measure column: without such a cell, no heading is parsed. */
 function rowMayBeHeading(grid: SheetGrid, row: number, fromCol: number, toCol: number): boolean {
-  for (let c = fromCol; c <= toCol; c++) {
-    const t = grid.rawText(row, c);
-    if (t !== "" && mayNameColumn(t)) return true;
-  }
-  return false;
+  return grid.filledCols(row, fromCol, toCol).some((c) => mayNameColumn(grid.rawText(row, c)));
 }
 
 /** Runs of columns, split where two or more empty columns stand between them. */
@@ -445,7 +443,7 @@ function headingColumnsFromRows(grid: SheetGrid, headerRows: number[], top: RowH
     if (sub) {
       const subCls = classifyHeading(sub, ctx);
       if (subCls && (subCls.role === "dot" || subCls.role === "notes" || subCls.role === "rag")) cls = subCls;
-      else if (label && cls?.role !== "time") {
+      else if (label && (cls?.role !== "time" || (subCls && FIGURE_ROLES.has(subCls.role)))) {
         // "2014/15" over "Actual", "Actuals" over "2013/14": the two headings together.
         const together = classifyHeading(`${label} ${sub}`, ctx) ?? classifyHeading(`${sub} ${label}`, ctx);
         if (together) cls = together;

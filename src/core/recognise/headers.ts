@@ -135,7 +135,8 @@ const PHRASES: [string, ColumnRole, number][] = [
   // Figures that are worked out from others, or guesses about the future.
   ["variance", "ignore", 3], ["difference", "ignore", 2], ["forecast", "ignore", 3], ["projected", "ignore", 2], ["projection", "ignore", 3],
   ["year end forecast", "ignore", 3], ["predicted", "ignore", 2], ["% change", "ignore", 3], ["numerator", "ignore", 2], ["denominator", "ignore", 2],
-  ["rolling", "ignore", 0],
+  ["rolling", "ignore", 0], ["within target", "ignore", 3], ["seen within", "ignore", 3], ["number seen", "ignore", 3], ["breach", "ignore", 2],
+  ["denominator", "ignore", 2], ["sample size", "ignore", 3], ["base", "ignore", 1], ["number of responses", "ignore", 3], ["response count", "ignore", 3],
   // Names of the KPI.
   ["reference", "ref", 3], ["kpi reference", "ref", 3], ["pi reference", "ref", 3], ["indicator reference", "ref", 3], ["code", "ref", 2],
   ["id", "ref", 2], ["kpi number", "ref", 3], ["pi number", "ref", 3], ["indicator number", "ref", 3], ["measure number", "ref", 3],
@@ -246,8 +247,10 @@ export function classifyHeading(text: string, ctx: PeriodContext = {}): HeaderCl
   if (!n) return null;
   if (/^(kpi|kpis|key performance indicators?|pi|pis|performance indicators?)$/.test(n)) return { role: "ref", ambiguousKpi: true, strength: 0.6, words: raw, source: "heading" };
   for (const [re, q] of PERIOD_COL) if (re.test(n)) return { role: "period", qualifies: q, strength: 0.9, words: raw, source: "heading" };
+  // Words in brackets qualify the heading ("Short trend (last quarter)", "Target (2023/24)"): the words outside decide.
+  const outside = raw.replace(/\([^)]*\)|\[[^\]]*\]/g, " ").trim();
   const tokens = headingTokens(raw);
-  const phrase = bestPhrase(tokens);
+  const phrase = (outside && outside !== raw ? bestPhrase(headingTokens(outside)) : null) ?? bestPhrase(tokens);
   // A heading that names a time is a time column, unless its words say it is something else (a status, a
   // comparator, notes): parseMilestoneHeading refuses those itself.
   const timeHeading = parseMilestoneHeading(raw, ctx);

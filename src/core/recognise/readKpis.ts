@@ -105,10 +105,11 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
   const kpiRagCol = ragCols.length === 1 ? ragCols[0] : table.columns.find((c, i) => c.cls?.role === "rag" && table.columns[i - 1]?.cls?.role !== "time");
 
   const timeCols = table.columns.filter((c) => c.cls?.role === "time" && c.cls.heading);
-  // Under a two-level heading keep the first sub-column of each time heading (the "Positive" share), not its complement.
+  // Under a two-level heading keep the first sub-column of each time heading (the "Positive" share), not its
+  // complement; a sub-heading that names a role ("2014/15" over "Target" and "Actual") makes a column of its own.
   const seenTimeLabels = new Set<string>();
   const usedTimeCols = timeCols.filter((c) => {
-    const key = c.sub ? c.label.replace(/ \/ [^/]*$/, "") : `${c.col}`;
+    const key = c.sub ? `${c.label.replace(/ \/ [^/]*$/, "")}|${c.cls!.heading!.role}` : `${c.col}`;
     if (seenTimeLabels.has(key)) return false;
     seenTimeLabels.add(key);
     return true;

@@ -1,7 +1,7 @@
 import { Button, Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react-components";
 import type { ScanResult } from "../../core/types";
 import { allKpis, ragCounts, RAG_ORDER } from "../model";
-import { RAG_WORD } from "../labels";
+import { ASOF_SOURCE_WORD, RAG_WORD } from "../labels";
 import { RagBadge } from "./RagBadge";
 import type { Busy } from "../usePane";
 
@@ -27,7 +27,8 @@ export function Header({ scan, busy, onScan }: HeaderProps) {
         <Subtitle1 as="h1" className={styles.title}>
           KPI Scorecard
         </Subtitle1>
-        <Button appearance="secondary" onClick={onScan} disabled={busy !== null}>
+        {/* Scan first: the main action until there is a scan, then Insert scorecard is. */}
+        <Button appearance={scan ? "secondary" : "primary"} onClick={onScan} disabled={busy !== null}>
           Scan workbook
         </Button>
       </div>
@@ -35,6 +36,7 @@ export function Header({ scan, busy, onScan }: HeaderProps) {
         <>
           <Caption1 data-testid="summary" aria-live="polite">
             {kpis.length} KPIs in {scan.tables.length} {scan.tables.length === 1 ? "table" : "tables"} · reporting date {scan.asOf}
+            {scan.asOfSource && scan.asOfSource !== "given" ? ` (${ASOF_SOURCE_WORD[scan.asOfSource]})` : ""}
           </Caption1>
           <div className={styles.row} role="list" aria-label="KPIs by RAG status">
             {RAG_ORDER.filter((r) => counts[r] > 0 || r !== "blue").map((r) => (

@@ -8,16 +8,18 @@ const useStyles = makeStyles({
 
 export interface InsertPanelProps {
   busy: Busy;
+  /** The main action once there is a scan; before it, Scan is. */
+  primary: boolean;
   inserted: ApplyResult | null;
   onInsert: () => void;
   onGoTo: (sheet: string) => void;
 }
 
-export function InsertPanel({ busy, inserted, onInsert, onGoTo }: InsertPanelProps) {
+export function InsertPanel({ busy, primary, inserted, onInsert, onGoTo }: InsertPanelProps) {
   const styles = useStyles();
   return (
     <section className={styles.root} aria-label="Insert scorecard">
-      <Button appearance="primary" onClick={onInsert} disabled={busy !== null}>
+      <Button appearance={primary ? "primary" : "secondary"} onClick={onInsert} disabled={busy !== null}>
         Insert scorecard
       </Button>
       {busy && (

@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import { Button, Caption1, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Kpi, Rag } from "../../core/types";
 import type { Settings } from "../../core/settings";
-import { dotText, RAG_WORD } from "../labels";
+import { dotText, figureWords, RAG_WORD } from "../labels";
 import { RAG_ORDER } from "../model";
 import { RagBadge } from "./RagBadge";
 import { WhyDialog } from "./WhyDialog";
@@ -34,8 +34,9 @@ function withPeriod(text: string, period: string | null): string {
 function KpiCard({ kpi, settings }: { kpi: Kpi; settings: Settings | null }) {
   const styles = useStyles();
   const dot = dotText(kpi.dot);
-  const latest = kpi.latest?.text ? withPeriod(kpi.latest.text, kpi.latest.period) : "no latest figure";
-  const target = kpi.currentTarget?.text ? kpi.currentTarget.text : "no target";
+  const latestWords = figureWords(kpi.latest, "no latest figure");
+  const latest = kpi.latest && latestWords === kpi.latest.text ? withPeriod(latestWords, kpi.latest.period) : latestWords;
+  const target = figureWords(kpi.currentTarget, "no target");
   return (
     <li className={styles.card} data-testid="kpi">
       <div className={styles.top}>
@@ -75,6 +76,8 @@ export function KpiTab({ kpis, settings }: { kpis: Kpi[]; settings: Settings | n
   const [text, setText] = useState("");
   const [rag, setRag] = useState<Rag | "">("");
   const shown = useMemo(() => filterKpis(kpis, text, rag), [kpis, text, rag]);
+  // Blue exists only with BRAG on (Settings); without it, offering "Blue" would explain nothing.
+  const statuses = RAG_ORDER.filter((r) => r !== "blue" || settings?.blueWhenFinalTargetMet || kpis.some((k) => k.rag === "blue"));
   const { visible, hidden, showMore } = useShowMore(shown);
   return (
     <>
@@ -85,9 +88,9 @@ export function KpiTab({ kpis, settings }: { kpis: Kpi[]; settings: Settings | n
         <Field label="Status" size="small">
           <Select value={rag} onChange={(_, d) => setRag(d.value as Rag | "")}>
             <option value="">All</option>
-            {RAG_ORDER.map((r) => (
+            {statuses.map((r) => (
               <option key={r} value={r}>
-                {RAG_WORD[r]}
+                {r === "blue" ? "Blue (final target met)" : RAG_WORD[r]}
               </option>
             ))}
           </Select>

@@ -15,6 +15,7 @@ import type { Kpi, Polarity } from "../../core/types";
 import type { Settings } from "../../core/settings";
 import { formFromSettings, settingsFromForm, validateForm, type FormErrors, type SettingsForm } from "../settingsForm";
 import { useShowMore } from "./useShowMore";
+import { DateField } from "./DateField";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -27,6 +28,8 @@ export interface SettingsTabProps {
   kpis: Kpi[];
   disabled: boolean;
   onSave: (settings: Settings) => void;
+  /** The reporting date the last scan used, where the calendar opens when none is set. */
+  reportingDate?: string;
 }
 
 function PolarityPerKpi({ kpis, value, onChange }: { kpis: Kpi[]; value: Record<string, Polarity>; onChange: (key: string, p: Polarity | "") => void }) {
@@ -49,7 +52,7 @@ function PolarityPerKpi({ kpis, value, onChange }: { kpis: Kpi[]; value: Record<
 }
 
 /** Settings stored in the workbook; Save writes them and re-scans. */
-export function SettingsTab({ settings, kpis, disabled, onSave }: SettingsTabProps) {
+export function SettingsTab({ settings, kpis, disabled, onSave, reportingDate }: SettingsTabProps) {
   const styles = useStyles();
   const [form, setForm] = useState<SettingsForm>(() => formFromSettings(settings));
   const [errors, setErrors] = useState<FormErrors>({});
@@ -73,12 +76,15 @@ export function SettingsTab({ settings, kpis, disabled, onSave }: SettingsTabPro
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Settings">
-      <Field label="Reporting date" hint="YYYY-MM-DD; empty means today. Milestones due on or before it are in force." {...err("asOf")}>
-        <Input value={form.asOf} placeholder="YYYY-MM-DD" onChange={(_, d) => set("asOf", d.value)} />
-      </Field>
-      <Field label="Plan start date" hint="Where milestones like “By 6 months” count from." {...err("planStart")}>
-        <Input value={form.planStart} placeholder="YYYY-MM-DD" onChange={(_, d) => set("planStart", d.value)} />
-      </Field>
+      <DateField
+        label="Reporting date"
+        hint="Milestones due on or before it are in force. Empty: the latest period with figures in the data (today if they reach today)."
+        value={form.asOf}
+        onChange={(v) => set("asOf", v)}
+        error={errors.asOf}
+        openAt={reportingDate}
+      />
+      <DateField label="Plan start date" hint="Where milestones like “By 6 months” count from." value={form.planStart} onChange={(v) => set("planStart", v)} error={errors.planStart} />
       <div className={styles.row}>
         <Field label="Amber band" className={styles.grow} {...err("amberBand")}>
           <Input value={form.amberBand} inputMode="decimal" onChange={(_, d) => set("amberBand", d.value)} contentAfter={form.amberMode === "relative" ? "%" : "pts"} />

@@ -1,0 +1,37 @@
+// Which reporting date a scan uses when none is given: the workbook's stored setting, else the
+// latest period the data reaches (a workbook whose newest figures are from 2020 is reported as at
+// 2020, not flagged stale against today), else today. The scan says which it used.
+import type { IsoDate, Kpi, ScanResult } from "./types";
+import { compareIso } from "./dates";
+
+/**
+ * Where the reporting date came from: "given" by the caller (a command-line flag, the pane's unsaved
+ * edit), the workbook's "setting", the "latest-period" with figures in the data, or "today" (no
+ * dated figure before today).
+ */
+export type ReportingDateSource = NonNullable<ScanResult["asOfSource"]>;
+
+/** The end of the latest period any KPI's latest figure (or milestone actual) belongs to; null when none is dated. */
+export function latestPeriodInData(scan: Pick<ScanResult, "tables">): IsoDate | null {
+  let latest: IsoDate | null = null;
+  const consider = (d: IsoDate | null | undefined) => {
+    if (d && (latest === null || compareIso(d, latest) > 0)) latest = d;
+  };
+  for (const t of scan.tables) {
+    for (const k of t.kpis as Kpi[]) {
+      if (k.latest && k.latest.value !== null) consider(k.latest.periodEnd ?? k.latest.periodStart);
+      for (const m of k.milestones) if (m.actual && m.actual.value !== null) consider(m.actual.periodEnd ?? m.actual.periodStart ?? m.due);
+    }
+  }
+  return latest;
+}
+
+/**
+ * The reporting date when none is given or stored, from a scan made as at today: the latest period
+ * in the data when it ends before today; today otherwise (current data, or none dated).
+ */
+export function defaultReportingDate(scanAsAtToday: Pick<ScanResult, "tables">, today: IsoDate): { asOf: IsoDate; source: "latest-period" | "today" } {
+  const latest = latestPeriodInData(scanAsAtToday);
+  return latest !== null && compareIso(latest, today) < 0 ? { asOf: latest, source: "latest-period" } : { asOf: today, source: "today" };
+}
+
