@@ -5,6 +5,7 @@
 import type { CellBlock, CellRect, CellStyle, RawValue, SheetSnapshot, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
 import { BLOCK_GAP, byReadingOrder } from "../core/snapshotBlocks";
 import { SETTINGS_KEY } from "../core/settings";
+import { datesTo1900System } from "../core/dateSystem";
 import { StyleTable, type ReadCellProperties } from "../excel/cellStyles";
 import { OWNED_SHEET_NAME, sheetFromReference } from "../excel/scorecardOwnership";
 import { DEFAULT_FONT, colorToHex, fillColorOf, fontOf } from "../host/model/styles";
@@ -351,7 +352,9 @@ async function readFileSnapshot(pkg: ZipPackage, label: string, limits: LoadLimi
   const settings: Record<string, unknown> = {};
   const stored = (await readWebExtensions(pkg.asJsZip())).settings;
   if (stored.has(SETTINGS_KEY)) settings[SETTINGS_KEY] = parseSetting(stored.get(SETTINGS_KEY));
-  return { sheets: reads.map((r) => r.snapshot), settings };
+  const snapshot: WorkbookSnapshot = { sheets: reads.map((r) => r.snapshot), settings };
+  if (parts.date1904) datesTo1900System(snapshot); // as readWorkbook does
+  return snapshot;
 }
 
 /** Read a workbook file's snapshot; throws WorkbookOpenError (one sentence in the user's words). */
