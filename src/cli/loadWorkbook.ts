@@ -2,8 +2,7 @@
 // headless host (for `scorecard`, which writes), or straight into a snapshot (for `scan`, which reads).
 import { openWorkbook, WorkbookOpenError, type HeadlessWorkbook } from "../host";
 import { setRequirementChecker } from "../excel/requirements";
-import { settingsFromSnapshot, type ScanWorkbookOptions, type ScanWorkbookOutcome } from "../excel/scanWorkbook";
-import { scanSnapshot } from "../core/scan";
+import { scanReadSnapshot, type ScanWorkbookOptions, type ScanWorkbookOutcome } from "../excel/scanWorkbook";
 import { readSnapshotFromFile } from "./fileSnapshot";
 import type { LimitKind } from "../host/xlsx/loadErrors";
 import { loadLimits, RAISE_WITH } from "./loadLimits";
@@ -57,7 +56,7 @@ export async function loadWorkbook(file: string, readFile: (path: string) => Pro
  * `scan` on the command line: the file is read once, straight into the snapshot readWorkbook would
  * give on the host (fileSnapshot.ts), and scanned as scanWorkbook scans it.
  */
-export async function scanFile(file: string, readFile: (path: string) => Promise<Uint8Array>, options: ScanWorkbookOptions & { today: string }): Promise<ScanWorkbookOutcome> {
+export async function scanFile(file: string, readFile: (path: string) => Promise<Uint8Array>, options: ScanWorkbookOptions): Promise<ScanWorkbookOutcome> {
   const bytes = await readBytes(file, readFile);
   let snapshot;
   try {
@@ -65,7 +64,5 @@ export async function scanFile(file: string, readFile: (path: string) => Promise
   } catch (e) {
     throw cliErrorOf(e, file);
   }
-  const settings = settingsFromSnapshot(snapshot, options.overrides);
-  const result = scanSnapshot(snapshot, { workbookName: options.workbookName, settings, today: options.today });
-  return { result, settings, snapshot };
+  return scanReadSnapshot(snapshot, options);
 }

@@ -23,7 +23,11 @@ export interface ScanWorkbookOutcome {
 }
 
 export async function scanWorkbook(context: Excel.RequestContext, options: ScanWorkbookOptions): Promise<ScanWorkbookOutcome> {
-  const snapshot = await readWorkbook(context);
+  return scanReadSnapshot(await readWorkbook(context), options);
+}
+
+/** The scan of a snapshot already read (the command line reads a file straight into one), exactly as scanWorkbook scans. */
+export function scanReadSnapshot(snapshot: WorkbookSnapshot, options: ScanWorkbookOptions): ScanWorkbookOutcome {
   const settings = settingsFromSnapshot(snapshot, options.overrides);
   const result = scanWithReportingDate(snapshot, settings, options);
   return { result, settings, snapshot };
