@@ -47,15 +47,16 @@ describe.each([
     expect(codes(writing.findings)).toContain("target-needs-comparator");
   });
 
-  it("KPI 1/2: actuals from the 'KPI 1/2 ACTUAL' row (which follows 1/2a), the N/A staged targets passed over", () => {
+  it("KPI 1/2: actuals from the 'KPI 1/2 ACTUAL' row (which follows 1/2a); the later 'NA new statutory reporting period' milestone is in force, so the superseded 10% is not rated", () => {
     const k = kpi(r, "KPI 1/2");
     expect(k.latest?.value).toBeCloseTo(0.667);
     expect(k.previous?.value).toBeCloseTo(0.6);
     expect(k.dot).toMatchObject({ direction: "up", judgement: "improving" });
     expect(k.milestones.map((m) => m.due)).toEqual(["2019-10-31", "2020-01-31", "2020-04-30", "2020-07-31", "2020-10-31", "2021-06-30"]);
-    expect(k.currentMilestone).toBe("Performance at January 2020 6 Months");
-    expect(k.currentTarget?.value).toBeCloseTo(0.1);
-    expect(k.rag).toBe("green");
+    expect(k.currentMilestone).toBe("Performance at October 2020 18 Months");
+    expect(k.currentTarget?.text).toBe("NA new statutory reporting period");
+    expect(k.rag).toBe("grey");
+    expect(k.ragExplanation).toMatch(/says no target applies \(NA new statutory reporting period\)/);
     expect(kpi(r, "KPI 1/2a").latest).toBeNull();
   });
 

@@ -111,6 +111,14 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   if (dated.length) {
     const due = dated.filter((m) => compareIso(m.inForceFrom!, bc.asOf) <= 0).sort((a, b) => cmpDue(a.due, b.due));
     current = due[due.length - 1] ?? null;
+    // A later milestone that says why no target applies ("NA new statutory reporting period") supersedes the older
+    // target: the KPI is not rated against a target that no longer stands. A bare "N/A" between quarterly targets
+    // only says this month has none.
+    const superseding = ms
+      .filter((m) => m.due !== null && m.target?.p.missing === "not-applicable" && statesWhy(m.target.fig.text) && compareIso(m.inForceFrom!, bc.asOf) <= 0 && (!current || compareIso(m.due!, current.due!) > 0))
+      .sort((a, b) => cmpDue(a.due, b.due))
+      .pop();
+    if (superseding) current = superseding;
     if (!current) noneDueYet = true;
     currentTarget = current?.target ?? null;
   } else if (msWithTarget.length && !explicitTarget) {
@@ -191,7 +199,8 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     ragExplanation = `${cap(rag)} as entered in the workbook: there is no actual figure to check it against.`;
   } else {
     rag = "grey";
-    ragExplanation = `Grey: ${av === null ? "there is no actual figure" : "there is no numeric target"}${noneDueYet ? " due yet" : ""}${currentTarget?.p.relative && tv === null ? ` (${currentTarget.p.relative.explanation ?? "the target is relative to a figure not given"})` : ""}.`;
+    const noneApplies = current && currentTarget?.p.missing === "not-applicable" ? `the milestone in force, "${current.label}", says no target applies (${currentTarget.fig.text})` : null;
+    ragExplanation = `Grey: ${noneApplies ?? (av === null ? "there is no actual figure" : "there is no numeric target")}${noneDueYet ? " due yet" : ""}${currentTarget?.p.relative && tv === null ? ` (${currentTarget.p.relative.explanation ?? "the target is relative to a figure not given"})` : ""}.`;
     if (currentTarget?.p.relative?.kind === "at-least-comparator" && currentTarget.p.relative.amount !== null && av !== null) {
       // "50% or national average, whichever is higher": below the floor is a miss whatever the average is.
       const floor = rateAgainstTarget({ actual: av, target: currentTarget.p.relative.amount, polarity, unit, settings });
@@ -466,6 +475,11 @@ function resolveRelative(t: Parsed, baselineValue: number | null, unit: Unit | n
 function fmt(v: number, unit: Unit | null): string {
   if (unit === "percent") return `${Math.round(v * 1000) / 10}%`;
   return String(Math.round(v * 100) / 100);
+}
+
+/** "NA new statutory reporting period": a not-applicable that gives its reason, beyond the letters themselves. */
+function statesWhy(text: string): boolean {
+  return /^\s*(?:n\s?\/?\s?a|not applicable)\b[\s\-–—:,.]*[a-z]{3,}/i.test(text);
 }
 
 /** Points of a series in time order: by date where both have one, else as the columns stand (left to right). */

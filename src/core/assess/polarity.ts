@@ -4,7 +4,7 @@
 // the direction from baseline to final target; the measure's wording, phrase-aware, both ways; else the
 // default setting. Disagreeing evidence is reported as a conflict.
 import type { Polarity, PolaritySource } from "../types";
-import { polarityInMeasure, polarityInTarget, readPolarityCell } from "../stated/polarity";
+import { polarityInMeasure, polarityInMeasureTarget, polarityInTarget, readPolarityCell } from "../stated/polarity";
 
 // Wording that tells, both ways. Weighted: "within 18 weeks" says more than the "wait" beside it; a phrase
 // ("days taken to", "rent loss") says more than a word. Built from council, NHS and housing measure names.
@@ -181,7 +181,7 @@ export function decidePolarity(e: PolarityEvidence): PolarityDecision {
   const statedCell = e.stated ? readPolarityCell(e.stated) : null;
   const stated = statedCell === "neutral" ? null : statedCell;
   const inMeasure = polarityInMeasure(e.measure);
-  const inTarget = e.targetText ? polarityInTarget(e.targetText) : null;
+  const inTarget = (e.targetText ? polarityInTarget(e.targetText) : null) ?? polarityInMeasureTarget(e.measure);
   const targets = fromTargets(e);
   // The measure's wording; where it says nothing, the words of a target written out ("18 minutes mean response time").
   const measureWording = polarityFromWording(e.measure);

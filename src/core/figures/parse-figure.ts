@@ -6,7 +6,7 @@
 //   qualifier "date", period the day or month it shows. Returning the serial as a value would
 //   put 43800 in a KPI row.
 // - "(12)" in accounting style is -12.
-// - A plain number in a percent row is rescaled when 1 < |n| <= 100 ("97.5" -> 0.975, scaled).
+// - A plain number in a percent row is rescaled when 1 < |n| <= 200 ("97.5" -> 0.975, "104" -> 1.04, scaled).
 //   0..1 is taken as already a fraction (Excel's own storage), so "1" stays 100%.
 // - A sentence that merely mentions a number ("Audit will sample 10% of EHCPs") is text. A number
 //   followed by words ("60% interim target", "99% staff ... received training") is the number,
@@ -42,7 +42,8 @@ function fitToExpected(figure: ParsedFigure, ctx: FigureContext | undefined): Pa
   if (figure.value === null || figure.unit !== null || !expected || expected === "text") return figure;
   figure.unit = expected;
   figure.unitFrom = "context";
-  if (expected === "percent" && Math.abs(figure.value) > 1 && Math.abs(figure.value) <= 100) {
+  // Up to 200: a case ascertainment of 104% or rent collected at 100.81% is still a percentage written whole.
+  if (expected === "percent" && Math.abs(figure.value) > 1 && Math.abs(figure.value) <= 200) {
     figure.value = percentToFraction(figure.value);
     figure.scaled = true;
   }

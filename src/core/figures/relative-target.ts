@@ -56,7 +56,14 @@ export function parseRelativeTarget(text: string): RelativeReading | null {
   return amount === undefined || amount === null || Number.isFinite(amount) ? reading : null;
 }
 
+/** A ranking, not a figure: "Top 10%", "top quartile", "in the best 25%", "upper quintile". */
+const RANKING = /^(?:(?:be|to be|stay|remain)\s+)?(?:in\s+(?:the\s+)?)?((?:top|bottom|upper|lower|best|worst|highest|lowest)\s+(?:\d{1,2}\s?%|quartile|quintile|decile|half|third|\d{1,3}))\b(.*)$/i;
+
 function readRelative(text: string): RelativeReading | null {
+  const rank = RANKING.exec(text.trim());
+  if (rank) {
+    return { relative: { kind: "comparator", amount: null, comparator: `${rank[1]}${rank[2]}`.trim().replace(/\s+/g, " "), resolved: null }, qualifier: null };
+  }
   let m = BASELINE_PLUS.exec(text);
   if (m) {
     const sign = /^(?:-|minus|less|reduced|reduce|decreased|decrease|lowered)/i.test(m[1]) ? -1 : 1;

@@ -29,22 +29,25 @@ export function kpiRowShape(grid: SheetGrid, kinds: CellKinds, row: number, from
   let numbers = 0;
   let missing = 0;
   let last = -1;
+  let leading = 0;
   for (const c of filled) {
     const k = kinds.kind(row, c);
     if (labelCol < 0) {
       if (k === "label" || k === "long") labelCol = c;
-      else if (k !== "code" && k !== "period") return null; // a figure before any label: not a KPI row
+      else if ((k === "number" || k === "error") && leading === 0 && c === filled[0]) leading++; // "304 | EHC plans issued | …"
+      else if (k !== "code" && k !== "period") return null; // figures before any label: not a KPI row
       continue;
     }
     if (k === "number" || k === "error") numbers++;
     else if (k === "missing") missing++;
     last = c;
   }
+  numbers += leading;
   if (labelCol < 0 || (numbers === 0 && missing < 2)) return null;
   // "Attainment | 2019 | 2020 | 2021": a label over years is a heading row, not a KPI.
   const after = filled.filter((c) => c > labelCol);
   if (after.length >= 2 && after.every((c) => isYearHeading(grid, kinds, row, c))) return null;
-  return { row, labelCol, firstCol: filled[0], lastCol: last };
+  return { row, labelCol, firstCol: filled[0], lastCol: Math.max(last, filled[filled.length - 1]) };
 }
 
 /** A year or period written as a heading: "2019", "2019/20", "Q1 2023/24", a date shown as a month. */

@@ -63,7 +63,8 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       // is the table's year. (Text under a milestone heading beside a reference column is a qualitative milestone.)
       c.cls = null;
     } else if ((role === "rag" || role === "dot") && values >= 0.6 && status + trend < 0.2) {
-      c.cls = fromContent("ignore", `headed as a ${role === "rag" ? "status" : "trend"} but ${pct(values)} of its cells are figures`, 0.5);
+      // "Achieved" over figures is the figure achieved; "Change" over figures, a worked-out difference.
+      c.cls = (c.cls!.strength ?? 1) < 0.75 ? null : fromContent("ignore", `headed as a ${role === "rag" ? "status" : "trend"} but ${pct(values)} of its cells are figures`, 0.5);
     } else if (!c.cls && p.distinctLabels === 1 && p.labelCells >= 2 && values === 0) {
       // The same word on every row ("Target:") heads the column to its right, written inline.
       const inline = classifyHeading(grid.rawText(dataRows.find((r) => grid.rawText(r, c.col) !== "")!, c.col), ctx);
@@ -114,7 +115,10 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
   });
   if (!columns.some((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi)) {
     // The measure: the label column with the most distinct, longest labels, left of the figures (or the leftmost).
-    const candidates = labelCols.filter((c) => c.col < firstValueCol && c.cls?.role !== "ref" && c.cls?.role !== "section");
+    const named = labelCols.filter((c) => c.cls?.role !== "ref" && c.cls?.role !== "section");
+    // Left of the figures as a rule; where every row opens with its figure ("304 | EHC plans issued | …"), wherever it is.
+    const leftOfFigures = named.filter((c) => c.col < firstValueCol);
+    const candidates = leftOfFigures.length ? leftOfFigures : named;
     const ranked = candidates
       .map((c) => {
         const p = prof(c);
@@ -167,7 +171,7 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
   }
   const seriesCols = columns.filter((c) => c.cls?.role === "time" && c.cls.heading && (c.cls.heading.role === "actual" || c.cls.heading.role === "period"));
   const hasLatest = columns.some((c) => c.cls?.role === "latest") || seriesCols.length > 0;
-  let stillUnnamed = columns.filter((c) => !c.cls && isValueColumn(prof(c)) && (!measureCol || c.col > measureCol.col));
+  let stillUnnamed = columns.filter((c) => !c.cls && isValueColumn(prof(c)));
   if (seriesCols.length) {
     // "Year end | Quarter 1 | Quarter 2": an unnamed figure just before a series of periods is its earlier point.
     const firstSeries = seriesCols[0].col;

@@ -551,14 +551,20 @@ function findLastRow(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: numbe
 }
 
 /**
- * The nearest line above the table that names a section (a service, a theme), within a few rows: report titles,
- * sentences and notes are passed over; another table's rows end the search.
+ * The section the table sits in: the nearest line above it that names one (a service, a theme), read upwards as a
+ * reader does — past report titles, captions, sentences and notes, and past another table's rows (a section
+ * heading holds every table under it until the next one); three blank rows end the search.
  */
 function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): string | null {
-  for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 5); r--) {
+  let blanks = 0;
+  for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 60); r--) {
     const filled = grid.filledCols(r, Math.max(grid.firstCol, fromCol - 1), toCol);
-    if (filled.length === 0) continue;
-    if (filled.length > 1) return null;
+    if (filled.length === 0) {
+      if (++blanks >= 3) return null;
+      continue;
+    }
+    blanks = 0;
+    if (filled.length > 1) continue;
     const group = asGroup(grid.text(r, filled[0]));
     if (group) return group;
   }

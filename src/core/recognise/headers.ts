@@ -130,7 +130,7 @@ const PHRASES: [string, ColumnRole, number][] = [
   ["comparator", "benchmark", 3], ["benchmark", "benchmark", 3], ["average", "benchmark", 1], ["core cities", "benchmark", 3],
   ["cipfa", "benchmark", 3], ["housemark", "benchmark", 3], ["la average", "benchmark", 3], ["england average", "benchmark", 3],
   ["north west", "benchmark", 2], ["north east", "benchmark", 2], ["south west", "benchmark", 2], ["south east", "benchmark", 2],
-  ["london", "benchmark", 2], ["wale", "benchmark", 2], ["scotland", "benchmark", 2], ["uk", "benchmark", 2], ["all england", "benchmark", 3],
+  ["london", "benchmark", 2], ["network", "benchmark", 2], ["cancer alliance", "benchmark", 2], ["alliance", "benchmark", 1], ["icb", "benchmark", 1], ["ics", "benchmark", 1], ["wale", "benchmark", 2], ["scotland", "benchmark", 2], ["uk", "benchmark", 2], ["all england", "benchmark", 3],
   ["rank", "benchmark", 1], ["ranking", "benchmark", 1],
   // Figures that are worked out from others, or guesses about the future.
   ["variance", "ignore", 3], ["difference", "ignore", 2], ["forecast", "ignore", 3], ["projected", "ignore", 2], ["projection", "ignore", 3],

@@ -71,11 +71,18 @@ export function isFrequencyText(text: string): boolean {
   return FREQUENCY_WORD.test(text.trim());
 }
 
+/**
+ * A unit the measure's wording gives its figure. "Weeks" describes the figure only when the figure is a time in
+ * weeks ("Average wait in weeks", "(weeks)", "mean time … weeks"); in "patients waiting over 18 weeks" or "% seen
+ * within 18 weeks" it is a threshold, and the figure counts patients or a share.
+ */
 function unitHintFromText(text: string): Unit | null {
-  const t = text.toLowerCase();
-  if (/\bin weeks\b|\(weeks\)|waiting time.*weeks/.test(t)) return "weeks";
-  if (/\bin days\b|working days|\(days\)/.test(t)) return "days";
-  if (/^%|\b% of\b|\bpercentage\b|\bproportion\b|\bas a %|\brate as a %|%\s*$/.test(t)) return "percent";
+  const lower = text.toLowerCase();
+  const t = lower.replace(/\b(?:over|more than|longer than|within|under|less than|at least|up to|beyond|after|by)\s+\d+(?:\.\d+)?\s*\+?\s*(?:working\s+|calendar\s+)?(?:weeks?|days?|months?)\b|\b\d+\s*\+?\s*(?:weeks?|days?)\s+(?:or more|and over|plus|wait|waits|breach\w*)\b/g, " ");
+  const timeOf = /\b(?:average|mean|median|number of|no\.? of|length of|time)\b/.test(t);
+  if (/\bin weeks\b|\(weeks\)|\bweeks\)?$/.test(t) || (timeOf && /\bweeks\b/.test(t))) return "weeks";
+  if (/\bin days\b|\(days\)|\bdays\)?$/.test(t) || (timeOf && /\b(?:working |calendar )?days\b/.test(t))) return "days";
+  if (/^%|\b% of\b|\bpercentage\b|\bproportion\b|\bas a %|\brate as a %|%\s*$|\(%\)|\bin %/.test(t)) return "percent";
   if (/£|\bcost\b|\bspend\b|\bbudget\b/.test(t)) return "currency";
   return null;
 }

@@ -10,7 +10,7 @@ import { findPeriods } from "../periods";
  * may name its subject too; a section heading names only the subject ("Housing Repairs", "Key Stage 4").
  */
 const CAPTION_WORDS =
-  /\b(?:performance|performing|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|scorecards?|dashboards?|results?|data|statistics|stats|figures|headlines?|annual|quarterly|monthly|weekly|yearly|update|overview|tables?|appendix|targets?|achievements?|information|survey|perception|key (?:performance|targets?|indicators?|measures?|facts))\b/i;
+  /\b(?:performance|performing|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|scorecards?|dashboards?|results?|statistics|stats|figures|headlines?|annual|quarterly|monthly|weekly|yearly|update|overview|tables?|appendix|targets?|achievements?|information|survey|perception|key (?:performance|targets?|indicators?|measures?|facts)|timespan|(?:county|borough|district|city|town|parish) council|nhs|trust|icb|constabulary|police|fire and rescue|university hospitals?|foundation trust|authority)\b/i;
 const REPORT_WORDS =
   /\b(?:key|performance|performing|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|scorecards?|dashboards?|results?|data|statistics|stats|figures|headlines?|annual|quarterly|monthly|weekly|yearly|core|corporate|council|update|overview|tables?|appendix|targets?|achievements?|outcomes?|progress|current|latest|year|quarter|month|period|q[1-4]|tsm|tenant satisfaction|perception|survey|against|end|to date|ytd|information|monitoring|position|exams?|assessments?|main|other|local|national|statutory|tests?|plan|framework|standards?)\b/gi;
 const SMALL_WORDS = /\b(?:of|and|the|for|in|on|to|at|by|our|we|with|from|all|a|an|as|vs|v|&|how|is|most|recent)\b/gi;
@@ -45,6 +45,8 @@ export function asGroup(text: string | null | undefined): string | null {
   const t = text.trim().replace(/[.:]\s*$/, "").trim();
   // "Section A: Strategy – …", "Priority 2 – Inclusion", "Theme: …": marked as a section, however long.
   if (/^(?:section|priority|theme|outcome|objective|domain|area|pillar|ambition|workstream)\s*(?:[A-Z\d]{1,3}\b)?\s*[:.\-–—]\s*\S/i.test(t) && t.length <= 160) return t;
+  // "Data completeness of:", "Broken down by:" lead into the rows below; they do not name a section.
+  if (/\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:?\s*$/i.test(text.trim())) return null;
   if (!t || t.length > 90 || isNoteLine(t) || isSentence(t) || isReportTitle(t) || isCaption(t)) return null;
   return t;
 }

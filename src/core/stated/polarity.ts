@@ -47,6 +47,15 @@ export function polarityInMeasure(measure: string): { polarity: Polarity; words:
 const TARGET_LOWER = /^(?:max(?:imum)?\.?|under|below|less than|lower than|fewer than|no more than|not more than|not (?:to )?exceed(?:ing)?|not above|at most|up to|within|<|≤|<=|=<)\s*\S|\b(?:or (?:less|fewer|lower|under|below)|and (?:under|below)|maximum|max\.?|at most|or better \(lower\))\b/;
 const TARGET_HIGHER = /^(?:min(?:imum)?\.?|over|above|more than|greater than|higher than|at least|not less than|no less than|>|≥|>=|=>)\s*\S|\b(?:or (?:more|higher|above|over|greater)|and (?:over|above)|minimum|at least)\b/;
 
+/**
+ * A measure that opens with its own target ("At least 95% of patients …", "No more than 2% of …"): the target's
+ * words, with a figure and a unit so that "Under 18s" or "Over 65s" are not read as one.
+ */
+export function polarityInMeasureTarget(measure: string): { polarity: Polarity; words: string } | null {
+  const m = /^(at least|no more than|not more than|no less than|less than|more than|fewer than|under|over|minimum|maximum|max\.?|min\.?)\s*\d+(?:\.\d+)?\s*(?:%|per ?cent|days?|weeks?|hours?|minutes?)/i.exec(measure.trim());
+  return m ? polarityInTarget(m[0]) : null;
+}
+
 /** What a target's own words say about polarity ("Max. 2%", "Under 2.5%", "18 days or less", "at least 90%", "<5"). */
 export function polarityInTarget(target: string): { polarity: Polarity; words: string } | null {
   const t = norm(target);

@@ -116,12 +116,15 @@ export function checkFigures(c: CheckInput): void {
     if (a && a.p.missing === "text" && !a.p.several && !a.p.error) add("actual-not-numeric", `${name}: the actual for "${m.label}" is "${short(a.fig.text)}", words rather than a figure.`, a.ref);
   }
 
-  // Periods in order: milestone columns, and previous before latest.
-  const dues = c.ms.filter((m) => m.due).map((m) => m.due!);
+  // Periods in order: milestone columns, and previous before latest. A period that holds others ("Target
+  // 2023/24" before "Q1 2023/24 … Q4 2023/24") stands over them, not in their sequence.
+  const holdsAnother = (m: (typeof c.ms)[number]) =>
+    c.ms.some((o) => o !== m && o.due && o.periodStart && m.due && m.periodStart && compareIso(m.periodStart, o.periodStart) <= 0 && compareIso(m.due, o.due) >= 0 && (m.periodStart !== o.periodStart || m.due !== o.due));
+  const dues = c.ms.filter((m) => m.due && !holdsAnother(m)).map((m) => m.due!);
   if (dues.length >= 3) {
     const up = dues.every((d, i) => i === 0 || compareIso(dues[i - 1], d) <= 0);
     const down = dues.every((d, i) => i === 0 || compareIso(dues[i - 1], d) >= 0);
-    if (!up && !down) add("periods-out-of-order", `${name}: the milestone columns are not in time order (${c.ms.filter((m) => m.due).map((m) => m.label).join(", ")}).`, c.d.refCell ?? c.d.measureCell);
+    if (!up && !down) add("periods-out-of-order", `${name}: the milestone columns are not in time order (${c.ms.filter((m) => m.due && !holdsAnother(m)).map((m) => m.label).join(", ")}).`, c.d.refCell ?? c.d.measureCell);
   }
   if (c.previous?.fig.periodEnd && c.latest?.fig.periodEnd && c.d.previousCell && compareIso(c.previous.fig.periodEnd, c.latest.fig.periodEnd) > 0) {
     add("periods-out-of-order", `${name}: the previous figure (${c.previous.fig.period}) is later than the latest (${c.latest.fig.period}).`, c.latest.ref);
