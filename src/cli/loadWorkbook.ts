@@ -31,13 +31,22 @@ async function readBytes(file: string, readFile: (path: string) => Promise<Uint8
   }
 }
 
+/**
+ * A failure of our own (a bug), owned as such in words: never an internal error text, never blamed on
+ * Excel or the file. KPI_SCORECARD_DEBUG=1 prints the details for a report.
+ */
+export function ownFault(file?: string): CliError {
+  const what = file ? `"${file}" could not be handled` : "the command could not finish";
+  return new CliError(`${what}: KPI Scorecard met something it cannot handle (a fault in KPI Scorecard, not in your workbook or in Excel). Open the workbook in Excel, save it again and try again; if it still fails, please report it (KPI_SCORECARD_DEBUG=1 shows the details).`);
+}
+
 function cliErrorOf(e: unknown, file: string): CliError {
   if (e instanceof WorkbookOpenError) {
     const limit = (e as { limit?: LimitKind }).limit;
     // A limit the command line sets can be raised there, at the cost of time and memory.
     return new CliError(limit ? `${e.message.replace(/\.$/, "")}; or raise the limit with ${RAISE_WITH[limit]} if this machine has the memory.` : e.message);
   }
-  return new CliError(`"${file}" could not be read: KPI Scorecard met something in it that it cannot handle (a fault in KPI Scorecard, not in Excel). Open the file in Excel, save it again and try again; if it still fails, please report it.`);
+  return ownFault(file);
 }
 
 export async function loadWorkbook(file: string, readFile: (path: string) => Promise<Uint8Array>): Promise<HeadlessWorkbook> {

@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Settings } from "../core/settings";
 import { formatScanText } from "./formatScan";
-import { scanFile, CliError } from "./loadWorkbook";
+import { scanFile, CliError, ownFault } from "./loadWorkbook";
 import { todayIso } from "../excel/scanWorkbook";
 import { runScorecard } from "./scorecardCommand";
 import { amberBandOption, EXIT_CODES_HELP, flatBandOption, isoDateOption, polarityOption, USAGE_EXIT } from "./options";
@@ -84,8 +84,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       err(`kpi-scorecard: ${e.message}\n`);
       return e.exitCode;
     }
-    err(`kpi-scorecard: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (process.env.KPI_SCORECARD_DEBUG) err(`${e instanceof Error ? e.stack : ""}\n`);
+    // A fault of ours: said in words, the internal text only on request.
+    err(`kpi-scorecard: ${ownFault().message}\n`);
+    if (process.env.KPI_SCORECARD_DEBUG) err(`${e instanceof Error ? e.stack : String(e)}\n`);
     return 1;
   }
 }

@@ -163,7 +163,7 @@ export function openErrorOf(e: unknown, label: string): WorkbookOpenError {
     return new WorkbookOpenError(`${label} is too large to read in the memory available. Split the workbook, or delete what it does not need, save, and try again.`, "too-large");
   }
   return new WorkbookOpenError(
-    `${label} could not be read: KPI Scorecard met something in it that it cannot handle (a fault in KPI Scorecard, not in Excel). Open the file in Excel, save it again and try again; if it still fails, please report it.`,
+    `${label} could not be read: KPI Scorecard met something in it that it cannot handle (a fault in KPI Scorecard, not in your file or in Excel). Open the file in Excel, save it again and try again; if it still fails, please report it.`,
     "unreadable",
   );
 }
