@@ -94,6 +94,27 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: 
   return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
 }
 
+/** A 20-row KPI table and one value in XFD1048576: what the CLI's scan costs when the used range is the whole sheet. */
+async function farCellWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("KPIs");
+  ws.addRow(["Ref", "Measure", "Baseline", "Target", "Q1", "Q2"]);
+  for (let i = 1; i <= 20; i++) ws.addRow([`K${i}`, `${MEASURES[i % MEASURES.length]} (${i})`, 50 + i, 60 + i, 52 + i, 55 + i]);
+  ws.getCell("XFD1048576").value = "x";
+  await wb.xlsx.writeFile(file);
+}
+
+/** Run the built CLI once, with its peak resident memory (a preloaded exit hook writes it). */
+function cliRun(dir: string, args: string[]): { status: number | null; ms: number; peakBytes: number; stdout: string } {
+  const peakFile = join(dir, "peak");
+  const preload = join(dir, "peak.cjs");
+  writeFileSync(preload, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS)));`);
+  const bin = join(__dirname, "..", "..", "bin", "kpi-scorecard.js");
+  const t0 = Date.now();
+  const run = spawnSync(process.execPath, ["-r", preload, bin, ...args], { maxBuffer: 1 << 30 });
+  return { status: run.status, ms: Date.now() - t0, peakBytes: Number(readFileSync(peakFile, "utf8")) * 1024, stdout: String(run.stdout) };
+}
+
 export async function benchFileScan(log: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "kpi-bench-"));
   try {
@@ -118,18 +139,19 @@ export async function benchFileScan(log: (line: string) => void): Promise<void> 
     const snapshotBytes = heapUsed() - before;
     kept = null;
     void kept;
-    const peakFile = join(dir, "peak");
-    const preload = join(dir, "peak.cjs");
-    writeFileSync(preload, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(peakFile)}, String(process.resourceUsage().maxRSS)));`);
-    const bin = join(__dirname, "..", "..", "bin", "kpi-scorecard.js");
-    const t0 = Date.now();
-    const run = spawnSync(process.execPath, ["-r", preload, bin, "scan", "--json", file, "--as-of", "2024-02-29"], { maxBuffer: 1 << 30 });
-    const cliMs = Date.now() - t0;
-    const peakBytes = Number(readFileSync(peakFile, "utf8")) * 1024;
+    const run = cliRun(dir, ["scan", "--json", file, "--as-of", "2024-02-29"]);
+    const cliMs = run.ms;
+    const peakBytes = run.peakBytes;
+    const far = join(dir, "far-cell.xlsx");
+    await farCellWorkbook(far);
+    const farScan = cliRun(dir, ["scan", "--json", far, "--as-of", "2024-02-29"]);
+    const farKpis = (JSON.parse(farScan.stdout) as { tables: { kpis: unknown[] }[] }).tables.reduce((n, t) => n + t.kpis.length, 0);
+    const farCard = cliRun(dir, ["scorecard", far, "-o", join(dir, "far-out.xlsx"), "--as-of", "2024-02-29"]);
 
     log(`file scan: ${SHEETS} sheets x ${ROWS} rows, ${cells.toLocaleString("en-GB")} cells in a ${(bytes.length / 2 ** 20).toFixed(1)} MB .xlsx, ${kpis} KPIs found`);
     log(`file scan: read + recognise + assess + JSON ${whole.ms.toFixed(0)} ms; ExcelJS streaming read touching every cell ${stream.ms.toFixed(0)} ms (${stream.value.toLocaleString("en-GB")} cells); our one-pass read ${own.ms.toFixed(0)} ms (ratio over it ${(whole.ms / own.ms).toFixed(2)})`);
     log(`file scan: the CLI (scan --json, exit ${run.status}) ${cliMs} ms, peak memory ${(peakBytes / 2 ** 20).toFixed(0)} MB = ${(peakBytes / snapshotBytes).toFixed(2)}x the snapshot (${(snapshotBytes / 2 ** 20).toFixed(0)} MB)`);
+    log(`file scan: a 20-row table and one value in XFD1048576: CLI scan ${farScan.ms} ms, peak ${(farScan.peakBytes / 2 ** 20).toFixed(0)} MB, ${farKpis} KPIs; scorecard ${farCard.ms} ms (exit ${farCard.status}), peak ${(farCard.peakBytes / 2 ** 20).toFixed(0)} MB`);
     log(`file-scan-vs-stream-read ratio: ${(whole.ms / stream.ms).toFixed(2)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

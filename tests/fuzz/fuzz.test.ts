@@ -22,9 +22,7 @@ const TIME_LIMIT_MS = 60_000;
  * expected failures (it.failing, with a short time limit): the suite stays green while they fail and
  * turns red the day one passes, so it is taken off this list.
  */
-const KNOWN_GAPS: Record<string, string> = {
-  "far-cell": "src/core/recognise/findTables.ts walks every row between the table and XFD1048576 (the read itself takes 20 ms)",
-};
+const KNOWN_GAPS: Record<string, string> = {};
 const KNOWN_GAP_TIME_MS = 15_000;
 const MEMORY_LIMIT_MB = 1024;
 
