@@ -14,16 +14,16 @@ import { numberFormatOf, textOfValue } from "../host/model/values";
 import { parseAddress } from "../host/api/addresses";
 import { cellValueOf, parseSharedStrings, SharedFormulas } from "../host/xlsx/cellValues";
 import { child, children, parseXml, type XmlElement } from "../host/xlsx/chartXmlText";
-import { parseRelationships, relsPathFor, resolveTarget } from "../host/xlsx/chartPackage";
+import { resolveTarget } from "../host/xlsx/chartPackage";
 import { parseDefinedNames } from "../host/xlsx/definedNames";
 import { openPackage } from "../host/xlsx/detect";
-import { CellBudget, checkSheetSizes, openErrorOf, type CellContext } from "../host/xlsx/load";
+import { carried, CellBudget, checkSheetSizes, openErrorOf, type CellContext } from "../host/xlsx/load";
 import { readLookStyles } from "../host/xlsx/lookStyles";
 import { DEFAULT_LOAD_LIMITS, PackageDamage, type LoadLimits } from "../host/xlsx/loadErrors";
 import { scanSheetData, SHEET_COLS, splitSheet } from "../host/xlsx/sheetData";
 import { STATES } from "../host/xlsx/sheetFeatures";
 import { readWebExtensions } from "../host/xlsx/webExtension";
-import { findWorkbookPart, readWorkbookParts, type SheetEntry } from "../host/xlsx/workbookParts";
+import { findWorkbookPart, readWorkbookParts, relationshipsOf, type SheetEntry } from "../host/xlsx/workbookParts";
 import type { ZipPackage } from "../host/xlsx/zipPackage";
 
 /** Excel's documented ceiling on merged areas returned at once; past it readWorkbook reads a sheet without merges. */
@@ -224,7 +224,7 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget:
     tables: [],
   };
   if (merges.length > MAX_MERGED_AREAS) snapshot.readNotes = [MERGES_UNREAD];
-  const rels = parseRelationships(pkg.textOrNull(relsPathFor(part)));
+  const rels = relationshipsOf(pkg, part);
   const tableParts = rels.filter((r) => !r.external && r.type.endsWith("/table")).map((r) => resolveTarget(part, r.target)).filter((p) => pkg.has(p));
   return { snapshot, tableParts };
 }
@@ -350,7 +350,7 @@ async function readFileSnapshot(pkg: ZipPackage, label: string, limits: LoadLimi
     }
   }
   const settings: Record<string, unknown> = {};
-  const stored = (await readWebExtensions(pkg.asJsZip())).settings;
+  const stored = (await carried(() => readWebExtensions(pkg.asJsZip()), "xl/webextensions/webextension1.xml")).settings;
   if (stored.has(SETTINGS_KEY)) settings[SETTINGS_KEY] = parseSetting(stored.get(SETTINGS_KEY));
   const snapshot: WorkbookSnapshot = { sheets: reads.map((r) => r.snapshot), settings };
   if (parts.date1904) datesTo1900System(snapshot); // as readWorkbook does

@@ -146,12 +146,26 @@ async function readModel(pkg: ZipPackage, label: string, limits: LoadLimits): Pr
   for (const sheet of model.sheets) {
     const part = parts.sheets.find((e) => e.name === sheet.name)?.part;
     if (!part) continue;
-    const drawing = await readSheetDrawing(zip, part, typesXml);
+    const drawing = await carried(() => readSheetDrawing(zip, part, typesXml), part, "its drawing cannot be read");
     if (drawing) sheet.passthrough.drawing = drawing;
   }
-  const webExtensions = await readWebExtensions(zip);
+  const webExtensions = await carried(() => readWebExtensions(zip), "xl/webextensions/webextension1.xml");
   model.settings = webExtensions.settings;
   return { model, webExtensions };
+}
+
+/**
+ * Parts read only to be carried through (drawings, web extensions): a part there that is not well formed
+ * is damage to the file, named as nearly as the reader can, not a fault of ours.
+ */
+export async function carried<T>(read: () => Promise<T>, part: string, detail?: string): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof PackageDamage || e instanceof OverLimit) throw e;
+    if (e instanceof Error && /^Malformed XML/.test(e.message)) throw new PackageDamage("part", part, detail);
+    throw e;
+  }
 }
 
 /** Turn what went wrong into one sentence for the user; our own faults are owned as ours. */

@@ -10,7 +10,8 @@ import { charsToPoints } from "../model/units";
 import { colorToHex } from "../model/styles";
 import type { CellModel, ConditionalFormatModel, HyperlinkModel, SheetModel, TableModel, Visibility } from "../model/types";
 import { child, children, descendants, parseXml, type XmlElement } from "./chartXmlText";
-import { parseRelationships, relsPathFor, resolveTarget, type Relationship } from "./chartPackage";
+import { resolveTarget, type Relationship } from "./chartPackage";
+import { relationshipsOf } from "./workbookParts";
 import { PackageDamage } from "./loadErrors";
 import type { StyleSheet } from "./styleSheet";
 import type { ZipPackage } from "./zipPackage";
@@ -248,7 +249,7 @@ export function readSheetFeatures(pkg: ZipPackage, sheet: SheetModel, part: stri
   } catch {
     throw new PackageDamage("part", part);
   }
-  const rels = parseRelationships(pkg.textOrNull(relsPathFor(part)));
+  const rels = relationshipsOf(pkg, part);
   columns(sheet, root);
   for (const el of children(child(root, "mergeCells"), "mergeCell")) {
     const rect = rectOf(el.attrs.ref);

@@ -2,7 +2,7 @@
 // conventional part names): the sheets in order with their parts, the shared strings, the styles,
 // the date system and the active tab.
 import { child, children, parseXml, type XmlElement } from "./chartXmlText";
-import { parseRelationships, relsPathFor, resolveTarget } from "./chartPackage";
+import { parseRelationships, relsPathFor, resolveTarget, type Relationship } from "./chartPackage";
 import { PackageDamage } from "./loadErrors";
 import type { ZipPackage } from "./zipPackage";
 
@@ -54,6 +54,12 @@ function officeDocument(pkg: ZipPackage): string | null {
   const entry = pkg.entry(part);
   if (entry) return entry.name;
   return pkg.entry(WORKBOOK_PART)?.name ?? null;
+}
+
+/** The relationships of a part (none when it has no .rels part); a .rels part that is not well formed is damage named by its path. */
+export function relationshipsOf(pkg: ZipPackage, part: string): Relationship[] {
+  const relsPart = relsPathFor(part);
+  return pkg.has(relsPart) ? parseRelationships(safeText(pkg, relsPart)) : [];
 }
 
 function safeText(pkg: ZipPackage, part: string): string | null {
