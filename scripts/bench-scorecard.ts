@@ -51,11 +51,13 @@ export async function benchScorecard(log: (line: string) => void): Promise<void>
     const applyMs = Number(process.hrtime.bigint() - t0) / 1e6;
     const writeSyncs = wb.stats.syncs - readSyncs;
     let largest = Math.max(wb.stats.largestRequestBytes, wb.stats.largestResponseBytes);
-    // Regenerating: the existing scorecard's commentary is read first, so one more sync.
+    // Regenerating: what the existing scorecard says (commentary, RAGs) is read first, so one more sync.
     wb.resetStats();
     let regenRead = 0;
     await wb.run((ctx) => insertScorecard(ctx, { workbookName: `bench-${n}.xlsx`, overrides: { asOf: "2024-02-29" }, today: "2024-02-29", onScanned: () => (regenRead = wb.stats.syncs) }));
     const regenWrite = wb.stats.syncs - regenRead;
+    // The payload of each write sync (request out / response back), which Excel on the web limits to 5 MB each.
+    const payloads = wb.stats.log.slice(regenRead).map((r, i) => `${i + 1}: ${r.requestBytes.toLocaleString("en-GB")} / ${r.responseBytes.toLocaleString("en-GB")}`);
     largest = Math.max(largest, wb.stats.largestRequestBytes, wb.stats.largestResponseBytes);
 
     // The same number of cells written plainly, in one range, on a fresh copy: the floor for a write.
@@ -72,5 +74,6 @@ export async function benchScorecard(log: (line: string) => void): Promise<void>
       `scorecard ${String(n).padStart(4)} KPIs: syncs read ${readSyncs}, write ${writeSyncs} (regenerate: write ${regenWrite}); largest payload ${largest.toLocaleString("en-GB")} bytes; ` +
         `scan+build+apply ${applyMs.toFixed(0)} ms vs plain write of ${cells.toLocaleString("en-GB")} cells ${plainMs.toFixed(0)} ms (ratio ${(applyMs / plainMs).toFixed(1)}); charts ${outcome.applied.charts}`,
     );
+    log(`scorecard ${String(n).padStart(4)} KPIs: regenerate write payloads, bytes request / response by sync: ${payloads.join("; ")}`);
   }
 }

@@ -14,6 +14,14 @@ import { buildLayoutVariants } from "./fixtures/build-variants";
 import { buildBadInput, buildEmpty } from "./fixtures/build-bad-input";
 import { buildSample } from "./fixtures/build-sample";
 import { NOT_A_WORKBOOK_TEXT, encryptedWorkbookStub } from "./fixtures/raw-files";
+import { EVIDENCE_SHEETS } from "./fixtures/build-evidence";
+import { buildSheets } from "./corpus/build";
+
+/** The evidence workbook: one sheet per kind of evidence recognition weighs. */
+export const EVIDENCE_FILE = "tests/fixtures/evidence.xlsx";
+export function buildEvidence() {
+  return buildSheets(EVIDENCE_SHEETS);
+}
 
 const root = join(__dirname, "..");
 
@@ -50,6 +58,8 @@ async function main(): Promise<void> {
     writeFileSync(path, await workbookBytes(wb));
     console.log(`wrote ${info.file} (${info.tables.length} KPI tables)`);
   }
+  writeFileSync(join(root, EVIDENCE_FILE), await workbookBytes(buildEvidence()));
+  console.log(`wrote ${EVIDENCE_FILE} (${EVIDENCE_SHEETS.length} sheets)`);
   for (const [file, bytes] of RAW_FILES) {
     writeFileSync(join(root, file), bytes);
     console.log(`wrote ${file}`);

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { newWorkbook, workbookBytes } from "../fixtures/workbook";
-import { formatEntry, loadEntries, TABLES_DIR, XLSX_DIR, type CorpusCell, type CorpusEntry } from "./entry";
+import { formatEntry, loadEntries, TABLES_DIR, XLSX_DIR, type CorpusCell, type CorpusEntry, type CorpusSheet } from "./entry";
 
 function argb(hex: string): string {
   const h = hex.replace(/^#/, "").toUpperCase();
@@ -38,8 +38,13 @@ function writeCell(cell: ExcelJS.Cell, spec: CorpusCell): void {
 }
 
 export function buildEntry(entry: CorpusEntry): ExcelJS.Workbook {
+  return buildSheets(entry.sheets);
+}
+
+/** A workbook of sheets written in the corpus's cell format (also used for the evidence fixture). */
+export function buildSheets(sheets: CorpusSheet[]): ExcelJS.Workbook {
   const wb = newWorkbook();
-  for (const sheet of entry.sheets) {
+  for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name);
     sheet.rows.forEach((row, r) => row.forEach((spec, c) => writeCell(ws.getCell(r + 1, c + 1), spec)));
     for (const m of sheet.merges ?? []) ws.mergeCells(m);

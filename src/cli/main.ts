@@ -4,15 +4,18 @@ import { Command, CommanderError } from "commander";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Settings } from "../core/settings";
+import { COLUMN_ROLES, DeclarationError } from "../core/corrections";
+import { declarationsFrom, headerRowsOption, roleOption, tableOption, type TableFlags } from "./tableOptions";
 import { formatScanText } from "./formatScan";
 import { scanFile, CliError, ownFault } from "./loadWorkbook";
 import { todayIso } from "../excel/scanWorkbook";
 import { runScorecard } from "./scorecardCommand";
-import { amberBandOption, EXIT_CODES_HELP, flatBandOption, isoDateOption, polarityOption, USAGE_EXIT } from "./options";
+import { registerPackCommand } from "./packCommand";
+import { amberBandOption, EXIT_CODES_HELP, flatBandOption, isoDateOption, polarityOption, USAGE_EXIT, usageError } from "./options";
 import { packageVersion } from "./version";
 import { LIMIT_OPTIONS, useLoadLimits, type LimitOpts } from "./loadLimits";
 
-interface CommonOpts extends LimitOpts {
+interface CommonOpts extends TableFlags, LimitOpts {
   asOf?: string;
   planStart?: string;
   amberBand?: number;
@@ -41,7 +44,16 @@ function addCommon(cmd: Command): Command {
     .option("--amber-points", "measure the amber band in percentage points instead of relative to the target")
     // Not "--no-change-band": commander reads a "--no-" prefix as the negation of a flag.
     .option("--flat-band <n>", "the no-change band, 0 or more in the figures' own units: changes no larger count as no change (default 0)", flatBandOption)
-    .option("--default-polarity <higher|lower>", "polarity where nothing in the workbook says (default higher)", polarityOption);
+    .option("--default-polarity <higher|lower>", "polarity where nothing in the workbook says (default higher)", polarityOption)
+    .option("--table <Sheet!B4:E7>", "this range is a KPI table (with --header-rows and --role); `scorecard` stores it in the copy", tableOption)
+    .option("--header-rows <n>", "heading rows of the --table range: 0 (none), 1, 2 or 3 (default 1)", headerRowsOption)
+    .option("--role <COL=ROLE>", `a column's role in the --table range, e.g. C=latest; repeatable. Roles: ${COLUMN_ROLES.join(", ")}`, roleOption);
+}
+
+/** A --table that does not fit the workbook is a wrong command line, said in one line (exit 2). */
+export function declarationProblem(e: unknown): never {
+  if (e instanceof DeclarationError) throw usageError(e.message);
+  throw e;
 }
 
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
@@ -54,14 +66,16 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err })
     .showHelpAfterError("(run kpi-scorecard --help for the options)")
-    .addHelpText("after", EXIT_CODES_HELP);
+    .addHelpText("after", EXIT_CODES_HELP)
+    // What every command agrees to read (--max-cells, --max-sheet-mb, --max-total-mb), set before it runs.
+    .hook("preAction", (_program, command) => useLoadLimits(command.opts() as LimitOpts));
 
   addCommon(program.command("scan").description("scan a workbook and print every KPI with its DoT, RAG and findings").argument("<file.xlsx>", "the workbook to scan"))
     .option("--json", "print one JSON document (its schema: schema/scan-result.schema.json in the package)")
     .action(async (file: string, opts: CommonOpts & { json?: boolean }) => {
-      useLoadLimits(opts);
+      const declarations = declarationsFrom(opts);
       // The file is read straight into a snapshot (one pass, no workbook model): the scan only reads.
-      const { result } = await scanFile(file, readFile, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso() });
+      const { result } = await scanFile(file, readFile, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso(), declarations }).catch(declarationProblem);
       out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatScanText(result));
     });
 
@@ -71,9 +85,10 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     .option("--stats", "print the number of syncs and the largest payload")
     .addHelpText("after", EXIT_CODES_HELP)
     .action(async (file: string, opts: CommonOpts & { output?: string; force?: boolean; stats?: boolean }) => {
-      useLoadLimits(opts);
-      exitCode = await runScorecard(file, { ...opts, overrides: overridesFrom(opts) }, out);
+      exitCode = await runScorecard(file, { ...opts, overrides: overridesFrom(opts), declarations: declarationsFrom(opts) }, out);
     });
+
+  registerPackCommand(program, addCommon, overridesFrom, out, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv);

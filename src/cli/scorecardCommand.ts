@@ -4,6 +4,8 @@ import { basename, extname } from "node:path";
 import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
 import { insertScorecard } from "../excel/insertScorecard";
+import { saveSettings } from "../excel/settingsStore";
+import { DeclarationError, type TableDeclaration } from "../core/corrections";
 import { todayIso } from "../excel/scanWorkbook";
 import { describeOfficeError } from "../excel/officeErrors";
 import { ScorecardError } from "../excel/applyScorecard";
@@ -17,6 +19,8 @@ export interface ScorecardCommandOptions {
   force?: boolean;
   stats?: boolean;
   overrides: Partial<Settings>;
+  /** Tables declared on the command line (--table): used, and stored in the copy's settings. */
+  declarations?: TableDeclaration[];
 }
 
 export async function runScorecard(file: string, opts: ScorecardCommandOptions, out: (s: string) => void, fs: OutputFs = realFs): Promise<number> {
@@ -41,13 +45,18 @@ export async function runScorecard(file: string, opts: ScorecardCommandOptions, 
         workbookName: basename(file),
         overrides: opts.overrides,
         today: todayIso(),
+        declarations: opts.declarations,
         onScanned: () => {
           readSyncs = wb.stats.syncs;
           readBytes = Math.max(wb.stats.largestRequestBytes, wb.stats.largestResponseBytes);
         },
       }),
     );
+    // The declared tables go into the copy's settings as the pane would store them: a later scan needs no flags.
+    const toStore = outcome.toStore;
+    if (toStore) await wb.run((ctx) => saveSettings(ctx, toStore));
   } catch (e) {
+    if (e instanceof DeclarationError) throw usageError(e.message);
     if (e instanceof ScorecardError) throw new CliError(e.message);
     // Only Excel's own errors are Excel's to explain; anything else is a fault of ours.
     if (!isRichApiError(e)) {

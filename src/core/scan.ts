@@ -7,12 +7,16 @@ import { SheetGrid } from "./recognise/grid";
 import { findTables, type FoundTable } from "./recognise/findTables";
 import { readKpis, type DraftKpi } from "./recognise/readKpis";
 import { buildKpi } from "./assess/buildKpi";
+import { applyStaleness } from "./stale";
 import { arrowsMeanJudgement } from "./recognise/legend";
+import { classifyHeading } from "./recognise/headers";
+import { locateCorrections } from "./corrections";
 import { guessedColumnsFinding, tableColumns } from "./recognise/tableColumns";
 import { judge } from "./assess/dot";
 import { FINDING_CODES } from "./validate/codes";
 import type { PeriodContext } from "./periods";
 import { KEY_HEADER } from "./scorecard/columns";
+import { DATA_SHEET_MARKER, SCORECARD_MARKER } from "./scorecard/markers";
 
 export interface ScanOptions {
   workbookName: string;
@@ -27,6 +31,9 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
   const periodContext: PeriodContext = { planStart: settings.planStart, financialYearStartMonth: settings.financialYearStartMonth };
   const tables: KpiTable[] = [];
   const findings: Finding[] = [];
+  // The user's table corrections, found again wherever their tables now stand.
+  const { located, findings: dropped } = locateCorrections(snapshot, settings.tables);
+  findings.push(...dropped);
 
   for (const sheet of snapshot.sheets) {
     if (sheet.ownedByAddin) continue;
@@ -39,7 +46,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
     for (const note of sheet.readNotes ?? []) {
       findings.push({ code: "sheet-read-partly", severity: FINDING_CODES["sheet-read-partly"].severity, message: `Sheet "${sheet.name}": ${note}`, sheet: sheet.name });
     }
-    for (const found of findTables(grid, periodContext)) {
+    for (const found of findTables(grid, periodContext, located.filter((l) => l.sheet === sheet.name))) {
       const range = rectAddress({ row: found.headerRow, col: found.firstCol, rowCount: found.lastRow - found.headerRow + 1, colCount: found.lastCol - found.firstCol + 1 });
       const id = `${sheet.name}!${range}`;
       if (settings.excludedTables.includes(id)) continue;
@@ -49,7 +56,11 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       let kpis = build(arrowsMeanJudgement(grid, found));
       // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements.
       if (readsAsJudgements(kpis)) kpis = build(true);
-      if (!kpis.length || !kpis.some(hasFigures)) continue; // a list of indicators with no figures is not a KPI table
+      // Rows the user said are not KPIs.
+      kpis = kpis.filter((k) => !(k.key && settings.kpiCorrections[k.key]?.notKpi));
+      for (const k of kpis) applyStaleness(k, asOf, settings);
+      // A list of indicators with no figures is not a KPI table — unless the user said it is.
+      if (!kpis.length || (!found.userDefined && !kpis.some(hasFigures))) continue;
       checkDuplicates(kpis, drafts, grid);
       if (sheet.visibility !== "Visible") {
         findings.push({ code: "hidden-sheet", severity: FINDING_CODES["hidden-sheet"].severity, message: `The KPI table at ${range} is on the hidden sheet "${sheet.name}"; it is included. Leave it out in Settings if it should not be.`, sheet: sheet.name, cell: range.split(":")[0] });
@@ -67,6 +78,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
         ...(found.excelTable ? { excelTable: found.excelTable } : {}),
         id,
         columns,
+        ...(found.userDefined ? { userDefined: true } : {}),
       });
     }
   }
@@ -79,6 +91,10 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
  * the add-in writes. The tagged sheet itself is marked by readWorkbook (ownedByAddin).
  */
 function isOwnScorecard(grid: SheetGrid): boolean {
+  // Today's scorecard carries a marker in its hidden key column, its data sheet one in A1.
+  for (let r = 0; r < 3; r++) {
+    if (grid.filledCols(r).some((c) => { const v = grid.raw(r, c).value; return v === SCORECARD_MARKER || v === DATA_SHEET_MARKER; })) return true;
+  }
   const a1 = grid.raw(0, 0).value;
   if (typeof a1 !== "string" || !a1.startsWith("KPI Scorecard – ")) return false;
   for (let r = 0; r < 12; r++) {
@@ -112,7 +128,8 @@ function hasFigures(k: Kpi): boolean {
 
 function layoutOf(t: FoundTable, drafts: DraftKpi[], kpis: Kpi[], actualRows: boolean): TableLayout {
   const roles = t.columns.map((c) => c.cls?.role);
-  if (t.headerRows > 1 && t.columns.some((c) => c.sub)) return "survey";
+  // Two heading rows whose lower words are answers ("Positive" / "Negative"), not periods or roles: survey results.
+  if (t.headerRows > 1 && t.columns.some((c) => c.sub && !classifyHeading(c.sub, t.periodContext))) return "survey";
   if (actualRows) return "target-actual-rows";
   if (roles.includes("previous") || roles.includes("latest")) return "previous-latest";
   const time = t.columns.filter((c) => c.cls?.role === "time");

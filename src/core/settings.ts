@@ -2,6 +2,7 @@
 // (context.workbook.settings, key SETTINGS_KEY) so that everyone who opens a shared workbook
 // sees the same results and the command line honours what a user set in Excel.
 import type { IsoDate, Polarity } from "./types";
+import { readKpiCorrections, readTableCorrections, type KpiCorrection, type TableCorrection } from "./corrections";
 
 export const SETTINGS_KEY = "kpiScorecard.settings";
 
@@ -28,7 +29,31 @@ export interface Settings {
   excludedTables: string[];
   /** First month of the financial year, 1-12 (April in UK public bodies). */
   financialYearStartMonth: number;
+  /** Tables the user declared or corrected (heading rows, column roles), anchored so they survive edits. */
+  tables: TableCorrection[];
+  /** Corrections to single KPIs by key: a target, or "not a KPI". */
+  kpiCorrections: Record<string, KpiCorrection>;
+  /** The organisation named at the top of the scorecard and in its printed header ("" for none). */
+  organisation: string;
+  /** The scorecard's title. */
+  reportTitle: string;
+  /** The meeting or board the scorecard goes to ("SEND Partnership Board, 14 March 2024"; "" for none). */
+  meetingName: string;
+  /** The period reported on, as the board names it ("Quarter 3 2023/24"); "" shows the reporting date instead. */
+  reportingPeriod: string;
+  /** Register rows within a group: worst RAG first, or as they stand in the workbook. */
+  registerOrder: RegisterOrder;
+  /** A KPI whose latest figure is out of date for its frequency rates Grey rather than on an old figure. */
+  staleRatesGrey: boolean;
+  /** Where the scorecard sheet goes: first among the sheets, or last (or where it already is). */
+  scorecardPlacement: ScorecardPlacement;
 }
+
+export type RegisterOrder = "worst-first" | "workbook";
+export type ScorecardPlacement = "first" | "last";
+
+/** Longest organisation, title, meeting name or period a setting may hold (a printed header line). */
+export const MAX_HEADING_LENGTH = 120;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   asOf: null,
@@ -42,6 +67,15 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   scorecardSheetName: "Scorecard",
   excludedTables: [],
   financialYearStartMonth: 4,
+  tables: [],
+  kpiCorrections: {},
+  organisation: "",
+  reportTitle: "KPI Scorecard",
+  meetingName: "",
+  reportingPeriod: "",
+  registerOrder: "worst-first",
+  staleRatesGrey: false,
+  scorecardPlacement: "first",
 }) as Settings;
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -51,7 +85,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
  * overrides (command-line flags, the pane). Anything of the wrong shape is ignored, never thrown.
  */
 export function resolveSettings(stored: unknown, overrides: Partial<Settings> = {}): Settings {
-  const out: Settings = { ...DEFAULT_SETTINGS, polarityOverrides: {}, excludedTables: [] };
+  const out: Settings = { ...DEFAULT_SETTINGS, polarityOverrides: {}, excludedTables: [], tables: [], kpiCorrections: {} };
   for (const src of [stored, overrides]) {
     if (!src || typeof src !== "object") continue;
     const s = src as Record<string, unknown>;
@@ -70,11 +104,30 @@ export function resolveSettings(stored: unknown, overrides: Partial<Settings> = 
     if (typeof s.blueWhenFinalTargetMet === "boolean") out.blueWhenFinalTargetMet = s.blueWhenFinalTargetMet;
     if (typeof s.scorecardSheetName === "string" && validSheetName(s.scorecardSheetName)) out.scorecardSheetName = s.scorecardSheetName;
     if (Array.isArray(s.excludedTables)) out.excludedTables = s.excludedTables.filter((t): t is string => typeof t === "string");
+    if (Array.isArray(s.tables)) out.tables = readTableCorrections(s.tables);
+    if (s.kpiCorrections && typeof s.kpiCorrections === "object") out.kpiCorrections = readKpiCorrections(s.kpiCorrections);
     if (typeof s.financialYearStartMonth === "number" && Number.isInteger(s.financialYearStartMonth) && s.financialYearStartMonth >= 1 && s.financialYearStartMonth <= 12) {
       out.financialYearStartMonth = s.financialYearStartMonth;
     }
+    for (const k of ["organisation", "meetingName", "reportingPeriod"] as const) {
+      if (typeof s[k] === "string" && headingProblem(s[k]) === null) out[k] = s[k].trim();
+    }
+    if (typeof s.reportTitle === "string" && s.reportTitle.trim() !== "" && headingProblem(s.reportTitle) === null) out.reportTitle = s.reportTitle.trim();
+    if (s.registerOrder === "worst-first" || s.registerOrder === "workbook") out.registerOrder = s.registerOrder;
+    if (typeof s.staleRatesGrey === "boolean") out.staleRatesGrey = s.staleRatesGrey;
+    if (s.scorecardPlacement === "first" || s.scorecardPlacement === "last") out.scorecardPlacement = s.scorecardPlacement;
   }
   return out;
+}
+
+/**
+ * What is wrong with a heading setting (organisation, title, meeting, period), in words, or null: one line
+ * of printable text, short enough for the printed header.
+ */
+export function headingProblem(text: string): string | null {
+  if ([...text].some((ch) => ch.charCodeAt(0) < 32 || ch.charCodeAt(0) === 127)) return "must be one line of text, without tabs or line breaks";
+  if (text.trim().length > MAX_HEADING_LENGTH) return `must be at most ${MAX_HEADING_LENGTH} characters`;
+  return null;
 }
 
 /** Excel's rules for a sheet name: 1-31 characters, none of : \ / ? * [ ], not starting or ending with '. */

@@ -4,6 +4,7 @@ import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
 import { applyScorecard, type ApplyResult } from "./applyScorecard";
 import { scanWorkbook } from "./scanWorkbook";
+import type { TableDeclaration } from "../core/corrections";
 
 export interface InsertScorecardOptions {
   workbookName: string;
@@ -13,16 +14,20 @@ export interface InsertScorecardOptions {
   generatedAt?: string;
   /** Called between the scan and the insert: for progress ("47 KPIs found, inserting…") and measurement. */
   onScanned?: (scan: ScanResult) => void;
+  /** Tables declared for this run (the command line's --table). */
+  declarations?: TableDeclaration[];
 }
 
 export interface InsertScorecardOutcome {
   scan: ScanResult;
   settings: Settings;
   applied: ApplyResult;
+  /** With declarations: the settings to store in the workbook so that a later scan needs none. */
+  toStore?: Settings;
 }
 
 export async function insertScorecard(context: Excel.RequestContext, options: InsertScorecardOptions): Promise<InsertScorecardOutcome> {
-  const { result, settings } = await scanWorkbook(context, options);
+  const { result, settings, toStore } = await scanWorkbook(context, options);
   options.onScanned?.(result);
   // Commentary typed into the existing scorecard is read back by applyScorecard itself, in its own first syncs.
   const spec = buildScorecardSpec(result, {
@@ -32,5 +37,5 @@ export async function insertScorecard(context: Excel.RequestContext, options: In
     settings,
   });
   const applied = await applyScorecard(context, spec);
-  return { scan: result, settings, applied };
+  return { scan: result, settings, applied, ...(toStore ? { toStore } : {}) };
 }

@@ -7,6 +7,7 @@ import { resolveSettings, SETTINGS_KEY, type Settings } from "../core/settings";
 import { scanSnapshot } from "../core/scan";
 import { defaultReportingDate, type ReportingDateSource } from "../core/reportingDate";
 import { readWorkbook } from "./readWorkbook";
+import { withDeclarations, type TableDeclaration } from "../core/corrections";
 
 export interface ScanWorkbookOptions {
   workbookName: string;
@@ -14,12 +15,16 @@ export interface ScanWorkbookOptions {
   overrides?: Partial<Settings>;
   /** Today's date (YYYY-MM-DD); default: today on this machine. With no reporting date given or stored, the scan uses the latest period in the data, or today when the data reaches today. */
   today?: string;
+  /** Tables declared for this scan (the command line's --table), anchored on the workbook's cells as read. */
+  declarations?: TableDeclaration[];
 }
 
 export interface ScanWorkbookOutcome {
   result: ScanResult;
   settings: Settings;
   snapshot: WorkbookSnapshot;
+  /** With declarations: the workbook's own settings with the declared tables added, as the pane would store them. */
+  toStore?: Settings;
 }
 
 export async function scanWorkbook(context: Excel.RequestContext, options: ScanWorkbookOptions): Promise<ScanWorkbookOutcome> {
@@ -28,9 +33,15 @@ export async function scanWorkbook(context: Excel.RequestContext, options: ScanW
 
 /** The scan of a snapshot already read (the command line reads a file straight into one), exactly as scanWorkbook scans. */
 export function scanReadSnapshot(snapshot: WorkbookSnapshot, options: ScanWorkbookOptions): ScanWorkbookOutcome {
-  const settings = settingsFromSnapshot(snapshot, options.overrides);
+  let settings = settingsFromSnapshot(snapshot, options.overrides);
+  let toStore: Settings | undefined;
+  if (options.declarations?.length) {
+    const tables = withDeclarations(snapshot, settings.tables, options.declarations);
+    settings = { ...settings, tables };
+    toStore = { ...settingsFromSnapshot(snapshot), tables };
+  }
   const result = scanWithReportingDate(snapshot, settings, options);
-  return { result, settings, snapshot };
+  return { result, settings, snapshot, ...(toStore ? { toStore } : {}) };
 }
 
 /**

@@ -4,6 +4,11 @@
 
 export const OWNED_SHEET_NAME = "KPIScorecard.Owned";
 export const OWNED_SHEET_COMMENT = "Marks the sheet the KPI Scorecard add-in owns and replaces on regeneration. Do not edit.";
+/** The hidden sheet beside the scorecard (its charts' data, and what it said for the next one), tagged the same way. */
+export const OWNED_DATA_SHEET_NAME = "KPIScorecard.Data";
+export const OWNED_DATA_SHEET_COMMENT = "Marks the hidden sheet that holds the KPI Scorecard's chart data and state. Do not edit.";
+/** Every name the add-in tags its sheets with: what a package patcher lifts with the scorecard. */
+export const OWNED_NAMES: readonly string[] = [OWNED_SHEET_NAME, OWNED_DATA_SHEET_NAME];
 
 /**
  * The sheet name in a defined name's formula: "='My ''sheet'''!$A$1" -> "My 'sheet'".

@@ -1,15 +1,30 @@
-// Reading what must survive a regeneration: which sheet the add-in owns (by its tag), whether it
-// is protected, its commentary, its position, and the names of all sheets. Two syncs at most,
-// whatever the number of KPIs: one to find the tag and the sheet list, one to read the owned sheet.
-import { commentaryFromGrid, type CommentaryEntry } from "../core/scorecard";
-import { OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
+// Reading what must survive a regeneration: which sheets the add-in owns (by their tags), whether the
+// scorecard is protected, what it and its data sheet say (commentary, each KPI's RAG), their positions,
+// and the names of all sheets. Two syncs at most, whatever the number of KPIs: one to find the tags and
+// the sheet list, one to read the owned sheets.
+import { readScorecardState, type CommentaryEntry, type Grid, type ScorecardState } from "../core/scorecard";
+import { OWNED_DATA_SHEET_NAME, OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
 
 export interface OwnedSheetState {
   /** Names of every sheet in the workbook, in order. */
   sheetNames: string[];
-  /** Whether the tag name exists (even if its sheet is gone). */
+  /** Whether the tags exist (even if their sheets are gone). */
   tagExists: boolean;
-  owned: { name: string; position: number; protected: boolean; commentary: CommentaryEntry[] } | null;
+  dataTagExists: boolean;
+  owned: { name: string; position: number; protected: boolean; state: ScorecardState } | null;
+  /** The hidden data sheet, when its tag still finds it. */
+  dataSheet: { name: string } | null;
+}
+
+interface TaggedSheet {
+  name: string;
+  position: number;
+}
+
+function tagged(tag: Excel.NamedItem, sheets: Excel.WorksheetCollection): TaggedSheet | undefined {
+  if (tag.isNullObject || tag.type !== "Range") return undefined;
+  const name = sheetFromReference(tag.formula);
+  return name === null ? undefined : sheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase());
 }
 
 export async function readOwnedSheet(context: Excel.RequestContext, countSync: () => void): Promise<OwnedSheetState> {
@@ -17,29 +32,33 @@ export async function readOwnedSheet(context: Excel.RequestContext, countSync: (
   sheets.load("items/name,items/position");
   const tag = context.workbook.names.getItemOrNullObject(OWNED_SHEET_NAME);
   tag.load("formula,type");
+  const dataTag = context.workbook.names.getItemOrNullObject(OWNED_DATA_SHEET_NAME);
+  dataTag.load("formula,type");
   await context.sync();
   countSync();
 
   const sheetNames = sheets.items.map((s) => s.name);
-  if (tag.isNullObject) return { sheetNames, tagExists: false, owned: null };
-  const taggedName = tag.type === "Range" ? sheetFromReference(tag.formula) : null;
-  const found = taggedName === null ? undefined : sheets.items.find((s) => s.name.toLowerCase() === taggedName.toLowerCase());
-  if (!found) return { sheetNames, tagExists: true, owned: null };
+  const found = tagged(tag, sheets);
+  const data = tagged(dataTag, sheets);
+  const base = { sheetNames, tagExists: !tag.isNullObject, dataTagExists: !dataTag.isNullObject, dataSheet: data ? { name: data.name } : null };
+  if (!found) return { ...base, owned: null };
 
   const protection = sheets.getItem(found.name).protection;
   protection.load("protected");
   const used = sheets.getItem(found.name).getUsedRangeOrNullObject(true);
   used.load("values");
+  const dataUsed = data ? sheets.getItem(data.name).getUsedRangeOrNullObject(true) : null;
+  dataUsed?.load("values");
   await context.sync();
   countSync();
+  const grid = (r: Excel.Range | null): Grid | null => (r && !r.isNullObject ? (r.values as Grid) : null);
   return {
-    sheetNames,
-    tagExists: true,
+    ...base,
     owned: {
       name: found.name,
       position: found.position,
       protected: protection.protected,
-      commentary: used.isNullObject ? [] : commentaryFromGrid(used.values as (string | number | boolean)[][]),
+      state: readScorecardState(grid(used) ?? [], grid(dataUsed)),
     },
   };
 }
@@ -47,5 +66,5 @@ export async function readOwnedSheet(context: Excel.RequestContext, countSync: (
 /** The commentary on the owned scorecard sheet, for the pane (empty when there is no scorecard yet). */
 export async function readCommentary(context: Excel.RequestContext): Promise<CommentaryEntry[]> {
   const state = await readOwnedSheet(context, () => undefined);
-  return state.owned?.commentary ?? [];
+  return state.owned?.state.commentary ?? [];
 }

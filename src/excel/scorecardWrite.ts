@@ -1,6 +1,7 @@
-// Queue every write of a scorecard spec on a new sheet, with no sync: values first (one 2-D
-// array per block), then number formats, then formats, conditional formats, links, charts, panes
-// and page setup. The caller syncs once.
+// Queue every write of a scorecard spec on its two new sheets, with no sync: the data sheet's values
+// (hidden), then the scorecard's values, number formats, column widths, merges, formats, row heights,
+// conditional formats, links, charts, and, once the sheet is active, frozen panes and page setup.
+// The caller syncs once. Errors surface at that sync, as Office.js reports them: nothing here catches.
 import { columnLetters } from "../core/address";
 import type { CellBlock, ChartSpec, RangeFormatSpec, ScorecardSpec } from "../core/scorecard";
 
@@ -16,7 +17,7 @@ function blockAddress(b: CellBlock): string {
 const hex = (c: string) => `#${c}`;
 
 export interface WriteCapabilities {
-  /** ExcelApi 1.9: page layout (orientation, paper, fit to width, print titles). */
+  /** ExcelApi 1.9: page layout (orientation, paper, fit to width, print titles, breaks, header and footer). */
   pageLayout: boolean;
   /** ExcelApi 1.7: hyperlinks and freeze panes. */
   hyperlinks: boolean;
@@ -24,25 +25,35 @@ export interface WriteCapabilities {
   conditionalFormats: boolean;
   /** ExcelApi 1.8: Worksheet.showGridlines. */
   gridlines: boolean;
+  /** ExcelApi 1.8: a chart axis's number format and a series' own data labels and their colour. */
+  chartFormats: boolean;
 }
 
-/** Queues the writes; returns notes on anything this host could not do (the sheet is still complete). */
-export function queueScorecardWrites(sheet: Excel.Worksheet, spec: ScorecardSpec, can: WriteCapabilities): string[] {
-  const notes: string[] = [];
-  for (const b of spec.blocks) sheet.getRange(blockAddress(b)).values = b.values;
-  for (const b of spec.blocks) {
+function writeBlocks(sheet: Excel.Worksheet, blocks: readonly CellBlock[]): void {
+  for (const b of blocks) sheet.getRange(blockAddress(b)).values = b.values;
+  for (const b of blocks) {
     // A new sheet is General throughout: only blocks with another format need a request.
     if (b.numberFormats.some((row) => row.some((f) => f !== "General"))) sheet.getRange(blockAddress(b)).numberFormat = b.numberFormats;
   }
+}
+
+/** The hidden data sheet: what this scorecard said, and the charts' data. Hidden after it is written. */
+export function queueDataSheetWrites(dataSheet: Excel.Worksheet, spec: ScorecardSpec): void {
+  writeBlocks(dataSheet, spec.dataSheet.blocks);
+  dataSheet.visibility = "Hidden";
+}
+
+/** Queues the writes; the scorecard must be activated by the caller before, as freezing panes needs. */
+export function queueScorecardWrites(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, spec: ScorecardSpec, can: WriteCapabilities): void {
+  writeBlocks(sheet, spec.blocks);
   for (const w of spec.columnWidths) {
     const col = sheet.getRange(`${columnLetters(w.col)}:${columnLetters(w.col)}`);
-    if (w.hidden) hideColumn(col, notes);
+    if (w.hidden) col.columnHidden = true;
     else col.format.columnWidth = w.width;
   }
-  for (const m of spec.merges) sheet.getRange(m).merge(false);
+  for (const m of spec.merges) sheet.getRange(m.address).merge(m.across);
   for (const f of spec.formats) applyFormat(sheet.getRange(f.address), f);
-  // After wrapping is set, so heights follow the wrapped text.
-  for (const a of spec.autofitRows) sheet.getRange(a).format.autofitRows();
+  for (const h of spec.rowHeights) sheet.getRange(`${h.row + 1}:${h.row + h.count}`).format.rowHeight = h.height;
   if (can.conditionalFormats) {
     for (const rule of spec.textRules) {
       const cf = sheet.getRange(rule.address).conditionalFormats.add("ContainsText");
@@ -56,33 +67,36 @@ export function queueScorecardWrites(sheet: Excel.Worksheet, spec: ScorecardSpec
       sheet.getRange(h.cell).hyperlink = { documentReference: h.documentReference, textToDisplay: h.textToDisplay, screenTip: h.screenTip };
     }
   }
-  for (const c of spec.charts) addChart(sheet, c);
+  for (const c of spec.charts) addChart(sheet, dataSheet, c, can);
+  // Frozen panes on a sheet that is not active misbehave in Excel (office-js#3148): the caller activates first.
   if (can.hyperlinks) {
-    sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetters(spec.freeze.columns - 1)}${spec.freeze.rows}`));
+    const { rows, columns } = spec.freeze;
+    if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetters(columns - 1)}${rows}`));
+    else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+    else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
   }
   if (can.gridlines) sheet.showGridlines = spec.showGridlines;
-  if (can.pageLayout) {
-    const page = sheet.pageLayout;
-    page.orientation = spec.page.orientation;
-    page.paperSize = spec.page.paperSize;
-    page.zoom = { horizontalFitToPages: spec.page.fitToPagesWide, verticalFitToPages: 0 };
-    page.setPrintTitleRows(spec.page.printTitleRows);
-    page.setPrintArea(spec.page.printArea);
-    for (const row of spec.page.pageBreaksBefore) sheet.horizontalPageBreaks.add(`A${row + 1}`);
-  }
-  return notes;
+  if (can.pageLayout) queuePageLayout(sheet, spec);
 }
 
-const NOT_HIDDEN = "The key columns at the right of the scorecard could not be hidden here; they are left out of the printed page. Do not edit them: they keep commentary with its KPI.";
-
-function hideColumn(col: Excel.Range, notes: string[]): void {
-  // Excel has had Range.columnHidden since ExcelApi 1.2; a host without it throws at assignment
-  // (a strict host says so rather than ignoring it), and the scorecard is still usable without it.
-  try {
-    col.columnHidden = true;
-  } catch {
-    if (!notes.includes(NOT_HIDDEN)) notes.push(NOT_HIDDEN);
-  }
+function queuePageLayout(sheet: Excel.Worksheet, spec: ScorecardSpec): void {
+  const page = sheet.pageLayout;
+  const p = spec.page;
+  page.orientation = p.orientation;
+  page.paperSize = p.paperSize;
+  // One page wide, as many tall as it takes: Excel then keeps the manual breaks (a page count tall would drop them).
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.leftMargin = p.margins.left;
+  page.rightMargin = p.margins.right;
+  page.topMargin = p.margins.top;
+  page.bottomMargin = p.margins.bottom;
+  page.headerMargin = p.margins.header;
+  page.footerMargin = p.margins.footer;
+  page.headersFooters.defaultForAllPages.centerHeader = p.centerHeader;
+  page.headersFooters.defaultForAllPages.centerFooter = p.centerFooter;
+  if (p.printTitleRows) page.setPrintTitleRows(p.printTitleRows);
+  page.setPrintArea(p.printArea);
+  for (const row of p.pageBreaksBefore) sheet.horizontalPageBreaks.add(`A${row + 1}`);
 }
 
 function applyFormat(range: Excel.Range, f: RangeFormatSpec): void {
@@ -91,11 +105,11 @@ function applyFormat(range: Excel.Range, f: RangeFormatSpec): void {
   if (f.fontColour) fmt.font.color = hex(f.fontColour);
   if (f.bold !== undefined) fmt.font.bold = f.bold;
   if (f.italic !== undefined) fmt.font.italic = f.italic;
+  if (f.fontName !== undefined) fmt.font.name = f.fontName;
   if (f.fontSize !== undefined) fmt.font.size = f.fontSize;
   if (f.wrap !== undefined) fmt.wrapText = f.wrap;
   if (f.horizontalAlignment) fmt.horizontalAlignment = f.horizontalAlignment;
   if (f.verticalAlignment) fmt.verticalAlignment = f.verticalAlignment;
-  if (f.rowHeight !== undefined) fmt.rowHeight = f.rowHeight;
   if (f.border) {
     const edges = f.border.inside ? [...EDGES, ...INSIDE] : EDGES;
     for (const e of edges) {
@@ -106,21 +120,32 @@ function applyFormat(range: Excel.Range, f: RangeFormatSpec): void {
   }
 }
 
-function addChart(sheet: Excel.Worksheet, c: ChartSpec): void {
-  const chart = sheet.charts.add(c.type, sheet.getRange(c.source), c.seriesBy);
+function addChart(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, c: ChartSpec, can: WriteCapabilities): void {
+  // The data is on the hidden data sheet: Excel plots a hidden sheet's cells (it leaves out hidden rows and columns).
+  const chart = sheet.charts.add(c.type, dataSheet.getRange(c.source), c.seriesBy);
   chart.name = c.name;
   chart.title.text = c.title;
   chart.legend.position = "Bottom";
   chart.setPosition(c.topLeft, c.bottomRight);
   c.series.forEach((s, i) => {
     const series = chart.series.getItemAt(i);
-    if (c.type === "ColumnStacked") series.format.fill.setSolidColor(hex(s.colour));
-    else {
+    if (c.type === "LineMarkers") {
       series.format.line.color = hex(s.colour);
       if (s.dashed) series.format.line.lineStyle = "Dash";
       series.markerBackgroundColor = hex(s.colour);
       series.markerForegroundColor = hex(s.colour);
+    } else series.format.fill.setSolidColor(hex(s.colour));
+    if (c.dataLabels) {
+      series.hasDataLabels = true;
+      if (can.chartFormats) {
+        series.dataLabels.showValue = true;
+        series.dataLabels.format.font.color = hex(s.labelColour);
+      }
     }
   });
-  chart.axes.valueAxis.numberFormat = c.valueFormat;
+  const value = chart.axes.valueAxis;
+  if (can.chartFormats) value.numberFormat = c.valueFormat;
+  if (c.valueAxisMinimum !== null) value.minimum = c.valueAxisMinimum;
+  if (c.valueAxisTitle) value.title.text = c.valueAxisTitle;
+  if (c.categoryAxisTitle) chart.axes.categoryAxis.title.text = c.categoryAxisTitle;
 }

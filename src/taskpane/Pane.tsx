@@ -67,7 +67,7 @@ export function Pane(props: PaneProps) {
   return (
     <main className={styles.root} aria-label="KPI Scorecard">
       <Header scan={state.scan} busy={state.busy} onScan={scan} />
-      <InsertPanel busy={state.busy} primary={state.scan !== null} inserted={state.inserted} onInsert={insert} onGoTo={(sheet) => goTo(sheet, "A1")} />
+      <InsertPanel busy={state.busy} primary={state.scan !== null} inserted={state.inserted} onInsert={insert} onGoTo={(sheet, cell) => goTo(sheet, cell ?? "A1")} />
       {state.error && (
         <MessageBar intent="error" role="alert" data-testid="error">
           <MessageBarBody>

@@ -1,5 +1,5 @@
 // The Settings tab edits text; this turns it into Settings, or says in words what is wrong.
-import { validSheetName, type Settings } from "../core/settings";
+import { headingProblem, validSheetName, type Settings } from "../core/settings";
 import type { Polarity } from "../core/types";
 
 export interface SettingsForm {
@@ -12,7 +12,17 @@ export interface SettingsForm {
   defaultPolarity: Polarity;
   polarityOverrides: Record<string, Polarity>;
   scorecardSheetName: string;
+  organisation: string;
+  reportTitle: string;
+  meetingName: string;
+  reportingPeriod: string;
+  registerOrder: Settings["registerOrder"];
+  staleRatesGrey: boolean;
+  scorecardPlacement: Settings["scorecardPlacement"];
 }
+
+/** The board paper's headings: what the form calls each in its messages. */
+const HEADINGS = { organisation: "The organisation", reportTitle: "The report title", meetingName: "The meeting name", reportingPeriod: "The reporting period" } as const;
 
 export type FormErrors = Partial<Record<keyof SettingsForm, string>>;
 
@@ -26,6 +36,13 @@ export function formFromSettings(s: Settings): SettingsForm {
     defaultPolarity: s.defaultPolarity,
     polarityOverrides: { ...s.polarityOverrides },
     scorecardSheetName: s.scorecardSheetName,
+    organisation: s.organisation,
+    reportTitle: s.reportTitle,
+    meetingName: s.meetingName,
+    reportingPeriod: s.reportingPeriod,
+    registerOrder: s.registerOrder,
+    staleRatesGrey: s.staleRatesGrey,
+    scorecardPlacement: s.scorecardPlacement,
   };
 }
 
@@ -65,6 +82,11 @@ export function validateForm(f: SettingsForm): FormErrors {
     errors.scorecardSheetName =
       "The sheet name must be 1 to 31 characters, without : \\ / ? * [ ], not start or end with an apostrophe, and not be \"History\".";
   }
+  for (const [k, label] of Object.entries(HEADINGS) as [keyof typeof HEADINGS, string][]) {
+    const problem = headingProblem(f[k]);
+    if (problem) errors[k] = `${label} ${problem}.`;
+  }
+  if (f.reportTitle.trim() === "") errors.reportTitle = "The report title is needed: it heads page 1.";
   return errors;
 }
 
@@ -80,5 +102,12 @@ export function settingsFromForm(f: SettingsForm, base: Settings): Settings {
     defaultPolarity: f.defaultPolarity,
     polarityOverrides: { ...f.polarityOverrides },
     scorecardSheetName: f.scorecardSheetName,
+    organisation: f.organisation.trim(),
+    reportTitle: f.reportTitle.trim(),
+    meetingName: f.meetingName.trim(),
+    reportingPeriod: f.reportingPeriod.trim(),
+    registerOrder: f.registerOrder,
+    staleRatesGrey: f.staleRatesGrey,
+    scorecardPlacement: f.scorecardPlacement,
   };
 }

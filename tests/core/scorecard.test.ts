@@ -1,5 +1,7 @@
-import { buildScorecardSpec, commentaryFromGrid, withSheetCommentary } from "../../src/core/scorecard";
-import { parseRangeAddress, parseCellAddress } from "../../src/core/address";
+// The scorecard spec as a board paper: page 1 (who, tiles, exceptions, changes, groups), the register,
+// the charts and the page setup, from hand-built scan results (the engine is not needed to test the sheet).
+import { buildScorecardSpec, readScorecardState, commentaryFromGrid } from "../../src/core/scorecard";
+import { parseCellAddress, parseRangeAddress } from "../../src/core/address";
 import type { CellBlock, ScorecardSpec } from "../../src/core/scorecard";
 import { fig, kpi, milestone, scan, settings, syntheticScan } from "./scorecardScans";
 
@@ -12,33 +14,39 @@ const opts = (over: Partial<Parameters<typeof buildScorecardSpec>[1]> = {}) => (
   ...over,
 });
 
-/** The value the spec writes at an A1 cell (undefined where no block covers it). */
-function cell(spec: ScorecardSpec, a1: string): string | number | undefined {
+/** The value the spec writes at an A1 cell of the given blocks (undefined where no block covers it). */
+function at(blocks: readonly CellBlock[], a1: string): string | number | undefined {
   const p = parseCellAddress(a1)!;
-  for (const b of spec.blocks) {
+  for (const b of blocks) {
     const r = p.row - b.row;
     const c = p.col - b.col;
     if (r >= 0 && r < b.values.length && c >= 0 && c < b.values[0].length) return b.values[r][c];
   }
   return undefined;
 }
+const cellAt = (spec: ScorecardSpec, row: number, col: number) => at(spec.blocks, `${String.fromCharCode(65 + col)}${row + 1}`);
+const text = (v: unknown) => (typeof v === "string" ? v.replace(/^'/, "") : v);
 
-function block(spec: ScorecardSpec, id: string): CellBlock {
-  const b = spec.blocks.find((x) => x.id === id);
-  if (!b) throw new Error(`no block ${id}`);
-  return b;
+/** Every string the scorecard sheet holds, quote prefixes removed. */
+function allText(spec: ScorecardSpec): string[] {
+  return spec.blocks.flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string").map((v) => v.replace(/^'/, ""));
 }
 
-function colOf(spec: ScorecardSpec, header: string): number {
-  return spec.table.columns.findIndex((c) => c.header === header);
+function colOf(spec: ScorecardSpec, id: string): number {
+  return spec.table.columns.findIndex((c) => c.id === id);
 }
 
-/** Value in the KPI table for KPI i and a column header. */
-function kpiCell(spec: ScorecardSpec, i: number, header: string) {
-  const b = block(spec, "kpis");
-  return b.values[spec.table.firstRow - b.row + i][colOf(spec, header)];
+/** The register's value for KPI i (register order) and a column id. */
+function reg(spec: ScorecardSpec, i: number, id: string) {
+  return text(cellAt(spec, spec.rows[i].row, colOf(spec, id)));
 }
 
+function heightOf(spec: ScorecardSpec, row: number): number {
+  const h = spec.rowHeights.find((x) => row >= x.row && row < x.row + x.count);
+  return h ? h.height : 15;
+}
+
+const LONG_GROUP = "Therapy services for children and young people (0 – 25 year olds) – targets and performance against the plan";
 const board = scan([
   {
     sheet: "Board KPIs",
@@ -56,6 +64,7 @@ const board = scan([
         latest: fig(0.13, "13%", "F7", "percent", "Jan 24"),
         dot: { direction: "up", judgement: "improving" },
         rag: "red",
+        owner: "Head of SEND",
       }),
       kpi({
         ref: "KPI 2",
@@ -65,195 +74,240 @@ const board = scan([
         sheet: "Board KPIs",
         sourceCell: "B8",
         previous: fig(520, "520", "E8", "count", "Dec 23"),
-        latest: fig(418, "418", "F8", "count", "Jan 24"),
+        latest: fig(356574, "356,574", "F8", "count", "Jan 24"),
         currentTarget: fig(null, "tbc", "D8", "count"),
         dot: { direction: "down", judgement: "improving" },
         rag: "grey",
       }),
       kpi({
         ref: null,
-        measure: "=HYPERLINK(\"http://example.invalid\",\"x\")",
+        measure: '=HYPERLINK("http://example.invalid","x")',
         group: "Inclusion",
         sheet: "Board KPIs",
         sourceCell: "B9",
-        latest: fig(0.32, "32%", "F9"),
-        previous: fig(0.32, "32%", "E9"),
+        latest: fig(3.15, "3.15", "F9", null, "Jan 24"),
+        previous: fig(3.15, "3.15", "E9", null, "Dec 23"),
         dot: { direction: "flat", judgement: "no-change" },
         rag: "green",
         findings: [
-          { code: "period-missing", severity: "warning", message: "No period is given for the latest figure.", sheet: "Board KPIs", cell: "F9" },
-          { code: "x", severity: "info", message: "Second.", sheet: "Board KPIs", cell: "F9" },
+          { code: "period-missing", severity: "warning", message: "No period is given for the latest figure, so it cannot be dated against the reporting date of the board.", sheet: "Board KPIs", cell: "F9" },
+          { code: "polarity-assumed", severity: "info", message: "Second.", sheet: "Board KPIs", cell: "F9" },
         ],
       }),
-      kpi({ ref: "K4", measure: "-5 days", group: "Inclusion", sheet: "Board KPIs", sourceCell: "B10", rag: "amber", dot: { direction: "down", judgement: "worsening" } }),
+      kpi({
+        ref: "K4",
+        measure: "-5 days",
+        group: "Inclusion",
+        sheet: "Board KPIs",
+        sourceCell: "B10",
+        rag: "amber",
+        latest: fig(0.55, "55%", "F10", "percent", "Jan 24"),
+        currentTarget: fig(0.6, "60%", "D10"),
+        dot: { direction: "down", judgement: "worsening" },
+      }),
+      kpi({
+        ref: "KPI 5",
+        measure: "Patients waiting over 18 weeks",
+        group: LONG_GROUP,
+        unit: "weeks", // the engine guessed wrong: the source says nothing of weeks
+        sheet: "Board KPIs",
+        sourceCell: "B11",
+        latest: fig(69, "69", "F11", "count", "Oct 2020"),
+        currentTarget: fig(0, "0", "D11", "count"),
+        frequency: "Monthly",
+        polarity: "lower-is-better",
+        rag: "red",
+        dot: { direction: "down", judgement: "improving" },
+      }),
     ],
   },
 ]);
+// KPI 5's latest figure is for October 2020: years old for a monthly KPI at 29 Feb 2024.
+board.tables[0].kpis[4].latest!.periodEnd = "2020-10-31";
 
-describe("buildScorecardSpec: rows", () => {
+describe("page 1: the summary", () => {
+  const spec = buildScorecardSpec(board, opts({ settings: settings({ organisation: "Sefton & Co", reportTitle: "SEND performance scorecard", meetingName: "SEND Partnership Board", reportingPeriod: "Quarter 3 2023/24" }) }));
+
+  test("organisation, title, meeting and period from the settings head the page, and the printed header carries them", () => {
+    expect(text(cellAt(spec, 0, 0))).toBe("Sefton & Co");
+    expect(text(cellAt(spec, 1, 0))).toBe("SEND performance scorecard");
+    expect(text(cellAt(spec, 2, 0))).toBe("SEND Partnership Board · Reporting period: Quarter 3 2023/24");
+    expect(String(cellAt(spec, 3, 0))).toContain("29 Feb 2024");
+    // "&" is Excel's header code character: a literal one is doubled.
+    expect(spec.page.centerHeader).toBe("Sefton && Co — SEND performance scorecard");
+    expect(spec.page.centerFooter).toBe("Page &P of &N · Quarter 3 2023/24");
+    expect(spec.freeze).toEqual({ rows: 2, columns: 0 });
+  });
+
+  test("RAG counts as tiles (word, colour and number), with out-of-date figures counted apart", () => {
+    expect(spec.tiles).toEqual([
+      { id: "total", word: "KPIs", count: 5 },
+      { id: "red", word: "Red", count: 2 },
+      { id: "amber", word: "Amber", count: 1 },
+      { id: "green", word: "Green", count: 1 },
+      { id: "grey", word: "Grey (not rated)", count: 1 },
+      { id: "stale", word: "Out of date", count: 1 },
+    ]);
+    const red = allText(spec).indexOf("Red");
+    expect(red).toBeGreaterThan(-1);
+    // Each tile is one coloured box: its number over its word, merged across its columns.
+    const tileRow = spec.blocks[0].values.findIndex((row) => row.includes(5) && row.includes(2));
+    const boxes = spec.formats.filter((f) => f.fill && parseRangeAddress(f.address)!.row === tileRow && parseRangeAddress(f.address)!.rowCount === 2);
+    expect(boxes.map((f) => f.fill)).toEqual(["1F3864", "C00000", "FFC000", "00796B", "D9D9D9", "595959"]);
+  });
+
+  test("the exceptions: every Red and Amber KPI, worst first, with latest against target, trend, owner and commentary", () => {
+    expect(spec.exceptions.map((e) => [e.rag, e.ref])).toEqual([
+      ["red", "KPI 5"], // 69 against 0: a 100% miss
+      ["red", "KPI 1"], // 13% against 60%: 78% short
+      ["amber", "K4"],
+    ]);
+    expect(spec.exceptions[1]).toMatchObject({ latestVsTarget: "13% (Jan 24) against 60% (By 6 months)", trend: "▲ improving", owner: "Head of SEND" });
+    const headerRow = spec.blocks[0].values.findIndex((row) => row.includes("Latest against target"));
+    expect(headerRow).toBeGreaterThan(0);
+    expect(spec.blocks[0].values[headerRow]).toEqual(expect.arrayContaining(["Ref", "Measure", "Trend", "RAG", "Owner", "Commentary", "Key (do not edit)"]));
+    // The exceptions come before the register and its charts: they are on page 1.
+    expect(headerRow).toBeLessThan(spec.page.pageBreaksBefore[0]);
+    // Out of date is said beside the RAG word.
+    expect(allText(spec)).toContain("Red\nout of date");
+  });
+
+  test("the first scorecard says there is no previous one; counts by group follow", () => {
+    expect(spec.changes.hasPrevious).toBe(false);
+    expect(allText(spec)).toContain("This is the first scorecard in this workbook: changes will be shown from the next one.");
+    expect(spec.summary.map((s) => [s.group, s.total, s.stale])).toEqual([
+      ["Systems and Practice", 2, 0],
+      ["Inclusion", 2, 0],
+      [LONG_GROUP, 1, 1],
+    ]);
+  });
+});
+
+test("a table that would straddle two pages of the summary starts a page of its own", () => {
+  const straddling: number[] = [];
+  // However many exceptions push it down, the counts by group are never split over two pages.
+  for (let n = 6; n <= 40; n += 2) {
+    const many = scan([
+      {
+        sheet: "S",
+        kpis: Array.from({ length: n }, (_, i) =>
+          kpi({ ref: `R${i}`, measure: `A measure long enough to take a line or two of the exceptions table, number ${i}`, group: `Group ${i % 12}`, rag: i % 3 ? "red" : "amber", latest: fig(0.1, "10%", `C${i + 2}`), currentTarget: fig(0.5, "50%", `D${i + 2}`) }),
+        ),
+      },
+    ]);
+    const spec = buildScorecardSpec(many, opts());
+    const page = (487.3 / (spec.page.scale / 100)) * 0.94;
+    // Page the rows as a printer does, with the spec's manual breaks.
+    const pageOf: number[] = [];
+    let y = 0;
+    let p = 0;
+    const end = spec.sections.find((x) => x.id === "charts" || x.id === "register")!;
+    for (let r = 0; r < parseCellAddress(end.cell)!.row; r++) {
+      if (spec.page.pageBreaksBefore.includes(r) || y + heightOf(spec, r) > page) {
+        p++;
+        y = 0;
+      }
+      y += heightOf(spec, r);
+      pageOf[r] = p;
+    }
+    const values = spec.blocks.find((b) => b.id === "summary")!.values;
+    const first = values.findIndex((row) => row[0] === "KPIs by group and RAG");
+    const last = values.findIndex((row) => String(text(row[0])).startsWith("Total"));
+    if (pageOf[first] !== pageOf[last]) straddling.push(n);
+  }
+  expect(straddling).toEqual([]);
+});
+
+describe("the register", () => {
   const spec = buildScorecardSpec(board, opts());
 
-  test("title names the workbook; reporting date and generation time are real dates", () => {
-    expect(cell(spec, "A1")).toBe("KPI Scorecard – board.xlsx");
-    expect(cell(spec, "A2")).toBe("Reporting date");
-    expect(cell(spec, "C2")).toBe(45351); // 29 Feb 2024 as an Excel serial
-    expect(block(spec, "title").numberFormats[1][2]).toBe("d mmm yyyy");
-    expect(cell(spec, "C3")).toBeCloseTo(46348 + 30 / 1440, 6);
-    // The label's neighbour is empty so the label can be read in full.
-    expect(cell(spec, "B2")).toBe("");
-  });
-
-  test("one row per KPI with reference, measure, group, figures in their units and periods", () => {
-    expect(spec.table.rowCount).toBe(4);
-    expect(kpiCell(spec, 0, "Ref")).toBe("'KPI 1"); // digits: quote-prefixed so Excel cannot coerce it
-    expect(kpiCell(spec, 0, "Group")).toBe("Systems and Practice");
-    expect(kpiCell(spec, 0, "Latest")).toBe(0.13);
-    expect(kpiCell(spec, 0, "Latest period")).toBe("'Jan 24");
-    expect(kpiCell(spec, 0, "Previous")).toBe(0.1);
-    expect(kpiCell(spec, 0, "Current milestone")).toBe("'By 6 months");
-    expect(kpiCell(spec, 0, "Milestone target")).toBe(0.6);
-    const b = block(spec, "kpis");
-    const r0 = spec.table.firstRow - b.row;
-    expect(b.numberFormats[r0][colOf(spec, "Latest")]).toBe("0.0%");
-    expect(b.numberFormats[r0 + 1][colOf(spec, "Latest")]).toBe("#,##0");
-    // A target that is not a number is shown as written.
-    expect(kpiCell(spec, 1, "Milestone target")).toBe("tbc");
-  });
-
-  test("DoT shows arrow for direction and word for judgement", () => {
-    expect(spec.rows.map((r) => r.dot)).toEqual(["▲ improving", "▼ improving", "► no change", "▼ worsening"]);
-  });
-
-  test("RAG words; a missing RAG is Grey; every word has a conditional format on the RAG column", () => {
-    expect(spec.rows.map((r) => r.ragWord)).toEqual(["Red", "Grey", "Green", "Amber"]);
-    const ragCol = spec.table.ragCol;
-    const range = parseRangeAddress(spec.textRules[0].address)!;
-    expect(range.col).toBe(ragCol);
-    expect(range.row).toBe(spec.table.firstRow);
-    expect(range.rowCount).toBe(4);
-    expect(spec.textRules.map((t) => t.text).sort()).toEqual(["Amber", "Blue", "Green", "Grey", "Red"]);
-  });
-
-  test("a long finding is clipped at a word with an ellipsis so rows stay readable", () => {
-    const long = "The staged target for 12 months is lower than the target for 6 months although higher is better for this KPI, so the trajectory moves the wrong way.";
-    const s = buildScorecardSpec(scan([{ sheet: "S", kpis: [kpi({ measure: "m", findings: [{ code: "c", severity: "warning", message: long }] })] }]), opts());
-    const text = String(kpiCell(s, 0, "Findings")).replace(/^'/, "");
-    expect(text.startsWith("1 finding: The staged target")).toBe(true);
-    expect(text.endsWith("…")).toBe(true);
-    expect(text.length).toBeLessThan(110);
-  });
-
-  test("findings column gives the count and the first message", () => {
-    expect(kpiCell(spec, 2, "Findings")).toBe("'2 findings: No period is given for the latest figure.");
-    expect(kpiCell(spec, 0, "Findings")).toBe("");
-  });
-
-  test("text beginning with = or - is marked literal; numbers stay numbers", () => {
-    expect(kpiCell(spec, 2, "Measure")).toBe("'=HYPERLINK(\"http://example.invalid\",\"x\")");
-    expect(kpiCell(spec, 3, "Measure")).toBe("'-5 days");
-    for (const b of spec.blocks) {
-      for (const row of b.values) for (const v of row) if (typeof v === "string") expect(v).not.toMatch(/^[=+\-@]/);
-    }
-  });
-
-  test("Source links go to the KPI cell with the sheet quoted", () => {
-    expect(spec.hyperlinks[0]).toMatchObject({ documentReference: "'Board KPIs'!B7", textToDisplay: "Board KPIs!B7" });
-    expect(parseCellAddress(spec.hyperlinks[0].cell)).toEqual({ row: spec.table.firstRow, col: colOf(spec, "Source") });
-  });
-
-  test("legend explains each RAG word with its colour, and the arrows", () => {
-    const rag = spec.legend.filter((l) => l.kind === "rag");
-    expect(rag.map((l) => l.symbol)).toEqual(["Green", "Amber", "Red", "Grey"]);
-    expect(rag.find((l) => l.symbol === "Amber")!.meaning).toContain("10%");
-    expect(rag.every((l) => l.fill && l.fontColour)).toBe(true);
-    expect(spec.legend.filter((l) => l.kind === "dot").map((l) => l.symbol)).toEqual(["▲", "▼", "►", "improving / worsening"]);
-    expect(cell(spec, "C4")).toBe("Green: meets or beats the current milestone target");
-  });
-
-  test("legend uses percentage points when the amber band is in points, and Blue under BRAG", () => {
-    const s = buildScorecardSpec(board, opts({ settings: settings({ amberMode: "points", amberBand: 0.05, blueWhenFinalTargetMet: true }) }));
-    expect(s.legend.find((l) => l.symbol === "Amber")!.meaning).toContain("5 percentage points");
-    expect(s.legend.some((l) => l.symbol === "Blue")).toBe(true);
-    expect(s.summary[0].counts.blue).toBe(0);
-  });
-
-  test("summary counts by group and RAG with totals", () => {
-    expect(spec.summary).toEqual([
-      { group: "Systems and Practice", counts: { blue: 0, green: 0, amber: 0, red: 1, grey: 1 }, total: 2 },
-      { group: "Inclusion", counts: { blue: 0, green: 1, amber: 1, red: 0, grey: 0 }, total: 2 },
+  test("grouped under a heading row per group, worst RAG first within a group; no Group column", () => {
+    expect(spec.table.columns.map((c) => c.id)).not.toContain("group");
+    expect(spec.rows.map((r) => [r.group, r.ragWord])).toEqual([
+      ["Systems and Practice", "Red"],
+      ["Systems and Practice", "Grey"],
+      ["Inclusion", "Amber"],
+      ["Inclusion", "Green"],
+      [LONG_GROUP, "Red"],
     ]);
-    const b = block(spec, "summary");
-    const totalRow = b.values.find((r) => r[0] === "Total")!;
-    expect(totalRow.slice(1)).toEqual([1, 1, 1, 1, 4]);
+    const heading = text(cellAt(spec, spec.rows[0].row - 1, 0));
+    expect(heading).toBe("Systems and Practice — 2 KPIs: 1 Red, 1 Grey");
+    expect(text(cellAt(spec, spec.rows[4].row - 1, 0))).toBe(`${LONG_GROUP} — 1 KPI: 1 Red; 1 out of date`);
+    const inOrder = buildScorecardSpec(board, opts({ settings: settings({ registerOrder: "workbook" }) }));
+    expect(inOrder.rows.map((r) => r.ragWord)).toEqual(["Red", "Grey", "Green", "Amber", "Red"]);
   });
 
-  test("page setup: A4 landscape, one page wide, header row repeated; panes frozen below header and after measure", () => {
-    expect(spec.page).toMatchObject({ orientation: "Landscape", paperSize: "A4", fitToPagesWide: 1, printTitleRows: `$${spec.table.headerRow + 1}:$${spec.table.headerRow + 1}` });
-    // The hidden key columns never print.
-    expect(parseRangeAddress(spec.page.printArea)!.colCount).toBe(colOf(spec, "Source") + 1);
-    expect(spec.freeze).toEqual({ rows: spec.table.headerRow + 1, columns: colOf(spec, "Measure") + 1 });
-  });
-});
-
-describe("buildScorecardSpec: commentary", () => {
-  test("matched by key, by sheet and reference, or by sheet and measure; unmatched kept as orphaned", () => {
-    const spec = buildScorecardSpec(
-      board,
-      opts({
-        commentary: [
-          { key: "Board KPIs!KPI 1", sheet: "Board KPIs", ref: "KPI 1", measure: null, text: "Recovery plan agreed" },
-          { key: "old-format-key", sheet: "board kpis", ref: "kpi 2", measure: null, text: "Data due next month" },
-          { key: "Board KPIs!x", sheet: "Board KPIs", ref: null, measure: "=HYPERLINK(\"http://example.invalid\",\"x\")", text: "Checked" },
-          { key: "Old sheet!KPI 9", sheet: "Old sheet", ref: "KPI 9", measure: "Retired measure", text: "=not a formula" },
-        ],
-      }),
+  test("a column empty for every KPI is left out; owner and benchmarks appear when a KPI has them", () => {
+    const ids = spec.table.columns.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(["ref", "measure", "owner", "latest", "target", "dot", "rag", "findings", "commentary", "source"]));
+    expect(ids).not.toContain("benchmarks");
+    expect(ids).not.toContain("benchmarks");
+    // A period every KPI shares is said once, in the heading.
+    expect(ids).not.toContain("previousPeriod");
+    expect(spec.table.columns.find((c) => c.id === "previous")!.header).toBe("Previous (Dec 23)");
+    const none = buildScorecardSpec(scan([{ sheet: "S", kpis: [kpi({ measure: "Only a measure", frequency: null, latest: fig(0.5, "50%", "C2") })] }]), opts());
+    expect(none.table.columns.filter((c) => !c.hidden).map((c) => c.id)).toEqual(["measure", "latest", "rag", "commentary", "source"]);
+    const withBench = buildScorecardSpec(
+      scan([{ sheet: "S", kpis: [kpi({ measure: "m", latest: fig(0.5, "50%", "C2"), benchmarks: [{ label: "England", value: fig(0.62, "62%", "D2") }, { label: "Region", value: fig(0.58, "58%", "E2") }] })] }]),
+      opts(),
     );
-    expect(spec.rows.map((r) => r.commentary)).toEqual(["Recovery plan agreed", "Data due next month", "Checked", ""]);
-    expect(spec.orphanedCommentary.map((e) => e.key)).toEqual(["Old sheet!KPI 9"]);
-    const orphans = block(spec, "orphans");
-    expect(orphans.values[0][0]).toBe("Commentary for KPIs no longer found");
-    expect(orphans.values[2][spec.table.commentaryCol]).toBe("'=not a formula");
-    expect(orphans.values[2][spec.table.keyCol]).toBe("'Old sheet!KPI 9");
+    expect(reg(withBench, 0, "benchmarks")).toBe("England 62%; Region 58%");
   });
 
-  test("commentary read back from the sheet grid round-trips, orphans included, and the sheet wins", () => {
-    const first = buildScorecardSpec(
-      board,
-      opts({ commentary: [{ key: "Gone!K", sheet: "Gone", ref: "K", measure: "m", text: "keep me" }, { key: "Board KPIs!KPI 1", sheet: null, ref: null, measure: null, text: "old" }] }),
-    );
-    // Simulate what Excel returns: the whole used range, apostrophes gone, a comment typed in.
-    const grid: (string | number)[][] = [];
-    for (const b of first.blocks) {
-      b.values.forEach((row, r) => {
-        const out = (grid[b.row + r] ??= []);
-        row.forEach((v, c) => (out[b.col + c] = typeof v === "string" ? v.replace(/^'/, "") : v));
-      });
+  test("numbers keep the source's format; a unit appears only where the source wrote one", () => {
+    const fmt = (i: number, id: string) => {
+      const b = spec.blocks.find((x) => x.id === "register")!;
+      return b.numberFormats[spec.rows[i].row - b.row][colOf(spec, id)];
+    };
+    expect(reg(spec, 1, "latest")).toBe(356574);
+    expect(fmt(1, "latest")).toBe("#,##0");
+    expect(fmt(3, "latest")).toBe("0.00"); // 3.15 stays 3.15, not 3.2
+    expect(fmt(4, "latest")).toBe("0"); // 69, not "69 weeks"
+    expect(reg(spec, 1, "target")).toBe("tbc");
+  });
+
+  test("nothing is cut in a stored value: measures, group names and findings are whole somewhere on the sheet", () => {
+    const all = allText(spec);
+    for (const r of spec.rows) expect(all).toContain(r.measure);
+    expect(all.some((t) => t.startsWith(LONG_GROUP))).toBe(true);
+    expect(reg(spec, 3, "findings")).toBe("Period missing; Polarity assumed (notes 1–2)");
+    expect(all.some((t) => t.startsWith("No period is given for the latest figure, so it cannot be dated against the reporting date of the board."))).toBe(true);
+  });
+
+  test("row heights show wrapped text whole (checked with a plain average character width)", () => {
+    const wide = buildScorecardSpec(syntheticScan(40), opts());
+    for (const spec2 of [spec, wide]) {
+      for (const r of spec2.rows) {
+        for (const c of spec2.table.columns.filter((x) => !x.hidden && !x.offPage)) {
+          const v = text(cellAt(spec2, r.row, spec2.table.columns.indexOf(c)));
+          if (typeof v !== "string" || v === "") continue;
+          // Calibri averages under half an em a character; 10 pt text needs about 12 pt a line.
+          const lines = v.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil((l.length * 0.45 * 10) / (c.width - 7))), 0);
+          expect(heightOf(spec2, r.row)).toBeGreaterThanOrEqual(lines * 12);
+        }
+      }
     }
-    const kpi2 = grid[first.table.firstRow + 1];
-    kpi2[first.table.commentaryCol] = "Typed between runs";
-    const read = commentaryFromGrid(grid);
-    expect(read.find((e) => e.key === "Gone!K")?.text).toBe("keep me");
-    const again = withSheetCommentary(buildScorecardSpec(board, opts({ commentary: [{ key: "Board KPIs!KPI 1", sheet: null, ref: null, measure: null, text: "stale" }] })), read);
-    expect(again.rows.map((r) => r.commentary)).toEqual(["old", "Typed between runs", "", ""]);
-    expect(again.orphanedCommentary.map((e) => e.text)).toEqual(["keep me"]);
+  });
+
+  test("text that looks like a formula is written literally; Source links go to the KPI's cell", () => {
+    expect(reg(spec, 3, "measure")).toBe('=HYPERLINK("http://example.invalid","x")');
+    for (const b of spec.blocks) for (const row of b.values) for (const v of row) if (typeof v === "string") expect(v).not.toMatch(/^[=+\-@]/);
+    expect(spec.hyperlinks[0]).toMatchObject({ documentReference: "'Board KPIs'!B7", textToDisplay: "Board KPIs!B7" });
   });
 });
 
-test("commentary is found by its headers even after someone inserts a column and sorts the rows", () => {
-  const grid = [
-    ["KPI Scorecard – x"],
-    ["", "Ref", "Measure", "Commentary", "Key (do not edit)", "Source sheet"],
-    ["", "K2", "Second", "Two", "S!K2", "S"],
-    ["", "K1", "First", "", "S!K1", "S"],
-    ["", "", "", "", "", ""],
-  ];
-  expect(commentaryFromGrid(grid)).toEqual([
-    { key: "S!K2", sheet: "S", ref: "K2", measure: "Second", text: "Two" },
-    { key: "S!K1", sheet: "S", ref: "K1", measure: "First", text: "" },
-  ]);
+describe("stale data", () => {
+  const old = scan([{ sheet: "S", kpis: [kpi({ measure: "Old", frequency: "Quarterly", latest: { ...fig(0.9, "90%", "C2", "percent", "Q1 2020"), periodEnd: "2020-06-30" }, currentTarget: fig(0.8, "80%", "D2"), rag: "green" })] }]);
+
+  test("a figure older than its frequency allows is marked and counted, and still rated unless the setting says Grey", () => {
+    const spec = buildScorecardSpec(old, opts());
+    expect(spec.rows[0]).toMatchObject({ rag: "green", stale: true });
+    expect(reg(spec, 0, "rag")).toBe("Green\nout of date");
+    expect(spec.tiles.find((t) => t.id === "stale")!.count).toBe(1);
+  });
 });
 
-describe("buildScorecardSpec: charts", () => {
+describe("charts", () => {
   const withSeries = scan([
     {
       sheet: "Plan 'A'",
@@ -263,80 +317,213 @@ describe("buildScorecardSpec: charts", () => {
           measure: "EHCPs issued within 20 weeks",
           group: "EHCP",
           baseline: fig(0.3, "30%", "C4", "percent", "Apr 19"),
+          // The 12-month actual is "N/A": its point must stay empty, not take the target's value.
           milestones: [milestone("3 months", 0.4, 0.35, "D"), milestone("6 months", 0.5, 0.52, "E"), milestone("12 months", 0.6, null, "F")],
-          rag: "green",
+          latest: fig(0.52, "52%", "E6"),
+          currentTarget: fig(0.6, "60%", "F5"),
+          rag: "red",
         }),
-        kpi({ ref: "1.2", measure: "Only one milestone", group: "EHCP", milestones: [milestone("3 months", 0.4, null, "D")], rag: "grey" }),
+        kpi({ ref: "1.2", measure: "Only one actual", group: "EHCP", latest: fig(0.3, "30%", "C5"), previous: fig(0.25, "25%", "B5"), currentTarget: fig(0.5, "50%", "D5"), milestones: [milestone("3 months", 0.4, 0.3, "D")], rag: "red" }),
+        kpi({ ref: "2.1", measure: "Green with a series", group: "EHCP", milestones: [milestone("Q1", 0.4, 0.45, "D"), milestone("Q2", 0.5, 0.55, "E")], rag: "green" }),
       ],
     },
   ]);
   const spec = buildScorecardSpec(withSeries, opts());
+  const data = spec.dataSheet.blocks;
+  const dataAt = (a1: string) => text(at(data, a1));
 
-  test("a stacked column chart of RAG counts by group coloured by RAG, and one trajectory for the KPI with a series", () => {
-    expect(spec.charts.map((c) => c.kind)).toEqual(["rag-by-group", "trajectory"]);
-    const rag = spec.charts[0];
-    expect(rag.type).toBe("ColumnStacked");
-    expect(rag.series.map((s) => s.name)).toEqual(["Green", "Amber", "Red", "Grey"]);
-    expect(rag.series[0].colour).toBe("00796B");
+  test("a chart for each exception first (a trajectory, or bars for a single actual against its target), then other trajectories", () => {
+    // 1.2 misses its target by more (30% against 50%) than 1.1 (52% against 60%): it comes first.
+    expect(spec.charts.map((c) => [c.kind, c.type, c.kpiKey ?? null])).toEqual([
+      ["actual-vs-target", "ColumnStacked", "Plan 'A'!1.2"],
+      ["trajectory", "LineMarkers", "Plan 'A'!1.1"],
+      ["trajectory", "LineMarkers", "Plan 'A'!2.1"],
+    ]);
+    // Only one group: a RAG-by-group chart of one bar would say nothing.
+    expect(spec.charts.some((c) => c.kind === "rag-by-group")).toBe(false);
   });
 
-  test("every chart range points at real cells holding the data", () => {
-    for (const c of spec.charts) {
-      const cats = parseRangeAddress(c.categories)!;
-      for (let i = 0; i < Math.max(cats.rowCount, cats.colCount); i++) {
-        const v = cell(spec, `${String.fromCharCode(65 + cats.col + (cats.rowCount === 1 ? i : 0))}${cats.row + 1 + (cats.rowCount === 1 ? 0 : i)}`);
-        expect(typeof v).toBe("string");
-        expect(v).not.toBe("");
-      }
-      for (const s of c.series) {
-        const r = parseRangeAddress(s.values)!;
-        expect(Math.max(r.rowCount, r.colCount)).toBe(Math.max(cats.rowCount, cats.colCount));
-      }
-    }
+  test("charts plot only what the sheet says: actuals from actual cells, the baseline as the first actual", () => {
     const t = spec.charts[1];
-    const target = parseRangeAddress(t.series[0].values)!;
-    const actual = parseRangeAddress(t.series[1].values)!;
-    const at = (row: number, col: number) => cell(spec, `${String.fromCharCode(65 + col)}${row + 1}`);
-    // Baseline first (actual only), then the milestones.
-    expect(at(target.row - 1, target.col)).toBe("'Baseline (Apr 19)");
-    expect([0, 1, 2, 3].map((i) => at(actual.row, actual.col + i))).toEqual([0.3, 0.35, 0.52, ""]);
-    expect([0, 1, 2, 3].map((i) => at(target.row, target.col + i))).toEqual(["", 0.4, 0.5, 0.6]);
-    expect(t.valueFormat).toBe("0.0%");
+    const cats = parseRangeAddress(t.categories)!;
+    const labels = [0, 1, 2, 3].map((i) => dataAt(`${String.fromCharCode(65 + cats.col + i)}${cats.row + 1}`));
+    expect(labels).toEqual(["Baseline (Apr 19)", "3 months", "6 months", "12 months"]);
+    const series = (name: string) => {
+      const r = parseRangeAddress(t.series.find((s) => s.name === name)!.values)!;
+      return [0, 1, 2, 3].map((i) => at(data, `${String.fromCharCode(65 + r.col + i)}${r.row + 1}`));
+    };
+    expect(series("Actual")).toEqual([0.3, 0.35, 0.52, ""]);
+    expect(series("Target")).toEqual(["", 0.4, 0.5, 0.6]);
   });
 
-  test("trajectory charts are capped and the sheet says how many were left out", () => {
-    const big = buildScorecardSpec(syntheticScan(400), opts());
-    expect(big.charts.filter((c) => c.kind === "trajectory")).toHaveLength(20);
-    expect(big.trajectoriesOmitted).toBe(20);
-    const data = block(big, "chartData");
-    expect(String(data.values[data.values.length - 1][0])).toContain("20 more KPIs");
+  test("axes from zero for percentages, with titles naming the unit, and values written on the points", () => {
+    for (const c of spec.charts) {
+      expect(c.valueAxisMinimum).toBe(0);
+      expect(c.valueAxisTitle).toBe("Per cent");
+      expect(c.dataLabels).toBe(true);
+      expect(c.valueFormat).toBe("0%");
+    }
+    // Labels are white on the dark actual bars, black on the grey target bars.
+    expect(spec.charts[0].series.map((s) => [s.name, s.labelColour])).toEqual([
+      ["Actual", "FFFFFF"],
+      ["Target", "000000"],
+    ]);
   });
 
-  test("charts do not overlap each other or the data they chart", () => {
+  test("RAG by group (more than one group) with its groups in reading order; charts two by two, none across a page break or outside the printed columns", () => {
     const big = buildScorecardSpec(syntheticScan(100), opts());
+    expect(big.charts[0].kind).toBe("rag-by-group");
+    expect(big.charts.length).toBeGreaterThan(4);
+    const printArea = parseRangeAddress(big.page.printArea)!;
     const rects = big.charts.map((c) => parseRangeAddress(`${c.topLeft}:${c.bottomRight}`)!);
-    const dataTop = block(big, "chartData").row;
     rects.forEach((a, i) => {
-      expect(a.row + a.rowCount).toBeLessThanOrEqual(dataTop);
+      expect(a.col + a.colCount).toBeLessThanOrEqual(printArea.col + printArea.colCount);
+      expect(a.row + a.rowCount).toBeLessThanOrEqual(printArea.row + printArea.rowCount);
+      for (const b of big.page.pageBreaksBefore) expect(b > a.row && b < a.row + a.rowCount).toBe(false);
       rects.slice(i + 1).forEach((b) => {
         const apart = a.row + a.rowCount <= b.row || b.row + b.rowCount <= a.row || a.col + a.colCount <= b.col || b.col + b.colCount <= a.col;
         expect(apart).toBe(true);
       });
     });
+    // Each chart page holds at most four charts and fits the page's height at the print scale.
+    const pageRows = (487.3 / (big.page.scale / 100)) * 0.97;
+    for (const r of rects) {
+      let h = 0;
+      for (let row = r.row; row < r.row + r.rowCount; row++) h += heightOf(big, row);
+      expect(h).toBeLessThan(pageRows / 1.9);
+    }
+  });
+
+  test("the charts' data is on the hidden data sheet, not the printed page", () => {
+    expect(spec.dataSheet.sheetName).toBe("KPI Scorecard data");
+    expect(spec.blocks.some((b) => b.id === "chartData")).toBe(false);
+    expect(data.some((b) => b.id === "chartData")).toBe(true);
   });
 });
 
-describe("buildScorecardSpec: edge cases", () => {
-  test("no KPIs: a header, a message, no charts", () => {
+describe("page setup", () => {
+  const spec = buildScorecardSpec(syntheticScan(60), opts());
+
+  test("A4 landscape one page wide at a scale that prints the register at 8 pt or more; breaks before the charts and the register; its heading repeats", () => {
+    expect(spec.page).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
+    expect((spec.page.scale / 100) * 10).toBeGreaterThanOrEqual(8);
+    const printed = spec.table.columns.filter((c) => !c.hidden && !c.offPage);
+    const width = printed.reduce((n, c) => n + c.width, 0);
+    // What the columns come to at that scale fits the page between the margins.
+    expect((width * spec.page.scale) / 100).toBeLessThanOrEqual(841.9 - spec.page.margins.left - spec.page.margins.right);
+    expect(parseRangeAddress(spec.page.printArea)!.colCount).toBe(printed.length);
+    expect(spec.page.printTitleRows).toBe(`$${spec.table.headerRow + 1}:$${spec.table.headerRow + 1}`);
+    expect(spec.page.pageBreaksBefore).toContain(spec.table.headerRow);
+    const chartsRow = parseCellAddress(spec.sections.find((s) => s.id === "charts")!.cell)!.row;
+    expect(spec.page.pageBreaksBefore).toContain(chartsRow);
+  });
+
+  test("sections the pane links to: the summary, the exceptions, the charts, the register and each group", () => {
+    const ids = spec.sections.map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(["summary", "exceptions", "changes", "charts", "register", "group"]));
+    expect(spec.sections.filter((s) => s.id === "group").map((s) => s.label)).toEqual(["Priority 1", "Priority 2", "Priority 3", "Priority 4", "Priority 5"]);
+  });
+});
+
+describe("regeneration: commentary and what changed", () => {
+  const first = buildScorecardSpec(board, opts());
+
+  /** What Excel returns for a sheet: the blocks laid on a grid, apostrophes gone. */
+  function grid(blocks: readonly CellBlock[]): (string | number)[][] {
+    const g: (string | number)[][] = [];
+    for (const b of blocks) {
+      b.values.forEach((row, r) => {
+        const out = (g[b.row + r] ??= []);
+        row.forEach((v, c) => (out[b.col + c] = typeof v === "string" ? v.replace(/^'/, "") : v));
+      });
+    }
+    return g;
+  }
+
+  test("commentary typed on an exception row on page 1 wins over the unchanged register copy, and the reverse", () => {
+    const g = grid(first.blocks);
+    const exceptionRow = g.findIndex((row) => row?.[first.table.keyCol] === "Board KPIs!KPI 1");
+    const commentCol = g.find((row) => row?.includes("Latest against target"))!.indexOf("Commentary");
+    g[exceptionRow][commentCol] = "Recovery plan agreed";
+    let state = readScorecardState(g, grid(first.dataSheet.blocks));
+    expect(state.commentary.find((e) => e.key === "Board KPIs!KPI 1")?.text).toBe("Recovery plan agreed");
+    const second = buildScorecardSpec(board, opts({ commentary: state.commentary, previous: state.previous }));
+    expect(second.rows.find((r) => r.key === "Board KPIs!KPI 1")?.commentary).toBe("Recovery plan agreed");
+    expect(second.exceptions.find((e) => e.key === "Board KPIs!KPI 1")?.commentary).toBe("Recovery plan agreed");
+
+    const g2 = grid(second.blocks);
+    g2[second.rows.find((r) => r.key === "Board KPIs!KPI 1")!.row][second.table.commentaryCol] = "Plan slipped";
+    state = readScorecardState(g2, grid(second.dataSheet.blocks));
+    expect(state.commentary.find((e) => e.key === "Board KPIs!KPI 1")?.text).toBe("Plan slipped");
+  });
+
+  test("the RAGs the last scorecard showed give what changed: better, worse, new and no longer reported", () => {
+    const g = grid(first.blocks);
+    const state = readScorecardState(g, grid(first.dataSheet.blocks));
+    expect(state.previous.generatedAt).toBe(GEN);
+    expect(state.previous.rags["Board KPIs!KPI 1"]).toBe("red");
+    const moved = scan([
+      {
+        sheet: "Board KPIs",
+        kpis: [
+          { ...board.tables[0].kpis[0], rag: "amber" },
+          { ...board.tables[0].kpis[1] },
+          { ...board.tables[0].kpis[3], rag: "red" },
+          kpi({ ref: "K9", measure: "A new measure", sheet: "Board KPIs", rag: "green" }),
+        ],
+      },
+    ]);
+    const next = buildScorecardSpec(moved, opts({ previous: state.previous }));
+    expect(next.changes.changed.map((c) => [c.label, c.from, c.to, c.direction])).toEqual([
+      ["K4 – -5 days", "amber", "red", "worse"],
+      ["KPI 1 – Timeliness of EHCP assessments (completed in 20 weeks)", "red", "amber", "better"],
+    ]);
+    expect(next.changes.added).toEqual(["K9 – A new measure"]);
+    expect(next.changes.removed).toHaveLength(2);
+    const lines = allText(next);
+    expect(lines).toContain("Worse: K4 – -5 days — Amber → Red");
+    expect(lines.some((l) => l.startsWith("Changed since the last scorecard (generated 22 Nov 2026 00:30 UTC)"))).toBe(true);
+  });
+
+  test("commentary is found by its headers even after someone inserts a column and sorts the rows", () => {
+    const g = [
+      ["KPI Scorecard"],
+      ["", "Ref", "Measure", "Commentary", "Key (do not edit)", "Source sheet"],
+      ["", "K2", "Second", "Two", "S!K2", "S"],
+      ["", "K1", "First", "", "S!K1", "S"],
+    ];
+    expect(commentaryFromGrid(g)).toEqual([
+      { key: "S!K2", sheet: "S", ref: "K2", measure: "Second", text: "Two" },
+      { key: "S!K1", sheet: "S", ref: "K1", measure: "First", text: "" },
+    ]);
+  });
+
+  test("commentary whose KPI is gone is kept in its own block", () => {
+    const spec = buildScorecardSpec(board, opts({ commentary: [{ key: "Old sheet!KPI 9", sheet: "Old sheet", ref: "KPI 9", measure: "Retired measure", text: "=not a formula" }] }));
+    expect(spec.orphanedCommentary.map((e) => e.key)).toEqual(["Old sheet!KPI 9"]);
+    expect(allText(spec)).toContain("=not a formula");
+    expect(allText(spec)).toContain("Commentary for KPIs no longer found");
+  });
+});
+
+describe("edge cases", () => {
+  test("no KPIs: a page 1 that says so, a register with a message, no charts", () => {
     const spec = buildScorecardSpec(scan([]), opts());
     expect(spec.table.rowCount).toBe(0);
     expect(spec.charts).toHaveLength(0);
-    expect(cell(spec, `A${spec.table.firstRow + 1}`)).toContain("No KPI tables");
+    expect(allText(spec)).toContain("No KPI tables were recognised in this workbook.");
   });
 
   test("duplicate references get distinct keys so commentary cannot land on the wrong row", () => {
-    const dup = scan([{ sheet: "S", kpis: [kpi({ ref: "A1", measure: "x" }), kpi({ ref: "A1", measure: "y" })] }]);
-    const spec = buildScorecardSpec(dup, opts());
+    const spec = buildScorecardSpec(scan([{ sheet: "S", kpis: [kpi({ ref: "A1", measure: "x" }), kpi({ ref: "A1", measure: "y" })] }]), opts());
     expect(new Set(spec.rows.map((r) => r.key)).size).toBe(2);
+  });
+
+  test("1,000 KPIs: the register is whole and the charts are capped with a note", () => {
+    const spec = buildScorecardSpec(syntheticScan(1000), opts());
+    expect(spec.rows).toHaveLength(1000);
+    expect(spec.charts.length).toBeLessThanOrEqual(24);
+    expect(spec.chartsOmitted).toBeGreaterThan(0);
+    expect(allText(spec).some((t) => t.includes(`${spec.chartsOmitted} more KPIs have a chart`))).toBe(true);
   });
 });

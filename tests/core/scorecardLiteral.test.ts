@@ -1,4 +1,4 @@
-import { literal, needsQuotePrefix, unquote, numberFormatFor, excelSerial, dotText } from "../../src/core/scorecard";
+import { literal, needsQuotePrefix, unquote, excelSerial, dotText, figureFormat, formatFromText } from "../../src/core/scorecard";
 
 describe("workbook text is written literally", () => {
   test.each(["=SUM(A1)", "+44 1234", "-5 days", "@risk", "#N/A", "10%", "Jan 24", "1/2", "TRUE", "'quoted"])("%s gets a quote prefix", (s) => {
@@ -12,13 +12,24 @@ describe("workbook text is written literally", () => {
 });
 
 describe("number formats and dates", () => {
-  test("by unit", () => {
-    expect(numberFormatFor("percent")).toBe("0.0%");
-    expect(numberFormatFor("weeks")).toBe('0.0 "weeks"');
-    expect(numberFormatFor("count", 12)).toBe("#,##0");
-    expect(numberFormatFor("count", 12.5)).toBe("#,##0.0");
-    expect(numberFormatFor("currency")).toBe("£#,##0");
-    expect(numberFormatFor(null)).toBe("General");
+  test("the source's own format, from the text its cell showed", () => {
+    expect(formatFromText("356,574", 356574)).toBe("#,##0");
+    expect(formatFromText("3.15", 3.15)).toBe("0.00");
+    expect(formatFromText("87.3%", 0.873)).toBe("0.0%");
+    expect(formatFromText("13%", 0.13)).toBe("0%");
+    expect(formatFromText("£1,234.50", 1234.5)).toBe('"£"#,##0.00');
+    expect(formatFromText("4.7 weeks", 4.7)).toBe('0.0" weeks"');
+    // A text that the value does not reproduce gives no format rather than a wrong one.
+    expect(formatFromText("about 5", 5)).toBeNull();
+    expect(formatFromText("3.20", 3.15)).toBeNull();
+    // The source's own rounding is kept: a cell showing 3.2 for 3.15 still shows 3.2.
+    expect(formatFromText("3.2", 3.15)).toBe("0.0");
+  });
+  test("units appear only where the source wrote them; percentages keep the decimals they need", () => {
+    expect(figureFormat({ text: "69", unit: "weeks" }, 69, "weeks")).toBe("0");
+    expect(figureFormat({ text: "", unit: "percent" }, 0.713, "percent")).toBe("0.0%");
+    expect(figureFormat({ text: "Baseline plus 10%", unit: "percent" }, 0.6, "percent")).toBe("0%");
+    expect(figureFormat({ text: "tbc", unit: null }, 3.15, null)).toBe("General");
   });
   test("Excel serials", () => {
     expect(excelSerial("1900-03-01")).toBe(61);

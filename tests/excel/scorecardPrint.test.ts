@@ -1,40 +1,47 @@
-// The scorecard prints as it stands: charts start on a new page and no chart is cut across two pages.
-import { readFileSync } from "node:fs";
+// The scorecard prints as it stands, checked on the saved workbook read back independently: A4
+// landscape one page wide at a readable scale (register text 8 pt or more), print area and titles,
+// header and Page X of Y, no chart cut by a page break or outside the print area, row heights that
+// show wrapped text whole, no blank page, no measure cut. The LibreOffice renders are in tests/render.
 import { join } from "node:path";
-import JSZip from "jszip";
-import { openWorkbook } from "../../src/host";
-import { insertScorecard } from "../../src/excel/insertScorecard";
+import { CORPUS, SAMPLE, checkPrintable, scorecardOf } from "../helpers/printCheck";
 
-const SAMPLE = join(__dirname, "..", "..", "assets", "samples", "send-board-kpis.xlsx");
+const files = [
+  SAMPLE,
+  join(CORPUS, "hart-dc-kpi-tiles-q1-2014-15.xlsx"), // owners, 15 exceptions
+  join(CORPUS, "calderdale-mbc-super-kpis-2025-08.xlsx"), // benchmarks
+  join(CORPUS, "warwickshire-frs-targets-measures-2016-17.xlsx"),
+];
 
-async function sheetXmlByName(zip: JSZip, name: string): Promise<{ xml: string; path: string }> {
-  const wbXml = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const rid = new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="(rId\\d+)"`).exec(wbXml)![1];
-  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1];
-  const path = `xl/${target.replace(/^\/?xl\//, "")}`;
-  return { xml: await zip.file(path)!.async("string"), path };
-}
-
-describe("the scorecard's page breaks", () => {
-  it("start the charts on a new page and keep every chart on one page", async () => {
-    const wb = await openWorkbook(readFileSync(SAMPLE));
-    const { applied } = await wb.run((ctx) => insertScorecard(ctx, { workbookName: "sample.xlsx", overrides: { asOf: "2024-02-29" } }));
-    expect(applied.charts).toBeGreaterThan(3);
-    const zip = await JSZip.loadAsync(await wb.save());
-    const { xml, path } = await sheetXmlByName(zip, applied.sheetName);
-    const breaks = [...xml.matchAll(/<brk [^>]*id="(\d+)"/g)].map((m) => Number(m[1]));
-    expect(breaks.length).toBeGreaterThanOrEqual(2);
-
-    // Chart anchors (0-based rows) from the sheet's drawing part.
-    const sheetRels = await zip.file(path.replace(/worksheets\//, "worksheets/_rels/") + ".rels")!.async("string");
-    const drawing = /Target="\.\.\/drawings\/(drawing\d+\.xml)"/.exec(sheetRels)![1];
-    const dxml = await zip.file(`xl/drawings/${drawing}`)!.async("string");
-    const anchors = [...dxml.matchAll(/<xdr:from>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>[\s\S]*?<xdr:to>[\s\S]*?<xdr:row>(\d+)<\/xdr:row>/g)].map((m) => [Number(m[1]), Number(m[2])]);
-    expect(anchors).toHaveLength(applied.charts);
-    // A break with id b falls after 1-based row b, i.e. above 0-based row b: it cuts a chart spanning rows from..to when from < b <= to.
-    for (const [from, to] of anchors) for (const b of breaks) expect(b > from && b <= to).toBe(false);
-    // The first break is above the first chart.
-    expect(Math.min(...breaks)).toBeLessThanOrEqual(Math.min(...anchors.map((a) => a[0])));
+describe.each(files)("%s", (file) => {
+  test("prints as it stands", async () => {
+    const printed = await scorecardOf(file);
+    expect(printed.kpis).toBeGreaterThan(0);
+    const report = await checkPrintable(printed);
+    expect(report.problems).toEqual([]);
+    expect(report.registerPrintedFont).toBeGreaterThanOrEqual(8);
+    expect(report.scale).toBeGreaterThanOrEqual(0.8);
   });
+});
+
+test("the checks can fail: a chart across a page break and a row too short for its text are reported", async () => {
+  const { openWorkbook } = await import("../../src/host");
+  const { scanWorkbook } = await import("../../src/excel/scanWorkbook");
+  const { applyScorecard } = await import("../../src/excel/applyScorecard");
+  const { buildScorecardSpec } = await import("../../src/core/scorecard");
+  const { readFileSync } = await import("node:fs");
+  const wb = await openWorkbook(new Uint8Array(readFileSync(SAMPLE)));
+  const { result, settings } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: "s", overrides: { asOf: "2024-02-29" }, today: "2024-02-29" }));
+  const spec = buildScorecardSpec(result, { sheetName: "Scorecard", generatedAt: "2026-11-22T01:00:00Z", commentary: [], settings });
+  // Move the second chart down so a page break runs through it, and squash the register's first KPI row.
+  const chart = spec.charts[1];
+  const from = Number(/\d+/.exec(chart.topLeft)![0]);
+  const to = Number(/\d+/.exec(chart.bottomRight)![0]);
+  const shift = spec.page.pageBreaksBefore.find((b) => b > to)! - from + 1 - Math.floor((to - from) / 2);
+  chart.topLeft = chart.topLeft.replace(/\d+/, String(from + shift));
+  chart.bottomRight = chart.bottomRight.replace(/\d+/, String(to + shift));
+  spec.rowHeights.push({ row: spec.rows[0].row, count: 1, height: 4 });
+  await wb.run((ctx) => applyScorecard(ctx, spec));
+  const report = await checkPrintable({ bytes: await wb.save(), sheetName: "Scorecard", kpis: spec.rows.length, measures: [] });
+  expect(report.problems.some((p) => p.includes("is cut by the page break"))).toBe(true);
+  expect(report.problems.some((p) => p.startsWith(`row ${spec.rows[0].row + 1}: 4 pt`))).toBe(true);
 });

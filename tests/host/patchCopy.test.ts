@@ -76,7 +76,11 @@ async function expectTouchedPartsKeepEverything(input: Uint8Array, output: Uint8
   const sheetsIn = elements(wbIn, "sheet");
   const sheetsOut = elements(wbOut, "sheet");
   expect(sheetsOut.filter((s) => sheetsIn.includes(s))).toEqual(sheetsIn); // all there, same order
-  for (const n of elements(wbIn, "definedName")) expect(wbOut).toContain(n);
+  // A sheet-scoped name is the same name on the same sheet, though the scorecard placed first renumbers its localSheetId.
+  const sheetNameAt = (xml: string) => elements(xml, "sheet").map((el) => /name="([^"]*)"/.exec(el)![1]);
+  const scoped = (n: string, names: string[]) => n.replace(/localSheetId="(\d+)"/, (_m, i: string) => `sheet="${names[Number(i)]}"`);
+  const namesOut = elements(wbOut, "definedName").map((n) => scoped(n, sheetNameAt(wbOut)));
+  for (const n of elements(wbIn, "definedName")) expect(namesOut).toContain(scoped(n, sheetNameAt(wbIn)));
   for (const c of parseXml(wbIn).children) {
     if (["sheets", "definedNames", "bookViews"].includes(c.local)) continue;
     expect(wbOut).toContain(wbIn.slice(c.start, c.end));
@@ -114,9 +118,10 @@ async function partsOfSheet(bytes: Uint8Array, sheet: string): Promise<{ start: 
   return { start, parts };
 }
 
-/** Every part the copy adds belongs to the scorecard: it is reached from the scorecard sheet's part. */
+/** Every part the copy adds belongs to the scorecard: it is reached from the scorecard sheet's part or its hidden data sheet's. */
 async function expectNewPartsBelongToScorecard(input: Uint8Array, output: Uint8Array, sheet: string): Promise<void> {
   const { start, parts } = await partsOfSheet(output, sheet);
+  for (const p of (await partsOfSheet(output, "KPI Scorecard data")).parts) parts.add(p);
   const before = zipEntries(input);
   const added = [...zipEntries(output).keys()].filter((n) => !before.has(n));
   expect(added.filter((n) => !parts.has(n))).toEqual([]);
@@ -156,7 +161,8 @@ describe("the scorecard copy keeps the user's workbook intact", () => {
     // It opens in ExcelJS with every worksheet and the same scorecard as a whole save, and scanning it finds the same KPIs as the original.
     const [exceljs, original, whole] = await Promise.all([exceljsBook(copy), exceljsBook(input), exceljsBook(full)]);
     expectSameScorecard(exceljs, whole, sheet);
-    expect(exceljs.worksheets.map((w) => w.name)).toEqual([...original.worksheets.map((w) => w.name), "Scorecard"]);
+    // The scorecard goes first (the default placement), its hidden data sheet last.
+    expect(exceljs.worksheets.map((w) => w.name)).toEqual(["Scorecard", ...original.worksheets.map((w) => w.name), "KPI Scorecard data"]);
     const found = await kpisOf(copy);
     expect(found).toEqual(await kpisOf(input));
     expect(found[0].kpis).toHaveLength(4);
@@ -189,7 +195,7 @@ describe("the scorecard copy keeps the user's workbook intact", () => {
       await ctx.sync();
     });
     const moved = await wb.saveCopy();
-    expectUntouchedPartsIdentical(first, moved, [...(await partsOfSheet(first, "Scorecard")).parts]);
+    expectUntouchedPartsIdentical(first, moved, [...(await partsOfSheet(first, "Scorecard")).parts, ...(await partsOfSheet(first, "KPI Scorecard data")).parts]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(moved as unknown as ArrayBuffer);
     expect(book.worksheets[0].name).toBe("Scorecard");
@@ -219,7 +225,7 @@ describe("the sheets the add-in owns", () => {
     const copy = await wb.saveCopy();
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(copy as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["KPIs", "R&D's board"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["R&D's board", "KPIs", "KPI Scorecard data"]);
     const wbXml = await text(await JSZip.loadAsync(copy), "xl/workbook.xml");
     expect(wbXml).toContain(`<sheet name="R&amp;D&apos;s board"`);
     expect(wbXml).toContain(`<definedName name="KPIScorecard.Owned" comment="Marks the sheet the KPI Scorecard add-in owns and replaces on regeneration. Do not edit.">&apos;R&amp;D&apos;&apos;s board&apos;!$A$1</definedName>`);

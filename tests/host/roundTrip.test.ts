@@ -36,6 +36,7 @@ async function buildAndReopen(): Promise<{ bytes: Uint8Array; reopened: Headless
     custom.custom.format.font.bold = true;
     ws.getRange("D4").hyperlink = { documentReference: "'KPI data'!A2", textToDisplay: "KPI data!A2", screenTip: "Go to the KPI" };
     ws.getRange("D5").hyperlink = { address: "https://example.invalid/kpi", textToDisplay: "web" };
+    ws.activate(); // Excel freezes panes on the active sheet only
     ws.freezePanes.freezeRows(3);
     ws.pageLayout.orientation = "Landscape";
     ws.pageLayout.paperSize = "A4";

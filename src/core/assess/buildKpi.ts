@@ -129,6 +129,16 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   } else {
     currentTarget = explicitTarget;
   }
+  // A target the user set for this KPI stands over whatever the workbook gives.
+  const userTarget = settings.kpiCorrections[keyFor(sheet, d)]?.target;
+  if (userTarget !== undefined) {
+    const cell = d.targetCell ?? d.measureCell ?? d.refCell ?? { row: d.row, col: grid.firstCol };
+    const fig: Figure = { value: userTarget, text: `${fmt(userTarget, unit)} (set by the user)`, cell: grid.address(cell.row, cell.col), unit, period: null, periodStart: null, periodEnd: null, missing: null, relative: null };
+    const p: ParsedFigure = { value: userTarget, unit, period: null, missing: null, relative: null, qualifier: "set by the user", several: null, error: null, scaled: false, unitFrom: null };
+    currentTarget = { fig, p, ref: cell };
+    current = null;
+    noneDueYet = false;
+  }
   if (noneDueYet) add("no-milestone-due", `${name}: no staged milestone is due yet at ${bc.asOf}; the first applies from ${dated.map((m) => m.inForceFrom!).sort()[0]}.`, d.refCell ?? d.measureCell);
 
   // 4. Polarity, with what the workbook states about the KPI: its status and its trend.

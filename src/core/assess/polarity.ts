@@ -88,7 +88,7 @@ const HIGHER: [RegExp, number][] = [
   [/\bindependen(t|ce|tly)\b/, 1],
   [/\bsubmission\b|\bsubmitted\b/, 1],
   [/\brecycl(ed|ing)\b|\bcompost(ed|ing)?\b|\breused?\b/, 2],
-  [/\bpaid\b|\banswered\b|\bresolved\b|\bdelivered\b|\bhelped\b/, 2],
+  [/\bpaid\b|\banswered\b|\bresolved\b|\bdelivered\b|\bhelped\b|\bcleared\b|\bremoved\b|\brepaired\b/, 2],
   [/\blife expectancy\b|\bhealthy\b|\bphysically active\b|\bwell-?being\b/, 2],
   [/\bvaccinat(ed|ion)\b|\bimmunis(ed|ation)\b|\bscreen(ed|ing)\b|\bhealth checks?\b/, 2],
   [/\bqualifications?\b|\bgood level of development\b|\bexpected standard\b|\bhigher standard\b|\bgreater depth\b|\bprogress 8\b|\battainment 8\b|\bgrade [4-9]\b/, 2],
@@ -136,7 +136,7 @@ export function parseStatedPolarity(text: string): Polarity | null {
   return p === "neutral" ? null : p;
 }
 
-export function polarityFromWording(measure: string): { polarity: Polarity | null; words: string[] } {
+export function polarityFromWording(measure: string): { polarity: Polarity | null; words: string[]; strength: number } {
   // Parenthetical asides ("(inclusive of completed cases)") say less than the measure itself.
   const main = measure.toLowerCase().replace(/\([^)]*\)/g, " ");
   const score = (list: [RegExp, number][], text: string) => {
@@ -158,9 +158,9 @@ export function polarityFromWording(measure: string): { polarity: Polarity | nul
     lo = score(LOWER, all);
     hi = score(HIGHER, all);
   }
-  if (lo.s > hi.s) return { polarity: "lower-is-better", words: lo.words };
-  if (hi.s > lo.s) return { polarity: "higher-is-better", words: hi.words };
-  return { polarity: null, words: [...lo.words, ...hi.words] };
+  if (lo.s > hi.s) return { polarity: "lower-is-better", words: lo.words, strength: lo.s - hi.s };
+  if (hi.s > lo.s) return { polarity: "higher-is-better", words: hi.words, strength: hi.s - lo.s };
+  return { polarity: null, words: [...lo.words, ...hi.words], strength: 0 };
 }
 
 function fromTargets(e: PolarityEvidence): { polarity: Polarity | null; how: string } {
@@ -209,9 +209,12 @@ export function decidePolarity(e: PolarityEvidence): PolarityDecision {
   if (e.setting) return decide(e.setting, "setting", `set to ${label(e.setting)} in the add-in's settings`);
   if (stated) return decide(stated, "stated", `the workbook states "${e.stated}"`);
   if (inMeasure) return decide(inMeasure.polarity, "stated", `the measure says "${inMeasure.words}"`);
-  if (e.fromStated) return decide(e.fromStated.polarity, "stated-rag", `${e.fromStated.how} only if ${label(e.fromStated.polarity)}`);
+  // The workbook's own RAG outranks wording, unless the wording is emphatic ("% of invoices paid within 30 days"):
+  // then the stated RAG is more likely wrong than the polarity, and the disagreement is reported either way.
+  const emphatic = wording.polarity && wording.strength >= 4 && e.fromStated && wording.polarity !== e.fromStated.polarity;
+  if (e.fromStated && !emphatic) return decide(e.fromStated.polarity, "stated-rag", `${e.fromStated.how} only if ${label(e.fromStated.polarity)}`);
   if (inTarget) return decide(inTarget.polarity, "target-wording", `the target says "${inTarget.words}"`);
   if (targets.polarity) return decide(targets.polarity, "target-vs-baseline", targets.how);
-  if (wording.polarity) return decide(wording.polarity, "wording", `the measure's wording ("${wording.words.join('", "')}")`, true);
+  if (wording.polarity) return decide(wording.polarity, "wording", `the measure's wording ("${wording.words.join('", "')}")`, !emphatic);
   return decide(e.defaultPolarity, "default", `nothing in the workbook says, so the default (${label(e.defaultPolarity)}) was assumed`, true);
 }

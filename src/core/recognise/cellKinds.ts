@@ -50,9 +50,11 @@ export class CellKinds {
     const font = g.fontName(row, col);
     if (text.length <= 40) {
       const trend = readStatedTrend(text, font);
-      if (trend && (trend.arrow || !/\d/.test(text))) return "trend";
       const status = readStatedStatus({ text, fontName: font, fontColor: g.fontColor(row, col), fill: g.fill(row, col) });
+      // A face or a tick says how things stand more often than which way they moved: a status, unless it is an arrow.
+      if (trend && trend.direction && (trend.arrow || !/\d/.test(text))) return "trend";
       if (status && status !== "grey") return "status";
+      if (trend && (trend.arrow || !/\d/.test(text))) return "trend";
     }
     const missing = missingPhrase(text);
     if (missing && missing.reason !== "text") return "missing";

@@ -40,7 +40,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
   const namedToLeft = (c: ColumnInfo) => columns.some((o) => o.col < c.col && o.cls && (o.cls.role === "ref" || o.cls.role === "measure" || o.cls.ambiguousKpi));
 
   // 1. What the cells say outright: status, trend and polarity words; labels under a heading that names a figure.
+  //    (A role the user set is never second-guessed, here or below.)
   for (const c of columns) {
+    if (c.cls?.source === "user") continue;
     const p = prof(c);
     if (p.filled === 0) continue;
     const role = c.cls?.role ?? null;
@@ -78,7 +80,7 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
 
   // 1b. Figures that name their own role in the cell ("Target: 90%", "Actual - 85%"): the word they share says it.
   for (const c of columns) {
-    if (c.cls && c.cls.source === "heading" && (c.cls.strength ?? 1) >= 0.75) continue;
+    if (c.cls && (c.cls.source === "user" || (c.cls.source === "heading" && (c.cls.strength ?? 1) >= 0.75))) continue;
     const p = prof(c);
     if (!isValueColumn(p)) continue;
     const prefixes = new Map<string, number>();
@@ -131,7 +133,7 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     if (measure && !measure.c.cls?.ambiguousKpi) {
       const p = prof(measure.c);
       if (share(p, "code") < 0.6) {
-        measure.c.cls = { role: "measure", source: measure.c.cls ? "heading" : "position", strength: 0.6, words: `the leftmost column of distinct labels (${p.distinctLabels} of ${p.labelCells})` };
+        measure.c.cls = { role: "measure", source: measure.c.cls ? "heading" : "position", strength: 0.6, words: `the leftmost column of distinct labels, ${p.distinctLabels} of ${p.labelCells}` };
       }
     }
   }

@@ -11,6 +11,8 @@ import { resolveColumnRoles, isValueColumn, type ColumnInfo } from "./columnRole
 import { profileColumn } from "./cellKinds";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
 import { asGroup } from "./titles";
+import type { LocatedCorrection } from "../corrections";
+import { userClass } from "./userRoles";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -32,8 +34,10 @@ export interface FoundTable {
   headerScore: number;
   /** The period context the table's headings were read in (e.g. year pairs as financial years). */
   periodContext: PeriodContext;
-  /** How the table was found: by its heading row's words, as an Excel table, or by the shape of its rows. */
-  foundBy: "heading" | "excel-table" | "shape";
+  /** How the table was found: by its heading row's words, as an Excel table, by the shape of its rows, or as the user said. */
+  foundBy: "heading" | "excel-table" | "shape" | "user";
+  /** The user declared this range a KPI table. */
+  userDefined?: boolean;
 }
 
 const MAX_HEADER_CELL = 160;
@@ -104,10 +108,16 @@ function refLike(text: string): boolean {
 
 const ACTUAL_LABEL = /^(.*?)\s*actuals?\s*$/i;
 
-export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
+export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: readonly LocatedCorrection[] = []): FoundTable[] {
   if (grid.isEmpty) return [];
   const kinds = new CellKinds(grid);
   const tables: FoundTable[] = [];
+
+  // Tables the user declared or corrected come first; automatic readings that overlap them give way.
+  for (const c of corrections) {
+    const t = correctedTable(grid, kinds, c, ctx);
+    if (t && !tables.some((o) => overlaps(o, t))) tables.push(t);
+  }
   const claimed = (row: number, col: number) =>
     tables.some((t) => row >= t.headerRow && row <= Math.max(t.lastRow, t.headerRow + t.headerRows - 1) && col >= t.firstCol && col <= t.lastCol);
 
@@ -116,7 +126,7 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
     if (!lo.showHeaders) continue;
     const h = classifyRow(grid, lo.rect.row, ctx, lo.rect.col, lo.rect.col + lo.rect.colCount - 1);
     const t = buildTable(grid, kinds, lo.rect.row, h, ctx, lo.rect.col, lo.rect.col + lo.rect.colCount - 1, lo.rect.row + lo.rect.rowCount - 1, "excel-table");
-    if (t && t.lastRow >= t.firstDataRow) tables.push({ ...t, excelTable: lo.name });
+    if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push({ ...t, excelTable: lo.name });
   }
 
   // Heading rows that name the KPI and its figures in words we know. Only the occupied regions are walked, so a
@@ -133,7 +143,7 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext): FoundTable[] {
       const h = classifyRow(grid, row, ctx, from, to);
       if (!isHeaderCandidate(h)) continue;
       const t = buildTable(grid, kinds, row, h, ctx, from, to, null, "heading");
-      if (t && t.lastRow >= t.firstDataRow) tables.push(t);
+      if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
     }
   }
 
@@ -196,6 +206,49 @@ function tableContext(grid: SheetGrid, headerRows: number[], fromCol: number, to
     }
   }
   return ctx;
+}
+
+/**
+ * A table as the user declared or corrected it: its range, its heading rows (0 allowed), and the roles set for
+ * its columns; the other columns are read from their headings, content and position as usual. A declared range
+ * ends where the user said; a corrected table found by the scan still grows with rows added under it.
+ */
+function correctedTable(grid: SheetGrid, kinds: CellKinds, located: LocatedCorrection, ctxIn: PeriodContext): FoundTable | null {
+  const { rect, correction } = located;
+  const fromCol = rect.col;
+  const toCol = rect.col + rect.colCount - 1;
+  const headerRows = Math.min(correction.headerRows ?? 1, rect.rowCount - 1);
+  const headerRowsList = Array.from({ length: headerRows }, (_, i) => rect.row + i);
+  const ctx = tableContext(grid, headerRowsList, fromCol, toCol, ctxIn);
+  const columns = headingColumns(grid, headerRowsList, fromCol, toCol, ctx);
+  for (const c of columns) {
+    const role = located.roles.get(c.col);
+    if (role) c.cls = userClass(role, c.label, ctx);
+  }
+  const firstDataRow = rect.row + headerRows;
+  let lastRow = rect.row + rect.rowCount - 1;
+  if (!correction.userDefined) lastRow = findLastRow(grid, columns, firstDataRow, fromCol, toCol, ctx);
+  const rows: number[] = [];
+  for (let r = firstDataRow; r <= lastRow; r++) rows.push(r);
+  resolveKpiColumn(grid, columns, firstDataRow);
+  resolvePeriodColumns(grid, columns, firstDataRow);
+  resolveColumnRoles(grid, kinds, columns, rows, ctx);
+  const named = columns.filter((c) => c.label).length;
+  return {
+    headerRow: rect.row,
+    headerRows,
+    firstCol: fromCol,
+    lastCol: toCol,
+    firstDataRow,
+    lastRow,
+    columns,
+    excelTable: null,
+    title: findTitle(grid, rect.row, fromCol, toCol),
+    headerScore: named ? columns.filter((c) => c.label && c.cls && c.cls.source !== "content" && c.cls.source !== "position").length / named : 1,
+    periodContext: statedPlanStart(columns, ctx),
+    foundBy: "user",
+    userDefined: correction.userDefined,
+  };
 }
 
 /** A table from a block of KPI-shaped rows: its heading rows are the heading-like rows just above, if any. */

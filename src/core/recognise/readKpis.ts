@@ -116,7 +116,8 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
   // complement; a sub-heading that names a role ("2014/15" over "Target" and "Actual") makes a column of its own.
   const seenTimeLabels = new Set<string>();
   const usedTimeCols = timeCols.filter((c) => {
-    const key = c.sub ? `${c.label.replace(/ \/ [^/]*$/, "")}|${c.cls!.heading!.role}` : `${c.col}`;
+    const h = c.cls!.heading!;
+    const key = c.sub ? `${c.label.replace(/ \/ [^/]*$/, "")}|${h.role}|${h.period?.label ?? ""}` : `${c.col}`;
     if (seenTimeLabels.has(key)) return false;
     seenTimeLabels.add(key);
     return true;

@@ -18,7 +18,7 @@ const SMALL_WORDS = /\b(?:of|and|the|for|in|on|to|at|by|our|we|with|from|all|a|a
 /** A sentence rather than a heading: many words, a full stop inside, or words that talk about the table. */
 function isSentence(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
-  return words.length > 9 || /[.!?]\s+\S/.test(text) || /\b(?:below|above|shown|here's|here is|these are|this is|this table|the table|we have|we are|please|see|click|published)\b/i.test(text);
+  return words.length > 9 || /[.!?]\s+\S/.test(text) || (/[.!?]$/.test(text.trim()) && words.length >= 5) || /\b(?:below|above|shown|here's|here is|these are|this is|this table|the table|we have|we are|please|see|click|published)\b/i.test(text);
 }
 
 /** A report's or table's own title: only report words, periods and small words. */
@@ -47,6 +47,6 @@ export function asGroup(text: string | null | undefined): string | null {
   if (/^(?:section|priority|theme|outcome|objective|domain|area|pillar|ambition|workstream)\s*(?:[A-Z\d]{1,3}\b)?\s*[:.\-–—]\s*\S/i.test(t) && t.length <= 160) return t;
   // "Data completeness of:", "Broken down by:" lead into the rows below; they do not name a section.
   if (/\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:?\s*$/i.test(text.trim())) return null;
-  if (!t || t.length > 90 || isNoteLine(t) || isSentence(t) || isReportTitle(t) || isCaption(t)) return null;
+  if (!t || t.length > 90 || isNoteLine(t) || isSentence(text.trim()) || isReportTitle(t) || isCaption(t)) return null;
   return t;
 }

@@ -1,37 +1,191 @@
-// The KPI table's columns, in order. Widths are in points (Excel's columnWidth unit).
+// The register's columns: which are shown (a column empty for every KPI is left out), their headings,
+// and widths from what they hold, fitted to the printed page at a scale that keeps the text readable.
+import type { CellOut } from "./rows";
+import { CELL_PADDING, textWidth, widthNeeds, type FontSpec } from "./textFit";
+import { MIN_SCALE, PRINT_WIDTH, REGISTER_FONT_SIZE, layoutWidthAtScale } from "./page";
 import type { ColumnId, ColumnSpec } from "./types";
 
-export const KPI_COLUMNS: readonly ColumnSpec[] = Object.freeze([
-  { id: "ref", header: "Ref", width: 55 },
-  { id: "measure", header: "Measure", width: 220 },
-  { id: "group", header: "Group", width: 95 },
-  { id: "frequency", header: "Frequency", width: 65 },
-  { id: "baseline", header: "Baseline", width: 60 },
-  { id: "milestone", header: "Current milestone", width: 80 },
-  { id: "milestoneTarget", header: "Milestone target", width: 62 },
-  { id: "latest", header: "Latest", width: 60 },
-  { id: "latestPeriod", header: "Latest period", width: 70 },
-  { id: "previous", header: "Previous", width: 60 },
-  { id: "previousPeriod", header: "Previous period", width: 70 },
-  { id: "dot", header: "Direction of travel", width: 85 },
-  { id: "rag", header: "RAG", width: 50 },
-  { id: "findings", header: "Findings", width: 190 },
-  { id: "commentary", header: "Commentary", width: 170 },
-  { id: "source", header: "Source", width: 95 },
-  // Hidden: what readCommentary needs to put commentary back on the right KPI.
-  { id: "key", header: "Key (do not edit)", width: 0, hidden: true },
-  { id: "sourceSheet", header: "Source sheet", width: 0, hidden: true },
-] satisfies ColumnSpec[]);
-
-export function columnOf(id: ColumnId): number {
-  const i = KPI_COLUMNS.findIndex((c) => c.id === id);
-  if (i < 0) throw new Error(`Unknown scorecard column ${id}`);
-  return i;
+interface ColumnDef {
+  id: ColumnId;
+  header: string;
+  /** Text wraps in the column (numbers never do: a number too wide for its column shows ####). */
+  wrap: boolean;
+  /** A width that reads comfortably, points; the column gives this up only when the page is full. */
+  comfort: number;
+  /** The widest the column is made for its content. */
+  cap: number;
+  /** When the page is too narrow, columns of lower priority give up width first (down to their minimum). */
+  priority: 1 | 2 | 3 | 4;
+  /**
+   * The narrowest wrapped text may go: a longer word is broken, as Excel and LibreOffice do, but a
+   * number never is (it would show ####) and a heading word sets the least width too.
+   */
+  floor?: number;
+  /** Shown beside the printed columns, not printed. */
+  offPage?: boolean;
+  /** Shown even when empty: the measure, its RAG, the commentary people type into, the link back. */
+  always?: boolean;
+  hidden?: boolean;
 }
 
-/** Header text readCommentary looks for to find the KPI table again, even after rows are inserted. */
+/** In sheet order. The last two are hidden: what readCommentary needs to put commentary back on its KPI. */
+const COLUMNS: readonly ColumnDef[] = Object.freeze([
+  { id: "ref", header: "Ref", wrap: true, comfort: 50, cap: 90, priority: 4, floor: 30 },
+  { id: "measure", header: "Measure", wrap: true, comfort: 190, cap: 300, always: true, priority: 4, floor: 110 },
+  { id: "owner", header: "Owner", wrap: true, comfort: 80, cap: 120, priority: 2, floor: 55 },
+  { id: "frequency", header: "Frequency", wrap: true, comfort: 60, cap: 80, priority: 1, floor: 50 },
+  { id: "baseline", header: "Baseline", wrap: true, comfort: 60, cap: 110, priority: 1, floor: 45 },
+  { id: "target", header: "Target", wrap: true, comfort: 60, cap: 110, priority: 2, floor: 45 },
+  { id: "targetFor", header: "Target for", wrap: true, comfort: 70, cap: 110, priority: 1, floor: 50 },
+  { id: "latest", header: "Latest", wrap: true, comfort: 60, cap: 110, priority: 3, floor: 45 },
+  { id: "latestPeriod", header: "Latest period", wrap: true, comfort: 65, cap: 100, priority: 1, floor: 45 },
+  { id: "previous", header: "Previous", wrap: true, comfort: 60, cap: 110, priority: 2, floor: 45 },
+  { id: "previousPeriod", header: "Previous period", wrap: true, comfort: 65, cap: 100, priority: 1, floor: 45 },
+  { id: "benchmarks", header: "Benchmarks", wrap: true, comfort: 100, cap: 160, priority: 2, floor: 70 },
+  { id: "dot", header: "Trend", wrap: true, comfort: 75, cap: 110, priority: 2, floor: 55 },
+  // The word, and "out of date" beside it (on a second line) when the latest figure is stale.
+  { id: "rag", header: "RAG", wrap: true, comfort: 52, cap: 70, always: true, priority: 4, floor: 44 },
+  { id: "findings", header: "Findings", wrap: true, comfort: 130, cap: 200, priority: 2, floor: 70 },
+  { id: "commentary", header: "Commentary", wrap: true, comfort: 170, cap: 280, always: true, priority: 3, floor: 100 },
+  // Not wrapped (LibreOffice shows a link on one line whatever its format), and not printed: a link back
+  // to the workbook is for Excel, not paper. It stands right of the printed columns.
+  { id: "source", header: "Source", wrap: false, comfort: 90, cap: 400, always: true, priority: 1, offPage: true },
+  { id: "key", header: "Key (do not edit)", wrap: false, comfort: 0, cap: 0, always: true, hidden: true, priority: 1 },
+  { id: "sourceSheet", header: "Source sheet", wrap: false, comfort: 0, cap: 0, always: true, hidden: true, priority: 1 },
+] satisfies ColumnDef[]);
+
+/** Header text readCommentary looks for to find the tables again, even after rows or columns are inserted. */
 export const COMMENTARY_HEADER = "Commentary";
 export const REF_HEADER = "Ref";
 export const MEASURE_HEADER = "Measure";
+export const RAG_HEADER = "RAG";
 export const KEY_HEADER = "Key (do not edit)";
 export const SHEET_HEADER = "Source sheet";
+
+export const REGISTER_FONT: FontSpec = { size: REGISTER_FONT_SIZE };
+export const REGISTER_HEADER_FONT: FontSpec = { size: REGISTER_FONT_SIZE, bold: true };
+
+/** Periods (or milestones) every KPI shares are said once, in the heading, rather than on every row. */
+const FOLDED: Partial<Record<ColumnId, { into: ColumnId; header: string }>> = {
+  latestPeriod: { into: "latest", header: "Latest" },
+  previousPeriod: { into: "previous", header: "Previous" },
+  targetFor: { into: "target", header: "Target" },
+};
+
+export interface RegisterColumns {
+  /** Printed columns from A, then the hidden ones. */
+  columns: ColumnSpec[];
+  /** The scale (per cent) the page is laid out for; the sheet prints one page wide, which comes to this in Excel. */
+  scale: number;
+}
+
+/** Columns, widths and scale for the register's cells (one record per KPI). */
+export function registerColumns(cells: readonly Record<ColumnId, CellOut>[]): RegisterColumns {
+  const header = new Map<ColumnId, string>(COLUMNS.map((c) => [c.id, c.header]));
+  const dropped = new Set<ColumnId>();
+  for (const [id, fold] of Object.entries(FOLDED) as [ColumnId, { into: ColumnId; header: string }][]) {
+    const shown = new Set(cells.filter((c) => c[fold.into].shown !== "").map((c) => c[id].shown));
+    const only = [...shown][0];
+    if (shown.size === 1 && only) {
+      header.set(fold.into, `${fold.header} (${only})`);
+      dropped.add(id);
+    }
+  }
+  const used = COLUMNS.filter((c) => !dropped.has(c.id) && (c.always || cells.some((k) => k[c.id].shown !== "")));
+  const printed = used.filter((c) => !c.hidden && !c.offPage);
+  const needs = printed.map((c) => columnNeeds(c, header.get(c.id)!, cells));
+  const { widths, scale } = fitWidths(needs, printed.map((c) => c.id));
+  const columns: ColumnSpec[] = printed.map((c, i) => ({ id: c.id, header: header.get(c.id)!, width: widths[i] }));
+  for (const c of used.filter((x) => x.offPage)) columns.push({ id: c.id, header: c.header, width: px(columnNeeds(c, c.header, cells).natural), offPage: true });
+  for (const c of used.filter((x) => x.hidden)) columns.push({ id: c.id, header: c.header, width: 0, hidden: true });
+  return { columns, scale };
+}
+
+interface Needs {
+  /** Narrowest the column can be: its longest word or number. */
+  min: number;
+  comfort: number;
+  natural: number;
+  priority: number;
+}
+
+function columnNeeds(def: ColumnDef, header: string, cells: readonly Record<ColumnId, CellOut>[]): Needs {
+  const headerWord = widthNeeds(header, REGISTER_HEADER_FONT).min;
+  let hard = headerWord; // numbers and unwrapped text
+  let words = 0; // the longest word of wrapped text, which may be broken below the floor
+  let natural = 0;
+  const font = def.id === "rag" ? REGISTER_HEADER_FONT : REGISTER_FONT;
+  for (const c of cells) {
+    const cell = c[def.id];
+    if (!cell.shown) continue;
+    if (typeof cell.value === "number" || !def.wrap) {
+      const w = textWidth(cell.shown, font) + CELL_PADDING;
+      hard = Math.max(hard, w);
+      natural = Math.max(natural, w);
+    } else {
+      const n = widthNeeds(cell.shown, font);
+      words = Math.max(words, n.min);
+      natural = Math.max(natural, n.natural);
+    }
+  }
+  // Commentary keeps room to type in, whatever it holds today.
+  const min = def.id === "commentary" ? Math.max(hard, words, def.floor ?? 0) : Math.max(hard, Math.min(words, def.floor ?? words));
+  // A column holding little is still wide enough for its heading on two lines.
+  natural = Math.max(natural, min, Math.min(def.comfort, widthNeeds(header, REGISTER_HEADER_FONT).natural));
+  if (def.id === "commentary") natural = Math.max(natural, def.comfort); // room to type
+  natural = Math.max(min, Math.min(natural, def.cap));
+  const comfort = Math.max(min, Math.min(natural, def.comfort));
+  return { min, comfort, natural, priority: def.priority };
+}
+
+const sum = (a: readonly number[]) => a.reduce((x, y) => x + y, 0);
+
+/**
+ * Widths from `from` down towards `to`, lowest priority first, until they total `room` (or every column
+ * is at `to`): a column of priority 1 is squeezed to its longest word before the measure gives up a point.
+ */
+function squeeze(from: readonly number[], to: readonly number[], priority: readonly number[], room: number): number[] {
+  const w = [...from];
+  for (const p of [1, 2, 3, 4]) {
+    const over = sum(w) - room;
+    if (over <= 0) break;
+    const idx = w.map((_, i) => i).filter((i) => priority[i] === p);
+    const give = sum(idx.map((i) => w[i] - to[i]));
+    if (give <= 0) continue;
+    const f = Math.min(1, over / give);
+    for (const i of idx) w[i] -= (w[i] - to[i]) * f;
+  }
+  return w;
+}
+
+/** Widths a little under what the page takes, in whole pixels (0.75 pt), so rounding in a file never pushes a column onto a second page. */
+const SAFETY = 3;
+const px = (pt: number) => Math.floor(pt / 0.75) * 0.75;
+
+function fitWidths(needs: readonly Needs[], ids: readonly ColumnId[]): { widths: number[]; scale: number } {
+  const natural = needs.map((n) => n.natural);
+  const comfort = needs.map((n) => n.comfort);
+  const min = needs.map((n) => n.min);
+  const priority = needs.map((n) => n.priority);
+  const full = layoutWidthAtScale(100) - SAFETY;
+  let widths: number[];
+  let room: number;
+  if (sum(comfort) <= full) {
+    room = full;
+    widths = squeeze(natural, comfort, priority, room);
+  } else {
+    // Smaller print, down to the smallest readable scale, before the comfortable widths give way.
+    const scale = Math.max(MIN_SCALE, Math.floor((layoutWidthAtScale(100) / sum(comfort)) * 100));
+    room = layoutWidthAtScale(scale) - SAFETY;
+    widths = sum(comfort) <= room ? squeeze(natural, comfort, priority, room) : squeeze(comfort, min, priority, room);
+  }
+  widths = widths.map(px);
+  // Fill the page: what is left over goes to the measure and the commentary.
+  const spare = room - sum(widths);
+  if (spare > 0) {
+    const grow = [ids.indexOf("measure"), ids.indexOf("commentary")].filter((i) => i >= 0);
+    for (const i of grow) widths[i] = px(widths[i] + spare / grow.length);
+  }
+  // The scale a one-page-wide printout comes to in Excel (never above 100%; LibreOffice's is about 10% less).
+  return { widths, scale: Math.min(100, Math.floor((PRINT_WIDTH / sum(widths)) * 100)) };
+}

@@ -1,30 +1,8 @@
-// Excel number formats for the figures on the scorecard, from the KPI's unit.
-import type { Unit } from "../types";
+// Excel number formats the scorecard writes itself (dates); figures keep their source's (sourceFormat.ts).
 
 export const GENERAL = "General";
 export const DATE_FORMAT = "d mmm yyyy";
 export const DATETIME_FORMAT = "d mmm yyyy hh:mm";
-
-const BY_UNIT: Record<Unit, string> = {
-  percent: "0.0%",
-  weeks: '0.0 "weeks"',
-  days: '0 "days"',
-  hours: '0.0 "hours"',
-  months: '0.0 "months"',
-  count: "#,##0",
-  currency: "£#,##0",
-  ratio: "0.00",
-  rate: "#,##0.0",
-  score: "0.00",
-  text: GENERAL,
-};
-
-export function numberFormatFor(unit: Unit | null | undefined, value?: number): string {
-  if (!unit) return value !== undefined && !Number.isInteger(value) ? "#,##0.0#" : GENERAL;
-  // Counts that are not whole numbers (averages) keep a decimal rather than being rounded away.
-  if (unit === "count" && value !== undefined && !Number.isInteger(value)) return "#,##0.0";
-  return BY_UNIT[unit];
-}
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;

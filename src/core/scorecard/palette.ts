@@ -31,3 +31,11 @@ export const HEADER_COLOURS: StatusColours = { fill: "1F3864", text: "FFFFFF" };
 /** Section headings, light grey-blue with black text. */
 export const SECTION_COLOURS: StatusColours = { fill: "DDE3EE", text: "000000" };
 export const BORDER_COLOUR: HexColour = "808080";
+
+/** Page 1's tiles for the total and for out-of-date figures: apart from the RAG colours, white text (contrast 14:1 and 7:1). */
+export const TOTAL_TILE_COLOURS: StatusColours = { fill: "1F3864", text: "FFFFFF" };
+export const STALE_TILE_COLOURS: StatusColours = { fill: "595959", text: "FFFFFF" };
+/** Quiet text: dates, notes, keys (contrast 7:1 on white). */
+export const NOTE_COLOUR: HexColour = "595959";
+/** The commentary cells people type into: pale cream, black text 19:1. */
+export const COMMENTARY_FILL: HexColour = "FFF8E1";

@@ -1,31 +1,45 @@
-// Finding commentary in a scorecard sheet's values as read back from Excel: locate the header
-// row by its headers (so rows or columns a person inserted do not lose anything), then take every
-// row below that carries a key. Rows with a key and empty commentary are returned too, so that
-// clearing a comment on the sheet clears it for good.
-import { COMMENTARY_HEADER, KEY_HEADER, MEASURE_HEADER, REF_HEADER, SHEET_HEADER } from "./columns";
+// What a scorecard sheet (and its hidden data sheet) says when it is regenerated, from their values as
+// read back from Excel: the commentary people typed, and each KPI's RAG as the sheet showed it. Tables
+// are found by their headers, so rows or columns a person inserted do not lose anything; rows with a key
+// and empty commentary are returned too, so clearing a comment on the sheet clears it for good.
+import type { Rag } from "../types";
+import { COMMENTARY_HEADER, KEY_HEADER, MEASURE_HEADER, RAG_HEADER, REF_HEADER, SHEET_HEADER } from "./columns";
+import { AS_WRITTEN_HEADER, GENERATED_LABEL } from "./dataSheet";
 import { unquote } from "./literal";
-import type { CommentaryEntry } from "./types";
+import type { CommentaryEntry, PreviousScorecard } from "./types";
 
 type Raw = string | number | boolean | null | undefined;
+export type Grid = readonly (readonly Raw[] | undefined)[];
 
 function str(v: Raw): string {
   return v === null || v === undefined ? "" : unquote(String(v));
 }
 
-export function commentaryFromGrid(values: readonly (readonly Raw[])[]): CommentaryEntry[] {
-  const out: CommentaryEntry[] = [];
-  let cols: { key: number; text: number; sheet: number; ref: number; measure: number } | null = null;
+const RAG_WORD = /^\s*(red|amber|green|grey|gray|blue)\b/i;
+
+/** "Red", "red · out of date" -> "red"; anything else -> null. */
+export function ragFromText(text: string): Rag | null {
+  const m = RAG_WORD.exec(text);
+  if (!m) return null;
+  const w = m[1].toLowerCase();
+  return (w === "gray" ? "grey" : w) as Rag;
+}
+
+interface SheetEntry extends CommentaryEntry {
+  rag: Rag | null;
+}
+
+/** Every row with a key under a heading row that has the key and Commentary headers (the register, the exceptions, the orphans). */
+function entriesFromGrid(values: Grid): SheetEntry[] {
+  const out: SheetEntry[] = [];
+  let cols: { key: number; text: number; sheet: number; ref: number; measure: number; rag: number } | null = null;
   for (const row of values) {
     if (!row) continue;
     const cells = Array.from(row, str);
     const key = cells.indexOf(KEY_HEADER);
     const text = cells.indexOf(COMMENTARY_HEADER);
     if (key >= 0 && text >= 0) {
-      // A header row (the KPI table's, or the orphaned-commentary block's).
-      const sheet = cells.indexOf(SHEET_HEADER);
-      const ref = cells.indexOf(REF_HEADER);
-      const measure = cells.indexOf(MEASURE_HEADER);
-      cols = { key, text, sheet, ref, measure };
+      cols = { key, text, sheet: cells.indexOf(SHEET_HEADER), ref: cells.indexOf(REF_HEADER), measure: cells.indexOf(MEASURE_HEADER), rag: cells.indexOf(RAG_HEADER) };
       continue;
     }
     if (!cols) continue;
@@ -37,7 +51,112 @@ export function commentaryFromGrid(values: readonly (readonly Raw[])[]): Comment
       ref: (cols.ref >= 0 && cells[cols.ref]) || null,
       measure: (cols.measure >= 0 && cells[cols.measure]) || null,
       text: cells[cols.text] ?? "",
+      rag: cols.rag >= 0 ? ragFromText(cells[cols.rag] ?? "") : null,
     });
   }
   return out;
+}
+
+/** Commentary on a scorecard sheet, one entry per row that carries a key (kept for the pane and older callers). */
+export function commentaryFromGrid(values: Grid): CommentaryEntry[] {
+  return entriesFromGrid(values).map(({ rag: _rag, ...e }) => e);
+}
+
+interface WrittenState {
+  generatedAt: string | null;
+  rags: Map<string, Rag>;
+  written: Map<string, string>;
+  names: Map<string, { ref: string | null; measure: string | null }>;
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** An Excel serial date-time as ISO (UTC), or null. */
+function isoFromSerial(v: Raw): string | null {
+  if (typeof v !== "number" || !Number.isFinite(v) || v <= 0 || v > 2958465) return null;
+  return new Date(EXCEL_EPOCH_MS + Math.round(v * 1440) * 60_000).toISOString().replace(/\.000Z$/, "Z");
+}
+
+/** The generation time in a row labelled "Generated (UTC)": the first number after the label. */
+function generatedFrom(values: Grid): string | null {
+  for (const row of values.slice(0, 30)) {
+    if (!row) continue;
+    const at = Array.from(row, str).findIndex((c) => c.trim() === GENERATED_LABEL);
+    if (at < 0) continue;
+    for (const v of row.slice(at + 1)) {
+      const iso = isoFromSerial(v);
+      if (iso) return iso;
+    }
+  }
+  return null;
+}
+
+function stateFromDataGrid(values: Grid): WrittenState {
+  const state: WrittenState = { generatedAt: generatedFrom(values), rags: new Map(), written: new Map(), names: new Map() };
+  let cols: { key: number; rag: number; written: number; ref: number; measure: number } | null = null;
+  for (const row of values) {
+    if (!row) continue;
+    const cells = Array.from(row, str);
+    const key = cells.indexOf(KEY_HEADER);
+    const written = cells.indexOf(AS_WRITTEN_HEADER);
+    if (key >= 0 && written >= 0) {
+      cols = { key, rag: cells.indexOf(RAG_HEADER), written, ref: cells.indexOf(REF_HEADER), measure: cells.indexOf(MEASURE_HEADER) };
+      continue;
+    }
+    if (!cols) continue;
+    const k = cells[cols.key]?.trim();
+    if (!k) {
+      cols = null; // the state block ends at its first empty row; chart data follows
+      continue;
+    }
+    const rag = cols.rag >= 0 ? ragFromText(cells[cols.rag]) : null;
+    if (rag) state.rags.set(k, rag);
+    state.written.set(k, cells[cols.written] ?? "");
+    state.names.set(k, { ref: (cols.ref >= 0 && cells[cols.ref]) || null, measure: (cols.measure >= 0 && cells[cols.measure]) || null });
+  }
+  return state;
+}
+
+export interface ScorecardState {
+  /** One entry per KPI key: what the sheet says now. */
+  commentary: CommentaryEntry[];
+  previous: PreviousScorecard;
+}
+
+/**
+ * What the owned sheets say. Commentary for a KPI may stand in two places (its exception row on page 1
+ * and its register row): the one that differs from what the add-in wrote last time is the edit and wins.
+ * Without that record (a scorecard from an older version) the register, listed last, wins.
+ */
+export function readScorecardState(scorecard: Grid, data: Grid | null): ScorecardState {
+  const entries = entriesFromGrid(scorecard);
+  const state = data ? stateFromDataGrid(data) : null;
+  const byKey = new Map<string, SheetEntry[]>();
+  for (const e of entries) {
+    const list = byKey.get(e.key) ?? [];
+    list.push(e);
+    byKey.set(e.key, list);
+  }
+  const commentary: CommentaryEntry[] = [];
+  const rags: Record<string, Rag> = {};
+  const names: PreviousScorecard["names"] = {};
+  for (const [key, list] of byKey) {
+    const written = state?.written.get(key);
+    const edited = written === undefined ? undefined : list.find((e) => e.text.trim() !== written.trim());
+    const chosen = edited ?? list[list.length - 1];
+    const named = [...list].reverse().find((e) => e.ref || e.measure) ?? chosen;
+    commentary.push({ key, sheet: named.sheet ?? chosen.sheet, ref: named.ref, measure: named.measure, text: edited ? edited.text : written ?? chosen.text });
+    const rag = [...list].reverse().find((e) => e.rag)?.rag ?? state?.rags.get(key);
+    if (rag) {
+      rags[key] = rag;
+      names[key] = { ref: named.ref, measure: named.measure };
+    }
+  }
+  // KPIs the data sheet remembers that the scorecard no longer shows (rows deleted by hand).
+  for (const [key, rag] of state?.rags ?? []) {
+    if (rags[key]) continue;
+    rags[key] = rag;
+    names[key] = state!.names.get(key) ?? { ref: null, measure: key };
+  }
+  return { commentary, previous: { generatedAt: state?.generatedAt ?? generatedFrom(scorecard), rags, names } };
 }

@@ -1,11 +1,15 @@
-// One scorecard row per KPI: the cell values and number formats, from the scan.
+// The KPIs as the scorecard shows them: each placed (key, group, RAG, stale), and its register cells
+// with the values, number formats and the text a reader sees (for sizing columns and rows).
+import * as numfmt from "numfmt";
 import { quoteSheetName } from "../address";
-import type { Figure, Kpi, Rag, ScanResult } from "../types";
+import { isStale } from "../stale";
+import type { Figure, Kpi, Rag, ScanResult, Unit } from "../types";
 import { kpiKey } from "./commentary";
-import { dotText } from "./dot";
+import { DOT_NOT_AVAILABLE, dotText } from "./dot";
 import { literal } from "./literal";
-import { GENERAL, numberFormatFor } from "./numberFormat";
+import { GENERAL } from "./numberFormat";
 import { RAG_WORDS } from "./palette";
+import { figureFormat } from "./sourceFormat";
 import type { ColumnId, SpecValue } from "./types";
 
 /** A KPI with where it came from and its unique key on this scorecard. */
@@ -13,13 +17,15 @@ export interface PlacedKpi {
   kpi: Kpi;
   sheet: string;
   key: string;
+  /** The register group: the KPI's own group, else the sheet it is on. */
   group: string;
   rag: Rag;
+  stale: boolean;
   /** Cell the Source link goes to, on `sheet`. */
   sourceCell: string;
+  /** Position in the workbook's order. */
+  order: number;
 }
-
-export const NO_GROUP = "(no group)";
 
 /** Every KPI of every table, in scan order, with keys made unique (duplicate refs get " #2", " #3"). */
 export function placeKpis(scan: ScanResult): PlacedKpi[] {
@@ -31,56 +37,90 @@ export function placeKpis(scan: ScanResult): PlacedKpi[] {
       const base = kpiKey(kpi, table.sheet);
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
+      const sheet = kpi.sheet ?? table.sheet;
       out.push({
         kpi,
-        sheet: kpi.sheet ?? table.sheet,
+        sheet,
         key: n === 1 ? base : `${base} #${n}`,
-        group: kpi.group?.trim() || NO_GROUP,
+        group: kpi.group?.replace(/\s+/g, " ").trim() || sheet,
         rag: kpi.rag ?? "grey",
+        stale: kpi.stale ?? isStale(kpi, scan.asOf),
         sourceCell: kpi.sourceCell ?? kpi.latest?.cell ?? kpi.baseline?.cell ?? firstCell,
+        order: out.length,
       });
     }
   }
   return out;
 }
 
+/** Worst first: Red, Amber, Green, Blue, then Grey (not rated). */
+export const RAG_RANK: Readonly<Record<Rag, number>> = Object.freeze({ red: 0, amber: 1, green: 2, blue: 3, grey: 4 });
+
+function figureValue(f: Figure | null | undefined): number | null {
+  const v = f ? (f.value ?? f.relative?.resolved ?? null) : null;
+  return v !== null && Number.isFinite(v) ? v : null;
+}
+
+/** How far the latest figure misses its target, relative to the target (positive = a miss); null when either is unknown. */
+export function shortfall(kpi: Kpi): number | null {
+  const target = figureValue(kpi.currentTarget ?? kpi.target);
+  const latest = figureValue(kpi.latest);
+  if (target === null || latest === null) return null;
+  const miss = kpi.polarity === "lower-is-better" ? latest - target : target - latest;
+  // Relative to the larger of the two, so a target of 0 still compares (418 against 0 is a 100% miss).
+  return miss / Math.max(Math.abs(target), Math.abs(latest), 1e-9);
+}
+
+/** Worst RAG first; within a RAG the bigger miss first; then workbook order. */
+export function worstFirst(a: PlacedKpi, b: PlacedKpi): number {
+  const byRag = RAG_RANK[a.rag] - RAG_RANK[b.rag];
+  if (byRag !== 0) return byRag;
+  const sa = shortfall(a.kpi);
+  const sb = shortfall(b.kpi);
+  if (sa !== null && sb !== null && sa !== sb) return sb - sa;
+  if (sa !== null && sb === null) return -1;
+  if (sa === null && sb !== null) return 1;
+  return a.order - b.order;
+}
+
 export interface CellOut {
   value: SpecValue;
   format: string;
+  /** What a reader sees in the cell. */
+  shown: string;
 }
 
-const EMPTY: CellOut = { value: "", format: GENERAL };
+export const EMPTY: CellOut = { value: "", format: GENERAL, shown: "" };
 
-function text(s: string | null | undefined): CellOut {
-  return s ? { value: literal(s), format: GENERAL } : EMPTY;
+export function textCell(s: string | null | undefined): CellOut {
+  return s ? { value: literal(s), format: GENERAL, shown: s } : EMPTY;
 }
 
-/** A figure as a number in the KPI's unit, or its text as written (tbc, n/a, National average). */
-export function figureCell(fig: Figure | null | undefined, kpiUnit: Kpi["unit"]): CellOut {
+/** A number shown as Excel would show it in a format (for sizing; numfmt is Excel's formatter). */
+export function shownNumber(value: number, format: string): string {
+  return numfmt.format(format, value, { nbsp: false, throws: false, leap1900: true });
+}
+
+/** A figure as a number in its source's format, or its text as written (tbc, n/a, National average). */
+export function figureCell(fig: Figure | null | undefined, kpiUnit: Unit | null): CellOut {
   if (!fig) return EMPTY;
-  const value = fig.value ?? fig.relative?.resolved ?? null;
-  if (value !== null && Number.isFinite(value)) return { value, format: numberFormatFor(fig.unit ?? kpiUnit, value) };
-  return text(fig.text);
+  const value = figureValue(fig);
+  if (value !== null) {
+    const format = figureFormat(fig, value, kpiUnit);
+    return { value, format, shown: shownNumber(value, format) };
+  }
+  return textCell(fig.text);
 }
 
-/** Long text cut at a word boundary with an ellipsis, so a row stays a readable height. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
-/** Findings are listed in full in the pane; the sheet gives the count and the first, clipped. */
-const FINDING_CHARS = 90;
-/** Group names are sometimes whole objectives; the row shows the start, the summary the rest. */
-const GROUP_CHARS = 70;
-
-function findingsText(kpi: Kpi): string {
-  const n = kpi.findings.length;
-  if (n === 0) return "";
-  const first = kpi.findings[0];
-  return `${n} finding${n === 1 ? "" : "s"}: ${clip(first.message, FINDING_CHARS)}`;
+/** A figure as its source shows it, for sentences ("13% vs 60%"); a relative target with what it came to. */
+export function figureText(fig: Figure | null | undefined, kpiUnit: Unit | null): string {
+  if (!fig) return "";
+  const written = fig.text.replace(/\s+/g, " ").trim();
+  const plain = (v: number) => shownNumber(v, figureFormat({ text: "", unit: fig.unit }, v, kpiUnit));
+  const resolved = fig.value === null ? (fig.relative?.resolved ?? null) : null;
+  if (resolved !== null && Number.isFinite(resolved)) return written ? `${written} (${plain(resolved)})` : plain(resolved);
+  if (written) return written;
+  return fig.value !== null && Number.isFinite(fig.value) ? plain(fig.value) : "";
 }
 
 /** The document reference of a cell for a hyperlink: 'My sheet'!B7. */
@@ -93,28 +133,53 @@ export function sourceLabel(sheet: string, cell: string): string {
   return `${sheet}!${cell}`;
 }
 
-export function rowCells(p: PlacedKpi, commentary: string): Record<ColumnId, CellOut> {
+/** The milestone the target in force belongs to ("By 6 months"), or "Final target". */
+export function targetFor(kpi: Kpi): string {
+  return kpi.currentMilestone ?? (kpi.currentTarget ? "" : kpi.target ? "Final target" : "");
+}
+
+/** "England 62%; Statistical neighbours 58%". */
+export function benchmarksText(kpi: Kpi): string {
+  return (kpi.benchmarks ?? [])
+    .map((b) => `${b.label.replace(/\s+/g, " ").trim()} ${figureText(b.value, kpi.unit)}`.trim())
+    .filter(Boolean)
+    .join("; ");
+}
+
+export function trendText(kpi: Kpi): string {
+  const t = dotText(kpi.dot);
+  return t === DOT_NOT_AVAILABLE ? "" : t;
+}
+
+/** The RAG word, with the stale marker beside it on a second line: "Red" / "out of date". */
+export function ragText(p: Pick<PlacedKpi, "rag" | "stale">): string {
+  return p.stale ? `${RAG_WORDS[p.rag]}\n${STALE_MARKER}` : RAG_WORDS[p.rag];
+}
+
+export const STALE_MARKER = "out of date";
+
+/** The register's cells for one KPI. `findings` is the Findings column's text (built with the findings block). */
+export function registerCells(p: PlacedKpi, commentary: string, findings: string): Record<ColumnId, CellOut> {
   const { kpi } = p;
-  const target = kpi.currentTarget ?? kpi.target;
-  const milestone = kpi.currentMilestone ?? (kpi.currentTarget ? "" : kpi.target ? "Final target" : "");
   return {
-    ref: text(kpi.ref),
-    measure: text(kpi.measure),
-    group: text(p.group === NO_GROUP ? "" : clip(p.group, GROUP_CHARS)),
-    frequency: text(kpi.frequency),
+    ref: textCell(kpi.ref),
+    measure: textCell(kpi.measure),
+    owner: textCell(kpi.owner),
+    frequency: textCell(kpi.frequency),
     baseline: figureCell(kpi.baseline, kpi.unit),
-    milestone: text(milestone),
-    milestoneTarget: figureCell(target, kpi.unit),
+    target: figureCell(kpi.currentTarget ?? kpi.target, kpi.unit),
+    targetFor: textCell(targetFor(kpi)),
     latest: figureCell(kpi.latest, kpi.unit),
-    latestPeriod: text(kpi.latest?.period),
+    latestPeriod: textCell(kpi.latest?.period),
     previous: figureCell(kpi.previous, kpi.unit),
-    previousPeriod: text(kpi.previous?.period),
-    dot: text(dotText(kpi.dot)),
-    rag: { value: RAG_WORDS[p.rag], format: GENERAL },
-    findings: text(findingsText(kpi)),
-    commentary: text(commentary),
-    source: text(sourceLabel(p.sheet, p.sourceCell)),
-    key: text(p.key),
-    sourceSheet: text(p.sheet),
+    previousPeriod: textCell(kpi.previous?.period),
+    benchmarks: textCell(benchmarksText(kpi)),
+    dot: textCell(trendText(kpi)),
+    rag: { value: ragText(p), format: GENERAL, shown: ragText(p) },
+    findings: textCell(findings),
+    commentary: textCell(commentary),
+    source: textCell(sourceLabel(p.sheet, p.sourceCell)),
+    key: textCell(p.key),
+    sourceSheet: textCell(p.sheet),
   };
 }

@@ -1,5 +1,5 @@
-// Trajectory data: actuals against staged targets over the milestones, for KPIs with at least
-// two milestones that carry a number.
+// A KPI's series over its milestones: actuals from actual cells only (and the baseline, which is an
+// actual), targets from the staged targets; a chart of it says something only with two actuals or more.
 import type { Kpi } from "../types";
 
 export interface TrajectoryPoint {
@@ -8,22 +8,18 @@ export interface TrajectoryPoint {
   actual: number | null;
 }
 
-/** Points to chart, or null when fewer than two milestones have a value. Baseline leads when known. */
+/** The points to chart, or null when fewer than two of them hold an actual. Baseline leads when known. */
 export function trajectoryPoints(kpi: Kpi): TrajectoryPoint[] | null {
   const points: TrajectoryPoint[] = [];
+  const base = kpi.baseline?.value;
+  if (typeof base === "number" && Number.isFinite(base)) {
+    points.push({ label: kpi.baseline?.period ? `Baseline (${kpi.baseline.period})` : "Baseline", target: null, actual: base });
+  }
   for (const m of kpi.milestones) {
     const target = m.target ? (m.target.value ?? m.target.relative?.resolved ?? null) : null;
     const actual = m.actual?.value ?? null;
     if (target === null && actual === null) continue;
     points.push({ label: m.label, target, actual });
   }
-  if (points.length < 2) return null;
-  const base = kpi.baseline?.value;
-  if (typeof base === "number") {
-    points.unshift({ label: kpi.baseline?.period ? `Baseline (${kpi.baseline.period})` : "Baseline", target: null, actual: base });
-  }
-  return points;
+  return points.filter((p) => p.actual !== null).length >= 2 ? points : null;
 }
-
-/** Most trajectory charts drawn on one sheet: beyond this the sheet becomes unusable, and a note says how many were left out. */
-export const MAX_TRAJECTORY_CHARTS = 20;

@@ -1,7 +1,7 @@
-// The scorecard sheet as a declarative spec: everything the sheet holds, in cell coordinates on
-// the sheet, so that src/excel applies it as a dumb copy. Addresses are A1 without a sheet name
-// unless a field says otherwise. Rows and columns in CellBlock are 0-based.
-import type { Rag } from "../types";
+// The scorecard as a declarative spec: everything the scorecard sheet and its hidden data sheet hold,
+// in cell coordinates, so that src/excel applies it as a dumb copy. Addresses are A1 without a sheet
+// name unless a field says otherwise. Rows and columns in CellBlock and RowHeightSpec are 0-based.
+import type { Rag, ScanResult } from "../types";
 import type { Settings } from "../settings";
 import type { HexColour } from "./colour";
 
@@ -10,7 +10,7 @@ export type SpecValue = string | number;
 
 /** A rectangle of values written in one request. numberFormats has the same shape as values. */
 export interface CellBlock {
-  /** What the block holds, for tests and for splitting requests: "title", "kpis", "summary"... */
+  /** What the block holds, for tests and for splitting requests: "heading", "register", "state"... */
   id: string;
   row: number;
   col: number;
@@ -31,16 +31,28 @@ export interface RangeFormatSpec {
   fontColour?: HexColour;
   bold?: boolean;
   italic?: boolean;
+  fontName?: string;
   fontSize?: number;
   wrap?: boolean;
   horizontalAlignment?: "Left" | "Center" | "Right";
   verticalAlignment?: "Top" | "Center" | "Bottom";
   border?: BorderSpec;
-  /** Row height in points, for rows whose wrapped text needs room. */
-  rowHeight?: number;
 }
 
-/** A "cell contains text" rule: the RAG column recolours when someone types another word. */
+/** Rows given a height in points: the height their wrapped text needs, worked out in the core (textFit.ts). */
+export interface RowHeightSpec {
+  row: number;
+  count: number;
+  height: number;
+}
+
+/** A merge: the whole range into one cell, or (across) each row of the range into its own cell. */
+export interface MergeSpec {
+  address: string;
+  across: boolean;
+}
+
+/** A "cell contains text" rule: the RAG cells recolour when someone types another word. */
 export interface TextRuleSpec {
   address: string;
   text: string;
@@ -59,67 +71,96 @@ export interface HyperlinkSpec {
 
 export interface ChartSeriesSpec {
   name: string;
-  /** Values range on the scorecard sheet. */
+  /** Values range on the data sheet. */
   values: string;
   colour: HexColour;
   /** Dashed line (staged targets), so the two lines differ by more than colour. */
   dashed?: boolean;
+  /** Colour of the values written on the bars or points: white on dark fills, black on light ones. */
+  labelColour: HexColour;
 }
+
+export type ChartKind = "rag-by-group" | "trajectory" | "actual-vs-target";
 
 export interface ChartSpec {
   /** Unique name of the chart on the sheet. */
   name: string;
-  kind: "rag-by-group" | "trajectory";
-  type: "ColumnStacked" | "LineMarkers";
+  kind: ChartKind;
+  type: "BarStacked" | "ColumnStacked" | "LineMarkers";
   title: string;
-  /** The data range the chart is created from, header row and column included. */
+  /** The data range on the data sheet the chart is created from, header row and column included. */
   source: string;
   seriesBy: "Rows" | "Columns";
-  /** Category labels range. */
+  /** Category labels range, on the data sheet. */
   categories: string;
   series: ChartSeriesSpec[];
-  /** Cells the chart covers: top-left and bottom-right. */
+  /** Cells the chart covers on the scorecard: top-left and bottom-right. */
   topLeft: string;
   bottomRight: string;
-  /** Number format of the value axis, from the KPI unit. */
+  /** Number format of the value axis (the source's, without unit words). */
   valueFormat: string;
+  /** The value axis title, naming the unit; null when the figures state none. */
+  valueAxisTitle: string | null;
+  categoryAxisTitle: string | null;
+  /** The value axis starts here (0 for counts and percentages); null lets Excel choose. */
+  valueAxisMinimum: number | null;
+  /** Values written on the bars and points. */
+  dataLabels: boolean;
+  /** The KPI the chart is about (its key), for charts of one KPI. */
+  kpiKey?: string;
+}
+
+export interface PageMargins {
+  /** Points, as the Excel API takes them. */
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  header: number;
+  footer: number;
 }
 
 export interface PageSetupSpec {
   orientation: "Landscape";
   paperSize: "A4";
-  fitToPagesWide: 1;
-  /** Rows repeated on every printed page: "$6:$6". */
-  printTitleRows: string;
-  /** What prints: everything but the hidden key columns. */
+  /** Print scale in per cent: the register's printed text is never under 8 pt. */
+  scale: number;
+  margins: PageMargins;
+  /** The register's heading row, repeated on every register page: "$40:$40". */
+  printTitleRows: string | null;
+  /** What prints: the page-1 summary, the charts, the findings and the register, not the hidden key columns. */
   printArea: string;
-  /**
-   * Rows (0-based) to start a new printed page: the charts section, and every second row of trajectory
-   * charts, so that no chart is cut across two pages.
-   */
+  /** Rows (0-based) that start a new printed page: the charts, each charts page, the register. */
   pageBreaksBefore: number[];
+  /** Header and footer in Excel's codes ("&P" page, "&N" pages; a literal & written "&&"). */
+  centerHeader: string;
+  centerFooter: string;
 }
 
 export interface FreezeSpec {
-  /** Rows frozen at the top (through the header row). */
+  /** Rows frozen at the top (the title). */
   rows: number;
-  /** Columns frozen at the left (through the measure column). */
+  /** Columns frozen at the left. */
   columns: number;
 }
 
-/** Where the KPI table sits, and what readCommentary needs to find commentary again. */
+/** Where the register sits, and what readCommentary needs to find commentary again. */
 export interface KpiTableLayout {
+  /** The register's heading row (0-based). */
   headerRow: number;
-  firstRow: number;
   /** Number of KPI rows (may be 0). */
   rowCount: number;
+  /** The register's columns, in sheet order from column A: printed ones, then the Source link, then hidden ones. */
   columns: readonly ColumnSpec[];
-  /** 0-based columns of the Commentary text and the hidden key. */
+  /** 0-based columns of the Commentary text, the hidden key and source sheet, the RAG and the trend. */
   commentaryCol: number;
   keyCol: number;
   sheetCol: number;
   ragCol: number;
+  /** -1 when no KPI has a direction of travel (the column is left out). */
   dotCol: number;
+  /** Columns printed: 0 to printedColumns - 1. */
+  printedColumns: number;
 }
 
 export interface ColumnSpec {
@@ -128,20 +169,23 @@ export interface ColumnSpec {
   /** Column width in points. */
   width: number;
   hidden?: boolean;
+  /** Shown on the sheet right of the printed columns but not printed (the link back to the source). */
+  offPage?: boolean;
 }
 
 export type ColumnId =
   | "ref"
   | "measure"
-  | "group"
+  | "owner"
   | "frequency"
   | "baseline"
-  | "milestone"
-  | "milestoneTarget"
+  | "target"
+  | "targetFor"
   | "latest"
   | "latestPeriod"
   | "previous"
   | "previousPeriod"
+  | "benchmarks"
   | "dot"
   | "rag"
   | "findings"
@@ -159,6 +203,16 @@ export interface CommentaryEntry {
   text: string;
 }
 
+/** What the last scorecard in the workbook said, read back when it is regenerated. */
+export interface PreviousScorecard {
+  /** ISO date-time (UTC) the previous scorecard was generated, when known. */
+  generatedAt: string | null;
+  /** Its RAG by KPI key (as the sheet showed it, hand edits included). */
+  rags: Record<string, Rag>;
+  /** How it named each KPI, to list those no longer reported. */
+  names: Record<string, { ref: string | null; measure: string | null }>;
+}
+
 export interface LegendEntry {
   /** What the legend explains: a RAG status or a DoT arrow. */
   kind: "rag" | "dot";
@@ -170,52 +224,113 @@ export interface LegendEntry {
   fontColour?: HexColour;
 }
 
-/** One KPI row, as data, for tests and for the pane (the same content is in the "kpis" block). */
+/** One KPI row of the register, as data, for tests and for the pane (the same content is on the sheet). */
 export interface ScorecardRow {
   key: string;
   sheet: string | null;
   ref: string | null;
   measure: string;
+  group: string;
   rag: Rag;
   ragWord: string;
   dot: string;
+  stale: boolean;
   commentary: string;
+  /** The register row on the sheet (0-based). */
+  row: number;
 }
 
 export interface ScorecardSummaryRow {
   group: string;
   counts: Record<Rag, number>;
+  stale: number;
   total: number;
+}
+
+/** A count tile on page 1: a RAG, the stale figures, or the total. */
+export interface TileSpec {
+  id: Rag | "stale" | "total";
+  word: string;
+  count: number;
+}
+
+export interface ExceptionRow {
+  key: string;
+  rag: Rag;
+  ref: string | null;
+  measure: string;
+  latestVsTarget: string;
+  trend: string;
+  owner: string;
+  commentary: string;
+  stale: boolean;
+}
+
+/** A KPI whose RAG moved since the last scorecard. */
+export interface RagChange {
+  key: string;
+  label: string;
+  from: Rag;
+  to: Rag;
+  direction: "better" | "worse" | "other";
+}
+
+export interface ScorecardChanges {
+  /** False on the first scorecard in a workbook. */
+  hasPrevious: boolean;
+  previousGeneratedAt: string | null;
+  changed: RagChange[];
+  /** KPIs on this scorecard the last one did not have, and the last one's KPIs no longer reported. */
+  added: string[];
+  removed: string[];
+}
+
+/** A place on the sheet the pane links to: the summary, the exceptions, each group of the register... */
+export interface SheetSection {
+  id: "summary" | "exceptions" | "changes" | "charts" | "findings" | "register" | "group" | "orphans";
+  label: string;
+  /** A1 of the section's heading on the scorecard. */
+  cell: string;
+}
+
+/** The hidden sheet the add-in also owns: what the last scorecard said (for the next one), and the charts' data. */
+export interface DataSheetSpec {
+  sheetName: string;
+  blocks: CellBlock[];
 }
 
 export interface ScorecardSpec {
   sheetName: string;
-  /** Title written in A1. */
+  /** The report title, as shown on page 1. */
   title: string;
   blocks: CellBlock[];
   formats: RangeFormatSpec[];
-  merges: string[];
+  merges: MergeSpec[];
   columnWidths: { col: number; width: number; hidden: boolean }[];
-  /** Row ranges whose height follows their wrapped text (autofit after formats are set). */
-  autofitRows: string[];
+  rowHeights: RowHeightSpec[];
   textRules: TextRuleSpec[];
   hyperlinks: HyperlinkSpec[];
   charts: ChartSpec[];
   freeze: FreezeSpec;
   page: PageSetupSpec;
-  /** Gridlines off: the table draws its own borders, and the page reads like a report. */
+  /** Gridlines off: the tables draw their own borders, and the page reads like a report. */
   showGridlines: boolean;
   /** The range the sheet's content occupies, for tests and for sizing. */
   usedRange: string;
+  dataSheet: DataSheetSpec;
+  sections: SheetSection[];
   table: KpiTableLayout;
   rows: ScorecardRow[];
   legend: LegendEntry[];
+  tiles: TileSpec[];
   summary: ScorecardSummaryRow[];
+  exceptions: ExceptionRow[];
+  changes: ScorecardChanges;
   /** Commentary whose KPI was not found, kept in its own block. */
   orphanedCommentary: CommentaryEntry[];
-  /** Trajectory charts left out to keep the sheet usable (only the first few are drawn). */
-  trajectoriesOmitted: number;
-  /** What the spec was built from, so commentary read at apply time can be merged by the core. */
+  /** Charts left out to keep the sheet usable (only the first few are drawn). */
+  chartsOmitted: number;
+  /** What the spec was built from, so what is read at apply time can be merged by the core. */
   source: ScorecardSource;
 }
 
@@ -225,9 +340,13 @@ export interface ScorecardOptions {
   generatedAt: string;
   commentary: CommentaryEntry[];
   settings: Settings;
+  /** What the last scorecard said; null or absent on the first. */
+  previous?: PreviousScorecard | null;
+  /** Name of the hidden data sheet; default DATA_SHEET_DEFAULT_NAME. */
+  dataSheetName?: string;
 }
 
 export interface ScorecardSource {
-  scan: import("../types").ScanResult;
+  scan: ScanResult;
   options: ScorecardOptions;
 }

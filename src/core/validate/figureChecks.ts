@@ -6,7 +6,8 @@ import type { SheetGrid } from "../recognise/grid";
 import type { CellRef, DraftKpi } from "../recognise/readKpis";
 import type { Parsed, ReadMilestone } from "../assess/buildKpi";
 import type { FindingCode } from "./codes";
-import { addMonthsIso, compareIso } from "../dates";
+import { compareIso } from "../dates";
+import { isStale } from "../stale";
 
 export interface CheckInput {
   name: string;
@@ -28,20 +29,6 @@ export interface CheckInput {
   hasBaselineColumn: boolean;
   /** Milestones written as words with RAG columns beside them: text targets are the design, not a fault. */
   qualitative: boolean;
-}
-
-/** Months a figure may be old, at the reporting date, for its stated frequency (one period plus reporting lag). */
-function allowedAgeMonths(frequency: string): number | null {
-  const f = frequency.toLowerCase();
-  if (/weekly|fortnightly/.test(f)) return 1;
-  if (/bi-? ?monthly/.test(f)) return 3;
-  if (/monthly/.test(f) && !/six|6/.test(f)) return 2;
-  if (/half[- ]?termly/.test(f)) return 3;
-  if (/termly|per term|each term/.test(f)) return 5;
-  if (/quarterly/.test(f)) return 4;
-  if (/six[- ]monthly|bi-? ?annual|biannual|half[- ]?yearly/.test(f)) return 8;
-  if (/annual|yearly/.test(f)) return 15;
-  return null;
 }
 
 export function checkFigures(c: CheckInput): void {
@@ -131,11 +118,8 @@ export function checkFigures(c: CheckInput): void {
   }
 
   // Stale data for the stated frequency.
-  if (c.d.frequency && c.latest?.fig.periodEnd) {
-    const months = allowedAgeMonths(c.d.frequency);
-    if (months !== null && compareIso(addMonthsIso(c.latest.fig.periodEnd, months), c.asOf) < 0) {
-      add("stale-data", `${name}: the latest figure is for ${c.latest.fig.period}, older than a ${c.d.frequency.toLowerCase()} KPI should be at ${c.asOf}.`, c.latest.ref);
-    }
+  if (c.d.frequency && c.latest && isStale({ frequency: c.d.frequency, latest: c.latest.fig }, c.asOf)) {
+    add("stale-data", `${name}: the latest figure is for ${c.latest.fig.period}, older than a ${c.d.frequency.toLowerCase()} KPI should be at ${c.asOf}.`, c.latest.ref);
   }
 
   // Staged targets moving the wrong way for the polarity.

@@ -158,7 +158,11 @@ export class ChartAxis extends ChartPart<ChartTarget> {
     super(ctx, resolver, nullable);
   }
   protected scalars(): Record<string, Getter<ChartTarget>> {
-    return { numberFormat: (t) => (this.kind === "value" ? t.chart.valueAxisNumberFormat ?? "General" : "General") };
+    return {
+      numberFormat: (t) => (this.kind === "value" ? t.chart.valueAxisNumberFormat ?? "General" : "General"),
+      minimum: (t) => (this.kind === "value" ? t.chart.valueAxisMinimum ?? null : null),
+      maximum: (t) => (this.kind === "value" ? t.chart.valueAxisMaximum ?? null : null),
+    };
   }
   protected override navigations() {
     return { title: () => this.title } as Record<string, () => Loadable>;
@@ -173,6 +177,26 @@ export class ChartAxis extends ChartPart<ChartTarget> {
       if (this.kind === "value") this.edit(t, () => ({ valueAxisNumberFormat: v }));
     });
   }
+  /** Bounds of a value axis; Excel refuses them on a category axis of text labels. */
+  private bound(prop: "minimum" | "maximum", v: number): void {
+    this.write(prop, v, (t) => {
+      if (this.kind !== "value" || typeof v !== "number" || !Number.isFinite(v)) throw richApiError("InvalidArgument");
+      this.edit(t, () => (prop === "minimum" ? { valueAxisMinimum: v } : { valueAxisMaximum: v }));
+    });
+  }
+  get minimum(): number { return this.get("minimum"); }
+  set minimum(v: number) { this.bound("minimum", v); }
+  get maximum(): number { return this.get("maximum"); }
+  set maximum(v: number) { this.bound("maximum", v); }
+}
+
+/** Chart.dataLabels: labels on every point (the host models showValue, the one the add-in uses). */
+export class ChartDataLabels extends ChartPart<ChartTarget> {
+  protected scalars(): Record<string, Getter<ChartTarget>> {
+    return { showValue: (t) => !!t.chart.showDataLabels };
+  }
+  get showValue(): boolean { return this.get("showValue"); }
+  set showValue(v: boolean) { this.write("showValue", v, (t) => this.edit(t, () => ({ showDataLabels: !!v }))); }
 }
 
 export class ChartAxes extends HostObject<ChartTarget> {
@@ -262,6 +286,40 @@ export class ChartSeriesFormat extends HostObject<SeriesTarget> {
   }
 }
 
+/** ChartSeries.dataLabels.format.font: the labels' colour. */
+export class ChartSeriesLabelFont extends HostObject<SeriesTarget> {
+  protected scalars(): Record<string, Getter<SeriesTarget>> {
+    return { color: (t) => t.series.dataLabels?.fontColor ?? "" };
+  }
+  get color(): string { return this.get("color"); }
+  set color(v: string) {
+    this.write("color", v, (t) => editSeries(this.ctx, t, { dataLabels: { showValue: t.series.dataLabels?.showValue ?? false, fontColor: colorOrThrow(v) } }));
+  }
+}
+
+export class ChartSeriesLabelFormat extends HostObject<SeriesTarget> {
+  protected scalars(): Record<string, Getter<SeriesTarget>> {
+    return {};
+  }
+  protected override navigations() {
+    return { font: () => this.font } as Record<string, () => Loadable>;
+  }
+  get font(): ChartSeriesLabelFont { return this.child("font", () => new ChartSeriesLabelFont(this.ctx, () => this.target(), this.nullable)); }
+}
+
+/** ChartSeries.dataLabels (ExcelApi 1.8): the series' own labels. */
+export class ChartSeriesDataLabels extends HostObject<SeriesTarget> {
+  protected scalars(): Record<string, Getter<SeriesTarget>> {
+    return { showValue: (t) => !!t.series.dataLabels?.showValue };
+  }
+  protected override navigations() {
+    return { format: () => this.format } as Record<string, () => Loadable>;
+  }
+  get format(): ChartSeriesLabelFormat { return this.child("format", () => new ChartSeriesLabelFormat(this.ctx, () => this.target(), this.nullable)); }
+  get showValue(): boolean { return this.get("showValue"); }
+  set showValue(v: boolean) { this.write("showValue", v, (t) => editSeries(this.ctx, t, { dataLabels: { ...(t.series.dataLabels ?? {}), showValue: !!v } })); }
+}
+
 export class ChartSeries extends HostObject<SeriesTarget> {
   private formatObj?: ChartSeriesFormat;
   constructor(ctx: HostContext, resolver: () => SeriesTarget | null, nullable = false) {
@@ -274,11 +332,15 @@ export class ChartSeries extends HostObject<SeriesTarget> {
       markerStyle: (t) => t.series.markerStyle ?? "Automatic",
       markerBackgroundColor: (t) => t.series.markerBackgroundColor ?? "",
       markerForegroundColor: (t) => t.series.markerForegroundColor ?? "",
+      hasDataLabels: (t) => !!t.series.dataLabels?.showValue,
     };
   }
   protected override navigations() {
-    return { format: () => this.format } as Record<string, () => Loadable>;
+    return { format: () => this.format, dataLabels: () => this.dataLabels } as Record<string, () => Loadable>;
   }
+  get dataLabels(): ChartSeriesDataLabels { return this.child("dataLabels", () => new ChartSeriesDataLabels(this.ctx, () => this.target(), this.nullable)); }
+  get hasDataLabels(): boolean { return this.get("hasDataLabels"); }
+  set hasDataLabels(v: boolean) { this.write("hasDataLabels", v, (t) => editSeries(this.ctx, t, { dataLabels: { ...(t.series.dataLabels ?? {}), showValue: !!v } })); }
   get format(): ChartSeriesFormat {
     if (!this.formatObj) this.formatObj = new ChartSeriesFormat(this.ctx, () => this.target(), this.nullable);
     return this.formatObj;
@@ -357,11 +419,16 @@ export class Chart extends ChartPart<ChartTarget> {
       left: (t) => t.chart.left,
       width: (t) => t.chart.width,
       height: (t) => t.chart.height,
+      plotVisibleOnly: (t) => t.chart.plotVisibleOnly,
     };
   }
   protected override navigations() {
-    return { title: () => this.title, legend: () => this.legend, axes: () => this.axes, series: () => this.series } as Record<string, () => Loadable>;
+    return { title: () => this.title, legend: () => this.legend, axes: () => this.axes, series: () => this.series, dataLabels: () => this.dataLabels } as Record<string, () => Loadable>;
   }
+  get dataLabels(): ChartDataLabels { return this.child("dataLabels", () => new ChartDataLabels(this.ctx, () => this.target(), this.nullable)); }
+  /** Excel leaves hidden rows and columns out of a chart unless this is false (ExcelApi 1.8). */
+  get plotVisibleOnly(): boolean { return this.get("plotVisibleOnly"); }
+  set plotVisibleOnly(v: boolean) { this.write("plotVisibleOnly", v, (t) => this.edit(t, () => ({ plotVisibleOnly: !!v }))); }
   get title(): ChartTitle { return this.child("title", () => new ChartTitle(this.ctx, () => this.target(), this.nullable)); }
   get legend(): ChartLegend { return this.child("legend", () => new ChartLegend(this.ctx, () => this.target(), this.nullable)); }
   get axes(): ChartAxes { return this.child("axes", () => new ChartAxes(this.ctx, () => this.target(), this.nullable)); }
@@ -468,7 +535,7 @@ export class ChartCollection extends HostCollection<SheetModel, Chart> {
       const from = { row: 1, col: 3 };
       const top = rowTop(sheet, from.row), left = colLeft(sheet, from.col);
       const chart: ChartHostModel = {
-        id: newId(this.ctx.model), name: `Chart ${n}`, type, titleVisible: false, legendVisible: true, legendPosition: "Right",
+        id: newId(this.ctx.model), name: `Chart ${n}`, type, titleVisible: false, legendVisible: true, legendPosition: "Right", plotVisibleOnly: true,
         seriesBy: seriesBy === "Rows" || seriesBy === "Columns" ? seriesBy : "Auto",
         series: seriesFromSource(src, seriesBy),
         from, to: cellAt(sheet, top + DEFAULT_HEIGHT, left + DEFAULT_WIDTH),

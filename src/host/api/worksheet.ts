@@ -55,6 +55,11 @@ export class WorksheetFreezePanes extends HostObject<SheetModel> {
   }
   private freeze(method: string, args: unknown[], rows: (s: SheetModel) => number, cols: (s: SheetModel) => number): void {
     this.call(method, args, (s) => {
+      // Excel freezes the panes of the sheet on screen, whichever sheet the call names (office-js#3148):
+      // the host refuses, so code that forgets to activate the sheet first fails here, not in Excel.
+      if (activeSheet(this.ctx.model) !== s) {
+        throw richApiError("InvalidOperation", `Freeze panes on '${s.name}' only after activating it: Excel applies them to the active sheet.`);
+      }
       const r = rows(s), c = cols(s);
       if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) throw richApiError("InvalidArgument");
       this.ctx.journal.set(s, "freeze", r || c ? { rows: r, cols: c } : undefined);
@@ -242,6 +247,11 @@ export class Worksheet extends HostObject<SheetModel> {
   }
 }
 
+/** The sheet Excel shows: the one last activated, else the first visible one. */
+function activeSheet(model: WorkbookModel): SheetModel | undefined {
+  return model.sheets.find((s) => s.id === model.activeSheetId) ?? model.sheets.find((s) => s.visibility === "Visible");
+}
+
 function deleteSheet(ctx: HostContext, s: SheetModel): void {
   const model = ctx.model;
   const idx = model.sheets.indexOf(s);
@@ -302,7 +312,7 @@ export class WorksheetCollection extends HostCollection<WorkbookModel, Worksheet
   getActiveWorksheet(): Worksheet {
     const ws = new Worksheet(this.ctx, () => {
       const m = this.ctx.model;
-      return m.sheets.find((s) => s.id === m.activeSheetId) ?? m.sheets.find((s) => s.visibility === "Visible") ?? m.sheets[0];
+      return activeSheet(m) ?? m.sheets[0];
     });
     return ws.registerCreation({ call: "getActiveWorksheet", args: [] });
   }

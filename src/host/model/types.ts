@@ -115,6 +115,8 @@ export interface ChartSeriesModel {
   markerStyle?: string;
   markerBackgroundColor?: string;
   markerForegroundColor?: string;
+  /** The series' own data labels (ChartSeries.hasDataLabels / dataLabels). */
+  dataLabels?: { showValue: boolean; fontColor?: string };
 }
 
 export interface ChartHostModel {
@@ -128,6 +130,13 @@ export interface ChartHostModel {
   valueAxisTitle?: string;
   categoryAxisTitle?: string;
   valueAxisNumberFormat?: string;
+  /** The value axis bounds set through the API; absent lets the viewer choose. */
+  valueAxisMinimum?: number;
+  valueAxisMaximum?: number;
+  /** Chart-wide data labels showing each point's value (Chart.dataLabels.showValue). */
+  showDataLabels?: boolean;
+  /** Excel plots only visible cells unless this is false: values in hidden rows or columns are left out. */
+  plotVisibleOnly: boolean;
   seriesBy: "Auto" | "Columns" | "Rows";
   series: ChartSeriesModel[];
   /** Anchor: top-left and bottom-right cells, 0-based. */

@@ -23,6 +23,11 @@ export interface ChartSeriesModel {
   kind?: ChartKind | null;
   lineDash?: "solid" | "dash" | null;
   marker?: boolean;
+  /** The number format of the values (their cells'), for the cache and the data labels; default General. */
+  formatCode?: string | null;
+  /** This series' values written on its points (as well as when the chart's dataLabels are on), in this colour. */
+  labels?: boolean;
+  labelColor?: string | null;
 }
 
 export interface ChartModel {
@@ -38,6 +43,13 @@ export interface ChartModel {
   valueAxisTitle?: string | null;
   /** Excel number format for the value axis labels, e.g. "0%". */
   valueAxisNumberFormat?: string | null;
+  /** Value axis bounds; null lets the viewer choose. */
+  valueAxisMinimum?: number | null;
+  valueAxisMaximum?: number | null;
+  /** Each point's value written on it. */
+  dataLabels?: boolean;
+  /** Hidden rows and columns left out (Excel's default); false plots them. */
+  plotVisibleOnly?: boolean;
 }
 
 /** What readChartsFromXlsx gives back: the parts of a chart a test asserts on. */
@@ -45,5 +57,20 @@ export interface ChartSummary {
   sheetName: string;
   kind: ChartKind;
   title: string | null;
-  series: { name: string | null; valuesRef: string; categoriesRef: string | null; kind: ChartKind }[];
+  series: {
+    name: string | null;
+    valuesRef: string;
+    categoriesRef: string | null;
+    kind: ChartKind;
+    /** The values cached in the part (what a viewer shows without recalculating); null for an empty point. */
+    values: (number | null)[];
+    /** The series writes its values on its points. */
+    dataLabels: boolean;
+  }[];
+  valueAxisTitle: string | null;
+  valueAxisMinimum: number | null;
+  /** Hidden rows and columns are left out of the plot. */
+  plotVisibleOnly: boolean;
+  /** The cells the chart covers on its sheet, 0-based; `to` is exclusive, as in a twoCellAnchor. */
+  anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number } | null;
 }

@@ -78,11 +78,27 @@ function strPoints(items: readonly string[]): string {
   return val("ptCount", items.length) + items.map((s, i) => `<c:pt idx="${i}"><c:v>${escapeXml(s)}</c:v></c:pt>`).join("");
 }
 
-function numPoints(values: readonly (number | null)[]): string {
+function numPoints(values: readonly (number | null)[], formatCode: string): string {
   const pts = values
     .map((v, i) => (v === null || !Number.isFinite(v) ? "" : `<c:pt idx="${i}"><c:v>${String(v)}</c:v></c:pt>`))
     .join("");
-  return `<c:formatCode>General</c:formatCode>${val("ptCount", values.length)}${pts}`;
+  return `<c:formatCode>${escapeXml(formatCode)}</c:formatCode>${val("ptCount", values.length)}${pts}`;
+}
+
+/** Where a series' labels sit: inside stacked bars, past the end of other bars, above line points. */
+type LabelPosition = "ctr" | "outEnd" | "t";
+
+/** c:dLbls showing each point's value in the series' own number format (CT_DLbls element order). */
+function dataLabels(s: ChartSeriesModel, position: LabelPosition): string {
+  const color = normaliseColor(s.labelColor);
+  const txPr = color
+    ? `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900" b="1">${solidFill(color)}</a:defRPr></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>`
+    : "";
+  return (
+    `<c:dLbls><c:numFmt formatCode="${escapeXml(s.formatCode || "General")}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr}` +
+    `${val("dLblPos", position)}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>` +
+    '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
+  );
 }
 
 function seriesName(s: ChartSeriesModel): string {
@@ -98,7 +114,7 @@ function categoriesXml(s: ChartSeriesModel): string {
 }
 
 function valuesXml(s: ChartSeriesModel): string {
-  return `<c:val><c:numRef><c:f>${escapeXml(s.valuesRef)}</c:f><c:numCache>${numPoints(s.values)}</c:numCache></c:numRef></c:val>`;
+  return `<c:val><c:numRef><c:f>${escapeXml(s.valuesRef)}</c:f><c:numCache>${numPoints(s.values, s.formatCode || "General")}</c:numCache></c:numRef></c:val>`;
 }
 
 function solidFill(hex: string): string {
@@ -117,17 +133,17 @@ function pointFills(s: ChartSeriesModel, bar: boolean, outline: string): string 
     .join("");
 }
 
-function barSeries(s: ChartSeriesModel, index: number): string {
+function barSeries(s: ChartSeriesModel, index: number, labels: LabelPosition | null): string {
   const color = normaliseColor(s.color);
   const noLine = "<a:ln><a:noFill/></a:ln>";
   const spPr = color ? `<c:spPr>${solidFill(color)}${noLine}</c:spPr>` : "";
   return (
     `<c:ser>${val("idx", index)}${val("order", index)}${seriesName(s)}${spPr}<c:invertIfNegative val="0"/>` +
-    `${pointFills(s, true, noLine)}${categoriesXml(s)}${valuesXml(s)}</c:ser>`
+    `${pointFills(s, true, noLine)}${labels || s.labels ? dataLabels(s, labels ?? "ctr") : ""}${categoriesXml(s)}${valuesXml(s)}</c:ser>`
   );
 }
 
-function lineSeries(s: ChartSeriesModel, index: number, kind: ChartKind): string {
+function lineSeries(s: ChartSeriesModel, index: number, kind: ChartKind, labels: boolean): string {
   const color = normaliseColor(s.color);
   const dash = s.lineDash === "dash" ? '<a:prstDash val="dash"/>' : '<a:prstDash val="solid"/>';
   const spPr = `<c:spPr><a:ln w="28575" cap="rnd">${color ? solidFill(color) : ""}${dash}<a:round/></a:ln></c:spPr>`;
@@ -138,7 +154,7 @@ function lineSeries(s: ChartSeriesModel, index: number, kind: ChartKind): string
     : `<c:marker>${val("symbol", "none")}</c:marker>`;
   return (
     `<c:ser>${val("idx", index)}${val("order", index)}${seriesName(s)}${spPr}${marker}` +
-    `${categoriesXml(s)}${valuesXml(s)}<c:smooth val="0"/></c:ser>`
+    `${labels || s.labels ? dataLabels(s, "t") : ""}${categoriesXml(s)}${valuesXml(s)}<c:smooth val="0"/></c:ser>`
   );
 }
 
@@ -174,20 +190,20 @@ function groups(chart: ChartModel): Group[] {
 
 const axIds = val("axId", CAT_AX_ID) + val("axId", VAL_AX_ID);
 
-function plotXml(g: Group): string {
+function plotXml(g: Group, labels: boolean): string {
   switch (g.family) {
     case "pie":
       return `<c:pieChart><c:varyColors val="1"/>${g.series.map((x) => pieSeries(x.s, x.index)).join("")}<c:firstSliceAng val="0"/></c:pieChart>`;
     case "line":
       return (
         `<c:lineChart>${val("grouping", "standard")}<c:varyColors val="0"/>` +
-        `${g.series.map((x) => lineSeries(x.s, x.index, x.kind)).join("")}<c:marker val="1"/>${axIds}</c:lineChart>`
+        `${g.series.map((x) => lineSeries(x.s, x.index, x.kind, labels)).join("")}<c:marker val="1"/>${axIds}</c:lineChart>`
       );
     default: {
       const stacked = g.family === "colStacked" || g.family === "barStacked";
       return (
         `<c:barChart>${val("barDir", isHorizontal(g.family) ? "bar" : "col")}${val("grouping", stacked ? "stacked" : "clustered")}` +
-        `<c:varyColors val="0"/>${g.series.map((x) => barSeries(x.s, x.index)).join("")}` +
+        `<c:varyColors val="0"/>${g.series.map((x) => barSeries(x.s, x.index, labels || x.s.labels ? (stacked ? "ctr" : "outEnd") : null)).join("")}` +
         `${val("gapWidth", stacked ? 80 : 150)}${stacked ? val("overlap", 100) : ""}${axIds}</c:barChart>`
       );
     }
@@ -203,6 +219,9 @@ function axesXml(chart: ChartModel, horizontal: boolean): string {
     ? `<c:numFmt formatCode="${escapeXml(chart.valueAxisNumberFormat)}" sourceLinked="0"/>`
     : '<c:numFmt formatCode="General" sourceLinked="1"/>';
   const scaling = `<c:scaling>${val("orientation", "minMax")}</c:scaling>`;
+  const bound = (tag: "max" | "min", v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? val(tag, v) : "");
+  // CT_Scaling: orientation, then max, then min.
+  const valueScaling = `<c:scaling>${val("orientation", "minMax")}${bound("max", chart.valueAxisMaximum)}${bound("min", chart.valueAxisMinimum)}</c:scaling>`;
   const cat =
     `<c:catAx>${val("axId", CAT_AX_ID)}${scaling}<c:delete val="0"/>${val("axPos", horizontal ? "l" : "b")}${catTitle}` +
     `<c:numFmt formatCode="General" sourceLinked="1"/>${val("majorTickMark", "out")}${val("minorTickMark", "none")}` +
@@ -210,7 +229,7 @@ function axesXml(chart: ChartModel, horizontal: boolean): string {
     `${val("tickLblPos", "low")}${val("crossAx", VAL_AX_ID)}${val("crosses", "autoZero")}<c:auto val="1"/>` +
     `${val("lblAlgn", "ctr")}${val("lblOffset", 100)}<c:noMultiLvlLbl val="0"/></c:catAx>`;
   const value =
-    `<c:valAx>${val("axId", VAL_AX_ID)}${scaling}<c:delete val="0"/>${val("axPos", horizontal ? "b" : "l")}` +
+    `<c:valAx>${val("axId", VAL_AX_ID)}${valueScaling}<c:delete val="0"/>${val("axPos", horizontal ? "b" : "l")}` +
     `<c:majorGridlines>${GRID_LINE}</c:majorGridlines>${valTitle}${numFmt}${val("majorTickMark", "out")}` +
     `${val("minorTickMark", "none")}${val("tickLblPos", "nextTo")}${val("crossAx", CAT_AX_ID)}${val("crosses", "autoZero")}` +
     `${val("crossBetween", "between")}</c:valAx>`;
@@ -227,7 +246,8 @@ export function chartSpaceXml(chart: ChartModel): string {
   const horizontal = isHorizontal(familyOf(chart.kind));
   const title = chart.title ? titleXml(chart.title, 1200) + '<c:autoTitleDeleted val="0"/>' : '<c:autoTitleDeleted val="1"/>';
   // An empty chart still needs one plot element to be schema-valid.
-  const plots = gs.length > 0 ? gs.map(plotXml).join("") : plotXml({ family: familyOf(chart.kind), series: [] });
+  const labels = !!chart.dataLabels;
+  const plots = gs.length > 0 ? gs.map((g) => plotXml(g, labels)).join("") : plotXml({ family: familyOf(chart.kind), series: [] }, false);
   const axes = isPie ? "" : axesXml(chart, horizontal);
   const legend = chart.legendPosition
     ? `<c:legend>${val("legendPos", LEGEND_POS[chart.legendPosition])}<c:overlay val="0"/></c:legend>`
@@ -237,7 +257,7 @@ export function chartSpaceXml(chart: ChartModel): string {
     `<c:chartSpace xmlns:c="${CHART_NS}" xmlns:a="${DRAWING_MAIN_NS}" xmlns:r="${REL_NS}">` +
     '<c:date1904 val="0"/><c:lang val="en-GB"/><c:roundedCorners val="0"/>' +
     `<c:chart>${title}<c:plotArea><c:layout/>${plots}${axes}</c:plotArea>${legend}` +
-    `<c:plotVisOnly val="1"/>${val("dispBlanksAs", "gap")}</c:chart>` +
+    `<c:plotVisOnly val="${chart.plotVisibleOnly === false ? 0 : 1}"/>${val("dispBlanksAs", "gap")}</c:chart>` +
     `<c:spPr>${solidFill("FFFFFF")}<a:ln w="9525">${solidFill("BFBFBF")}</a:ln></c:spPr>` +
     '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>' +
     "</c:chartSpace>"

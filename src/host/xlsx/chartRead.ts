@@ -51,8 +51,33 @@ function plotKind(plot: XmlElement, ser: XmlElement | null): ChartKind {
   return ser ? lineKind(ser) : "Line";
 }
 
+/** The cached values of a series: null for points the cache leaves out. */
+function cachedValues(ser: XmlElement): (number | null)[] {
+  const cache = path(ser, "val", "numRef", "numCache") ?? path(ser, "val", "numLit");
+  if (!cache) return [];
+  const count = Number(attr(child(cache, "ptCount"), "val") ?? 0);
+  const out: (number | null)[] = new Array<number | null>(count).fill(null);
+  for (const pt of children(cache, "pt")) {
+    const i = Number(pt.attrs.idx);
+    const v = Number(child(pt, "v")?.text);
+    if (i >= 0 && i < count && Number.isFinite(v)) out[i] = v;
+  }
+  return out;
+}
+
+function valueAxis(plotArea: XmlElement | null): { title: string | null; minimum: number | null } {
+  const ax = child(plotArea, "valAx");
+  const title = child(ax, "title");
+  const rich = path(title, "tx", "rich");
+  const min = attr(path(ax, "scaling", "min"), "val");
+  return {
+    title: rich ? descendants(rich, "t").map((t) => t.text).join("") : null,
+    minimum: min === undefined || min === null ? null : Number(min),
+  };
+}
+
 /** The chart's kind (that of its first series) and series from one chart part; null for chart types the host does not write. */
-export function summariseChartPart(xml: string, sheetName: string): ChartSummary | null {
+export function summariseChartPart(xml: string, sheetName: string, anchor: ChartSummary["anchor"] = null): ChartSummary | null {
   const chart = child(parseXml(xml), "chart");
   const plots = child(chart, "plotArea")?.children.filter((p) => PLOT_TYPES.has(p.local)) ?? [];
   if (!chart || plots.length === 0) return null;
@@ -63,6 +88,8 @@ export function summariseChartPart(xml: string, sheetName: string): ChartSummary
       categoriesRef: refText(child(ser, "cat")),
       kind: plotKind(plot, ser),
       order: Number(attr(child(ser, "order"), "val") ?? i),
+      values: cachedValues(ser),
+      dataLabels: attr(path(ser, "dLbls", "showVal"), "val") === "1",
     })),
   );
   series.sort((a, b) => a.order - b.order);
@@ -72,7 +99,21 @@ export function summariseChartPart(xml: string, sheetName: string): ChartSummary
     kind: series[0]?.kind ?? plotKind(plots[0], null),
     title: titleText(chart),
     series: series.map(({ order: _order, ...s }) => s),
+    ...((axis) => ({ valueAxisTitle: axis.title, valueAxisMinimum: axis.minimum }))(valueAxis(child(chart, "plotArea"))),
+    plotVisibleOnly: attr(child(chart, "plotVisOnly"), "val") !== "0",
+    anchor,
   };
+}
+
+/** The anchor (from and to cells) of the drawing element holding a graphic frame. */
+function anchorOf(drawing: XmlElement, frame: XmlElement): ChartSummary["anchor"] {
+  for (const a of drawing.children) {
+    if (!descendants(a, "graphicData").includes(frame)) continue;
+    const cell = (tag: string, what: string) => Number(path(a, tag, what)?.text ?? NaN);
+    const box = { fromRow: cell("from", "row"), fromCol: cell("from", "col"), toRow: cell("to", "row"), toCol: cell("to", "col") };
+    return Object.values(box).every(Number.isFinite) ? box : null;
+  }
+  return null;
 }
 
 /** Every chart in the package, sheet by sheet in workbook order and in drawing order within a sheet. */
@@ -89,12 +130,13 @@ export async function readChartsFromXlsx(xlsx: Uint8Array): Promise<ChartSummary
     const drawingXml = await readPart(zip, drawingPart);
     if (!drawingXml) continue;
     const drawingRels = parseRelationships(await readPart(zip, relsPathFor(drawingPart)));
-    for (const frame of descendants(parseXml(drawingXml), "graphicData")) {
+    const drawing = parseXml(drawingXml);
+    for (const frame of descendants(drawing, "graphicData")) {
       const chartId = attr(child(frame, "chart"), "id", true);
       const rel = chartId ? drawingRels.find((r) => r.id === chartId && r.type === REL_TYPE.chart) : undefined;
       if (!rel) continue;
       const chartXml = await readPart(zip, resolveTarget(drawingPart, rel.target));
-      const summary = chartXml ? summariseChartPart(chartXml, sheet.name) : null;
+      const summary = chartXml ? summariseChartPart(chartXml, sheet.name, anchorOf(drawing, frame)) : null;
       if (summary) out.push(summary);
     }
   }

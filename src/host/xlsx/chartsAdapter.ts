@@ -5,7 +5,7 @@ import { addChartsToXlsx } from "./chartXml";
 import { parseAddress } from "../api/addresses";
 import { findSheet, getCell } from "../model/sheet";
 import type { ChartHostModel, SheetModel, WorkbookModel } from "../model/types";
-import { rawValueOf, textOf } from "../model/values";
+import { numberFormatOf, rawValueOf, textOf } from "../model/values";
 
 const KINDS: Record<string, ChartKind> = {
   ColumnClustered: "ColumnClustered", ColumnStacked: "ColumnStacked", BarClustered: "BarClustered", BarStacked: "BarStacked",
@@ -44,15 +44,22 @@ function toChartModel(model: WorkbookModel, sheet: SheetModel, chart: ChartHostM
     categoryAxisTitle: chart.categoryAxisTitle ?? null,
     valueAxisTitle: chart.valueAxisTitle ?? null,
     valueAxisNumberFormat: chart.valueAxisNumberFormat ?? null,
+    valueAxisMinimum: chart.valueAxisMinimum ?? null,
+    valueAxisMaximum: chart.valueAxisMaximum ?? null,
+    dataLabels: !!chart.showDataLabels,
+    plotVisibleOnly: chart.plotVisibleOnly !== false,
     series: chart.series
       .filter((s) => s.valuesRef)
       .map((s) => {
         const vals = cellsOf(model, s.valuesRef);
         const cats = cellsOf(model, s.categoriesRef);
+        // As Excel does by default, a cell in a hidden row or column is not plotted.
+        const hidden = (sheet: SheetModel, r: number, c: number) => chart.plotVisibleOnly !== false && (sheet.hiddenRows.has(r) || sheet.hiddenColumns.has(c));
         const values = vals ? vals.cells.map(({ r, c }) => {
           const v = rawValueOf(getCell(vals.sheet, r, c));
-          return typeof v === "number" ? v : null;
+          return typeof v === "number" && !hidden(vals.sheet, r, c) ? v : null;
         }) : [];
+        const firstNumber = vals?.cells.find(({ r, c }) => typeof rawValueOf(getCell(vals.sheet, r, c)) === "number");
         const categories = cats ? cats.cells.map(({ r, c }) => textOf(getCell(cats.sheet, r, c))) : [];
         const kind = s.chartType ? kindOf(s.chartType) : null;
         return {
@@ -65,6 +72,9 @@ function toChartModel(model: WorkbookModel, sheet: SheetModel, chart: ChartHostM
           kind,
           marker: s.markerStyle ? s.markerStyle !== "None" : undefined,
           lineDash: s.lineStyle === undefined ? null : s.lineStyle === "Continuous" || s.lineStyle === "Automatic" ? ("solid" as const) : ("dash" as const),
+          formatCode: vals && firstNumber ? numberFormatOf(getCell(vals.sheet, firstNumber.r, firstNumber.c)) : null,
+          labels: !!s.dataLabels?.showValue,
+          labelColor: s.dataLabels?.fontColor?.replace(/^#/, "") ?? null,
         };
       }),
   };

@@ -108,6 +108,43 @@ export function SettingsTab({ settings, kpis, disabled, onSave, reportingDate }:
       <Field label="Scorecard sheet name" {...err("scorecardSheetName")}>
         <Input value={form.scorecardSheetName} onChange={(_, d) => set("scorecardSheetName", d.value)} />
       </Field>
+      <Accordion collapsible>
+        <AccordionItem value="paper">
+          <AccordionHeader as="h2">The board paper</AccordionHeader>
+          <AccordionPanel className={styles.form}>
+            <Field label="Organisation" {...err("organisation")}>
+              <Input value={form.organisation} onChange={(_, d) => set("organisation", d.value)} />
+            </Field>
+            <Field label="Report title" {...err("reportTitle")}>
+              <Input value={form.reportTitle} onChange={(_, d) => set("reportTitle", d.value)} />
+            </Field>
+            <Field label="Meeting or board" {...err("meetingName")}>
+              <Input value={form.meetingName} placeholder="SEND Partnership Board, 14 March 2024" onChange={(_, d) => set("meetingName", d.value)} />
+            </Field>
+            <Field label="Reporting period" hint="As the board names it; empty shows the reporting date." {...err("reportingPeriod")}>
+              <Input value={form.reportingPeriod} placeholder="Quarter 3 2023/24" onChange={(_, d) => set("reportingPeriod", d.value)} />
+            </Field>
+            <Field label="Register order within a group">
+              <Select value={form.registerOrder} onChange={(_, d) => set("registerOrder", d.value as Settings["registerOrder"])}>
+                <option value="worst-first">Worst RAG first</option>
+                <option value="workbook">As in the workbook</option>
+              </Select>
+            </Field>
+            <Field label="Out-of-date figures" hint="A latest figure older than the KPI's frequency allows at the reporting date.">
+              <Select value={form.staleRatesGrey ? "grey" : "rate"} onChange={(_, d) => set("staleRatesGrey", d.value === "grey")}>
+                <option value="rate">Rated as they are, and marked out of date</option>
+                <option value="grey">Rated Grey</option>
+              </Select>
+            </Field>
+            <Field label="Scorecard sheet placed">
+              <Select value={form.scorecardPlacement} onChange={(_, d) => set("scorecardPlacement", d.value as Settings["scorecardPlacement"])}>
+                <option value="first">First among the sheets</option>
+                <option value="last">Last (or where it already is)</option>
+              </Select>
+            </Field>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
       {kpis.length > 0 && (
         <Accordion collapsible>
           <AccordionItem value="polarity">

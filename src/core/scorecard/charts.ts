@@ -1,0 +1,309 @@
+// Charts that say something, laid out two by two on A4 landscape pages: RAG by group (when there is
+// more than one group), then a chart for each exception (its trajectory when it has one, else its latest
+// figure against its target as bars), then the trajectories of the other KPIs. Their data goes on the
+// hidden data sheet, never on the printed page, and only what the sheet says is plotted.
+import { cellAddress } from "../address";
+import type { Figure, Rag } from "../types";
+import { kpiLabel } from "./changes";
+import { BlockBuilder, span } from "./grid";
+import type { SheetLayout } from "./layout";
+import { literal } from "./literal";
+import { heightAtScale, PAGE_FILL } from "./page";
+import { middleBoundary, spanWidth } from "./partition";
+import { heightFor, type FontSpec } from "./textFit";
+import { HEADER_COLOURS, RAG_COLOURS, RAG_WORDS, SECTION_COLOURS } from "./palette";
+import { type PlacedKpi, targetFor } from "./rows";
+import { axisFormat, figureFormat, statedUnitWord } from "./sourceFormat";
+import { trajectoryPoints, type TrajectoryPoint } from "./trajectory";
+import { contrastRatio } from "./colour";
+import type { ChartKind, ChartSpec, ScorecardSummaryRow } from "./types";
+
+/** Most charts drawn: six pages of four. Beyond that a note says how many were left out. */
+export const MAX_CHARTS = 24;
+
+const CHART_ROW_HEIGHT = 15;
+const HEADING_HEIGHT = 20;
+const GAP_HEIGHT = 8;
+const HEADING_FONT: FontSpec = { size: 12, bold: true };
+const ACTUAL_COLOUR = HEADER_COLOURS.fill;
+const TARGET_COLOUR = "7F7F7F";
+
+interface ChartData {
+  kind: ChartKind;
+  title: string;
+  categories: string[];
+  series: { name: string; values: (number | null)[]; colour: string; dashed?: boolean; format: string }[];
+  valueFormat: string;
+  valueAxisTitle: string | null;
+  categoryAxisTitle: string | null;
+  valueAxisMinimum: number | null;
+  type: ChartSpec["type"];
+  kpiKey?: string;
+}
+
+export interface ChartsInput {
+  layout: SheetLayout;
+  placed: readonly PlacedKpi[];
+  /** Exceptions, worst first. */
+  exceptions: readonly PlacedKpi[];
+  summary: readonly ScorecardSummaryRow[];
+  rags: readonly Rag[];
+  scale: number;
+  startRow: number;
+  /** Where the charts' data starts on the data sheet, and its name. */
+  dataRow: number;
+  dataSheetName: string;
+}
+
+export interface ChartsOutput {
+  charts: ChartSpec[];
+  dataBlock: BlockBuilder | null;
+  endRow: number;
+  omitted: number;
+}
+
+/** Chart titles are plain text, but keep them from starting like a formula all the same. */
+function title(text: string): string {
+  const t = text.length > 120 ? `${text.slice(0, 117).replace(/\s+\S*$/, "")}…` : text;
+  return /^[=+\-@]/.test(t) ? `“${t}”` : t;
+}
+
+/** The figure whose text shows how the KPI's numbers are written: the latest, else an actual, else a target. */
+function sampleFigure(p: PlacedKpi): Figure | null {
+  const { kpi } = p;
+  const numeric = (f: Figure | null | undefined) => (f && f.value !== null ? f : null);
+  return numeric(kpi.latest) ?? kpi.milestones.map((m) => numeric(m.actual)).find((f) => f) ?? numeric(kpi.currentTarget) ?? numeric(kpi.target) ?? null;
+}
+
+/** The unit a value axis is titled with: the word the source writes, per cent, £, or "Number" for counts. */
+function unitTitle(p: PlacedKpi, format: string): string | null {
+  const sample = sampleFigure(p);
+  const word = sample?.text ? statedUnitWord(sample.text) : null;
+  if (word) return word[0].toUpperCase() + word.slice(1);
+  if (format.includes("%")) return "Per cent";
+  if (/[£$€]/.test(format)) return /€/.test(format) ? "€" : /\$/.test(format) ? "$" : "£";
+  return p.kpi.unit === "count" ? "Number" : null;
+}
+
+function formatOf(p: PlacedKpi): string {
+  const fig = sampleFigure(p);
+  return fig && fig.value !== null ? figureFormat(fig, fig.value, p.kpi.unit) : "General";
+}
+
+/** From zero for counts and percentages, unless the values sit in a narrow band far from zero: then Excel's own minimum, and the axis title says so. */
+function lineMinimum(values: readonly number[]): { min: number | null; note: boolean } {
+  if (values.length === 0) return { min: 0, note: false };
+  const lo = Math.min(...values.slice(0, 10_000));
+  const hi = Math.max(...values.slice(0, 10_000));
+  if (lo < 0) return { min: null, note: false };
+  if (hi === 0 || (hi - lo) / hi >= 0.25) return { min: 0, note: false };
+  return { min: null, note: true };
+}
+
+function trajectoryChart(p: PlacedKpi, points: readonly TrajectoryPoint[]): ChartData {
+  const format = formatOf(p);
+  const hasTargets = points.some((x) => x.target !== null);
+  const series: ChartData["series"] = [];
+  if (hasTargets) series.push({ name: "Target", values: points.map((x) => x.target), colour: TARGET_COLOUR, dashed: true, format });
+  series.push({ name: "Actual", values: points.map((x) => x.actual), colour: ACTUAL_COLOUR, format });
+  const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const { min, note } = lineMinimum(values);
+  const unit = unitTitle(p, format);
+  return {
+    kind: "trajectory",
+    type: "LineMarkers",
+    title: title(`${kpiLabel(p.kpi.ref, p.kpi.measure)}: ${RAG_WORDS[p.rag]}`),
+    categories: points.map((x) => x.label),
+    series,
+    valueFormat: axisFormat(format),
+    valueAxisTitle: note ? `${unit ?? "Value"} (axis does not start at zero)` : unit,
+    categoryAxisTitle: "Milestone",
+    valueAxisMinimum: min,
+    kpiKey: p.key,
+  };
+}
+
+/** A single actual (and the one before it) against a single target: bars side by side, not a line. */
+function actualVsTargetChart(p: PlacedKpi): ChartData | null {
+  const { kpi } = p;
+  const latest = kpi.latest?.value ?? null;
+  const targetFig = kpi.currentTarget ?? kpi.target;
+  const target = targetFig ? (targetFig.value ?? targetFig.relative?.resolved ?? null) : null;
+  if (latest === null || target === null || !Number.isFinite(latest) || !Number.isFinite(target)) return null;
+  const format = formatOf(p);
+  const categories: string[] = [];
+  const actual: (number | null)[] = [];
+  const targets: (number | null)[] = [];
+  const previous = kpi.previous?.value ?? null;
+  if (previous !== null && Number.isFinite(previous)) {
+    categories.push(kpi.previous?.period ? `Previous (${kpi.previous.period})` : "Previous");
+    actual.push(previous);
+    targets.push(null);
+  }
+  categories.push(kpi.latest?.period ? `Latest (${kpi.latest.period})` : "Latest");
+  actual.push(latest);
+  targets.push(null);
+  const due = targetFor(kpi);
+  categories.push(due ? `Target (${due})` : "Target");
+  actual.push(null);
+  targets.push(target);
+  return {
+    kind: "actual-vs-target",
+    type: "ColumnStacked",
+    title: title(`${kpiLabel(kpi.ref, kpi.measure)}: ${RAG_WORDS[p.rag]}`),
+    categories,
+    series: [
+      { name: "Actual", values: actual, colour: ACTUAL_COLOUR, format },
+      { name: "Target", values: targets, colour: TARGET_COLOUR, format },
+    ],
+    valueFormat: axisFormat(format),
+    valueAxisTitle: unitTitle(p, format),
+    categoryAxisTitle: null,
+    // Bars start at zero; with a negative value Excel's own axis shows it below zero.
+    valueAxisMinimum: Math.min(latest, target, previous ?? 0) >= 0 ? 0 : null,
+    kpiKey: p.key,
+  };
+}
+
+function ragByGroupChart(summaryInOrder: readonly ScorecardSummaryRow[], rags: readonly Rag[]): ChartData {
+  // Horizontal bars are drawn from the bottom up: reversed, the first group reads at the top.
+  const summary = [...summaryInOrder].reverse();
+  return {
+    kind: "rag-by-group",
+    type: "BarStacked",
+    title: "KPIs by group and RAG",
+    categories: summary.map((s) => s.group),
+    // Zero counts are left blank: no empty bar, no "0" label.
+    series: rags.map((r) => ({ name: RAG_WORDS[r], values: summary.map((s) => s.counts[r] || null), colour: RAG_COLOURS[r].fill, format: "0" })),
+    valueFormat: "0",
+    valueAxisTitle: "Number of KPIs",
+    categoryAxisTitle: null,
+    valueAxisMinimum: 0,
+  };
+}
+
+/** Labels sit inside bars (white on a dark fill, black on a light one) and above line points (near-black on white). */
+function labelColour(type: ChartSpec["type"], fill: string): string {
+  if (type === "LineMarkers") return "262626";
+  return contrastRatio("FFFFFF", fill) >= contrastRatio("000000", fill) ? "FFFFFF" : "000000";
+}
+
+/** Which charts, in order: RAG by group, each exception, then other KPIs' trajectories. */
+function chooseCharts(input: ChartsInput): { data: ChartData[]; omitted: number } {
+  const data: ChartData[] = [];
+  if (input.summary.length >= 2) data.push(ragByGroupChart(input.summary, input.rags));
+  const charted = new Set<string>();
+  for (const p of input.exceptions) {
+    const points = trajectoryPoints(p.kpi);
+    const c = points ? trajectoryChart(p, points) : actualVsTargetChart(p);
+    if (c) {
+      data.push(c);
+      charted.add(p.key);
+    }
+  }
+  for (const p of input.placed) {
+    if (charted.has(p.key)) continue;
+    const points = trajectoryPoints(p.kpi);
+    if (points) data.push(trajectoryChart(p, points));
+  }
+  return { data: data.slice(0, MAX_CHARTS), omitted: Math.max(0, data.length - MAX_CHARTS) };
+}
+
+export function layoutCharts(input: ChartsInput): ChartsOutput {
+  const { layout } = input;
+  const { data, omitted } = chooseCharts(input);
+  if (data.length === 0) return { charts: [], dataBlock: null, endRow: input.startRow, omitted };
+
+  // --- Page geometry: two rows of two charts per page, no chart across a break ---
+  const top = input.startRow;
+  const note = omitted > 0 ? ` ${omitted} more KPIs have a chart; the first ${MAX_CHARTS} are drawn.` : "";
+  const headingText = `Charts: the exceptions first, then trajectories of actuals against staged targets.${note}`;
+  const headingHeight = Math.max(HEADING_HEIGHT, heightFor(headingText, spanWidth(layout.widths, [0, layout.lastCol]), HEADING_FONT));
+  const pageRows = heightAtScale(input.scale) * PAGE_FILL;
+  const k = Math.max(6, Math.floor((pageRows - headingHeight - GAP_HEIGHT) / 2 / CHART_ROW_HEIGHT));
+  const mid = middleBoundary(layout.widths);
+  const columns: [number, number][] = [
+    [0, mid - 1],
+    [mid, layout.lastCol],
+  ];
+  layout.pageBreaksBefore.push(top);
+  layout.section("charts", `Charts (${data.length})`, top);
+  const heading = new BlockBuilder("chartsHeading", top, 0, 1);
+  heading.set(top, 0, literal(headingText));
+  layout.add(heading);
+  layout.mergeAcross(top, top, [0, layout.lastCol]);
+  layout.format({ address: span(top, 0, top, layout.lastCol), fill: SECTION_COLOURS.fill, fontColour: SECTION_COLOURS.text, bold: true, fontSize: HEADING_FONT.size, wrap: true, verticalAlignment: "Center" });
+  layout.height(top, headingHeight);
+
+  // Each chart takes a slot of four per page (top left, top right, bottom left, bottom right); RAG by
+  // group takes a whole row for more than four groups and a whole page for more than seven, so every
+  // group's name can be read.
+  const slots: { at: number; size: 1 | 2 | 4 }[] = [];
+  let next = 0;
+  for (const d of data) {
+    const groups = d.kind === "rag-by-group" ? d.categories.length : 0;
+    const size = groups > 7 ? 4 : groups > 4 ? 2 : 1;
+    while (next % size !== 0) next++;
+    slots.push({ at: next, size });
+    next += size;
+  }
+  const pages = Math.ceil(next / 4);
+  const pageTop = (p: number) => top + 1 + p * (2 * k + 1);
+  for (let p = 0; p < pages; p++) {
+    const t = pageTop(p);
+    if (p > 0) layout.pageBreaksBefore.push(t);
+    const rows = next - p * 4 > 2 ? 2 * k + 1 : k + 1;
+    for (let r = t; r < t + rows; r++) layout.height(r, r === t + k ? GAP_HEIGHT : CHART_ROW_HEIGHT);
+  }
+
+  // --- The data, on the hidden data sheet ---
+  const width = 1 + Math.max(...data.map((d) => d.categories.length));
+  const block = new BlockBuilder("chartData", input.dataRow, 0, width);
+  let r = input.dataRow;
+  const charts: ChartSpec[] = data.map((d, i) => {
+    const catRow = r + 1;
+    block.set(r, 0, literal(d.title));
+    d.categories.forEach((c, j) => block.set(catRow, 1 + j, literal(c)));
+    d.series.forEach((s, j) => {
+      block.set(catRow + 1 + j, 0, literal(s.name));
+      s.values.forEach((v, x) => {
+        if (v !== null) block.set(catRow + 1 + j, 1 + x, v, s.format);
+      });
+    });
+    const last = d.categories.length;
+    const { at, size } = slots[i];
+    const page = Math.floor(at / 4);
+    const slot = at % 4;
+    const rowStart = pageTop(page) + (slot < 2 ? 0 : k + 1);
+    const rowEnd = size === 4 ? rowStart + 2 * k : rowStart + k - 1;
+    const [c1, c2] = size === 1 ? columns[slot % 2] : [0, layout.lastCol];
+    r = catRow + 1 + d.series.length + 1;
+    return {
+      name: `KPIScorecard_Chart_${i + 1}`,
+      kind: d.kind,
+      type: d.type,
+      title: d.title,
+      source: span(catRow, 0, catRow + d.series.length, last),
+      seriesBy: "Rows",
+      categories: span(catRow, 1, catRow, last),
+      series: d.series.map((s, j) => ({
+        name: s.name,
+        values: span(catRow + 1 + j, 1, catRow + 1 + j, last),
+        colour: s.colour,
+        labelColour: labelColour(d.type, s.colour),
+        ...(s.dashed ? { dashed: true } : {}),
+      })),
+      topLeft: cellAddress(rowStart, c1),
+      bottomRight: cellAddress(rowEnd, c2),
+      valueFormat: d.valueFormat,
+      valueAxisTitle: d.valueAxisTitle,
+      categoryAxisTitle: d.categoryAxisTitle,
+      valueAxisMinimum: d.valueAxisMinimum,
+      dataLabels: true,
+      ...(d.kpiKey ? { kpiKey: d.kpiKey } : {}),
+    };
+  });
+  const lastSlot = next - 1;
+  const endRow = pageTop(Math.floor(lastSlot / 4)) + (lastSlot % 4 < 2 ? k : 2 * k + 1) + 1;
+  return { charts, dataBlock: block, endRow, omitted };
+}

@@ -1,0 +1,44 @@
+// The hidden sheet the add-in owns beside the scorecard: what this scorecard said (each KPI's RAG and the
+// commentary as written, and when it was generated), so the next one can say what changed and tell an
+// edit from what it wrote itself; and the charts' data, which never prints.
+import { KEY_HEADER, MEASURE_HEADER, RAG_HEADER, REF_HEADER } from "./columns";
+import { BlockBuilder } from "./grid";
+import { literal } from "./literal";
+import { DATA_SHEET_MARKER } from "./markers";
+import { DATETIME_FORMAT, DATE_FORMAT, GENERAL, excelSerial } from "./numberFormat";
+import { RAG_WORDS } from "./palette";
+import type { PlacedKpi } from "./rows";
+
+export const DATA_SHEET_DEFAULT_NAME = "KPI Scorecard data";
+export const GENERATED_LABEL = "Generated (UTC)";
+export const AS_WRITTEN_HEADER = "Commentary as written";
+export const STALE_HEADER = "Out of date";
+
+export interface StateBlock {
+  block: BlockBuilder;
+  /** The next free row. */
+  endRow: number;
+}
+
+export function stateBlock(placed: readonly PlacedKpi[], commentary: ReadonlyMap<string, string>, generatedAt: string, asOf: string): StateBlock {
+  const b = new BlockBuilder("state", 0, 0, 6);
+  b.set(0, 0, DATA_SHEET_MARKER);
+  const gen = excelSerial(generatedAt);
+  b.set(1, 0, GENERATED_LABEL);
+  b.set(1, 1, gen ?? literal(generatedAt), gen === null ? GENERAL : DATETIME_FORMAT);
+  const date = excelSerial(asOf);
+  b.set(2, 0, "Reporting date");
+  b.set(2, 1, date ?? literal(asOf), date === null ? GENERAL : DATE_FORMAT);
+  const header = 4;
+  [KEY_HEADER, RAG_HEADER, STALE_HEADER, AS_WRITTEN_HEADER, REF_HEADER, MEASURE_HEADER].forEach((h, i) => b.set(header, i, h));
+  placed.forEach((p, i) => {
+    const r = header + 1 + i;
+    b.set(r, 0, literal(p.key));
+    b.set(r, 1, RAG_WORDS[p.rag]);
+    b.set(r, 2, p.stale ? "yes" : "");
+    b.set(r, 3, literal(commentary.get(p.key) ?? ""));
+    b.set(r, 4, literal(p.kpi.ref ?? ""));
+    b.set(r, 5, literal(p.kpi.measure));
+  });
+  return { block: b, endRow: header + 1 + placed.length + 1 };
+}

@@ -1,0 +1,143 @@
+// The register: every KPI, grouped by section under a heading row per group (worst RAG first within a
+// group, or workbook order), with only the columns some KPI fills, widths from content, and row
+// heights that show wrapped text whole. Its heading row repeats on every printed register page.
+import { cellAddress } from "../address";
+import type { Rag } from "../types";
+import { REGISTER_FONT, REGISTER_HEADER_FONT } from "./columns";
+import { BlockBuilder, span } from "./grid";
+import type { SheetLayout } from "./layout";
+import { literal } from "./literal";
+import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS, RAG_COLOURS, RAG_WORDS, SECTION_COLOURS } from "./palette";
+import { sourceLabel, sourceReference, type CellOut, type PlacedKpi } from "./rows";
+import { heightFor, lineHeight, type FontSpec } from "./textFit";
+import type { ColumnId, ColumnSpec, HyperlinkSpec, ScorecardRow } from "./types";
+
+const GROUP_FONT: FontSpec = { size: 11, bold: true };
+
+export interface RegisterGroup {
+  name: string;
+  kpis: PlacedKpi[];
+}
+
+/** KPIs by group, groups in the order the workbook first shows them; within a group worst first or as in the workbook. */
+export function groupKpis(placed: readonly PlacedKpi[], order: "worst-first" | "workbook", compare: (a: PlacedKpi, b: PlacedKpi) => number): RegisterGroup[] {
+  const groups = new Map<string, PlacedKpi[]>();
+  for (const p of placed) {
+    const g = groups.get(p.group) ?? [];
+    g.push(p);
+    groups.set(p.group, g);
+  }
+  return [...groups].map(([name, kpis]) => ({ name, kpis: order === "worst-first" ? [...kpis].sort(compare) : kpis }));
+}
+
+export interface RegisterInput {
+  layout: SheetLayout;
+  startRow: number;
+  groups: readonly RegisterGroup[];
+  cells: ReadonlyMap<string, Record<ColumnId, CellOut>>;
+  columns: readonly ColumnSpec[];
+  rags: readonly Rag[];
+}
+
+export interface RegisterOutput {
+  headerRow: number;
+  rows: ScorecardRow[];
+  /** Row of each group's heading. */
+  groupRows: Map<string, number>;
+  endRow: number;
+}
+
+function groupHeading(g: RegisterGroup, rags: readonly Rag[]): string {
+  const counts = rags
+    .map((r) => [r, g.kpis.filter((p) => p.rag === r).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([r, n]) => `${n} ${RAG_WORDS[r]}`);
+  const stale = g.kpis.filter((p) => p.stale).length;
+  const n = g.kpis.length;
+  return `${g.name} — ${n} KPI${n === 1 ? "" : "s"}: ${counts.join(", ")}${stale ? `; ${stale} out of date` : ""}`;
+}
+
+export function layoutRegister(input: RegisterInput): RegisterOutput {
+  const { layout, columns } = input;
+  const printed = columns.filter((c) => !c.hidden && !c.offPage);
+  const lastPrinted = printed.length - 1;
+  const lastShown = columns.filter((c) => !c.hidden).length - 1;
+  const col = (id: ColumnId) => columns.findIndex((c) => c.id === id);
+  const b = new BlockBuilder("register", input.startRow, 0, columns.length);
+  const headerRow = input.startRow;
+  layout.pageBreaksBefore.push(headerRow);
+  layout.section("register", "Register", headerRow);
+
+  columns.forEach((c, i) => b.set(headerRow, i, c.header));
+  layout.format({ address: span(headerRow, 0, headerRow, lastShown), fill: HEADER_COLOURS.fill, fontColour: HEADER_COLOURS.text, bold: true, wrap: true, verticalAlignment: "Center" });
+  layout.height(headerRow, Math.max(...printed.map((c) => heightFor(c.header, c.width, REGISTER_HEADER_FONT))));
+
+  const rows: ScorecardRow[] = [];
+  const groupRows = new Map<string, number>();
+  const hyperlinks: HyperlinkSpec[] = [];
+  let row = headerRow + 1;
+  const sourceCol = col("source");
+  for (const g of input.groups) {
+    const text = groupHeading(g, input.rags);
+    b.set(row, 0, literal(text));
+    groupRows.set(g.name, row);
+    layout.section("group", g.name, row);
+    layout.mergeAcross(row, row, [0, lastPrinted]);
+    layout.format({ address: span(row, 0, row, lastPrinted), fill: SECTION_COLOURS.fill, fontColour: SECTION_COLOURS.text, bold: true, fontSize: GROUP_FONT.size, wrap: true, verticalAlignment: "Center" });
+    layout.fitText(row, [0, lastPrinted], text, GROUP_FONT);
+    row++;
+    for (const p of g.kpis) {
+      const cells = input.cells.get(p.key)!;
+      columns.forEach((c, i) => b.set(row, i, cells[c.id].value, cells[c.id].format));
+      let h = lineHeight(REGISTER_FONT) + 4;
+      for (const c of printed) {
+        const cell = cells[c.id];
+        if (cell.shown && typeof cell.value === "string") h = Math.max(h, heightFor(cell.shown, c.width, c.id === "rag" ? REGISTER_HEADER_FONT : REGISTER_FONT));
+      }
+      layout.height(row, h);
+      hyperlinks.push({
+        cell: cellAddress(row, sourceCol),
+        documentReference: sourceReference(p.sheet, p.sourceCell),
+        textToDisplay: sourceLabel(p.sheet, p.sourceCell),
+        screenTip: `Go to the source of this KPI on ${p.sheet}`,
+      });
+      rows.push({
+        key: p.key,
+        sheet: p.sheet,
+        ref: p.kpi.ref,
+        measure: p.kpi.measure,
+        group: p.group,
+        rag: p.rag,
+        ragWord: RAG_WORDS[p.rag],
+        dot: cells.dot.shown || "n/a",
+        stale: p.stale,
+        commentary: cells.commentary.shown,
+        row,
+      });
+      row++;
+    }
+  }
+  if (input.groups.length === 0) {
+    b.set(row, 0, "No KPI tables were recognised in this workbook.");
+    layout.mergeAcross(row, row, [0, lastPrinted]);
+    row++;
+  }
+  const first = headerRow + 1;
+  const last = row - 1;
+  layout.format({ address: span(headerRow, 0, last, lastShown), border: { colour: BORDER_COLOUR, inside: true } });
+  if (rows.length > 0) {
+    layout.format({ address: span(first, 0, last, lastShown), verticalAlignment: "Top", wrap: true });
+    const ragCol = col("rag");
+    const ragRange = span(first, ragCol, last, ragCol);
+    layout.format({ address: ragRange, bold: true, horizontalAlignment: "Center" });
+    // One rule per status word, including Blue, so a hand edit to any word recolours.
+    for (const rag of ["blue", "green", "amber", "red", "grey"] as const) {
+      layout.textRules.push({ address: ragRange, text: RAG_WORDS[rag], fill: RAG_COLOURS[rag].fill, fontColour: RAG_COLOURS[rag].text });
+    }
+    const commentary = col("commentary");
+    layout.format({ address: span(first, commentary, last, commentary), fill: COMMENTARY_FILL });
+  }
+  layout.hyperlinks.push(...hyperlinks);
+  layout.add(b);
+  return { headerRow, rows, groupRows, endRow: row };
+}

@@ -1,0 +1,72 @@
+// Where the headless host is as strict as Excel about charts and panes, so code that only works in
+// the host fails here first: hidden cells are not plotted, panes freeze on the active sheet only.
+import { newWorkbook } from "../../src/host";
+import { readChartsFromXlsx } from "../../src/host/xlsx/chartXml";
+
+describe("charts over hidden cells", () => {
+  async function chartOverHiddenColumns(plotVisibleOnly?: boolean) {
+    const wb = newWorkbook();
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:C3").values = [["", "Q1", "Q2"], ["Target", 0.4, 0.5], ["Actual", 0.35, 0.52]];
+      ws.getRange("B:C").columnHidden = true;
+      const chart = ws.charts.add("LineMarkers", ws.getRange("A1:C3"), "Rows");
+      if (plotVisibleOnly !== undefined) chart.plotVisibleOnly = plotVisibleOnly;
+      chart.series.getItemAt(1).hasDataLabels = true;
+      chart.axes.valueAxis.minimum = 0;
+      await ctx.sync();
+    });
+    return (await readChartsFromXlsx(await wb.save()))[0];
+  }
+
+  test("are left out, as Excel does by default: a chart on hidden columns is drawn empty", async () => {
+    const chart = await chartOverHiddenColumns();
+    expect(chart.plotVisibleOnly).toBe(true);
+    expect(chart.series.map((s) => s.values)).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+  });
+
+  test("are plotted when plotVisibleOnly is false; labels and the axis minimum are saved", async () => {
+    const chart = await chartOverHiddenColumns(false);
+    expect(chart.plotVisibleOnly).toBe(false);
+    expect(chart.series.map((s) => s.values)).toEqual([
+      [0.4, 0.5],
+      [0.35, 0.52],
+    ]);
+    expect(chart.series.map((s) => s.dataLabels)).toEqual([false, true]);
+    expect(chart.valueAxisMinimum).toBe(0);
+  });
+});
+
+describe("frozen panes", () => {
+  test("are refused on a sheet that is not active (Excel freezes the active sheet's panes, office-js#3148), and set once it is", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Scorecard");
+      await ctx.sync();
+    });
+    const refused = await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Scorecard");
+      ws.freezePanes.freezeRows(2);
+      try {
+        await ctx.sync();
+        return null;
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    });
+    expect(refused).toBe("InvalidOperation");
+    const frozen = await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Scorecard");
+      ws.activate();
+      ws.freezePanes.freezeRows(2);
+      const at = ws.freezePanes.getLocationOrNullObject();
+      at.load("address");
+      await ctx.sync();
+      return at.address;
+    });
+    expect(frozen).toBe("Scorecard!1:2");
+  });
+});
