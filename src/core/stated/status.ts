@@ -55,7 +55,7 @@ export function statusFromWords(text: string): Rag | null {
 }
 
 /** A status from a symbol (with its colour where the symbol is a plain dot), or null. */
-export function statusFromSymbol(cell: StatusCell): Rag | null {
+function statusFromSymbol(cell: StatusCell): Rag | null {
   const t = cell.text.trim();
   if (!t || t.length > 2) return null;
   const glyph = symbolGlyph(t, cell.fontName);
