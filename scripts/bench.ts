@@ -43,7 +43,7 @@ const MEASURES = [
 ];
 const NOISE_WORDS = ["Invoice", "Supplier", "Cost centre", "Approved", "Pending", "North", "South", "Ledger", "Budget line", "Journal"];
 
-function buildSheet(index: number): SheetSnapshot {
+export function buildSheet(index: number): SheetSnapshot {
   const rand = rng(index + 1);
   const values: RawValue[][] = [];
   const text: string[][] = [];
@@ -214,7 +214,9 @@ async function saveAsWorkbook(snapshot: WorkbookSnapshot): Promise<Uint8Array> {
   return wb.save();
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

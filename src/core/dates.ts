@@ -125,8 +125,19 @@ function formatCodeOnly(numberFormat: string): string {
  * True for Excel date formats: a d, m or y token outside quotes and brackets (`dd/mm/yyyy`,
  * `mmm-yy`, `[$-809]mmmm yyyy`). Minutes (`h:mm`, `mm:ss`) and pure times are not dates.
  */
+const dateFormatMemo = new Map<string, boolean>();
+
 export function isDateFormat(numberFormat: string): boolean {
   if (typeof numberFormat !== "string" || numberFormat === "") return false;
+  // A workbook uses a handful of formats over many cells: remember each answer.
+  const known = dateFormatMemo.get(numberFormat);
+  if (known !== undefined) return known;
+  const answer = isDateFormatUncached(numberFormat);
+  if (dateFormatMemo.size < 10_000) dateFormatMemo.set(numberFormat, answer);
+  return answer;
+}
+
+function isDateFormatUncached(numberFormat: string): boolean {
   for (const section of formatCodeOnly(numberFormat).split(";")) {
     const code = section.toLowerCase().replace(/am\/pm|a\/p/g, "");
     if (/general/.test(code)) continue;

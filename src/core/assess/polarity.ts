@@ -136,7 +136,20 @@ export function parseStatedPolarity(text: string): Polarity | null {
   return p === "neutral" ? null : p;
 }
 
+const wordingMemo = new Map<string, { polarity: Polarity | null; words: string[]; strength: number }>();
+
+/** What the measure's wording says about polarity, remembered by measure (tables repeat measures across periods). */
 export function polarityFromWording(measure: string): { polarity: Polarity | null; words: string[]; strength: number } {
+  let w = wordingMemo.get(measure);
+  if (!w) {
+    w = readWording(measure);
+    if (wordingMemo.size > 20_000) wordingMemo.clear();
+    wordingMemo.set(measure, w);
+  }
+  return { ...w, words: [...w.words] };
+}
+
+function readWording(measure: string): { polarity: Polarity | null; words: string[]; strength: number } {
   // Parenthetical asides ("(inclusive of completed cases)") say less than the measure itself.
   const main = measure.toLowerCase().replace(/\([^)]*\)/g, " ");
   const score = (list: [RegExp, number][], text: string) => {

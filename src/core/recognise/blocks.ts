@@ -23,6 +23,14 @@ export interface Block {
 
 /** The shape of one row: a label followed by figures, or null when the row is not a KPI row. */
 export function kpiRowShape(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number): KpiRowShape | null {
+  const key = `${row}:${fromCol}:${toCol}`;
+  if (kinds.shapes.has(key)) return kinds.shapes.get(key) as KpiRowShape | null;
+  const shape = readRowShape(grid, kinds, row, fromCol, toCol);
+  kinds.shapes.set(key, shape);
+  return shape;
+}
+
+function readRowShape(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number): KpiRowShape | null {
   const filled = grid.filledCols(row, fromCol, toCol);
   if (filled.length < 2) return null;
   let labelCol = -1;

@@ -15,29 +15,41 @@ export type CellKind = "empty" | "number" | "missing" | "status" | "trend" | "po
 /** A reference such as "KPI 1/2", "CP01", "TP01", "1.1", "BV12a", "NI 117", "HR-3". */
 export const CODE_LIKE = /^(?:[A-Za-z]{1,6}[\s.-]?)?\d{1,4}(?:[./-]\d{1,4}){0,3}[a-z]?$|^[A-Za-z]{1,4}\d{1,4}[A-Za-z]{0,2}$/;
 
+/** A reference in one token, letters then digits ("REF-10234", "LPI0538", "KPI_12"), that is not a period ("Jan-24", "Q3", "FY24"). */
+const LONG_CODE = /^(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q|qtr|fy|ay|ht|yr|year|week|wk|month|p)[-_./ ]?\d)[A-Za-z]{1,8}[-_./]?\d{1,8}[A-Za-z]?$/i;
+
 /** Long enough to be a sentence or a note rather than a label. */
 const LONG = 110;
 
 export class CellKinds {
-  private readonly cache = new Map<number, CellKind>();
 
   constructor(private readonly grid: SheetGrid) {}
 
   kind(row: number, col: number): CellKind {
-    const key = row * 20_000 + col;
-    let k = this.cache.get(key);
-    if (k === undefined) {
-      k = this.classify(row, col);
-      this.cache.set(key, k);
-    }
-    return k;
+    // Figures and words are told apart on the spot (a typed number needs no cache; words are cached by their
+    // text in classify); only empty cells with a fill need the cell's own look-up.
+    const text = this.grid.rawText(row, col);
+    if (text === "") return this.grid.fill(row, col) ? this.emptyWithFill(row, col) : "empty";
+    const cell = this.grid.valueAndFormat(row, col);
+    if (cell && typeof cell.value === "number" && cell.valueType !== "Error") return cell.numberFormat && isDateFormat(cell.numberFormat) ? "period" : "number";
+    return this.classify(row, col);
   }
+
+  private emptyWithFill(row: number, col: number): CellKind {
+    return readStatedStatus({ text: "", fill: this.grid.fill(row, col) }) ? "status" : "empty";
+  }
+
+  /** Memo for row shapes (blocks.ts): the same row is looked at from several places. */
+  readonly shapes = new Map<string, unknown>();
 
   /** A figure or a word standing for one: what a KPI row has beside its label. */
   isValue(row: number, col: number): boolean {
     const k = this.kind(row, col);
     return k === "number" || k === "missing" || k === "error";
   }
+
+  /** Text cells by their text (and, for one or two characters, their font and colour): sheets repeat words. */
+  private readonly byText = new Map<string, CellKind>();
 
   private classify(row: number, col: number): CellKind {
     const g = this.grid;
@@ -48,6 +60,17 @@ export class CellKinds {
     if (typeof cell.value === "number") return cell.numberFormat && isDateFormat(cell.numberFormat) ? "period" : "number";
     if (typeof cell.value === "boolean") return "label";
     const font = g.fontName(row, col);
+    const key = text.length <= 2 ? `${text}\u0000${font ?? ""}\u0000${g.fontColor(row, col) ?? ""}\u0000${g.fill(row, col) ?? ""}` : text;
+    let k = this.byText.get(key);
+    if (k === undefined) {
+      k = this.classifyText(row, col, text, font);
+      this.byText.set(key, k);
+    }
+    return k;
+  }
+
+  private classifyText(row: number, col: number, text: string, font: string | null): CellKind {
+    const g = this.grid;
     if (text.length <= 40) {
       const trend = readStatedTrend(text, font);
       const status = readStatedStatus({ text, fontName: font, fontColor: g.fontColor(row, col), fill: g.fill(row, col) });
@@ -60,7 +83,7 @@ export class CellKinds {
     if (missing && missing.reason !== "text") return "missing";
     if (missing && text.length <= 16) return "missing";
     if (/\d/.test(text)) {
-      if (CODE_LIKE.test(text)) return "code";
+      if (CODE_LIKE.test(text) || LONG_CODE.test(text)) return "code";
       if (text.length <= 60) {
         const { reading, sentence } = readNumberText(text);
         // "Progress 8", "Year 6", "Key Stage 2": words before the number that are neither a figure's label

@@ -262,14 +262,21 @@ function tableFromBlock(
   // trend and notes columns the KPI rows fill.
   let fromCol = block.firstCol;
   let toCol = block.lastCol;
+  const labelCount = new Map<number, number>();
   for (let r = block.firstRow; r <= block.lastRow; r++) {
     const filled = grid.filledCols(r);
     if (!filled.length) continue;
-    if (kpiRowShape(grid, kinds, r, grid.firstCol, grid.lastCol)) {
+    const shape = kpiRowShape(grid, kinds, r, grid.firstCol, grid.lastCol);
+    if (shape) {
       fromCol = Math.min(fromCol, filled[0]);
-      toCol = Math.max(toCol, ...filled.slice(-4).filter((c) => c - toCol <= 2));
+      for (const c of filled.slice(-4)) if (c - toCol <= 2) toCol = Math.max(toCol, c);
+      labelCount.set(shape.labelCol, (labelCount.get(shape.labelCol) ?? 0) + 1);
     }
   }
+  // Before reading every column: is there anything to say these rows are KPIs, not a ledger or a list of
+  // purchases? (Headings in words we know above them, or labels that read as measures.)
+  const labelCol = [...labelCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (labelCol === undefined || !worthReading(grid, block, labelCol, fromCol, toCol)) return null;
   const dataRows: number[] = [];
   for (let r = block.firstRow; r <= block.lastRow; r++) dataRows.push(r);
   const valueCols = new Set<number>();
@@ -323,6 +330,38 @@ function tableFromBlock(
   };
 }
 
+/** Some evidence for a block before its columns are read: a recognised heading just above, or measure-like labels. */
+function worthReading(grid: SheetGrid, block: { firstRow: number; lastRow: number }, labelCol: number, fromCol: number, toCol: number): boolean {
+  let headed = 0;
+  for (let r = block.firstRow - 1; r >= Math.max(grid.firstRow, block.firstRow - 2) && headed === 0; r--) {
+    const filled = grid.filledCols(r, fromCol, toCol);
+    if (!filled.length) break;
+    // Headings are words and periods; a row with figures in it is data, not headings.
+    if (filled.some((c) => typeof grid.raw(r, c).value === "number" && !/^(?:19|20)\d{2}$/.test(grid.rawText(r, c)))) continue;
+    for (const c of filled) if (classifyHeading(grid.rawText(r, c))) headed++;
+  }
+  // The row's first label may be a group ("Repairs") before the measure: look at it and the column after it.
+  const evidence = [labelCol, labelCol + 1].map((c) => measureEvidence(grid, c, block.firstRow, block.lastRow));
+  const wordy = evidence.some((e) => e.wordy);
+  const lexical = evidence.some((e) => e.lexical);
+  return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
+}
+
+/** Whether the labels down a column read as measures: several words each, and words measures are made of. */
+function measureEvidence(grid: SheetGrid, col: number, fromRow: number, toRow: number): { wordy: boolean; lexical: boolean } {
+  let words = 0;
+  let measureish = 0;
+  let n = 0;
+  for (let r = fromRow; r <= toRow; r++) {
+    const t = grid.rawText(r, col);
+    if (!t) continue;
+    n++;
+    words += t.split(/\s+/).length;
+    if (MEASURE_WORDS.test(t)) measureish++;
+  }
+  return { wordy: n > 0 && words / n >= 3, lexical: n > 0 && measureish / n >= 0.4 };
+}
+
 /** Words measures are made of ("% of", "number of", "rate", "average time", "satisfied" ...). */
 const MEASURE_WORDS = /%|\b(?:percent(?:age)?|proportion|number of|no\.? of|rate|ratio|average|mean|median|total|time|days?|weeks?|hours?|satisf\w*|complain\w*|complaints?|repairs?|response|perform\w*|complet\w*|attend\w*|waiting|cases?|incidents?|referrals?|requests?|applications?|collect\w*|achiev\w*|per \d|score|level|progress|expected|standard|within|target|checks?|safety|compliance|arrears|rent|trust|visits?|calls?|answered|processed|determined|delivered|issued|placed|crime|fires?)\b/i;
 
@@ -333,20 +372,8 @@ const MEASURE_WORDS = /%|\b(?:percent(?:age)?|proportion|number of|no\.? of|rate
 function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): boolean {
   const headed = columns.filter((c) => c.label && c.cls && c.cls.source !== "content" && c.cls.source !== "position" && c.cls.role !== "ignore").length;
   const measure = columns.find((c) => c.cls?.role === "measure" || c.cls?.role === "ref");
-  if (!measure) return false;
-  let words = 0;
-  let measureish = 0;
-  let n = 0;
-  for (const r of rows) {
-    const t = grid.rawText(r, measure.col);
-    if (!t) continue;
-    n++;
-    words += t.split(/\s+/).length;
-    if (MEASURE_WORDS.test(t)) measureish++;
-  }
-  if (n === 0) return false;
-  const wordy = words / n >= 3;
-  const lexical = measureish / n >= 0.4;
+  if (!measure || !rows.length) return false;
+  const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
   return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
 }
 

@@ -93,6 +93,15 @@ export class SheetGrid {
     };
   }
 
+  /** The cell's own value and number format, without building a GridCell (for telling figures from words fast). */
+  valueAndFormat(row: number, col: number): { value: RawValue; valueType: ValueType; numberFormat: string } | null {
+    const b = this.index.find(row, col);
+    if (!b) return null;
+    const r = row - b.row;
+    const c = col - b.col;
+    return { value: b.values[r][c] ?? "", valueType: b.valueTypes[r]?.[c] ?? "Unknown", numberFormat: b.numberFormats[r]?.[c] ?? "General" };
+  }
+
   /** The cell as a reader sees it: a cell inside a merged area shows the area's top-left content. */
   cell(row: number, col: number): GridCell {
     const m = this.mergeAt(row, col);

@@ -64,7 +64,7 @@ const ABBREVIATIONS: Record<string, string> = {
   "pref'd": "preferred", prefd: "preferred", pref: "preferred",
   info: "information",
   no: "number", num: "number", nos: "number", "#": "number",
-  bl: "baseline", b: "b",
+  bl: "baseline",
   var: "variance",
   cum: "cumulative",
   rag: "rag",
@@ -239,7 +239,21 @@ const norm = (s: string): string =>
  * Classify one heading; null when its words say nothing about the column. `prev` is no longer needed: blank
  * headings are read from what their column holds (findTables).
  */
+const headingMemo = new Map<string, HeaderClass | null>();
+
+/** What a heading says (see classifyHeading below), remembered: a workbook repeats its headings many times. */
 export function classifyHeading(text: string, ctx: PeriodContext = {}): HeaderClass | null {
+  const key = `${text}\u0000${ctx.yearPairKind ?? ""}\u0000${ctx.planStart ?? ""}\u0000${ctx.financialYearStartMonth ?? ""}\u0000${ctx.yearStart ?? ""}`;
+  let cls = headingMemo.get(key);
+  if (cls === undefined) {
+    cls = readHeading(text, ctx);
+    if (headingMemo.size > 50_000) headingMemo.clear();
+    headingMemo.set(key, cls);
+  }
+  return cls ? { ...cls } : null;
+}
+
+function readHeading(text: string, ctx: PeriodContext): HeaderClass | null {
   // Footnote marks after a heading ("2022-23*", "Outturn (1)", "Target†") point elsewhere; they are not its words.
   const raw = text.trim().replace(/\s*(?:[*†‡§¹²³⁴⁵]+|\(\d{1,2}\)|\[\d{1,2}\])$/u, "").trim();
   if (!raw || raw.length > 160) return null;
