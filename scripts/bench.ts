@@ -4,7 +4,8 @@
 //      plain pass that reads every value and its text once;
 //   2. the scorecard: syncs and the largest payload for 10 / 100 / 1,000 KPIs on the headless host,
 //      and the time to build and apply it against a plain write of the same cells;
-//   3. the read of a sparse sheet (a table and one value in XFD1048576): syncs, bytes, time, heap.
+//   3. the read of a sparse sheet (a table and one value in XFD1048576): syncs, bytes, time, heap;
+//   4. the command line's scan of a 3-million-cell file against a bare streaming read (bench-file.ts).
 // Run with `npm run bench` (node --expose-gc, so memory figures are after a full collection).
 import type { RawValue, SheetSnapshot, ValueType, WorkbookSnapshot } from "../src/core/snapshot";
 import { scanSnapshot } from "../src/core/scan";
@@ -12,6 +13,7 @@ import { makeBlock } from "../src/core/snapshotBlocks";
 import { resolveSettings } from "../src/core/settings";
 import { benchScorecard } from "./bench-scorecard";
 import { benchSparse } from "./bench-sparse";
+import { benchFileScan } from "./bench-file";
 import { newWorkbook, openWorkbook } from "../src/host";
 import { readWorkbook } from "../src/excel/readWorkbook";
 
@@ -132,6 +134,8 @@ async function main(): Promise<void> {
   // Part 2 first: its output is the middle of the report, the scan ratio must be the last line.
   await benchScorecard((line) => console.log(line));
   await benchSparse((line) => console.log(line));
+  // The command line's file scan (3 million cells) against a bare streaming read of the same file.
+  if (process.env.BENCH_FILE !== "0") await benchFileScan((line) => console.log(line));
 
   const before = heapUsed();
   const snapshot: WorkbookSnapshot = { sheets: Array.from({ length: SHEETS }, (_, i) => buildSheet(i)), settings: {} };

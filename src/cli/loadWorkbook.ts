@@ -1,6 +1,11 @@
-// Open an .xlsx file on the headless host, turning every way it can fail into a plain message.
+// Open an .xlsx file for the command line, turning every way it can fail into a plain message: on the
+// headless host (for `scorecard`, which writes), or straight into a snapshot (for `scan`, which reads).
 import { openWorkbook, WorkbookOpenError, type HeadlessWorkbook } from "../host";
 import { setRequirementChecker } from "../excel/requirements";
+import { scanReadSnapshot, type ScanWorkbookOptions, type ScanWorkbookOutcome } from "../excel/scanWorkbook";
+import { readSnapshotFromFile } from "./fileSnapshot";
+import type { LimitKind } from "../host/xlsx/loadErrors";
+import { loadLimits, RAISE_WITH } from "./loadLimits";
 
 /** An error meant for the user: printed as one line, with an exit code, never as a stack trace. */
 export class CliError extends Error {
@@ -13,24 +18,60 @@ export class CliError extends Error {
   }
 }
 
-export async function loadWorkbook(file: string, readFile: (path: string) => Promise<Uint8Array>): Promise<HeadlessWorkbook> {
-  let bytes: Uint8Array;
+async function readBytes(file: string, readFile: (path: string) => Promise<Uint8Array>): Promise<Uint8Array> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new CliError(`cannot find "${file}". Check the path and try again.`);
     if (code === "EISDIR") throw new CliError(`"${file}" is a folder, not a workbook.`);
     if (code === "EACCES" || code === "EPERM") throw new CliError(`cannot read "${file}": permission denied.`);
-    throw new CliError(`cannot read "${file}": ${(e as Error).message}`);
+    if (code === "ERR_FS_FILE_TOO_LARGE") throw new CliError(`"${file}" is too large to read (over 2 GB). Split the workbook and try again.`);
+    throw new CliError(`cannot read "${file}" (${code ?? "the system refused"}). Check the file and try again.`);
   }
+}
+
+/**
+ * A failure of our own (a bug), owned as such in words: never an internal error text, never blamed on
+ * Excel or the file. KPI_SCORECARD_DEBUG=1 prints the details for a report.
+ */
+export function ownFault(file?: string): CliError {
+  const what = file ? `"${file}" could not be handled` : "the command could not finish";
+  return new CliError(`${what}: KPI Scorecard met something it cannot handle (a fault in KPI Scorecard, not in your workbook or in Excel). Open the workbook in Excel, save it again and try again; if it still fails, please report it (KPI_SCORECARD_DEBUG=1 shows the details).`);
+}
+
+function cliErrorOf(e: unknown, file: string): CliError {
+  if (e instanceof WorkbookOpenError) {
+    const limit = (e as { limit?: LimitKind }).limit;
+    // A limit the command line sets can be raised there, at the cost of time and memory.
+    return new CliError(limit ? `${e.message.replace(/\.$/, "")}; or raise the limit with ${RAISE_WITH[limit]} if this machine has the memory.` : e.message);
+  }
+  return ownFault(file);
+}
+
+export async function loadWorkbook(file: string, readFile: (path: string) => Promise<Uint8Array>): Promise<HeadlessWorkbook> {
+  const bytes = await readBytes(file, readFile);
   try {
-    const wb = await openWorkbook(bytes);
+    const wb = await openWorkbook(bytes, { label: `"${file}"`, loadLimits: loadLimits() });
     // src/excel asks Office which requirement sets it has; on the command line the host answers.
     setRequirementChecker((name, version) => wb.isSetSupported(name, version));
     return wb;
   } catch (e) {
-    if (e instanceof WorkbookOpenError) throw new CliError(`"${file}": ${e.message}`);
-    throw new CliError(`"${file}" could not be opened as an Excel workbook (${e instanceof Error ? e.message : String(e)}).`);
+    throw cliErrorOf(e, file);
   }
+}
+
+/**
+ * `scan` on the command line: the file is read once, straight into the snapshot readWorkbook would
+ * give on the host (fileSnapshot.ts), and scanned as scanWorkbook scans it.
+ */
+export async function scanFile(file: string, readFile: (path: string) => Promise<Uint8Array>, options: ScanWorkbookOptions): Promise<ScanWorkbookOutcome> {
+  const bytes = await readBytes(file, readFile);
+  let snapshot;
+  try {
+    snapshot = await readSnapshotFromFile(bytes, `"${file}"`, loadLimits());
+  } catch (e) {
+    throw cliErrorOf(e, file);
+  }
+  return scanReadSnapshot(snapshot, options);
 }

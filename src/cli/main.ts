@@ -7,14 +7,15 @@ import type { Settings } from "../core/settings";
 import { COLUMN_ROLES, DeclarationError } from "../core/corrections";
 import { declarationsFrom, headerRowsOption, roleOption, tableOption, type TableFlags } from "./tableOptions";
 import { formatScanText } from "./formatScan";
-import { loadWorkbook, CliError } from "./loadWorkbook";
-import { scanWorkbook, todayIso } from "../excel/scanWorkbook";
+import { scanFile, CliError, ownFault } from "./loadWorkbook";
+import { todayIso } from "../excel/scanWorkbook";
 import { runScorecard } from "./scorecardCommand";
 import { registerPackCommand } from "./packCommand";
 import { amberBandOption, EXIT_CODES_HELP, flatBandOption, isoDateOption, polarityOption, USAGE_EXIT, usageError } from "./options";
 import { packageVersion } from "./version";
+import { LIMIT_OPTIONS, useLoadLimits, type LimitOpts } from "./loadLimits";
 
-interface CommonOpts extends TableFlags {
+interface CommonOpts extends TableFlags, LimitOpts {
   asOf?: string;
   planStart?: string;
   amberBand?: number;
@@ -35,6 +36,7 @@ export function overridesFrom(opts: CommonOpts): Partial<Settings> {
 }
 
 function addCommon(cmd: Command): Command {
+  for (const [flag, help, parse] of LIMIT_OPTIONS) cmd.option(flag, help, parse);
   return cmd
     .option("--as-of <date>", "reporting date, a real date as YYYY-MM-DD; default: the workbook's setting, else today", isoDateOption("--as-of"))
     .option("--plan-start <date>", "plan start date for milestones like 'By 6 months' (YYYY-MM-DD)", isoDateOption("--plan-start"))
@@ -64,14 +66,16 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err })
     .showHelpAfterError("(run kpi-scorecard --help for the options)")
-    .addHelpText("after", EXIT_CODES_HELP);
+    .addHelpText("after", EXIT_CODES_HELP)
+    // What every command agrees to read (--max-cells, --max-sheet-mb, --max-total-mb), set before it runs.
+    .hook("preAction", (_program, command) => useLoadLimits(command.opts() as LimitOpts));
 
   addCommon(program.command("scan").description("scan a workbook and print every KPI with its DoT, RAG and findings").argument("<file.xlsx>", "the workbook to scan"))
     .option("--json", "print one JSON document (its schema: schema/scan-result.schema.json in the package)")
     .action(async (file: string, opts: CommonOpts & { json?: boolean }) => {
-      const wb = await loadWorkbook(file, readFile);
       const declarations = declarationsFrom(opts);
-      const { result } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso(), declarations })).catch(declarationProblem);
+      // The file is read straight into a snapshot (one pass, no workbook model): the scan only reads.
+      const { result } = await scanFile(file, readFile, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso(), declarations }).catch(declarationProblem);
       out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatScanText(result));
     });
 
@@ -95,8 +99,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       err(`kpi-scorecard: ${e.message}\n`);
       return e.exitCode;
     }
-    err(`kpi-scorecard: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (process.env.KPI_SCORECARD_DEBUG) err(`${e instanceof Error ? e.stack : ""}\n`);
+    // A fault of ours: said in words, the internal text only on request.
+    err(`kpi-scorecard: ${ownFault().message}\n`);
+    if (process.env.KPI_SCORECARD_DEBUG) err(`${e instanceof Error ? e.stack : String(e)}\n`);
     return 1;
   }
 }

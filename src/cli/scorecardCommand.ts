@@ -9,8 +9,8 @@ import { DeclarationError, type TableDeclaration } from "../core/corrections";
 import { todayIso } from "../excel/scanWorkbook";
 import { describeOfficeError } from "../excel/officeErrors";
 import { ScorecardError } from "../excel/applyScorecard";
-import { copyExtension } from "../host";
-import { CliError, loadWorkbook } from "./loadWorkbook";
+import { copyExtension, isRichApiError } from "../host";
+import { CliError, loadWorkbook, ownFault } from "./loadWorkbook";
 import { usageError } from "./options";
 import { checkOutput, checkOutputExtension, realFs, writeOutput, type OutputFs, type OutputPlan } from "./outputFile";
 
@@ -58,6 +58,11 @@ export async function runScorecard(file: string, opts: ScorecardCommandOptions, 
   } catch (e) {
     if (e instanceof DeclarationError) throw usageError(e.message);
     if (e instanceof ScorecardError) throw new CliError(e.message);
+    // Only Excel's own errors are Excel's to explain; anything else is a fault of ours.
+    if (!isRichApiError(e)) {
+      if (process.env.KPI_SCORECARD_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+      throw ownFault(file);
+    }
     const d = describeOfficeError(e);
     throw new CliError(`${d.message} ${d.action}`.trim());
   }

@@ -192,12 +192,6 @@ export function locateCorrections(snapshot: WorkbookSnapshot, corrections: reado
   return { located, findings };
 }
 
-/** The same correction with its place brought up to date, to store back once it has been found again. */
-export function relocated(l: LocatedCorrection): TableCorrection {
-  return { ...l.correction, sheet: l.sheet, range: rectAddress(l.rect) };
-}
-
-
 /** A table declared on the command line (`--table "Board!B4:E7" --header-rows 0 --role C=latest`), before anchoring. */
 export interface TableDeclaration {
   sheet: string;

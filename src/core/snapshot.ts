@@ -65,7 +65,10 @@ export interface CellBlock {
   col: number;
   rowCount: number;
   colCount: number;
-  /** Raw values as Excel returns them (`range.values`): "" for empty, error text like "#N/A" for errors. */
+  /**
+   * Raw values as Excel returns them (`range.values`): "" for empty, error text like "#N/A" for errors;
+   * date serials in the 1900 date system whatever the workbook's (readers move a 1904 workbook's).
+   */
   values: RawValue[][];
   /** The displayed text of each cell, as Excel shows it (number formats applied). */
   text: string[][];

@@ -5,6 +5,7 @@
 // and merged areas apart (readMerges).
 import type { CellBlock, CellRect, RawValue, SheetSnapshot, SheetVisibility, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
 import { SETTINGS_KEY } from "../core/settings";
+import { datesTo1900System } from "../core/dateSystem";
 import { byReadingOrder, compactBlock, makeBlock } from "../core/snapshotBlocks";
 import { CELL_PROPERTIES, StyleTable, type ReadCellProperties } from "./cellStyles";
 import { findOccupied, PROBE_CELLS } from "./findOccupied";
@@ -87,6 +88,9 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
   // The scorecard sheet the add-in owns, by its tag (it follows a rename), so the scan never reads it as KPIs.
   const owned = context.workbook.names.getItemOrNullObject(OWNED_SHEET_NAME);
   owned.load("formula");
+  // The date system (ExcelApi 1.16): a 1904 workbook's date serials are moved to the 1900 system the core reads.
+  const book = isSetSupported(REQUIREMENTS.dateSystem.name, REQUIREMENTS.dateSystem.version) ? (context.workbook as Excel.Workbook & { use1904DateSystem: boolean }) : null;
+  book?.load("use1904DateSystem");
   await context.sync();
   const ownedSheet = owned.isNullObject ? null : sheetFromReference(String(owned.formula));
 
@@ -127,7 +131,9 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
       note(reading, i, "its merged cells could not be read (Excel returns at most 512 merged areas at a time), so merged headings and labels are read from their first cell only.");
     }
   }
-  return { sheets: assemble(metas, reading, tableInfo), settings };
+  const snapshot: WorkbookSnapshot = { sheets: assemble(metas, reading, tableInfo), settings };
+  if (book?.use1904DateSystem) datesTo1900System(snapshot);
+  return snapshot;
 }
 
 /** The sheets whose used range sync 2 did not bring back, with its size when known. */

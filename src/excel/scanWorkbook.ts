@@ -28,7 +28,11 @@ export interface ScanWorkbookOutcome {
 }
 
 export async function scanWorkbook(context: Excel.RequestContext, options: ScanWorkbookOptions): Promise<ScanWorkbookOutcome> {
-  const snapshot = await readWorkbook(context);
+  return scanReadSnapshot(await readWorkbook(context), options);
+}
+
+/** The scan of a snapshot already read (the command line reads a file straight into one), exactly as scanWorkbook scans. */
+export function scanReadSnapshot(snapshot: WorkbookSnapshot, options: ScanWorkbookOptions): ScanWorkbookOutcome {
   let settings = settingsFromSnapshot(snapshot, options.overrides);
   let toStore: Settings | undefined;
   if (options.declarations?.length) {

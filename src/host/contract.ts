@@ -27,6 +27,10 @@ export interface HostOptions {
   overCellLimit?: "error" | "null";
   /** Requirement sets the host claims to support (for testing degradation). Default: all it implements. */
   unsupportedRequirementSets?: string[];
+  /** What openWorkbook accepts (largest sheet part, total unpacked size, cells); defaults in xlsx/loadErrors.ts. */
+  loadLimits?: Partial<import("./xlsx/loadErrors").LoadLimits>;
+  /** How messages name the file ("The file" by default). */
+  label?: string;
 }
 
 export interface HeadlessWorkbook {
@@ -49,7 +53,8 @@ export interface HeadlessWorkbook {
 export class WorkbookOpenError extends Error {
   constructor(
     message: string,
-    readonly reason: "not-a-workbook" | "password-protected" | "legacy-format" | "corrupt",
+    /** too-large: over a load limit; unreadable: our own fault with a file we could not handle. */
+    readonly reason: "not-a-workbook" | "password-protected" | "legacy-format" | "corrupt" | "too-large" | "unreadable",
   ) {
     super(message);
     this.name = "WorkbookOpenError";

@@ -6,7 +6,7 @@ import { Journal } from "./model/journal";
 import { newSheetModel } from "./model/sheet";
 import type { WorkbookModel } from "./model/types";
 import { emptyModel, loadXlsx } from "./xlsx/load";
-import { saveXlsx } from "./xlsx/save";
+import { DEFAULT_LOAD_LIMITS } from "./xlsx/loadErrors";
 import { openedState, saveCopy, type OpenedWorkbook } from "./xlsx/patchPlan";
 import type { LoadedWebExtensions } from "./xlsx/webExtension";
 
@@ -81,7 +81,8 @@ class Headless implements HeadlessWorkbook {
   }
 
   save(): Promise<Uint8Array> {
-    return saveXlsx(this.model, this.webExtensions);
+    // Loaded when first needed, with ExcelJS: reading a workbook never pays for the writer.
+    return import("./xlsx/save").then(({ saveXlsx }) => saveXlsx(this.model, this.webExtensions));
   }
 
   saveCopy(): Promise<Uint8Array> {
@@ -92,7 +93,7 @@ class Headless implements HeadlessWorkbook {
 /** Open an .xlsx; throws WorkbookOpenError (plain words) for anything that is not a usable workbook. */
 export async function openWorkbook(bytes: Uint8Array | ArrayBuffer, options: HostOptions = {}): Promise<HeadlessWorkbook> {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const { model, webExtensions } = await loadXlsx(data);
+  const { model, webExtensions } = await loadXlsx(data, options.label, { ...DEFAULT_LOAD_LIMITS, ...options.loadLimits });
   // Taken before the stand-in sheet below, which the file does not have (a workbook of chart sheets only).
   const opened = openedState(model, data);
   if (model.sheets.length === 0) model.sheets.push(newSheetModel(model, "Sheet1"));

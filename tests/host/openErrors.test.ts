@@ -67,13 +67,13 @@ describe("files that are not usable workbooks", () => {
 });
 
 describe("a damaged workbook", () => {
-  it("that ExcelJS cannot parse is reported as a WorkbookOpenError, not a stack trace", async () => {
+  it("whose workbook part is not well formed is refused naming that part, not with a stack trace", async () => {
     const zip = new JSZip();
     zip.file("[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>`);
     zip.file("_rels/.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
     zip.file("xl/workbook.xml", "<workbook><sheets><sheet name=");
     const e = await openError(await zip.generateAsync({ type: "uint8array" }));
     expect(e.reason).toBe("corrupt");
-    expect(e.message).toMatch(/could not be read as an Excel workbook/);
+    expect(e.message).toMatch(/is damaged: part xl\/workbook\.xml cannot be read\. Open it in Excel/);
   });
 });

@@ -64,7 +64,7 @@ const ABBREVIATIONS: Record<string, string> = {
   "pref'd": "preferred", prefd: "preferred", pref: "preferred",
   info: "information",
   no: "number", num: "number", nos: "number", "#": "number",
-  bl: "baseline", b: "b",
+  bl: "baseline",
   var: "variance",
   cum: "cumulative",
   rag: "rag",

@@ -2,19 +2,11 @@
 // "What does good performance look like? Low"), words in the measure ("(lower is better)", "Reduce …",
 // "(Minimise)"), and the target's own words ("Max. 2%", "Under 2.5%", "18 days or less", "at least 90%", "<5").
 import type { Polarity } from "../types";
-
-function norm(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, " ")
-    .replace(/[.!:;]+$/, "");
-}
+import { normaliseWords } from "./words";
 
 /** A polarity cell ("High", "Lower is better", "↑", "Maximise"); null when unreadable; "neutral" for "No polarity". */
 export function readPolarityCell(text: string): Polarity | "neutral" | null {
-  const t = norm(text);
+  const t = normaliseWords(text);
   if (!t) return null;
   if (/^(?:no polarity|neutral|n\/a|none|context(?:ual)?|no preferred direction|data only|not applicable)$/.test(t)) return "neutral";
   if (/^(?:h|hi|high|higher|up|increase|increasing|more|bigger|larger|max|maximise|maximize|↑|▲|\+|high is good|higher is better|bigger is better|a high (?:figure|number|value|score) is good|aim (?:high|to increase)|high = good|good = high)$/.test(t)) return "higher-is-better";
@@ -32,7 +24,7 @@ const LEADING_HIGHER = /^(?:increase|increasing|improve|improving|improvement in
 
 /** What a measure's own words state about its polarity ("(lower is better)", "Reduce the number of …"). */
 export function polarityInMeasure(measure: string): { polarity: Polarity; words: string } | null {
-  const t = norm(measure);
+  const t = normaliseWords(measure);
   let m = MEASURE_LOWER.exec(t);
   if (m) return { polarity: "lower-is-better", words: m[0] };
   m = MEASURE_HIGHER.exec(t);
@@ -58,7 +50,7 @@ export function polarityInMeasureTarget(measure: string): { polarity: Polarity; 
 
 /** What a target's own words say about polarity ("Max. 2%", "Under 2.5%", "18 days or less", "at least 90%", "<5"). */
 export function polarityInTarget(target: string): { polarity: Polarity; words: string } | null {
-  const t = norm(target);
+  const t = normaliseWords(target);
   if (!t || t.length > 120 || !/\d/.test(t)) return null;
   let m = TARGET_LOWER.exec(t);
   if (m) return { polarity: "lower-is-better", words: m[0].trim() };

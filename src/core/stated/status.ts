@@ -4,6 +4,7 @@
 import type { Rag } from "../types";
 import { ragFromColour } from "./colour";
 import { symbolGlyph } from "./symbolFonts";
+import { normaliseWords } from "./words";
 
 /** What a status cell holds: its text and, where known, its font and colours. */
 export interface StatusCell {
@@ -34,18 +35,9 @@ const SYMBOLS: [RegExp, Rag | "colour"][] = [
   [/^(?:●|⬤|■|◆|♦|▪|⚫|◼|⬛|•)$/u, "colour"],
 ];
 
-function norm(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, " ")
-    .replace(/[.!:;]+$/, "");
-}
-
 /** A status from words alone ("Green", "Below target", "G"), or null. Also the first word of "Green - on track". */
 export function statusFromWords(text: string): Rag | null {
-  const t = norm(text);
+  const t = normaliseWords(text);
   if (!t || t.length > 60) return null;
   for (const [re, rag] of WORDS) if (re.test(t)) return rag;
   // "Green (on track)", "Red – behind plan", "G: met": the leading status word decides.
@@ -55,7 +47,7 @@ export function statusFromWords(text: string): Rag | null {
 }
 
 /** A status from a symbol (with its colour where the symbol is a plain dot), or null. */
-export function statusFromSymbol(cell: StatusCell): Rag | null {
+function statusFromSymbol(cell: StatusCell): Rag | null {
   const t = cell.text.trim();
   if (!t || t.length > 2) return null;
   const glyph = symbolGlyph(t, cell.fontName);
@@ -80,7 +72,7 @@ export function readStatedStatus(cell: StatusCell, opts: { yesNo?: boolean } = {
   const words = statusFromWords(t);
   if (words) return words;
   if (opts.yesNo) {
-    const n = norm(t);
+    const n = normaliseWords(t);
     if (/^(?:yes|y|✓)$/.test(n)) return "green";
     if (/^(?:no|n)$/.test(n)) return "red";
     if (/^(?:partly|partially|nearly)$/.test(n)) return "amber";

@@ -46,11 +46,6 @@ function fontByte(ch: string): number | null {
   return i >= 0 ? 0x80 + i : null;
 }
 
-/** Whether the font draws letters as symbols. */
-export function isSymbolFont(fontName: string | null | undefined): boolean {
-  return !!fontName && LOOKUP.has(fontName.trim().toLowerCase());
-}
-
 /** What a one-character cell shows in a symbol font, or null when the font is not one or the glyph means nothing here. */
 export function symbolGlyph(text: string, fontName: string | null | undefined): Glyph | null {
   if (!fontName) return null;

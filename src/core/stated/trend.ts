@@ -4,6 +4,7 @@
 // the sheet (a legend "↑ = improving"); that is decided where the table is read, not here.
 import type { Direction, Judgement } from "../types";
 import { symbolGlyph } from "./symbolFonts";
+import { normaliseWords } from "./words";
 
 export interface StatedTrend {
   direction: Direction | null;
@@ -24,10 +25,6 @@ const WORDS: [RegExp, Partial<StatedTrend>][] = [
   [/^(?:worsen(?:ing|ed)|worse|deteriorat(?:ing|ed|ion)|declin(?:ing|ed|e)|negative|negative trend|getting worse)$/, { judgement: "worsening" }],
 ];
 
-function norm(text: string): string {
-  return text.trim().toLowerCase().replace(/\s+/g, " ").replace(/[.!:;]+$/, "");
-}
-
 /** Read a stated trend from a cell's text (and font, for symbol fonts); null when the cell states none. */
 export function readStatedTrend(text: string, fontName?: string | null): StatedTrend | null {
   const t = text.trim();
@@ -44,7 +41,7 @@ export function readStatedTrend(text: string, fontName?: string | null): StatedT
     if (DOWN.test(first)) return { direction: "down", judgement: null, arrow: true };
     if (FLAT.test(first) && (t.length <= 2 || /^[→↔⇔⇨►▶➡]/u.test(first))) return { direction: "flat", judgement: "no-change", arrow: true };
   }
-  const n = norm(t);
+  const n = normaliseWords(t);
   for (const [re, reading] of WORDS) if (re.test(n)) return { direction: reading.direction ?? null, judgement: reading.judgement ?? null, arrow: false };
   // "↑ improving", "Up - better": the first word or symbol decides.
   const lead = /^(\S+)\s+[-–—(]?\s*\S/.exec(t);

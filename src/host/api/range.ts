@@ -132,7 +132,7 @@ export class Range extends HostObject<RangeTarget> {
       isEntireColumn: (t) => t.rect.rowCount === MAX_ROWS,
       isEntireRow: (t) => t.rect.colCount === MAX_COLS,
       values: gridGetter(rawValueOf),
-      text: gridGetter(textOf),
+      text: gridGetter((cell) => textOf(cell, this.ctx.model.date1904)),
       numberFormat: gridGetter(numberFormatOf),
       numberFormatLocal: gridGetter(numberFormatOf),
       valueTypes: gridGetter(valueTypeOf),
@@ -420,9 +420,9 @@ function namedReference(ctx: HostContext, sheet: SheetModel, name: string): stri
   return item?.formula;
 }
 
-/** The part of a range that lies in its sheet's used range, or null when none does. */
+/** The used range within a range (as Excel's Range.getUsedRange), or null when it holds nothing. */
 export function clipToUsed(t: RangeTarget, valuesOnly: boolean): RangeTarget | null {
-  const used = usedRect(t.sheet, valuesOnly);
+  const used = usedRect(t.sheet, valuesOnly, t.rect);
   if (!used || !rectsIntersect(used, t.rect)) return null;
   const row = Math.max(used.row, t.rect.row), col = Math.max(used.col, t.rect.col);
   const bottom = Math.min(used.row + used.rowCount, t.rect.row + t.rect.rowCount);

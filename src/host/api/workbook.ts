@@ -28,7 +28,8 @@ export class Application extends HostObject<WorkbookModel> {
 
 export class Workbook extends HostObject<WorkbookModel> {
   protected scalars(): Record<string, Getter<WorkbookModel>> {
-    return { name: () => "Workbook.xlsx" };
+    // use1904DateSystem (ExcelApi 1.16): whether date serials count from 1904 (Mac-made workbooks).
+    return { name: () => "Workbook.xlsx", use1904DateSystem: (m) => m.date1904 };
   }
   protected override navigations() {
     return {
@@ -37,6 +38,7 @@ export class Workbook extends HostObject<WorkbookModel> {
     } as Record<string, () => Loadable>;
   }
   get name(): string { return this.get("name"); }
+  get use1904DateSystem(): boolean { return this.get("use1904DateSystem"); }
   get worksheets(): WorksheetCollection { return this.child("worksheets", () => new WorksheetCollection(this.ctx, () => this.ctx.model)); }
   get tables(): TableCollection { return this.child("tables", () => new TableCollection(this.ctx, () => ({}))); }
   get names(): NamedItemCollection { return this.child("names", () => new NamedItemCollection(this.ctx, () => ({ list: this.ctx.model.names }))); }

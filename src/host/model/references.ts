@@ -2,6 +2,7 @@
 // turns them into #REF! when it is deleted. The host does the same to the text of those references.
 import { quoteSheetName } from "../../core/address";
 import type { Journal } from "./journal";
+import { forEachCell } from "./sheet";
 import type { WorkbookModel } from "./types";
 
 function escapeRegExp(s: string): string {
@@ -38,14 +39,14 @@ function applyToReferences(model: WorkbookModel, journal: Journal, pattern: RegE
     if (f !== n.formula) journal.set(n, "formula", f);
   }
   for (const sheet of model.sheets) {
-    sheet.rows.forEach((row) => row?.forEach((cell, c) => {
-      if (!cell?.formula) return;
+    forEachCell(sheet, (cell, r, c) => {
+      if (!cell.formula) return;
       const f = rewrite(cell.formula, pattern, replacement);
       if (f === cell.formula) return;
-      const old = cell;
+      const row = sheet.rows[r];
       row[c] = { ...cell, formula: f };
-      journal.record(() => void (row[c] = old));
-    }));
+      journal.record(() => void (row[c] = cell));
+    });
     for (const chart of sheet.charts) {
       for (const s of chart.series) {
         for (const key of ["valuesRef", "categoriesRef"] as const) {

@@ -73,24 +73,65 @@ function hasFormat(cell: CellModel | undefined): boolean {
 }
 
 /**
- * The used range as Excel computes it: the smallest rectangle holding every cell with a value
- * (valuesOnly) or with a value or formatting. Null when the sheet has none.
+ * Visit the cells the sheet holds (never the empty ones between them), row by row, left to right;
+ * within a rectangle when one is given. Rows and cells are sparse arrays: a value in XFD1048576
+ * costs one visit, not a billion.
  */
-export function usedRect(sheet: SheetModel, valuesOnly: boolean): CellRect | null {
-  const keep = valuesOnly ? hasValue : hasFormat;
-  let top = -1, bottom = -1, left = Infinity, right = -1;
-  sheet.rows.forEach((r, ri) => {
-    if (!r) return;
-    r.forEach((cell, ci) => {
-      if (!keep(cell)) return;
-      if (top < 0) top = ri;
-      bottom = ri;
-      if (ci < left) left = ci;
-      if (ci > right) right = ci;
+export function forEachCell(sheet: SheetModel, visit: (cell: CellModel, row: number, col: number) => void, within?: CellRect): void {
+  const top = within ? within.row : 0, bottom = within ? within.row + within.rowCount : MAX_ROWS;
+  const left = within ? within.col : 0, right = within ? within.col + within.colCount : MAX_COLS;
+  eachIndex(sheet.rows, top, bottom, (r) => {
+    const line = sheet.rows[r];
+    eachIndex(line, left, right, (c) => {
+      const cell = line[c];
+      if (cell) visit(cell, r, c);
     });
   });
+}
+
+/** Short arrays are walked by index; long ones (sparse, far-flung) by their keys, so holes cost nothing. */
+const WALK_BY_INDEX = 4096;
+
+function eachIndex(items: unknown[], from: number, to: number, visit: (i: number) => void): void {
+  if (items.length <= WALK_BY_INDEX) {
+    const end = Math.min(items.length, to);
+    for (let i = Math.max(0, from); i < end; i++) if (items[i] !== undefined) visit(i);
+    return;
+  }
+  for (const key in items) {
+    const i = +key;
+    if (i < from) continue;
+    if (i >= to) break;
+    visit(i);
+  }
+}
+
+/** How many cells the sheet holds (with a value, a formula or a format). */
+export function cellCount(sheet: SheetModel): number {
+  let n = 0;
+  forEachCell(sheet, () => n++);
+  return n;
+}
+
+/**
+ * The used range as Excel computes it: the smallest rectangle holding every cell with a value
+ * (valuesOnly) or with a value or formatting — within a rectangle when one is given, as
+ * Range.getUsedRange does. Null when there is none.
+ */
+export function usedRect(sheet: SheetModel, valuesOnly: boolean, within?: CellRect): CellRect | null {
+  const keep = valuesOnly ? hasValue : hasFormat;
+  let top = -1, bottom = -1, left = Infinity, right = -1;
+  forEachCell(sheet, (cell, ri, ci) => {
+    if (!keep(cell)) return;
+    if (top < 0) top = ri;
+    bottom = ri;
+    if (ci < left) left = ci;
+    if (ci > right) right = ci;
+  }, within);
   if (!valuesOnly) {
-    for (const m of sheet.merges) {
+    for (const merge of sheet.merges) {
+      const m = within ? intersection(merge, within) : merge;
+      if (!m) continue;
       if (top < 0 || m.row < top) top = m.row;
       bottom = Math.max(bottom, m.row + m.rowCount - 1);
       left = Math.min(left, m.col);
@@ -99,6 +140,13 @@ export function usedRect(sheet: SheetModel, valuesOnly: boolean): CellRect | nul
   }
   if (top < 0) return null;
   return { row: top, col: left, rowCount: bottom - top + 1, colCount: right - left + 1 };
+}
+
+/** The overlap of two rectangles, or null. */
+export function intersection(a: CellRect, b: CellRect): CellRect | null {
+  const row = Math.max(a.row, b.row), col = Math.max(a.col, b.col);
+  const bottom = Math.min(a.row + a.rowCount, b.row + b.rowCount), right = Math.min(a.col + a.colCount, b.col + b.colCount);
+  return bottom > row && right > col ? { row, col, rowCount: bottom - row, colCount: right - col } : null;
 }
 
 export function rectsIntersect(a: CellRect, b: CellRect): boolean {

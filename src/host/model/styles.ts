@@ -2,7 +2,7 @@
 import type { Borders, Border, Fill, Font, Style } from "exceljs";
 import type { CellRect } from "../../core/snapshot";
 import type { Journal } from "./journal";
-import { getCell, setCell } from "./sheet";
+import { forEachCell, getCell, setCell } from "./sheet";
 import type { CellModel, SheetModel } from "./types";
 
 const NAMED_COLORS: Record<string, string> = {
@@ -59,30 +59,45 @@ export function hexToArgb(hex: string): { argb: string } {
   return { argb: `FF${hex}` };
 }
 
-/** Apply a style change to every cell of a rectangle (journaled; cells are replaced, not mutated). */
+/** Rectangles larger than this are handled through the cells they hold, never cell by cell. */
+const CELL_BY_CELL = 100_000;
+
+/** The positions of a rectangle worth visiting: all of a small one, the cells held in a large one. */
+function positions(sheet: SheetModel, rect: CellRect): { cells: [number, number][]; all: boolean } {
+  const cells: [number, number][] = [];
+  if (rect.rowCount * rect.colCount <= CELL_BY_CELL) {
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) for (let c = rect.col; c < rect.col + rect.colCount; c++) cells.push([r, c]);
+    return { cells, all: true };
+  }
+  forEachCell(sheet, (_cell, r, c) => void cells.push([r, c]), rect);
+  return { cells, all: cells.length === rect.rowCount * rect.colCount };
+}
+
+/**
+ * Apply a style change to every cell of a rectangle (journaled; cells are replaced, not mutated).
+ * A huge rectangle (whole columns of a sheet with a far cell) changes the cells in use only.
+ */
 export function updateStyles(journal: Journal, sheet: SheetModel, rect: CellRect, change: (style: Partial<Style>, row: number, col: number) => Partial<Style>): void {
-  for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
-    for (let c = rect.col; c < rect.col + rect.colCount; c++) {
-      const old = getCell(sheet, r, c);
-      const style = change({ ...(old?.style ?? {}) }, r, c);
-      const cell: CellModel = old ? { ...old, style } : { value: null, style };
-      setCell(journal, sheet, r, c, cell);
-    }
+  for (const [r, c] of positions(sheet, rect).cells) {
+    const old = getCell(sheet, r, c);
+    const style = change({ ...(old?.style ?? {}) }, r, c);
+    const cell: CellModel = old ? { ...old, style } : { value: null, style };
+    setCell(journal, sheet, r, c, cell);
   }
 }
 
 /** The common value of f over a rectangle's cells, or null when they differ (as Excel reports mixed formats). */
 export function commonOver<V>(sheet: SheetModel, rect: CellRect, f: (cell: CellModel | undefined) => V): V | null {
+  const { cells, all } = positions(sheet, rect);
   let first: V | undefined;
   let seen = false;
-  for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
-    for (let c = rect.col; c < rect.col + rect.colCount; c++) {
-      const v = f(getCell(sheet, r, c));
-      if (!seen) {
-        first = v;
-        seen = true;
-      } else if (v !== first) return null;
-    }
+  const values = cells.map(([r, c]) => f(getCell(sheet, r, c)));
+  if (!all) values.push(f(undefined)); // the empty cells between
+  for (const v of values) {
+    if (!seen) {
+      first = v;
+      seen = true;
+    } else if (v !== first) return null;
   }
   return (first ?? null) as V | null;
 }

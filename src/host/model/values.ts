@@ -35,19 +35,60 @@ export function formulaOf(cell: CellModel | undefined): RawValue {
   return rawValueOf(cell);
 }
 
-/** `range.text` of one cell: the value as displayed with its number format applied. */
-export function textOf(cell: CellModel | undefined): string {
+/** Days from 1900-01-00 to 1904-01-01: a 1904-system serial shows the date of serial + this in the 1900 system. */
+const DAYS_1900_TO_1904 = 1462;
+
+/**
+ * `range.text` of one cell: the value as displayed with its number format applied. In a workbook on
+ * the 1904 date system a date serial counts from 1904-01-01 (numfmt knows only 1900, so it is moved).
+ */
+export function textOf(cell: CellModel | undefined, date1904 = false): string {
   if (!cell || cell.value === null) return "";
-  const v = cell.value;
+  return textOfValue(cell.value, numberFormatOf(cell), date1904);
+}
+
+/** A General number Excel shows as JavaScript writes it: plain digits, ten at most (no exponent, no rounding). */
+const PLAIN_GENERAL = /^-?\d+(?:\.\d+)?$/;
+
+function plainGeneral(v: number): string | null {
+  const s = String(v);
+  if (s.length > 12 || !PLAIN_GENERAL.test(s)) return null;
+  let digits = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 48) digits++;
+  return digits <= 10 ? s : null;
+}
+
+/** The text a value shows under a number format (textOf without the cell). */
+export function textOfValue(v: CellValue, fmt: string, date1904 = false): string {
+  if (v === null) return "";
   if (isError(v)) return v.error;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  const fmt = numberFormatOf(cell);
+  if (typeof v === "number" && fmt === GENERAL) {
+    const plain = plainGeneral(v);
+    if (plain !== null) return plain;
+  }
   if (typeof v === "string") {
     // A text section ("@") can decorate text; otherwise text shows as typed.
     if (fmt.includes("@")) return safeFormat(fmt, v) ?? v;
     return v;
   }
-  return safeFormat(fmt, v) ?? String(v);
+  const shown = date1904 && isDateFormat(fmt) ? v + DAYS_1900_TO_1904 : v;
+  return safeFormat(fmt, shown) ?? String(v);
+}
+
+const dateFormats = new Map<string, boolean>();
+
+function isDateFormat(fmt: string): boolean {
+  const known = dateFormats.get(fmt);
+  if (known !== undefined) return known;
+  let isDate = false;
+  try {
+    isDate = numfmt.isDateFormat(fmt);
+  } catch {
+    isDate = false;
+  }
+  dateFormats.set(fmt, isDate);
+  return isDate;
 }
 
 function safeFormat(fmt: string, v: number | string): string | null {

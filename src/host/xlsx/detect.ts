@@ -1,6 +1,6 @@
-// Tell a workbook from what is not one, before ExcelJS sees it, and say why in plain words.
-import JSZip from "jszip";
+// Tell a workbook from what is not one, before anything is unpacked, and say why in plain words.
 import { WorkbookOpenError } from "../contract";
+import { ZipPackage } from "./zipPackage";
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -19,8 +19,11 @@ function cfbHasStream(bytes: Uint8Array, name: string): boolean {
   return false;
 }
 
-/** Open the package, or throw WorkbookOpenError saying what the file is instead. */
-export async function openPackage(bytes: Uint8Array, label = "The file"): Promise<JSZip> {
+/**
+ * Open the package (its directory only: nothing is unpacked yet), or throw WorkbookOpenError saying
+ * what the file is instead. Damage to the zip itself is thrown as PackageDamage for the caller to word.
+ */
+export function openPackage(bytes: Uint8Array, label = "The file"): ZipPackage {
   if (startsWith(bytes, CFB_MAGIC)) {
     if (cfbHasStream(bytes, "EncryptedPackage")) {
       throw new WorkbookOpenError(
@@ -35,14 +38,5 @@ export async function openPackage(bytes: Uint8Array, label = "The file"): Promis
   }
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
   if (!isZip) throw new WorkbookOpenError(`${label} is not an Excel workbook (.xlsx).`, "not-a-workbook");
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new WorkbookOpenError(`${label} is damaged: it looks like an Excel workbook but cannot be unpacked.`, "corrupt");
-  }
-  if (!zip.file("xl/workbook.xml")) {
-    throw new WorkbookOpenError(`${label} is damaged or is not an Excel workbook (.xlsx): it has no workbook part (xl/workbook.xml).`, "corrupt");
-  }
-  return zip;
+  return new ZipPackage(bytes);
 }

@@ -1,0 +1,367 @@
+// The command line's scan reads the file straight into the core's WorkbookSnapshot, in one pass over
+// each sheet's cells (src/host/xlsx/sheetData.ts), without building the host's workbook model: what
+// Excel.run + readWorkbook would give for the same file (tests/cli/fileSnapshot.test.ts holds them
+// equal on every fixture), at the cost of reading the cells once. The Office.js path is untouched.
+import type { CellBlock, CellRect, CellStyle, RawValue, SheetSnapshot, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
+import { BLOCK_GAP, byReadingOrder } from "../core/snapshotBlocks";
+import { SETTINGS_KEY } from "../core/settings";
+import { datesTo1900System } from "../core/dateSystem";
+import { StyleTable, type ReadCellProperties } from "../excel/cellStyles";
+import { OWNED_SHEET_NAME, sheetFromReference } from "../excel/scorecardOwnership";
+import { DEFAULT_FONT, colorToHex, fillColorOf, fontOf } from "../host/model/styles";
+import type { CellModel, CellValue } from "../host/model/types";
+import { numberFormatOf, textOfValue } from "../host/model/values";
+import { parseAddress } from "../host/api/addresses";
+import { cellValueOf, parseSharedStrings, SharedFormulas } from "../host/xlsx/cellValues";
+import { child, children, parseXml, type XmlElement } from "../host/xlsx/chartXmlText";
+import { resolveTarget } from "../host/xlsx/chartPackage";
+import { parseDefinedNames } from "../host/xlsx/definedNames";
+import { openPackage } from "../host/xlsx/detect";
+import { carried, CellBudget, checkSheetSizes, openErrorOf, type CellContext } from "../host/xlsx/load";
+import { readLookStyles } from "../host/xlsx/lookStyles";
+import { DEFAULT_LOAD_LIMITS, PackageDamage, type LoadLimits } from "../host/xlsx/loadErrors";
+import { scanSheetData, SHEET_COLS, splitSheet } from "../host/xlsx/sheetData";
+import { STATES } from "../host/xlsx/sheetFeatures";
+import { readWebExtensions } from "../host/xlsx/webExtension";
+import { findWorkbookPart, readWorkbookParts, relationshipsOf, type SheetEntry } from "../host/xlsx/workbookParts";
+import type { ZipPackage } from "../host/xlsx/zipPackage";
+
+/** Excel's documented ceiling on merged areas returned at once; past it readWorkbook reads a sheet without merges. */
+const MAX_MERGED_AREAS = 512;
+const MERGES_UNREAD = "its merged cells could not be read (Excel returns at most 512 merged areas at a time), so merged headings and labels are read from their first cell only.";
+
+/** The cells of one row as read: columns ascending, with what each holds and its cell format. */
+interface RowCells {
+  cols: number[];
+  values: CellValue[];
+  styles: number[];
+  /** Whether the cell holds a formula (one with no cached value is in the used range, and reads as ""). */
+  formulas: boolean[];
+}
+
+/** What a cell format gives a cell in the snapshot, worked out once per format. */
+interface Face {
+  numberFormat: string;
+  properties: ReadCellProperties;
+  /** Whether the format fills the cell (a fill other than white): such a cell is occupied though empty. */
+  filled: boolean;
+  /** Its id in the sheet's StyleTable, once asked. */
+  id?: number;
+}
+
+function faceOf(ctx: CellContext, index: number): Face {
+  const style = index ? ctx.styles.cellStyle(index) : undefined;
+  const cell: CellModel = { value: null, style };
+  const font = fontOf(cell);
+  const fill = fillColorOf(cell);
+  return {
+    numberFormat: numberFormatOf(cell),
+    properties: { format: { fill: { color: fill }, font: { name: font.name ?? DEFAULT_FONT.name, color: colorToHex(font.color as never) ?? "#000000" } } },
+    filled: fill.toUpperCase() !== "#FFFFFF",
+  };
+}
+
+function rectOf(ref: string | undefined): CellRect | null {
+  return ref ? parseAddress(ref)?.rect ?? null : null;
+}
+
+/** Runs of the indexes flagged, joined across fewer than `gap` unflagged ones. */
+function runsOf(present: Iterable<number>, gap: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const i of present) {
+    const last = out[out.length - 1];
+    if (last && i - last[1] - 1 < gap) last[1] = i;
+    else out.push([i, i]);
+  }
+  return out;
+}
+
+/** The distinct values of a list, ascending; cheap when the list is already in order (rows as read). */
+function distinctAscending(xs: number[]): number[] {
+  const out: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
+    const last = out[out.length - 1];
+    if (last === undefined || x > last) out.push(x);
+    else if (x < last) sorted = false;
+  }
+  return sorted ? out : [...new Set(xs)].sort((a, b) => a - b);
+}
+
+/** The distinct columns of a list, ascending (at most 16,384 of them: flagged, not sorted). */
+function distinctColumns(cols: number[]): number[] {
+  const seen = new Uint8Array(SHEET_COLS);
+  for (let i = 0; i < cols.length; i++) seen[cols[i]] = 1;
+  const out: number[] = [];
+  for (let c = 0; c < SHEET_COLS; c++) if (seen[c]) out.push(c);
+  return out;
+}
+
+/**
+ * The rectangles that hold the occupied cells, as compactBlock cuts a dense read: split along runs of
+ * rows first, then each band along its own runs of columns, until neither splits. Works on the
+ * occupied cells alone, so a far value costs its own 1x1 rectangle.
+ */
+function blockRects(rows: number[], cols: number[], out: CellRect[]): void {
+  if (!rows.length) return;
+  const rowRuns = runsOf(distinctAscending(rows), BLOCK_GAP);
+  const colRuns = runsOf(distinctColumns(cols), BLOCK_GAP);
+  if (rowRuns.length === 1 && colRuns.length === 1) {
+    out.push({ row: rowRuns[0][0], col: colRuns[0][0], rowCount: rowRuns[0][1] - rowRuns[0][0] + 1, colCount: colRuns[0][1] - colRuns[0][0] + 1 });
+    return;
+  }
+  const byRows = rowRuns.length > 1;
+  for (const [from, to] of byRows ? rowRuns : colRuns) {
+    const r: number[] = [], c: number[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const key = byRows ? rows[i] : cols[i];
+      if (key >= from && key <= to) {
+        r.push(rows[i]);
+        c.push(cols[i]);
+      }
+    }
+    blockRects(r, c, out);
+  }
+}
+
+interface SheetRead {
+  snapshot: SheetSnapshot;
+  tableParts: string[];
+}
+
+function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget: CellBudget): SheetRead {
+  const part = entry.part;
+  const xml = pkg.textOf(part);
+  const split = splitSheet(xml, part);
+  let rest: XmlElement;
+  try {
+    rest = parseXml(split.rest);
+  } catch {
+    throw new PackageDamage("part", part);
+  }
+  const merges = children(child(rest, "mergeCells"), "mergeCell").map((m) => rectOf(m.attrs.ref)).filter((r): r is CellRect => !!r && r.rowCount * r.colCount > 1);
+  const rows = new Map<number, RowCells>();
+  const formulas = new SharedFormulas();
+  let lastRow = -1;
+  let lastLine: RowCells | undefined;
+  scanSheetData(xml, split, part, {
+    cell(raw) {
+      const value = cellValueOf(raw, ctx.sharedStrings, ctx.date1904, part);
+      const formula = formulas.formulaOf(raw);
+      if (raw.style >= ctx.styles.cellFormatCount && raw.style > 0) throw new PackageDamage("part", part, "a cell uses a format the workbook does not have");
+      const style = raw.style && ctx.styles.cellStyle(raw.style) ? raw.style : 0;
+      if (value === null && formula === undefined && !style) return;
+      budget.take();
+      let line = raw.row === lastRow ? lastLine : rows.get(raw.row);
+      if (!line) rows.set(raw.row, (line = { cols: [], values: [], styles: [], formulas: [] }));
+      lastRow = raw.row;
+      lastLine = line;
+      line.cols.push(raw.col);
+      line.values.push(value);
+      line.styles.push(style);
+      line.formulas.push(formula !== undefined);
+    },
+  });
+  for (const line of rows.values()) sortRow(line);
+  clearMergedFollowers(rows, merges);
+
+  const faces = new Map<number, Face>();
+  const face = (i: number): Face => {
+    let f = faces.get(i);
+    if (!f) faces.set(i, (f = faceOf(ctx, i)));
+    return f;
+  };
+  // The used range of values, as readWorkbook reads it: the smallest rectangle around every value or formula.
+  let top = Infinity, bottom = -1, left = Infinity, right = -1;
+  for (const [r, line] of rows) {
+    for (let i = 0; i < line.cols.length; i++) {
+      if (line.values[i] === null && !line.formulas[i]) continue;
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (line.cols[i] < left) left = line.cols[i];
+      if (line.cols[i] > right) right = line.cols[i];
+    }
+  }
+  const occupiedRows: number[] = [], occupiedCols: number[] = [];
+  // Each cell of the used range votes for its look (readWorkbook reads them all); the commonest font is the sheet's.
+  const votes = new Map<number, number>();
+  let inRange = 0;
+  if (bottom >= 0) {
+    for (const [r, line] of rows) {
+      if (r < top || r > bottom) continue;
+      for (let i = 0; i < line.cols.length; i++) {
+        const c = line.cols[i];
+        if (c < left || c > right) continue;
+        const v = line.values[i];
+        const index = line.styles[i];
+        if ((v !== null && v !== "") || face(index).filled) {
+          occupiedRows.push(r);
+          occupiedCols.push(c);
+        }
+        votes.set(index, (votes.get(index) ?? 0) + 1);
+        inRange++;
+      }
+    }
+    votes.set(0, (votes.get(0) ?? 0) + (bottom - top + 1) * (right - left + 1) - inRange);
+  } else {
+    votes.set(0, 1); // an empty sheet reads as one empty cell, A1
+  }
+  const table = new StyleTable();
+  for (const [index, n] of votes) face(index).id = table.idOf(face(index).properties, n);
+  const font = table.defaultFont();
+  const rects: CellRect[] = [];
+  blockRects(occupiedRows, occupiedCols, rects);
+  const blocks = rects.sort(byReadingOrder).map((rect) => blockOf(rect, rows, face, table, font, ctx.date1904));
+
+  const snapshot: SheetSnapshot = {
+    name: entry.name,
+    visibility: STATES[entry.state] ?? "Visible",
+    protected: ["1", "true"].includes(child(rest, "sheetProtection")?.attrs.sheet ?? ""),
+    blocks,
+    font,
+    merges: merges.length > MAX_MERGED_AREAS ? [] : merges,
+    tables: [],
+  };
+  if (merges.length > MAX_MERGED_AREAS) snapshot.readNotes = [MERGES_UNREAD];
+  const rels = relationshipsOf(pkg, part);
+  const tableParts = rels.filter((r) => !r.external && r.type.endsWith("/table")).map((r) => resolveTarget(part, r.target)).filter((p) => pkg.has(p));
+  return { snapshot, tableParts };
+}
+
+function sortRow(line: RowCells): void {
+  for (let i = 1; i < line.cols.length; i++) {
+    if (line.cols[i] > line.cols[i - 1]) continue;
+    // Out of order (hand-written files): sort once, the last of a duplicated cell winning.
+    const order = line.cols.map((_, k) => k).sort((a, b) => line.cols[a] - line.cols[b] || a - b);
+    const kept = order.filter((k, n) => n === order.length - 1 || line.cols[order[n + 1]] !== line.cols[k]);
+    line.cols = kept.map((k) => line.cols[k]);
+    line.values = kept.map((k) => line.values[k]);
+    line.styles = kept.map((k) => line.styles[k]);
+    line.formulas = kept.map((k) => line.formulas[k]);
+    return;
+  }
+}
+
+/** Only the top-left cell of a merged area holds a value, as on the host. */
+function clearMergedFollowers(rows: Map<number, RowCells>, merges: CellRect[]): void {
+  if (!merges.length) return;
+  for (const [r, line] of rows) {
+    for (let i = 0; i < line.cols.length; i++) {
+      if (line.values[i] === null && !line.formulas[i]) continue;
+      const c = line.cols[i];
+      if (merges.some((m) => r >= m.row && r < m.row + m.rowCount && c >= m.col && c < m.col + m.colCount && (r !== m.row || c !== m.col))) {
+        line.values[i] = null;
+        line.formulas[i] = false;
+      }
+    }
+  }
+}
+
+/** A dense block over a rectangle: the cells read, and the empty ones between as Excel gives them. */
+function blockOf(rect: CellRect, rows: Map<number, RowCells>, face: (i: number) => Face, table: StyleTable, font: ReturnType<StyleTable["defaultFont"]>, date1904: boolean): CellBlock {
+  const values: RawValue[][] = [], text: string[][] = [], numberFormats: string[][] = [], valueTypes: ValueType[][] = [];
+  const ids: number[] = new Array(rect.rowCount * rect.colCount);
+  const idOf = (f: Face) => (f.id ??= table.idOf(f.properties, 0));
+  const plain = face(0);
+  const plainId = idOf(plain);
+  for (let r = 0; r < rect.rowCount; r++) {
+    const v: RawValue[] = new Array(rect.colCount).fill("");
+    const t: string[] = new Array(rect.colCount).fill("");
+    const n: string[] = new Array(rect.colCount).fill(plain.numberFormat);
+    const y: ValueType[] = new Array(rect.colCount).fill("Empty");
+    for (let c = 0; c < rect.colCount; c++) ids[r * rect.colCount + c] = plainId;
+    const line = rows.get(rect.row + r);
+    if (line) {
+      for (let i = lowerBound(line.cols, rect.col); i < line.cols.length && line.cols[i] < rect.col + rect.colCount; i++) {
+        const c = line.cols[i] - rect.col;
+        const f = face(line.styles[i]);
+        const value = line.values[i];
+        v[c] = value === null ? "" : typeof value === "object" ? value.error : value;
+        t[c] = textOfValue(value, f.numberFormat, date1904);
+        n[c] = f.numberFormat;
+        y[c] = value === null || value === "" ? "Empty" : typeof value === "object" ? "Error" : typeof value === "boolean" ? "Boolean" : typeof value === "number" ? "Double" : "String";
+        ids[r * rect.colCount + c] = idOf(f);
+      }
+    }
+    values.push(v);
+    text.push(t);
+    numberFormats.push(n);
+    valueTypes.push(y);
+  }
+  const block: CellBlock = { ...rect, values, text, numberFormats, valueTypes };
+  const styles: CellStyle[] = table.stylesOf(ids, rect.colCount, font);
+  if (styles.length) block.styles = styles;
+  return block;
+}
+
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function readTable(pkg: ZipPackage, part: string): TableSnapshot | null {
+  let root: XmlElement;
+  try {
+    root = parseXml(pkg.textOf(part));
+  } catch {
+    throw new PackageDamage("part", part);
+  }
+  const rect = rectOf(root.attrs.ref);
+  const name = root.attrs.name ?? root.attrs.displayName;
+  return rect && name ? { name, rect, showHeaders: root.attrs.headerRowCount !== "0" } : null;
+}
+
+function parseSetting(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+async function readFileSnapshot(pkg: ZipPackage, label: string, limits: LoadLimits): Promise<WorkbookSnapshot> {
+  const workbookPart = findWorkbookPart(pkg);
+  if (!workbookPart) throw openErrorOf(new PackageDamage("missing", "xl/workbook.xml"), label);
+  const parts = readWorkbookParts(pkg, workbookPart);
+  checkSheetSizes(pkg, parts, limits);
+  pkg.budget = limits.maxTotalBytes;
+  const ctx: CellContext = {
+    sharedStrings: parts.sharedStringsPart ? parseSharedStrings(pkg.textOf(parts.sharedStringsPart), parts.sharedStringsPart) : [],
+    styles: readLookStyles(parts.stylesPart ? pkg.textOf(parts.stylesPart) : null, parts.stylesPart ?? "xl/styles.xml"),
+    date1904: parts.date1904,
+  };
+  const budget = new CellBudget(limits.maxCells);
+  const owned = parseDefinedNames(parts.workbookXml).find((n) => n.localSheetId === undefined && n.name === OWNED_SHEET_NAME);
+  const ownedSheet = owned ? sheetFromReference(owned.formula) : null;
+  const reads = parts.sheets.filter((e) => e.kind === "worksheet").map((e) => readSheet(pkg, e, ctx, budget));
+  for (const { snapshot, tableParts } of reads) {
+    if (snapshot.name === ownedSheet) snapshot.ownedByAddin = true;
+    else snapshot.ownedByAddin = false;
+    for (const p of tableParts) {
+      const t = readTable(pkg, p);
+      if (t) snapshot.tables.push(t);
+    }
+  }
+  const settings: Record<string, unknown> = {};
+  const stored = (await carried(() => readWebExtensions(pkg.asJsZip()), "xl/webextensions/webextension1.xml")).settings;
+  if (stored.has(SETTINGS_KEY)) settings[SETTINGS_KEY] = parseSetting(stored.get(SETTINGS_KEY));
+  const snapshot: WorkbookSnapshot = { sheets: reads.map((r) => r.snapshot), settings };
+  if (parts.date1904) datesTo1900System(snapshot); // as readWorkbook does
+  return snapshot;
+}
+
+/** Read a workbook file's snapshot; throws WorkbookOpenError (one sentence in the user's words). */
+export async function readSnapshotFromFile(bytes: Uint8Array, label = "The file", limits: LoadLimits = DEFAULT_LOAD_LIMITS): Promise<WorkbookSnapshot> {
+  try {
+    return await readFileSnapshot(openPackage(bytes, label), label, limits);
+  } catch (e) {
+    throw openErrorOf(e, label);
+  }
+}
