@@ -248,12 +248,14 @@ describe("browser preview", () => {
     await page.getByRole("tab", { name: "Settings" }).click();
     // The reporting date is a date picker: its calendar opens from the keyboard (Down arrow) and fits the pane.
     const date = page.getByRole("combobox", { name: /Reporting date/ });
+    // Measured before the calendar opens: an open popover may hide the rest of the pane from the
+    // accessibility tree, and a role query would then wait for it in vain.
+    const paneBox = (await page.getByRole("main", { name: "KPI Scorecard" }).boundingBox())!;
     await date.focus();
     await page.keyboard.press("ArrowDown");
     const calendar = page.getByRole("dialog", { name: "Calendar" });
     await calendar.waitFor();
     const box = (await calendar.boundingBox())!;
-    const paneBox = (await page.getByRole("main", { name: "KPI Scorecard" }).boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(paneBox.x - 1);
     expect(box.x + box.width).toBeLessThanOrEqual(paneBox.x + paneBox.width + 1);
     await screenshot(page, "calendar");
