@@ -71,6 +71,10 @@ export default tseslint.config(
         "error",
         { selector: "Literal[regex.pattern=/\\(\\?<[=!]/]", message: "No regex look-behind: Safari before 16.4 cannot parse it. Match the character before instead." },
         { selector: "NewExpression[callee.name='RegExp'] > Literal[value=/\\(\\?<[=!]/]", message: "No regex look-behind: Safari before 16.4 cannot run it." },
+        // Spreading a sheet's rows, a register's KPIs or a text's lines into a call passes one argument per item:
+        // past about 100,000 the call stack overflows (a 130,000-row sheet did). Loop or reduce instead.
+        { selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement", message: "No spreading into push/unshift/splice: a long array overflows the call stack. Use a loop." },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement", message: "No Math.max/min(...array): a long array overflows the call stack. Use reduce or a loop." },
       ],
     },
   },

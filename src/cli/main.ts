@@ -14,6 +14,7 @@ import { registerPackCommand } from "./packCommand";
 import { amberBandOption, EXIT_CODES_HELP, flatBandOption, isoDateOption, polarityOption, USAGE_EXIT, usageError } from "./options";
 import { packageVersion } from "./version";
 import { LIMIT_OPTIONS, useLoadLimits, type LimitOpts } from "./loadLimits";
+import { writeJson } from "./jsonOut";
 
 interface CommonOpts extends TableFlags, LimitOpts {
   asOf?: string;
@@ -76,7 +77,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const declarations = declarationsFrom(opts);
       // The file is read straight into a snapshot (one pass, no workbook model): the scan only reads.
       const { result } = await scanFile(file, readFile, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso(), declarations }).catch(declarationProblem);
-      out(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatScanText(result));
+      if (opts.json) writeJson(result as unknown as Record<string, unknown>, out);
+      else out(formatScanText(result));
     });
 
   addCommon(program.command("scorecard").description("write a copy of the workbook with the scorecard sheet and charts inserted; every other part of the workbook is kept as it was").argument("<file.xlsx>", "the workbook to read (.xlsx, or .xlsm whose macros the copy keeps; never overwritten)"))

@@ -17,6 +17,7 @@ import { FINDING_CODES } from "./validate/codes";
 import type { PeriodContext } from "./periods";
 import { KEY_HEADER } from "./scorecard/columns";
 import { DATA_SHEET_MARKER, SCORECARD_MARKER } from "./scorecard/markers";
+import { appendAll } from "./arrays";
 
 export interface ScanOptions {
   workbookName: string;
@@ -33,7 +34,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
   const findings: Finding[] = [];
   // The user's table corrections, found again wherever their tables now stand.
   const { located, findings: dropped } = locateCorrections(snapshot, settings.tables);
-  findings.push(...dropped);
+  appendAll(findings, dropped);
 
   for (const sheet of snapshot.sheets) {
     if (sheet.ownedByAddin) continue;

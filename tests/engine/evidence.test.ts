@@ -1,6 +1,9 @@
 // Each kind of evidence the recogniser weighs, shown on a table of its own (tests/fixtures/evidence.xlsx, one
 // sheet per kind, built by `npm run fixtures` from scripts/fixtures/build-evidence.ts).
 import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { openWorkbook } from "../../src/host";
+import { scanWorkbook } from "../../src/excel/scanWorkbook";
 import { join } from "node:path";
 import { allKpis, codes, FIXTURES, kpi, scanFixture } from "../helpers/scan";
 import { buildEvidence, EVIDENCE_FILE } from "../../scripts/build-fixtures";
@@ -178,3 +181,27 @@ describe("defects a hand check found", () => {
     expect(reviews.rag).toBe("grey");
   });
 });
+
+describe("what is not a KPI", () => {
+  it("rows of bare figures under a table, after a blank row, are not KPIs: a KPI has a name a person can read", () => {
+    const kpis = r.tables.filter((t) => t.sheet === "Data below").flatMap((t) => t.kpis);
+    expect(kpis.map((x) => x.ref)).toEqual(["C1", "C2", "1a", "1b"]);
+  });
+
+  it("figures pasted under seed 004's last milestone table do not become KPIs named '459' (found by the fuzz suite: 295,351 such KPIs)", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(FIXTURES, "seed004-with-rag.xlsx"));
+    const ws = wb.worksheets[0];
+    const before = await scanBytes(await wb.xlsx.writeBuffer());
+    const start = ws.rowCount + 2;
+    for (let row = start; row < start + 30; row++) ws.getRow(row).values = [row, row * 1.5, row % 97, row * 3, row / 1000];
+    const after = await scanBytes(await wb.xlsx.writeBuffer());
+    expect(allKpis(after).length).toBe(allKpis(before).length);
+    expect(allKpis(after).filter((x) => !/[a-z]/i.test(x.measure))).toEqual([]);
+  });
+});
+
+async function scanBytes(bytes: ArrayBuffer | Uint8Array): Promise<ScanResult> {
+  const wb = await openWorkbook(new Uint8Array(bytes as ArrayBuffer));
+  return (await wb.run((ctx) => scanWorkbook(ctx, { workbookName: "x.xlsx", overrides: {}, today: "2024-02-29" }))).result;
+}

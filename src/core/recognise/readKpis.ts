@@ -207,6 +207,9 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
       measureDerived = true;
     }
     if (!measure && !ref) continue;
+    // A KPI has a name a person can read: a row whose name is a bare figure ("459") is data that runs on
+    // under the table (a ledger pasted below it), not a measure.
+    if (!continuation && !/\p{L}/u.test(measure)) continue;
 
     const frequencyText = txt(r, freqCol);
     const notes = txt(r, notesCol) || null;

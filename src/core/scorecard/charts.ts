@@ -17,6 +17,7 @@ import { axisFormat, figureFormat, statedUnitWord } from "./sourceFormat";
 import { trajectoryPoints, type TrajectoryPoint } from "./trajectory";
 import { contrastRatio } from "./colour";
 import type { ChartKind, ChartSpec, ScorecardSummaryRow } from "./types";
+import { maxOf, minOf } from "../arrays";
 
 /** Most charts drawn: six pages of four. Beyond that a note says how many were left out. */
 export const MAX_CHARTS = 24;
@@ -93,8 +94,8 @@ function formatOf(p: PlacedKpi): string {
 /** From zero for counts and percentages, unless the values sit in a narrow band far from zero: then Excel's own minimum, and the axis title says so. */
 function lineMinimum(values: readonly number[]): { min: number | null; note: boolean } {
   if (values.length === 0) return { min: 0, note: false };
-  const lo = Math.min(...values.slice(0, 10_000));
-  const hi = Math.max(...values.slice(0, 10_000));
+  const lo = minOf(values);
+  const hi = maxOf(values);
   if (lo < 0) return { min: null, note: false };
   if (hi === 0 || (hi - lo) / hi >= 0.25) return { min: 0, note: false };
   return { min: null, note: true };
@@ -257,7 +258,7 @@ export function layoutCharts(input: ChartsInput): ChartsOutput {
   }
 
   // --- The data, on the hidden data sheet ---
-  const width = 1 + Math.max(...data.map((d) => d.categories.length));
+  const width = 1 + data.reduce((w, d) => Math.max(w, d.categories.length), 0);
   const block = new BlockBuilder("chartData", input.dataRow, 0, width);
   let r = input.dataRow;
   const charts: ChartSpec[] = data.map((d, i) => {

@@ -11,6 +11,7 @@ import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS, RAG_COLOURS, RAG_WORDS,
 import { sourceLabel, sourceReference, type CellOut, type PlacedKpi } from "./rows";
 import { heightFor, lineHeight, type FontSpec } from "./textFit";
 import type { ColumnId, ColumnSpec, HyperlinkSpec, ScorecardRow } from "./types";
+import { maxOf } from "../arrays";
 
 const GROUP_FONT: FontSpec = { size: 11, bold: true };
 
@@ -70,7 +71,7 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
 
   columns.forEach((c, i) => b.set(headerRow, i, c.header));
   layout.format({ address: span(headerRow, 0, headerRow, lastShown), fill: HEADER_COLOURS.fill, fontColour: HEADER_COLOURS.text, bold: true, wrap: true, verticalAlignment: "Center" });
-  layout.height(headerRow, Math.max(...printed.map((c) => heightFor(c.header, c.width, REGISTER_HEADER_FONT))));
+  layout.height(headerRow, maxOf(printed.map((c) => heightFor(c.header, c.width, REGISTER_HEADER_FONT))));
 
   const rows: ScorecardRow[] = [];
   const groupRows = new Map<string, number>();
@@ -137,7 +138,8 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
     const commentary = col("commentary");
     layout.format({ address: span(first, commentary, last, commentary), fill: COMMENTARY_FILL });
   }
-  layout.hyperlinks.push(...hyperlinks);
+  // One at a time: spreading a register of 100,000 rows into push overflows the call stack.
+  for (const h of hyperlinks) layout.hyperlinks.push(h);
   layout.add(b);
   return { headerRow, rows, groupRows, endRow: row };
 }

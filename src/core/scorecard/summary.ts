@@ -25,6 +25,7 @@ import {
 import { figureText, type PlacedKpi, ragText, targetFor, trendText, worstFirst } from "./rows";
 import { CELL_PADDING, heightFor, textWidth, type FontSpec } from "./textFit";
 import type { ExceptionRow, LegendEntry, ScorecardChanges, ScorecardSummaryRow, TileSpec } from "./types";
+import { maxOf, minOf } from "../arrays";
 
 
 const TITLE_FONT: FontSpec = { size: 20, bold: true };
@@ -209,7 +210,7 @@ function keepTogether(layout: SheetLayout, blocks: readonly [number, number][], 
     const block = blocks.find(([a]) => a === r);
     if (block && y.some((v) => v > 0)) {
       const height = sum(block[0], block[1]);
-      if (pages.some((page, i) => y[i] + height > page) && height <= Math.min(...pages)) {
+      if (pages.some((page, i) => y[i] + height > page) && height <= minOf(pages)) {
         layout.pageBreaksBefore.push(r);
         y.fill(0);
       }
@@ -325,7 +326,7 @@ function layoutGroupTable(
     const s = spans[1 + j];
     layout.format({ address: span(row, s[0], row, s[1]), fill: RAG_COLOURS[r].fill, fontColour: RAG_COLOURS[r].text, horizontalAlignment: "Center" });
   });
-  layout.height(row, Math.max(...headers.map((h, i) => heightFor(h, spanWidth(layout.widths, spans[i]), BODY_BOLD))));
+  layout.height(row, maxOf(headers.map((h, i) => heightFor(h, spanWidth(layout.widths, spans[i]), BODY_BOLD))));
   row++;
   for (const s of [...summary, total]) {
     b.set(row, 0, literal(s.group));
@@ -411,7 +412,7 @@ function layoutExceptions(layout: SheetLayout, b: BlockBuilder, row: number, row
   b.set(header, input.keyCol, KEY_HEADER);
   b.set(header, input.sheetCol, SHEET_HEADER);
   layout.format({ address: span(header, 0, header, layout.lastCol), fill: HEADER_COLOURS.fill, fontColour: HEADER_COLOURS.text, bold: true, wrap: true, verticalAlignment: "Center" });
-  layout.height(header, Math.max(...fields.map((f, i) => heightFor(f.header, spanWidth(layout.widths, spans![i]), BODY_BOLD))));
+  layout.height(header, maxOf(fields.map((f, i) => heightFor(f.header, spanWidth(layout.widths, spans![i]), BODY_BOLD))));
   row++;
   const bySheet = new Map(placed.map((p) => [p.key, p.sheet]));
   for (const e of rows) {

@@ -55,8 +55,8 @@ export class Journal {
   /** Replace the whole contents of an array. */
   replaceAll<T>(arr: T[], items: T[]): void {
     const old = arr.slice();
-    arr.splice(0, arr.length, ...items);
-    this.record(() => void arr.splice(0, arr.length, ...old));
+    refill(arr, items);
+    this.record(() => refill(arr, old));
   }
 
   mapSet<K, V>(map: Map<K, V>, key: K, value: V): void {
@@ -82,4 +82,10 @@ export class Journal {
     map.delete(key);
     this.record(() => void map.set(key, old));
   }
+}
+
+/** Empty the array and fill it with the items, one push at a time (a spread overflows the stack on long arrays). */
+function refill<T>(arr: T[], items: readonly T[]): void {
+  arr.length = 0;
+  for (const x of items) arr.push(x);
 }

@@ -4,6 +4,7 @@ import { getCell } from "./sheet";
 import type { SheetModel } from "./types";
 import { textOf } from "./values";
 import type { Font } from "exceljs";
+import { maxOf } from "../../core/arrays";
 
 const DIGIT_PX = 7;
 
@@ -37,7 +38,7 @@ export function autofitColumnPoints(sheet: SheetModel, col: number, row: number,
     if (sheet.merges.some((m) => m.colCount > 1 && r >= m.row && r < m.row + m.rowCount && col >= m.col && col < m.col + m.colCount)) continue;
     const wrap = (cell.style?.alignment as { wrapText?: boolean } | undefined)?.wrapText;
     const lines = textOf(cell).split("\n");
-    const longest = Math.max(...lines.map((l) => l.length));
+    const longest = maxOf(lines.map((l) => l.length));
     const px = longest * DIGIT_PX * fontScale(cell.style?.font as Partial<Font>) + 10;
     widest = Math.max(widest, wrap ? Math.min(px, 400) : px);
   }

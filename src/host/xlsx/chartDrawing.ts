@@ -2,6 +2,7 @@
 import type { ChartModel } from "./chartModel";
 import { CHART_NS, DRAWING_MAIN_NS, REL_NS } from "./chartPart";
 import { appendInside, descendants, escapeXml, parseXml, prefixFor } from "./chartXmlText";
+import { maxOf } from "../../core/arrays";
 
 export const SPREADSHEET_DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
@@ -48,5 +49,5 @@ export function appendAnchors(drawingXml: string, anchors: (declare: boolean) =>
 /** The next free shape id in a drawing: ids must be unique within the part. */
 export function nextShapeId(drawingXml: string): number {
   const ids = descendants(parseXml(drawingXml), "cNvPr").map((e) => Number(e.attrs.id));
-  return Math.max(1, ...ids.filter(Number.isFinite)) + 1;
+  return maxOf(ids.filter(Number.isFinite), 1) + 1;
 }

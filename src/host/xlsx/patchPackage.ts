@@ -29,6 +29,7 @@ import {
 import { mergeStyles, remapSheetStyles, usedStyles, type StyleMaps } from "./patchStyles";
 import { filterCalcChain, patchWorkbookXml, sheetEntries, type FinalSheet, type SheetEntry } from "./patchWorkbook";
 import { writeWebExtensions, type LoadedWebExtensions } from "./webExtension";
+import { appendAll } from "../../core/arrays";
 
 export interface PatchPlan {
   /** Worksheets in their final order: kept from the original (by its name there) or lifted (by its name in the lifted package). */
@@ -394,7 +395,8 @@ function finalOrder(
   for (const s of plan.sheets) {
     if ("keep" in s) {
       const i = keptIndex.get(s.keep)!;
-      out.push({ original: i }, ...(tails.get(i) ?? []));
+      out.push({ original: i });
+      appendAll(out, tails.get(i) ?? []);
     } else out.push({ added: added(s.lift) });
   }
   return out;

@@ -2,6 +2,7 @@
 // The original entries keep their positions (every kept sheet's s="…" still means what it meant); an
 // entry that is already there, byte for byte, is reused, so regenerating does not grow the part.
 import { children, parseXml, type XmlElement } from "./chartXmlText";
+import { maxOf } from "../../core/arrays";
 
 /** lifted index -> index in the patched styles part. */
 export interface StyleMaps {
@@ -98,7 +99,7 @@ export function mergeStyles(originalXml: string, liftedXml: string, used: { xf: 
   const numFmtCode = (raw: string) => /formatCode="([^"]*)"/.exec(raw)?.[1] ?? "";
   const numFmtIdOf = (raw: string) => Number(/numFmtId="(\d+)"/.exec(raw)?.[1] ?? 0);
   const numFmts = target.get("numFmts")!;
-  let nextNumFmt = Math.max(163, ...numFmts.raws.map(numFmtIdOf)) + 1;
+  let nextNumFmt = maxOf(numFmts.raws.map(numFmtIdOf), 163) + 1;
   const liftedNumFmts = new Map(itemsOf(liftedXml, lRoot, "numFmts").map((n) => [numFmtIdOf(n.raw), n.raw]));
   const numFmtMap = new Map<number, number>();
   const mapNumFmt = (id: number): number => {

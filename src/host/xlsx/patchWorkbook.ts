@@ -7,6 +7,7 @@ import { children, escapeXml, parseXml, prefixFor, type XmlElement } from "./cha
 import { nameXml } from "./definedNames";
 import { qualify } from "./patchStyles";
 import { startTagAttributes } from "./patchParts";
+import { maxOf } from "../../core/arrays";
 
 export interface SheetEntry {
   name: string;
@@ -49,7 +50,7 @@ export function patchWorkbookXml(xml: string, edit: WorkbookEdit): string {
 
   // The sheet list.
   const rPrefix = prefixFor(root, REL_NS);
-  let nextSheetId = Math.max(0, ...entries.map((e) => e.sheetId)) + 1;
+  let nextSheetId = maxOf(entries.map((e) => e.sheetId), 0) + 1;
   const newIndex = new Map<number, number>();
   const items = edit.sheets.map((s, i) => {
     if ("original" in s) {

@@ -1,0 +1,40 @@
+// `scan --json` writes its JSON piece by piece (a workbook of 300,000 KPIs made one string too long for
+// V8): the text is exactly what JSON.stringify(result, null, 2) gives, for real scans and any JSON.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import fc from "fast-check";
+import { writeJson } from "../../src/cli/jsonOut";
+import { scanFile } from "../../src/cli/loadWorkbook";
+
+const ROOT = join(__dirname, "..", "..");
+
+function printed(value: Record<string, unknown>): string {
+  let text = "";
+  writeJson(value, (s) => (text += s));
+  return text;
+}
+
+describe("scan --json written in pieces", () => {
+  it.each(["assets/samples/send-board-kpis.xlsx", "tests/fixtures/seed002-sefton.xlsx", "tests/fixtures/empty.xlsx"])("%s prints what JSON.stringify prints, and parses back", async (file) => {
+    const { result } = await scanFile(join(ROOT, file), (p) => readFile(p), { workbookName: "x.xlsx", today: "2024-02-29" });
+    const value = result as unknown as Record<string, unknown>;
+    const text = printed(value);
+    expect(text).toBe(`${JSON.stringify(result, null, 2)}\n`);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(result)));
+  });
+
+  it("any JSON object prints as JSON.stringify prints it", () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue()), fc.constant(undefined))), (value) => {
+        expect(printed(value)).toBe(`${JSON.stringify(value, null, 2)}\n`);
+      }),
+    );
+  });
+
+  it("never builds one string for the whole result: no piece is longer than the largest item", () => {
+    const kpis = Array.from({ length: 2000 }, (_, i) => ({ id: i, measure: `KPI ${i}`, notes: "x".repeat(200) }));
+    let longest = 0;
+    writeJson({ kpis, findings: [] }, (s) => (longest = Math.max(longest, s.length)));
+    expect(longest).toBeLessThan(400);
+  });
+});
