@@ -1,35 +1,55 @@
-// `scan --json` prints the result as JSON.stringify(result, null, 2) would, but piece by piece: each
-// item of a top-level array is stringified alone. One string for a workbook of 300,000 KPIs passes
-// V8's largest string (about 512 MB) and fails with "Invalid string length"; pieces never do.
+// `scan --json` prints the result as JSON.stringify(result, null, 2) would, but piece by piece: one
+// string for a workbook of 300,000 KPIs passes V8's largest string (about 512 MB) and fails with
+// "Invalid string length". The text is built in chunks of about 64 KB, each passed to `out`.
 
-/** Write `value` (a plain object) as two-space-indented JSON through `out`, one array item at a time. */
-export function writeJson(value: Record<string, unknown>, out: (s: string) => void): void {
-  const keys = Object.keys(value).filter((k) => printable(value[k]));
-  if (keys.length === 0) {
-    out("{}\n");
-    return;
-  }
-  out("{\n");
-  keys.forEach((key, i) => {
-    const v = value[key];
-    const comma = i < keys.length - 1 ? "," : "";
-    if (Array.isArray(v) && v.length > 0) {
-      out(`  ${JSON.stringify(key)}: [\n`);
-      v.forEach((item, j) => out(`    ${indented(printable(item) ? JSON.stringify(item, null, 2) : "null", "    ")}${j < v.length - 1 ? "," : ""}\n`));
-      out(`  ]${comma}\n`);
-    } else {
-      out(`  ${JSON.stringify(key)}: ${indented(JSON.stringify(v, null, 2), "  ")}${comma}\n`);
+const CHUNK = 64 * 1024;
+
+/** Write `value` as two-space-indented JSON, then a line break, through `out`, a chunk at a time. */
+export function writeJson(value: unknown, out: (s: string) => void): void {
+  let buffer = "";
+  const put = (s: string) => {
+    buffer += s;
+    if (buffer.length >= CHUNK) {
+      out(buffer);
+      buffer = "";
     }
-  });
-  out("}\n");
+  };
+  emit(value, "", put);
+  out(`${buffer}\n`);
+}
+
+function emit(value: unknown, pad: string, put: (s: string) => void): void {
+  const v = jsonValueOf(value);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return put("[]");
+    put("[");
+    v.forEach((item, i) => {
+      put(`${i ? "," : ""}\n${pad}  `);
+      if (printable(item)) emit(item, `${pad}  `, put);
+      else put("null");
+    });
+    return put(`\n${pad}]`);
+  }
+  if (v !== null && typeof v === "object") {
+    const record = v as Record<string, unknown>;
+    const keys = Object.keys(record).filter((k) => printable(jsonValueOf(record[k])));
+    if (keys.length === 0) return put("{}");
+    put("{");
+    keys.forEach((key, i) => {
+      put(`${i ? "," : ""}\n${pad}  ${JSON.stringify(key)}: `);
+      emit(record[key], `${pad}  `, put);
+    });
+    return put(`\n${pad}}`);
+  }
+  put(JSON.stringify(v));
+}
+
+/** What JSON.stringify writes for a value with toJSON (a Date): its toJSON(). */
+function jsonValueOf(v: unknown): unknown {
+  return v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function" ? (v as { toJSON: () => unknown }).toJSON() : v;
 }
 
 /** What JSON.stringify keeps as an object's member (it leaves out undefined, functions and symbols). */
 function printable(v: unknown): boolean {
   return v !== undefined && typeof v !== "function" && typeof v !== "symbol";
-}
-
-/** Nested lines moved right: JSON text holds no raw line breaks inside strings, so every "\n" starts a line. */
-function indented(json: string, pad: string): string {
-  return json.replace(/\n/g, `\n${pad}`);
 }

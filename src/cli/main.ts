@@ -77,7 +77,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const declarations = declarationsFrom(opts);
       // The file is read straight into a snapshot (one pass, no workbook model): the scan only reads.
       const { result } = await scanFile(file, readFile, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso(), declarations }).catch(declarationProblem);
-      if (opts.json) writeJson(result as unknown as Record<string, unknown>, out);
+      if (opts.json) writeJson(result, out);
       else out(formatScanText(result));
     });
 
