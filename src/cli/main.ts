@@ -1,5 +1,6 @@
 // `kpi-scorecard scan|scorecard` over .xlsx files, through src/excel on the headless host: the
 // same code path as the add-in in Excel.
+import { once } from "node:events";
 import { Command, CommanderError } from "commander";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
@@ -57,7 +58,12 @@ export function declarationProblem(e: unknown): never {
   throw e;
 }
 
-export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+/** Standard output that asks its writer to wait while the pipe is full (see jsonOut.ts). */
+function toStdout(s: string): void | Promise<void> {
+  if (!process.stdout.write(s)) return once(process.stdout, "drain").then(() => undefined);
+}
+
+export async function main(argv: string[], out: (s: string) => unknown = toStdout, err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
   const program = new Command();
   let exitCode = 0;
   program
@@ -77,7 +83,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       const declarations = declarationsFrom(opts);
       // The file is read straight into a snapshot (one pass, no workbook model): the scan only reads.
       const { result } = await scanFile(file, readFile, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso(), declarations }).catch(declarationProblem);
-      if (opts.json) writeJson(result, out);
+      if (opts.json) await writeJson(result, out);
       else out(formatScanText(result));
     });
 

@@ -3,15 +3,13 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
-import { writeJson } from "../../src/cli/jsonOut";
+import { jsonChunks, writeJson } from "../../src/cli/jsonOut";
 import { scanFile } from "../../src/cli/loadWorkbook";
 
 const ROOT = join(__dirname, "..", "..");
 
 function printed(value: unknown): string {
-  let text = "";
-  writeJson(value, (s) => (text += s));
-  return text;
+  return [...jsonChunks(value)].join("");
 }
 
 describe("scan --json written in pieces", () => {
@@ -33,11 +31,27 @@ describe("scan --json written in pieces", () => {
   it("never builds one string for the whole result, however large one table: pieces stay near 64 KB", () => {
     const kpis = Array.from({ length: 20_000 }, (_, i) => ({ id: i, measure: `KPI ${i}`, notes: "x".repeat(200) }));
     let longest = 0, total = 0;
-    writeJson({ tables: [{ kpis }], findings: [] }, (s) => {
+    for (const s of jsonChunks({ tables: [{ kpis }], findings: [] })) {
       longest = Math.max(longest, s.length);
       total += s.length;
-    });
+    }
     expect(total).toBeGreaterThan(5_000_000);
     expect(longest).toBeLessThan(70 * 1024);
+  });
+
+  it("waits for the output whenever it asks to (a full pipe), and writes every chunk in order", async () => {
+    const kpis = Array.from({ length: 2_000 }, (_, i) => ({ id: i, notes: "x".repeat(100) }));
+    const written: string[] = [];
+    let pending = 0, overlapped = false;
+    await writeJson({ kpis }, async (s) => {
+      if (pending) overlapped = true;
+      pending++;
+      await new Promise((r) => setTimeout(r, 1));
+      written.push(s);
+      pending--;
+    });
+    expect(overlapped).toBe(false);
+    expect(written.length).toBeGreaterThan(2);
+    expect(written.join("")).toBe(`${JSON.stringify({ kpis }, null, 2)}\n`);
   });
 });
