@@ -12,7 +12,7 @@ import { scanFile, CliError, ownFault } from "./loadWorkbook";
 import { todayIso } from "../excel/scanWorkbook";
 import { runScorecard } from "./scorecardCommand";
 import { registerPackCommand } from "./packCommand";
-import { amberBandOption, EXIT_CODES_HELP, flatBandOption, isoDateOption, polarityOption, USAGE_EXIT, usageError } from "./options";
+import { amberBandOption, EXIT_CODES_HELP, flatBandOption, headingOption, isoDateOption, polarityOption, USAGE_EXIT, usageError } from "./options";
 import { packageVersion } from "./version";
 import { LIMIT_OPTIONS, useLoadLimits, type LimitOpts } from "./loadLimits";
 import { writeJson } from "./jsonOut";
@@ -24,6 +24,10 @@ interface CommonOpts extends TableFlags, LimitOpts {
   amberPoints?: boolean;
   flatBand?: number;
   defaultPolarity?: Settings["defaultPolarity"];
+  organisation?: string;
+  title?: string;
+  meeting?: string;
+  period?: string;
 }
 
 export function overridesFrom(opts: CommonOpts): Partial<Settings> {
@@ -34,6 +38,10 @@ export function overridesFrom(opts: CommonOpts): Partial<Settings> {
   if (opts.amberPoints) o.amberMode = "points";
   if (opts.flatBand !== undefined) o.noChangeBand = opts.flatBand;
   if (opts.defaultPolarity) o.defaultPolarity = opts.defaultPolarity;
+  if (opts.organisation !== undefined) o.organisation = opts.organisation;
+  if (opts.title) o.reportTitle = opts.title;
+  if (opts.meeting !== undefined) o.meetingName = opts.meeting;
+  if (opts.period !== undefined) o.reportingPeriod = opts.period;
   return o;
 }
 
@@ -49,7 +57,12 @@ function addCommon(cmd: Command): Command {
     .option("--default-polarity <higher|lower>", "polarity where nothing in the workbook says (default higher)", polarityOption)
     .option("--table <Sheet!B4:E7>", "this range is a KPI table (with --header-rows and --role); `scorecard` stores it in the copy", tableOption)
     .option("--header-rows <n>", "heading rows of the --table range: 0 (none), 1, 2 or 3 (default 1)", headerRowsOption)
-    .option("--role <COL=ROLE>", `a column's role in the --table range, e.g. C=latest; repeatable. Roles: ${COLUMN_ROLES.join(", ")}`, roleOption);
+    .option("--role <COL=ROLE>", `a column's role in the --table range, e.g. C=latest; repeatable. Roles: ${COLUMN_ROLES.join(", ")}`, roleOption)
+    // The scorecard's title block and printed header; default: the workbook's settings (set in the pane).
+    .option("--organisation <name>", "the organisation named at the top of the scorecard and in its printed header", headingOption("--organisation"))
+    .option("--title <text>", 'the scorecard\'s title (default "KPI Scorecard")', headingOption("--title"))
+    .option("--meeting <text>", 'the meeting or board it goes to, e.g. "SEND Partnership Board, 14 March 2024"', headingOption("--meeting"))
+    .option("--period <text>", 'the period reported on as the board names it, e.g. "Quarter 3 2023/24" (default: the reporting date)', headingOption("--period"));
 }
 
 /** A --table that does not fit the workbook is a wrong command line, said in one line (exit 2). */

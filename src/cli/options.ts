@@ -1,7 +1,7 @@
 // Every option value checked where it is parsed, with one line that names the option and says what is
 // allowed (exit 2), so a typo never turns silently into a default or a wrong answer.
 import { isoParts } from "../core/dates";
-import type { Settings } from "../core/settings";
+import { headingProblem, type Settings } from "../core/settings";
 import { CliError } from "./loadWorkbook";
 
 /** Exit code for a command line that is wrong (bad option value, unknown option, missing argument). */
@@ -68,3 +68,12 @@ export const EXIT_CODES_HELP = [
   "  2  the command line is wrong: an unknown option, a bad option value, or an output that",
   "     would write over the input or over an existing file (add --force to replace a file)",
 ].join("\n");
+
+/** A line of the scorecard's title block (--organisation, --title, --meeting, --period): one printable line, at most 120 characters. */
+export function headingOption(flag: string): (value: string) => string {
+  return (value) => {
+    const problem = headingProblem(value);
+    if (problem) throw usageError(`${flag} ${problem} (got ${value.length} characters).`);
+    return value.trim();
+  };
+}

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { openWorkbook } from "../../src/host";
 import { scanWorkbook } from "../../src/excel/scanWorkbook";
@@ -53,6 +54,35 @@ describe("kpi-scorecard scorecard", () => {
     expect(again.snapshot.sheets.find((s) => s.name === "Board pack")?.ownedByAddin).toBe(true);
     expect(again.snapshot.sheets.find((s) => s.name === "Impact summary")?.ownedByAddin).toBe(false);
     expect(again.result.tables.map((t) => t.sheet)).toEqual(["Impact summary"]);
+  });
+
+  it("--organisation, --title, --meeting and --period head page 1 and the printed header; a bad one is refused before any work", async () => {
+    const input = join(dir, "headed.xlsx");
+    copyFileSync(join(FIXTURES, "seed000-impact-summary.xlsx"), input);
+    const output = join(dir, "headed-out.xlsx");
+    const args = ["--organisation", "Sefton Council", "--title", "SEND performance", "--meeting", "SEND Partnership Board, 14 March 2024", "--period", "Quarter 3 2023/24"];
+    const { code, err } = await run("scorecard", input, "-o", output, "--as-of", "2024-02-29", ...args);
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const saved = new ExcelJS.Workbook();
+    await saved.xlsx.load(readFileSync(output) as unknown as ArrayBuffer);
+    const ws = saved.getWorksheet("Scorecard")!;
+    const top: string[] = [];
+    ws.eachRow((row, n) => {
+      if (n <= 6) row.eachCell((c) => top.push(String(c.value)));
+    });
+    const block = top.join(" | ");
+    for (const text of ["Sefton Council", "SEND performance", "SEND Partnership Board, 14 March 2024", "Quarter 3 2023/24"]) expect(block).toContain(text);
+    expect(ws.headerFooter.oddHeader).toContain("Sefton Council");
+    expect(ws.headerFooter.oddHeader).toContain("SEND performance");
+
+    const bad = await run("scorecard", input, "-o", join(dir, "never.xlsx"), "--title", "Two\nlines");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^kpi-scorecard: --title must be one line of text/);
+    expect(existsSync(join(dir, "never.xlsx"))).toBe(false);
+    const long = await run("scorecard", input, "-o", join(dir, "never.xlsx"), "--organisation", "x".repeat(121));
+    expect(long.code).toBe(2);
+    expect(long.err).toMatch(/--organisation must be at most 120 characters/);
   });
 
   it("never writes over its input", async () => {
