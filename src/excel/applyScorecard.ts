@@ -44,6 +44,21 @@ export interface ApplyOptions {
 /** Headroom under the 5 MB limit for the commands around the values (formats, rules, charts). */
 const MAX_WRITE_BYTES = 4_000_000;
 
+/**
+ * The least a KPI adds to the write batch: its register row's values and number formats and its Source
+ * link's command come to more than this for the shortest KPI (about 780 bytes for a typical one).
+ */
+const MIN_WRITE_BYTES_PER_KPI = 300;
+const TYPICAL_WRITE_BYTES_PER_KPI = 800;
+
+/**
+ * Refuse, before the scorecard is built, a scan whose KPIs cannot fit one write batch however short they
+ * are: building the spec for 300,000 KPIs takes half a minute and gigabytes only to be refused after.
+ */
+export function checkKpiCountFits(kpis: number): void {
+  if (kpis * MIN_WRITE_BYTES_PER_KPI > MAX_WRITE_BYTES) throw tooLargeError(kpis, kpis * TYPICAL_WRITE_BYTES_PER_KPI);
+}
+
 /** The values, number formats and links of the write batch, as JSON: the bulk of the request. */
 export function estimatedWriteBytes(spec: ScorecardSpec): number {
   let n = 0;

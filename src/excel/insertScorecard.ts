@@ -2,7 +2,7 @@
 import { buildScorecardSpec } from "../core/scorecard";
 import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
-import { applyScorecard, type ApplyResult } from "./applyScorecard";
+import { applyScorecard, checkKpiCountFits, type ApplyResult } from "./applyScorecard";
 import { scanWorkbook } from "./scanWorkbook";
 import type { TableDeclaration } from "../core/corrections";
 
@@ -29,6 +29,7 @@ export interface InsertScorecardOutcome {
 export async function insertScorecard(context: Excel.RequestContext, options: InsertScorecardOptions): Promise<InsertScorecardOutcome> {
   const { result, settings, toStore } = await scanWorkbook(context, options);
   options.onScanned?.(result);
+  checkKpiCountFits(result.tables.reduce((n, t) => n + t.kpis.length, 0));
   // Commentary typed into the existing scorecard is read back by applyScorecard itself, in its own first syncs.
   const spec = buildScorecardSpec(result, {
     sheetName: settings.scorecardSheetName,

@@ -7,6 +7,8 @@ import { readChartsFromXlsx } from "../../src/host/xlsx/chartXml";
 import { applyScorecard, estimatedWriteBytes, readCommentary, ScorecardError } from "../../src/excel/applyScorecard";
 import { OWNED_DATA_SHEET_NAME, OWNED_SHEET_NAME } from "../../src/excel/scorecardOwnership";
 import { buildScorecardSpec } from "../../src/core/scorecard";
+import { insertScorecard } from "../../src/excel/insertScorecard";
+import { scanWorkbook } from "../../src/excel/scanWorkbook";
 import type { ScorecardSpec } from "../../src/core/scorecard";
 import type { Settings } from "../../src/core/settings";
 import type { ScanResult } from "../../src/core/types";
@@ -418,6 +420,29 @@ describe("limits", () => {
     expect(await sheetNames(wb)).toEqual(before);
     expect(await usedValues(wb, "Scorecard")).toEqual(valuesBefore);
   });
+
+  test("the shortest KPIs still cost the write batch more than the per-KPI floor the early refusal counts on", () => {
+    const n = 2000;
+    const bare = scan([{ sheet: "KPIs", kpis: Array.from({ length: n }, (_, i) => kpi({ measure: `K${i}`, sheet: "KPIs", sourceCell: `A${i + 2}`, rag: "grey" })) }]);
+    expect(estimatedWriteBytes(specFor(bare)) / n).toBeGreaterThan(300);
+  });
+
+  test("a workbook of 14,000 KPIs is refused as soon as it is scanned, before the scorecard is built or anything written", async () => {
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet("KPIs");
+    ws.addRow(["Ref", "Measure", "Target", "Actual"]);
+    for (let i = 1; i <= 14_000; i++) ws.addRow([`K${i}`, `Number of visits to service ${i}`, 100, 90 + (i % 20)]);
+    const wb = await openWorkbook(new Uint8Array(await book.xlsx.writeBuffer()));
+    await wb.run((ctx) => scanWorkbook(ctx, { workbookName: "big.xlsx", today: "2024-02-29" }));
+    const scanSyncs = wb.stats.syncs;
+    wb.resetStats();
+    const refused = wb.run((ctx) => insertScorecard(ctx, { workbookName: "big.xlsx", today: "2024-02-29" }));
+    await expect(refused).rejects.toThrow(/^The scorecard for 14,000 KPIs is too large to write in one go .*Leave some tables out/);
+    await expect(refused).rejects.toBeInstanceOf(ScorecardError);
+    // The scan's own reads and nothing more: not even the read of an existing scorecard that the write begins with.
+    expect(wb.stats.syncs).toBe(scanSyncs);
+    expect(await sheetNames(wb)).toEqual(["KPIs"]);
+  }, 30_000);
 
   test("scorecard and data sheets the user deleted are simply created again", async () => {
     const wb = await workbookWith(["Board KPIs"]);
