@@ -5,7 +5,7 @@
 // the workbook's settings and the KPIs are rated again at once.
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { findDialog, polyfillBrowser, renderPane } from "./paneHarness";
+import { dialogClosed, findDialog, polyfillBrowser, renderPane } from "./paneHarness";
 import { SETTINGS_KEY, type Settings } from "../../src/core/settings";
 import type { HeadlessWorkbook } from "../../src/host";
 import { BOARD_ROWS, headedTable, unrecognisedBoard } from "../helpers/correctionWorkbooks";
@@ -61,6 +61,7 @@ async function declaredBoard() {
   await userEvent.click(within(dialog).getByRole("button", { name: "Use as KPI table", hidden: true }));
   await waitFor(() => expect(summary()).toMatch(/^4 KPIs in 1 table/));
   await idle();
+  await dialogClosed();
   return wb;
 }
 
@@ -203,6 +204,7 @@ describe("heading rows of a found table", () => {
 
 describe("per-KPI corrections", () => {
   async function openWhy(name: string) {
+    await dialogClosed();
     await userEvent.click(screen.getByRole("tab", { name: /^KPIs/ }));
     await userEvent.click(screen.getByRole("button", { name: `Why this rating? ${name}` }));
     return findDialog();
@@ -244,6 +246,7 @@ describe("per-KPI corrections", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "This row is not a KPI", hidden: true }));
     await waitFor(() => expect(summary()).toMatch(/^2 KPIs in 1 table/));
     await idle();
+    await dialogClosed();
     expect(screen.getByTestId("notice")).toHaveTextContent("K2 % of annual reviews completed on time is left out as not a KPI.");
     expect((await stored(wb))?.kpiCorrections).toEqual({ "KPIs!K2": { notKpi: true } });
     expect(screen.getAllByTestId("kpi").map((k) => k.textContent)).not.toContainEqual(expect.stringContaining("annual reviews"));
@@ -265,6 +268,7 @@ describe("per-KPI corrections", () => {
     // 92% against 90% with lower better: a miss, within 10% of the target (amber), where it was green.
     expect(counts()).toBe("1 Red, 2 Amber, 0 Green, 0 Grey");
     await userEvent.keyboard("{Escape}");
+    await dialogClosed();
     await userEvent.click(screen.getByRole("tab", { name: "Settings" }));
     await userEvent.click(screen.getByRole("button", { name: /Polarity per KPI \(1 set\)/ }));
     expect(screen.getByRole("combobox", { name: "K2 % of annual reviews completed on time" })).toHaveValue("lower-is-better");
