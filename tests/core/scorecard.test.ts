@@ -156,6 +156,19 @@ describe("page 1: the summary", () => {
     expect(boxes.map((f) => f.fill)).toEqual(["1F3864", "C00000", "FFC000", "00796B", "D9D9D9", "595959"]);
   });
 
+  test("on a narrow register (a measure and a target only) the tiles stand in two rows of three boxes, not one line each", () => {
+    const narrow = scan([{ sheet: "Plan", kpis: ["Complaints closed within timescale", "Staff appraisals completed", "Trees planted"].map((measure, i) => kpi({ measure, sheet: "Plan", sourceCell: `A${i + 2}`, currentTarget: fig(0.9, "90%", `B${i + 2}`), rag: "grey" })) }]);
+    const s = buildScorecardSpec(narrow, { sheetName: "Scorecard", generatedAt: "2024-03-01T09:00:00Z", commentary: [], settings: settings() });
+    const tileFills = new Set(["1F3864", "C00000", "FFC000", "00796B", "D9D9D9", "595959"]);
+    const boxes = s.formats.filter((f) => f.fill && tileFills.has(f.fill) && parseRangeAddress(f.address)!.rowCount === 2).map((f) => parseRangeAddress(f.address)!);
+    expect(boxes).toHaveLength(6);
+    const rows = [...new Set(boxes.map((b) => b.row))];
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(boxes.filter((b) => b.row === r)).toHaveLength(3);
+    // The tiles line up in columns: the second row's boxes start where the first row's do.
+    expect(boxes.filter((b) => b.row === rows[1]).map((b) => b.col)).toEqual(boxes.filter((b) => b.row === rows[0]).map((b) => b.col));
+  });
+
   test("the exceptions: every Red and Amber KPI, worst first, with latest against target, trend, owner and commentary", () => {
     expect(spec.exceptions.map((e) => [e.rag, e.ref])).toEqual([
       ["red", "KPI 5"], // 69 against 0: a 100% miss

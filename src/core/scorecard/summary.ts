@@ -10,7 +10,7 @@ import { fullSpan, type SheetLayout } from "./layout";
 import { literal } from "./literal";
 import { heightAtScale, PAGE_FILL, VIEWER_WIDENING } from "./page";
 import { SCORECARD_MARKER } from "./markers";
-import { partitionColumns, spanWidth } from "./partition";
+import { partitionColumns, spanWidth, type Span } from "./partition";
 import {
   BORDER_COLOUR,
   COMMENTARY_FILL,
@@ -236,27 +236,28 @@ function tileColours(id: TileSpec["id"]) {
   return RAG_COLOURS[id];
 }
 
-/** Tiles side by side when the columns allow, each a number over a word; else one line per tile. */
+/**
+ * Tiles side by side when the columns allow, each a number over a word; on a narrow register (few columns
+ * printed) in rows of three, then two; only when even two will not fit, one line per tile.
+ */
 function layoutTiles(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileSpec[], row: number): number {
   const minimum = tiles.map((t) => Math.max(textWidth(String(t.count), TILE_NUMBER_FONT), textWidth(t.word.split(" ")[0], TILE_WORD_FONT)) + CELL_PADDING + 6);
-  const spans = partitionColumns(layout.widths, tiles.map(() => 1), minimum);
-  if (spans) {
-    tiles.forEach((t, i) => {
-      const s = spans[i];
-      const c = tileColours(t.id);
-      b.set(row, s[0], t.count);
-      b.set(row + 1, s[0], literal(t.word));
-      layout.mergeAcross(row, row + 1, s);
-      const box = span(row, s[0], row + 1, s[1]);
-      layout.format({ address: box, fill: c.fill, fontColour: c.text, bold: true, horizontalAlignment: "Center", verticalAlignment: "Center", wrap: true });
-      layout.format({ address: span(row, s[0], row, s[1]), fontSize: TILE_NUMBER_FONT.size });
-      layout.format({ address: span(row + 1, s[0], row + 1, s[1]), fontSize: TILE_WORD_FONT.size });
-      // White edges keep neighbouring tiles apart.
-      layout.format({ address: box, border: { colour: "FFFFFF", inside: false } });
-      layout.fitText(row + 1, s, t.word, TILE_WORD_FONT);
-    });
-    layout.height(row, 34);
-    return row + 2;
+  for (const perRow of [tiles.length, Math.ceil(tiles.length / 2), Math.ceil(tiles.length / 3)]) {
+    const rows: { tiles: TileSpec[]; spans: Span[] }[] = [];
+    for (let i = 0; i < tiles.length; i += perRow) {
+      const these = tiles.slice(i, i + perRow);
+      // A short last row takes the same spans as the rows above, so the tiles line up in columns.
+      const spans = rows.length && these.length < perRow ? rows[0].spans.slice(0, these.length) : partitionColumns(layout.widths, these.map(() => 1), minimum.slice(i, i + perRow));
+      if (!spans) break;
+      rows.push({ tiles: these, spans });
+    }
+    if (rows.reduce((n, r) => n + r.tiles.length, 0) < tiles.length) continue;
+    for (const r of rows) {
+      r.tiles.forEach((t, i) => tileAt(layout, b, t, row, r.spans[i]));
+      layout.height(row, 34);
+      row += 2;
+    }
+    return row;
   }
   const all = fullSpan(layout);
   for (const t of tiles) {
@@ -268,6 +269,21 @@ function layoutTiles(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileS
     row++;
   }
   return row;
+}
+
+/** One tile: its number over its word, in its colour, over two rows of the span. */
+function tileAt(layout: SheetLayout, b: BlockBuilder, t: TileSpec, row: number, s: Span): void {
+  const c = tileColours(t.id);
+  b.set(row, s[0], t.count);
+  b.set(row + 1, s[0], literal(t.word));
+  layout.mergeAcross(row, row + 1, s);
+  const box = span(row, s[0], row + 1, s[1]);
+  layout.format({ address: box, fill: c.fill, fontColour: c.text, bold: true, horizontalAlignment: "Center", verticalAlignment: "Center", wrap: true });
+  layout.format({ address: span(row, s[0], row, s[1]), fontSize: TILE_NUMBER_FONT.size });
+  layout.format({ address: span(row + 1, s[0], row + 1, s[1]), fontSize: TILE_WORD_FONT.size });
+  // White edges keep neighbouring tiles apart.
+  layout.format({ address: box, border: { colour: "FFFFFF", inside: false } });
+  layout.fitText(row + 1, s, t.word, TILE_WORD_FONT);
 }
 
 export function summarise(placed: readonly PlacedKpi[], rags: readonly Rag[]): ScorecardSummaryRow[] {
