@@ -23,9 +23,12 @@ export interface ScanWorkbookOutcome {
   result: ScanResult;
   settings: Settings;
   snapshot: WorkbookSnapshot;
-  /** With declarations: the workbook's own settings with the declared tables added, as the pane would store them. */
+  /** With declarations or a title block given: the workbook's own settings with them added, as the pane would store them. */
   toStore?: Settings;
 }
+
+/** Settings given for one run that belong to the scorecard made from it, and are stored with it. */
+const STORED_WITH_SCORECARD = ["organisation", "reportTitle", "meetingName", "reportingPeriod"] as const;
 
 export async function scanWorkbook(context: Excel.RequestContext, options: ScanWorkbookOptions): Promise<ScanWorkbookOutcome> {
   return scanReadSnapshot(await readWorkbook(context), options);
@@ -35,10 +38,16 @@ export async function scanWorkbook(context: Excel.RequestContext, options: ScanW
 export function scanReadSnapshot(snapshot: WorkbookSnapshot, options: ScanWorkbookOptions): ScanWorkbookOutcome {
   let settings = settingsFromSnapshot(snapshot, options.overrides);
   let toStore: Settings | undefined;
+  // The title block given for this run (the command line's --organisation, --title, --meeting, --period) is
+  // the paper's, not the run's: it is stored with the scorecard, so regenerating it in Excel keeps it.
+  const heading: Partial<Settings> = {};
+  for (const key of STORED_WITH_SCORECARD) if (options.overrides?.[key] !== undefined) Object.assign(heading, { [key]: options.overrides[key] });
   if (options.declarations?.length) {
     const tables = withDeclarations(snapshot, settings.tables, options.declarations);
     settings = { ...settings, tables };
-    toStore = { ...settingsFromSnapshot(snapshot), tables };
+    toStore = { ...settingsFromSnapshot(snapshot), ...heading, tables };
+  } else if (Object.keys(heading).length) {
+    toStore = { ...settingsFromSnapshot(snapshot), ...heading };
   }
   const result = scanWithReportingDate(snapshot, settings, options);
   return { result, settings, snapshot, ...(toStore ? { toStore } : {}) };

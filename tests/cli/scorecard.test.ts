@@ -75,6 +75,13 @@ describe("kpi-scorecard scorecard", () => {
     for (const text of ["Sefton Council", "SEND performance", "SEND Partnership Board, 14 March 2024", "Quarter 3 2023/24"]) expect(block).toContain(text);
     expect(ws.headerFooter.oddHeader).toContain("Sefton Council");
     expect(ws.headerFooter.oddHeader).toContain("SEND performance");
+    // Stored with the scorecard, as the pane stores them: a scorecard made again from the copy, with no flags, keeps them.
+    const again = join(dir, "headed-again.xlsx");
+    expect((await run("scorecard", output, "-o", again, "--as-of", "2024-02-29")).code).toBe(0);
+    const regenerated = new ExcelJS.Workbook();
+    await regenerated.xlsx.load(readFileSync(again) as unknown as ArrayBuffer);
+    expect(regenerated.getWorksheet("Scorecard")!.headerFooter.oddHeader).toContain("Sefton Council — SEND performance");
+    expect(regenerated.getWorksheet("Scorecard")!.headerFooter.oddFooter).toContain("Quarter 3 2023/24");
 
     const bad = await run("scorecard", input, "-o", join(dir, "never.xlsx"), "--title", "Two\nlines");
     expect(bad.code).toBe(2);
