@@ -53,7 +53,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       if (settings.excludedTables.includes(id)) continue;
       const drafts = readKpis(grid, found, found.periodContext);
       const tableHasActualRows = drafts.some((d) => d.actualRow !== null);
-      const build = (trendAsJudgement: boolean) => drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows, trendAsJudgement }));
+      const build = (trendAsJudgement: boolean) => drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows, trendAsJudgement, dataRows: [found.firstDataRow, found.lastRow] }));
       let kpis = build(arrowsMeanJudgement(grid, found));
       // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements.
       if (readsAsJudgements(kpis)) kpis = build(true);

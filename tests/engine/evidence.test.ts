@@ -105,6 +105,13 @@ describe("what the workbook states", () => {
     expect(table("Stated status").kpis.map((x) => x.statedRag)).toEqual(["green", "red", "green", "red", "amber", "green", "red"]);
   });
 
+  it("a grey cell among cells filled red, amber and green states Grey; a grey band in a table of status words states nothing", () => {
+    expect(table("Grey status", 0).kpis.map((x) => x.statedRag)).toEqual(["green", "amber", "grey"]);
+    const words = table("Grey status", 1);
+    expect(words.kpis.map((x) => x.statedRag)).toEqual(["green", null, "red"]);
+    expect(words.kpis[1].findings.map((f) => f.code)).not.toContain("stated-rag-contradicts-data");
+  });
+
   it("arrows and faces typed as letters in Wingdings and Wingdings 3", () => {
     const t = table("Symbol fonts");
     expect(t.kpis.map((x) => x.dot.stated)).toEqual(["up", "up", "flat", "down"]);

@@ -12,6 +12,7 @@ import { decidePolarity } from "./polarity";
 import { computeDot, judge, parseStatedDot } from "./dot";
 import { rateAgainstTarget } from "./rag";
 import { readStatedStatus } from "../stated/status";
+import { isNeutralGrey, ragFromColour } from "../stated/colour";
 import { checkFigures } from "../validate/figureChecks";
 
 export interface BuildContext {
@@ -23,6 +24,8 @@ export interface BuildContext {
   tableHasActualRows: boolean;
   /** The table's arrows state judgements (a legend says "↑ = improving"), not directions. */
   trendAsJudgement?: boolean;
+  /** The table's first and last data rows: where a status column's other cells are. */
+  dataRows?: readonly [number, number];
 }
 
 interface Parsed {
@@ -143,7 +146,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
 
   // 4. Polarity, with what the workbook states about the KPI: its status and its trend.
   const polarityText = d.polarityCell ? grid.text(d.polarityCell.row, d.polarityCell.col) : "";
-  const statedKpiRag = statusAt(grid, d.ragCell, d.ragYesNo);
+  const statedKpiRag = statusAt(grid, d.ragCell, d.ragYesNo, bc.dataRows);
   const statedTrendText = d.dotCell ? grid.text(d.dotCell.row, d.dotCell.col) : "";
   const statedTrend = statedTrendText ? parseStatedDot(statedTrendText, grid.fontName(d.dotCell!.row, d.dotCell!.col)) : null;
   const staged = ms
@@ -170,7 +173,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
 
   // 7. Milestone RAGs and the KPI's RAG.
   const milestones: Milestone[] = ms.map((m) => {
-    const statedRag = m.ragCell ? statusAt(grid, m.ragCell, false) : null;
+    const statedRag = m.ragCell ? statusAt(grid, m.ragCell, false, bc.dataRows) : null;
     let rag: Rag | null = null;
     const tv = m.target ? targetValue(m.target) : null;
     const av = m.actual?.p.value ?? null;
@@ -305,9 +308,24 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
 }
 
 /** A status the workbook states in a cell, in words, symbols or fill. */
-function statusAt(grid: SheetGrid, cell: CellRef | null, yesNo: boolean): Rag | null {
+function statusAt(grid: SheetGrid, cell: CellRef | null, yesNo: boolean, rows: readonly [number, number] = [cell ? cell.row : 0, cell ? cell.row : 0]): Rag | null {
   if (!cell) return null;
-  return readStatedStatus({ text: grid.text(cell.row, cell.col), fontName: grid.fontName(cell.row, cell.col), fontColor: grid.fontColor(cell.row, cell.col), fill: grid.fill(cell.row, cell.col) }, { yesNo });
+  const stated = readStatedStatus({ text: grid.text(cell.row, cell.col), fontName: grid.fontName(cell.row, cell.col), fontColor: grid.fontColor(cell.row, cell.col), fill: grid.fill(cell.row, cell.col) }, { yesNo });
+  if (stated || grid.text(cell.row, cell.col) !== "" || !isNeutralGrey(grid.fill(cell.row, cell.col))) return stated;
+  return greyAmongColouredStatuses(grid, cell, rows) ? "grey" : null;
+}
+
+/**
+ * An empty grey cell reads as a stated Grey only where its table's column states statuses by colour: another
+ * cell of the column in the same table, also empty, is filled red, amber or green. A grey band says nothing.
+ */
+function greyAmongColouredStatuses(grid: SheetGrid, cell: CellRef, [first, last]: readonly [number, number]): boolean {
+  for (let r = first; r <= last; r++) {
+    if (r === cell.row || grid.text(r, cell.col) !== "") continue;
+    const rag = ragFromColour(grid.fill(r, cell.col));
+    if (rag === "red" || rag === "amber" || rag === "green") return true;
+  }
+  return false;
 }
 
 function judgementOf(direction: Direction): Judgement {

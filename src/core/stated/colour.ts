@@ -30,3 +30,19 @@ export function ragFromColour(hex: string | null | undefined): Rag | null {
   if (hue >= 190 && hue < 260) return "blue";
   return null;
 }
+
+/**
+ * A neutral mid or light grey ("CCCCCC", "BFBFBF", "D9D9D9"): a Grey status in a column whose other cells
+ * are filled red, amber or green, and nothing anywhere else (greys band tables). Near-white and near-black
+ * are not.
+ */
+export function isNeutralGrey(hex: string | null | undefined): boolean {
+  if (!hex) return false;
+  const h = hex.replace(/^#/, "");
+  const rgb = h.length === 8 ? h.slice(2) : h;
+  if (!/^[0-9a-f]{6}$/i.test(rgb)) return false;
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(rgb.slice(i, i + 2), 16) / 255);
+  const max = Math.max(r, g, b), min = Math.min(r, g, b);
+  const light = (max + min) / 2;
+  return max - min < 0.08 && light >= 0.4 && light <= 0.88;
+}
