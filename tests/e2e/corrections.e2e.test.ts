@@ -6,16 +6,14 @@
 // Screenshots of the 320 px pane go to test-results/.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
 import { main } from "../../src/cli/main";
 import type { ScanResult } from "../../src/core/types";
 import { BOARD_ROWS, unrecognisedBoard } from "../helpers/correctionWorkbooks";
+import { CHROMIUM, DIST, openPaneBrowser, SHOTS, type PaneBrowser } from "./browser";
+import type { StaticServer } from "./staticServer";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = resolve(__dirname, "..", "..");
-const DIST = resolve(ROOT, process.env.KPI_E2E_DIST ?? "dist");
-const SHOTS = join(ROOT, "test-results");
 
 if (!existsSync(CHROMIUM)) throw new Error(`corrections e2e needs ${CHROMIUM}: install it with \`apt-get install chromium\`.`);
 if (!existsSync(join(DIST, "taskpane.html"))) throw new Error(`${DIST}/taskpane.html is missing: run \`npm run test:e2e\`, which builds first.`);
@@ -32,9 +30,9 @@ async function cliScan(file: string): Promise<ScanResult> {
 }
 
 describe("corrections in the browser preview", () => {
-  let server: { url: string; close(): Promise<void> };
+  let browser: PaneBrowser | undefined;
+  let server: StaticServer;
   let context: BrowserContext;
-  let profile: string;
   let dir: string;
   let shot = 0;
 
@@ -96,28 +94,12 @@ describe("corrections in the browser preview", () => {
     mkdirSync(SHOTS, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), "kpi-e2e-corrections-"));
     writeFileSync(join(dir, "board.xlsx"), await unrecognisedBoard());
-    const { serveDirectory } = await import("./staticServer");
-    server = await serveDirectory(DIST);
-    profile = mkdtempSync(join(tmpdir(), "kpi-e2e-profile-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-      viewport: { width: 1280, height: 1000 },
-      reducedMotion: "reduce",
-      acceptDownloads: true,
-    });
-    // Nothing leaves the machine.
-    await context.route("**/*", (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === "127.0.0.1" || host === "localhost" ? route.continue() : route.abort();
-    });
+    browser = await openPaneBrowser({ viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
+    ({ context, server } = browser);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -2,22 +2,19 @@
 // open a finding, "Why this rating?", change the reporting date, insert the scorecard, open a
 // second workbook through the file picker, and a keyboard-only pass. Screenshots go to test-results/.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
 import { openWorkbook } from "../../src/host";
 import { scanWorkbook, todayIso } from "../../src/excel/scanWorkbook";
 import type { Settings } from "../../src/core/settings";
 import type { Kpi, Rag, ScanResult } from "../../src/core/types";
 import { sameBytes, zipEntries } from "../helpers/zipEntries";
+import { CHROMIUM, DIST, openPaneBrowser, ROOT, SHOTS, type PaneBrowser } from "./browser";
+import type { StaticServer } from "./staticServer";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = resolve(__dirname, "..", "..");
 // KPI_E2E_DIST lets a developer point the test at another build; the default is the production build.
-const DIST = resolve(ROOT, process.env.KPI_E2E_DIST ?? "dist");
-const SHOTS = join(ROOT, "test-results");
 const SAMPLE = join(ROOT, "assets", "samples", "send-board-kpis.xlsx");
 const SECOND = join(ROOT, "tests", "fixtures", "layout-variants.xlsx");
 
@@ -46,9 +43,9 @@ function ensureBuilt(): void {
 }
 
 describe("browser preview", () => {
-  let server: { url: string; close(): Promise<void> };
+  let browser: PaneBrowser | undefined;
+  let server: StaticServer;
   let context: BrowserContext;
-  let profile: string;
   const attempted: string[] = [];
   const blocked: string[] = [];
   let shot = 0;
@@ -91,33 +88,19 @@ describe("browser preview", () => {
     // Screenshots of this run only.
     for (const f of existsSync(SHOTS) ? readdirSync(SHOTS) : []) if (/^(preview|pane)-\d+-.*\.png$/.test(f)) rmSync(join(SHOTS, f));
     mkdirSync(SHOTS, { recursive: true });
-    const { serveDirectory } = await import("./staticServer");
-    server = await serveDirectory(DIST);
-    profile = mkdtempSync(join(tmpdir(), "kpi-e2e-profile-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-      viewport: { width: 1280, height: 900 },
-      // Dialogs appear without their fade, so screenshots show them whole.
-      reducedMotion: "reduce",
-      acceptDownloads: true,
-    });
     // Nothing may leave the machine: every request is recorded, and anything not for this server is refused.
-    await context.route("**/*", (route) => {
-      const url = route.request().url();
-      attempted.push(url);
-      const host = new URL(url).hostname;
-      if (host === "127.0.0.1" || host === "localhost") return route.continue();
-      blocked.push(url);
-      return route.abort();
+    browser = await openPaneBrowser({
+      acceptDownloads: true,
+      onRequest: (url, allowed) => {
+        attempted.push(url);
+        if (!allowed) blocked.push(url);
+      },
     });
+    ({ context, server } = browser);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   it("the production bundle holds no eval( or new Function(", () => {

@@ -1,15 +1,12 @@
 // How the pane starts, in Debian's chromium: Office.onReady decides between the pane in Excel and the
 // browser preview (a slow Excel start never turns into the preview); a web view too old for the bundle,
 // or a bundle that never runs, gets a message in words instead of a blank pane.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { CHROMIUM, DIST, openPaneBrowser, ROOT, SHOTS, type PaneBrowser } from "./browser";
+import type { StaticServer } from "./staticServer";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = resolve(__dirname, "..", "..");
-const DIST = resolve(ROOT, process.env.KPI_E2E_DIST ?? "dist");
-const SHOTS = join(ROOT, "test-results");
 const OFFICE_JS = join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
 const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
 
@@ -34,33 +31,19 @@ function slowExcelOfficeJs(delayMs: number): string {
 }
 
 describe("starting the pane", () => {
-  let server: { url: string; close(): Promise<void> };
+  let browser: PaneBrowser | undefined;
+  let server: StaticServer;
   let context: BrowserContext;
-  let profile: string;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    const { serveDirectory } = await import("./staticServer");
-    server = await serveDirectory(DIST);
-    profile = mkdtempSync(join(tmpdir(), "kpi-e2e-startup-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-      viewport: { width: 1280, height: 900 },
-      reducedMotion: "reduce",
-    });
     // Nothing leaves the machine; office.js, where a test wants it, is served from the package or made up.
-    await context.route("**/*", (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === "127.0.0.1" || host === "localhost" ? route.continue() : route.abort();
-    });
+    browser = await openPaneBrowser();
+    ({ context, server } = browser);
   });
 
   afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
 
   async function open(setup: (page: Page) => Promise<unknown> = async () => undefined): Promise<{ page: Page; errors: string[] }> {
