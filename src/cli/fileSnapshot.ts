@@ -4,7 +4,7 @@
 // equal on every fixture), at the cost of reading the cells once. The Office.js path is untouched.
 import type { CellBlock, CellRect, CellStyle, RawValue, SheetSnapshot, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
 import { BLOCK_GAP, byReadingOrder } from "../core/snapshotBlocks";
-import { SETTINGS_KEY } from "../core/settings";
+import { parseStoredSetting, SETTINGS_KEY } from "../core/settings";
 import { datesTo1900System } from "../core/dateSystem";
 import { StyleTable, type ReadCellProperties } from "../excel/cellStyles";
 import { OWNED_SHEET_NAME, sheetFromReference } from "../excel/scorecardOwnership";
@@ -317,15 +317,6 @@ function readTable(pkg: ZipPackage, part: string): TableSnapshot | null {
   return rect && name ? { name, rect, showHeaders: root.attrs.headerRowCount !== "0" } : null;
 }
 
-function parseSetting(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
-
 async function readFileSnapshot(pkg: ZipPackage, label: string, limits: LoadLimits): Promise<WorkbookSnapshot> {
   const workbookPart = findWorkbookPart(pkg);
   if (!workbookPart) throw openErrorOf(new PackageDamage("missing", "xl/workbook.xml"), label);
@@ -351,7 +342,7 @@ async function readFileSnapshot(pkg: ZipPackage, label: string, limits: LoadLimi
   }
   const settings: Record<string, unknown> = {};
   const stored = (await carried(() => readWebExtensions(pkg.asJsZip()), "xl/webextensions/webextension1.xml")).settings;
-  if (stored.has(SETTINGS_KEY)) settings[SETTINGS_KEY] = parseSetting(stored.get(SETTINGS_KEY));
+  if (stored.has(SETTINGS_KEY)) settings[SETTINGS_KEY] = parseStoredSetting(stored.get(SETTINGS_KEY));
   const snapshot: WorkbookSnapshot = { sheets: reads.map((r) => r.snapshot), settings };
   if (parts.date1904) datesTo1900System(snapshot); // as readWorkbook does
   return snapshot;

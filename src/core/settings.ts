@@ -134,3 +134,13 @@ export function headingProblem(text: string): string | null {
 export function validSheetName(name: string): boolean {
   return name.length > 0 && name.length <= 31 && !/[:\\/?*[\]]/.test(name) && !name.startsWith("'") && !name.endsWith("'") && name.toLowerCase() !== "history";
 }
+
+/** The add-in's setting as stored in a workbook: Office stores objects as JSON text, older copies may hold the object itself. */
+export function parseStoredSetting(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

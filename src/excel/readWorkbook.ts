@@ -4,7 +4,7 @@
 // range's size, where a large one is filled (findOccupied), the filled parts in row blocks (readDense),
 // and merged areas apart (readMerges).
 import type { CellBlock, CellRect, RawValue, SheetSnapshot, SheetVisibility, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
-import { SETTINGS_KEY } from "../core/settings";
+import { parseStoredSetting, SETTINGS_KEY } from "../core/settings";
 import { datesTo1900System } from "../core/dateSystem";
 import { byReadingOrder, compactBlock, makeBlock } from "../core/snapshotBlocks";
 import { CELL_PROPERTIES, StyleTable, type ReadCellProperties } from "./cellStyles";
@@ -62,15 +62,6 @@ function rectOf(r: { rowIndex: number; columnIndex: number; rowCount: number; co
   return { row: r.rowIndex, col: r.columnIndex, rowCount: r.rowCount, colCount: r.columnCount };
 }
 
-function parseSetting(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-}
-
 function note(reading: Reading, sheet: number, text: string): void {
   const list = reading.notes.get(sheet) ?? [];
   list.push(text);
@@ -95,7 +86,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
   const ownedSheet = owned.isNullObject ? null : sheetFromReference(String(owned.formula));
 
   const settings: Record<string, unknown> = {};
-  if (!setting.isNullObject) settings[SETTINGS_KEY] = parseSetting(setting.value);
+  if (!setting.isNullObject) settings[SETTINGS_KEY] = parseStoredSetting(setting.value);
   const metas: SheetMeta[] = worksheets.items.map((ws) => ({
     name: ws.name,
     visibility: ws.visibility as SheetVisibility,
