@@ -8,14 +8,14 @@ import { BlockBuilder, span } from "./grid";
 import { fullSpan, type SheetLayout } from "./layout";
 import { literal } from "./literal";
 import { partitionColumns, type Span } from "./partition";
-import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS, SECTION_COLOURS } from "./palette";
+import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS } from "./palette";
 import type { PlacedKpi } from "./rows";
 import type { FontSpec } from "./textFit";
 import type { CommentaryEntry } from "./types";
+import { sectionHeading } from "./sectionHeading";
 
 const BODY: FontSpec = { size: 10 };
 const BOLD: FontSpec = { size: 10, bold: true };
-const HEADING: FontSpec = { size: 12, bold: true };
 
 export interface NumberedFindings {
   /** Each KPI's findings as the register shows them: "Target tbc; Figure out of date (notes 3–4)". */
@@ -39,14 +39,6 @@ export function numberFindings(registerOrder: readonly PlacedKpi[], workbookFind
   }
   for (const f of workbookFindings) list.push({ n: list.length + 1, about: f.sheet ? `Sheet ${f.sheet}` : "The workbook", finding: f });
   return { byKey, list };
-}
-
-function heading(layout: SheetLayout, b: BlockBuilder, row: number, text: string): void {
-  const all = fullSpan(layout);
-  b.set(row, 0, literal(text));
-  layout.mergeAcross(row, row, all);
-  layout.format({ address: span(row, 0, row, all[1]), fill: SECTION_COLOURS.fill, fontColour: SECTION_COLOURS.text, bold: true, fontSize: HEADING.size, wrap: true, verticalAlignment: "Center" });
-  layout.fitText(row, all, text, HEADING);
 }
 
 /** A table of text over spans of the register's columns: header row, then rows, wrapped and sized. */
@@ -74,7 +66,7 @@ export function layoutFindings(layout: SheetLayout, startRow: number, colCount: 
   const b = new BlockBuilder("findings", startRow, 0, colCount);
   let row = startRow;
   layout.section("findings", `Findings (${numbered.list.length})`, row);
-  heading(layout, b, row, `Findings in full (${numbered.list.length}): what to check in the workbook`);
+  sectionHeading(layout, b, row, `Findings in full (${numbered.list.length}): what to check in the workbook`);
   row++;
   const spans = partitionColumns(layout.widths, [0.7, 3, 6.3], [28, 90, 150]);
   const rows = numbered.list.map((x) => [String(x.n), x.about, `${x.finding.message}${x.finding.cell ? ` (${x.finding.sheet ? `${x.finding.sheet}!` : ""}${x.finding.cell})` : ""}`]);
@@ -89,7 +81,7 @@ export function layoutOrphans(layout: SheetLayout, startRow: number, colCount: n
   const b = new BlockBuilder("orphans", startRow, 0, colCount);
   let row = startRow;
   layout.section("orphans", `Commentary for KPIs no longer found (${orphaned.length})`, row);
-  heading(layout, b, row, "Commentary for KPIs no longer found");
+  sectionHeading(layout, b, row, "Commentary for KPIs no longer found");
   row++;
   const spans = partitionColumns(layout.widths, [1, 4, 2, 5], [30, 90, 50, 120]) ?? partitionColumns(layout.widths, [4, 5], [60, 90]);
   const header = row;

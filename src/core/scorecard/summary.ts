@@ -18,7 +18,6 @@ import {
   NOTE_COLOUR,
   RAG_COLOURS,
   RAG_WORDS,
-  SECTION_COLOURS,
   STALE_TILE_COLOURS,
   TOTAL_TILE_COLOURS,
 } from "./palette";
@@ -26,13 +25,13 @@ import { figureText, type PlacedKpi, ragText, targetFor, trendText, worstFirst }
 import { CELL_PADDING, heightFor, textWidth, type FontSpec } from "./textFit";
 import type { ExceptionRow, LegendEntry, ScorecardChanges, ScorecardSummaryRow, TileSpec } from "./types";
 import { maxOf, minOf } from "../arrays";
+import { sectionHeading } from "./sectionHeading";
 
 
 const TITLE_FONT: FontSpec = { size: 20, bold: true };
 const ORG_FONT: FontSpec = { size: 12, bold: true };
 const SUBTITLE_FONT: FontSpec = { size: 12 };
 const NOTE_FONT: FontSpec = { size: 9 };
-const HEADING_FONT: FontSpec = { size: 12, bold: true };
 const BODY_FONT: FontSpec = { size: 10 };
 const BODY_BOLD: FontSpec = { size: 10, bold: true };
 const TILE_NUMBER_FONT: FontSpec = { size: 24, bold: true };
@@ -159,7 +158,7 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
   const together: [number, number][] = [];
   layout.section("exceptions", `Exceptions (${exceptions.length})`, row);
   const exceptionsTop = row;
-  heading(layout, b, row, `Exceptions: every Red and Amber KPI, worst first (${exceptions.length})`);
+  sectionHeading(layout, b, row, `Exceptions: every Red and Amber KPI, worst first (${exceptions.length})`);
   row++;
   if (exceptions.length === 0) line(placed.length ? "No KPI is Red or Amber." : "No KPIs, so no exceptions.", BODY_FONT);
   else row = layoutExceptions(layout, b, row, exceptions, placed, input);
@@ -170,7 +169,7 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
   layout.section("changes", "Changed since the last scorecard", row);
   const changesTop = row;
   const since = input.changes.previousGeneratedAt ? ` (generated ${readableDate(input.changes.previousGeneratedAt)})` : "";
-  heading(layout, b, row, `Changed since the last scorecard${since}`);
+  sectionHeading(layout, b, row, `Changed since the last scorecard${since}`);
   row++;
   for (const text of changeLines(input.changes)) line(text, BODY_FONT);
   together.push([changesTop, row]);
@@ -180,7 +179,7 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
   const summary = summarise(placed, input.rags);
   if (placed.length > 0) {
     const groupsTop = row;
-    heading(layout, b, row, "KPIs by group and RAG");
+    sectionHeading(layout, b, row, "KPIs by group and RAG");
     row++;
     row = layoutGroupTable(layout, b, row, summary, ragOrder);
     together.push([groupsTop, row]);
@@ -220,14 +219,6 @@ function keepTogether(layout: SheetLayout, blocks: readonly [number, number][], 
       y[i] += h(r);
     });
   }
-}
-
-function heading(layout: SheetLayout, b: BlockBuilder, row: number, text: string): void {
-  const all = fullSpan(layout);
-  b.set(row, 0, literal(text));
-  layout.mergeAcross(row, row, all);
-  layout.format({ address: span(row, 0, row, all[1]), fill: SECTION_COLOURS.fill, fontColour: SECTION_COLOURS.text, bold: true, fontSize: HEADING_FONT.size, wrap: true, verticalAlignment: "Center" });
-  layout.fitText(row, all, text, HEADING_FONT);
 }
 
 function tileColours(id: TileSpec["id"]) {
