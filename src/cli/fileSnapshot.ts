@@ -13,7 +13,7 @@ import type { CellModel, CellValue } from "../host/model/types";
 import { numberFormatOf, textOfValue } from "../host/model/values";
 import { parseAddress } from "../host/api/addresses";
 import { cellValueOf, parseSharedStrings, SharedFormulas } from "../host/xlsx/cellValues";
-import { child, children, parseXml, type XmlElement } from "../host/xlsx/chartXmlText";
+import { child, children } from "../host/xlsx/chartXmlText";
 import { resolveTarget } from "../host/xlsx/chartPackage";
 import { parseDefinedNames } from "../host/xlsx/definedNames";
 import { openPackage } from "../host/xlsx/detect";
@@ -25,6 +25,7 @@ import { STATES } from "../host/xlsx/sheetFeatures";
 import { readWebExtensions } from "../host/xlsx/webExtension";
 import { findWorkbookPart, readWorkbookParts, relationshipsOf, type SheetEntry } from "../host/xlsx/workbookParts";
 import type { ZipPackage } from "../host/xlsx/zipPackage";
+import { parsePartXml } from "../host/xlsx/partXml";
 
 /** Excel's documented ceiling on merged areas returned at once; past it readWorkbook reads a sheet without merges. */
 const MAX_MERGED_AREAS = 512;
@@ -134,12 +135,7 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget:
   const part = entry.part;
   const xml = pkg.textOf(part);
   const split = splitSheet(xml, part);
-  let rest: XmlElement;
-  try {
-    rest = parseXml(split.rest);
-  } catch {
-    throw new PackageDamage("part", part);
-  }
+  const rest = parsePartXml(split.rest, part);
   const merges = children(child(rest, "mergeCells"), "mergeCell").map((m) => rectOf(m.attrs.ref)).filter((r): r is CellRect => !!r && r.rowCount * r.colCount > 1);
   const rows = new Map<number, RowCells>();
   const formulas = new SharedFormulas();
@@ -306,12 +302,7 @@ function lowerBound(xs: number[], x: number): number {
 }
 
 function readTable(pkg: ZipPackage, part: string): TableSnapshot | null {
-  let root: XmlElement;
-  try {
-    root = parseXml(pkg.textOf(part));
-  } catch {
-    throw new PackageDamage("part", part);
-  }
+  const root = parsePartXml(pkg.textOf(part), part);
   const rect = rectOf(root.attrs.ref);
   const name = root.attrs.name ?? root.attrs.displayName;
   return rect && name ? { name, rect, showHeaders: root.attrs.headerRowCount !== "0" } : null;

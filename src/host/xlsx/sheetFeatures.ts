@@ -9,12 +9,12 @@ import { forEachCell, MAX_COLS } from "../model/sheet";
 import { charsToPoints } from "../model/units";
 import { colorToHex } from "../model/styles";
 import type { CellModel, ConditionalFormatModel, HyperlinkModel, SheetModel, TableModel, Visibility } from "../model/types";
-import { child, children, descendants, parseXml, type XmlElement } from "./chartXmlText";
+import { child, children, descendants, type XmlElement } from "./chartXmlText";
 import { resolveTarget, type Relationship } from "./chartPackage";
 import { relationshipsOf } from "./workbookParts";
-import { PackageDamage } from "./loadErrors";
 import type { StyleSheet } from "./styleSheet";
 import type { ZipPackage } from "./zipPackage";
+import { parsePartXml } from "./partXml";
 
 /** Ranges up to this many cells are applied cell by cell; larger ones only to the cells in use. */
 const EXPAND_LIMIT = 10_000;
@@ -205,13 +205,7 @@ function layout(sheet: SheetModel, root: XmlElement): void {
 }
 
 function readTable(pkg: ZipPackage, part: string): TableModel | null {
-  let root: XmlElement;
-  try {
-    root = parseXml(pkg.textOf(part));
-  } catch (e) {
-    if (e instanceof PackageDamage) throw e;
-    throw new PackageDamage("part", part);
-  }
+  const root = parsePartXml(pkg.textOf(part), part);
   const rect = rectOf(root.attrs.ref);
   const name = root.attrs.name ?? root.attrs.displayName;
   if (!rect || !name) return null;
@@ -226,13 +220,7 @@ function readTable(pkg: ZipPackage, part: string): TableModel | null {
 }
 
 function readNotes(pkg: ZipPackage, sheet: SheetModel, part: string): void {
-  let root: XmlElement;
-  try {
-    root = parseXml(pkg.textOf(part));
-  } catch (e) {
-    if (e instanceof PackageDamage) throw e;
-    throw new PackageDamage("part", part);
-  }
+  const root = parsePartXml(pkg.textOf(part), part);
   for (const comment of descendants(root, "comment")) {
     const at = rectOf(comment.attrs.ref);
     if (!at) continue;
@@ -243,12 +231,7 @@ function readNotes(pkg: ZipPackage, sheet: SheetModel, part: string): void {
 
 /** Read the features of a worksheet part into its model; the cells are already there. */
 export function readSheetFeatures(pkg: ZipPackage, sheet: SheetModel, part: string, rest: string, styles: StyleSheet): void {
-  let root: XmlElement;
-  try {
-    root = parseXml(rest);
-  } catch {
-    throw new PackageDamage("part", part);
-  }
+  const root = parsePartXml(rest, part);
   const rels = relationshipsOf(pkg, part);
   columns(sheet, root);
   for (const el of children(child(root, "mergeCells"), "mergeCell")) {
