@@ -5,13 +5,9 @@ import type { Rag } from "../types";
 
 /** "FF0000", "#00B050", "FFC7CE" (6 or 8 hex digits; the first two of 8 are alpha). */
 export function ragFromColour(hex: string | null | undefined): Rag | null {
-  if (!hex) return null;
-  const h = hex.replace(/^#/, "");
-  const rgb = h.length === 8 ? h.slice(2) : h;
-  if (!/^[0-9a-f]{6}$/i.test(rgb)) return null;
-  const r = parseInt(rgb.slice(0, 2), 16) / 255;
-  const g = parseInt(rgb.slice(2, 4), 16) / 255;
-  const b = parseInt(rgb.slice(4, 6), 16) / 255;
+  const channels = rgbOf(hex);
+  if (!channels) return null;
+  const [r, g, b] = channels;
   const max = Math.max(r, g, b);
   const min = Math.min(r, g, b);
   const light = (max + min) / 2;
@@ -37,12 +33,19 @@ export function ragFromColour(hex: string | null | undefined): Rag | null {
  * are not.
  */
 export function isNeutralGrey(hex: string | null | undefined): boolean {
-  if (!hex) return false;
-  const h = hex.replace(/^#/, "");
-  const rgb = h.length === 8 ? h.slice(2) : h;
-  if (!/^[0-9a-f]{6}$/i.test(rgb)) return false;
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(rgb.slice(i, i + 2), 16) / 255);
+  const channels = rgbOf(hex);
+  if (!channels) return false;
+  const [r, g, b] = channels;
   const max = Math.max(r, g, b), min = Math.min(r, g, b);
   const light = (max + min) / 2;
   return max - min < 0.08 && light >= 0.4 && light <= 0.88;
+}
+
+/** Red, green and blue from 0 to 1, from "FF0000", "#00B050" or "FFFFC7CE" (the first two of 8 digits are alpha); null when not a colour. */
+function rgbOf(hex: string | null | undefined): [number, number, number] | null {
+  if (!hex) return null;
+  const h = hex.replace(/^#/, "");
+  const rgb = h.length === 8 ? h.slice(2) : h;
+  if (!/^[0-9a-f]{6}$/i.test(rgb)) return null;
+  return [0, 2, 4].map((i) => parseInt(rgb.slice(i, i + 2), 16) / 255) as [number, number, number];
 }
