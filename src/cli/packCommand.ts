@@ -13,7 +13,9 @@ import { insertScorecard } from "../excel/insertScorecard";
 import { todayIso } from "../excel/scanWorkbook";
 import { ScorecardError } from "../excel/applyScorecard";
 import { describeOfficeError } from "../excel/officeErrors";
-import { CliError, loadWorkbook } from "./loadWorkbook";
+import { CliError, loadWorkbook, ownFault } from "./loadWorkbook";
+import { isRichApiError } from "../host";
+import { hideAllSheetsBut } from "../excel/printOnly";
 
 export const INSTALL_LIBREOFFICE =
   "LibreOffice prints the pack and was not found (no soffice on PATH or in the usual places). Install it, then run this again: " +
@@ -90,16 +92,16 @@ export async function runPack(file: string, opts: PackOptions, out: (s: string) 
   try {
     outcome = await wb.run(async (ctx) => {
       const inserted = await insertScorecard(ctx, { workbookName: basename(file), overrides: opts.overrides, today: todayIso() });
-      // Only the scorecard prints: every other sheet is hidden in this throwaway copy (its data sheet already is).
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name");
-      await ctx.sync();
-      for (const s of sheets.items) if (s.name !== inserted.applied.sheetName) s.visibility = "Hidden";
-      await ctx.sync();
+      await hideAllSheetsBut(ctx, inserted.applied.sheetName);
       return inserted;
     });
   } catch (e) {
     if (e instanceof ScorecardError) throw new CliError(e.message);
+    // Only Excel's own errors are Excel's to explain; anything else is a fault of ours.
+    if (!isRichApiError(e)) {
+      if (process.env.KPI_SCORECARD_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+      throw ownFault(file);
+    }
     const d = describeOfficeError(e);
     throw new CliError(`${d.message} ${d.action}`.trim());
   }
