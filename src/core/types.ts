@@ -157,6 +157,45 @@ export interface Kpi {
   owner?: string | null;
   /** The latest figure is older than the KPI's frequency allows at the reporting date. */
   stale?: boolean;
+  /** The cells the latest, previous and target are chosen from, blank ones included (for the live scorecard's formulas). */
+  cells?: KpiCells;
+}
+
+/** A cell a KPI's figure may be read from: A1 on the KPI's own sheet unless `sheet` names another. */
+export interface CellAt {
+  cell: string;
+  sheet?: string;
+}
+
+/**
+ * Where the add-in looks for a KPI's figures, blank cells included, and in what order: what a formula needs to
+ * follow them as the add-in reads them (src/core/scorecard/live*.ts).
+ */
+export interface KpiCells {
+  /** The Latest column's cell: the latest figure, whatever it holds. */
+  latest: CellAt | null;
+  /** The Previous column's cell. */
+  previous: CellAt | null;
+  /** The Target column's cell: the target in force, whatever the milestones say. */
+  target: CellAt | null;
+  baseline: CellAt | null;
+  /** The actual written under the baseline column (ACTUAL rows): the first point of the series. */
+  baselineActual: CellAt | null;
+  /** With no ACTUAL rows, a numeric baseline is the point before a series of one actual. */
+  baselineLeads: boolean;
+  /** Each period in series order (by due date, then column): its cells, and from when its actual counts and its target is in force. */
+  periods: PeriodCells[];
+}
+
+export interface PeriodCells {
+  label: string;
+  actual: CellAt | null;
+  target: CellAt | null;
+  due: IsoDate | null;
+  /** The actual counts once the reporting date reaches this (the period's start, else its due date); null: always. */
+  actualFrom: IsoDate | null;
+  /** The target is in force from this date; null when the period is undated. */
+  targetFrom: IsoDate | null;
 }
 
 export type TableLayout =

@@ -62,7 +62,11 @@ export function checkKpiCountFits(kpis: number): void {
 /** The values, number formats and links of the write batch, as JSON: the bulk of the request. */
 export function estimatedWriteBytes(spec: ScorecardSpec): number {
   let n = 0;
-  for (const b of [...spec.blocks, ...spec.dataSheet.blocks]) n += JSON.stringify(b.values).length + JSON.stringify(b.numberFormats).length;
+  for (const b of [...spec.blocks, ...spec.dataSheet.blocks]) {
+    n += JSON.stringify(b.values).length + JSON.stringify(b.numberFormats).length;
+    // A live cell is written as its formula, not its value.
+    for (const f of b.formulas ?? []) n += f.formula.length + 1;
+  }
   // Each hyperlink is its own command with its own envelope (~120 bytes in Excel's protocol).
   for (const h of spec.hyperlinks) n += JSON.stringify(h).length + 120;
   return n;

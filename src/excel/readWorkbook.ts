@@ -123,7 +123,10 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
     }
   }
   const snapshot: WorkbookSnapshot = { sheets: assemble(metas, reading, tableInfo), settings };
-  if (book?.use1904DateSystem) datesTo1900System(snapshot);
+  if (book?.use1904DateSystem) {
+    datesTo1900System(snapshot);
+    snapshot.date1904 = true;
+  }
   return snapshot;
 }
 

@@ -29,8 +29,16 @@ export interface WriteCapabilities {
   chartFormats: boolean;
 }
 
+/** What is written to `values`: a live cell as its formula ("=" + the core's formula text), the rest as they are. */
+export function valuesToWrite(b: CellBlock): (string | number)[][] {
+  if (!b.formulas?.length) return b.values;
+  const rows = b.values.map((row) => row.slice());
+  for (const f of b.formulas) rows[f.r][f.c] = `=${f.formula}`;
+  return rows;
+}
+
 function writeBlocks(sheet: Excel.Worksheet, blocks: readonly CellBlock[]): void {
-  for (const b of blocks) sheet.getRange(blockAddress(b)).values = b.values;
+  for (const b of blocks) sheet.getRange(blockAddress(b)).values = valuesToWrite(b);
   for (const b of blocks) {
     // A new sheet is General throughout: only blocks with another format need a request.
     if (b.numberFormats.some((row) => row.some((f) => f !== "General"))) sheet.getRange(blockAddress(b)).numberFormat = b.numberFormats;

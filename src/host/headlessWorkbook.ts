@@ -3,6 +3,7 @@ import type { HeadlessWorkbook, HostOptions, SyncStats } from "./contract";
 import { HostContext } from "./api/base";
 import { RequestContext } from "./api/workbook";
 import { Journal } from "./model/journal";
+import { recalculate } from "./calc/recalc";
 import { newSheetModel } from "./model/sheet";
 import type { WorkbookModel } from "./model/types";
 import { emptyModel, loadXlsx } from "./xlsx/load";
@@ -81,11 +82,13 @@ class Headless implements HeadlessWorkbook {
   }
 
   save(): Promise<Uint8Array> {
+    recalculate(this.model, new Journal());
     // Loaded when first needed, with ExcelJS: reading a workbook never pays for the writer.
     return import("./xlsx/save").then(({ saveXlsx }) => saveXlsx(this.model, this.webExtensions));
   }
 
   saveCopy(): Promise<Uint8Array> {
+    recalculate(this.model, new Journal());
     return this.opened ? saveCopy(this.model, this.opened, this.webExtensions) : this.save();
   }
 }

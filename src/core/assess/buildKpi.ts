@@ -14,6 +14,7 @@ import { rateAgainstTarget } from "./rag";
 import { readStatedStatus } from "../stated/status";
 import { isNeutralGrey, ragFromColour } from "../stated/colour";
 import { checkFigures } from "../validate/figureChecks";
+import { kpiCells } from "./kpiCells";
 
 export interface BuildContext {
   grid: SheetGrid;
@@ -304,6 +305,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     ragExplanation,
     ...(d.benchmarkCells.length ? { benchmarks: d.benchmarkCells.map((b) => ({ label: b.label, value: parseAt(grid, b.cell, bc.periodContext, unit).fig })) } : {}),
     ...(d.ownerCell && grid.text(d.ownerCell.row, d.ownerCell.col) ? { owner: grid.text(d.ownerCell.row, d.ownerCell.col) } : {}),
+    cells: kpiCells(d, ms, grid, seriesOrder),
   };
 }
 
@@ -386,6 +388,9 @@ export interface ReadMilestone {
   ragText: string;
   ragCell: CellRef | null;
   col: number;
+  /** Where the period's actual and target are read from, blank or not (for formulas that follow them: kpiCells.ts). */
+  actualCell: CellRef | null;
+  targetCell: CellRef | null;
 }
 
 function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | null) => Parsed | null): ReadMilestone {
@@ -402,7 +407,8 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
   // unless it is written as a target ("National average", "Baseline plus 10%").
   // A heading that is only a time from the plan start ("3 months") is a milestone: its cells are targets.
   const relativeOnly = m.headingRole === "period" && m.relativeMonths !== null && m.period?.kind === "relative-months";
-  if (!bc.tableHasActualRows && target && (m.headingRole === "actual" || m.headingRole === "period") && !relativeOnly && !target.p.relative) {
+  const holdsActuals = !bc.tableHasActualRows && (m.headingRole === "actual" || m.headingRole === "period") && !relativeOnly && !target?.p.relative;
+  if (holdsActuals && target) {
     actual = target;
     target = null;
   }
@@ -417,7 +423,8 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
   const ragText = m.ragCell ? bc.grid.text(m.ragCell.row, m.ragCell.col) : "";
   const longPeriod = !!m.period && ["year", "academic-year", "financial-year", "quarter", "term", "half-term"].includes(m.period.kind);
   const inForceFrom = longPeriod && periodStart ? periodStart : due;
-  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.col };
+  const cells = holdsActuals ? { actualCell: m.targetCell, targetCell: null } : { actualCell: m.actualCell, targetCell: m.targetCell };
+  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.col, ...cells };
 }
 
 function nonBlank(p: Parsed | null): Parsed | null {

@@ -19,6 +19,7 @@ import { SCORECARD_FONT } from "./textFit";
 import { groupKpis, layoutRegister } from "./register";
 import { placeKpis, registerCells, worstFirst, type PlacedKpi } from "./rows";
 import { layoutSummary, readableDate } from "./summary";
+import { LiveScorecard } from "./live";
 import type { ScorecardOptions, ScorecardSpec } from "./types";
 
 export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions): ScorecardSpec {
@@ -48,6 +49,13 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   const sheetCol = colOf("sourceSheet");
   const layout = new SheetLayout(printed.map((c) => c.width));
 
+  // --- The live cells (where the source cells can be followed), on the data sheet after what this scorecard says ---
+  const dataSheetName = options.dataSheetName ?? DATA_SHEET_DEFAULT_NAME;
+  const state = stateBlock(placed, commentary, options.generatedAt, scan.asOf);
+  const live = options.sourceCells
+    ? new LiveScorecard({ scanOrder: placed, registerOrder: groups.flatMap((g) => g.kpis), cells: options.sourceCells, settings, scan, sheetName: options.sheetName, dataSheetName, dataRow: state.endRow, register: cells, generatedAt: options.generatedAt })
+    : null;
+
   // --- Page 1 ---
   const summary = layoutSummary({
     layout,
@@ -63,11 +71,11 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     colCount: columns.length,
     keyCol,
     sheetCol,
+    live,
   });
+  const liveCells = live?.finish() ?? null;
 
-  // --- Charts, their data on the hidden sheet after what this scorecard says ---
-  const dataSheetName = options.dataSheetName ?? DATA_SHEET_DEFAULT_NAME;
-  const state = stateBlock(placed, commentary, options.generatedAt, scan.asOf);
+  // --- Charts, their data on the hidden sheet after what this scorecard says (and the live cells) ---
   const charts = layoutCharts({
     layout,
     placed,
@@ -76,7 +84,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     rags,
     scale,
     startRow: summary.endRow + 1,
-    dataRow: state.endRow,
+    dataRow: live ? live.endRow : state.endRow,
     dataSheetName,
   });
   let row = charts.endRow + 1;
@@ -87,7 +95,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   row = layoutOrphans(layout, row, columns.length, keyCol, sheetCol, orphaned);
 
   // --- The register ---
-  const register = layoutRegister({ layout, startRow: row, groups, cells, columns, rags });
+  const register = layoutRegister({ layout, startRow: row, groups, cells, columns, rags, live: liveCells });
   const lastRow = register.endRow - 1;
   const lastPrinted = printed.length - 1;
   // One font throughout, named (a cell whose font has no name prints in a viewer's default, often a serif);
@@ -96,7 +104,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   layout.formats.unshift({ address: usedRange, fontName: SCORECARD_FONT, fontSize: REGISTER_FONT_SIZE });
   const title = settings.reportTitle;
   const when = settings.reportingPeriod || `Reporting date ${readableDate(scan.asOf)}`;
-  const dataBlocks = [state.block.build(), charts.dataBlock?.build() ?? null].filter((b): b is NonNullable<typeof b> => b !== null);
+  const dataBlocks = [state.block.build(), liveCells?.block.build() ?? null, charts.dataBlock?.build() ?? null].filter((b): b is NonNullable<typeof b> => b !== null);
   return {
     sheetName: options.sheetName,
     title,

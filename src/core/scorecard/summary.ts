@@ -26,6 +26,7 @@ import { CELL_PADDING, heightFor, textWidth, type FontSpec } from "./textFit";
 import type { ExceptionRow, LegendEntry, ScorecardChanges, ScorecardSummaryRow, TileSpec } from "./types";
 import { maxOf, minOf } from "../arrays";
 import { sectionHeading } from "./sectionHeading";
+import type { LiveScorecard } from "./live";
 
 
 const TITLE_FONT: FontSpec = { size: 20, bold: true };
@@ -57,6 +58,8 @@ export interface SummaryInput {
   colCount: number;
   keyCol: number;
   sheetCol: number;
+  /** The live scorecard: its settings cells go on page 1, and the counts count its cells. */
+  live?: Pick<LiveScorecard, "tileFormula" | "groupFormula" | "layoutSettings"> | null;
 }
 
 export interface SummaryOutput {
@@ -124,7 +127,7 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
   if (placed.length === 0) {
     line("No KPI tables were recognised in this workbook, so there is nothing to count yet.", BODY_BOLD);
   } else {
-    row = layoutTiles(layout, b, tiles, row);
+    row = layoutTiles(layout, b, tiles, row, input.live);
     const key = input.legend
       .filter((e) => e.kind === "rag")
       .map((e) => `${e.symbol}: ${e.meaning}`)
@@ -136,6 +139,7 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
       NOTE_FONT,
       { fontColour: NOTE_COLOUR },
     );
+    if (input.live) row = input.live.layoutSettings(layout, b, row);
   }
   spacer(10);
 
@@ -181,7 +185,7 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
     const groupsTop = row;
     sectionHeading(layout, b, row, "KPIs by group and RAG");
     row++;
-    row = layoutGroupTable(layout, b, row, summary, ragOrder);
+    row = layoutGroupTable(layout, b, row, summary, ragOrder, input.live);
     together.push([groupsTop, row]);
   }
 
@@ -231,7 +235,7 @@ function tileColours(id: TileSpec["id"]) {
  * Tiles side by side when the columns allow, each a number over a word; on a narrow register (few columns
  * printed) in rows of three, then two; only when even two will not fit, one line per tile.
  */
-function layoutTiles(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileSpec[], row: number): number {
+function layoutTiles(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileSpec[], row: number, live?: SummaryInput["live"]): number {
   const minimum = tiles.map((t) => Math.max(textWidth(String(t.count), TILE_NUMBER_FONT), textWidth(t.word.split(" ")[0], TILE_WORD_FONT)) + CELL_PADDING + 6);
   for (const perRow of [tiles.length, Math.ceil(tiles.length / 2), Math.ceil(tiles.length / 3)]) {
     const rows: { tiles: TileSpec[]; spans: Span[] }[] = [];
@@ -244,7 +248,7 @@ function layoutTiles(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileS
     }
     if (rows.reduce((n, r) => n + r.tiles.length, 0) < tiles.length) continue;
     for (const r of rows) {
-      r.tiles.forEach((t, i) => tileAt(layout, b, t, row, r.spans[i]));
+      r.tiles.forEach((t, i) => tileAt(layout, b, t, row, r.spans[i], live?.tileFormula(t.id)));
       layout.height(row, 34);
       row += 2;
     }
@@ -263,9 +267,9 @@ function layoutTiles(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileS
 }
 
 /** One tile: its number over its word, in its colour, over two rows of the span. */
-function tileAt(layout: SheetLayout, b: BlockBuilder, t: TileSpec, row: number, s: Span): void {
+function tileAt(layout: SheetLayout, b: BlockBuilder, t: TileSpec, row: number, s: Span, formula?: string | null): void {
   const c = tileColours(t.id);
-  b.set(row, s[0], t.count);
+  b.setLive(row, s[0], formula, t.count);
   b.set(row + 1, s[0], literal(t.word));
   layout.mergeAcross(row, row + 1, s);
   const box = span(row, s[0], row + 1, s[1]);
@@ -299,6 +303,7 @@ function layoutGroupTable(
   row: number,
   summary: readonly ScorecardSummaryRow[],
   rags: readonly Rag[],
+  live?: SummaryInput["live"],
 ): number {
   const headers = ["Group", ...rags.map((r) => RAG_WORDS[r]), "Out of date", "Total"];
   const minimum = headers.map((h, i) => (i === 0 ? 90 : Math.max(36, textWidth(h.split(" ")[0], BODY_BOLD) + CELL_PADDING)));
@@ -337,7 +342,8 @@ function layoutGroupTable(
   row++;
   for (const s of [...summary, total]) {
     b.set(row, 0, literal(s.group));
-    counts(s).forEach((n, j) => b.set(row, spans[1 + j][0], n, "0"));
+    const kinds: (Rag | "stale" | "total")[] = [...rags, "stale", "total"];
+    counts(s).forEach((n, j) => b.setLive(row, spans[1 + j][0], live?.groupFormula(s === total ? null : s.group, kinds[j]), n, "0"));
     layout.fitText(row, spans[0], s.group, s === total ? BODY_BOLD : BODY_FONT);
     row++;
   }

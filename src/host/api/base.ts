@@ -7,6 +7,7 @@ import type { WorkbookModel } from "../model/types";
 import type { SyncRecord, SyncStats } from "../contract";
 import { jsonBytes } from "./bytes";
 import { parseLoad, type LoadTree } from "./loadSpec";
+import { recalculate } from "../calc/recalc";
 
 export interface HostLimits {
   payloadLimitBytes: number;
@@ -75,6 +76,8 @@ export class HostContext {
     this.journal.begin();
     try {
       for (const a of queue) a.run();
+      // Automatic calculation: what the batch changed is calculated before the sync returns.
+      recalculate(this.model, this.journal);
     } catch (e) {
       record.responseBytes = this.responseBytes;
       this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, record.responseBytes);

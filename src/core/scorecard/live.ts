@@ -1,0 +1,398 @@
+// The live scorecard: where a figure can be followed by a formula over its source cells, the register's
+// latest, previous, target, RAG and trend are formulas, so they recalculate in Excel (and for co-authors)
+// without the add-in; page 1's counts count them. The formulas read helper cells on the hidden data sheet
+// (one row per KPI: which figure is the latest, the target in force, the RAG and trend as numbers) and
+// three visible, labelled cells on page 1 (reporting date, amber band, no-change band). Every formula is
+// worked out on the workbook as read before it is written, and kept only where it gives what the add-in
+// gave; elsewhere the cell holds the add-in's value, in italics: "read by the add-in — regenerate to update".
+import { cellRef, fn, bin, num, rangeRef, type Expr } from "../formula";
+import { cellAddress, parseCellAddress, parseRangeAddress } from "../address";
+import type { Settings } from "../settings";
+import type { Rag, ScanResult } from "../types";
+import { BlockBuilder, span } from "./grid";
+import type { SheetLayout } from "./layout";
+import { literal, unquote } from "./literal";
+import { sameValue, VirtualCells } from "./liveCheck";
+import { liveFormulaText } from "./liveFormula";
+import { H, HELPER_COLUMNS, KpiFormulas, type HelperName, type LivePlan } from "./liveKpi";
+import type { SourceCells } from "./liveSource";
+import { DOT_CODES, RAG_BY_CODE, RAG_CODE, STRUCTURE_CHANGED, STRUCTURE_OK, dotCode, dotWord, staleSuffix } from "./liveWords";
+import { DATE_FORMAT, GENERAL, excelSerial } from "./numberFormat";
+import { partitionColumns } from "./partition";
+import { COMMENTARY_FILL, NOTE_COLOUR, RAG_WORDS } from "./palette";
+import { figureCell, ragText, trendText, type CellOut, type PlacedKpi } from "./rows";
+import { figureFormat } from "./sourceFormat";
+import { readableDate } from "./summary";
+import type { FontSpec } from "./textFit";
+import type { ColumnId, SpecValue } from "./types";
+
+/** Most formula text the live cells of one scorecard may come to: the write batch stays well under 5 MB. */
+export const LIVE_BUDGET_CHARS = 1_500_000;
+
+const LIVE_COLUMNS = ["latest", "previous", "target", "rag", "dot"] as const;
+export type LiveColumn = (typeof LIVE_COLUMNS)[number];
+
+/** Page-1 text for the live cells, and the key to the cells that are not live. */
+export const LIVE_LABELS = Object.freeze({
+  asOf: "Reporting date",
+  amberRelative: "Amber band (share of target)",
+  amberPoints: "Amber band (percentage points)",
+  noChange: "No-change band",
+  structure: "Source tables",
+});
+export const NOT_LIVE_KEY = "Figures in italics were read by the add-in (from text, or relative to another figure, or corrected by hand): regenerate to update them.";
+
+const NOTE_FONT: FontSpec = { size: 9 };
+const LABEL_FONT: FontSpec = { size: 10, bold: true };
+
+export interface LiveInput {
+  /** KPIs in the workbook's order (page 1 groups them in this order) and in the register's. */
+  scanOrder: readonly PlacedKpi[];
+  registerOrder: readonly PlacedKpi[];
+  cells: SourceCells;
+  settings: Settings;
+  scan: ScanResult;
+  sheetName: string;
+  dataSheetName: string;
+  /** The live block's first row on the data sheet. */
+  dataRow: number;
+  register: ReadonlyMap<string, Record<ColumnId, CellOut>>;
+  generatedAt: string;
+}
+
+export interface LiveOutcome {
+  block: BlockBuilder;
+  /** The register's live cells of each KPI, as formula text. */
+  formulas: Map<string, Partial<Record<LiveColumn, string>>>;
+  /** The register's cells that hold the add-in's value though the scorecard is live. */
+  marked: Map<string, LiveColumn[]>;
+  /** KPIs with at least one live cell, and live cells in all. */
+  liveKpis: number;
+  liveCells: number;
+}
+
+interface SettingsCells {
+  asOf: Expr;
+  amberBand: Expr;
+  noChangeBand: Expr;
+  values: { row: number; col: number; value: number }[];
+}
+
+export class LiveScorecard {
+  readonly endRow: number;
+  private readonly wordsRow: number;
+  private readonly helperRow: number;
+  private readonly tableRow: number;
+  private readonly n: number;
+  private readonly groupNo = new Map<string, number>();
+  private settingsCells: SettingsCells | null = null;
+
+  constructor(private readonly input: LiveInput) {
+    this.n = input.registerOrder.length;
+    this.wordsRow = input.dataRow + 1;
+    this.helperRow = input.dataRow + 5;
+    this.tableRow = this.helperRow + this.n + 1;
+    this.endRow = this.tableRow + input.scan.tables.length + 1;
+    for (const p of input.scanOrder) if (!this.groupNo.has(p.group)) this.groupNo.set(p.group, this.groupNo.size + 1);
+  }
+
+  private data(row: number, col: number): Expr {
+    return cellRef(this.input.dataSheetName, row, col);
+  }
+
+  private helperRange(col: number): Expr {
+    return rangeRef(this.input.dataSheetName, { row: this.helperRow, col, rowCount: this.n, colCount: 1 });
+  }
+
+  /** A page-1 RAG tile's count as a formula over the register's live RAGs (null: the total, which is fixed). */
+  tileFormula(id: Rag | "stale" | "total"): string | null {
+    if (this.n === 0 || id === "total") return null;
+    if (id === "stale") return liveFormulaText(fn("COUNTIFS", this.helperRange(H.stale), num(1)));
+    return liveFormulaText(fn("COUNTIFS", this.helperRange(H.rag), num(RAG_CODE[id])));
+  }
+
+  /** A cell of page 1's group × RAG table: its group (by name; "Total" row: null) and what it counts. */
+  groupFormula(group: string | null, what: Rag | "stale" | "total"): string | null {
+    if (this.n === 0 || what === "total") return null;
+    const criteria: Expr[] = what === "stale" ? [this.helperRange(H.stale), num(1)] : [this.helperRange(H.rag), num(RAG_CODE[what])];
+    if (group === null) return liveFormulaText(fn("COUNTIFS", ...criteria));
+    const g = this.groupNo.get(group);
+    return g === undefined ? null : liveFormulaText(fn("COUNTIFS", this.helperRange(H.group), num(g), ...criteria));
+  }
+
+  /**
+   * Page 1's live lines: the reporting date, amber band and no-change band as labelled cells the formulas read,
+   * whether the source tables still have the shape the scorecard follows, and what is live and what is not.
+   */
+  layoutSettings(layout: SheetLayout, b: BlockBuilder, row: number): number {
+    const { settings } = this.input;
+    const serial = excelSerial(this.input.scan.asOf);
+    if (serial === null) return row;
+    const asOf = this.input.cells.date1904 ? serial - 1462 : serial;
+    const band = settings.amberBand;
+    const bandFormat = Number.isInteger(Math.round(band * 1e6) / 1e4) ? "0%" : "0.0#%";
+    const pairs: { label: string; value: SpecValue; format: string; formula?: string }[] = [
+      { label: LIVE_LABELS.asOf, value: asOf, format: DATE_FORMAT },
+      { label: settings.amberMode === "points" ? LIVE_LABELS.amberPoints : LIVE_LABELS.amberRelative, value: band, format: bandFormat },
+      { label: LIVE_LABELS.noChange, value: settings.noChangeBand, format: GENERAL },
+      { label: LIVE_LABELS.structure, value: STRUCTURE_OK, format: GENERAL, formula: this.structureFormula() },
+    ];
+    const placed: { row: number; col: number }[] = [];
+    const widths = layout.widths;
+    for (const perLine of [4, 2, 1]) {
+      const weights = Array.from({ length: perLine }, (_, i) => [1.6, i === perLine - 1 && perLine === 1 ? 1.4 : 1]).flat();
+      const spans = partitionColumns(widths, weights, weights.map((w) => (w > 1 ? 70 : 60)));
+      if (!spans) continue;
+      for (let i = 0; i < pairs.length; i += perLine) {
+        pairs.slice(i, i + perLine).forEach((pair, j) => {
+          const label = spans[2 * j];
+          const value = spans[2 * j + 1];
+          b.set(row, label[0], literal(pair.label));
+          b.setLive(row, value[0], pair.formula, pair.value, pair.format);
+          layout.mergeAcross(row, row, label);
+          layout.mergeAcross(row, row, value);
+          layout.format({ address: span(row, label[0], row, label[1]), bold: true, wrap: true, horizontalAlignment: "Right", verticalAlignment: "Center" });
+          layout.format({ address: span(row, value[0], row, value[1]), fill: COMMENTARY_FILL, wrap: true, horizontalAlignment: "Left", verticalAlignment: "Center", border: { colour: NOTE_COLOUR, inside: false } });
+          layout.fitText(row, label, pair.label, LABEL_FONT);
+          layout.fitText(row, value, String(pair.value), LABEL_FONT);
+          placed.push({ row, col: value[0] });
+        });
+        row++;
+      }
+      break;
+    }
+    if (placed.length < 3) return row;
+    const at = (i: number) => cellRef(this.input.sheetName, placed[i].row, placed[i].col);
+    this.settingsCells = {
+      asOf: at(0),
+      amberBand: at(1),
+      noChangeBand: at(2),
+      values: [
+        { ...placed[0], value: asOf },
+        { ...placed[1], value: band },
+        { ...placed[2], value: settings.noChangeBand },
+      ],
+    };
+    const all: [number, number] = [0, layout.widths.length - 1];
+    const note =
+      "Live: in Excel, without the add-in, the register's latest, previous and target figures, its RAG and trend, and the counts on this page follow the " +
+      `source cells and the three settings above. ${NOT_LIVE_KEY} The exceptions and the changes since the last scorecard are as the add-in wrote them on ${readableDate(this.input.generatedAt)}.`;
+    b.set(row, 0, literal(note));
+    layout.mergeAcross(row, row, all);
+    layout.format({ address: span(row, 0, row, all[1]), wrap: true, italic: true, fontColour: NOTE_COLOUR, fontSize: NOTE_FONT.size, verticalAlignment: "Center" });
+    layout.fitText(row, all, note, NOTE_FONT);
+    return row + 1;
+  }
+
+  private structureFormula(): string | undefined {
+    const ok = this.data(this.wordsRow + 2, 2);
+    const changed = this.data(this.wordsRow + 2, 3);
+    const checks: Expr[] = [];
+    if (this.n) checks.push(bin("=", fn("MIN", this.helperRange(H.structure)), num(1)));
+    if (this.input.scan.tables.length) checks.push(bin("=", fn("MIN", rangeRef(this.input.dataSheetName, { row: this.tableRow, col: 1, rowCount: this.input.scan.tables.length, colCount: 1 })), num(1)));
+    if (!checks.length) return undefined;
+    return liveFormulaText(fn("IFERROR", fn("IF", fn("AND", ...checks), ok, changed), changed));
+  }
+
+  /** The data sheet's live block and the register's formulas, each checked against what the add-in worked out. */
+  finish(): LiveOutcome {
+    const { input } = this;
+    const block = new BlockBuilder("live", input.dataRow, 0, HELPER_COLUMNS);
+    const out: LiveOutcome = { block, formulas: new Map(), marked: new Map(), liveKpis: 0, liveCells: 0 };
+    const cells = new VirtualCells(input.cells);
+    const text = (row: number, col: number, t: string) => {
+      block.set(row, col, literal(t));
+      if (col > 0) cells.set(input.dataSheetName, row, col, t);
+    };
+    text(input.dataRow, 0, "Live scorecard: what the scorecard's formulas read (written by the add-in; do not edit)");
+    text(this.wordsRow, 0, "RAG words");
+    RAG_BY_CODE.forEach((r, i) => text(this.wordsRow, 1 + i, RAG_WORDS[r]));
+    text(this.wordsRow + 1, 0, "Trend words");
+    DOT_CODES.forEach((_, i) => text(this.wordsRow + 1, 1 + i, dotWord(i + 1)));
+    text(this.wordsRow + 2, 0, "Other words");
+    [staleSuffix(), STRUCTURE_OK, STRUCTURE_CHANGED].forEach((t, i) => text(this.wordsRow + 2, 1 + i, t));
+    const headers: Record<HelperName, string> = {
+      key: "Key", L: "Latest (which)", latest: "Latest", P: "Previous (which)", previous: "Previous", TI: "Target (which)", target: "Target in force",
+      shown: "Target shown", final: "Final target", rag: "RAG (1 Blue 2 Green 3 Amber 4 Red 5 Grey)", dot: "Trend", stale: "Out of date", group: "Group", structure: "Row as generated",
+    };
+    for (const [name, col] of Object.entries(H)) block.set(this.helperRow - 1, col, headers[name as HelperName]);
+    block.set(this.tableRow - 1, 0, "Table");
+    block.set(this.tableRow - 1, 1, "As generated");
+
+    const refs = this.settingsCells;
+    if (refs) for (const v of refs.values) cells.set(input.sheetName, v.row, v.col, v.value);
+
+    let budget = LIVE_BUDGET_CHARS;
+    input.registerOrder.forEach((p, i) => {
+      const row = this.helperRow + i;
+      const reg = input.register.get(p.key)!;
+      const kf = refs ? new KpiFormulas({ p, cells: input.cells, settings: input.settings, refs, dataSheet: input.dataSheetName, row }) : null;
+      const result = kf && budget > 0 ? this.settle(kf, p, reg, row, cells) : null;
+      const plan = result?.plan ?? {};
+      const statics = this.statics(p, reg, i);
+      const live = new Set<LiveColumn>();
+      for (const [name, col] of Object.entries(H) as [HelperName, number][]) {
+        const e = plan[name];
+        const formula = e ? liveFormulaText(e) : null;
+        if (formula) budget -= formula.length;
+        block.setLive(row, col, formula, statics[name]);
+      }
+      if (result && kf) {
+        const f: Partial<Record<LiveColumn, string>> = {};
+        const helper = (name: HelperName) => liveFormulaText(kf.helper(name));
+        if (plan.latest) f.latest = helper("latest");
+        if (plan.previous) f.previous = helper("previous");
+        if (plan.shown) f.target = helper("shown");
+        if (result.ragText) f.rag = liveFormulaText(this.ragCell(kf));
+        if (plan.dot) f.dot = liveFormulaText(fn("IF", bin("=", kf.helper("dot"), num(0)), fn("T", num(0)), fn("INDEX", this.wordRange(1, DOT_CODES.length), kf.helper("dot"))));
+        for (const c of Object.values(f)) budget -= c.length;
+        out.formulas.set(p.key, f);
+        for (const c of LIVE_COLUMNS) if (f[c]) live.add(c);
+      }
+      if (live.size) out.liveKpis++;
+      out.liveCells += live.size;
+      if (refs) {
+        const marked = LIVE_COLUMNS.filter((c) => !live.has(c) && reg[c].shown !== "");
+        if (marked.length) out.marked.set(p.key, marked);
+      }
+    });
+    input.scan.tables.forEach((t, i) => {
+      const row = this.tableRow + i;
+      block.set(row, 0, literal(`${t.sheet}!${t.range}`));
+      const e = this.tableCheck(t.sheet, t.range);
+      let formula: string | null = null;
+      if (e) {
+        cells.set(input.dataSheetName, row, 1, e);
+        if (sameValue(cells.cell(input.dataSheetName, row, 1), 1)) formula = liveFormulaText(e);
+      }
+      block.setLive(row, 1, formula, 1);
+    });
+    return out;
+  }
+
+  private wordRange(row: number, count: number): Expr {
+    return rangeRef(this.input.dataSheetName, { row: this.wordsRow + row, col: 1, rowCount: 1, colCount: count });
+  }
+
+  private ragCell(kf: KpiFormulas): Expr {
+    const word = fn("INDEX", this.wordRange(0, RAG_BY_CODE.length), kf.helper("rag"));
+    if (!staleSuffix()) return word;
+    return bin("&", word, fn("IF", bin("=", kf.helper("stale"), num(1)), this.data(this.wordsRow + 2, 1), fn("T", num(0))));
+  }
+
+  /** What each helper holds when it is not a formula: what the add-in worked out. */
+  private statics(p: PlacedKpi, reg: Record<ColumnId, CellOut>, i: number): Record<HelperName, SpecValue> {
+    const { kpi } = p;
+    return {
+      key: literal(p.key),
+      L: 0,
+      latest: reg.latest.value,
+      P: 0,
+      previous: reg.previous.value,
+      TI: 0,
+      target: figureCell(kpi.currentTarget, kpi.unit).value,
+      shown: reg.target.value,
+      final: figureCell(kpi.target, kpi.unit).value,
+      rag: RAG_CODE[p.rag],
+      dot: expectedDot(p),
+      stale: p.stale ? 1 : 0,
+      group: this.groupNo.get(p.group) ?? i + 1,
+      structure: 1,
+    };
+  }
+
+  /**
+   * The KPI's plan, its pieces dropped one by one until every formula left gives, on the workbook as read, what
+   * the add-in gave: a piece that would show something else keeps the add-in's value.
+   */
+  private settle(kf: KpiFormulas, p: PlacedKpi, reg: Record<ColumnId, CellOut>, row: number, cells: VirtualCells): { plan: LivePlan; ragText: boolean } {
+    const plan = kf.plan();
+    const statics = this.statics(p, reg, 0);
+    const structure = this.rowCheck(p);
+    if (structure) plan.structure = structure;
+    const { kpi } = p;
+    const numeric = (v: SpecValue) => typeof v === "number";
+    const bothNow = numeric(statics.latest) && numeric(statics.target);
+    const ragFallback = bothNow ? RAG_CODE[kpi.statedRag ?? "grey"] : RAG_CODE[p.rag];
+    const dotFallback = dotCode(null, null, kpi.dot.stated ?? null);
+    const words = trendText(kpi) === dotWord(statics.dot as number) || (statics.dot === 0 && trendText(kpi) === "");
+    let ragShown = false;
+    for (let round = 0; round < 5; round++) {
+      if (plan.latest || plan.target || plan.final || plan.stale) {
+        const e = kf.ragFormula(ragFallback);
+        if (e) plan.rag = e;
+      } else delete plan.rag;
+      if ((plan.latest || plan.previous) && words) plan.dot = kf.dotFormula(dotFallback);
+      else delete plan.dot;
+      for (const [name, col] of Object.entries(H) as [HelperName, number][]) cells.set(this.input.dataSheetName, row, col, plan[name] ?? unquoted(statics[name]));
+      cells.reset();
+      const got = (name: HelperName) => cells.cell(this.input.dataSheetName, row, H[name]);
+      const same = (name: HelperName) => sameValue(got(name), unquoted(statics[name]));
+      let changed = false;
+      const drop = (...names: HelperName[]) => {
+        for (const n of names) if (plan[n]) {
+          delete plan[n];
+          changed = true;
+        }
+      };
+      if (plan.latest && !same("latest")) drop("latest", "L", "stale");
+      if (plan.previous && !same("previous")) drop("previous", "P");
+      if ((plan.target || plan.shown || plan.final) && (!same("target") || !same("shown") || !same("final"))) drop("target", "TI", "shown", "final");
+      if (plan.stale && !same("stale")) drop("stale");
+      if (plan.structure && !sameValue(got("structure"), 1)) drop("structure");
+      if (!changed && plan.rag && !same("rag")) drop("rag");
+      if (!changed && plan.dot && !same("dot")) drop("dot");
+      if (changed) continue;
+      // The RAG cell as shown: the word, and the out-of-date marker.
+      const code = got("rag");
+      const stale = got("stale");
+      const shown = typeof code === "number" ? `${RAG_WORDS[RAG_BY_CODE[code - 1]]}${stale === 1 ? staleSuffix() : ""}` : null;
+      ragShown = !!(plan.rag || plan.stale) && shown === ragText(p);
+      break;
+    }
+    return { plan, ragText: ragShown };
+  }
+
+  /** The KPI's measure cell still says what it said: a check that the row has not moved or been sorted. */
+  private rowCheck(p: PlacedKpi): Expr | null {
+    const raw = this.input.cells.cell(p.sheet, p.sourceCell);
+    const at = parseCellAddress(p.sourceCell);
+    if (!raw || !at || raw.valueType !== "String" || typeof raw.value !== "string" || /[\uD800-\uDFFF]/.test(raw.value)) return null;
+    return fn("IF", bin("=", fn("LEN", cellRef(p.sheet, at.row, at.col)), num(raw.value.length)), num(1), num(0));
+  }
+
+  /** A table still has its rows and columns, and nothing new stands just below it or just right of it. */
+  private tableCheck(sheet: string, range: string): Expr | null {
+    const rect = parseRangeAddress(range);
+    if (!rect || !this.input.cells.hasSheet(sheet)) return null;
+    const count = (row: number, col: number, rowCount: number, colCount: number) => {
+      let n = 0;
+      for (let r = row; r < row + rowCount; r++) for (let c = col; c < col + colCount; c++) if (this.input.cells.cell(sheet, cellAddress(r, c))) n++;
+      return n;
+    };
+    const conds: Expr[] = [bin("=", fn("ROWS", rangeRef(sheet, rect)), num(rect.rowCount)), bin("=", fn("COLUMNS", rangeRef(sheet, rect)), num(rect.colCount))];
+    const below = { row: rect.row + rect.rowCount, col: rect.col, rowCount: 1, colCount: rect.colCount };
+    if (below.row < 1048576) conds.push(bin("=", fn("COUNTA", rangeRef(sheet, below)), num(count(below.row, below.col, 1, below.colCount))));
+    const right = { row: rect.row, col: rect.col + rect.colCount, rowCount: rect.rowCount, colCount: 1 };
+    if (right.col < 16384) conds.push(bin("=", fn("COUNTA", rangeRef(sheet, right)), num(count(right.row, right.col, right.rowCount, 1))));
+    return fn("IF", fn("AND", ...conds), num(1), num(0));
+  }
+}
+
+function unquoted(v: SpecValue): string | number {
+  return typeof v === "string" ? unquote(v) : v;
+}
+
+/** The trend code of what the register shows. */
+function expectedDot(p: PlacedKpi): number {
+  const { dot } = p.kpi;
+  return dotCode(dot.direction, dot.judgement, dot.stated ?? null);
+}
+
+/** A number format for a live figure that is text today but may be a number tomorrow: the KPI's own figures'. */
+export function liveFigureFormat(p: PlacedKpi, current: CellOut): string {
+  if (current.format !== GENERAL || typeof current.value === "number") return current.format;
+  const { kpi } = p;
+  const sample = [kpi.latest, kpi.previous, kpi.currentTarget, kpi.target, ...kpi.milestones.flatMap((m) => [m.actual, m.target])].find((f) => f && f.value !== null);
+  return sample && sample.value !== null ? figureFormat(sample, sample.value, kpi.unit) : GENERAL;
+}

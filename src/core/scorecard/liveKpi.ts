@@ -1,0 +1,300 @@
+// One KPI's live cells: its latest, previous and target in force chosen from its source cells as buildKpi
+// chooses them (KpiCells), then its RAG and trend worked out from those as rag.ts and dot.ts do, each as a
+// formula of references, functions and numbers. A figure the formula cannot follow as the add-in reads it
+// (a number read out of text, a relative target, a figure on another scale, a correction) stays the value
+// the add-in read: those cells are marked "read by the add-in".
+import { addMonthsIso } from "../dates";
+import { allowedAgeMonths } from "../stale";
+import type { Settings } from "../settings";
+import type { CellAt, Figure, IsoDate, Kpi, PeriodCells } from "../types";
+import { bin, cellRef, fn, num, type Expr } from "../formula";
+import { parseCellAddress } from "../address";
+import { excelSerial } from "./numberFormat";
+import type { SourceCells } from "./liveSource";
+import { RAG_CODE, dotCode } from "./liveWords";
+import type { PlacedKpi } from "./rows";
+
+/** The helper cells of a KPI on the data sheet's live block, by column. */
+export const H = Object.freeze({ key: 0, L: 1, latest: 2, P: 3, previous: 4, TI: 5, target: 6, shown: 7, final: 8, rag: 9, dot: 10, stale: 11, group: 12, structure: 13 });
+export const HELPER_COLUMNS = 14;
+export type HelperName = keyof typeof H;
+
+/** The cells of the live scorecard the formulas read: the visible settings, and the words. */
+export interface LiveRefs {
+  asOf: Expr;
+  amberBand: Expr;
+  noChangeBand: Expr;
+}
+
+export interface LiveKpiInput {
+  p: PlacedKpi;
+  cells: SourceCells;
+  settings: Settings;
+  refs: LiveRefs;
+  dataSheet: string;
+  /** The KPI's row in the data sheet's live block. */
+  row: number;
+}
+
+/** A KPI's live formulas by helper; a helper without one holds the value the add-in worked out. */
+export type LivePlan = Partial<Record<HelperName, Expr>>;
+
+const EPS = num(1e-9);
+/** 31 Dec 9999: a date no reporting date reaches (a candidate with no date is never out of date). */
+const NEVER = 2958465;
+/** Most candidates one formula chooses between (CHOOSE takes 254, MAX 255 arguments). */
+const MAX_CANDIDATES = 250;
+
+const isNum = (e: Expr) => fn("ISNUMBER", e);
+const and = (...e: Expr[]) => fn("AND", ...e);
+const blank = () => fn("T", num(0));
+
+function key(sheet: string, a1: string): string {
+  return `${sheet}\u0000${a1.replace(/\$/g, "").toUpperCase()}`;
+}
+
+/** Every figure the add-in read for the KPI, by its cell. */
+function figuresByCell(kpi: Kpi, sheet: string): Map<string, Figure> {
+  const out = new Map<string, Figure>();
+  const add = (f: Figure | null | undefined) => {
+    if (f?.cell) out.set(key((f as Figure & { sheet?: string }).sheet ?? sheet, f.cell), f);
+  };
+  for (const m of kpi.milestones) {
+    add(m.actual);
+    add(m.target);
+  }
+  for (const f of [kpi.baseline, kpi.target, kpi.previous, kpi.latest]) add(f);
+  return out;
+}
+
+export class KpiFormulas {
+  private readonly kpi: Kpi;
+  private readonly sheet: string;
+  private readonly figures: Map<string, Figure>;
+
+  constructor(private readonly input: LiveKpiInput) {
+    this.kpi = input.p.kpi;
+    this.sheet = input.p.sheet;
+    this.figures = figuresByCell(this.kpi, this.sheet);
+  }
+
+  helper(name: HelperName): Expr {
+    return cellRef(this.input.dataSheet, this.input.row, H[name]);
+  }
+
+  private sheetOf(at: CellAt): string {
+    return at.sheet ?? this.sheet;
+  }
+
+  private ref(at: CellAt): Expr | null {
+    const p = parseCellAddress(at.cell);
+    return p ? cellRef(this.sheetOf(at), p.row, p.col) : null;
+  }
+
+  /**
+   * Whether a formula reading the cell sees what the add-in read: a number the cell holds as that number, a
+   * blank, or text the add-in read no number from. Not a number read out of text, a relative target, a
+   * figure moved to another scale, a date, a boolean or an error.
+   */
+  followable(at: CellAt | null): boolean {
+    if (!at) return true;
+    const sheet = this.sheetOf(at);
+    if (!this.input.cells.hasSheet(sheet) || !parseCellAddress(at.cell)) return false;
+    const raw = this.input.cells.cell(sheet, at.cell);
+    const fig = this.figures.get(key(sheet, at.cell));
+    if (!raw) return !fig || fig.value === null;
+    if (raw.valueType === "Double" || raw.valueType === "Integer") {
+      if (typeof raw.value !== "number" || /[dmyhs]/i.test(raw.numberFormat.replace(/"[^"]*"|\[[^\]]*\]/g, ""))) return false;
+      return !fig || fig.value === raw.value;
+    }
+    if (raw.valueType === "String") return !fig || (fig.value === null && !fig.relative);
+    return false;
+  }
+
+  private serial(iso: IsoDate): number {
+    const s = excelSerial(iso) ?? NEVER;
+    return this.input.cells.date1904 ? s - 1462 : s;
+  }
+
+  /** A condition that a dated candidate counts at the reporting date: from <= asOf. */
+  private onOrBefore(from: IsoDate | null): Expr | null {
+    return from === null ? null : bin("<=", num(this.serial(from)), this.input.refs.asOf);
+  }
+
+  /** IF(ISNUMBER(x),x,T(x)): the cell's number, or its text, or blank — as the register shows a figure. */
+  private shown(e: Expr): Expr {
+    return fn("IF", isNum(e), e, fn("T", e));
+  }
+
+  /** MAX(cond1*1, cond2*2, ...): the last candidate whose condition holds, 0 for none. */
+  private lastIndex(conds: Expr[]): Expr {
+    return fn("MAX", ...conds.map((c, i) => bin("*", c, num(i + 1))));
+  }
+
+  private pick(index: Expr, values: Expr[]): Expr {
+    return fn("IF", bin("=", index, num(0)), blank(), fn("CHOOSE", index, ...values));
+  }
+
+  /** The series the latest and previous come from, oldest first: the baseline's actual, then the periods' actuals. */
+  private series(): { refs: Expr[]; conds: Expr[]; periods: (PeriodCells | null)[] } | null {
+    const c = this.kpi.cells!;
+    const periods = c.periods.filter((p) => p.actual);
+    // Periods dated and undated together are ordered by a rule a formula cannot follow.
+    if (periods.some((p) => p.due === null) && periods.some((p) => p.due !== null)) return null;
+    const refs: Expr[] = [];
+    const conds: Expr[] = [];
+    const list: (PeriodCells | null)[] = [];
+    if (c.baselineActual) {
+      if (!this.followable(c.baselineActual)) return null;
+      const r = this.ref(c.baselineActual);
+      if (!r) return null;
+      refs.push(r);
+      conds.push(isNum(r));
+      list.push(null);
+    }
+    for (const p of periods) {
+      if (!this.followable(p.actual)) return null;
+      const r = this.ref(p.actual!);
+      if (!r) return null;
+      refs.push(r);
+      const when = this.onOrBefore(p.actualFrom);
+      conds.push(when ? and(isNum(r), when) : isNum(r));
+      list.push(p);
+    }
+    return refs.length <= MAX_CANDIDATES ? { refs, conds, periods: list } : null;
+  }
+
+  /** Latest, previous and their indices, as buildKpi chooses them; null where a formula cannot follow. */
+  plan(): LivePlan {
+    const plan: LivePlan = {};
+    const c = this.kpi.cells;
+    if (!c) return plan;
+    const s = c.latest && c.previous ? null : this.series();
+    // Latest: the Latest column's cell whatever it holds, else the newest counted point of the series.
+    if (c.latest) {
+      const r = this.followable(c.latest) ? this.ref(c.latest) : null;
+      if (r) plan.latest = this.shown(r);
+    } else if (s && s.refs.length) {
+      plan.L = this.lastIndex(s.conds);
+      plan.latest = this.pick(this.helper("L"), s.refs);
+      const stale = this.staleFormula(s.periods);
+      if (stale) plan.stale = stale;
+    } else if (s) {
+      plan.latest = blank();
+    }
+    // Previous: the Previous column's cell, else the point before the latest.
+    if (c.previous) {
+      const r = this.followable(c.previous) ? this.ref(c.previous) : null;
+      if (r) plan.previous = this.shown(r);
+    } else if (s && c.latest) {
+      // With a Latest column, the newest point of the series is the previous.
+      if (s.refs.length) {
+        plan.P = this.lastIndex(s.conds);
+        plan.previous = this.pick(this.helper("P"), s.refs);
+      } else plan.previous = blank();
+    } else if (s && plan.L) {
+      const before = this.pick(this.helper("P"), s.refs);
+      // A numeric baseline is the point before a series of one (tables without ACTUAL rows).
+      const leads = c.baselineLeads && c.baseline;
+      const base = leads && this.followable(c.baseline) ? this.ref(c.baseline!) : null;
+      if (!leads || base) {
+        plan.P = this.lastIndex(s.conds.map((cond, i) => and(cond, bin(">", this.helper("L"), num(i + 1)))));
+        plan.previous = base ? fn("IF", bin(">", this.helper("P"), num(0)), before, fn("IF", and(bin(">", this.helper("L"), num(0)), isNum(base)), base, blank())) : before;
+      }
+    } else if (s) {
+      plan.previous = blank();
+    }
+    this.planTargets(plan);
+    return plan;
+  }
+
+  /** Out of date: the chosen point's period ended longer ago than the frequency allows (stale.ts). */
+  private staleFormula(points: (PeriodCells | null)[]): Expr | null {
+    const months = this.kpi.frequency ? allowedAgeMonths(this.kpi.frequency) : null;
+    if (months === null) return num(0);
+    const limits = points.map((p) => (p?.due ? num(this.serial(addMonthsIso(p.due, months))) : num(NEVER)));
+    return fn("IF", bin("=", this.helper("L"), num(0)), num(0), fn("IF", bin("<", fn("CHOOSE", this.helper("L"), ...limits), this.input.refs.asOf), num(1), num(0)));
+  }
+
+  private planTargets(plan: LivePlan): void {
+    const { kpi } = this;
+    const c = kpi.cells!;
+    const current = kpi.currentTarget;
+    // A target the user set, or one written relative to something else, is the add-in's own reading.
+    if (current && (current.qualifier === "set by the user" || current.relative)) return;
+    const withTarget = c.periods.filter((p) => p.target);
+    if (withTarget.length === 0) {
+      if (c.target) {
+        const r = this.followable(c.target) ? this.ref(c.target) : null;
+        if (r) {
+          plan.target = this.shown(r);
+          plan.shown = this.helper("target");
+          plan.final = this.helper("target");
+        }
+      }
+      return;
+    }
+    // Every target cell must read as it stands; a "not applicable" that gives a reason supersedes older targets.
+    const figs = withTarget.map((p) => this.figures.get(key(p.target!.sheet ?? this.sheet, p.target!.cell)) ?? null);
+    if (withTarget.some((p) => !this.followable(p.target))) return;
+    if (figs.some((f) => f?.missing === "not-applicable" && f.text.replace(/[^a-z]/gi, "").length > 3)) return;
+    const dated = withTarget.every((p) => p.targetFrom !== null);
+    if (!dated && withTarget.some((p) => p.targetFrom !== null)) return;
+    const order = withTarget.map((p, i) => ({ p, f: figs[i] })).sort((a, b) => (dated ? cmp(a.p.due, b.p.due) : 0));
+    if (order.length > MAX_CANDIDATES) return;
+    const refs = order.map((o) => this.ref(o.p.target!));
+    if (refs.some((r) => !r)) return;
+    const cells = refs as Expr[];
+    // A target that says "N/A" counts only once a number is typed over it (buildKpi leaves such milestones out).
+    const has = order.map((o, i) => (o.f?.missing === "not-applicable" ? isNum(cells[i]) : bin(">", fn("LEN", cells[i]), num(0))));
+    const conds = order.map((o, i) => {
+      const when = dated ? this.onOrBefore(o.p.targetFrom) : null;
+      return when ? and(has[i], when) : has[i];
+    });
+    plan.TI = this.lastIndex(conds);
+    plan.target = this.pick(this.helper("TI"), cells);
+    // The final target: the last one that is a number.
+    plan.final = this.pick(this.lastIndex(cells.map((r) => isNum(r))), cells);
+    plan.shown = fn("IF", bin(">", this.helper("TI"), num(0)), this.helper("target"), this.helper("final"));
+  }
+
+  /** The RAG code (RAG_CODE) from the latest, the target in force and the final target, as rag.ts rates it. */
+  ragFormula(fallback: number): Expr | null {
+    const { kpi } = this;
+    const { settings } = this.input;
+    if (!kpi.polarity) return null;
+    const a = this.helper("latest");
+    const t = this.helper("target");
+    const higher = kpi.polarity === "higher-is-better";
+    const short = (target: Expr) => (higher ? bin("-", target, a) : bin("-", a, target));
+    const points = settings.amberMode === "points" && kpi.unit === "percent";
+    const limit = points ? this.input.refs.amberBand : bin("*", fn("ABS", t), this.input.refs.amberBand);
+    let rated: Expr = fn("IF", bin("<=", short(t), EPS), num(RAG_CODE.green), fn("IF", bin("<=", short(t), bin("+", limit, EPS)), num(RAG_CODE.amber), num(RAG_CODE.red)));
+    if (settings.blueWhenFinalTargetMet) {
+      const f = this.helper("final");
+      rated = fn("IF", and(isNum(f), bin("<=", short(f), EPS)), num(RAG_CODE.blue), rated);
+    }
+    let code: Expr = fn("IF", and(isNum(a), isNum(t)), rated, num(fallback));
+    if (settings.staleRatesGrey) code = fn("IF", bin("=", this.helper("stale"), num(1)), num(RAG_CODE.grey), code);
+    return code;
+  }
+
+  /** The trend code (liveWords.ts) from the latest and previous, as dot.ts computes it. */
+  dotFormula(fallback: number): Expr {
+    const a = this.helper("latest");
+    const p = this.helper("previous");
+    const pol = this.kpi.polarity;
+    const up = dotCode("up", pol ? (pol === "higher-is-better" ? "improving" : "worsening") : null);
+    const down = dotCode("down", pol ? (pol === "lower-is-better" ? "improving" : "worsening") : null);
+    const moved = fn("IF", bin(">", a, p), num(up), num(down));
+    const flat = fn("IF", bin("<=", fn("ABS", bin("-", a, p)), bin("+", this.input.refs.noChangeBand, EPS)), num(dotCode("flat", "no-change")), moved);
+    return fn("IF", and(isNum(a), isNum(p)), flat, num(fallback));
+  }
+}
+
+function cmp(a: IsoDate | null, b: IsoDate | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}
