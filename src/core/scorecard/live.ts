@@ -14,7 +14,7 @@ import type { SheetLayout } from "./layout";
 import { literal, unquote } from "./literal";
 import { sameValue, VirtualCells } from "./liveCheck";
 import { liveFormulaText } from "./liveFormula";
-import { H, HELPER_COLUMNS, KpiFormulas, type HelperName, type LivePlan } from "./liveKpi";
+import { H, HELPER_COLUMNS, KpiFormulas, type HelperName, type LivePlan, type LiveRefs } from "./liveKpi";
 import type { SourceCells } from "./liveSource";
 import { DOT_CODES, RAG_BY_CODE, RAG_CODE, STRUCTURE_CHANGED, STRUCTURE_OK, dotCode, dotWord, staleSuffix } from "./liveWords";
 import { DATE_FORMAT, GENERAL, excelSerial } from "./numberFormat";
@@ -27,7 +27,7 @@ import type { FontSpec } from "./textFit";
 import type { ColumnId, SpecValue } from "./types";
 
 /** Most formula text the live cells of one scorecard may come to: the write batch stays well under 5 MB. */
-export const LIVE_BUDGET_CHARS = 1_500_000;
+export const LIVE_BUDGET_CHARS = 2_500_000;
 
 const LIVE_COLUMNS = ["latest", "previous", "target", "rag", "dot"] as const;
 export type LiveColumn = (typeof LIVE_COLUMNS)[number];
@@ -219,8 +219,21 @@ export class LiveScorecard {
     block.set(this.tableRow - 1, 0, "Table");
     block.set(this.tableRow - 1, 1, "As generated");
 
-    const refs = this.settingsCells;
-    if (refs) for (const v of refs.values) cells.set(input.sheetName, v.row, v.col, v.value);
+    const page1 = this.settingsCells;
+    if (page1) for (const v of page1.values) cells.set(input.sheetName, v.row, v.col, v.value);
+    // The settings, copied beside the helpers: each helper formula then names them in a few characters.
+    let refs: LiveRefs | null = null;
+    if (page1) {
+      const row = this.wordsRow + 2;
+      text(row, 5, "Settings (from the scorecard):");
+      const copies = [page1.asOf, page1.amberBand, page1.noChangeBand].map((e, i) => {
+        const col = 6 + i;
+        block.setLive(row, col, liveFormulaText(e), page1.values[i].value, i === 0 ? DATE_FORMAT : GENERAL);
+        cells.set(input.dataSheetName, row, col, e);
+        return { kind: "ref", sheet: null, rect: { row, col, rowCount: 1, colCount: 1 } } as Expr;
+      });
+      refs = { asOf: copies[0], amberBand: copies[1], noChangeBand: copies[2] };
+    }
 
     let budget = LIVE_BUDGET_CHARS;
     input.registerOrder.forEach((p, i) => {
@@ -239,12 +252,12 @@ export class LiveScorecard {
       }
       if (result && kf) {
         const f: Partial<Record<LiveColumn, string>> = {};
-        const helper = (name: HelperName) => liveFormulaText(kf.helper(name));
+        const helper = (name: HelperName) => liveFormulaText(kf.helperFrom(name));
         if (plan.latest) f.latest = helper("latest");
         if (plan.previous) f.previous = helper("previous");
         if (plan.shown) f.target = helper("shown");
         if (result.ragText) f.rag = liveFormulaText(this.ragCell(kf));
-        if (plan.dot) f.dot = liveFormulaText(fn("IF", bin("=", kf.helper("dot"), num(0)), fn("T", num(0)), fn("INDEX", this.wordRange(1, DOT_CODES.length), kf.helper("dot"))));
+        if (plan.dot) f.dot = liveFormulaText(fn("IF", bin("=", kf.helperFrom("dot"), num(0)), fn("T", num(0)), fn("INDEX", this.wordRange(1, DOT_CODES.length), kf.helperFrom("dot"))));
         for (const c of Object.values(f)) budget -= c.length;
         out.formulas.set(p.key, f);
         for (const c of LIVE_COLUMNS) if (f[c]) live.add(c);
@@ -275,9 +288,9 @@ export class LiveScorecard {
   }
 
   private ragCell(kf: KpiFormulas): Expr {
-    const word = fn("INDEX", this.wordRange(0, RAG_BY_CODE.length), kf.helper("rag"));
+    const word = fn("INDEX", this.wordRange(0, RAG_BY_CODE.length), kf.helperFrom("rag"));
     if (!staleSuffix()) return word;
-    return bin("&", word, fn("IF", bin("=", kf.helper("stale"), num(1)), this.data(this.wordsRow + 2, 1), fn("T", num(0))));
+    return bin("&", word, fn("IF", bin("=", kf.helperFrom("stale"), num(1)), this.data(this.wordsRow + 2, 1), fn("T", num(0))));
   }
 
   /** What each helper holds when it is not a formula: what the add-in worked out. */
@@ -318,11 +331,13 @@ export class LiveScorecard {
     const words = trendText(kpi) === dotWord(statics.dot as number) || (statics.dot === 0 && trendText(kpi) === "");
     let ragShown = false;
     for (let round = 0; round < 5; round++) {
-      if (plan.latest || plan.target || plan.final || plan.stale) {
+      // The RAG and the trend judge the latest figure: they follow the figures when it does (against a target the
+      // add-in read, if the target cannot be followed), and hold the add-in's judgement when it does not.
+      if (plan.latest) {
         const e = kf.ragFormula(ragFallback);
         if (e) plan.rag = e;
       } else delete plan.rag;
-      if ((plan.latest || plan.previous) && words) plan.dot = kf.dotFormula(dotFallback);
+      if (plan.latest && plan.previous && words) plan.dot = kf.dotFormula(dotFallback);
       else delete plan.dot;
       for (const [name, col] of Object.entries(H) as [HelperName, number][]) cells.set(this.input.dataSheetName, row, col, plan[name] ?? unquoted(statics[name]));
       cells.reset();
@@ -347,7 +362,7 @@ export class LiveScorecard {
       const code = got("rag");
       const stale = got("stale");
       const shown = typeof code === "number" ? `${RAG_WORDS[RAG_BY_CODE[code - 1]]}${stale === 1 ? staleSuffix() : ""}` : null;
-      ragShown = !!(plan.rag || plan.stale) && shown === ragText(p);
+      ragShown = !!plan.rag && shown === ragText(p);
       break;
     }
     return { plan, ragText: ragShown };

@@ -20,7 +20,7 @@ export function unsafeBecause(e: Expr): string | null {
     case "err":
       return "an error constant";
     case "ref":
-      return e.sheet === null ? "a reference without its sheet" : null;
+      return null;
     case "fn":
       if (!LIVE_FUNCTIONS.has(e.name)) return `the function ${e.name}`;
       for (const a of e.args) {

@@ -78,7 +78,13 @@ export class KpiFormulas {
     this.figures = figuresByCell(this.kpi, this.sheet);
   }
 
+  /** A helper cell, from another helper on the data sheet (no sheet name: the formula's own sheet). */
   helper(name: HelperName): Expr {
+    return { kind: "ref", sheet: null, rect: { row: this.input.row, col: H[name], rowCount: 1, colCount: 1 } };
+  }
+
+  /** A helper cell, from the scorecard. */
+  helperFrom(name: HelperName): Expr {
     return cellRef(this.input.dataSheet, this.input.row, H[name]);
   }
 
@@ -131,12 +137,14 @@ export class KpiFormulas {
     return fn("MAX", ...conds.map((c, i) => bin("*", c, num(i + 1))));
   }
 
+  /** The index-th of the values (blank for 0): INDEX over a run of cells in a row or a column, else CHOOSE. */
   private pick(index: Expr, values: Expr[]): Expr {
-    return fn("IF", bin("=", index, num(0)), blank(), fn("CHOOSE", index, ...values));
+    const range = run(values);
+    return fn("IF", bin("=", index, num(0)), blank(), range ? fn("INDEX", range, index) : fn("CHOOSE", index, ...values));
   }
 
   /** The series the latest and previous come from, oldest first: the baseline's actual, then the periods' actuals. */
-  private series(): { refs: Expr[]; conds: Expr[]; periods: (PeriodCells | null)[] } | null {
+  private series(): { refs: Expr[]; conds: Expr[]; counted: Expr[]; periods: (PeriodCells | null)[] } | null {
     const c = this.kpi.cells!;
     const periods = c.periods.filter((p) => p.actual);
     // Periods dated and undated together are ordered by a rule a formula cannot follow.
@@ -144,6 +152,9 @@ export class KpiFormulas {
     const refs: Expr[] = [];
     const conds: Expr[] = [];
     const list: (PeriodCells | null)[] = [];
+    // Dates that only grow along the series: every point before the latest counted point counts too.
+    const froms = periods.map((p) => p.actualFrom);
+    const ordered = froms.every((f, i) => i === 0 || (f !== null && froms[i - 1] !== null && f >= froms[i - 1]!)) || froms.every((f) => f === null);
     if (c.baselineActual) {
       if (!this.followable(c.baselineActual)) return null;
       const r = this.ref(c.baselineActual);
@@ -158,10 +169,13 @@ export class KpiFormulas {
       if (!r) return null;
       refs.push(r);
       const when = this.onOrBefore(p.actualFrom);
-      conds.push(when ? and(isNum(r), when) : isNum(r));
+      // A product of conditions rather than AND(): shorter, and TRUE*FALSE is 0 in Excel and LibreOffice alike.
+      conds.push(when ? bin("*", isNum(r), when) : isNum(r));
       list.push(p);
     }
-    return refs.length <= MAX_CANDIDATES ? { refs, conds, periods: list } : null;
+    // Before the latest, a point counts when it holds a number (ordered dates), else as the latest's condition says.
+    const counted = ordered ? refs.map((r) => isNum(r)) : conds;
+    return refs.length <= MAX_CANDIDATES ? { refs, conds, counted, periods: list } : null;
   }
 
   /** Latest, previous and their indices, as buildKpi chooses them; null where a formula cannot follow. */
@@ -198,7 +212,7 @@ export class KpiFormulas {
       const leads = c.baselineLeads && c.baseline;
       const base = leads && this.followable(c.baseline) ? this.ref(c.baseline!) : null;
       if (!leads || base) {
-        plan.P = this.lastIndex(s.conds.map((cond, i) => and(cond, bin(">", this.helper("L"), num(i + 1)))));
+        plan.P = this.lastIndex(s.counted.map((cond, i) => bin("*", cond, bin(">", this.helper("L"), num(i + 1)))));
         plan.previous = base ? fn("IF", bin(">", this.helper("P"), num(0)), before, fn("IF", and(bin(">", this.helper("L"), num(0)), isNum(base)), base, blank())) : before;
       }
     } else if (s) {
@@ -249,7 +263,7 @@ export class KpiFormulas {
     const has = order.map((o, i) => (o.f?.missing === "not-applicable" ? isNum(cells[i]) : bin(">", fn("LEN", cells[i]), num(0))));
     const conds = order.map((o, i) => {
       const when = dated ? this.onOrBefore(o.p.targetFrom) : null;
-      return when ? and(has[i], when) : has[i];
+      return when ? bin("*", has[i], when) : has[i];
     });
     plan.TI = this.lastIndex(conds);
     plan.target = this.pick(this.helper("TI"), cells);
@@ -272,7 +286,8 @@ export class KpiFormulas {
     let rated: Expr = fn("IF", bin("<=", short(t), EPS), num(RAG_CODE.green), fn("IF", bin("<=", short(t), bin("+", limit, EPS)), num(RAG_CODE.amber), num(RAG_CODE.red)));
     if (settings.blueWhenFinalTargetMet) {
       const f = this.helper("final");
-      rated = fn("IF", and(isNum(f), bin("<=", short(f), EPS)), num(RAG_CODE.blue), rated);
+      // Nested, not AND(): Excel evaluates every argument of AND, and a final target that is text would make it #VALUE!.
+      rated = fn("IF", isNum(f), fn("IF", bin("<=", short(f), EPS), num(RAG_CODE.blue), rated), rated);
     }
     let code: Expr = fn("IF", and(isNum(a), isNum(t)), rated, num(fallback));
     if (settings.staleRatesGrey) code = fn("IF", bin("=", this.helper("stale"), num(1)), num(RAG_CODE.grey), code);
@@ -290,6 +305,17 @@ export class KpiFormulas {
     const flat = fn("IF", bin("<=", fn("ABS", bin("-", a, p)), bin("+", this.input.refs.noChangeBand, EPS)), num(dotCode("flat", "no-change")), moved);
     return fn("IF", and(isNum(a), isNum(p)), flat, num(fallback));
   }
+}
+
+/** The references as one range, when they are consecutive cells of one row or one column, in order. */
+function run(values: readonly Expr[]): Expr | null {
+  const refs = values.map((v) => (v.kind === "ref" && v.rect.rowCount === 1 && v.rect.colCount === 1 ? v : null));
+  if (refs.length < 2 || refs.some((r) => !r || r.sheet !== refs[0]!.sheet)) return null;
+  const first = refs[0]!.rect;
+  const along = (dr: number, dc: number) => refs.every((r, i) => r!.rect.row === first.row + dr * i && r!.rect.col === first.col + dc * i);
+  if (along(0, 1)) return { kind: "ref", sheet: refs[0]!.sheet, rect: { row: first.row, col: first.col, rowCount: 1, colCount: refs.length } };
+  if (along(1, 0)) return { kind: "ref", sheet: refs[0]!.sheet, rect: { row: first.row, col: first.col, rowCount: refs.length, colCount: 1 } };
+  return null;
 }
 
 function cmp(a: IsoDate | null, b: IsoDate | null): number {
