@@ -26,6 +26,8 @@ export interface BuildContext {
   trendAsJudgement?: boolean;
   /** The table's first and last data rows: where a status column's other cells are. */
   dataRows?: readonly [number, number];
+  /** The polarity a KPI measured the same way in the same table states (see assess/consistency.ts). */
+  siblingPolarity?: ReadonlyMap<DraftKpi, { polarity: Polarity; how: string }>;
 }
 
 interface Parsed {
@@ -122,6 +124,25 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
       .sort((a, b) => cmpDue(a.due, b.due))
       .pop();
     if (superseding) current = superseding;
+    // The latest actual's own period states that it has no target ("n/a", "tbc" under "Target 2022/23"): that
+    // period has none, and an earlier period's target is not carried over to rate it.
+    // (The target may sit in its own column for the period: "Target 2022/23 | Outturn 2022/23".)
+    const withLatest = latest ? ms.find((m) => m.actual === latest && m.due !== null) : undefined;
+    const own = withLatest && (withLatest.target ? withLatest : ms.find((m) => m.target && m.due === withLatest.due && m.periodStart === withLatest.periodStart));
+    const ownMissing = own?.target?.p.missing;
+    if (own && (ownMissing === "not-applicable" || ownMissing === "to-be-confirmed") && (!current || own === current || cmpDue(own.due, current.due) > 0)) {
+      // Said where an earlier period has a target one might carry over (else the target checks say it already).
+      const earlier = dated.filter((m) => m !== own && m.target && targetValue(m.target) !== null && cmpDue(m.due, own.due) < 0).sort((a, b) => cmpDue(a.due, b.due)).pop();
+      const when = latest!.fig.period ?? own.label;
+      if (earlier) {
+        add(
+          ownMissing === "to-be-confirmed" ? "target-to-be-confirmed" : "target-not-applicable",
+          `${name}: no target for ${when} (the workbook says "${own.target!.fig.text}"), so the ${when} figure ${latest!.fig.text} is not rated; the earlier target (${earlier.target!.fig.text}, "${earlier.label}") is not carried over.`,
+          own.target!.ref,
+        );
+      }
+      current = own;
+    }
     if (!current) noneDueYet = true;
     currentTarget = current?.target ?? null;
   } else if (msWithTarget.length && !explicitTarget) {
@@ -164,8 +185,11 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     defaultPolarity: settings.defaultPolarity,
     targetText: targetForWords && targetForWords.p.unitFrom !== "format" ? targetForWords.fig.text : null,
     fromStated: polarityFromStated(statedKpiRag, latest, currentTarget, previous, statedTrend, unit, settings),
+    sibling: bc.siblingPolarity?.get(d) ?? null,
   });
-  const polarity: Polarity = decision.polarity;
+  // The direction that is better (null: none), and the side of a target that meets it (for RAG).
+  const polarity: Polarity | null = decision.polarity;
+  const side: Polarity | null = decision.ratedAs;
   if (decision.unreadableStated) add("polarity-not-recognised", `${name}: the polarity "${polarityText}" could not be read; use High or Low.`, d.polarityCell);
   const hasNumbers = [baseline, explicitTarget, get(d.previousCell), get(d.latestCell), ...ms.flatMap((m) => [m.target, m.actual])].some((x) => x && (x.p.value !== null || x.p.relative));
   if (decision.source === "default" && hasNumbers) add("polarity-assumed", `${name}: ${decision.reason}. Set the polarity if lower is better.`, d.measureCell ?? d.refCell);
@@ -177,7 +201,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     let rag: Rag | null = null;
     const tv = m.target ? targetValue(m.target) : null;
     const av = m.actual?.p.value ?? null;
-    if (tv !== null && av !== null) rag = rateAgainstTarget({ actual: av, target: tv, polarity, unit, settings }).rag;
+    if (tv !== null && av !== null) rag = side ? rateAgainstTarget({ actual: av, target: tv, polarity: side, unit, settings }).rag : "grey";
     else if (statedRag) rag = statedRag; // qualitative milestones keep the RAG a person entered
     else if (m.target || m.actual) rag = "grey";
     return { label: m.label, due: m.due, target: m.target?.fig ?? null, actual: m.actual?.fig ?? null, rag, statedRag };
@@ -189,16 +213,21 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   let rag: Rag;
   let ragExplanation: string;
   const targetWords = currentTarget ? `${current ? `the milestone in force, "${current.label}"` : "the target"} (${currentTarget.fig.text || "blank"})` : "no target";
-  if (tv !== null && av !== null) {
-    const out = rateAgainstTarget({ actual: av, target: tv, polarity, unit, settings });
+  // A target with no side to meet it on: nothing says whether it is a ceiling or a floor.
+  const sideless = tv !== null && !side ? `nothing says whether ${targetWords} is a ceiling or a floor, so it is not rated` : null;
+  if (tv !== null && av !== null && !side) {
+    rag = "grey";
+    ragExplanation = `Grey: ${decision.reason}; ${sideless}. Set which way is better to rate it.`;
+  } else if (tv !== null && av !== null && side) {
+    const out = rateAgainstTarget({ actual: av, target: tv, polarity: side, unit, settings });
     rag = out.rag;
     ragExplanation =
       `${cap(out.rag)}: the latest actual ${latest!.fig.text}${latest!.fig.period ? ` (${latest!.fig.period})` : ""} against ${targetWords}` +
       (currentTarget!.p.relative?.explanation ? `, ${currentTarget!.p.relative.explanation}` : "") +
-      `, ${words(polarity)} (${decision.source === "default" ? "assumed" : decision.reason}). ` +
+      `, ${polarity ? `${words(polarity)} (${decision.source === "default" ? "assumed" : decision.reason})` : `no better direction (${decision.reason})`}. ` +
       (out.rag === "green" ? "It meets or beats the target." : out.rag === "amber" ? `It misses, but ${out.bandWords}.` : `It misses by more than the amber band (${out.bandWords}).`);
     if (settings.blueWhenFinalTargetMet && finalTarget && targetValue(finalTarget) !== null) {
-      const fin = rateAgainstTarget({ actual: av, target: targetValue(finalTarget)!, polarity, unit, settings });
+      const fin = rateAgainstTarget({ actual: av, target: targetValue(finalTarget)!, polarity: side, unit, settings });
       if (fin.rag === "green") {
         rag = "blue";
         ragExplanation += " The final target is achieved (blue).";
@@ -212,11 +241,14 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     ragExplanation = `${cap(rag)} as entered in the workbook: there is no actual figure to check it against.`;
   } else {
     rag = "grey";
-    const noneApplies = current && currentTarget?.p.missing === "not-applicable" ? `the milestone in force, "${current.label}", says no target applies (${currentTarget.fig.text})` : null;
+    const ownPeriod = current && latest?.fig.period && current.due === latest.fig.periodEnd ? latest.fig.period : null;
+    const notApplicable = current && currentTarget?.p.missing === "not-applicable" ? `the milestone in force, "${current.label}", says no target applies (${currentTarget.fig.text})` : null;
+    const noneForPeriod = ownPeriod && (currentTarget?.p.missing === "not-applicable" || currentTarget?.p.missing === "to-be-confirmed") ? `no target for ${ownPeriod} (the workbook says "${currentTarget.fig.text}")` : null;
+    const noneApplies = notApplicable && statesWhy(currentTarget!.fig.text) ? notApplicable : (noneForPeriod ?? notApplicable);
     ragExplanation = `Grey: ${noneApplies ?? (av === null ? "there is no actual figure" : "there is no numeric target")}${noneDueYet ? " due yet" : ""}${currentTarget?.p.relative && tv === null ? ` (${currentTarget.p.relative.explanation ?? "the target is relative to a figure not given"})` : ""}.`;
-    if (currentTarget?.p.relative?.kind === "at-least-comparator" && currentTarget.p.relative.amount !== null && av !== null) {
+    if (currentTarget?.p.relative?.kind === "at-least-comparator" && currentTarget.p.relative.amount !== null && av !== null && side) {
       // "50% or national average, whichever is higher": below the floor is a miss whatever the average is.
-      const floor = rateAgainstTarget({ actual: av, target: currentTarget.p.relative.amount, polarity, unit, settings });
+      const floor = rateAgainstTarget({ actual: av, target: currentTarget.p.relative.amount, polarity: side, unit, settings });
       if (floor.rag !== "green") {
         rag = floor.rag;
         ragExplanation = `${cap(rag)}: the latest actual ${latest!.fig.text} is below the floor of ${currentTarget.fig.text}, whatever the comparator turns out to be.`;
@@ -234,6 +266,10 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     if (m.statedRag && tv2 !== null && m.actual?.value != null && m.rag && m.rag !== m.statedRag) {
       add("stated-rag-contradicts-data", `${name}, "${m.label}": the workbook states ${cap(m.statedRag)} but ${m.actual.text} against ${m.target!.text} gives ${cap(m.rag)}.`, ms[i].ragCell);
     }
+  }
+
+  if (decision.noBetterDirection && hasNumbers) {
+    add("no-better-direction", `${name}: ${decision.reason}${sideless ? `; ${sideless}` : ""}. Its movement is shown without "improving" or "worsening"; set which way is better if one is.`, d.polarityCell ?? d.measureCell ?? d.refCell);
   }
 
   // 8. Direction of travel, and the stated one checked against it.
@@ -258,7 +294,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     add,
     d,
     unit,
-    polarity,
+    polarity: side,
     baseline,
     explicitTarget,
     finalTarget,
@@ -286,6 +322,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     unit,
     polarity,
     polaritySource: decision.source === "default" ? "setting" : decision.source,
+    ...(decision.noBetterDirection ? { noBetterDirection: decision.noBetterDirection } : {}),
     baseline: baseline?.fig ?? null,
     target: finalTarget?.fig ?? null,
     currentTarget: currentTarget?.fig ?? null,
@@ -523,7 +560,8 @@ function cmpDue(a: IsoDate | null, b: IsoDate | null): number {
   return compareIso(a, b);
 }
 
-function words(p: Polarity): string {
+function words(p: Polarity | null): string {
+  if (!p) return "no better direction";
   return p === "higher-is-better" ? "higher is better" : "lower is better";
 }
 
