@@ -53,6 +53,17 @@ describe("matching scan KPIs to the publisher's", () => {
     expect([s.found, s.returnedMatching, s.returned, s.duplicates.length, s.extra.length]).toEqual([1, 1, 1, 0, 0]);
   });
 
+  it("matches KPIs that share one heading row by their cell, where the entry names the column", () => {
+    const down = { ...entry([]), sheets: [{ name: "Nov 24", rows: [["Month", "Repairs done", "Calls answered"], ["Apr", 1, 2]] }] };
+    down.expected = [
+      { sheet: "Nov 24", row: 1, col: "B", measure: "Repairs done" },
+      { sheet: "Nov 24", row: 1, col: "C", measure: "Calls answered" },
+    ];
+    expect(entryProblems(down, "t.json")).toEqual([]);
+    const s = scoreEntry(down, scan("Nov 24", [kpi({ sourceCell: "C1", measure: "Calls answered" }), kpi({ sourceCell: "B1", measure: "Repairs done" })]));
+    expect([s.found, s.returnedMatching, s.duplicates.length, s.byField.measure.right]).toEqual([2, 2, 0, 2]);
+  });
+
   it("counts a KPI on a row nobody lists as extra", () => {
     const s = scoreEntry(e, scan("Nov 24", [kpi({ sourceCell: "A5", measure: "Measure 5" }), kpi({ sourceCell: "A7", measure: "Measure 7" })]));
     expect([s.found, s.returnedMatching, s.returned, s.extra.length]).toEqual([1, 1, 2, 1]);
@@ -98,7 +109,7 @@ describe("entries, the reporting date and the first scores", () => {
     const e = entry([{ sheet: "Nov 24", row: 5, measure: "Measure 5", also: [{ sheet: "Nov 23", row: 40 }], milestones: [{ due: "Jul 23", target: 1 }] }]);
     expect(entryProblems(e, "t.json")).toEqual([
       't.json: Nov 24!row 5: milestone due "Jul 23" must be YYYY-MM',
-      "t.json: Nov 24!row 5: also Nov 23!row 40: no such row, or it is blank",
+      "t.json: Nov 24!row 5: also Nov 23!row 40: no such row or cell, or it is blank",
     ]);
   });
 
