@@ -3,7 +3,9 @@
 import type { Figure, Kpi, Milestone, ScanResult } from "../../src/core/types";
 import type { CorpusEntry, ExpectedKpi } from "../../scripts/corpus/entry";
 import { entryProblems } from "../../scripts/corpus/entry";
-import { outOfSample, reportingDateRight, scoreEntry } from "../../scripts/corpus/score";
+import { outOfSample, reportingDateRight, scoreEntry, SCORED_FIELDS } from "../../scripts/corpus/score";
+import { falls, raise } from "../../scripts/corpus/floor";
+import type { CorpusScore } from "../../scripts/accuracy";
 
 const fig = (value: number | null, cell = "C1"): Figure => ({
   value, text: String(value), cell, unit: null, period: null, periodStart: null, periodEnd: null, missing: null, relative: null,
@@ -124,5 +126,29 @@ describe("entries, the reporting date and the first scores", () => {
     const e = entry([{ sheet: "Nov 24", row: 5, measure: "Measure 5" }]);
     const o = outOfSample([{ ...e, firstScore: first(8, 40) }, { ...e, firstScore: first(10, 45) }, e]);
     expect(o).toEqual({ recall: 0.9, precision: 0.9, fields: 0.85, entries: 2 });
+  });
+});
+
+describe("floors", () => {
+  const scored = (id: string, found: number, fieldsRight: number): CorpusScore => ({
+    id, expected: 10, found, returned: 10, returnedMatching: found, fieldsScored: 10, fieldsRight, misses: [], extra: [], duplicates: [],
+    byField: Object.fromEntries(SCORED_FIELDS.map((f) => [f, f === "latest" ? { scored: 10, right: fieldsRight } : { scored: 0, right: 0 }])) as CorpusScore["byField"],
+    inferredAsOf: "2024-11-30", inferredRight: true,
+  });
+
+  it("puts new entries in a set of their own, so a hard new entry lowers no old floor", () => {
+    const first = raise({ sets: [], entries: {} }, [scored("a", 10, 10)], "first");
+    const both = [scored("a", 10, 10), scored("b", 5, 3)];
+    expect(falls(first, both)).toEqual([]);
+    const next = raise(first, both, "second");
+    expect(next.sets.map((s) => [s.name, s.ids, s.recall, s.fields])).toEqual([["first", ["a"], 1, 1], ["second", ["b"], 0.5, 0.3]]);
+    expect(next.entries).toEqual({ a: { recall: 1, fields: 1 }, b: { recall: 0.5, fields: 0.3 } });
+  });
+
+  it("names every figure that fell, and never writes a lower floor", () => {
+    const floor = raise({ sets: [], entries: {} }, [scored("a", 10, 9)], "first");
+    expect(falls(floor, [scored("a", 9, 9)])).toEqual(["first: recall 0.9 < floor 1", "first: precision 0.9 < floor 1", "a: recall 0.9 < floor 1"]);
+    expect(raise(floor, [scored("a", 10, 10)], "x").entries.a).toEqual({ recall: 1, fields: 1 });
+    expect(falls(floor, [])).toEqual(["first: entries gone: a"]);
   });
 });
