@@ -2,7 +2,6 @@
 // its publisher says. The figures may only go up: tests/corpus/floor.json holds those reached, per set of entries
 // (totals, each field, the reporting date inferred) and per entry.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { loadEntries } from "../../scripts/corpus/entry";
 import { buildEntry, xlsxPath } from "../../scripts/corpus/build";
 import { workbookBytes } from "../../scripts/fixtures/workbook";
