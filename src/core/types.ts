@@ -157,8 +157,14 @@ export interface Kpi {
   owner?: string | null;
   /** The latest figure is older than the KPI's frequency allows at the reporting date. */
   stale?: boolean;
+  /**
+   * Set when no direction is better: nothing states one and the measure counts demand or volume ("(Demand)",
+   * "Number of referrals"), or the workbook states "No polarity". polarity is then null, the movement is shown
+   * without improving/worsening, and the KPI is rated only against a target on the side its targets imply.
+   */
+  noBetterDirection?: { ratedAs: Polarity | null; reason: string };
   /** The cells the latest, previous and target are chosen from, blank ones included (for the live scorecard's formulas). */
-  cells?: KpiCells;
+  figureCells?: FigureCells;
 }
 
 /** A cell a KPI's figure may be read from: A1 on the KPI's own sheet unless `sheet` names another. */
@@ -171,7 +177,7 @@ export interface CellAt {
  * Where the add-in looks for a KPI's figures, blank cells included, and in what order: what a formula needs to
  * follow them as the add-in reads them (src/core/scorecard/live*.ts).
  */
-export interface KpiCells {
+export interface FigureCells {
   /** The Latest column's cell: the latest figure, whatever it holds. */
   latest: CellAt | null;
   /** The Previous column's cell. */

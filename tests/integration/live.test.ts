@@ -70,12 +70,12 @@ function expected(kpi: Kpi, stale: boolean): Record<(typeof LIVE)[number], unkno
 }
 
 function figureCells(kpi: Kpi): CellAt[] {
-  const c = kpi.cells!;
+  const c = kpi.figureCells!;
   return [c.latest, c.previous, c.baselineActual, c.baseline, ...c.periods.map((p) => p.actual)].filter((x): x is CellAt => !!x);
 }
 
 function targetCells(kpi: Kpi): CellAt[] {
-  const c = kpi.cells!;
+  const c = kpi.figureCells!;
   return [c.target, ...c.periods.map((p) => p.target)].filter((x): x is CellAt => !!x);
 }
 

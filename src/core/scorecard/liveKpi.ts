@@ -1,5 +1,5 @@
 // One KPI's live cells: its latest, previous and target in force chosen from its source cells as buildKpi
-// chooses them (KpiCells), then its RAG and trend worked out from those as rag.ts and dot.ts do, each as a
+// chooses them (FigureCells), then its RAG and trend worked out from those as rag.ts and dot.ts do, each as a
 // formula of references, functions and numbers. A figure the formula cannot follow as the add-in reads it
 // (a number read out of text, a relative target, a figure on another scale, a correction) stays the value
 // the add-in read: those cells are marked "read by the add-in".
@@ -145,7 +145,7 @@ export class KpiFormulas {
 
   /** The series the latest and previous come from, oldest first: the baseline's actual, then the periods' actuals. */
   private series(): { refs: Expr[]; conds: Expr[]; counted: Expr[]; periods: (PeriodCells | null)[] } | null {
-    const c = this.kpi.cells!;
+    const c = this.kpi.figureCells!;
     const periods = c.periods.filter((p) => p.actual);
     // Periods dated and undated together are ordered by a rule a formula cannot follow.
     if (periods.some((p) => p.due === null) && periods.some((p) => p.due !== null)) return null;
@@ -181,7 +181,7 @@ export class KpiFormulas {
   /** Latest, previous and their indices, as buildKpi chooses them; null where a formula cannot follow. */
   plan(): LivePlan {
     const plan: LivePlan = {};
-    const c = this.kpi.cells;
+    const c = this.kpi.figureCells;
     if (!c) return plan;
     const s = c.latest && c.previous ? null : this.series();
     // Latest: the Latest column's cell whatever it holds, else the newest counted point of the series.
@@ -232,7 +232,7 @@ export class KpiFormulas {
 
   private planTargets(plan: LivePlan): void {
     const { kpi } = this;
-    const c = kpi.cells!;
+    const c = kpi.figureCells!;
     const current = kpi.currentTarget;
     // A target the user set, or one written relative to something else, is the add-in's own reading.
     if (current && (current.qualifier === "set by the user" || current.relative)) return;
@@ -276,10 +276,15 @@ export class KpiFormulas {
   ragFormula(fallback: number): Expr | null {
     const { kpi } = this;
     const { settings } = this.input;
-    if (!kpi.polarity) return null;
+    // A KPI with no better direction is rated on the side its targets imply (rating.ts), or not at all.
+    const side = kpi.polarity ?? kpi.noBetterDirection?.ratedAs ?? null;
+    if (!side) return null;
+    // "50% or national average, whichever is higher": rated against its floor by the add-in alone.
+    const t0 = kpi.currentTarget;
+    if (t0?.relative && t0.value === null && t0.relative.resolved === null) return null;
     const a = this.helper("latest");
     const t = this.helper("target");
-    const higher = kpi.polarity === "higher-is-better";
+    const higher = side === "higher-is-better";
     const short = (target: Expr) => (higher ? bin("-", target, a) : bin("-", a, target));
     const points = settings.amberMode === "points" && kpi.unit === "percent";
     const limit = points ? this.input.refs.amberBand : bin("*", fn("ABS", t), this.input.refs.amberBand);

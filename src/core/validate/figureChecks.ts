@@ -3,8 +3,9 @@
 // range, periods out of order, stale data, staged targets that move the wrong way.
 import type { IsoDate, Polarity, Unit } from "../types";
 import type { SheetGrid } from "../recognise/grid";
-import type { CellRef, DraftKpi } from "../recognise/readKpis";
-import type { Parsed, ReadMilestone } from "../assess/buildKpi";
+import type { CellRef, DraftKpi } from "../recognise/drafts";
+import type { Parsed } from "../assess/kpiCells";
+import type { ReadMilestone } from "../assess/plan";
 import type { FindingCode } from "./codes";
 import { compareIso } from "../dates";
 import { isStale } from "../stale";
@@ -14,7 +15,8 @@ export interface CheckInput {
   add: (code: FindingCode, message: string, cell?: CellRef | null) => void;
   d: DraftKpi;
   unit: Unit | null;
-  polarity: Polarity;
+  /** The side a target is met on (null: the KPI has no better direction and nothing says). */
+  polarity: Polarity | null;
   baseline: Parsed | null;
   explicitTarget: Parsed | null;
   finalTarget: Parsed | null;
@@ -125,7 +127,7 @@ export function checkFigures(c: CheckInput): void {
   // Staged targets moving the wrong way for the polarity.
   const staged = c.ms.filter((m) => m.target && (m.target.p.value ?? m.target.p.relative?.resolved ?? null) !== null);
   const ordered = staged.every((m) => m.due) ? [...staged].sort((a, b) => compareIso(a.due!, b.due!)) : staged;
-  for (let i = 1; i < ordered.length; i++) {
+  for (let i = 1; i < ordered.length && c.polarity; i++) {
     const a = ordered[i - 1].target!;
     const z = ordered[i].target!;
     const av = a.p.value ?? a.p.relative!.resolved!;

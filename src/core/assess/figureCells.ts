@@ -1,0 +1,29 @@
+// Where buildKpi looks for a KPI's figures, blank cells included, in the order it reads them (series.ts,
+// inForce.ts): the live scorecard's formulas follow exactly these cells (src/core/scorecard/live*.ts), so a
+// figure typed into next month's empty cell is picked up as the add-in would pick it up.
+import type { CellAt, FigureCells, PeriodCells } from "../types";
+import type { SheetGrid } from "../recognise/grid";
+import type { CellRef, DraftKpi } from "../recognise/drafts";
+import type { ReadMilestone } from "./plan";
+import { seriesOrder } from "./series";
+
+export function figureCells(d: DraftKpi, ms: readonly ReadMilestone[], grid: SheetGrid): FigureCells {
+  const at = (r: CellRef | null): CellAt | null => (r ? { cell: grid.address(r.row, r.col) } : null);
+  const periods: PeriodCells[] = [...ms].sort(seriesOrder).map((m) => ({
+    label: m.label,
+    actual: at(m.actualCell),
+    target: at(m.targetCell),
+    due: m.due,
+    actualFrom: m.due === null ? null : (m.periodStart ?? m.due),
+    targetFrom: m.due === null ? null : m.inForceFrom,
+  }));
+  return {
+    latest: at(d.latestCell),
+    previous: at(d.previousCell),
+    target: at(d.targetCell),
+    baseline: at(d.baselineCell),
+    baselineActual: d.actualRow !== null && d.baselineCell ? at({ row: d.actualRow, col: d.baselineCell.col }) : null,
+    baselineLeads: !d.actualRow,
+    periods,
+  };
+}
