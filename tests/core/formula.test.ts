@@ -104,6 +104,11 @@ describe("calculation, as Excel does it", () => {
     expect(calc("COUNTIFS(S!A1:A3,1)", grid)).toBe(2);
     expect(calc("COUNTIFS(S!A1:A3,1,S!B1:B3,3)", grid)).toBe(1);
     expect(calc("COUNTIFS(S!A1:A3,1,S!B1:B2,3)", grid)).toEqual({ error: "#VALUE!" });
+    const words = cells({ S: { A1: "Green", A2: "grey", A3: "Red*", A4: 5 } });
+    expect(calc('COUNTIFS(S!A1:A4,"Gr*")', words)).toBe(2);
+    expect(calc('COUNTIFS(S!A1:A4,"Red~*")', words)).toBe(1);
+    expect(calc('COUNTIFS(S!A1:A4,">4")', words)).toBe(1);
+    expect(calc('COUNTIFS(S!A1:A5,"")', words)).toBe(1);
     expect(calc("S!D1+1", src)).toEqual({ error: "#N/A" });
     expect(calc("IFERROR(S!D1,5)", src)).toBe(5);
     expect(calc("X!A1", src)).toEqual({ error: "#REF!" });

@@ -81,7 +81,7 @@ function criterion(c: Scalar): (x: Scalar) => boolean {
     };
   }
   if (op === "=" || op === "<>") {
-    const pattern = new RegExp(`^${operand.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/~\*/g, "\u0001").replace(/~\?/g, "\u0002").replace(/\*/g, ".*").replace(/\?/g, ".").replace(/\u0001/g, "\\*").replace(/\u0002/g, "\\?")}$`, "is");
+    const pattern = new RegExp(`^${wildcard(operand)}$`, "is");
     const equal = (x: Scalar) => (operand === "" ? x === null || x === "" : typeof x === "string" && pattern.test(x));
     return op === "=" ? equal : (x) => !equal(x);
   }
@@ -90,6 +90,19 @@ function criterion(c: Scalar): (x: Scalar) => boolean {
     const d = compare(x, operand);
     return op === "<" ? d < 0 : op === "<=" ? d <= 0 : op === ">" ? d > 0 : d >= 0;
   };
+}
+
+/** A COUNTIFS text criterion as a pattern: * any text, ? one character, ~* and ~? themselves. */
+function wildcard(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "~" && (text[i + 1] === "*" || text[i + 1] === "?")) out += `\\${text[++i]}`;
+    else if (ch === "*") out += ".*";
+    else if (ch === "?") out += ".";
+    else out += ch.replace(/[.+^${}()|[\]\\*?]/g, "\\$&");
+  }
+  return out;
 }
 
 function countifs(args: Expr[], ev: Evaluator): Value {
