@@ -53,8 +53,10 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   const dataSheetName = options.dataSheetName ?? DATA_SHEET_DEFAULT_NAME;
   const state = stateBlock(placed, commentary, options.generatedAt, scan.asOf);
   const live = options.sourceCells
-    ? new LiveScorecard({ scanOrder: placed, registerOrder: groups.flatMap((g) => g.kpis), cells: options.sourceCells, settings, scan, sheetName: options.sheetName, dataSheetName, dataRow: state.endRow, register: cells, generatedAt: options.generatedAt })
+    ? new LiveScorecard({ scanOrder: placed, registerOrder: groups.flatMap((g) => g.kpis), cells: options.sourceCells, settings, scan, sheetName: options.sheetName, dataSheetName, dataRow: state.endRow, register: cells, settingsCol: columns.length, generatedAt: options.generatedAt })
     : null;
+  const liveCells = live?.finish() ?? null;
+  const liveSettings = live?.settingsBlock() ?? null;
 
   // --- Page 1 ---
   const summary = layoutSummary({
@@ -71,9 +73,12 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     colCount: columns.length,
     keyCol,
     sheetCol,
-    live,
+    live: live && { tileFormula: (id) => live.tileFormula(id), groupFormula: (g, w) => live.groupFormula(g, w), keyNote: live.keyNote(liveCells) },
   });
-  const liveCells = live?.finish() ?? null;
+  if (liveSettings) {
+    layout.add(liveSettings.block);
+    for (const f of liveSettings.formats) layout.format(f);
+  }
 
   // --- Charts, their data on the hidden sheet after what this scorecard says (and the live cells) ---
   const charts = layoutCharts({
@@ -111,7 +116,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     blocks: layout.blocks,
     formats: layout.formats,
     merges: layout.merges,
-    columnWidths: columns.map((c, col) => ({ col, width: c.width, hidden: c.hidden === true })),
+    columnWidths: [...columns.map((c, col) => ({ col, width: c.width, hidden: c.hidden === true })), ...(liveSettings?.widths.map((w) => ({ ...w, hidden: false })) ?? [])],
     rowHeights: layout.rowHeights(),
     textRules: layout.textRules,
     hyperlinks: layout.hyperlinks,

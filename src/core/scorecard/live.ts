@@ -10,7 +10,6 @@ import { cellAddress, parseCellAddress, parseRangeAddress } from "../address";
 import type { Settings } from "../settings";
 import type { Rag, ScanResult } from "../types";
 import { BlockBuilder, span } from "./grid";
-import type { SheetLayout } from "./layout";
 import { literal, unquote } from "./literal";
 import { sameValue, VirtualCells } from "./liveCheck";
 import { liveFormulaText } from "./liveFormula";
@@ -18,13 +17,12 @@ import { H, HELPER_COLUMNS, KpiFormulas, type HelperName, type LivePlan, type Li
 import type { SourceCells } from "./liveSource";
 import { DOT_CODES, RAG_BY_CODE, RAG_CODE, STRUCTURE_CHANGED, STRUCTURE_OK, dotCode, dotWord, staleSuffix } from "./liveWords";
 import { DATE_FORMAT, GENERAL, excelSerial } from "./numberFormat";
-import { partitionColumns } from "./partition";
 import { COMMENTARY_FILL, NOTE_COLOUR, RAG_WORDS } from "./palette";
 import { figureCell, ragText, trendText, type CellOut, type PlacedKpi } from "./rows";
 import { figureFormat } from "./sourceFormat";
+import { SCORECARD_FONT } from "./textFit";
 import { readableDate } from "./summary";
-import type { FontSpec } from "./textFit";
-import type { ColumnId, SpecValue } from "./types";
+import type { ColumnId, RangeFormatSpec, SpecValue } from "./types";
 
 /** Most formula text the live cells of one scorecard may come to: the write batch stays well under 5 MB. */
 export const LIVE_BUDGET_CHARS = 2_500_000;
@@ -34,6 +32,7 @@ export type LiveColumn = (typeof LIVE_COLUMNS)[number];
 
 /** Page-1 text for the live cells, and the key to the cells that are not live. */
 export const LIVE_LABELS = Object.freeze({
+  title: "Live settings (not printed): the register's formulas read these",
   asOf: "Reporting date",
   amberRelative: "Amber band (share of target)",
   amberPoints: "Amber band (percentage points)",
@@ -42,8 +41,6 @@ export const LIVE_LABELS = Object.freeze({
 });
 export const NOT_LIVE_KEY = "Figures in italics were read by the add-in (from text, or relative to another figure, or corrected by hand): regenerate to update them.";
 
-const NOTE_FONT: FontSpec = { size: 9 };
-const LABEL_FONT: FontSpec = { size: 10, bold: true };
 
 export interface LiveInput {
   /** KPIs in the workbook's order (page 1 groups them in this order) and in the register's. */
@@ -57,6 +54,8 @@ export interface LiveInput {
   /** The live block's first row on the data sheet. */
   dataRow: number;
   register: ReadonlyMap<string, Record<ColumnId, CellOut>>;
+  /** The first column right of the register's: the live settings stand there, on screen but not printed. */
+  settingsCol: number;
   generatedAt: string;
 }
 
@@ -85,7 +84,6 @@ export class LiveScorecard {
   private readonly tableRow: number;
   private readonly n: number;
   private readonly groupNo = new Map<string, number>();
-  private settingsCells: SettingsCells | null = null;
 
   constructor(private readonly input: LiveInput) {
     this.n = input.registerOrder.length;
@@ -121,67 +119,61 @@ export class LiveScorecard {
   }
 
   /**
-   * Page 1's live lines: the reporting date, amber band and no-change band as labelled cells the formulas read,
-   * whether the source tables still have the shape the scorecard follows, and what is live and what is not.
+   * The live settings, on screen beside page 1 but outside the print area (the printed paper keeps its page 1):
+   * the reporting date, the amber band and the no-change band as labelled cells the formulas read, and whether the
+   * source tables still have the shape the scorecard follows. Rows 0–4 of the two columns right of the register's.
    */
-  layoutSettings(layout: SheetLayout, b: BlockBuilder, row: number): number {
+  settingsBlock(): { block: BlockBuilder; formats: RangeFormatSpec[]; widths: { col: number; width: number }[] } | null {
+    const at = this.settingsAt();
+    if (!at) return null;
     const { settings } = this.input;
-    const serial = excelSerial(this.input.scan.asOf);
-    if (serial === null) return row;
-    const asOf = this.input.cells.date1904 ? serial - 1462 : serial;
+    const col = this.input.settingsCol;
+    const block = new BlockBuilder("liveSettings", 0, col, 2);
+    block.set(0, col, literal(LIVE_LABELS.title));
     const band = settings.amberBand;
-    const bandFormat = Number.isInteger(Math.round(band * 1e6) / 1e4) ? "0%" : "0.0#%";
-    const pairs: { label: string; value: SpecValue; format: string; formula?: string }[] = [
-      { label: LIVE_LABELS.asOf, value: asOf, format: DATE_FORMAT },
-      { label: settings.amberMode === "points" ? LIVE_LABELS.amberPoints : LIVE_LABELS.amberRelative, value: band, format: bandFormat },
-      { label: LIVE_LABELS.noChange, value: settings.noChangeBand, format: GENERAL },
-      { label: LIVE_LABELS.structure, value: STRUCTURE_OK, format: GENERAL, formula: this.structureFormula() },
+    const rows: [string, SpecValue, string, string | undefined][] = [
+      [LIVE_LABELS.asOf, at.values[0].value, DATE_FORMAT, undefined],
+      [settings.amberMode === "points" ? LIVE_LABELS.amberPoints : LIVE_LABELS.amberRelative, band, Number.isInteger(Math.round(band * 1e6) / 1e4) ? "0%" : "0.0#%", undefined],
+      [LIVE_LABELS.noChange, settings.noChangeBand, GENERAL, undefined],
+      [LIVE_LABELS.structure, STRUCTURE_OK, GENERAL, this.structureFormula()],
     ];
-    const placed: { row: number; col: number }[] = [];
-    const widths = layout.widths;
-    for (const perLine of [4, 2, 1]) {
-      const weights = Array.from({ length: perLine }, (_, i) => [1.6, i === perLine - 1 && perLine === 1 ? 1.4 : 1]).flat();
-      const spans = partitionColumns(widths, weights, weights.map((w) => (w > 1 ? 70 : 60)));
-      if (!spans) continue;
-      for (let i = 0; i < pairs.length; i += perLine) {
-        pairs.slice(i, i + perLine).forEach((pair, j) => {
-          const label = spans[2 * j];
-          const value = spans[2 * j + 1];
-          b.set(row, label[0], literal(pair.label));
-          b.setLive(row, value[0], pair.formula, pair.value, pair.format);
-          layout.mergeAcross(row, row, label);
-          layout.mergeAcross(row, row, value);
-          layout.format({ address: span(row, label[0], row, label[1]), bold: true, wrap: true, horizontalAlignment: "Right", verticalAlignment: "Center" });
-          layout.format({ address: span(row, value[0], row, value[1]), fill: COMMENTARY_FILL, wrap: true, horizontalAlignment: "Left", verticalAlignment: "Center", border: { colour: NOTE_COLOUR, inside: false } });
-          layout.fitText(row, label, pair.label, LABEL_FONT);
-          layout.fitText(row, value, String(pair.value), LABEL_FONT);
-          placed.push({ row, col: value[0] });
-        });
-        row++;
-      }
-      break;
-    }
-    if (placed.length < 3) return row;
-    const at = (i: number) => cellRef(this.input.sheetName, placed[i].row, placed[i].col);
-    this.settingsCells = {
-      asOf: at(0),
-      amberBand: at(1),
-      noChangeBand: at(2),
+    rows.forEach(([label, value, format, formula], i) => {
+      block.set(1 + i, col, literal(label));
+      block.setLive(1 + i, col + 1, formula, value, format);
+    });
+    const formats: RangeFormatSpec[] = [
+      { address: span(0, col, 4, col + 1), fontName: SCORECARD_FONT, fontSize: 10, verticalAlignment: "Center" },
+      { address: span(0, col, 0, col), bold: true, fontColour: NOTE_COLOUR, italic: true },
+      { address: span(1, col, 4, col), bold: true, horizontalAlignment: "Right" },
+      { address: span(1, col + 1, 4, col + 1), fill: COMMENTARY_FILL, horizontalAlignment: "Left", border: { colour: NOTE_COLOUR, inside: true } },
+    ];
+    return { block, formats, widths: [{ col, width: 150 }, { col: col + 1, width: 170 }] };
+  }
+
+  /** The page-1 key's words about the live cells (printed): what follows the source, and what does not. */
+  keyNote(outcome: LiveOutcome | null): string {
+    if (!outcome || this.n === 0) return "";
+    const marked = outcome.marked.size > 0 ? ` ${NOT_LIVE_KEY}` : "";
+    return ` Live: in Excel the register's figures, RAG and trend, and these counts, follow the source cells; the exceptions and the changes are as generated on ${readableDate(this.input.generatedAt)}.${marked}`;
+  }
+
+  /** Where the settings cells are (rows 1–3 of the settings column's right neighbour), with their values. */
+  private settingsAt(): SettingsCells | null {
+    const serial = excelSerial(this.input.scan.asOf);
+    if (serial === null) return null;
+    const asOf = this.input.cells.date1904 ? serial - 1462 : serial;
+    const col = this.input.settingsCol + 1;
+    const at = (row: number) => cellRef(this.input.sheetName, row, col);
+    return {
+      asOf: at(1),
+      amberBand: at(2),
+      noChangeBand: at(3),
       values: [
-        { ...placed[0], value: asOf },
-        { ...placed[1], value: band },
-        { ...placed[2], value: settings.noChangeBand },
+        { row: 1, col, value: asOf },
+        { row: 2, col, value: this.input.settings.amberBand },
+        { row: 3, col, value: this.input.settings.noChangeBand },
       ],
     };
-    const all: [number, number] = [0, layout.widths.length - 1];
-    const note =
-      "Live: in Excel, without the add-in, the register's latest, previous and target figures, its RAG and trend, and the counts on this page follow the " +
-      `source cells and the three settings above. ${NOT_LIVE_KEY} The exceptions and the changes since the last scorecard are as the add-in wrote them on ${readableDate(this.input.generatedAt)}.`;
-    b.set(row, 0, literal(note));
-    layout.mergeAcross(row, row, all);
-    layout.format({ address: span(row, 0, row, all[1]), wrap: true, italic: true, fontColour: NOTE_COLOUR, fontSize: NOTE_FONT.size, verticalAlignment: "Center" });
-    layout.fitText(row, all, note, NOTE_FONT);
-    return row + 1;
   }
 
   private structureFormula(): string | undefined {
@@ -219,7 +211,7 @@ export class LiveScorecard {
     block.set(this.tableRow - 1, 0, "Table");
     block.set(this.tableRow - 1, 1, "As generated");
 
-    const page1 = this.settingsCells;
+    const page1 = this.settingsAt();
     if (page1) for (const v of page1.values) cells.set(input.sheetName, v.row, v.col, v.value);
     // The settings, copied beside the helpers: each helper formula then names them in a few characters.
     let refs: LiveRefs | null = null;

@@ -59,7 +59,7 @@ export interface SummaryInput {
   keyCol: number;
   sheetCol: number;
   /** The live scorecard: its settings cells go on page 1, and the counts count its cells. */
-  live?: Pick<LiveScorecard, "tileFormula" | "groupFormula" | "layoutSettings"> | null;
+  live?: (Pick<LiveScorecard, "tileFormula" | "groupFormula"> & { keyNote: string }) | null;
 }
 
 export interface SummaryOutput {
@@ -135,11 +135,10 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
     line(
       `${key}. Out of date: the latest figure is older than the KPI's frequency allows at the reporting date` +
         `${settings.staleRatesGrey ? " (such KPIs rate Grey)" : " (counted in its RAG as well)"}. Trend: ▲ up, ▼ down, ► no change, ` +
-        "with whether that is improving or worsening for the KPI.",
+        `with whether that is improving or worsening for the KPI.${input.live?.keyNote ?? ""}`,
       NOTE_FONT,
       { fontColour: NOTE_COLOUR },
     );
-    if (input.live) row = input.live.layoutSettings(layout, b, row);
   }
   spacer(10);
 
