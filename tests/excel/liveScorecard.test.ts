@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { openWorkbook, type HeadlessWorkbook } from "../../src/host";
 import { insertScorecard } from "../../src/excel/insertScorecard";
 import { parseFormula, referencesOf } from "../../src/core/formula";
-import { isLiveFormulaText } from "../../src/core/scorecard";
+import { isLiveFormulaText, STRUCTURE_CHANGED, STRUCTURE_OK } from "../../src/core/scorecard";
+import { STRUCTURE_LABEL } from "../../src/core/scorecard/liveWords";
+import { scanWorkbook } from "../../src/excel/scanWorkbook";
 
 const FIXTURES = join(__dirname, "../fixtures");
 
@@ -111,5 +113,43 @@ describe("formulas over workbook text and sheet names", () => {
       const k1 = rows.find((r) => r[0] === "K1" && r.includes("Percentage of plans completed on time, area 1"))!;
       expect(k1).toContain(0.67);
     }
+  });
+});
+
+describe("stale structure noticed", () => {
+  async function sourceTablesCell(wb: HeadlessWorkbook, sheet: string): Promise<unknown> {
+    return wb.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem(sheet).getUsedRange();
+      r.load("values");
+      await ctx.sync();
+      const row = r.values.find((v) => v.includes(STRUCTURE_LABEL))!;
+      return row[row.indexOf(STRUCTURE_LABEL) + 1];
+    });
+  }
+  const write = (wb: HeadlessWorkbook, sheet: string, address: string, values: unknown[][]) =>
+    wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(sheet).getRange(address).values = values;
+      await ctx.sync();
+    });
+  const codes = async (wb: HeadlessWorkbook) => (await wb.run((ctx) => scanWorkbook(ctx, { workbookName: "m.xlsx", overrides: { asOf: "2024-02-29" }, today: "2024-02-29" }))).result.findings.map((f) => f.code);
+
+  test("next month's figure typed in: as generated; a KPI row added below the table: the cell and the pane say regenerate", async () => {
+    const wb = await openWorkbook(await monthlyWorkbook(3));
+    const out = await wb.run((ctx) => insertScorecard(ctx, { workbookName: "m.xlsx", overrides: { asOf: "2024-02-29" }, today: "2024-02-29" }));
+    const sheet = out.applied.sheetName;
+    expect(await sourceTablesCell(wb, sheet)).toBe(STRUCTURE_OK);
+    await write(wb, "Monthly KPIs", "N2", [[0.5]]);
+    expect(await sourceTablesCell(wb, sheet)).toBe(STRUCTURE_OK);
+    expect(await codes(wb)).not.toContain("scorecard-needs-regenerating");
+    await write(wb, "Monthly KPIs", "A5:C5", [["K4", "A KPI added after the scorecard was made", 0.6]]);
+    expect(await sourceTablesCell(wb, sheet)).toBe(STRUCTURE_CHANGED);
+    expect(await codes(wb)).toContain("scorecard-needs-regenerating");
+  });
+
+  test("a KPI's measure cell now says something else (rows sorted or moved): regenerate", async () => {
+    const wb = await openWorkbook(await monthlyWorkbook(3));
+    const out = await wb.run((ctx) => insertScorecard(ctx, { workbookName: "m.xlsx", overrides: { asOf: "2024-02-29" }, today: "2024-02-29" }));
+    await write(wb, "Monthly KPIs", "B2", [["Another measure now stands in this row"]]);
+    expect(await sourceTablesCell(wb, out.applied.sheetName)).toBe(STRUCTURE_CHANGED);
   });
 });

@@ -161,3 +161,35 @@ describe.each<[string, Partial<Settings>]>([
     );
   }, 300_000);
 });
+
+describe("the sample's live charts", () => {
+  test("a plotted figure changed in the source moves the chart's data; emptied, it is a gap (#N/A); the bars by group count the register", async () => {
+    const wb = await openWorkbook(new Uint8Array(readFileSync(SAMPLE)));
+    const { spec, applied } = await liveScorecard(wb, { asOf: AS_OF });
+    const data = spec.dataSheet.blocks.find((b) => b.id === "chartData")!;
+    const followed = (data.formulas ?? []).map((f) => ({ ...f, row: data.row + f.r, col: data.col + f.c, value: data.values[f.r][f.c] }));
+    expect(followed.some((f) => f.formula.startsWith("COUNTIFS("))).toBe(true);
+    // A trajectory's point reads its source cell; a latest-against-target bar reads the KPI's live latest.
+    const point = followed.find((f) => /^IF\(ISNUMBER\('[^']+'!\$[A-Z]+\$\d+\)/.test(f.formula))!;
+    expect(point).toBeDefined();
+    expect(followed.some((f) => /^IF\(ISNUMBER\([A-Z]+\d+\)/.test(f.formula))).toBe(true);
+    const [, sheet, source] = /^IF\(ISNUMBER\('([^']+)'!(\$[A-Z]+\$\d+)\)/.exec(point.formula)!;
+    const cellOf = async () =>
+      wb.run(async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem(applied.dataSheetName).getCell(point.row, point.col);
+        r.load("values");
+        await ctx.sync();
+        return r.values[0][0];
+      });
+    expect(await cellOf()).toBe(point.value);
+    const set = (v: unknown) =>
+      wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(sheet).getRange(source.replace(/\$/g, "")).values = [[v]];
+        await ctx.sync();
+      });
+    await set(123);
+    expect(await cellOf()).toBe(123);
+    await set("");
+    expect(await cellOf()).toBe("#N/A");
+  }, 60_000);
+});

@@ -92,6 +92,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     dataRow: live ? live.endRow : state.endRow,
     dataSheetName,
   });
+  if (live && charts.dataBlock) live.followCharts(charts.charts, charts.dataBlock, byKey, summary.summary);
   let row = charts.endRow + 1;
 
   // --- Findings in full and orphaned commentary, each from a new page ---

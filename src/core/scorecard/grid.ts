@@ -39,6 +39,16 @@ export class BlockBuilder {
     if (formula) this.formulas.set((row - this.row) * this.colCount + (col - this.col), { r: row - this.row, c: col - this.col, formula });
   }
 
+  /** The value at absolute (row, col), or undefined outside what was set. */
+  get(row: number, col: number): SpecValue | undefined {
+    return this.values[row - this.row]?.[col - this.col];
+  }
+
+  /** The number format at absolute (row, col). */
+  formatAt(row: number, col: number): string {
+    return this.formats[row - this.row]?.[col - this.col] ?? GENERAL;
+  }
+
   get rowCount(): number {
     return this.values.length;
   }

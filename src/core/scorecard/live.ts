@@ -15,14 +15,15 @@ import { sameValue, VirtualCells } from "./liveCheck";
 import { liveFormulaText } from "./liveFormula";
 import { H, HELPER_COLUMNS, KpiFormulas, type HelperName, type LivePlan, type LiveRefs } from "./liveKpi";
 import type { SourceCells } from "./liveSource";
-import { DOT_CODES, RAG_BY_CODE, RAG_CODE, STRUCTURE_CHANGED, STRUCTURE_OK, dotCode, dotWord, staleSuffix } from "./liveWords";
+import { DOT_CODES, RAG_BY_CODE, RAG_CODE, STRUCTURE_CHANGED, STRUCTURE_LABEL, STRUCTURE_OK, dotCode, dotWord, staleSuffix } from "./liveWords";
 import { DATE_FORMAT, GENERAL, excelSerial } from "./numberFormat";
 import { COMMENTARY_FILL, NOTE_COLOUR, RAG_WORDS } from "./palette";
 import { figureCell, ragText, trendText, type CellOut, type PlacedKpi } from "./rows";
 import { figureFormat } from "./sourceFormat";
 import { SCORECARD_FONT } from "./textFit";
 import { readableDate } from "./summary";
-import type { ColumnId, RangeFormatSpec, SpecValue } from "./types";
+import type { ChartSpec, ColumnId, RangeFormatSpec, ScorecardSummaryRow, SpecValue } from "./types";
+import type { CellAt } from "../types";
 
 /** Most formula text the live cells of one scorecard may come to: the write batch stays well under 5 MB. */
 export const LIVE_BUDGET_CHARS = 2_500_000;
@@ -37,7 +38,7 @@ export const LIVE_LABELS = Object.freeze({
   amberRelative: "Amber band (share of target)",
   amberPoints: "Amber band (percentage points)",
   noChange: "No-change band",
-  structure: "Source tables",
+  structure: STRUCTURE_LABEL,
 });
 export const NOT_LIVE_KEY = "Figures in italics were read by the add-in (from text, or relative to another figure, or corrected by hand): regenerate to update them.";
 
@@ -84,6 +85,10 @@ export class LiveScorecard {
   private readonly tableRow: number;
   private readonly n: number;
   private readonly groupNo = new Map<string, number>();
+  /** The workbook as read with the live cells laid over it, to check each formula before it is written. */
+  private readonly virtual: VirtualCells;
+  /** Each KPI's helper row and what of it is a formula. */
+  private readonly followed = new Map<string, { row: number; plan: LivePlan; kf: KpiFormulas | null }>();
 
   constructor(private readonly input: LiveInput) {
     this.n = input.registerOrder.length;
@@ -92,6 +97,7 @@ export class LiveScorecard {
     this.tableRow = this.helperRow + this.n + 1;
     this.endRow = this.tableRow + input.scan.tables.length + 1;
     for (const p of input.scanOrder) if (!this.groupNo.has(p.group)) this.groupNo.set(p.group, this.groupNo.size + 1);
+    this.virtual = new VirtualCells(input.cells);
   }
 
   private data(row: number, col: number): Expr {
@@ -191,7 +197,7 @@ export class LiveScorecard {
     const { input } = this;
     const block = new BlockBuilder("live", input.dataRow, 0, HELPER_COLUMNS);
     const out: LiveOutcome = { block, formulas: new Map(), marked: new Map(), liveKpis: 0, liveCells: 0 };
-    const cells = new VirtualCells(input.cells);
+    const cells = this.virtual;
     const text = (row: number, col: number, t: string) => {
       block.set(row, col, literal(t));
       if (col > 0) cells.set(input.dataSheetName, row, col, t);
@@ -254,6 +260,9 @@ export class LiveScorecard {
         out.formulas.set(p.key, f);
         for (const c of LIVE_COLUMNS) if (f[c]) live.add(c);
       }
+      // What every helper holds, for the charts' check (a KPI left static past the budget included).
+      for (const [name, col] of Object.entries(H) as [HelperName, number][]) cells.set(input.dataSheetName, row, col, plan[name] ?? unquoted(statics[name]));
+      this.followed.set(p.key, { row, plan, kf });
       if (live.size) out.liveKpis++;
       out.liveCells += live.size;
       if (refs) {
@@ -273,6 +282,69 @@ export class LiveScorecard {
       block.setLive(row, 1, formula, 1);
     });
     return out;
+  }
+
+  /**
+   * The charts' data follows the source too: a point plotted from a cell the add-in read as it stands becomes
+   * that cell (#N/A, a gap, when it is emptied); a KPI's latest, previous and target follow its live helpers;
+   * the RAG-by-group bars count the register. Each formula is kept only where it gives the value plotted.
+   */
+  followCharts(charts: readonly ChartSpec[], data: BlockBuilder, placed: ReadonlyMap<string, PlacedKpi>, summary: readonly ScorecardSummaryRow[]): number {
+    const sheet = this.input.dataSheetName;
+    let followed = 0;
+    for (const chart of charts) {
+      const cats = parseRangeAddress(chart.categories);
+      if (!cats) continue;
+      const labels = Array.from({ length: cats.colCount }, (_, j) => data.get(cats.row, cats.col + j));
+      for (const series of chart.series) {
+        const at = parseRangeAddress(series.values);
+        if (!at) continue;
+        for (let j = 0; j < at.colCount; j++) {
+          const value = data.get(at.row, at.col + j);
+          if (typeof value !== "number") continue;
+          const label = typeof labels[j] === "string" ? unquote(labels[j] as string) : "";
+          const source = this.pointSource(chart, series.name, label, placed, summary);
+          if (!source) continue;
+          const e = source.kind === "fn" && source.name === "COUNTIFS" ? source : fn("IF", fn("ISNUMBER", source), source, fn("NA"));
+          this.virtual.set(sheet, at.row, at.col + j, e);
+          if (!sameValue(this.virtual.cell(sheet, at.row, at.col + j), value)) continue;
+          data.setLive(at.row, at.col + j, liveFormulaText(e), value, data.formatAt(at.row, at.col + j));
+          followed++;
+        }
+      }
+    }
+    return followed;
+  }
+
+  /** Where a plotted point comes from, as a reference (or a count), or null when it cannot be followed. */
+  private pointSource(chart: ChartSpec, series: string, label: string, placed: ReadonlyMap<string, PlacedKpi>, summary: readonly ScorecardSummaryRow[]): Expr | null {
+    if (chart.kind === "rag-by-group") {
+      const rag = RAG_BY_CODE.find((r) => RAG_WORDS[r] === series);
+      const group = summary.find((s) => s.group === label);
+      const g = group ? this.groupNo.get(group.group) : undefined;
+      if (!rag || g === undefined || this.n === 0) return null;
+      return fn("COUNTIFS", this.helperRange(H.group), num(g), this.helperRange(H.rag), num(RAG_CODE[rag]));
+    }
+    const p = chart.kpiKey ? placed.get(chart.kpiKey) : undefined;
+    const f = p && this.followed.get(p.key);
+    if (!p || !f?.kf) return null;
+    const own = (name: HelperName) => (f.plan[name] ? f.kf!.helper(name) : null);
+    if (chart.kind === "actual-vs-target") {
+      if (/^Latest\b/.test(label) && series === "Actual") return own("latest");
+      if (/^Previous\b/.test(label) && series === "Actual") return own("previous");
+      if (/^Target\b/.test(label) && series === "Target") return own("shown");
+      return null;
+    }
+    const { kpi } = p;
+    const fig = /^Baseline\b/.test(label) && series === "Actual" ? kpi.baseline : (() => {
+      const m = kpi.milestones.find((x) => x.label === label && (series === "Target" ? x.target : x.actual));
+      return m ? (series === "Target" ? m.target : m.actual) : null;
+    })();
+    if (!fig?.cell || fig.relative) return null;
+    const at: CellAt = { cell: fig.cell, ...((fig as { sheet?: string }).sheet ? { sheet: (fig as { sheet?: string }).sheet } : {}) };
+    if (!f.kf.followable(at)) return null;
+    const cell = parseCellAddress(at.cell);
+    return cell ? cellRef(at.sheet ?? p.sheet, cell.row, cell.col) : null;
   }
 
   private wordRange(row: number, count: number): Expr {

@@ -47,5 +47,6 @@ export function staleSuffix(): string {
 }
 
 /** The page-1 cell that says whether the source tables still have the shape the scorecard was made from. */
+export const STRUCTURE_LABEL = "Source tables";
 export const STRUCTURE_OK = "As generated";
 export const STRUCTURE_CHANGED = "Changed: regenerate the scorecard";
