@@ -171,18 +171,18 @@ describe("page 1: the summary", () => {
 
   test("the exceptions: every Red and Amber KPI, worst first, with latest against target, trend, owner and commentary", () => {
     expect(spec.exceptions.map((e) => [e.rag, e.ref])).toEqual([
-      ["red", "KPI 5"], // 69 against 0: a 100% miss
       ["red", "KPI 1"], // 13% against 60%: 78% short
+      ["red", "KPI 5"], // 69 against 0, a 100% miss, but out of date: after the current Reds
       ["amber", "K4"],
     ]);
-    expect(spec.exceptions[1]).toMatchObject({ latestVsTarget: "13% (Jan 24) against 60% (By 6 months)", trend: "▲ improving", owner: "Head of SEND" });
+    expect(spec.exceptions[0]).toMatchObject({ latestVsTarget: "13% (Jan 24) against 60% (By 6 months)", trend: "▲ improving", owner: "Head of SEND" });
     const headerRow = spec.blocks[0].values.findIndex((row) => row.includes("Latest against target"));
     expect(headerRow).toBeGreaterThan(0);
     expect(spec.blocks[0].values[headerRow]).toEqual(expect.arrayContaining(["Ref", "Measure", "Trend", "RAG", "Owner", "Commentary", "Key (do not edit)"]));
     // The exceptions come before the register and its charts: they are on page 1.
     expect(headerRow).toBeLessThan(spec.page.pageBreaksBefore[0]);
-    // Out of date is said beside the RAG word.
-    expect(allText(spec)).toContain("Red\nout of date");
+    // Out of date is said beside the RAG word, with the period the status holds for.
+    expect(allText(spec)).toContain("Red\nat Oct 2020 — out of date");
   });
 
   test("the first scorecard says there is no previous one; counts by group follow", () => {
@@ -315,7 +315,7 @@ describe("stale data", () => {
   test("a figure older than its frequency allows is marked and counted, and still rated unless the setting says Grey", () => {
     const spec = buildScorecardSpec(old, opts());
     expect(spec.rows[0]).toMatchObject({ rag: "green", stale: true });
-    expect(reg(spec, 0, "rag")).toBe("Green\nout of date");
+    expect(reg(spec, 0, "rag")).toBe("Green\nat Q1 2020 — out of date");
     expect(spec.tiles.find((t) => t.id === "stale")!.count).toBe(1);
   });
 });

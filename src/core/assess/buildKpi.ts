@@ -14,6 +14,7 @@ import { rateAgainstTarget } from "./rag";
 import { readStatedStatus } from "../stated/status";
 import { isNeutralGrey, ragFromColour } from "../stated/colour";
 import { checkFigures } from "../validate/figureChecks";
+import { staleness, staleWords } from "../stale";
 
 export interface BuildContext {
   grid: SheetGrid;
@@ -106,19 +107,22 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     }
   }
 
-  // 6. The milestone in force at the reporting date.
+  // 6. The milestone in force at the reporting date — or, for an out-of-date figure, at the figure's own
+  // period: an October 2020 actual is rated against the October 2020 milestone, not one due after it.
+  const age = staleness({ frequency: d.frequency, latest: latest?.fig ?? null }, bc.asOf);
+  const ratedAt = age.stale && latest?.fig.periodEnd ? latest.fig.periodEnd : bc.asOf;
   const dated = msWithTarget.filter((m) => m.due !== null);
   let current: ReadMilestone | null = null;
   let currentTarget: Parsed | null = null;
   let noneDueYet = false;
   if (dated.length) {
-    const due = dated.filter((m) => compareIso(m.inForceFrom!, bc.asOf) <= 0).sort((a, b) => cmpDue(a.due, b.due));
+    const due = dated.filter((m) => compareIso(m.inForceFrom!, ratedAt) <= 0).sort((a, b) => cmpDue(a.due, b.due));
     current = due[due.length - 1] ?? null;
     // A later milestone that says why no target applies ("NA new statutory reporting period") supersedes the older
     // target: the KPI is not rated against a target that no longer stands. A bare "N/A" between quarterly targets
     // only says this month has none.
     const superseding = ms
-      .filter((m) => m.due !== null && m.target?.p.missing === "not-applicable" && statesWhy(m.target.fig.text) && compareIso(m.inForceFrom!, bc.asOf) <= 0 && (!current || compareIso(m.due!, current.due!) > 0))
+      .filter((m) => m.due !== null && m.target?.p.missing === "not-applicable" && statesWhy(m.target.fig.text) && compareIso(m.inForceFrom!, ratedAt) <= 0 && (!current || compareIso(m.due!, current.due!) > 0))
       .sort((a, b) => cmpDue(a.due, b.due))
       .pop();
     if (superseding) current = superseding;
@@ -142,7 +146,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     current = null;
     noneDueYet = false;
   }
-  if (noneDueYet) add("no-milestone-due", `${name}: no staged milestone is due yet at ${bc.asOf}; the first applies from ${dated.map((m) => m.inForceFrom!).sort()[0]}.`, d.refCell ?? d.measureCell);
+  if (noneDueYet) add("no-milestone-due", `${name}: no staged milestone is due yet at ${ratedAt}${ratedAt !== bc.asOf ? " (the out-of-date latest figure's period)" : ""}; the first applies from ${dated.map((m) => m.inForceFrom!).sort()[0]}.`, d.refCell ?? d.measureCell);
 
   // 4. Polarity, with what the workbook states about the KPI: its status and its trend.
   const polarityText = d.polarityCell ? grid.text(d.polarityCell.row, d.polarityCell.col) : "";
@@ -188,7 +192,8 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   const av = latest?.p.value ?? null;
   let rag: Rag;
   let ragExplanation: string;
-  const targetWords = currentTarget ? `${current ? `the milestone in force, "${current.label}"` : "the target"} (${currentTarget.fig.text || "blank"})` : "no target";
+  const inForce = ratedAt === bc.asOf ? "the milestone in force" : "the milestone in force then";
+  const targetWords = currentTarget ? `${current ? `${inForce}, "${current.label}"` : "the target"} (${currentTarget.fig.text || "blank"})` : "no target";
   if (tv !== null && av !== null) {
     const out = rateAgainstTarget({ actual: av, target: tv, polarity, unit, settings });
     rag = out.rag;
@@ -222,6 +227,9 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
         ragExplanation = `${cap(rag)}: the latest actual ${latest!.fig.text} is below the floor of ${currentTarget.fig.text}, whatever the comparator turns out to be.`;
       }
     }
+  }
+  if (age.stale) {
+    ragExplanation = `Out of date, so rated at its own period (${latest!.fig.period || ratedAt}): the latest figure is ${staleWords(age)} at ${bc.asOf}. ${ragExplanation}`;
   }
   if (statedKpiRag && rag !== statedKpiRag && tv !== null && av !== null) {
     add("stated-rag-contradicts-data", `${name}: the workbook states ${cap(statedKpiRag)} but the figures give ${cap(rag)} (${latest!.fig.text} against ${currentTarget!.fig.text}).`, d.ragCell);
