@@ -32,6 +32,23 @@ function daysBetween(from: IsoDate, to: IsoDate): number | null {
   return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
 }
 
+/** Whole months from one ISO date to another (a month's end to the next month's end is 1). */
+function monthsBetween(from: IsoDate, to: IsoDate): number | null {
+  const a = isoParts(from);
+  const b = isoParts(to);
+  if (!a || !b) return null;
+  return (b.year - a.year) * 12 + (b.month - a.month) + (b.day - a.day) / 31;
+}
+
+function frequencyForMonths(months: number): string {
+  if (months <= 0.5) return "weekly";
+  if (months <= 1.5) return "monthly";
+  if (months <= 3.5) return "quarterly";
+  if (months <= 4.5) return "termly";
+  if (months <= 7) return "six-monthly";
+  return "annual";
+}
+
 /**
  * The frequency a figure's own period implies: a month's figure is monthly, a quarter's quarterly, a year's
  * annual. A single day (a date heading) or no dates at all says nothing.
@@ -40,12 +57,33 @@ export function frequencyFromPeriod(fig: Pick<Figure, "periodStart" | "periodEnd
   if (!fig?.periodStart || !fig.periodEnd) return null;
   const days = daysBetween(fig.periodStart, fig.periodEnd);
   if (days === null || days < 6) return null;
-  if (days <= 16) return "weekly";
-  if (days <= 35) return "monthly";
-  if (days <= 95) return "quarterly";
-  if (days <= 130) return "termly";
-  if (days <= 200) return "six-monthly";
-  return "annual";
+  return frequencyForMonths((days + 1) / 30.4);
+}
+
+/**
+ * How often a KPI is reported, read from its periods when nothing states it: the usual spacing of the periods
+ * its figures and milestones are for (monthly columns: monthly; "Oct 2019, Jan 2020, Oct 2020": annual at
+ * most), else the length of the latest figure's own period.
+ */
+export function frequencyFromPeriods(periodEnds: readonly (IsoDate | null | undefined)[], latest: Pick<Figure, "periodStart" | "periodEnd"> | null | undefined): string | null {
+  const ends = [...new Set(periodEnds.filter((d): d is IsoDate => !!d && !!isoParts(d)))].sort(compareIso);
+  const gaps: number[] = [];
+  for (let i = 1; i < ends.length; i++) {
+    const g = monthsBetween(ends[i - 1], ends[i]);
+    if (g !== null && g > 0.2) gaps.push(g);
+  }
+  if (gaps.length === 0) return frequencyFromPeriod(latest);
+  gaps.sort((a, b) => a - b);
+  const mid = gaps.length / 2;
+  const median = gaps.length % 2 ? gaps[Math.floor(mid)] : (gaps[mid - 1] + gaps[mid]) / 2;
+  return frequencyForMonths(median);
+}
+
+/** What the rule reads of a KPI: its stated frequency, its latest figure, and the periods of its other figures. */
+export type StaleInput = Pick<Kpi, "frequency" | "latest"> & { previous?: Kpi["previous"]; milestones?: readonly Pick<Kpi["milestones"][number], "due" | "target" | "actual">[] };
+
+function periodEnds(kpi: StaleInput): (IsoDate | null | undefined)[] {
+  return [kpi.latest?.periodEnd, kpi.previous?.periodEnd, ...(kpi.milestones ?? []).filter((m) => m.target || m.actual).map((m) => m.due)];
 }
 
 export interface Staleness {
@@ -59,9 +97,9 @@ export interface Staleness {
 }
 
 /** Whether the latest figure is out of date at `asOf`, and by which rule. Unknown period: not out of date. */
-export function staleness(kpi: Pick<Kpi, "frequency" | "latest">, asOf: IsoDate): Staleness {
+export function staleness(kpi: StaleInput, asOf: IsoDate): Staleness {
   const stated = kpi.frequency && allowedAgeMonths(kpi.frequency) !== null ? kpi.frequency : null;
-  const frequency = stated ?? frequencyFromPeriod(kpi.latest);
+  const frequency = stated ?? frequencyFromPeriods(periodEnds(kpi), kpi.latest);
   const inferred = !stated && frequency !== null;
   const end = kpi.latest?.periodEnd;
   if (!end || !isoParts(end)) return { stale: false, frequency, inferred, reason: null };
@@ -72,7 +110,7 @@ export function staleness(kpi: Pick<Kpi, "frequency" | "latest">, asOf: IsoDate)
 }
 
 /** The latest figure is out of date at `asOf` (see staleness). */
-export function isStale(kpi: Pick<Kpi, "frequency" | "latest">, asOf: IsoDate): boolean {
+export function isStale(kpi: StaleInput, asOf: IsoDate): boolean {
   return staleness(kpi, asOf).stale;
 }
 

@@ -1,5 +1,5 @@
 // Stale data by frequency, and the board-paper settings: defaults, and values of the wrong shape ignored.
-import { applyStaleness, frequencyFromPeriod, isStale, staleness, staleStatusWords, staleWords } from "../../src/core/stale";
+import { applyStaleness, frequencyFromPeriod, frequencyFromPeriods, isStale, staleness, staleStatusWords, staleWords } from "../../src/core/stale";
 import { DEFAULT_SETTINGS, headingProblem, resolveSettings } from "../../src/core/settings";
 import { fig, kpi } from "./scorecardScans";
 
@@ -33,6 +33,15 @@ describe("stale data", () => {
     const s = staleness({ frequency: null, latest: { ...latest(end), periodStart: start } }, "2024-02-29");
     expect(s).toMatchObject({ frequency, stale, inferred: frequency !== null });
     expect(frequencyFromPeriod({ periodStart: start, periodEnd: end })).toBe(frequency);
+  });
+
+  test("the spacing of a KPI's periods says how often it is reported, before the length of one period", () => {
+    const months = ["2020-08-31", "2020-09-30", "2020-10-31", "2020-11-30"];
+    expect(frequencyFromPeriods(months, null)).toBe("monthly");
+    // Milestones a few times a year (seed 002's KS2 progress): a month's heading is not a monthly KPI.
+    expect(frequencyFromPeriods(["2019-01-31", "2019-10-31", "2020-01-31", "2020-10-31", "2021-06-30"], { periodStart: "2019-10-01", periodEnd: "2019-10-31" })).toBe("annual");
+    expect(frequencyFromPeriods(["2019-04-30", "2019-10-31", "2020-01-31", "2020-04-30", "2020-07-31", "2020-10-31", "2021-06-30"], null)).toBe("quarterly");
+    expect(frequencyFromPeriods(["2023-12-31"], { periodStart: "2023-12-01", periodEnd: "2023-12-31" })).toBe("monthly");
   });
 
   test("an unreadable frequency cell gives way to the period's; the words say which rule", () => {

@@ -109,7 +109,8 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
 
   // 6. The milestone in force at the reporting date — or, for an out-of-date figure, at the figure's own
   // period: an October 2020 actual is rated against the October 2020 milestone, not one due after it.
-  const age = staleness({ frequency: d.frequency, latest: latest?.fig ?? null }, bc.asOf);
+  const msPeriods = ms.map((m) => ({ due: m.due, target: m.target?.fig ?? null, actual: m.actual?.fig ?? null }));
+  const age = staleness({ frequency: d.frequency, latest: latest?.fig ?? null, previous: previous?.fig ?? null, milestones: msPeriods }, bc.asOf);
   const ratedAt = age.stale && latest?.fig.periodEnd ? latest.fig.periodEnd : bc.asOf;
   const dated = msWithTarget.filter((m) => m.due !== null);
   let current: ReadMilestone | null = null;

@@ -8,7 +8,7 @@ import type { Rag, ScanResult } from "../types";
 import { compareWithPrevious } from "./changes";
 import { layoutCharts } from "./charts";
 import { registerColumns } from "./columns";
-import { matchCommentary } from "./commentary";
+import { kpiCommentary, matchCommentary } from "./commentary";
 import { DATA_SHEET_DEFAULT_NAME, stateBlock } from "./dataSheet";
 import { span } from "./grid";
 import { SheetLayout } from "./layout";
@@ -25,10 +25,11 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   const { settings } = options;
   const placed = placeKpis(scan);
   const byKey = new Map(placed.map((p) => [p.key, p]));
-  const { byKey: commentary, orphaned } = matchCommentary(
+  const { byKey: typed, orphaned } = matchCommentary(
     placed.map((p) => ({ key: p.key, sheet: p.sheet, ref: p.kpi.ref, measure: p.kpi.measure })),
     options.commentary,
   );
+  const { byKey: commentary, fromWorkbook } = kpiCommentary(placed, typed);
   const showBlue = settings.blueWhenFinalTargetMet || placed.some((p) => p.rag === "blue");
   const rags: Rag[] = showBlue ? ["blue", "green", "amber", "red", "grey"] : ["green", "amber", "red", "grey"];
   const legend = buildLegend(settings, showBlue);
@@ -67,7 +68,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
 
   // --- Charts, their data on the hidden sheet after what this scorecard says ---
   const dataSheetName = options.dataSheetName ?? DATA_SHEET_DEFAULT_NAME;
-  const state = stateBlock(placed, commentary, options.generatedAt, scan.asOf);
+  const state = stateBlock(placed, commentary, fromWorkbook, options.generatedAt, scan.asOf);
   const charts = layoutCharts({
     layout,
     placed,

@@ -13,6 +13,9 @@ export const DATA_SHEET_DEFAULT_NAME = "KPI Scorecard data";
 export const GENERATED_LABEL = "Generated (UTC)";
 export const AS_WRITTEN_HEADER = "Commentary as written";
 export const STALE_HEADER = "Out of date";
+/** "workbook" where the commentary written was the workbook's own (its notes), not typed on the scorecard. */
+export const COMMENTARY_FROM_HEADER = "Commentary from";
+export const FROM_WORKBOOK = "workbook";
 
 export interface StateBlock {
   block: BlockBuilder;
@@ -20,8 +23,8 @@ export interface StateBlock {
   endRow: number;
 }
 
-export function stateBlock(placed: readonly PlacedKpi[], commentary: ReadonlyMap<string, string>, generatedAt: string, asOf: string): StateBlock {
-  const b = new BlockBuilder("state", 0, 0, 6);
+export function stateBlock(placed: readonly PlacedKpi[], commentary: ReadonlyMap<string, string>, fromWorkbook: ReadonlySet<string>, generatedAt: string, asOf: string): StateBlock {
+  const b = new BlockBuilder("state", 0, 0, 7);
   b.set(0, 0, DATA_SHEET_MARKER);
   const gen = excelSerial(generatedAt);
   b.set(1, 0, GENERATED_LABEL);
@@ -30,7 +33,7 @@ export function stateBlock(placed: readonly PlacedKpi[], commentary: ReadonlyMap
   b.set(2, 0, "Reporting date");
   b.set(2, 1, date ?? literal(asOf), date === null ? GENERAL : DATE_FORMAT);
   const header = 4;
-  [KEY_HEADER, RAG_HEADER, STALE_HEADER, AS_WRITTEN_HEADER, REF_HEADER, MEASURE_HEADER].forEach((h, i) => b.set(header, i, h));
+  [KEY_HEADER, RAG_HEADER, STALE_HEADER, AS_WRITTEN_HEADER, REF_HEADER, MEASURE_HEADER, COMMENTARY_FROM_HEADER].forEach((h, i) => b.set(header, i, h));
   placed.forEach((p, i) => {
     const r = header + 1 + i;
     b.set(r, 0, literal(p.key));
@@ -39,6 +42,7 @@ export function stateBlock(placed: readonly PlacedKpi[], commentary: ReadonlyMap
     b.set(r, 3, literal(commentary.get(p.key) ?? ""));
     b.set(r, 4, literal(p.kpi.ref ?? ""));
     b.set(r, 5, literal(p.kpi.measure));
+    b.set(r, 6, fromWorkbook.has(p.key) ? FROM_WORKBOOK : "");
   });
   return { block: b, endRow: header + 1 + placed.length + 1 };
 }

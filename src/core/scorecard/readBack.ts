@@ -4,7 +4,7 @@
 // and empty commentary are returned too, so clearing a comment on the sheet clears it for good.
 import type { Rag } from "../types";
 import { COMMENTARY_HEADER, KEY_HEADER, MEASURE_HEADER, RAG_HEADER, REF_HEADER, SHEET_HEADER } from "./columns";
-import { AS_WRITTEN_HEADER, GENERATED_LABEL } from "./dataSheet";
+import { AS_WRITTEN_HEADER, COMMENTARY_FROM_HEADER, FROM_WORKBOOK, GENERATED_LABEL } from "./dataSheet";
 import { unquote } from "./literal";
 import type { CommentaryEntry, PreviousScorecard } from "./types";
 
@@ -66,6 +66,8 @@ interface WrittenState {
   generatedAt: string | null;
   rags: Map<string, Rag>;
   written: Map<string, string>;
+  /** Keys whose commentary as written was the workbook's own, not typed. */
+  fromWorkbook: Set<string>;
   names: Map<string, { ref: string | null; measure: string | null }>;
 }
 
@@ -92,15 +94,15 @@ function generatedFrom(values: Grid): string | null {
 }
 
 function stateFromDataGrid(values: Grid): WrittenState {
-  const state: WrittenState = { generatedAt: generatedFrom(values), rags: new Map(), written: new Map(), names: new Map() };
-  let cols: { key: number; rag: number; written: number; ref: number; measure: number } | null = null;
+  const state: WrittenState = { generatedAt: generatedFrom(values), rags: new Map(), written: new Map(), fromWorkbook: new Set(), names: new Map() };
+  let cols: { key: number; rag: number; written: number; ref: number; measure: number; from: number } | null = null;
   for (const row of values) {
     if (!row) continue;
     const cells = Array.from(row, str);
     const key = cells.indexOf(KEY_HEADER);
     const written = cells.indexOf(AS_WRITTEN_HEADER);
     if (key >= 0 && written >= 0) {
-      cols = { key, rag: cells.indexOf(RAG_HEADER), written, ref: cells.indexOf(REF_HEADER), measure: cells.indexOf(MEASURE_HEADER) };
+      cols = { key, rag: cells.indexOf(RAG_HEADER), written, ref: cells.indexOf(REF_HEADER), measure: cells.indexOf(MEASURE_HEADER), from: cells.indexOf(COMMENTARY_FROM_HEADER) };
       continue;
     }
     if (!cols) continue;
@@ -112,6 +114,7 @@ function stateFromDataGrid(values: Grid): WrittenState {
     const rag = cols.rag >= 0 ? ragFromText(cells[cols.rag]) : null;
     if (rag) state.rags.set(k, rag);
     state.written.set(k, cells[cols.written] ?? "");
+    if (cols.from >= 0 && cells[cols.from]?.trim() === FROM_WORKBOOK) state.fromWorkbook.add(k);
     state.names.set(k, { ref: (cols.ref >= 0 && cells[cols.ref]) || null, measure: (cols.measure >= 0 && cells[cols.measure]) || null });
   }
   return state;
@@ -145,7 +148,10 @@ export function readScorecardState(scorecard: Grid, data: Grid | null): Scorecar
     const edited = written === undefined ? undefined : list.find((e) => e.text.trim() !== written.trim());
     const chosen = edited ?? list[list.length - 1];
     const named = [...list].reverse().find((e) => e.ref || e.measure) ?? chosen;
-    commentary.push({ key, sheet: named.sheet ?? chosen.sheet, ref: named.ref, measure: named.measure, text: edited ? edited.text : written ?? chosen.text });
+    // The workbook's own commentary, left as it was written, is not typed commentary: the next scorecard takes
+    // the workbook's commentary afresh (it may have changed there).
+    const kept = edited ? edited.text : state?.fromWorkbook.has(key) ? "" : (written ?? chosen.text);
+    commentary.push({ key, sheet: named.sheet ?? chosen.sheet, ref: named.ref, measure: named.measure, text: kept });
     const rag = [...list].reverse().find((e) => e.rag)?.rag ?? state?.rags.get(key);
     if (rag) {
       rags[key] = rag;

@@ -118,7 +118,8 @@ export function checkFigures(c: CheckInput): void {
   }
 
   // Out-of-date figures: older than the frequency (stated, or read from the period) allows, or than 18 months.
-  const age = c.latest ? staleness({ frequency: c.d.frequency, latest: c.latest.fig }, c.asOf) : null;
+  const milestones = c.ms.map((m) => ({ due: m.due, target: m.target?.fig ?? null, actual: m.actual?.fig ?? null }));
+  const age = c.latest ? staleness({ frequency: c.d.frequency, latest: c.latest.fig, previous: c.previous?.fig ?? null, milestones }, c.asOf) : null;
   if (age?.stale) {
     add("stale-data", `${name}: the latest figure is for ${c.latest!.fig.period}, out of date at ${c.asOf}: ${staleWords(age)}.`, c.latest!.ref);
   }
