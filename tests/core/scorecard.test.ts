@@ -495,7 +495,27 @@ describe("regeneration: commentary and what changed", () => {
     expect(next.changes.removed).toHaveLength(2);
     const lines = allText(next);
     expect(lines).toContain("Worse: K4 – -5 days — Amber → Red");
-    expect(lines.some((l) => l.startsWith("Changed since the last scorecard (generated 22 Nov 2026 00:30 UTC)"))).toBe(true);
+    // Both are for 29 Feb 2024: page 1 says it compares with the first scorecard for that date.
+    expect(lines.some((l) => l.startsWith("Changed since the first scorecard for 29 Feb 2024 (generated 22 Nov 2026 00:30 UTC)"))).toBe(true);
+  });
+
+  test("regenerating or packing again for the same reporting date never erases a change; a new reporting date compares with the last one", () => {
+    const read = (spec: ScorecardSpec) => readScorecardState(grid(spec.blocks), grid(spec.dataSheet.blocks));
+    const moved = scan([{ sheet: "Board KPIs", kpis: [{ ...board.tables[0].kpis[0], rag: "amber" }, ...board.tables[0].kpis.slice(1)] }]);
+    // The officer regenerates after KPI 1 moves Red -> Amber; the secretary packs twice more.
+    const second = buildScorecardSpec(moved, opts({ previous: read(first).previous, generatedAt: "2026-11-23T09:00:00Z" }));
+    const third = buildScorecardSpec(moved, opts({ previous: read(second).previous, generatedAt: "2026-11-24T09:00:00Z" }));
+    const fourth = buildScorecardSpec(moved, opts({ previous: read(third).previous, generatedAt: "2026-11-25T09:00:00Z" }));
+    for (const spec of [second, third, fourth]) {
+      expect(spec.changes.changed.map((c) => [c.key, c.from, c.to])).toEqual([["Board KPIs!KPI 1", "red", "amber"]]);
+      expect(spec.changes).toMatchObject({ previousAsOf: "2024-02-29", previousGeneratedAt: GEN });
+    }
+    // Next month's scorecard compares with the last one for February, and names its date.
+    const march = { ...moved, asOf: "2024-03-31" };
+    const next = buildScorecardSpec(march, opts({ previous: read(fourth).previous, generatedAt: "2026-12-01T09:00:00Z" }));
+    expect(next.changes).toMatchObject({ changed: [], previousAsOf: "2024-02-29", previousGeneratedAt: "2026-11-25T09:00:00Z" });
+    expect(allText(next)).toContain("Changed since the scorecard of 29 Feb 2024 (generated 25 Nov 2026 09:00 UTC)");
+    expect(allText(next)).toContain("No KPI has changed its RAG rating.");
   });
 
   test("commentary is found by its headers even after someone inserts a column and sorts the rows", () => {
