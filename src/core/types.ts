@@ -195,6 +195,9 @@ export interface FigureCells {
 
 export interface PeriodCells {
   label: string;
+  /** The period the heading names ("Oct 2020") and when it ends: an actual's own period, unless its cell names another. */
+  periodLabel?: string | null;
+  periodEnd?: IsoDate | null;
   actual: CellAt | null;
   target: CellAt | null;
   due: IsoDate | null;

@@ -9,7 +9,7 @@ import { withSheetState, DATA_SHEET_DEFAULT_NAME, type ScorecardSpec, type Sheet
 import { readOwnedSheet } from "./scorecardRead";
 import { protectedSheetError, tooLargeError } from "./scorecardError";
 import { OWNED_DATA_SHEET_COMMENT, OWNED_DATA_SHEET_NAME, OWNED_SHEET_COMMENT, OWNED_SHEET_NAME, freeSheetName } from "./scorecardOwnership";
-import { queueDataSheetWrites, queueScorecardWrites, type WriteCapabilities } from "./scorecardWrite";
+import { queueDataSheetWrites, queueScorecardWrites, valuesToWrite, type WriteCapabilities } from "./scorecardWrite";
 import { isSetSupported, REQUIREMENTS } from "./requirements";
 
 export { readCommentary } from "./scorecardRead";
@@ -63,9 +63,9 @@ export function checkKpiCountFits(kpis: number): void {
 export function estimatedWriteBytes(spec: ScorecardSpec): number {
   let n = 0;
   for (const b of [...spec.blocks, ...spec.dataSheet.blocks]) {
-    n += JSON.stringify(b.values).length + JSON.stringify(b.numberFormats).length;
-    // A live cell is written as its formula, not its value.
-    for (const f of b.formulas ?? []) n += f.formula.length + 1;
+    // A live cell is written as its formula, not its value; a block all in General writes no formats.
+    n += JSON.stringify(valuesToWrite(b)).length;
+    if (b.numberFormats.some((row) => row.some((f) => f !== "General"))) n += JSON.stringify(b.numberFormats).length;
   }
   // Each hyperlink is its own command with its own envelope (~120 bytes in Excel's protocol).
   for (const h of spec.hyperlinks) n += JSON.stringify(h).length + 120;

@@ -36,11 +36,11 @@ function placed(polarity: Polarity, unit: Unit): PlacedKpi {
     statedRag: null,
     findings: [],
   };
-  return { kpi, sheet: "S", key: "S!1", group: "S", rag: "grey", stale: false, sourceCell: "A1", order: 0 };
+  return { kpi, sheet: "S", key: "S!1", group: "S", rag: "grey", stale: false, staleAt: null, sourceCell: "A1", order: 0 };
 }
 
 function formulas(p: PlacedKpi, settings: Settings) {
-  return new KpiFormulas({ p, cells: NO_SOURCE, settings, refs: { asOf: cellRef("Scorecard", 0, 0), amberBand: cellRef("Scorecard", 0, 1), noChangeBand: cellRef("Scorecard", 0, 2) }, dataSheet: DATA, row: ROW });
+  return new KpiFormulas({ p, cells: NO_SOURCE, settings, refs: { asOf: cellRef("Scorecard", 0, 0), amberBand: cellRef("Scorecard", 0, 1), noChangeBand: cellRef("Scorecard", 0, 2), staleWords: cellRef("Scorecard", 0, 3) }, dataSheet: DATA, row: ROW, asOf: "2024-02-29" });
 }
 
 function sheetWith(values: Partial<Record<keyof typeof H, number | string>>, settings: Settings): VirtualCells {

@@ -9,8 +9,12 @@ import { seriesOrder } from "./series";
 
 export function figureCells(d: DraftKpi, ms: readonly ReadMilestone[], grid: SheetGrid): FigureCells {
   const at = (r: CellRef | null): CellAt | null => (r ? { cell: grid.address(r.row, r.col) } : null);
+  // plan.ts reads d.milestones in order: the i-th milestone is the i-th draft's, whose heading names the period.
+  const period = new Map(ms.map((m, i) => [m, d.milestones[i]?.period ?? null]));
   const periods: PeriodCells[] = [...ms].sort(seriesOrder).map((m) => ({
     label: m.label,
+    periodLabel: period.get(m)?.label ?? null,
+    periodEnd: period.get(m)?.end ?? null,
     actual: at(m.actualCell),
     target: at(m.targetCell),
     due: m.due,

@@ -195,7 +195,9 @@ export class LiveScorecard {
   /** The data sheet's live block and the register's formulas, each checked against what the add-in worked out. */
   finish(): LiveOutcome {
     const { input } = this;
-    const block = new BlockBuilder("live", input.dataRow, 0, HELPER_COLUMNS);
+    // Wide enough for the out-of-date words of the longest series.
+    const points = input.registerOrder.reduce((n, p) => Math.max(n, 1 + (p.kpi.figureCells?.periods.length ?? 0)), 1);
+    const block = new BlockBuilder("live", input.dataRow, 0, HELPER_COLUMNS + Math.min(points, 250));
     const out: LiveOutcome = { block, formulas: new Map(), marked: new Map(), liveKpis: 0, liveCells: 0 };
     const cells = this.virtual;
     const text = (row: number, col: number, t: string) => {
@@ -212,6 +214,8 @@ export class LiveScorecard {
     const headers: Record<HelperName, string> = {
       key: "Key", L: "Latest (which)", latest: "Latest", P: "Previous (which)", previous: "Previous", TI: "Target (which)", target: "Target in force",
       shown: "Target shown", final: "Final target", rag: "RAG (1 Blue 2 Green 3 Amber 4 Red 5 Grey)", dot: "Trend", stale: "Out of date", group: "Group", structure: "Row as generated",
+      staleText: "Out of date (words)",
+      ratedAt: "Rated at",
     };
     for (const [name, col] of Object.entries(H)) block.set(this.helperRow - 1, col, headers[name as HelperName]);
     block.set(this.tableRow - 1, 0, "Table");
@@ -226,18 +230,20 @@ export class LiveScorecard {
       text(row, 5, "Settings (from the scorecard):");
       const copies = [page1.asOf, page1.amberBand, page1.noChangeBand].map((e, i) => {
         const col = 6 + i;
-        block.setLive(row, col, liveFormulaText(e), page1.values[i].value, i === 0 ? DATE_FORMAT : GENERAL);
+        // General, not a date: a hidden helper, and a block all General is written without a formats request.
+        block.setLive(row, col, liveFormulaText(e), page1.values[i].value);
         cells.set(input.dataSheetName, row, col, e);
         return { kind: "ref", sheet: null, rect: { row, col, rowCount: 1, colCount: 1 } } as Expr;
       });
-      refs = { asOf: copies[0], amberBand: copies[1], noChangeBand: copies[2] };
+      const words = { kind: "ref", sheet: null, rect: { row: this.wordsRow + 2, col: 1, rowCount: 1, colCount: 1 } } as Expr;
+      refs = { asOf: copies[0], amberBand: copies[1], noChangeBand: copies[2], staleWords: words };
     }
 
     let budget = LIVE_BUDGET_CHARS;
     input.registerOrder.forEach((p, i) => {
       const row = this.helperRow + i;
       const reg = input.register.get(p.key)!;
-      const kf = refs ? new KpiFormulas({ p, cells: input.cells, settings: input.settings, refs, dataSheet: input.dataSheetName, row }) : null;
+      const kf = refs ? new KpiFormulas({ p, cells: input.cells, settings: input.settings, refs, dataSheet: input.dataSheetName, row, asOf: input.scan.asOf }) : null;
       const result = kf && budget > 0 ? this.settle(kf, p, reg, row, cells) : null;
       const plan = result?.plan ?? {};
       const statics = this.statics(p, reg, i);
@@ -248,6 +254,7 @@ export class LiveScorecard {
         if (formula) budget -= formula.length;
         block.setLive(row, col, formula, statics[name]);
       }
+      if (plan.staleText && kf) kf.staleTexts.forEach((t, k) => block.set(row, HELPER_COLUMNS + k, literal(t)));
       if (result && kf) {
         const f: Partial<Record<LiveColumn, string>> = {};
         const helper = (name: HelperName) => liveFormulaText(kf.helperFrom(name));
@@ -354,7 +361,7 @@ export class LiveScorecard {
   private ragCell(kf: KpiFormulas): Expr {
     const word = fn("INDEX", this.wordRange(0, RAG_BY_CODE.length), kf.helperFrom("rag"));
     if (!staleSuffix()) return word;
-    return bin("&", word, fn("IF", bin("=", kf.helperFrom("stale"), num(1)), this.data(this.wordsRow + 2, 1), fn("T", num(0))));
+    return bin("&", word, fn("IF", bin("=", kf.helperFrom("stale"), num(1)), kf.helperFrom("staleText"), fn("T", num(0))));
   }
 
   /** What each helper holds when it is not a formula: what the add-in worked out. */
@@ -375,7 +382,16 @@ export class LiveScorecard {
       stale: p.stale ? 1 : 0,
       group: this.groupNo.get(p.group) ?? i + 1,
       structure: 1,
+      // What the RAG cell adds when the figure is out of date (its own period, when the add-in names it).
+      staleText: literal(p.stale ? ragText(p).slice(RAG_WORDS[p.rag].length) : staleSuffix()),
+      ratedAt: this.serialOf(p.stale && kpi.latest?.periodEnd ? kpi.latest.periodEnd : this.input.scan.asOf),
     };
+  }
+
+  /** A date as a serial in the workbook's date system. */
+  private serialOf(iso: string): number {
+    const s = excelSerial(iso) ?? 0;
+    return this.input.cells.date1904 ? s - 1462 : s;
   }
 
   /**
@@ -385,6 +401,12 @@ export class LiveScorecard {
   private settle(kf: KpiFormulas, p: PlacedKpi, reg: Record<ColumnId, CellOut>, row: number, cells: VirtualCells): { plan: LivePlan; ragText: boolean } {
     const plan = kf.plan();
     const statics = this.statics(p, reg, 0);
+    // Read at the reporting date cell, or at a fixed period when the add-in found the latest out of date.
+    if (!plan.ratedAt) {
+      const at = kf.ratedAtFixed(p.stale);
+      if (at.kind === "ref") plan.ratedAt = at;
+    }
+    kf.staleTexts.forEach((t, k) => cells.set(this.input.dataSheetName, row, HELPER_COLUMNS + k, t));
     const structure = this.rowCheck(p);
     if (structure) plan.structure = structure;
     const { kpi } = p;
@@ -414,7 +436,8 @@ export class LiveScorecard {
           changed = true;
         }
       };
-      if (plan.latest && !same("latest")) drop("latest", "L", "stale");
+      if (plan.latest && !same("latest")) drop("latest", "L", "stale", "ratedAt", "staleText");
+      if (plan.ratedAt && !same("ratedAt")) drop("ratedAt");
       if (plan.previous && !same("previous")) drop("previous", "P");
       if ((plan.target || plan.shown || plan.final) && (!same("target") || !same("shown") || !same("final"))) drop("target", "TI", "shown", "final");
       if (plan.stale && !same("stale")) drop("stale");
@@ -425,7 +448,8 @@ export class LiveScorecard {
       // The RAG cell as shown: the word, and the out-of-date marker.
       const code = got("rag");
       const stale = got("stale");
-      const shown = typeof code === "number" ? `${RAG_WORDS[RAG_BY_CODE[code - 1]]}${stale === 1 ? staleSuffix() : ""}` : null;
+      const suffix = got("staleText");
+      const shown = typeof code === "number" ? `${RAG_WORDS[RAG_BY_CODE[code - 1]]}${stale === 1 && typeof suffix === "string" ? suffix : ""}` : null;
       ragShown = !!plan.rag && shown === ragText(p);
       break;
     }

@@ -4,7 +4,7 @@
 // (a number read out of text, a relative target, a figure on another scale, a correction) stays the value
 // the add-in read: those cells are marked "read by the add-in".
 import { addMonthsIso } from "../dates";
-import { allowedAgeMonths } from "../stale";
+import { allowedAgeMonths, ratedAtLabel, staleness, STALE_AFTER_MONTHS } from "../stale";
 import type { Settings } from "../settings";
 import type { CellAt, Figure, IsoDate, Kpi, PeriodCells } from "../types";
 import { bin, cellRef, fn, num, type Expr } from "../formula";
@@ -12,11 +12,13 @@ import { parseCellAddress } from "../address";
 import { excelSerial } from "./numberFormat";
 import type { SourceCells } from "./liveSource";
 import { RAG_CODE, dotCode } from "./liveWords";
-import type { PlacedKpi } from "./rows";
+import { ragText, type PlacedKpi } from "./rows";
+import { RAG_WORDS } from "./palette";
 
 /** The helper cells of a KPI on the data sheet's live block, by column. */
-export const H = Object.freeze({ key: 0, L: 1, latest: 2, P: 3, previous: 4, TI: 5, target: 6, shown: 7, final: 8, rag: 9, dot: 10, stale: 11, group: 12, structure: 13 });
-export const HELPER_COLUMNS = 14;
+export const H = Object.freeze({ key: 0, L: 1, latest: 2, P: 3, previous: 4, TI: 5, target: 6, shown: 7, final: 8, rag: 9, dot: 10, stale: 11, group: 12, structure: 13, staleText: 14, ratedAt: 15 });
+/** Helpers, then the words each point of the series would add as out of date ("at Oct 2020 — out of date"). */
+export const HELPER_COLUMNS = 16;
 export type HelperName = keyof typeof H;
 
 /** The cells of the live scorecard the formulas read: the visible settings, and the words. */
@@ -24,6 +26,8 @@ export interface LiveRefs {
   asOf: Expr;
   amberBand: Expr;
   noChangeBand: Expr;
+  /** What the RAG cell adds for an out-of-date figure whose period is not named ("\nout of date"). */
+  staleWords: Expr;
 }
 
 export interface LiveKpiInput {
@@ -34,6 +38,8 @@ export interface LiveKpiInput {
   dataSheet: string;
   /** The KPI's row in the data sheet's live block. */
   row: number;
+  /** The reporting date the add-in rated at. */
+  asOf: IsoDate;
 }
 
 /** A KPI's live formulas by helper; a helper without one holds the value the add-in worked out. */
@@ -122,9 +128,9 @@ export class KpiFormulas {
     return this.input.cells.date1904 ? s - 1462 : s;
   }
 
-  /** A condition that a dated candidate counts at the reporting date: from <= asOf. */
-  private onOrBefore(from: IsoDate | null): Expr | null {
-    return from === null ? null : bin("<=", num(this.serial(from)), this.input.refs.asOf);
+  /** A condition that a dated candidate counts at a date (the reporting date, unless said): from <= date. */
+  private onOrBefore(from: IsoDate | null, date: Expr = this.input.refs.asOf): Expr | null {
+    return from === null ? null : bin("<=", num(this.serial(from)), date);
   }
 
   /** IF(ISNUMBER(x),x,T(x)): the cell's number, or its text, or blank — as the register shows a figure. */
@@ -191,8 +197,7 @@ export class KpiFormulas {
     } else if (s && s.refs.length) {
       plan.L = this.lastIndex(s.conds);
       plan.latest = this.pick(this.helper("L"), s.refs);
-      const stale = this.staleFormula(s.periods);
-      if (stale) plan.stale = stale;
+      this.planStale(plan, s.periods);
     } else if (s) {
       plan.latest = blank();
     }
@@ -222,12 +227,33 @@ export class KpiFormulas {
     return plan;
   }
 
-  /** Out of date: the chosen point's period ended longer ago than the frequency allows (stale.ts). */
-  private staleFormula(points: (PeriodCells | null)[]): Expr | null {
-    const months = this.kpi.frequency ? allowedAgeMonths(this.kpi.frequency) : null;
-    if (months === null) return num(0);
-    const limits = points.map((p) => (p?.due ? num(this.serial(addMonthsIso(p.due, months))) : num(NEVER)));
-    return fn("IF", bin("=", this.helper("L"), num(0)), num(0), fn("IF", bin("<", fn("CHOOSE", this.helper("L"), ...limits), this.input.refs.asOf), num(1), num(0)));
+  /**
+   * Out of date (stale.ts): the chosen point's period ended longer ago than the frequency allows, or 18 months;
+   * then it is rated at its own period (ratedAt), and the RAG cell names that period.
+   */
+  private planStale(plan: LivePlan, points: (PeriodCells | null)[]): void {
+    const { kpi } = this;
+    const frequency = staleness({ frequency: kpi.frequency, latest: kpi.latest, previous: kpi.previous, milestones: kpi.milestones }, this.input.asOf).frequency;
+    const allowed = frequency ? allowedAgeMonths(frequency) : null;
+    const months = Math.min(allowed ?? STALE_AFTER_MONTHS, STALE_AFTER_MONTHS);
+    const end = (p: PeriodCells | null) => p?.periodEnd ?? null;
+    const limits = points.map((p) => (end(p) ? num(this.serial(addMonthsIso(end(p)!, months))) : num(NEVER)));
+    const L = this.helper("L");
+    plan.stale = fn("IF", bin("=", L, num(0)), num(0), fn("IF", bin("<", fn("CHOOSE", L, ...limits), this.input.refs.asOf), num(1), num(0)));
+    const stale = bin("=", this.helper("stale"), num(1));
+    plan.ratedAt = fn("IF", and(stale, bin(">", L, num(0))), fn("CHOOSE", L, ...points.map((p) => (end(p) ? num(this.serial(end(p)!)) : this.input.refs.asOf))), this.input.refs.asOf);
+    this.staleTexts = points.map((p) => ragText({ rag: "green", stale: true, staleAt: p && (p.periodLabel || p.periodEnd) ? ratedAtLabel({ period: p.periodLabel ?? null, periodEnd: p.periodEnd ?? null }) : null }).slice(RAG_WORDS.green.length));
+    const texts = { kind: "ref", sheet: null, rect: { row: this.input.row, col: HELPER_COLUMNS, rowCount: 1, colCount: points.length } } as Expr;
+    plan.staleText = fn("IF", and(stale, bin(">", L, num(0))), fn("INDEX", texts, L), this.input.refs.staleWords);
+  }
+
+  /** For a series, what the RAG cell adds when each point is the latest and out of date; written after the helpers. */
+  staleTexts: string[] = [];
+
+  /** The date the target in force is read at when the latest is out of date by the figures the add-in read (a Latest column's period). */
+  ratedAtFixed(stale: boolean): Expr {
+    const end = this.kpi.latest?.periodEnd;
+    return stale && end ? num(this.serial(end)) : this.input.refs.asOf;
   }
 
   private planTargets(plan: LivePlan): void {
@@ -262,7 +288,8 @@ export class KpiFormulas {
     // A target that says "N/A" counts only once a number is typed over it (buildKpi leaves such milestones out).
     const has = order.map((o, i) => (o.f?.missing === "not-applicable" ? isNum(cells[i]) : bin(">", fn("LEN", cells[i]), num(0))));
     const conds = order.map((o, i) => {
-      const when = dated ? this.onOrBefore(o.p.targetFrom) : null;
+      // In force at the reporting date, or at an out-of-date figure's own period.
+      const when = dated ? this.onOrBefore(o.p.targetFrom, this.helper("ratedAt")) : null;
       return when ? bin("*", has[i], when) : has[i];
     });
     plan.TI = this.lastIndex(conds);
