@@ -419,7 +419,9 @@ export class LiveScorecard {
     for (let round = 0; round < 5; round++) {
       // The RAG and the trend judge the latest figure: they follow the figures when it does (against a target the
       // add-in read, if the target cannot be followed), and hold the add-in's judgement when it does not.
-      if (plan.latest) {
+      // Against a target the add-in read, only when the target in force cannot move with the figures or the date.
+      const fixedTarget = !kpi.figureCells?.periods.some((x) => x.target && x.targetFrom !== null);
+      if (plan.latest && (plan.target || fixedTarget)) {
         const e = kf.ragFormula(ragFallback);
         if (e) plan.rag = e;
       } else delete plan.rag;

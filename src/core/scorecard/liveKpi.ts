@@ -197,6 +197,7 @@ export class KpiFormulas {
     } else if (s && s.refs.length) {
       plan.L = this.lastIndex(s.conds);
       plan.latest = this.pick(this.helper("L"), s.refs);
+      this.points = s.periods;
       this.planStale(plan, s.periods);
     } else if (s) {
       plan.latest = blank();
@@ -297,7 +298,41 @@ export class KpiFormulas {
     // The final target: the last one that is a number.
     plan.final = this.pick(this.lastIndex(cells.map((r) => isNum(r))), cells);
     plan.shown = fn("IF", bin(">", this.helper("TI"), num(0)), this.helper("target"), this.helper("final"));
+    if (dated) this.ownPeriodWithoutTarget(plan, order.map((o) => o.p));
   }
+
+  /**
+   * inForce.ts: when the latest figure's own period says it has no target ("n/a", "tbc"), that period is in force
+   * (unless a later milestone is), so the figure is not rated against an earlier period's target. Which periods
+   * say so is read from the workbook as it was: a flag per point of the series.
+   */
+  private ownPeriodWithoutTarget(plan: LivePlan, targets: PeriodCells[]): void {
+    const points = this.points;
+    if (!points || !plan.L) return;
+    const own = points.map((p) => {
+      if (!p) return null;
+      const period = p.target ? p : this.kpi.figureCells!.periods.find((q) => q.target && q.due === p.due && q.actualFrom === p.actualFrom);
+      const fig = period?.target ? this.figures.get(key(period.target.sheet ?? this.sheet, period.target.cell)) : null;
+      return fig && (fig.missing === "not-applicable" || fig.missing === "to-be-confirmed") && period?.due ? { cell: period.target!, due: period.due } : null;
+    });
+    if (!own.some(Boolean)) return;
+    const L = this.helper("L");
+    const TI = this.helper("TI");
+    const refs = own.map((o) => (o ? this.ref(o.cell) : null));
+    if (own.some((o, i) => o && !refs[i])) return;
+    const flag = fn("CHOOSE", L, ...own.map((o) => num(o ? 1 : 0)));
+    const ownRef = fn("CHOOSE", L, ...refs.map((r) => r ?? num(0)));
+    const ownDue = fn("CHOOSE", L, ...own.map((o) => num(o ? this.serial(o.due) : 0)));
+    const tiDue = fn("CHOOSE", TI, ...targets.map((t) => num(t.due ? this.serial(t.due) : 0)));
+    const normal = plan.target!;
+    // Nested IFs: CHOOSE with an index of 0 is an error, and AND and OR evaluate every argument.
+    const applies = fn("IF", bin(">", L, num(0)), fn("IF", bin("=", flag, num(1)), fn("IF", bin("=", TI, num(0)), num(1), fn("IF", bin(">=", ownDue, tiDue), num(1), num(0))), num(0)), num(0));
+    plan.target = fn("IF", bin("=", applies, num(1)), ownRef, normal);
+    plan.shown = fn("IF", bin("=", applies, num(1)), this.helper("target"), plan.shown!);
+  }
+
+  /** The series' points, oldest first (null for the baseline's actual), once plan() has read them. */
+  private points: (PeriodCells | null)[] | null = null;
 
   /** The RAG code (RAG_CODE) from the latest, the target in force and the final target, as rag.ts rates it. */
   ragFormula(fallback: number): Expr | null {
