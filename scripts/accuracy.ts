@@ -1,54 +1,80 @@
 // `npm run accuracy`: scan every corpus workbook (tests/corpus) through src/excel on the headless
 // host, as the command line does, and compare with what the publishers say. Prints one line per
-// entry, the per-field figures, and last `accuracy: recall R precision P fields F`.
-// `--verbose` lists every miss; `--only <id>` scores one entry.
+// entry, the per-field figures, the reporting date inferred, then `accuracy: recall R precision P fields F`
+// (in-sample) and `out-of-sample: …` (the first scores kept in the entries).
+// `--verbose` adds each entry's fields and every miss; `--only <id>` scores one entry.
 import { readFile } from "node:fs/promises";
 import { openWorkbook } from "../src/host";
 import { scanWorkbook } from "../src/excel/scanWorkbook";
 import type { ScanResult } from "../src/core/types";
 import { loadEntries, type CorpusEntry } from "./corpus/entry";
 import { xlsxPath } from "./corpus/build";
-import { scoreEntry, SCORED_FIELDS, totals, type EntryScore } from "./corpus/score";
+import { outOfSample, reportingDateRight, scoreEntry, SCORED_FIELDS, totals, type EntryScore } from "./corpus/score";
 
-export async function scanEntry(entry: CorpusEntry): Promise<ScanResult> {
-  const wb = await openWorkbook(await readFile(xlsxPath(entry)));
-  const { result } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: `${entry.id}.xlsx`, overrides: { asOf: entry.asOf }, today: entry.asOf }));
+/** A day well after every corpus table's data: what "today" is when the scan must infer the reporting date. */
+export const LATE_TODAY = "2026-12-05";
+
+export async function scanBytes(bytes: Uint8Array, id: string, asOf: string | null): Promise<ScanResult> {
+  const wb = await openWorkbook(bytes);
+  const overrides = asOf ? { asOf } : {};
+  const { result } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: `${id}.xlsx`, overrides, today: asOf ?? LATE_TODAY }));
   return result;
 }
 
-export async function scoreCorpus(filter?: string): Promise<EntryScore[]> {
-  const scores: EntryScore[] = [];
+export async function scanEntry(entry: CorpusEntry): Promise<ScanResult> {
+  return scanBytes(await readFile(xlsxPath(entry)), entry.id, entry.asOf);
+}
+
+export interface CorpusScore extends EntryScore {
+  /** The reporting date the scan settled on with none given, and whether it is the publisher's month. */
+  inferredAsOf: string;
+  inferredRight: boolean;
+}
+
+export async function scoreCorpus(filter?: string): Promise<CorpusScore[]> {
+  const scores: CorpusScore[] = [];
   for (const e of loadEntries()) {
     if (filter && e.id !== filter) continue;
-    scores.push(scoreEntry(e, await scanEntry(e)));
+    const bytes = await readFile(xlsxPath(e));
+    const s = scoreEntry(e, await scanBytes(bytes, e.id, e.asOf));
+    const inferredAsOf = (await scanBytes(bytes, e.id, null)).asOf;
+    scores.push({ ...s, inferredAsOf, inferredRight: reportingDateRight(e, inferredAsOf) });
   }
   return scores;
 }
 
 const f3 = (n: number) => n.toFixed(3);
 
+function printEntry(s: CorpusScore, verbose: boolean): void {
+  console.log(`${s.id.padEnd(48)} found ${s.found}/${s.expected}  extra ${s.extra.length}  dup ${s.duplicates.length}  fields ${s.fieldsRight}/${s.fieldsScored}`);
+  if (!verbose) return;
+  const per = SCORED_FIELDS.filter((f) => s.byField[f].scored > 0).map((f) => `${f} ${s.byField[f].right}/${s.byField[f].scored}`);
+  console.log(`    ${per.join("  ")}  reporting date ${s.inferredAsOf} ${s.inferredRight ? "right" : "WRONG"}`);
+  for (const m of s.misses) console.log(`    ${m.sheet}!${m.row} ${m.field}${m.due ? ` ${m.due}` : ""}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
+  for (const x of s.extra) console.log(`    ${x.sheet}!${x.row} extra KPI: ${JSON.stringify(x.measure.slice(0, 60))}`);
+  for (const x of s.duplicates) console.log(`    ${x.sheet}!${x.row} duplicate of ${x.of}: ${JSON.stringify(x.measure.slice(0, 60))}`);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const verbose = args.includes("--verbose");
   const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
   const scores = await scoreCorpus(only);
-  for (const s of scores) {
-    console.log(`${s.id.padEnd(48)} found ${s.found}/${s.expected}  extra ${s.extra.length}  fields ${s.fieldsRight}/${s.fieldsScored}`);
-    if (verbose) {
-      for (const m of s.misses) console.log(`    ${m.sheet}!${m.row} ${m.field}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
-      for (const x of s.extra) console.log(`    ${x.sheet}!${x.row} extra KPI: ${JSON.stringify(x.measure.slice(0, 60))}`);
-    }
-  }
+  for (const s of scores) printEntry(s, verbose);
   console.log("");
   for (const f of SCORED_FIELDS) {
     const scored = scores.reduce((n, s) => n + s.byField[f].scored, 0);
     const rightN = scores.reduce((n, s) => n + s.byField[f].right, 0);
-    console.log(`${f.padEnd(12)} ${rightN}/${scored}`);
+    console.log(`${f.padEnd(16)} ${rightN}/${scored}`);
   }
-  const t = totals(scores);
-  const publishers = new Set(loadEntries().filter((e) => !only || e.id === only).map((e) => e.source.publisher));
+  const entries = loadEntries().filter((e) => !only || e.id === only);
+  const publishers = new Set(entries.map((e) => e.source.publisher));
   console.log(`entries ${scores.length}, publishers ${publishers.size}, KPIs ${scores.reduce((n, s) => n + s.expected, 0)}`);
+  console.log(`reporting date inferred: ${scores.filter((s) => s.inferredRight).length}/${scores.length}`);
+  const t = totals(scores);
   console.log(`accuracy: recall ${f3(t.recall)} precision ${f3(t.precision)} fields ${f3(t.fields)}`);
+  const o = outOfSample(entries);
+  console.log(`out-of-sample: recall ${f3(o.recall)} precision ${f3(o.precision)} fields ${f3(o.fields)} (first scores of ${o.entries} entries)`);
 }
 
 if (require.main === module) {

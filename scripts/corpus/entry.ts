@@ -2,6 +2,7 @@
 // check that an entry is well formed before anything is built or scored from it.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Unit } from "../../src/core/types";
 
 export type CorpusCell =
   | string
@@ -33,6 +34,8 @@ export type Sector = "council" | "nhs" | "police" | "fire" | "housing" | "school
 export interface ExpectedKpi {
   sheet: string;
   row: number;
+  /** The column of the measure cell, where KPIs share one row (periods down the rows: measures as headings). */
+  col?: string;
   measure: string;
   group?: string | null;
   latest?: number | null;
@@ -42,12 +45,46 @@ export interface ExpectedKpi {
   statedRag?: "green" | "amber" | "red" | "blue" | "grey";
   statedTrend?: "up" | "down" | "flat" | "improving" | "worsening" | "no-change";
   dot?: "up" | "down" | "flat";
+  /** The RAG our rules should give, where it differs from statedRag's use as the expectation (rarely needed). */
+  rag?: "green" | "amber" | "red" | "blue" | "grey";
+  baseline?: number | null;
+  unit?: Unit | null;
+  /** For a rate: the base it is per (100, 1000 …); null for a figure that is not a rate. */
+  ratePer?: number | null;
+  /** The workbook's own commentary for the KPI. */
+  notes?: string | null;
+  milestones?: ExpectedMilestone[];
+  /** Other rows (period sheets, long-format rows) the same KPI is kept in. */
+  also?: { sheet: string; row: number; col?: string }[];
+}
+
+/** A staged milestone as the publisher states it: the month it falls due, its target and its actual. */
+export interface ExpectedMilestone {
+  due: string;
+  target?: number | null;
+  actual?: number | null;
+}
+
+/** The score an entry had when first scanned, before any change made for it (counts, so they can be summed). */
+export interface FirstScore {
+  found: number;
+  expected: number;
+  returned: number;
+  returnedMatching: number;
+  fieldsRight: number;
+  fieldsScored: number;
+  /** The git commit of the engine that scanned it (with "+changes" when its src/ differed from the commit). */
+  engine: string;
+  date: string;
 }
 
 export interface CorpusEntry {
   id: string;
   source: { publisher: string; sector: Sector; title: string; date: string; url: string; notes?: string };
   asOf: string;
+  /** The month (YYYY-MM) a reader would take as the reporting date when the publisher's period end differs from asOf. */
+  inferredAsOf?: string;
+  firstScore?: FirstScore;
   sheets: CorpusSheet[];
   expected: ExpectedKpi[];
 }
@@ -59,7 +96,13 @@ export const XLSX_DIR = join(CORPUS_DIR, "xlsx");
 const SECTORS = new Set(["council", "nhs", "police", "fire", "housing", "school", "send", "other"]);
 const RAGS = new Set(["green", "amber", "red", "blue", "grey"]);
 const TRENDS = new Set(["up", "down", "flat", "improving", "worsening", "no-change"]);
-const FIELDS = new Set(["sheet", "row", "measure", "group", "latest", "previous", "target", "polarity", "statedRag", "statedTrend", "dot"]);
+const FIELDS = new Set([
+  "sheet", "row", "col", "measure", "group", "latest", "previous", "target", "polarity", "statedRag", "statedTrend", "dot",
+  "rag", "baseline", "unit", "ratePer", "notes", "milestones", "also",
+]);
+const UNITS = new Set(["percent", "count", "weeks", "days", "hours", "months", "currency", "ratio", "rate", "score", "text"]);
+const FIRST_SCORE_COUNTS = ["found", "expected", "returned", "returnedMatching", "fieldsRight", "fieldsScored"] as const;
+const isNumberOrNull = (v: unknown) => v === null || (typeof v === "number" && Number.isFinite(v));
 
 /** The text a cell shows in the entry (for checking an expected measure against its row). */
 export function cellText(cell: CorpusCell | undefined): string {
@@ -67,6 +110,14 @@ export function cellText(cell: CorpusCell | undefined): string {
   if (typeof cell !== "object") return String(cell);
   if (cell.v !== undefined && cell.v !== null) return String(cell.v);
   return "";
+}
+
+/** "Sheet!row 5", or "Sheet!B5" where a column is named. */
+const placeName = (p: { sheet: string; row: number; col?: string }) => (p.col ? `${p.sheet}!${p.col}${p.row}` : `${p.sheet}!row ${p.row}`);
+
+/** 1 for A, 27 for AA. */
+function columnNumber(col: string): number {
+  return [...col.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 }
 
 /** Problems with an entry, in words; empty when it is well formed. */
@@ -80,8 +131,14 @@ export function entryProblems(e: CorpusEntry, file: string): string[] {
   if (!Array.isArray(e.sheets) || e.sheets.length === 0) say("no sheets");
   if (!Array.isArray(e.expected) || e.expected.length === 0) say("no expected KPIs");
   const seen = new Set<string>();
+  const primary = new Set((e.expected ?? []).map((k) => placeName(k)));
+  for (const a of (e.expected ?? []).flatMap((k) => k.also ?? [])) {
+    const at = placeName(a);
+    if (primary.has(at) || seen.has(`also ${at}`)) say(`${at}: named by "also" of one KPI and by another KPI`);
+    seen.add(`also ${at}`);
+  }
   for (const k of e.expected ?? []) {
-    const where = `${k.sheet}!row ${k.row}`;
+    const where = placeName(k);
     for (const f of Object.keys(k)) if (!FIELDS.has(f)) say(`${where}: unknown field "${f}"`);
     if (seen.has(where)) say(`${where}: listed twice`);
     seen.add(where);
@@ -92,15 +149,54 @@ export function entryProblems(e: CorpusEntry, file: string): string[] {
     }
     const row = sheet.rows[k.row - 1];
     if (!row) say(`${where}: the sheet has no such row`);
+    else if (k.col !== undefined && !/^[A-Z]{1,3}$/.test(k.col)) say(`${where}: col must be a column letter`);
+    else if (k.col !== undefined && cellText(row[columnNumber(k.col) - 1]).trim() !== k.measure.trim()) say(`${where}: the cell does not read "${k.measure}"`);
     else if (!row.some((c) => cellText(c).trim() === k.measure.trim())) say(`${where}: no cell in the row reads "${k.measure}"`);
     if (k.statedRag !== undefined && !RAGS.has(k.statedRag)) say(`${where}: statedRag "${k.statedRag}"`);
     if (k.statedTrend !== undefined && !TRENDS.has(k.statedTrend)) say(`${where}: statedTrend "${k.statedTrend}"`);
     if (k.polarity !== undefined && k.polarity !== "higher-is-better" && k.polarity !== "lower-is-better") say(`${where}: polarity "${k.polarity}"`);
-    for (const f of ["latest", "previous", "target"] as const) {
-      const v = k[f];
-      if (v !== undefined && v !== null && (typeof v !== "number" || !Number.isFinite(v))) say(`${where}: ${f} must be a number or null`);
+    for (const f of ["latest", "previous", "target", "baseline"] as const) {
+      if (k[f] !== undefined && !isNumberOrNull(k[f])) say(`${where}: ${f} must be a number or null`);
+    }
+    for (const m of scoredFieldProblems(k, e)) say(`${where}: ${m}`);
+  }
+  if (e.inferredAsOf !== undefined && !/^\d{4}-\d{2}$/.test(e.inferredAsOf)) say("inferredAsOf must be YYYY-MM");
+  if (e.firstScore !== undefined) for (const m of firstScoreProblems(e.firstScore)) say(`firstScore: ${m}`);
+  return p;
+}
+
+/** Problems with the fields added for scoring the board's view (rag, unit, milestones, other rows). */
+function scoredFieldProblems(k: ExpectedKpi, e: CorpusEntry): string[] {
+  const p: string[] = [];
+  if (k.rag !== undefined && !RAGS.has(k.rag)) p.push(`rag "${k.rag}"`);
+  if (k.unit !== undefined && k.unit !== null && !UNITS.has(k.unit)) p.push(`unit "${k.unit}" is not one of ${[...UNITS].join(", ")}`);
+  if (k.ratePer !== undefined && k.ratePer !== null && !(typeof k.ratePer === "number" && k.ratePer > 0)) p.push("ratePer must be a positive number or null");
+  if (k.notes !== undefined && k.notes !== null && typeof k.notes !== "string") p.push("notes must be text or null");
+  if (k.milestones !== undefined) {
+    if (!Array.isArray(k.milestones)) p.push("milestones must be a list");
+    const months = new Set<string>();
+    for (const m of Array.isArray(k.milestones) ? k.milestones : []) {
+      if (!/^\d{4}-\d{2}$/.test(m?.due ?? "")) p.push(`milestone due "${m?.due}" must be YYYY-MM`);
+      if (months.has(m.due)) p.push(`two milestones due ${m.due}`);
+      months.add(m.due);
+      for (const f of ["target", "actual"] as const) if (m[f] !== undefined && !isNumberOrNull(m[f])) p.push(`milestone ${m.due} ${f} must be a number or null`);
+      for (const f of Object.keys(m)) if (!["due", "target", "actual"].includes(f)) p.push(`milestone ${m.due}: unknown field "${f}"`);
     }
   }
+  for (const a of k.also ?? []) {
+    const row = e.sheets?.find((s) => s.name === a.sheet)?.rows[a.row - 1];
+    const cells = a.col ? [row?.[columnNumber(a.col) - 1]] : (row ?? []);
+    if (!cells.some((c) => cellText(c).trim() !== "")) p.push(`also ${placeName(a)}: no such row or cell, or it is blank`);
+    if (placeName(a) === placeName(k)) p.push("also names the KPI's own place");
+  }
+  return p;
+}
+
+function firstScoreProblems(f: FirstScore): string[] {
+  const p: string[] = [];
+  for (const c of FIRST_SCORE_COUNTS) if (!Number.isInteger(f[c]) || f[c] < 0) p.push(`${c} must be a count`);
+  if (typeof f.engine !== "string" || !/^[0-9a-f]{7,40}/.test(f.engine)) p.push("engine must be a git commit");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date ?? "")) p.push("date must be YYYY-MM-DD");
   return p;
 }
 
@@ -136,6 +232,8 @@ export function formatEntry(e: CorpusEntry): string {
   lines.push(`  "id": ${JSON.stringify(e.id)},`);
   lines.push(`  "source": ${JSON.stringify(e.source, null, 2).replace(/\n/g, "\n  ")},`);
   lines.push(`  "asOf": ${JSON.stringify(e.asOf)},`);
+  if (e.inferredAsOf !== undefined) lines.push(`  "inferredAsOf": ${JSON.stringify(e.inferredAsOf)},`);
+  if (e.firstScore !== undefined) lines.push(`  "firstScore": ${one(e.firstScore)},`);
   lines.push(`  "sheets": [`);
   e.sheets.forEach((s, i) => {
     lines.push("    {");

@@ -1,9 +1,11 @@
-// Scoring one corpus entry: the scan's KPIs against the publisher's, matched by sheet and row.
-import type { Kpi, ScanResult } from "../../src/core/types";
-import type { CorpusEntry, ExpectedKpi } from "./entry";
+// Scoring one corpus entry: the scan's KPIs against the publisher's (matched by the rows they were read from,
+// see match.ts), field by field (fields.ts); and the totals over entries, in-sample and out-of-sample.
+import type { ScanResult } from "../../src/core/types";
+import type { CorpusEntry, FirstScore } from "./entry";
+import { matchKpis, type ScanKpi } from "./match";
+import { expectedOf, KPI_FIELDS, right, scanned, scoreMilestones, SCORED_FIELDS, type ScoredField } from "./fields";
 
-export const SCORED_FIELDS = ["latest", "previous", "target", "polarity", "statedRag", "statedTrend", "dot", "group"] as const;
-export type ScoredField = (typeof SCORED_FIELDS)[number];
+export { SCORED_FIELDS, type ScoredField } from "./fields";
 
 export interface FieldMiss {
   sheet: string;
@@ -11,6 +13,8 @@ export interface FieldMiss {
   field: ScoredField | "found";
   expected: unknown;
   got: unknown;
+  /** For a milestone field: the month it falls due. */
+  due?: string;
 }
 
 export interface EntryScore {
@@ -19,7 +23,7 @@ export interface EntryScore {
   found: number;
   /** KPIs the scan returned on the entry's sheets. */
   returned: number;
-  /** Of those, how many match an expected KPI. */
+  /** Of those, how many are the one match of an expected KPI (extras and duplicates are not). */
   returnedMatching: number;
   fieldsScored: number;
   fieldsRight: number;
@@ -27,93 +31,38 @@ export interface EntryScore {
   misses: FieldMiss[];
   /** Rows the scan took as KPIs that the publisher does not list. */
   extra: { sheet: string; row: number; measure: string }[];
+  /** Second scan KPIs for one expected KPI (one KPI read as several). */
+  duplicates: { sheet: string; row: number; measure: string; of: string }[];
 }
 
-function rowOf(cell: string | undefined): number | null {
-  const m = /(\d+)$/.exec(cell ?? "");
-  return m ? Number(m[1]) : null;
-}
-
-const normText = (s: string | null | undefined): string | null =>
-  s == null ? null : s.toLowerCase().replace(/\s+/g, " ").replace(/[\s.:;,–-]+$/, "").trim() || null;
-
-function figureValue(f: Kpi["latest"]): number | null {
-  if (!f) return null;
-  if (f.value !== null && f.value !== undefined) return f.value;
-  return f.relative?.resolved ?? null;
-}
-
-function sameNumber(a: number | null, b: number | null): boolean {
-  if (a === null || b === null) return a === b;
-  return Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-/** What the scan says for one scored field of a KPI. */
-export function scanned(k: Kpi, field: ScoredField): unknown {
-  switch (field) {
-    case "latest":
-      return figureValue(k.latest);
-    case "previous":
-      return figureValue(k.previous);
-    case "target":
-      return figureValue(k.currentTarget ?? k.target);
-    case "polarity":
-      return k.polarity;
-    case "statedRag":
-      return k.statedRag;
-    case "statedTrend":
-      return { direction: k.dot.stated ?? null, judgement: (k.dot as { statedJudgement?: string | null }).statedJudgement ?? null };
-    case "dot":
-      return k.dot.direction;
-    case "group":
-      return k.group;
-  }
-}
-
-function right(field: ScoredField, expected: unknown, got: unknown): boolean {
-  switch (field) {
-    case "latest":
-    case "previous":
-    case "target":
-      return sameNumber(expected as number | null, got as number | null);
-    case "group":
-      return normText(expected as string | null) === normText(got as string | null);
-    case "statedTrend": {
-      const g = got as { direction: string | null; judgement: string | null };
-      return ["up", "down", "flat"].includes(expected as string) ? g.direction === expected : g.judgement === expected;
-    }
-    default:
-      return (expected ?? null) === (got ?? null);
-  }
-}
+const brief = (x: ScanKpi) => ({ sheet: x.sheet, row: x.row ?? 0, measure: x.k.measure });
 
 export function scoreEntry(entry: CorpusEntry, result: ScanResult): EntryScore {
-  const sheets = new Set(entry.sheets.map((s) => s.name));
-  const kpis = result.tables.filter((t) => sheets.has(t.sheet)).flatMap((t) => t.kpis.map((k) => ({ k, sheet: t.sheet, row: rowOf(k.sourceCell) })));
-  const byPlace = new Map<string, Kpi>();
-  for (const x of kpis) if (x.row !== null && !byPlace.has(`${x.sheet}!${x.row}`)) byPlace.set(`${x.sheet}!${x.row}`, x.k);
-  const expectedAt = new Set(entry.expected.map((e) => `${e.sheet}!${e.row}`));
-
+  const { kpis, matched, duplicates, extra } = matchKpis(entry, result);
   const byField = Object.fromEntries(SCORED_FIELDS.map((f) => [f, { scored: 0, right: 0 }])) as EntryScore["byField"];
   const misses: FieldMiss[] = [];
   let found = 0;
-  for (const e of entry.expected) {
-    const k = byPlace.get(`${e.sheet}!${e.row}`);
-    if (!k) {
+  entry.expected.forEach((e, i) => {
+    const x = matched[i];
+    if (!x) {
       misses.push({ sheet: e.sheet, row: e.row, field: "found", expected: e.measure, got: null });
-      continue;
+      return;
     }
     found++;
-    for (const f of SCORED_FIELDS) {
-      if (!(f in e)) continue;
-      const want = (e as ExpectedKpi)[f] ?? null;
-      const got = scanned(k, f);
+    for (const f of KPI_FIELDS) {
+      const want = expectedOf(e, f);
+      if (want === undefined) continue;
+      const got = scanned(x.k, f);
       byField[f].scored++;
-      if (right(f, want, got)) byField[f].right++;
+      if (right(f, want, got, x.k)) byField[f].right++;
       else misses.push({ sheet: e.sheet, row: e.row, field: f, expected: want, got });
     }
-  }
-  const extra = kpis.filter((x) => x.row === null || !expectedAt.has(`${x.sheet}!${x.row}`)).map((x) => ({ sheet: x.sheet, row: x.row ?? 0, measure: x.k.measure }));
+    for (const m of scoreMilestones(e.milestones ?? [], x.k.milestones ?? [])) {
+      byField[m.field].scored++;
+      if (m.right) byField[m.field].right++;
+      else misses.push({ sheet: e.sheet, row: e.row, field: m.field, expected: m.expected, got: m.got, due: m.due });
+    }
+  });
   const fieldsScored = SCORED_FIELDS.reduce((n, f) => n + byField[f].scored, 0);
   const fieldsRight = SCORED_FIELDS.reduce((n, f) => n + byField[f].right, 0);
   return {
@@ -121,13 +70,19 @@ export function scoreEntry(entry: CorpusEntry, result: ScanResult): EntryScore {
     expected: entry.expected.length,
     found,
     returned: kpis.length,
-    returnedMatching: kpis.length - extra.length,
+    returnedMatching: found,
     fieldsScored,
     fieldsRight,
     byField,
     misses,
-    extra,
+    extra: extra.map(brief),
+    duplicates: duplicates.map((d) => ({ ...brief(d.x), of: `${d.of.sheet}!${d.of.row}` })),
   };
+}
+
+/** The month a scan with no reporting date given settled on is the entry's (or the month a reader would take). */
+export function reportingDateRight(entry: CorpusEntry, inferred: string): boolean {
+  return inferred.slice(0, 7) === (entry.inferredAsOf ?? entry.asOf.slice(0, 7));
 }
 
 export interface CorpusTotals {
@@ -136,12 +91,25 @@ export interface CorpusTotals {
   fields: number;
 }
 
-export function totals(scores: EntryScore[]): CorpusTotals {
-  const sum = (f: (s: EntryScore) => number) => scores.reduce((n, s) => n + f(s), 0);
+type Counts = Pick<FirstScore, "found" | "expected" | "returned" | "returnedMatching" | "fieldsRight" | "fieldsScored">;
+
+export function totals(scores: Counts[]): CorpusTotals {
+  const sum = (f: (s: Counts) => number) => scores.reduce((n, s) => n + f(s), 0);
   const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
   return {
     recall: ratio(sum((s) => s.found), sum((s) => s.expected)),
     precision: ratio(sum((s) => s.returnedMatching), sum((s) => s.returned)),
     fields: ratio(sum((s) => s.fieldsRight), sum((s) => s.fieldsScored)),
   };
+}
+
+/** The first scores kept in the entries (out-of-sample: each taken before any change made for its entry). */
+export function outOfSample(entries: CorpusEntry[]): CorpusTotals & { entries: number } {
+  const firsts = entries.flatMap((e) => (e.firstScore ? [e.firstScore] : []));
+  return { ...totals(firsts), entries: firsts.length };
+}
+
+/** The counts a first score keeps. */
+export function countsOf(s: EntryScore): Counts {
+  return { found: s.found, expected: s.expected, returned: s.returned, returnedMatching: s.returnedMatching, fieldsRight: s.fieldsRight, fieldsScored: s.fieldsScored };
 }

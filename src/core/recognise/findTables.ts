@@ -460,7 +460,7 @@ function buildTable(
     }
     if (!hasData && !grid.mergeAt(headerRow, c)) {
       // A blank heading straight after a time column is that milestone's RAG column even while empty — when the
-      // heading row has that pattern inside it too (004's Score card: "3 months | | 6 months | | 12 months | ").
+      // heading row has that pattern inside it too ("3 months | | 6 months | | 12 months | ").
       const left = top.classes.get(c - 1);
       const pattern = [...top.classes.entries()].some(([col, cls]) => cls.role === "time" && col + 1 < toCol && grid.raw(headerRow, col + 1).text === "");
       if (!(left && left.role === "time" && pattern)) break;
@@ -500,7 +500,7 @@ function buildTable(
   };
 }
 
-/** The heading-driven path's columns: the seed-proven reading of one heading row (and a sub-heading row under it). */
+/** The heading-driven path's columns: one heading row read across its merges, and a sub-heading row under it if any. */
 function headingColumnsFromRows(grid: SheetGrid, headerRows: number[], top: RowHeading, fromCol: number, lastCol: number, ctx: PeriodContext): ColumnInfo[] {
   const headerRow = headerRows[0];
   const subRow = headerRows.length > 1 ? headerRows[1] : null;

@@ -154,7 +154,7 @@ const PHRASES: [string, ColumnRole, number][] = [
   ["service area", "group", 3], ["strategic priority", "group", 3], ["portfolio", "group", 2], ["pillar", "group", 3],
   ["ambition", "group", 2], ["corporate priority", "group", 3], ["council plan priority", "group", 3], ["aim", "target", 2], ["goal", "target", 2],
   ["department", "owner", 2], ["team", "owner", 2], ["directorate", "owner", 2], ["function", "group", 1], ["cqc domain", "group", 3],
-  // Survey breakdowns (seed 002's questionnaire sections).
+  // Breakdowns of one measure into parts (a survey's sections, a cohort's groups).
   ["questionnaire section", "section", 3], ["survey section", "section", 3], ["sub measure", "section", 3], ["submeasure", "section", 3],
   ["breakdown", "section", 3], ["cohort", "section", 3],
   // Figures.

@@ -1,69 +1,18 @@
-// From a found table's rows to KPI drafts: which row is a KPI, which row holds its actuals,
-// which cells are its baseline, targets, milestones and stated DoT/RAG. No judgement here
-// (polarity, DoT, RAG and findings come after, in src/core/assess and src/core/validate).
-import type { Period, Unit } from "../types";
+// From a found table's rows to KPI drafts: which row is a KPI, which row holds its actuals, which cells are its
+// baseline, targets, milestones and stated DoT/RAG. No judgement here (polarity, DoT, RAG and findings come
+// after, in src/core/assess and src/core/validate). Each row is one of: a row of actuals (or targets) for the
+// KPI above it; a heading (a section, a note, a headline); or a KPI.
+import type { Unit } from "../types";
 import type { PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
+import type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 import { asGroup, isNoteLine } from "./titles";
+import { baselineTimeCol, tableRoles, type TableRoles } from "./tableRoles";
+import { ACTUAL_ROW, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
 
-export interface CellRef {
-  row: number;
-  col: number;
-}
+export type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 
-/** One time column of a KPI: the heading, and the cells of its target and actual. */
-export interface DraftMilestone {
-  label: string;
-  col: number;
-  period: Period | null;
-  relativeMonths: number | null;
-  /** What the heading says the column holds. */
-  headingRole: "baseline" | "target" | "final-target" | "actual" | "period";
-  targetCell: CellRef | null;
-  actualCell: CellRef | null;
-  ragCell: CellRef | null;
-}
-
-export interface DraftKpi {
-  row: number;
-  actualRow: number | null;
-  ref: string | null;
-  refCell: CellRef | null;
-  measure: string;
-  measureCell: CellRef | null;
-  group: string | null;
-  frequency: string | null;
-  frequencyCell: CellRef | null;
-  /** Set when the KPI has no measure of its own and one was derived (qualitative milestone tables). */
-  measureDerived: boolean;
-  baselineCell: CellRef | null;
-  targetCell: CellRef | null;
-  previousCell: CellRef | null;
-  latestCell: CellRef | null;
-  previousPeriodCell: CellRef | null;
-  latestPeriodCell: CellRef | null;
-  dotCell: CellRef | null;
-  ragCell: CellRef | null;
-  notes: string | null;
-  polarityCell: CellRef | null;
-  unitCell: CellRef | null;
-  milestones: DraftMilestone[];
-  /** True for a row with no reference or measure of its own, read as a further breakdown of the KPI above. */
-  continuation: boolean;
-  /** A unit the measure's wording or a heading names ("in weeks", "%"). */
-  unitHint: Unit | null;
-  /** Note from a reference like "5/11 *quarterly". */
-  refNote: string | null;
-  /** Comparator figures beside the KPI (England, region, a peer), with their column headings. */
-  benchmarkCells: { label: string; cell: CellRef }[];
-  /** The owner or lead named for the KPI. */
-  ownerCell: CellRef | null;
-  /** The status column asks a question ("Target met?"): Yes/No answer it. */
-  ragYesNo: boolean;
-}
-
-const ACTUAL_ROW = /^(.*?)\s*actuals?\s*$/i;
 const FREQUENCY_WORD =
   /^(daily|weekly|fortnightly|monthly|bi-? ?monthly|quarterly|termly|half[- ]?termly|bi-? ?annual(ly)?|annual(ly)?|yearly|six[- ]monthly|biannual(ly)?|per term|each term|every \w+)\b/i;
 
@@ -88,61 +37,46 @@ function unitHintFromText(text: string): Unit | null {
 }
 
 export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext): DraftKpi[] {
-  const byRole = (role: string) => table.columns.filter((c) => c.cls?.role === role);
-  const first = (role: string): ColumnInfo | undefined => byRole(role)[0];
-  const refCol = first("ref");
-  const measureCol = first("measure");
-  const groupCol = first("group");
-  const sectionCol = first("section");
-  const freqCol = first("frequency");
-  const baselineCol = first("baseline");
-  const targetCol = byRole("target").slice(-1)[0];
-  const previousCol = first("previous");
-  const latestCol = byRole("latest").slice(-1)[0];
-  const dotCol = first("dot");
-  const notesCol = first("notes");
-  const polarityCol = first("polarity");
-  const unitCol = first("unit");
-  const ownerCol = first("owner");
-  const benchmarkCols = byRole("benchmark");
-  const periodCols = byRole("period");
-  // A stated RAG for the KPI as a whole: a RAG column that does not follow a time column — or the table's only
-  // RAG column ("... | Target 2023/24 | RAG | DoT"), unless the heading row pairs every milestone with a RAG column.
-  const ragCols = table.columns.filter((c) => c.cls?.role === "rag");
-  const kpiRagCol = ragCols.length === 1 ? ragCols[0] : table.columns.find((c, i) => c.cls?.role === "rag" && table.columns[i - 1]?.cls?.role !== "time");
-
-  const timeCols = table.columns.filter((c) => c.cls?.role === "time" && c.cls.heading);
-  // Under a two-level heading keep the first sub-column of each time heading (the "Positive" share), not its
-  // complement; a sub-heading that names a role ("2014/15" over "Target" and "Actual") makes a column of its own.
-  const seenTimeLabels = new Set<string>();
-  const usedTimeCols = timeCols.filter((c) => {
-    const h = c.cls!.heading!;
-    const key = c.sub ? `${c.label.replace(/ \/ [^/]*$/, "")}|${h.role}|${h.period?.label ?? ""}` : `${c.col}`;
-    if (seenTimeLabels.has(key)) return false;
-    seenTimeLabels.add(key);
-    return true;
-  });
-
-  const nameCols = [refCol, measureCol].filter((c): c is ColumnInfo => !!c);
-  const txt = (r: number, c: ColumnInfo | undefined) => (c ? grid.text(r, c.col) : "");
-  // A cell of a column the table has, blank or not: a blank target is a finding, with its address.
-  const at = (r: number, c: ColumnInfo | undefined): CellRef | null => (c ? { row: r, col: c.col } : null);
-
-  const typeCol = rowTypeColumn(grid, table);
-  const drafts: DraftKpi[] = [];
-  let group: string | null = null;
-  let groupFromHeading: string | null = null;
-  let last: DraftKpi | null = null;
-
+  const reader = new RowReader(grid, table);
   for (let r = table.firstDataRow; r <= table.lastRow; r++) {
     if (grid.isBlankRow(r, table.firstCol, table.lastCol)) continue;
-    const filled = grid.filledCols(r, table.firstCol, table.lastCol);
-    const refText = txt(r, refCol);
-    const measureText = txt(r, measureCol);
+    if (reader.pairedRow(r) || reader.headingRow(r)) continue;
+    reader.kpiRow(r);
+  }
+  return reader.drafts;
+}
 
-    // An ACTUAL(S) row: its label in the reference or measure cell, figures under the time columns.
+/** Reads a table's rows in order, carrying the group and the KPI above down the rows. */
+class RowReader {
+  readonly drafts: DraftKpi[] = [];
+  private readonly cols: TableRoles;
+  private readonly typeCol: number | null;
+  /** The group a Group column states, carried down. */
+  private group: string | null = null;
+  /** The group a section heading row states, carried down. */
+  private groupFromHeading: string | null = null;
+  /** The last KPI with a name of its own. */
+  private last: DraftKpi | null = null;
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly table: FoundTable,
+  ) {
+    this.cols = tableRoles(table);
+    this.typeCol = rowTypeColumn(grid, table);
+  }
+
+  private txt(r: number, c: ColumnInfo | undefined): string {
+    return c ? this.grid.text(r, c.col) : "";
+  }
+
+  /** A row of actuals (or of targets) that belongs to a KPI above it. */
+  pairedRow(r: number): boolean {
+    const { grid, cols, typeCol, last } = this;
+    const refText = this.txt(r, cols.ref);
+    const measureText = this.txt(r, cols.measure);
     // A column of row labels ("Target" / "Actual") beside the names says which row holds what.
-    const typeText = typeCol ? grid.text(r, typeCol) : "";
+    const typeText = typeCol !== null ? grid.text(r, typeCol) : "";
     if (typeCol !== null && last && TARGET_LABEL.test(typeText) && !refText && !measureText && last.row !== r) {
       // "Actual" came first, this "Target" row below it holds the targets.
       for (const m of last.milestones) {
@@ -150,126 +84,55 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
         m.targetCell = { row: r, col: m.col };
       }
       last.actualRow = last.actualRow ?? last.row;
-      continue;
+      return true;
     }
+    // An ACTUAL(S) row: its label in the reference or measure cell, figures under the time columns.
     const actualLabel = [refText, measureText].find((t) => ACTUAL_ROW.test(t) && t.length <= 40) ?? (ACTUAL_ROW.test(typeText) && !refText && !measureText ? typeText : undefined);
-    if (actualLabel !== undefined && drafts.length) {
-      const stem = ACTUAL_ROW.exec(actualLabel)![1].trim();
-      const target = (stem && [...drafts].reverse().find((d) => d.ref && sameRef(d.ref, stem))) || last!;
-      if (target.actualRow === null) {
-        target.actualRow = r;
-        for (const m of target.milestones) m.actualCell = at(r, table.columns.find((c) => c.col === m.col));
-        const noteText = refText === actualLabel ? measureText : "";
-        if (noteText) target.notes = [target.notes, noteText].filter(Boolean).join(" ");
-      }
-      continue;
+    if (actualLabel === undefined || !this.drafts.length) return false;
+    const stem = ACTUAL_ROW.exec(actualLabel)![1].trim();
+    const target = (stem && [...this.drafts].reverse().find((d) => d.ref && sameRef(d.ref, stem))) || last!;
+    if (target.actualRow === null) {
+      target.actualRow = r;
+      for (const m of target.milestones) m.actualCell = { row: r, col: m.col };
+      const noteText = refText === actualLabel ? measureText : "";
+      if (noteText) target.notes = [target.notes, noteText].filter(Boolean).join(" ");
     }
+    return true;
+  }
 
-    // A group heading: one short cell on its own (or a reference with a headline spanning the milestone columns).
-    if (filled.length === 1 && (!groupCol || filled[0] !== groupCol.col)) {
+  /** A row that heads the rows below (a section), notes the KPI above, or is a headline over sub-references. */
+  headingRow(r: number): boolean {
+    const { grid, table, cols } = this;
+    const filled = grid.filledCols(r, table.firstCol, table.lastCol);
+    // A group heading: one short cell on its own.
+    if (filled.length === 1 && (!cols.group || filled[0] !== cols.group.col)) {
       const t = grid.text(r, filled[0]);
-      if (t.length <= 160 && !usedTimeCols.some((c) => c.col === filled[0] && !grid.mergeAt(r, filled[0]))) {
+      if (t.length <= 160 && !cols.time.some((c) => c.col === filled[0] && !grid.mergeAt(r, filled[0]))) {
         // A note on a row of its own belongs to the KPI above; a section heading is the group of the rows below;
         // a report title or a sentence between the rows is neither.
-        if (isNoteLine(t) && last) last.notes = [last.notes, t].filter(Boolean).join(" ");
-        else if (asGroup(t)) groupFromHeading = asGroup(t);
-        continue;
+        if (isNoteLine(t) && this.last) this.last.notes = [this.last.notes, t].filter(Boolean).join(" ");
+        else if (asGroup(t)) this.groupFromHeading = asGroup(t);
+        return true;
       }
     }
-    if (isHeadlineRow(grid, r, filled, refCol, usedTimeCols, table)) {
-      groupFromHeading = `${refText} ${grid.text(r, filled[1])}`.trim();
-      continue;
+    // A reference with a headline spanning the milestone columns.
+    if (isHeadlineRow(grid, r, filled, cols.ref, cols.time, table)) {
+      this.groupFromHeading = `${this.txt(r, cols.ref)} ${grid.text(r, filled[1])}`.trim();
+      return true;
     }
+    return false;
+  }
 
-    if (groupCol && txt(r, groupCol)) group = txt(r, groupCol);
-    const continuation = !refText && !measureText && nameCols.length > 0;
-    if (continuation && !last) continue;
-
-    let ref: string | null = refText || null;
-    let refNote: string | null = null;
-    if (ref) {
-      const m = /^(.*?)\s*\*\s*(.+)$/.exec(ref);
-      if (m) {
-        ref = m[1].trim();
-        refNote = m[2].trim();
-      }
-    }
-    const descriptor = sectionCol ? txt(r, sectionCol) : "";
-    let measure = measureText;
-    let measureDerived = false;
-    if (continuation && last) {
-      ref = last.ref;
-      measure = `${last.measure}${descriptor || (groupCol && txt(r, groupCol)) ? ` – ${descriptor || txt(r, groupCol)}` : ""}`;
-    } else if (!measure) {
-      // No measure column (004's "KPI reference | By 3 months | RAG ..."): the final milestone states the aim.
-      const lastText = [...usedTimeCols].reverse().map((c) => grid.text(r, c.col)).find((t) => t !== "");
-      measure = lastText ?? ref ?? "";
-      measureDerived = true;
-    }
-    if (!measure && !ref) continue;
-    // A KPI has a name a person can read: a row whose name is a bare figure ("459") is data that runs on
-    // under the table (a ledger pasted below it), not a measure.
-    if (!continuation && !/\p{L}/u.test(measure)) continue;
-
-    const frequencyText = txt(r, freqCol);
-    const notes = txt(r, notesCol) || null;
-    let frequency: string | null = frequencyText && isFrequencyText(frequencyText) ? frequencyText : null;
-    if (!frequency && notes && isFrequencyText(notes)) frequency = notes.split(/[,;]/)[0].trim();
-    if (!frequency && refNote && isFrequencyText(refNote)) frequency = refNote;
-    if (!frequency && continuation && last) frequency = last.frequency;
-
-    const milestones: DraftMilestone[] = usedTimeCols
-      .filter((c) => c.cls!.heading!.role !== "baseline" || c !== baselineTimeCol(usedTimeCols))
-      .map((c) => {
-        const h = c.cls!.heading!;
-        const idx = table.columns.indexOf(c);
-        const next = table.columns[idx + 1];
-        const ragCol = next && next.cls?.role === "rag" && next !== kpiRagCol && (!next.sub || next.col === c.col + 1) ? next : undefined;
-        return {
-          label: c.label,
-          col: c.col,
-          period: h.period,
-          relativeMonths: h.relativeMonths,
-          headingRole: h.role,
-          targetCell: at(r, c),
-          actualCell: null,
-          ragCell: ragCol ? { row: r, col: ragCol.col } : null,
-        };
-      });
-
-    const baselineTime = baselineTimeCol(usedTimeCols);
-    const d: DraftKpi = {
-      row: r,
-      actualRow: null,
-      ref,
-      refCell: at(r, refCol),
-      measure,
-      measureCell: measureDerived ? null : continuation ? (last?.measureCell ?? null) : at(r, measureCol),
-      group: group ?? (continuation && last ? last.group : null) ?? groupFromHeading ?? table.title,
-      frequency,
-      frequencyCell: at(r, freqCol),
-      measureDerived,
-      baselineCell: at(r, baselineCol) ?? (baselineTime ? at(r, baselineTime) : null),
-      targetCell: at(r, targetCol),
-      previousCell: at(r, previousCol),
-      latestCell: at(r, latestCol),
-      previousPeriodCell: periodCellFor(r, periodCols, table, "previous", previousCol, at),
-      latestPeriodCell: periodCellFor(r, periodCols, table, "latest", latestCol, at),
-      dotCell: at(r, dotCol),
-      ragCell: at(r, kpiRagCol),
-      notes,
-      polarityCell: at(r, polarityCol),
-      unitCell: at(r, unitCol),
-      milestones,
-      continuation,
-      unitHint: unitHintFromText(measure) ?? (continuation && last ? last.unitHint : null),
-      refNote,
-      benchmarkCells: benchmarkCols.map((c) => ({ label: c.label || "Comparator", cell: { row: r, col: c.col } })),
-      ownerCell: at(r, ownerCol) ?? (continuation && last ? last.ownerCell : null),
-      ragYesNo: !!kpiRagCol?.cls?.yesNo,
-    };
-    if (!groupCol && continuation && descriptor === "" && last) d.group = last.group;
-    if (typeCol !== null && ACTUAL_ROW.test(typeText)) {
+  /** A KPI's row (or a continuation row breaking the KPI above down further). */
+  kpiRow(r: number): void {
+    const { cols, last } = this;
+    if (cols.group && this.txt(r, cols.group)) this.group = this.txt(r, cols.group);
+    const continuation = !this.txt(r, cols.ref) && !this.txt(r, cols.measure) && cols.names.length > 0;
+    if (continuation && !last) return;
+    const name = this.nameOf(r, continuation);
+    if (!name) return;
+    const d = this.draft(r, name, continuation);
+    if (this.typeCol !== null && ACTUAL_ROW.test(this.grid.text(r, this.typeCol))) {
       // The KPI's own row is labelled "Actual": its cells are actuals; a "Target" row may follow.
       d.actualRow = r;
       for (const m of d.milestones) {
@@ -277,60 +140,120 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
         m.targetCell = null;
       }
     }
-    drafts.push(d);
-    if (!continuation) last = d;
+    this.drafts.push(d);
+    if (!continuation) this.last = d;
   }
-  return drafts;
-}
 
-const TARGET_LABEL = /^(targets?|plan|planned|trajectory|goal|standard|ambition)$/i;
-
-/** A column, headed or not, whose cells label each row "Target" or "Actual": 004-style paired rows in one column. */
-function rowTypeColumn(grid: SheetGrid, table: FoundTable): number | null {
-  for (const c of table.columns) {
-    if (c.cls && c.cls.role !== "section" && c.cls.role !== "notes") continue;
-    let targets = 0;
-    let actuals = 0;
-    let other = 0;
-    for (let r = table.firstDataRow; r <= table.lastRow; r++) {
-      const t = grid.rawText(r, c.col);
-      if (!t) continue;
-      if (TARGET_LABEL.test(t)) targets++;
-      else if (ACTUAL_ROW.test(t) && t.length <= 12) actuals++;
-      else other++;
+  /** The KPI's reference and measure; null for a row that names no KPI a person could read. */
+  private nameOf(r: number, continuation: boolean): { ref: string | null; refNote: string | null; measure: string; measureDerived: boolean } | null {
+    const { cols, last } = this;
+    let ref: string | null = this.txt(r, cols.ref) || null;
+    let refNote: string | null = null;
+    const noted = ref ? /^(.*?)\s*\*\s*(.+)$/.exec(ref) : null;
+    if (noted) {
+      ref = noted[1].trim();
+      refNote = noted[2].trim();
     }
-    if (targets > 0 && actuals > 0 && other <= (targets + actuals) / 4) return c.col;
+    let measure = this.txt(r, cols.measure);
+    let measureDerived = false;
+    if (continuation && last) {
+      ref = last.ref;
+      const descriptor = this.txt(r, cols.section) || this.txt(r, cols.group);
+      measure = `${last.measure}${descriptor ? ` – ${descriptor}` : ""}`;
+    } else if (!measure) {
+      // No measure column ("KPI reference | By 3 months | RAG ..."): the final milestone states the aim.
+      const lastText = [...cols.time].reverse().map((c) => this.grid.text(r, c.col)).find((t) => t !== "");
+      measure = lastText ?? ref ?? "";
+      measureDerived = true;
+    }
+    if (!measure && !ref) return null;
+    // A KPI has a name a person can read: a row whose name is a bare figure ("459") is data that runs on
+    // under the table (a ledger pasted below it), not a measure.
+    if (!continuation && !/\p{L}/u.test(measure)) return null;
+    return { ref, refNote, measure, measureDerived };
   }
-  return null;
+
+  /** The frequency from a Frequency column, the notes ("Monthly"), a reference's note, or the KPI above. */
+  private frequencyOf(r: number, notes: string | null, refNote: string | null, continuation: boolean): string | null {
+    const frequencyText = this.txt(r, this.cols.frequency);
+    if (frequencyText && isFrequencyText(frequencyText)) return frequencyText;
+    if (notes && isFrequencyText(notes)) return notes.split(/[,;]/)[0].trim();
+    if (refNote && isFrequencyText(refNote)) return refNote;
+    return continuation && this.last ? this.last.frequency : null;
+  }
+
+  private draft(r: number, name: NonNullable<ReturnType<RowReader["nameOf"]>>, continuation: boolean): DraftKpi {
+    const { cols, table, last } = this;
+    const at = (c: ColumnInfo | undefined): CellRef | null => (c ? { row: r, col: c.col } : null);
+    const notes = this.txt(r, cols.notes) || null;
+    const baselineTime = baselineTimeCol(cols.time);
+    const d: DraftKpi = {
+      row: r,
+      actualRow: null,
+      ref: name.ref,
+      refCell: at(cols.ref),
+      measure: name.measure,
+      measureCell: name.measureDerived ? null : continuation ? (last?.measureCell ?? null) : at(cols.measure),
+      group: this.group ?? (continuation && last ? last.group : null) ?? this.groupFromHeading ?? table.title,
+      frequency: this.frequencyOf(r, notes, name.refNote, continuation),
+      frequencyCell: at(cols.frequency),
+      measureDerived: name.measureDerived,
+      baselineCell: at(cols.baseline) ?? (baselineTime ? at(baselineTime) : null),
+      targetCell: at(cols.target),
+      previousCell: at(cols.previous),
+      latestCell: at(cols.latest),
+      previousPeriodCell: periodCellFor(r, cols.periods, table, "previous", cols.previous),
+      latestPeriodCell: periodCellFor(r, cols.periods, table, "latest", cols.latest),
+      dotCell: at(cols.dot),
+      ragCell: at(cols.kpiRag),
+      notes,
+      polarityCell: at(cols.polarity),
+      unitCell: at(cols.unit),
+      milestones: milestoneCells(r, table, cols),
+      continuation,
+      unitHint: unitHintFromText(name.measure) ?? (continuation && last ? last.unitHint : null),
+      refNote: name.refNote,
+      benchmarkCells: cols.benchmarks.map((c) => ({ label: c.label || "Comparator", cell: { row: r, col: c.col } })),
+      ownerCell: at(cols.owner) ?? (continuation && last ? last.ownerCell : null),
+      ragYesNo: !!cols.kpiRag?.cls?.yesNo,
+    };
+    if (!cols.group && continuation && !this.txt(r, cols.section) && last) d.group = last.group;
+    return d;
+  }
 }
 
-function baselineTimeCol(cols: ColumnInfo[]): ColumnInfo | undefined {
-  return cols.find((c) => c.cls?.heading?.role === "baseline");
+/** One milestone per time column (the baseline's column aside), with the status column beside it if any. */
+function milestoneCells(r: number, table: FoundTable, cols: TableRoles): DraftMilestone[] {
+  const baselineTime = baselineTimeCol(cols.time);
+  return cols.time
+    .filter((c) => c.cls!.heading!.role !== "baseline" || c !== baselineTime)
+    .map((c) => {
+      const h = c.cls!.heading!;
+      const next = table.columns[table.columns.indexOf(c) + 1];
+      const ragCol = next && next.cls?.role === "rag" && next !== cols.kpiRag && (!next.sub || next.col === c.col + 1) ? next : undefined;
+      return {
+        label: c.label,
+        col: c.col,
+        period: h.period,
+        relativeMonths: h.relativeMonths,
+        headingRole: h.role,
+        targetCell: { row: r, col: c.col },
+        actualCell: null,
+        ragCell: ragCol ? { row: r, col: ragCol.col } : null,
+      };
+    });
 }
 
-/** "KPI 1/2" matches "KPI 1/2" and "1/2"; "KPI 2/3" matches stem "KPI 2/3" of "KPI 2/3ACTUALS". */
-function sameRef(ref: string, stem: string): boolean {
-  const n = (s: string) => s.toLowerCase().replace(/^kpi\s*/, "").replace(/\s+/g, "");
-  return n(ref) === n(stem);
-}
-
-function periodCellFor(
-  r: number,
-  periodCols: ColumnInfo[],
-  table: FoundTable,
-  which: "previous" | "latest",
-  valueCol: ColumnInfo | undefined,
-  at: (r: number, c: ColumnInfo | undefined) => CellRef | null,
-): CellRef | null {
+function periodCellFor(r: number, periodCols: ColumnInfo[], table: FoundTable, which: "previous" | "latest", valueCol: ColumnInfo | undefined): CellRef | null {
   const named = periodCols.find((c) => c.cls?.qualifies === which);
-  if (named) return at(r, named);
+  if (named) return { row: r, col: named.col };
   if (!valueCol) return null;
   const right = table.columns.find((c) => c.col === valueCol.col + 1);
-  if (right && right.cls?.role === "period" && right.cls.qualifies === "left") return at(r, right);
+  if (right && right.cls?.role === "period" && right.cls.qualifies === "left") return { row: r, col: right.col };
   return null;
 }
 
-/** 004's headline row: a bare reference ("1") and one long text spanning the milestone columns, with sub-references below ("1.1"). */
+/** A headline row: a bare reference ("1") and one long text spanning the milestone columns, with sub-references below ("1.1"). */
 function isHeadlineRow(grid: SheetGrid, r: number, filled: number[], refCol: ColumnInfo | undefined, timeCols: ColumnInfo[], table: FoundTable): boolean {
   if (!refCol || filled.length !== 2 || filled[0] !== refCol.col) return false;
   if (!timeCols.length || filled[1] !== timeCols[0].col) return false;
@@ -342,4 +265,3 @@ function isHeadlineRow(grid: SheetGrid, r: number, filled: number[], refCol: Col
   }
   return !!m && m.colCount > 1;
 }
-

@@ -3,8 +3,9 @@
 // range, periods out of order, stale data, staged targets that move the wrong way.
 import type { IsoDate, Polarity, Unit } from "../types";
 import type { SheetGrid } from "../recognise/grid";
-import type { CellRef, DraftKpi } from "../recognise/readKpis";
-import type { Parsed, ReadMilestone } from "../assess/buildKpi";
+import type { CellRef, DraftKpi } from "../recognise/drafts";
+import type { Parsed } from "../assess/kpiCells";
+import type { ReadMilestone } from "../assess/plan";
 import type { FindingCode } from "./codes";
 import { compareIso } from "../dates";
 import { isStale } from "../stale";

@@ -1,0 +1,19 @@
+// What building a KPI needs to know beyond its draft: the sheet, the settings, the reporting date, how the
+// table's periods read, and what the table as a whole says (ACTUAL rows, arrows that mean better/worse).
+import type { IsoDate } from "../types";
+import type { Settings } from "../settings";
+import type { PeriodContext } from "../periods";
+import type { SheetGrid } from "../recognise/grid";
+
+export interface BuildContext {
+  grid: SheetGrid;
+  settings: Settings;
+  asOf: IsoDate;
+  periodContext: PeriodContext;
+  /** Whether the table has ACTUAL(S) rows: then every KPI row holds targets. */
+  tableHasActualRows: boolean;
+  /** The table's arrows state judgements (a legend says "↑ = improving"), not directions. */
+  trendAsJudgement?: boolean;
+  /** The table's first and last data rows: where a status column's other cells are. */
+  dataRows?: readonly [number, number];
+}

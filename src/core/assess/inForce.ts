@@ -1,0 +1,64 @@
+// The target a KPI is rated against at the reporting date: the latest staged milestone due by then, a Target
+// column's figure, or a target the user set for the KPI (which stands over whatever the workbook gives).
+import type { Figure } from "../types";
+import type { ParsedFigure } from "../figures";
+import { compareIso } from "../dates";
+import type { DraftKpi } from "../recognise/drafts";
+import type { BuildContext } from "./context";
+import type { Parsed } from "./kpiCells";
+import { cmpDue, fmt, type Plan, type ReadMilestone } from "./plan";
+import type { Unit } from "../types";
+
+export interface InForce {
+  /** The milestone in force, if the target comes from one. */
+  current: ReadMilestone | null;
+  currentTarget: Parsed | null;
+  /** Dated milestones, none due yet at the reporting date. */
+  noneDueYet: boolean;
+  /** Milestones count from the plan start, which is not set: the final one was used. */
+  needsPlanStart: boolean;
+}
+
+export function targetInForce(plan: Plan, bc: BuildContext): InForce {
+  const { ms, msWithTarget, explicitTarget } = plan;
+  const dated = msWithTarget.filter((m) => m.due !== null);
+  if (dated.length) {
+    const due = dated.filter((m) => compareIso(m.inForceFrom!, bc.asOf) <= 0).sort((a, b) => cmpDue(a.due, b.due));
+    let current = due[due.length - 1] ?? null;
+    const superseding = supersedingNotApplicable(ms, current, bc);
+    if (superseding) current = superseding;
+    return { current, currentTarget: current?.target ?? null, noneDueYet: !current, needsPlanStart: false };
+  }
+  if (msWithTarget.length && !explicitTarget) {
+    // Milestones without dates ("By 6 months" with no plan start): the final one stands, and we say so.
+    const current = msWithTarget[msWithTarget.length - 1];
+    return { current, currentTarget: current.target, noneDueYet: false, needsPlanStart: ms.some((m) => m.relativeMonths !== null) };
+  }
+  return { current: null, currentTarget: explicitTarget, noneDueYet: false, needsPlanStart: false };
+}
+
+/**
+ * A later milestone that says why no target applies ("NA new statutory reporting period") supersedes the older
+ * target: the KPI is not rated against a target that no longer stands. A bare "N/A" between quarterly targets
+ * only says this month has none.
+ */
+function supersedingNotApplicable(ms: ReadMilestone[], current: ReadMilestone | null, bc: BuildContext): ReadMilestone | undefined {
+  return ms
+    .filter((m) => m.due !== null && m.target?.p.missing === "not-applicable" && statesWhy(m.target.fig.text) && compareIso(m.inForceFrom!, bc.asOf) <= 0 && (!current || compareIso(m.due!, current.due!) > 0))
+    .sort((a, b) => cmpDue(a.due, b.due))
+    .pop();
+}
+
+/** "NA new statutory reporting period": a not-applicable that gives its reason, beyond the letters themselves. */
+function statesWhy(text: string): boolean {
+  return /^\s*(?:n\s?\/?\s?a|not applicable)\b[\s\-–—:,.]*[a-z]{3,}/i.test(text);
+}
+
+/** A target the user set for the KPI, as a figure at the KPI's target cell (or its name). */
+export function userTargetInForce(value: number, d: DraftKpi, bc: BuildContext, unit: Unit | null): InForce {
+  const { grid } = bc;
+  const cell = d.targetCell ?? d.measureCell ?? d.refCell ?? { row: d.row, col: grid.firstCol };
+  const fig: Figure = { value, text: `${fmt(value, unit)} (set by the user)`, cell: grid.address(cell.row, cell.col), unit, period: null, periodStart: null, periodEnd: null, missing: null, relative: null };
+  const p: ParsedFigure = { value, unit, period: null, missing: null, relative: null, qualifier: "set by the user", several: null, error: null, scaled: false, unitFrom: null };
+  return { current: null, currentTarget: { fig, p, ref: cell }, noneDueYet: false, needsPlanStart: false };
+}

@@ -1,0 +1,115 @@
+// A KPI's cells read as figures, once each: every cell its draft names, parsed first without a unit to learn
+// the KPI's unit, then again with that unit so bare numbers take it ("97.5" in a percentage row).
+import type { Figure, Unit } from "../types";
+import { parseFigure, type ParsedFigure } from "../figures";
+import { parsePeriodCell, type PeriodContext } from "../periods";
+import type { SheetGrid } from "../recognise/grid";
+import type { CellRef, DraftKpi } from "../recognise/drafts";
+
+export interface Parsed {
+  fig: Figure;
+  p: ParsedFigure;
+  ref: CellRef;
+}
+
+/** The KPI's figures by cell, and the unit they were read in. */
+export interface KpiCells {
+  unit: Unit | null;
+  /** The figure at a cell of the draft (null for no cell). */
+  get: (ref: CellRef | null) => Parsed | null;
+  /** Every figure read, in the order the draft names its cells. */
+  all: Parsed[];
+}
+
+const UNIT_WORDS: [RegExp, Unit][] = [
+  [/^(%|percent|percentage|per ?cent|rate %)$/i, "percent"],
+  [/^(weeks?|wks?)$/i, "weeks"],
+  [/^(days?|working days)$/i, "days"],
+  [/^(months?)$/i, "months"],
+  [/^(£|gbp|currency|cost|£s|£k)$/i, "currency"],
+  [/^(number|no\.?|count|#|numbers|total)$/i, "count"],
+  [/^(ratio|rate|per \d[\d,]*)$/i, "ratio"],
+  [/^(score|points|average score)$/i, "score"],
+];
+
+/** The unit a Unit column's word names ("%", "Days", "Number"), or null. */
+export function unitFromWord(text: string): Unit | null {
+  const t = text.trim();
+  for (const [re, u] of UNIT_WORDS) if (re.test(t)) return u;
+  return null;
+}
+
+/** Parse every cell of the draft: the unit from a Unit column, else the majority of the cells, else the measure's words. */
+export function readKpiCells(d: DraftKpi, grid: SheetGrid, periodContext: PeriodContext): KpiCells {
+  const cells = collectCells(d);
+  const firstPass = cells.map((ref) => parseAt(grid, ref, periodContext, null));
+  const statedUnit = d.unitCell ? unitFromWord(grid.text(d.unitCell.row, d.unitCell.col)) : null;
+  const unit = statedUnit ?? majorityUnit(firstPass) ?? d.unitHint;
+  const byKey = new Map<string, Parsed>();
+  for (const ref of cells) byKey.set(cellKey(ref), parseAt(grid, ref, periodContext, unit));
+  return { unit, get: (ref) => (ref ? (byKey.get(cellKey(ref)) ?? null) : null), all: [...byKey.values()] };
+}
+
+function collectCells(d: DraftKpi): CellRef[] {
+  const out: CellRef[] = [];
+  const push = (r: CellRef | null) => r && out.push(r);
+  [d.baselineCell, d.targetCell, d.previousCell, d.latestCell].forEach(push);
+  for (const m of d.milestones) [m.targetCell, m.actualCell].forEach(push);
+  if (d.actualRow !== null && d.baselineCell) out.push({ row: d.actualRow, col: d.baselineCell.col });
+  return out;
+}
+
+function cellKey(r: CellRef): string {
+  return `${r.row}:${r.col}`;
+}
+
+/** One cell as a figure. Data cells are read as Excel holds them: a merged cell's value belongs to its first row only. */
+export function parseAt(grid: SheetGrid, ref: CellRef, periodContext: PeriodContext, expectedUnit: Unit | null): Parsed {
+  const c = grid.raw(ref.row, ref.col);
+  const p = parseFigure({ text: c.text, value: c.value, numberFormat: c.numberFormat, valueType: c.valueType }, { expectedUnit, periodContext });
+  const fig: Figure = {
+    value: p.value,
+    text: c.text,
+    cell: grid.address(ref.row, ref.col),
+    unit: p.unit,
+    period: p.period?.label ?? null,
+    periodStart: p.period?.start ?? null,
+    periodEnd: p.period?.end ?? null,
+    missing: p.missing,
+    relative: p.relative,
+    qualifier: p.qualifier,
+    ...(p.several ? { several: p.several } : {}),
+    ...(p.error ? { error: p.error } : {}),
+  };
+  return { fig, p, ref };
+}
+
+/** The period a cell beside the figure names ("Previous period": "Q2 2023/24") becomes the figure's. */
+export function attachPeriod(target: Parsed, grid: SheetGrid, cell: CellRef, ctx: PeriodContext): void {
+  const c = grid.raw(cell.row, cell.col);
+  if (!c.text) return;
+  const period = parsePeriodCell({ text: c.text, value: c.value, numberFormat: c.numberFormat }, ctx);
+  target.fig.period = c.text;
+  target.fig.periodStart = period?.start ?? null;
+  target.fig.periodEnd = period?.end ?? null;
+}
+
+/** The unit most figures are written in; a bare count counts half (a count beside weeks is usually the unit left off). */
+function majorityUnit(parsed: Parsed[]): Unit | null {
+  const counts = new Map<Unit, number>();
+  for (const { p } of parsed) if (p.value !== null && p.unit && p.unit !== "text" && p.unitFrom !== "context") counts.set(p.unit, (counts.get(p.unit) ?? 0) + (p.unit === "count" ? 0.5 : 1));
+  let best: Unit | null = null;
+  let n = 0;
+  for (const [u, c] of counts) if (c > n) [best, n] = [u, c];
+  return best;
+}
+
+/** A blank cell is no figure at all. */
+export function nonBlank(p: Parsed | null): Parsed | null {
+  return p && p.p.missing !== "blank" ? p : null;
+}
+
+/** A target's number: its own value, or what its relative wording resolved to. */
+export function targetValue(t: Parsed): number | null {
+  return t.p.value ?? t.p.relative?.resolved ?? null;
+}

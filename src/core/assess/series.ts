@@ -1,0 +1,48 @@
+// A KPI's latest and previous actuals: from its Previous / Latest columns where it has them, else the last two
+// actuals of its milestones in time order (the baseline counting as the first point where it is the only other).
+import type { DraftKpi } from "../recognise/drafts";
+import { compareIso } from "../dates";
+import type { BuildContext } from "./context";
+import { attachPeriod, type KpiCells, type Parsed } from "./kpiCells";
+import type { Plan, ReadMilestone } from "./plan";
+
+export interface Series {
+  previous: Parsed | null;
+  latest: Parsed | null;
+}
+
+export function readSeries(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan: Plan): Series {
+  const { grid } = bc;
+  let previous = cells.get(d.previousCell);
+  let latest = cells.get(d.latestCell);
+  if (previous && d.previousPeriodCell) attachPeriod(previous, grid, d.previousPeriodCell, bc.periodContext);
+  if (latest && d.latestPeriodCell) attachPeriod(latest, grid, d.latestPeriodCell, bc.periodContext);
+  if (previous && latest) return { previous, latest };
+  const points = seriesPoints(d, bc, cells, plan);
+  if (latest) {
+    // A Latest / Year-to-date column with earlier periods as columns beside it: the last of those is the previous.
+    previous = points.filter((p) => p !== latest).pop() ?? null;
+  } else {
+    latest = points[points.length - 1] ?? null;
+    previous = previous ?? points[points.length - 2] ?? null;
+  }
+  return { previous, latest };
+}
+
+/** The actuals of the milestones due by the reporting date, in time order. */
+function seriesPoints(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan: Plan): Parsed[] {
+  const series = plan.ms.filter((m) => m.actual && m.actual.p.value !== null && (m.due === null || compareIso(m.periodStart ?? m.due, bc.asOf) <= 0)).sort(seriesOrder);
+  // An actual written on the ACTUAL row under the baseline column is where the series starts.
+  const baselineActual = d.actualRow !== null && d.baselineCell ? cells.get({ row: d.actualRow, col: d.baselineCell.col }) : null;
+  const points = series.map((m) => m.actual!);
+  const { baseline } = plan;
+  if (baselineActual && baselineActual.p.value !== null) points.unshift(baselineActual);
+  else if (!d.actualRow && baseline && baseline.p.value !== null && points.length === 1) points.unshift(baseline);
+  return points;
+}
+
+/** Points of a series in time order: by date where both have one, else as the columns stand (left to right). */
+function seriesOrder(a: ReadMilestone, b: ReadMilestone): number {
+  if (a.due !== null && b.due !== null) return compareIso(a.due, b.due) || a.col - b.col;
+  return a.col - b.col;
+}
