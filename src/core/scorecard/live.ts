@@ -138,7 +138,8 @@ export class LiveScorecard {
     block.set(0, col, literal(LIVE_LABELS.title));
     const band = settings.amberBand;
     const rows: [string, SpecValue, string, string | undefined][] = [
-      [LIVE_LABELS.asOf, at.values[0].value, DATE_FORMAT, undefined],
+      // A date in the 1900 system, as the core writes every date: src/excel moves it to a 1904 workbook's (the formulas' dates are moved already).
+      [LIVE_LABELS.asOf, excelSerial(this.input.scan.asOf)!, DATE_FORMAT, undefined],
       [settings.amberMode === "points" ? LIVE_LABELS.amberPoints : LIVE_LABELS.amberRelative, band, Number.isInteger(Math.round(band * 1e6) / 1e4) ? "0%" : "0.0#%", undefined],
       [LIVE_LABELS.noChange, settings.noChangeBand, GENERAL, undefined],
       [LIVE_LABELS.structure, STRUCTURE_OK, GENERAL, this.structureFormula()],
