@@ -5,6 +5,7 @@
 // default setting. Disagreeing evidence is reported as a conflict.
 import type { Polarity, PolaritySource } from "../types";
 import { polarityInMeasure, polarityInMeasureTarget, polarityInTarget, readPolarityCell } from "../stated/polarity";
+import { replaceBracketed } from "../stated/brackets";
 
 // Wording that tells, both ways. Weighted: "within 18 weeks" says more than the "wait" beside it; a phrase
 // ("days taken to", "rent loss") says more than a word. Built from council, NHS and housing measure names.
@@ -151,7 +152,7 @@ export function polarityFromWording(measure: string): { polarity: Polarity | nul
 
 function readWording(measure: string): { polarity: Polarity | null; words: string[]; strength: number } {
   // Parenthetical asides ("(inclusive of completed cases)") say less than the measure itself.
-  const main = measure.toLowerCase().replace(/\([^)]*\)/g, " ");
+  const main = replaceBracketed(measure.toLowerCase(), " ");
   const score = (list: [RegExp, number][], text: string) => {
     let s = 0;
     const words: string[] = [];
