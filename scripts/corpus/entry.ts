@@ -27,6 +27,16 @@ export interface CorpusSheet {
   rows: CorpusCell[][];
   merges?: string[];
   widths?: Record<string, number>;
+  /** Ranges kept as Excel tables (ListObjects): the range's first row is the table's header row. */
+  tables?: CorpusTable[];
+}
+
+export interface CorpusTable {
+  name: string;
+  /** A1 range, e.g. "A3:F20". */
+  ref: string;
+  /** Table style name; TableStyleMedium2 (Excel's default) when absent. */
+  style?: string;
 }
 
 export type Sector = "council" | "nhs" | "police" | "fire" | "housing" | "school" | "send" | "other";
@@ -34,6 +44,8 @@ export type Sector = "council" | "nhs" | "police" | "fire" | "housing" | "school
 export interface ExpectedKpi {
   sheet: string;
   row: number;
+  /** The column of the measure cell, where KPIs share one row (periods down the rows: measures as headings). */
+  col?: string;
   measure: string;
   group?: string | null;
   latest?: number | null;
@@ -53,7 +65,7 @@ export interface ExpectedKpi {
   notes?: string | null;
   milestones?: ExpectedMilestone[];
   /** Other rows (period sheets, long-format rows) the same KPI is kept in. */
-  also?: { sheet: string; row: number }[];
+  also?: { sheet: string; row: number; col?: string }[];
 }
 
 /** A staged milestone as the publisher states it: the month it falls due, its target and its actual. */
@@ -95,7 +107,7 @@ const SECTORS = new Set(["council", "nhs", "police", "fire", "housing", "school"
 const RAGS = new Set(["green", "amber", "red", "blue", "grey"]);
 const TRENDS = new Set(["up", "down", "flat", "improving", "worsening", "no-change"]);
 const FIELDS = new Set([
-  "sheet", "row", "measure", "group", "latest", "previous", "target", "polarity", "statedRag", "statedTrend", "dot",
+  "sheet", "row", "col", "measure", "group", "latest", "previous", "target", "polarity", "statedRag", "statedTrend", "dot",
   "rag", "baseline", "unit", "ratePer", "notes", "milestones", "also",
 ]);
 const UNITS = new Set(["percent", "count", "weeks", "days", "hours", "months", "currency", "ratio", "rate", "score", "text"]);
@@ -110,6 +122,14 @@ export function cellText(cell: CorpusCell | undefined): string {
   return "";
 }
 
+/** "Sheet!row 5", or "Sheet!B5" where a column is named. */
+const placeName = (p: { sheet: string; row: number; col?: string }) => (p.col ? `${p.sheet}!${p.col}${p.row}` : `${p.sheet}!row ${p.row}`);
+
+/** 1 for A, 27 for AA. */
+function columnNumber(col: string): number {
+  return [...col.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
 /** Problems with an entry, in words; empty when it is well formed. */
 export function entryProblems(e: CorpusEntry, file: string): string[] {
   const p: string[] = [];
@@ -120,15 +140,16 @@ export function entryProblems(e: CorpusEntry, file: string): string[] {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(e.asOf ?? "")) say("asOf must be YYYY-MM-DD");
   if (!Array.isArray(e.sheets) || e.sheets.length === 0) say("no sheets");
   if (!Array.isArray(e.expected) || e.expected.length === 0) say("no expected KPIs");
+  for (const m of tableProblems(e.sheets ?? [])) say(m);
   const seen = new Set<string>();
-  const primary = new Set((e.expected ?? []).map((k) => `${k.sheet}!row ${k.row}`));
+  const primary = new Set((e.expected ?? []).map((k) => placeName(k)));
   for (const a of (e.expected ?? []).flatMap((k) => k.also ?? [])) {
-    const at = `${a.sheet}!row ${a.row}`;
+    const at = placeName(a);
     if (primary.has(at) || seen.has(`also ${at}`)) say(`${at}: named by "also" of one KPI and by another KPI`);
     seen.add(`also ${at}`);
   }
   for (const k of e.expected ?? []) {
-    const where = `${k.sheet}!row ${k.row}`;
+    const where = placeName(k);
     for (const f of Object.keys(k)) if (!FIELDS.has(f)) say(`${where}: unknown field "${f}"`);
     if (seen.has(where)) say(`${where}: listed twice`);
     seen.add(where);
@@ -139,6 +160,8 @@ export function entryProblems(e: CorpusEntry, file: string): string[] {
     }
     const row = sheet.rows[k.row - 1];
     if (!row) say(`${where}: the sheet has no such row`);
+    else if (k.col !== undefined && !/^[A-Z]{1,3}$/.test(k.col)) say(`${where}: col must be a column letter`);
+    else if (k.col !== undefined && cellText(row[columnNumber(k.col) - 1]).trim() !== k.measure.trim()) say(`${where}: the cell does not read "${k.measure}"`);
     else if (!row.some((c) => cellText(c).trim() === k.measure.trim())) say(`${where}: no cell in the row reads "${k.measure}"`);
     if (k.statedRag !== undefined && !RAGS.has(k.statedRag)) say(`${where}: statedRag "${k.statedRag}"`);
     if (k.statedTrend !== undefined && !TRENDS.has(k.statedTrend)) say(`${where}: statedTrend "${k.statedTrend}"`);
@@ -173,8 +196,9 @@ function scoredFieldProblems(k: ExpectedKpi, e: CorpusEntry): string[] {
   }
   for (const a of k.also ?? []) {
     const row = e.sheets?.find((s) => s.name === a.sheet)?.rows[a.row - 1];
-    if (!row || !row.some((c) => cellText(c).trim() !== "")) p.push(`also ${a.sheet}!row ${a.row}: no such row, or it is blank`);
-    if (a.sheet === k.sheet && a.row === k.row) p.push("also names the KPI's own row");
+    const cells = a.col ? [row?.[columnNumber(a.col) - 1]] : (row ?? []);
+    if (!cells.some((c) => cellText(c).trim() !== "")) p.push(`also ${placeName(a)}: no such row or cell, or it is blank`);
+    if (placeName(a) === placeName(k)) p.push("also names the KPI's own place");
   }
   return p;
 }
@@ -184,6 +208,45 @@ function firstScoreProblems(f: FirstScore): string[] {
   for (const c of FIRST_SCORE_COUNTS) if (!Number.isInteger(f[c]) || f[c] < 0) p.push(`${c} must be a count`);
   if (typeof f.engine !== "string" || !/^[0-9a-f]{7,40}/.test(f.engine)) p.push("engine must be a git commit");
   if (!/^\d{4}-\d{2}-\d{2}$/.test(f.date ?? "")) p.push("date must be YYYY-MM-DD");
+  return p;
+}
+
+const A1_RANGE = /^([A-Z]{1,3})([1-9]\d*):([A-Z]{1,3})([1-9]\d*)$/;
+
+/** Column letters to a 1-based index ("A" 1, "AA" 27). */
+export function columnIndex(letters: string): number {
+  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+}
+
+/** A table's range as 1-based row and column bounds, or null when it is not an A1 range. */
+export function tableBounds(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = A1_RANGE.exec(ref);
+  if (!m) return null;
+  return { left: columnIndex(m[1]), top: Number(m[2]), right: columnIndex(m[3]), bottom: Number(m[4]) };
+}
+
+/** Problems with the sheets' Excel tables: a valid range on the sheet, a header row of distinct texts, unique names. */
+function tableProblems(sheets: CorpusSheet[]): string[] {
+  const p: string[] = [];
+  const names = new Set<string>();
+  for (const s of sheets) {
+    for (const t of s.tables ?? []) {
+      const where = `${s.name}: table "${t.name}"`;
+      if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(t.name ?? "")) p.push(`${where}: name must start with a letter or _ and hold letters, digits, _ or .`);
+      if (names.has((t.name ?? "").toLowerCase())) p.push(`${where}: name used twice in the workbook`);
+      names.add((t.name ?? "").toLowerCase());
+      const b = tableBounds(t.ref ?? "");
+      if (!b || b.bottom <= b.top || b.right < b.left) {
+        p.push(`${where}: ref "${t.ref}" must be an A1 range of a header row and at least one row`);
+        continue;
+      }
+      if (b.bottom > s.rows.length) p.push(`${where}: ref "${t.ref}" runs past the sheet's last row`);
+      const header = (s.rows[b.top - 1] ?? []).slice(b.left - 1, b.right).map((c) => cellText(c).trim());
+      while (header.length < b.right - b.left + 1) header.push("");
+      if (header.some((h) => h === "")) p.push(`${where}: every header cell must hold text`);
+      if (new Set(header.map((h) => h.toLowerCase())).size !== header.length) p.push(`${where}: header texts must be distinct`);
+    }
+  }
   return p;
 }
 
@@ -228,6 +291,7 @@ export function formatEntry(e: CorpusEntry): string {
     const rest: string[] = [];
     if (s.merges) rest.push(`      "merges": ${one(s.merges)}`);
     if (s.widths) rest.push(`      "widths": ${one(s.widths)}`);
+    if (s.tables) rest.push(`      "tables": ${one(s.tables)}`);
     lines.push(`      "rows": [`);
     s.rows.forEach((r, j) => lines.push(`        ${one(r)}${j < s.rows.length - 1 ? "," : ""}`));
     lines.push(`      ]${rest.length ? "," : ""}`);

@@ -18,6 +18,9 @@ import type { PeriodContext } from "./periods";
 import { KEY_HEADER } from "./scorecard/columns";
 import { DATA_SHEET_MARKER, SCORECARD_MARKER } from "./scorecard/markers";
 import { appendAll } from "./arrays";
+import { commentsSayArrowsJudge, sheetLegendSaysArrowsJudge } from "./assess/arrowMeaning";
+import { inconsistentPolarityFindings, siblingPolarities } from "./assess/consistency";
+import { mergeRepeatedFindings } from "./validate/repeated";
 
 export interface ScanOptions {
   workbookName: string;
@@ -44,6 +47,7 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
     }
     const grid = new SheetGrid(sheet);
     if (isOwnScorecard(grid)) continue;
+    let sheetLegend: boolean | null = null;
     for (const note of sheet.readNotes ?? []) {
       findings.push({ code: "sheet-read-partly", severity: FINDING_CODES["sheet-read-partly"].severity, message: `Sheet "${sheet.name}": ${note}`, sheet: sheet.name });
     }
@@ -53,16 +57,28 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       if (settings.excludedTables.includes(id)) continue;
       const drafts = readKpis(grid, found, found.periodContext);
       const tableHasActualRows = drafts.some((d) => d.actualRow !== null);
-      const build = (trendAsJudgement: boolean) => drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows, trendAsJudgement, dataRows: [found.firstDataRow, found.lastRow] }));
-      let kpis = build(arrowsMeanJudgement(grid, found));
-      // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements.
-      if (readsAsJudgements(kpis)) kpis = build(true);
+      const build = (trendAsJudgement: boolean, siblingPolarity?: ReturnType<typeof siblingPolarities>) =>
+        drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows, trendAsJudgement, dataRows: [found.firstDataRow, found.lastRow], siblingPolarity }));
+      let asJudgement = arrowsMeanJudgement(grid, found);
+      let kpis = build(asJudgement);
+      // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements; so are
+      // arrows a legend on the sheet or the rows' own comments call better or worse.
+      if (!asJudgement && kpis.some((k) => k.dot.stated === "up" || k.dot.stated === "down")) {
+        sheetLegend ??= sheetLegendSaysArrowsJudge(grid);
+        asJudgement = readsAsJudgements(kpis) || sheetLegend || commentsSayArrowsJudge(kpis);
+        if (asJudgement) kpis = build(true);
+      }
+      // KPIs measured the same way take the polarity the workbook states for one of them.
+      const siblings = siblingPolarities(kpis, drafts);
+      if (siblings.size) kpis = build(asJudgement, siblings);
       // Rows the user said are not KPIs.
       kpis = kpis.filter((k) => !(k.key && settings.kpiCorrections[k.key]?.notKpi));
       for (const k of kpis) applyStaleness(k, asOf, settings);
       // A list of indicators with no figures is not a KPI table — unless the user said it is.
       if (!kpis.length || (!found.userDefined && !kpis.some(hasFigures))) continue;
       checkDuplicates(kpis, drafts, grid);
+      appendAll(findings, inconsistentPolarityFindings(kpis, sheet.name));
+      appendAll(findings, mergeRepeatedFindings(kpis, sheet.name, range));
       if (sheet.visibility !== "Visible") {
         findings.push({ code: "hidden-sheet", severity: FINDING_CODES["hidden-sheet"].severity, message: `The KPI table at ${range} is on the hidden sheet "${sheet.name}"; it is included. Leave it out in Settings if it should not be.`, sheet: sheet.name, cell: range.split(":")[0] });
       }

@@ -157,6 +157,12 @@ export interface Kpi {
   owner?: string | null;
   /** The latest figure is older than the KPI's frequency allows at the reporting date. */
   stale?: boolean;
+  /**
+   * Set when no direction is better: nothing states one and the measure counts demand or volume ("(Demand)",
+   * "Number of referrals"), or the workbook states "No polarity". polarity is then null, the movement is shown
+   * without improving/worsening, and the KPI is rated only against a target on the side its targets imply.
+   */
+  noBetterDirection?: { ratedAs: Polarity | null; reason: string };
 }
 
 export type TableLayout =

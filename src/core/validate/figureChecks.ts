@@ -15,7 +15,8 @@ export interface CheckInput {
   add: (code: FindingCode, message: string, cell?: CellRef | null) => void;
   d: DraftKpi;
   unit: Unit | null;
-  polarity: Polarity;
+  /** The side a target is met on (null: the KPI has no better direction and nothing says). */
+  polarity: Polarity | null;
   baseline: Parsed | null;
   explicitTarget: Parsed | null;
   finalTarget: Parsed | null;
@@ -126,7 +127,7 @@ export function checkFigures(c: CheckInput): void {
   // Staged targets moving the wrong way for the polarity.
   const staged = c.ms.filter((m) => m.target && (m.target.p.value ?? m.target.p.relative?.resolved ?? null) !== null);
   const ordered = staged.every((m) => m.due) ? [...staged].sort((a, b) => compareIso(a.due!, b.due!)) : staged;
-  for (let i = 1; i < ordered.length; i++) {
+  for (let i = 1; i < ordered.length && c.polarity; i++) {
     const a = ordered[i - 1].target!;
     const z = ordered[i].target!;
     const av = a.p.value ?? a.p.relative!.resolved!;
