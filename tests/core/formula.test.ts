@@ -72,6 +72,97 @@ describe("formula text", () => {
   });
 });
 
+describe("formula text from any file (the host parses what a workbook holds)", () => {
+  // Tokens of formula text, valid or not: the parser sees whatever a file or a user wrote.
+  const piece = fc.oneof(
+    fc.constantFrom("A1", "$B$2", "C3:D4", "A:A", "S!A1", "'It''s'!B2", "'S'!A1:A3", "Z9", "XFD1", "A0", "AAAA1", "A1048577"),
+    fc.constantFrom("IF(", "MAX(", "COUNTIFS(", "INDEX(", "SUM(", "TODAY(", "_xlfn.X(", "(", ")", ",", ":", "!", "'"),
+    fc.constantFrom("+", "-", "*", "/", "^", "&", "=", "<>", "<=", ">=", "<", ">", "%", " "),
+    fc.constantFrom('"x"', '""', '"a""b"', '"', "TRUE", "false", "#N/A", "#DIV/0!", "#REF!", "{1,2}", "T[[a]]", "Name", "1e999", ".5", "1E+3"),
+    fc.double({ min: 0, max: 1e9, noNaN: true }).map(String),
+    fc.string({ maxLength: 3 }),
+  );
+  const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(""));
+  // Well-formed formula text, spaced and cased as people write it: the host must read every one.
+  const operand = fc.oneof(
+    fc.constantFrom("A1", "$B$2", "c3:D4", "A:A", "S!A1", "'It''s'!B2", "'S'!$A$1:A3", "Z9", "XFD1048576"),
+    fc.constantFrom('"x"', '""', '"a""b"', "TRUE", "false", "#N/A", "#DIV/0!"),
+    fc.double({ min: 0, max: 1e9, noNaN: true }).map(String),
+  );
+  const sp = fc.constantFrom("", "", " ", "  ");
+  const wellFormed = fc.letrec<{ e: string }>((tie) => ({
+    e: fc.oneof(
+      { depthSize: "small" },
+      operand,
+      fc.tuple(tie("e"), sp, fc.constantFrom("+", "-", "*", "/", "^", "&", "=", "<>", "<=", ">=", "<", ">"), sp, tie("e")).map((x) => x.join("")),
+      tie("e").map((x) => `(${x})`),
+      tie("e").map((x) => `-${x}`),
+      fc.tuple(fc.constantFrom("IF", "max", "COUNTIFS", "INDEX", "SUM", "_xlfn.IFS", "AND"), fc.array(tie("e"), { maxLength: 4 })).map(([f, a]) => `${f}(${a.join(",")})`),
+    ),
+  })).e;
+  const source = cells({ S: { A1: 0.39, A2: "n/a", B2: -3, C3: true, D4: { error: "#N/A" } }, "It's": { B2: 12 } });
+
+  function writable(e: Expr): boolean {
+    switch (e.kind) {
+      case "str":
+      case "bool":
+      case "err":
+        return false;
+      case "fn":
+        return e.args.every(writable);
+      case "neg":
+        return writable(e.arg);
+      case "bin":
+        return writable(e.left) && writable(e.right);
+      default:
+        return true;
+    }
+  }
+
+  test("parsing never throws: a formula is read, or null (the host keeps the cell's value); what is read calculates and prints back the same", () => {
+    let read = 0;
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ maxLength: 60 }), fc.string({ maxLength: 30, unit: "grapheme" })), (t) => {
+        const e = parseFormula(t);
+        if (e === null) return;
+        read++;
+        expect(() => evaluateFormula(e, source, "S")).not.toThrow();
+        if (!writable(e)) return;
+        const printed = printFormula(e);
+        expect(parseFormula(printed)).toEqual(e);
+      }),
+      { numRuns: 2000 },
+    );
+    // Not vacuous: some of the texts are formulas the host reads.
+    expect(read).toBeGreaterThan(20);
+  });
+
+  test("every well-formed formula is read; it calculates without throwing, and what may be written prints back the same", () => {
+    fc.assert(
+      fc.property(wellFormed, (t) => {
+        const e = parseFormula(`=${t}`);
+        expect([t, e === null]).toEqual([t, false]);
+        expect(() => evaluateFormula(e!, source, "S")).not.toThrow();
+        if (writable(e!)) expect(parseFormula(printFormula(e!))).toEqual(e);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("nesting and length past Excel's limits: null, never a stack overflow", () => {
+    for (const n of [300, 5_000, 100_000]) {
+      expect(parseFormula("(".repeat(n) + "1" + ")".repeat(n))).toBeNull();
+      expect(parseFormula("ABS(".repeat(n) + "1" + ")".repeat(n))).toBeNull();
+      expect(parseFormula("-".repeat(n) + "1")).toBeNull();
+    }
+    // A long chain is deep on one side: within Excel's 8,192 characters it is read only as deep as is safe to walk.
+    expect(parseFormula("1+".repeat(4000) + "1")).toBeNull();
+    expect(calc("1+".repeat(500) + "1")).toBe(501);
+    expect(parseFormula("(".repeat(60) + "S!A1" + ")".repeat(60))).not.toBeNull();
+    expect(parseFormula("1e999")).toBeNull();
+  });
+});
+
 describe("calculation, as Excel does it", () => {
   const src = cells({ S: { A1: 0.39, A2: "n/a", A3: 7, B1: 0.4, C1: true, D1: { error: "#N/A" } } });
 

@@ -6,6 +6,11 @@ import { columnIndex } from "../address";
 import type { BinaryOp, Expr } from "./ast";
 
 const MAX_ROWS = 1048576;
+/** Excel's own limits: a formula's length, and nesting well past its 64 levels of functions (a file may hold anything). */
+const MAX_LENGTH = 8192;
+const MAX_DEPTH = 200;
+/** How deep the expression may be (a long chain A1+A2+… is deep on one side), for the evaluator's recursion. */
+const MAX_TREE = 1000;
 
 type Tok =
   | { t: "num"; v: number }
@@ -84,6 +89,7 @@ function tokenize(text: string): Tok[] {
     }
     const n = NUMBER.exec(rest());
     if (n && !/^\d+:/.test(rest())) {
+      if (!Number.isFinite(Number(n[0]))) throw new Unsupported("number");
       out.push({ t: "num", v: Number(n[0]) });
       i += n[0].length;
       continue;
@@ -172,6 +178,7 @@ const LEVELS: readonly (readonly string[])[] = [["=", "<>", "<", "<=", ">", ">="
 
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly toks: Tok[]) {}
 
   parse(): Expr {
@@ -196,6 +203,15 @@ class Parser {
   }
 
   private unary(): Expr {
+    if (++this.depth > MAX_DEPTH) throw new Unsupported("nesting");
+    try {
+      return this.signed();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private signed(): Expr {
     const t = this.peek();
     if (t && t.t === "op" && (t.v === "-" || t.v === "+")) {
       this.i++;
@@ -245,10 +261,26 @@ class Parser {
   }
 }
 
+/** The depth of an expression, without recursion (it is checked before anything recursive walks it). */
+function depthOf(e: Expr): number {
+  let deepest = 0;
+  const stack: [Expr, number][] = [[e, 1]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    deepest = Math.max(deepest, d);
+    if (x.kind === "bin") stack.push([x.left, d + 1], [x.right, d + 1]);
+    else if (x.kind === "neg") stack.push([x.arg, d + 1]);
+    else if (x.kind === "fn") for (const a of x.args) stack.push([a, d + 1]);
+  }
+  return deepest;
+}
+
 /** The expression a formula's text stands for, or null when it uses what the host does not calculate. */
 export function parseFormula(text: string): Expr | null {
+  if (text.length > MAX_LENGTH + 1) return null;
   try {
-    return new Parser(tokenize(text.startsWith("=") ? text.slice(1) : text)).parse();
+    const e = new Parser(tokenize(text.startsWith("=") ? text.slice(1) : text)).parse();
+    return depthOf(e) <= MAX_TREE ? e : null;
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;

@@ -194,6 +194,7 @@ export class KpiFormulas {
     if (c.latest) {
       const r = this.followable(c.latest) ? this.ref(c.latest) : null;
       if (r) plan.latest = this.shown(r);
+      if (r) this.planStaleAtPeriod(plan);
     } else if (s && s.refs.length) {
       plan.L = this.lastIndex(s.conds);
       plan.latest = this.pick(this.helper("L"), s.refs);
@@ -246,6 +247,24 @@ export class KpiFormulas {
     this.staleTexts = points.map((p) => ragText({ rag: "green", stale: true, staleAt: p && (p.periodLabel || p.periodEnd) ? ratedAtLabel({ period: p.periodLabel ?? null, periodEnd: p.periodEnd ?? null }) : null }).slice(RAG_WORDS.green.length));
     const texts = { kind: "ref", sheet: null, rect: { row: this.input.row, col: HELPER_COLUMNS, rowCount: 1, colCount: points.length } } as Expr;
     plan.staleText = fn("IF", and(stale, bin(">", L, num(0))), fn("INDEX", texts, L), this.input.refs.staleWords);
+  }
+
+  /**
+   * Out of date for a Latest column: its period is the one the add-in read beside it (fixed), but whether that
+   * period is out of date moves with the reporting date cell, as stale.ts judges it.
+   */
+  private planStaleAtPeriod(plan: LivePlan): void {
+    const { kpi } = this;
+    const end = kpi.latest?.periodEnd;
+    if (!end || excelSerial(end) === null) return;
+    const frequency = staleness({ frequency: kpi.frequency, latest: kpi.latest, previous: kpi.previous, milestones: kpi.milestones }, this.input.asOf).frequency;
+    const months = Math.min((frequency ? allowedAgeMonths(frequency) : null) ?? STALE_AFTER_MONTHS, STALE_AFTER_MONTHS);
+    plan.stale = fn("IF", bin("<", num(this.serial(addMonthsIso(end, months))), this.input.refs.asOf), num(1), num(0));
+    const stale = bin("=", this.helper("stale"), num(1));
+    plan.ratedAt = fn("IF", stale, num(this.serial(end)), this.input.refs.asOf);
+    // The words are a text cell beside the helpers (never a constant in a formula).
+    this.staleTexts = [ragText({ rag: "green", stale: true, staleAt: ratedAtLabel(kpi.latest) || null }).slice(RAG_WORDS.green.length)];
+    plan.staleText = fn("IF", stale, { kind: "ref", sheet: null, rect: { row: this.input.row, col: HELPER_COLUMNS, rowCount: 1, colCount: 1 } } as Expr, this.input.refs.staleWords);
   }
 
   /** For a series, what the RAG cell adds when each point is the latest and out of date; written after the helpers. */
