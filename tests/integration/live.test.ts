@@ -15,7 +15,7 @@ import type { CellAt, Kpi } from "../../src/core/types";
 
 const SAMPLE = join(__dirname, "../../assets/samples/send-board-kpis.xlsx");
 const AS_OF = "2024-02-29";
-const LIVE = ["latest", "previous", "target", "rag", "dot"] as const;
+const LIVE = ["latest", "previous", "target", "rag", "dot", "latestPeriod", "previousPeriod"] as const;
 
 async function liveScorecard(wb: HeadlessWorkbook, overrides: Partial<Settings>) {
   const { result, settings, snapshot } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: "sample.xlsx", overrides, today: AS_OF }));
@@ -66,6 +66,8 @@ function expected(kpi: Kpi, stale: boolean, staleAt: string | null): Record<(typ
     target: v(figureCell(kpi.currentTarget ?? kpi.target, kpi.unit).value),
     rag: ragText({ rag: kpi.rag ?? "grey", stale, staleAt }),
     dot: trendText(kpi),
+    latestPeriod: kpi.latest?.period ?? "",
+    previousPeriod: kpi.previous?.period ?? "",
   };
 }
 

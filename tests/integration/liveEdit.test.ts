@@ -108,7 +108,7 @@ describe("a figure typed into the source after the scorecard was generated", () 
 });
 
 describe("the reporting date changed beside page 1", () => {
-  test("set back to 31 Jul 2020: each live latest and RAG is what the add-in says when it scans at that date", async () => {
+  test("set back to 31 Jul 2020: each live latest, its period and the RAG are what the add-in says when it scans at that date", async () => {
     const { values } = await scorecardNow();
     let at: [number, number] | null = null;
     values.forEach((r, i) => r.forEach((v, j) => (v === LIVE_LABELS.asOf && !at ? (at = [i, j + 1]) : null)));
@@ -130,10 +130,11 @@ describe("the reporting date changed beside page 1", () => {
       let moved = 0;
       for (const f of reg.formulas ?? []) {
         const id = spec.table.columns[reg.col + f.c].id;
-        if (id !== "latest" && id !== "rag") continue;
+        if (id !== "latest" && id !== "rag" && id !== "latestPeriod") continue;
         const k = spec.rows.find((x) => x.row === reg.row + f.r)!;
         const p = then.get(k.key)!;
-        const want = id === "latest" ? (p.kpi.latest?.value ?? "") : ragText({ rag: p.kpi.rag ?? "grey", stale: p.stale, staleAt: p.staleAt });
+        const want =
+          id === "latest" ? (p.kpi.latest?.value ?? "") : id === "latestPeriod" ? (p.kpi.latest?.period ?? "") : ragText({ rag: p.kpi.rag ?? "grey", stale: p.stale, staleAt: p.staleAt });
         const shown = now[reg.row + f.r][reg.col + f.c];
         expect([k.key, id, shown]).toEqual([k.key, id, want]);
         if (shown !== values[reg.row + f.r][reg.col + f.c]) moved++;

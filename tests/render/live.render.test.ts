@@ -15,7 +15,7 @@ import { xlsxPath } from "../../scripts/corpus/build";
 import { describeRender, recalculateWithLibreOffice, scratchDir } from "../helpers/render";
 
 const SAMPLE = join(__dirname, "../../assets/samples/send-board-kpis.xlsx");
-const COMPARED = ["latest", "previous", "target", "rag", "dot"] as const;
+const COMPARED = ["latest", "previous", "target", "rag", "dot", "latestPeriod", "previousPeriod"] as const;
 
 /** The copy the command line writes, and the spec it was written from. */
 async function scorecardCopy(bytes: Uint8Array, asOf: string, name: string): Promise<{ copy: Uint8Array; spec: ScorecardSpec }> {

@@ -5,7 +5,7 @@
 // three visible, labelled cells on page 1 (reporting date, amber band, no-change band). Every formula is
 // worked out on the workbook as read before it is written, and kept only where it gives what the add-in
 // gave; elsewhere the cell holds the add-in's value, in italics: "read by the add-in — regenerate to update".
-import { cellRef, fn, bin, num, rangeRef, type Expr } from "../formula";
+import { cellRef, evaluateFormula, fn, bin, num, rangeRef, type Expr } from "../formula";
 import { cellAddress, parseCellAddress, parseRangeAddress } from "../address";
 import type { Settings } from "../settings";
 import type { Rag, ScanResult } from "../types";
@@ -28,8 +28,11 @@ import type { CellAt } from "../types";
 /** Most formula text the live cells of one scorecard may come to: the write batch stays well under 5 MB. */
 export const LIVE_BUDGET_CHARS = 2_500_000;
 
+/** The register's judged cells: shown in italics, with the key, when they are not live. */
 const LIVE_COLUMNS = ["latest", "previous", "target", "rag", "dot"] as const;
-export type LiveColumn = (typeof LIVE_COLUMNS)[number];
+/** The periods of the latest and previous figures: live for a series (the point picked), else as read. */
+const PERIOD_COLUMNS = ["latestPeriod", "previousPeriod"] as const;
+export type LiveColumn = (typeof LIVE_COLUMNS)[number] | (typeof PERIOD_COLUMNS)[number];
 
 /** Page-1 text for the live cells, and the key to the cells that are not live. */
 export const LIVE_LABELS = Object.freeze({
@@ -198,7 +201,9 @@ export class LiveScorecard {
     const { input } = this;
     // Wide enough for the out-of-date words of the longest series.
     const points = input.registerOrder.reduce((n, p) => Math.max(n, 1 + (p.kpi.figureCells?.periods.length ?? 0)), 1);
-    const block = new BlockBuilder("live", input.dataRow, 0, HELPER_COLUMNS + Math.min(points, 250));
+    const width = Math.min(points, 250);
+    // Beside the helpers: the out-of-date words of each point, then the period words of each point.
+    const block = new BlockBuilder("live", input.dataRow, 0, HELPER_COLUMNS + 2 * width);
     const out: LiveOutcome = { block, formulas: new Map(), marked: new Map(), liveKpis: 0, liveCells: 0 };
     const cells = this.virtual;
     const text = (row: number, col: number, t: string) => {
@@ -270,6 +275,7 @@ export class LiveScorecard {
       }
       // What every helper holds, for the charts' check (a KPI left static past the budget included).
       for (const [name, col] of Object.entries(H) as [HelperName, number][]) cells.set(input.dataSheetName, row, col, plan[name] ?? unquoted(statics[name]));
+      if (result && kf) Object.assign(out.formulas.get(p.key)!, this.periodCells(kf, plan, reg, row, HELPER_COLUMNS + width, width, block));
       this.followed.set(p.key, { row, plan, kf });
       if (live.size) out.liveKpis++;
       out.liveCells += live.size;
@@ -289,6 +295,33 @@ export class LiveScorecard {
       }
       block.setLive(row, 1, formula, 1);
     });
+    return out;
+  }
+
+  /**
+   * The latest's and previous's period cells of a series KPI: the words of the point picked, from text cells
+   * beside the helpers (the add-in's own words for each point), kept where they give what the add-in shows.
+   */
+  private periodCells(kf: KpiFormulas, plan: LivePlan, reg: Record<ColumnId, CellOut>, row: number, col: number, width: number, block: BlockBuilder): Partial<Record<LiveColumn, string>> {
+    const labels = kf.periodLabels();
+    const out: Partial<Record<LiveColumn, string>> = {};
+    if (!labels?.length || labels.length > width) return out;
+    const sheet = this.input.dataSheetName;
+    const range = rangeRef(sheet, { row, col, rowCount: 1, colCount: labels.length });
+    labels.forEach((t, k) => {
+      block.set(row, col + k, literal(t));
+      this.virtual.set(sheet, row, col + k, t);
+    });
+    this.virtual.reset();
+    const wanted: [(typeof PERIOD_COLUMNS)[number], "L" | "P", boolean][] = [
+      ["latestPeriod", "L", !!(plan.L && plan.latest)],
+      ["previousPeriod", "P", !!(plan.P && plan.previous)],
+    ];
+    for (const [id, which, followed] of wanted) {
+      const e = followed ? kf.periodFormula(which, range) : null;
+      if (!e || !sameValue(evaluateFormula(e, this.virtual, sheet), unquoted(reg[id].value))) continue;
+      out[id] = liveFormulaText(e);
+    }
     return out;
   }
 
@@ -496,8 +529,8 @@ function expectedDot(p: PlacedKpi): number {
 }
 
 /** A number format for a live figure that is text today but may be a number tomorrow: the KPI's own figures'. */
-export function liveFigureFormat(p: PlacedKpi, current: CellOut): string {
-  if (current.format !== GENERAL || typeof current.value === "number") return current.format;
+export function liveFigureFormat(p: PlacedKpi, current: CellOut, column?: ColumnId): string {
+  if (current.format !== GENERAL || typeof current.value === "number" || (PERIOD_COLUMNS as readonly string[]).includes(column ?? "")) return current.format;
   const { kpi } = p;
   const sample = [kpi.latest, kpi.previous, kpi.currentTarget, kpi.target, ...kpi.milestones.flatMap((m) => [m.actual, m.target])].find((f) => f && f.value !== null);
   return sample && sample.value !== null ? figureFormat(sample, sample.value, kpi.unit) : GENERAL;

@@ -190,6 +190,7 @@ export class KpiFormulas {
     const c = this.kpi.figureCells;
     if (!c) return plan;
     const s = c.latest && c.previous ? null : this.series();
+    this.labelled = s?.periods ?? null;
     // Latest: the Latest column's cell whatever it holds, else the newest counted point of the series.
     if (c.latest) {
       const r = this.followable(c.latest) ? this.ref(c.latest) : null;
@@ -348,6 +349,26 @@ export class KpiFormulas {
     const applies = fn("IF", bin(">", L, num(0)), fn("IF", bin("=", flag, num(1)), fn("IF", bin("=", TI, num(0)), num(1), fn("IF", bin(">=", ownDue, tiDue), num(1), num(0))), num(0)), num(0));
     plan.target = fn("IF", bin("=", applies, num(1)), ownRef, normal);
     plan.shown = fn("IF", bin("=", applies, num(1)), this.helper("target"), plan.shown!);
+  }
+
+  /** The series' points, for their period words, whichever of latest and previous they give. */
+  private labelled: (PeriodCells | null)[] | null = null;
+
+  /** The period each point of the series is shown with, as the latest or the previous (text cells beside the helpers). */
+  periodLabels(): string[] | null {
+    return this.labelled?.map((p) => p?.periodLabel ?? "") ?? null;
+  }
+
+  /**
+   * The register's period cell of the latest (L) or the previous (P) point, picked from the period words; null
+   * where the point is not picked from the series (a Latest or Previous column; a baseline standing before it).
+   */
+  periodFormula(which: "L" | "P", labels: Expr): Expr | null {
+    const c = this.kpi.figureCells!;
+    if (which === "L" && c.latest) return null;
+    if (which === "P" && (c.previous || (c.baselineLeads && c.baseline))) return null;
+    const i = this.helperFrom(which);
+    return fn("IF", bin("=", i, num(0)), fn("T", num(0)), fn("INDEX", labels, i));
   }
 
   /** The series' points, oldest first (null for the baseline's actual), once plan() has read them. */

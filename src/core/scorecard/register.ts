@@ -118,7 +118,7 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
       const live = input.live?.formulas.get(p.key);
       columns.forEach((c, i) => {
         const formula = live?.[c.id as LiveColumn];
-        b.setLive(row, i, formula, cells[c.id].value, formula ? liveFigureFormat(p, cells[c.id]) : cells[c.id].format);
+        b.setLive(row, i, formula, cells[c.id].value, formula ? liveFigureFormat(p, cells[c.id], c.id) : cells[c.id].format);
       });
       for (const id of input.live?.marked.get(p.key) ?? []) notLive.push([row, col(id)]);
       let h = lineHeight(REGISTER_FONT) + 4;
