@@ -3,7 +3,7 @@
 // area the last scorecard wrote, the charts it drew, what it and its data sheet say (commentary, each
 // KPI's RAG), and the names of all sheets. Two syncs at most, whatever the number of KPIs: one for the tags
 // and the sheet list, one for the owned sheets.
-import { asWritten, readScorecardState, type CommentaryEntry, type Grid, type ScorecardState } from "../core/scorecard";
+import { readScorecardState, type CommentaryEntry, type Grid, type ScorecardState } from "../core/scorecard";
 import type { CellRect } from "../core/snapshot";
 import { parseRangeAddress } from "../core/address";
 import { isSetSupported } from "./requirements";
@@ -111,8 +111,7 @@ export async function readOwnedSheet(context: Excel.RequestContext, countSync: (
   const ws = found ? items.getItem(found.id) : null;
   ws?.protection.load("protected");
   const used = ws?.getUsedRangeOrNullObject(true) ?? null;
-  // Formulas too: a live cell says what the source says today, not what the scorecard said (asWritten).
-  used?.load("values,formulas");
+  used?.load("values");
   // Formats count as written too: the area an older scorecard (with no tag for it) covered.
   const formatted = ws?.getUsedRangeOrNullObject(false) ?? null;
   formatted?.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -145,7 +144,7 @@ export async function readOwnedSheet(context: Excel.RequestContext, countSync: (
       tagged: true,
       blank: grid(used) === null && grid(dataUsed) === null,
       protected: ws.protection.protected,
-      state: readScorecardState(used && !used.isNullObject ? asWritten(used.values, used.formulas) : [], grid(dataUsed)),
+      state: readScorecardState(grid(used) ?? [], grid(dataUsed)),
       written: taggedRect(writtenTag, found) ?? usedRect,
       charts: ws.charts.items.map((c) => c.name).filter((n) => n.startsWith(CHART_NAME_PREFIX)),
       configuredName: taggedText(nameTag),

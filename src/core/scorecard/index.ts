@@ -20,4 +20,3 @@ export { sourceCellsOf, type SourceCells } from "./liveSource";
 export { isLiveFormulaText, LIVE_FUNCTIONS, VOLATILE_FUNCTIONS } from "./liveFormula";
 export { LIVE_LABELS, NOT_LIVE_KEY } from "./live";
 export { STRUCTURE_CHANGED, STRUCTURE_OK } from "./liveWords";
-export { asWritten } from "./liveStructure";

@@ -25,19 +25,3 @@ export function scorecardStructureFinding(sheet: SheetSnapshot): Finding | null 
   }
   return null;
 }
-
-type Raw = string | number | boolean | null | undefined;
-
-/**
- * The scorecard as it was written, from its values and formulas as read back: a live cell (one still holding its
- * formula) says what the source says today, not what the scorecard said, so it is left blank and the data
- * sheet's record of what was written stands for it; a cell a person typed over keeps what they typed.
- */
-export function asWritten(values: readonly (readonly Raw[])[], formulas: readonly (readonly Raw[])[] | null): Raw[][] {
-  return values.map((row, r) =>
-    row.map((v, c) => {
-      const f = formulas?.[r]?.[c];
-      return typeof f === "string" && f.startsWith("=") && f !== v ? "" : v;
-    }),
-  );
-}
