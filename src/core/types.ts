@@ -182,6 +182,9 @@ export interface FigureCells {
   latest: CellAt | null;
   /** The Previous column's cell. */
   previous: CellAt | null;
+  /** The cells beside them naming their periods ("Latest period"), when the table has them. */
+  latestPeriod?: CellAt | null;
+  previousPeriod?: CellAt | null;
   /** The Target column's cell: the target in force, whatever the milestones say. */
   target: CellAt | null;
   baseline: CellAt | null;

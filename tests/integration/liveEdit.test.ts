@@ -107,6 +107,43 @@ describe("a figure typed into the source after the scorecard was generated", () 
   });
 });
 
+describe("next month typed into a Latest column and its period", () => {
+  test("H18 42% and I18 'Feb 24': the register shows both; an out-of-date figure's period typed over is taken as current", async () => {
+    try {
+      await type("Board summary", "H18", 0.42);
+      // Typed as a user types it: Excel makes "Feb 24" a date, 1 Feb 2024, which the register shows as a month.
+      await type("Board summary", "I18", "Feb 24");
+      const now = (await scorecardNow()).values;
+      expect([now[row][column("latest")], now[row][column("latestPeriod")], now[row][column("rag")]]).toEqual([0.42, excelSerial("2024-02-01"), "Green"]);
+      const shown = await wb.run(async (ctx) => {
+        const r = ctx.workbook.worksheets.getItem(sheet).getCell(row, column("latestPeriod"));
+        r.load("text");
+        await ctx.sync();
+        return r.text[0][0];
+      });
+      expect(shown).toBe("Feb 2024");
+      // Overall % EHCPs graded good or outstanding: Summer '23, termly, is out of date at 29 Feb 2024.
+      const graded = spec.rows.find((r) => r.sheet === "Board summary" && /graded good or outstanding/.test(r.measure))!.row;
+      const staleTile = (v: unknown[][]) => {
+        const summary = spec.blocks.find((b) => b.id === "summary")!;
+        const f = (summary.formulas ?? []).find((x) => /^COUNTIFS\('[^']+'!\$L\$\d+:\$L\$\d+,1\)$/.test(x.formula))!;
+        return v[summary.row + f.r][summary.col + f.c] as number;
+      };
+      expect(now[graded][column("rag")]).toBe("Grey\nat Summer '23 — out of date");
+      await type("Board summary", "H17", 0.35);
+      await type("Board summary", "I17", "Autumn 2023");
+      const later = (await scorecardNow()).values;
+      expect([later[graded][column("latest")], later[graded][column("latestPeriod")], later[graded][column("rag")]]).toEqual([0.35, "Autumn 2023", "Grey"]);
+      expect(staleTile(later)).toBe(staleTile(now) - 1);
+    } finally {
+      // A leading apostrophe keeps text as text, as in Excel.
+      await type("Board summary", "I18", "'Jan 24");
+      await type("Board summary", "H17", 0.32);
+      await type("Board summary", "I17", "'Summer '23");
+    }
+  });
+});
+
 describe("the reporting date changed beside page 1", () => {
   test("set back to 31 Jul 2020: each live latest, its period and the RAG are what the add-in says when it scans at that date", async () => {
     const { values } = await scorecardNow();

@@ -24,6 +24,8 @@ export function figureCells(d: DraftKpi, ms: readonly ReadMilestone[], grid: She
   return {
     latest: at(d.latestCell),
     previous: at(d.previousCell),
+    latestPeriod: at(d.latestPeriodCell),
+    previousPeriod: at(d.previousPeriodCell),
     target: at(d.targetCell),
     baseline: at(d.baselineCell),
     baselineActual: d.actualRow !== null && d.baselineCell ? at({ row: d.actualRow, col: d.baselineCell.col }) : null,

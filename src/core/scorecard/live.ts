@@ -32,6 +32,7 @@ export const LIVE_BUDGET_CHARS = 2_500_000;
 const LIVE_COLUMNS = ["latest", "previous", "target", "rag", "dot"] as const;
 /** The periods of the latest and previous figures: live for a series (the point picked), else as read. */
 const PERIOD_COLUMNS = ["latestPeriod", "previousPeriod"] as const;
+const PERIOD_FORMAT = "mmm yyyy";
 export type LiveColumn = (typeof LIVE_COLUMNS)[number] | (typeof PERIOD_COLUMNS)[number];
 
 /** Page-1 text for the live cells, and the key to the cells that are not live. */
@@ -222,6 +223,7 @@ export class LiveScorecard {
       shown: "Target shown", final: "Final target", rag: "RAG (1 Blue 2 Green 3 Amber 4 Red 5 Grey)", dot: "Trend", stale: "Out of date", group: "Group", structure: "Row as generated",
       staleText: "Out of date (words)",
       ratedAt: "Rated at",
+      periodRead: "Latest period as read",
     };
     for (const [name, col] of Object.entries(H)) block.set(this.helperRow - 1, col, headers[name as HelperName]);
     block.set(this.tableRow - 1, 0, "Table");
@@ -303,10 +305,19 @@ export class LiveScorecard {
    * beside the helpers (the add-in's own words for each point), kept where they give what the add-in shows.
    */
   private periodCells(kf: KpiFormulas, plan: LivePlan, reg: Record<ColumnId, CellOut>, row: number, col: number, width: number, block: BlockBuilder): Partial<Record<LiveColumn, string>> {
-    const labels = kf.periodLabels();
     const out: Partial<Record<LiveColumn, string>> = {};
-    if (!labels?.length || labels.length > width) return out;
     const sheet = this.input.dataSheetName;
+    // A Latest or Previous column: the period cell beside it, when it holds text.
+    const beside: [(typeof PERIOD_COLUMNS)[number], "L" | "P", boolean][] = [
+      ["latestPeriod", "L", !!plan.latest],
+      ["previousPeriod", "P", !!plan.previous],
+    ];
+    for (const [id, which, followed] of beside) {
+      const e = followed ? kf.periodCellFormula(which) : null;
+      if (e && sameValue(evaluateFormula(e, this.virtual, sheet), unquoted(reg[id].value))) out[id] = liveFormulaText(e);
+    }
+    const labels = kf.periodLabels();
+    if (!labels?.length || labels.length > width) return out;
     const range = rangeRef(sheet, { row, col, rowCount: 1, colCount: labels.length });
     labels.forEach((t, k) => {
       block.set(row, col + k, literal(t));
@@ -318,7 +329,7 @@ export class LiveScorecard {
       ["previousPeriod", "P", !!(plan.P && plan.previous)],
     ];
     for (const [id, which, followed] of wanted) {
-      const e = followed ? kf.periodFormula(which, range) : null;
+      const e = followed && !out[id] ? kf.periodFormula(which, range) : null;
       if (!e || !sameValue(evaluateFormula(e, this.virtual, sheet), unquoted(reg[id].value))) continue;
       out[id] = liveFormulaText(e);
     }
@@ -419,7 +430,15 @@ export class LiveScorecard {
       // What the RAG cell adds when the figure is out of date (its own period, when the add-in names it).
       staleText: literal(p.stale ? ragText(p).slice(RAG_WORDS[p.rag].length) : staleSuffix()),
       ratedAt: this.serialOf(p.stale && kpi.latest?.periodEnd ? kpi.latest.periodEnd : this.input.scan.asOf),
+      periodRead: literal(this.periodRead(p) ?? ""),
     };
+  }
+
+  /** The text of the cell naming a Latest column's period, as read (a helper keeps it to tell when it is typed over). */
+  private periodRead(p: PlacedKpi): string | null {
+    const at = p.kpi.figureCells?.latest ? p.kpi.figureCells.latestPeriod : null;
+    const raw = at ? this.input.cells.cell(at.sheet ?? p.sheet, at.cell) : null;
+    return raw?.valueType === "String" && typeof raw.value === "string" ? raw.value : null;
   }
 
   /** A date as a serial in the workbook's date system. */
@@ -530,7 +549,9 @@ function expectedDot(p: PlacedKpi): number {
 
 /** A number format for a live figure that is text today but may be a number tomorrow: the KPI's own figures'. */
 export function liveFigureFormat(p: PlacedKpi, current: CellOut, column?: ColumnId): string {
-  if (current.format !== GENERAL || typeof current.value === "number" || (PERIOD_COLUMNS as readonly string[]).includes(column ?? "")) return current.format;
+  // A period cell shows text as it is, and a date typed in its source cell as a month.
+  if ((PERIOD_COLUMNS as readonly string[]).includes(column ?? "")) return PERIOD_FORMAT;
+  if (current.format !== GENERAL || typeof current.value === "number") return current.format;
   const { kpi } = p;
   const sample = [kpi.latest, kpi.previous, kpi.currentTarget, kpi.target, ...kpi.milestones.flatMap((m) => [m.actual, m.target])].find((f) => f && f.value !== null);
   return sample && sample.value !== null ? figureFormat(sample, sample.value, kpi.unit) : GENERAL;

@@ -16,9 +16,9 @@ import { ragText, type PlacedKpi } from "./rows";
 import { RAG_WORDS } from "./palette";
 
 /** The helper cells of a KPI on the data sheet's live block, by column. */
-export const H = Object.freeze({ key: 0, L: 1, latest: 2, P: 3, previous: 4, TI: 5, target: 6, shown: 7, final: 8, rag: 9, dot: 10, stale: 11, group: 12, structure: 13, staleText: 14, ratedAt: 15 });
+export const H = Object.freeze({ key: 0, L: 1, latest: 2, P: 3, previous: 4, TI: 5, target: 6, shown: 7, final: 8, rag: 9, dot: 10, stale: 11, group: 12, structure: 13, staleText: 14, ratedAt: 15, periodRead: 16 });
 /** Helpers, then the words each point of the series would add as out of date ("at Oct 2020 — out of date"). */
-export const HELPER_COLUMNS = 16;
+export const HELPER_COLUMNS = 17;
 export type HelperName = keyof typeof H;
 
 /** The cells of the live scorecard the formulas read: the visible settings, and the words. */
@@ -260,7 +260,11 @@ export class KpiFormulas {
     if (!end || excelSerial(end) === null) return;
     const frequency = staleness({ frequency: kpi.frequency, latest: kpi.latest, previous: kpi.previous, milestones: kpi.milestones }, this.input.asOf).frequency;
     const months = Math.min((frequency ? allowedAgeMonths(frequency) : null) ?? STALE_AFTER_MONTHS, STALE_AFTER_MONTHS);
-    plan.stale = fn("IF", bin("<", num(this.serial(addMonthsIso(end, months))), this.input.refs.asOf), num(1), num(0));
+    const old = fn("IF", bin("<", num(this.serial(addMonthsIso(end, months))), this.input.refs.asOf), num(1), num(0));
+    // A period typed over the one read is a newer figure's: a formula cannot read its end (that would parse workbook
+    // text), so it is taken as not out of date until the scorecard is regenerated.
+    const asRead = this.periodAsRead("L");
+    plan.stale = asRead ? fn("IF", asRead, old, num(0)) : old;
     const stale = bin("=", this.helper("stale"), num(1));
     plan.ratedAt = fn("IF", stale, num(this.serial(end)), this.input.refs.asOf);
     // The words are a text cell beside the helpers (never a constant in a formula).
@@ -349,6 +353,31 @@ export class KpiFormulas {
     const applies = fn("IF", bin(">", L, num(0)), fn("IF", bin("=", flag, num(1)), fn("IF", bin("=", TI, num(0)), num(1), fn("IF", bin(">=", ownDue, tiDue), num(1), num(0))), num(0)), num(0));
     plan.target = fn("IF", bin("=", applies, num(1)), ownRef, normal);
     plan.shown = fn("IF", bin("=", applies, num(1)), this.helper("target"), plan.shown!);
+  }
+
+  /** The cell naming the period of the Latest (L) or Previous (P) column's figure, when it holds text. */
+  periodTextCell(which: "L" | "P"): { at: CellAt; text: string } | null {
+    const c = this.kpi.figureCells!;
+    const at = which === "L" ? (c.latest ? c.latestPeriod : null) : c.previous ? c.previousPeriod : null;
+    const raw = at ? this.input.cells.cell(this.sheetOf(at), at.cell) : null;
+    return at && raw?.valueType === "String" && typeof raw.value === "string" ? { at, text: raw.value } : null;
+  }
+
+  /** The Latest column's period cell still says what it said (compared with its copy in a helper cell). */
+  private periodAsRead(which: "L"): Expr | null {
+    const cell = this.periodTextCell(which);
+    const r = cell ? this.ref(cell.at) : null;
+    return r ? bin("=", r, this.helper("periodRead")) : null;
+  }
+
+  /**
+   * The register's period cell for a Latest or Previous column: what the cell beside it holds (text; or a date, as
+   * Excel makes "Feb 24" typed into a cell, shown by the register cell's date format).
+   */
+  periodCellFormula(which: "L" | "P"): Expr | null {
+    const cell = this.periodTextCell(which);
+    const r = cell ? this.ref(cell.at) : null;
+    return r ? fn("IF", fn("ISNUMBER", r), r, fn("T", r)) : null;
   }
 
   /** The series' points, for their period words, whichever of latest and previous they give. */
