@@ -397,7 +397,8 @@ export class KpiFormulas {
     if (which === "L" && c.latest) return null;
     if (which === "P" && (c.previous || (c.baselineLeads && c.baseline))) return null;
     const i = this.helperFrom(which);
-    return fn("IF", bin("=", i, num(0)), fn("T", num(0)), fn("INDEX", labels, i));
+    // T(): a point with no period words is an empty cell, which INDEX would show as 0.
+    return fn("IF", bin("=", i, num(0)), fn("T", num(0)), fn("T", fn("INDEX", labels, i)));
   }
 
   /** The series' points, oldest first (null for the baseline's actual), once plan() has read them. */
