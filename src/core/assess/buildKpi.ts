@@ -1,8 +1,8 @@
 // From a draft (which cells are what) to a Kpi, in named steps: the cells read as figures in one unit; the plan
 // (baseline, milestones, final target); the actual series (latest, previous); the target in force; polarity;
 // RAG; direction of travel; and the checks a careful reader makes — every problem met on the way reported.
-import type { Finding, Kpi, Polarity } from "../types";
-import type { BuildContext } from "./context";
+import type { Figure, Finding, Kpi, Polarity } from "../types";
+import { gridOf, type BuildContext } from "./context";
 import type { SheetGrid } from "../recognise/grid";
 import type { CellRef, DraftKpi } from "../recognise/drafts";
 import { FINDING_CODES, type FindingCode } from "../validate/codes";
@@ -27,6 +27,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   const name = d.ref ? `${d.ref}` : `"${short(d.measure)}"`;
 
   const cells = readKpiCells(d, bc.grid, bc.periodContext);
+  reportConflicts(d, bc, cells, name, add);
   const plan = readPlan(d, bc, cells);
   const series = readSeries(d, bc, cells, plan);
   const inForce = settleTargetInForce(d, bc, plan, cells, name, add);
@@ -47,6 +48,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     group: d.group,
     frequency: d.frequency,
     unit: cells.unit,
+    ...(cells.unit === "rate" ? { ratePer: cells.ratePer } : {}),
     polarity: decision.polarity,
     polaritySource: decision.source === "default" ? "setting" : decision.source,
     baseline: plan.baseline?.fig ?? null,
@@ -66,13 +68,25 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     key: keyFor(bc.grid.name, d),
     ragExplanation: rating.explanation,
     ...benchmarksAndOwner(d, bc, cells),
+    ...(d.sources ? { sources: d.sources.map((s) => ({ sheet: s.grid.name, cell: s.grid.address(s.cell.row, s.cell.col), period: s.period })) } : {}),
   };
+}
+
+/** Where the rows that keep the KPI disagree about a period, the newer source's figure stands; the finding names both. */
+function reportConflicts(d: DraftKpi, bc: BuildContext, cells: KpiCells, name: string, add: Add): void {
+  for (const c of d.conflicts ?? []) {
+    const kept = cells.get(c.kept)?.fig ?? parseAt(bc.grid, c.kept, bc.periodContext, cells.unit).fig;
+    const other = parseAt(bc.grid, c.other, bc.periodContext, cells.unit).fig;
+    const where = (f: Figure) => `${f.sheet ?? bc.grid.name}!${f.cell}`;
+    add("sources-disagree", `${name}, "${c.label}": ${where(kept)} gives ${kept.text || "blank"} but ${where(other)} gives ${other.text || "blank"} for the same period; the newer, ${kept.text || "blank"}, is used.`, c.kept);
+  }
 }
 
 /** A finding about the KPI, on its own sheet, at the cell it names. */
 function findingsOf(grid: SheetGrid, findings: Finding[]): Add {
   return (code, message, cell) => {
-    findings.push({ code, severity: FINDING_CODES[code].severity, message, sheet: grid.name, ...(cell ? { cell: grid.address(cell.row, cell.col) } : {}) });
+    const on = cell ? gridOf(grid, cell) : grid;
+    findings.push({ code, severity: FINDING_CODES[code].severity, message, sheet: on.name, ...(cell ? { cell: on.address(cell.row, cell.col) } : {}) });
   };
 }
 
@@ -137,6 +151,7 @@ function checkKpiFigures(d: DraftKpi, bc: BuildContext, r: Omit<Read, "stated"> 
     add,
     d,
     unit: cells.unit,
+    ratePer: cells.ratePer,
     polarity: r.polarity,
     baseline: plan.baseline,
     explicitTarget: plan.explicitTarget,
@@ -161,7 +176,7 @@ function checkKpiFigures(d: DraftKpi, bc: BuildContext, r: Omit<Read, "stated"> 
 /** Comparators stated beside the KPI, read in its unit, and the owner it names. */
 function benchmarksAndOwner(d: DraftKpi, bc: BuildContext, cells: KpiCells): Pick<Kpi, "benchmarks" | "owner"> {
   const { grid } = bc;
-  const owner = d.ownerCell ? grid.text(d.ownerCell.row, d.ownerCell.col) : "";
+  const owner = d.ownerCell ? gridOf(grid, d.ownerCell).text(d.ownerCell.row, d.ownerCell.col) : "";
   return {
     ...(d.benchmarkCells.length ? { benchmarks: d.benchmarkCells.map((b) => ({ label: b.label, value: parseAt(grid, b.cell, bc.periodContext, cells.unit).fig })) } : {}),
     ...(owner ? { owner } : {}),

@@ -4,6 +4,7 @@ import type { IsoDate } from "../types";
 import type { Settings } from "../settings";
 import type { PeriodContext } from "../periods";
 import type { SheetGrid } from "../recognise/grid";
+import type { CellRef } from "../recognise/drafts";
 
 export interface BuildContext {
   grid: SheetGrid;
@@ -16,4 +17,9 @@ export interface BuildContext {
   trendAsJudgement?: boolean;
   /** The table's first and last data rows: where a status column's other cells are. */
   dataRows?: readonly [number, number];
+}
+
+/** The sheet a cell is on: its own where the KPI was assembled from several, else the KPI's. */
+export function gridOf(grid: SheetGrid, ref: CellRef): SheetGrid {
+  return ref.grid ?? grid;
 }

@@ -2,14 +2,16 @@
 // baseline, targets, milestones and stated DoT/RAG. No judgement here (polarity, DoT, RAG and findings come
 // after, in src/core/assess and src/core/validate). Each row is one of: a row of actuals (or targets) for the
 // KPI above it; a heading (a section, a note, a headline); or a KPI.
-import type { Unit } from "../types";
+import type { Period, Unit } from "../types";
 import type { PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
 import type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 import { asGroup, isNoteLine } from "./titles";
-import { baselineTimeCol, tableRoles, type TableRoles } from "./tableRoles";
+import { baselineTimeCol, periodAt, tableRoles, type TableRoles } from "./tableRoles";
 import { ACTUAL_ROW, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
+import { pairByPeriod } from "./pairMilestones";
+import { periodOfTable } from "./tablePeriod";
 
 export type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 
@@ -43,6 +45,9 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
     if (reader.pairedRow(r) || reader.headingRow(r)) continue;
     reader.kpiRow(r);
   }
+  // Where rows of actuals stand under rows of targets, each column holds both; otherwise a period's target and
+  // actual columns are one milestone.
+  if (!reader.drafts.some((d) => d.actualRow !== null)) for (const d of reader.drafts) d.milestones = pairByPeriod(d.milestones);
   return reader.drafts;
 }
 
@@ -57,13 +62,16 @@ class RowReader {
   private groupFromHeading: string | null = null;
   /** The last KPI with a name of its own. */
   private last: DraftKpi | null = null;
+  /** The period the table's title or sheet name gives its figures, where no heading names one. */
+  private readonly tablePeriod: Period | null;
 
   constructor(
     private readonly grid: SheetGrid,
     private readonly table: FoundTable,
   ) {
-    this.cols = tableRoles(table);
+    this.cols = tableRoles(grid, table);
     this.typeCol = rowTypeColumn(grid, table);
+    this.tablePeriod = this.cols.rowPeriod ? null : periodOfTable(grid, table);
   }
 
   private txt(r: number, c: ColumnInfo | undefined): string {
@@ -216,6 +224,8 @@ class RowReader {
       benchmarkCells: cols.benchmarks.map((c) => ({ label: c.label || "Comparator", cell: { row: r, col: c.col } })),
       ownerCell: at(cols.owner) ?? (continuation && last ? last.ownerCell : null),
       ragYesNo: !!cols.kpiRag?.cls?.yesNo,
+      period: periodAt(this.grid, table, r, cols.rowPeriod) ?? this.tablePeriod,
+      figureHeadings: [cols.baseline, cols.target, cols.previous, cols.latest, ...cols.time].flatMap((c) => (c?.label ? [c.label] : [])),
     };
     if (!cols.group && continuation && !this.txt(r, cols.section) && last) d.group = last.group;
     return d;

@@ -1,6 +1,10 @@
 // A found table's columns by the role each plays, as the row reader needs them: the name columns, the
 // figure columns, the status column that rates the KPI as a whole, and the time columns that make milestones.
+import type { Period } from "../types";
+import { parsePeriodCell } from "../periods";
+import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
+import { FIGURE_ROLES } from "./headers";
 
 export interface TableRoles {
   ref?: ColumnInfo;
@@ -25,9 +29,11 @@ export interface TableRoles {
   time: ColumnInfo[];
   /** The reference and measure columns the table has. */
   names: ColumnInfo[];
+  /** A column of periods before the figures, one per row: each row's figures are for its period (a long export). */
+  rowPeriod?: ColumnInfo;
 }
 
-export function tableRoles(table: FoundTable): TableRoles {
+export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
   const byRole = (role: string) => table.columns.filter((c) => c.cls?.role === role);
   const first = (role: string): ColumnInfo | undefined => byRole(role)[0];
   const ref = first("ref");
@@ -53,7 +59,44 @@ export function tableRoles(table: FoundTable): TableRoles {
     kpiRag: kpiRagColumn(table),
     time: usedTimeColumns(table),
     names: [ref, measure].filter((c): c is ColumnInfo => !!c),
+    rowPeriod: rowPeriodColumn(grid, table),
   };
+}
+
+/** The period a row's cell in the row-period column names, or null. */
+export function periodAt(grid: SheetGrid, table: FoundTable, r: number, col: ColumnInfo | undefined): Period | null {
+  if (!col) return null;
+  const c = grid.raw(r, col.col);
+  if (!c.text) return null;
+  const p = parsePeriodCell({ text: c.text, value: c.value, numberFormat: c.numberFormat }, table.periodContext);
+  return p && p.kind !== "unknown" && p.kind !== "relative-months" ? p : null;
+}
+
+/**
+ * A column of periods standing before the figure columns ("KPI | Period | Target | Actual"): headed as a period
+ * ("Period", "Month", "Quarter") or not headed as anything else, and its cells periods — most rows, and more
+ * than one period, or it would be the table's date, not each row's.
+ */
+function rowPeriodColumn(grid: SheetGrid, table: FoundTable): ColumnInfo | undefined {
+  const firstFigure = table.columns.find((c) => c.cls && FIGURE_ROLES.has(c.cls.role));
+  if (!firstFigure) return undefined;
+  return table.columns.find((c) => {
+    if (c.col >= firstFigure.col) return false;
+    if (c.cls && !(c.cls.role === "period" && c.cls.qualifies === "left") && !(c.cls.source === "content" || c.cls.source === "position")) return false;
+    let periods = 0;
+    let filled = 0;
+    const seen = new Set<string>();
+    for (let r = table.firstDataRow; r <= table.lastRow; r++) {
+      if (!grid.rawText(r, c.col)) continue;
+      filled++;
+      const p = periodAt(grid, table, r, c);
+      if (p) {
+        periods++;
+        seen.add(`${p.start}|${p.end}|${p.label}`);
+      }
+    }
+    return filled >= 2 && periods >= 0.8 * filled && seen.size >= 2;
+  });
 }
 
 /**

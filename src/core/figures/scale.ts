@@ -1,0 +1,97 @@
+// One scale per KPI. A KPI's figures share one unit, chosen as a reader chooses it: from a Unit column, from the
+// measure's words and its figure headings ("rate per 1,000", "per 100 pupils", "%"), and from what most of its
+// cells are written as. A rate is never a percentage: a suspension rate per 100 pupils of 0.45 written "0.45%" in
+// one cell is still 0.45 suspensions per 100, not 0.45% (0.0045).
+import type { Unit } from "../types";
+import type { ParsedFigure } from "./types";
+
+export interface KpiScale {
+  unit: Unit | null;
+  /** For a rate: the base it is per (100, 1000 ...), where the words state one. */
+  ratePer: number | null;
+}
+
+const PER = /\bper\s+(100|1,?000|10,?000|100,?000|1,?000,?000|100k|10k|1k)\b(?!\s*%)/i;
+const RATE = /\brates?\b/i;
+/** A rate written as a share ("rate (%)", "% rate", "rate as a percentage"): a percentage after all. */
+const RATE_AS_SHARE = /%\s*rates?\b|\brates?\s*(?:\(\s*%\s*\)|as an? (?:%|percent|percentage)|%)|\bpercentage rates?\b/i;
+
+/** The base a rate is per, from words such as "per 1,000 population" or "rate per 100k": null when none is stated. */
+export function rateBase(text: string): number | null {
+  const m = PER.exec(text);
+  if (!m) return null;
+  const n = m[1].toLowerCase().replace(/,/g, "");
+  return n.endsWith("k") ? Number(n.slice(0, -1)) * 1000 : Number(n);
+}
+
+export interface ScaleEvidence {
+  /** A Unit column's word, read ("%", "Days", "Rate"). */
+  stated: Unit | null;
+  /** The Unit column's text, for a base it states ("per 1,000"). */
+  statedText: string;
+  /** The measure's words. */
+  measure: string;
+  /** The unit the measure's wording names ("% of …", "in weeks"), if any. */
+  measureUnit: Unit | null;
+  /** Headings of the KPI's figure columns. */
+  headings: readonly string[];
+  /** The KPI's figures as written, read with no unit expected. */
+  cells: readonly ParsedFigure[];
+}
+
+/** The KPI's unit and scale: what a Unit column says, else a rate its words name, else its figures' own majority. */
+export function chooseScale(e: ScaleEvidence): KpiScale {
+  const words = [e.statedText, e.measure, ...e.headings].join(" \u2022 ");
+  const base = rateBase(words);
+  if (e.stated && e.stated !== "rate") return { unit: e.stated, ratePer: null };
+  if (e.stated === "rate" || base !== null) return { unit: "rate", ratePer: base };
+  if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: null };
+  return { unit: majorityUnit(e.cells) ?? e.measureUnit, ratePer: null };
+}
+
+/**
+ * The measure is a rate ("Suspension rate of pupils …", "Rate of …"): not a rate written as a share ("% rate",
+ * "rate (%)", "a rate of 90%"), not a count or score that mentions one ("Number of PCNs paid at discount rate",
+ * "satisfaction rate above 7.5 on a scale from 1 to 10").
+ */
+function namesARate(measure: string): boolean {
+  if (!RATE.test(measure) || RATE_AS_SHARE.test(measure) || /%/.test(measure)) return false;
+  return !/^\s*(?:the\s+)?(?:number|no\.?|count|total|average|mean)\b/i.test(measure) && !/\bat (?:an? |the )?[\w-]+ rates?\b/i.test(measure) && !/\bscores?\b|\bscale\b/i.test(measure);
+}
+
+/** A "rate" whose figures are mostly written as plain numbers is a rate; written mostly with "%", it is a share. */
+function writtenAsRates(cells: readonly ParsedFigure[]): boolean {
+  let plain = 0;
+  let percent = 0;
+  for (const p of cells) {
+    if (p.value === null) continue;
+    if (p.unit === "percent") percent++;
+    else if (p.unit === null) plain++;
+  }
+  return plain > percent;
+}
+
+/** The unit most figures are written in; a bare count counts half (a count beside weeks is usually the unit left off). */
+function majorityUnit(cells: readonly ParsedFigure[]): Unit | null {
+  const counts = new Map<Unit, number>();
+  for (const p of cells) if (p.value !== null && p.unit && p.unit !== "text" && p.unitFrom !== "context") counts.set(p.unit, (counts.get(p.unit) ?? 0) + (p.unit === "count" ? 0.5 : 1));
+  let best: Unit | null = null;
+  let n = 0;
+  for (const [u, c] of counts) if (c > n) [best, n] = [u, c];
+  return best;
+}
+
+/**
+ * A figure read on the KPI's scale: on a rate, a cell written as a percentage ("0.45%", or 0.0045 shown as 0.45%)
+ * is the rate its digits say (0.45), marked as rescaled so the KPI names the cell.
+ */
+export function onScale(p: ParsedFigure, scale: KpiScale): ParsedFigure {
+  if (scale.unit !== "rate" || p.unit !== "percent" || p.value === null) return p;
+  return { ...p, value: shiftTwo(p.value), unit: null, unitFrom: null, scaled: true };
+}
+
+/** n x 100 by moving the decimal point in the number's own digits (0.0045 gives 0.45, not 0.44999999999999996). */
+function shiftTwo(n: number): number {
+  const [mantissa, exponent = "0"] = String(n).split("e");
+  return Number(`${mantissa}e${Number(exponent) + 2}`);
+}

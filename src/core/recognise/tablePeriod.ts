@@ -1,0 +1,55 @@
+// The period a table's figures are for when none of its headings names one ("Target | Actual" on a sheet kept
+// per month): the title above it ("Performance report – November 2024") or its sheet's name ("Nov 24", "Q2",
+// "Apr"), as a reader takes it. A month or quarter with no year takes its year from a title that names one.
+import type { Period } from "../types";
+import { findPeriods, parsePeriod, type PeriodContext } from "../periods";
+import type { SheetGrid } from "./grid";
+import type { FoundTable } from "./findTables";
+
+/** How far above the heading row a title is looked for. */
+const TITLE_ROWS = 8;
+
+export function periodOfTable(grid: SheetGrid, table: FoundTable): Period | null {
+  if (table.columns.some((c) => c.cls?.role === "time" || c.cls?.role === "period")) return null;
+  const ctx = table.periodContext;
+  const titled = titlePeriods(grid, table, ctx);
+  let fromName = sheetNamePeriod(grid.name, ctx);
+  if (fromName && !dated(fromName)) {
+    // "Apr" on a workbook titled "2023/24": the year the title names.
+    const year = titled.find((p) => dated(p) && ["year", "financial-year", "academic-year"].includes(p.kind));
+    const inYear = year ? parsePeriod(fromName.label, { ...ctx, yearStart: year.start }) : null;
+    if (inYear && dated(inYear)) fromName = { ...inYear, label: fromName.label };
+  }
+  const all = [...titled, ...(fromName ? [fromName] : [])];
+  // A period of the figures (a month, a quarter, a year) before a day ("as at 30 September"), the most specific first.
+  return mostSpecific(all.filter((p) => dated(p) && p.kind !== "date")) ?? mostSpecific(all.filter(dated)) ?? fromName;
+}
+
+function dated(p: Period): boolean {
+  return !!p.start && !!p.end;
+}
+
+/** Periods named in the lines just above the table, nearest first (a title of one or two cells, not another table's row). */
+function titlePeriods(grid: SheetGrid, table: FoundTable, ctx: PeriodContext): Period[] {
+  const out: Period[] = [];
+  for (let r = table.headerRow - 1; r >= Math.max(grid.firstRow, table.headerRow - TITLE_ROWS); r--) {
+    const filled = grid.filledCols(r, grid.firstCol, table.lastCol);
+    if (filled.length > 2) break;
+    for (const c of filled) for (const f of findPeriods(grid.text(r, c), ctx, { years: true })) if (f.period.kind !== "unknown") out.push(f.period);
+  }
+  return out;
+}
+
+/** The period a sheet's name gives: the whole name ("Apr", "Q2", "2023-24"), else one written in it ("APP KPIs Nov 23"). */
+function sheetNamePeriod(name: string, ctx: PeriodContext): Period | null {
+  const whole = parsePeriod(name.trim(), ctx);
+  if (whole && whole.kind !== "relative-months" && whole.kind !== "unknown") return { ...whole, label: name.trim() };
+  const found = findPeriods(name, ctx, { years: true }).filter((f) => f.period.kind !== "unknown");
+  return found.length === 1 ? found[0].period : null;
+}
+
+/** The shortest of the dated periods: it says most about when the figures are for. */
+function mostSpecific(periods: Period[]): Period | null {
+  const span = (p: Period) => Date.parse(p.end!) - Date.parse(p.start!);
+  return [...periods].sort((a, b) => span(a) - span(b))[0] ?? null;
+}
