@@ -6,8 +6,8 @@
 // merged on a guess: rows that cover the same periods (a breakdown the table does not name) stay apart.
 import type { SheetGrid } from "../recognise/grid";
 import type { CellRef, DraftConflict, DraftKpi, DraftMilestone } from "../recognise/drafts";
-import { parseFigure } from "../figures";
-import { identityKey, sameKpi } from "./identity";
+import { parseFigure, type ParsedFigure } from "../figures";
+import { identityKeys, sameKpi } from "./identity";
 import { entriesOf, filled, newestEnd, periodKinds, periodsOf, type Entry, type Member } from "./history";
 
 /** The drafts of one table, in reading order, as assembly sees them. */
@@ -24,7 +24,7 @@ export interface AssemblyTable {
  * leave their tables.
  */
 export function assembleKpis(tables: AssemblyTable[]): void {
-  for (const members of candidates(tables).values()) {
+  for (const members of candidates(tables)) {
     if (members.length < 2) continue;
     for (const cluster of bySection(members)) {
       if (cluster.length < 2 || periodsClash(cluster)) continue;
@@ -39,20 +39,33 @@ export function assembleKpis(tables: AssemblyTable[]): void {
   }
 }
 
-/** Rows that could be one KPI with others: named in their own words, with figures, in known periods. */
-function candidates(tables: AssemblyTable[]): Map<string, Member[]> {
-  const byKey = new Map<string, Member[]>();
+/**
+ * Rows that could be one KPI with others — named in their own words or by a reference, with figures, in known
+ * periods — grouped where they share a measure's words or a reference (directly or through another row).
+ */
+function candidates(tables: AssemblyTable[]): Member[][] {
+  const members: Member[] = [];
+  const firstWith = new Map<string, number>();
+  const parent: number[] = [];
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i])));
   tables.forEach((t, table) => {
     for (const d of t.drafts) {
-      const key = identityKey(d);
-      if (!key) continue;
+      const keys = identityKeys(d);
+      if (!keys.length) continue;
       const member: Member = { d, grid: t.grid, targetsOnly: t.targetsOnly, table };
-      const entries = entriesOf(member);
-      if (!entries.some((e) => filled(e.m.targetCell) || filled(e.m.actualCell)) || !periodsOf(member).size) continue;
-      byKey.set(key, [...(byKey.get(key) ?? []), member]);
+      if (!entriesOf(member).some((e) => filled(e.m.targetCell) || filled(e.m.actualCell)) || !periodsOf(member).size) continue;
+      const i = members.push(member) - 1;
+      parent.push(i);
+      for (const k of keys) {
+        const j = firstWith.get(k);
+        if (j === undefined) firstWith.set(k, i);
+        else parent[root(i)] = root(j);
+      }
     }
   });
-  return byKey;
+  const groups = new Map<number, Member[]>();
+  members.forEach((m, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), m]));
+  return [...groups.values()];
 }
 
 /** Members split where their references or sections say they are different KPIs. */
@@ -99,9 +112,13 @@ function mergeRows(cluster: Member[]): { home: Member; draft: DraftKpi } {
   const first = <T>(pick: (m: Member) => T | null | undefined): T | null => newestFirst.map(pick).find((x) => x !== null && x !== undefined) ?? null;
   const on = (m: Member, c: CellRef | null): CellRef | null => (c ? { ...c, grid: m.grid } : null);
   const d = home.d;
+  // What the workbook states about the KPI's latest figure (its status, its trend) stands beside that figure.
+  const holder = latestHolder(cluster, milestones) ?? home;
   const draft: DraftKpi = {
     ...d,
     milestones,
+    ragCell: on(holder, holder.d.ragCell),
+    dotCell: on(holder, holder.d.dotCell),
     // The history gives the latest and previous figures and the target in force; a Target column beside period
     // columns states the final target.
     latestCell: null,
@@ -109,7 +126,8 @@ function mergeRows(cluster: Member[]): { home: Member; draft: DraftKpi } {
     latestPeriodCell: null,
     previousPeriodCell: null,
     targetCell: first((m) => (m.d.milestones.length ? on(m, m.d.targetCell) : null)),
-    baselineCell: first((m) => on(m, m.d.baselineCell)),
+    // A baseline that is a figure ("Baseline December 2019: 39%") over one that says it is yet to be set.
+    baselineCell: first((m) => (isFigure(on(m, m.d.baselineCell)) ? on(m, m.d.baselineCell) : null)) ?? first((m) => on(m, m.d.baselineCell)),
     group: first((m) => m.d.group),
     frequency: first((m) => m.d.frequency),
     notes: first((m) => m.d.notes),
@@ -122,6 +140,18 @@ function mergeRows(cluster: Member[]): { home: Member; draft: DraftKpi } {
     conflicts,
   };
   return { home, draft };
+}
+
+/** The row whose cell holds the newest actual of the history. */
+function latestHolder(cluster: Member[], milestones: DraftMilestone[]): Member | undefined {
+  const cell = [...milestones].reverse().map((m) => slots(m).actual).find(filled);
+  if (!cell) return undefined;
+  return cluster.find((m) => m.grid === cell.grid && (m.d.row === cell.row || m.d.actualRow === cell.row));
+}
+
+/** A cell that holds a figure. */
+function isFigure(c: CellRef | null): boolean {
+  return filled(c) && readCell(c).p.value !== null;
 }
 
 /** The cell that names the row: its measure, else its reference, else its first. */
@@ -158,17 +188,33 @@ function newerOver(older: DraftMilestone, newer: Entry, conflicts: DraftConflict
     if (filled(a) && differ(a, b)) conflicts.push({ label: m.label, kept: b, other: a });
     return b;
   };
-  return { ...m, targetCell: pick(older.targetCell, m.targetCell), actualCell: pick(older.actualCell, m.actualCell), ragCell: m.ragCell ?? older.ragCell };
+  const o = slots(older);
+  const n = slots(m);
+  // Its cells now say outright which is the target and which the actual.
+  return { ...m, headingRole: "target", targetsOnly: false, targetCell: pick(o.target, n.target), actualCell: pick(o.actual, n.actual), ragCell: m.ragCell ?? older.ragCell };
+}
+
+/**
+ * Which cell of a milestone holds its target and which its actual: a column headed as what happened ("Actual
+ * Jul 23", a bare period) holds actuals in its own cell — unless its table keeps actuals on rows of their own, or
+ * the cell is written as a target ("Baseline plus 10%", "National average").
+ */
+function slots(m: DraftMilestone): { target: CellRef | null; actual: CellRef | null } {
+  const actualHeaded = m.headingRole === "actual" || (m.headingRole === "period" && m.period?.kind !== "relative-months");
+  if (m.actualCell || m.targetsOnly || !actualHeaded || (filled(m.targetCell) && readCell(m.targetCell).p.relative)) return { target: m.targetCell, actual: m.actualCell };
+  return { target: null, actual: m.targetCell };
 }
 
 /** Two cells that give different figures (or, neither a figure, different words). */
 function differ(a: CellRef, b: CellRef): boolean {
-  const read = (c: CellRef) => {
-    const cell = c.grid!.raw(c.row, c.col);
-    return { p: parseFigure({ text: cell.text, value: cell.value, numberFormat: cell.numberFormat, valueType: cell.valueType }), text: cell.text.trim().toLowerCase() };
-  };
-  const x = read(a);
-  const y = read(b);
+  const x = readCell(a);
+  const y = readCell(b);
   if (x.p.value !== null && y.p.value !== null) return Math.abs(x.p.value - y.p.value) > 1e-9 * Math.max(1, Math.abs(x.p.value), Math.abs(y.p.value));
   return x.text !== y.text;
+}
+
+/** A cell's figure, and its words for comparing where it holds none. */
+function readCell(c: CellRef): { p: ParsedFigure; text: string } {
+  const cell = c.grid!.raw(c.row, c.col);
+  return { p: parseFigure({ text: cell.text, value: cell.value, numberFormat: cell.numberFormat, valueType: cell.valueType }), text: cell.text.trim().toLowerCase() };
 }

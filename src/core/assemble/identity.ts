@@ -1,6 +1,7 @@
-// When two rows are the same KPI: the same measure in the same words (case, spacing, punctuation and footnote marks
-// aside), under the same reference and section where both state one. A reader does not take "Number of referrals"
-// under Health and under Social care for one measure, nor "KPI 3" and "KPI 4" for one KPI.
+// When two rows are the same KPI, as a reader tells: the same measure in the same words (case, spacing,
+// punctuation and footnote marks aside), or the same reference over a measure worded nearly alike ("… (via
+// Survey)" and "… (Collected via Survey)"); never two references, never two sections, never two measures that
+// merely share a code ("1" over "Rent collected" and "1" over "Repairs completed").
 import type { DraftKpi } from "../recognise/drafts";
 
 /** The measure's words as a reader compares them. */
@@ -14,23 +15,41 @@ export function measureWords(text: string): string {
     .trim();
 }
 
-/** The key rows of one KPI share: null for a row that cannot be told apart by its own words. */
-export function identityKey(d: DraftKpi): string | null {
-  if (d.continuation || d.measureDerived) return null;
+/** Keys under which a row may meet the other rows of its KPI: its measure's words, and its reference. */
+export function identityKeys(d: DraftKpi): string[] {
+  if (d.continuation || d.measureDerived) return [];
+  const keys: string[] = [];
   const words = measureWords(d.measure);
   // A name of a word or two ("Total", "Other") is a line of a breakdown, not a measure that names itself.
-  if (words.split(" ").length < 3 && !d.ref) return null;
-  return words || null;
+  if (words.split(" ").length >= 3) keys.push(`m:${words}`);
+  const ref = refKey(d.ref);
+  if (ref) keys.push(`r:${ref}`);
+  return keys;
 }
 
-const norm = (s: string | null): string | null => (s ? measureWords(s) || null : null);
+/** A reference that identifies: one with a digit in it ("KPI 4/3", "CP01", "1.2"), as written, case and spacing aside. */
+function refKey(ref: string | null): string | null {
+  if (!ref || !/\d/.test(ref)) return null;
+  return ref.toLowerCase().replace(/^(?:kpi|pi|ref)\s*/, "").replace(/\s+/g, "");
+}
 
-/** Rows with the same key that still differ: different references or different sections, where both state one. */
+/** Rows that share a key and are still one KPI: no two references, no two sections, measures worded alike. */
 export function sameKpi(a: DraftKpi, b: DraftKpi): boolean {
-  const ra = norm(a.ref);
-  const rb = norm(b.ref);
+  const ra = refKey(a.ref);
+  const rb = refKey(b.ref);
   if (ra && rb && ra !== rb) return false;
-  const ga = norm(a.group);
-  const gb = norm(b.group);
-  return !(ga && gb && ga !== gb);
+  const ga = a.group ? measureWords(a.group) : "";
+  const gb = b.group ? measureWords(b.group) : "";
+  if (ga && gb && ga !== gb) return false;
+  return alike(measureWords(a.measure), measureWords(b.measure));
+}
+
+/** The same words, or nearly: most of the words of both in common. */
+function alike(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wa = new Set(a.split(" "));
+  const wb = new Set(b.split(" "));
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
+  return common / (wa.size + wb.size - common) >= 0.75;
 }
