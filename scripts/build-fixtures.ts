@@ -15,12 +15,19 @@ import { buildBadInput, buildEmpty } from "./fixtures/build-bad-input";
 import { buildSample } from "./fixtures/build-sample";
 import { NOT_A_WORKBOOK_TEXT, encryptedWorkbookStub } from "./fixtures/raw-files";
 import { EVIDENCE_SHEETS } from "./fixtures/build-evidence";
+import { JUDGEMENT_SHEETS } from "./fixtures/build-judgements";
 import { buildSheets } from "./corpus/build";
 
 /** The evidence workbook: one sheet per kind of evidence recognition weighs. */
 export const EVIDENCE_FILE = "tests/fixtures/evidence.xlsx";
 export function buildEvidence() {
   return buildSheets(EVIDENCE_SHEETS);
+}
+
+/** The judgements workbook: the judgement cases of issue 19, each on a real report's layout. */
+export const JUDGEMENTS_FILE = "tests/fixtures/judgements.xlsx";
+export function buildJudgements() {
+  return buildSheets(JUDGEMENT_SHEETS);
 }
 
 const root = join(__dirname, "..");
@@ -60,6 +67,8 @@ async function main(): Promise<void> {
   }
   writeFileSync(join(root, EVIDENCE_FILE), await workbookBytes(buildEvidence()));
   console.log(`wrote ${EVIDENCE_FILE} (${EVIDENCE_SHEETS.length} sheets)`);
+  writeFileSync(join(root, JUDGEMENTS_FILE), await workbookBytes(buildJudgements()));
+  console.log(`wrote ${JUDGEMENTS_FILE} (${JUDGEMENT_SHEETS.length} sheets)`);
   for (const [file, bytes] of RAW_FILES) {
     writeFileSync(join(root, file), bytes);
     console.log(`wrote ${file}`);

@@ -34,6 +34,8 @@ export type Sector = "council" | "nhs" | "police" | "fire" | "housing" | "school
 export interface ExpectedKpi {
   sheet: string;
   row: number;
+  /** The column of the measure cell, where KPIs share one row (periods down the rows: measures as headings). */
+  col?: string;
   measure: string;
   group?: string | null;
   latest?: number | null;
@@ -53,7 +55,7 @@ export interface ExpectedKpi {
   notes?: string | null;
   milestones?: ExpectedMilestone[];
   /** Other rows (period sheets, long-format rows) the same KPI is kept in. */
-  also?: { sheet: string; row: number }[];
+  also?: { sheet: string; row: number; col?: string }[];
 }
 
 /** A staged milestone as the publisher states it: the month it falls due, its target and its actual. */
@@ -95,7 +97,7 @@ const SECTORS = new Set(["council", "nhs", "police", "fire", "housing", "school"
 const RAGS = new Set(["green", "amber", "red", "blue", "grey"]);
 const TRENDS = new Set(["up", "down", "flat", "improving", "worsening", "no-change"]);
 const FIELDS = new Set([
-  "sheet", "row", "measure", "group", "latest", "previous", "target", "polarity", "statedRag", "statedTrend", "dot",
+  "sheet", "row", "col", "measure", "group", "latest", "previous", "target", "polarity", "statedRag", "statedTrend", "dot",
   "rag", "baseline", "unit", "ratePer", "notes", "milestones", "also",
 ]);
 const UNITS = new Set(["percent", "count", "weeks", "days", "hours", "months", "currency", "ratio", "rate", "score", "text"]);
@@ -110,6 +112,14 @@ export function cellText(cell: CorpusCell | undefined): string {
   return "";
 }
 
+/** "Sheet!row 5", or "Sheet!B5" where a column is named. */
+const placeName = (p: { sheet: string; row: number; col?: string }) => (p.col ? `${p.sheet}!${p.col}${p.row}` : `${p.sheet}!row ${p.row}`);
+
+/** 1 for A, 27 for AA. */
+function columnNumber(col: string): number {
+  return [...col.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
 /** Problems with an entry, in words; empty when it is well formed. */
 export function entryProblems(e: CorpusEntry, file: string): string[] {
   const p: string[] = [];
@@ -121,14 +131,14 @@ export function entryProblems(e: CorpusEntry, file: string): string[] {
   if (!Array.isArray(e.sheets) || e.sheets.length === 0) say("no sheets");
   if (!Array.isArray(e.expected) || e.expected.length === 0) say("no expected KPIs");
   const seen = new Set<string>();
-  const primary = new Set((e.expected ?? []).map((k) => `${k.sheet}!row ${k.row}`));
+  const primary = new Set((e.expected ?? []).map((k) => placeName(k)));
   for (const a of (e.expected ?? []).flatMap((k) => k.also ?? [])) {
-    const at = `${a.sheet}!row ${a.row}`;
+    const at = placeName(a);
     if (primary.has(at) || seen.has(`also ${at}`)) say(`${at}: named by "also" of one KPI and by another KPI`);
     seen.add(`also ${at}`);
   }
   for (const k of e.expected ?? []) {
-    const where = `${k.sheet}!row ${k.row}`;
+    const where = placeName(k);
     for (const f of Object.keys(k)) if (!FIELDS.has(f)) say(`${where}: unknown field "${f}"`);
     if (seen.has(where)) say(`${where}: listed twice`);
     seen.add(where);
@@ -139,6 +149,8 @@ export function entryProblems(e: CorpusEntry, file: string): string[] {
     }
     const row = sheet.rows[k.row - 1];
     if (!row) say(`${where}: the sheet has no such row`);
+    else if (k.col !== undefined && !/^[A-Z]{1,3}$/.test(k.col)) say(`${where}: col must be a column letter`);
+    else if (k.col !== undefined && cellText(row[columnNumber(k.col) - 1]).trim() !== k.measure.trim()) say(`${where}: the cell does not read "${k.measure}"`);
     else if (!row.some((c) => cellText(c).trim() === k.measure.trim())) say(`${where}: no cell in the row reads "${k.measure}"`);
     if (k.statedRag !== undefined && !RAGS.has(k.statedRag)) say(`${where}: statedRag "${k.statedRag}"`);
     if (k.statedTrend !== undefined && !TRENDS.has(k.statedTrend)) say(`${where}: statedTrend "${k.statedTrend}"`);
@@ -173,8 +185,9 @@ function scoredFieldProblems(k: ExpectedKpi, e: CorpusEntry): string[] {
   }
   for (const a of k.also ?? []) {
     const row = e.sheets?.find((s) => s.name === a.sheet)?.rows[a.row - 1];
-    if (!row || !row.some((c) => cellText(c).trim() !== "")) p.push(`also ${a.sheet}!row ${a.row}: no such row, or it is blank`);
-    if (a.sheet === k.sheet && a.row === k.row) p.push("also names the KPI's own row");
+    const cells = a.col ? [row?.[columnNumber(a.col) - 1]] : (row ?? []);
+    if (!cells.some((c) => cellText(c).trim() !== "")) p.push(`also ${placeName(a)}: no such row or cell, or it is blank`);
+    if (placeName(a) === placeName(k)) p.push("also names the KPI's own place");
   }
   return p;
 }

@@ -19,6 +19,9 @@ import { KEY_HEADER } from "./scorecard/columns";
 import { DATA_SHEET_MARKER, SCORECARD_MARKER } from "./scorecard/markers";
 import { appendAll } from "./arrays";
 import { assembleKpis, type AssemblyTable } from "./assemble/assemble";
+import { commentsSayArrowsJudge, sheetLegendSaysArrowsJudge } from "./assess/arrowMeaning";
+import { inconsistentPolarityFindings, siblingPolarities } from "./assess/consistency";
+import { mergeRepeatedFindings } from "./validate/repeated";
 
 export interface ScanOptions {
   workbookName: string;
@@ -35,8 +38,9 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
   // Rows that keep one KPI (period sheets, a long export, tables split by year) become one KPI with one history.
   assembleKpis(read);
   const tables: KpiTable[] = [];
+  const legends = new Map<SheetGrid, boolean>();
   for (const r of read) {
-    const t = assessTable(r, settings, asOf, findings);
+    const t = assessTable(r, settings, asOf, findings, legends);
     if (t) tables.push(t);
   }
   return { workbook: options.workbookName, asOf, settings: { ...settings, asOf }, tables, findings };
@@ -82,21 +86,33 @@ function readTables(snapshot: WorkbookSnapshot, settings: Settings, findings: Fi
 }
 
 /** A table's KPIs built and assessed, with the table's own findings; null when it holds no KPI table after all. */
-function assessTable(r: ReadTable, settings: Settings, asOf: IsoDate, findings: Finding[]): KpiTable | null {
+function assessTable(r: ReadTable, settings: Settings, asOf: IsoDate, findings: Finding[], legends: Map<SheetGrid, boolean>): KpiTable | null {
   const { sheet, grid, found, range, id } = r;
-  const build = (trendAsJudgement: boolean) => r.drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows: r.targetsOnly, trendAsJudgement, dataRows: [found.firstDataRow, found.lastRow] }));
-  let built = build(arrowsMeanJudgement(grid, found));
-  // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements.
-  if (readsAsJudgements(built)) built = build(true);
+  const build = (trendAsJudgement: boolean, siblingPolarity?: ReturnType<typeof siblingPolarities>) =>
+    r.drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows: r.targetsOnly, trendAsJudgement, dataRows: [found.firstDataRow, found.lastRow], siblingPolarity }));
+  let asJudgement = arrowsMeanJudgement(grid, found);
+  let built = build(asJudgement);
+  // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements; so are
+  // arrows a legend on the sheet or the rows' own comments call better or worse.
+  if (!asJudgement && built.some((k) => k.dot.stated === "up" || k.dot.stated === "down")) {
+    if (!legends.has(grid)) legends.set(grid, sheetLegendSaysArrowsJudge(grid));
+    asJudgement = readsAsJudgements(built) || legends.get(grid)! || commentsSayArrowsJudge(built);
+    if (asJudgement) built = build(true);
+  }
+  // KPIs measured the same way take the polarity the workbook states for one of them.
+  const siblings = siblingPolarities(built, r.drafts);
+  if (siblings.size) built = build(asJudgement, siblings);
   // Rows the user said are not KPIs.
   const kept = built.map((k, i) => ({ k, d: r.drafts[i] })).filter(({ k }) => !(k.key && settings.kpiCorrections[k.key]?.notKpi));
   const kpis = kept.map(({ k }) => k);
   for (const k of kpis) applyStaleness(k, asOf, settings);
-  // Every row of the table is an earlier period of KPIs kept on from another table: it stays listed, its KPIs there.
+  // Every row of the table is an earlier period of KPIs kept on in another table: it stays listed, its KPIs there.
   const assembledAway = r.rowsRead > 0 && r.drafts.length === 0;
   // A list of indicators with no figures is not a KPI table — unless the user said it is.
   if (!assembledAway && (!kpis.length || (!found.userDefined && !kpis.some(hasFigures)))) return null;
   checkDuplicates(kept, grid);
+  appendAll(findings, inconsistentPolarityFindings(kpis, sheet.name));
+  appendAll(findings, mergeRepeatedFindings(kpis, sheet.name, range));
   if (sheet.visibility !== "Visible") {
     findings.push({ code: "hidden-sheet", severity: FINDING_CODES["hidden-sheet"].severity, message: `The KPI table at ${range} is on the hidden sheet "${sheet.name}"; it is included. Leave it out in Settings if it should not be.`, sheet: sheet.name, cell: range.split(":")[0] });
   }

@@ -160,6 +160,12 @@ export interface Kpi {
   /** The latest figure is older than the KPI's frequency allows at the reporting date. */
   stale?: boolean;
   /**
+   * Set when no direction is better: nothing states one and the measure counts demand or volume ("(Demand)",
+   * "Number of referrals"), or the workbook states "No polarity". polarity is then null, the movement is shown
+   * without improving/worsening, and the KPI is rated only against a target on the side its targets imply.
+   */
+  noBetterDirection?: { ratedAs: Polarity | null; reason: string };
+  /**
    * Every row the KPI was assembled from (period sheets, rows of a long export, tables split by year): sheet and
    * A1 address of that row's measure cell, and the period it holds. The first is the KPI's own sheet/sourceCell.
    */

@@ -65,8 +65,9 @@ describe("kpi-scorecard scan --json", () => {
     const sc = JSON.parse(out).tables.find((t: { sheet: string }) => t.sheet === "Score card");
     expect(sc.kpis[0].milestones[0].due).toBe("2020-10-01");
     const lower = JSON.parse((await run("scan", join(FIXTURES, "seed000-impact-summary.xlsx"), "--json", "--as-of", "2024-02-29", "--default-polarity", "lower")).out);
-    const sen = lower.tables[0].kpis[0];
-    expect(sen.polarity).toBe("lower-is-better");
+    // The default applies where nothing says which way is better (not to counts of demand, which have no better direction).
+    const checks = lower.tables[0].kpis.find((k: { measure: string }) => k.measure === "Early Years Development checks");
+    expect(checks.polarity).toBe("lower-is-better");
     const strict = JSON.parse((await run("scan", join(FIXTURES, "seed000-impact-summary.xlsx"), "--json", "--as-of", "2024-02-29", "--amber-band", "0")).out);
     expect(strict.tables[0].kpis.filter((k: { rag: string }) => k.rag === "amber")).toHaveLength(0);
   });

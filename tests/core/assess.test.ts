@@ -1,4 +1,4 @@
-import { decidePolarity, polarityFromWording, parseStatedPolarity } from "../../src/core/assess/polarity";
+import { decidePolarity, polarityFromWording, parseStatedPolarity, volumeWording } from "../../src/core/assess/polarity";
 import { computeDot, parseStatedDot } from "../../src/core/assess/dot";
 import { parseStatedRag, rateAgainstTarget } from "../../src/core/assess/rag";
 
@@ -29,10 +29,10 @@ describe("polarity from the measure's wording", () => {
   });
 
   it("assumes the default and says so when nothing tells", () => {
-    const d = decidePolarity({ ...base, measure: "SEN support notifications" });
+    const d = decidePolarity({ ...base, measure: "Early Years Development checks" });
     expect(d.polarity).toBe("higher-is-better");
     expect(d.source).toBe("default");
-    const lower = decidePolarity({ ...base, measure: "SEN support notifications", defaultPolarity: "lower-is-better" });
+    const lower = decidePolarity({ ...base, measure: "Early Years Development checks", defaultPolarity: "lower-is-better" });
     expect(lower.polarity).toBe("lower-is-better");
   });
 
@@ -49,6 +49,35 @@ describe("polarity from the measure's wording", () => {
     expect(parseStatedPolarity("Lower")).toBe("lower-is-better");
     expect(parseStatedPolarity("Higher is better")).toBe("higher-is-better");
     expect(parseStatedPolarity("sideways")).toBeNull();
+  });
+});
+
+describe("a measure with no better direction", () => {
+  it.each([
+    ["EHC assessment requests as a % of population (Demand)", "demand"],
+    ["Number of referrals to Early Help", "number of"],
+    ["SEN support notifications", "notifications"],
+    ["Total number of EHC plans as % of 0-24 population", "total number of"],
+    ["EHC needs assessment requests received", "requests"],
+  ])("%s is a volume (%s)", (measure, words) => {
+    expect(volumeWording(measure)).toBe(words);
+    const d = decidePolarity({ ...base, measure });
+    expect(d).toMatchObject({ polarity: null, ratedAs: null, source: "wording" });
+    expect(d.noBetterDirection?.reason).toMatch(/demand or volume/);
+  });
+
+  it.each(["18-week referral", "% of referrals seen within 18 weeks", "Proportion of requests completed on time", "Number of complaints received", "Number of affordable homes delivered"])(
+    "%s is not a volume without a better direction",
+    (measure) => {
+      expect(decidePolarity({ ...base, measure }).polarity).not.toBeNull();
+    },
+  );
+
+  it("is rated on the side its targets imply, and a stated 'No polarity' is no better direction", () => {
+    expect(decidePolarity({ ...base, measure: "Referrals to CAMHS (Demand)", baseline: 0.97, finalTarget: 0.68 })).toMatchObject({ polarity: null, ratedAs: "lower-is-better" });
+    expect(decidePolarity({ ...base, measure: "Number of vehicles parked in contravention", targetText: "Less than 49,000" })).toMatchObject({ polarity: "lower-is-better", source: "target-wording" });
+    expect(decidePolarity({ ...base, measure: "Contacts to the front door", stated: "Low" })).toMatchObject({ polarity: "lower-is-better", source: "stated" });
+    expect(decidePolarity({ ...base, measure: "Average speed of traffic", stated: "No polarity" })).toMatchObject({ polarity: null, source: "stated" });
   });
 });
 

@@ -3,7 +3,9 @@
 import type { Figure, Kpi, Milestone, ScanResult } from "../../src/core/types";
 import type { CorpusEntry, ExpectedKpi } from "../../scripts/corpus/entry";
 import { entryProblems } from "../../scripts/corpus/entry";
-import { outOfSample, reportingDateRight, scoreEntry } from "../../scripts/corpus/score";
+import { outOfSample, reportingDateRight, scoreEntry, SCORED_FIELDS } from "../../scripts/corpus/score";
+import { falls, raise } from "../../scripts/corpus/floor";
+import type { CorpusScore } from "../../scripts/accuracy";
 
 const fig = (value: number | null, cell = "C1"): Figure => ({
   value, text: String(value), cell, unit: null, period: null, periodStart: null, periodEnd: null, missing: null, relative: null,
@@ -53,6 +55,17 @@ describe("matching scan KPIs to the publisher's", () => {
     expect([s.found, s.returnedMatching, s.returned, s.duplicates.length, s.extra.length]).toEqual([1, 1, 1, 0, 0]);
   });
 
+  it("matches KPIs that share one heading row by their cell, where the entry names the column", () => {
+    const down = { ...entry([]), sheets: [{ name: "Nov 24", rows: [["Month", "Repairs done", "Calls answered"], ["Apr", 1, 2]] }] };
+    down.expected = [
+      { sheet: "Nov 24", row: 1, col: "B", measure: "Repairs done" },
+      { sheet: "Nov 24", row: 1, col: "C", measure: "Calls answered" },
+    ];
+    expect(entryProblems(down, "t.json")).toEqual([]);
+    const s = scoreEntry(down, scan("Nov 24", [kpi({ sourceCell: "C1", measure: "Calls answered" }), kpi({ sourceCell: "B1", measure: "Repairs done" })]));
+    expect([s.found, s.returnedMatching, s.duplicates.length, s.byField.measure.right]).toEqual([2, 2, 0, 2]);
+  });
+
   it("counts a KPI on a row nobody lists as extra", () => {
     const s = scoreEntry(e, scan("Nov 24", [kpi({ sourceCell: "A5", measure: "Measure 5" }), kpi({ sourceCell: "A7", measure: "Measure 7" })]));
     expect([s.found, s.returnedMatching, s.returned, s.extra.length]).toEqual([1, 1, 2, 1]);
@@ -98,7 +111,7 @@ describe("entries, the reporting date and the first scores", () => {
     const e = entry([{ sheet: "Nov 24", row: 5, measure: "Measure 5", also: [{ sheet: "Nov 23", row: 40 }], milestones: [{ due: "Jul 23", target: 1 }] }]);
     expect(entryProblems(e, "t.json")).toEqual([
       't.json: Nov 24!row 5: milestone due "Jul 23" must be YYYY-MM',
-      "t.json: Nov 24!row 5: also Nov 23!row 40: no such row, or it is blank",
+      "t.json: Nov 24!row 5: also Nov 23!row 40: no such row or cell, or it is blank",
     ]);
   });
 
@@ -113,5 +126,29 @@ describe("entries, the reporting date and the first scores", () => {
     const e = entry([{ sheet: "Nov 24", row: 5, measure: "Measure 5" }]);
     const o = outOfSample([{ ...e, firstScore: first(8, 40) }, { ...e, firstScore: first(10, 45) }, e]);
     expect(o).toEqual({ recall: 0.9, precision: 0.9, fields: 0.85, entries: 2 });
+  });
+});
+
+describe("floors", () => {
+  const scored = (id: string, found: number, fieldsRight: number): CorpusScore => ({
+    id, expected: 10, found, returned: 10, returnedMatching: found, fieldsScored: 10, fieldsRight, misses: [], extra: [], duplicates: [],
+    byField: Object.fromEntries(SCORED_FIELDS.map((f) => [f, f === "latest" ? { scored: 10, right: fieldsRight } : { scored: 0, right: 0 }])) as CorpusScore["byField"],
+    inferredAsOf: "2024-11-30", inferredRight: true,
+  });
+
+  it("puts new entries in a set of their own, so a hard new entry lowers no old floor", () => {
+    const first = raise({ sets: [], entries: {} }, [scored("a", 10, 10)], "first");
+    const both = [scored("a", 10, 10), scored("b", 5, 3)];
+    expect(falls(first, both)).toEqual([]);
+    const next = raise(first, both, "second");
+    expect(next.sets.map((s) => [s.name, s.ids, s.recall, s.fields])).toEqual([["first", ["a"], 1, 1], ["second", ["b"], 0.5, 0.3]]);
+    expect(next.entries).toEqual({ a: { recall: 1, fields: 1 }, b: { recall: 0.5, fields: 0.3 } });
+  });
+
+  it("names every figure that fell, and never writes a lower floor", () => {
+    const floor = raise({ sets: [], entries: {} }, [scored("a", 10, 9)], "first");
+    expect(falls(floor, [scored("a", 9, 9)])).toEqual(["first: recall 0.9 < floor 1", "first: precision 0.9 < floor 1", "a: recall 0.9 < floor 1"]);
+    expect(raise(floor, [scored("a", 10, 10)], "x").entries.a).toEqual({ recall: 1, fields: 1 });
+    expect(falls(floor, [])).toEqual(["first: entries gone: a"]);
   });
 });

@@ -34,7 +34,11 @@ describe("seed 004: qualitative milestones with RAG columns, and the Score card"
       ["12 months", 1],
     ]);
     expect(k.currentMilestone).toBe("12 months");
-    expect(codes(k.findings)).toContain("plan-start-needed");
+    // Every KPI of the Score card shares the cause: one finding for the table, naming them.
+    const planStart = r.findings.filter((f) => f.code === "plan-start-needed" && f.sheet === "Score card");
+    expect(planStart).toHaveLength(1);
+    expect(planStart[0].message).toMatch(/^\d+ KPIs of the table at A2:H10 \(1a, /);
+    expect(codes(k.findings)).not.toContain("plan-start-needed");
     expect(k.rag).toBe("grey");
 
     const planned = await scanFixture("seed004-lancashire.xlsx", { ...AS_OF, planStart: "2020-07-01" });

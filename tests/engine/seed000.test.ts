@@ -6,14 +6,15 @@ import type { ScanResult } from "../../src/core/types";
 const AS_OF = { asOf: "2024-02-29" };
 
 // What a reader of the published table concludes, KPI by KPI, at 29 Feb 2024 with the default rules.
-const EXPECTED: { measure: string; group: string; latest: number; previous: number; target: number | null; dot: string; judgement: string; rag: string; polarity: string }[] = [
-  { measure: "SEN support notifications", group: "Early Identification & Support", previous: 116, latest: 201, target: null, dot: "up", judgement: "improving", rag: "grey", polarity: "higher-is-better" },
+// Counts of demand ("notifications", "referrals") have no better direction: their movement has no judgement.
+const EXPECTED: { measure: string; group: string; latest: number; previous: number; target: number | null; dot: string; judgement: string | null; rag: string; polarity: string | null }[] = [
+  { measure: "SEN support notifications", group: "Early Identification & Support", previous: 116, latest: 201, target: null, dot: "up", judgement: null, rag: "grey", polarity: null },
   { measure: "Early Years Development checks", group: "Early Identification & Support", previous: 0.713, latest: 0.756, target: 0.69, dot: "up", judgement: "improving", rag: "green", polarity: "higher-is-better" },
   { measure: "Number of Children missing education", group: "Inclusion in Education and Community", previous: 116, latest: 106, target: null, dot: "down", judgement: "improving", rag: "grey", polarity: "lower-is-better" },
   { measure: "Proportion of pupils with EHCP who are persistently absent", group: "Inclusion in Education and Community", previous: 0.387, latest: 0.327, target: 0.373, dot: "down", judgement: "improving", rag: "green", polarity: "lower-is-better" },
   { measure: "Proportion of pupils on SEN Support who are persistently absent", group: "Inclusion in Education and Community", previous: 0.288, latest: 0.261, target: 0.327, dot: "down", judgement: "improving", rag: "green", polarity: "lower-is-better" },
   { measure: "Waiting time – SLT, patients waiting over 18 weeks", group: "Joint Commissioning, Sufficiency and Evaluation", previous: 83, latest: 69, target: 0, dot: "down", judgement: "improving", rag: "red", polarity: "lower-is-better" },
-  { measure: "Number of MindWorks referrals", group: "Joint Commissioning, Sufficiency and Evaluation", previous: 2936, latest: 2138, target: null, dot: "down", judgement: "worsening", rag: "grey", polarity: "higher-is-better" },
+  { measure: "Number of MindWorks referrals", group: "Joint Commissioning, Sufficiency and Evaluation", previous: 2936, latest: 2138, target: null, dot: "down", judgement: null, rag: "grey", polarity: null },
   { measure: "Waiting list – MindWorks (ND pathway)", group: "Joint Commissioning, Sufficiency and Evaluation", previous: 210, latest: 223, target: null, dot: "up", judgement: "worsening", rag: "grey", polarity: "lower-is-better" },
   { measure: "Timeliness of EHCP assessments", group: "Systems and Practice", previous: 0.1, latest: 0.13, target: 0.6, dot: "up", judgement: "improving", rag: "red", polarity: "higher-is-better" },
   { measure: "Number of overdue EP advice requests", group: "Systems and Practice", previous: 520, latest: 418, target: 0, dot: "down", judgement: "improving", rag: "red", polarity: "lower-is-better" },
@@ -91,8 +92,10 @@ describe.each([
   });
 
   it("says when it assumed the polarity, and flags stale termly data", () => {
-    expect(codes(kpi(result, "SEN support notifications").findings)).toContain("polarity-assumed");
-    expect(kpi(result, "SEN support notifications").polaritySource).toBe("setting");
+    expect(codes(kpi(result, "Early Years Development checks").findings)).toContain("polarity-assumed");
+    expect(kpi(result, "Early Years Development checks").polaritySource).toBe("setting");
+    expect(codes(kpi(result, "SEN support notifications").findings)).toContain("no-better-direction");
+    expect(kpi(result, "SEN support notifications").polaritySource).toBe("wording");
     expect(kpi(result, "Number of Children missing education").polaritySource).toBe("wording");
     expect(codes(kpi(result, "Overall % EHCPs graded").findings)).toContain("stale-data");
     expect(codes(kpi(result, "Early Years Development checks").findings)).not.toContain("stale-data");

@@ -13,7 +13,7 @@ import { readPlan, cmpDue, type Plan } from "./plan";
 import { readSeries, type Series } from "./series";
 import { targetInForce, userTargetInForce, type InForce } from "./inForce";
 import { polarityFromStated, polarityWords, readStatedAboutKpi, type StatedAboutKpi } from "./stated";
-import { checkStatedRags, rateKpi, rateMilestones, type Judged } from "./rating";
+import { checkStatedRags, rateKpi, rateMilestones, sidelessWords, type Judged } from "./rating";
 import { directionOfTravel } from "./travel";
 
 export type { BuildContext } from "./context";
@@ -30,17 +30,23 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   reportConflicts(d, bc, cells, name, add);
   const plan = readPlan(d, bc, cells);
   const series = readSeries(d, bc, cells, plan);
-  const inForce = settleTargetInForce(d, bc, plan, cells, name, add);
+  const inForce = settleTargetInForce(d, bc, plan, cells, series, name, add);
   const stated = readStatedAboutKpi(d, bc);
   const decision = judgePolarity(d, bc, { cells, plan, series, inForce, stated }, name, add);
-  const judged: Judged = { polarity: decision.polarity, how: decision.source === "default" ? "assumed" : decision.reason, unit: cells.unit, settings: bc.settings };
+  // Rated on the side a target is met: the polarity, or for a KPI with no better direction the side its targets imply.
+  const judged: Judged = { polarity: decision.ratedAs, how: decision.source === "default" ? "assumed" : decision.reason, noBetterDirection: decision.noBetterDirection?.reason ?? null, unit: cells.unit, settings: bc.settings };
 
   const milestones = rateMilestones(plan, bc, judged);
   const currentMs = inForce.current ? milestones[plan.ms.indexOf(inForce.current)] : null;
   const rating = rateKpi(series.latest, inForce, plan.finalTarget, currentMs, stated.rag, judged);
   checkStatedRags(name, add, { rag: rating.rag, statedKpiRag: stated.rag, ragCell: d.ragCell, latest: series.latest, inForce, currentMs, plan, milestones });
   const dot = directionOfTravel(name, add, { ...series, polarity: decision.polarity, settings: bc.settings, stated, trendAsJudgement: !!bc.trendAsJudgement, dotCell: d.dotCell });
-  checkKpiFigures(d, bc, { cells, plan, series, inForce, polarity: decision.polarity, hasNumbers: hasNumbers(d, cells, plan) }, name, add);
+  checkKpiFigures(d, bc, { cells, plan, series, inForce, polarity: decision.ratedAs, hasNumbers: hasNumbers(d, cells, plan) }, name, add);
+  if (decision.noBetterDirection && hasNumbers(d, cells, plan)) {
+    const target = inForce.currentTarget && targetValue(inForce.currentTarget) !== null ? inForce.currentTarget : null;
+    const sideless = target && !decision.ratedAs ? `; ${sidelessWords(inForce.current, target)}, so it is not rated` : "";
+    add("no-better-direction", `${name}: ${decision.reason}${sideless}. Its movement is shown without "improving" or "worsening"; set which way is better if one is.`, d.polarityCell ?? d.measureCell ?? d.refCell);
+  }
 
   return {
     ref: d.ref,
@@ -51,6 +57,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     ...(cells.unit === "rate" ? { ratePer: cells.ratePer } : {}),
     polarity: decision.polarity,
     polaritySource: decision.source === "default" ? "setting" : decision.source,
+    ...(decision.noBetterDirection ? { noBetterDirection: decision.noBetterDirection } : {}),
     baseline: plan.baseline?.fig ?? null,
     target: plan.finalTarget?.fig ?? null,
     currentTarget: inForce.currentTarget?.fig ?? null,
@@ -91,14 +98,25 @@ function findingsOf(grid: SheetGrid, findings: Finding[]): Add {
 }
 
 /** The target in force at the reporting date; a target the user set for this KPI stands over the workbook's. */
-function settleTargetInForce(d: DraftKpi, bc: BuildContext, plan: Plan, cells: KpiCells, name: string, add: Add): InForce {
-  let inForce = targetInForce(plan, bc);
+function settleTargetInForce(d: DraftKpi, bc: BuildContext, plan: Plan, cells: KpiCells, series: Series, name: string, add: Add): InForce {
+  let inForce = targetInForce(plan, bc, series.latest);
   if (inForce.needsPlanStart) add("plan-start-needed", `${name}: milestones count from the plan start date, which is not set; the final milestone was used. Set the plan start date in Settings.`, d.refCell ?? d.measureCell);
   const userTarget = bc.settings.kpiCorrections[keyFor(bc.grid.name, d)]?.target;
   if (userTarget !== undefined) inForce = userTargetInForce(userTarget, d, bc, cells.unit);
   if (inForce.noneDueYet) {
     const first = plan.msWithTarget.filter((m) => m.due !== null).map((m) => m.inForceFrom!).sort()[0];
     add("no-milestone-due", `${name}: no staged milestone is due yet at ${bc.asOf}; the first applies from ${first}.`, d.refCell ?? d.measureCell);
+  }
+  const earlier = inForce.noTargetForLatest?.earlier;
+  if (earlier && inForce.current?.target && series.latest) {
+    // Said where an earlier period has a target one might carry over (else the target checks say it already).
+    const own = inForce.current.target;
+    const when = series.latest.fig.period ?? inForce.current.label;
+    add(
+      own.p.missing === "to-be-confirmed" ? "target-to-be-confirmed" : "target-not-applicable",
+      `${name}: no target for ${when} (the workbook says "${own.fig.text}"), so the ${when} figure ${series.latest.fig.text} is not rated; the earlier target (${earlier.target!.fig.text}, "${earlier.label}") is not carried over.`,
+      own.ref,
+    );
   }
   return inForce;
 }
@@ -130,6 +148,7 @@ function judgePolarity(d: DraftKpi, bc: BuildContext, r: Read, name: string, add
     defaultPolarity: settings.defaultPolarity,
     targetText: targetForWords && targetForWords.p.unitFrom !== "format" ? targetForWords.fig.text : null,
     fromStated: polarityFromStated(stated.rag, series.latest, inForce.currentTarget, series.previous, stated.trend, cells.unit, settings),
+    sibling: bc.siblingPolarity?.get(d) ?? null,
   });
   const polarity = decision.polarity;
   if (decision.unreadableStated) add("polarity-not-recognised", `${name}: the polarity "${stated.polarityText}" could not be read; use High or Low.`, d.polarityCell);
@@ -144,7 +163,7 @@ function hasNumbers(d: DraftKpi, cells: KpiCells, plan: Plan): boolean {
 }
 
 /** The figure-level checks (errors, several values, units, scale, ranges, staleness, order, staged direction). */
-function checkKpiFigures(d: DraftKpi, bc: BuildContext, r: Omit<Read, "stated"> & { polarity: Polarity; hasNumbers: boolean }, name: string, add: Add): void {
+function checkKpiFigures(d: DraftKpi, bc: BuildContext, r: Omit<Read, "stated"> & { polarity: Polarity | null; hasNumbers: boolean }, name: string, add: Add): void {
   const { cells, plan, series, inForce } = r;
   checkFigures({
     name,

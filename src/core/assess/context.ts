@@ -1,10 +1,11 @@
 // What building a KPI needs to know beyond its draft: the sheet, the settings, the reporting date, how the
 // table's periods read, and what the table as a whole says (ACTUAL rows, arrows that mean better/worse).
-import type { IsoDate } from "../types";
+import type { IsoDate, Polarity } from "../types";
 import type { Settings } from "../settings";
 import type { PeriodContext } from "../periods";
 import type { SheetGrid } from "../recognise/grid";
 import type { CellRef } from "../recognise/drafts";
+import type { DraftKpi } from "../recognise/drafts";
 
 export interface BuildContext {
   grid: SheetGrid;
@@ -17,6 +18,8 @@ export interface BuildContext {
   trendAsJudgement?: boolean;
   /** The table's first and last data rows: where a status column's other cells are. */
   dataRows?: readonly [number, number];
+  /** The polarity a KPI measured the same way in the same table states (see assess/consistency.ts). */
+  siblingPolarity?: ReadonlyMap<DraftKpi, { polarity: Polarity; how: string }>;
 }
 
 /** The sheet a cell is on: its own where the KPI was assembled from several, else the KPI's. */

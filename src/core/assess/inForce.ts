@@ -5,7 +5,7 @@ import type { ParsedFigure } from "../figures";
 import { compareIso } from "../dates";
 import type { DraftKpi } from "../recognise/drafts";
 import type { BuildContext } from "./context";
-import type { Parsed } from "./kpiCells";
+import { targetValue, type Parsed } from "./kpiCells";
 import { cmpDue, fmt, type Plan, type ReadMilestone } from "./plan";
 import type { Unit } from "../types";
 
@@ -17,9 +17,14 @@ export interface InForce {
   noneDueYet: boolean;
   /** Milestones count from the plan start, which is not set: the final one was used. */
   needsPlanStart: boolean;
+  /**
+   * The latest figure's own period states it has no target ("n/a", "tbc" under "Target 2022/23"): that milestone
+   * is in force, and the earlier target (given here) is not carried over to rate the figure.
+   */
+  noTargetForLatest?: { earlier: ReadMilestone | null };
 }
 
-export function targetInForce(plan: Plan, bc: BuildContext): InForce {
+export function targetInForce(plan: Plan, bc: BuildContext, latest: Parsed | null = null): InForce {
   const { ms, msWithTarget, explicitTarget } = plan;
   const dated = msWithTarget.filter((m) => m.due !== null);
   if (dated.length) {
@@ -27,6 +32,11 @@ export function targetInForce(plan: Plan, bc: BuildContext): InForce {
     let current = due[due.length - 1] ?? null;
     const superseding = supersedingNotApplicable(ms, current, bc);
     if (superseding) current = superseding;
+    const own = ownPeriodWithoutTarget(ms, latest);
+    if (own && (!current || own === current || cmpDue(own.due, current.due) > 0)) {
+      const earlier = dated.filter((m) => m !== own && targetValue(m.target!) !== null && cmpDue(m.due, own.due) < 0).sort((a, b) => cmpDue(a.due, b.due)).pop() ?? null;
+      return { current: own, currentTarget: own.target, noneDueYet: false, needsPlanStart: false, noTargetForLatest: { earlier } };
+    }
     return { current, currentTarget: current?.target ?? null, noneDueYet: !current, needsPlanStart: false };
   }
   if (msWithTarget.length && !explicitTarget) {
@@ -49,8 +59,20 @@ function supersedingNotApplicable(ms: ReadMilestone[], current: ReadMilestone | 
     .pop();
 }
 
+/**
+ * The milestone of the latest figure's period when its target says there is none ("n/a", "tbc"); the target may sit
+ * in its own column for the period ("Target 2022/23 | Outturn 2022/23").
+ */
+function ownPeriodWithoutTarget(ms: ReadMilestone[], latest: Parsed | null): ReadMilestone | undefined {
+  const withLatest = latest ? ms.find((m) => m.actual === latest && m.due !== null) : undefined;
+  if (!withLatest) return undefined;
+  const own = withLatest.target ? withLatest : ms.find((m) => m.target && m.due === withLatest.due && m.periodStart === withLatest.periodStart);
+  const missing = own?.target?.p.missing;
+  return missing === "not-applicable" || missing === "to-be-confirmed" ? own : undefined;
+}
+
 /** "NA new statutory reporting period": a not-applicable that gives its reason, beyond the letters themselves. */
-function statesWhy(text: string): boolean {
+export function statesWhy(text: string): boolean {
   return /^\s*(?:n\s?\/?\s?a|not applicable)\b[\s\-–—:,.]*[a-z]{3,}/i.test(text);
 }
 

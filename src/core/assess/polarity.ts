@@ -2,7 +2,9 @@
 // polarity column, the measure's own words "(lower is better)", "Reduce …"); the polarity that makes the
 // workbook's own RAG or judgement agree with its figures; the target's words ("Max. 2%", "18 days or less");
 // the direction from baseline to final target; the measure's wording, phrase-aware, both ways; else the
-// default setting. Disagreeing evidence is reported as a conflict.
+// default setting. Disagreeing evidence is reported as a conflict. A measure of demand or volume ("(Demand)",
+// "Number of referrals") that nothing states a better direction for has none: its movement is shown without
+// improving/worsening, and it is rated only against a target that says which side meets it.
 import type { Polarity, PolaritySource } from "../types";
 import { polarityInMeasure, polarityInMeasureTarget, polarityInTarget, readPolarityCell } from "../stated/polarity";
 
@@ -102,6 +104,33 @@ const HIGHER: [RegExp, number][] = [
   [/\bpay\b|\bearnings\b|\bincome\b(?! lost)/, 1],
 ];
 
+// Demand and volume: how many came, asked, were open or were counted. The words alone say nothing about which
+// way is better (more referrals may be better found need, or worse demand), so nothing is assumed.
+const VOLUME_TAG = /\b(?:demand|volume|activity|caseload|footfall)\b/;
+const VOLUME_COUNT = /^(?:the\s+)?(?:total\s+)?(?:number|no\.?|count|volume)\s+of\b|\b(?:total|overall) number of\b|\bhow many\b/;
+// Plural: "referrals received" counts them; "18-week referral", "from referral to treatment" name a pathway.
+const VOLUME_NOUN = /\b(?:referrals|requests|notifications|applications|enquiries|contacts|calls|visits|visitors|new cases|cases (?:open|opened|received))\b/;
+// A measure that opens with a share ("% of referrals …") is a rate of something, not a volume.
+const SHARE = /^(?:%|percentage|per ?cent|proportion|rate|ratio)\b|^[^a-z]*%/;
+
+/** The measure counts demand or volume ("(Demand)", "Number of …", "SEN support notifications"); the words found, else null. */
+export function volumeWording(measure: string): string | null {
+  const t = measure.toLowerCase().trim();
+  const tag = VOLUME_TAG.exec(t);
+  if (tag) return tag[0];
+  const count = VOLUME_COUNT.exec(t);
+  if (count) return count[0].trim();
+  const noun = SHARE.test(t) ? null : VOLUME_NOUN.exec(t);
+  return noun ? noun[0] : null;
+}
+
+/** Which side of its target a KPI with no better direction meets it on, and why. */
+export interface NoBetterDirection {
+  /** The side the targets imply (a target below the baseline: lower meets it); null when nothing says. */
+  ratedAs: Polarity | null;
+  reason: string;
+}
+
 export interface PolarityEvidence {
   /** A Polarity column's text, if the table has one. */
   stated: string | null;
@@ -118,11 +147,18 @@ export interface PolarityEvidence {
   targetText?: string | null;
   /** The polarity that makes the workbook's stated RAG (or stated judgement) agree with its figures, if only one does. */
   fromStated?: { polarity: Polarity; how: string } | null;
+  /** What a KPI measured the same way in the same table states ("(Demand)" twice, one with "Good is: Low"). */
+  sibling?: { polarity: Polarity; how: string } | null;
 }
 
 export interface PolarityDecision {
-  polarity: Polarity;
+  /** Null when the KPI has no better direction (see noBetterDirection). */
+  polarity: Polarity | null;
   source: PolaritySource | "default";
+  /** The side a RAG is rated on: the polarity, or for a KPI with no better direction the side its targets imply. */
+  ratedAs: Polarity | null;
+  /** Set when nothing states a better direction and the measure counts demand or volume, or the workbook states none. */
+  noBetterDirection: NoBetterDirection | null;
   /** Plain-English account of where the polarity came from. */
   reason: string;
   /** Evidence that disagrees with the decision, in words, for a finding. */
@@ -206,6 +242,7 @@ export function decidePolarity(e: PolarityEvidence): PolarityDecision {
     if (e.fromStated && e.fromStated.polarity !== p) parts.push(`${e.fromStated.how} only if ${label(e.fromStated.polarity)}`);
     if (inTarget && inTarget.polarity !== p) parts.push(`the target says "${inTarget.words}" (${label(inTarget.polarity)})`);
     if (targets.polarity && targets.polarity !== p) parts.push(`${targets.how} (${label(targets.polarity)})`);
+    if (e.sibling && e.sibling.polarity !== p) parts.push(e.sibling.how);
     if (wording.polarity && wording.polarity !== p) parts.push(`the wording ("${wording.words.join('", "')}") suggests ${label(wording.polarity)}`);
     return parts.length ? parts.join("; ") : null;
   };
@@ -214,20 +251,36 @@ export function decidePolarity(e: PolarityEvidence): PolarityDecision {
   const decide = (polarity: Polarity, source: PolarityDecision["source"], reason: string, weak = false): PolarityDecision => ({
     polarity,
     source,
+    ratedAs: polarity,
+    noBetterDirection: null,
     reason,
     // Weak evidence (wording) is not contradicted by even weaker evidence worth a finding.
     conflict: weak ? null : conflictWith(polarity),
     unreadableStated,
   });
+  // No better direction: rated only against a target whose own words, or the move from baseline to target, say
+  // which side meets it.
+  const none = (source: PolarityDecision["source"], why: string): PolarityDecision => {
+    const side = inTarget ? { polarity: inTarget.polarity, how: `the target says "${inTarget.words}"` } : targets.polarity ? { polarity: targets.polarity, how: targets.how } : null;
+    const reason = side ? `${why}; it is rated against its target as ${label(side.polarity)}, as ${side.how}` : why;
+    return { polarity: null, source, ratedAs: side?.polarity ?? null, noBetterDirection: { ratedAs: side?.polarity ?? null, reason }, reason, conflict: null, unreadableStated };
+  };
   if (e.setting) return decide(e.setting, "setting", `set to ${label(e.setting)} in the add-in's settings`);
   if (stated) return decide(stated, "stated", `the workbook states "${e.stated}"`);
+  if (statedCell === "neutral") return none("stated", `the workbook states "${e.stated}": no better direction`);
   if (inMeasure) return decide(inMeasure.polarity, "stated", `the measure says "${inMeasure.words}"`);
   // The workbook's own RAG outranks wording, unless the wording is emphatic ("% of invoices paid within 30 days"):
   // then the stated RAG is more likely wrong than the polarity, and the disagreement is reported either way.
   const emphatic = wording.polarity && wording.strength >= 4 && e.fromStated && wording.polarity !== e.fromStated.polarity;
   if (e.fromStated && !emphatic) return decide(e.fromStated.polarity, "stated-rag", `${e.fromStated.how} only if ${label(e.fromStated.polarity)}`);
+  // A target's words ("Less than 49,000") state the better direction even for a count; so does the workbook for a
+  // KPI measured the same way.
+  const volume = wording.polarity || inTarget || e.sibling ? null : volumeWording(e.measure);
+  if (volume) return none("wording", `a measure of demand or volume ("${volume}") with no better direction stated`);
   if (inTarget) return decide(inTarget.polarity, "target-wording", `the target says "${inTarget.words}"`);
   if (targets.polarity) return decide(targets.polarity, "target-vs-baseline", targets.how);
+  // Reached only when nothing of the KPI's own but its wording speaks: the wording does not contradict it.
+  if (e.sibling) return decide(e.sibling.polarity, "stated", e.sibling.how, true);
   if (wording.polarity) return decide(wording.polarity, "wording", `the measure's wording ("${wording.words.join('", "')}")`, !emphatic);
   return decide(e.defaultPolarity, "default", `nothing in the workbook says, so the default (${label(e.defaultPolarity)}) was assumed`, true);
 }

@@ -92,6 +92,7 @@ export function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function polarityWords(p: Polarity): string {
+export function polarityWords(p: Polarity | null): string {
+  if (!p) return "no better direction";
   return p === "higher-is-better" ? "higher is better" : "lower is better";
 }

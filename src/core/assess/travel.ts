@@ -14,7 +14,7 @@ type Add = (code: FindingCode, message: string, cell?: CellRef | null) => void;
 export function directionOfTravel(
   name: string,
   add: Add,
-  ctx: { previous: Parsed | null; latest: Parsed | null; polarity: Polarity; settings: Settings; stated: StatedAboutKpi; trendAsJudgement: boolean; dotCell: CellRef | null },
+  ctx: { previous: Parsed | null; latest: Parsed | null; polarity: Polarity | null; settings: Settings; stated: StatedAboutKpi; trendAsJudgement: boolean; dotCell: CellRef | null },
 ): Dot {
   const { previous, latest, polarity } = ctx;
   const dot = computeDot(previous?.p.value ?? null, latest?.p.value ?? null, polarity, ctx.settings.noChangeBand);

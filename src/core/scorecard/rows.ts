@@ -66,7 +66,9 @@ export function shortfall(kpi: Kpi): number | null {
   const target = figureValue(kpi.currentTarget ?? kpi.target);
   const latest = figureValue(kpi.latest);
   if (target === null || latest === null) return null;
-  const miss = kpi.polarity === "lower-is-better" ? latest - target : target - latest;
+  // A KPI with no better direction misses on the side its targets imply.
+  const side = kpi.polarity ?? kpi.noBetterDirection?.ratedAs ?? null;
+  const miss = side === "lower-is-better" ? latest - target : target - latest;
   // Relative to the larger of the two, so a target of 0 still compares (418 against 0 is a 100% miss).
   return miss / Math.max(Math.abs(target), Math.abs(latest), 1e-9);
 }

@@ -39,6 +39,8 @@ export const FINDING_CODES = {
   "actual-not-numeric": { severity: "info", about: "An actual is written as words, not a figure." },
   "rows-assembled": { severity: "info", about: "Every row of a table is an earlier period of a KPI kept on in a later table or sheet; the KPIs are listed there, with its figures in their history." },
   "sources-disagree": { severity: "warning", about: "Two rows or sheets that keep one KPI give different figures for the same period; the newer source's figure is used." },
+  "no-better-direction": { severity: "info", about: "A measure of demand or volume with no better direction stated: its movement is shown without improving/worsening, and it is rated only against its target." },
+  "polarity-inconsistent": { severity: "warning", about: "KPIs of one table measured the same way are judged in different directions." },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -17,7 +17,8 @@ export interface CheckInput {
   unit: Unit | null;
   /** For a rate: the base it is per, where stated. */
   ratePer?: number | null;
-  polarity: Polarity;
+  /** The side a target is met on (null: the KPI has no better direction and nothing says). */
+  polarity: Polarity | null;
   baseline: Parsed | null;
   explicitTarget: Parsed | null;
   finalTarget: Parsed | null;
@@ -128,7 +129,7 @@ export function checkFigures(c: CheckInput): void {
   // Staged targets moving the wrong way for the polarity.
   const staged = c.ms.filter((m) => m.target && (m.target.p.value ?? m.target.p.relative?.resolved ?? null) !== null);
   const ordered = staged.every((m) => m.due) ? [...staged].sort((a, b) => compareIso(a.due!, b.due!)) : staged;
-  for (let i = 1; i < ordered.length; i++) {
+  for (let i = 1; i < ordered.length && c.polarity; i++) {
     const a = ordered[i - 1].target!;
     const z = ordered[i].target!;
     const av = a.p.value ?? a.p.relative!.resolved!;

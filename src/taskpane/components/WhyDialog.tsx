@@ -35,6 +35,7 @@ function amberBandText(s: Settings | null): string {
 }
 
 function polarityText(kpi: Kpi, s: Settings | null): string {
+  if (kpi.noBetterDirection) return `no better direction: ${kpi.noBetterDirection.reason}`;
   if (!kpi.polarity) return "unknown";
   let source = kpi.polaritySource ? POLARITY_SOURCE_WORD[kpi.polaritySource] : "";
   if (kpi.polaritySource === "setting") {
