@@ -177,7 +177,7 @@ describe("figures people write", () => {
 
 describe("defects a hand check found", () => {
   it("'patients waiting over 18 weeks' counts patients: no unit of weeks", () => {
-    expect(k("Defects", "Patients waiting over 18 weeks").unit).toBeNull();
+    expect(k("Defects", "Patients waiting over 18 weeks").unit).toBe("count");
   });
   it("'Target 2023/24' before its quarters is not out of order", () => {
     expect(allKpis(r, "Defects").flatMap((x) => codes(x.findings))).not.toContain("periods-out-of-order");

@@ -11,10 +11,34 @@ export interface KpiScale {
   ratePer: number | null;
 }
 
-const PER = /\bper\s+(100|1,?000|10,?000|100,?000|1,?000,?000|100k|10k|1k)\b(?!\s*%)/i;
+const PER = /\bper\s+(1,?000,?000|100,?000|10,?000|1,?000|100k|10k|1k|100)\b(?!\s*%)/i;
 const RATE = /\brates?\b/i;
 /** A rate written as a share ("rate (%)", "% rate", "rate as a percentage"): a percentage after all. */
 const RATE_AS_SHARE = /%\s*rates?\b|\brates?\s*(?:\(\s*%\s*\)|as an? (?:%|percent|percentage)|%)|\bpercentage rates?\b/i;
+
+/**
+ * A unit the measure's wording gives its figure. A time unit describes the figure only when the figure is a time
+ * ("Average wait in weeks", "(weeks)", "mean time … weeks", "Days lost to sickness"); in "patients waiting over 18
+ * weeks" or "% seen within 18 weeks" it is a threshold, and the figure counts patients or a share — unless the
+ * measure is itself a time ("Mean time for those completed within 20 days": days). A share says so ("% of", "(%)",
+ * "percentage", "proportion"); a score names itself ("Progress 8", "average points score", "scaled score").
+ */
+export function unitFromMeasure(text: string): Unit | null {
+  const lower = text.toLowerCase();
+  if (/\(\s*%\s*\)|%\s*\)?\s*$/.test(lower)) return "percent";
+  const threshold = /\b(?:over|more than|longer than|within|under|less than|at least|up to|beyond|after|by)\s+\d+(?:\.\d+)?\s*\+?\s*(?:working\s+|calendar\s+)?(weeks?|days?|months?)\b|\b\d+\s*\+?\s*(weeks?|days?)\s+(?:or more|and over|plus|wait|waits|breach\w*)\b/g;
+  const thresholdUnits = [...lower.matchAll(threshold)].map((m) => (m[1] ?? m[2]).replace(/s$/, ""));
+  const t = lower.replace(threshold, " ");
+  const timeOf = /\b(?:average|mean|median|number of|no\.? of|length of|time)\b/.test(t);
+  const isTime = /\b(?:average|mean|median)\s+(?:\w+\s+){0,2}(?:time|wait|waiting|duration)\b|^(?:average |mean |median )?time\b/.test(t);
+  if (/\bin weeks\b|\(weeks\)|\bweeks\)?$/.test(t) || (timeOf && /\bweeks\b/.test(t))) return "weeks";
+  if (/\bin days\b|\(days\)|\bdays\)?$/.test(t) || (timeOf && /\b(?:working |calendar )?days\b/.test(t)) || /^(?:working |calendar )?days\b|\bdays lost\b/.test(t)) return "days";
+  if (/^%|(?:^|\s)%\s*of\b|\bpercentage\b|\bper ?cent\b|\bproportion\b|\bas an? %|\bas %|\brate as a %|%\s*$|\(%\)|\bin %/.test(t)) return "percent";
+  if (/£|\bcost\b|\bspend\b|\bbudget\b/.test(t)) return "currency";
+  if (/\bscores?\b|\bprogress 8\b|\battainment 8\b|\bpoints? scores?\b|\bvalue added\b|\baverage progress\b/.test(t)) return "score";
+  if (isTime && thresholdUnits.length) return thresholdUnits[0] === "week" ? "weeks" : thresholdUnits[0] === "month" ? "months" : "days";
+  return null;
+}
 
 /** The base a rate is per, from words such as "per 1,000 population" or "rate per 100k": null when none is stated. */
 export function rateBase(text: string): number | null {
@@ -46,7 +70,22 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
   if (e.stated && e.stated !== "rate") return { unit: e.stated, ratePer: null };
   if (e.stated === "rate" || base !== null) return { unit: "rate", ratePer: base };
   if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: null };
-  return { unit: majorityUnit(e.cells) ?? e.measureUnit, ratePer: null };
+  const unit = majorityUnit(e.cells) ?? e.measureUnit ?? (e.headings.some((h) => PERCENT_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
+  return { unit, ratePer: null };
+}
+
+/** A heading that says its figures are shares: "Percentage (%)", "Result %", "Per cent". */
+const PERCENT_HEADING = /%|\bper ?cent(?:age)?\b/i;
+
+/**
+ * Whole numbers of things, nothing saying otherwise ("Number of visits", "Accidental dwelling fires", "Cases of
+ * MRSA"): a count. An average, a median, a ratio or an index is not one, whatever its figures.
+ */
+function countOf(e: ScaleEvidence): Unit | null {
+  if (/\b(?:average|mean|median|ratio|index|rate|per|score|time|length)\b/i.test(e.measure)) return null;
+  const values = e.cells.flatMap((p) => (p.value !== null && p.unit === null ? [p.value] : []));
+  if (!values.length || e.cells.some((p) => p.value !== null && p.unit !== null && p.unit !== "count")) return null;
+  return values.every((v) => Number.isInteger(v) && v >= 0) ? "count" : null;
 }
 
 /**

@@ -194,8 +194,10 @@ function runs(cols: number[]): [number, number][] {
 }
 
 /**
- * Year pairs like "2022/23" are academic years by default (SEND reporting runs on them), but in a heading
- * row that also has financial quarters ("Q1 2023/24") or says "financial", they are financial years.
+ * How the table's year pairs ("2022/23") read. In a heading row that also has financial quarters ("Q1 2023/24")
+ * or says "financial", they are financial years. Otherwise the table's own words say what it is about: schools,
+ * pupils and SEND count in academic years; the rest of public service (councils, the NHS, police, fire, housing)
+ * in financial years, April to March.
  */
 function tableContext(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number, ctx: PeriodContext): PeriodContext {
   if (ctx.yearPairKind) return ctx;
@@ -205,7 +207,20 @@ function tableContext(grid: SheetGrid, headerRows: number[], fromCol: number, to
       if (/\bQ[1-4]\b.*\d{2,4}\s*[/-]\s*\d{2}|\d{2,4}\s*[/-]\s*\d{2}.*\bQ[1-4]\b|\bfinancial\b|\bFY\s?\d/i.test(t)) return { ...ctx, yearPairKind: "financial-year" };
     }
   }
-  return ctx;
+  if (!headerRows.length) return ctx;
+  return { ...ctx, yearPairKind: aboutSchools(grid, headerRows[0], fromCol, toCol) ? "academic-year" : "financial-year" };
+}
+
+/** Words of schooling: pupils, schools, SEND and EHC plans, key stages and exams, attendance and exclusions. */
+const SCHOOLING =
+  /\b(?:pupils?|schools?|students?|academ(?:y|ies|ic)|teachers?|send|sen|ehc\w*|ehcps?|education\w*|key stage|ks[1-5]|gcses?|a[- ]levels?|ebacc|attainment|progress 8|eyfs|early years|nursery|ofsted|attendance|absen\w*|exclusions?|suspensions?|special educational|terms?|half[- ]terms?|autumn|spring|summer)\b/i;
+
+/** Whether the lines over the table, its headings or its first rows speak of schooling. */
+function aboutSchools(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): boolean {
+  for (let r = Math.max(grid.firstRow, headerRow - 6); r <= Math.min(grid.lastRow, headerRow + 40); r++) {
+    for (const c of grid.filledCols(r, fromCol, toCol)) if (SCHOOLING.test(grid.rawText(r, c))) return true;
+  }
+  return false;
 }
 
 /**

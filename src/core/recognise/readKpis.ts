@@ -2,7 +2,8 @@
 // baseline, targets, milestones and stated DoT/RAG. No judgement here (polarity, DoT, RAG and findings come
 // after, in src/core/assess and src/core/validate). Each row is one of: a row of actuals (or targets) for the
 // KPI above it; a heading (a section, a note, a headline); or a KPI.
-import type { Period, Unit } from "../types";
+import type { Period } from "../types";
+import { unitFromMeasure } from "../figures/scale";
 import type { PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
@@ -20,22 +21,6 @@ const FREQUENCY_WORD =
 
 export function isFrequencyText(text: string): boolean {
   return FREQUENCY_WORD.test(text.trim());
-}
-
-/**
- * A unit the measure's wording gives its figure. "Weeks" describes the figure only when the figure is a time in
- * weeks ("Average wait in weeks", "(weeks)", "mean time … weeks"); in "patients waiting over 18 weeks" or "% seen
- * within 18 weeks" it is a threshold, and the figure counts patients or a share.
- */
-function unitHintFromText(text: string): Unit | null {
-  const lower = text.toLowerCase();
-  const t = lower.replace(/\b(?:over|more than|longer than|within|under|less than|at least|up to|beyond|after|by)\s+\d+(?:\.\d+)?\s*\+?\s*(?:working\s+|calendar\s+)?(?:weeks?|days?|months?)\b|\b\d+\s*\+?\s*(?:weeks?|days?)\s+(?:or more|and over|plus|wait|waits|breach\w*)\b/g, " ");
-  const timeOf = /\b(?:average|mean|median|number of|no\.? of|length of|time)\b/.test(t);
-  if (/\bin weeks\b|\(weeks\)|\bweeks\)?$/.test(t) || (timeOf && /\bweeks\b/.test(t))) return "weeks";
-  if (/\bin days\b|\(days\)|\bdays\)?$/.test(t) || (timeOf && /\b(?:working |calendar )?days\b/.test(t))) return "days";
-  if (/^%|\b% of\b|\bpercentage\b|\bproportion\b|\bas a %|\brate as a %|%\s*$|\(%\)|\bin %/.test(t)) return "percent";
-  if (/£|\bcost\b|\bspend\b|\bbudget\b/.test(t)) return "currency";
-  return null;
 }
 
 export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext): DraftKpi[] {
@@ -219,7 +204,7 @@ class RowReader {
       unitCell: at(cols.unit),
       milestones: milestoneCells(r, table, cols),
       continuation,
-      unitHint: unitHintFromText(name.measure) ?? (continuation && last ? last.unitHint : null),
+      unitHint: unitFromMeasure(name.measure) ?? (continuation && last ? last.unitHint : null),
       refNote: name.refNote,
       benchmarkCells: cols.benchmarks.map((c) => ({ label: c.label || "Comparator", cell: { row: r, col: c.col } })),
       ownerCell: at(cols.owner) ?? (continuation && last ? last.ownerCell : null),
