@@ -194,7 +194,7 @@ function layoutOf(t: FoundTable, drafts: DraftKpi[], kpis: Kpi[], actualRows: bo
   if (roles.includes("previous") || roles.includes("latest")) return "previous-latest";
   const time = t.columns.filter((c) => c.cls?.role === "time");
   if (time.length) {
-    if (t.columns.some((c) => c.cls?.role === "rag") && drafts.every((d) => d.measureDerived)) return "qualitative-milestones";
+    if (t.columns.some((c) => c.cls?.role === "rag") && drafts.length && drafts.every((d) => d.measureDerived)) return "qualitative-milestones";
     // Time columns holding targets are staged milestones; holding actuals, a series of periods.
     const ms = kpis.flatMap((k) => k.milestones);
     const targets = ms.filter((m) => m.target).length;

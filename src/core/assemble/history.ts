@@ -34,7 +34,8 @@ export function entriesOf(member: Member): Entry[] {
     col: (d.latestCell ?? d.targetCell ?? { col: 0 }).col,
     period: d.period,
     relativeMonths: null,
-    headingRole: "target",
+    // Only a row with a target says the period has one (no target column is no missing target).
+    headingRole: d.targetCell ? "target" : "actual",
     targetCell: d.targetCell,
     actualCell: d.latestCell,
     ragCell: d.ragCell,

@@ -6,7 +6,7 @@
 import type { SheetGrid } from "./grid";
 import { CellKinds, profileColumn, share, type ColumnProfile } from "./cellKinds";
 import { classifyHeading, FIGURE_ROLES, type ColumnRole, type HeaderClass } from "./headers";
-import type { PeriodContext } from "../periods";
+import { parsePeriodCell, type PeriodContext } from "../periods";
 
 export interface ColumnInfo {
   col: number;
@@ -107,6 +107,16 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     }
   }
 
+  // 1d. A column of periods ("2020/21", "Apr-23", "Q1 2023/24"), headed as one or not headed at all, says when each
+  //     row's figures are for: it names no KPI, however code-like its cells look.
+  for (const c of columns) {
+    if (c.cls && c.cls.source === "user") continue;
+    if (c.cls && !(c.cls.role === "period" && c.cls.qualifies === "left") && (c.cls.strength ?? 1) >= 0.75) continue;
+    if (isValueColumn(prof(c))) continue;
+    const share = periodShare(grid, c.col, dataRows, ctx);
+    if (share >= 0.8) c.cls = fromContent("period", `${pct(share)} of its cells are periods`, 0.8, { qualifies: "left" });
+  }
+
   // 2. Names: a reference, the measure and a group, from the label columns left of the figures.
   const firstValueCol = columns.find((c) => isValueColumn(prof(c)) && !(c.cls && TEXT_ROLES.has(c.cls.role)))?.col ?? Infinity;
   const labelCols = columns.filter((c) => {
@@ -189,6 +199,24 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       c.cls = { role: "time", source: "position", strength: 0.4, words: "one of several figure columns read left to right as a series", heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null } };
     }
   }
+}
+
+/** Share of a column's filled cells that are periods, when it holds two periods or more (else 0). */
+function periodShare(grid: SheetGrid, col: number, rows: readonly number[], ctx: PeriodContext): number {
+  let filled = 0;
+  let periods = 0;
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const cell = grid.raw(r, col);
+    if (!cell.text) continue;
+    filled++;
+    const p = parsePeriodCell({ text: cell.text, value: cell.value, numberFormat: cell.numberFormat }, ctx);
+    if (p && p.kind !== "unknown" && p.kind !== "relative-months") {
+      periods++;
+      seen.add(`${p.kind}|${p.start}|${p.label}`);
+    }
+  }
+  return filled >= 2 && seen.size >= 2 ? periods / filled : 0;
 }
 
 export function isValueColumn(p: ColumnProfile): boolean {

@@ -12,7 +12,8 @@ import { asGroup, isNoteLine } from "./titles";
 import { baselineTimeCol, periodAt, tableRoles, type TableRoles } from "./tableRoles";
 import { ACTUAL_ROW, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
 import { pairByPeriod } from "./pairMilestones";
-import { periodOfTable } from "./tablePeriod";
+import { periodOfPlace } from "./tablePeriod";
+import { periodKey } from "./pairMilestones";
 
 export type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 
@@ -32,7 +33,9 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
   }
   // Where rows of actuals stand under rows of targets, each column holds both; otherwise a period's target and
   // actual columns are one milestone.
-  if (!reader.drafts.some((d) => d.actualRow !== null)) for (const d of reader.drafts) d.milestones = pairByPeriod(d.milestones);
+  if (!reader.drafts.some((d) => d.actualRow !== null)) {
+    for (const d of reader.drafts) d.milestones = targetOfPlacePeriod(pairByPeriod(d.milestones), d.targetCell, reader.placePeriod);
+  }
   return reader.drafts;
 }
 
@@ -47,6 +50,8 @@ class RowReader {
   private groupFromHeading: string | null = null;
   /** The last KPI with a name of its own. */
   private last: DraftKpi | null = null;
+  /** The period the table's title or sheet name gives. */
+  readonly placePeriod: Period | null;
   /** The period the table's title or sheet name gives its figures, where no heading names one. */
   private readonly tablePeriod: Period | null;
 
@@ -56,7 +61,9 @@ class RowReader {
   ) {
     this.cols = tableRoles(grid, table);
     this.typeCol = rowTypeColumn(grid, table);
-    this.tablePeriod = this.cols.rowPeriod ? null : periodOfTable(grid, table);
+    this.placePeriod = periodOfPlace(grid, table);
+    const headed = table.columns.some((c) => c.cls?.role === "time" || c.cls?.role === "period");
+    this.tablePeriod = this.cols.rowPeriod || headed ? null : this.placePeriod;
   }
 
   private txt(r: number, c: ColumnInfo | undefined): string {
@@ -215,6 +222,19 @@ class RowReader {
     if (!cols.group && continuation && !this.txt(r, cols.section) && last) d.group = last.group;
     return d;
   }
+}
+
+/**
+ * A Target column with no period of its own, beside columns of what happened in each period, is the target of the
+ * period the table reports on — the one its title or sheet names ("quarter 1 2014/15"): it joins that period's
+ * actual. Where columns stage targets of their own, an undated Target is the final one and stays apart.
+ */
+function targetOfPlacePeriod(milestones: DraftMilestone[], targetCell: CellRef | null, place: Period | null): DraftMilestone[] {
+  const key = periodKey(place, null);
+  if (!targetCell || !key || milestones.some((m) => m.headingRole === "target" || m.headingRole === "final-target")) return milestones;
+  return milestones.map((m) =>
+    (m.headingRole === "actual" || (m.headingRole === "period" && m.relativeMonths === null)) && !m.actualCell && periodKey(m.period, m.relativeMonths) === key ? { ...m, headingRole: "target", actualCell: m.targetCell, targetCell } : m,
+  );
 }
 
 /** One milestone per time column (the baseline's column aside), with the status column beside it if any. */

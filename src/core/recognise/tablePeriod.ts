@@ -11,6 +11,11 @@ const TITLE_ROWS = 8;
 
 export function periodOfTable(grid: SheetGrid, table: FoundTable): Period | null {
   if (table.columns.some((c) => c.cls?.role === "time" || c.cls?.role === "period")) return null;
+  return periodOfPlace(grid, table);
+}
+
+/** The period the table's title or its sheet's name gives, whatever its headings say. */
+export function periodOfPlace(grid: SheetGrid, table: FoundTable): Period | null {
   const ctx = table.periodContext;
   const titled = titlePeriods(grid, table, ctx);
   let fromName = sheetNamePeriod(grid.name, ctx);
