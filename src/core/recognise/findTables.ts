@@ -13,6 +13,7 @@ import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "
 import { asGroup } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
+import { periodOfPlace, yearStartOf } from "./tablePeriod";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -208,7 +209,10 @@ function tableContext(grid: SheetGrid, headerRows: number[], fromCol: number, to
     }
   }
   if (!headerRows.length) return ctx;
-  return { ...ctx, yearPairKind: aboutSchools(grid, headerRows[0], fromCol, toCol) ? "academic-year" : "financial-year" };
+  const kind: PeriodContext = { ...ctx, yearPairKind: aboutSchools(grid, headerRows[0], fromCol, toCol) ? "academic-year" : "financial-year" };
+  // Yearless headings ("Q1 Performance", "Jan") take their year from the period the title or the sheet's name gives.
+  const yearStart = ctx.yearStart ? null : yearStartOf(periodOfPlace(grid, { headerRow: headerRows[0], lastCol: toCol, periodContext: kind }), kind);
+  return yearStart ? { ...kind, yearStart } : kind;
 }
 
 /** Words of schooling: pupils, schools, SEND and EHC plans, key stages and exams, attendance and exclusions. */

@@ -1,21 +1,28 @@
 // The period a table's figures are for when none of its headings names one ("Target | Actual" on a sheet kept
 // per month): the title above it ("Performance report – November 2024") or its sheet's name ("Nov 24", "Q2",
 // "Apr"), as a reader takes it. A month or quarter with no year takes its year from a title that names one.
-import type { Period } from "../types";
-import { findPeriods, parsePeriod, type PeriodContext } from "../periods";
+import type { IsoDate, Period } from "../types";
+import { findPeriods, fyStartMonth, parsePeriod, type PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
-import type { FoundTable } from "./findTables";
+
+/** Where a table stands: its heading row, its last column, and how its periods read. */
+interface TablePlace {
+  headerRow: number;
+  lastCol: number;
+  periodContext: PeriodContext;
+  columns: readonly { cls: { role: string } | null }[];
+}
 
 /** How far above the heading row a title is looked for. */
 const TITLE_ROWS = 8;
 
-export function periodOfTable(grid: SheetGrid, table: FoundTable): Period | null {
+export function periodOfTable(grid: SheetGrid, table: TablePlace): Period | null {
   if (table.columns.some((c) => c.cls?.role === "time" || c.cls?.role === "period")) return null;
   return periodOfPlace(grid, table);
 }
 
 /** The period the table's title or its sheet's name gives, whatever its headings say. */
-export function periodOfPlace(grid: SheetGrid, table: FoundTable): Period | null {
+export function periodOfPlace(grid: SheetGrid, table: Omit<TablePlace, "columns">): Period | null {
   const ctx = table.periodContext;
   const titled = titlePeriods(grid, table, ctx);
   let fromName = sheetNamePeriod(grid.name, ctx);
@@ -35,7 +42,7 @@ function dated(p: Period): boolean {
 }
 
 /** Periods named in the lines just above the table, nearest first (a title of one or two cells, not another table's row). */
-function titlePeriods(grid: SheetGrid, table: FoundTable, ctx: PeriodContext): Period[] {
+function titlePeriods(grid: SheetGrid, table: Omit<TablePlace, "columns" | "periodContext">, ctx: PeriodContext): Period[] {
   const out: Period[] = [];
   for (let r = table.headerRow - 1; r >= Math.max(grid.firstRow, table.headerRow - TITLE_ROWS); r--) {
     const filled = grid.filledCols(r, grid.firstCol, table.lastCol);
@@ -57,4 +64,19 @@ function sheetNamePeriod(name: string, ctx: PeriodContext): Period | null {
 function mostSpecific(periods: Period[]): Period | null {
   const span = (p: Period) => Date.parse(p.end!) - Date.parse(p.start!);
   return [...periods].sort((a, b) => span(a) - span(b))[0] ?? null;
+}
+
+/**
+ * Where the year of yearless headings ("Q1", "Jan") begins, from the period the title or sheet names: a year's
+ * start, or the start of the (financial, academic or calendar) year a quarter or month falls in.
+ */
+export function yearStartOf(place: Period | null, ctx: PeriodContext): IsoDate | null {
+  if (!place?.start || !place.end) return null;
+  if (["year", "financial-year", "academic-year"].includes(place.kind)) return place.start;
+  if (place.kind !== "quarter" && place.kind !== "month") return null;
+  const first = ctx.yearPairKind === "academic-year" ? 9 : ctx.yearPairKind === "financial-year" ? fyStartMonth(ctx) : 1;
+  const y = Number(place.start.slice(0, 4));
+  const m = Number(place.start.slice(5, 7));
+  const year = m < first ? y - 1 : y;
+  return `${year}-${String(first).padStart(2, "0")}-01`;
 }
