@@ -60,6 +60,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       c.cls = fromContent("dot", `${pct(trend)} of its cells are trend arrows or words`, 0.8);
     } else if (polarity >= 0.7 && role !== "polarity" && role !== "dot" && (!role || !FIGURE_ROLES.has(role))) {
       c.cls = fromContent("polarity", `${pct(polarity)} of its cells say High or Low`, 0.8);
+    } else if (role && FIGURE_ROLES.has(role) && role !== "time" && values < 0.1 && numberedNames(grid, c.col, dataRows) >= 0.8) {
+      // "Milestone" over "Milestone 1", "Milestone 2" …: the cells name each row's stage; they hold no figures.
+      c.cls = fromContent("ignore", "its cells name stages in turn (\"Milestone 1\" …), not figures", 0.6);
     } else if (role && (FIGURE_ROLES.has(role) || role === "benchmark" || role === "ignore") && labels >= 0.7 && values < 0.2 && p.averageLabelLength > 15 && p.distinctLabels >= 0.8 * p.labelCells && p.labelCells >= 2 && (role !== "time" || !namedToLeft(c))) {
       // "End of Key Stage Results" heads the measures, not results; "2024/25" in the corner over the names
       // is the table's year. (Text under a milestone heading beside a reference column is a qualitative milestone.)
@@ -199,6 +202,19 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       c.cls = { role: "time", source: "position", strength: 0.4, words: "one of several figure columns read left to right as a series", heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null } };
     }
   }
+}
+
+/** Share of a column's filled cells that are a word and a number ("Milestone 3", "Stage 2"). */
+function numberedNames(grid: SheetGrid, col: number, rows: readonly number[]): number {
+  let filled = 0;
+  let named = 0;
+  for (const r of rows) {
+    const t = grid.rawText(r, col);
+    if (!t) continue;
+    filled++;
+    if (/^\p{L}[\p{L} ]{2,30}\s*\d{1,3}$/u.test(t)) named++;
+  }
+  return filled >= 2 ? named / filled : 0;
 }
 
 /** Share of a column's filled cells that are periods, when it holds two periods or more (else 0). */

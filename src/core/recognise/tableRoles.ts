@@ -78,7 +78,8 @@ export function periodAt(grid: SheetGrid, table: FoundTable, r: number, col: Col
  * than one period, or it would be the table's date, not each row's.
  */
 function rowPeriodColumn(grid: SheetGrid, table: FoundTable): ColumnInfo | undefined {
-  const firstFigure = table.columns.find((c) => c.cls && FIGURE_ROLES.has(c.cls.role));
+  // Before the figures that change from period to period (a baseline may stand anywhere).
+  const firstFigure = table.columns.find((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && c.cls.role !== "baseline");
   if (!firstFigure) return undefined;
   return table.columns.find((c) => {
     if (c.col >= firstFigure.col) return false;
