@@ -10,7 +10,7 @@ import type { ColumnInfo, FoundTable } from "./findTables";
 import type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 import { asGroup, isNoteLine } from "./titles";
 import { baselineTimeCol, periodAt, tableRoles, type TableRoles } from "./tableRoles";
-import { ACTUAL_ROW, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
+import { ACTUAL_ROW, ACTUAL_TYPE, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
 import { pairByPeriod } from "./pairMilestones";
 import { periodOfPlace } from "./tablePeriod";
 import { periodKey } from "./pairMilestones";
@@ -87,9 +87,9 @@ class RowReader {
       return true;
     }
     // An ACTUAL(S) row: its label in the reference or measure cell, figures under the time columns.
-    const actualLabel = [refText, measureText].find((t) => ACTUAL_ROW.test(t) && t.length <= 40) ?? (ACTUAL_ROW.test(typeText) && !refText && !measureText ? typeText : undefined);
+    const actualLabel = [refText, measureText].find((t) => ACTUAL_ROW.test(t) && t.length <= 40) ?? (ACTUAL_TYPE.test(typeText) && !refText && !measureText ? typeText : undefined);
     if (actualLabel === undefined || !this.drafts.length) return false;
-    const stem = ACTUAL_ROW.exec(actualLabel)![1].trim();
+    const stem = ACTUAL_ROW.exec(actualLabel)?.[1].trim() ?? "";
     const target = (stem && [...this.drafts].reverse().find((d) => d.ref && sameRef(d.ref, stem))) || last!;
     if (target.actualRow === null) {
       target.actualRow = r;
@@ -132,7 +132,7 @@ class RowReader {
     const name = this.nameOf(r, continuation);
     if (!name) return;
     const d = this.draft(r, name, continuation);
-    if (this.typeCol !== null && ACTUAL_ROW.test(this.grid.text(r, this.typeCol))) {
+    if (this.typeCol !== null && ACTUAL_TYPE.test(this.grid.text(r, this.typeCol))) {
       // The KPI's own row is labelled "Actual": its cells are actuals; a "Target" row may follow.
       d.actualRow = r;
       for (const m of d.milestones) {
