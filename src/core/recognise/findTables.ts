@@ -13,7 +13,7 @@ import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "
 import { asGroup } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
-import { periodOfPlace, yearStartOf } from "./tablePeriod";
+import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -264,7 +264,7 @@ function correctedTable(grid: SheetGrid, kinds: CellKinds, located: LocatedCorre
     excelTable: null,
     title: findTitle(grid, rect.row, fromCol, toCol),
     headerScore: named ? columns.filter((c) => c.label && c.cls && c.cls.source !== "content" && c.cls.source !== "position").length / named : 1,
-    periodContext: statedPlanStart(columns, ctx),
+    periodContext: statedPlanStart(grid, rect.row, toCol, columns, ctx),
     foundBy: "user",
     userDefined: correction.userDefined,
   };
@@ -344,7 +344,7 @@ function tableFromBlock(
     excelTable: null,
     title: findTitle(grid, top, fromCol, toCol),
     headerScore: named ? columns.filter((c) => c.label && c.cls?.source === "heading").length / named : 0,
-    periodContext: statedPlanStart(columns, tctx),
+    periodContext: statedPlanStart(grid, top, toCol, columns, tctx),
     foundBy: "shape",
   };
 }
@@ -514,7 +514,7 @@ function buildTable(
     excelTable: null,
     title: findTitle(grid, headerRow, fromCol, lastCol),
     headerScore: nonEmptyHeads ? recognisedHeads / nonEmptyHeads : 0,
-    periodContext: statedPlanStart(columns, ctx),
+    periodContext: statedPlanStart(grid, headerRow, lastCol, columns, ctx),
     foundBy,
   };
 }
@@ -558,10 +558,14 @@ function headingColumnsFromRows(grid: SheetGrid, headerRows: number[], top: RowH
   return columns;
 }
 
-/** "Baseline April 2019 - Note plan start date 1 st July 2019": the table states its own plan start. */
-function statedPlanStart(columns: ColumnInfo[], ctx: PeriodContext): PeriodContext {
-  const stated = columns.map((c) => c.cls?.heading?.statedPlanStart).find((d) => !!d);
-  return !ctx.planStart && stated ? { ...ctx, planStart: stated } : ctx;
+/**
+ * The table states its own plan start: in a heading ("Baseline April 2019 - Note plan start date 1 st July 2019")
+ * or in a line above it ("Plan start date: 1 July 2019"); "By 6 months" milestones count from it.
+ */
+function statedPlanStart(grid: SheetGrid, headerRow: number, lastCol: number, columns: ColumnInfo[], ctx: PeriodContext): PeriodContext {
+  if (ctx.planStart) return ctx;
+  const stated = columns.map((c) => c.cls?.heading?.statedPlanStart).find((d) => !!d) ?? planStartAbove(grid, headerRow, lastCol, ctx);
+  return stated ? { ...ctx, planStart: stated } : ctx;
 }
 
 /** "KPI" is the reference beside a Measure column, the measure beside a "KPI Reference" column, else what its cells look like. */

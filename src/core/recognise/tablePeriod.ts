@@ -41,14 +41,31 @@ function dated(p: Period): boolean {
   return !!p.start && !!p.end;
 }
 
+/** A plan start a line above the table states ("Plan start date: 1 July 2019", "Note plan start date 1st July 2019"). */
+export function planStartAbove(grid: SheetGrid, headerRow: number, lastCol: number, ctx: PeriodContext): IsoDate | null {
+  for (const text of titleLines(grid, headerRow, lastCol)) {
+    const m = /\bplan(?:\s+was)?\s+(?:start(?:ed|s)?|began|commenced)\b(?:\s+date)?(?:\s+(?:on|of|was|is))?\s*[:\-–]?\s*(.*)$/i.exec(text);
+    const start = m ? findPeriods(m[1], ctx).find((f) => f.from <= 3 && f.period.start) : undefined;
+    if (start) return start.period.start;
+  }
+  return null;
+}
+
+/** The lines just above a heading row, nearest first: titles of one or two cells, up to another table's rows. */
+function titleLines(grid: SheetGrid, headerRow: number, lastCol: number): string[] {
+  const out: string[] = [];
+  for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - TITLE_ROWS); r--) {
+    const filled = grid.filledCols(r, grid.firstCol, lastCol);
+    if (filled.length > 2) break;
+    for (const c of filled) out.push(grid.text(r, c));
+  }
+  return out;
+}
+
 /** Periods named in the lines just above the table, nearest first (a title of one or two cells, not another table's row). */
 function titlePeriods(grid: SheetGrid, table: Omit<TablePlace, "columns" | "periodContext">, ctx: PeriodContext): Period[] {
   const out: Period[] = [];
-  for (let r = table.headerRow - 1; r >= Math.max(grid.firstRow, table.headerRow - TITLE_ROWS); r--) {
-    const filled = grid.filledCols(r, grid.firstCol, table.lastCol);
-    if (filled.length > 2) break;
-    for (const c of filled) for (const f of findPeriods(grid.text(r, c), ctx, { years: true })) if (f.period.kind !== "unknown") out.push(f.period);
-  }
+  for (const text of titleLines(grid, table.headerRow, table.lastCol)) for (const f of findPeriods(text, ctx, { years: true })) if (f.period.kind !== "unknown") out.push(f.period);
   return out;
 }
 
