@@ -187,6 +187,7 @@ function hasFigures(k: Kpi): boolean {
 }
 
 function layoutOf(t: FoundTable, drafts: DraftKpi[], kpis: Kpi[], actualRows: boolean): TableLayout {
+  if (t.periodRows) return "period-rows";
   const roles = t.columns.map((c) => c.cls?.role);
   // Two heading rows whose lower words are answers ("Positive" / "Negative"), not periods or roles: survey results.
   if (t.headerRows > 1 && t.columns.some((c) => c.sub && !classifyHeading(c.sub, t.periodContext))) return "survey";

@@ -187,7 +187,8 @@ export type TableLayout =
   | "period-columns"
   | "survey"
   | "qualitative-milestones"
-  | "excel-table";
+  | "excel-table"
+  | "period-rows";
 
 export interface KpiTable {
   sheet: string;

@@ -20,8 +20,10 @@ export function identityKeys(d: DraftKpi): string[] {
   if (d.continuation || d.measureDerived) return [];
   const keys: string[] = [];
   const words = measureWords(d.measure);
-  // A name of a word or two ("Total", "Other") is a line of a breakdown, not a measure that names itself.
+  // A name of a word or two ("Total", "Other") names a KPI only among tables headed the same (a table repeated
+  // for each year); elsewhere it is a line of a breakdown.
   if (words.split(" ").length >= 3) keys.push(`m:${words}`);
+  else if (words && d.tableShape) keys.push(`s:${d.tableShape}|${words}`);
   const ref = refKey(d.ref);
   if (ref) keys.push(`r:${ref}`);
   return keys;

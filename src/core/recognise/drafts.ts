@@ -81,6 +81,8 @@ export interface DraftKpi {
    * export), the table's title or its sheet's name ("Performance report – November 2024", "Q2").
    */
   period?: Period | null;
+  /** The table's headings, as one key: a KPI named in a word or two ("Total") is the same KPI only in a table headed the same. */
+  tableShape?: string;
   /** Headings of the KPI's figure columns (a "Rate per 1,000" heading names its scale). */
   figureHeadings?: string[];
   /** The rows the KPI was assembled from, its own first (set by src/core/assemble). */

@@ -14,6 +14,7 @@ import { asGroup } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
+import { findPeriodRowTables, type PeriodRowsPlan, type PeriodRowsShape } from "./periodRows";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -36,7 +37,9 @@ export interface FoundTable {
   /** The period context the table's headings were read in (e.g. year pairs as financial years). */
   periodContext: PeriodContext;
   /** How the table was found: by its heading row's words, as an Excel table, by the shape of its rows, or as the user said. */
-  foundBy: "heading" | "excel-table" | "shape" | "user";
+  foundBy: "heading" | "excel-table" | "shape" | "user" | "period-rows";
+  /** For a table with its periods down the rows: its KPIs and its rows. */
+  periodRows?: PeriodRowsPlan;
   /** The user declared this range a KPI table. */
   userDefined?: boolean;
 }
@@ -145,6 +148,14 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
       if (!isHeaderCandidate(h)) continue;
       const t = buildTable(grid, kinds, row, h, ctx, from, to, null, "heading");
       if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
+    }
+  }
+
+  // Periods down the rows: a column of months, quarters or years with figures beside it.
+  for (const region of regions) {
+    for (const shape of findPeriodRowTables(grid, region, (h, from, to) => tableContext(grid, [h], from, to, ctx), claimed)) {
+      const t = periodRowsTable(grid, shape, ctx);
+      if (!tables.some((o) => overlaps(o, t))) tables.push(t);
     }
   }
 
@@ -267,6 +278,40 @@ function correctedTable(grid: SheetGrid, kinds: CellKinds, located: LocatedCorre
     periodContext: statedPlanStart(grid, rect.row, toCol, columns, ctx),
     foundBy: "user",
     userDefined: correction.userDefined,
+  };
+}
+
+/** A table with its periods down the rows: the period column, and each figure column read as its heading says. */
+function periodRowsTable(grid: SheetGrid, shape: PeriodRowsShape, ctxIn: PeriodContext): FoundTable {
+  const { plan } = shape;
+  const ctx = tableContext(grid, [shape.headerRow], shape.firstCol, shape.lastCol, ctxIn);
+  const ownRow = shape.headerRow + shape.headerRows - 1;
+  const columns: ColumnInfo[] = [];
+  for (let c = shape.firstCol; c <= shape.lastCol; c++) {
+    const own = grid.text(ownRow, c);
+    const top = shape.headerRows > 1 ? grid.text(shape.headerRow, c) : "";
+    const label = top ? `${top} / ${own}` : own;
+    const target = plan.kpis.some((k) => k.targetCol === c);
+    const cls: ColumnInfo["cls"] =
+      c === plan.periodCol
+        ? { role: "period", qualifies: "left", source: "content", strength: 0.8, words: "its cells are periods, one per row" }
+        : { role: target ? "target" : "latest", source: "heading", strength: 0.7, words: target ? `heading "${own}" names the target of each period` : `heading "${own}" names each period's figure` };
+    columns.push({ col: c, label, cls, sub: top ? own : null });
+  }
+  return {
+    headerRow: shape.headerRow,
+    headerRows: shape.headerRows,
+    firstCol: shape.firstCol,
+    lastCol: shape.lastCol,
+    firstDataRow: shape.firstDataRow,
+    lastRow: shape.lastRow,
+    columns,
+    excelTable: null,
+    title: findTitle(grid, shape.headerRow, shape.firstCol, shape.lastCol),
+    headerScore: 0.7,
+    periodContext: ctx,
+    foundBy: "period-rows",
+    periodRows: plan,
   };
 }
 

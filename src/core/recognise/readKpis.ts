@@ -13,6 +13,7 @@ import { baselineTimeCol, periodAt, tableRoles, type TableRoles } from "./tableR
 import { ACTUAL_ROW, ACTUAL_TYPE, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
 import { pairByPeriod } from "./pairMilestones";
 import { periodOfPlace } from "./tablePeriod";
+import { periodRowDrafts } from "./periodRowDrafts";
 import { periodKey } from "./pairMilestones";
 
 export type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
@@ -25,6 +26,7 @@ export function isFrequencyText(text: string): boolean {
 }
 
 export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext): DraftKpi[] {
+  if (table.periodRows) return periodRowDrafts(grid, table, table.periodRows);
   const reader = new RowReader(grid, table);
   for (let r = table.firstDataRow; r <= table.lastRow; r++) {
     if (grid.isBlankRow(r, table.firstCol, table.lastCol)) continue;
@@ -217,6 +219,7 @@ class RowReader {
       ownerCell: at(cols.owner) ?? (continuation && last ? last.ownerCell : null),
       ragYesNo: !!cols.kpiRag?.cls?.yesNo,
       period: periodAt(this.grid, table, r, cols.rowPeriod) ?? this.tablePeriod,
+      tableShape: table.columns.map((c) => c.label).join("|").toLowerCase(),
       figureHeadings: [cols.baseline, cols.target, cols.previous, cols.latest, ...cols.time].flatMap((c) => (c?.label ? [c.label] : [])),
     };
     if (!cols.group && continuation && !this.txt(r, cols.section) && last) d.group = last.group;
