@@ -80,12 +80,13 @@ function bySection(members: Member[]): Member[][] {
 }
 
 /**
- * Two rows covering exactly the same periods are two KPIs (or a breakdown the table does not name), not one. Rows
- * of different kinds of period (a table of years beside a table of quarters) are two views of a measure — its
- * annual outturns and this year's quarters — not earlier and later points of one series.
+ * Two rows covering exactly the same periods are two KPIs (or a breakdown the table does not name), not one. Two
+ * series of different kinds of period (a table of years beside a table of quarters) are two views of a measure —
+ * its annual outturns and this year's quarters — not earlier and later points of one series; a sheet that holds
+ * one period (the year end, then a quarter) is a point of the series whatever its kind.
  */
 function periodsClash(cluster: Member[]): boolean {
-  if (new Set(cluster.map(periodKinds)).size > 1) return true;
+  if (new Set(cluster.filter((m) => periodsOf(m).size > 1).map(periodKinds)).size > 1) return true;
   const seen = new Set<string>();
   for (const m of cluster) {
     const key = [...periodsOf(m)].sort().join(",");

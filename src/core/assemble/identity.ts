@@ -43,15 +43,19 @@ export function sameKpi(a: DraftKpi, b: DraftKpi): boolean {
   const ga = a.group ? measureWords(a.group) : "";
   const gb = b.group ? measureWords(b.group) : "";
   if (ga && gb && ga !== gb) return false;
-  return alike(measureWords(a.measure), measureWords(b.measure));
+  // A code of letters and digits ("TP01", "CS02a", "KPI 4/3") names the KPI whatever its caption says ("Overall
+  // satisfaction" / "Satisfaction with overall service"), so long as the captions share words; a bare number
+  // ("1", "2.1") is reused from table to table, so the measures must read nearly alike.
+  const strong = !!ra && ra === rb && /\p{L}/u.test(ra.replace(/^(?:kpi|pi|ref)/, "")) || /^kpi|^pi\b/i.test(a.ref ?? "");
+  return overlap(measureWords(a.measure), measureWords(b.measure)) >= (ra && ra === rb && strong ? 0.3 : 0.75);
 }
 
-/** The same words, or nearly: most of the words of both in common. */
-function alike(a: string, b: string): boolean {
-  if (a === b) return true;
+/** The share of words two measures have in common (1 for the same words). */
+function overlap(a: string, b: string): number {
+  if (a === b) return 1;
   const wa = new Set(a.split(" "));
   const wb = new Set(b.split(" "));
   let common = 0;
   for (const w of wa) if (wb.has(w)) common++;
-  return common / (wa.size + wb.size - common) >= 0.75;
+  return common / (wa.size + wb.size - common);
 }

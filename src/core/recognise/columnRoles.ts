@@ -150,6 +150,12 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       }
     }
   }
+  // Two columns headed as the measure ("TSM Indicator | TSM Description"): the one of codes is the reference.
+  const measureHeaded = columns.filter((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi && c.cls.source !== "user");
+  if (measureHeaded.length > 1 && !columns.some((c) => c.cls?.role === "ref")) {
+    const codes = measureHeaded.find((c) => share(prof(c), "code") >= 0.6);
+    if (codes && measureHeaded.some((o) => o !== codes && share(prof(o), "label", "long") >= 0.6)) codes.cls = fromContent("ref", `${pct(share(prof(codes), "code"))} of its cells are codes`, 0.7);
+  }
   const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
   for (const c of labelCols) {
     if (!measureCol || c === measureCol) continue;

@@ -9,7 +9,7 @@ import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
 import type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 import { asGroup, isNoteLine } from "./titles";
-import { baselineTimeCol, periodAt, tableRoles, type TableRoles } from "./tableRoles";
+import { baselineTimeCol, rowPeriodAt, tableRoles, type TableRoles } from "./tableRoles";
 import { ACTUAL_ROW, ACTUAL_TYPE, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
 import { pairByPeriod } from "./pairMilestones";
 import { periodOfPlace } from "./tablePeriod";
@@ -65,7 +65,7 @@ class RowReader {
     this.typeCol = rowTypeColumn(grid, table);
     this.placePeriod = periodOfPlace(grid, table);
     const headed = table.columns.some((c) => c.cls?.role === "time" || c.cls?.role === "period");
-    this.tablePeriod = this.cols.rowPeriod || headed ? null : this.placePeriod;
+    this.tablePeriod = this.cols.rowPeriods.length || headed ? null : this.placePeriod;
   }
 
   private txt(r: number, c: ColumnInfo | undefined): string {
@@ -218,7 +218,7 @@ class RowReader {
       benchmarkCells: cols.benchmarks.map((c) => ({ label: c.label || "Comparator", cell: { row: r, col: c.col } })),
       ownerCell: at(cols.owner) ?? (continuation && last ? last.ownerCell : null),
       ragYesNo: !!cols.kpiRag?.cls?.yesNo,
-      period: periodAt(this.grid, table, r, cols.rowPeriod) ?? this.tablePeriod,
+      period: rowPeriodAt(this.grid, table, r, cols.rowPeriods) ?? this.tablePeriod,
       tableShape: table.columns.map((c) => c.label).join("|").toLowerCase(),
       figureHeadings: [cols.baseline, cols.target, cols.previous, cols.latest, ...cols.time].flatMap((c) => (c?.label ? [c.label] : [])),
     };

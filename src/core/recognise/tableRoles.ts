@@ -29,8 +29,8 @@ export interface TableRoles {
   time: ColumnInfo[];
   /** The reference and measure columns the table has. */
   names: ColumnInfo[];
-  /** A column of periods before the figures, one per row: each row's figures are for its period (a long export). */
-  rowPeriod?: ColumnInfo;
+  /** Columns of periods before the figures, one per row: each row's figures are for its period (a long export). */
+  rowPeriods: ColumnInfo[];
 }
 
 export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
@@ -59,12 +59,18 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
     kpiRag: kpiRagColumn(table),
     time: usedTimeColumns(table),
     names: [ref, measure].filter((c): c is ColumnInfo => !!c),
-    rowPeriod: rowPeriodColumn(grid, table),
+    rowPeriods: rowPeriodColumns(grid, table),
   };
 }
 
-/** The period a row's cell in the row-period column names, or null. */
-export function periodAt(grid: SheetGrid, table: FoundTable, r: number, col: ColumnInfo | undefined): Period | null {
+/** A row's period: the most specific its period columns name ("2016/17" and "April to June 2016": the quarter). */
+export function rowPeriodAt(grid: SheetGrid, table: FoundTable, r: number, cols: readonly ColumnInfo[]): Period | null {
+  const span = (p: Period) => (p.start && p.end ? Date.parse(p.end) - Date.parse(p.start) : Infinity);
+  return cols.map((c) => periodAt(grid, table, r, c)).filter((p): p is Period => !!p).sort((a, b) => span(a) - span(b))[0] ?? null;
+}
+
+/** The period a row's cell in a period column names, or null. */
+function periodAt(grid: SheetGrid, table: FoundTable, r: number, col: ColumnInfo | undefined): Period | null {
   if (!col) return null;
   const c = grid.raw(r, col.col);
   if (!c.text) return null;
@@ -77,11 +83,11 @@ export function periodAt(grid: SheetGrid, table: FoundTable, r: number, col: Col
  * ("Period", "Month", "Quarter") or not headed as anything else, and its cells periods — most rows, and more
  * than one period, or it would be the table's date, not each row's.
  */
-function rowPeriodColumn(grid: SheetGrid, table: FoundTable): ColumnInfo | undefined {
+function rowPeriodColumns(grid: SheetGrid, table: FoundTable): ColumnInfo[] {
   // Before the figures that change from period to period (a baseline may stand anywhere).
   const firstFigure = table.columns.find((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && c.cls.role !== "baseline");
-  if (!firstFigure) return undefined;
-  return table.columns.find((c) => {
+  if (!firstFigure) return [];
+  return table.columns.filter((c) => {
     if (c.col >= firstFigure.col) return false;
     if (c.cls && !(c.cls.role === "period" && c.cls.qualifies === "left") && !(c.cls.source === "content" || c.cls.source === "position")) return false;
     let periods = 0;
