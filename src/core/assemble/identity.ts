@@ -3,10 +3,11 @@
 // Survey)" and "… (Collected via Survey)"); never two references, never two sections, never two measures that
 // merely share a code ("1" over "Rent collected" and "1" over "Repairs completed").
 import type { DraftKpi } from "../recognise/drafts";
+import { withoutPeriods } from "../periods";
 
-/** The measure's words as a reader compares them. */
+/** The measure's words as a reader compares them: the periods it names aside ("(average taken from July – September)"). */
 export function measureWords(text: string): string {
-  return text
+  return withoutPeriods(text)
     .toLowerCase()
     .replace(/[\u2018\u2019\u201c\u201d'"`]/g, "")
     .replace(/[*†‡§¹²³⁴⁵]+/gu, " ")

@@ -5,6 +5,7 @@ import type { FoundTable } from "./findTables";
 import type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 import type { PeriodRowsKpi, PeriodRowsPlan } from "./periodRows";
 import { unitFromMeasure } from "../figures/scale";
+import { withoutPeriods } from "../periods";
 
 export function periodRowDrafts(grid: SheetGrid, table: FoundTable, plan: PeriodRowsPlan): DraftKpi[] {
   return plan.kpis.map((k) => draftOf(grid, table, plan, k));
@@ -58,6 +59,6 @@ function draftOf(grid: SheetGrid, table: FoundTable, plan: PeriodRowsPlan, k: Pe
     ownerCell: null,
     ragYesNo: false,
     figureHeadings: headings,
-    tableShape: plan.headings.join("|").toLowerCase(),
+    tableShape: plan.headings.map(withoutPeriods).join("|").toLowerCase(),
   };
 }

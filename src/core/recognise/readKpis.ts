@@ -4,7 +4,7 @@
 // KPI above it; a heading (a section, a note, a headline); or a KPI.
 import type { Period } from "../types";
 import { unitFromMeasure } from "../figures/scale";
-import type { PeriodContext } from "../periods";
+import { withoutPeriods, type PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
 import type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
@@ -219,7 +219,7 @@ class RowReader {
       ownerCell: at(cols.owner) ?? (continuation && last ? last.ownerCell : null),
       ragYesNo: !!cols.kpiRag?.cls?.yesNo,
       period: rowPeriodAt(this.grid, table, r, cols.rowPeriods) ?? this.tablePeriod,
-      tableShape: table.columns.map((c) => c.label).join("|").toLowerCase(),
+      tableShape: table.columns.map((c) => withoutPeriods(c.label)).join("|").toLowerCase(),
       figureHeadings: [cols.baseline, cols.target, cols.previous, cols.latest, ...cols.time].flatMap((c) => (c?.label ? [c.label] : [])),
     };
     if (!cols.group && continuation && !this.txt(r, cols.section) && last) d.group = last.group;
