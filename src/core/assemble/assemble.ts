@@ -72,7 +72,7 @@ function candidates(tables: AssemblyTable[]): Member[][] {
 function bySection(members: Member[]): Member[][] {
   const clusters: Member[][] = [];
   for (const m of members) {
-    const home = clusters.find((c) => c.every((o) => sameKpi(o.d, m.d)));
+    const home = clusters.find((c) => c.every((o) => sameKpi(o.d, m.d, o.grid === m.grid)));
     if (home) home.push(m);
     else clusters.push([m]);
   }

@@ -37,13 +37,15 @@ function refKey(ref: string | null): string | null {
 }
 
 /** Rows that share a key and are still one KPI: no two references, no two sections, measures worded alike. */
-export function sameKpi(a: DraftKpi, b: DraftKpi): boolean {
+export function sameKpi(a: DraftKpi, b: DraftKpi, sameSheet: boolean): boolean {
   const ra = refKey(a.ref);
   const rb = refKey(b.ref);
   if (ra && rb && ra !== rb) return false;
+  // On one sheet, sections tell KPIs apart ("Number of referrals" under Health and under Social care); a sheet kept
+  // for another period may name its sections anew.
   const ga = a.group ? measureWords(a.group) : "";
   const gb = b.group ? measureWords(b.group) : "";
-  if (ga && gb && ga !== gb) return false;
+  if (ga && gb && ga !== gb && sameSheet) return false;
   // A code of letters and digits ("TP01", "CS02a", "KPI 4/3") names the KPI whatever its caption says ("Overall
   // satisfaction" / "Satisfaction with overall service"), so long as the captions share words; a bare number
   // ("1", "2.1") is reused from table to table, so the measures must read nearly alike.

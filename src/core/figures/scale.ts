@@ -82,9 +82,10 @@ const PERCENT_HEADING = /%|\bper ?cent(?:age)?\b/i;
  * MRSA"): a count. An average, a median, a ratio or an index is not one, whatever its figures.
  */
 function countOf(e: ScaleEvidence): Unit | null {
-  if (/\b(?:average|mean|median|ratio|index|rate|per|score|time|length)\b/i.test(e.measure)) return null;
   const values = e.cells.flatMap((p) => (p.value !== null && p.unit === null ? [p.value] : []));
   if (!values.length || e.cells.some((p) => p.value !== null && p.unit !== null && p.unit !== "count")) return null;
+  if (/^\s*(?:the\s+)?(?:(?:total\s+)?number|no\.?|count)\s+of\b/i.test(e.measure)) return "count";
+  if (/\b(?:average|mean|median|ratio|index|rate|per|score|time|length)\b/i.test(e.measure)) return null;
   return values.every((v) => Number.isInteger(v) && v >= 0) ? "count" : null;
 }
 
