@@ -37,6 +37,11 @@ export function periodOfPlace(grid: SheetGrid, table: Omit<TablePlace, "columns"
   return mostSpecific(all.filter((p) => dated(p) && p.kind !== "date")) ?? mostSpecific(all.filter(dated)) ?? fromName;
 }
 
+/** A period a reader can place: of a known kind, or a run of dates ("April to November 2013", a year to date). */
+function known(p: Period): boolean {
+  return p.kind !== "unknown" || dated(p);
+}
+
 function dated(p: Period): boolean {
   return !!p.start && !!p.end;
 }
@@ -65,15 +70,15 @@ function titleLines(grid: SheetGrid, headerRow: number, lastCol: number): string
 /** Periods named in the lines just above the table, nearest first (a title of one or two cells, not another table's row). */
 function titlePeriods(grid: SheetGrid, table: Omit<TablePlace, "columns" | "periodContext">, ctx: PeriodContext): Period[] {
   const out: Period[] = [];
-  for (const text of titleLines(grid, table.headerRow, table.lastCol)) for (const f of findPeriods(text, ctx, { years: true })) if (f.period.kind !== "unknown") out.push(f.period);
+  for (const text of titleLines(grid, table.headerRow, table.lastCol)) for (const f of findPeriods(text, ctx, { years: true })) if (known(f.period)) out.push(f.period);
   return out;
 }
 
 /** The period a sheet's name gives: the whole name ("Apr", "Q2", "2023-24"), else one written in it ("APP KPIs Nov 23"). */
 function sheetNamePeriod(name: string, ctx: PeriodContext): Period | null {
   const whole = parsePeriod(name.trim(), ctx);
-  if (whole && whole.kind !== "relative-months" && whole.kind !== "unknown") return { ...whole, label: name.trim() };
-  const found = findPeriods(name, ctx, { years: true }).filter((f) => f.period.kind !== "unknown");
+  if (whole && whole.kind !== "relative-months" && known(whole)) return { ...whole, label: name.trim() };
+  const found = findPeriods(name, ctx, { years: true }).filter((f) => known(f.period));
   return found.length === 1 ? found[0].period : null;
 }
 
