@@ -79,7 +79,7 @@ describe("periods in headings", () => {
 
   it("a role over several periods", () => {
     const rough = k("Role over periods", "Number of rough sleepers");
-    expect([rough.latest?.value, rough.previous?.value, rough.currentTarget?.value, rough.dot.direction]).toEqual([12, 11, 10, "up"]);
+    expect([rough.latest?.value, rough.previous?.value, rough.target?.value, rough.dot.direction]).toEqual([12, 11, 10, "up"]);
   });
 
   it("a year over its quarters, the last quarter not yet reported", () => {

@@ -53,7 +53,7 @@ function candidates(tables: AssemblyTable[]): Member[][] {
       const keys = identityKeys(d);
       if (!keys.length) continue;
       const member: Member = { d, grid: t.grid, targetsOnly: t.targetsOnly, table };
-      if (!entriesOf(member).some((e) => filled(e.m.targetCell) || filled(e.m.actualCell)) || !periodsOf(member).size) continue;
+      if (!hasFigures(member) || !periodsOf(member).size) continue;
       const i = members.push(member) - 1;
       parent.push(i);
       for (const k of keys) {
@@ -66,6 +66,12 @@ function candidates(tables: AssemblyTable[]): Member[][] {
   const groups = new Map<number, Member[]>();
   members.forEach((m, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), m]));
   return [...groups.values()];
+}
+
+/** A row with something in it: a figure in its periods, or a baseline or target of its own (a line of a list has none). */
+function hasFigures(member: Member): boolean {
+  const on = (c: CellRef | null): CellRef | null => (c ? { ...c, grid: member.grid } : null);
+  return entriesOf(member).some((e) => filled(e.m.targetCell) || filled(e.m.actualCell)) || filled(on(member.d.baselineCell)) || filled(on(member.d.targetCell));
 }
 
 /** Members split where their references or sections say they are different KPIs. */
@@ -131,7 +137,8 @@ function mergeRows(cluster: Member[]): { home: Member; draft: DraftKpi } {
     baselineCell: first((m) => (isFigure(on(m, m.d.baselineCell)) ? on(m, m.d.baselineCell) : null)) ?? first((m) => on(m, m.d.baselineCell)),
     group: first((m) => m.d.group),
     frequency: first((m) => m.d.frequency),
-    notes: first((m) => m.d.notes),
+    // A comment speaks of its own period: the newest figure's, or none.
+    notes: holder.d.notes,
     ownerCell: first((m) => on(m, m.d.ownerCell)),
     polarityCell: first((m) => on(m, m.d.polarityCell)),
     unitCell: first((m) => on(m, m.d.unitCell)),

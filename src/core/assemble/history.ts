@@ -39,6 +39,7 @@ export function entriesOf(member: Member): Entry[] {
     targetCell: d.targetCell,
     actualCell: d.latestCell,
     ragCell: d.ragCell,
+    periodTarget: true,
   };
   return [{ key: periodKey(d.period, null), m: tag(own), member }];
 }

@@ -140,7 +140,10 @@ interface Read {
 function judgePolarity(d: DraftKpi, bc: BuildContext, r: Read, name: string, add: Add): PolarityDecision {
   const { settings } = bc;
   const { plan, series, inForce, stated, cells } = r;
-  const staged = plan.ms
+  // Targets kept period by period (a sheet's, an export row's) are set one at a time, not staged towards an aim:
+  // their moves say nothing of which way is better.
+  const planned = plan.ms.filter((m) => !m.periodTarget);
+  const staged = planned
     .filter((m) => m.target && targetValue(m.target) !== null)
     .sort((a, b) => cmpDue(a.due, b.due))
     .map((m) => targetValue(m.target!)!);
@@ -149,12 +152,12 @@ function judgePolarity(d: DraftKpi, bc: BuildContext, r: Read, name: string, add
     stated: stated.polarityText || null,
     setting: settings.polarityOverrides[keyFor(bc.grid.name, d)] ?? (d.ref ? settings.polarityOverrides[d.ref] : undefined) ?? null,
     baseline: plan.baselineValue,
-    finalTarget: plan.finalTarget ? targetValue(plan.finalTarget) : null,
+    finalTarget: plan.finalTarget && !plan.ms.some((m) => m.periodTarget && m.target === plan.finalTarget) ? targetValue(plan.finalTarget) : null,
     stagedTargets: staged,
     measure: d.measure,
     defaultPolarity: settings.defaultPolarity,
     targetText: targetForWords && targetForWords.p.unitFrom !== "format" ? targetForWords.fig.text : null,
-    fromStated: polarityFromStated(stated.rag, series.latest, inForce.currentTarget, series.previous, stated.trend, cells.unit, settings),
+    fromStated: polarityFromStated(stated.rag, series.latest, inForce.currentTarget, series.previous, stated.overSpan ? null : stated.trend, cells.unit, settings),
     sibling: bc.siblingPolarity?.get(d) ?? null,
   });
   const polarity = decision.polarity;

@@ -21,6 +21,8 @@ export interface ReadMilestone {
   ragText: string;
   ragCell: CellRef | null;
   col: number;
+  /** The target of one period kept on its own, not a stage of a plan. */
+  periodTarget: boolean;
 }
 
 export interface Plan {
@@ -83,7 +85,7 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
   const ragText = m.ragCell ? gridOf(bc.grid, m.ragCell).text(m.ragCell.row, m.ragCell.col) : "";
   const longPeriod = !!m.period && ["year", "academic-year", "financial-year", "quarter", "term", "half-term"].includes(m.period.kind);
   const inForceFrom = longPeriod && periodStart ? periodStart : due;
-  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.seq ?? m.col };
+  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.seq ?? m.col, periodTarget: !!m.periodTarget };
 }
 
 /** "Baseline plus 10%" against the baseline; a comparator's figure stays unknown, and says so. */

@@ -122,16 +122,19 @@ function majorityUnit(cells: readonly ParsedFigure[]): Unit | null {
 }
 
 /**
- * A figure read on the KPI's scale: on a rate, a cell written as a percentage ("0.45%", or 0.0045 shown as 0.45%)
- * is the rate its digits say (0.45), marked as rescaled so the KPI names the cell.
+ * A figure read on the KPI's scale: on a rate, a cell written as a percentage is that share of the rate's base —
+ * "0.45%" among rates per 100 is 0.45, "3.05%" among rates per 10,000 is 305 (a rate with no stated base is taken
+ * per 100, where a percentage's digits stand as written) — marked as rescaled so the KPI names the cell.
  */
 export function onScale(p: ParsedFigure, scale: KpiScale): ParsedFigure {
   if (scale.unit !== "rate" || p.unit !== "percent" || p.value === null) return p;
-  return { ...p, value: shiftTwo(p.value), unit: null, unitFrom: null, scaled: true };
+  return { ...p, value: times(p.value, scale.ratePer ?? 100), unit: null, unitFrom: null, scaled: true };
 }
 
-/** n x 100 by moving the decimal point in the number's own digits (0.0045 gives 0.45, not 0.44999999999999996). */
-function shiftTwo(n: number): number {
+/** n x base, moving the decimal point in the number's own digits for a power of ten (0.0045 x 100 gives 0.45, not 0.44999999999999996). */
+function times(n: number, base: number): number {
+  const places = Math.log10(base);
+  if (!Number.isInteger(places)) return n * base;
   const [mantissa, exponent = "0"] = String(n).split("e");
-  return Number(`${mantissa}e${Number(exponent) + 2}`);
+  return Number(`${mantissa}e${Number(exponent) + places}`);
 }

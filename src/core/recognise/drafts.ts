@@ -24,6 +24,8 @@ export interface DraftMilestone {
   targetsOnly?: boolean;
   /** Its place in an assembled history, where that is not its column's. */
   seq?: number;
+  /** The target of one period kept on its own (a sheet's or an export row's), not a stage of a plan. */
+  periodTarget?: boolean;
 }
 
 /** A row a KPI was assembled from. */
@@ -70,6 +72,8 @@ export interface DraftKpi {
   unitHint: Unit | null;
   /** Note from a reference like "5/11 *quarterly". */
   refNote: string | null;
+  /** The heading of the trend column: a trend over a span ("2013 - 2019") is not the last step's. */
+  dotHeading?: string;
   /** Comparator figures beside the KPI (England, region, a peer), with their column headings. */
   benchmarkCells: { label: string; cell: CellRef }[];
   /** The owner or lead named for the KPI. */

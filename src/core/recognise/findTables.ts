@@ -212,18 +212,22 @@ function runs(cols: number[]): [number, number][] {
  * in financial years, April to March.
  */
 function tableContext(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number, ctx: PeriodContext): PeriodContext {
-  if (ctx.yearPairKind) return ctx;
-  for (const row of headerRows) {
-    for (let c = fromCol; c <= toCol; c++) {
-      const t = grid.rawText(row, c);
-      if (/\bQ[1-4]\b.*\d{2,4}\s*[/-]\s*\d{2}|\d{2,4}\s*[/-]\s*\d{2}.*\bQ[1-4]\b|\bfinancial\b|\bFY\s?\d/i.test(t)) return { ...ctx, yearPairKind: "financial-year" };
-    }
-  }
   if (!headerRows.length) return ctx;
-  const kind: PeriodContext = { ...ctx, yearPairKind: aboutSchools(grid, headerRows[0], fromCol, toCol) ? "academic-year" : "financial-year" };
+  const kind: PeriodContext = ctx.yearPairKind ? ctx : { ...ctx, yearPairKind: financialHeadings(grid, headerRows, fromCol, toCol) || !aboutSchools(grid, headerRows[0], fromCol, toCol) ? "financial-year" : "academic-year" };
   // Yearless headings ("Q1 Performance", "Jan") take their year from the period the title or the sheet's name gives.
   const yearStart = ctx.yearStart ? null : yearStartOf(periodOfPlace(grid, { headerRow: headerRows[0], lastCol: toCol, periodContext: kind }), kind);
   return yearStart ? { ...kind, yearStart } : kind;
+}
+
+/** Headings that count in financial years: quarters ("Q1 2023/24", or "Q1 … Q4" under a year the title names), "financial", "FY". */
+function financialHeadings(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number): boolean {
+  for (const row of headerRows) {
+    for (let c = fromCol; c <= toCol; c++) {
+      const t = grid.rawText(row, c);
+      if (/\bQ[1-4]\b.*\d{2,4}\s*[/-]\s*\d{2}|\d{2,4}\s*[/-]\s*\d{2}.*\bQ[1-4]\b|\bfinancial\b|\bFY\s?\d|^(?:Q|Qtr\.?\s?|Quarter\s?)[1-4]$/i.test(t)) return true;
+    }
+  }
+  return false;
 }
 
 /** Words of schooling: pupils, schools, SEND and EHC plans, key stages and exams, attendance and exclusions. */

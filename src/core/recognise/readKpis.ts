@@ -207,6 +207,7 @@ class RowReader {
       previousPeriodCell: periodCellFor(r, cols.periods, table, "previous", cols.previous),
       latestPeriodCell: periodCellFor(r, cols.periods, table, "latest", cols.latest),
       dotCell: at(cols.dot),
+      ...(cols.dot?.label ? { dotHeading: cols.dot.label } : {}),
       ragCell: at(cols.kpiRag),
       notes,
       polarityCell: at(cols.polarity),
@@ -236,7 +237,7 @@ function targetOfPlacePeriod(milestones: DraftMilestone[], targetCell: CellRef |
   const key = periodKey(place, null);
   if (!targetCell || !key || milestones.some((m) => m.headingRole === "target" || m.headingRole === "final-target")) return milestones;
   return milestones.map((m) =>
-    (m.headingRole === "actual" || (m.headingRole === "period" && m.relativeMonths === null)) && !m.actualCell && periodKey(m.period, m.relativeMonths) === key ? { ...m, headingRole: "target", actualCell: m.targetCell, targetCell } : m,
+    (m.headingRole === "actual" || (m.headingRole === "period" && m.relativeMonths === null)) && !m.actualCell && periodKey(m.period, m.relativeMonths) === key ? { ...m, headingRole: "target", actualCell: m.targetCell, targetCell, periodTarget: true } : m,
   );
 }
 
