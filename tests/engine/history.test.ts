@@ -64,6 +64,8 @@ describe("the Devon plan as two period sheets (APP KPIs Nov 23 / Nov 24)", () =>
   it("every KPI on one scale: rates stay rates, a cell written with a stray % is read on the rate's scale and named", () => {
     const units = allKpis(r).map((k) => k.unit);
     expect(units).toEqual(["percent", "percent", "rate", "rate", "rate", "rate", "percent", "percent", "percent"]);
+    // Suspension and exclusion rates are per 100 pupils (as England's school statistics give them).
+    expect(allKpis(r).filter((k) => k.unit === "rate").map((k) => k.ratePer)).toEqual([100, 100, 100, 100]);
     const suspensions = kpi(r, "Suspension rate of children and young people with an EHC plan");
     const nov23 = suspensions.milestones[1].actual!;
     expect([nov23.text, nov23.value, nov23.sheet, nov23.cell]).toEqual(["13.02%", 13.02, "APP KPIs Nov 23", "G8"]);

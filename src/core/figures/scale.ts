@@ -69,7 +69,7 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
   const base = rateBase(words);
   if (e.stated && e.stated !== "rate") return { unit: e.stated, ratePer: null };
   if (e.stated === "rate" || base !== null) return { unit: "rate", ratePer: base };
-  if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: null };
+  if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: conventionalBase(e.measure) ?? (e.cells.some((p) => p.unit === "percent") ? 100 : null) };
   const unit = majorityUnit(e.cells) ?? e.measureUnit ?? (e.headings.some((h) => PERCENT_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
   return { unit, ratePer: null };
 }
@@ -97,6 +97,14 @@ function countOf(e: ScaleEvidence): Unit | null {
 function namesARate(measure: string): boolean {
   if (!RATE.test(measure) || RATE_AS_SHARE.test(measure) || /%/.test(measure)) return false;
   return !/^\s*(?:the\s+)?(?:number|no\.?|count|total|average|mean)\b/i.test(measure) && !/\bat (?:an? |the )?[\w-]+ rates?\b/i.test(measure) && !/\bscores?\b|\bscale\b/i.test(measure);
+}
+
+/**
+ * Rates whose base the field states once for all: England's school statistics give suspension and exclusion rates
+ * per 100 pupils. (Otherwise a rate some of whose cells the publisher writes with "%" is per 100 by their own hand.)
+ */
+function conventionalBase(measure: string): number | null {
+  return /\b(?:suspension|exclusion|fixed[- ]term exclusion|fixed[- ]period exclusion)s?\s+rates?\b/i.test(measure) ? 100 : null;
 }
 
 /** A "rate" whose figures are mostly written as plain numbers is a rate; written mostly with "%", it is a share. */
