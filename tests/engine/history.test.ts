@@ -79,7 +79,7 @@ describe("the Devon plan as two period sheets (APP KPIs Nov 23 / Nov 24)", () =>
     ]);
     const named = exclusions.findings.filter((f) => f.code === "scale-mismatch");
     expect(named.map((f) => `${f.sheet}!${f.cell}`)).toEqual(["APP KPIs Nov 23!D9", "APP KPIs Nov 23!G9"]);
-    expect(named[0].message).toMatch(/"0\.45%" where the other figures are rates, not percentages; it was read as 0\.45/);
+    expect(named[0].message).toMatch(/"0\.45%" where the other figures are rates per 100; it was read as 0\.45/);
     // No staged target "goes the wrong way" for a scale mix (0.45% then 0.45 is the same target).
     expect(codes(exclusions.findings)).not.toContain("staged-targets-wrong-way");
   });
