@@ -150,11 +150,17 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       }
     }
   }
-  // Two columns headed as the measure ("TSM Indicator | TSM Description"): the one of codes is the reference.
+  // A column headed as the measure that holds codes ("TP01", "1.1.2.PI") beside one of distinct labels ("TSM
+  // Indicator | TSM Description", "Measure | TSM"): the codes are the reference, the labels the measure.
   const measureHeaded = columns.filter((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi && c.cls.source !== "user");
-  if (measureHeaded.length > 1 && !columns.some((c) => c.cls?.role === "ref")) {
-    const codes = measureHeaded.find((c) => share(prof(c), "code") >= 0.6);
-    if (codes && measureHeaded.some((o) => o !== codes && share(prof(o), "label", "long") >= 0.6)) codes.cls = fromContent("ref", `${pct(share(prof(codes), "code"))} of its cells are codes`, 0.7);
+  const codes = measureHeaded.find((c) => share(prof(c), "code") >= 0.6);
+  if (codes && !columns.some((c) => c.cls?.role === "ref")) {
+    const named = (o: ColumnInfo) => o !== codes && o.cls?.source !== "user" && share(prof(o), "label", "long") >= 0.6 && prof(o).distinctLabels >= 0.8 * prof(o).labelCells;
+    const labels = measureHeaded.find(named) ?? columns.find((o) => o.col === codes.col + 1 && (!o.cls || o.cls.role === "notes" || (o.cls.strength ?? 1) < 0.75) && named(o));
+    if (labels) {
+      codes.cls = fromContent("ref", `${pct(share(prof(codes), "code"))} of its cells are codes`, 0.7);
+      if (labels.cls?.role !== "measure") labels.cls = fromContent("measure", `its cells name the KPIs the codes beside them stand for`, 0.7);
+    }
   }
   const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
   for (const c of labelCols) {
