@@ -92,6 +92,20 @@ describe("rates and scales", () => {
     );
   });
 
+  it("bare figures under a '%' heading are percentages, unless the cells or the measure's words say otherwise", () => {
+    const bare = (v: number): ParsedFigure => ({ ...emptyFigure(), value: v });
+    fc.assert(
+      fc.property(fc.constantFrom("Percentage (%)", "Result %", "Per cent", "2023/24 (%)"), fc.array(fc.integer({ min: 0, max: 1000 }).map((n) => n / 10), { minLength: 1, maxLength: 6 }), (heading, values) => {
+        const cells = values.map(bare);
+        expect(chooseScale({ stated: null, statedText: "", measure: "Gas safety checks", measureUnit: null, headings: [heading], cells }).unit).toBe("percent");
+        // The measure's own unit, and what most cells are written as, come first.
+        expect(chooseScale({ stated: null, statedText: "", measure: "Average days to relet", measureUnit: "days", headings: [heading], cells }).unit).toBe("days");
+        const inDays: ParsedFigure[] = values.map((v) => ({ ...bare(v), unit: "days", unitFrom: "text" }));
+        expect(chooseScale({ stated: null, statedText: "", measure: "Relet time", measureUnit: null, headings: [heading], cells: inDays }).unit).toBe("days");
+      }),
+    );
+  });
+
   it("a percentage on a rate's scale is that share of its base, to the digits written", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 99999 }), fc.integer({ min: 1, max: 5 }), fc.constantFrom(100, 1000, 10000, null), (digits, places, per) => {
