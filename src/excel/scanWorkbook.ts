@@ -3,10 +3,11 @@
 // serves Excel, the CLI, the preview and the tests, so each chooses the reporting date the same way.
 import type { ScanResult } from "../core/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { resolveSettings, SETTINGS_KEY, type Settings } from "../core/settings";
+import { resolveSettings, type Settings } from "../core/settings";
+import { decodeSettings } from "../core/settingsStore";
 import { scanSnapshot } from "../core/scan";
 import { defaultReportingDate, type ReportingDateSource } from "../core/reportingDate";
-import { readWorkbook } from "./readWorkbook";
+import { readWorkbook, type ReadWorkbookOptions } from "./readWorkbook";
 import { withDeclarations, type TableDeclaration } from "../core/corrections";
 
 export interface ScanWorkbookOptions {
@@ -17,6 +18,8 @@ export interface ScanWorkbookOptions {
   today?: string;
   /** Tables declared for this scan (the command line's --table), anchored on the workbook's cells as read. */
   declarations?: TableDeclaration[];
+  /** How the cells are read (merged areas already known, for the automatic re-scan). */
+  read?: ReadWorkbookOptions;
 }
 
 export interface ScanWorkbookOutcome {
@@ -31,7 +34,7 @@ export interface ScanWorkbookOutcome {
 const STORED_WITH_SCORECARD = ["organisation", "reportTitle", "meetingName", "reportingPeriod"] as const;
 
 export async function scanWorkbook(context: Excel.RequestContext, options: ScanWorkbookOptions): Promise<ScanWorkbookOutcome> {
-  return scanReadSnapshot(await readWorkbook(context), options);
+  return scanReadSnapshot(await readWorkbook(context, options.read), options);
 }
 
 /** The scan of a snapshot already read (the command line reads a file straight into one), exactly as scanWorkbook scans. */
@@ -72,10 +75,9 @@ export function scanWithReportingDate(snapshot: WorkbookSnapshot, settings: Sett
   return { ...scanSnapshot(snapshot, { ...base, today: chosen.asOf }), asOfSource: chosen.source };
 }
 
-/** The workbook's stored settings (under SETTINGS_KEY) merged over the defaults, then the overrides. */
+/** The workbook's stored settings (src/core/settingsStore.ts) over the defaults, then the overrides. */
 export function settingsFromSnapshot(snapshot: WorkbookSnapshot, overrides: Partial<Settings> = {}): Settings {
-  const stored = (snapshot.settings as Record<string, unknown>)[SETTINGS_KEY] ?? snapshot.settings;
-  return resolveSettings(stored, overrides);
+  return resolveSettings(decodeSettings(snapshot.settings as Record<string, unknown>).settings, overrides);
 }
 
 /** Today's date on this machine, as YYYY-MM-DD (local time: the date the user sees). */

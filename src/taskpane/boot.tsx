@@ -20,6 +20,8 @@ export interface BootDeps {
   startPreview: (root: Root) => Promise<void>;
   /** What the pane was opened to do (the ribbon command's ?start=), if anything. */
   startWith?: StartIntent;
+  /** Office opened this page (its URL says so), whether or not office.js loaded. */
+  inOffice?: boolean;
 }
 
 function themed(node: ReactNode): ReactNode {
@@ -31,6 +33,11 @@ function themed(node: ReactNode): ReactNode {
 }
 
 export async function boot(root: Root, deps: BootDeps): Promise<void> {
+  if (!deps.office && deps.inOffice) {
+    // Inside Office without office.js: never the preview's sample workbook in a real Excel.
+    root.render(themed(<StartupMessage state="office-missing" />));
+    return;
+  }
   if (deps.office) root.render(themed(<StartupMessage state="waiting" />));
   let host;
   try {

@@ -75,7 +75,7 @@ export function PreviewApp({ fetchSample = fetchBundledSample }: { fetchSample?:
       .catch((e: unknown) => setProblem(plainError(e).message));
   }, []);
 
-  const runner = useMemo<Runner | null>(() => (loaded ? (batch) => loaded.wb.run(batch) : null), [loaded]);
+  const runner = useMemo<Runner | null>(() => (loaded ? (batch, options) => loaded.wb.run(options ?? {}, batch) : null), [loaded]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
