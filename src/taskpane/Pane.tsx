@@ -110,6 +110,11 @@ export function Pane(props: PaneProps) {
           </MessageBarActions>
         </MessageBar>
       )}
+      {state.progress && (
+        <Text size={200} role="status" data-testid="progress">
+          {state.progress}
+        </Text>
+      )}
       {state.coauthorChanged && !state.busy && (
         <MessageBar intent="info" data-testid="coauthor-changed">
           <MessageBarBody>Updated by a co-author: scan again to see their changes.</MessageBarBody>

@@ -3,6 +3,15 @@ import { createRoot } from "react-dom/client";
 import { boot } from "./boot";
 import { loadedOffice, openedByOffice } from "./officeReady";
 import { takeStartIntent } from "./startIntent";
+import { workerRecognise } from "./workerRecognise";
+
+/** Recognition off the UI thread; webpack bundles the worker from this expression (its own chunk). */
+const recognise = workerRecognise(() =>
+  typeof Worker === "undefined"
+    ? null
+    : // @ts-expect-error import.meta is for webpack's worker bundling; tsconfig's module (commonjs) is for the CLI and tests.
+      new Worker(new URL("./scanWorker.ts", import.meta.url)),
+);
 
 interface StartFlags {
   kpiScorecardStarted?: boolean;
@@ -27,11 +36,12 @@ else if (container && !flags.kpiScorecardUnsupported) {
     office: loadedOffice(),
     inOffice: openedByOffice(window.location.search, sessionStore()),
     startWith: taken.intent,
+    recognise,
     // delayForCellEdit needs ExcelApi 1.11; an older Excel runs the batch at once, as before.
     excelRunner: (batch, options) => (options?.delayForCellEdit && Office.context.requirements.isSetSupported("ExcelApi", "1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch)),
-    startPreview: async (root) => {
+    startPreview: async (root, rec) => {
       const { startPreview } = await import(/* webpackChunkName: "preview" */ "./preview/startPreview");
-      startPreview(root);
+      startPreview(root, rec);
     },
   });
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { scanWorkbook } from "../excel/scanWorkbook";
+import { scanWorkbook, type Recognise } from "../excel/scanWorkbook";
 import { insertScorecard } from "../excel/insertScorecard";
 import { readStoredItems, saveSettings } from "../excel/settingsStore";
 import type { StoredItems } from "../core/settingsStore";
@@ -28,6 +28,8 @@ export interface PaneOptions {
   onNavigated?: (sheet: string, cell: string) => void;
   /** After the pane changed the workbook (settings saved; scorecard inserted, with its sheet). */
   onWorkbookChanged?: (scorecardSheet?: string) => void;
+  /** Where the cells read are recognised: a Web Worker in the pane (default: on this thread). */
+  recognise?: Recognise;
 }
 
 export type Busy = null | "Scanning…" | "Saving settings…" | "Saving your correction…" | "Reading the selection…" | "Writing the scorecard…";
@@ -55,6 +57,8 @@ export interface PaneState {
   notice: string | null;
   /** A co-author changed the workbook since the last scan: their changes show at the next one. */
   coauthorChanged: boolean;
+  /** How far a scan has got, in words (reading cells, then recognising), while it runs. */
+  progress: string | null;
 }
 
 export function usePane(options: PaneOptions) {
@@ -69,6 +73,7 @@ export function usePane(options: PaneOptions) {
     selection: null,
     notice: null,
     coauthorChanged: false,
+    progress: null,
   });
   // Options change identity on every render of the parent; actions read the latest through a ref.
   const opts = useRef(options);
@@ -122,11 +127,25 @@ export function usePane(options: PaneOptions) {
    * cell and asks Excel nothing that clears their undo stack: merged areas come from the last scan they asked for.
    */
   const rescan = useCallback(async (automatic = false) => {
-    const { runner, workbookName, today } = opts.current;
+    const { runner, workbookName, today, recognise } = opts.current;
     const cached = automatic && merges.current ? merges.current : undefined;
-    const out = await runner((ctx) => scanWorkbook(ctx, { workbookName, today, read: cached ? { cachedMerges: cached } : undefined }), automatic ? { delayForCellEdit: true } : undefined);
-    remember(out.snapshot, !!cached);
-    patch({ scan: out.result, settings: out.settings, snapshot: out.snapshot, empty: isEmptyWorkbook(out.snapshot), coauthorChanged: false });
+    const onProgress = (read: number, total: number) => patch({ progress: `Reading the workbook: ${Math.round((100 * read) / Math.max(1, total))}% of ${total.toLocaleString("en-GB")} cells` });
+    const recogniseWith: Recognise | undefined = recognise
+      ? (snapshot, o) => {
+          patch({ progress: "Finding the KPI tables…" });
+          return recognise(snapshot, o);
+        }
+      : undefined;
+    try {
+      const out = await runner(
+        (ctx) => scanWorkbook(ctx, { workbookName, today, read: { ...(cached ? { cachedMerges: cached } : {}), onProgress }, recognise: recogniseWith }),
+        automatic ? { delayForCellEdit: true } : undefined,
+      );
+      remember(out.snapshot, !!cached);
+      patch({ scan: out.result, settings: out.settings, snapshot: out.snapshot, empty: isEmptyWorkbook(out.snapshot), coauthorChanged: false });
+    } finally {
+      patch({ progress: null });
+    }
   }, [patch, remember]);
 
   const scan = useCallback(() => guarded("Scanning…", () => rescan(false)), [guarded, rescan]);
@@ -168,9 +187,9 @@ export function usePane(options: PaneOptions) {
     () =>
       guarded("Scanning…", async () => {
         patch({ inserted: null });
-        const { runner, workbookName, today } = opts.current;
+        const { runner, workbookName, today, recognise } = opts.current;
         const out = await runner((ctx) =>
-          insertScorecard(ctx, { workbookName, today, onScanned: () => patch({ busy: "Writing the scorecard…" }) }),
+          insertScorecard(ctx, { workbookName, today, recognise, onScanned: () => patch({ busy: "Writing the scorecard…" }) }),
         );
         patch({ scan: out.scan, settings: out.settings, inserted: out.applied });
         opts.current.onWorkbookChanged?.(out.applied.sheetName);

@@ -130,9 +130,14 @@ describe("readWorkbook", () => {
       });
     }
     host.resetStats();
-    const snap = await host.run((context) => readWorkbook(context, {}));
+    const progress: [number, number][] = [];
+    const snap = await host.run((context) => readWorkbook(context, { onProgress: (read, total) => progress.push([read, total]) }));
     const g = new SheetGrid(snap.sheets[0]);
     expect(g.lastRow).toBe(rows - 1);
+    // Progress after each block, counting up to every cell of the sheet.
+    expect(progress.length).toBeGreaterThan(5);
+    expect(progress.every(([read], i) => i === 0 || read >= progress[i - 1][0])).toBe(true);
+    expect(progress[progress.length - 1]).toEqual([rows * cols, rows * cols]);
     expect(g.raw(rows - 1, cols - 1).value).toBe(rows * cols - 1);
     expect(g.raw(1234, 5).value).toBe(1234 * cols + 5);
     const failed = host.stats.log.filter((l) => l.responseBytes > 200_000);
