@@ -4,6 +4,7 @@ import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
 import { applyScorecard, checkKpiCountFits, type ApplyResult } from "./applyScorecard";
 import { scanWorkbook, type Recognise } from "./scanWorkbook";
+import type { ReadWorkbookOptions } from "./readWorkbook";
 import type { TableDeclaration } from "../core/corrections";
 
 export interface InsertScorecardOptions {
@@ -18,6 +19,8 @@ export interface InsertScorecardOptions {
   declarations?: TableDeclaration[];
   /** Where the cells read are recognised (a Web Worker in the pane); default here. */
   recognise?: Recognise;
+  /** How the cells are read (the pane's merged areas from its last scan: no call that clears the undo stack). */
+  read?: ReadWorkbookOptions;
 }
 
 export interface InsertScorecardOutcome {

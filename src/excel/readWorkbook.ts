@@ -162,7 +162,11 @@ async function readParts(context: Excel.RequestContext, reading: Reading, left: 
   const probes: { sheet: number; rect: CellRect }[] = [];
   for (const l of left) {
     const rect = l.used;
-    if (!rect) continue;
+    // An empty sheet: only A1's face, which tells the sheet's font as Excel gives it (a cell with nothing in it).
+    if (!rect) {
+      if (reading.withProperties[l.sheet]) dense.push(newTarget(l.sheet, { row: 0, col: 0, rowCount: 1, colCount: 1 }, true));
+      continue;
+    }
     const cells = rect.rowCount * rect.colCount;
     if (cells > PROBE_CELLS && can.specialCells) probes.push({ sheet: l.sheet, rect });
     else if (cells > MAX_DENSE_CELLS) reading.problems.set(l.sheet, tooLarge(rect));

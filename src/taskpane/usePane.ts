@@ -188,8 +188,10 @@ export function usePane(options: PaneOptions) {
       guarded("Scanning…", async () => {
         patch({ inserted: null });
         const { runner, workbookName, today, recognise } = opts.current;
+        // The merged areas of the last scan, when there was one: nothing in the insert clears the undo stack.
+        const read = merges.current ? { cachedMerges: merges.current } : undefined;
         const out = await runner((ctx) =>
-          insertScorecard(ctx, { workbookName, today, recognise, onScanned: () => patch({ busy: "Writing the scorecard…" }) }),
+          insertScorecard(ctx, { workbookName, today, recognise, read, onScanned: () => patch({ busy: "Writing the scorecard…" }) }),
         );
         patch({ scan: out.scan, settings: out.settings, inserted: out.applied });
         opts.current.onWorkbookChanged?.(out.applied.sheetName);

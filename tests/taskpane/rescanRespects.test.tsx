@@ -116,3 +116,15 @@ test("a co-author's settings re-scan the pane; the pane's own do not", async () 
   await pause(RESCAN_DELAY_MS + 500);
   expect(scans).toHaveBeenCalledTimes(1);
 });
+
+test("regenerating the scorecard from the pane, in place, clears none of the person's undo stack", async () => {
+  const { wb } = await opened();
+  fireEvent.click(screen.getByRole("button", { name: "Insert scorecard" }));
+  await screen.findByTestId("insert-result", {}, { timeout: 30_000 });
+  await waitFor(() => expect(screen.getByRole("button", { name: "Scan workbook" })).toBeEnabled());
+  wb.resetStats();
+  fireEvent.click(screen.getByRole("button", { name: /Insert scorecard|Update scorecard|Regenerate/ }));
+  await waitFor(() => expect(wb.stats.syncs).toBeGreaterThan(3), { timeout: 30_000 });
+  await waitFor(() => expect(screen.getByRole("button", { name: "Scan workbook" })).toBeEnabled(), { timeout: 30_000 });
+  expect(wb.stats.undoClears).toEqual([]);
+});
