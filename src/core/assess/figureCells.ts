@@ -8,7 +8,12 @@ import type { ReadMilestone } from "./plan";
 import { seriesOrder } from "./series";
 
 export function figureCells(d: DraftKpi, ms: readonly ReadMilestone[], grid: SheetGrid): FigureCells {
-  const at = (r: CellRef | null): CellAt | null => (r ? { cell: grid.address(r.row, r.col) } : null);
+  // A cell on another sheet (a KPI assembled from several) names its sheet.
+  const at = (r: CellRef | null): CellAt | null => {
+    if (!r) return null;
+    const g = r.grid ?? grid;
+    return g === grid || g.name === grid.name ? { cell: g.address(r.row, r.col) } : { cell: g.address(r.row, r.col), sheet: g.name };
+  };
   // plan.ts reads d.milestones in order: the i-th milestone is the i-th draft's, whose heading names the period.
   const period = new Map(ms.map((m, i) => [m, d.milestones[i]?.period ?? null]));
   const periods: PeriodCells[] = [...ms].sort(seriesOrder).map((m) => ({
