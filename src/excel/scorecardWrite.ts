@@ -129,13 +129,15 @@ function addChart(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, c: ChartSp
   chart.setPosition(c.topLeft, c.bottomRight);
   c.series.forEach((s, i) => {
     const series = chart.series.getItemAt(i);
-    if (c.type === "LineMarkers") {
+    // A target on a column chart is drawn as a line with markers on the same period axis (a combination chart).
+    if (s.asLine) series.chartType = "LineMarkers";
+    if (c.type === "LineMarkers" || s.asLine) {
       series.format.line.color = hex(s.colour);
       if (s.dashed) series.format.line.lineStyle = "Dash";
       series.markerBackgroundColor = hex(s.colour);
       series.markerForegroundColor = hex(s.colour);
     } else series.format.fill.setSolidColor(hex(s.colour));
-    if (c.dataLabels) {
+    if (c.dataLabels && s.labels !== false) {
       series.hasDataLabels = true;
       if (can.chartFormats) {
         series.dataLabels.showValue = true;

@@ -348,7 +348,7 @@ describe("charts", () => {
   test("a chart for each exception first (a trajectory, or bars for a single actual against its target), then other trajectories", () => {
     // 1.2 misses its target by more (30% against 50%) than 1.1 (52% against 60%): it comes first.
     expect(spec.charts.map((c) => [c.kind, c.type, c.kpiKey ?? null])).toEqual([
-      ["actual-vs-target", "ColumnStacked", "Plan 'A'!1.2"],
+      ["actual-vs-target", "ColumnClustered", "Plan 'A'!1.2"],
       ["trajectory", "LineMarkers", "Plan 'A'!1.1"],
       ["trajectory", "LineMarkers", "Plan 'A'!2.1"],
     ]);
@@ -376,10 +376,10 @@ describe("charts", () => {
       expect(c.dataLabels).toBe(true);
       expect(c.valueFormat).toBe("0%");
     }
-    // Labels are white on the dark actual bars, black on the grey target bars.
-    expect(spec.charts[0].series.map((s) => [s.name, s.labelColour])).toEqual([
-      ["Actual", "FFFFFF"],
-      ["Target", "000000"],
+    // Labels stand above the columns and the target's point, in near-black on the chart's white.
+    expect(spec.charts[0].series.map((s) => [s.name, s.labelColour, !!s.asLine])).toEqual([
+      ["Actual", "262626", false],
+      ["Target", "262626", true],
     ]);
   });
 
@@ -405,6 +405,75 @@ describe("charts", () => {
       for (let row = r.row; row < r.row + r.rowCount; row++) h += heightOf(big, row);
       expect(h).toBeLessThan(pageRows / 1.9);
     }
+  });
+
+  test("one period axis: the actual columns on their periods, the target in force on the latest's period", () => {
+    const c = spec.charts[0];
+    const cats = parseRangeAddress(c.categories)!;
+    expect([0, 1].map((i) => dataAt(`${String.fromCharCode(65 + cats.col + i)}${cats.row + 1}`))).toEqual(["Previous", "Latest"]);
+    const values = (name: string) => {
+      const r = parseRangeAddress(c.series.find((x) => x.name === name)!.values)!;
+      return [0, 1].map((i) => at(data, `${String.fromCharCode(65 + r.col + i)}${r.row + 1}`));
+    };
+    expect(values("Actual")).toEqual([0.25, 0.3]);
+    expect(values("Target")).toEqual(["", 0.5]);
+  });
+
+  test("only the KPI's own figures, and nothing after the reporting date", () => {
+    const mixed = scan([
+      {
+        sheet: "Plan",
+        kpis: [
+          kpi({
+            ref: "1/4",
+            measure: "% of audits at least Good",
+            // A number inside a sentence about something else is not a figure of this measure.
+            milestones: [
+              { ...milestone("Oct 2019", null, null, "E"), actual: { ...fig(0.99, "99% staff across partnership received training", "E13"), qualifier: "staff across partnership received training" }, due: "2019-10-31" },
+              { ...milestone("Jan 2020", 0.5, 0.5, "F"), due: "2020-01-31" },
+              { ...milestone("Oct 2020", 0.7, 0.5, "I"), due: "2020-10-31" },
+              // After the reporting date: not charted.
+              { ...milestone("Jun 2024", 0.8, 0.9, "J"), due: "2024-06-30" },
+            ],
+            latest: fig(0.5, "50%", "I13"),
+            currentTarget: fig(0.7, "70%", "I12"),
+            rag: "red",
+          }),
+        ],
+      },
+    ]);
+    const c = buildScorecardSpec(mixed, opts()).charts.find((x) => x.kind === "trajectory")!;
+    const d = buildScorecardSpec(mixed, opts()).dataSheet.blocks;
+    const cats = parseRangeAddress(c.categories)!;
+    // October 2019 had no target and no figure of the measure; June 2024 is after the reporting date.
+    expect(cats.colCount).toBe(2);
+    expect([0, 1].map((i) => text(at(d, `${String.fromCharCode(65 + cats.col + i)}${cats.row + 1}`)))).toEqual(["Jan 2020", "Oct 2020"]);
+    const actual = parseRangeAddress(c.series.find((x) => x.name === "Actual")!.values)!;
+    expect([0, 1].map((i) => at(d, `${String.fromCharCode(65 + actual.col + i)}${actual.row + 1}`))).toEqual([0.5, 0.5]);
+  });
+
+  test("an axis that does not start at zero says so, and one that does never does; close labels are thinned", () => {
+    const narrow = scan([
+      {
+        sheet: "S",
+        kpis: [
+          kpi({ ref: "N", measure: "Narrow band", milestones: [milestone("Q1", 0.9, 0.93, "C"), milestone("Q2", 0.9, 0.95, "D"), milestone("Q3", 0.9, 0.9, "E")], latest: fig(0.9, "90%", "E3"), currentTarget: fig(0.9, "90%", "E2"), rag: "green" }),
+          kpi({ ref: "W", measure: "Wide band", milestones: [milestone("Q1", 0.5, 0.2, "C"), milestone("Q2", 0.6, 0.9, "D")], latest: fig(0.9, "90%", "D3"), currentTarget: fig(0.6, "60%", "D2"), rag: "green" }),
+        ],
+      },
+    ]);
+    const [n, w] = buildScorecardSpec(narrow, opts()).charts;
+    expect(n.valueAxisTitle).toBe("Per cent (axis does not start at zero)");
+    expect(n.valueAxisMinimum).toBeGreaterThan(0);
+    expect(n.valueAxisMinimum).toBeLessThan(0.9);
+    // At Q3 the target (90%) and the actual (90%) would be labelled on top of each other: only the actuals are.
+    expect(n.series.map((x) => [x.name, x.labels !== false])).toEqual([
+      ["Target", false],
+      ["Actual", true],
+    ]);
+    expect(w.valueAxisMinimum).toBe(0);
+    expect(w.valueAxisTitle).toBe("Per cent");
+    expect(w.series.every((x) => x.labels !== false)).toBe(true);
   });
 
   test("the charts' data is on the hidden data sheet, not the printed page", () => {

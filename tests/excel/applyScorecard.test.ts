@@ -156,14 +156,20 @@ describe("applyScorecard writes the board paper", () => {
 
   test("charts plot the hidden data sheet's cells, never hidden columns, and are drawn with their values", async () => {
     const charts = (await readChartsFromXlsx(await wb.save())).filter((c) => c.sheetName === "Scorecard");
-    // RAG by group (two groups), then the exceptions worst first: KPI 1's trajectory, the Amber KPI's bars.
-    expect(charts.map((c) => c.kind)).toEqual(["BarStacked", "LineMarkers", "ColumnStacked"]);
+    // RAG by group (two groups), then the exceptions worst first: KPI 1's trajectory, the Amber KPI's columns with
+    // its target a point of a line on the latest's period (one axis).
+    expect(charts.map((c) => c.kind)).toEqual(["BarStacked", "LineMarkers", "ColumnClustered"]);
+    expect(charts[2].series.map((s) => [s.name, s.kind])).toEqual([
+      ["Actual", "ColumnClustered"],
+      [expect.stringMatching(/^Target/), "LineMarkers"],
+    ]);
     expect(charts[1].series.map((s) => s.name)).toEqual(["Target", "Actual"]);
     const hiddenCols = spec.columnWidths.filter((w) => w.hidden).map((w) => w.col);
     for (const c of charts) {
       expect(c.plotVisibleOnly).toBe(true);
       for (const s of c.series) {
-        expect(s.valuesRef).toMatch(/^'KPI Scorecard data'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+$/);
+        // A range, or one cell for a KPI with a latest figure only.
+        expect(s.valuesRef).toMatch(/^'KPI Scorecard data'!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?$/);
         expect(s.dataLabels).toBe(true);
       }
       // Plotted: the cache holds the values (a series on hidden cells would cache none).

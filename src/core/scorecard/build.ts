@@ -81,6 +81,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     startRow: summary.endRow + 1,
     dataRow: compared.endRow,
     dataSheetName,
+    asOf: scan.asOf,
   });
   let row = charts.endRow + 1;
 

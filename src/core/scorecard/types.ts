@@ -78,6 +78,10 @@ export interface ChartSeriesSpec {
   dashed?: boolean;
   /** Colour of the values written on the bars or points: white on dark fills, black on light ones. */
   labelColour: HexColour;
+  /** False: this series' values are not written on its points (they would overlap another series' labels). */
+  labels?: boolean;
+  /** Drawn as a line with markers on a column chart (a target over actual columns, on the same period axis). */
+  asLine?: boolean;
 }
 
 export type ChartKind = "rag-by-group" | "trajectory" | "actual-vs-target";
@@ -86,7 +90,7 @@ export interface ChartSpec {
   /** Unique name of the chart on the sheet. */
   name: string;
   kind: ChartKind;
-  type: "BarStacked" | "ColumnStacked" | "LineMarkers";
+  type: "BarStacked" | "ColumnStacked" | "ColumnClustered" | "LineMarkers";
   title: string;
   /** The data range on the data sheet the chart is created from, header row and column included. */
   source: string;
