@@ -2,7 +2,7 @@
 // with the values, number formats and the text a reader sees (for sizing columns and rows).
 import * as numfmt from "numfmt";
 import { quoteSheetName } from "../address";
-import { isStale, ratedAtLabel } from "../stale";
+import { isStale } from "../stale";
 import type { Figure, Kpi, Rag, ScanResult, Unit } from "../types";
 import { kpiKey } from "./commentary";
 import { DOT_NOT_AVAILABLE, dotText } from "./dot";
@@ -21,8 +21,6 @@ export interface PlacedKpi {
   group: string;
   rag: Rag;
   stale: boolean;
-  /** For an out-of-date figure, the period it is rated at ("Oct 2020"); else null. */
-  staleAt: string | null;
   /** Cell the Source link goes to, on `sheet`. */
   sourceCell: string;
   /** Position in the workbook's order. */
@@ -40,15 +38,13 @@ export function placeKpis(scan: ScanResult): PlacedKpi[] {
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       const sheet = kpi.sheet ?? table.sheet;
-      const stale = kpi.stale ?? isStale(kpi, scan.asOf);
       out.push({
         kpi,
         sheet,
         key: n === 1 ? base : `${base} #${n}`,
         group: kpi.group?.replace(/\s+/g, " ").trim() || sheet,
         rag: kpi.rag ?? "grey",
-        stale,
-        staleAt: stale ? ratedAtLabel(kpi.latest) : null,
+        stale: kpi.stale ?? isStale(kpi, scan.asOf),
         sourceCell: kpi.sourceCell ?? kpi.latest?.cell ?? kpi.baseline?.cell ?? firstCell,
         order: out.length,
       });
@@ -158,10 +154,12 @@ export function trendText(kpi: Kpi): string {
   return t === DOT_NOT_AVAILABLE ? "" : t;
 }
 
-/** The RAG word, and for an out-of-date figure the period it holds for on a second line: "Green" / "at Oct 2020 — out of date". */
-export function ragText(p: Pick<PlacedKpi, "rag" | "stale" | "staleAt">): string {
-  if (!p.stale) return RAG_WORDS[p.rag];
-  return `${RAG_WORDS[p.rag]}\n${p.staleAt ? `at ${p.staleAt} — ` : ""}${STALE_MARKER}`;
+/**
+ * The RAG word, with the out-of-date marker on a second line: "Green" / "out of date". The period it holds for
+ * stands beside it (the latest figure's period), so the marker is the same words for every KPI.
+ */
+export function ragText(p: Pick<PlacedKpi, "rag" | "stale">): string {
+  return p.stale ? `${RAG_WORDS[p.rag]}\n${STALE_MARKER}` : RAG_WORDS[p.rag];
 }
 
 export const STALE_MARKER = "out of date";

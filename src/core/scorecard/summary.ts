@@ -153,7 +153,6 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
       owner: p.kpi.owner ?? "",
       commentary: input.commentary.get(p.key) ?? "",
       stale: p.stale,
-      staleAt: p.staleAt,
     }));
   // Blocks kept on one page when they fit one: a heading is never left at the foot of a page.
   const together: [number, number][] = [];

@@ -275,8 +275,6 @@ export interface ExceptionRow {
   owner: string;
   commentary: string;
   stale: boolean;
-  /** For an out-of-date figure, the period it is rated at ("Oct 2020"); else null. */
-  staleAt: string | null;
 }
 
 /** A KPI whose RAG moved since the last scorecard. */
