@@ -17,7 +17,7 @@ import { layoutFindings, layoutOrphans, numberFindings } from "./notes";
 import { headerText, MARGINS, REGISTER_FONT_SIZE } from "./page";
 import { SCORECARD_FONT } from "./textFit";
 import { groupKpis, layoutRegister } from "./register";
-import { placeKpis, registerCells, worstFirst, type PlacedKpi } from "./rows";
+import { placeKpis, registerCells, sourceTexts, worstFirst, type PlacedKpi } from "./rows";
 import { layoutSummary, readableDate } from "./summary";
 import type { ScorecardOptions, ScorecardSpec } from "./types";
 
@@ -42,7 +42,8 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     groups.flatMap((g) => g.kpis),
     scan.findings,
   );
-  const cells = new Map(placed.map((p) => [p.key, registerCells(p, commentary.get(p.key) ?? "", numbered.byKey.get(p.key) ?? "")]));
+  const sources = sourceTexts(groups);
+  const cells = new Map(placed.map((p) => [p.key, registerCells(p, commentary.get(p.key) ?? "", numbered.byKey.get(p.key) ?? "", sources.get(p.key) ?? "")]));
   const { columns, scale } = registerColumns([...cells.values()]);
   const printed = columns.filter((c) => !c.hidden && !c.offPage);
   const colOf = (id: string) => columns.findIndex((c) => c.id === id);

@@ -11,11 +11,12 @@ import { partitionColumns, type Span } from "./partition";
 import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS } from "./palette";
 import type { PlacedKpi } from "./rows";
 import type { FontSpec } from "./textFit";
+import { REGISTER_FONT_SIZE } from "./page";
 import type { CommentaryEntry } from "./types";
 import { sectionHeading } from "./sectionHeading";
 
-const BODY: FontSpec = { size: 10 };
-const BOLD: FontSpec = { size: 10, bold: true };
+const BODY: FontSpec = { size: REGISTER_FONT_SIZE };
+const BOLD: FontSpec = { size: REGISTER_FONT_SIZE, bold: true };
 
 export interface NumberedFindings {
   /** Each KPI's findings as the register shows them: "Target tbc; Figure out of date (notes 3–4)". */
@@ -32,13 +33,27 @@ export function numberFindings(registerOrder: readonly PlacedKpi[], workbookFind
     const fs = p.kpi.findings;
     if (fs.length === 0) continue;
     const first = list.length + 1;
-    for (const f of fs) list.push({ n: list.length + 1, about: kpiLabel(p.kpi.ref, p.kpi.measure), finding: f });
+    for (const f of fs) list.push({ n: list.length + 1, about: kpiLabel(p.kpi.ref, p.kpi.measure), finding: { ...f, message: withoutName(f.message, p.kpi.ref, p.kpi.measure) } });
     const last = list.length;
-    const phrases = [...new Set(fs.map((f) => findingPhrase(f.code)))].join("; ");
-    byKey.set(p.key, `${phrases} (${first === last ? `note ${first}` : `notes ${first}–${last}`})`);
+    // An out-of-date figure is said in the RAG column already.
+    const phrases = [...new Set(fs.filter((f) => !(p.stale && f.code === "stale-data")).map((f) => findingPhrase(f.code)))].join("; ");
+    const notes = first === last ? `note ${first}` : `notes ${first}–${last}`;
+    byKey.set(p.key, phrases ? `${phrases} (${notes})` : `See ${notes}`);
   }
   for (const f of workbookFindings) list.push({ n: list.length + 1, about: f.sheet ? `Sheet ${f.sheet}` : "The workbook", finding: f });
   return { byKey, list };
+}
+
+/**
+ * A finding's message without the KPI's name it starts with ('KPI 1/2: …', '"Waiting time – SLT…": …'): the
+ * findings block names the KPI in a column of its own.
+ */
+export function withoutName(message: string, ref: string | null, measure: string): string {
+  const m = /^("?)(.{1,80}?)\1: (.+)$/s.exec(message);
+  if (!m) return message;
+  const name = m[2].replace(/…$/, "");
+  const named = (ref && name === ref) || (m[1] === '"' && name.length > 0 && measure.startsWith(name));
+  return named ? m[3].charAt(0).toUpperCase() + m[3].slice(1) : message;
 }
 
 /** A table of text over spans of the register's columns: header row, then rows, wrapped and sized. */

@@ -8,7 +8,7 @@ import { BlockBuilder, span } from "./grid";
 import type { SheetLayout } from "./layout";
 import { literal } from "./literal";
 import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS, RAG_COLOURS, RAG_WORDS, SECTION_COLOURS } from "./palette";
-import { sourceLabel, sourceReference, type CellOut, type PlacedKpi } from "./rows";
+import { sourceReference, type CellOut, type PlacedKpi } from "./rows";
 import { heightFor, lineHeight, type FontSpec } from "./textFit";
 import type { ColumnId, ColumnSpec, HyperlinkSpec, ScorecardRow } from "./types";
 import { maxOf } from "../arrays";
@@ -48,6 +48,7 @@ export interface RegisterOutput {
   endRow: number;
 }
 
+/** "Systems and Practice (Board summary) — 8 KPIs: 3 Red, …": the sheet named when the group is on one other than it. */
 function groupHeading(g: RegisterGroup, rags: readonly Rag[]): string {
   const counts = rags
     .map((r) => [r, g.kpis.filter((p) => p.rag === r).length] as const)
@@ -55,7 +56,9 @@ function groupHeading(g: RegisterGroup, rags: readonly Rag[]): string {
     .map(([r, n]) => `${n} ${RAG_WORDS[r]}`);
   const stale = g.kpis.filter((p) => p.stale).length;
   const n = g.kpis.length;
-  return `${g.name} — ${n} KPI${n === 1 ? "" : "s"}: ${counts.join(", ")}${stale ? `; ${stale} out of date` : ""}`;
+  const sheets = [...new Set(g.kpis.map((p) => p.sheet))];
+  const where = sheets.length === 1 && sheets[0] !== g.name ? ` (${sheets[0]})` : "";
+  return `${g.name}${where} — ${n} KPI${n === 1 ? "" : "s"}: ${counts.join(", ")}${stale ? `; ${stale} out of date` : ""}`;
 }
 
 export function layoutRegister(input: RegisterInput): RegisterOutput {
@@ -90,7 +93,7 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
     for (const p of g.kpis) {
       const cells = input.cells.get(p.key)!;
       columns.forEach((c, i) => b.set(row, i, cells[c.id].value, cells[c.id].format));
-      let h = lineHeight(REGISTER_FONT) + 4;
+      let h = lineHeight(REGISTER_FONT);
       for (const c of printed) {
         const cell = cells[c.id];
         if (cell.shown && typeof cell.value === "string") h = Math.max(h, heightFor(cell.shown, c.width, c.id === "rag" ? REGISTER_HEADER_FONT : REGISTER_FONT));
@@ -99,7 +102,7 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
       hyperlinks.push({
         cell: cellAddress(row, sourceCol),
         documentReference: sourceReference(p.sheet, p.sourceCell),
-        textToDisplay: sourceLabel(p.sheet, p.sourceCell),
+        textToDisplay: cells.source.shown,
         screenTip: `Go to the source of this KPI on ${p.sheet}`,
       });
       rows.push({

@@ -136,6 +136,19 @@ export function sourceLabel(sheet: string, cell: string): string {
   return `${sheet}!${cell}`;
 }
 
+/**
+ * The Source link's text for each KPI: its cell's address alone where its register group is on one sheet (the
+ * group's heading names the sheet), else the sheet and the cell.
+ */
+export function sourceTexts(groups: readonly { kpis: readonly PlacedKpi[] }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const g of groups) {
+    const oneSheet = new Set(g.kpis.map((p) => p.sheet)).size === 1;
+    for (const p of g.kpis) out.set(p.key, oneSheet ? p.sourceCell : sourceLabel(p.sheet, p.sourceCell));
+  }
+  return out;
+}
+
 /** The milestone the target in force belongs to ("By 6 months"), or "Final target". */
 export function targetFor(kpi: Kpi): string {
   return kpi.currentMilestone ?? (kpi.currentTarget ? "" : kpi.target ? "Final target" : "");
@@ -164,8 +177,11 @@ export function ragText(p: Pick<PlacedKpi, "rag" | "stale">): string {
 
 export const STALE_MARKER = "out of date";
 
-/** The register's cells for one KPI. `findings` is the Findings column's text (built with the findings block). */
-export function registerCells(p: PlacedKpi, commentary: string, findings: string): Record<ColumnId, CellOut> {
+/**
+ * The register's cells for one KPI. `findings` is the Findings column's text (built with the findings block);
+ * `source` the text of the link to its source cell (sourceText).
+ */
+export function registerCells(p: PlacedKpi, commentary: string, findings: string, source: string): Record<ColumnId, CellOut> {
   const { kpi } = p;
   return {
     ref: textCell(kpi.ref),
@@ -184,7 +200,7 @@ export function registerCells(p: PlacedKpi, commentary: string, findings: string
     rag: { value: ragText(p), format: GENERAL, shown: ragText(p) },
     findings: textCell(findings),
     commentary: textCell(commentary),
-    source: textCell(sourceLabel(p.sheet, p.sourceCell)),
+    source: textCell(source),
     key: textCell(p.key),
     sourceSheet: textCell(p.sheet),
   };

@@ -57,10 +57,14 @@ export function textWidth(text: string, font: FontSpec): number {
 export const CELL_PADDING = 7;
 
 /** Height of one line of text in points, and the room above and below a cell's text. */
+/**
+ * Excel gives each wrapped line of Calibri about 1.36 times its size (15 pt a line at 11 pt, as its own row heights
+ * are); LibreOffice's lines are shorter. Rows so tall show every line whole in both, and no taller.
+ */
 export function lineHeight(font: FontSpec): number {
-  return Math.ceil(font.size * 1.28 * 4) / 4;
+  return Math.ceil(font.size * (15 / 11) * 4 - 1e-6) / 4;
 }
-const ROW_PADDING = 3;
+const ROW_PADDING = 0;
 
 /**
  * The lines a cell of the given width shows when its text wraps: at spaces as Excel and
