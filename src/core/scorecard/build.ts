@@ -92,7 +92,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   row = layoutOrphans(layout, row, columns.length, keyCol, sheetCol, orphaned);
 
   // --- The register ---
-  const register = layoutRegister({ layout, startRow: row, groups, cells, columns, rags });
+  const register = layoutRegister({ layout, startRow: row, groups, cells, columns, rags, scale });
   const lastRow = register.endRow - 1;
   const lastPrinted = printed.length - 1;
   // One font throughout, named (a cell whose font has no name prints in a viewer's default, often a serif);

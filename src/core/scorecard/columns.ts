@@ -1,7 +1,7 @@
 // The register's columns: which are shown (a column empty for every KPI is left out), their headings,
 // and widths from what they hold, fitted to the printed page at a scale that keeps the text readable.
 import type { CellOut } from "./rows";
-import { CELL_PADDING, textWidth, widthNeeds, type FontSpec } from "./textFit";
+import { CELL_PADDING, LONGEST_WHOLE_WORD, textWidth, widthNeeds, type FontSpec } from "./textFit";
 import { MIN_SCALE, PRINT_WIDTH, REGISTER_FONT_SIZE, layoutWidthAtScale } from "./page";
 import type { ColumnId, ColumnSpec } from "./types";
 
@@ -135,9 +135,6 @@ interface Needs {
   natural: number;
   priority: number;
 }
-
-/** Words up to this wide (points) are kept whole: a column is made at least as wide. */
-const LONGEST_WHOLE_WORD = 110;
 
 /** The comfortable, capped and floor widths above are for 10 pt text; the register's font is this much larger. */
 const FONT_RATIO = REGISTER_FONT_SIZE / 10;

@@ -10,7 +10,7 @@ import { literal } from "./literal";
 import { partitionColumns, type Span } from "./partition";
 import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS } from "./palette";
 import type { PlacedKpi } from "./rows";
-import type { FontSpec } from "./textFit";
+import { wordFloor, type FontSpec } from "./textFit";
 import { REGISTER_FONT_SIZE } from "./page";
 import type { CommentaryEntry } from "./types";
 import { sectionHeading } from "./sectionHeading";
@@ -83,8 +83,10 @@ export function layoutFindings(layout: SheetLayout, startRow: number, colCount: 
   layout.section("findings", `Findings (${numbered.list.length})`, row);
   sectionHeading(layout, b, row, `Findings in full (${numbered.list.length}): what to check in the workbook`);
   row++;
-  const spans = partitionColumns(layout.widths, [0.7, 3, 6.3], [28, 90, 150]);
   const rows = numbered.list.map((x) => [String(x.n), x.about, `${x.finding.message}${x.finding.cell ? ` (${x.finding.sheet ? `${x.finding.sheet}!` : ""}${x.finding.cell})` : ""}`]);
+  // No column splits a word: each at least as wide as its longest word (and the heading's).
+  const floors = ["Note", "KPI", "Finding"].map((h, i) => wordFloor([h, ...rows.map((r) => r[i])], BOLD));
+  const spans = partitionColumns(layout.widths, [0.7, 3, 6.3], [Math.max(28, floors[0]), Math.max(90, floors[1]), Math.max(150, floors[2])]);
   if (spans) row = textTable(layout, b, row, ["Note", "KPI", "Finding"], rows, spans);
   else row = textTable(layout, b, row, ["Finding"], rows.map((r) => [`${r[0]}. ${r[1]}: ${r[2]}`]), [fullSpan(layout)]);
   layout.add(b);

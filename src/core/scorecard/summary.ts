@@ -22,7 +22,7 @@ import {
   TOTAL_TILE_COLOURS,
 } from "./palette";
 import { figureText, type PlacedKpi, ragText, targetFor, trendText, worstFirst } from "./rows";
-import { CELL_PADDING, heightFor, textWidth, widthNeeds, type FontSpec } from "./textFit";
+import { CELL_PADDING, heightFor, textWidth, widthNeeds, wordFloor, type FontSpec } from "./textFit";
 import type { ExceptionRow, LegendEntry, ScorecardChanges, ScorecardSummaryRow, TileSpec } from "./types";
 import { maxOf, minOf } from "../arrays";
 import { SECTION_HEADING_FONT, sectionHeading } from "./sectionHeading";
@@ -473,8 +473,8 @@ function exceptionFields(layout: SheetLayout, rows: readonly ExceptionRow[], tex
   // Commentary keeps room to write in, whatever it holds today.
   const wanted = (f: ExceptionField) =>
     Math.max(f.id === "commentary" ? COMMENTARY_ROOM : f.min, minOf([FIELD_CAP, maxOf(rows.map((e) => widthNeeds(texts(e)[f.id], f.id === "rag" ? BODY_BOLD : BODY_FONT).natural))]));
-  // The RAG's lines ("Red" / "out of date") never wrap (the register's RAG column is made as wide).
-  const least = (f: ExceptionField) => (f.id === "rag" ? Math.max(f.min, wanted(f)) : f.min);
+  // The RAG's lines ("Red" / "out of date") never wrap (the register's RAG column is made as wide); no field splits a word.
+  const least = (f: ExceptionField) => (f.id === "rag" ? Math.max(f.min, wanted(f)) : Math.max(f.min, wordFloor(rows.map((e) => texts(e)[f.id]), BODY_FONT)));
   const split = () => partitionColumns(layout.widths, fields.map(wanted), fields.map(least), 4);
   let spans = split();
   for (const id of DROP_ORDER) {

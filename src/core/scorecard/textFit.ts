@@ -117,3 +117,18 @@ export function widthNeeds(text: string, font: FontSpec): { min: number; natural
 
 /** Excel's tallest row. */
 export const MAX_ROW_HEIGHT = 409;
+
+/** Words up to this wide (points, at 11 pt) are kept whole: a column is made at least as wide. Longer ones (a web address) may break. */
+export const LONGEST_WHOLE_WORD = 110;
+
+/** The narrowest a column of these texts may be without splitting a word (words longer than LONGEST_WHOLE_WORD aside). */
+export function wordFloor(texts: readonly string[], font: FontSpec): number {
+  let floor = 0;
+  for (const t of texts) {
+    for (const w of t.split(/\s+/)) {
+      const need = textWidth(w, font) + CELL_PADDING;
+      if (need <= LONGEST_WHOLE_WORD * (font.size / 11) + CELL_PADDING) floor = Math.max(floor, need);
+    }
+  }
+  return floor;
+}
