@@ -77,6 +77,8 @@ export function queueScorecardWrites(sheet: Excel.Worksheet, dataSheet: Excel.Wo
   }
   if (can.gridlines) sheet.showGridlines = spec.showGridlines;
   if (can.pageLayout) queuePageLayout(sheet, spec);
+  // ExcelApi 1.9, as page layout: the register filterable from its heading row.
+  if (can.pageLayout && spec.autoFilter) sheet.autoFilter.apply(sheet.getRange(spec.autoFilter));
 }
 
 function queuePageLayout(sheet: Excel.Worksheet, spec: ScorecardSpec): void {

@@ -115,6 +115,8 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     charts: charts.charts,
     // The title stays in view; the register's own heading repeats on every printed page.
     freeze: { rows: settings.organisation ? 2 : 1, columns: 0 },
+    // Filter buttons on the register's heading row, over every column shown (printed and beside the page).
+    autoFilter: register.rows.length ? span(register.headerRow, 0, lastRow, columns.filter((c) => !c.hidden).length - 1) : null,
     showGridlines: false,
     page: {
       orientation: "Landscape",

@@ -325,6 +325,8 @@ export interface ScorecardSpec {
   hyperlinks: HyperlinkSpec[];
   charts: ChartSpec[];
   freeze: FreezeSpec;
+  /** The register, its heading row first, with filter buttons on that row; null when it has no KPI rows. */
+  autoFilter: string | null;
   page: PageSetupSpec;
   /** Gridlines off: the tables draw their own borders, and the page reads like a report. */
   showGridlines: boolean;
