@@ -161,9 +161,10 @@ function columnNeeds(raw: ColumnDef, header: string, cells: readonly Record<Colu
     }
   }
   // A word is never split inside a column ("Performanc / e"), unless it is longer than any column should be (a
-  // web address): then it may break at the column's floor. Commentary keeps room to type in, whatever it holds.
+  // web address): then it may break at the column's floor. Commentary keeps room to type in, whatever it holds;
+  // a word wider than its cap is broken (wrapped text breaks an unbroken word anywhere), so it never widens past the cap.
   const whole = words <= LONGEST_WHOLE_WORD ? words : Math.min(words, def.floor ?? words);
-  const min = def.id === "commentary" ? Math.max(hard, words, def.floor ?? 0) : Math.max(hard, whole);
+  const min = def.id === "commentary" ? Math.max(hard, Math.min(words, def.cap), def.floor ?? 0) : Math.max(hard, whole);
   // A column holding little is still wide enough for its heading on two lines.
   natural = Math.max(natural, min, Math.min(def.comfort, widthNeeds(header, REGISTER_HEADER_FONT).natural));
   if (def.id === "commentary") natural = Math.max(natural, def.comfort); // room to type
