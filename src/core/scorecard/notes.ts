@@ -10,8 +10,7 @@ import { literal } from "./literal";
 import { partitionColumns, type Span } from "./partition";
 import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS } from "./palette";
 import type { PlacedKpi } from "./rows";
-import { widthNeeds, wordFloor, type FontSpec } from "./textFit";
-import { maxOf } from "../arrays";
+import { wordFloor, type FontSpec } from "./textFit";
 import { REGISTER_FONT_SIZE } from "./page";
 import type { CommentaryEntry } from "./types";
 import { sectionHeading } from "./sectionHeading";
@@ -87,10 +86,7 @@ export function layoutFindings(layout: SheetLayout, startRow: number, colCount: 
   const rows = numbered.list.map((x) => [String(x.n), x.about, `${x.finding.message}${x.finding.cell ? ` (${x.finding.sheet ? `${x.finding.sheet}!` : ""}${x.finding.cell})` : ""}`]);
   // No column splits a word: each at least as wide as its longest word (and the heading's).
   const floors = ["Note", "KPI", "Finding"].map((h, i) => wordFloor([h, ...rows.map((r) => r[i])], BOLD));
-  // Each column as wide as its texts on one line (the KPI's name up to a third of the page), in proportion.
-  const natural = [0, 1, 2].map((i) => maxOf(rows.map((r) => widthNeeds(r[i], BODY).natural)));
-  const wanted = [natural[0], Math.min(natural[1], 320), Math.min(natural[2], 900)];
-  const spans = partitionColumns(layout.widths, wanted, [Math.max(28, floors[0]), Math.max(90, floors[1]), Math.max(150, floors[2])], 4);
+  const spans = partitionColumns(layout.widths, [0.7, 3, 6.3], [Math.max(28, floors[0]), Math.max(90, floors[1]), Math.max(150, floors[2])]);
   if (spans) row = textTable(layout, b, row, ["Note", "KPI", "Finding"], rows, spans);
   else row = textTable(layout, b, row, ["Finding"], rows.map((r) => [`${r[0]}. ${r[1]}: ${r[2]}`]), [fullSpan(layout)]);
   layout.add(b);
