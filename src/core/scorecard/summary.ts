@@ -523,9 +523,12 @@ function layoutExceptions(layout: SheetLayout, b: BlockBuilder, row: number, hea
     b.set(header, input.sheetCol, SHEET_HEADER);
     layout.format({ address: span(header, 0, header, layout.lastCol), fill: HEADER_COLOURS.fill, fontColour: HEADER_COLOURS.text, bold: true, wrap: true, verticalAlignment: "Center" });
     layout.height(header, headerHeight);
-    for (const sp of spans) layout.mergeAcross(header, header, sp);
     return header + 1;
   };
+  // Formats over every page's table at once go before the pages' own (headings override them): one request each,
+  // however many pages, so a long list of exceptions stays within one write.
+  const formatsAt = layout.formats.length;
+  const tableTop = row + 1;
   const bodies: [number, number][] = [];
   // The heading never stands alone at a page's foot: with the first row it goes to the next page when they do not fit.
   if (!pager.fits(row, [sectionHeight, headerHeight, heightOf(rows[0])])) layout.pageBreaksBefore.push(row);
@@ -547,23 +550,28 @@ function layoutExceptions(layout: SheetLayout, b: BlockBuilder, row: number, hea
     row++;
   });
   bodies.push([first, row - 1]);
+  const whole = span(tableTop, 0, row - 1, layout.lastCol);
+  layout.formats.splice(formatsAt, 0, { address: whole, wrap: true, verticalAlignment: "Top", border: { colour: BORDER_COLOUR, inside: true } });
+  const ragField = fields.findIndex((f) => f.id === "rag");
+  if (ragField >= 0) {
+    // The rules read each cell's own text: a heading row's cell in this column holds "RAG" or nothing.
+    const address = span(tableTop + 1, spans[ragField][0], row - 1, spans[ragField][0]);
+    for (const rag of ["red", "amber", "green", "grey", "blue"] as const) {
+      layout.textRules.push({ address, text: RAG_WORDS[rag], fill: RAG_COLOURS[rag].fill, fontColour: RAG_COLOURS[rag].text });
+    }
+  }
   for (const [top, last] of bodies) formatExceptionRows(layout, fields, spans, top, last);
   return row;
 }
 
 /** One page's exception rows: merged over their spans, wrapped, bordered; the RAG coloured by its word; commentary cream. */
 function formatExceptionRows(layout: SheetLayout, fields: readonly ExceptionField[], spans: readonly Span[], first: number, last: number): void {
-  for (const sp of spans) layout.mergeAcross(first, last, sp);
-  layout.format({ address: span(first, 0, last, layout.lastCol), wrap: true, verticalAlignment: "Top" });
-  layout.format({ address: span(first - 1, 0, last, layout.lastCol), border: { colour: BORDER_COLOUR, inside: true } });
+  // The heading row and the rows under it, each merged over its fields' spans.
+  for (const sp of spans) layout.mergeAcross(first - 1, last, sp);
   const ragField = fields.findIndex((f) => f.id === "rag");
   if (ragField >= 0) {
     const s = spans[ragField];
-    const address = span(first, s[0], last, s[0]);
     layout.format({ address: span(first, s[0], last, s[1]), bold: true, horizontalAlignment: "Center" });
-    for (const rag of ["red", "amber", "green", "grey", "blue"] as const) {
-      layout.textRules.push({ address, text: RAG_WORDS[rag], fill: RAG_COLOURS[rag].fill, fontColour: RAG_COLOURS[rag].text });
-    }
   }
   const commentaryField = fields.findIndex((f) => f.id === "commentary");
   if (commentaryField >= 0) {
