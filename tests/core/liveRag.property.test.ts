@@ -36,7 +36,7 @@ function placed(polarity: Polarity, unit: Unit): PlacedKpi {
     statedRag: null,
     findings: [],
   };
-  return { kpi, sheet: "S", key: "S!1", group: "S", rag: "grey", stale: false, staleAt: null, sourceCell: "A1", order: 0 };
+  return { kpi, sheet: "S", key: "S!1", group: "S", rag: "grey", stale: false, sourceCell: "A1", order: 0 };
 }
 
 function formulas(p: PlacedKpi, settings: Settings) {

@@ -4,7 +4,7 @@
 // (a number read out of text, a relative target, a figure on another scale, a correction) stays the value
 // the add-in read: those cells are marked "read by the add-in".
 import { addMonthsIso } from "../dates";
-import { allowedAgeMonths, ratedAtLabel, staleness, STALE_AFTER_MONTHS } from "../stale";
+import { allowedAgeMonths, staleness, STALE_AFTER_MONTHS } from "../stale";
 import type { Settings } from "../settings";
 import type { CellAt, Figure, IsoDate, Kpi, PeriodCells } from "../types";
 import { bin, cellRef, fn, num, type Expr } from "../formula";
@@ -245,7 +245,7 @@ export class KpiFormulas {
     plan.stale = fn("IF", bin("=", L, num(0)), num(0), fn("IF", bin("<", fn("CHOOSE", L, ...limits), this.input.refs.asOf), num(1), num(0)));
     const stale = bin("=", this.helper("stale"), num(1));
     plan.ratedAt = fn("IF", and(stale, bin(">", L, num(0))), fn("CHOOSE", L, ...points.map((p) => (end(p) ? num(this.serial(end(p)!)) : this.input.refs.asOf))), this.input.refs.asOf);
-    this.staleTexts = points.map((p) => ragText({ rag: "green", stale: true, staleAt: p && (p.periodLabel || p.periodEnd) ? ratedAtLabel({ period: p.periodLabel ?? null, periodEnd: p.periodEnd ?? null }) : null }).slice(RAG_WORDS.green.length));
+    this.staleTexts = points.map(() => ragText({ rag: "green", stale: true }).slice(RAG_WORDS.green.length));
     const texts = { kind: "ref", sheet: null, rect: { row: this.input.row, col: HELPER_COLUMNS, rowCount: 1, colCount: points.length } } as Expr;
     plan.staleText = fn("IF", and(stale, bin(">", L, num(0))), fn("INDEX", texts, L), this.input.refs.staleWords);
   }
@@ -268,7 +268,7 @@ export class KpiFormulas {
     const stale = bin("=", this.helper("stale"), num(1));
     plan.ratedAt = fn("IF", stale, num(this.serial(end)), this.input.refs.asOf);
     // The words are a text cell beside the helpers (never a constant in a formula).
-    this.staleTexts = [ragText({ rag: "green", stale: true, staleAt: ratedAtLabel(kpi.latest) || null }).slice(RAG_WORDS.green.length)];
+    this.staleTexts = [ragText({ rag: "green", stale: true }).slice(RAG_WORDS.green.length)];
     plan.staleText = fn("IF", stale, { kind: "ref", sheet: null, rect: { row: this.input.row, col: HELPER_COLUMNS, rowCount: 1, colCount: 1 } } as Expr, this.input.refs.staleWords);
   }
 

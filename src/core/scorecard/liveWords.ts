@@ -42,7 +42,7 @@ export function dotWord(code: number): string {
 /** What a stale KPI's RAG cell adds after the word ("\nout of date"), as the register writes it. */
 export function staleSuffix(): string {
   const word = RAG_WORDS.green;
-  const text = ragText({ rag: "green", stale: true, staleAt: null });
+  const text = ragText({ rag: "green", stale: true });
   return text.startsWith(word) ? text.slice(word.length) : "";
 }
 
