@@ -2,7 +2,8 @@
 // neighbours, each as Excel documents it (and LibreOffice agrees). All are in Excel 2007 and later,
 // Excel on the web and LibreOffice; none is volatile.
 import type { Expr } from "./ast";
-import { compare, err, isError, isRef, toNumber, toText, type Evaluator, type FormulaError, type Scalar, type Value } from "./evaluate";
+import type { Evaluator } from "./evaluate";
+import { compare, err, isError, isRef, toNumber, toText, type FormulaError, type Scalar, type Value } from "./values";
 
 export type FormulaFunction = (args: Expr[], ev: Evaluator) => Value;
 
