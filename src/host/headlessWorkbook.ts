@@ -17,8 +17,11 @@ import { richApiError } from "./errors";
 
 const FIVE_MB = 5 * 1024 * 1024;
 
-/** Requirement sets the host implements (the subset src/excel uses), by name -> highest version. */
-const SUPPORTED_SETS: Record<string, string> = { ExcelApi: "1.17" };
+/**
+ * Requirement sets the host implements (the subset src/excel uses), by name -> highest version. 1.20 is
+ * undo support for the API's own changes: with "ExcelApi 1.20" unsupported, every change clears undo.
+ */
+const SUPPORTED_SETS: Record<string, string> = { ExcelApi: "1.20" };
 
 function versionAtLeast(have: string, want: string): boolean {
   const a = have.split(".").map(Number), b = want.split(".").map(Number);

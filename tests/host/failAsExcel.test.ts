@@ -125,6 +125,31 @@ describe("the undo stack", () => {
     ]);
     expect(wb.stats.undoClears[0].source).toMatch(/5918/);
   });
+
+  it("before ExcelApi 1.20 every change clears it (once a sync); reads and selecting do not", async () => {
+    const wb = newWorkbook({ unsupportedRequirementSets: ["ExcelApi 1.20"] });
+    await wb.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B2").load("values");
+      sheet.getRange("B2").select();
+      sheet.activate();
+      await ctx.sync();
+    });
+    expect(wb.stats.undoClears).toEqual([]);
+    await wb.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1").values = [[1]];
+      sheet.getRange("A2").format.font.bold = true;
+      await ctx.sync();
+      ctx.workbook.settings.add("k", 1);
+      await ctx.sync();
+    });
+    expect(wb.stats.undoClears.map((u) => [u.api, u.platforms])).toEqual([
+      ["any change to the workbook (before ExcelApi 1.20)", "all"],
+      ["any change to the workbook (before ExcelApi 1.20)", "all"],
+    ]);
+    expect(wb.stats.undoClears[0].source).toMatch(/1-20-requirement-set/);
+  });
 });
 
 describe("two co-authors", () => {

@@ -24,6 +24,8 @@ export function selectionOn(model: WorkbookModel, sheet: SheetModel): CellRect {
 
 /** Select a range (undone with the rest of its batch if the sync fails), making its sheet the active one. */
 export function select(ctx: HostContext, sheet: SheetModel, rect: CellRect): void {
-  ctx.journal.set(ctx.model, "activeSheetId", sheet.id);
-  ctx.journal.mapSet(selections(ctx.model), sheet.id, { ...rect });
+  ctx.journal.view(() => {
+    ctx.journal.set(ctx.model, "activeSheetId", sheet.id);
+    ctx.journal.mapSet(selections(ctx.model), sheet.id, { ...rect });
+  });
 }

@@ -265,7 +265,7 @@ export class Worksheet extends HostObject<SheetModel> {
   activate(): void {
     this.call("activate", [], (s) => {
       if (s.visibility !== "Visible") throw richApiError("InvalidOperation");
-      this.ctx.journal.set(this.ctx.model, "activeSheetId", s.id);
+      this.ctx.journal.view(() => this.ctx.journal.set(this.ctx.model, "activeSheetId", s.id));
     });
   }
 }
