@@ -153,6 +153,36 @@ describe("the undo stack", () => {
 });
 
 describe("two co-authors", () => {
+  it("each keep their own active sheet and selection; a sheet one deletes moves the other off it", async () => {
+    const alice = newWorkbook();
+    const bob = alice.coauthor();
+    await alice.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Notes");
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("B2").select();
+      await ctx.sync();
+    });
+    await bob.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Notes").getRange("C3:D4").select();
+      await ctx.sync();
+    });
+    const seen = (wb: typeof alice) =>
+      wb.run(async (ctx) => {
+        const r = ctx.workbook.getSelectedRange();
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        r.load("address");
+        ws.load("name");
+        await ctx.sync();
+        return [ws.name, r.address];
+      });
+    expect(await seen(alice)).toEqual(["Sheet1", "Sheet1!B2"]);
+    expect(await seen(bob)).toEqual(["Notes", "Notes!C3:D4"]);
+    await alice.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Notes").delete();
+      await ctx.sync();
+    });
+    expect(await seen(bob)).toEqual(["Sheet1", "Sheet1!A1"]);
+  });
+
   it("see each other's sheets and settings at their next sync, key by key", async () => {
     const alice = newWorkbook();
     const bob = alice.coauthor();

@@ -57,6 +57,10 @@ export interface SessionHooks {
   applied(changes: SyncChanges): void;
   /** The session's event handlers (worksheets.onChanged, settings.onSettingsChanged). */
   events: import("./hostEvents").SessionEvents;
+  /** This person's active sheet and selections. */
+  view: import("./selection").SessionView;
+  /** Every person's view of the workbook (a sheet deleted by one moves the others' off it). */
+  views(): import("./selection").SessionView[];
 }
 
 /**
