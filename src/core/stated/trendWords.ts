@@ -30,7 +30,7 @@ const READINGS: [RegExp, Omit<TrendInWords, "text">][] = [
 /** The trend the commentary states, from its last sentence that states one; null when none does. */
 export function trendInWords(text: string | null | undefined): TrendInWords | null {
   if (!text) return null;
-  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((s) => AGAINST_EARLIER.test(s));
+  const sentences = text.replace(/([.!?])\s+/g, "$1\n").split(/\n+/).filter((s) => AGAINST_EARLIER.test(s));
   for (const s of sentences.reverse()) {
     for (const [re, reading] of READINGS) if (re.test(s)) return { ...reading, text: s.trim() };
   }
