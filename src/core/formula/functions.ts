@@ -11,9 +11,12 @@ function arity(args: Expr[], min: number, max: number): FormulaError | null {
   return args.length < min || args.length > max ? err("#VALUE!") : null;
 }
 
-/** Numbers of the arguments as MAX, MIN and SUM take them: from references only numbers; typed values coerced. */
-function numbersOf(args: Expr[], ev: Evaluator): number[] | FormulaError {
-  const out: number[] = [];
+/**
+ * Arguments as an aggregate takes them: a referenced cell counts only when `fromCell` accepts it (others are
+ * skipped, errors stop), a typed value is coerced by `fromValue`.
+ */
+function argumentsOf<T>(args: Expr[], ev: Evaluator, fromCell: (x: Scalar) => T | undefined, fromValue: (v: Scalar) => T | FormulaError): T[] | FormulaError {
+  const out: T[] = [];
   for (const a of args) {
     const v = ev.value(a);
     if (isRef(v)) {
@@ -21,39 +24,30 @@ function numbersOf(args: Expr[], ev: Evaluator): number[] | FormulaError {
       ev.cells(v, (x) => {
         if (bad) return;
         if (isError(x)) bad = x;
-        else if (typeof x === "number") out.push(x);
+        else {
+          const t = fromCell(x);
+          if (t !== undefined) out.push(t);
+        }
       });
       if (bad) return bad;
     } else {
-      const n = toNumber(v);
-      if (isError(n)) return n;
-      out.push(n);
+      const t = fromValue(v);
+      if (isError(t)) return t;
+      out.push(t as T);
     }
   }
   return out;
 }
 
+/** Numbers as MAX, MIN and SUM take them: from references only numbers; typed values coerced. */
+function numbersOf(args: Expr[], ev: Evaluator): number[] | FormulaError {
+  return argumentsOf(args, ev, (x) => (typeof x === "number" ? x : undefined), toNumber);
+}
+
 /** Truth values as AND and OR take them: from references booleans and numbers only; none at all is #VALUE!. */
 function truthsOf(args: Expr[], ev: Evaluator): boolean[] | FormulaError {
-  const out: boolean[] = [];
-  for (const a of args) {
-    const v = ev.value(a);
-    if (isRef(v)) {
-      let bad: FormulaError | null = null;
-      ev.cells(v, (x) => {
-        if (bad) return;
-        if (isError(x)) bad = x;
-        else if (typeof x === "boolean") out.push(x);
-        else if (typeof x === "number") out.push(x !== 0);
-      });
-      if (bad) return bad;
-    } else {
-      const b = truth(v);
-      if (isError(b)) return b;
-      out.push(b);
-    }
-  }
-  return out.length ? out : err("#VALUE!");
+  const out = argumentsOf<boolean>(args, ev, (x) => (typeof x === "boolean" ? x : typeof x === "number" ? x !== 0 : undefined), truth);
+  return isError(out) || out.length ? out : err("#VALUE!");
 }
 
 function truth(v: Scalar): boolean | FormulaError {
