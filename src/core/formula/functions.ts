@@ -3,7 +3,7 @@
 // Excel on the web and LibreOffice; none is volatile.
 import type { Expr } from "./ast";
 import type { Evaluator } from "./evaluate";
-import { compare, err, isError, isRef, toNumber, toText, type FormulaError, type Scalar, type Value } from "./values";
+import { compare, err, isError, isRef, toBoolean, toNumber, toText, type FormulaError, type Scalar, type Value } from "./values";
 
 export type FormulaFunction = (args: Expr[], ev: Evaluator) => Value;
 
@@ -46,18 +46,8 @@ function numbersOf(args: Expr[], ev: Evaluator): number[] | FormulaError {
 
 /** Truth values as AND and OR take them: from references booleans and numbers only; none at all is #VALUE!. */
 function truthsOf(args: Expr[], ev: Evaluator): boolean[] | FormulaError {
-  const out = argumentsOf<boolean>(args, ev, (x) => (typeof x === "boolean" ? x : typeof x === "number" ? x !== 0 : undefined), truth);
+  const out = argumentsOf<boolean>(args, ev, (x) => (typeof x === "boolean" ? x : typeof x === "number" ? x !== 0 : undefined), toBoolean);
   return isError(out) || out.length ? out : err("#VALUE!");
-}
-
-function truth(v: Scalar): boolean | FormulaError {
-  if (isError(v)) return v;
-  if (typeof v === "boolean") return v;
-  if (v === null) return false;
-  if (typeof v === "number") return v !== 0;
-  if (/^true$/i.test(v)) return true;
-  if (/^false$/i.test(v)) return false;
-  return err("#VALUE!");
 }
 
 /** A COUNTIFS criterion as a test of one cell: a number or text equal to it, or "<5", "<>0", "Gr*". */
