@@ -10,7 +10,7 @@ import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
 import { resolveColumnRoles, isValueColumn, type ColumnInfo } from "./columnRoles";
 import { profileColumn } from "./cellKinds";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
-import { asGroup } from "./titles";
+import { asGroup, asStackedTitle, titleSubject } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
@@ -166,7 +166,50 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
     const t = tableFromBlock(grid, kinds, block, ctx);
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
   }
-  return tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
+  tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
+  titleStackedTables(grid, tables);
+  return tables;
+}
+
+/**
+ * Tables stacked on one sheet under the same heading row ("Period | Requests closed | Closed on time", once per kind
+ * of request) are told apart by the line above each: where those lines name different subjects, each is its table's
+ * title (the group of its KPIs). Lines that differ only by their period are one table split by year, not sections.
+ */
+function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
+  const byHeading = new Map<string, FoundTable[]>();
+  for (const t of tables) {
+    if (t.headerRows < 1 || t.userDefined) continue;
+    const key = headingKey(grid, t);
+    byHeading.set(key, [...(byHeading.get(key) ?? []), t]);
+  }
+  for (const stack of byHeading.values()) {
+    if (stack.length < 2) continue;
+    const lines = stack.map((t) => t.title ?? lineAbove(grid, t, tables));
+    const subjects = lines.map((l) => (l ? titleSubject(l) : ""));
+    if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) continue;
+    stack.forEach((t, i) => (t.title = lines[i]));
+  }
+}
+
+/** The words of a table's heading rows, periods aside. */
+function headingKey(grid: SheetGrid, t: FoundTable): string {
+  const words: string[] = [];
+  for (let r = t.headerRow; r < t.headerRow + t.headerRows; r++) for (let c = t.firstCol; c <= t.lastCol; c++) words.push(titleSubject(grid.rawText(r, c)));
+  return words.join("|");
+}
+
+/** The nearest lone line above the table that can name it, no higher than the table above it. */
+function lineAbove(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string | null {
+  let floor = Math.max(grid.firstRow, t.headerRow - 8);
+  for (const o of tables) if (o !== t && o.lastRow < t.headerRow && o.firstCol <= t.lastCol && t.firstCol <= o.lastCol) floor = Math.max(floor, o.lastRow + 1);
+  for (let r = t.headerRow - 1; r >= floor; r--) {
+    const filled = grid.filledCols(r, t.firstCol, t.lastCol);
+    if (filled.length !== 1) continue;
+    const line = asStackedTitle(grid.text(r, filled[0]));
+    if (line) return line;
+  }
+  return null;
 }
 
 function overlaps(a: FoundTable, b: FoundTable): boolean {

@@ -145,10 +145,13 @@ function overHeadings(grid: SheetGrid, row: number, cols: number[]): boolean {
 
 type Side = "target" | "actual";
 
-/** What a column's heading says it holds: a target ("Target (weeks)", "Plan", "Trajectory"), else what happened. */
+/**
+ * What a column's heading says it holds: a target ("Target (weeks)", "Plan", "Trajectory"), else what happened. A
+ * heading that only shares a word with a target ("Plans issued", "Standards met") counts something: it is a figure.
+ */
 function sideOf(heading: string, ctx: PeriodContext): Side {
   const cls = classifyHeading(heading, ctx);
-  return cls?.role === "target" || (cls?.role === "time" && cls.heading?.role === "target") ? "target" : "actual";
+  return (cls?.role === "target" && (cls.strength ?? 1) >= 0.75) || (cls?.role === "time" && cls.heading?.role === "target") ? "target" : "actual";
 }
 
 /** KPIs named over pairs of columns: each name over its target and actual columns. */

@@ -1,0 +1,56 @@
+// Quarters written as months with no year ("April to June"), the year only in a title above, on two layouts
+// officers keep (tests/fixtures/history-layouts-more.xlsx, built by `npm run fixtures` from
+// scripts/fixtures/build-layouts-more.ts): a case-management export keyed by service and measure, and quarter tables
+// stacked on one sheet.
+import { allKpis, scanFixture } from "../helpers/scan";
+import type { Kpi, ScanResult } from "../../src/core/types";
+
+const due = (k: Kpi) => k.milestones.map((m) => (m.due ?? "").slice(0, 7));
+const actuals = (k: Kpi) => k.milestones.map((m) => m.actual?.value ?? null);
+const summary = (k: Kpi) => [k.group, k.measure, k.latest?.value, k.previous?.value, k.dot.direction];
+
+describe("quarters as months with no year", () => {
+  let r: ScanResult;
+  beforeAll(async () => {
+    r = await scanFixture("history-layouts-more.xlsx", { asOf: "2021-03-31" });
+  });
+
+  it("a long export keyed by service and measure: one KPI per service and measure, its quarters one history", () => {
+    const ks = allKpis(r, "Quarterly export");
+    expect(ks.map(summary)).toEqual([
+      ["EHC needs assessments", "Requests received", 140, 117, "up"],
+      ["EHC needs assessments", "Completed in time", 66, 58, "up"],
+      ["Annual reviews", "Requests received", 342, 295, "up"],
+      ["Annual reviews", "Completed in time", 0.63, 0.58, "up"],
+    ]);
+    for (const k of ks) expect(due(k)).toEqual(["2020-06", "2020-09", "2020-12"]);
+    expect(actuals(ks[0])).toEqual([131, 117, 140]);
+    // Kept with its newest row, assembled from the three.
+    expect(ks[0].sources?.map((s) => s.cell)).toEqual(["B12", "B4", "B8"]);
+  });
+
+  it("quarter tables stacked under one heading row: each found, dated from the year above it, filed under the line that tells it apart", () => {
+    const ks = allKpis(r, "Stacked quarters");
+    expect(ks.map(summary)).toEqual([
+      ["EHC needs assessments, financial year 2020/21", "Requests", 122, 140, "down"],
+      ["EHC needs assessments, financial year 2020/21", "Completed", 61, 66, "down"],
+      ["EHC needs assessments, financial year 2020/21", "Completed on time", 43, 42, "up"],
+      ["Annual reviews of EHC plans, financial year 2020/21", "Requests", 340, 365, "down"],
+      ["Annual reviews of EHC plans, financial year 2020/21", "Completed", 288, 342, "down"],
+      ["Annual reviews of EHC plans, financial year 2020/21", "Completed on time", 164, 215, "down"],
+    ]);
+    for (const k of ks) expect(due(k)).toEqual(["2020-06", "2020-09", "2020-12", "2021-03"]);
+    // The same words under two subjects stay two KPIs; things done "on time" are counted, not timed.
+    expect(ks.map((k) => k.unit)).toEqual(Array(6).fill("count"));
+  });
+
+  it("a heading that only shares a word with 'Plan' ('Plans issued') holds figures, not targets", () => {
+    const ks = allKpis(r, "Plans by quarter");
+    expect(ks.map((k) => [k.measure, k.latest?.value])).toEqual([
+      ["Assessments agreed", 102],
+      ["Plans issued", 66],
+      ["Plans issued within 20 weeks", 0.64],
+    ]);
+    expect(ks.every((k) => k.milestones.length === 3 && k.milestones.every((m) => m.target === null))).toBe(true);
+  });
+});
