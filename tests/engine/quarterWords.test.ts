@@ -1,7 +1,7 @@
-// Quarters written as months with no year ("April to June"), the year only in a title above, on two layouts
-// officers keep (tests/fixtures/history-layouts-more.xlsx, built by `npm run fixtures` from
-// scripts/fixtures/build-layouts-more.ts): a case-management export keyed by service and measure, and quarter tables
-// stacked on one sheet.
+// Layouts officers keep (tests/fixtures/history-layouts-more.xlsx, built by `npm run fixtures` from
+// scripts/fixtures/build-layouts-more.ts): quarters written as months with no year ("April to June"), the year only in
+// a title above, in a case-management export keyed by service and measure and in quarter tables stacked on one sheet;
+// comparison tables under a two-row heading with signed changes.
 import { allKpis, scanFixture } from "../helpers/scan";
 import type { Kpi, ScanResult } from "../../src/core/types";
 
@@ -52,5 +52,23 @@ describe("quarters as months with no year", () => {
       ["Plans issued within 20 weeks", 0.64],
     ]);
     expect(ks.every((k) => k.milestones.length === 3 && k.milestones.every((m) => m.target === null))).toBe(true);
+  });
+
+  it("a two-row heading over area rows: names headed in the top row, periods and 'Numeric | Percentage' under it", () => {
+    const r2020 = allKpis(r, "Two-row heading");
+    expect(r2020.map((k) => [k.group, k.measure, k.latest?.value, k.previous?.value, k.unit])).toEqual([
+      ["Anti-social behaviour", "England", 1350000, 1380000, "count"],
+      ["Anti-social behaviour", "Region", 171400, 160200, "count"],
+      ["Anti-social behaviour", "Force area", 30100, 30100, "count"],
+      ["Burglary", "England", 356000, 402000, "count"],
+      ["Burglary", "Region", 44100, 48900, "count"],
+      ["Burglary", "Force area", 6350, 6200, "count"],
+    ]);
+    // The later period's span ends in March 2020; the changes written with their sign ("- 30,000", "+ 0") state the trend.
+    expect(r2020.map((k) => k.milestones.map((m) => m.due))).toEqual(Array(6).fill(["2019-03-31", "2020-03-31"]));
+    expect(r2020.map((k) => k.dot.stated)).toEqual(["down", "up", "flat", "down", "down", "up"]);
+    const table = r.tables.find((t) => t.sheet === "Two-row heading")!;
+    expect(table.headerRows).toBe(2);
+    expect(table.columns?.map((c) => c.role)).toEqual(["measure", "latest", "latest", "trend", "trend"]);
   });
 });

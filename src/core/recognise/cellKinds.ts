@@ -111,6 +111,10 @@ export class CellKinds {
     if (/\d/.test(text)) {
       if (CODE_LIKE.test(text) || LONG_CODE.test(text)) return "code";
       if (text.length <= 60) {
+        // A span of months written with their years ("May-13 to Apr-14", "Apr 23 - Mar 24") is a period, not the
+        // figure its digits might read as.
+        const span = /[a-z]/i.test(text) ? parsePeriod(text) : null;
+        if (span?.start && span.end && span.start.slice(0, 7) !== span.end.slice(0, 7)) return "period";
         const { reading, sentence } = readNumberText(text);
         // "Progress 8", "Year 6", "Key Stage 2": words before the number that are neither a figure's label
         // ("Target 90%"), an operator ("c. 45%", "< 5") nor a period ("Sep – 37.5%") make a name, not a figure.

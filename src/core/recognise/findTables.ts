@@ -185,7 +185,8 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
   }
   for (const stack of byHeading.values()) {
     if (stack.length < 2) continue;
-    const lines = stack.map((t) => t.title ?? lineAbove(grid, t, tables));
+    const heads = sharedTailCut(stack.map((t) => nearestLoneLine(grid, t, tables)));
+    const lines = stack.map((t, i) => heads[i] ?? t.title ?? lineAbove(grid, t, tables));
     const subjects = lines.map((l) => (l ? titleSubject(l) : ""));
     if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) continue;
     stack.forEach((t, i) => (t.title = lines[i]));
@@ -199,17 +200,40 @@ function headingKey(grid: SheetGrid, t: FoundTable): string {
   return words.join("|");
 }
 
-/** The nearest lone line above the table that can name it, no higher than the table above it. */
-function lineAbove(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string | null {
+/** The lone lines above the table, nearest first, no higher than the table above it. */
+function loneLinesAbove(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string[] {
   let floor = Math.max(grid.firstRow, t.headerRow - 8);
   for (const o of tables) if (o !== t && o.lastRow < t.headerRow && o.firstCol <= t.lastCol && t.firstCol <= o.lastCol) floor = Math.max(floor, o.lastRow + 1);
+  const out: string[] = [];
   for (let r = t.headerRow - 1; r >= floor; r--) {
     const filled = grid.filledCols(r, t.firstCol, t.lastCol);
-    if (filled.length !== 1) continue;
-    const line = asStackedTitle(grid.text(r, filled[0]));
+    if (filled.length === 1) out.push(grid.text(r, filled[0]));
+  }
+  return out;
+}
+
+/** The nearest lone line above the table that can name it. */
+function lineAbove(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string | null {
+  for (const text of loneLinesAbove(grid, t, tables)) {
+    const line = asStackedTitle(text);
     if (line) return line;
   }
   return null;
+}
+
+function nearestLoneLine(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string | null {
+  return loneLinesAbove(grid, t, tables)[0] ?? null;
+}
+
+/**
+ * Lines that end alike after a dash or colon ("All Recorded Crime – The Constabulary, Region …", "Victim Based Crime
+ * – The Constabulary, Region …"): the words before it are what tells them apart. Nulls where the lines do not.
+ */
+function sharedTailCut(lines: (string | null)[]): (string | null)[] {
+  const parts = lines.map((l) => (l ? /^(.+?)\s+[–—-]\s+(.+)$|^(.+?):\s+(.+)$/.exec(l) : null));
+  const tails = new Set(parts.map((m) => (m ? (m[2] ?? m[4]).trim().toLowerCase() : null)));
+  if (parts.some((m) => !m) || tails.size !== 1) return lines.map(() => null);
+  return parts.map((m) => asStackedTitle((m![1] ?? m![3]).trim()));
 }
 
 function overlaps(a: FoundTable, b: FoundTable): boolean {
@@ -495,8 +519,10 @@ function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, from
   if (filled.length === 0) return false;
   if (filled.length === 1 && !grid.mergeAt(row, filled[0])) return false;
   for (const c of filled) {
-    // Over the figures only: a line that starts over the names is a title or a section, not a heading.
-    if (!valueCols.has(c)) return false;
+    // Over the figures only: a line that starts over the names is a title or a section, not a heading — unless the
+    // row under it leaves the names unheaded, as a two-row heading does ("Areas | Earlier Period | … | Change" over
+    // " | May-13 to Apr-14 | … | Numeric | Percentage").
+    if (!valueCols.has(c) && !(filled.length >= 2 && grid.rawText(row + 1, c) === "" && kinds.kind(row, c) === "label")) return false;
     const k = kinds.kind(row, c);
     if (k === "number" && !/^(?:19|20)\d{2}$/.test(grid.rawText(row, c))) return false;
   }
@@ -508,6 +534,9 @@ function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, from
  * every column it spans; under two rows, a column's heading is the top's words and its own together
  * ("2014/15" over "Actual" reads "2014/15 Actual"), unless its own words name something else (a trend).
  */
+/** Words that say only how a figure is written, not what it is. */
+const FIGURE_FORM = /^(?:numeric|numbers?|no\.?|%|percentages?|per ?cent|counts?|values?|figures?|volume)$/i;
+
 function headingColumns(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number, ctx: PeriodContext): ColumnInfo[] {
   const columns: ColumnInfo[] = [];
   const topRow = headerRows.length === 2 ? headerRows[0] : null;
@@ -538,6 +567,9 @@ function headingColumns(grid: SheetGrid, headerRows: number[], fromCol: number, 
       const ownCls = classifyHeading(ownText, ctx);
       const together = classifyHeading(`${top} ${ownText}`, ctx) ?? classifyHeading(`${ownText} ${top}`, ctx);
       cls = ownCls && !FIGURE_ROLES.has(ownCls.role) && ownCls.role !== "ignore" ? ownCls : (together ?? ownCls ?? classifyHeading(top, ctx));
+      // Under "Change", words that only say how a figure is written ("Numeric", "Percentage", "%") give the change.
+      const topCls = classifyHeading(top, ctx);
+      if (topCls?.role === "dot" && FIGURE_FORM.test(ownText.trim())) cls = topCls;
     } else if (top || ownText) {
       label = ownText || top;
       cls = headingLike(label) || /\d/.test(label) ? classifyHeading(label, ctx) : null;
