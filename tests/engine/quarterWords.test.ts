@@ -71,4 +71,15 @@ describe("quarters as months with no year", () => {
     expect(table.headerRows).toBe(2);
     expect(table.columns?.map((c) => c.role)).toEqual(["measure", "latest", "latest", "trend", "trend"]);
   });
+
+  it("a text month column between the target and the figure: rows are KPIs, each figure dated by its row's month", () => {
+    const ks = allKpis(r, "Diagnostic waits");
+    expect(ks.map((k) => [k.measure, k.target?.value, k.latest?.value, k.latest?.period, k.group])).toEqual([
+      ["Patients waiting under six weeks for a diagnostic test", 0.99, 0.962, "March 2020", null],
+      ["Endoscopy: patients waiting under six weeks", 0.99, 0.981, "February 2020", null],
+      ["Imaging: patients waiting under six weeks", 0.99, 0.994, "March 2020", null],
+    ]);
+    // The sheet's first line only repeats its name: the page's title, not a section (group null above).
+    expect(r.tables.filter((t) => t.sheet === "Diagnostic waits")).toHaveLength(1);
+  });
 });

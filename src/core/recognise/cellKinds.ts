@@ -109,12 +109,12 @@ export class CellKinds {
     if (missing && missing.reason !== "text") return "missing";
     if (missing && text.length <= 16) return "missing";
     if (/\d/.test(text)) {
+      // A month or a span of months written in words with its year ("March 2020", "May-13 to Apr-14") is a period,
+      // not a code or the figure its digits might read as.
+      const span = text.length <= 60 && /[a-z]{3}/i.test(text) ? parsePeriod(text) : null;
+      if (span?.start && span.end && span.kind !== "date") return "period";
       if (CODE_LIKE.test(text) || LONG_CODE.test(text)) return "code";
       if (text.length <= 60) {
-        // A span of months written with their years ("May-13 to Apr-14", "Apr 23 - Mar 24") is a period, not the
-        // figure its digits might read as.
-        const span = /[a-z]/i.test(text) ? parsePeriod(text) : null;
-        if (span?.start && span.end && span.start.slice(0, 7) !== span.end.slice(0, 7)) return "period";
         const { reading, sentence } = readNumberText(text);
         // "Progress 8", "Year 6", "Key Stage 2": words before the number that are neither a figure's label
         // ("Target 90%"), an operator ("c. 45%", "< 5") nor a period ("Sep – 37.5%") make a name, not a figure.

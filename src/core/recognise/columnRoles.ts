@@ -74,7 +74,7 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     } else if ((role === "rag" || role === "dot") && values >= 0.6 && status + trend < 0.2) {
       // "Achieved" over figures is the figure achieved; "Change" over figures, a worked-out difference.
       c.cls = (c.cls!.strength ?? 1) < 0.75 ? null : fromContent("ignore", `headed as a ${role === "rag" ? "status" : "trend"} but ${pct(values)} of its cells are figures`, 0.5);
-    } else if (!c.cls && p.distinctLabels === 1 && p.labelCells >= 2 && values === 0) {
+    } else if (!c.cls && p.distinctLabels === 1 && p.labelCells >= 2 && values === 0 && share(p, "period") < 0.5) {
       // The same word on every row ("Target:") heads the column to its right, written inline.
       const inline = classifyHeading(grid.rawText(dataRows.find((r) => grid.rawText(r, c.col) !== "")!, c.col), ctx);
       const next = columns.find((n) => n.col === c.col + 1);

@@ -783,6 +783,12 @@ function findLastRow(grid: SheetGrid, kinds: CellKinds, columns: ColumnInfo[], f
  * reader does — past report titles, captions, sentences and notes, and past another table's rows (a section
  * heading holds every table under it until the next one); three blank rows end the search.
  */
+/** Whether nothing stands above row r on its sheet. */
+function firstLine(grid: SheetGrid, r: number): boolean {
+  for (let above = grid.firstRow; above < r; above++) if (!grid.isBlankRow(above, grid.firstCol, grid.lastCol)) return false;
+  return true;
+}
+
 function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): string | null {
   let blanks = 0;
   for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 60); r--) {
@@ -794,7 +800,9 @@ function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: n
     blanks = 0;
     if (filled.length > 1) continue;
     const group = asGroup(grid.text(r, filled[0]));
-    if (group) return group;
+    // The sheet's first line repeating the sheet's own name titles the page; it files nothing. (Under a report's
+    // title, the sheet's name is the section the sheet holds.)
+    if (group && !(titleSubject(group) === titleSubject(grid.name) && firstLine(grid, r))) return group;
   }
   return null;
 }

@@ -94,6 +94,9 @@ function figureBeside(grid: SheetGrid, r: number, col: number, lastCol: number):
 
 /** The heading rows over a run of periods, the figure columns beside it, and the KPIs they make. */
 function shapeOf(grid: SheetGrid, col: number, run: { first: number; last: number }, region: GridRegion, ctxOf: (headerRow: number, fromCol: number, toCol: number) => PeriodContext): PeriodRowsShape | null {
+  // Rows named in words to the left of the periods are KPIs, each saying which period its figures are for
+  // ("A&E four-hour wait | 95% | November 2019 | 83.8%"): the periods qualify the rows, they do not run down them.
+  if (namedToTheLeft(grid, col, run, region.firstCol)) return null;
   const headerRow = run.first - 1;
   if (headerRow < grid.firstRow || grid.isBlankRow(headerRow, col, region.lastCol)) return null;
   const figureCols = figureColumns(grid, col, run, region.lastCol);
@@ -118,6 +121,20 @@ function shapeOf(grid: SheetGrid, col: number, run: { first: number; last: numbe
     lastRow: run.last,
     plan: { periodCol: col, kpis, rows, headings: figureCols.map((c) => grid.text(headerRow, c)) },
   };
+}
+
+/** Whether most rows of the run carry a label in words left of the period column. */
+function namedToTheLeft(grid: SheetGrid, col: number, run: { first: number; last: number }, firstCol: number): boolean {
+  let named = 0;
+  for (let r = run.first; r <= run.last; r++) {
+    for (let c = col - 1; c >= firstCol; c--) {
+      const cell = grid.raw(r, c);
+      if (typeof cell.value === "number" || !/\p{L}{3}/u.test(cell.text) || periodLike(grid, r, c)) continue;
+      named++;
+      break;
+    }
+  }
+  return named * 2 > run.last - run.first + 1;
 }
 
 /** Columns right of the periods that hold figures on most rows, up to the first that does not. */
