@@ -256,6 +256,11 @@ describe("typed cells", () => {
     expect([f.value, f.unit, f.unitFrom]).toEqual([5.7, "weeks", "format"]);
   });
 
+  it("a format that shows hours ('0.00 \"hours\"') gives a figure in hours, as the cell shows it", () => {
+    const f = typed({ text: "12.85 hours", value: 12.85, numberFormat: '0.00 "hours"', valueType: "Double" });
+    expect([f.value, f.unit]).toEqual([12.85, "hours"]);
+  });
+
   it.each(['"£"#,##0', "[$£-809]#,##0", "£#,##0.00"])("100000 with %s is money", (numberFormat) => {
     const f = typed({ text: "£100,000", value: 100000, numberFormat });
     expect([f.value, f.unit, f.unitFrom]).toEqual([100000, "currency", "format"]);

@@ -82,4 +82,15 @@ describe("quarters as months with no year", () => {
     // The sheet's first line only repeats its name: the page's title, not a section (group null above).
     expect(r.tables.filter((t) => t.sheet === "Diagnostic waits")).toHaveLength(1);
   });
+
+  it("a report card: the theme in the names column's heading is the section; the nation's latest average is a comparator", async () => {
+    const card = await scanFixture("history-layouts-more.xlsx", { asOf: "2023-03-31" });
+    const ks = allKpis(card, "Report card");
+    expect(ks.map((k) => [k.group, k.latest?.value, k.previous?.value, k.unit, k.dot.statedJudgement])).toEqual([
+      ["Tenancy Sustainment & Lettings", 0.934, 0.897, "percent", "improving"],
+      ["Tenancy Sustainment & Lettings", 52.1, 48.5, "days", "worsening"],
+      ["Tenancy Sustainment & Lettings", 3.45, 3.9, "hours", "improving"],
+    ]);
+    expect(ks.map((k) => k.benchmarks?.map((b) => b.value.value))).toEqual([[0.905], [35.7], [4.1]]);
+  });
 });

@@ -168,7 +168,20 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
   }
   tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
   titleStackedTables(grid, tables);
+  for (const t of tables) if (!t.title) t.title = cornerTheme(grid, t);
   return tables;
+}
+
+/**
+ * The words heading the names column where a heading would say "Measure": a theme ("Housing Quality & Maintenance |
+ * 2020/21 | 2021/22 | …") names the section of every row under it (a word no heading vocabulary knows, not a title).
+ */
+function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
+  const names = t.columns.find((c) => c.cls?.role === "measure");
+  if (!names || t.headerRows !== 1 || t.userDefined || names.cls?.source === "heading" || names.cls?.source === "user") return null;
+  const text = grid.text(t.headerRow, names.col);
+  // One word ("Commitment", "Complaints") says what each row is; a theme takes a phrase.
+  return text && text.trim().split(/\s+/).length >= 2 && !classifyHeading(text, t.periodContext) ? asGroup(text) : null;
 }
 
 /**
