@@ -48,6 +48,8 @@ describe("numbers and units written as text", () => {
     ["45.0%", 0.45, "percent"],
     ["£100,000", 100000, "currency"],
     ["£1.2m", 1200000, "currency"],
+    ["1.75 million", 1750000, null],
+    ["466 thousand", 466000, null],
     ["1st", 1, "count"],
     ["2nd", 2, "count"],
     ["-6.70", -6.7, null],

@@ -93,4 +93,14 @@ describe("quarters as months with no year", () => {
     ]);
     expect(ks.map((k) => k.benchmarks?.map((b) => b.value.value))).toEqual([[0.905], [35.7], [4.1]]);
   });
+
+  it("'Before | Now | Comment': a comment of trend words is the note and the stated trend; 'million' spelled out counts", async () => {
+    const now = await scanFixture("history-layouts-more.xlsx", { asOf: "2023-12-31" });
+    const ks = allKpis(now, "Before and now");
+    expect(ks.map((k) => [k.latest?.value, k.previous?.value, k.notes, k.dot.stated ?? k.dot.statedJudgement])).toEqual([
+      [0.834, 0.801, "Improvement", "improving"],
+      [1250000, 1200000, "4 % rise in volume", "up"],
+      [0.74, 0.775, "Decline", "worsening"],
+    ]);
+  });
 });
