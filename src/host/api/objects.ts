@@ -2,7 +2,6 @@
 // its conditional formats and its areas, and a Worksheet gives Ranges (as do tables, names and charts). So that
 // no module imports a class that imports it back, the objects a Range or a Table hands out are made through
 // this one factory, which every request's HostContext carries; the class modules see one another's types only.
-import type { HostContext } from "./base";
 import { ConditionalFormatCollection } from "./conditionalFormats";
 import { RangeFormat } from "./format";
 import { RangeAreas } from "./rangeAreas";

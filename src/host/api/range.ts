@@ -1,7 +1,7 @@
 // Excel.Range over a rectangle of a model sheet.
 import type { CellRect } from "../../core/snapshot";
 import { richApiError } from "../errors";
-import { MAX_COLS, MAX_ROWS, getCell, rectsIntersect, setCell, usedRect } from "../model/sheet";
+import { MAX_COLS, MAX_ROWS, getCell, rectsIntersect, setCell } from "../model/sheet";
 import type { CellModel, HyperlinkModel, SheetModel } from "../model/types";
 import { formulaOf, interpretWrite, numberFormatOf, rawValueOf, textOf, valueTypeOf, GENERAL } from "../model/values";
 import { parseAddress, sheetAddress } from "./addresses";
