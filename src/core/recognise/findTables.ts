@@ -185,9 +185,10 @@ function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
 }
 
 /**
- * Tables stacked on one sheet under the same heading row ("Period | Requests closed | Closed on time", once per kind
- * of request) are told apart by the line above each: where those lines name different subjects, each is its table's
- * title (the group of its KPIs). Lines that differ only by their period are one table split by year, not sections.
+ * Tables stacked on one sheet under the same heading row, over the same rows ("Period | Requests closed | Closed on
+ * time", once per kind of request; the same areas under each crime type) are told apart only by the line above each:
+ * where those lines name different subjects, each is its table's title (the group of its KPIs). Lines that differ only
+ * by their period are one table split by year, not sections.
  */
 function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
   const byHeading = new Map<string, FoundTable[]>();
@@ -197,13 +198,33 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
     byHeading.set(key, [...(byHeading.get(key) ?? []), t]);
   }
   for (const stack of byHeading.values()) {
-    if (stack.length < 2) continue;
+    // Only where the tables' own rows do not tell them apart: the same measures under each subject.
+    if (stack.length < 2 || !sameRowNames(grid, stack)) continue;
     const heads = sharedTailCut(stack.map((t) => nearestLoneLine(grid, t, tables)));
     const lines = stack.map((t, i) => heads[i] ?? t.title ?? lineAbove(grid, t, tables));
     const subjects = lines.map((l) => (l ? titleSubject(l) : ""));
     if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) continue;
     stack.forEach((t, i) => (t.title = lines[i]));
   }
+}
+
+/** Whether the stacked tables name the same rows (each KPI once per subject), so only the line above tells them apart. */
+function sameRowNames(grid: SheetGrid, stack: FoundTable[]): boolean {
+  const namesOf = (t: FoundTable): Set<string> => {
+    const col = t.columns.find((c) => c.cls?.role === "measure");
+    // Periods down the rows: the KPIs are the headings, the same under one heading row.
+    if (t.periodRows || !col) return new Set(["*"]);
+    const out = new Set<string>();
+    for (let r = t.firstDataRow; r <= t.lastRow; r++) if (grid.rawText(r, col.col)) out.add(titleSubject(grid.rawText(r, col.col)));
+    return out;
+  };
+  const first = namesOf(stack[0]);
+  return stack.slice(1).every((t) => {
+    const names = namesOf(t);
+    let common = 0;
+    for (const n of names) if (first.has(n)) common++;
+    return common * 2 >= Math.max(first.size, names.size);
+  });
 }
 
 /** The words of a table's heading rows, periods aside. */
