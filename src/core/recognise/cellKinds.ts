@@ -12,6 +12,9 @@ import type { SheetGrid } from "./grid";
 import type { CellBlock } from "../snapshot";
 import { DataRows } from "./dataRows";
 
+/** A month's name in a text (the cheap test before a period is parsed: codes such as "REF-10234" name none). */
+const MONTH_WORD = /(?:^|[^a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
 export type CellKind = "empty" | "number" | "missing" | "status" | "trend" | "polarity" | "label" | "code" | "long" | "period" | "error";
 const KINDS: readonly CellKind[] = ["empty", "number", "missing", "status", "trend", "polarity", "label", "code", "long", "period", "error"];
 
@@ -111,7 +114,7 @@ export class CellKinds {
     if (/\d/.test(text)) {
       // A month or a span of months written in words with its year ("March 2020", "May-13 to Apr-14") is a period,
       // not a code or the figure its digits might read as.
-      const span = text.length <= 60 && /[a-z]{3}/i.test(text) ? parsePeriod(text) : null;
+      const span = text.length <= 60 && MONTH_WORD.test(text) ? parsePeriod(text) : null;
       if (span?.start && span.end && span.kind !== "date") return "period";
       if (CODE_LIKE.test(text) || LONG_CODE.test(text)) return "code";
       if (text.length <= 60) {

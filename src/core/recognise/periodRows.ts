@@ -8,6 +8,7 @@ import { parsePeriodCell, type PeriodContext } from "../periods";
 import type { SheetGrid, GridRegion } from "./grid";
 import type { CellRef } from "./drafts";
 import { classifyHeading } from "./headers";
+import { isDateFormat } from "../dates";
 
 /** One KPI of a periods-down-the-rows table: where it is named, and which columns hold its target and its actual. */
 export interface PeriodRowsKpi {
@@ -82,10 +83,26 @@ function periodRun(grid: SheetGrid, col: number, from: number, region: GridRegio
 function periodLike(grid: SheetGrid, r: number, col: number): boolean {
   const c = grid.raw(r, col);
   if (!c.text) return false;
+  // A typed number is a period only as a date or a year: amounts and counts are not parsed.
+  if (typeof c.value === "number" && !(c.numberFormat && isDateFormat(c.numberFormat)) && !/^(?:19|20)\d{2}$/.test(c.text)) return false;
   if (BASELINE_ROW.test(c.text)) return true;
+  // Text is parsed once per distinct text (sheets repeat their labels and codes down the rows).
+  if (typeof c.value !== "number") {
+    let known = TEXT_PERIOD.get(c.text);
+    if (known === undefined) {
+      const p = parsePeriodCell({ text: c.text, value: c.value, numberFormat: c.numberFormat });
+      known = !!p && p.kind !== "unknown" && p.kind !== "relative-months";
+      if (TEXT_PERIOD.size > 50_000) TEXT_PERIOD.clear();
+      TEXT_PERIOD.set(c.text, known);
+    }
+    return known;
+  }
   const p = parsePeriodCell({ text: c.text, value: c.value, numberFormat: c.numberFormat });
   return !!p && p.kind !== "unknown" && p.kind !== "relative-months";
 }
+
+/** Whether a text is a period of a known kind, remembered (no context is involved in this test). */
+const TEXT_PERIOD = new Map<string, boolean>();
 
 function figureBeside(grid: SheetGrid, r: number, col: number, lastCol: number): boolean {
   for (let c = col + 1; c <= Math.min(lastCol, col + 12); c++) if (typeof grid.raw(r, c).value === "number") return true;
