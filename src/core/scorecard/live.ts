@@ -357,7 +357,7 @@ export class LiveScorecard {
           const label = typeof labels[j] === "string" ? unquote(labels[j] as string) : "";
           const source = this.pointSource(chart, series.name, label, placed, summary);
           if (!source) continue;
-          const e = source.kind === "fn" && source.name === "COUNTIFS" ? source : fn("IF", fn("ISNUMBER", source), source, fn("NA"));
+          const e = "ref" in source ? fn("IF", fn("ISNUMBER", source.ref), source.value, fn("NA")) : source.count;
           this.virtual.set(sheet, at.row, at.col + j, e);
           if (!sameValue(this.virtual.cell(sheet, at.row, at.col + j), value)) continue;
           data.setLive(at.row, at.col + j, liveFormulaText(e), value, data.formatAt(at.row, at.col + j));
@@ -368,19 +368,19 @@ export class LiveScorecard {
     return followed;
   }
 
-  /** Where a plotted point comes from, as a reference (or a count), or null when it cannot be followed. */
-  private pointSource(chart: ChartSpec, series: string, label: string, placed: ReadonlyMap<string, PlacedKpi>, summary: readonly ScorecardSummaryRow[]): Expr | null {
+  /** Where a plotted point comes from: a reference and its value on the KPI's scale (or a count), or null when it cannot be followed. */
+  private pointSource(chart: ChartSpec, series: string, label: string, placed: ReadonlyMap<string, PlacedKpi>, summary: readonly ScorecardSummaryRow[]): { ref: Expr; value: Expr } | { count: Expr } | null {
     if (chart.kind === "rag-by-group") {
       const rag = RAG_BY_CODE.find((r) => RAG_WORDS[r] === series);
       const group = summary.find((s) => s.group === label);
       const g = group ? this.groupNo.get(group.group) : undefined;
       if (!rag || g === undefined || this.n === 0) return null;
-      return fn("COUNTIFS", this.helperRange(H.group), num(g), this.helperRange(H.rag), num(RAG_CODE[rag]));
+      return { count: fn("COUNTIFS", this.helperRange(H.group), num(g), this.helperRange(H.rag), num(RAG_CODE[rag])) };
     }
     const p = chart.kpiKey ? placed.get(chart.kpiKey) : undefined;
     const f = p && this.followed.get(p.key);
     if (!p || !f?.kf) return null;
-    const own = (name: HelperName) => (f.plan[name] ? f.kf!.helper(name) : null);
+    const own = (name: HelperName) => (f.plan[name] ? { ref: f.kf!.helper(name), value: f.kf!.helper(name) } : null);
     if (chart.kind === "actual-vs-target") {
       if (/^Latest\b/.test(label) && series === "Actual") return own("latest");
       if (/^Previous\b/.test(label) && series === "Actual") return own("previous");
@@ -394,9 +394,7 @@ export class LiveScorecard {
     })();
     if (!fig?.cell || fig.relative) return null;
     const at: CellAt = { cell: fig.cell, ...((fig as { sheet?: string }).sheet ? { sheet: (fig as { sheet?: string }).sheet } : {}) };
-    if (!f.kf.followable(at)) return null;
-    const cell = parseCellAddress(at.cell);
-    return cell ? cellRef(at.sheet ?? p.sheet, cell.row, cell.col) : null;
+    return f.kf.followed(at);
   }
 
   private wordRange(row: number, count: number): Expr {
@@ -475,7 +473,8 @@ export class LiveScorecard {
       // Against a target the add-in read, only when the target in force cannot move with the figures or the date.
       const fixedTarget = !kpi.figureCells?.periods.some((x) => x.target && x.targetFrom !== null);
       if (plan.latest && (plan.target || fixedTarget)) {
-        const e = kf.ragFormula(ragFallback);
+        // rating.ts: a RAG stated for the KPI stands only while there is no actual figure (a milestone's, while it is in force).
+        const e = kf.ragFormula(ragFallback, kpi.milestones.length === 0 && kpi.statedRag ? RAG_CODE.grey : ragFallback);
         if (e) plan.rag = e;
       } else delete plan.rag;
       if (plan.latest && plan.previous && words) plan.dot = kf.dotFormula(dotFallback);

@@ -14,6 +14,8 @@ import type { SourceCells } from "./liveSource";
 import { RAG_CODE, dotCode } from "./liveWords";
 import { ragText, type PlacedKpi } from "./rows";
 import { RAG_WORDS } from "./palette";
+import { sameValue } from "./liveCheck";
+import { AS_IS, sameScale, scaleExpr, scaleNumber, scaleOf, type Scale } from "./liveScale";
 
 /** The helper cells of a KPI on the data sheet's live block, by column. */
 export const H = Object.freeze({ key: 0, L: 1, latest: 2, P: 3, previous: 4, TI: 5, target: 6, shown: 7, final: 8, rag: 9, dot: 10, stale: 11, group: 12, structure: 13, staleText: 14, ratedAt: 15, periodRead: 16 });
@@ -109,18 +111,44 @@ export class KpiFormulas {
    * figure moved to another scale, a date, a boolean or an error.
    */
   followable(at: CellAt | null): boolean {
-    if (!at) return true;
+    return this.scaleAt(at) !== null;
+  }
+
+  /**
+   * The scale rule a formula applies to the cell's number to read it as the add-in does (liveScale.ts): a whole
+   * percentage typed as a plain number, a rate written as a percentage. Null where a formula cannot follow the cell.
+   */
+  scaleAt(at: CellAt | null): Scale | null {
+    if (!at) return AS_IS;
     const sheet = this.sheetOf(at);
-    if (!this.input.cells.hasSheet(sheet) || !parseCellAddress(at.cell)) return false;
+    if (!this.input.cells.hasSheet(sheet) || !parseCellAddress(at.cell)) return null;
     const raw = this.input.cells.cell(sheet, at.cell);
     const fig = this.figures.get(key(sheet, at.cell));
-    if (!raw) return !fig || fig.value === null;
-    if (raw.valueType === "Double" || raw.valueType === "Integer") {
-      if (typeof raw.value !== "number" || /[dmyhs]/i.test(raw.numberFormat.replace(/"[^"]*"|\[[^\]]*\]/g, ""))) return false;
-      return !fig || fig.value === raw.value;
+    const { unit } = this.kpi;
+    const ratePer = this.kpi.ratePer ?? null;
+    const isDate = (format: string) => /[dmyhs]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
+    if (!raw) {
+      if (fig && fig.value !== null) return null;
+      // A number typed into the blank cell is read with the cell's own format.
+      const format = this.input.cells.formatOf?.(sheet, at.cell) ?? "General";
+      return isDate(format) ? AS_IS : scaleOf(unit, format, ratePer);
     }
-    if (raw.valueType === "String") return !fig || (fig.value === null && !fig.relative);
-    return false;
+    if (raw.valueType === "Double" || raw.valueType === "Integer") {
+      if (typeof raw.value !== "number" || isDate(raw.numberFormat)) return null;
+      const scale = scaleOf(unit, raw.numberFormat, ratePer);
+      if (!fig) return scale;
+      if (fig.value === null) return null;
+      return fig.value === raw.value && scaleNumber(scale, raw.value) === raw.value ? scale : sameValue(scaleNumber(scale, raw.value), fig.value) ? scale : null;
+    }
+    if (raw.valueType === "String") return !fig || (fig.value === null && !fig.relative) ? scaleOf(unit, raw.numberFormat, ratePer) : null;
+    return null;
+  }
+
+  /** The cell as a formula reads it on the KPI's scale (a number; the caller checks ISNUMBER of ref first). */
+  followed(at: CellAt): { ref: Expr; value: Expr } | null {
+    const scale = this.scaleAt(at);
+    const ref = scale ? this.ref(at) : null;
+    return ref && scale ? { ref, value: scaleExpr(scale, ref) } : null;
   }
 
   private serial(iso: IsoDate): number {
@@ -133,9 +161,16 @@ export class KpiFormulas {
     return from === null ? null : bin("<=", num(this.serial(from)), date);
   }
 
-  /** IF(ISNUMBER(x),x,T(x)): the cell's number, or its text, or blank — as the register shows a figure. */
-  private shown(e: Expr): Expr {
-    return fn("IF", isNum(e), e, fn("T", e));
+  /** IF(ISNUMBER(x),x,T(x)): the cell's number (on the KPI's scale), or its text, or blank — as the register shows a figure. */
+  private shown(e: Expr, scale: Scale = AS_IS): Expr {
+    return fn("IF", isNum(e), scaleExpr(scale, e), fn("T", e));
+  }
+
+  /** A cell's reference and scale, or null where a formula cannot follow it. */
+  private cellOf(at: CellAt | null): { ref: Expr; scale: Scale } | null {
+    const scale = at ? this.scaleAt(at) : null;
+    const ref = scale ? this.ref(at!) : null;
+    return ref && scale ? { ref, scale } : null;
   }
 
   /** MAX(cond1*1, cond2*2, ...): the last candidate whose condition holds, 0 for none. */
@@ -143,37 +178,43 @@ export class KpiFormulas {
     return fn("MAX", ...conds.map((c, i) => bin("*", c, num(i + 1))));
   }
 
-  /** The index-th of the values (blank for 0): INDEX over a run of cells in a row or a column, else CHOOSE. */
-  private pick(index: Expr, values: Expr[]): Expr {
-    const range = run(values);
-    return fn("IF", bin("=", index, num(0)), blank(), range ? fn("INDEX", range, index) : fn("CHOOSE", index, ...values));
+  /**
+   * The index-th of the cells (blank for 0) on their scales: INDEX over a run of cells in a row or a column read on
+   * one scale, else CHOOSE. `text`: the cell picked may hold text, shown as it is.
+   */
+  private pick(index: Expr, values: Expr[], scales: Scale[], text = false): Expr {
+    const range = scales.every((sc) => sameScale(sc, scales[0])) ? run(values) : null;
+    const on = (sc: Scale, e: Expr) => (sc.kind === "as-is" ? e : text ? this.shown(e, sc) : scaleExpr(sc, e));
+    return fn("IF", bin("=", index, num(0)), blank(), range ? on(scales[0], fn("INDEX", range, index)) : fn("CHOOSE", index, ...values.map((v, i) => on(scales[i], v))));
   }
 
   /** The series the latest and previous come from, oldest first: the baseline's actual, then the periods' actuals. */
-  private series(): { refs: Expr[]; conds: Expr[]; counted: Expr[]; periods: (PeriodCells | null)[] } | null {
+  private series(): { refs: Expr[]; scales: Scale[]; conds: Expr[]; counted: Expr[]; periods: (PeriodCells | null)[] } | null {
     const c = this.kpi.figureCells!;
     const periods = c.periods.filter((p) => p.actual);
     // Periods dated and undated together are ordered by a rule a formula cannot follow.
     if (periods.some((p) => p.due === null) && periods.some((p) => p.due !== null)) return null;
     const refs: Expr[] = [];
+    const scales: Scale[] = [];
     const conds: Expr[] = [];
     const list: (PeriodCells | null)[] = [];
     // Dates that only grow along the series: every point before the latest counted point counts too.
     const froms = periods.map((p) => p.actualFrom);
     const ordered = froms.every((f, i) => i === 0 || (f !== null && froms[i - 1] !== null && f >= froms[i - 1]!)) || froms.every((f) => f === null);
     if (c.baselineActual) {
-      if (!this.followable(c.baselineActual)) return null;
-      const r = this.ref(c.baselineActual);
-      if (!r) return null;
-      refs.push(r);
-      conds.push(isNum(r));
+      const b = this.cellOf(c.baselineActual);
+      if (!b) return null;
+      refs.push(b.ref);
+      scales.push(b.scale);
+      conds.push(isNum(b.ref));
       list.push(null);
     }
     for (const p of periods) {
-      if (!this.followable(p.actual)) return null;
-      const r = this.ref(p.actual!);
-      if (!r) return null;
+      const a = this.cellOf(p.actual);
+      if (!a) return null;
+      const r = a.ref;
       refs.push(r);
+      scales.push(a.scale);
       const when = this.onOrBefore(p.actualFrom);
       // A product of conditions rather than AND(): shorter, and TRUE*FALSE is 0 in Excel and LibreOffice alike.
       conds.push(when ? bin("*", isNum(r), when) : isNum(r));
@@ -181,7 +222,7 @@ export class KpiFormulas {
     }
     // Before the latest, a point counts when it holds a number (ordered dates), else as the latest's condition says.
     const counted = ordered ? refs.map((r) => isNum(r)) : conds;
-    return refs.length <= MAX_CANDIDATES ? { refs, conds, counted, periods: list } : null;
+    return refs.length <= MAX_CANDIDATES ? { refs, scales, conds, counted, periods: list } : null;
   }
 
   /** Latest, previous and their indices, as buildKpi chooses them; null where a formula cannot follow. */
@@ -193,12 +234,12 @@ export class KpiFormulas {
     this.labelled = s?.periods ?? null;
     // Latest: the Latest column's cell whatever it holds, else the newest counted point of the series.
     if (c.latest) {
-      const r = this.followable(c.latest) ? this.ref(c.latest) : null;
-      if (r) plan.latest = this.shown(r);
+      const r = this.cellOf(c.latest);
+      if (r) plan.latest = this.shown(r.ref, r.scale);
       if (r) this.planStaleAtPeriod(plan);
     } else if (s && s.refs.length) {
       plan.L = this.lastIndex(s.conds);
-      plan.latest = this.pick(this.helper("L"), s.refs);
+      plan.latest = this.pick(this.helper("L"), s.refs, s.scales);
       this.points = s.periods;
       this.planStale(plan, s.periods);
     } else if (s) {
@@ -206,22 +247,22 @@ export class KpiFormulas {
     }
     // Previous: the Previous column's cell, else the point before the latest.
     if (c.previous) {
-      const r = this.followable(c.previous) ? this.ref(c.previous) : null;
-      if (r) plan.previous = this.shown(r);
+      const r = this.cellOf(c.previous);
+      if (r) plan.previous = this.shown(r.ref, r.scale);
     } else if (s && c.latest) {
       // With a Latest column, the newest point of the series is the previous.
       if (s.refs.length) {
         plan.P = this.lastIndex(s.conds);
-        plan.previous = this.pick(this.helper("P"), s.refs);
+        plan.previous = this.pick(this.helper("P"), s.refs, s.scales);
       } else plan.previous = blank();
     } else if (s && plan.L) {
-      const before = this.pick(this.helper("P"), s.refs);
+      const before = this.pick(this.helper("P"), s.refs, s.scales);
       // A numeric baseline is the point before a series of one (tables without ACTUAL rows).
       const leads = c.baselineLeads && c.baseline;
-      const base = leads && this.followable(c.baseline) ? this.ref(c.baseline!) : null;
+      const base = leads ? this.cellOf(c.baseline) : null;
       if (!leads || base) {
         plan.P = this.lastIndex(s.counted.map((cond, i) => bin("*", cond, bin(">", this.helper("L"), num(i + 1)))));
-        plan.previous = base ? fn("IF", bin(">", this.helper("P"), num(0)), before, fn("IF", and(bin(">", this.helper("L"), num(0)), isNum(base)), base, blank())) : before;
+        plan.previous = base ? fn("IF", bin(">", this.helper("P"), num(0)), before, fn("IF", and(bin(">", this.helper("L"), num(0)), isNum(base.ref)), scaleExpr(base.scale, base.ref), blank())) : before;
       }
     } else if (s) {
       plan.previous = blank();
@@ -290,9 +331,9 @@ export class KpiFormulas {
     const withTarget = c.periods.filter((p) => p.target);
     if (withTarget.length === 0) {
       if (c.target) {
-        const r = this.followable(c.target) ? this.ref(c.target) : null;
+        const r = this.cellOf(c.target);
         if (r) {
-          plan.target = this.shown(r);
+          plan.target = this.shown(r.ref, r.scale);
           plan.shown = this.helper("target");
           plan.final = this.helper("target");
         }
@@ -307,9 +348,10 @@ export class KpiFormulas {
     if (!dated && withTarget.some((p) => p.targetFrom !== null)) return;
     const order = withTarget.map((p, i) => ({ p, f: figs[i] })).sort((a, b) => (dated ? cmp(a.p.due, b.p.due) : 0));
     if (order.length > MAX_CANDIDATES) return;
-    const refs = order.map((o) => this.ref(o.p.target!));
-    if (refs.some((r) => !r)) return;
-    const cells = refs as Expr[];
+    const followed = order.map((o) => this.cellOf(o.p.target));
+    if (followed.some((r) => !r)) return;
+    const cells = followed.map((f) => f!.ref);
+    const scales = followed.map((f) => f!.scale);
     // A target that says "N/A" counts only once a number is typed over it (buildKpi leaves such milestones out).
     const has = order.map((o, i) => (o.f?.missing === "not-applicable" ? isNum(cells[i]) : bin(">", fn("LEN", cells[i]), num(0))));
     const conds = order.map((o, i) => {
@@ -318,9 +360,9 @@ export class KpiFormulas {
       return when ? bin("*", has[i], when) : has[i];
     });
     plan.TI = this.lastIndex(conds);
-    plan.target = this.pick(this.helper("TI"), cells);
+    plan.target = this.pick(this.helper("TI"), cells, scales, true);
     // The final target: the last one that is a number.
-    plan.final = this.pick(this.lastIndex(cells.map((r) => isNum(r))), cells);
+    plan.final = this.pick(this.lastIndex(cells.map((r) => isNum(r))), cells, scales);
     plan.shown = fn("IF", bin(">", this.helper("TI"), num(0)), this.helper("target"), this.helper("final"));
     if (dated) this.ownPeriodWithoutTarget(plan, order.map((o) => o.p));
   }
@@ -342,8 +384,9 @@ export class KpiFormulas {
     if (!own.some(Boolean)) return;
     const L = this.helper("L");
     const TI = this.helper("TI");
-    const refs = own.map((o) => (o ? this.ref(o.cell) : null));
-    if (own.some((o, i) => o && !refs[i])) return;
+    const cellsOf = own.map((o) => (o ? this.cellOf(o.cell) : null));
+    if (own.some((o, i) => o && !cellsOf[i])) return;
+    const refs = cellsOf.map((x) => (x ? (x.scale.kind === "as-is" ? x.ref : this.shown(x.ref, x.scale)) : null));
     const flag = fn("CHOOSE", L, ...own.map((o) => num(o ? 1 : 0)));
     const ownRef = fn("CHOOSE", L, ...refs.map((r) => r ?? num(0)));
     const ownDue = fn("CHOOSE", L, ...own.map((o) => num(o ? this.serial(o.due) : 0)));
@@ -404,8 +447,11 @@ export class KpiFormulas {
   /** The series' points, oldest first (null for the baseline's actual), once plan() has read them. */
   private points: (PeriodCells | null)[] | null = null;
 
-  /** The RAG code (RAG_CODE) from the latest, the target in force and the final target, as rag.ts rates it. */
-  ragFormula(fallback: number): Expr | null {
+  /**
+   * The RAG code (RAG_CODE) from the latest, the target in force and the final target, as rag.ts rates it; without
+   * both figures, the fallback (withLatest: when the latest is a number but the target is not).
+   */
+  ragFormula(fallback: number, withLatest = fallback): Expr | null {
     const { kpi } = this;
     const { settings } = this.input;
     // A KPI with no better direction is rated on the side its targets imply (rating.ts), or not at all.
@@ -426,7 +472,8 @@ export class KpiFormulas {
       // Nested, not AND(): Excel evaluates every argument of AND, and a final target that is text would make it #VALUE!.
       rated = fn("IF", isNum(f), fn("IF", bin("<=", short(f), EPS), num(RAG_CODE.blue), rated), rated);
     }
-    let code: Expr = fn("IF", and(isNum(a), isNum(t)), rated, num(fallback));
+    const missing = withLatest === fallback ? num(fallback) : fn("IF", isNum(a), num(withLatest), num(fallback));
+    let code: Expr = fn("IF", and(isNum(a), isNum(t)), rated, missing);
     if (settings.staleRatesGrey) code = fn("IF", bin("=", this.helper("stale"), num(1)), num(RAG_CODE.grey), code);
     return code;
   }
