@@ -203,8 +203,10 @@ export class LiveScorecard {
     // Wide enough for the out-of-date words of the longest series.
     const points = input.registerOrder.reduce((n, p) => Math.max(n, 1 + (p.kpi.figureCells?.periods.length ?? 0)), 1);
     const width = Math.min(points, 250);
-    // Beside the helpers: the out-of-date words of each point, then the period words of each point.
-    const block = new BlockBuilder("live", input.dataRow, 0, HELPER_COLUMNS + 2 * width);
+    // Beside the helpers: the out-of-date words of each point, the period words of each point, and (where a series has
+    // points read from text) the text of each such point as read.
+    const heldCol = input.registerOrder.some((p) => this.hasTextPoints(p)) ? HELPER_COLUMNS + 2 * width : undefined;
+    const block = new BlockBuilder("live", input.dataRow, 0, HELPER_COLUMNS + (heldCol === undefined ? 2 : 3) * width);
     const out: LiveOutcome = { block, formulas: new Map(), marked: new Map(), liveKpis: 0, liveCells: 0 };
     const cells = this.virtual;
     const text = (row: number, col: number, t: string) => {
@@ -251,7 +253,7 @@ export class LiveScorecard {
     input.registerOrder.forEach((p, i) => {
       const row = this.helperRow + i;
       const reg = input.register.get(p.key)!;
-      const kf = refs ? new KpiFormulas({ p, cells: input.cells, settings: input.settings, refs, dataSheet: input.dataSheetName, row, asOf: input.scan.asOf }) : null;
+      const kf = refs ? new KpiFormulas({ p, cells: input.cells, settings: input.settings, refs, dataSheet: input.dataSheetName, row, asOf: input.scan.asOf, heldCol }) : null;
       const result = kf && budget > 0 ? this.settle(kf, p, reg, row, cells) : null;
       const plan = result?.plan ?? {};
       const statics = this.statics(p, reg, i);
@@ -263,6 +265,7 @@ export class LiveScorecard {
         block.setLive(row, col, formula, statics[name]);
       }
       if (plan.staleText && kf) kf.staleTexts.forEach((t, k) => block.set(row, HELPER_COLUMNS + k, literal(t)));
+      if ((plan.L || plan.P) && kf && heldCol !== undefined) kf.heldTexts.forEach(({ k, text: t }) => k < width && block.set(row, heldCol + k, literal(t)));
       if (result && kf) {
         const f: Partial<Record<LiveColumn, string>> = {};
         const helper = (name: HelperName) => liveFormulaText(kf.helperFrom(name));
@@ -458,6 +461,8 @@ export class LiveScorecard {
       if (at.kind === "ref") plan.ratedAt = at;
     }
     kf.staleTexts.forEach((t, k) => cells.set(this.input.dataSheetName, row, HELPER_COLUMNS + k, t));
+    const heldCol = kf.heldColumn;
+    if (heldCol !== undefined) kf.heldTexts.forEach(({ k, text }) => cells.set(this.input.dataSheetName, row, heldCol + k, text));
     const structure = this.rowCheck(p);
     if (structure) plan.structure = structure;
     const { kpi } = p;
@@ -508,6 +513,13 @@ export class LiveScorecard {
       break;
     }
     return { plan, ragText: ragShown };
+  }
+
+  /** Whether a series point of the KPI holds text (a number may have been read from it: its text is copied beside the helpers). */
+  private hasTextPoints(p: PlacedKpi): boolean {
+    const c = p.kpi.figureCells;
+    if (!c || (c.latest && c.previous)) return false;
+    return [c.baselineActual, ...c.periods.map((x) => x.actual)].some((at) => at && this.input.cells.cell(at.sheet ?? p.sheet, at.cell)?.valueType === "String");
   }
 
   /** The KPI's measure cell still says what it said: a check that the row has not moved or been sorted. */

@@ -3,7 +3,7 @@
 // formula of references, functions and numbers. A figure the formula cannot follow as the add-in reads it
 // (a number read out of text, a relative target, a figure on another scale, a correction) stays the value
 // the add-in read: those cells are marked "read by the add-in".
-import { addMonthsIso } from "../dates";
+import { addMonthsIso, isDateFormat } from "../dates";
 import { allowedAgeMonths, staleness, STALE_AFTER_MONTHS } from "../stale";
 import type { Settings } from "../settings";
 import type { CellAt, Figure, IsoDate, Kpi, PeriodCells } from "../types";
@@ -42,6 +42,8 @@ export interface LiveKpiInput {
   row: number;
   /** The reporting date the add-in rated at. */
   asOf: IsoDate;
+  /** The first column of the text copies of the series' points read from text (none: such a series is not followed). */
+  heldCol?: number;
 }
 
 /** A KPI's live formulas by helper; a helper without one holds the value the add-in worked out. */
@@ -126,7 +128,8 @@ export class KpiFormulas {
     const fig = this.figures.get(key(sheet, at.cell));
     const { unit } = this.kpi;
     const ratePer = this.kpi.ratePer ?? null;
-    const isDate = (format: string) => /[dmyhs]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
+    // A date is no figure to the add-in (figures/parse-figure.ts); a time of day with no date is a duration, in days.
+    const isDate = (format: string) => isDateFormat(format);
     if (!raw) {
       if (fig && fig.value !== null) return null;
       // A number typed into the blank cell is read with the cell's own format.
@@ -182,47 +185,83 @@ export class KpiFormulas {
    * The index-th of the cells (blank for 0) on their scales: INDEX over a run of cells in a row or a column read on
    * one scale, else CHOOSE. `text`: the cell picked may hold text, shown as it is.
    */
-  private pick(index: Expr, values: Expr[], scales: Scale[], text = false): Expr {
-    const range = scales.every((sc) => sameScale(sc, scales[0])) ? run(values) : null;
+  private pick(index: Expr, values: Expr[], scales: Scale[], text = false, held: (Expr | null)[] = []): Expr {
+    const range = scales.every((sc) => sameScale(sc, scales[0])) && !held.some(Boolean) ? run(values) : null;
     const on = (sc: Scale, e: Expr) => (sc.kind === "as-is" ? e : text ? this.shown(e, sc) : scaleExpr(sc, e));
-    return fn("IF", bin("=", index, num(0)), blank(), range ? on(scales[0], fn("INDEX", range, index)) : fn("CHOOSE", index, ...values.map((v, i) => on(scales[i], v))));
+    return fn("IF", bin("=", index, num(0)), blank(), range ? on(scales[0], fn("INDEX", range, index)) : fn("CHOOSE", index, ...values.map((v, i) => held[i] ?? on(scales[i], v))));
   }
 
   /** The series the latest and previous come from, oldest first: the baseline's actual, then the periods' actuals. */
-  private series(): { refs: Expr[]; scales: Scale[]; conds: Expr[]; counted: Expr[]; periods: (PeriodCells | null)[] } | null {
+  private series(): { refs: Expr[]; scales: Scale[]; held: (Expr | null)[]; conds: Expr[]; counted: Expr[]; periods: (PeriodCells | null)[] } | null {
     const c = this.kpi.figureCells!;
     const periods = c.periods.filter((p) => p.actual);
     // Periods dated and undated together are ordered by a rule a formula cannot follow.
     if (periods.some((p) => p.due === null) && periods.some((p) => p.due !== null)) return null;
     const refs: Expr[] = [];
     const scales: Scale[] = [];
+    const held: (Expr | null)[] = [];
+    const has: Expr[] = [];
     const conds: Expr[] = [];
     const list: (PeriodCells | null)[] = [];
+    this.heldTexts = [];
+    // A point followed, or one read from text held as read.
+    const point = (at: CellAt | null): boolean => {
+      const a = this.cellOf(at);
+      const k = refs.length;
+      const h = a ? null : this.heldPoint(at, k);
+      const ref = a?.ref ?? h?.ref;
+      if (!ref) return false;
+      refs.push(ref);
+      scales.push(a?.scale ?? h!.scale);
+      held.push(h?.value ?? null);
+      has.push(h?.has ?? isNum(ref));
+      return true;
+    };
     // Dates that only grow along the series: every point before the latest counted point counts too.
     const froms = periods.map((p) => p.actualFrom);
     const ordered = froms.every((f, i) => i === 0 || (f !== null && froms[i - 1] !== null && f >= froms[i - 1]!)) || froms.every((f) => f === null);
     if (c.baselineActual) {
-      const b = this.cellOf(c.baselineActual);
-      if (!b) return null;
-      refs.push(b.ref);
-      scales.push(b.scale);
-      conds.push(isNum(b.ref));
+      if (!point(c.baselineActual)) return null;
+      conds.push(has[has.length - 1]);
       list.push(null);
     }
     for (const p of periods) {
-      const a = this.cellOf(p.actual);
-      if (!a) return null;
-      const r = a.ref;
-      refs.push(r);
-      scales.push(a.scale);
+      if (!point(p.actual)) return null;
       const when = this.onOrBefore(p.actualFrom);
       // A product of conditions rather than AND(): shorter, and TRUE*FALSE is 0 in Excel and LibreOffice alike.
-      conds.push(when ? bin("*", isNum(r), when) : isNum(r));
+      conds.push(when ? bin("*", has[has.length - 1], when) : has[has.length - 1]);
       list.push(p);
     }
     // Before the latest, a point counts when it holds a number (ordered dates), else as the latest's condition says.
-    const counted = ordered ? refs.map((r) => isNum(r)) : conds;
-    return refs.length <= MAX_CANDIDATES ? { refs, scales, conds, counted, periods: list } : null;
+    const counted = ordered ? has : conds;
+    return refs.length <= MAX_CANDIDATES ? { refs, scales, held, conds, counted, periods: list } : null;
+  }
+
+  get heldColumn(): number | undefined {
+    return this.input.heldCol;
+  }
+
+  /** The text of each point of the series read from text, by its place in the series (copies beside the helpers). */
+  heldTexts: { k: number; text: string }[] = [];
+
+  /**
+   * A point of the series the add-in read a number from text ("12.1% (academic year 22/23)"): a formula cannot read
+   * that number (it would parse workbook text), so the point keeps the add-in's number while the cell still says
+   * what it said (compared with a copy of its text beside the helpers), and is followed once a number is typed.
+   */
+  private heldPoint(at: CellAt | null, k: number): { ref: Expr; scale: Scale; value: Expr; has: Expr } | null {
+    if (!at || this.input.heldCol === undefined) return null;
+    const sheet = this.sheetOf(at);
+    const raw = this.input.cells.hasSheet(sheet) ? this.input.cells.cell(sheet, at.cell) : null;
+    const fig = this.figures.get(key(sheet, at.cell));
+    const ref = this.ref(at);
+    if (!ref || raw?.valueType !== "String" || typeof raw.value !== "string" || !fig || fig.value === null || fig.relative || /[\uD800-\uDFFF]/.test(raw.value)) return null;
+    const scale = scaleOf(this.kpi.unit, raw.numberFormat, this.kpi.ratePer ?? null);
+    const copy: Expr = { kind: "ref", sheet: null, rect: { row: this.input.row, col: this.input.heldCol + k, rowCount: 1, colCount: 1 } };
+    this.heldTexts.push({ k, text: raw.value });
+    // IFERROR: an error typed into the cell makes the comparison an error; the point then has no figure.
+    const has = fn("IFERROR", fn("IF", isNum(ref), num(1), fn("IF", bin("=", ref, copy), num(1), num(0))), num(0));
+    return { ref, scale, value: fn("IF", isNum(ref), scaleExpr(scale, ref), num(fig.value)), has };
   }
 
   /** Latest, previous and their indices, as buildKpi chooses them; null where a formula cannot follow. */
@@ -239,7 +278,7 @@ export class KpiFormulas {
       if (r) this.planStaleAtPeriod(plan);
     } else if (s && s.refs.length) {
       plan.L = this.lastIndex(s.conds);
-      plan.latest = this.pick(this.helper("L"), s.refs, s.scales);
+      plan.latest = this.pick(this.helper("L"), s.refs, s.scales, false, s.held);
       this.points = s.periods;
       this.planStale(plan, s.periods);
     } else if (s) {
@@ -253,10 +292,10 @@ export class KpiFormulas {
       // With a Latest column, the newest point of the series is the previous.
       if (s.refs.length) {
         plan.P = this.lastIndex(s.conds);
-        plan.previous = this.pick(this.helper("P"), s.refs, s.scales);
+        plan.previous = this.pick(this.helper("P"), s.refs, s.scales, false, s.held);
       } else plan.previous = blank();
     } else if (s && plan.L) {
-      const before = this.pick(this.helper("P"), s.refs, s.scales);
+      const before = this.pick(this.helper("P"), s.refs, s.scales, false, s.held);
       // A numeric baseline is the point before a series of one (tables without ACTUAL rows).
       const leads = c.baselineLeads && c.baseline;
       const base = leads ? this.cellOf(c.baseline) : null;
