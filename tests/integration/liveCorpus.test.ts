@@ -8,13 +8,13 @@ import { openWorkbook, type HeadlessWorkbook } from "../../src/host";
 import { scanWorkbook } from "../../src/excel/scanWorkbook";
 import { applyScorecard } from "../../src/excel/applyScorecard";
 import { buildScorecardSpec, sourceCellsOf, isLiveFormulaText, type ScorecardSpec } from "../../src/core/scorecard";
-import { figureCell, ragText, trendText, placeKpis } from "../../src/core/scorecard/rows";
+import { figureCell, ragText, trendText, placeKpis, targetFor } from "../../src/core/scorecard/rows";
 import { unquote } from "../../src/core/scorecard/literal";
 import type { CellAt, Kpi } from "../../src/core/types";
 import { loadEntries } from "../../scripts/corpus/entry";
 import { xlsxPath } from "../../scripts/corpus/build";
 
-const LIVE = ["latest", "previous", "target", "rag", "dot", "latestPeriod", "previousPeriod"] as const;
+const LIVE = ["latest", "previous", "target", "rag", "dot", "latestPeriod", "previousPeriod", "targetFor"] as const;
 type LiveId = (typeof LIVE)[number];
 
 /**
@@ -31,6 +31,22 @@ function liveCells(spec: ScorecardSpec): Map<string, Set<LiveId>> {
     const id = spec.table.columns[reg.col + f.c].id;
     if (r && (LIVE as readonly string[]).includes(id)) out.get(r.key)!.add(id as LiveId);
   }
+  return out;
+}
+
+/** The register's group headings: each heading's words before its counts ("Name — 3 KPIs: ") -> its row and text. */
+function headings(spec: ScorecardSpec, live: boolean): Map<string, { row: number; text: string }> {
+  const reg = spec.blocks.find((b) => b.id === "register")!;
+  const kpiRows = new Set(spec.rows.map((r) => r.row));
+  const withFormula = new Set((reg.formulas ?? []).filter((f) => f.c === 0).map((f) => reg.row + f.r));
+  const out = new Map<string, { row: number; text: string }>();
+  reg.values.forEach((v, i) => {
+    const row = reg.row + i;
+    const text = typeof v[0] === "string" ? unquote(v[0]) : "";
+    const at = text.search(/ KPIs?: /);
+    if (row <= spec.table.headerRow || kpiRows.has(row) || at < 0 || (live && !withFormula.has(row))) return;
+    out.set(text.slice(0, text.indexOf(": ", at) + 2), { row, text });
+  });
   return out;
 }
 
@@ -54,6 +70,7 @@ function expected(kpi: Kpi, stale: boolean): Record<LiveId, unknown> {
     dot: trendText(kpi),
     latestPeriod: kpi.latest?.period ?? "",
     previousPeriod: kpi.previous?.period ?? "",
+    targetFor: targetFor(kpi),
   };
 }
 
@@ -78,10 +95,12 @@ describe.each(ENTRIES)("the live register of corpus workbook %s", (id) => {
   let placed: Map<string, ReturnType<typeof placeKpis>[number]>;
   let live: Map<string, Set<LiveId>>;
   let source: ReturnType<typeof sourceCellsOf>;
+  let scanSettings: Awaited<ReturnType<typeof scan>>["settings"];
 
   beforeAll(async () => {
     wb = await openWorkbook(new Uint8Array(readFileSync(xlsxPath(entry))));
     const { result, settings, snapshot } = await scan(wb);
+    scanSettings = settings;
     source = sourceCellsOf(snapshot);
     spec = buildScorecardSpec(result, { sheetName: settings.scorecardSheetName, generatedAt: "2026-11-22T01:00:00Z", commentary: [], settings, sourceCells: source });
     sheetName = (await wb.run((ctx) => applyScorecard(ctx, spec))).sheetName;
@@ -101,6 +120,8 @@ describe.each(ENTRIES)("the live register of corpus workbook %s", (id) => {
       return !live.get(r.key)!.has("latest") && p.kpi.latest?.value != null && !textColumn(p.kpi, p.sheet);
     });
     expect(without.map((r) => r.key)).toEqual([]);
+    // The group headings count the live RAGs.
+    expect(headings(spec, true).size).toBeGreaterThan(0);
     expect([...live.values()].filter((l) => l.has("latest")).length).toBeGreaterThan(0);
     for (const b of [...spec.blocks, ...spec.dataSheet.blocks]) for (const f of b.formulas ?? []) expect(isLiveFormulaText(f.formula)).toBe(true);
   });
@@ -126,7 +147,7 @@ describe.each(ENTRIES)("the live register of corpus workbook %s", (id) => {
           return was;
         });
         try {
-          const { result } = await scan(wb);
+          const { result, snapshot } = await scan(wb);
           const fresh = new Map(placeKpis(result).map((p) => [p.key, p]));
           const shown = await registerValues(wb, spec, sheetName);
           const p = fresh.get(at.key);
@@ -136,6 +157,17 @@ describe.each(ENTRIES)("the live register of corpus workbook %s", (id) => {
           const shape = (k: Kpi) => JSON.stringify(k.figureCells);
           if (!p || p.kpi.polarity !== before.polarity || p.kpi.unit !== before.unit || shape(p.kpi) !== shape(before)) return;
           const want = expected(p.kpi, p.stale);
+          // The group headings count the register afresh, as a scorecard generated now words them.
+          // (Only where the KPI's RAG is live: a heading counts what the register shows.)
+          const regenerated = buildScorecardSpec(result, { sheetName: scanSettings.scorecardSheetName, generatedAt: "2026-11-22T01:00:00Z", commentary: [], settings: scanSettings, sourceCells: sourceCellsOf(snapshot) });
+          const now = live.get(at.key)!.has("rag") ? headings(regenerated, false) : new Map<string, { text: string }>();
+          const column = await wb.run(async (ctx) => {
+            const r = ctx.workbook.worksheets.getItem(sheetName).getUsedRange();
+            r.load("values");
+            await ctx.sync();
+            return r.values.map((v) => v[0]);
+          });
+          for (const [prefix, h] of headings(spec, true)) if (now.size) expect([prefix, column[h.row]]).toEqual([prefix, now.get(prefix)?.text]);
           for (const c of live.get(at.key)!) expect([at.key, at.cell, typed, c, same(shown.get(at.key)![c], want[c]) ? want[c] : shown.get(at.key)![c]]).toEqual([at.key, at.cell, typed, c, want[c]]);
         } finally {
           await wb.run(async (ctx) => {

@@ -399,6 +399,7 @@ export class KpiFormulas {
       return when ? bin("*", has[i], when) : has[i];
     });
     plan.TI = this.lastIndex(conds);
+    this.targetLabels = order.map((o) => o.p.label);
     plan.target = this.pick(this.helper("TI"), cells, scales, true);
     // The final target: the last one that is a number.
     plan.final = this.pick(this.lastIndex(cells.map((r) => isNum(r))), cells, scales);
@@ -435,6 +436,19 @@ export class KpiFormulas {
     const applies = fn("IF", bin(">", L, num(0)), fn("IF", bin("=", flag, num(1)), fn("IF", bin("=", TI, num(0)), num(1), fn("IF", bin(">=", ownDue, tiDue), num(1), num(0))), num(0)), num(0));
     plan.target = fn("IF", bin("=", applies, num(1)), ownRef, normal);
     plan.shown = fn("IF", bin("=", applies, num(1)), this.helper("target"), plan.shown!);
+  }
+
+  /** The milestones' labels, in the order TI counts them, once plan() has read the targets. */
+  targetLabels: string[] | null = null;
+
+  /**
+   * "Target for" (rows.ts targetFor): the label of the milestone in force (text cells beside the helpers), else
+   * "Final target" (a words cell) when there is a final target, else blank.
+   */
+  targetForFormula(labels: Expr, finalWord: Expr): Expr {
+    const TI = this.helperFrom("TI");
+    const final = this.helperFrom("final");
+    return fn("IF", bin(">", TI, num(0)), fn("T", fn("INDEX", labels, TI)), fn("IF", bin(">", fn("LEN", final), num(0)), finalWord, fn("T", num(0))));
   }
 
   /** The cell naming the period of the Latest (L) or Previous (P) column's figure, when it holds text. */
