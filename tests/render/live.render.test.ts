@@ -8,6 +8,7 @@ import { openWorkbook } from "../../src/host";
 import { scanWorkbook } from "../../src/excel/scanWorkbook";
 import { applyScorecard } from "../../src/excel/applyScorecard";
 import { buildScorecardSpec, sourceCellsOf, type ScorecardSpec } from "../../src/core/scorecard";
+import { withSheetState } from "../../src/core/scorecard/rebuild";
 import { unquote } from "../../src/core/scorecard/literal";
 import { findSheet, worksheetParts } from "../../src/host/xlsx/chartPackage";
 import { loadEntries } from "../../scripts/corpus/entry";
@@ -23,8 +24,9 @@ async function scorecardCopy(bytes: Uint8Array, asOf: string, name: string): Pro
   const { result, settings, snapshot } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: name, overrides: { asOf }, today: asOf }));
   const spec = buildScorecardSpec(result, { sheetName: settings.scorecardSheetName, generatedAt: "2026-11-22T01:00:00Z", commentary: [], settings, sourceCells: sourceCellsOf(snapshot) });
   const applied = await wb.run((ctx) => applyScorecard(ctx, spec));
-  expect(applied.sheetName).toBe(spec.sheetName);
-  return { copy: await wb.saveCopy(), spec };
+  // A workbook with a sheet of the scorecard's name gets the scorecard under a free name: the spec written is built for it.
+  const written = withSheetState(spec, null, { sheetName: applied.sheetName, dataSheetName: applied.dataSheetName });
+  return { copy: await wb.saveCopy(), spec: written };
 }
 
 /** A number typed over a cell's cached value in the package, as a user saving from Excel would leave it (no formula is recalculated). */
