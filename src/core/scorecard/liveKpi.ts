@@ -422,21 +422,33 @@ export class KpiFormulas {
       return fig && (fig.missing === "not-applicable" || fig.missing === "to-be-confirmed") && period?.due ? { cell: period.target!, due: period.due } : null;
     });
     if (!own.some(Boolean)) return;
-    const L = this.helper("L");
-    const TI = this.helper("TI");
     const cellsOf = own.map((o) => (o ? this.cellOf(o.cell) : null));
     if (own.some((o, i) => o && !cellsOf[i])) return;
     const refs = cellsOf.map((x) => (x ? (x.scale.kind === "as-is" ? x.ref : this.shown(x.ref, x.scale)) : null));
-    const flag = fn("CHOOSE", L, ...own.map((o) => num(o ? 1 : 0)));
-    const ownRef = fn("CHOOSE", L, ...refs.map((r) => r ?? num(0)));
-    const ownDue = fn("CHOOSE", L, ...own.map((o) => num(o ? this.serial(o.due) : 0)));
-    const tiDue = fn("CHOOSE", TI, ...targets.map((t) => num(t.due ? this.serial(t.due) : 0)));
+    // Whether the latest's own period is in force, from the helpers (on the data sheet, or named from the scorecard).
+    const applies = (h: (name: HelperName) => Expr) => {
+      const L = h("L");
+      const TI = h("TI");
+      // The period still says it has no target: text there (a number typed over it is its target; emptied, no milestone).
+      const flag = fn("CHOOSE", L, ...cellsOf.map((c) => (c ? fn("IF", isNum(c.ref), num(0), fn("IF", bin(">", fn("LEN", c.ref), num(0)), num(1), num(0))) : num(0))));
+      const ownDue = fn("CHOOSE", L, ...own.map((o) => num(o ? this.serial(o.due) : 0)));
+      const tiDue = fn("CHOOSE", TI, ...targets.map((t) => num(t.due ? this.serial(t.due) : 0)));
+      // Nested IFs: CHOOSE with an index of 0 is an error, and AND and OR evaluate every argument.
+      return fn("IF", bin(">", L, num(0)), fn("IF", bin("=", flag, num(1)), fn("IF", bin("=", TI, num(0)), num(1), fn("IF", bin(">=", ownDue, tiDue), num(1), num(0))), num(0)), num(0));
+    };
+    const ownRef = fn("CHOOSE", this.helper("L"), ...refs.map((r) => r ?? num(0)));
     const normal = plan.target!;
-    // Nested IFs: CHOOSE with an index of 0 is an error, and AND and OR evaluate every argument.
-    const applies = fn("IF", bin(">", L, num(0)), fn("IF", bin("=", flag, num(1)), fn("IF", bin("=", TI, num(0)), num(1), fn("IF", bin(">=", ownDue, tiDue), num(1), num(0))), num(0)), num(0));
-    plan.target = fn("IF", bin("=", applies, num(1)), ownRef, normal);
-    plan.shown = fn("IF", bin("=", applies, num(1)), this.helper("target"), plan.shown!);
+    const here = applies((n) => this.helper(n));
+    plan.target = fn("IF", bin("=", here, num(1)), ownRef, normal);
+    plan.shown = fn("IF", bin("=", here, num(1)), this.helper("target"), plan.shown!);
+    // "Target for" then names the latest's own period: its place among the targets.
+    const place = own.map((o) => (o ? targets.findIndex((t) => t.target?.cell === o.cell.cell && (t.target?.sheet ?? null) === (o.cell.sheet ?? null)) + 1 : 0));
+    if (own.some((o, i) => o && place[i] < 1)) return;
+    this.targetIndex = (h) => fn("IF", bin("=", applies(h), num(1)), fn("CHOOSE", h("L"), ...place.map((k) => num(k))), h("TI"));
   }
+
+  /** Which of the targets' labels "Target for" shows, from the helpers: TI, or the latest's own period's place. */
+  private targetIndex: (h: (name: HelperName) => Expr) => Expr = (h) => h("TI");
 
   /** The milestones' labels, in the order TI counts them, once plan() has read the targets. */
   targetLabels: string[] | null = null;
@@ -446,7 +458,7 @@ export class KpiFormulas {
    * "Final target" (a words cell) when there is a final target, else blank.
    */
   targetForFormula(labels: Expr, finalWord: Expr): Expr {
-    const TI = this.helperFrom("TI");
+    const TI = this.targetIndex((n) => this.helperFrom(n));
     const final = this.helperFrom("final");
     return fn("IF", bin(">", TI, num(0)), fn("T", fn("INDEX", labels, TI)), fn("IF", bin(">", fn("LEN", final), num(0)), finalWord, fn("T", num(0))));
   }
