@@ -20,9 +20,9 @@ type LiveId = (typeof LIVE)[number];
 /**
  * Whole percentages (General cells), rates per 100 written as 0.45%, a long export, period and month sheets, series
  * with points read from text ("12.1% (academic year 22/23)", "6.2 weeks"), times written hh:mm:ss, milestones
- * whose latest period says "n/a" (its own period in force: "Target for" names it).
+ * whose latest period says "n/a" (its own period in force: "Target for" names it), targets read from text ("35 weeks").
  */
-const ENTRIES = ["canterbury-tsm-2023-24", "shropshire-housing-performance-2018-01", "devon-send-app-kpis-2023", "mansfield-housing-kpis-2022-24-long", "southend-foi-performance-2024-month-sheets", "derbyshire-fire-performance-2022-23-quarter-sheets", "devon-send-app-kpis-period-sheets-2023-24", "sefton-send-therapy-waits-target-actual-pairs-2020", "eeast-response-times-2022-23", "torbay-asc-outcomes-2021-23"];
+const ENTRIES = ["canterbury-tsm-2023-24", "shropshire-housing-performance-2018-01", "devon-send-app-kpis-2023", "mansfield-housing-kpis-2022-24-long", "southend-foi-performance-2024-month-sheets", "derbyshire-fire-performance-2022-23-quarter-sheets", "devon-send-app-kpis-period-sheets-2023-24", "sefton-send-therapy-waits-target-actual-pairs-2020", "eeast-response-times-2022-23", "torbay-asc-outcomes-2021-23", "aberdeenshire-planning-performance-2019-20-q1", "arhag-core-performance-2017-18"];
 
 function liveCells(spec: ScorecardSpec): Map<string, Set<LiveId>> {
   const reg = spec.blocks.find((b) => b.id === "register")!;

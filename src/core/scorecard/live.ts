@@ -219,6 +219,7 @@ export class LiveScorecard {
     let arrays = 2;
     const heldCol = input.registerOrder.some((p) => this.hasTextPoints(p)) ? HELPER_COLUMNS + arrays++ * width : undefined;
     const labelCol = input.registerOrder.some((p) => p.kpi.figureCells?.periods.some((x) => x.target)) ? HELPER_COLUMNS + arrays++ * width : undefined;
+    const heldTargetCol = input.registerOrder.some((p) => this.hasTextTargets(p)) ? HELPER_COLUMNS + arrays++ * width : undefined;
     const block = new BlockBuilder("live", input.dataRow, 0, HELPER_COLUMNS + arrays * width);
     const out: LiveOutcome = { block, formulas: new Map(), marked: new Map(), liveKpis: 0, liveCells: 0 };
     const cells = this.virtual;
@@ -266,7 +267,7 @@ export class LiveScorecard {
     input.registerOrder.forEach((p, i) => {
       const row = this.helperRow + i;
       const reg = input.register.get(p.key)!;
-      const kf = refs ? new KpiFormulas({ p, cells: input.cells, settings: input.settings, refs, dataSheet: input.dataSheetName, row, asOf: input.scan.asOf, heldCol }) : null;
+      const kf = refs ? new KpiFormulas({ p, cells: input.cells, settings: input.settings, refs, dataSheet: input.dataSheetName, row, asOf: input.scan.asOf, heldCol, heldTargetCol }) : null;
       const result = kf && budget > 0 ? this.settle(kf, p, reg, row, cells) : null;
       const plan = result?.plan ?? {};
       const statics = this.statics(p, reg, i);
@@ -279,6 +280,7 @@ export class LiveScorecard {
       }
       if (plan.staleText && kf) kf.staleTexts.forEach((t, k) => block.set(row, HELPER_COLUMNS + k, literal(t)));
       if ((plan.L || plan.P) && kf && heldCol !== undefined) kf.heldTexts.forEach(({ k, text: t }) => k < width && block.set(row, heldCol + k, literal(t)));
+      if (plan.target && kf && heldTargetCol !== undefined) kf.heldTargetTexts.forEach(({ k, text: t }) => k < width && block.set(row, heldTargetCol + k, literal(t)));
       if (result && kf) {
         const f: Partial<Record<LiveColumn, string>> = {};
         const helper = (name: HelperName) => liveFormulaText(kf.helperFrom(name));
@@ -538,6 +540,8 @@ export class LiveScorecard {
     kf.staleTexts.forEach((t, k) => cells.set(this.input.dataSheetName, row, HELPER_COLUMNS + k, t));
     const heldCol = kf.heldColumn;
     if (heldCol !== undefined) kf.heldTexts.forEach(({ k, text }) => cells.set(this.input.dataSheetName, row, heldCol + k, text));
+    const heldTargetCol = kf.heldTargetColumn;
+    if (heldTargetCol !== undefined) kf.heldTargetTexts.forEach(({ k, text }) => cells.set(this.input.dataSheetName, row, heldTargetCol + k, text));
     const structure = this.rowCheck(p);
     if (structure) plan.structure = structure;
     const { kpi } = p;
@@ -595,6 +599,12 @@ export class LiveScorecard {
     const c = p.kpi.figureCells;
     if (!c || (c.latest && c.previous)) return false;
     return [c.baselineActual, ...c.periods.map((x) => x.actual)].some((at) => at && this.input.cells.cell(at.sheet ?? p.sheet, at.cell)?.valueType === "String");
+  }
+
+  /** Whether a target cell of the KPI holds text (a number may have been read from it: its text is copied beside the helpers). */
+  private hasTextTargets(p: PlacedKpi): boolean {
+    const c = p.kpi.figureCells;
+    return !!c && [c.target, ...c.periods.map((x) => x.target)].some((at) => at && this.input.cells.cell(at.sheet ?? p.sheet, at.cell)?.valueType === "String");
   }
 
   /** The KPI's measure cell still says what it said: a check that the row has not moved or been sorted. */

@@ -44,6 +44,8 @@ export interface LiveKpiInput {
   asOf: IsoDate;
   /** The first column of the text copies of the series' points read from text (none: such a series is not followed). */
   heldCol?: number;
+  /** The same for the targets read from text ("35 weeks", "Max. 2.0% of gross rent"). */
+  heldTargetCol?: number;
 }
 
 /** A KPI's live formulas by helper; a helper without one holds the value the add-in worked out. */
@@ -241,6 +243,13 @@ export class KpiFormulas {
     return this.input.heldCol;
   }
 
+  /** The text of each target read from text, by its place among the targets (copies beside the helpers). */
+  heldTargetTexts: { k: number; text: string }[] = [];
+
+  get heldTargetColumn(): number | undefined {
+    return this.input.heldTargetCol;
+  }
+
   /** The text of each point of the series read from text, by its place in the series (copies beside the helpers). */
   heldTexts: { k: number; text: string }[] = [];
 
@@ -249,19 +258,22 @@ export class KpiFormulas {
    * that number (it would parse workbook text), so the point keeps the add-in's number while the cell still says
    * what it said (compared with a copy of its text beside the helpers), and is followed once a number is typed.
    */
-  private heldPoint(at: CellAt | null, k: number): { ref: Expr; scale: Scale; value: Expr; has: Expr } | null {
-    if (!at || this.input.heldCol === undefined) return null;
+  private heldPoint(at: CellAt | null, k: number, target = false): { ref: Expr; scale: Scale; value: Expr; has: Expr } | null {
+    const col = target ? this.input.heldTargetCol : this.input.heldCol;
+    if (!at || col === undefined) return null;
     const sheet = this.sheetOf(at);
     const raw = this.input.cells.hasSheet(sheet) ? this.input.cells.cell(sheet, at.cell) : null;
     const fig = this.figures.get(key(sheet, at.cell));
     const ref = this.ref(at);
     if (!ref || raw?.valueType !== "String" || typeof raw.value !== "string" || !fig || fig.value === null || fig.relative || /[\uD800-\uDFFF]/.test(raw.value)) return null;
     const scale = scaleOf(this.kpi.unit, raw.numberFormat, this.kpi.ratePer ?? null);
-    const copy: Expr = { kind: "ref", sheet: null, rect: { row: this.input.row, col: this.input.heldCol + k, rowCount: 1, colCount: 1 } };
-    this.heldTexts.push({ k, text: raw.value });
+    const copy: Expr = { kind: "ref", sheet: null, rect: { row: this.input.row, col: col + k, rowCount: 1, colCount: 1 } };
+    (target ? this.heldTargetTexts : this.heldTexts).push({ k, text: raw.value });
     // IFERROR: an error typed into the cell makes the comparison an error; the point then has no figure.
     const has = fn("IFERROR", fn("IF", isNum(ref), num(1), fn("IF", bin("=", ref, copy), num(1), num(0))), num(0));
-    return { ref, scale, value: fn("IF", isNum(ref), scaleExpr(scale, ref), num(fig.value)), has };
+    // A target is shown whatever it holds: other text typed over it is shown as it is (regenerate to read it).
+    const value = fn("IF", isNum(ref), scaleExpr(scale, ref), target ? fn("IF", bin("=", ref, copy), num(fig.value), fn("T", ref)) : num(fig.value));
+    return { ref, scale, value, has };
   }
 
   /** Latest, previous and their indices, as buildKpi chooses them; null where a formula cannot follow. */
@@ -368,11 +380,13 @@ export class KpiFormulas {
     // A target the user set, or one written relative to something else, is the add-in's own reading.
     if (current && (current.qualifier === "set by the user" || current.relative)) return;
     const withTarget = c.periods.filter((p) => p.target);
+    this.heldTargetTexts = [];
     if (withTarget.length === 0) {
       if (c.target) {
         const r = this.cellOf(c.target);
-        if (r) {
-          plan.target = this.shown(r.ref, r.scale);
+        const held = r ? null : this.heldPoint(c.target, 0, true);
+        if (r || held) {
+          plan.target = r ? this.shown(r.ref, r.scale) : held!.value;
           plan.shown = this.helper("target");
           plan.final = this.helper("target");
         }
@@ -381,16 +395,18 @@ export class KpiFormulas {
     }
     // Every target cell must read as it stands; a "not applicable" that gives a reason supersedes older targets.
     const figs = withTarget.map((p) => this.figures.get(key(p.target!.sheet ?? this.sheet, p.target!.cell)) ?? null);
-    if (withTarget.some((p) => !this.followable(p.target))) return;
     if (figs.some((f) => f?.missing === "not-applicable" && f.text.replace(/[^a-z]/gi, "").length > 3)) return;
     const dated = withTarget.every((p) => p.targetFrom !== null);
     if (!dated && withTarget.some((p) => p.targetFrom !== null)) return;
     const order = withTarget.map((p, i) => ({ p, f: figs[i] })).sort((a, b) => (dated ? cmp(a.p.due, b.p.due) : 0));
     if (order.length > MAX_CANDIDATES) return;
-    const followed = order.map((o) => this.cellOf(o.p.target));
+    // Each target cell read as it stands, or (a number read from text) held as read while its text is unchanged.
+    const followed: ({ ref: Expr; scale: Scale; value?: Expr; has?: Expr } | null)[] = order.map((o, k) => this.cellOf(o.p.target) ?? this.heldPoint(o.p.target, k, true));
     if (followed.some((r) => !r)) return;
     const cells = followed.map((f) => f!.ref);
     const scales = followed.map((f) => f!.scale);
+    const held = followed.map((f) => f!.value ?? null);
+    const numeric = followed.map((f, i) => f!.has ?? isNum(cells[i]));
     // A target that says "N/A" counts only once a number is typed over it (buildKpi leaves such milestones out).
     const has = order.map((o, i) => (o.f?.missing === "not-applicable" ? isNum(cells[i]) : bin(">", fn("LEN", cells[i]), num(0))));
     const conds = order.map((o, i) => {
@@ -400,9 +416,9 @@ export class KpiFormulas {
     });
     plan.TI = this.lastIndex(conds);
     this.targetLabels = order.map((o) => o.p.label);
-    plan.target = this.pick(this.helper("TI"), cells, scales, true);
+    plan.target = this.pick(this.helper("TI"), cells, scales, true, held);
     // The final target: the last one that is a number.
-    plan.final = this.pick(this.lastIndex(cells.map((r) => isNum(r))), cells, scales);
+    plan.final = this.pick(this.lastIndex(numeric), cells, scales, false, held);
     plan.shown = fn("IF", bin(">", this.helper("TI"), num(0)), this.helper("target"), this.helper("final"));
     if (dated) this.ownPeriodWithoutTarget(plan, order.map((o) => o.p));
   }
