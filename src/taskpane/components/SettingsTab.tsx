@@ -18,7 +18,16 @@ import { useShowMore } from "./useShowMore";
 import { DateField } from "./DateField";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // A select is as wide as its longest option unless held to the pane: fields and their selects never pass its edge.
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    "& .fui-Field": { minWidth: 0 },
+    "& .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
+  },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "120px" },
 });
