@@ -59,10 +59,10 @@ export const RAW_FILES: [string, Uint8Array | string, string][] = [
 
 async function main(): Promise<void> {
   const built = BUILDERS.map((b) => b());
-  for (const { wb, info } of built) {
+  for (const { wb, info, settings } of built) {
     const path = join(root, info.file);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, await workbookBytes(wb));
+    writeFileSync(path, await workbookBytes(wb, settings));
     console.log(`wrote ${info.file} (${info.tables.length} KPI tables)`);
   }
   writeFileSync(join(root, EVIDENCE_FILE), await workbookBytes(buildEvidence()));

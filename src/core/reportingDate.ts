@@ -11,6 +11,22 @@ import { compareIso } from "./dates";
  */
 export type ReportingDateSource = NonNullable<ScanResult["asOfSource"]>;
 
+/**
+ * The rule, in the words every place that states it uses (README, `--help`, the pane's Settings): one sentence,
+ * so that none of them can describe the default differently.
+ */
+export const REPORTING_DATE_RULE = "the workbook's setting; else the end of the latest period with figures, if that is before today; else today";
+
+/**
+ * What a reader is told when the reporting date is a fallback (nothing set in the workbook or given): which
+ * fallback, in words; null when it was set or given.
+ */
+export function reportingDateFallback(source: ReportingDateSource | undefined): string | null {
+  if (source === "today") return "Reporting date not set in the workbook: today's date used";
+  if (source === "latest-period") return "Reporting date not set in the workbook: the end of the latest period with figures used";
+  return null;
+}
+
 /** The end of the latest period any KPI's latest figure (or milestone actual) belongs to; null when none is dated. */
 export function latestPeriodInData(scan: Pick<ScanResult, "tables">): IsoDate | null {
   let latest: IsoDate | null = null;

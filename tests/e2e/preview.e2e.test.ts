@@ -152,8 +152,9 @@ describe("browser preview", () => {
     await page.getByRole("button", { name: "Scan workbook" }).click();
     await page.getByTestId("summary").waitFor();
     await expect(page.getByTestId("summary").textContent()).resolves.toContain(`${kpisOf(expected).length} KPIs in ${expected.tables.length} tables`);
-    // No reporting date is stored in the sample: the latest period in its data is used, and the pane says so.
-    await expect(page.getByTestId("summary").textContent()).resolves.toContain(`reporting date ${expected.asOf} (the latest period in the data)`);
+    // The sample stores its reporting date (the report's own, 8 December 2020), and the pane says where it came from.
+    expect(expected).toMatchObject({ asOf: "2020-12-08", asOfSource: "setting" });
+    await expect(page.getByTestId("summary").textContent()).resolves.toContain(`reporting date ${expected.asOf} (set in Settings)`);
     expect(await buttonBackgrounds(page)).toEqual({ scan: before.insert, insert: before.scan });
     // The four view tabs stand on one line of the 320 px pane.
     const tabTops = await page.getByRole("tablist", { name: "Views" }).getByRole("tab").evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));

@@ -9,6 +9,8 @@ import { saveSettings } from "../../src/excel/settingsStore";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { main } from "../../src/cli/main";
 import type { ScanResult } from "../../src/core/types";
+import { buildScorecardSpec, type ScorecardSpec } from "../../src/core/scorecard";
+import { REPORTING_DATE_RULE } from "../../src/core/reportingDate";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
 const SEFTON = join(FIXTURES, "seed002-sefton.xlsx"); // figures up to December 2020
@@ -57,8 +59,36 @@ it("figures that reach today's month keep today", async () => {
 it("kpi-scorecard scan without --as-of uses the latest period and says so; --json carries asOfSource", async () => {
   let out = "";
   expect(await main(["node", "kpi-scorecard", "scan", SEFTON], (s) => (out += s))).toBe(0);
-  expect(out.split("\n")[0]).toMatch(/reporting date 2020-12-31 \(the latest period in the data: no reporting date is set; use --as-of for another\)$/);
+  expect(out.split("\n")[0]).toMatch(/reporting date 2020-12-31 \(not set in the workbook: the end of the latest period with figures; use --as-of for another\)$/);
   let json = "";
   expect(await main(["node", "kpi-scorecard", "scan", SEFTON, "--json", "--as-of", "2020-12-31"], (s) => (json += s))).toBe(0);
   expect(JSON.parse(json)).toMatchObject({ asOf: "2020-12-31", asOfSource: "given" });
+});
+
+/** Every string page 1 and the rest of the scorecard hold, quote prefixes removed. */
+function scorecardText(r: ScanResult): string[] {
+  const spec: ScorecardSpec = buildScorecardSpec(r, { sheetName: "Scorecard", generatedAt: "2025-06-30T09:00:00Z", commentary: [], settings: DEFAULT_SETTINGS });
+  return spec.blocks.flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string").map((v) => v.replace(/^'/, ""));
+}
+
+it("page 1 says in words when the reporting date is a fallback, and says nothing when it was set", async () => {
+  // Figures with no year (Rotherham's "Year end", "Quarter 1", "Quarter 2"): nothing dates them, today is used.
+  const undated = await openWorkbook(new Uint8Array(readFileSync(join(__dirname, "..", "corpus", "xlsx", "rotherham-housing-performance-2024-q2.xlsx"))));
+  const { result: atToday } = await undated.run((ctx) => scanWorkbook(ctx, { workbookName: "housing.xlsx", today: TODAY }));
+  expect(atToday.asOfSource).toBe("today");
+  expect(scorecardText(atToday)).toContain("Reporting date: 30 Jun 2025 (not set in the workbook: today's date used)");
+  const latest = await scan(SEFTON);
+  expect(scorecardText(latest)).toContain("Reporting date: 31 Dec 2020 (not set in the workbook: the end of the latest period with figures used)");
+  for (const r of [await scan(SEFTON, {}, "2020-09-30"), await scan(SEFTON, { asOf: "2020-06-30" })]) {
+    expect(scorecardText(r).filter((t) => /not set in the workbook/.test(t))).toEqual([]);
+  }
+});
+
+it("the rule is stated in the same words by --help, the README and the pane's Settings", async () => {
+  let help = "";
+  await main(["node", "kpi-scorecard", "pack", "--help"], (s) => (help += s), (s) => (help += s)).catch(() => undefined);
+  const flat = (t: string) => t.replace(/\s+/g, " ");
+  expect(flat(help)).toContain(`default: ${REPORTING_DATE_RULE}`);
+  expect(flat(readFileSync(join(__dirname, "..", "..", "README.md"), "utf8"))).toContain(REPORTING_DATE_RULE);
+  expect(readFileSync(join(__dirname, "..", "..", "src", "taskpane", "components", "SettingsTab.tsx"), "utf8")).toContain("REPORTING_DATE_RULE");
 });

@@ -2,6 +2,7 @@
 // as large tiles, the exceptions (every Red and Amber KPI, worst first, with latest against target,
 // trend, owner and commentary), what changed since the last scorecard, and counts by group.
 import type { Settings } from "../settings";
+import { reportingDateFallback } from "../reportingDate";
 import type { Rag, ScanResult } from "../types";
 import { kpiLabel } from "./changes";
 import { COMMENTARY_HEADER, KEY_HEADER, RAG_HEADER, SHEET_HEADER } from "./columns";
@@ -100,11 +101,14 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
   layout.section("summary", "Summary", 0);
   if (settings.organisation) line(settings.organisation, ORG_FONT, { fontColour: HEADER_COLOURS.fill });
   line(settings.reportTitle, TITLE_FONT, { fontColour: HEADER_COLOURS.fill });
-  const period = settings.reportingPeriod ? `Reporting period: ${settings.reportingPeriod}` : `Reporting date: ${readableDate(scan.asOf)}`;
+  // A reporting date nothing set is said to be a fallback, in words, where the page states the date.
+  const fallback = reportingDateFallback(scan.asOfSource);
+  const dateLine = `Reporting date: ${readableDate(scan.asOf)}${fallback ? ` (${fallback.replace(/^Reporting date /, "")})` : ""}`;
+  const period = settings.reportingPeriod ? `Reporting period: ${settings.reportingPeriod}` : dateLine;
   line([settings.meetingName, period].filter(Boolean).join(" · "), SUBTITLE_FONT);
   const tableCount = scan.tables.length;
   line(
-    `Figures as at ${readableDate(scan.asOf)} · generated ${readableDate(input.generatedAt)} from ${scan.workbook}: ` +
+    `Figures as at ${readableDate(scan.asOf)}${fallback && settings.reportingPeriod ? ` · ${fallback}` : ""} · generated ${readableDate(input.generatedAt)} from ${scan.workbook}: ` +
       `${placed.length} KPI${placed.length === 1 ? "" : "s"} in ${tableCount} table${tableCount === 1 ? "" : "s"}.`,
     NOTE_FONT,
     { fontColour: NOTE_COLOUR, italic: true },

@@ -16,6 +16,7 @@ import type { Settings } from "../../core/settings";
 import { formFromSettings, settingsFromForm, validateForm, type FormErrors, type SettingsForm } from "../settingsForm";
 import { useShowMore } from "./useShowMore";
 import { DateField } from "./DateField";
+import { REPORTING_DATE_RULE } from "../../core/reportingDate";
 
 const useStyles = makeStyles({
   // A select is as wide as its longest option unless held to the pane: fields and their selects never pass its edge.
@@ -87,7 +88,7 @@ export function SettingsTab({ settings, kpis, disabled, onSave, reportingDate }:
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Settings">
       <DateField
         label="Reporting date"
-        hint="Milestones due on or before it are in force. Empty: the latest period with figures in the data (today if they reach today)."
+        hint={`Milestones due on or before it are in force. Empty: ${REPORTING_DATE_RULE.replace(/^the workbook's setting; else /, "")}.`}
         value={form.asOf}
         onChange={(v) => set("asOf", v)}
         error={errors.asOf}
