@@ -74,7 +74,8 @@ async function main(): Promise<void> {
   const t = totals(scores);
   console.log(`accuracy: recall ${f3(t.recall)} precision ${f3(t.precision)} fields ${f3(t.fields)}`);
   const o = outOfSample(entries);
-  console.log(`out-of-sample: recall ${f3(o.recall)} precision ${f3(o.precision)} fields ${f3(o.fields)} (first scores of ${o.entries} entries)`);
+  if (o.entries === 0) console.log("out-of-sample: no entry has a first score yet");
+  else console.log(`out-of-sample: recall ${f3(o.recall)} precision ${f3(o.precision)} fields ${f3(o.fields)} (first scores of ${o.entries} entries)`);
 }
 
 if (require.main === module) {

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { newWorkbook, workbookBytes } from "../fixtures/workbook";
-import { formatEntry, loadEntries, TABLES_DIR, XLSX_DIR, type CorpusCell, type CorpusEntry, type CorpusSheet } from "./entry";
+import { cellText, formatEntry, loadEntries, tableBounds, TABLES_DIR, XLSX_DIR, type CorpusCell, type CorpusEntry, type CorpusSheet, type CorpusTable } from "./entry";
 
 function argb(hex: string): string {
   const h = hex.replace(/^#/, "").toUpperCase();
@@ -49,8 +49,39 @@ export function buildSheets(sheets: CorpusSheet[]): ExcelJS.Workbook {
     sheet.rows.forEach((row, r) => row.forEach((spec, c) => writeCell(ws.getCell(r + 1, c + 1), spec)));
     for (const m of sheet.merges ?? []) ws.mergeCells(m);
     for (const [col, width] of Object.entries(sheet.widths ?? {})) ws.getColumn(col).width = width;
+    for (const t of sheet.tables ?? []) addTable(ws, sheet, t);
   }
   return wb;
+}
+
+/** The value a cell holds, as ExcelJS takes it for a table row. */
+function cellValue(spec: CorpusCell | undefined): ExcelJS.CellValue {
+  if (spec === null || spec === undefined) return null;
+  if (typeof spec !== "object") return spec;
+  if (spec.date) {
+    const [y, m, d] = spec.date.split("-").map(Number);
+    return new Date(Date.UTC(y, m - 1, d));
+  }
+  return spec.v ?? null;
+}
+
+/** Makes a range of the sheet an Excel table (ListObject), keeping its cells' formats. */
+function addTable(ws: ExcelJS.Worksheet, sheet: CorpusSheet, t: CorpusTable): void {
+  const b = tableBounds(t.ref);
+  if (!b) return;
+  const cols = Array.from({ length: b.right - b.left + 1 }, (_, i) => b.left - 1 + i);
+  const spec = (r: number, c: number) => sheet.rows[r - 1]?.[c];
+  ws.addTable({
+    name: t.name,
+    ref: ws.getCell(b.top, b.left).address,
+    headerRow: true,
+    totalsRow: false,
+    style: { theme: (t.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+    columns: cols.map((c) => ({ name: cellText(spec(b.top, c)).trim(), filterButton: true })),
+    rows: Array.from({ length: b.bottom - b.top }, (_, i) => cols.map((c) => cellValue(spec(b.top + 1 + i, c)))),
+  });
+  // ExcelJS writes the table's values into the cells; write them again so their formats and fills stay.
+  for (let r = b.top; r <= b.bottom; r++) for (const c of cols) writeCell(ws.getCell(r, c + 1), spec(r, c) ?? null);
 }
 
 export function xlsxPath(entry: CorpusEntry): string {

@@ -27,6 +27,16 @@ export interface CorpusSheet {
   rows: CorpusCell[][];
   merges?: string[];
   widths?: Record<string, number>;
+  /** Ranges kept as Excel tables (ListObjects): the range's first row is the table's header row. */
+  tables?: CorpusTable[];
+}
+
+export interface CorpusTable {
+  name: string;
+  /** A1 range, e.g. "A3:F20". */
+  ref: string;
+  /** Table style name; TableStyleMedium2 (Excel's default) when absent. */
+  style?: string;
 }
 
 export type Sector = "council" | "nhs" | "police" | "fire" | "housing" | "school" | "send" | "other";
@@ -130,6 +140,7 @@ export function entryProblems(e: CorpusEntry, file: string): string[] {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(e.asOf ?? "")) say("asOf must be YYYY-MM-DD");
   if (!Array.isArray(e.sheets) || e.sheets.length === 0) say("no sheets");
   if (!Array.isArray(e.expected) || e.expected.length === 0) say("no expected KPIs");
+  for (const m of tableProblems(e.sheets ?? [])) say(m);
   const seen = new Set<string>();
   const primary = new Set((e.expected ?? []).map((k) => placeName(k)));
   for (const a of (e.expected ?? []).flatMap((k) => k.also ?? [])) {
@@ -200,6 +211,45 @@ function firstScoreProblems(f: FirstScore): string[] {
   return p;
 }
 
+const A1_RANGE = /^([A-Z]{1,3})([1-9]\d*):([A-Z]{1,3})([1-9]\d*)$/;
+
+/** Column letters to a 1-based index ("A" 1, "AA" 27). */
+export function columnIndex(letters: string): number {
+  return [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+}
+
+/** A table's range as 1-based row and column bounds, or null when it is not an A1 range. */
+export function tableBounds(ref: string): { top: number; left: number; bottom: number; right: number } | null {
+  const m = A1_RANGE.exec(ref);
+  if (!m) return null;
+  return { left: columnIndex(m[1]), top: Number(m[2]), right: columnIndex(m[3]), bottom: Number(m[4]) };
+}
+
+/** Problems with the sheets' Excel tables: a valid range on the sheet, a header row of distinct texts, unique names. */
+function tableProblems(sheets: CorpusSheet[]): string[] {
+  const p: string[] = [];
+  const names = new Set<string>();
+  for (const s of sheets) {
+    for (const t of s.tables ?? []) {
+      const where = `${s.name}: table "${t.name}"`;
+      if (!/^[A-Za-z_][A-Za-z0-9_.]*$/.test(t.name ?? "")) p.push(`${where}: name must start with a letter or _ and hold letters, digits, _ or .`);
+      if (names.has((t.name ?? "").toLowerCase())) p.push(`${where}: name used twice in the workbook`);
+      names.add((t.name ?? "").toLowerCase());
+      const b = tableBounds(t.ref ?? "");
+      if (!b || b.bottom <= b.top || b.right < b.left) {
+        p.push(`${where}: ref "${t.ref}" must be an A1 range of a header row and at least one row`);
+        continue;
+      }
+      if (b.bottom > s.rows.length) p.push(`${where}: ref "${t.ref}" runs past the sheet's last row`);
+      const header = (s.rows[b.top - 1] ?? []).slice(b.left - 1, b.right).map((c) => cellText(c).trim());
+      while (header.length < b.right - b.left + 1) header.push("");
+      if (header.some((h) => h === "")) p.push(`${where}: every header cell must hold text`);
+      if (new Set(header.map((h) => h.toLowerCase())).size !== header.length) p.push(`${where}: header texts must be distinct`);
+    }
+  }
+  return p;
+}
+
 /** Every entry, in file-name order. Throws with every problem found when any entry is malformed. */
 export function loadEntries(dir = TABLES_DIR): CorpusEntry[] {
   const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
@@ -241,6 +291,7 @@ export function formatEntry(e: CorpusEntry): string {
     const rest: string[] = [];
     if (s.merges) rest.push(`      "merges": ${one(s.merges)}`);
     if (s.widths) rest.push(`      "widths": ${one(s.widths)}`);
+    if (s.tables) rest.push(`      "tables": ${one(s.tables)}`);
     lines.push(`      "rows": [`);
     s.rows.forEach((r, j) => lines.push(`        ${one(r)}${j < s.rows.length - 1 ? "," : ""}`));
     lines.push(`      ]${rest.length ? "," : ""}`);
