@@ -57,5 +57,6 @@ test("organisation, title and meeting are saved, refused when too long, and head
     await ctx.sync();
     return r.values.map((x) => x[0]);
   });
-  expect(top).toEqual(["Sefton Council", "SEND performance scorecard", "SEND Partnership Board · Reporting date: 29 Feb 2024"]);
+  // No reporting date is set and nothing in the table is dated: today's is used, and page 1 says so.
+  expect(top).toEqual(["Sefton Council", "SEND performance scorecard", "SEND Partnership Board · Reporting date: 29 Feb 2024 (not set in the workbook: today's date used)"]);
 });
