@@ -144,16 +144,16 @@ describe("the pane in a 320 px window", () => {
     await dialog.getByRole("button", { name: "Close" }).click();
     await dialog.waitFor({ state: "hidden" });
 
-    // A real table, selected in the grid below the pane: the Board summary's first rows.
-    await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Board summary" }).click();
-    const cell = (a: string) => page.locator(`table[data-sheet="Board summary"] td[data-cell="${a}"]`);
-    await cell("C5").click();
+    // A real table, selected in the grid below the pane: the therapy waits' first rows.
+    await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name: "Therapy waits" }).click();
+    const cell = (a: string) => page.locator(`table[data-sheet="Therapy waits"] td[data-cell="${a}"]`);
+    await cell("A2").click();
     for (const key of ["ArrowRight", "ArrowRight", "ArrowDown", "ArrowDown", "ArrowDown"]) await page.keyboard.press(`Shift+${key}`);
-    await page.getByTestId("grid-selection").filter({ hasText: "Selected C5:E8 on Board summary" }).waitFor();
+    await page.getByTestId("grid-selection").filter({ hasText: "Selected A2:C5 on Therapy waits" }).waitFor();
     await page.getByRole("tabpanel").getByRole("button", { name: "Use selection as KPI table" }).click();
     dialog = page.getByRole("dialog", { name: "Use the selection as a KPI table" });
     await dialog.waitFor();
-    await expect(dialog.textContent()).resolves.toContain("C5:E8 on Board summary");
+    await expect(dialog.textContent()).resolves.toContain("A2:C5 on Therapy waits");
     await dialogFits(page, dialog, "use selection, a table");
     await screenshot("use-selection");
     await dialog.getByRole("button", { name: "Cancel" }).click();
