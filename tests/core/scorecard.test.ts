@@ -171,18 +171,18 @@ describe("page 1: the summary", () => {
 
   test("the exceptions: every Red and Amber KPI, worst first, with latest against target, trend, owner and commentary", () => {
     expect(spec.exceptions.map((e) => [e.rag, e.ref])).toEqual([
-      ["red", "KPI 5"], // 69 against 0: a 100% miss
       ["red", "KPI 1"], // 13% against 60%: 78% short
+      ["red", "KPI 5"], // 69 against 0, a 100% miss, but out of date: after the current Reds
       ["amber", "K4"],
     ]);
-    expect(spec.exceptions[1]).toMatchObject({ latestVsTarget: "13% (Jan 24) against 60% (By 6 months)", trend: "▲ improving", owner: "Head of SEND" });
+    expect(spec.exceptions[0]).toMatchObject({ latestVsTarget: "13% (Jan 24) against 60% (By 6 months)", trend: "▲ improving", owner: "Head of SEND" });
     const headerRow = spec.blocks[0].values.findIndex((row) => row.includes("Latest against target"));
     expect(headerRow).toBeGreaterThan(0);
     expect(spec.blocks[0].values[headerRow]).toEqual(expect.arrayContaining(["Ref", "Measure", "Trend", "RAG", "Owner", "Commentary", "Key (do not edit)"]));
     // The exceptions come before the register and its charts: they are on page 1.
     expect(headerRow).toBeLessThan(spec.page.pageBreaksBefore[0]);
-    // Out of date is said beside the RAG word.
-    expect(allText(spec)).toContain("Red\nout of date");
+    // Out of date is said beside the RAG word, with the period the status holds for.
+    expect(allText(spec)).toContain("Red\nat Oct 2020 — out of date");
   });
 
   test("the first scorecard says there is no previous one; counts by group follow", () => {
@@ -315,7 +315,7 @@ describe("stale data", () => {
   test("a figure older than its frequency allows is marked and counted, and still rated unless the setting says Grey", () => {
     const spec = buildScorecardSpec(old, opts());
     expect(spec.rows[0]).toMatchObject({ rag: "green", stale: true });
-    expect(reg(spec, 0, "rag")).toBe("Green\nout of date");
+    expect(reg(spec, 0, "rag")).toBe("Green\nat Q1 2020 — out of date");
     expect(spec.tiles.find((t) => t.id === "stale")!.count).toBe(1);
   });
 });
@@ -495,7 +495,27 @@ describe("regeneration: commentary and what changed", () => {
     expect(next.changes.removed).toHaveLength(2);
     const lines = allText(next);
     expect(lines).toContain("Worse: K4 – -5 days — Amber → Red");
-    expect(lines.some((l) => l.startsWith("Changed since the last scorecard (generated 22 Nov 2026 00:30 UTC)"))).toBe(true);
+    // Both are for 29 Feb 2024: page 1 says it compares with the first scorecard for that date.
+    expect(lines.some((l) => l.startsWith("Changed since the first scorecard for 29 Feb 2024 (generated 22 Nov 2026 00:30 UTC)"))).toBe(true);
+  });
+
+  test("regenerating or packing again for the same reporting date never erases a change; a new reporting date compares with the last one", () => {
+    const read = (spec: ScorecardSpec) => readScorecardState(grid(spec.blocks), grid(spec.dataSheet.blocks));
+    const moved = scan([{ sheet: "Board KPIs", kpis: [{ ...board.tables[0].kpis[0], rag: "amber" }, ...board.tables[0].kpis.slice(1)] }]);
+    // The officer regenerates after KPI 1 moves Red -> Amber; the secretary packs twice more.
+    const second = buildScorecardSpec(moved, opts({ previous: read(first).previous, generatedAt: "2026-11-23T09:00:00Z" }));
+    const third = buildScorecardSpec(moved, opts({ previous: read(second).previous, generatedAt: "2026-11-24T09:00:00Z" }));
+    const fourth = buildScorecardSpec(moved, opts({ previous: read(third).previous, generatedAt: "2026-11-25T09:00:00Z" }));
+    for (const spec of [second, third, fourth]) {
+      expect(spec.changes.changed.map((c) => [c.key, c.from, c.to])).toEqual([["Board KPIs!KPI 1", "red", "amber"]]);
+      expect(spec.changes).toMatchObject({ previousAsOf: "2024-02-29", previousGeneratedAt: GEN });
+    }
+    // Next month's scorecard compares with the last one for February, and names its date.
+    const march = { ...moved, asOf: "2024-03-31" };
+    const next = buildScorecardSpec(march, opts({ previous: read(fourth).previous, generatedAt: "2026-12-01T09:00:00Z" }));
+    expect(next.changes).toMatchObject({ changed: [], previousAsOf: "2024-02-29", previousGeneratedAt: "2026-11-25T09:00:00Z" });
+    expect(allText(next)).toContain("Changed since the scorecard of 29 Feb 2024 (generated 25 Nov 2026 09:00 UTC)");
+    expect(allText(next)).toContain("No KPI has changed its RAG rating.");
   });
 
   test("commentary is found by its headers even after someone inserts a column and sorts the rows", () => {

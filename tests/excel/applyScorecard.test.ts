@@ -302,9 +302,14 @@ describe("regeneration", () => {
     expect(after.flat()).toContain("Better: KPI 1 – Timeliness of EHCP assessments — Red → Amber");
     expect(after.flat()).toContain("Recovery plan in place");
     expect(after.flat()).toContain("Agreed at the March board");
-    // And again, unchanged: nothing changed since, and the commentary is still there.
+    // And again for the same reporting date: still compared with the first scorecard for it, so the change stays;
+    // the commentary is still there.
     const third = await wb.run((ctx) => applyScorecard(ctx, specFor(next)));
-    expect(third.changedSinceLast).toBe(0);
+    expect(third.changedSinceLast).toBe(1);
+    expect((await usedValues(wb, "Scorecard")).flat()).toContain("Better: KPI 1 – Timeliness of EHCP assessments — Red → Amber");
+    // A month on, unchanged: nothing changed since the last scorecard.
+    const fourth = await wb.run((ctx) => applyScorecard(ctx, specFor({ ...next, asOf: "2024-03-31" })));
+    expect(fourth.changedSinceLast).toBe(0);
     expect((await usedValues(wb, "Scorecard")).flat()).toContain("No KPI has changed its RAG rating.");
     expect((await wb.run((ctx) => readCommentary(ctx))).map((c) => c.text)).toEqual(expect.arrayContaining(["Recovery plan in place", "Agreed at the March board"]));
   });

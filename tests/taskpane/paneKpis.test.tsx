@@ -90,6 +90,31 @@ describe("KPIs tab", () => {
   });
 });
 
+describe("out-of-date figures", () => {
+  it("are counted apart beside the RAG counts, and the card and Why this rating? say the period the status holds for", async () => {
+    const old = { value: 7, text: "7", cell: "G23", unit: "count" as const, period: "October 2020", periodStart: "2020-10-01", periodEnd: "2020-10-31", missing: null, relative: null };
+    nextScan = makeScan([makeKpi(0, { stale: true, latest: old, rag: "green" }), makeKpi(1)]);
+    renderPane(recordingRunner([]));
+    await scan();
+    expect(screen.getByTestId("count-stale")).toHaveTextContent("1 out of date");
+    const [card, fresh] = screen.getAllByTestId("kpi");
+    expect(card).toHaveTextContent("Green at October 2020 — out of date");
+    expect(fresh).not.toHaveTextContent("out of date");
+    await userEvent.click(screen.getByRole("button", { name: "Why this rating? K0 Measure number 0" }));
+    const dialog = await findDialog();
+    expect(dialog).toHaveTextContent("Out of dateyes: the latest figure (October 2020) is too old at the reporting date");
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+  });
+
+  it("no chip when nothing is out of date", async () => {
+    nextScan = makeScan([makeKpi(0)]);
+    renderPane(recordingRunner([]));
+    await scan();
+    expect(screen.queryByTestId("count-stale")).toBeNull();
+  });
+});
+
 describe("Findings tab", () => {
   it("groups findings by severity with counts, and a finding selects its cell", async () => {
     nextScan = makeScan(

@@ -1,7 +1,7 @@
 // From a draft (which cells are what) to a Kpi, in named steps: the cells read as figures in one unit; the plan
 // (baseline, milestones, final target); the actual series (latest, previous); the target in force; polarity;
 // RAG; direction of travel; and the checks a careful reader makes — every problem met on the way reported.
-import type { Finding, Kpi, Polarity } from "../types";
+import type { Finding, IsoDate, Kpi, Polarity } from "../types";
 import type { BuildContext } from "./context";
 import type { SheetGrid } from "../recognise/grid";
 import type { CellRef, DraftKpi } from "../recognise/drafts";
@@ -15,6 +15,7 @@ import { targetInForce, userTargetInForce, type InForce } from "./inForce";
 import { polarityFromStated, polarityWords, readStatedAboutKpi, type StatedAboutKpi } from "./stated";
 import { checkStatedRags, rateKpi, rateMilestones, sidelessWords, type Judged } from "./rating";
 import { directionOfTravel } from "./travel";
+import { staleness, staleWords } from "../stale";
 
 export type { BuildContext } from "./context";
 
@@ -29,7 +30,10 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   const cells = readKpiCells(d, bc.grid, bc.periodContext);
   const plan = readPlan(d, bc, cells);
   const series = readSeries(d, bc, cells, plan);
-  const inForce = settleTargetInForce(d, bc, plan, cells, series, name, add);
+  // An out-of-date figure is rated against the milestone in force at its own period, not one due after it.
+  const age = staleness({ frequency: d.frequency, latest: series.latest?.fig ?? null, previous: series.previous?.fig ?? null, milestones: plan.ms.map((m) => ({ due: m.due, target: m.target?.fig ?? null, actual: m.actual?.fig ?? null })) }, bc.asOf);
+  const ratedAt = age.stale && series.latest?.fig.periodEnd ? series.latest.fig.periodEnd : bc.asOf;
+  const inForce = settleTargetInForce(d, bc, plan, cells, series, name, add, ratedAt);
   const stated = readStatedAboutKpi(d, bc);
   const decision = judgePolarity(d, bc, { cells, plan, series, inForce, stated }, name, add);
   // Rated on the side a target is met: the polarity, or for a KPI with no better direction the side its targets imply.
@@ -71,7 +75,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     currentMilestone: inForce.current?.label ?? null,
     notes: d.notes,
     key: keyFor(bc.grid.name, d),
-    ragExplanation: rating.explanation,
+    ragExplanation: age.stale ? `Out of date, so rated at its own period (${series.latest!.fig.period || ratedAt}): the latest figure is ${staleWords(age)} at ${bc.asOf}. ${rating.explanation}` : rating.explanation,
     ...benchmarksAndOwner(d, bc, cells),
   };
 }
@@ -83,15 +87,18 @@ function findingsOf(grid: SheetGrid, findings: Finding[]): Add {
   };
 }
 
-/** The target in force at the reporting date; a target the user set for this KPI stands over the workbook's. */
-function settleTargetInForce(d: DraftKpi, bc: BuildContext, plan: Plan, cells: KpiCells, series: Series, name: string, add: Add): InForce {
-  let inForce = targetInForce(plan, bc, series.latest);
+/**
+ * The target in force at the reporting date (or at `at`, an out-of-date figure's own period); a target the user
+ * set for this KPI stands over the workbook's.
+ */
+function settleTargetInForce(d: DraftKpi, bc: BuildContext, plan: Plan, cells: KpiCells, series: Series, name: string, add: Add, at: IsoDate): InForce {
+  let inForce = targetInForce(plan, bc, series.latest, at);
   if (inForce.needsPlanStart) add("plan-start-needed", `${name}: milestones count from the plan start date, which is not set; the final milestone was used. Set the plan start date in Settings.`, d.refCell ?? d.measureCell);
   const userTarget = bc.settings.kpiCorrections[keyFor(bc.grid.name, d)]?.target;
   if (userTarget !== undefined) inForce = userTargetInForce(userTarget, d, bc, cells.unit);
   if (inForce.noneDueYet) {
     const first = plan.msWithTarget.filter((m) => m.due !== null).map((m) => m.inForceFrom!).sort()[0];
-    add("no-milestone-due", `${name}: no staged milestone is due yet at ${bc.asOf}; the first applies from ${first}.`, d.refCell ?? d.measureCell);
+    add("no-milestone-due", `${name}: no staged milestone is due yet at ${at}${at !== bc.asOf ? " (the out-of-date latest figure's period)" : ""}; the first applies from ${first}.`, d.refCell ?? d.measureCell);
   }
   const earlier = inForce.noTargetForLatest?.earlier;
   if (earlier && inForce.current?.target && series.latest) {

@@ -7,7 +7,7 @@ import type { DraftKpi } from "../recognise/drafts";
 import type { BuildContext } from "./context";
 import { targetValue, type Parsed } from "./kpiCells";
 import { cmpDue, fmt, type Plan, type ReadMilestone } from "./plan";
-import type { Unit } from "../types";
+import type { IsoDate, Unit } from "../types";
 
 export interface InForce {
   /** The milestone in force, if the target comes from one. */
@@ -24,13 +24,14 @@ export interface InForce {
   noTargetForLatest?: { earlier: ReadMilestone | null };
 }
 
-export function targetInForce(plan: Plan, bc: BuildContext, latest: Parsed | null = null): InForce {
+/** The target in force at `at`: the reporting date, or an out-of-date figure's own period. */
+export function targetInForce(plan: Plan, bc: BuildContext, latest: Parsed | null = null, at: IsoDate = bc.asOf): InForce {
   const { ms, msWithTarget, explicitTarget } = plan;
   const dated = msWithTarget.filter((m) => m.due !== null);
   if (dated.length) {
-    const due = dated.filter((m) => compareIso(m.inForceFrom!, bc.asOf) <= 0).sort((a, b) => cmpDue(a.due, b.due));
+    const due = dated.filter((m) => compareIso(m.inForceFrom!, at) <= 0).sort((a, b) => cmpDue(a.due, b.due));
     let current = due[due.length - 1] ?? null;
-    const superseding = supersedingNotApplicable(ms, current, bc);
+    const superseding = supersedingNotApplicable(ms, current, at);
     if (superseding) current = superseding;
     const own = ownPeriodWithoutTarget(ms, latest);
     if (own && (!current || own === current || cmpDue(own.due, current.due) > 0)) {
@@ -52,9 +53,9 @@ export function targetInForce(plan: Plan, bc: BuildContext, latest: Parsed | nul
  * target: the KPI is not rated against a target that no longer stands. A bare "N/A" between quarterly targets
  * only says this month has none.
  */
-function supersedingNotApplicable(ms: ReadMilestone[], current: ReadMilestone | null, bc: BuildContext): ReadMilestone | undefined {
+function supersedingNotApplicable(ms: ReadMilestone[], current: ReadMilestone | null, at: IsoDate): ReadMilestone | undefined {
   return ms
-    .filter((m) => m.due !== null && m.target?.p.missing === "not-applicable" && statesWhy(m.target.fig.text) && compareIso(m.inForceFrom!, bc.asOf) <= 0 && (!current || compareIso(m.due!, current.due!) > 0))
+    .filter((m) => m.due !== null && m.target?.p.missing === "not-applicable" && statesWhy(m.target.fig.text) && compareIso(m.inForceFrom!, at) <= 0 && (!current || compareIso(m.due!, current.due!) > 0))
     .sort((a, b) => cmpDue(a.due, b.due))
     .pop();
 }

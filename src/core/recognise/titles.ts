@@ -39,14 +39,27 @@ export function isNoteLine(text: string): boolean {
   return /^(?:comments?|commentary|actions?|notes?|nb|narrative|update|analysis|source|key|definition)\s*[:\-–]/i.test(text) || /^[*†‡#]/.test(text) || text.length > 100;
 }
 
-/** The line as a group name, or null when it is a report title, a sentence or a note. */
+/**
+ * A line of references or figures ("Baseline 1/ 2 to 1/ 6/", "2019 2020 2021"), not words a reader takes for a
+ * heading: more tokens hold a digit than there are words of three letters or more.
+ */
+function isReferenceLine(text: string): boolean {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  const figures = tokens.filter((t) => /\d/.test(t)).length;
+  const words = tokens.filter((t) => /^\p{L}{3,}$/u.test(t.replace(/[^\p{L}]+$/u, "")) && !/^(?:and|the|for|to|of|from)$/i.test(t)).length;
+  return figures > words;
+}
+
+/** The line as a group name, or null when it is a report title, a sentence, a note or a line of references. */
 export function asGroup(text: string | null | undefined): string | null {
   if (!text) return null;
   const t = text.trim().replace(/[.:]\s*$/, "").trim();
   // "Section A: Strategy – …", "Priority 2 – Inclusion", "Theme: …": marked as a section, however long.
   if (/^(?:section|priority|theme|outcome|objective|domain|area|pillar|ambition|workstream)\s*(?:[A-Z\d]{1,3}\b)?\s*[:.\-–—]\s*\S/i.test(t) && t.length <= 160) return t;
-  // "Data completeness of:", "Broken down by:" lead into the rows below; they do not name a section.
-  if (/\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:?\s*$/i.test(text.trim())) return null;
+  // "Data completeness of:", "Broken down by:", "Satisfaction:" lead into the rows below (often lettered a), b));
+  // they do not name the section the table is organised by.
+  if (/\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:?\s*$/i.test(text.trim()) || /:\s*$/.test(text)) return null;
+  if (isReferenceLine(t)) return null;
   if (!t || t.length > 90 || isNoteLine(t) || isSentence(text.trim()) || isReportTitle(t) || isCaption(t)) return null;
   return t;
 }

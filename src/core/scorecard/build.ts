@@ -5,11 +5,11 @@
 //   last    the register, grouped, its heading row repeated on every register page.
 // The hidden data sheet holds what this scorecard said (for the next one) and the charts' data.
 import type { Rag, ScanResult } from "../types";
-import { compareWithPrevious } from "./changes";
+import { comparisonBase, compareWithPrevious } from "./changes";
 import { layoutCharts } from "./charts";
 import { registerColumns } from "./columns";
-import { matchCommentary } from "./commentary";
-import { DATA_SHEET_DEFAULT_NAME, stateBlock } from "./dataSheet";
+import { kpiCommentary, matchCommentary } from "./commentary";
+import { comparedBlock, DATA_SHEET_DEFAULT_NAME, stateBlock } from "./dataSheet";
 import { span } from "./grid";
 import { SheetLayout } from "./layout";
 import { buildLegend } from "./legend";
@@ -25,14 +25,16 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   const { settings } = options;
   const placed = placeKpis(scan);
   const byKey = new Map(placed.map((p) => [p.key, p]));
-  const { byKey: commentary, orphaned } = matchCommentary(
+  const { byKey: typed, orphaned } = matchCommentary(
     placed.map((p) => ({ key: p.key, sheet: p.sheet, ref: p.kpi.ref, measure: p.kpi.measure })),
     options.commentary,
   );
+  const { byKey: commentary, fromWorkbook } = kpiCommentary(placed, typed);
   const showBlue = settings.blueWhenFinalTargetMet || placed.some((p) => p.rag === "blue");
   const rags: Rag[] = showBlue ? ["blue", "green", "amber", "red", "grey"] : ["green", "amber", "red", "grey"];
   const legend = buildLegend(settings, showBlue);
-  const changes = compareWithPrevious(placed, options.previous);
+  const base = comparisonBase(options.previous, scan.asOf);
+  const changes = compareWithPrevious(placed, base);
 
   // The register's order decides the findings' numbers; the register's cells decide the columns.
   const groups = groupKpis(placed, settings.registerOrder, worstFirst);
@@ -67,7 +69,8 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
 
   // --- Charts, their data on the hidden sheet after what this scorecard says ---
   const dataSheetName = options.dataSheetName ?? DATA_SHEET_DEFAULT_NAME;
-  const state = stateBlock(placed, commentary, options.generatedAt, scan.asOf);
+  const state = stateBlock(placed, commentary, fromWorkbook, options.generatedAt, scan.asOf);
+  const compared = comparedBlock(base, state.endRow);
   const charts = layoutCharts({
     layout,
     placed,
@@ -76,7 +79,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     rags,
     scale,
     startRow: summary.endRow + 1,
-    dataRow: state.endRow,
+    dataRow: compared.endRow,
     dataSheetName,
   });
   let row = charts.endRow + 1;
@@ -96,7 +99,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   layout.formats.unshift({ address: usedRange, fontName: SCORECARD_FONT, fontSize: REGISTER_FONT_SIZE });
   const title = settings.reportTitle;
   const when = settings.reportingPeriod || `Reporting date ${readableDate(scan.asOf)}`;
-  const dataBlocks = [state.block.build(), charts.dataBlock?.build() ?? null].filter((b): b is NonNullable<typeof b> => b !== null);
+  const dataBlocks = [state.block.build(), compared.block.build(), charts.dataBlock?.build() ?? null].filter((b): b is NonNullable<typeof b> => b !== null);
   return {
     sheetName: options.sheetName,
     title,

@@ -1,5 +1,5 @@
-// "Changed since the last scorecard": each KPI's RAG against the one the previous scorecard showed
-// (read back from its hidden keys when the scorecard is regenerated).
+// "Changed since the last scorecard": each KPI's RAG against the one the scorecard of the previous reporting
+// date showed (read back from its hidden keys and its data sheet when the scorecard is regenerated).
 import type { Rag } from "../types";
 import type { PlacedKpi } from "./rows";
 import type { PreviousScorecard, RagChange, ScorecardChanges } from "./types";
@@ -13,8 +13,19 @@ export function kpiLabel(ref: string | null | undefined, measure: string | null 
   return r && m ? `${r} – ${m}` : r || m || "(unnamed KPI)";
 }
 
+/**
+ * The scorecard to compare with: the last one when it was for another reporting date; for the same reporting
+ * date, the one the last compared with (or the last itself when it was the first for this date). So a change
+ * stays on page 1 however often the scorecard is regenerated or packed for one meeting.
+ */
+export function comparisonBase(previous: PreviousScorecard | null | undefined, asOf: string): PreviousScorecard | null {
+  if (!previous) return null;
+  if (!previous.asOf || previous.asOf !== asOf) return previous;
+  return previous.comparedWith ?? previous;
+}
+
 export function compareWithPrevious(placed: readonly PlacedKpi[], previous: PreviousScorecard | null | undefined): ScorecardChanges {
-  if (!previous) return { hasPrevious: false, previousGeneratedAt: null, changed: [], added: [], removed: [] };
+  if (!previous) return { hasPrevious: false, previousGeneratedAt: null, previousAsOf: null, changed: [], added: [], removed: [] };
   const changed: RagChange[] = [];
   const added: string[] = [];
   const now = new Set<string>();
@@ -37,5 +48,5 @@ export function compareWithPrevious(placed: readonly PlacedKpi[], previous: Prev
   const removed = Object.keys(previous.rags)
     .filter((k) => !now.has(k))
     .map((k) => kpiLabel(previous.names[k]?.ref, previous.names[k]?.measure ?? k));
-  return { hasPrevious: true, previousGeneratedAt: previous.generatedAt, changed, added, removed };
+  return { hasPrevious: true, previousGeneratedAt: previous.generatedAt, previousAsOf: previous.asOf ?? null, changed, added, removed };
 }

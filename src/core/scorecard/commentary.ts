@@ -1,6 +1,7 @@
 // Commentary survives regeneration by being keyed to its KPI: sheet + reference, or sheet +
 // measure where there is no reference. Matching falls back to the entry's sheet/ref/measure
 // (ignoring case and spacing) so a change in key format does not lose what people wrote.
+import { allowedAgeMonths } from "../stale";
 import type { Kpi } from "../types";
 import type { CommentaryEntry } from "./types";
 
@@ -63,4 +64,42 @@ export function mergeCommentary(given: readonly CommentaryEntry[], fromSheet: re
   for (const e of given) out.set(e.key, e);
   for (const e of fromSheet) out.set(e.key, e);
   return [...out.values()];
+}
+
+/**
+ * The workbook's own commentary on a KPI (a comments, notes, narrative or progress-update column): what a board
+ * reads beside the figures when nobody has typed commentary on the scorecard. A note that only says how often the
+ * KPI is reported ("Monthly") is its frequency, not commentary; one that starts so ("Monthly, may include …")
+ * keeps the rest.
+ */
+export function workbookCommentary(kpi: Pick<Kpi, "notes" | "frequency">): string {
+  const notes = (kpi.notes ?? "").replace(/[ \t]+/g, " ").trim();
+  if (!notes) return "";
+  const m = /^([^,;:.\n]+)\s*[,;:.\n]\s*(.*)$/s.exec(notes);
+  const head = (m ? m[1] : notes).trim();
+  const saysFrequency = allowedAgeMonths(head) !== null && head.split(/\s+/).length <= 3 && (!kpi.frequency || norm(kpi.frequency) === norm(head));
+  if (!saysFrequency) return notes;
+  const rest = m ? m[2].trim() : "";
+  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : "";
+}
+
+/**
+ * Each KPI's commentary: what people typed on the scorecard wins; else the workbook's own. Returns the text by key
+ * and the keys whose text came from the workbook (so the next scorecard does not take it for typed commentary).
+ */
+export function kpiCommentary(kpis: readonly { key: string; kpi: Pick<Kpi, "notes" | "frequency"> }[], typed: ReadonlyMap<string, string>): { byKey: Map<string, string>; fromWorkbook: Set<string> } {
+  const byKey = new Map<string, string>();
+  const fromWorkbook = new Set<string>();
+  for (const { key, kpi } of kpis) {
+    const own = typed.get(key);
+    if (own !== undefined) {
+      byKey.set(key, own);
+      continue;
+    }
+    const text = workbookCommentary(kpi);
+    if (!text) continue;
+    byKey.set(key, text);
+    fromWorkbook.add(key);
+  }
+  return { byKey, fromWorkbook };
 }

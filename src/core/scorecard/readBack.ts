@@ -4,7 +4,17 @@
 // and empty commentary are returned too, so clearing a comment on the sheet clears it for good.
 import type { Rag } from "../types";
 import { COMMENTARY_HEADER, KEY_HEADER, MEASURE_HEADER, RAG_HEADER, REF_HEADER, SHEET_HEADER } from "./columns";
-import { AS_WRITTEN_HEADER, GENERATED_LABEL } from "./dataSheet";
+import {
+  AS_WRITTEN_HEADER,
+  COMMENTARY_FROM_HEADER,
+  COMPARED_DATE_LABEL,
+  COMPARED_GENERATED_LABEL,
+  COMPARED_LABEL,
+  FROM_WORKBOOK,
+  GENERATED_LABEL,
+  RAG_THEN_HEADER,
+  REPORTING_DATE_LABEL,
+} from "./dataSheet";
 import { unquote } from "./literal";
 import type { CommentaryEntry, PreviousScorecard } from "./types";
 
@@ -66,6 +76,8 @@ interface WrittenState {
   generatedAt: string | null;
   rags: Map<string, Rag>;
   written: Map<string, string>;
+  /** Keys whose commentary as written was the workbook's own, not typed. */
+  fromWorkbook: Set<string>;
   names: Map<string, { ref: string | null; measure: string | null }>;
 }
 
@@ -77,11 +89,11 @@ function isoFromSerial(v: Raw): string | null {
   return new Date(EXCEL_EPOCH_MS + Math.round(v * 1440) * 60_000).toISOString().replace(/\.000Z$/, "Z");
 }
 
-/** The generation time in a row labelled "Generated (UTC)": the first number after the label. */
-function generatedFrom(values: Grid): string | null {
-  for (const row of values.slice(0, 30)) {
+/** The date-time in the first row labelled `label` among `rows`: the first number after the label. */
+function labelledDate(rows: Grid, label: string): string | null {
+  for (const row of rows) {
     if (!row) continue;
-    const at = Array.from(row, str).findIndex((c) => c.trim() === GENERATED_LABEL);
+    const at = Array.from(row, str).findIndex((c) => c.trim() === label);
     if (at < 0) continue;
     for (const v of row.slice(at + 1)) {
       const iso = isoFromSerial(v);
@@ -91,16 +103,51 @@ function generatedFrom(values: Grid): string | null {
   return null;
 }
 
-function stateFromDataGrid(values: Grid): WrittenState {
-  const state: WrittenState = { generatedAt: generatedFrom(values), rags: new Map(), written: new Map(), names: new Map() };
-  let cols: { key: number; rag: number; written: number; ref: number; measure: number } | null = null;
-  for (const row of values) {
+/** The generation time in a row labelled "Generated (UTC)". */
+function generatedFrom(values: Grid): string | null {
+  return labelledDate(values.slice(0, 30), GENERATED_LABEL);
+}
+
+/** The scorecard the last one compared with, from its block on the data sheet; null when there is none. */
+function comparedFrom(values: Grid): PreviousScorecard | null {
+  const start = values.findIndex((row) => !!row && str(row[0]).trim() === COMPARED_LABEL);
+  if (start < 0) return null;
+  const rest = values.slice(start);
+  const date = labelledDate(rest.slice(0, 4), COMPARED_DATE_LABEL);
+  const base: PreviousScorecard = { generatedAt: labelledDate(rest.slice(0, 4), COMPARED_GENERATED_LABEL), asOf: date ? date.slice(0, 10) : null, rags: {}, names: {} };
+  let cols: { key: number; rag: number; ref: number; measure: number } | null = null;
+  for (const row of rest) {
     if (!row) continue;
+    const cells = Array.from(row, str);
+    if (!cols) {
+      const key = cells.indexOf(KEY_HEADER);
+      const rag = cells.indexOf(RAG_THEN_HEADER);
+      if (key >= 0 && rag >= 0) cols = { key, rag, ref: cells.indexOf(REF_HEADER), measure: cells.indexOf(MEASURE_HEADER) };
+      continue;
+    }
+    const k = cells[cols.key]?.trim();
+    if (!k) break;
+    const rag = ragFromText(cells[cols.rag] ?? "");
+    if (!rag) continue;
+    base.rags[k] = rag;
+    base.names[k] = { ref: (cols.ref >= 0 && cells[cols.ref]) || null, measure: (cols.measure >= 0 && cells[cols.measure]) || null };
+  }
+  return base;
+}
+
+function stateFromDataGrid(values: Grid): WrittenState {
+  const state: WrittenState = { generatedAt: generatedFrom(values), rags: new Map(), written: new Map(), fromWorkbook: new Set(), names: new Map() };
+  let cols: { key: number; rag: number; written: number; ref: number; measure: number; from: number } | null = null;
+  for (const row of values) {
+    if (!row) {
+      cols = null; // a row with nothing in it ends the state block
+      continue;
+    }
     const cells = Array.from(row, str);
     const key = cells.indexOf(KEY_HEADER);
     const written = cells.indexOf(AS_WRITTEN_HEADER);
     if (key >= 0 && written >= 0) {
-      cols = { key, rag: cells.indexOf(RAG_HEADER), written, ref: cells.indexOf(REF_HEADER), measure: cells.indexOf(MEASURE_HEADER) };
+      cols = { key, rag: cells.indexOf(RAG_HEADER), written, ref: cells.indexOf(REF_HEADER), measure: cells.indexOf(MEASURE_HEADER), from: cells.indexOf(COMMENTARY_FROM_HEADER) };
       continue;
     }
     if (!cols) continue;
@@ -112,6 +159,7 @@ function stateFromDataGrid(values: Grid): WrittenState {
     const rag = cols.rag >= 0 ? ragFromText(cells[cols.rag]) : null;
     if (rag) state.rags.set(k, rag);
     state.written.set(k, cells[cols.written] ?? "");
+    if (cols.from >= 0 && cells[cols.from]?.trim() === FROM_WORKBOOK) state.fromWorkbook.add(k);
     state.names.set(k, { ref: (cols.ref >= 0 && cells[cols.ref]) || null, measure: (cols.measure >= 0 && cells[cols.measure]) || null });
   }
   return state;
@@ -145,7 +193,10 @@ export function readScorecardState(scorecard: Grid, data: Grid | null): Scorecar
     const edited = written === undefined ? undefined : list.find((e) => e.text.trim() !== written.trim());
     const chosen = edited ?? list[list.length - 1];
     const named = [...list].reverse().find((e) => e.ref || e.measure) ?? chosen;
-    commentary.push({ key, sheet: named.sheet ?? chosen.sheet, ref: named.ref, measure: named.measure, text: edited ? edited.text : written ?? chosen.text });
+    // The workbook's own commentary, left as it was written, is not typed commentary: the next scorecard takes
+    // the workbook's commentary afresh (it may have changed there).
+    const kept = edited ? edited.text : state?.fromWorkbook.has(key) ? "" : (written ?? chosen.text);
+    commentary.push({ key, sheet: named.sheet ?? chosen.sheet, ref: named.ref, measure: named.measure, text: kept });
     const rag = [...list].reverse().find((e) => e.rag)?.rag ?? state?.rags.get(key);
     if (rag) {
       rags[key] = rag;
@@ -158,5 +209,15 @@ export function readScorecardState(scorecard: Grid, data: Grid | null): Scorecar
     rags[key] = rag;
     names[key] = state!.names.get(key) ?? { ref: null, measure: key };
   }
-  return { commentary, previous: { generatedAt: state?.generatedAt ?? generatedFrom(scorecard), rags, names } };
+  const reportingDate = data ? labelledDate(data.slice(0, 30), REPORTING_DATE_LABEL) : null;
+  return {
+    commentary,
+    previous: {
+      generatedAt: state?.generatedAt ?? generatedFrom(scorecard),
+      asOf: reportingDate ? reportingDate.slice(0, 10) : null,
+      comparedWith: data ? comparedFrom(data) : null,
+      rags,
+      names,
+    },
+  };
 }

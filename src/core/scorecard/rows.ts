@@ -2,7 +2,7 @@
 // with the values, number formats and the text a reader sees (for sizing columns and rows).
 import * as numfmt from "numfmt";
 import { quoteSheetName } from "../address";
-import { isStale } from "../stale";
+import { isStale, ratedAtLabel } from "../stale";
 import type { Figure, Kpi, Rag, ScanResult, Unit } from "../types";
 import { kpiKey } from "./commentary";
 import { DOT_NOT_AVAILABLE, dotText } from "./dot";
@@ -21,6 +21,8 @@ export interface PlacedKpi {
   group: string;
   rag: Rag;
   stale: boolean;
+  /** For an out-of-date figure, the period it is rated at ("Oct 2020"); else null. */
+  staleAt: string | null;
   /** Cell the Source link goes to, on `sheet`. */
   sourceCell: string;
   /** Position in the workbook's order. */
@@ -38,13 +40,15 @@ export function placeKpis(scan: ScanResult): PlacedKpi[] {
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       const sheet = kpi.sheet ?? table.sheet;
+      const stale = kpi.stale ?? isStale(kpi, scan.asOf);
       out.push({
         kpi,
         sheet,
         key: n === 1 ? base : `${base} #${n}`,
         group: kpi.group?.replace(/\s+/g, " ").trim() || sheet,
         rag: kpi.rag ?? "grey",
-        stale: kpi.stale ?? isStale(kpi, scan.asOf),
+        stale,
+        staleAt: stale ? ratedAtLabel(kpi.latest) : null,
         sourceCell: kpi.sourceCell ?? kpi.latest?.cell ?? kpi.baseline?.cell ?? firstCell,
         order: out.length,
       });
@@ -73,10 +77,11 @@ export function shortfall(kpi: Kpi): number | null {
   return miss / Math.max(Math.abs(target), Math.abs(latest), 1e-9);
 }
 
-/** Worst RAG first; within a RAG the bigger miss first; then workbook order. */
+/** Worst RAG first; within a RAG current figures before out-of-date ones, the bigger miss first; then workbook order. */
 export function worstFirst(a: PlacedKpi, b: PlacedKpi): number {
   const byRag = RAG_RANK[a.rag] - RAG_RANK[b.rag];
   if (byRag !== 0) return byRag;
+  if (a.stale !== b.stale) return a.stale ? 1 : -1;
   const sa = shortfall(a.kpi);
   const sb = shortfall(b.kpi);
   if (sa !== null && sb !== null && sa !== sb) return sb - sa;
@@ -153,9 +158,10 @@ export function trendText(kpi: Kpi): string {
   return t === DOT_NOT_AVAILABLE ? "" : t;
 }
 
-/** The RAG word, with the stale marker beside it on a second line: "Red" / "out of date". */
-export function ragText(p: Pick<PlacedKpi, "rag" | "stale">): string {
-  return p.stale ? `${RAG_WORDS[p.rag]}\n${STALE_MARKER}` : RAG_WORDS[p.rag];
+/** The RAG word, and for an out-of-date figure the period it holds for on a second line: "Green" / "at Oct 2020 — out of date". */
+export function ragText(p: Pick<PlacedKpi, "rag" | "stale" | "staleAt">): string {
+  if (!p.stale) return RAG_WORDS[p.rag];
+  return `${RAG_WORDS[p.rag]}\n${p.staleAt ? `at ${p.staleAt} — ` : ""}${STALE_MARKER}`;
 }
 
 export const STALE_MARKER = "out of date";

@@ -157,6 +157,7 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
       owner: p.kpi.owner ?? "",
       commentary: input.commentary.get(p.key) ?? "",
       stale: p.stale,
+      staleAt: p.staleAt,
     }));
   // Blocks kept on one page when they fit one: a heading is never left at the foot of a page.
   const together: [number, number][] = [];
@@ -172,8 +173,7 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
   // --- Changed since the last scorecard ---
   layout.section("changes", "Changed since the last scorecard", row);
   const changesTop = row;
-  const since = input.changes.previousGeneratedAt ? ` (generated ${readableDate(input.changes.previousGeneratedAt)})` : "";
-  sectionHeading(layout, b, row, `Changed since the last scorecard${since}`);
+  sectionHeading(layout, b, row, changesHeading(input.changes, scan.asOf));
   row++;
   for (const text of changeLines(input.changes)) line(text, BODY_FONT);
   together.push([changesTop, row]);
@@ -352,6 +352,15 @@ function layoutGroupTable(
   layout.format({ address: span(last, 0, last, layout.lastCol), bold: true });
   layout.format({ address: span(first, 0, last, layout.lastCol), border: { colour: BORDER_COLOUR, inside: true } });
   return row;
+}
+
+/** "Changed since the scorecard of 31 Jan 2024 (generated …)": page 1 names the scorecard it compares with. */
+export function changesHeading(c: ScorecardChanges, asOf: string): string {
+  if (!c.hasPrevious) return "Changed since the last scorecard";
+  const generated = c.previousGeneratedAt ? ` (generated ${readableDate(c.previousGeneratedAt)})` : "";
+  if (!c.previousAsOf) return `Changed since the last scorecard${generated}`;
+  const which = c.previousAsOf === asOf ? "the first scorecard for" : "the scorecard of";
+  return `Changed since ${which} ${readableDate(c.previousAsOf)}${generated}`;
 }
 
 function changeLines(c: ScorecardChanges): string[] {

@@ -207,6 +207,13 @@ export interface CommentaryEntry {
 export interface PreviousScorecard {
   /** ISO date-time (UTC) the previous scorecard was generated, when known. */
   generatedAt: string | null;
+  /** Its reporting date (ISO), when known. */
+  asOf?: string | null;
+  /**
+   * The scorecard it compared with (kept in the data sheet): a scorecard regenerated for the same reporting date
+   * keeps comparing with that one, so regenerating or packing again never erases a change.
+   */
+  comparedWith?: PreviousScorecard | null;
   /** Its RAG by KPI key (as the sheet showed it, hand edits included). */
   rags: Record<string, Rag>;
   /** How it named each KPI, to list those no longer reported. */
@@ -264,6 +271,8 @@ export interface ExceptionRow {
   owner: string;
   commentary: string;
   stale: boolean;
+  /** For an out-of-date figure, the period it is rated at ("Oct 2020"); else null. */
+  staleAt: string | null;
 }
 
 /** A KPI whose RAG moved since the last scorecard. */
@@ -279,6 +288,8 @@ export interface ScorecardChanges {
   /** False on the first scorecard in a workbook. */
   hasPrevious: boolean;
   previousGeneratedAt: string | null;
+  /** The reporting date of the scorecard compared with, when known. */
+  previousAsOf: string | null;
   changed: RagChange[];
   /** KPIs on this scorecard the last one did not have, and the last one's KPIs no longer reported. */
   added: string[];

@@ -8,7 +8,7 @@ import type { Parsed } from "../assess/kpiCells";
 import type { ReadMilestone } from "../assess/plan";
 import type { FindingCode } from "./codes";
 import { compareIso } from "../dates";
-import { isStale } from "../stale";
+import { staleness, staleWords } from "../stale";
 
 export interface CheckInput {
   name: string;
@@ -119,9 +119,11 @@ export function checkFigures(c: CheckInput): void {
     add("periods-out-of-order", `${name}: the previous figure (${c.previous.fig.period}) is later than the latest (${c.latest.fig.period}).`, c.latest.ref);
   }
 
-  // Stale data for the stated frequency.
-  if (c.d.frequency && c.latest && isStale({ frequency: c.d.frequency, latest: c.latest.fig }, c.asOf)) {
-    add("stale-data", `${name}: the latest figure is for ${c.latest.fig.period}, older than a ${c.d.frequency.toLowerCase()} KPI should be at ${c.asOf}.`, c.latest.ref);
+  // Out-of-date figures: older than the frequency (stated, or read from the period) allows, or than 18 months.
+  const milestones = c.ms.map((m) => ({ due: m.due, target: m.target?.fig ?? null, actual: m.actual?.fig ?? null }));
+  const age = c.latest ? staleness({ frequency: c.d.frequency, latest: c.latest.fig, previous: c.previous?.fig ?? null, milestones }, c.asOf) : null;
+  if (age?.stale) {
+    add("stale-data", `${name}: the latest figure is for ${c.latest!.fig.period}, out of date at ${c.asOf}: ${staleWords(age)}.`, c.latest!.ref);
   }
 
   // Staged targets moving the wrong way for the polarity.

@@ -2,7 +2,7 @@ import { Button, Caption1, Subtitle1, makeStyles, tokens } from "@fluentui/react
 import type { ScanResult } from "../../core/types";
 import { allKpis, ragCounts, RAG_ORDER } from "../model";
 import { ASOF_SOURCE_WORD, RAG_WORD } from "../labels";
-import { RagBadge } from "./RagBadge";
+import { RagBadge, StaleBadge } from "./RagBadge";
 import type { Busy } from "../usePane";
 
 const useStyles = makeStyles({
@@ -21,6 +21,7 @@ export function Header({ scan, busy, onScan }: HeaderProps) {
   const styles = useStyles();
   const kpis = scan ? allKpis(scan) : [];
   const counts = ragCounts(kpis);
+  const stale = kpis.filter((k) => k.stale).length;
   return (
     <header className={styles.root}>
       <div className={styles.row}>
@@ -44,6 +45,12 @@ export function Header({ scan, busy, onScan }: HeaderProps) {
                 <RagBadge rag={r} count={counts[r]} />
               </span>
             ))}
+            {/* Counted apart: an out-of-date KPI is in its RAG's count too. */}
+            {stale > 0 && (
+              <span role="listitem" aria-label={`${stale} out of date`} data-testid="count-stale">
+                <StaleBadge count={stale} />
+              </span>
+            )}
           </div>
         </>
       )}

@@ -49,7 +49,7 @@ function KpiCard({ kpi, settings, onCorrect }: { kpi: Kpi; settings: Settings | 
       <div className={styles.top}>
         <Text className={styles.measure}>{kpi.measure}</Text>
         <span className={styles.badge}>
-          <RagBadge rag={kpi.rag} />
+          <RagBadge rag={kpi.rag} {...(kpi.stale ? { staleLatest: kpi.latest } : {})} />
         </span>
       </div>
       <Caption1>

@@ -75,6 +75,7 @@ export function WhyDialog({ kpi, settings, onCorrect }: { kpi: Kpi; settings: Se
     ["Amber band", amberBandText(settings)],
     ["Polarity", polarityText(kpi, settings)],
   ];
+  if (kpi.stale) rows.unshift(["Out of date", `yes: the latest figure${kpi.latest?.period ? ` (${kpi.latest.period})` : ""} is too old at the reporting date, so it is rated against the milestone in force at its own period`]);
   if (kpi.statedRag) rows.push(["RAG stated in the workbook", kpi.statedRag]);
   return (
     <Dialog>
@@ -88,7 +89,7 @@ export function WhyDialog({ kpi, settings, onCorrect }: { kpi: Kpi; settings: Se
           <DialogTitle>Why this rating?</DialogTitle>
           <DialogContent>
             <div>
-              <strong>{name}</strong> <RagBadge rag={kpi.rag} />
+              <strong>{name}</strong> <RagBadge rag={kpi.rag} {...(kpi.stale ? { staleLatest: kpi.latest } : {})} />
             </div>
             {/* The first thing focused, so the dialog opens at its explanation (not scrolled to the corrections below). */}
             <p data-testid="rag-explanation" tabIndex={0} className={styles.explanation}>
