@@ -26,3 +26,29 @@ export function datesTo1900System(snapshot: WorkbookSnapshot): void {
     }
   }
 }
+
+/** Cells as a writer holds them: values and their number formats, row by row. */
+export interface WrittenCells {
+  values: (string | number)[][];
+  numberFormats: string[][];
+}
+
+/**
+ * The same cells for a workbook on the 1904 date system: numbers under a date format are 1900-system serials
+ * (as the core computes them) moved back by 1,462 days, so the dates Excel shows are the ones meant.
+ */
+export function datesTo1904System<T extends WrittenCells>(cells: T): T {
+  const dateFormat = new Map<string, boolean>();
+  let changed = false;
+  const values = cells.values.map((row, r) =>
+    row.map((v, c) => {
+      const f = cells.numberFormats[r]?.[c] ?? "General";
+      let isDate = dateFormat.get(f);
+      if (isDate === undefined) dateFormat.set(f, (isDate = isDateFormat(f)));
+      if (typeof v !== "number" || !isDate) return v;
+      changed = true;
+      return v - DAYS_1900_TO_1904;
+    }),
+  );
+  return changed ? { ...cells, values } : cells;
+}

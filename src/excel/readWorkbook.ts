@@ -14,6 +14,7 @@ import { newTarget, readDense, recordProperties, type DenseTarget } from "./read
 import { mergesOf, queueMerges, readMerges } from "./readMerges";
 import { isSetSupported, REQUIREMENTS } from "./requirements";
 import { OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
+import { queueDateSystem, uses1904 } from "./dateSystem";
 
 export interface ReadWorkbookOptions {
   /** Rows per block when a sheet must be read in blocks (default: sized from the payload budget). */
@@ -79,9 +80,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
   // The scorecard sheet the add-in owns, by its tag (it follows a rename), so the scan never reads it as KPIs.
   const owned = context.workbook.names.getItemOrNullObject(OWNED_SHEET_NAME);
   owned.load("formula");
-  // The date system (ExcelApi 1.16): a 1904 workbook's date serials are moved to the 1900 system the core reads.
-  const book = isSetSupported(REQUIREMENTS.dateSystem.name, REQUIREMENTS.dateSystem.version) ? (context.workbook as Excel.Workbook & { use1904DateSystem: boolean }) : null;
-  book?.load("use1904DateSystem");
+  const dateProbe = queueDateSystem(context);
   await context.sync();
   const ownedSheet = owned.isNullObject ? null : sheetFromReference(String(owned.formula));
 
@@ -123,7 +122,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
     }
   }
   const snapshot: WorkbookSnapshot = { sheets: assemble(metas, reading, tableInfo), settings };
-  if (book?.use1904DateSystem) datesTo1900System(snapshot);
+  if (uses1904(dateProbe)) datesTo1900System(snapshot);
   return snapshot;
 }
 

@@ -42,6 +42,6 @@ export const REQUIREMENTS = {
   /** Range.getSpecialCells: where a large used range actually holds values. */
   specialCells: { name: "ExcelApi", version: "1.9" },
   mergedAreas: { name: "ExcelApi", version: "1.13" },
-  /** Workbook.use1904DateSystem: whether date serials count from 1904 (Mac-made workbooks). */
-  dateSystem: { name: "ExcelApi", version: "1.16" },
+  /** Workbook.functions (DATE tells the date system: Workbook.use1904DateSystem is a preview API). */
+  functions: { name: "ExcelApi", version: "1.2" },
 } as const;

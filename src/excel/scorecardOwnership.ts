@@ -7,8 +7,22 @@ export const OWNED_SHEET_COMMENT = "Marks the sheet the KPI Scorecard add-in own
 /** The hidden sheet beside the scorecard (its charts' data, and what it said for the next one), tagged the same way. */
 export const OWNED_DATA_SHEET_NAME = "KPIScorecard.Data";
 export const OWNED_DATA_SHEET_COMMENT = "Marks the hidden sheet that holds the KPI Scorecard's chart data and state. Do not edit.";
-/** Every name the add-in tags its sheets with: what a package patcher lifts with the scorecard. */
-export const OWNED_NAMES: readonly string[] = [OWNED_SHEET_NAME, OWNED_DATA_SHEET_NAME];
+/**
+ * The area of the scorecard the add-in last wrote (a range on it): cleared and written again by the next
+ * regeneration, in place. What a person adds outside it stays. Excel moves it with inserted rows, as a tag.
+ */
+export const WRITTEN_AREA_TAG = "KPIScorecard.Written";
+/** The sheet name the settings asked for when the scorecard was last written (a text name): a new one renames it. */
+export const SHEET_NAME_TAG = "KPIScorecard.SheetName";
+/** Every name the add-in writes: what a package patcher lifts with the scorecard. */
+export const OWNED_NAMES: readonly string[] = [OWNED_SHEET_NAME, OWNED_DATA_SHEET_NAME, WRITTEN_AREA_TAG, SHEET_NAME_TAG];
+/** The names of the charts the add-in draws (src/core/scorecard/charts.ts): a person's own charts are left alone. */
+export const CHART_NAME_PREFIX = "KPIScorecard_Chart_";
+/**
+ * What A1 of the scorecard says while it is being written: the last command of the write puts the title back,
+ * so a write that stopped part-way leaves a sheet that says so until the next one repairs it.
+ */
+export const INCOMPLETE_MARKER = "This scorecard is incomplete: the last update stopped part-way. Select Insert scorecard to finish it.";
 
 /**
  * The sheet name in a defined name's formula: "='My ''sheet'''!$A$1" -> "My 'sheet'".

@@ -1,66 +1,166 @@
-// Reading what must survive a regeneration: which sheets the add-in owns (by their tags), whether the
-// scorecard is protected, what it and its data sheet say (commentary, each KPI's RAG), their positions,
-// and the names of all sheets. Two syncs at most, whatever the number of KPIs: one to find the tags and
-// the sheet list, one to read the owned sheets.
+// Reading what a regeneration needs before its first write: which sheets the add-in owns (by their tags),
+// their ids, positions, visibility and protection, whether the workbook's structure is protected, the
+// area the last scorecard wrote, the charts it drew, what it and its data sheet say (commentary, each
+// KPI's RAG), and the names of all sheets. Two syncs at most, whatever the number of KPIs: one for the tags
+// and the sheet list, one for the owned sheets.
 import { readScorecardState, type CommentaryEntry, type Grid, type ScorecardState } from "../core/scorecard";
-import { OWNED_DATA_SHEET_NAME, OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
+import type { CellRect } from "../core/snapshot";
+import { parseRangeAddress } from "../core/address";
+import { isSetSupported } from "./requirements";
+import { queueDateSystem, uses1904 } from "./dateSystem";
+import { CHART_NAME_PREFIX, OWNED_DATA_SHEET_NAME, OWNED_SHEET_NAME, SHEET_NAME_TAG, WRITTEN_AREA_TAG, sheetFromReference } from "./scorecardOwnership";
 
-export interface OwnedSheetState {
-  /** Names of every sheet in the workbook, in order. */
-  sheetNames: string[];
-  /** Whether the tags exist (even if their sheets are gone). */
-  tagExists: boolean;
-  dataTagExists: boolean;
-  owned: { name: string; position: number; protected: boolean; state: ScorecardState } | null;
-  /** The hidden data sheet, when its tag still finds it. */
-  dataSheet: { name: string } | null;
-}
-
-interface TaggedSheet {
+export interface SheetInfo {
+  id: string;
   name: string;
   position: number;
+  visibility: string;
 }
 
-function tagged(tag: Excel.NamedItem, sheets: Excel.WorksheetCollection): TaggedSheet | undefined {
+export interface OwnedScorecard extends SheetInfo {
+  /** False for an empty sheet of the scorecard's name with no tag: one a write that stopped part-way made. */
+  tagged: boolean;
+  /** Nothing was written yet, on it or on its data sheet (a first write stopped before its first value). */
+  blank: boolean;
+  protected: boolean;
+  state: ScorecardState;
+  /** The area the last write covered (its tag, or the used range of a scorecard from an older version). */
+  written: CellRect | null;
+  /** Charts the add-in drew there, by name. */
+  charts: string[];
+  /** The sheet name the settings asked for when it was last written ("" when not recorded). */
+  configuredName: string;
+}
+
+export interface OwnedSheetState {
+  sheets: SheetInfo[];
+  /** Names of every sheet in the workbook, in order. */
+  sheetNames: string[];
+  /** Whether each tag exists (even if its sheet is gone). */
+  tags: { owned: boolean; data: boolean; written: boolean; sheetName: boolean };
+  /** The workbook's structure is protected: no sheet can be added (ExcelApi 1.7; false where unknown). */
+  structureProtected: boolean;
+  /** The workbook counts dates from 1904: dates are written in its serials. */
+  date1904: boolean;
+  owned: OwnedScorecard | null;
+  /** The hidden data sheet, when its tag still finds it (or an empty untagged one of its name, as above). */
+  dataSheet: (SheetInfo & { protected: boolean; tagged: boolean; area: CellRect | null }) | null;
+}
+
+/** The names the write would give new sheets: an empty, untagged sheet of such a name is taken over, not doubled. */
+export interface Adoptable {
+  sheet: string;
+  data: string;
+}
+
+function tagged(tag: Excel.NamedItem, sheets: SheetInfo[]): SheetInfo | undefined {
   if (tag.isNullObject || tag.type !== "Range") return undefined;
   const name = sheetFromReference(tag.formula);
-  return name === null ? undefined : sheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  return name === null ? undefined : sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
 }
 
-export async function readOwnedSheet(context: Excel.RequestContext, countSync: () => void): Promise<OwnedSheetState> {
-  const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/position");
-  const tag = context.workbook.names.getItemOrNullObject(OWNED_SHEET_NAME);
-  tag.load("formula,type");
-  const dataTag = context.workbook.names.getItemOrNullObject(OWNED_DATA_SHEET_NAME);
-  dataTag.load("formula,type");
+/** The rectangle a tag's formula names on the given sheet ("=Scorecard!$A$1:$P$240"), or null (elsewhere, or gone). */
+function taggedRect(tag: Excel.NamedItem, sheet: SheetInfo): CellRect | null {
+  if (tag.isNullObject || tag.type !== "Range") return null;
+  if (sheetFromReference(String(tag.formula))?.toLowerCase() !== sheet.name.toLowerCase()) return null;
+  const f = String(tag.formula).replace(/^=/, "");
+  return parseRangeAddress(f.slice(f.lastIndexOf("!") + 1).replace(/\$/g, ""));
+}
+
+/** The text of a name holding a string ("=\"Scorecard\""), or "". */
+function taggedText(tag: Excel.NamedItem): string {
+  return tag.isNullObject || typeof tag.value !== "string" ? "" : tag.value;
+}
+
+function loadTag(context: Excel.RequestContext, name: string): Excel.NamedItem {
+  const tag = context.workbook.names.getItemOrNullObject(name);
+  tag.load("formula,type,value");
+  return tag;
+}
+
+export async function readOwnedSheet(context: Excel.RequestContext, countSync: () => void, adoptable?: Adoptable): Promise<OwnedSheetState> {
+  const collection = context.workbook.worksheets;
+  collection.load("items/id,items/name,items/position,items/visibility");
+  const tag = loadTag(context, OWNED_SHEET_NAME);
+  const dataTag = loadTag(context, OWNED_DATA_SHEET_NAME);
+  const writtenTag = loadTag(context, WRITTEN_AREA_TAG);
+  const nameTag = loadTag(context, SHEET_NAME_TAG);
+  const protection = isSetSupported("ExcelApi", "1.7") ? context.workbook.protection : null;
+  protection?.load("protected");
+  const dates = queueDateSystem(context);
   await context.sync();
   countSync();
 
-  const sheetNames = sheets.items.map((s) => s.name);
+  const sheets: SheetInfo[] = collection.items.map((s) => ({ id: s.id, name: s.name, position: s.position, visibility: s.visibility }));
   const found = tagged(tag, sheets);
   const data = tagged(dataTag, sheets);
-  const base = { sheetNames, tagExists: !tag.isNullObject, dataTagExists: !dataTag.isNullObject, dataSheet: data ? { name: data.name } : null };
-  if (!found) return { ...base, owned: null };
+  const named = (name: string | undefined) => (name === undefined ? undefined : sheets.find((x) => x.name.toLowerCase() === name.toLowerCase() && x !== found && x !== data));
+  const sheetCandidate = found ? undefined : named(adoptable?.sheet);
+  const dataCandidate = data ? undefined : named(adoptable?.data);
+  const base = {
+    sheets,
+    sheetNames: sheets.map((s) => s.name),
+    tags: { owned: !tag.isNullObject, data: !dataTag.isNullObject, written: !writtenTag.isNullObject, sheetName: !nameTag.isNullObject },
+    structureProtected: protection?.protected ?? false,
+    date1904: uses1904(dates),
+  };
+  if (!found && !data && !sheetCandidate && !dataCandidate) return { ...base, owned: null, dataSheet: null };
 
-  const protection = sheets.getItem(found.name).protection;
-  protection.load("protected");
-  const used = sheets.getItem(found.name).getUsedRangeOrNullObject(true);
-  used.load("values");
-  const dataUsed = data ? sheets.getItem(data.name).getUsedRangeOrNullObject(true) : null;
-  dataUsed?.load("values");
+  // Sync 2: the owned sheets' protection and contents, and the charts drawn on the scorecard.
+  const items = context.workbook.worksheets;
+  const ws = found ? items.getItem(found.id) : null;
+  ws?.protection.load("protected");
+  const used = ws?.getUsedRangeOrNullObject(true) ?? null;
+  used?.load("values");
+  // Formats count as written too: the area an older scorecard (with no tag for it) covered.
+  const formatted = ws?.getUsedRangeOrNullObject(false) ?? null;
+  formatted?.load("rowIndex,columnIndex,rowCount,columnCount");
+  ws?.charts.load("items/name");
+  const dataWs = data ? items.getItem(data.id) : null;
+  dataWs?.protection.load("protected");
+  const dataUsed = dataWs?.getUsedRangeOrNullObject(true) ?? null;
+  dataUsed?.load("values,rowIndex,columnIndex,rowCount,columnCount");
+  // An untagged sheet of the name the write would give: taken over only when it is empty (no value, format or chart).
+  const probes = [sheetCandidate, dataCandidate].map((c) => {
+    if (!c) return null;
+    const probeWs = items.getItem(c.id);
+    const probeUsed = probeWs.getUsedRangeOrNullObject(false);
+    probeUsed.load("address");
+    const charts = probeWs.charts.getCount();
+    probeWs.protection.load("protected");
+    return { c, probeWs, probeUsed, charts };
+  });
   await context.sync();
   countSync();
+  const [sheetAdopted, dataAdopted] = probes.map((p) => (p && p.probeUsed.isNullObject && p.charts.value === 0 && !p.probeWs.protection.protected ? p.c : undefined));
+  if (!found && sheetAdopted) return { ...base, owned: adopted(sheetAdopted), dataSheet: dataOf(data, dataWs, dataUsed) ?? (dataAdopted ? { ...dataAdopted, protected: false, tagged: false, area: null } : null) };
   const grid = (r: Excel.Range | null): Grid | null => (r && !r.isNullObject ? (r.values as Grid) : null);
+  const usedRect = formatted && !formatted.isNullObject ? { row: formatted.rowIndex, col: formatted.columnIndex, rowCount: formatted.rowCount, colCount: formatted.columnCount } : null;
   return {
     ...base,
-    owned: {
-      name: found.name,
-      position: found.position,
-      protected: protection.protected,
+    dataSheet: dataOf(data, dataWs, dataUsed) ?? (dataAdopted ? { ...dataAdopted, protected: false, tagged: false, area: null } : null),
+    owned: found && ws ? {
+      ...found,
+      tagged: true,
+      blank: grid(used) === null && grid(dataUsed) === null,
+      protected: ws.protection.protected,
       state: readScorecardState(grid(used) ?? [], grid(dataUsed)),
-    },
+      written: taggedRect(writtenTag, found) ?? usedRect,
+      charts: ws.charts.items.map((c) => c.name).filter((n) => n.startsWith(CHART_NAME_PREFIX)),
+      configuredName: taggedText(nameTag),
+    } : null,
   };
+}
+
+function dataOf(data: SheetInfo | undefined, ws: Excel.Worksheet | null, used: Excel.Range | null): OwnedSheetState["dataSheet"] {
+  if (!data || !ws) return null;
+  const area = used && !used.isNullObject ? { row: used.rowIndex, col: used.columnIndex, rowCount: used.rowCount, colCount: used.columnCount } : null;
+  return { ...data, protected: ws.protection.protected, tagged: true, area };
+}
+
+/** An empty untagged sheet taken over as the scorecard: nothing to keep, nothing to clear. */
+function adopted(sheet: SheetInfo): OwnedScorecard {
+  return { ...sheet, tagged: false, blank: true, protected: false, state: readScorecardState([], null), written: null, charts: [], configuredName: "" };
 }
 
 /** The commentary on the owned scorecard sheet, for the pane (empty when there is no scorecard yet). */

@@ -1,20 +1,25 @@
-// Queue every write of a scorecard spec on its two new sheets, with no sync: the data sheet's values
-// (hidden), then the scorecard's values, number formats, column widths, merges, formats, row heights,
-// conditional formats, links, charts, and, once the sheet is active, frozen panes and page setup.
-// The caller syncs once. Errors surface at that sync, as Office.js reports them: nothing here catches.
-import { columnLetters } from "../core/address";
+// The scorecard write as a list of steps, each queuing a few commands on the scorecard, its data sheet and the
+// workbook, in the order Excel must run them. Nothing here syncs: applyScorecard sends the steps in as few
+// requests as the 5 MB limit allows (one for a scorecard of ordinary size), and the same steps, run against
+// a recorder (requestEstimate.ts), tell the size of each request before it is sent.
+//
+// Regenerating updates the sheets in place (never deletes and recreates them), so their names, ids, the
+// references other sheets hold to them, and what people added outside the area the add-in writes, survive.
+// The order is what a failure part-way leaves behind, since Excel keeps what ran before a failing command:
+// the written-area tag first (so the next run clears whatever this one reached), then the data sheet, then A1
+// of the scorecard says it is incomplete, its old content is cleared only where nothing new will be written,
+// the new values go over the old ones, formats follow, and A1 gets the title back last.
+import { columnLetters, quoteSheetName, rectAddress } from "../core/address";
 import type { CellBlock, ChartSpec, RangeFormatSpec, ScorecardSpec } from "../core/scorecard";
+import type { CellRect } from "../core/snapshot";
+import { INCOMPLETE_MARKER, OWNED_DATA_SHEET_COMMENT, OWNED_DATA_SHEET_NAME, OWNED_SHEET_COMMENT, OWNED_SHEET_NAME, SHEET_NAME_TAG, WRITTEN_AREA_TAG } from "./scorecardOwnership";
+import { blockRect, bounding, uncovered } from "./scorecardPlan";
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
 const INSIDE = ["InsideHorizontal", "InsideVertical"] as const;
-
-function blockAddress(b: CellBlock): string {
-  const first = `${columnLetters(b.col)}${b.row + 1}`;
-  const last = `${columnLetters(b.col + b.values[0].length - 1)}${b.row + b.values.length}`;
-  return first === last ? first : `${first}:${last}`;
-}
-
 const hex = (c: string) => `#${c}`;
+/** Values of one range write at most (JSON characters): blocks longer than this are written in row slices. */
+const SLICE_CHARS = 256 * 1024;
 
 export interface WriteCapabilities {
   /** ExcelApi 1.9: page layout (orientation, paper, fit to width, print titles, breaks, header and footer). */
@@ -27,56 +32,257 @@ export interface WriteCapabilities {
   gridlines: boolean;
   /** ExcelApi 1.8: a chart axis's number format and a series' own data labels and their colour. */
   chartFormats: boolean;
+  /** ExcelApi 1.8: Application.suspendApiCalculationUntilNextSync. */
+  suspendCalculation: boolean;
+  /** ExcelApi 1.9: Application.suspendScreenUpdatingUntilNextSync. */
+  suspendScreen: boolean;
 }
 
-function writeBlocks(sheet: Excel.Worksheet, blocks: readonly CellBlock[]): void {
-  for (const b of blocks) sheet.getRange(blockAddress(b)).values = b.values;
-  for (const b of blocks) {
-    // A new sheet is General throughout: only blocks with another format need a request.
-    if (b.numberFormats.some((row) => row.some((f) => f !== "General"))) sheet.getRange(blockAddress(b)).numberFormat = b.numberFormats;
+/** The objects a step queues its commands on (real ones, or recorders when its size is told). */
+export interface WriteTargets {
+  workbook: Excel.Workbook;
+  sheet: Excel.Worksheet;
+  data: Excel.Worksheet;
+}
+
+export interface WriteStep {
+  label: string;
+  queue(t: WriteTargets): void;
+}
+
+/** How the sheets are reached: made now, or the existing ones regenerated in place. */
+export interface WritePlan {
+  /** The scorecard's name when the write begins (before any rename). */
+  sheetName: string;
+  /** Make the scorecard sheet with this name (null: it exists, with this id). */
+  createSheet: string | null;
+  sheetId: string | null;
+  createData: string | null;
+  dataId: string | null;
+  /** The tags to add (for a sheet made now, or one whose tag was deleted). */
+  tagSheet: boolean;
+  tagData: boolean;
+  /** The tags exist already (pointing at a sheet a person deleted: #REF!): replaced. */
+  sheetTagExists: boolean;
+  dataTagExists: boolean;
+  /** Whether the written-area and sheet-name tags exist already (changed) or not (added). */
+  writtenTagExists: boolean;
+  nameTagExists: boolean;
+  /** What the last scorecard wrote, when the sheet is regenerated in place. */
+  oldArea: CellRect | null;
+  /** What the data sheet holds, when it exists. */
+  oldDataArea: CellRect | null;
+  /** Its charts, by name (deleted and drawn again). */
+  oldCharts: string[];
+  newArea: CellRect;
+  /** A new name (the setting changed), or null. */
+  rename: string | null;
+  /** A new position, or null. */
+  position: number | null;
+  /** The data sheet is not hidden (yet, or a person showed it). */
+  hideData: boolean;
+  /** The sheet name the settings ask for, recorded in its tag. */
+  configuredName: string;
+  /** The value A1 holds when the write is done (the title), written last. */
+  title: string | number;
+}
+
+function address(r: CellRect): string {
+  return rectAddress(r);
+}
+
+/** A block in row slices small enough for one range write each, A1 replaced by the marker when asked. */
+function slices(b: CellBlock, marker: string | null): CellBlock[] {
+  const values = marker !== null && b.row === 0 && b.col === 0 ? b.values.map((row, r) => (r === 0 ? [marker, ...row.slice(1)] : row)) : b.values;
+  const rows = values.length;
+  const perRow = Math.max(1, JSON.stringify(values[0] ?? []).length + JSON.stringify(b.numberFormats[0] ?? []).length);
+  const step = Math.max(1, Math.floor(SLICE_CHARS / perRow));
+  const out: CellBlock[] = [];
+  for (let r = 0; r < rows; r += step) out.push({ ...b, row: b.row + r, values: values.slice(r, r + step), numberFormats: b.numberFormats.slice(r, r + step) });
+  return out;
+}
+
+function valueSteps(sheet: "sheet" | "data", blocks: readonly CellBlock[], marker: string | null): WriteStep[] {
+  const steps: WriteStep[] = [];
+  const parts = blocks.flatMap((b) => slices(b, marker));
+  for (const b of parts) {
+    steps.push({ label: `${sheet} values ${b.id}`, queue: (t) => void (t[sheet].getRange(address(blockRect(b))).values = b.values) });
   }
-}
-
-/** The hidden data sheet: what this scorecard said, and the charts' data. Hidden after it is written. */
-export function queueDataSheetWrites(dataSheet: Excel.Worksheet, spec: ScorecardSpec): void {
-  writeBlocks(dataSheet, spec.dataSheet.blocks);
-  dataSheet.visibility = "Hidden";
-}
-
-/** Queues the writes; the scorecard must be activated by the caller before, as freezing panes needs. */
-export function queueScorecardWrites(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, spec: ScorecardSpec, can: WriteCapabilities): void {
-  writeBlocks(sheet, spec.blocks);
-  for (const w of spec.columnWidths) {
-    const col = sheet.getRange(`${columnLetters(w.col)}:${columnLetters(w.col)}`);
-    if (w.hidden) col.columnHidden = true;
-    else col.format.columnWidth = w.width;
+  for (const b of parts) {
+    // Cleared (or new) cells are General throughout: only slices with another format need a request.
+    if (!b.numberFormats.some((row) => row.some((f) => f !== "General"))) continue;
+    steps.push({ label: `${sheet} formats ${b.id}`, queue: (t) => void (t[sheet].getRange(address(blockRect(b))).numberFormat = b.numberFormats) });
   }
-  for (const m of spec.merges) sheet.getRange(m.address).merge(m.across);
-  for (const f of spec.formats) applyFormat(sheet.getRange(f.address), f);
-  for (const h of spec.rowHeights) sheet.getRange(`${h.row + 1}:${h.row + h.count}`).format.rowHeight = h.height;
+  return steps;
+}
+
+/** Make the sheets and their tags (the first scorecard, or a sheet a person deleted). */
+function creationSteps(p: WritePlan): WriteStep[] {
+  const steps: WriteStep[] = [];
+  if (p.createSheet !== null || p.createData !== null) {
+    // Sheets are added first: the step that fails if the workbook's structure is protected, or a co-author
+    // made a sheet of that name a moment ago; nothing else has been changed by then.
+    steps.push({
+      label: "add sheets",
+      queue: (t) => {
+        if (p.createSheet !== null) t.sheet = t.workbook.worksheets.add(p.createSheet);
+        if (p.createData !== null) t.data = t.workbook.worksheets.add(p.createData);
+      },
+    });
+  }
+  const tag = (name: string, exists: boolean, comment: string, sheet: (t: WriteTargets) => Excel.Worksheet): WriteStep => ({
+    label: `tag ${name}`,
+    queue: (t) => {
+      if (exists) t.workbook.names.getItem(name).delete();
+      t.workbook.names.add(name, sheet(t).getRange("A1"), comment);
+    },
+  });
+  if (p.tagSheet) steps.push(tag(OWNED_SHEET_NAME, p.sheetTagExists, OWNED_SHEET_COMMENT, (t) => t.sheet));
+  if (p.tagData) steps.push(tag(OWNED_DATA_SHEET_NAME, p.dataTagExists, OWNED_DATA_SHEET_COMMENT, (t) => t.data));
+  return steps;
+}
+
+function tagStep(label: string, name: string, exists: boolean, formula: () => string): WriteStep {
+  return {
+    label,
+    queue: (t) => {
+      if (exists) t.workbook.names.getItem(name).formula = formula();
+      else t.workbook.names.add(name, formula());
+    },
+  };
+}
+
+/** Clear what the last scorecard wrote where this one writes nothing, and every format and merge in its area. */
+function clearSteps(p: WritePlan, spec: ScorecardSpec, can: WriteCapabilities): WriteStep[] {
+  const steps: WriteStep[] = [];
+  for (const name of p.oldCharts) steps.push({ label: `delete ${name}`, queue: (t) => t.sheet.charts.getItem(name).delete() });
+  const area = bounding([p.oldArea, p.newArea]);
+  if (!area || p.oldArea === null) return steps;
+  const stale = uncovered(p.oldArea, spec.blocks.map(blockRect));
+  steps.push({
+    label: "clear area",
+    queue: (t) => {
+      const r = t.sheet.getRange(address(area));
+      r.unmerge();
+      if (can.conditionalFormats) r.conditionalFormats.clearAll();
+      if (can.hyperlinks) r.clear("Hyperlinks");
+      // Formats, not "All": notes and comments people added to these cells stay.
+      r.clear("Formats");
+      for (const s of stale) t.sheet.getRange(address(s)).clear("Contents");
+      t.sheet.getRange(`${area.row + 1}:${area.row + area.rowCount}`).format.useStandardHeight = true;
+      t.sheet.getRange(`${columnLetters(area.col)}:${columnLetters(area.col + area.colCount - 1)}`).columnHidden = false;
+      if (can.hyperlinks) t.sheet.freezePanes.unfreeze();
+      if (can.pageLayout) t.sheet.horizontalPageBreaks.removePageBreaks();
+    },
+  });
+  return steps;
+}
+
+function append(to: WriteStep[], more: readonly WriteStep[]): void {
+  for (const s of more) to.push(s);
+}
+
+/** Every step of the write, in order. */
+export function scorecardSteps(spec: ScorecardSpec, p: WritePlan, can: WriteCapabilities): WriteStep[] {
+  const steps: WriteStep[] = creationSteps(p);
+  const inPlace = p.createSheet === null;
+  // The area the next run must clear covers this write wherever it stops; narrowed to it once it is done.
+  const union = bounding([p.oldArea, p.newArea])!;
+  steps.push(writtenTagStep(p.writtenTagExists, p.sheetName, union));
+  if (p.rename !== null) steps.push({ label: "rename", queue: (t) => void (t.sheet.name = p.rename!) });
+  if (p.position !== null) steps.push({ label: "position", queue: (t) => void (t.sheet.position = p.position!) });
+  // The data sheet: what this scorecard says, and the charts' data.
+  // The data sheet is the add-in's alone. Its values are written over the old ones, never cleared first: a
+  // write that stops part-way still leaves what the last scorecard said, for the next one's "changed since".
+  if (p.createData === null) steps.push({ label: "clear data formats", queue: (t) => void t.data.getRange().clear("Formats") });
+  append(steps, valueSteps("data", spec.dataSheet.blocks, null));
+  const staleData = p.oldDataArea ? uncovered(p.oldDataArea, spec.dataSheet.blocks.map(blockRect)) : [];
+  if (staleData.length) steps.push({ label: "clear old data", queue: (t) => staleData.forEach((r) => t.data.getRange(address(r)).clear("All")) });
+  if (p.hideData) steps.push({ label: "hide data", queue: (t) => void (t.data.visibility = "Hidden") });
+  if (inPlace) steps.push({ label: "incomplete", queue: (t) => void (t.sheet.getRange("A1").values = [[INCOMPLETE_MARKER]]) });
+  append(steps, clearSteps(p, spec, can));
+  // Show the result (the user asked for a scorecard and should land on it), and before freezing panes:
+  // Excel freezes panes reliably only on the active sheet (office-js issue 3148).
+  steps.push({ label: "activate", queue: (t) => t.sheet.activate() });
+  append(steps, valueSteps("sheet", spec.blocks, INCOMPLETE_MARKER));
+  append(steps, layoutSteps(spec, can));
+  steps.push(writtenTagStep(true, p.rename ?? p.sheetName, p.newArea));
+  const nameFormula = `="${p.configuredName.replace(/"/g, '""')}"`;
+  steps.push(tagStep("sheet name", SHEET_NAME_TAG, p.nameTagExists, () => nameFormula));
+  steps.push({ label: "title", queue: (t) => void (t.sheet.getRange("A1").values = [[p.title]]) });
+  return steps;
+}
+
+/**
+ * The written-area tag, pointing at `area` on the scorecard under the name it has at that point of the write.
+ * Changed in one command (its formula), never deleted and added again: a write stopped between the two would
+ * leave the next run without it, to clear a person's cells by the used range instead.
+ */
+function writtenTagStep(exists: boolean, sheetName: string, area: CellRect): WriteStep {
+  const formula = `=${quoteSheetName(sheetName)}!${absolute(area)}`;
+  return {
+    label: "written area",
+    queue: (t) => {
+      if (exists) t.workbook.names.getItem(WRITTEN_AREA_TAG).formula = formula;
+      else t.workbook.names.add(WRITTEN_AREA_TAG, formula);
+    },
+  };
+}
+
+function absolute(r: CellRect): string {
+  const a = `$${columnLetters(r.col)}$${r.row + 1}`;
+  return r.rowCount === 1 && r.colCount === 1 ? a : `${a}:$${columnLetters(r.col + r.colCount - 1)}$${r.row + r.rowCount}`;
+}
+
+function layoutSteps(spec: ScorecardSpec, can: WriteCapabilities): WriteStep[] {
+  const steps: WriteStep[] = [];
+  steps.push({
+    label: "columns",
+    queue: (t) => {
+      for (const w of spec.columnWidths) {
+        const col = t.sheet.getRange(`${columnLetters(w.col)}:${columnLetters(w.col)}`);
+        if (w.hidden) col.columnHidden = true;
+        else col.format.columnWidth = w.width;
+      }
+    },
+  });
+  for (const m of spec.merges) steps.push({ label: "merge", queue: (t) => t.sheet.getRange(m.address).merge(m.across) });
+  for (const f of spec.formats) steps.push({ label: "format", queue: (t) => applyFormat(t.sheet.getRange(f.address), f) });
+  for (const h of spec.rowHeights) steps.push({ label: "row height", queue: (t) => void (t.sheet.getRange(`${h.row + 1}:${h.row + h.count}`).format.rowHeight = h.height) });
   if (can.conditionalFormats) {
     for (const rule of spec.textRules) {
-      const cf = sheet.getRange(rule.address).conditionalFormats.add("ContainsText");
-      cf.textComparison.format.fill.color = hex(rule.fill);
-      cf.textComparison.format.font.color = hex(rule.fontColour);
-      cf.textComparison.rule = { operator: "Contains", text: rule.text };
+      steps.push({
+        label: "rule",
+        queue: (t) => {
+          const cf = t.sheet.getRange(rule.address).conditionalFormats.add("ContainsText");
+          cf.textComparison.format.fill.color = hex(rule.fill);
+          cf.textComparison.format.font.color = hex(rule.fontColour);
+          cf.textComparison.rule = { operator: "Contains", text: rule.text };
+        },
+      });
     }
   }
   if (can.hyperlinks) {
     for (const h of spec.hyperlinks) {
-      sheet.getRange(h.cell).hyperlink = { documentReference: h.documentReference, textToDisplay: h.textToDisplay, screenTip: h.screenTip };
+      steps.push({ label: "link", queue: (t) => void (t.sheet.getRange(h.cell).hyperlink = { documentReference: h.documentReference, textToDisplay: h.textToDisplay, screenTip: h.screenTip }) });
     }
   }
-  for (const c of spec.charts) addChart(sheet, dataSheet, c, can);
-  // Frozen panes on a sheet that is not active misbehave in Excel (office-js#3148): the caller activates first.
-  if (can.hyperlinks) {
-    const { rows, columns } = spec.freeze;
-    if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetters(columns - 1)}${rows}`));
-    else if (rows > 0) sheet.freezePanes.freezeRows(rows);
-    else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
-  }
-  if (can.gridlines) sheet.showGridlines = spec.showGridlines;
-  if (can.pageLayout) queuePageLayout(sheet, spec);
+  for (const c of spec.charts) steps.push({ label: `chart ${c.name}`, queue: (t) => addChart(t.sheet, t.data, c, can) });
+  steps.push({
+    label: "view",
+    queue: (t) => {
+      // Frozen panes on a sheet that is not active misbehave in Excel (office-js#3148): activated before.
+      if (can.hyperlinks) {
+        const { rows, columns } = spec.freeze;
+        if (rows > 0 && columns > 0) t.sheet.freezePanes.freezeAt(t.sheet.getRange(`A1:${columnLetters(columns - 1)}${rows}`));
+        else if (rows > 0) t.sheet.freezePanes.freezeRows(rows);
+        else if (columns > 0) t.sheet.freezePanes.freezeColumns(columns);
+      }
+      if (can.gridlines) t.sheet.showGridlines = spec.showGridlines;
+    },
+  });
+  if (can.pageLayout) steps.push({ label: "page", queue: (t) => queuePageLayout(t.sheet, spec) });
+  return steps;
 }
 
 function queuePageLayout(sheet: Excel.Worksheet, spec: ScorecardSpec): void {
@@ -123,7 +329,7 @@ function applyFormat(range: Excel.Range, f: RangeFormatSpec): void {
 function addChart(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, c: ChartSpec, can: WriteCapabilities): void {
   // The data is on the hidden data sheet: Excel plots a hidden sheet's cells (it leaves out hidden rows and columns).
   const chart = sheet.charts.add(c.type, dataSheet.getRange(c.source), c.seriesBy);
-  chart.name = c.name;
+  chart.name = c.name; // KPIScorecard_Chart_n (CHART_NAME_PREFIX): how the next regeneration finds it
   chart.title.text = c.title;
   chart.legend.position = "Bottom";
   chart.setPosition(c.topLeft, c.bottomRight);

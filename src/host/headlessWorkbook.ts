@@ -1,6 +1,9 @@
-// openWorkbook / newWorkbook: the HeadlessWorkbook other layers drive like Excel.run.
-import type { HeadlessWorkbook, HostOptions, SyncStats } from "./contract";
-import { HostContext } from "./api/base";
+// openWorkbook / newWorkbook: the HeadlessWorkbook other layers drive like Excel.run. One workbook can have
+// several sessions (coauthor()): each is one person's Excel, with its own batches, counts, faults and event
+// handlers, over the one shared model.
+import type { HeadlessWorkbook, HostOptions, HostRunOptions, SyncStats } from "./contract";
+import { HostContext, type InjectedFault, type SessionHooks, type SyncChanges } from "./api/base";
+import { sheetAddress } from "./api/addresses";
 import { RequestContext } from "./api/workbook";
 import { Journal } from "./model/journal";
 import { newSheetModel } from "./model/sheet";
@@ -9,6 +12,8 @@ import { emptyModel, loadXlsx } from "./xlsx/load";
 import { DEFAULT_LOAD_LIMITS } from "./xlsx/loadErrors";
 import { openedState, saveCopy, type OpenedWorkbook } from "./xlsx/patchPlan";
 import type { LoadedWebExtensions } from "./xlsx/webExtension";
+import { SessionEvents } from "./api/hostEvents";
+import { richApiError } from "./errors";
 
 const FIVE_MB = 5 * 1024 * 1024;
 
@@ -23,28 +28,74 @@ function versionAtLeast(have: string, want: string): boolean {
   return true;
 }
 
-class Headless implements HeadlessWorkbook {
-  private readonly journal = new Journal();
-  readonly stats: SyncStats = { syncs: 0, largestRequestBytes: 0, largestResponseBytes: 0, log: [] };
-  private running = Promise.resolve();
+/** What the sessions of one workbook share: the model, the file it came from, and one another. */
+interface Shared {
+  model: WorkbookModel;
+  webExtensions: Pick<LoadedWebExtensions, "parts" | "settingsPart">;
+  options: HostOptions;
+  opened?: OpenedWorkbook;
+  sessions: Session[];
+}
 
-  constructor(
-    private readonly model: WorkbookModel,
-    private readonly webExtensions: Pick<LoadedWebExtensions, "parts" | "settingsPart">,
-    private readonly options: HostOptions,
-    /** The file as opened, for saveCopy; none for a workbook made in memory. */
-    private readonly opened?: OpenedWorkbook,
-  ) {}
+function emptyStats(): SyncStats {
+  return { syncs: 0, largestRequestBytes: 0, largestResponseBytes: 0, log: [], undoClears: [] };
+}
+
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+class Session implements HeadlessWorkbook, SessionHooks {
+  private readonly journal = new Journal();
+  readonly stats: SyncStats = emptyStats();
+  readonly faults: InjectedFault[] = [];
+  readonly events = new SessionEvents();
+  private running = Promise.resolve();
+  private editing = false;
+  private editEnded: (() => void)[] = [];
+
+  constructor(private readonly shared: Shared) {
+    shared.sessions.push(this);
+  }
 
   resetStats(): void {
-    this.stats.syncs = 0;
-    this.stats.largestRequestBytes = 0;
-    this.stats.largestResponseBytes = 0;
-    this.stats.log = [];
+    Object.assign(this.stats, emptyStats());
+  }
+
+  coauthor(): HeadlessWorkbook {
+    return new Session(this.shared);
+  }
+
+  setCellEditing(editing: boolean): void {
+    this.editing = editing;
+    if (!editing) for (const done of this.editEnded.splice(0)) done();
+  }
+
+  injectFault(sync: number, command: number, code = "GeneralException"): void {
+    this.faults.push({ sync, command, code });
+  }
+
+  /**
+   * Before each sync: in cell edit mode a batch fails with InvalidOperation, or with delayForCellEdit waits
+   * until the edit ends (office-js-docs-pr docs/excel/excel-add-ins-delay-in-cell-edit.md).
+   */
+  async beforeSync(delay: boolean): Promise<void> {
+    if (!this.editing) return;
+    if (!delay) throw richApiError("InvalidOperation", undefined, "The user is editing a cell");
+    await new Promise<void>((resolve) => this.editEnded.push(resolve));
+  }
+
+  /** Change events for what a sync of this session changed: "Local" here, "Remote" in the co-authors' sessions. */
+  applied(changes: SyncChanges): void {
+    for (const s of this.shared.sessions) {
+      const source = s === this ? "Local" : "Remote";
+      for (const [sheet, rect] of changes.cells) {
+        s.events.emitChanged({ type: "WorksheetChanged", changeType: "RangeEdited", source, worksheetId: sheet.id, address: sheetAddress(sheet.name, rect).split("!").pop() ?? "" });
+      }
+      if (changes.settings) s.events.emitSettings(source);
+    }
   }
 
   isSetSupported(name: string, minVersion = "1.1"): boolean {
-    const unsupported = this.options.unsupportedRequirementSets ?? [];
+    const unsupported = this.shared.options.unsupportedRequirementSets ?? [];
     // "ExcelApi 1.13" in the list hides 1.13 and above; "ExcelApi" hides the set.
     for (const u of unsupported) {
       const [uName, uVersion] = u.split(/\s+/);
@@ -55,19 +106,23 @@ class Headless implements HeadlessWorkbook {
     return have !== undefined && versionAtLeast(have, minVersion);
   }
 
-  /** Batches run one at a time, like Excel.run calls against one workbook. */
-  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  /** Batches run one at a time in a session, like Excel.run calls against one workbook; a co-author's interleave. */
+  run<T>(a: HostRunOptions | Batch<T>, b?: Batch<T>): Promise<T> {
+    const options: HostRunOptions = typeof a === "function" ? {} : a;
+    const batch = (typeof a === "function" ? a : b) as Batch<T>;
     const go = async () => {
+      const o = this.shared.options;
       const host = new HostContext(
-        this.model,
+        this.shared.model,
         this.journal,
         {
-          payloadLimitBytes: this.options.payloadLimitBytes ?? FIVE_MB,
-          cellReadLimit: this.options.cellReadLimit ?? 5_000_000,
-          overCellLimit: this.options.overCellLimit ?? "error",
+          payloadLimitBytes: o.payloadLimitBytes ?? FIVE_MB,
+          cellReadLimit: o.cellReadLimit ?? 5_000_000,
+          overCellLimit: o.overCellLimit ?? "error",
         },
-        this.stats,
+        this,
         (n, v) => this.isSetSupported(n, v),
+        () => this.beforeSync(!!options.delayForCellEdit),
       );
       const context = new RequestContext(host);
       const result = await batch(context as unknown as Excel.RequestContext);
@@ -82,12 +137,18 @@ class Headless implements HeadlessWorkbook {
 
   save(): Promise<Uint8Array> {
     // Loaded when first needed, with ExcelJS: reading a workbook never pays for the writer.
-    return import("./xlsx/save").then(({ saveXlsx }) => saveXlsx(this.model, this.webExtensions));
+    return import("./xlsx/save").then(({ saveXlsx }) => saveXlsx(this.shared.model, this.shared.webExtensions));
   }
 
   saveCopy(): Promise<Uint8Array> {
-    return this.opened ? saveCopy(this.model, this.opened, this.webExtensions) : this.save();
+    const { model, opened, webExtensions } = this.shared;
+    return opened ? saveCopy(model, opened, webExtensions) : this.save();
   }
+}
+
+function shared(model: WorkbookModel, webExtensions: Shared["webExtensions"], options: HostOptions, opened?: OpenedWorkbook): Session {
+  if (options.structureProtected) model.structureProtected = true;
+  return new Session({ model, webExtensions, options, opened, sessions: [] });
 }
 
 /** Open an .xlsx; throws WorkbookOpenError (plain words) for anything that is not a usable workbook. */
@@ -97,7 +158,7 @@ export async function openWorkbook(bytes: Uint8Array | ArrayBuffer, options: Hos
   // Taken before the stand-in sheet below, which the file does not have (a workbook of chart sheets only).
   const opened = openedState(model, data);
   if (model.sheets.length === 0) model.sheets.push(newSheetModel(model, "Sheet1"));
-  return new Headless(model, webExtensions, options, opened);
+  return shared(model, webExtensions, options, opened);
 }
 
 /** An empty workbook with one sheet, "Sheet1". */
@@ -106,5 +167,5 @@ export function newWorkbook(options: HostOptions = {}): HeadlessWorkbook {
   const sheet = newSheetModel(model, "Sheet1");
   model.sheets.push(sheet);
   model.activeSheetId = sheet.id;
-  return new Headless(model, { parts: new Map() }, options);
+  return shared(model, { parts: new Map() }, options);
 }

@@ -10,6 +10,10 @@
 //   wb.save()                     -> Uint8Array of a real .xlsx (charts included as DrawingML parts)
 //   wb.saveCopy()                 -> the opened file's bytes with only the add-in's sheets, names and settings patched in
 //   wb.isSetSupported(name, ver)  the host's requirement sets (options.unsupportedRequirementSets: ["ExcelApi 1.13"])
+//   wb.run(options, batch)        Excel.RunOptions: delayForCellEdit waits while wb.setCellEditing(true), else the batch fails
+//   wb.coauthor()                 another person's session over the same workbook (events arrive there as "Remote")
+//   wb.injectFault(sync, cmd)     make a sync fail at one command (a test's way of failing a write part-way)
+//   wb.stats.undoClears           every call that cleared the user's undo stack, with where Microsoft says so
 //
 // Strict as Excel: PropertyNotLoaded before load+sync (and after a write until loaded again);
 // ItemNotFound at sync for getItem, null objects for *OrNullObject; InvalidArgument for values of the
@@ -17,10 +21,14 @@
 // ResponsePayloadSizeLimitExceeded over options.payloadLimitBytes; RangeExceedsLimit for a read over
 // cellReadLimit cells (or null values, with options.overCellLimit "null"); getMergedAreasOrNullObject
 // fails past 512 areas.
-// A failed sync applies nothing of its batch. Excel.run's final flush is done too (it counts as a sync).
+// A failed sync keeps the commands before the one that failed (Excel runs a batch in order, with no
+// transaction); nothing loaded in it reaches the proxies. A deleted sheet leaves #REF! in the formulas that
+// referred to it. worksheets.onChanged and settings.onSettingsChanged are raised after each sync, in every
+// session ("Local" in the one that made the change, "Remote" in a co-author's). Excel.run's final flush is
+// done too (it counts as a sync).
 // Stricter than Excel: assigning a property the host does not implement throws a TypeError naming it.
 // Not Excel: formulas written through the API are stored, not calculated (their values read as "").
-export type { HeadlessWorkbook, HostOptions, SyncStats } from "./contract";
+export type { HeadlessWorkbook, HostOptions, HostRunOptions, SyncStats, UndoClear } from "./contract";
 export { WorkbookOpenError } from "./contract";
 export { openWorkbook, newWorkbook } from "./headlessWorkbook";
 export { isRichApiError } from "./errors";

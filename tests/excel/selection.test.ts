@@ -60,7 +60,7 @@ describe("the selection", () => {
     expect(wb.stats.syncs).toBe(1);
   });
 
-  it("cannot be made on a hidden sheet, and a failed batch leaves the selection as it was", async () => {
+  it("cannot be made on a hidden sheet; a failed batch keeps the selection made before the failing command, as Excel does", async () => {
     const wb = await twoSheets();
     await wb.run((ctx) => selectCell(ctx, "Board", "B4:E7"));
     await wb.run(async (ctx) => {
@@ -75,7 +75,7 @@ describe("the selection", () => {
       })
       .catch((e: { code?: string }) => e.code);
     expect(failed).toBe("InvalidOperation");
-    expect(await wb.run((ctx) => readSelection(ctx))).toMatchObject({ sheet: "Board", range: "B4:E7" });
+    expect(await wb.run((ctx) => readSelection(ctx))).toMatchObject({ sheet: "Board", range: "C5" });
   });
 });
 

@@ -69,7 +69,7 @@ describe("headless host: proxy semantics", () => {
     });
   });
 
-  it("rejects values of the wrong shape with InvalidArgument and applies nothing of the batch", async () => {
+  it("rejects values of the wrong shape with InvalidArgument; the commands before it stay applied, as in Excel", async () => {
     const wb = newWorkbook();
     const code = await codeOf(wb.run(async (context) => {
       const ws = context.workbook.worksheets.getItem("Sheet1");
@@ -82,7 +82,7 @@ describe("headless host: proxy semantics", () => {
       const r = context.workbook.worksheets.getItem("Sheet1").getRange("C3");
       r.load("values");
       await context.sync();
-      expect(r.values).toEqual([[""]]);
+      expect(r.values).toEqual([["kept?"]]);
     });
   });
 
@@ -151,7 +151,8 @@ describe("headless host: proxy semantics", () => {
       p.load("protected");
       await context.sync();
       expect(r.values).toEqual([["before"]]);
-      expect(sheets.items.map((s) => s.name)).toEqual(["Sheet1"]);
+      // The sheet added before the refused write stays: Excel keeps what a batch did before its failure.
+      expect(sheets.items.map((s) => s.name)).toEqual(["Sheet1", "Other"]);
       expect(p.protected).toBe(true);
     });
   });
@@ -286,8 +287,8 @@ describe("headless host: names as addresses", () => {
   });
 });
 
-describe("headless host: a failed batch leaves no trace", () => {
-  it("rolls back added, renamed and deleted sheets, names, settings and formats", async () => {
+describe("headless host: a failed batch keeps what ran before the failure, as Excel does", () => {
+  it("keeps added, renamed and deleted sheets, names, settings and formats queued before the failing command", async () => {
     const wb = newWorkbook();
     await wb.run(async (context) => {
       context.workbook.worksheets.add("Keep");
@@ -314,7 +315,8 @@ describe("headless host: a failed batch leaves no trace", () => {
       await context.sync();
       return { sheets: sheets.items.map((s) => s.name), names: names.items.map((n) => [n.name, n.formula]), setting: setting.isNullObject };
     });
-    expect(state).toEqual({ sheets: ["Sheet1", "Keep"], names: [["Tag", "=Keep!$A$1"]], setting: true });
+    // The name Tag followed its sheet's rename, then was deleted; Sheet1 is gone; Extra and the setting stay.
+    expect(state).toEqual({ sheets: ["Renamed", "Extra"], names: [], setting: false });
   });
 
   it("a renamed sheet takes its references along; a deleted one leaves #REF!", async () => {

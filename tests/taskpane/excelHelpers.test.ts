@@ -8,6 +8,7 @@ import { withChangeEvents, sheetIds } from "./changeEvents";
 import { saveSettings } from "../../src/excel/settingsStore";
 import { selectCell, NavigateError } from "../../src/excel/navigate";
 import { ownedSheetId, watchChanges } from "../../src/excel/watch";
+import { setRequirementChecker } from "../../src/excel/requirements";
 import { settingsFromSnapshot } from "../../src/excel/scanWorkbook";
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from "../../src/core/settings";
 import { luminance, pickTheme } from "../../src/taskpane/theme";
@@ -75,9 +76,14 @@ describe("selectCell", () => {
 });
 
 describe("watchChanges", () => {
-  it("returns null where the host cannot report changes, so the pane keeps its Scan button only", async () => {
-    const wb = newWorkbook();
-    await expect(wb.run((ctx) => watchChanges(ctx, () => undefined))).resolves.toBeNull();
+  it("returns null where Excel cannot report changes (before ExcelApi 1.9), so the pane keeps its Scan button only", async () => {
+    const wb = newWorkbook({ unsupportedRequirementSets: ["ExcelApi 1.9"] });
+    setRequirementChecker((n, v) => wb.isSetSupported(n, v));
+    try {
+      await expect(wb.run((ctx) => watchChanges(ctx, () => undefined))).resolves.toBeNull();
+    } finally {
+      setRequirementChecker(null);
+    }
   });
 
   it("reports each change with its worksheet id, where Excel raises them", async () => {

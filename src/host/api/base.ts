@@ -1,10 +1,16 @@
 // The proxy machinery every API object shares: queued actions, load(), sync(), PropertyNotLoaded,
 // null objects. Objects resolve to their model target when the first queued action touching them
 // runs (at sync, in queue order), as Excel resolves them on the server.
+//
+// A sync runs its commands in order and stops at the first that fails: what ran before it stays in the
+// workbook, as in Excel, where a batch is no transaction ("the queued commands are dispatched to the Office
+// application and run", office-js-docs-pr docs/develop/application-specific-api-model.md; there is no
+// rollback in the API). Only the failing command itself is undone, and nothing loaded reaches the proxies.
 import { richApiError, ExcelMessages } from "../errors";
+import type { CellRect } from "../../core/snapshot";
 import type { Journal } from "../model/journal";
-import type { WorkbookModel } from "../model/types";
-import type { SyncRecord, SyncStats } from "../contract";
+import type { SheetModel, WorkbookModel } from "../model/types";
+import type { SyncRecord, SyncStats, UndoClear, UndoPlatform } from "../contract";
 import { jsonBytes } from "./bytes";
 import { parseLoad, type LoadTree } from "./loadSpec";
 
@@ -20,28 +26,104 @@ interface Action {
   run(): void;
 }
 
+/**
+ * Bytes of Excel's request envelope, as office.js serialises a batch (ClientRequestBase.
+ * buildRequestMessageBodyAndRequestFlags: {"Actions":[…],"ObjectPaths":{…}}): each action is
+ * {"Id":n,"ActionType":t,"Name":"…","ObjectPathId":n,"ArgumentInfo":{"Arguments":[…]}} and each object it
+ * touches has an object path {"Id":n,"ObjectPathType":t,"Name":"…","ParentObjectPathId":n,"ArgumentInfo":…},
+ * plus an Instantiate action for an object a method returned. Counted with four-digit ids.
+ */
+export const REQUEST_BYTES = { action: 80, path: 100, instantiate: 50 } as const;
+
+/** What a sync changed, for the change events it raises. */
+export interface SyncChanges {
+  /** Cells whose values or formulas changed, by sheet: the rectangle around them. */
+  cells: Map<SheetModel, CellRect>;
+  settings: boolean;
+}
+
+/** A fault a test asks for: the sync with this number (as stats.syncs counts) fails at this command. */
+export interface InjectedFault {
+  sync: number;
+  command: number;
+  code: string;
+}
+
+/** What the session running a batch provides besides the model: counting, faults, change notices. */
+export interface SessionHooks {
+  stats: SyncStats;
+  faults: InjectedFault[];
+  /** Called after every sync with what its applied commands changed (a failed sync included). */
+  applied(changes: SyncChanges): void;
+  /** The session's event handlers (worksheets.onChanged, settings.onSettingsChanged). */
+  events: import("./hostEvents").SessionEvents;
+}
+
 /** The state shared by the API objects of one Excel.run batch. */
 export class HostContext {
   private queue: Action[] = [];
   private commits: (() => void)[] = [];
   private responseBytes = 0;
+  private requestBytes = 0;
+  /** Objects whose object path the pending request already carries. */
+  private pathsSent = new Set<object>();
   private syncing = false;
+  private changes: SyncChanges = { cells: new Map(), settings: false };
+  readonly stats: SyncStats;
+  /** The Excel.RequestContext of this batch (what an event handler result's `context` is). */
+  requestContext: unknown = null;
 
   constructor(
     readonly model: WorkbookModel,
     readonly journal: Journal,
     readonly limits: HostLimits,
-    readonly stats: SyncStats,
+    readonly session: SessionHooks,
     readonly isSetSupported: (name: string, version?: string) => boolean,
-  ) {}
+    /** Waits (or fails) while the user edits a cell, before a sync is sent. */
+    private readonly beforeSync: () => Promise<void> = () => Promise.resolve(),
+  ) {
+    this.stats = session.stats;
+  }
 
   /** Whether operations are queued that no sync has sent yet. */
   get hasPending(): boolean {
     return this.queue.length > 0;
   }
 
-  enqueue(payload: unknown, run: () => void): void {
+  /** Queue a command; its request bytes count Excel's envelope and the object paths it needs. */
+  enqueue(payload: unknown, run: () => void, owner?: PathOwner): void {
+    this.requestBytes += REQUEST_BYTES.action + jsonBytes(payload);
+    for (let o = owner; o && !this.pathsSent.has(o); o = o.parentPath) {
+      this.pathsSent.add(o);
+      this.requestBytes += o.pathBytes;
+    }
     this.queue.push({ payload, run });
+  }
+
+  /**
+   * The command running now clears the user's undo stack on these platforms (office-js-docs-pr
+   * docs/excel/excel-add-ins-undo-capabilities.md, "Unsupported APIs", or an issue in the office-js tracker).
+   */
+  clearsUndo(api: string, platforms: UndoPlatform, source: string): void {
+    const entry: UndoClear = { api, platforms, source };
+    this.stats.undoClears.push(entry);
+  }
+
+  /** Cells of a sheet got new values or formulas (worksheet onChanged). */
+  noteCellsChanged(sheet: SheetModel, rect: CellRect): void {
+    const old = this.changes.cells.get(sheet);
+    if (!old) {
+      this.changes.cells.set(sheet, { ...rect });
+      return;
+    }
+    const row = Math.min(old.row, rect.row), col = Math.min(old.col, rect.col);
+    const bottom = Math.max(old.row + old.rowCount, rect.row + rect.rowCount), right = Math.max(old.col + old.colCount, rect.col + rect.colCount);
+    this.changes.cells.set(sheet, { row, col, rowCount: bottom - row, colCount: right - col });
+  }
+
+  /** The add-in's settings changed (SettingCollection.onSettingsChanged). */
+  noteSettingsChanged(): void {
+    this.changes.settings = true;
   }
 
   /** Run after the whole batch succeeded: makes loaded values visible on the proxies. */
@@ -51,7 +133,7 @@ export class HostContext {
 
   addResponse(data: unknown): void {
     this.responseBytes += jsonBytes(data);
-    // Stop computing a response that has already failed (the batch is rolled back by sync).
+    // Stop computing a response that has already failed: the load fails, and with it the sync.
     if (this.responseBytes > this.limits.payloadLimitBytes) throw this.responseTooLarge();
   }
 
@@ -61,38 +143,57 @@ export class HostContext {
 
   async sync(): Promise<void> {
     if (this.syncing) throw richApiError("InvalidOperation", "context.sync() called while another sync is running.");
+    await this.beforeSync();
     const queue = this.queue;
     this.queue = [];
-    const record: SyncRecord = { requestBytes: 0, responseBytes: 0 };
-    for (const a of queue) record.requestBytes += jsonBytes(a.payload);
+    const record: SyncRecord = { requestBytes: this.requestBytes, responseBytes: 0, commands: queue.length };
+    this.requestBytes = 0;
+    this.pathsSent = new Set();
     this.stats.syncs++;
     this.stats.log.push(record);
     this.stats.largestRequestBytes = Math.max(this.stats.largestRequestBytes, record.requestBytes);
     if (record.requestBytes > this.limits.payloadLimitBytes) throw richApiError("RequestPayloadSizeLimitExceeded");
+    const fault = this.session.faults.find((f) => f.sync === this.stats.syncs);
     this.syncing = true;
     this.commits = [];
     this.responseBytes = 0;
-    this.journal.begin();
+    this.changes = { cells: new Map(), settings: false };
+    let failure: unknown = undefined;
     try {
-      for (const a of queue) a.run();
-    } catch (e) {
-      record.responseBytes = this.responseBytes;
-      this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, record.responseBytes);
-      this.journal.rollback();
-      this.commits = [];
-      throw e;
+      for (let i = 0; i < queue.length; i++) {
+        // Each command applies whole or not at all; the commands before a failing one stay applied.
+        this.journal.begin();
+        try {
+          if (fault && fault.command === i) throw richApiError(fault.code, undefined, `command ${i} of sync ${this.stats.syncs} (injected)`);
+          queue[i].run();
+          this.journal.commit();
+        } catch (e) {
+          this.journal.rollback();
+          record.failedAt = i;
+          failure = e;
+          break;
+        }
+      }
     } finally {
       this.syncing = false;
     }
     record.responseBytes = this.responseBytes;
     this.stats.largestResponseBytes = Math.max(this.stats.largestResponseBytes, record.responseBytes);
-    this.journal.commit();
     const commits = this.commits;
     this.commits = [];
+    this.session.applied(this.changes);
+    // A failed request returns an error, not its loads: no proxy sees a value from it.
+    if (record.failedAt !== undefined) throw failure;
     for (const c of commits) c();
     // Yield like a real round trip, so callers cannot rely on synchronous completion.
     await Promise.resolve();
   }
+}
+
+/** An object in a request: the bytes of its object path, and the object it was reached from. */
+export interface PathOwner {
+  pathBytes: number;
+  parentPath?: PathOwner;
 }
 
 export type Getter<T> = (target: T) => unknown;
@@ -104,8 +205,12 @@ export interface Loadable {
 }
 
 /** An API object (Range, Worksheet, ...) over a model target of type T. */
-export abstract class HostObject<T> {
+export abstract class HostObject<T> implements PathOwner {
   private cache?: { t: T | null };
+  /** Bytes of this object's path in a request (a navigation property's by default; a method's when it made the object). */
+  pathBytes: number = REQUEST_BYTES.path;
+  /** The object this one was reached from by a navigation property (format, fill...), whose path a request also carries. */
+  parentPath?: PathOwner = undefined;
   /** Child objects (format, protection, pageLayout...) made once and handed out again, as Excel's proxies are. */
   private readonly childParts = new Map<string, Loadable>();
   protected readonly loadedValues = new Map<string, unknown>();
@@ -140,6 +245,10 @@ export abstract class HostObject<T> {
     let p = this.childParts.get(key);
     if (!p) {
       p = make();
+      if (p instanceof HostObject) {
+        p.parentPath = this;
+        p.pathBytes = REQUEST_BYTES.path + key.length;
+      }
       this.childParts.set(key, p);
     }
     return p as P;
@@ -157,10 +266,12 @@ export abstract class HostObject<T> {
 
   /** Queue the resolution now, so a missing item fails at this sync (getItem) or becomes a null object. */
   registerCreation(payload: unknown): this {
+    // A method's result: an object path with the method's arguments, and an Instantiate action.
+    this.pathBytes = REQUEST_BYTES.path + jsonBytes(payload);
     this.ctx.enqueue(payload, () => {
       const t = this.target();
       if (this.nullable) this.ctx.onCommit(() => (this.nullState = t === null));
-    });
+    }, this);
     return this;
   }
 
@@ -183,7 +294,7 @@ export abstract class HostObject<T> {
     this.ctx.enqueue({ set: name, value }, () => {
       const t = this.target();
       if (t !== null) apply(t);
-    });
+    }, this);
   }
 
   /** Queue a method call on the target. */
@@ -191,12 +302,12 @@ export abstract class HostObject<T> {
     this.ctx.enqueue({ call: method, args }, () => {
       const t = this.target();
       if (t !== null) run(t);
-    });
+    }, this);
   }
 
   load(spec?: unknown): this {
     const tree = parseLoad(spec);
-    this.ctx.enqueue({ load: spec ?? "*" }, () => this.execLoad(tree));
+    this.ctx.enqueue({ load: spec ?? "*" }, () => this.execLoad(tree), this);
     return this;
   }
 

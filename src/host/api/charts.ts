@@ -10,10 +10,26 @@ import { absoluteA1, parseAddress } from "./addresses";
 import { HostClientResult, HostCollection, HostContext, HostObject, type Getter, type Loadable } from "./base";
 import { Range, assertWritable, type RangeTarget } from "./range";
 import { parseColor } from "../model/styles";
+import { drawingWithout, keptChartNames } from "./keptCharts";
 
 interface ChartTarget {
   sheet: SheetModel;
   chart: ChartHostModel;
+  /** A chart the sheet had in its file, carried in its drawing (keptCharts.ts): listed and deletable only. */
+  kept?: boolean;
+}
+
+/** What the host can say of a chart it carries from the file: its name. */
+function keptTarget(sheet: SheetModel, name: string): ChartTarget {
+  const chart: ChartHostModel = {
+    id: `kept:${name}`, name, type: "Unknown", titleVisible: false, legendVisible: false, plotVisibleOnly: true, seriesBy: "Auto", series: [],
+    from: { row: 0, col: 0 }, to: { row: 0, col: 0 }, top: 0, left: 0, width: 0, height: 0,
+  };
+  return { sheet, chart, kept: true };
+}
+
+function allCharts(sheet: SheetModel): ChartTarget[] {
+  return [...sheet.charts.map((chart) => ({ sheet, chart })), ...keptChartNames(sheet).map((n) => keptTarget(sheet, n))];
 }
 interface SeriesTarget extends ChartTarget {
   series: ChartSeriesModel;
@@ -104,6 +120,7 @@ export function seriesFromSource(t: RangeTarget, seriesBy: string): ChartSeriesM
 abstract class ChartPart<T> extends HostObject<T> {
   protected edit(t: ChartTarget, f: (c: ChartHostModel) => Partial<ChartHostModel>): void {
     assertWritable(t.sheet);
+    if (t.kept) throw richApiError("InvalidOperation", "The headless host can list and delete a chart loaded from the file, not change it.");
     const patch = f(t.chart);
     for (const [k, v] of Object.entries(patch)) this.ctx.journal.set(t.chart, k as keyof ChartHostModel, v as never);
   }
@@ -479,6 +496,12 @@ export class Chart extends ChartPart<ChartTarget> {
   delete(): void {
     this.call("delete", [], (t) => {
       assertWritable(t.sheet);
+      if (t.kept) {
+        const drawing = drawingWithout(t.sheet, t.chart.name);
+        if (drawing === null) this.ctx.journal.set(t.sheet, "passthrough", Object.fromEntries(Object.entries(t.sheet.passthrough).filter(([k]) => k !== "drawing")));
+        else if (drawing !== undefined) this.ctx.journal.set(t.sheet, "passthrough", { ...t.sheet.passthrough, drawing });
+        return;
+      }
       const i = t.sheet.charts.indexOf(t.chart);
       if (i >= 0) this.ctx.journal.remove(t.sheet.charts, i);
     });
@@ -487,14 +510,17 @@ export class Chart extends ChartPart<ChartTarget> {
 
 export class ChartCollection extends HostCollection<SheetModel, Chart> {
   protected itemProxies(sheet: SheetModel): Chart[] {
-    return sheet.charts.map((chart) => new Chart(this.ctx, () => ({ sheet, chart })));
+    return allCharts(sheet).map((t) => new Chart(this.ctx, () => t));
   }
   protected override scalars(): Record<string, Getter<SheetModel>> {
-    return { count: (s) => s.charts.length };
+    return { count: (s) => allCharts(s).length };
   }
   get count(): number { return this.get("count"); }
   getCount(): HostClientResult<number> {
-    return new HostClientResult(this.ctx, () => this.target()?.charts.length ?? 0);
+    return new HostClientResult(this.ctx, () => {
+      const s = this.target();
+      return s ? allCharts(s).length : 0;
+    });
   }
   getItemAt(index: number): Chart {
     const c = new Chart(this.ctx, () => {
@@ -508,8 +534,7 @@ export class ChartCollection extends HostCollection<SheetModel, Chart> {
   }
   private find(name: string): ChartTarget | null {
     const sheet = this.target();
-    const chart = sheet?.charts.find((c) => c.name === name);
-    return sheet && chart ? { sheet, chart } : null;
+    return sheet ? (allCharts(sheet).find((c) => c.chart.name === name) ?? null) : null;
   }
   getItem(name: string): Chart {
     const c = new Chart(this.ctx, () => {

@@ -56,6 +56,7 @@ export class RangeFormat extends HostObject<RangeTarget> {
   protected scalars(): Record<string, Getter<RangeTarget>> {
     return {
       columnWidth: (t) => commonAcross(t.rect.col, t.rect.colCount, (c) => pointsOfColumn(t.sheet, c)),
+      useStandardHeight: (t) => !Array.from({ length: Math.min(t.rect.rowCount, 100000) }, (_, i) => t.rect.row + i).some((r) => t.sheet.rowHeights.has(r)),
       rowHeight: (t) => commonAcross(t.rect.row, Math.min(t.rect.rowCount, 100000), (r) => t.sheet.rowHeights.get(r) ?? t.sheet.defaultRowHeight),
       wrapText: (t) => commonOver(t.sheet, t.rect, (c) => !!(c?.style?.alignment as Partial<Alignment> | undefined)?.wrapText),
       horizontalAlignment: (t) => {
@@ -104,6 +105,16 @@ export class RangeFormat extends HostObject<RangeTarget> {
       const s = t.rect.colCount === MAX_COLS || t.rect.rowCount < MAX_ROWS ? t : null;
       if (!s || s.rect.rowCount > 100000) throw richApiError("InvalidArgument");
       for (let r = s.rect.row; r < s.rect.row + s.rect.rowCount; r++) this.ctx.journal.mapSet(t.sheet.rowHeights, r, points);
+    });
+  }
+  /** True puts the rows back to the sheet's standard height (what regeneration does before it sets its own). */
+  get useStandardHeight(): boolean { return this.get("useStandardHeight"); }
+  set useStandardHeight(v: boolean) {
+    this.write("useStandardHeight", v, (t) => {
+      assertWritable(t.sheet);
+      if (!v) return;
+      if (t.rect.rowCount > 100000) throw richApiError("InvalidArgument");
+      for (let r = t.rect.row; r < t.rect.row + t.rect.rowCount; r++) if (t.sheet.rowHeights.has(r)) this.ctx.journal.mapDelete(t.sheet.rowHeights, r);
     });
   }
   get wrapText(): boolean { return this.get("wrapText"); }

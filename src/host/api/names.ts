@@ -73,7 +73,12 @@ export class NamedItem extends HostObject<NameTarget> {
   get visible(): boolean { return this.get("visible"); }
   set visible(v: boolean) { this.write("visible", v, (t) => this.ctx.journal.set(t.item, "visible", !!v)); }
   get comment(): string { return this.get("comment"); }
-  set comment(v: string) { this.write("comment", v, (t) => this.ctx.journal.set(t.item, "comment", v)); }
+  set comment(v: string) {
+    this.write("comment", v, (t) => {
+      this.ctx.clearsUndo("NamedItem.comment", "web", "office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md");
+      this.ctx.journal.set(t.item, "comment", v);
+    });
+  }
   get scope(): string { return this.get("scope"); }
 
   delete(): void {
@@ -160,6 +165,8 @@ export class NamedItemCollection extends HostCollection<NamesTarget, NamedItem> 
         formula = `=${quoteSheetName(r.sheet.name)}!${absoluteA1(r.rect)}`;
       }
       const item: NameModel = { name, formula, visible: true, comment };
+      // A comment given here sets NamedItem.comment, which Excel on the web cannot undo.
+      if (comment) this.ctx.clearsUndo("NamedItem.comment", "web", "office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md");
       this.ctx.journal.push(t.list, item);
       return { ...t, item };
     });

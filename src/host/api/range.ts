@@ -64,6 +64,7 @@ function writeValues(ctx: HostContext, t: RangeTarget, input: unknown): void {
   assertWritable(t.sheet);
   const at = shapeInput(t, input);
   const { sheet, rect } = t;
+  ctx.noteCellsChanged(sheet, rect);
   for (let r = 0; r < rect.rowCount; r++) {
     for (let c = 0; c < rect.colCount; c++) {
       const v = at(r, c);
@@ -297,6 +298,8 @@ export class Range extends HostObject<RangeTarget> {
       // Documented: "if the merged areas count in this range is more than 512, then this method will fail".
       // The documentation names no error code, so the host fails with Excel's generic one.
       if (rects.length > MAX_MERGED_AREAS) throw richApiError("GeneralException", undefined, "Range.getMergedAreasOrNullObject");
+      // A read, yet Excel on Windows loses the user's undo stack at its sync (office-js issue 5918).
+      this.ctx.clearsUndo("Range.getMergedAreasOrNullObject", "desktop", "office-js issue 5918");
       return rects.length ? { sheet: t.sheet, rects } : null;
     }, true);
     return areas.registerCreation({ call: "getMergedAreasOrNullObject", args: [] });
@@ -371,6 +374,7 @@ export class Range extends HostObject<RangeTarget> {
       const rect = clipToUsed(t, false)?.rect;
       if (!rect) return;
       const { sheet } = t;
+      if (applyTo === "All" || applyTo === "Contents") this.ctx.noteCellsChanged(sheet, rect);
       for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
         for (let c = rect.col; c < rect.col + rect.colCount; c++) {
           const old = getCell(sheet, r, c);

@@ -2,6 +2,7 @@
 import { richApiError } from "../errors";
 import type { WorkbookModel } from "../model/types";
 import { HostClientResult, HostCollection, HostContext, HostObject, type Getter } from "./base";
+import { HostEventHandlers, type SettingsArgs } from "./hostEvents";
 
 interface SettingTarget {
   model: WorkbookModel;
@@ -24,10 +25,16 @@ export class Setting extends HostObject<SettingTarget> {
   get value(): unknown { return this.get("value"); }
   set value(v: unknown) {
     const copy = jsonCopy(v);
-    this.write("value", copy, (t) => this.ctx.journal.mapSet(t.model.settings, t.key, copy));
+    this.write("value", copy, (t) => {
+      this.ctx.journal.mapSet(t.model.settings, t.key, copy);
+      this.ctx.noteSettingsChanged();
+    });
   }
   delete(): void {
-    this.call("delete", [], (t) => this.ctx.journal.mapDelete(t.model.settings, t.key));
+    this.call("delete", [], (t) => {
+      this.ctx.journal.mapDelete(t.model.settings, t.key);
+      this.ctx.noteSettingsChanged();
+    });
   }
 }
 
@@ -54,6 +61,7 @@ export class SettingCollection extends HostCollection<WorkbookModel, Setting> {
     const s = new Setting(this.ctx, () => {
       if (typeof key !== "string" || key === "") throw richApiError("InvalidArgument");
       this.ctx.journal.mapSet(this.ctx.model.settings, key, copy);
+      this.ctx.noteSettingsChanged();
       return { model: this.ctx.model, key };
     });
     return s.registerCreation({ call: "add", args: [key, copy] });
@@ -61,5 +69,10 @@ export class SettingCollection extends HostCollection<WorkbookModel, Setting> {
 
   getCount(): HostClientResult<number> {
     return new HostClientResult(this.ctx, () => this.ctx.model.settings.size);
+  }
+
+  /** SettingCollection.onSettingsChanged (ExcelApi 1.4): any change to the settings, this person's or a co-author's. */
+  get onSettingsChanged(): HostEventHandlers<SettingsArgs> {
+    return new HostEventHandlers(this.ctx, "onSettingsChanged", (c) => c.session.events.settings, () => this.ctx.requestContext);
   }
 }

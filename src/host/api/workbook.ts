@@ -8,6 +8,7 @@ import { WorksheetCollection } from "./worksheet";
 import { Range } from "./range";
 import { findSheet } from "../model/sheet";
 import { selectionOn } from "./selection";
+import { Functions } from "./functions";
 
 export class Application extends HostObject<WorkbookModel> {
   protected scalars(): Record<string, Getter<WorkbookModel>> {
@@ -26,19 +27,29 @@ export class Application extends HostObject<WorkbookModel> {
   }
 }
 
+/** Workbook.protection (ExcelApi 1.7): whether sheets can be added, moved or deleted. */
+export class WorkbookProtection extends HostObject<WorkbookModel> {
+  protected scalars(): Record<string, Getter<WorkbookModel>> {
+    return { protected: (m) => !!m.structureProtected };
+  }
+  get protected(): boolean { return this.get("protected"); }
+}
+
 export class Workbook extends HostObject<WorkbookModel> {
   protected scalars(): Record<string, Getter<WorkbookModel>> {
-    // use1904DateSystem (ExcelApi 1.16): whether date serials count from 1904 (Mac-made workbooks).
-    return { name: () => "Workbook.xlsx", use1904DateSystem: (m) => m.date1904 };
+    // Not use1904DateSystem: a preview API, absent from the production office.js (functions.date tells the system).
+    return { name: () => "Workbook.xlsx" };
   }
   protected override navigations() {
     return {
       worksheets: () => this.worksheets, tables: () => this.tables, names: () => this.names,
-      settings: () => this.settings, application: () => this.application,
+      settings: () => this.settings, application: () => this.application, protection: () => this.protection,
     } as Record<string, () => Loadable>;
   }
   get name(): string { return this.get("name"); }
-  get use1904DateSystem(): boolean { return this.get("use1904DateSystem"); }
+  get protection(): WorkbookProtection { return this.child("protection", () => new WorkbookProtection(this.ctx, () => this.ctx.model)); }
+  /** Worksheet functions (ExcelApi 1.2); the host evaluates DATE. */
+  get functions(): Functions { return this.child("functions", () => new Functions(this.ctx, () => this.ctx.model)); }
   get worksheets(): WorksheetCollection { return this.child("worksheets", () => new WorksheetCollection(this.ctx, () => this.ctx.model)); }
   get tables(): TableCollection { return this.child("tables", () => new TableCollection(this.ctx, () => ({}))); }
   get names(): NamedItemCollection { return this.child("names", () => new NamedItemCollection(this.ctx, () => ({ list: this.ctx.model.names }))); }
@@ -77,6 +88,7 @@ export class RequestContext {
   readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
 
   constructor(private readonly host: HostContext) {
+    host.requestContext = this;
     this.workbook = new Workbook(host, () => host.model);
     this.application = this.workbook.application;
   }

@@ -11,8 +11,17 @@ import { Range, assertWritable } from "./range";
 import { TableCollection } from "./tables";
 import { parseAddress } from "./addresses";
 import { breakSheetReferences, renameSheetReferences } from "../model/references";
+import { HostEventHandlers, type ChangedArgs } from "./hostEvents";
+
+/** Where Microsoft lists the APIs that clear the undo stack. */
+const UNDO_DOC = "office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md";
 
 const ITEM_EXISTS = "A resource with the same name or identifier already exists.";
+
+/** Excel refuses to add, delete, rename, move, hide or show a sheet of a workbook whose structure is protected. */
+function assertStructure(model: WorkbookModel): void {
+  if (model.structureProtected) throw richApiError("AccessDenied", "The workbook's structure is protected. To add, move or delete sheets, unprotect it (Review > Protect Workbook).");
+}
 
 export class WorksheetProtection extends HostObject<SheetModel> {
   protected scalars(): Record<string, Getter<SheetModel>> {
@@ -21,10 +30,16 @@ export class WorksheetProtection extends HostObject<SheetModel> {
   get protected(): boolean { return this.get("protected"); }
   get options(): Record<string, unknown> { return this.get("options"); }
   protect(options?: unknown, password?: string): void {
-    this.call("protect", [options, password ? "***" : undefined], (s) => this.ctx.journal.set(s, "protected", true));
+    this.call("protect", [options, password ? "***" : undefined], (s) => {
+      this.ctx.clearsUndo("WorksheetProtection.protect", "all", UNDO_DOC);
+      this.ctx.journal.set(s, "protected", true);
+    });
   }
   unprotect(password?: string): void {
-    this.call("unprotect", [password ? "***" : undefined], (s) => this.ctx.journal.set(s, "protected", false));
+    this.call("unprotect", [password ? "***" : undefined], (s) => {
+      this.ctx.clearsUndo("WorksheetProtection.unprotect", "all", UNDO_DOC);
+      this.ctx.journal.set(s, "protected", false);
+    });
   }
 }
 
@@ -142,7 +157,11 @@ export class Worksheet extends HostObject<SheetModel> {
       if (typeof v !== "string" || !validSheetName(v)) throw richApiError("InvalidArgument", `'${v}' is not a valid sheet name.`);
       const other = findSheet(this.ctx.model, v);
       if (other && other !== s) throw richApiError("ItemAlreadyExists", ITEM_EXISTS);
-      if (s.name !== v) renameSheetReferences(this.ctx.model, this.ctx.journal, s.name, v);
+      if (s.name !== v) {
+        assertStructure(this.ctx.model);
+        this.ctx.clearsUndo("Worksheet.name", "desktop", UNDO_DOC);
+        renameSheetReferences(this.ctx.model, this.ctx.journal, s.name, v);
+      }
       this.ctx.journal.set(s, "name", v);
     });
   }
@@ -152,6 +171,8 @@ export class Worksheet extends HostObject<SheetModel> {
     this.write("position", v, (s) => {
       const sheets = this.ctx.model.sheets;
       if (!(v >= 0 && v < sheets.length)) throw richApiError("InvalidArgument");
+      assertStructure(this.ctx.model);
+      this.ctx.clearsUndo("Worksheet.position", "desktop", UNDO_DOC);
       this.ctx.journal.remove(sheets, sheets.indexOf(s));
       this.ctx.journal.insert(sheets, v, s);
     });
@@ -163,6 +184,8 @@ export class Worksheet extends HostObject<SheetModel> {
       if (v !== "Visible" && this.ctx.model.sheets.filter((x) => x.visibility === "Visible" && x !== s).length === 0) {
         throw richApiError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
+      if (s.visibility !== v) assertStructure(this.ctx.model);
+      this.ctx.clearsUndo("Worksheet.visibility", "desktop", UNDO_DOC);
       this.ctx.journal.set(s, "visibility", v);
     });
   }
@@ -256,9 +279,11 @@ function deleteSheet(ctx: HostContext, s: SheetModel): void {
   const model = ctx.model;
   const idx = model.sheets.indexOf(s);
   if (idx < 0) throw richApiError("ItemNotFound");
+  assertStructure(model);
   if (!model.sheets.some((x) => x !== s && x.visibility === "Visible")) {
     throw richApiError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
   }
+  ctx.clearsUndo("Worksheet.delete", "all", UNDO_DOC);
   ctx.journal.remove(model.sheets, idx);
   if (model.activeSheetId === s.id) {
     ctx.journal.set(model, "activeSheetId", model.sheets.find((x) => x.visibility === "Visible")?.id);
@@ -301,6 +326,7 @@ export class WorksheetCollection extends HostCollection<WorkbookModel, Worksheet
         n = `Sheet${i}`;
       }
       if (!validSheetName(n)) throw richApiError("InvalidArgument", `'${n}' is not a valid sheet name.`);
+      assertStructure(model);
       if (findSheet(model, n)) throw richApiError("ItemAlreadyExists", ITEM_EXISTS);
       const s = newSheetModel(model, n);
       this.ctx.journal.push(model.sheets, s);
@@ -319,6 +345,12 @@ export class WorksheetCollection extends HostCollection<WorkbookModel, Worksheet
 
   getCount(visibleOnly?: boolean): HostClientResult<number> {
     return new HostClientResult(this.ctx, () => this.ctx.model.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length);
+  }
+
+  /** WorksheetCollection.onChanged (ExcelApi 1.9): cells of any sheet changed, here or by a co-author. */
+  get onChanged(): HostEventHandlers<ChangedArgs> {
+    if (!this.ctx.isSetSupported("ExcelApi", "1.9")) return undefined as unknown as HostEventHandlers<ChangedArgs>;
+    return new HostEventHandlers(this.ctx, "onChanged", (c) => c.session.events.changed, () => this.ctx.requestContext);
   }
 
   getFirst(visibleOnly?: boolean): Worksheet {

@@ -25,14 +25,15 @@ function rewrite(formula: string, pattern: RegExp, replacement: string): string 
 }
 
 export function renameSheetReferences(model: WorkbookModel, journal: Journal, oldName: string, newName: string): void {
-  applyToReferences(model, journal, sheetRefPattern(oldName), `${quoteSheetName(newName)}!`);
+  applyToReferences(model, journal, sheetRefPattern(oldName), `${quoteSheetName(newName)}!`, false);
 }
 
+/** The sheet is gone: "=Scorecard!B4" becomes "=#REF!B4", and the cell shows #REF!, as Excel recalculates it. */
 export function breakSheetReferences(model: WorkbookModel, journal: Journal, name: string): void {
-  applyToReferences(model, journal, sheetRefPattern(name), "#REF!");
+  applyToReferences(model, journal, sheetRefPattern(name), "#REF!", true);
 }
 
-function applyToReferences(model: WorkbookModel, journal: Journal, pattern: RegExp, replacement: string): void {
+function applyToReferences(model: WorkbookModel, journal: Journal, pattern: RegExp, replacement: string, broken: boolean): void {
   const names = [...model.names, ...model.sheets.flatMap((s) => s.names)];
   for (const n of names) {
     const f = rewrite(n.formula, pattern, replacement);
@@ -44,7 +45,7 @@ function applyToReferences(model: WorkbookModel, journal: Journal, pattern: RegE
       const f = rewrite(cell.formula, pattern, replacement);
       if (f === cell.formula) return;
       const row = sheet.rows[r];
-      row[c] = { ...cell, formula: f };
+      row[c] = broken ? { ...cell, formula: f, value: { error: "#REF!" } } : { ...cell, formula: f };
       journal.record(() => void (row[c] = cell));
     });
     for (const chart of sheet.charts) {

@@ -187,5 +187,7 @@ export interface WorkbookModel {
   /** The add-in web extension part that holds settings, when the file had one. */
   webExtension?: { path: string; xml: string };
   date1904: boolean;
+  /** The workbook's structure is protected (Review > Protect Workbook): sheets cannot be added, deleted or moved. */
+  structureProtected?: boolean;
   nextId: number;
 }
