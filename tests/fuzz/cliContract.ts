@@ -19,7 +19,7 @@ function schema() {
 }
 
 export interface CliRun {
-  command: "scan" | "scorecard";
+  command: "scan" | "scorecard" | "pack";
   code: number | null;
   stdout: string;
   stderr: string;

@@ -1,13 +1,13 @@
 // npm run test:fuzz: a few hundred damaged and extreme variants of real workbooks, each through the
-// built CLI (`scan --json` and `scorecard`) as a user runs it. Each run keeps the CLI contract
-// (cliContract.ts), ends within 60 s and peaks under 1 GB. FUZZ_SEED picks the variants (printed);
+// built CLI (`scan --json` and `scorecard`; `pack` too for the long-text kinds) as a user runs it. Each
+// run keeps the CLI contract (cliContract.ts), ends within 60 s and peaks under 1 GB. FUZZ_SEED picks the variants (printed);
 // FUZZ_COUNT how many. A failing variant is saved under tests/fixtures/fuzz/, where
 // tests/cli/fuzzRegressions.test.ts keeps it as a regression test of `npm test`.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildVariant, planVariants, variantName, type VariantPlan } from "./variants";
+import { buildVariant, PACKED_KINDS, planVariants, variantName, type VariantPlan } from "./variants";
 import { contractProblems, type CliRun } from "./cliContract";
 
 const ROOT = join(__dirname, "..", "..");
@@ -35,9 +35,15 @@ interface Measured extends CliRun {
   timedOut: boolean;
 }
 
-function runCli(command: "scan" | "scorecard", file: string, name: string, limitMs = TIME_LIMIT_MS): Promise<Measured> {
+function argsOf(command: CliRun["command"], file: string, name: string): string[] {
+  if (command === "scan") return ["scan", "--json", file, "--as-of", "2024-02-29"];
+  if (command === "pack") return ["pack", file, "-o", join(work, `${name}-pack.pdf`), "--as-of", "2024-02-29"];
+  return ["scorecard", file, "-o", join(work, `${name}-out.xlsx`), "--as-of", "2024-02-29"];
+}
+
+function runCli(command: CliRun["command"], file: string, name: string, limitMs = TIME_LIMIT_MS): Promise<Measured> {
   const peakFile = join(work, `${name}.${command}.peak`);
-  const args = command === "scan" ? ["scan", "--json", file, "--as-of", "2024-02-29"] : ["scorecard", file, "-o", join(work, `${name}-out.xlsx`), "--as-of", "2024-02-29"];
+  const args = argsOf(command, file, name);
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(process.execPath, ["-r", PEAK, BIN, ...args], { env: { ...process.env, FUZZ_PEAK_FILE: peakFile, KPI_SCORECARD_DEBUG: "" } });
@@ -80,7 +86,8 @@ describe(`fuzz seed ${SEED}: ${plans.length} variants (FUZZ_SEED=${SEED} rebuild
     const file = join(work, `${name}.xlsx`);
     writeFileSync(file, bytes);
     const problems: string[] = [];
-    for (const command of ["scan", "scorecard"] as const) {
+    const commands: CliRun["command"][] = PACKED_KINDS.has(plan.kind) ? ["scan", "scorecard", "pack"] : ["scan", "scorecard"];
+    for (const command of commands) {
       const run = await runCli(command, file, name, known ? KNOWN_GAP_TIME_MS : TIME_LIMIT_MS);
       problems.push(...problemsOf(run));
       outcomes[run.code === 0 ? "success" : "refusal"]++;
@@ -88,6 +95,7 @@ describe(`fuzz seed ${SEED}: ${plans.length} variants (FUZZ_SEED=${SEED} rebuild
       if (run.peakMB > heaviest.mb) Object.assign(heaviest, { mb: run.peakMB, name: `${command} ${name}` });
     }
     rmSync(file, { force: true });
+    for (const out of [`${name}-out.xlsx`, `${name}-pack.pdf`]) rmSync(join(work, out), { force: true });
     if (problems.length) {
       if (!known && bytes.length <= 5 * 1024 * 1024) {
         mkdirSync(SAVED, { recursive: true });

@@ -434,15 +434,77 @@ const extreme: Kind[] = [
   },
 ];
 
-export const KINDS: Kind[] = [...damage, ...extreme];
+/** Where a 32,767-character unbroken text (Excel's longest cell, no space to wrap at) is put. */
+export const UNBROKEN_SLOTS = ["measure", "heading", "notes", "ref", "title", "every-text", "sheet-name"] as const;
+type Slot = (typeof UNBROKEN_SLOTS)[number];
 
-/** Which variants a seed makes: every extreme kind once, then damage kinds at random up to `count`. */
+/** Excel's longest cell text, with nowhere to break a line: a wrapping or matching pass that is not linear shows. */
+function unbrokenText(rng: Rng): string {
+  const letters = "abcdefghijklmnopqrstuvwxyz0123456789%";
+  const unit = Array.from({ length: 64 }, () => letters[rng.int(letters.length)]).join("");
+  return unit.repeat(Math.ceil(32767 / unit.length)).slice(0, 32767);
+}
+
+function inline(ref: string, text: string): string {
+  return `<c r="${ref}" t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`;
+}
+
+/**
+ * A small KPI table added under the first sheet's data, the long text in one slot of it: a red KPI, so its
+ * measure stands in the scorecard's exceptions on page 1 as well as in the register.
+ */
+function unbrokenTable(parts: Parts, slot: Slot, long: string): Uint8Array {
+  return withSheet(parts, (x) => {
+    const r = lastRow(x) + 3;
+    const say = (s: Slot, text: string) => (slot === s ? long : text);
+    const rows = [
+      `<row r="${r}">${inline(`A${r}`, say("title", "Waiting times"))}</row>`,
+      `<row r="${r + 1}">${["Ref", "Measure", "Target", "Latest", "Notes"].map((h, i) => inline(`${colLetters(i)}${r + 1}`, i === 1 ? say("heading", h) : h)).join("")}</row>`,
+      ...[0, 1, 2].map((k) => {
+        const row = r + 2 + k;
+        return `<row r="${row}">${inline(`A${row}`, k === 0 ? say("ref", `W${k + 1}`) : `W${k + 1}`)}${inline(`B${row}`, k === 0 ? say("measure", "% of plans issued within 20 weeks") : `% of reviews held on time (${k})`)}<c r="C${row}"><v>0.9</v></c><c r="D${row}"><v>${0.1 + k * 0.4}</v></c>${inline(`E${row}`, k === 0 ? say("notes", "Behind plan") : "On plan")}</row>`;
+      }),
+    ];
+    return appendRows(x, rows.join(""));
+  });
+}
+
+function unbrokenKind(slot: Slot): Kind {
+  return {
+    name: `unbroken-${slot}`,
+    make(parts, rng) {
+      const long = unbrokenText(rng);
+      if (slot === "every-text") {
+        const sst = parts.get("xl/sharedStrings.xml");
+        if (typeof sst === "string") parts.set("xl/sharedStrings.xml", sst.replace(/(<t(?:\s[^>]*)?>)[^<]*(<\/t>)/g, (_m, open: string, close: string) => `${open}${escapeXml(unbrokenText(rng))}${close}`));
+        for (const name of sheetNames(parts)) parts.set(name, text(parts, name).replace(/(<is><t(?:\s[^>]*)?>)[^<]*(<\/t>)/g, (_m, open: string, close: string) => `${open}${escapeXml(unbrokenText(rng))}${close}`));
+        return zipOf(parts);
+      }
+      if (slot === "sheet-name") {
+        // Longer than Excel allows a sheet name (31): read or refused in words, never a fault of ours.
+        const wb = text(parts, "xl/workbook.xml");
+        parts.set("xl/workbook.xml", wb.replace(/(<sheet\b[^>]*?\bname=")[^"]*(")/, (_m, open: string, close: string) => `${open}${long}${close}`));
+        return unbrokenTable(parts, "measure", long);
+      }
+      return unbrokenTable(parts, slot, long);
+    },
+  };
+}
+
+/** Kinds that also go through `pack` (LibreOffice prints the scorecard): the long-text slots. */
+export const PACKED_KINDS: ReadonlySet<string> = new Set(UNBROKEN_SLOTS.map((s) => `unbroken-${s}`));
+
+export const KINDS: Kind[] = [...damage, ...extreme, ...UNBROKEN_SLOTS.map(unbrokenKind)];
+
+/** Which variants a seed makes: every extreme kind once, damage kinds at random up to `count`, then each long-text slot. */
 export function planVariants(seed: number, count: number): VariantPlan[] {
   const rng = new Rng(seed);
   const plans: VariantPlan[] = [];
   const add = (kind: string) => plans.push({ index: plans.length, kind, fixture: rng.pick(FUZZ_FIXTURES), seed: rng.int(2 ** 31) });
   for (const k of extreme) add(k.name);
   while (plans.length < count) add(rng.pick(damage).name);
+  // Last, so a seed's earlier variants stay what they were before these kinds came.
+  for (const slot of UNBROKEN_SLOTS) add(`unbroken-${slot}`);
   return plans;
 }
 

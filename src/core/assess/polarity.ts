@@ -7,6 +7,7 @@
 // improving/worsening, and it is rated only against a target that says which side meets it.
 import type { Polarity, PolaritySource } from "../types";
 import { polarityInMeasure, polarityInMeasureTarget, polarityInTarget, readPolarityCell } from "../stated/polarity";
+import { replaceBracketed } from "../stated/brackets";
 
 // Wording that tells, both ways. Weighted: "within 18 weeks" says more than the "wait" beside it; a phrase
 // ("days taken to", "rent loss") says more than a word. Built from council, NHS and housing measure names.
@@ -187,7 +188,7 @@ export function polarityFromWording(measure: string): { polarity: Polarity | nul
 
 function readWording(measure: string): { polarity: Polarity | null; words: string[]; strength: number } {
   // Parenthetical asides ("(inclusive of completed cases)") say less than the measure itself.
-  const main = measure.toLowerCase().replace(/\([^)]*\)/g, " ");
+  const main = replaceBracketed(measure.toLowerCase(), " ");
   const score = (list: [RegExp, number][], text: string) => {
     let s = 0;
     const words: string[] = [];

@@ -9,8 +9,11 @@ import { readPolarityCell } from "../stated/polarity";
 import { readStatedStatus } from "../stated/status";
 import { readStatedTrend } from "../stated/trend";
 import type { SheetGrid } from "./grid";
+import type { CellBlock } from "../snapshot";
+import { DataRows } from "./dataRows";
 
 export type CellKind = "empty" | "number" | "missing" | "status" | "trend" | "polarity" | "label" | "code" | "long" | "period" | "error";
+const KINDS: readonly CellKind[] = ["empty", "number", "missing", "status", "trend", "polarity", "label", "code", "long", "period", "error"];
 
 /** A reference such as "KPI 1/2", "CP01", "TP01", "1.1", "BV12a", "NI 117", "HR-3". */
 export const CODE_LIKE = /^(?:[A-Za-z]{1,6}[\s.-]?)?\d{1,4}(?:[./-]\d{1,4}){0,3}[a-z]?$|^[A-Za-z]{1,4}\d{1,4}[A-Za-z]{0,2}$/;
@@ -22,10 +25,30 @@ const LONG_CODE = /^(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q|qtr|
 const LONG = 110;
 
 export class CellKinds {
+  /** Rows inside a run of data, where no heading is looked for. */
+  readonly dataRows: DataRows;
 
-  constructor(private readonly grid: SheetGrid) {}
+  constructor(private readonly grid: SheetGrid) {
+    this.dataRows = new DataRows(grid);
+  }
+
+  /** Each cell's kind once worked out, beside its block (a cell is looked at from rows, columns and tables). */
+  private readonly known = new Map<CellBlock, Uint8Array>();
 
   kind(row: number, col: number): CellKind {
+    const b = this.grid.blockAt(row, col);
+    if (!b) return this.grid.fill(row, col) ? this.emptyWithFill(row, col) : "empty";
+    let memo = this.known.get(b);
+    if (!memo) this.known.set(b, (memo = new Uint8Array(b.rowCount * b.colCount)));
+    const at = (row - b.row) * b.colCount + (col - b.col);
+    const seen = memo[at];
+    if (seen) return KINDS[seen - 1];
+    const k = this.kindOf(row, col);
+    memo[at] = KINDS.indexOf(k) + 1;
+    return k;
+  }
+
+  private kindOf(row: number, col: number): CellKind {
     // Figures and words are told apart on the spot (a typed number needs no cache; words are cached by their
     // text in classify); only empty cells with a fill need the cell's own look-up.
     const text = this.grid.rawText(row, col);
@@ -59,6 +82,9 @@ export class CellKinds {
     if (cell.valueType === "Error" || /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(text)) return "error";
     if (typeof cell.value === "number") return cell.numberFormat && isDateFormat(cell.numberFormat) ? "period" : "number";
     if (typeof cell.value === "boolean") return "label";
+    // Longer words read the same in any font; one or two characters may be a symbol font's arrow or tick.
+    const known = text.length > 2 ? this.byText.get(text) : undefined;
+    if (known !== undefined) return known;
     const font = g.fontName(row, col);
     const key = text.length <= 2 ? `${text}\u0000${font ?? ""}\u0000${g.fontColor(row, col) ?? ""}\u0000${g.fill(row, col) ?? ""}` : text;
     let k = this.byText.get(key);

@@ -133,6 +133,7 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
   // stray value far from the data costs what its cell costs.
   const regions = grid.regions();
   for (const region of regions) for (let row = region.firstRow; row <= region.lastRow; row++) {
+    if (kinds.dataRows.interior(row)) continue;
     const filled = grid.filledCols(row, region.firstCol, region.lastCol);
     if (filled.length < 2) continue;
     if (!filled.some((c) => mayNameColumn(grid.rawText(row, c)))) continue;
@@ -227,7 +228,7 @@ function correctedTable(grid: SheetGrid, kinds: CellKinds, located: LocatedCorre
   }
   const firstDataRow = rect.row + headerRows;
   let lastRow = rect.row + rect.rowCount - 1;
-  if (!correction.userDefined) lastRow = findLastRow(grid, columns, firstDataRow, fromCol, toCol, ctx);
+  if (!correction.userDefined) lastRow = findLastRow(grid, kinds, columns, firstDataRow, fromCol, toCol, ctx);
   const rows: number[] = [];
   for (let r = firstDataRow; r <= lastRow; r++) rows.push(r);
   resolveKpiColumn(grid, columns, firstDataRow);
@@ -477,7 +478,7 @@ function buildTable(
   const firstDataRow = headerRowsList[headerRowsList.length - 1] + 1;
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
-  const lastRow = fixedLastRow ?? findLastRow(grid, columns, firstDataRow, fromCol, lastCol, ctx);
+  const lastRow = fixedLastRow ?? findLastRow(grid, kinds, columns, firstDataRow, fromCol, lastCol, ctx);
   const dataRows: number[] = [];
   for (let r = firstDataRow; r <= lastRow; r++) dataRows.push(r);
   resolveColumnRoles(grid, kinds, columns, dataRows, ctx);
@@ -592,7 +593,7 @@ function resolvePeriodColumns(grid: SheetGrid, columns: ColumnInfo[], firstDataR
 }
 
 /** Where the table's rows end: blank rows, narrative, or the next heading. */
-function findLastRow(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: number, fromCol: number, toCol: number, ctx: PeriodContext): number {
+function findLastRow(grid: SheetGrid, kinds: CellKinds, columns: ColumnInfo[], firstDataRow: number, fromCol: number, toCol: number, ctx: PeriodContext): number {
   const nameCols = columns.filter((c) => c.cls?.role === "ref" || c.cls?.role === "measure" || c.cls?.role === "group").map((c) => c.col);
   let last = firstDataRow - 1;
   let blanks = 0;
@@ -624,7 +625,7 @@ function findLastRow(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: numbe
       if (t.length > 120 || /^[-•·*]\s/.test(t) || (!nameCols.includes(filled[0]) && !spansTable)) break;
     }
     // Another heading row starts another table.
-    if (r > firstDataRow && rowMayBeHeading(grid, r, fromCol, toCol) && isHeaderCandidate(classifyRow(grid, r, ctx, fromCol, toCol))) break;
+    if (r > firstDataRow && !kinds.dataRows.interior(r) && rowMayBeHeading(grid, r, fromCol, toCol) && isHeaderCandidate(classifyRow(grid, r, ctx, fromCol, toCol))) break;
     last = r;
   }
   return last;

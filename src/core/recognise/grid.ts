@@ -2,7 +2,7 @@
 // a merged header reads the same across every column it spans, as a person sees it.
 // The sheet is held as occupied blocks; a cell outside them is empty, so walking regions()
 // rather than firstRow..lastRow costs what the sheet holds, not what its used range spans.
-import type { CellRect, CellStyle, RawValue, SheetSnapshot, ValueType } from "../snapshot";
+import type { CellBlock, CellRect, CellStyle, RawValue, SheetSnapshot, ValueType } from "../snapshot";
 import { cellAddress } from "../address";
 import { BlockIndex, blockRect, boundsOf, cellKey } from "../snapshotBlocks";
 
@@ -91,6 +91,16 @@ export class SheetGrid {
       numberFormat: b.numberFormats[r]?.[c] ?? "General",
       merge: this.mergeAt(row, col),
     };
+  }
+
+  /** The block of the snapshot holding the cell (null: the cell is empty), for per-cell memos kept beside it. */
+  blockAt(row: number, col: number): CellBlock | null {
+    return this.index.find(row, col);
+  }
+
+  /** The blocks of the snapshot crossing a row, left to right. */
+  blocksInRow(row: number): readonly CellBlock[] {
+    return this.index.inRow(row);
   }
 
   /** The cell's own value and number format, without building a GridCell (for telling figures from words fast). */

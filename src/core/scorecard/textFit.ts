@@ -65,6 +65,7 @@ const ROW_PADDING = 3;
 /**
  * The lines a cell of the given width shows when its text wraps: at spaces as Excel and
  * LibreOffice do, a word longer than the line broken where it must be. Explicit line breaks are kept.
+ * One pass over the text: each character is measured once, whatever the length of a line or a word.
  */
 export function wrapLines(text: string, widthPt: number, font: FontSpec): string[] {
   const room = Math.max(1, widthPt - CELL_PADDING);
@@ -72,26 +73,53 @@ export function wrapLines(text: string, widthPt: number, font: FontSpec): string
   for (const para of text.split(/\r?\n/)) {
     const words = para.match(/\S+\s*/g) ?? [""];
     let line = "";
+    // Width of the line with its trailing spaces; words carry theirs, the fit is judged without them.
+    let lineWidth = 0;
     for (const word of words) {
-      const candidate = line + word;
-      if (textWidth(candidate.trimEnd(), font) <= room) {
-        line = candidate;
+      const bare = word.trimEnd();
+      const bareWidth = textWidth(bare, font);
+      const spaceWidth = textWidth(word.slice(bare.length), font);
+      if (lineWidth + bareWidth <= room) {
+        line += word;
+        lineWidth += bareWidth + spaceWidth;
         continue;
       }
       if (line !== "") out.push(line.trimEnd());
-      // A word wider than the line is broken where it must be.
-      let rest = word;
-      while (textWidth(rest.trimEnd(), font) > room && rest.trimEnd().length > 1) {
-        let n = rest.length - 1;
-        while (n > 1 && textWidth(rest.slice(0, n), font) > room) n--;
-        out.push(rest.slice(0, n));
-        rest = rest.slice(n);
+      if (bareWidth <= room || bare.length <= 1) {
+        line = word;
+        lineWidth = bareWidth + spaceWidth;
+        continue;
       }
-      line = rest;
+      // A word wider than the line is broken where it must be: as many characters as fit (at least one).
+      const pieces = breakWord(bare, room, font);
+      for (let i = 0; i < pieces.length - 1; i++) out.push(pieces[i]);
+      line = pieces[pieces.length - 1] + word.slice(bare.length);
+      lineWidth = textWidth(line, font);
     }
     out.push(line.trimEnd());
   }
   return out;
+}
+
+/** A word cut into pieces that each fit the room (a piece of one character may not), in one pass. */
+function breakWord(word: string, room: number, font: FontSpec): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  let width = 0;
+  for (let i = 0; i < word.length; ) {
+    const code = word.codePointAt(i) ?? 32;
+    const size = code > 0xffff ? 2 : 1;
+    const w = charEm(code, !!font.bold) * font.size;
+    if (width + w > room && i > start) {
+      pieces.push(word.slice(start, i));
+      start = i;
+      width = 0;
+    }
+    width += w;
+    i += size;
+  }
+  pieces.push(word.slice(start));
+  return pieces;
 }
 
 /** Rows need this height (points) to show every line of the text whole in a cell of this width. */

@@ -3,6 +3,7 @@
 // "(Minimise)"), and the target's own words ("Max. 2%", "Under 2.5%", "18 days or less", "at least 90%", "<5").
 import type { Polarity } from "../types";
 import { normaliseWords } from "./words";
+import { firstBracketedWords, type BracketedWords } from "./brackets";
 
 /** A polarity cell ("High", "Lower is better", "↑", "Maximise"); null when unreadable; "neutral" for "No polarity". */
 export function readPolarityCell(text: string): Polarity | "neutral" | null {
@@ -16,8 +17,17 @@ export function readPolarityCell(text: string): Polarity | "neutral" | null {
   return null;
 }
 
-const MEASURE_LOWER = /\((?:[^)]*\b)?(?:lower|low|smaller|less|fewer) (?:is|=) (?:better|good)\b[^)]*\)|\((?:minimi[sz]e|reduce|decrease|aim low|lower is better)\)|\ba low (?:figure|number|value|score|rate|percentage) is good\b|\blower is better\b|\bsmaller is better\b/;
-const MEASURE_HIGHER = /\((?:[^)]*\b)?(?:higher|high|bigger|greater|more) (?:is|=) (?:better|good)\b[^)]*\)|\((?:maximi[sz]e|increase|aim high|higher is better)\)|\ba high (?:figure|number|value|score|rate|percentage) is good\b|\bhigher is better\b|\bbigger is better\b/;
+/** "(lower is better)", "(n, lower = good)", "(minimise)", "a low rate is good", "lower is better". */
+const MEASURE_LOWER: BracketedWords = {
+  inside: /\b(?:lower|low|smaller|less|fewer) (?:is|=) (?:better|good)\b/,
+  whole: /^(?:minimi[sz]e|reduce|decrease|aim low|lower is better)$/,
+  plain: /\ba low (?:figure|number|value|score|rate|percentage) is good\b|\blower is better\b|\bsmaller is better\b/,
+};
+const MEASURE_HIGHER: BracketedWords = {
+  inside: /\b(?:higher|high|bigger|greater|more) (?:is|=) (?:better|good)\b/,
+  whole: /^(?:maximi[sz]e|increase|aim high|higher is better)$/,
+  plain: /\ba high (?:figure|number|value|score|rate|percentage) is good\b|\bhigher is better\b|\bbigger is better\b/,
+};
 // "Reduce the number of …" counts what is to fall; "% reduction in …" measures the fall itself (higher is better).
 const LEADING_LOWER = /^(?:reduce|reducing|decrease|decreasing|minimi[sz]e|lower|cut|fewer|less)\b(?! in\b)/;
 const LEADING_HIGHER = /^(?:increase|increasing|improve|improving|improvement in|raise|maximi[sz]e|grow|growing|more)\b/;
@@ -25,11 +35,11 @@ const LEADING_HIGHER = /^(?:increase|increasing|improve|improving|improvement in
 /** What a measure's own words state about its polarity ("(lower is better)", "Reduce the number of …"). */
 export function polarityInMeasure(measure: string): { polarity: Polarity; words: string } | null {
   const t = normaliseWords(measure);
-  let m = MEASURE_LOWER.exec(t);
-  if (m) return { polarity: "lower-is-better", words: m[0] };
-  m = MEASURE_HIGHER.exec(t);
-  if (m) return { polarity: "higher-is-better", words: m[0] };
-  m = LEADING_LOWER.exec(t);
+  const lower = firstBracketedWords(t, MEASURE_LOWER);
+  if (lower) return { polarity: "lower-is-better", words: lower.text };
+  const higher = firstBracketedWords(t, MEASURE_HIGHER);
+  if (higher) return { polarity: "higher-is-better", words: higher.text };
+  let m = LEADING_LOWER.exec(t);
   if (m) return { polarity: "lower-is-better", words: m[0] };
   m = LEADING_HIGHER.exec(t);
   if (m) return { polarity: "higher-is-better", words: m[0] };
