@@ -2,13 +2,13 @@
 // of the last scorecard's area it does not write again (cleared, so nothing stale is left), and whatever in
 // the spec Excel would refuse (so the write is refused before its first command, not half-way).
 import { parseRangeAddress } from "../core/address";
+import { MAX_CELL_TEXT } from "../core/scorecard/literal";
 import type { CellBlock, ScorecardSpec } from "../core/scorecard";
 import type { CellRect } from "../core/snapshot";
 
 /** Excel's grid and its longest cell text (Excel specifications and limits). */
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
-const MAX_CELL_TEXT = 32_767;
 
 export function blockRect(b: CellBlock): CellRect {
   return { row: b.row, col: b.col, rowCount: b.values.length, colCount: b.values[0]?.length ?? 0 };

@@ -49,3 +49,16 @@ describe("direction of travel text", () => {
     expect(dotText({ direction: null, judgement: null })).toBe("n/a");
   });
 });
+
+describe("text longer than a cell holds", () => {
+  it("is cut to 32,767 characters ending in an ellipsis, quote prefix included, so the write still succeeds", () => {
+    const words = "a".repeat(40_000);
+    const out = literal(words);
+    expect(out.length).toBe(32_767);
+    expect(out.endsWith("…")).toBe(true);
+    const quoted = literal(`1${"b".repeat(40_000)}`);
+    expect(quoted.length).toBe(32_767);
+    expect(unquote(quoted).startsWith("1bbb")).toBe(true);
+    expect(literal("a".repeat(32_767))).toBe("a".repeat(32_767));
+  });
+});

@@ -128,8 +128,9 @@ function columnNeeds(def: ColumnDef, header: string, cells: readonly Record<Colu
       natural = Math.max(natural, n.natural);
     }
   }
-  // Commentary keeps room to type in, whatever it holds today.
-  const min = def.id === "commentary" ? Math.max(hard, words, def.floor ?? 0) : Math.max(hard, Math.min(words, def.floor ?? words));
+  // Commentary keeps room to type in, whatever it holds today; a word wider than the column's cap is broken
+  // (wrapped text breaks an unbroken word at any character), so it never widens the column past the cap.
+  const min = def.id === "commentary" ? Math.max(hard, Math.min(words, def.cap), def.floor ?? 0) : Math.max(hard, Math.min(words, def.floor ?? words));
   // A column holding little is still wide enough for its heading on two lines.
   natural = Math.max(natural, min, Math.min(def.comfort, widthNeeds(header, REGISTER_HEADER_FONT).natural));
   if (def.id === "commentary") natural = Math.max(natural, def.comfort); // room to type

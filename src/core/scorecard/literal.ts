@@ -12,9 +12,19 @@ export function needsQuotePrefix(text: string): boolean {
   return false;
 }
 
-/** A workbook string ready to write to `range.values` so that it appears exactly as given. */
+/** The most characters an Excel cell holds. */
+export const MAX_CELL_TEXT = 32_767;
+
+/**
+ * A workbook string ready to write to `range.values` so that it appears exactly as given. Text that would
+ * not fit in a cell (workbook text with our words around it) is cut short and ends with "…", so the write
+ * still succeeds and the reader sees that there is more in the workbook.
+ */
 export function literal(text: string): string {
-  return needsQuotePrefix(text) ? `'${text}` : text;
+  const quoted = needsQuotePrefix(text);
+  const room = MAX_CELL_TEXT - (quoted ? 1 : 0);
+  const fitted = text.length > room ? `${text.slice(0, room - 1)}…` : text;
+  return quoted ? `'${fitted}` : fitted;
 }
 
 /** What a cell written with `literal(text)` holds when read back: the text itself. */
