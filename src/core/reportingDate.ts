@@ -44,10 +44,15 @@ export function latestPeriodInData(scan: Pick<ScanResult, "tables">): IsoDate | 
 
 /**
  * The reporting date when none is given or stored, from a scan made as at today: the latest period
- * in the data when it ends before today; today otherwise (current data, or none dated).
+ * in the data when it ends before today; else, when no figure is dated, the latest period the sheets'
+ * names or tables' titles name for their figures (`named`, see namedPeriod.ts), when before today;
+ * today otherwise (current data, or none dated).
  */
-export function defaultReportingDate(scanAsAtToday: Pick<ScanResult, "tables">, today: IsoDate): { asOf: IsoDate; source: "latest-period" | "today" } {
-  const latest = latestPeriodInData(scanAsAtToday);
+export function defaultReportingDate(
+  scanAsAtToday: Pick<ScanResult, "tables">,
+  today: IsoDate,
+  named: () => IsoDate | null = () => null,
+): { asOf: IsoDate; source: "latest-period" | "today" } {
+  const latest = latestPeriodInData(scanAsAtToday) ?? named();
   return latest !== null && compareIso(latest, today) < 0 ? { asOf: latest, source: "latest-period" } : { asOf: today, source: "today" };
 }
-

@@ -6,6 +6,7 @@ import type { WorkbookSnapshot } from "../core/snapshot";
 import { resolveSettings, SETTINGS_KEY, type Settings } from "../core/settings";
 import { scanSnapshot } from "../core/scan";
 import { defaultReportingDate, type ReportingDateSource } from "../core/reportingDate";
+import { latestPeriodNamed } from "../core/namedPeriod";
 import { readWorkbook } from "./readWorkbook";
 import { withDeclarations, type TableDeclaration } from "../core/corrections";
 
@@ -67,7 +68,7 @@ export function scanWithReportingDate(snapshot: WorkbookSnapshot, settings: Sett
     return { ...scanSnapshot(snapshot, { ...base, today }), asOfSource: source };
   }
   const atToday = scanSnapshot(snapshot, { ...base, today });
-  const chosen = defaultReportingDate(atToday, today);
+  const chosen = defaultReportingDate(atToday, today, () => latestPeriodNamed(snapshot, atToday, settings.financialYearStartMonth));
   if (chosen.source === "today") return { ...atToday, asOfSource: "today" };
   return { ...scanSnapshot(snapshot, { ...base, today: chosen.asOf }), asOfSource: chosen.source };
 }

@@ -92,3 +92,23 @@ it("the rule is stated in the same words by --help, the README and the pane's Se
   expect(flat(readFileSync(join(__dirname, "..", "..", "README.md"), "utf8"))).toContain(REPORTING_DATE_RULE);
   expect(readFileSync(join(__dirname, "..", "..", "src", "taskpane", "components", "SettingsTab.tsx"), "utf8")).toContain("REPORTING_DATE_RULE");
 });
+
+/** The scan of a corpus workbook with no reporting date given or stored. */
+async function scanCorpus(id: string, today = "2026-12-05"): Promise<ScanResult> {
+  const wb = await openWorkbook(new Uint8Array(readFileSync(join(__dirname, "..", "corpus", "xlsx", `${id}.xlsx`))));
+  const { result } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: `${id}.xlsx`, today }));
+  return result;
+}
+
+it("figures with no year of their own are of the period the sheet's name or the table's title names", async () => {
+  // Sheets "Q1 2021-22" and "Q3 2021-22", columns "Q1 Performance" / "Q3 Performance": the later sheet's quarter.
+  expect(await scanCorpus("ardenglen-kpis-2021-22-quarter-sheets")).toMatchObject({ asOf: "2021-12-31", asOfSource: "latest-period" });
+  // "results for quarter two, 2024/25" on sheet "Q2 2024-25": the quarter, not the whole year around it.
+  expect(await scanCorpus("network-homes-performance-quarter-sheets-2023-24")).toMatchObject({ asOf: "2024-09-30", asOfSource: "latest-period" });
+  // "Published: 26 March 2025" is not the period; "quarter 3, 2024 to 2025" is (the financial year spelled out).
+  expect(await scanCorpus("bracknell-forest-kpis-q3-2024-25")).toMatchObject({ asOf: "2024-12-31", asOfSource: "latest-period" });
+  // A note that the statistics changed "From May 2016" names no period of the figures: today stays, and is said.
+  expect(await scanCorpus("east-ayrshire-building-standards-monthly-2024-25")).toMatchObject({ asOf: "2026-12-05", asOfSource: "today" });
+  // A period named that has not ended by today is not a reporting date yet.
+  expect(await scanCorpus("ardenglen-kpis-2021-22-quarter-sheets", "2021-11-15")).toMatchObject({ asOf: "2021-11-15", asOfSource: "today" });
+});
