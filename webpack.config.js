@@ -9,8 +9,24 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { WEBVIEW_TARGETS } = require("./src/taskpane/webviewTargets.json");
 
 const urlDev = "https://localhost:3000/";
-// Where the add-in is hosted in production; the manifest's localhost URLs are rewritten to it.
-const urlProd = process.env.ADDIN_PROD_URL || "https://addin.kpiscorecard.app/";
+
+/**
+ * Where the add-in is hosted: the deployable build (`npm run build:addin`) rewrites the manifest's localhost URLs
+ * to ADDIN_PROD_URL, and fails without it rather than point the manifest at a domain nobody here controls.
+ * The preview's build (`--env local`: `npm run build`, the e2e tests) emits no manifest at all.
+ */
+function productionUrl() {
+  const url = process.env.ADDIN_PROD_URL;
+  if (!url) {
+    throw new Error(
+      "ADDIN_PROD_URL is not set. The deployable build points the manifest at the address the add-in is served from:\n" +
+        "  ADDIN_PROD_URL=https://kpi-scorecard.your-council.gov.uk/ npm run build:addin\n" +
+        "(npm run build makes the command line and the browser preview, with no manifest.)",
+    );
+  }
+  if (!/^https:\/\/[^/\s]+\/([^\s]*\/)?$/.test(url)) throw new Error(`ADDIN_PROD_URL must be an https:// address ending in "/", such as https://kpi-scorecard.your-council.gov.uk/ (it is "${url}").`);
+  return url;
+}
 
 /** Office's development certificates, or null (with a clear message) where they cannot be installed. */
 async function httpsOptions() {
@@ -56,6 +72,9 @@ const noStringSetImmediate = {
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
   const serving = !!(env && env.WEBPACK_SERVE);
+  const local = !!(env && env.local);
+  // A deployable build, and only one, needs the address it will be served from.
+  const urlProd = dev || local ? urlDev : productionUrl();
   const https = serving ? await httpsOptions() : null;
   return {
     // Source maps as separate files: no eval() in any bundle, dev or production.
@@ -114,13 +133,18 @@ module.exports = async (env, options) => {
           { from: "assets", to: "assets", globOptions: { ignore: ["**/.DS_Store"] } },
           { from: "src/support/support.html", to: "support.html" },
           { from: "src/taskpane/webview-check.js", to: "webview-check.js" },
-          {
-            from: "manifest*.xml",
-            to: "[name][ext]",
-            transform(content) {
-              return dev ? content : Buffer.from(content.toString().replace(new RegExp(urlDev, "g"), urlProd).replace(/https:\/\/localhost:3000/g, urlProd.replace(/\/$/, "")));
-            },
-          },
+          // The manifest goes with a deployable build only: a preview build's would point at localhost.
+          ...(local
+            ? []
+            : [
+                {
+                  from: "manifest*.xml",
+                  to: "[name][ext]",
+                  transform(content) {
+                    return dev ? content : Buffer.from(content.toString().replace(new RegExp(urlDev, "g"), urlProd).replace(/https:\/\/localhost:3000/g, urlProd.replace(/\/$/, "")));
+                  },
+                },
+              ]),
         ],
       }),
     ],

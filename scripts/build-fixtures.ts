@@ -16,6 +16,7 @@ import { buildSample } from "./fixtures/build-sample";
 import { NOT_A_WORKBOOK_TEXT, encryptedWorkbookStub } from "./fixtures/raw-files";
 import { EVIDENCE_SHEETS } from "./fixtures/build-evidence";
 import { JUDGEMENT_SHEETS } from "./fixtures/build-judgements";
+import { DEVON_SHEETS, LAYOUT_SHEETS } from "./fixtures/build-history";
 import { buildSheets } from "./corpus/build";
 
 /** The evidence workbook: one sheet per kind of evidence recognition weighs. */
@@ -23,6 +24,12 @@ export const EVIDENCE_FILE = "tests/fixtures/evidence.xlsx";
 export function buildEvidence() {
   return buildSheets(EVIDENCE_SHEETS);
 }
+
+/** One KPI kept in many shapes (issue 15): the Devon plan as two period sheets, and the seed 002 figures in tracker layouts. */
+export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
+  ["tests/fixtures/history-devon-app.xlsx", () => buildSheets(DEVON_SHEETS)],
+  ["tests/fixtures/history-layouts.xlsx", () => buildSheets(LAYOUT_SHEETS)],
+];
 
 /** The judgements workbook: the judgement cases of issue 19, each on a real report's layout. */
 export const JUDGEMENTS_FILE = "tests/fixtures/judgements.xlsx";
@@ -68,6 +75,10 @@ async function main(): Promise<void> {
   writeFileSync(join(root, EVIDENCE_FILE), await workbookBytes(buildEvidence()));
   console.log(`wrote ${EVIDENCE_FILE} (${EVIDENCE_SHEETS.length} sheets)`);
   writeFileSync(join(root, JUDGEMENTS_FILE), await workbookBytes(buildJudgements()));
+  for (const [file, build] of HISTORY_FILES) {
+    writeFileSync(join(root, file), await workbookBytes(build()));
+    console.log(`wrote ${file}`);
+  }
   console.log(`wrote ${JUDGEMENTS_FILE} (${JUDGEMENT_SHEETS.length} sheets)`);
   for (const [file, bytes] of RAW_FILES) {
     writeFileSync(join(root, file), bytes);

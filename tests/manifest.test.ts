@@ -6,6 +6,7 @@
 // https everywhere, GUID id, version format — and the production build's copy points at production.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { ADDIN_ID, ADDIN_VERSION } from "../src/core/addin";
 
 const ROOT = join(__dirname, "..");
 const OFFICE_APP_ORDER = [
@@ -77,6 +78,11 @@ describe("manifest.xml", () => {
     const id = children(root).find((e) => local(e) === "Id")!.textContent!;
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
     expect(children(root).find((e) => local(e) === "Version")!.textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+
+  it("names the add-in as the code does, so settings the command line stores are found by the deployed add-in", () => {
+    expect(children(root).find((e) => local(e) === "Id")!.textContent).toBe(ADDIN_ID);
+    expect(children(root).find((e) => local(e) === "Version")!.textContent).toBe(ADDIN_VERSION);
   });
 
   it("uses https for every URL and names no placeholder domain", () => {

@@ -4,7 +4,7 @@
 // equal on every fixture), at the cost of reading the cells once. The Office.js path is untouched.
 import type { CellBlock, CellRect, CellStyle, RawValue, SheetSnapshot, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
 import { BLOCK_GAP, byReadingOrder } from "../core/snapshotBlocks";
-import { parseStoredSetting, SETTINGS_KEY } from "../core/settings";
+import { storedItemsFrom } from "../core/settingsStore";
 import { datesTo1900System } from "../core/dateSystem";
 import { StyleTable, type ReadCellProperties } from "../excel/cellStyles";
 import { OWNED_SHEET_NAME, sheetFromReference } from "../excel/scorecardOwnership";
@@ -331,9 +331,8 @@ async function readFileSnapshot(pkg: ZipPackage, label: string, limits: LoadLimi
       if (t) snapshot.tables.push(t);
     }
   }
-  const settings: Record<string, unknown> = {};
   const stored = (await carried(() => readWebExtensions(pkg.asJsZip()), "xl/webextensions/webextension1.xml")).settings;
-  if (stored.has(SETTINGS_KEY)) settings[SETTINGS_KEY] = parseStoredSetting(stored.get(SETTINGS_KEY));
+  const settings = storedItemsFrom(stored);
   const snapshot: WorkbookSnapshot = { sheets: reads.map((r) => r.snapshot), settings };
   if (parts.date1904) datesTo1900System(snapshot); // as readWorkbook does
   return snapshot;

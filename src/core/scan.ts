@@ -1,6 +1,6 @@
 // The engine's front door: a workbook snapshot in, every KPI table recognised, each KPI assessed.
 import type { Finding, IsoDate, Kpi, KpiTable, ScanResult, TableColumn, TableLayout } from "./types";
-import type { WorkbookSnapshot } from "./snapshot";
+import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 import type { Settings } from "./settings";
 import { rectAddress } from "./address";
 import { SheetGrid } from "./recognise/grid";
@@ -18,6 +18,7 @@ import type { PeriodContext } from "./periods";
 import { KEY_HEADER } from "./scorecard/columns";
 import { DATA_SHEET_MARKER, SCORECARD_MARKER } from "./scorecard/markers";
 import { appendAll } from "./arrays";
+import { assembleKpis, type AssemblyTable } from "./assemble/assemble";
 import { commentsSayArrowsJudge, sheetLegendSaysArrowsJudge } from "./assess/arrowMeaning";
 import { inconsistentPolarityFindings, siblingPolarities } from "./assess/consistency";
 import { mergeRepeatedFindings } from "./validate/repeated";
@@ -32,13 +33,36 @@ export interface ScanOptions {
 export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): ScanResult {
   const { settings } = options;
   const asOf = settings.asOf ?? options.today;
-  const periodContext: PeriodContext = { planStart: settings.planStart, financialYearStartMonth: settings.financialYearStartMonth };
-  const tables: KpiTable[] = [];
   const findings: Finding[] = [];
+  const read = readTables(snapshot, settings, findings);
+  // Rows that keep one KPI (period sheets, a long export, tables split by year) become one KPI with one history.
+  assembleKpis(read);
+  const tables: KpiTable[] = [];
+  const legends = new Map<SheetGrid, boolean>();
+  for (const r of read) {
+    const t = assessTable(r, settings, asOf, findings, legends);
+    if (t) tables.push(t);
+  }
+  return { workbook: options.workbookName, asOf, settings: { ...settings, asOf }, tables, findings };
+}
+
+/** A table as read, before its KPIs are assessed: where it is, and which cells are what. */
+interface ReadTable extends AssemblyTable {
+  sheet: SheetSnapshot;
+  found: FoundTable;
+  range: string;
+  id: string;
+  /** How many KPI rows the table had before assembly took some to the table of their newest period. */
+  rowsRead: number;
+}
+
+/** Every KPI table of every sheet, its rows read as drafts; sheets that cannot be read, or are the add-in's own, left out. */
+function readTables(snapshot: WorkbookSnapshot, settings: Settings, findings: Finding[]): ReadTable[] {
+  const periodContext: PeriodContext = { planStart: settings.planStart, financialYearStartMonth: settings.financialYearStartMonth };
   // The user's table corrections, found again wherever their tables now stand.
   const { located, findings: dropped } = locateCorrections(snapshot, settings.tables);
   appendAll(findings, dropped);
-
+  const read: ReadTable[] = [];
   for (const sheet of snapshot.sheets) {
     if (sheet.ownedByAddin) continue;
     if (sheet.readProblem) {
@@ -47,7 +71,6 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
     }
     const grid = new SheetGrid(sheet);
     if (isOwnScorecard(grid)) continue;
-    let sheetLegend: boolean | null = null;
     for (const note of sheet.readNotes ?? []) {
       findings.push({ code: "sheet-read-partly", severity: FINDING_CODES["sheet-read-partly"].severity, message: `Sheet "${sheet.name}": ${note}`, sheet: sheet.name });
     }
@@ -56,50 +79,70 @@ export function scanSnapshot(snapshot: WorkbookSnapshot, options: ScanOptions): 
       const id = `${sheet.name}!${range}`;
       if (settings.excludedTables.includes(id)) continue;
       const drafts = readKpis(grid, found, found.periodContext);
-      const tableHasActualRows = drafts.some((d) => d.actualRow !== null);
-      const build = (trendAsJudgement: boolean, siblingPolarity?: ReturnType<typeof siblingPolarities>) =>
-        drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows, trendAsJudgement, dataRows: [found.firstDataRow, found.lastRow], siblingPolarity }));
-      let asJudgement = arrowsMeanJudgement(grid, found);
-      let kpis = build(asJudgement);
-      // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements; so are
-      // arrows a legend on the sheet or the rows' own comments call better or worse.
-      if (!asJudgement && kpis.some((k) => k.dot.stated === "up" || k.dot.stated === "down")) {
-        sheetLegend ??= sheetLegendSaysArrowsJudge(grid);
-        asJudgement = readsAsJudgements(kpis) || sheetLegend || commentsSayArrowsJudge(kpis);
-        if (asJudgement) kpis = build(true);
-      }
-      // KPIs measured the same way take the polarity the workbook states for one of them.
-      const siblings = siblingPolarities(kpis, drafts);
-      if (siblings.size) kpis = build(asJudgement, siblings);
-      // Rows the user said are not KPIs.
-      kpis = kpis.filter((k) => !(k.key && settings.kpiCorrections[k.key]?.notKpi));
-      for (const k of kpis) applyStaleness(k, asOf, settings);
-      // A list of indicators with no figures is not a KPI table — unless the user said it is.
-      if (!kpis.length || (!found.userDefined && !kpis.some(hasFigures))) continue;
-      checkDuplicates(kpis, drafts, grid);
-      appendAll(findings, inconsistentPolarityFindings(kpis, sheet.name));
-      appendAll(findings, mergeRepeatedFindings(kpis, sheet.name, range));
-      if (sheet.visibility !== "Visible") {
-        findings.push({ code: "hidden-sheet", severity: FINDING_CODES["hidden-sheet"].severity, message: `The KPI table at ${range} is on the hidden sheet "${sheet.name}"; it is included. Leave it out in Settings if it should not be.`, sheet: sheet.name, cell: range.split(":")[0] });
-      }
-      const columns = tableColumns(found);
-      const guessed = guessedColumnsFinding(sheet.name, range, columns);
-      if (guessed) findings.push(guessed);
-      tables.push({
-        sheet: sheet.name,
-        range,
-        layout: layoutOf(found, drafts, kpis, tableHasActualRows),
-        headerRows: found.headerRows,
-        confidence: confidence(found, kpis, columns),
-        kpis,
-        ...(found.excelTable ? { excelTable: found.excelTable } : {}),
-        id,
-        columns,
-        ...(found.userDefined ? { userDefined: true } : {}),
-      });
+      read.push({ sheet, grid, found, range, id, drafts, targetsOnly: drafts.some((d) => d.actualRow !== null), rowsRead: drafts.length });
     }
   }
-  return { workbook: options.workbookName, asOf, settings: { ...settings, asOf }, tables, findings };
+  return read;
+}
+
+/** A table's KPIs built and assessed, with the table's own findings; null when it holds no KPI table after all. */
+function assessTable(r: ReadTable, settings: Settings, asOf: IsoDate, findings: Finding[], legends: Map<SheetGrid, boolean>): KpiTable | null {
+  const { sheet, grid, found, range, id } = r;
+  const build = (trendAsJudgement: boolean, siblingPolarity?: ReturnType<typeof siblingPolarities>) =>
+    r.drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows: r.targetsOnly, trendAsJudgement, dataRows: [found.firstDataRow, found.lastRow], siblingPolarity }));
+  let asJudgement = arrowsMeanJudgement(grid, found);
+  let built = build(asJudgement);
+  // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements; so are
+  // arrows a legend on the sheet or the rows' own comments call better or worse.
+  if (!asJudgement && built.some((k) => k.dot.stated === "up" || k.dot.stated === "down")) {
+    if (!legends.has(grid)) legends.set(grid, sheetLegendSaysArrowsJudge(grid));
+    asJudgement = readsAsJudgements(built) || legends.get(grid)! || commentsSayArrowsJudge(built);
+    if (asJudgement) built = build(true);
+  }
+  // KPIs measured the same way take the polarity the workbook states for one of them.
+  const siblings = siblingPolarities(built, r.drafts);
+  if (siblings.size) built = build(asJudgement, siblings);
+  // Rows the user said are not KPIs.
+  const kept = built.map((k, i) => ({ k, d: r.drafts[i] })).filter(({ k }) => !(k.key && settings.kpiCorrections[k.key]?.notKpi));
+  const kpis = kept.map(({ k }) => k);
+  for (const k of kpis) applyStaleness(k, asOf, settings);
+  // Every row of the table is an earlier period of KPIs kept on in another table: it stays listed, its KPIs there.
+  const assembledAway = r.rowsRead > 0 && r.drafts.length === 0;
+  // A list of indicators with no figures is not a KPI table — unless the user said it is.
+  if (!assembledAway && (!kpis.length || (!found.userDefined && !kpis.some(hasFigures)))) return null;
+  checkDuplicates(kept, grid);
+  appendAll(findings, inconsistentPolarityFindings(kpis, sheet.name));
+  appendAll(findings, mergeRepeatedFindings(kpis, sheet.name, range));
+  if (sheet.visibility !== "Visible") {
+    findings.push({ code: "hidden-sheet", severity: FINDING_CODES["hidden-sheet"].severity, message: `The KPI table at ${range} is on the hidden sheet "${sheet.name}"; it is included. Leave it out in Settings if it should not be.`, sheet: sheet.name, cell: range.split(":")[0] });
+  }
+  const columns = tableColumns(found);
+  const guessed = guessedColumnsFinding(sheet.name, range, columns);
+  if (guessed) findings.push(guessed);
+  if (assembledAway) findings.push(assembledAwayFinding(r));
+  return {
+    sheet: sheet.name,
+    range,
+    layout: layoutOf(found, r.drafts, kpis, r.targetsOnly),
+    headerRows: found.headerRows,
+    confidence: assembledAway ? Math.round(found.headerScore * 100) / 100 : confidence(found, kpis, columns),
+    kpis,
+    ...(found.excelTable ? { excelTable: found.excelTable } : {}),
+    id,
+    columns,
+    ...(found.userDefined ? { userDefined: true } : {}),
+  };
+}
+
+/** Says where a table's KPIs went when every row of it is an earlier period of a KPI kept on elsewhere. */
+function assembledAwayFinding(r: ReadTable): Finding {
+  return {
+    code: "rows-assembled",
+    severity: FINDING_CODES["rows-assembled"].severity,
+    message: `Every row of the table at ${r.range} is an earlier period of a KPI the workbook keeps on in a later table or sheet; each KPI is listed once there, with this table's figures in its history.`,
+    sheet: r.sheet.name,
+    cell: r.range.split(":")[0],
+  };
 }
 
 /**
@@ -144,6 +187,7 @@ function hasFigures(k: Kpi): boolean {
 }
 
 function layoutOf(t: FoundTable, drafts: DraftKpi[], kpis: Kpi[], actualRows: boolean): TableLayout {
+  if (t.periodRows) return "period-rows";
   const roles = t.columns.map((c) => c.cls?.role);
   // Two heading rows whose lower words are answers ("Positive" / "Negative"), not periods or roles: survey results.
   if (t.headerRows > 1 && t.columns.some((c) => c.sub && !classifyHeading(c.sub, t.periodContext))) return "survey";
@@ -151,7 +195,7 @@ function layoutOf(t: FoundTable, drafts: DraftKpi[], kpis: Kpi[], actualRows: bo
   if (roles.includes("previous") || roles.includes("latest")) return "previous-latest";
   const time = t.columns.filter((c) => c.cls?.role === "time");
   if (time.length) {
-    if (t.columns.some((c) => c.cls?.role === "rag") && drafts.every((d) => d.measureDerived)) return "qualitative-milestones";
+    if (t.columns.some((c) => c.cls?.role === "rag") && drafts.length && drafts.every((d) => d.measureDerived)) return "qualitative-milestones";
     // Time columns holding targets are staged milestones; holding actuals, a series of periods.
     const ms = kpis.flatMap((k) => k.milestones);
     const targets = ms.filter((m) => m.target).length;
@@ -172,10 +216,10 @@ function confidence(t: FoundTable, kpis: Kpi[], columns: TableColumn[]): number 
 }
 
 /** References used twice in one table; "KPI 5/17 & 5/21" counts as 5/17 and 5/21. */
-function checkDuplicates(kpis: Kpi[], drafts: DraftKpi[], grid: SheetGrid): void {
+function checkDuplicates(kept: { k: Kpi; d: DraftKpi }[], grid: SheetGrid): void {
   const seen = new Map<string, Kpi>();
-  kpis.forEach((k, i) => {
-    if (!k.ref || drafts[i].continuation) return;
+  for (const { k, d } of kept) {
+    if (!k.ref || d.continuation) continue;
     for (const part of refParts(k.ref)) {
       const first = seen.get(part.toLowerCase());
       if (first && first !== k) {
@@ -184,11 +228,11 @@ function checkDuplicates(kpis: Kpi[], drafts: DraftKpi[], grid: SheetGrid): void
           severity: FINDING_CODES["duplicate-reference"].severity,
           message: `Reference ${part} is used twice in this table: by "${first.ref}" (${first.sourceCell}) and "${k.ref}" (${k.sourceCell}).`,
           sheet: grid.name,
-          cell: drafts[i].refCell ? grid.address(drafts[i].refCell!.row, drafts[i].refCell!.col) : k.sourceCell,
+          cell: d.refCell ? grid.address(d.refCell.row, d.refCell.col) : k.sourceCell,
         });
       } else seen.set(part.toLowerCase(), k);
     }
-  });
+  }
 }
 
 function refParts(ref: string): string[] {

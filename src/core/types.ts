@@ -72,6 +72,8 @@ export interface Figure {
   text: string;
   /** A1 address of the source cell on its sheet. */
   cell: string;
+  /** The cell's sheet, where it is not the KPI's own (a KPI assembled from several sheets). */
+  sheet?: string;
   unit: Unit | null;
   period: string | null;
   periodStart: IsoDate | null;
@@ -163,6 +165,19 @@ export interface Kpi {
    * without improving/worsening, and the KPI is rated only against a target on the side its targets imply.
    */
   noBetterDirection?: { ratedAs: Polarity | null; reason: string };
+  /**
+   * Every row the KPI was assembled from (period sheets, rows of a long export, tables split by year): sheet and
+   * A1 address of that row's measure cell, and the period it holds. The first is the KPI's own sheet/sourceCell.
+   */
+  sources?: KpiSource[];
+  /** For a rate (unit "rate"): the base it is per (100 for "per 100 pupils"), or null where none is stated. */
+  ratePer?: number | null;
+}
+
+export interface KpiSource {
+  sheet: string;
+  cell: string;
+  period?: string | null;
 }
 
 export type TableLayout =
@@ -172,7 +187,8 @@ export type TableLayout =
   | "period-columns"
   | "survey"
   | "qualitative-milestones"
-  | "excel-table";
+  | "excel-table"
+  | "period-rows";
 
 export interface KpiTable {
   sheet: string;

@@ -3,7 +3,8 @@ import { buildScorecardSpec } from "../core/scorecard";
 import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
 import { applyScorecard, checkKpiCountFits, type ApplyResult } from "./applyScorecard";
-import { scanWorkbook } from "./scanWorkbook";
+import { scanWorkbook, type Recognise } from "./scanWorkbook";
+import type { ReadWorkbookOptions } from "./readWorkbook";
 import type { TableDeclaration } from "../core/corrections";
 
 export interface InsertScorecardOptions {
@@ -16,6 +17,10 @@ export interface InsertScorecardOptions {
   onScanned?: (scan: ScanResult) => void;
   /** Tables declared for this run (the command line's --table). */
   declarations?: TableDeclaration[];
+  /** Where the cells read are recognised (a Web Worker in the pane); default here. */
+  recognise?: Recognise;
+  /** How the cells are read (the pane's merged areas from its last scan: no call that clears the undo stack). */
+  read?: ReadWorkbookOptions;
 }
 
 export interface InsertScorecardOutcome {

@@ -84,7 +84,15 @@ interface BlockState {
 export interface DenseReadOptions {
   /** Rows per block (default: sized from the payload budget). */
   blockRows?: number;
+  /** After each sync: cells read so far, of all the targets'. */
+  onProgress?: (read: number, total: number) => void;
 }
+
+/**
+ * A target this small (a sheet of ordinary size) reads each cell's properties with its cells (getCellProperties) in the same sync: no
+ * second sync for rows whose cells differ. Larger targets read each row's properties (as cheap as one cell's).
+ */
+const DIRECT_PROPERTIES_CELLS = 10_000;
 
 /**
  * Read every target, appending rows to its grids (and faces to its ids). Returns the sheets that could
@@ -105,7 +113,8 @@ export async function readDense(
     fixedRows: options.blockRows,
   };
   const problems = new Map<number, string>();
-  await readPending({ context, sheetNames, targets, styles }, state, problems);
+  const progress = { read: 0, total: targets.reduce((n, t) => n + t.rect.rowCount * t.rect.colCount, 0), report: options.onProgress };
+  await readPending({ context, sheetNames, targets, styles, progress }, state, problems);
   return problems;
 }
 
@@ -168,6 +177,7 @@ interface Reader {
   sheetNames: string[];
   targets: DenseTarget[];
   styles: StyleTable[];
+  progress: { read: number; total: number; report?: (read: number, total: number) => void };
 }
 
 interface Queued {
@@ -181,13 +191,14 @@ function queue(rd: Reader, c: Chunk): Queued {
   const range = rd.context.workbook.worksheets.getItem(rd.sheetNames[t.sheet]).getRangeByIndexes(c.row, t.rect.col, c.rowCount, t.rect.colCount);
   if (c.kind === "properties") return { range, rows: null, cells: range.getCellProperties(CELL_PROPERTIES) };
   range.load("values, text, numberFormat, valueTypes");
+  if (t.ids && t.rect.rowCount * t.rect.colCount <= DIRECT_PROPERTIES_CELLS) return { range, rows: null, cells: range.getCellProperties(CELL_PROPERTIES) };
   return { range, rows: t.ids ? range.getRowProperties(CELL_PROPERTIES) : null, cells: null };
 }
 
 function cameBack(c: Chunk, q: Queued): boolean {
   if (c.kind === "properties") return !!q.cells?.value;
   const r = q.range;
-  return !!r.values && !!r.text && !!r.numberFormat && !!r.valueTypes && (!q.rows || !!q.rows.value);
+  return !!r.values && !!r.text && !!r.numberFormat && !!r.valueTypes && (!q.rows || !!q.rows.value) && (!q.cells || !!q.cells.value);
 }
 
 /** One sync per batch of blocks; recursion rather than a loop, so each sync is its own step. */
@@ -241,6 +252,11 @@ async function readPending(rd: Reader, state: BlockState, problems: Map<number, 
       g.valueTypes.push(valueTypes[k]);
     }
     bytes.cells += jsonLength(values) + jsonLength(range.text) + jsonLength(numberFormats) + jsonLength(valueTypes);
+    if (q.cells && t.ids) {
+      const props = q.cells.value as ReadCellProperties[][];
+      recordProperties(t, c.row, props, rd.styles[t.sheet]);
+      bytes.cells += jsonLength(props);
+    }
     if (q.rows && t.ids) {
       const rows = q.rows.value as ReadCellProperties[];
       bytes.cells += jsonLength(rows);
@@ -257,6 +273,8 @@ async function readPending(rd: Reader, state: BlockState, problems: Map<number, 
       });
     }
   });
+  rd.progress.read += cells.cells;
+  rd.progress.report?.(rd.progress.read, rd.progress.total);
   // Rows whose cells differ go first in the next sync, beside the next block of cells.
   for (let k = mixed.length - 1; k >= 0; k--) state.pending.unshift(mixed[k]);
   // Size the next blocks from what this one cost.

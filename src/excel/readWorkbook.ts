@@ -1,24 +1,35 @@
 // Read the workbook into the core's WorkbookSnapshot: each sheet as the blocks of cells that hold
-// something, with each cell's fill and font. Two syncs when it fits in Excel's limits (the sheets; then
-// every used range with its cells, merges and tables). Otherwise, sheet by sheet as needed: the used
-// range's size, where a large one is filled (findOccupied), the filled parts in row blocks (readDense),
-// and merged areas apart (readMerges).
-import type { CellBlock, CellRect, RawValue, SheetSnapshot, SheetVisibility, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
-import { parseStoredSetting, SETTINGS_KEY } from "../core/settings";
+// something, with each cell's fill and font. Sizes first, then cells in blocks of bounded size, on every
+// host: Excel on the web refuses a response over 5 MB, and Excel on Windows and Mac, which has no such limit,
+// would return a 130,000-row sheet as one response of hundreds of MB (office-js-docs-pr
+// docs/concepts/resource-limits-and-performance-optimization.md; docs/excel/excel-add-ins-ranges-large.md).
+//   1. the sheets, tables, settings, tags and date system;
+//   2. each used range's size, the table ranges and the merged areas;
+//   3. the cells, several small sheets to a sync, a large one in row blocks (readDense); where a large used
+//      range is filled, probed first (findOccupied). Three syncs for a workbook of ordinary size.
+import type { CellBlock, CellRect, SheetSnapshot, SheetVisibility, TableSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { datesTo1900System } from "../core/dateSystem";
 import { byReadingOrder, compactBlock, makeBlock } from "../core/snapshotBlocks";
-import { CELL_PROPERTIES, StyleTable, type ReadCellProperties } from "./cellStyles";
+import { StyleTable } from "./cellStyles";
 import { findOccupied, PROBE_CELLS } from "./findOccupied";
-import { isPayloadLimitError } from "./officeErrors";
-import { newTarget, readDense, recordProperties, type DenseTarget } from "./readDense";
+import { newTarget, readDense, type DenseTarget } from "./readDense";
 import { mergesOf, queueMerges, readMerges } from "./readMerges";
 import { isSetSupported, REQUIREMENTS } from "./requirements";
 import { OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
 import { queueDateSystem, uses1904 } from "./dateSystem";
+import { queueStoredItems } from "./settingsStore";
 
 export interface ReadWorkbookOptions {
   /** Rows per block when a sheet must be read in blocks (default: sized from the payload budget). */
   blockRows?: number;
+  /**
+   * Merged areas already known, by sheet name (from the last scan the person asked for): used instead of asking
+   * Excel, whose Range.getMergedAreasOrNullObject clears the user's undo stack in Excel on Windows (office-js
+   * issue 5918). The automatic re-scan reads with these; a sheet not in them is read without merges.
+   */
+  cachedMerges?: ReadonlyMap<string, CellRect[]>;
+  /** After each block of cells: how many of the cells to read have been read. */
+  onProgress?: (read: number, total: number) => void;
 }
 
 /** A rectangle read densely when nothing says where in it the cells are: past this, the sheet is refused. */
@@ -53,7 +64,7 @@ interface Reading {
   notes: Map<number, string[]>;
   problems: Map<number, string>;
   tables: CellRect[] | null;
-  /** Sync 2 failed with merges in it for a reason other than size: merges are read apart, halves first. */
+  /** The sizes' sync failed with merges in it: merges are read apart, halves first. */
   mergesSuspect: boolean;
   /** Whether each sheet's cell formats are read: not the add-in's own scorecard, which is never scanned. */
   withProperties: boolean[];
@@ -75,8 +86,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
   worksheets.load("items/name, items/visibility, items/protection/protected");
   const tables = context.workbook.tables;
   tables.load("items/name, items/showHeaders, items/worksheet/name");
-  const setting = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-  setting.load("value");
+  const storedItems = queueStoredItems(context);
   // The scorecard sheet the add-in owns, by its tag (it follows a rename), so the scan never reads it as KPIs.
   const owned = context.workbook.names.getItemOrNullObject(OWNED_SHEET_NAME);
   owned.load("formula");
@@ -84,8 +94,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
   await context.sync();
   const ownedSheet = owned.isNullObject ? null : sheetFromReference(String(owned.formula));
 
-  const settings: Record<string, unknown> = {};
-  if (!setting.isNullObject) settings[SETTINGS_KEY] = parseStoredSetting(setting.value);
+  const settings = storedItems();
   const metas: SheetMeta[] = worksheets.items.map((ws) => ({
     name: ws.name,
     visibility: ws.visibility as SheetVisibility,
@@ -94,7 +103,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
   }));
   const tableInfo: TableInfo[] = tables.items.map((t) => ({ name: t.name, showHeaders: t.showHeaders, sheet: t.worksheet.name }));
   const can: Abilities = {
-    merges: isSetSupported(REQUIREMENTS.mergedAreas.name, REQUIREMENTS.mergedAreas.version),
+    merges: !options.cachedMerges && isSetSupported(REQUIREMENTS.mergedAreas.name, REQUIREMENTS.mergedAreas.version),
     properties: isSetSupported(REQUIREMENTS.cellProperties.name, REQUIREMENTS.cellProperties.version),
     specialCells: isSetSupported(REQUIREMENTS.specialCells.name, REQUIREMENTS.specialCells.version),
   };
@@ -110,9 +119,8 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
     withProperties: metas.map((m) => can.properties && !m.ownedByAddin),
   };
 
-  // Sync 2: every used range whole. Sheets it cannot carry are read in parts.
-  const left = await readWhole(context, reading, tableInfo, can);
-  if (left.length) await readParts(context, reading, left, tableInfo, can, options);
+  // Sync 2: the sizes (with the tables and the merged areas); then the cells, in bounded blocks.
+  await readParts(context, reading, reading.names.map((_, sheet) => ({ sheet })), tableInfo, can, options);
   if (can.merges && reading.merges.size < metas.length) {
     const pending = metas.map((_, i) => i).filter((i) => !reading.merges.has(i));
     const got = await readMerges(context, reading.names, pending, reading.mergesSuspect);
@@ -121,57 +129,17 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
       note(reading, i, "its merged cells could not be read (Excel returns at most 512 merged areas at a time), so merged headings and labels are read from their first cell only.");
     }
   }
+  if (options.cachedMerges) metas.forEach((m, i) => reading.merges.set(i, [...(options.cachedMerges!.get(m.name) ?? [])]));
   const snapshot: WorkbookSnapshot = { sheets: assemble(metas, reading, tableInfo), settings };
   if (uses1904(dateProbe)) datesTo1900System(snapshot);
   return snapshot;
 }
 
-/** The sheets whose used range sync 2 did not bring back, with its size when known. */
+/** A sheet to read, with its used range once known. */
 interface Left {
   sheet: number;
   /** The sheet's used range (values only); undefined when not yet known, null when the sheet is empty. */
   used?: CellRect | null;
-}
-
-/**
- * Sync 2: each used range with its cells and cell properties, the merged areas and the table ranges.
- * Over a limit (payload, cell count) or failing on merges, the whole sync fails, and every sheet is
- * left to readParts; a sheet whose cells come back null (Excel's other answer past its cell limit)
- * is left to it alone.
- */
-async function readWhole(context: Excel.RequestContext, reading: Reading, tableInfo: TableInfo[], can: Abilities): Promise<Left[]> {
-  // getUsedRange, not ...OrNullObject: an empty sheet gives A1, so the cell properties call is never on a null object.
-  const used = reading.names.map((name, i) => {
-    const r = context.workbook.worksheets.getItem(name).getUsedRange(true);
-    r.load("rowIndex, columnIndex, rowCount, columnCount, values, text, numberFormat, valueTypes");
-    return { range: r, props: reading.withProperties[i] ? r.getCellProperties(CELL_PROPERTIES) : null };
-  });
-  const merges = can.merges ? queueMerges(context, reading.names) : null;
-  const tableRanges = queueTableRanges(context, tableInfo);
-  try {
-    await context.sync();
-  } catch (e) {
-    if (!isPayloadLimitError(e)) {
-      if (!merges) throw e;
-      reading.mergesSuspect = true;
-    }
-    return reading.names.map((_, sheet) => ({ sheet }));
-  }
-  reading.tables = tableRanges.map(rectOf);
-  merges?.forEach((m, i) => reading.merges.set(i, mergesOf(m)));
-  const left: Left[] = [];
-  used.forEach(({ range, props }, sheet) => {
-    const rect = rectOf(range);
-    if (!range.values || !range.text || !range.numberFormat || !range.valueTypes || (props && !props.value)) {
-      left.push({ sheet, used: rect });
-      return;
-    }
-    const t = newTarget(sheet, rect, !!props);
-    t.grids = { values: range.values as RawValue[][], text: range.text, numberFormats: range.numberFormat as string[][], valueTypes: range.valueTypes as ValueType[][] };
-    recordProperties(t, rect.row, props ? (props.value as ReadCellProperties[][]) : null, reading.styles[sheet]);
-    reading.targets.push(t);
-  });
-  return left;
 }
 
 function queueTableRanges(context: Excel.RequestContext, tableInfo: TableInfo[]): Excel.Range[] {
@@ -194,7 +162,11 @@ async function readParts(context: Excel.RequestContext, reading: Reading, left: 
   const probes: { sheet: number; rect: CellRect }[] = [];
   for (const l of left) {
     const rect = l.used;
-    if (!rect) continue;
+    // An empty sheet: only A1's face, which tells the sheet's font as Excel gives it (a cell with nothing in it).
+    if (!rect) {
+      if (reading.withProperties[l.sheet]) dense.push(newTarget(l.sheet, { row: 0, col: 0, rowCount: 1, colCount: 1 }, true));
+      continue;
+    }
     const cells = rect.rowCount * rect.colCount;
     if (cells > PROBE_CELLS && can.specialCells) probes.push({ sheet: l.sheet, rect });
     else if (cells > MAX_DENSE_CELLS) reading.problems.set(l.sheet, tooLarge(rect));
@@ -205,7 +177,7 @@ async function readParts(context: Excel.RequestContext, reading: Reading, left: 
     for (const { sheet, rects } of located) for (const rect of rects) dense.push(newTarget(sheet, rect, reading.withProperties[sheet]));
     for (const u of unresolved) reading.problems.set(u.sheet, tooLarge(u.rect));
   }
-  const problems = await readDense(context, reading.names, dense, reading.styles, { blockRows: options.blockRows });
+  const problems = await readDense(context, reading.names, dense, reading.styles, { blockRows: options.blockRows, onProgress: options.onProgress });
   for (const [sheet, why] of problems) reading.problems.set(sheet, why);
   for (const t of dense) reading.targets.push(t);
 }
@@ -227,6 +199,9 @@ async function readSizes(context: Excel.RequestContext, reading: Reading, unknow
     await context.sync();
   } catch (e) {
     if (!merges) throw e;
+    // Whatever Excel's reason (512 merged areas at most have no error code of their own), the sizes come again
+    // without merges, which are then read apart, sheet by sheet as it takes (readMerges).
+    reading.mergesSuspect = true;
     return readSizes(context, reading, unknown, tableInfo, false);
   }
   unknown.forEach((l, i) => (l.used = dims[i].isNullObject ? null : rectOf(dims[i])));

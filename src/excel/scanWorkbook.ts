@@ -3,11 +3,12 @@
 // serves Excel, the CLI, the preview and the tests, so each chooses the reporting date the same way.
 import type { ScanResult } from "../core/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { resolveSettings, SETTINGS_KEY, type Settings } from "../core/settings";
+import { resolveSettings, type Settings } from "../core/settings";
+import { decodeSettings } from "../core/settingsStore";
 import { scanSnapshot } from "../core/scan";
 import { defaultReportingDate, type ReportingDateSource } from "../core/reportingDate";
 import { latestPeriodNamed } from "../core/namedPeriod";
-import { readWorkbook } from "./readWorkbook";
+import { readWorkbook, type ReadWorkbookOptions } from "./readWorkbook";
 import { withDeclarations, type TableDeclaration } from "../core/corrections";
 
 export interface ScanWorkbookOptions {
@@ -18,7 +19,20 @@ export interface ScanWorkbookOptions {
   today?: string;
   /** Tables declared for this scan (the command line's --table), anchored on the workbook's cells as read. */
   declarations?: TableDeclaration[];
+  /** How the cells are read (merged areas already known, for the automatic re-scan; progress). */
+  read?: ReadWorkbookOptions;
+  /**
+   * Where the cells read are recognised and rated: by default here; the pane hands a large workbook to a Web
+   * Worker, so it stays responsive (src/taskpane/workerRecognise.ts). Same result either way.
+   */
+  recognise?: Recognise;
 }
+
+/** The scan of a snapshot, somewhere: scanReadSnapshot, here or in a worker. */
+export type Recognise = (snapshot: WorkbookSnapshot, options: RecogniseOptions) => Promise<ScanWorkbookOutcome>;
+
+/** What a scan of a snapshot needs besides it: plain data, as a worker receives it. */
+export type RecogniseOptions = Pick<ScanWorkbookOptions, "workbookName" | "overrides" | "today" | "declarations">;
 
 export interface ScanWorkbookOutcome {
   result: ScanResult;
@@ -32,11 +46,14 @@ export interface ScanWorkbookOutcome {
 const STORED_WITH_SCORECARD = ["organisation", "reportTitle", "meetingName", "reportingPeriod"] as const;
 
 export async function scanWorkbook(context: Excel.RequestContext, options: ScanWorkbookOptions): Promise<ScanWorkbookOutcome> {
-  return scanReadSnapshot(await readWorkbook(context), options);
+  const snapshot = await readWorkbook(context, options.read);
+  if (!options.recognise) return scanReadSnapshot(snapshot, options);
+  const { workbookName, overrides, today, declarations } = options;
+  return options.recognise(snapshot, { workbookName, overrides, today, declarations });
 }
 
 /** The scan of a snapshot already read (the command line reads a file straight into one), exactly as scanWorkbook scans. */
-export function scanReadSnapshot(snapshot: WorkbookSnapshot, options: ScanWorkbookOptions): ScanWorkbookOutcome {
+export function scanReadSnapshot(snapshot: WorkbookSnapshot, options: RecogniseOptions): ScanWorkbookOutcome {
   let settings = settingsFromSnapshot(snapshot, options.overrides);
   let toStore: Settings | undefined;
   // The title block given for this run (the command line's --organisation, --title, --meeting, --period) is
@@ -60,7 +77,7 @@ export function scanReadSnapshot(snapshot: WorkbookSnapshot, options: ScanWorkbo
  * date given or stored, the scan as at today shows where the data ends; a second pass of the core (no
  * further reading of the workbook) re-rates at that date only when the data ends before today.
  */
-export function scanWithReportingDate(snapshot: WorkbookSnapshot, settings: Settings, options: ScanWorkbookOptions): ScanResult {
+export function scanWithReportingDate(snapshot: WorkbookSnapshot, settings: Settings, options: RecogniseOptions): ScanResult {
   const base = { workbookName: options.workbookName, settings };
   const today = options.today ?? todayIso();
   if (settings.asOf) {
@@ -73,10 +90,9 @@ export function scanWithReportingDate(snapshot: WorkbookSnapshot, settings: Sett
   return { ...scanSnapshot(snapshot, { ...base, today: chosen.asOf }), asOfSource: chosen.source };
 }
 
-/** The workbook's stored settings (under SETTINGS_KEY) merged over the defaults, then the overrides. */
+/** The workbook's stored settings (src/core/settingsStore.ts) over the defaults, then the overrides. */
 export function settingsFromSnapshot(snapshot: WorkbookSnapshot, overrides: Partial<Settings> = {}): Settings {
-  const stored = (snapshot.settings as Record<string, unknown>)[SETTINGS_KEY] ?? snapshot.settings;
-  return resolveSettings(stored, overrides);
+  return resolveSettings(decodeSettings(snapshot.settings as Record<string, unknown>).settings, overrides);
 }
 
 /** Today's date on this machine, as YYYY-MM-DD (local time: the date the user sees). */

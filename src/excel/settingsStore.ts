@@ -1,33 +1,52 @@
-// The add-in's settings live in the workbook (context.workbook.settings under SETTINGS_KEY), so
-// everyone who opens a shared workbook, and the command line, sees the same results.
-import { SETTINGS_KEY, type Settings } from "../core/settings";
+// The add-in's settings live in the workbook's add-in settings (Excel.SettingCollection), one key per thing a
+// person changes (src/core/settingsStore.ts), so everyone who opens a shared workbook, and the command line,
+// sees the same results, and two co-authors' changes made at the same time are both kept. A change is a
+// read-modify-write of its own keys only. Nothing calls the Common API's Office.context.document.settings
+// .saveAsync: it writes the whole in-memory bag over what co-authors stored (office-js-docs-reference
+// office.settings.yml, refreshAsync) and clears the user's undo stack (office-js issue 3141).
+import type { Settings } from "../core/settings";
+import { decodeSettings, isSettingsKey, settingsWrites, withWrites, type StoredItems } from "../core/settingsStore";
+import { parseStoredSetting, SETTINGS_KEY } from "../core/settings";
 
-interface OfficeDocumentLike {
-  context?: {
-    document?: {
-      settings?: { set?: (key: string, value: unknown) => void; saveAsync?: (cb?: (r: { status: string }) => void) => void };
-    };
+/** Queue the read of the add-in's settings; after the sync, the items (key -> value). */
+export function queueStoredItems(context: Excel.RequestContext): () => StoredItems {
+  const items = context.workbook.settings;
+  items.load("items/key,items/value");
+  return () => {
+    const out: StoredItems = {};
+    for (const s of items.items) {
+      if (!isSettingsKey(s.key)) continue;
+      // Only the whole object older versions wrote may come back as its JSON text.
+      out[s.key] = s.key === SETTINGS_KEY ? parseStoredSetting(s.value) : s.value;
+    }
+    return out;
   };
 }
 
-/** Write the settings in one sync; in real Excel also persist the document settings. */
-export async function saveSettings(context: Excel.RequestContext, settings: Settings): Promise<void> {
-  // A plain JSON copy: the setting store holds JSON, never class instances or undefined.
-  const json = JSON.parse(JSON.stringify(settings)) as Record<string, unknown>;
-  context.workbook.settings.add(SETTINGS_KEY, json);
+/** The add-in's settings as stored now, in one sync. */
+export async function readStoredItems(context: Excel.RequestContext): Promise<StoredItems> {
+  const read = queueStoredItems(context);
   await context.sync();
-  await persistDocumentSettings(json);
+  return read();
 }
 
 /**
- * Office keeps the document's settings bag in memory until saveAsync. The same value is put in that bag
- * first, so saving it can never write back an older copy over what the Excel API just stored.
- * The headless host has no Office and needs nothing.
+ * Store a change of the settings from `base` (what the change was made from; default what is stored now) to
+ * `next`: only the keys it changes are written, over what is stored now. One sync, plus one to read what is
+ * stored unless `items` is given (read in the same Excel.run). Returns the items as the workbook now holds them.
  */
-function persistDocumentSettings(json: Record<string, unknown>): Promise<void> {
-  const office = (globalThis as { Office?: OfficeDocumentLike }).Office;
-  const docSettings = office?.context?.document?.settings;
-  if (!docSettings?.saveAsync) return Promise.resolve();
-  docSettings.set?.(SETTINGS_KEY, json);
-  return new Promise((resolve) => docSettings.saveAsync!(() => resolve()));
+export async function saveSettings(context: Excel.RequestContext, next: Settings, base?: Settings, items?: StoredItems): Promise<StoredItems> {
+  const now = items ?? (await readStoredItems(context));
+  const stored = decodeSettings(now);
+  const writes = settingsWrites(base ?? stored.settings, next, stored);
+  const settings = context.workbook.settings;
+  // A plain JSON copy: the setting store holds JSON, never class instances or undefined.
+  for (const [key, value] of Object.entries(writes)) settings.add(key, JSON.parse(JSON.stringify(value ?? null)));
+  if (Object.keys(writes).length) await context.sync();
+  return withWrites(now, writes);
+}
+
+/** The stored settings, over the defaults. */
+export function storedSettings(items: StoredItems): Settings {
+  return decodeSettings(items).settings;
 }

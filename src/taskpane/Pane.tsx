@@ -62,9 +62,14 @@ export type StartIntent = "use-selection";
 
 export function Pane(props: PaneProps) {
   const styles = useStyles();
-  const { state, scan, save, insert, goTo, correct, pickSelection, cancelSelection, dismissError, dismissNotice, isBusy } = usePane(props);
+  const { state, scan, autoScan: rescanAfterEdit, coauthorChanged, settingsChanged, save, insert, goTo, correct, pickSelection, cancelSelection, dismissError, dismissNotice, isBusy } = usePane(props);
   const [tab, setTab] = useState<TabName>("kpis");
-  useWatchChanges(props.watch ? props.runner : null, () => (state.scan && !isBusy() ? scan() : undefined), isBusy);
+  useWatchChanges(props.watch ? props.runner : null, {
+    onLocalChange: () => void rescanAfterEdit(),
+    onRemoteChange: coauthorChanged,
+    onSettingsChange: () => void settingsChanged(),
+    isBusy,
+  });
   const { autoScan, startWith } = props;
   const openUseSelection = useCallback(() => {
     setTab("tables");
@@ -101,6 +106,21 @@ export function Pane(props: PaneProps) {
           <MessageBarActions>
             <Button size="small" onClick={dismissNotice}>
               Dismiss
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {state.progress && (
+        <Text size={200} role="status" data-testid="progress">
+          {state.progress}
+        </Text>
+      )}
+      {state.coauthorChanged && !state.busy && (
+        <MessageBar intent="info" data-testid="coauthor-changed">
+          <MessageBarBody>Updated by a co-author: scan again to see their changes.</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={scan}>
+              Scan
             </Button>
           </MessageBarActions>
         </MessageBar>

@@ -10,6 +10,7 @@ import { StartupMessage } from "./components/StartupMessage";
 import { officeHost, officeWorkbookName, type OfficeLike } from "./officeReady";
 import { pickTheme } from "./theme";
 import type { Runner } from "./runner";
+import type { Recognise } from "../excel/scanWorkbook";
 
 export interface BootDeps {
   /** office.js, or null when it did not load. */
@@ -17,9 +18,13 @@ export interface BootDeps {
   /** How the pane reaches Excel (Excel.run). */
   excelRunner: Runner;
   /** Loads and starts the browser preview. */
-  startPreview: (root: Root) => Promise<void>;
+  startPreview: (root: Root, recognise?: Recognise) => Promise<void>;
   /** What the pane was opened to do (the ribbon command's ?start=), if anything. */
   startWith?: StartIntent;
+  /** Office opened this page (its URL says so), whether or not office.js loaded. */
+  inOffice?: boolean;
+  /** Where the cells read are recognised (a Web Worker in the pane); default on the UI thread. */
+  recognise?: Recognise;
 }
 
 function themed(node: ReactNode): ReactNode {
@@ -31,6 +36,11 @@ function themed(node: ReactNode): ReactNode {
 }
 
 export async function boot(root: Root, deps: BootDeps): Promise<void> {
+  if (!deps.office && deps.inOffice) {
+    // Inside Office without office.js: never the preview's sample workbook in a real Excel.
+    root.render(themed(<StartupMessage state="office-missing" />));
+    return;
+  }
   if (deps.office) root.render(themed(<StartupMessage state="waiting" />));
   let host;
   try {
@@ -40,7 +50,7 @@ export async function boot(root: Root, deps: BootDeps): Promise<void> {
     return;
   }
   if (host === "excel") {
-    root.render(themed(<Pane runner={deps.excelRunner} workbookName={officeWorkbookName()} watch autoScan startWith={deps.startWith} />));
+    root.render(themed(<Pane runner={deps.excelRunner} workbookName={officeWorkbookName()} watch autoScan startWith={deps.startWith} recognise={deps.recognise} />));
     return;
   }
   if (host === "other-office") {
@@ -48,7 +58,7 @@ export async function boot(root: Root, deps: BootDeps): Promise<void> {
     return;
   }
   try {
-    await deps.startPreview(root);
+    await deps.startPreview(root, deps.recognise);
   } catch (e) {
     root.render(themed(<StartupMessage state="preview-failed" detail={e instanceof Error ? e.message : String(e)} />));
   }

@@ -10,6 +10,22 @@ export interface OfficeLike {
   onReady(): Promise<{ host: string | null } | null | undefined>;
 }
 
+/**
+ * Whether the page was opened by Office, whether or not office.js loaded: Office adds `_host_Info` to the URL of
+ * the pages it opens ("Excel$Win32$16.01$en-GB$…"; office-js-docs-pr docs/develop/dialog-best-practices.md and
+ * parent-to-dialog.md describe it for dialogs; task panes carry it too), and office.js keeps it in session
+ * storage for a reload. When office.js is missing there (a proxy that blocks appsforoffice.microsoft.com), the
+ * pane must say so rather than open the browser preview with its sample workbook inside Excel.
+ */
+export function openedByOffice(search: string, storage: Pick<Storage, "getItem"> | null): boolean {
+  for (const key of new URLSearchParams(search).keys()) if (key.toLowerCase() === "_host_info") return true;
+  try {
+    return !!storage?.getItem("hostInfoValue");
+  } catch {
+    return false;
+  }
+}
+
 /** office.js as loaded by taskpane.html, or null when it did not load. */
 export function loadedOffice(): OfficeLike | null {
   const office = (globalThis as unknown as { Office?: OfficeLike }).Office;

@@ -4,9 +4,11 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { scanWorkbook } from "../excel/scanWorkbook";
+import { scanWorkbook, type Recognise } from "../excel/scanWorkbook";
 import { insertScorecard } from "../excel/insertScorecard";
-import { saveSettings } from "../excel/settingsStore";
+import { readStoredItems, saveSettings } from "../excel/settingsStore";
+import type { StoredItems } from "../core/settingsStore";
+import type { CellRect } from "../core/snapshot";
 import { selectCell } from "../excel/navigate";
 import { correctWorkbook, type SettingsChange } from "../excel/correctWorkbook";
 import { readSelection, SelectionError, type SelectedRange } from "../excel/selection";
@@ -26,6 +28,8 @@ export interface PaneOptions {
   onNavigated?: (sheet: string, cell: string) => void;
   /** After the pane changed the workbook (settings saved; scorecard inserted, with its sheet). */
   onWorkbookChanged?: (scorecardSheet?: string) => void;
+  /** Where the cells read are recognised: a Web Worker in the pane (default: on this thread). */
+  recognise?: Recognise;
 }
 
 export type Busy = null | "Scanning…" | "Saving settings…" | "Saving your correction…" | "Reading the selection…" | "Writing the scorecard…";
@@ -51,6 +55,10 @@ export interface PaneState {
   selection: PendingSelection | null;
   /** What the last correction did, in words (shown, and announced to screen readers). */
   notice: string | null;
+  /** A co-author changed the workbook since the last scan: their changes show at the next one. */
+  coauthorChanged: boolean;
+  /** How far a scan has got, in words (reading cells, then recognising), while it runs. */
+  progress: string | null;
 }
 
 export function usePane(options: PaneOptions) {
@@ -64,6 +72,8 @@ export function usePane(options: PaneOptions) {
     snapshot: null,
     selection: null,
     notice: null,
+    coauthorChanged: false,
+    progress: null,
   });
   // Options change identity on every render of the parent; actions read the latest through a ref.
   const opts = useRef(options);
@@ -103,18 +113,70 @@ export function usePane(options: PaneOptions) {
     [patch],
   );
 
-  const rescan = useCallback(async () => {
-    const { runner, workbookName, today } = opts.current;
-    const out = await runner((ctx) => scanWorkbook(ctx, { workbookName, today }));
-    patch({ scan: out.result, settings: out.settings, snapshot: out.snapshot, empty: isEmptyWorkbook(out.snapshot) });
-  }, [patch]);
+  /** The settings as the pane last read or wrote them: a settings change event that differs is a co-author's. */
+  const knownItems = useRef<string | null>(null);
+  /** Merged areas from the last scan the person asked for, by sheet: the automatic re-scan uses these. */
+  const merges = useRef<Map<string, CellRect[]> | null>(null);
+  const remember = useCallback((snapshot: WorkbookSnapshot, automatic: boolean) => {
+    knownItems.current = JSON.stringify(snapshot.settings);
+    if (!automatic) merges.current = new Map(snapshot.sheets.map((s) => [s.name, s.merges]));
+  }, []);
 
-  const scan = useCallback(() => guarded("Scanning…", rescan), [guarded, rescan]);
+  /**
+   * Scan. On the automatic path (after an edit, or a co-author's settings) it waits while the person edits a
+   * cell and asks Excel nothing that clears their undo stack: merged areas come from the last scan they asked for.
+   */
+  const rescan = useCallback(async (automatic = false) => {
+    const { runner, workbookName, today, recognise } = opts.current;
+    const cached = automatic && merges.current ? merges.current : undefined;
+    const onProgress = (read: number, total: number) => patch({ progress: `Reading the workbook: ${Math.round((100 * read) / Math.max(1, total))}% of ${total.toLocaleString("en-GB")} cells` });
+    const recogniseWith: Recognise | undefined = recognise
+      ? (snapshot, o) => {
+          patch({ progress: "Finding the KPI tables…" });
+          return recognise(snapshot, o);
+        }
+      : undefined;
+    try {
+      const out = await runner(
+        (ctx) => scanWorkbook(ctx, { workbookName, today, read: { ...(cached ? { cachedMerges: cached } : {}), onProgress }, recognise: recogniseWith }),
+        automatic ? { delayForCellEdit: true } : undefined,
+      );
+      remember(out.snapshot, !!cached);
+      patch({ scan: out.result, settings: out.settings, snapshot: out.snapshot, empty: isEmptyWorkbook(out.snapshot), coauthorChanged: false });
+    } finally {
+      patch({ progress: null });
+    }
+  }, [patch, remember]);
+
+  const scan = useCallback(() => guarded("Scanning…", () => rescan(false)), [guarded, rescan]);
+
+  /** The re-scan after the person's own edit (useWatchChanges waits until the pane is idle). */
+  const autoScan = useCallback(() => (stateRef.current.scan ? guarded("Scanning…", () => rescan(true)) : Promise.resolve()), [guarded, rescan]);
+
+  /** A co-author changed cells: said, and picked up at the next scan. */
+  const coauthorChanged = useCallback(() => patch({ coauthorChanged: true }), [patch]);
+
+  /** The settings changed: re-scan when they are not what the pane last read or wrote (a co-author's). */
+  const settingsChanged = useCallback(async () => {
+    if (!stateRef.current.scan) return;
+    let items: StoredItems;
+    try {
+      items = await opts.current.runner((ctx) => readStoredItems(ctx), { delayForCellEdit: true });
+    } catch {
+      return;
+    }
+    if (JSON.stringify(items) === knownItems.current) return;
+    await guarded("Scanning…", () => rescan(true));
+    patch({ notice: "A co-author changed the settings: the KPIs are rated again with them." });
+  }, [guarded, rescan, patch]);
 
   const save = useCallback(
     (settings: Settings) =>
       guarded("Saving settings…", async () => {
-        await opts.current.runner((ctx) => saveSettings(ctx, settings));
+        // Only what this person changed is written: the settings the pane showed are the base of the change.
+        const base = stateRef.current.settings ?? undefined;
+        const items = await opts.current.runner((ctx) => saveSettings(ctx, settings, base));
+        knownItems.current = JSON.stringify(items);
         opts.current.onWorkbookChanged?.();
         await rescan();
       }),
@@ -125,9 +187,11 @@ export function usePane(options: PaneOptions) {
     () =>
       guarded("Scanning…", async () => {
         patch({ inserted: null });
-        const { runner, workbookName, today } = opts.current;
+        const { runner, workbookName, today, recognise } = opts.current;
+        // The merged areas of the last scan, when there was one: nothing in the insert clears the undo stack.
+        const read = merges.current ? { cachedMerges: merges.current } : undefined;
         const out = await runner((ctx) =>
-          insertScorecard(ctx, { workbookName, today, onScanned: () => patch({ busy: "Writing the scorecard…" }) }),
+          insertScorecard(ctx, { workbookName, today, recognise, read, onScanned: () => patch({ busy: "Writing the scorecard…" }) }),
         );
         patch({ scan: out.scan, settings: out.settings, inserted: out.applied });
         opts.current.onWorkbookChanged?.(out.applied.sheetName);
@@ -157,10 +221,11 @@ export function usePane(options: PaneOptions) {
           patch({ error: { title: "Not changed", message: out.problem, action: "" }, selection: null });
           return;
         }
-        patch({ scan: out.result, settings: out.settings, snapshot: out.snapshot, empty: isEmptyWorkbook(out.snapshot), notice: done, selection: null });
+        remember(out.snapshot, false);
+        patch({ scan: out.result, settings: out.settings, snapshot: out.snapshot, empty: isEmptyWorkbook(out.snapshot), notice: done, selection: null, coauthorChanged: false });
         opts.current.onWorkbookChanged?.();
       }),
-    [guarded, patch],
+    [guarded, patch, remember],
   );
 
   /**
@@ -210,5 +275,8 @@ export function usePane(options: PaneOptions) {
   const dismissError = useCallback(() => patch({ error: null }), [patch]);
   const dismissNotice = useCallback(() => patch({ notice: null }), [patch]);
 
-  return { state, scan, save, insert, goTo, correct, pickSelection, cancelSelection, dismissError, dismissNotice, isBusy: () => busyRef.current };
+  return {
+    state, scan, autoScan, coauthorChanged, settingsChanged, save, insert, goTo, correct, pickSelection, cancelSelection, dismissError, dismissNotice,
+    isBusy: () => busyRef.current,
+  };
 }

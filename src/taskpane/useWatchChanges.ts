@@ -1,9 +1,14 @@
-// Re-scan after the workbook changes (the user's edits or a co-author's), debounced, and never
-// while someone is typing in the pane: the re-scan waits until focus leaves the input. Changes the
-// pane makes itself (while it is busy) and changes to its own scorecard sheet do not count; that
-// sheet is known by the add-in's tag, so renaming it changes nothing.
+// Re-scan after the workbook changes, in a way that respects the person using it:
+// - their own edits only (source "Local"): a co-author's edits are announced ("updated by a co-author") and
+//   picked up at the next scan, never re-scanned under this person's hands;
+// - debounced, and never while they type in the pane (the re-scan waits until focus leaves the input), and
+//   through a runner that waits while they edit a cell (delayForCellEdit) rather than failing;
+// - nothing the pane itself changed: changes to the add-in's own sheets (known by their tags) are ignored;
+// - edits that arrive while the pane is busy are kept and re-scanned once it is idle, never dropped;
+// - settings: when they change, the pane checks whether they differ from what it last read (its own writes
+//   raise the event too) and re-scans when a co-author's arrive.
 import { useEffect, useRef } from "react";
-import { ownedSheetId, watchChanges, type Unsubscribe } from "../excel/watch";
+import { ownedSheetIds, watchChanges, type ChangeSource, type Unsubscribe } from "../excel/watch";
 import type { Runner } from "./runner";
 
 export const RESCAN_DELAY_MS = 1500;
@@ -13,15 +18,21 @@ function typingInPane(): boolean {
   return !!el && (el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
 }
 
-export function useWatchChanges(
-  runner: Runner | null,
-  onChanged: () => void,
-  /** True while the pane itself writes to the workbook (settings, scorecard). */
-  isBusy: () => boolean = () => false,
-): void {
-  const latest = useRef({ onChanged, isBusy });
+export interface WatchCallbacks {
+  /** This person changed cells of their own sheets: re-scan (on the automatic path). */
+  onLocalChange(): void;
+  /** A co-author changed cells. */
+  onRemoteChange?(): void;
+  /** The add-in's settings changed (the pane tells its own writes from a co-author's). */
+  onSettingsChange?(): void;
+  /** True while the pane itself works on the workbook (a scan, a write). */
+  isBusy(): boolean;
+}
+
+export function useWatchChanges(runner: Runner | null, callbacks: WatchCallbacks): void {
+  const latest = useRef(callbacks);
   useEffect(() => {
-    latest.current = { onChanged, isBusy };
+    latest.current = callbacks;
   });
   useEffect(() => {
     if (!runner) return;
@@ -29,32 +40,48 @@ export function useWatchChanges(
     let stop: Unsubscribe | null = null;
     let cancelled = false;
     const pending = new Set<string>();
-    /** Whether every pending change is on the add-in's own sheet (looked up now: it may be newer than the watch). */
-    const onlyOwnSheet = async (ids: string[]): Promise<boolean> => {
+    let settingsPending = false;
+    /** Whether every pending change is on the add-in's own sheets (looked up now: they may be newer than the watch). */
+    const onlyOwnSheets = async (ids: string[]): Promise<boolean> => {
       try {
-        const owned = await runner((ctx) => ownedSheetId(ctx));
-        return owned !== null && ids.every((id) => id === owned);
+        const owned = await runner((ctx) => ownedSheetIds(ctx), { delayForCellEdit: true });
+        return ids.every((id) => owned.includes(id));
       } catch {
         return false;
       }
     };
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(fire, RESCAN_DELAY_MS);
+    };
     const fire = async () => {
-      if (typingInPane()) {
-        timer = setTimeout(fire, RESCAN_DELAY_MS);
+      if (cancelled) return;
+      // Not while typing in the pane, and not while the pane works: what arrived waits, it is not dropped.
+      if (typingInPane() || latest.current.isBusy()) {
+        schedule();
         return;
       }
       const ids = [...pending];
       pending.clear();
-      if (cancelled || (await onlyOwnSheet(ids))) return;
-      latest.current.onChanged();
+      const settings = settingsPending;
+      settingsPending = false;
+      if (settings) latest.current.onSettingsChange?.();
+      if (!ids.length || (await onlyOwnSheets(ids))) return;
+      if (!cancelled) latest.current.onLocalChange();
     };
-    const changed = (worksheetId: string) => {
-      if (latest.current.isBusy()) return;
+    const changed = (worksheetId: string, source: ChangeSource) => {
+      if (source === "Remote") {
+        latest.current.onRemoteChange?.();
+        return;
+      }
       pending.add(worksheetId);
-      clearTimeout(timer);
-      timer = setTimeout(fire, RESCAN_DELAY_MS);
+      schedule();
     };
-    runner((ctx) => watchChanges(ctx, changed))
+    const settingsChanged = () => {
+      settingsPending = true;
+      schedule();
+    };
+    runner((ctx) => watchChanges(ctx, { changed, settings: settingsChanged }))
       .then((unsub) => {
         if (cancelled) void unsub?.();
         else stop = unsub;

@@ -79,7 +79,7 @@ describe("periods in headings", () => {
 
   it("a role over several periods", () => {
     const rough = k("Role over periods", "Number of rough sleepers");
-    expect([rough.latest?.value, rough.previous?.value, rough.currentTarget?.value, rough.dot.direction]).toEqual([12, 11, 10, "up"]);
+    expect([rough.latest?.value, rough.previous?.value, rough.target?.value, rough.dot.direction]).toEqual([12, 11, 10, "up"]);
   });
 
   it("a year over its quarters, the last quarter not yet reported", () => {
@@ -177,7 +177,7 @@ describe("figures people write", () => {
 
 describe("defects a hand check found", () => {
   it("'patients waiting over 18 weeks' counts patients: no unit of weeks", () => {
-    expect(k("Defects", "Patients waiting over 18 weeks").unit).toBeNull();
+    expect(k("Defects", "Patients waiting over 18 weeks").unit).toBe("count");
   });
   it("'Target 2023/24' before its quarters is not out of order", () => {
     expect(allKpis(r, "Defects").flatMap((x) => codes(x.findings))).not.toContain("periods-out-of-order");

@@ -23,7 +23,9 @@ describe.each([
       ["Action 2", "target-actual-rows", ["KPI 2/1", "KPI 2/2", "KPI 2/3"]],
       ["Action 3", "target-actual-rows", ["KPI 3/1", "KPI 3/2", "KPI 3/3", "KPI 3/4", "KPI 3/5"]],
       ["Action 4", "milestone-columns", ["KPI 4/1", "KPI 4/2", "KPI 4/3", "KPI 4/4", "KPI 4/5", "KPI 4/6"]],
-      ["Action 4", "survey", ["KPI 4/1", "KPI 4/2", "KPI 4/2", "KPI 4/3", "KPI 4/4", "KPI 4/5", "KPI 4/6"]],
+      // The survey's rows are the same KPIs as the targets above (same references): each is one KPI, kept with its
+      // newest period (the targets' June 2021), the survey's results in its history. The breakdown row stays.
+      ["Action 4", "survey", ["KPI 4/2"]],
       ["Action 5", "target-actual-rows", ["KPI 5/1", "KPI 5/17 & 5/21", "KPI 5/2", "KPI 5/18 & 5/22", "KPI 5/3", "KPI 5/19 & 5/23", "KPI 5/4", "KPI 5/20 & 5/21"]],
       ["Action 5", "target-actual-rows", ["5/5", "5/6"]],
       ["Action 5", "target-actual-rows", ["5/9", "5/10", "5/11"]],
@@ -95,23 +97,37 @@ describe.each([
     expect(codes(kpi(r, "KPI 2/2").findings)).toContain("actual-not-numeric");
   });
 
-  it("Action 4: targets relative to a baseline the survey has yet to establish", () => {
-    const [k1] = allKpis(r, "Action 4");
-    expect(codes(k1.findings)).toContain("target-needs-baseline");
-    expect(codes(allKpis(r, "Action 4")[5].findings)).toContain("baseline-not-numeric");
+  it("Action 4: the survey's results join the targets of the same KPIs, and 'Baseline plus 15%' resolves against the survey's baseline", () => {
+    const [trust] = allKpis(r, "Action 4");
+    expect(trust.ref).toBe("KPI 4/1");
+    expect(trust.sources?.map((s) => s.cell)).toEqual(["B5", "B14"]);
+    expect(trust.baseline).toMatchObject({ cell: "E14", value: 0.39 });
+    expect(trust.milestones.map((m) => [m.label, m.target?.cell ?? null, m.actual?.cell ?? null])).toEqual([
+      ["Baseline 6 months December 2019", "E5", null],
+      ["Short Survey Results October 2020 / Positive", null, "G14"],
+      ["Feedback at 18 months December 2020", "F5", null],
+      ["Target for 24 months June 2021", "G5", null],
+    ]);
+    // In force at 8 December 2020: the survey establishing the baseline; the final target is 39% plus 15 points.
+    expect(trust.currentMilestone).toBe("Baseline 6 months December 2019");
+    expect(trust.target?.relative?.resolved).toBeCloseTo(0.54);
+    expect([trust.latest?.value, trust.previous?.value]).toEqual([0.45, 0.39]);
+    expect(codes(trust.findings)).not.toContain("target-needs-baseline");
+    expect(codes(allKpis(r, "Action 4")[5].findings)).not.toContain("baseline-not-numeric");
   });
 
-  it("the survey table: Positive shares, baseline December 2019 against October 2020, the stated comparison kept", () => {
-    const survey = r.tables[5].kpis;
+  it("the survey's results: Positive shares, baseline December 2019 against October 2020, the stated comparison kept", () => {
+    const survey = allKpis(r, "Action 4");
     expect(survey[0].baseline?.value).toBeCloseTo(0.39);
     expect(survey[0].latest?.value).toBeCloseTo(0.45);
     expect(survey[0].dot).toMatchObject({ direction: "up", stated: "up" });
     expect(survey[1].dot).toMatchObject({ direction: "down", stated: "down", judgement: "worsening" });
-    expect(survey[2].measure).toMatch(/Monitoring and assessment$/);
-    expect(survey[2].baseline?.value).toBeCloseTo(0.63);
-    expect(survey[2].latest).toBeNull(); // not surveyed in 2020
-    expect(survey[2].rag).toBe("grey");
-    expect(survey[3].dot.stated).toBe("flat"); // "Change is negligible": 55% to 54%
+    const monitoring = r.tables[5].kpis[0];
+    expect(monitoring.measure).toMatch(/Monitoring and assessment$/);
+    expect(monitoring.baseline?.value).toBeCloseTo(0.63);
+    expect(monitoring.latest).toBeNull(); // not surveyed in 2020
+    expect(monitoring.rag).toBe("grey");
+    expect(survey[2].dot.stated).toBe("flat"); // "Change is negligible": 55% to 54%
     expect(survey.flatMap((k) => k.findings).filter((f) => f.code === "stated-dot-contradicts-data")).toHaveLength(0);
     expect(survey.flatMap((k) => k.findings).filter((f) => f.code === "missing-target")).toHaveLength(0);
   });

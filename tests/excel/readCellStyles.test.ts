@@ -1,5 +1,5 @@
 // What a workbook states by formatting alone reaches the scan: a RAG shown only as a cell's fill, arrows
-// typed as letters in Wingdings 3, ticks coloured by their font. Read in the same two syncs as the values.
+// typed as letters in Wingdings 3, ticks coloured by their font. Read in the same syncs as the values.
 import ExcelJS from "exceljs";
 import { openWorkbook } from "../../src/host";
 import { readWorkbook } from "../../src/excel/readWorkbook";
@@ -29,10 +29,10 @@ async function styledXlsx(): Promise<Uint8Array> {
 }
 
 describe("readWorkbook: cell fill and font", () => {
-  it("gives each cell's fill, font and font colour, in the same two syncs as the values", async () => {
+  it("gives each cell's fill, font and font colour, in the same three syncs as the values (sheets, sizes, cells)", async () => {
     const host = await openWorkbook(await styledXlsx());
     const snap = await host.run((context) => readWorkbook(context));
-    expect(host.stats.syncs).toBe(2);
+    expect(host.stats.syncs).toBe(3);
     const g = new SheetGrid(snap.sheets[0]);
     expect([g.fill(1, 4), g.fill(2, 4), g.fill(3, 4)]).toEqual(["00B050", "FF0000", "FFC000"]);
     expect(g.text(1, 4)).toBe("");

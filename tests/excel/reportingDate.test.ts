@@ -107,8 +107,8 @@ it("figures with no year of their own are of the period the sheet's name or the 
   expect(await scanCorpus("network-homes-performance-quarter-sheets-2023-24")).toMatchObject({ asOf: "2024-09-30", asOfSource: "latest-period" });
   // "Published: 26 March 2025" is not the period; "quarter 3, 2024 to 2025" is (the financial year spelled out).
   expect(await scanCorpus("bracknell-forest-kpis-q3-2024-25")).toMatchObject({ asOf: "2024-12-31", asOfSource: "latest-period" });
-  // A note that the statistics changed "From May 2016" names no period of the figures: today stays, and is said.
-  expect(await scanCorpus("east-ayrshire-building-standards-monthly-2024-25")).toMatchObject({ asOf: "2026-12-05", asOfSource: "today" });
+  // "Published: 28 January 2026" is not the period either; "quarter 2, 2025 to 2026" is July to September 2025.
+  expect(await scanCorpus("bracknell-forest-kpis-q2-2025-26")).toMatchObject({ asOf: "2025-09-30", asOfSource: "latest-period" });
   // A period named that has not ended by today is not a reporting date yet.
   expect(await scanCorpus("ardenglen-kpis-2021-22-quarter-sheets", "2021-11-15")).toMatchObject({ asOf: "2021-11-15", asOfSource: "today" });
 });

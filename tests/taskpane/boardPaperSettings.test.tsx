@@ -3,7 +3,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { polyfillBrowser, renderPane } from "./paneHarness";
-import { SETTINGS_KEY } from "../../src/core/settings";
+import { storedSettings } from "../helpers/storedSettings";
 
 polyfillBrowser();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,12 +40,7 @@ test("organisation, title and meeting are saved, refused when too long, and head
   await paste(screen.getByRole("textbox", { name: /Meeting or board/ }), "SEND Partnership Board");
   await userEvent.click(screen.getByRole("button", { name: "Save settings and re-scan" }));
   await waitFor(async () => {
-    const stored = await wb.run(async (ctx) => {
-      const s = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-      s.load("value");
-      await ctx.sync();
-      return s.isNullObject ? null : (s.value as Record<string, unknown>);
-    });
+    const stored = await storedSettings(wb);
     expect(stored).toMatchObject({ organisation: "Sefton Council", reportTitle: "SEND performance scorecard", meetingName: "SEND Partnership Board" });
   });
 

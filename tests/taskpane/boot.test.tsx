@@ -10,7 +10,7 @@ import { configure } from "@testing-library/react";
 import { polyfillBrowser } from "./paneHarness";
 import { boot, type BootDeps } from "../../src/taskpane/boot";
 import { SLOW_START_MS } from "../../src/taskpane/components/StartupMessage";
-import type { OfficeLike } from "../../src/taskpane/officeReady";
+import { openedByOffice, type OfficeLike } from "../../src/taskpane/officeReady";
 
 polyfillBrowser();
 configure({ asyncUtilTimeout: 10_000 });
@@ -86,4 +86,18 @@ it("says in words when Office fails to start the add-in, and never falls back to
   await act(async () => started);
   expect(screen.getByRole("alert")).toHaveTextContent("Office could not start the add-in");
   expect(d.startPreview).not.toHaveBeenCalled();
+});
+
+it("inside Office without office.js (blocked by a proxy), says so and never opens the preview's sample", async () => {
+  const d = await deps(null);
+  await act(async () => boot(root, { ...d, inOffice: true }));
+  expect(screen.getByTestId("office-missing")).toHaveTextContent("appsforoffice.microsoft.com");
+  expect(d.startPreview).not.toHaveBeenCalled();
+});
+
+it("knows Office opened the page by its _host_Info, in the URL or kept by office.js for a reload", () => {
+  expect(openedByOffice("?_host_Info=Excel$Win32$16.01$en-GB$$$$0", null)).toBe(true);
+  expect(openedByOffice("?start=use-selection&_host_info=Excel$Web$16.00", null)).toBe(true);
+  expect(openedByOffice("", { getItem: (k: string) => (k === "hostInfoValue" ? "Excel$Mac$16.01" : null) })).toBe(true);
+  expect(openedByOffice("?start=use-selection", { getItem: () => null })).toBe(false);
 });

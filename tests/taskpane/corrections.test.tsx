@@ -6,7 +6,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { dialogClosed, findDialog, polyfillBrowser, renderPane } from "./paneHarness";
-import { SETTINGS_KEY, type Settings } from "../../src/core/settings";
+import type { Settings } from "../../src/core/settings";
+import { storedSettings } from "../helpers/storedSettings";
 import type { HeadlessWorkbook } from "../../src/host";
 import { BOARD_ROWS, headedTable, unrecognisedBoard } from "../helpers/correctionWorkbooks";
 import { parseTarget } from "../../src/taskpane/targetInput";
@@ -22,12 +23,7 @@ const { selectCell } = require("../../src/excel/navigate") as typeof import("../
 const { readWorkbook } = require("../../src/excel/readWorkbook") as typeof import("../../src/excel/readWorkbook");
 
 async function stored(wb: HeadlessWorkbook): Promise<Settings | null> {
-  return wb.run(async (ctx) => {
-    const s = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-    s.load("value");
-    await ctx.sync();
-    return s.isNullObject ? null : (s.value as Settings);
-  });
+  return storedSettings(wb);
 }
 
 async function scan() {

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { newWorkbook, openWorkbook } from "../../src/host";
 import { insertScorecard } from "../../src/excel/insertScorecard";
 import { withChangeEvents, sheetIds } from "./changeEvents";
-import { saveSettings } from "../../src/excel/settingsStore";
+import { readStoredItems, saveSettings } from "../../src/excel/settingsStore";
+import { storedSettings } from "../helpers/storedSettings";
 import { selectCell, NavigateError } from "../../src/excel/navigate";
 import { ownedSheetId, watchChanges } from "../../src/excel/watch";
 import { setRequirementChecker } from "../../src/excel/requirements";
@@ -21,32 +22,33 @@ afterEach(() => {
 });
 
 describe("saveSettings", () => {
-  it("stores the settings under the add-in's key, where the next scan reads them", async () => {
+  it("stores only the settings that change, each under its own key, where the next scan reads them", async () => {
     const wb = newWorkbook();
     await wb.run((ctx) => saveSettings(ctx, { ...DEFAULT_SETTINGS, asOf: "2024-03-31", excludedTables: ["Sheet1!A1:C4"] }));
-    const stored = await wb.run(async (ctx) => {
-      const s = ctx.workbook.settings.getItem(SETTINGS_KEY);
-      s.load("value");
-      await ctx.sync();
-      return s.value;
-    });
-    const settings = settingsFromSnapshot({ sheets: [], settings: { [SETTINGS_KEY]: stored } });
+    const items = await wb.run((ctx) => readStoredItems(ctx));
+    expect(items).toEqual({ "kpiScorecard.setting.asOf": "2024-03-31", "kpiScorecard.excluded.Sheet1!A1:C4": true });
+    const settings = settingsFromSnapshot({ sheets: [], settings: items });
     expect(settings.asOf).toBe("2024-03-31");
     expect(settings.excludedTables).toEqual(["Sheet1!A1:C4"]);
   });
 
-  it("asks Office to persist the document settings when running in Office", async () => {
-    const bag = new Map<string, unknown>();
-    const order: string[] = [];
-    const set = jest.fn((key: string, value: unknown) => (order.push("set"), bag.set(key, value)));
-    const saveAsync = jest.fn((cb: (r: { status: string }) => void) => (order.push("save"), cb({ status: "succeeded" })));
-    g.Office = { context: { document: { settings: { set, saveAsync } } } };
+  it("reads settings an older version stored as one object, and changes them key by key", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (ctx) => {
+      ctx.workbook.settings.add(SETTINGS_KEY, { ...DEFAULT_SETTINGS, amberBand: 0.05, polarityOverrides: { "S!K1": "lower-is-better" } });
+      await ctx.sync();
+    });
+    const before = await storedSettings(wb);
+    await wb.run((ctx) => saveSettings(ctx, { ...before!, polarityOverrides: {} }));
+    expect(await storedSettings(wb)).toMatchObject({ amberBand: 0.05, polarityOverrides: {} });
+  });
+
+  it("never calls the Common API's settings.saveAsync, which clears the undo stack (office-js issue 3141)", async () => {
+    const saveAsync = jest.fn();
+    g.Office = { context: { document: { settings: { set: jest.fn(), saveAsync } } } };
     const wb = newWorkbook();
     await wb.run((ctx) => saveSettings(ctx, { ...DEFAULT_SETTINGS, asOf: "2024-03-31" }));
-    expect(saveAsync).toHaveBeenCalledTimes(1);
-    // The bag Office saves holds the new settings, not an older copy loaded when the pane opened.
-    expect(order).toEqual(["set", "save"]);
-    expect((bag.get(SETTINGS_KEY) as { asOf: string }).asOf).toBe("2024-03-31");
+    expect(saveAsync).not.toHaveBeenCalled();
   });
 });
 

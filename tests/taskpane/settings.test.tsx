@@ -3,7 +3,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { findDialog, polyfillBrowser, renderPane } from "./paneHarness";
-import { SETTINGS_KEY } from "../../src/core/settings";
+import { storedSettings } from "../helpers/storedSettings";
 import { formFromSettings, settingsFromForm, validateForm, isIsoDate } from "../../src/taskpane/settingsForm";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { isoOfDate, parseTypedDate } from "../../src/taskpane/components/DateField";
@@ -76,12 +76,7 @@ describe("Settings tab", () => {
     await userEvent.click(screen.getByRole("button", { name: "Save settings and re-scan" }));
     expect(await screen.findByText("The reporting date must be a real date, such as 2024-03-31 or 31/03/2024.")).toBeInTheDocument();
     expect(screen.getByText(/sheet name must be 1 to 31 characters/)).toBeInTheDocument();
-    const stored = await wb.run(async (ctx) => {
-      const s = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-      await ctx.sync();
-      return s.isNullObject;
-    });
-    expect(stored).toBe(true);
+    expect(await storedSettings(wb)).toBeNull();
   });
 
   it("a typed date that is no date is refused at once and keeps the settings from being saved", async () => {
@@ -94,12 +89,7 @@ describe("Settings tab", () => {
     expect(await screen.findByText(/Write a real date, such as 2024-03-31 or 31\/03\/2024/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Save settings and re-scan" }));
     expect(await screen.findByText("The reporting date must be a real date, such as 2024-03-31 or 31/03/2024.")).toBeInTheDocument();
-    const stored = await wb.run(async (ctx) => {
-      const s = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-      await ctx.sync();
-      return s.isNullObject;
-    });
-    expect(stored).toBe(true);
+    expect(await storedSettings(wb)).toBeNull();
   });
 
   it("saves a new reporting date into the workbook and re-scans with it", async () => {
@@ -116,13 +106,7 @@ describe("Settings tab", () => {
     await waitFor(() => expect(screen.getByTestId("summary")).toHaveTextContent("reporting date 2024-04-30"));
     // March 2024's higher targets are now in force: fewer KPIs meet them.
     expect(screen.getByTestId("count-green").textContent).not.toBe(greenBefore);
-    const stored = await wb.run(async (ctx) => {
-      const s = ctx.workbook.settings.getItem(SETTINGS_KEY);
-      s.load("value");
-      await ctx.sync();
-      return s.value as { asOf: string };
-    });
-    expect(stored.asOf).toBe("2024-04-30");
+    expect((await storedSettings(wb))?.asOf).toBe("2024-04-30");
   });
 });
 
@@ -140,13 +124,7 @@ describe("Tables tab", () => {
     await userEvent.click(toggle);
     await waitFor(() => expect(screen.getByTestId("summary")).toHaveTextContent("0 KPIs in 0 tables"));
     expect(screen.getByTestId("no-tables")).toHaveTextContent("Some tables are left out in the Tables tab.");
-    const stored = await wb.run(async (ctx) => {
-      const s = ctx.workbook.settings.getItem(SETTINGS_KEY);
-      s.load("value");
-      await ctx.sync();
-      return s.value as { excludedTables: string[] };
-    });
-    expect(stored.excludedTables).toEqual([id]);
+    expect((await storedSettings(wb))?.excludedTables).toEqual([id]);
     const back = screen.getByRole("switch", { name: `Include ${id}` });
     expect(back).not.toBeChecked();
     await userEvent.click(back);
@@ -164,12 +142,7 @@ describe("polarity per KPI", () => {
     await userEvent.selectOptions(select, "Lower is better");
     await userEvent.click(screen.getByRole("button", { name: "Save settings and re-scan" }));
     await waitFor(async () => {
-      const stored = await wb.run(async (ctx) => {
-        const s = ctx.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
-        s.load("value");
-        await ctx.sync();
-        return s.isNullObject ? null : (s.value as { polarityOverrides: Record<string, string> });
-      });
+      const stored = await storedSettings(wb);
       expect(stored?.polarityOverrides).toEqual({ "Sheet1!K1": "lower-is-better" });
     });
     // The settings are stored before the re-scan ends: wait until the pane is idle again.

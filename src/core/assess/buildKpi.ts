@@ -1,8 +1,8 @@
 // From a draft (which cells are what) to a Kpi, in named steps: the cells read as figures in one unit; the plan
 // (baseline, milestones, final target); the actual series (latest, previous); the target in force; polarity;
 // RAG; direction of travel; and the checks a careful reader makes — every problem met on the way reported.
-import type { Finding, IsoDate, Kpi, Polarity } from "../types";
-import type { BuildContext } from "./context";
+import type { Figure, Finding, IsoDate, Kpi, Polarity } from "../types";
+import { gridOf, type BuildContext } from "./context";
 import type { SheetGrid } from "../recognise/grid";
 import type { CellRef, DraftKpi } from "../recognise/drafts";
 import { FINDING_CODES, type FindingCode } from "../validate/codes";
@@ -28,6 +28,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   const name = d.ref ? `${d.ref}` : `"${short(d.measure)}"`;
 
   const cells = readKpiCells(d, bc.grid, bc.periodContext);
+  reportConflicts(d, bc, cells, name, add);
   const plan = readPlan(d, bc, cells);
   const series = readSeries(d, bc, cells, plan);
   // An out-of-date figure is rated against the milestone in force at its own period, not one due after it.
@@ -57,6 +58,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     group: d.group,
     frequency: d.frequency,
     unit: cells.unit,
+    ...(cells.unit === "rate" ? { ratePer: cells.ratePer } : {}),
     polarity: decision.polarity,
     polaritySource: decision.source === "default" ? "setting" : decision.source,
     ...(decision.noBetterDirection ? { noBetterDirection: decision.noBetterDirection } : {}),
@@ -77,13 +79,25 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     key: keyFor(bc.grid.name, d),
     ragExplanation: age.stale ? `Out of date, so rated at its own period (${series.latest!.fig.period || ratedAt}): the latest figure is ${staleWords(age)} at ${bc.asOf}. ${rating.explanation}` : rating.explanation,
     ...benchmarksAndOwner(d, bc, cells),
+    ...(d.sources ? { sources: d.sources.map((s) => ({ sheet: s.grid.name, cell: s.grid.address(s.cell.row, s.cell.col), period: s.period })) } : {}),
   };
+}
+
+/** Where the rows that keep the KPI disagree about a period, the newer source's figure stands; the finding names both. */
+function reportConflicts(d: DraftKpi, bc: BuildContext, cells: KpiCells, name: string, add: Add): void {
+  for (const c of d.conflicts ?? []) {
+    const kept = cells.get(c.kept)?.fig ?? parseAt(bc.grid, c.kept, bc.periodContext, cells.unit).fig;
+    const other = parseAt(bc.grid, c.other, bc.periodContext, cells.unit).fig;
+    const where = (f: Figure) => `${f.sheet ?? bc.grid.name}!${f.cell}`;
+    add("sources-disagree", `${name}, "${c.label}": ${where(kept)} gives ${kept.text || "blank"} but ${where(other)} gives ${other.text || "blank"} for the same period; the newer, ${kept.text || "blank"}, is used.`, c.kept);
+  }
 }
 
 /** A finding about the KPI, on its own sheet, at the cell it names. */
 function findingsOf(grid: SheetGrid, findings: Finding[]): Add {
   return (code, message, cell) => {
-    findings.push({ code, severity: FINDING_CODES[code].severity, message, sheet: grid.name, ...(cell ? { cell: grid.address(cell.row, cell.col) } : {}) });
+    const on = cell ? gridOf(grid, cell) : grid;
+    findings.push({ code, severity: FINDING_CODES[code].severity, message, sheet: on.name, ...(cell ? { cell: on.address(cell.row, cell.col) } : {}) });
   };
 }
 
@@ -126,7 +140,10 @@ interface Read {
 function judgePolarity(d: DraftKpi, bc: BuildContext, r: Read, name: string, add: Add): PolarityDecision {
   const { settings } = bc;
   const { plan, series, inForce, stated, cells } = r;
-  const staged = plan.ms
+  // Targets kept period by period (a sheet's, an export row's) are set one at a time, not staged towards an aim:
+  // their moves say nothing of which way is better.
+  const planned = plan.ms.filter((m) => !m.periodTarget);
+  const staged = planned
     .filter((m) => m.target && targetValue(m.target) !== null)
     .sort((a, b) => cmpDue(a.due, b.due))
     .map((m) => targetValue(m.target!)!);
@@ -135,12 +152,12 @@ function judgePolarity(d: DraftKpi, bc: BuildContext, r: Read, name: string, add
     stated: stated.polarityText || null,
     setting: settings.polarityOverrides[keyFor(bc.grid.name, d)] ?? (d.ref ? settings.polarityOverrides[d.ref] : undefined) ?? null,
     baseline: plan.baselineValue,
-    finalTarget: plan.finalTarget ? targetValue(plan.finalTarget) : null,
+    finalTarget: plan.finalTarget && !plan.ms.some((m) => m.periodTarget && m.target === plan.finalTarget) ? targetValue(plan.finalTarget) : null,
     stagedTargets: staged,
     measure: d.measure,
     defaultPolarity: settings.defaultPolarity,
     targetText: targetForWords && targetForWords.p.unitFrom !== "format" ? targetForWords.fig.text : null,
-    fromStated: polarityFromStated(stated.rag, series.latest, inForce.currentTarget, series.previous, stated.trend, cells.unit, settings),
+    fromStated: polarityFromStated(stated.rag, series.latest, inForce.currentTarget, series.previous, stated.overSpan ? null : stated.trend, cells.unit, settings),
     sibling: bc.siblingPolarity?.get(d) ?? null,
   });
   const polarity = decision.polarity;
@@ -163,6 +180,7 @@ function checkKpiFigures(d: DraftKpi, bc: BuildContext, r: Omit<Read, "stated"> 
     add,
     d,
     unit: cells.unit,
+    ratePer: cells.ratePer,
     polarity: r.polarity,
     baseline: plan.baseline,
     explicitTarget: plan.explicitTarget,
@@ -187,7 +205,7 @@ function checkKpiFigures(d: DraftKpi, bc: BuildContext, r: Omit<Read, "stated"> 
 /** Comparators stated beside the KPI, read in its unit, and the owner it names. */
 function benchmarksAndOwner(d: DraftKpi, bc: BuildContext, cells: KpiCells): Pick<Kpi, "benchmarks" | "owner"> {
   const { grid } = bc;
-  const owner = d.ownerCell ? grid.text(d.ownerCell.row, d.ownerCell.col) : "";
+  const owner = d.ownerCell ? gridOf(grid, d.ownerCell).text(d.ownerCell.row, d.ownerCell.col) : "";
   return {
     ...(d.benchmarkCells.length ? { benchmarks: d.benchmarkCells.map((b) => ({ label: b.label, value: parseAt(grid, b.cell, bc.periodContext, cells.unit).fig })) } : {}),
     ...(owner ? { owner } : {}),

@@ -4,6 +4,7 @@ import type { IsoDate, Polarity } from "../types";
 import type { Settings } from "../settings";
 import type { PeriodContext } from "../periods";
 import type { SheetGrid } from "../recognise/grid";
+import type { CellRef } from "../recognise/drafts";
 import type { DraftKpi } from "../recognise/drafts";
 
 export interface BuildContext {
@@ -19,4 +20,9 @@ export interface BuildContext {
   dataRows?: readonly [number, number];
   /** The polarity a KPI measured the same way in the same table states (see assess/consistency.ts). */
   siblingPolarity?: ReadonlyMap<DraftKpi, { polarity: Polarity; how: string }>;
+}
+
+/** The sheet a cell is on: its own where the KPI was assembled from several, else the KPI's. */
+export function gridOf(grid: SheetGrid, ref: CellRef): SheetGrid {
+  return ref.grid ?? grid;
 }

@@ -2,9 +2,11 @@
 // the KPI's unit, then again with that unit so bare numbers take it ("97.5" in a percentage row).
 import type { Figure, Unit } from "../types";
 import { parseFigure, type ParsedFigure } from "../figures";
+import { chooseScale, onScale, type KpiScale } from "../figures/scale";
 import { parsePeriodCell, type PeriodContext } from "../periods";
 import type { SheetGrid } from "../recognise/grid";
 import type { CellRef, DraftKpi } from "../recognise/drafts";
+import { gridOf } from "./context";
 
 export interface Parsed {
   fig: Figure;
@@ -15,6 +17,8 @@ export interface Parsed {
 /** The KPI's figures by cell, and the unit they were read in. */
 export interface KpiCells {
   unit: Unit | null;
+  /** For a rate: the base it is per, where stated. */
+  ratePer: number | null;
   /** The figure at a cell of the draft (null for no cell). */
   get: (ref: CellRef | null) => Parsed | null;
   /** Every figure read, in the order the draft names its cells. */
@@ -28,7 +32,8 @@ const UNIT_WORDS: [RegExp, Unit][] = [
   [/^(months?)$/i, "months"],
   [/^(£|gbp|currency|cost|£s|£k)$/i, "currency"],
   [/^(number|no\.?|count|#|numbers|total)$/i, "count"],
-  [/^(ratio|rate|per \d[\d,]*)$/i, "ratio"],
+  [/^(ratio)$/i, "ratio"],
+  [/^(rate|rates|rate per \d[\d,]*k?|per \d[\d,]*k?)$/i, "rate"],
   [/^(score|points|average score)$/i, "score"],
 ];
 
@@ -39,15 +44,27 @@ export function unitFromWord(text: string): Unit | null {
   return null;
 }
 
-/** Parse every cell of the draft: the unit from a Unit column, else the majority of the cells, else the measure's words. */
+/**
+ * Parse every cell of the draft on one scale: the unit from a Unit column, a rate the KPI's words name, else the
+ * majority of its cells, else the measure's words; then each cell again on that scale (bare numbers take it, a
+ * cell written otherwise is read on it and marked).
+ */
 export function readKpiCells(d: DraftKpi, grid: SheetGrid, periodContext: PeriodContext): KpiCells {
   const cells = collectCells(d);
   const firstPass = cells.map((ref) => parseAt(grid, ref, periodContext, null));
-  const statedUnit = d.unitCell ? unitFromWord(grid.text(d.unitCell.row, d.unitCell.col)) : null;
-  const unit = statedUnit ?? majorityUnit(firstPass) ?? d.unitHint;
+  const statedText = d.unitCell ? gridOf(grid, d.unitCell).text(d.unitCell.row, d.unitCell.col) : "";
+  const scale = chooseScale({ stated: statedText ? unitFromWord(statedText) : null, statedText, measure: d.measure, measureUnit: d.unitHint, headings: d.figureHeadings ?? [], cells: firstPass.map((f) => f.p) });
+  // A rate's bare numbers are already on its scale: there is no figure unit to give them.
+  const expected = scale.unit === "rate" ? null : scale.unit;
   const byKey = new Map<string, Parsed>();
-  for (const ref of cells) byKey.set(cellKey(ref), parseAt(grid, ref, periodContext, unit));
-  return { unit, get: (ref) => (ref ? (byKey.get(cellKey(ref)) ?? null) : null), all: [...byKey.values()] };
+  for (const ref of cells) byKey.set(cellKey(ref), onKpiScale(parseAt(grid, ref, periodContext, expected), scale));
+  return { unit: scale.unit, ratePer: scale.ratePer, get: (ref) => (ref ? (byKey.get(cellKey(ref)) ?? null) : null), all: [...byKey.values()] };
+}
+
+function onKpiScale(parsed: Parsed, scale: KpiScale): Parsed {
+  const p = onScale(parsed.p, scale);
+  if (p === parsed.p) return parsed;
+  return { ...parsed, p, fig: { ...parsed.fig, value: p.value, unit: p.unit } };
 }
 
 function collectCells(d: DraftKpi): CellRef[] {
@@ -60,17 +77,19 @@ function collectCells(d: DraftKpi): CellRef[] {
 }
 
 function cellKey(r: CellRef): string {
-  return `${r.row}:${r.col}`;
+  return `${r.grid?.name ?? ""}!${r.row}:${r.col}`;
 }
 
 /** One cell as a figure. Data cells are read as Excel holds them: a merged cell's value belongs to its first row only. */
-export function parseAt(grid: SheetGrid, ref: CellRef, periodContext: PeriodContext, expectedUnit: Unit | null): Parsed {
+export function parseAt(home: SheetGrid, ref: CellRef, periodContext: PeriodContext, expectedUnit: Unit | null): Parsed {
+  const grid = gridOf(home, ref);
   const c = grid.raw(ref.row, ref.col);
   const p = parseFigure({ text: c.text, value: c.value, numberFormat: c.numberFormat, valueType: c.valueType }, { expectedUnit, periodContext });
   const fig: Figure = {
     value: p.value,
     text: c.text,
     cell: grid.address(ref.row, ref.col),
+    ...(grid.name !== home.name ? { sheet: grid.name } : {}),
     unit: p.unit,
     period: p.period?.label ?? null,
     periodStart: p.period?.start ?? null,
@@ -92,16 +111,6 @@ export function attachPeriod(target: Parsed, grid: SheetGrid, cell: CellRef, ctx
   target.fig.period = c.text;
   target.fig.periodStart = period?.start ?? null;
   target.fig.periodEnd = period?.end ?? null;
-}
-
-/** The unit most figures are written in; a bare count counts half (a count beside weeks is usually the unit left off). */
-function majorityUnit(parsed: Parsed[]): Unit | null {
-  const counts = new Map<Unit, number>();
-  for (const { p } of parsed) if (p.value !== null && p.unit && p.unit !== "text" && p.unitFrom !== "context") counts.set(p.unit, (counts.get(p.unit) ?? 0) + (p.unit === "count" ? 0.5 : 1));
-  let best: Unit | null = null;
-  let n = 0;
-  for (const [u, c] of counts) if (c > n) [best, n] = [u, c];
-  return best;
 }
 
 /** A blank cell is no figure at all. */

@@ -3,7 +3,7 @@
 import type { IsoDate, Unit } from "../types";
 import { addMonthsIso, compareIso } from "../dates";
 import type { CellRef, DraftKpi, DraftMilestone } from "../recognise/drafts";
-import type { BuildContext } from "./context";
+import { gridOf, type BuildContext } from "./context";
 import { nonBlank, type KpiCells, type Parsed } from "./kpiCells";
 
 export interface ReadMilestone {
@@ -21,6 +21,8 @@ export interface ReadMilestone {
   ragText: string;
   ragCell: CellRef | null;
   col: number;
+  /** The target of one period kept on its own, not a stage of a plan. */
+  periodTarget: boolean;
 }
 
 export interface Plan {
@@ -68,7 +70,7 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
   // unless it is written as a target ("National average", "Baseline plus 10%").
   // A heading that is only a time from the plan start ("3 months") is a milestone: its cells are targets.
   const relativeOnly = m.headingRole === "period" && m.relativeMonths !== null && m.period?.kind === "relative-months";
-  if (!bc.tableHasActualRows && target && (m.headingRole === "actual" || m.headingRole === "period") && !relativeOnly && !target.p.relative) {
+  if (!(m.targetsOnly ?? bc.tableHasActualRows) && target && (m.headingRole === "actual" || m.headingRole === "period") && !relativeOnly && !target.p.relative) {
     actual = target;
     target = null;
   }
@@ -80,10 +82,10 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
       f.fig.periodEnd = m.period.end;
     }
   }
-  const ragText = m.ragCell ? bc.grid.text(m.ragCell.row, m.ragCell.col) : "";
+  const ragText = m.ragCell ? gridOf(bc.grid, m.ragCell).text(m.ragCell.row, m.ragCell.col) : "";
   const longPeriod = !!m.period && ["year", "academic-year", "financial-year", "quarter", "term", "half-term"].includes(m.period.kind);
   const inForceFrom = longPeriod && periodStart ? periodStart : due;
-  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.col };
+  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.seq ?? m.col, periodTarget: !!m.periodTarget };
 }
 
 /** "Baseline plus 10%" against the baseline; a comparator's figure stays unknown, and says so. */

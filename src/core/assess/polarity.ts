@@ -83,6 +83,7 @@ const HIGHER: [RegExp, number][] = [
   [/\bprogress\b/, 1],
   [/\bat least good\b/, 2],
   [/\bengag(ed|ement)\b/, 1],
+  [/\binvolved in\b|\bparticipa(nts?|tion|ting|ted)\b/, 1],
   [/\btake-?up\b|\buptake\b/, 1],
   [/\bcoverage\b/, 1],
   [/\btrained\b|\bhaving completed training\b/, 1],

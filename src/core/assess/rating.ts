@@ -10,7 +10,7 @@ import { statusAt, cap, polarityWords } from "./stated";
 import { targetValue, type Parsed } from "./kpiCells";
 import type { Plan, ReadMilestone } from "./plan";
 import { statesWhy, type InForce } from "./inForce";
-import type { BuildContext } from "./context";
+import { gridOf, type BuildContext } from "./context";
 
 type Add = (code: FindingCode, message: string, cell?: CellRef | null) => void;
 
@@ -28,7 +28,7 @@ export interface Judged {
 /** Each milestone with its RAG: rated where it has a numeric target and actual, else as a person entered it. */
 export function rateMilestones(plan: Plan, bc: BuildContext, j: Judged): Milestone[] {
   return plan.ms.map((m) => {
-    const statedRag = m.ragCell ? statusAt(bc.grid, m.ragCell, false, bc.dataRows) : null;
+    const statedRag = m.ragCell ? statusAt(gridOf(bc.grid, m.ragCell), m.ragCell, false, m.ragCell.grid ? undefined : bc.dataRows) : null;
     let rag: Rag | null = null;
     const tv = m.target ? targetValue(m.target) : null;
     const av = m.actual?.p.value ?? null;

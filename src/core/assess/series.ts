@@ -17,6 +17,12 @@ export function readSeries(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan:
   let latest = cells.get(d.latestCell);
   if (previous && d.previousPeriodCell) attachPeriod(previous, grid, d.previousPeriodCell, bc.periodContext);
   if (latest && d.latestPeriodCell) attachPeriod(latest, grid, d.latestPeriodCell, bc.periodContext);
+  // A row whose period no heading names takes the one its period column, title or sheet gives.
+  if (latest && !latest.fig.period && d.period) {
+    latest.fig.period = d.period.label;
+    latest.fig.periodStart = d.period.start;
+    latest.fig.periodEnd = d.period.end;
+  }
   if (previous && latest) return { previous, latest };
   const points = seriesPoints(d, bc, cells, plan);
   if (latest) {

@@ -5,6 +5,7 @@ import type { Settings } from "../settings";
 import type { SheetGrid } from "../recognise/grid";
 import type { CellRef, DraftKpi } from "../recognise/drafts";
 import { readStatedStatus } from "../stated/status";
+import { findPeriods } from "../periods";
 import { isNeutralGrey, ragFromColour } from "../stated/colour";
 import { parseStatedDot, type StatedDot } from "./dot";
 import { rateAgainstTarget } from "./rag";
@@ -19,12 +20,18 @@ export interface StatedAboutKpi {
   trend: StatedDot | null;
   /** The Polarity column's text. */
   polarityText: string;
+  /** The trend judges a span of periods, not the latest against the previous. */
+  overSpan: boolean;
 }
 
 export function readStatedAboutKpi(d: DraftKpi, bc: BuildContext): StatedAboutKpi {
   const { grid } = bc;
   const trendText = d.dotCell ? grid.text(d.dotCell.row, d.dotCell.col) : "";
+  // A trend stated over a span ("Our performance 2013 - 2019") judges the whole span, not the last step: it is
+  // shown, but says nothing of which way the last move went.
+  const overSpan = !!d.dotHeading && findPeriods(d.dotHeading, bc.periodContext, { years: true }).length >= 2;
   return {
+    overSpan,
     rag: statusAt(grid, d.ragCell, d.ragYesNo, bc.dataRows),
     trendText,
     trend: trendText ? parseStatedDot(trendText, grid.fontName(d.dotCell!.row, d.dotCell!.col)) : null,

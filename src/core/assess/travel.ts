@@ -27,6 +27,8 @@ export function directionOfTravel(
   dot.stated = statedDirection;
   if (stated.judgement) dot.statedJudgement = stated.judgement;
   const text = ctx.stated.trendText;
+  // A trend stated over a span of periods is not checked against the last step.
+  if (ctx.stated.overSpan) return dot;
   if (dot.direction && statedDirection && statedDirection !== dot.direction && !(statedDirection === "flat" && Math.abs((latest!.p.value ?? 0) - (previous!.p.value ?? 0)) <= Math.abs(previous!.p.value ?? 0) * 0.05)) {
     add("stated-dot-contradicts-data", `${name}: the workbook states ${text} (${statedDirection}) but the figures go ${dot.direction}, from ${previous!.fig.text} to ${latest!.fig.text}.`, ctx.dotCell);
   } else if (dot.judgement && statedJudgement && !statedDirection && statedJudgement !== dot.judgement) {

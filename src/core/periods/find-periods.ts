@@ -12,8 +12,8 @@ export interface FoundPeriod {
 
 const LEAD_IN = /^(?:as|at|to|up|end|w\/e|w\/c|week|period|ending|data|by|from|in|on|of|for)$/i;
 
-/** Most words a period label spans ("1 st of July 2019" is five). */
-const MAX_WORDS = 5;
+/** Most words a period label spans ("1 st of July 2019" is five, "1 October to 31 December 2023" six). */
+const MAX_WORDS = 7;
 
 /**
  * Every dated period written in the text, left to right, longest label first where labels

@@ -6,3 +6,4 @@ export { parsePeriodCell, type PeriodCellInput } from "./period-cell";
 export { findPeriods, type FoundPeriod } from "./find-periods";
 export { parseMilestoneHeading, type HeadingRole, type MilestoneHeading } from "./milestone-heading";
 export { normaliseText, normaliseLower, unwrapBrackets } from "./normalise";
+export { withoutPeriods } from "./without-periods";

@@ -101,6 +101,8 @@ const RULES: [RegExp, Build][] = [
     const months = Number(m[1]);
     return end && months >= 1 ? spanPeriod({ start: addMonthsIso(end.start, 1 - months), end: end.end }, ctx) : null;
   }],
+  // 1 October to 31 December 2023, 1st January 2025 - 31st March 2025: whole months from day to day
+  [new RegExp(`^(\\d{1,2})\\s?(?:st|nd|rd|th)?\\s?${MONTH}(?:\\s?${YEAR})?\\s?(?:-|to)\\s?(\\d{1,2})\\s?(?:st|nd|rd|th)?\\s?${MONTH}\\s?${YEAR}$`), (m, ctx) => dayToDay(m, ctx)],
   // 06/2019, 6/19
   [/^(\d{1,2})[/.](\d{4})$/, (m) => monthOf(m[2], Number(m[1]))],
   // Q1, Quarter 2: dated only from ctx.yearStart
@@ -200,6 +202,17 @@ function monthsThrough(first: string, last: string, year: string, ctx: PeriodCon
   return from && to ? spanPeriod({ start: from.start, end: to.end }, ctx) : null;
 }
 
+/** "1 October to 31 December 2023": from the first day of a month to the last day of a month, a run of months. */
+function dayToDay(m: RegExpExecArray, ctx: PeriodContext | undefined): ReturnType<Build> {
+  const end = dayOf(m[6], monthNumber(m[5]), Number(m[4]))?.range;
+  const startYear = m[3] ?? (end && monthNumber(m[2])! > monthNumber(m[5])! ? String(Number(end.start.slice(0, 4)) - 1) : m[6]);
+  const start = dayOf(startYear, monthNumber(m[2]), Number(m[1]))?.range;
+  if (!start || !end || compareIso(start.start, end.end) > 0) return null;
+  const lastDay = R.monthRange(Number(end.start.slice(0, 4)), Number(end.start.slice(5, 7)))?.end;
+  if (start.start.slice(8) !== "01" || end.end !== lastDay) return { kind: "unknown", range: { start: start.start, end: end.end } };
+  return spanPeriod({ start: start.start, end: end.end }, ctx);
+}
+
 function monthToMonth(m: RegExpExecArray, ctx: PeriodContext | undefined): ReturnType<Build> {
   const from = monthOf(m[2], monthNumber(m[1]))?.range;
   const to = monthOf(m[4], monthNumber(m[3]))?.range;
@@ -245,7 +258,7 @@ export function parsePeriod(label: string, ctx?: PeriodContext): Period | null {
   if (typeof label !== "string") return null;
   const written = label.trim();
   if (written === "" || written.length > MAX_LABEL) return null;
-  const text = unwrapBrackets(normaliseLower(written)).replace(/[.,;:]$/, "");
+  const text = spelledQuarters(unwrapBrackets(normaliseLower(written)).replace(/[.,;:]$/, ""));
   const found = matchRules(text, ctx);
   // "As at 31.12.19", "w/e 12/01/24", "end of Q2 2023/24": the label after the lead-in words.
   const lead = /^(?:as\s(?:at|of)|at|to|up\sto|end\sof|w\/e|w\/c|week\sending|period\sending|ending|data\sto)\s/.exec(text);
@@ -254,6 +267,15 @@ export function parsePeriod(label: string, ctx?: PeriodContext): Period | null {
   const period: Period = { label: written, kind: built.kind, start: built.range?.start ?? null, end: built.range?.end ?? null };
   if (built.relativeMonths !== undefined) period.relativeMonths = built.relativeMonths;
   return period;
+}
+
+const ORDINALS: Record<string, string> = { one: "1", two: "2", three: "3", four: "4", first: "1", second: "2", third: "3", fourth: "4" };
+
+/** "Quarter three", "third quarter" as "quarter 3". */
+function spelledQuarters(text: string): string {
+  return text
+    .replace(/\bquarter\s(one|two|three|four)\b/g, (_, w: string) => `quarter ${ORDINALS[w]}`)
+    .replace(/\b(first|second|third|fourth)\squarter\b/g, (_, w: string) => `quarter ${ORDINALS[w]}`);
 }
 
 function matchRules(text: string, ctx: PeriodContext | undefined): ReturnType<Build> {

@@ -15,8 +15,8 @@ import { DataRows } from "./dataRows";
 export type CellKind = "empty" | "number" | "missing" | "status" | "trend" | "polarity" | "label" | "code" | "long" | "period" | "error";
 const KINDS: readonly CellKind[] = ["empty", "number", "missing", "status", "trend", "polarity", "label", "code", "long", "period", "error"];
 
-/** A reference such as "KPI 1/2", "CP01", "TP01", "1.1", "BV12a", "NI 117", "HR-3". */
-export const CODE_LIKE = /^(?:[A-Za-z]{1,6}[\s.-]?)?\d{1,4}(?:[./-]\d{1,4}){0,3}[a-z]?$|^[A-Za-z]{1,4}\d{1,4}[A-Za-z]{0,2}$/;
+/** A reference such as "KPI 1/2", "CP01", "TP01", "1.1", "BV12a", "NI 117", "HR-3", "1.1.2.PI". */
+export const CODE_LIKE = /^(?:[A-Za-z]{1,6}[\s.-]?)?\d{1,4}(?:[./-]\d{1,4}){0,3}(?:[a-z]|[./-][A-Za-z]{1,4})?$|^[A-Za-z]{1,4}\d{1,4}[A-Za-z]{0,2}$/;
 
 /** A reference in one token, letters then digits ("REF-10234", "LPI0538", "KPI_12"), that is not a period ("Jan-24", "Q3", "FY24"). */
 const LONG_CODE = /^(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q|qtr|fy|ay|ht|yr|year|week|wk|month|p)[-_./ ]?\d)[A-Za-z]{1,8}[-_./]?\d{1,8}[A-Za-z]?$/i;

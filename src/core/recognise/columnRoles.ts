@@ -6,7 +6,7 @@
 import type { SheetGrid } from "./grid";
 import { CellKinds, profileColumn, share, type ColumnProfile } from "./cellKinds";
 import { classifyHeading, FIGURE_ROLES, type ColumnRole, type HeaderClass } from "./headers";
-import type { PeriodContext } from "../periods";
+import { parsePeriodCell, type PeriodContext } from "../periods";
 
 export interface ColumnInfo {
   col: number;
@@ -60,6 +60,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       c.cls = fromContent("dot", `${pct(trend)} of its cells are trend arrows or words`, 0.8);
     } else if (polarity >= 0.7 && role !== "polarity" && role !== "dot" && (!role || !FIGURE_ROLES.has(role))) {
       c.cls = fromContent("polarity", `${pct(polarity)} of its cells say High or Low`, 0.8);
+    } else if (role && FIGURE_ROLES.has(role) && role !== "time" && values < 0.1 && numberedNames(grid, c.col, dataRows) >= 0.8) {
+      // "Milestone" over "Milestone 1", "Milestone 2" …: the cells name each row's stage; they hold no figures.
+      c.cls = fromContent("ignore", "its cells name stages in turn (\"Milestone 1\" …), not figures", 0.6);
     } else if (role && (FIGURE_ROLES.has(role) || role === "benchmark" || role === "ignore") && labels >= 0.7 && values < 0.2 && p.averageLabelLength > 15 && p.distinctLabels >= 0.8 * p.labelCells && p.labelCells >= 2 && (role !== "time" || !namedToLeft(c))) {
       // "End of Key Stage Results" heads the measures, not results; "2024/25" in the corner over the names
       // is the table's year. (Text under a milestone heading beside a reference column is a qualitative milestone.)
@@ -107,6 +110,16 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     }
   }
 
+  // 1d. A column of periods ("2020/21", "Apr-23", "Q1 2023/24"), headed as one or not headed at all, says when each
+  //     row's figures are for: it names no KPI, however code-like its cells look.
+  for (const c of columns) {
+    if (c.cls && c.cls.source === "user") continue;
+    if (c.cls && !(c.cls.role === "period" && c.cls.qualifies === "left") && (c.cls.strength ?? 1) >= 0.75) continue;
+    if (isValueColumn(prof(c))) continue;
+    const share = periodShare(grid, c.col, dataRows, ctx);
+    if (share >= 0.8) c.cls = fromContent("period", `${pct(share)} of its cells are periods`, 0.8, { qualifies: "left" });
+  }
+
   // 2. Names: a reference, the measure and a group, from the label columns left of the figures.
   const firstValueCol = columns.find((c) => isValueColumn(prof(c)) && !(c.cls && TEXT_ROLES.has(c.cls.role)))?.col ?? Infinity;
   const labelCols = columns.filter((c) => {
@@ -135,6 +148,18 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       if (share(p, "code") < 0.6) {
         measure.c.cls = { role: "measure", source: measure.c.cls ? "heading" : "position", strength: 0.6, words: `the leftmost column of distinct labels, ${p.distinctLabels} of ${p.labelCells}` };
       }
+    }
+  }
+  // A column headed as the measure that holds codes ("TP01", "1.1.2.PI") beside one of distinct labels ("TSM
+  // Indicator | TSM Description", "Measure | TSM"): the codes are the reference, the labels the measure.
+  const measureHeaded = columns.filter((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi && c.cls.source !== "user");
+  const codes = measureHeaded.find((c) => share(prof(c), "code") >= 0.6);
+  if (codes && !columns.some((c) => c.cls?.role === "ref")) {
+    const named = (o: ColumnInfo) => o !== codes && o.cls?.source !== "user" && share(prof(o), "label", "long") >= 0.6 && prof(o).distinctLabels >= 0.8 * prof(o).labelCells;
+    const labels = measureHeaded.find(named) ?? columns.find((o) => o.col === codes.col + 1 && (!o.cls || o.cls.role === "notes" || (o.cls.strength ?? 1) < 0.75) && named(o));
+    if (labels) {
+      codes.cls = fromContent("ref", `${pct(share(prof(codes), "code"))} of its cells are codes`, 0.7);
+      if (labels.cls?.role !== "measure") labels.cls = fromContent("measure", `its cells name the KPIs the codes beside them stand for`, 0.7);
     }
   }
   const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
@@ -189,6 +214,37 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       c.cls = { role: "time", source: "position", strength: 0.4, words: "one of several figure columns read left to right as a series", heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null } };
     }
   }
+}
+
+/** Share of a column's filled cells that are a word and a number ("Milestone 3", "Stage 2"). */
+function numberedNames(grid: SheetGrid, col: number, rows: readonly number[]): number {
+  let filled = 0;
+  let named = 0;
+  for (const r of rows) {
+    const t = grid.rawText(r, col);
+    if (!t) continue;
+    filled++;
+    if (/^\p{L}[\p{L} ]{2,30}\s*\d{1,3}$/u.test(t)) named++;
+  }
+  return filled >= 2 ? named / filled : 0;
+}
+
+/** Share of a column's filled cells that are periods, when it holds two periods or more (else 0). */
+function periodShare(grid: SheetGrid, col: number, rows: readonly number[], ctx: PeriodContext): number {
+  let filled = 0;
+  let periods = 0;
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const cell = grid.raw(r, col);
+    if (!cell.text) continue;
+    filled++;
+    const p = parsePeriodCell({ text: cell.text, value: cell.value, numberFormat: cell.numberFormat }, ctx);
+    if (p && p.kind !== "unknown" && p.kind !== "relative-months") {
+      periods++;
+      seen.add(`${p.kind}|${p.start}|${p.label}`);
+    }
+  }
+  return filled >= 2 && seen.size >= 2 ? periods / filled : 0;
 }
 
 export function isValueColumn(p: ColumnProfile): boolean {

@@ -1,9 +1,12 @@
 // What recognition hands to assessment: for each KPI, which cells are what. No judgement here.
 import type { Period, Unit } from "../types";
+import type { SheetGrid } from "./grid";
 
 export interface CellRef {
   row: number;
   col: number;
+  /** The sheet the cell is on, where it is not the KPI's own (a KPI assembled from several sheets). */
+  grid?: SheetGrid;
 }
 
 /** One time column of a KPI: the heading, and the cells of its target and actual. */
@@ -17,6 +20,26 @@ export interface DraftMilestone {
   targetCell: CellRef | null;
   actualCell: CellRef | null;
   ragCell: CellRef | null;
+  /** The cell's row holds targets (its table keeps actuals on rows of their own): set where the KPI's table is not the one the column came from. */
+  targetsOnly?: boolean;
+  /** Its place in an assembled history, where that is not its column's. */
+  seq?: number;
+  /** The target of one period kept on its own (a sheet's or an export row's), not a stage of a plan. */
+  periodTarget?: boolean;
+}
+
+/** A row a KPI was assembled from. */
+export interface DraftSource {
+  grid: SheetGrid;
+  cell: CellRef;
+  period: string | null;
+}
+
+/** Two sources giving different figures for one period of a KPI: the newer one's stands. */
+export interface DraftConflict {
+  label: string;
+  kept: CellRef;
+  other: CellRef;
 }
 
 export interface DraftKpi {
@@ -49,10 +72,25 @@ export interface DraftKpi {
   unitHint: Unit | null;
   /** Note from a reference like "5/11 *quarterly". */
   refNote: string | null;
+  /** The heading of the trend column: a trend over a span ("2013 - 2019") is not the last step's. */
+  dotHeading?: string;
   /** Comparator figures beside the KPI (England, region, a peer), with their column headings. */
   benchmarkCells: { label: string; cell: CellRef }[];
   /** The owner or lead named for the KPI. */
   ownerCell: CellRef | null;
   /** The status column asks a question ("Target met?"): Yes/No answer it. */
   ragYesNo: boolean;
+  /**
+   * The period the row's figures are for where no heading names one: a period column beside the measure (a long
+   * export), the table's title or its sheet's name ("Performance report – November 2024", "Q2").
+   */
+  period?: Period | null;
+  /** The table's headings, as one key: a KPI named in a word or two ("Total") is the same KPI only in a table headed the same. */
+  tableShape?: string;
+  /** Headings of the KPI's figure columns (a "Rate per 1,000" heading names its scale). */
+  figureHeadings?: string[];
+  /** The rows the KPI was assembled from, its own first (set by src/core/assemble). */
+  sources?: DraftSource[];
+  /** Periods its sources disagree about. */
+  conflicts?: DraftConflict[];
 }

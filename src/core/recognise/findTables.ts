@@ -13,6 +13,8 @@ import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "
 import { asGroup } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
+import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
+import { findPeriodRowTables, type PeriodRowsPlan, type PeriodRowsShape } from "./periodRows";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -35,7 +37,9 @@ export interface FoundTable {
   /** The period context the table's headings were read in (e.g. year pairs as financial years). */
   periodContext: PeriodContext;
   /** How the table was found: by its heading row's words, as an Excel table, by the shape of its rows, or as the user said. */
-  foundBy: "heading" | "excel-table" | "shape" | "user";
+  foundBy: "heading" | "excel-table" | "shape" | "user" | "period-rows";
+  /** For a table with its periods down the rows: its KPIs and its rows. */
+  periodRows?: PeriodRowsPlan;
   /** The user declared this range a KPI table. */
   userDefined?: boolean;
 }
@@ -148,6 +152,14 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
     }
   }
 
+  // Periods down the rows: a column of months, quarters or years with figures beside it.
+  for (const region of regions) {
+    for (const shape of findPeriodRowTables(grid, region, (h, from, to) => tableContext(grid, [h], from, to, ctx), claimed)) {
+      const t = periodRowsTable(grid, shape, ctx);
+      if (!tables.some((o) => overlaps(o, t))) tables.push(t);
+    }
+  }
+
   // Blocks of KPI-shaped rows no table holds, under the heading rows above them (or none).
   const rowTaken = (row: number) => tables.some((t) => row >= t.headerRow && row <= Math.max(t.lastRow, t.headerRow + t.headerRows - 1));
   for (const block of regions.flatMap((g) => findBlocks(grid, kinds, g.firstRow, g.lastRow, g.firstCol, g.lastCol, rowTaken))) {
@@ -195,18 +207,40 @@ function runs(cols: number[]): [number, number][] {
 }
 
 /**
- * Year pairs like "2022/23" are academic years by default (SEND reporting runs on them), but in a heading
- * row that also has financial quarters ("Q1 2023/24") or says "financial", they are financial years.
+ * How the table's year pairs ("2022/23") read. In a heading row that also has financial quarters ("Q1 2023/24")
+ * or says "financial", they are financial years. Otherwise the table's own words say what it is about: schools,
+ * pupils and SEND count in academic years; the rest of public service (councils, the NHS, police, fire, housing)
+ * in financial years, April to March.
  */
 function tableContext(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number, ctx: PeriodContext): PeriodContext {
-  if (ctx.yearPairKind) return ctx;
+  if (!headerRows.length) return ctx;
+  const kind: PeriodContext = ctx.yearPairKind ? ctx : { ...ctx, yearPairKind: financialHeadings(grid, headerRows, fromCol, toCol) || !aboutSchools(grid, headerRows[0], fromCol, toCol) ? "financial-year" : "academic-year" };
+  // Yearless headings ("Q1 Performance", "Jan") take their year from the period the title or the sheet's name gives.
+  const yearStart = ctx.yearStart ? null : yearStartOf(periodOfPlace(grid, { headerRow: headerRows[0], lastCol: toCol, periodContext: kind }), kind);
+  return yearStart ? { ...kind, yearStart } : kind;
+}
+
+/** Headings that count in financial years: quarters ("Q1 2023/24", or "Q1 … Q4" under a year the title names), "financial", "FY". */
+function financialHeadings(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number): boolean {
   for (const row of headerRows) {
     for (let c = fromCol; c <= toCol; c++) {
       const t = grid.rawText(row, c);
-      if (/\bQ[1-4]\b.*\d{2,4}\s*[/-]\s*\d{2}|\d{2,4}\s*[/-]\s*\d{2}.*\bQ[1-4]\b|\bfinancial\b|\bFY\s?\d/i.test(t)) return { ...ctx, yearPairKind: "financial-year" };
+      if (/\bQ[1-4]\b.*\d{2,4}\s*[/-]\s*\d{2}|\d{2,4}\s*[/-]\s*\d{2}.*\bQ[1-4]\b|\bfinancial\b|\bFY\s?\d|^(?:Q|Qtr\.?\s?|Quarter\s?)[1-4]$/i.test(t)) return true;
     }
   }
-  return ctx;
+  return false;
+}
+
+/** Words of schooling: pupils, schools, SEND and EHC plans, key stages and exams, attendance and exclusions. */
+const SCHOOLING =
+  /\b(?:pupils?|schools?|students?|academ(?:y|ies|ic)|teachers?|send|sen|ehc\w*|ehcps?|education\w*|key stage|ks[1-5]|gcses?|a[- ]levels?|ebacc|attainment|progress 8|eyfs|early years|nursery|ofsted|attendance|absen\w*|exclusions?|suspensions?|special educational|terms?|half[- ]terms?|autumn|spring|summer)\b/i;
+
+/** Whether the lines over the table, its headings or its first rows speak of schooling. */
+function aboutSchools(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): boolean {
+  for (let r = Math.max(grid.firstRow, headerRow - 6); r <= Math.min(grid.lastRow, headerRow + 40); r++) {
+    for (const c of grid.filledCols(r, fromCol, toCol)) if (SCHOOLING.test(grid.rawText(r, c))) return true;
+  }
+  return false;
 }
 
 /**
@@ -246,9 +280,43 @@ function correctedTable(grid: SheetGrid, kinds: CellKinds, located: LocatedCorre
     excelTable: null,
     title: findTitle(grid, rect.row, fromCol, toCol),
     headerScore: named ? columns.filter((c) => c.label && c.cls && c.cls.source !== "content" && c.cls.source !== "position").length / named : 1,
-    periodContext: statedPlanStart(columns, ctx),
+    periodContext: statedPlanStart(grid, rect.row, toCol, columns, ctx),
     foundBy: "user",
     userDefined: correction.userDefined,
+  };
+}
+
+/** A table with its periods down the rows: the period column, and each figure column read as its heading says. */
+function periodRowsTable(grid: SheetGrid, shape: PeriodRowsShape, ctxIn: PeriodContext): FoundTable {
+  const { plan } = shape;
+  const ctx = tableContext(grid, [shape.headerRow], shape.firstCol, shape.lastCol, ctxIn);
+  const ownRow = shape.headerRow + shape.headerRows - 1;
+  const columns: ColumnInfo[] = [];
+  for (let c = shape.firstCol; c <= shape.lastCol; c++) {
+    const own = grid.text(ownRow, c);
+    const top = shape.headerRows > 1 ? grid.text(shape.headerRow, c) : "";
+    const label = top ? `${top} / ${own}` : own;
+    const target = plan.kpis.some((k) => k.targetCol === c);
+    const cls: ColumnInfo["cls"] =
+      c === plan.periodCol
+        ? { role: "period", qualifies: "left", source: "content", strength: 0.8, words: "its cells are periods, one per row" }
+        : { role: target ? "target" : "latest", source: "heading", strength: 0.7, words: target ? `heading "${own}" names the target of each period` : `heading "${own}" names each period's figure` };
+    columns.push({ col: c, label, cls, sub: top ? own : null });
+  }
+  return {
+    headerRow: shape.headerRow,
+    headerRows: shape.headerRows,
+    firstCol: shape.firstCol,
+    lastCol: shape.lastCol,
+    firstDataRow: shape.firstDataRow,
+    lastRow: shape.lastRow,
+    columns,
+    excelTable: null,
+    title: findTitle(grid, shape.headerRow, shape.firstCol, shape.lastCol),
+    headerScore: 0.7,
+    periodContext: ctx,
+    foundBy: "period-rows",
+    periodRows: plan,
   };
 }
 
@@ -326,7 +394,7 @@ function tableFromBlock(
     excelTable: null,
     title: findTitle(grid, top, fromCol, toCol),
     headerScore: named ? columns.filter((c) => c.label && c.cls?.source === "heading").length / named : 0,
-    periodContext: statedPlanStart(columns, tctx),
+    periodContext: statedPlanStart(grid, top, toCol, columns, tctx),
     foundBy: "shape",
   };
 }
@@ -496,7 +564,7 @@ function buildTable(
     excelTable: null,
     title: findTitle(grid, headerRow, fromCol, lastCol),
     headerScore: nonEmptyHeads ? recognisedHeads / nonEmptyHeads : 0,
-    periodContext: statedPlanStart(columns, ctx),
+    periodContext: statedPlanStart(grid, headerRow, lastCol, columns, ctx),
     foundBy,
   };
 }
@@ -540,10 +608,14 @@ function headingColumnsFromRows(grid: SheetGrid, headerRows: number[], top: RowH
   return columns;
 }
 
-/** "Baseline April 2019 - Note plan start date 1 st July 2019": the table states its own plan start. */
-function statedPlanStart(columns: ColumnInfo[], ctx: PeriodContext): PeriodContext {
-  const stated = columns.map((c) => c.cls?.heading?.statedPlanStart).find((d) => !!d);
-  return !ctx.planStart && stated ? { ...ctx, planStart: stated } : ctx;
+/**
+ * The table states its own plan start: in a heading ("Baseline April 2019 - Note plan start date 1 st July 2019")
+ * or in a line above it ("Plan start date: 1 July 2019"); "By 6 months" milestones count from it.
+ */
+function statedPlanStart(grid: SheetGrid, headerRow: number, lastCol: number, columns: ColumnInfo[], ctx: PeriodContext): PeriodContext {
+  if (ctx.planStart) return ctx;
+  const stated = columns.map((c) => c.cls?.heading?.statedPlanStart).find((d) => !!d) ?? planStartAbove(grid, headerRow, lastCol, ctx);
+  return stated ? { ...ctx, planStart: stated } : ctx;
 }
 
 /** "KPI" is the reference beside a Measure column, the measure beside a "KPI Reference" column, else what its cells look like. */

@@ -2,14 +2,19 @@
 // baseline, targets, milestones and stated DoT/RAG. No judgement here (polarity, DoT, RAG and findings come
 // after, in src/core/assess and src/core/validate). Each row is one of: a row of actuals (or targets) for the
 // KPI above it; a heading (a section, a note, a headline); or a KPI.
-import type { Unit } from "../types";
-import type { PeriodContext } from "../periods";
+import type { Period } from "../types";
+import { unitFromMeasure } from "../figures/scale";
+import { withoutPeriods, type PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
 import type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 import { asGroup, isNoteLine } from "./titles";
-import { baselineTimeCol, tableRoles, type TableRoles } from "./tableRoles";
-import { ACTUAL_ROW, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
+import { baselineTimeCol, rowPeriodAt, tableRoles, type TableRoles } from "./tableRoles";
+import { ACTUAL_ROW, ACTUAL_TYPE, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
+import { pairByPeriod } from "./pairMilestones";
+import { periodOfPlace } from "./tablePeriod";
+import { periodRowDrafts } from "./periodRowDrafts";
+import { periodKey } from "./pairMilestones";
 
 export type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 
@@ -20,28 +25,18 @@ export function isFrequencyText(text: string): boolean {
   return FREQUENCY_WORD.test(text.trim());
 }
 
-/**
- * A unit the measure's wording gives its figure. "Weeks" describes the figure only when the figure is a time in
- * weeks ("Average wait in weeks", "(weeks)", "mean time … weeks"); in "patients waiting over 18 weeks" or "% seen
- * within 18 weeks" it is a threshold, and the figure counts patients or a share.
- */
-function unitHintFromText(text: string): Unit | null {
-  const lower = text.toLowerCase();
-  const t = lower.replace(/\b(?:over|more than|longer than|within|under|less than|at least|up to|beyond|after|by)\s+\d+(?:\.\d+)?\s*\+?\s*(?:working\s+|calendar\s+)?(?:weeks?|days?|months?)\b|\b\d+\s*\+?\s*(?:weeks?|days?)\s+(?:or more|and over|plus|wait|waits|breach\w*)\b/g, " ");
-  const timeOf = /\b(?:average|mean|median|number of|no\.? of|length of|time)\b/.test(t);
-  if (/\bin weeks\b|\(weeks\)|\bweeks\)?$/.test(t) || (timeOf && /\bweeks\b/.test(t))) return "weeks";
-  if (/\bin days\b|\(days\)|\bdays\)?$/.test(t) || (timeOf && /\b(?:working |calendar )?days\b/.test(t))) return "days";
-  if (/^%|\b% of\b|\bpercentage\b|\bproportion\b|\bas a %|\brate as a %|%\s*$|\(%\)|\bin %/.test(t)) return "percent";
-  if (/£|\bcost\b|\bspend\b|\bbudget\b/.test(t)) return "currency";
-  return null;
-}
-
 export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext): DraftKpi[] {
+  if (table.periodRows) return periodRowDrafts(grid, table, table.periodRows);
   const reader = new RowReader(grid, table);
   for (let r = table.firstDataRow; r <= table.lastRow; r++) {
     if (grid.isBlankRow(r, table.firstCol, table.lastCol)) continue;
     if (reader.pairedRow(r) || reader.headingRow(r)) continue;
     reader.kpiRow(r);
+  }
+  // Where rows of actuals stand under rows of targets, each column holds both; otherwise a period's target and
+  // actual columns are one milestone.
+  if (!reader.drafts.some((d) => d.actualRow !== null)) {
+    for (const d of reader.drafts) d.milestones = targetOfPlacePeriod(pairByPeriod(d.milestones), d.targetCell, reader.placePeriod);
   }
   return reader.drafts;
 }
@@ -57,13 +52,20 @@ class RowReader {
   private groupFromHeading: string | null = null;
   /** The last KPI with a name of its own. */
   private last: DraftKpi | null = null;
+  /** The period the table's title or sheet name gives. */
+  readonly placePeriod: Period | null;
+  /** The period the table's title or sheet name gives its figures, where no heading names one. */
+  private readonly tablePeriod: Period | null;
 
   constructor(
     private readonly grid: SheetGrid,
     private readonly table: FoundTable,
   ) {
-    this.cols = tableRoles(table);
+    this.cols = tableRoles(grid, table);
     this.typeCol = rowTypeColumn(grid, table);
+    this.placePeriod = periodOfPlace(grid, table);
+    const headed = table.columns.some((c) => c.cls?.role === "time" || c.cls?.role === "period");
+    this.tablePeriod = this.cols.rowPeriods.length || headed ? null : this.placePeriod;
   }
 
   private txt(r: number, c: ColumnInfo | undefined): string {
@@ -87,9 +89,9 @@ class RowReader {
       return true;
     }
     // An ACTUAL(S) row: its label in the reference or measure cell, figures under the time columns.
-    const actualLabel = [refText, measureText].find((t) => ACTUAL_ROW.test(t) && t.length <= 40) ?? (ACTUAL_ROW.test(typeText) && !refText && !measureText ? typeText : undefined);
+    const actualLabel = [refText, measureText].find((t) => ACTUAL_ROW.test(t) && t.length <= 40) ?? (ACTUAL_TYPE.test(typeText) && !refText && !measureText ? typeText : undefined);
     if (actualLabel === undefined || !this.drafts.length) return false;
-    const stem = ACTUAL_ROW.exec(actualLabel)![1].trim();
+    const stem = ACTUAL_ROW.exec(actualLabel)?.[1].trim() ?? "";
     const target = (stem && [...this.drafts].reverse().find((d) => d.ref && sameRef(d.ref, stem))) || last!;
     if (target.actualRow === null) {
       target.actualRow = r;
@@ -132,7 +134,7 @@ class RowReader {
     const name = this.nameOf(r, continuation);
     if (!name) return;
     const d = this.draft(r, name, continuation);
-    if (this.typeCol !== null && ACTUAL_ROW.test(this.grid.text(r, this.typeCol))) {
+    if (this.typeCol !== null && ACTUAL_TYPE.test(this.grid.text(r, this.typeCol))) {
       // The KPI's own row is labelled "Actual": its cells are actuals; a "Target" row may follow.
       d.actualRow = r;
       for (const m of d.milestones) {
@@ -205,21 +207,38 @@ class RowReader {
       previousPeriodCell: periodCellFor(r, cols.periods, table, "previous", cols.previous),
       latestPeriodCell: periodCellFor(r, cols.periods, table, "latest", cols.latest),
       dotCell: at(cols.dot),
+      ...(cols.dot?.label ? { dotHeading: cols.dot.label } : {}),
       ragCell: at(cols.kpiRag),
       notes,
       polarityCell: at(cols.polarity),
       unitCell: at(cols.unit),
       milestones: milestoneCells(r, table, cols),
       continuation,
-      unitHint: unitHintFromText(name.measure) ?? (continuation && last ? last.unitHint : null),
+      unitHint: unitFromMeasure(name.measure) ?? (continuation && last ? last.unitHint : null),
       refNote: name.refNote,
       benchmarkCells: cols.benchmarks.map((c) => ({ label: c.label || "Comparator", cell: { row: r, col: c.col } })),
       ownerCell: at(cols.owner) ?? (continuation && last ? last.ownerCell : null),
       ragYesNo: !!cols.kpiRag?.cls?.yesNo,
+      period: rowPeriodAt(this.grid, table, r, cols.rowPeriods) ?? this.tablePeriod,
+      tableShape: table.columns.map((c) => withoutPeriods(c.label)).join("|").toLowerCase(),
+      figureHeadings: [cols.baseline, cols.target, cols.previous, cols.latest, ...cols.time].flatMap((c) => (c?.label ? [c.label] : [])),
     };
     if (!cols.group && continuation && !this.txt(r, cols.section) && last) d.group = last.group;
     return d;
   }
+}
+
+/**
+ * A Target column with no period of its own, beside columns of what happened in each period, is the target of the
+ * period the table reports on — the one its title or sheet names ("quarter 1 2014/15"): it joins that period's
+ * actual. Where columns stage targets of their own, an undated Target is the final one and stays apart.
+ */
+function targetOfPlacePeriod(milestones: DraftMilestone[], targetCell: CellRef | null, place: Period | null): DraftMilestone[] {
+  const key = periodKey(place, null);
+  if (!targetCell || !key || milestones.some((m) => m.headingRole === "target" || m.headingRole === "final-target")) return milestones;
+  return milestones.map((m) =>
+    (m.headingRole === "actual" || (m.headingRole === "period" && m.relativeMonths === null)) && !m.actualCell && periodKey(m.period, m.relativeMonths) === key ? { ...m, headingRole: "target", actualCell: m.targetCell, targetCell, periodTarget: true } : m,
+  );
 }
 
 /** One milestone per time column (the baseline's column aside), with the status column beside it if any. */

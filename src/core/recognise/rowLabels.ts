@@ -4,6 +4,8 @@ import type { SheetGrid } from "./grid";
 import type { FoundTable } from "./findTables";
 
 export const ACTUAL_ROW = /^(.*?)\s*actuals?\s*$/i;
+/** A row label in a column of row labels that says the row holds what happened: "Actual", "Outturn", "Achieved". */
+export const ACTUAL_TYPE = /^(?:actuals?|outturns?|out-turns?|achieved|performance|results?)$/i;
 export const TARGET_LABEL = /^(targets?|plan|planned|trajectory|goal|standard|ambition)$/i;
 
 /** A column, headed or not, whose cells label each row "Target" or "Actual": paired rows labelled in one column. */
@@ -17,7 +19,7 @@ export function rowTypeColumn(grid: SheetGrid, table: FoundTable): number | null
       const t = grid.rawText(r, c.col);
       if (!t) continue;
       if (TARGET_LABEL.test(t)) targets++;
-      else if (ACTUAL_ROW.test(t) && t.length <= 12) actuals++;
+      else if (ACTUAL_TYPE.test(t)) actuals++;
       else other++;
     }
     if (targets > 0 && actuals > 0 && other <= (targets + actuals) / 4) return c.col;

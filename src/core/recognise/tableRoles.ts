@@ -1,6 +1,10 @@
 // A found table's columns by the role each plays, as the row reader needs them: the name columns, the
 // figure columns, the status column that rates the KPI as a whole, and the time columns that make milestones.
+import type { Period } from "../types";
+import { parsePeriodCell } from "../periods";
+import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
+import { FIGURE_ROLES } from "./headers";
 
 export interface TableRoles {
   ref?: ColumnInfo;
@@ -25,9 +29,11 @@ export interface TableRoles {
   time: ColumnInfo[];
   /** The reference and measure columns the table has. */
   names: ColumnInfo[];
+  /** Columns of periods before the figures, one per row: each row's figures are for its period (a long export). */
+  rowPeriods: ColumnInfo[];
 }
 
-export function tableRoles(table: FoundTable): TableRoles {
+export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
   const byRole = (role: string) => table.columns.filter((c) => c.cls?.role === role);
   const first = (role: string): ColumnInfo | undefined => byRole(role)[0];
   const ref = first("ref");
@@ -53,7 +59,51 @@ export function tableRoles(table: FoundTable): TableRoles {
     kpiRag: kpiRagColumn(table),
     time: usedTimeColumns(table),
     names: [ref, measure].filter((c): c is ColumnInfo => !!c),
+    rowPeriods: rowPeriodColumns(grid, table),
   };
+}
+
+/** A row's period: the most specific its period columns name ("2016/17" and "April to June 2016": the quarter). */
+export function rowPeriodAt(grid: SheetGrid, table: FoundTable, r: number, cols: readonly ColumnInfo[]): Period | null {
+  const span = (p: Period) => (p.start && p.end ? Date.parse(p.end) - Date.parse(p.start) : Infinity);
+  return cols.map((c) => periodAt(grid, table, r, c)).filter((p): p is Period => !!p).sort((a, b) => span(a) - span(b))[0] ?? null;
+}
+
+/** The period a row's cell in a period column names, or null. */
+function periodAt(grid: SheetGrid, table: FoundTable, r: number, col: ColumnInfo | undefined): Period | null {
+  if (!col) return null;
+  const c = grid.raw(r, col.col);
+  if (!c.text) return null;
+  const p = parsePeriodCell({ text: c.text, value: c.value, numberFormat: c.numberFormat }, table.periodContext);
+  return p && p.kind !== "unknown" && p.kind !== "relative-months" ? p : null;
+}
+
+/**
+ * A column of periods standing before the figure columns ("KPI | Period | Target | Actual"): headed as a period
+ * ("Period", "Month", "Quarter") or not headed as anything else, and its cells periods — most rows, and more
+ * than one period, or it would be the table's date, not each row's.
+ */
+function rowPeriodColumns(grid: SheetGrid, table: FoundTable): ColumnInfo[] {
+  // Before the figures that change from period to period (a baseline may stand anywhere).
+  const firstFigure = table.columns.find((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && c.cls.role !== "baseline");
+  if (!firstFigure) return [];
+  return table.columns.filter((c) => {
+    if (c.col >= firstFigure.col) return false;
+    if (c.cls && !(c.cls.role === "period" && c.cls.qualifies === "left") && !(c.cls.source === "content" || c.cls.source === "position")) return false;
+    let periods = 0;
+    let filled = 0;
+    const seen = new Set<string>();
+    for (let r = table.firstDataRow; r <= table.lastRow; r++) {
+      if (!grid.rawText(r, c.col)) continue;
+      filled++;
+      const p = periodAt(grid, table, r, c);
+      if (p) {
+        periods++;
+        seen.add(`${p.start}|${p.end}|${p.label}`);
+      }
+    }
+    return filled >= 2 && periods >= 0.8 * filled && seen.size >= 2;
+  });
 }
 
 /**

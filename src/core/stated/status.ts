@@ -40,10 +40,12 @@ export function statusFromWords(text: string): Rag | null {
   const t = normaliseWords(text);
   if (!t || t.length > 60) return null;
   for (const [re, rag] of WORDS) if (re.test(t)) return rag;
-  // "Green (on track)", "Red – behind plan", "G: met": the leading status word decides.
-  const lead = /^(green|amber|red|blue|grey|gray|g|a|r)\b\s*[-–—:(/,]/.exec(t) ?? /^(green|amber|red|blue)\b/.exec(t);
-  if (lead) return statusFromWords(lead[1]);
-  return null;
+  // "Green (on track)", "Red – behind plan", "G: met": the leading status word decides. A lone letter leads only a
+  // status ("G: met"), not a section ("A: Strategy") or a list ("B, C and D").
+  const lead = /^(green|amber|red|blue|grey|gray|g|a|r)\b\s*[-–—:(/,]\s*(.*)$/.exec(t) ?? /^(green|amber|red|blue)\b()/.exec(t);
+  if (!lead) return null;
+  if (lead[1].length === 1 && lead[2] && statusFromWords(lead[2]) === null) return null;
+  return statusFromWords(lead[1]);
 }
 
 /** A status from a symbol (with its colour where the symbol is a plain dot), or null. */

@@ -15,6 +15,8 @@ export interface CheckInput {
   add: (code: FindingCode, message: string, cell?: CellRef | null) => void;
   d: DraftKpi;
   unit: Unit | null;
+  /** For a rate: the base it is per, where stated. */
+  ratePer?: number | null;
   /** The side a target is met on (null: the KPI has no better direction and nothing says). */
   polarity: Polarity | null;
   baseline: Parsed | null;
@@ -47,9 +49,9 @@ export function checkFigures(c: CheckInput): void {
       add("percent-out-of-range", `${name}: ${p.fig.text} in ${p.fig.cell} is outside 0%–100%.`, cellOf(p));
     }
     if (p.p.scaled) {
-      add("scale-mismatch", `${name}: ${p.fig.cell} says "${p.fig.text}" where the other figures are ${c.unit === "percent" ? "percentages" : c.unit}; it was read as ${c.unit === "percent" ? `${Math.round(p.p.value! * 1000) / 10}%` : p.p.value}. Write it with its unit to be sure.`, cellOf(p));
+      add("scale-mismatch", `${name}: ${cellName(p)} says "${p.fig.text}" where the other figures are ${scaleWords(c.unit, c.ratePer)}; it was read as ${c.unit === "percent" ? `${Math.round(p.p.value! * 1000) / 10}%` : p.p.value}. Write it with its unit to be sure.`, cellOf(p));
     }
-    const m = grid.mergeAt(p.ref.row, p.ref.col);
+    const m = (p.ref.grid ?? grid).mergeAt(p.ref.row, p.ref.col);
     if (m && m.rowCount > 1 && m.row === p.ref.row && m.col === p.ref.col) {
       add("merged-data-cells", `${name}: ${p.fig.cell} is merged over ${m.rowCount} rows; its value is read once, for the first row only.`, cellOf(p));
     }
@@ -140,6 +142,18 @@ export function checkFigures(c: CheckInput): void {
       break;
     }
   }
+}
+
+/** The figures' scale in words: "percentages", "rates per 100", "weeks". */
+function scaleWords(unit: Unit | null, ratePer: number | null | undefined): string {
+  if (unit === "percent") return "percentages";
+  if (unit === "rate") return ratePer ? `rates per ${ratePer.toLocaleString("en-GB")}` : "rates, not percentages";
+  return unit ?? "plain numbers";
+}
+
+/** A cell's address, with its sheet where it is not the KPI's own. */
+function cellName(p: Parsed): string {
+  return p.fig.sheet ? `'${p.fig.sheet}'!${p.fig.cell}` : p.fig.cell;
 }
 
 function short(s: string): string {

@@ -5,11 +5,17 @@
 // writes them itself.
 import type JSZip from "jszip";
 import { attributes, escapeXml } from "./xml";
-import { SETTINGS_KEY } from "../../core/settings";
+import { isSettingsKey } from "../../core/settingsStore";
+import { ADDIN_ID, ADDIN_VERSION } from "../../core/addin";
 
 export const WEBEXT_DIR = "xl/webextensions/";
-/** The reference written for the add-in's own web extension when a workbook has none yet. */
-export const DEFAULT_ADDIN_ID = "kpi-scorecard";
+/**
+ * The add-in's own web extension is the one whose reference names manifest.xml's <Id> (whatever store it came
+ * from: centrally deployed, sideloaded...). Copies made by older versions of the command line named it
+ * "kpi-scorecard", which Excel never matched to the add-in: such a part is taken as ours and renamed.
+ */
+export const DEFAULT_ADDIN_ID = ADDIN_ID;
+const LEGACY_ADDIN_ID = "kpi-scorecard";
 const REL_TASKPANES = "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes";
 const REL_WEBEXT = "http://schemas.microsoft.com/office/2011/relationships/webextension";
 const CT_WEBEXT = "application/vnd.ms-office.webextension+xml";
@@ -39,11 +45,17 @@ function parseProperties(xml: string): Map<string, unknown> {
   return out;
 }
 
-/** The web extension that is this add-in's: its reference id, else the one that already holds our settings. */
-function isOurs(xml: string, addInId: string): boolean {
+function referenceId(xml: string): string {
   const ref = /<(?:\w+:)?reference\b[^>]*>/.exec(xml);
-  if (ref && attributes(ref[0]).id === addInId) return true;
-  return parseProperties(xml).has(SETTINGS_KEY);
+  return (ref ? attributes(ref[0]).id ?? "" : "").replace(/[{}]/g, "").toLowerCase();
+}
+
+/** How surely a web extension part is this add-in's: 2 it names our id, 1 an older copy's, 0 not ours. */
+function ours(xml: string, addInId: string): number {
+  const id = referenceId(xml);
+  if (id === addInId.replace(/[{}]/g, "").toLowerCase()) return 2;
+  if (id === LEGACY_ADDIN_ID || [...parseProperties(xml).keys()].some(isSettingsKey)) return 1;
+  return 0;
 }
 
 export async function readWebExtensions(zip: JSZip, addInId = DEFAULT_ADDIN_ID): Promise<LoadedWebExtensions> {
@@ -51,13 +63,16 @@ export async function readWebExtensions(zip: JSZip, addInId = DEFAULT_ADDIN_ID):
   const result: LoadedWebExtensions = { settings: new Map(), parts };
   const files = Object.keys(zip.files).filter((p) => p.startsWith(WEBEXT_DIR) && !zip.files[p].dir);
   for (const p of files) parts.set(p, await zip.file(p)!.async("uint8array"));
-  // Another add-in's settings are not ours to read or change: only our own part is the settings.
+  // Another add-in's settings are not ours to read or change: only our own part is the settings (the one
+  // naming our id first, else one an older copy made).
+  let best = 0;
   for (const p of files.filter((f) => /webextension\d*\.xml$/.test(f)).sort()) {
     const xml = await zip.file(p)!.async("string");
-    if (!isOurs(xml, addInId)) continue;
+    const score = ours(xml, addInId);
+    if (score <= best) continue;
+    best = score;
     result.settings = parseProperties(xml);
     result.settingsPart = { path: p, xml };
-    break;
   }
   return result;
 }
@@ -70,7 +85,8 @@ function propertiesXml(settings: Map<string, unknown>): string {
 const NEW_WEBEXTENSION = (settings: Map<string, unknown>, addInId: string) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
   `<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{6C5E4D2B-7A1F-4B8E-9C3D-2F1A0B9E8D71}">` +
-  `<we:reference id="${escapeXml(addInId)}" version="1.0.0.0" store="developer" storeType="Registry"/>` +
+  // As Centralized Deployment names an add-in (office-js-docs-pr docs/develop/automatically-open-a-task-pane-with-a-document.md).
+  `<we:reference id="${escapeXml(addInId)}" version="${ADDIN_VERSION}" store="EXCatalog" storeType="EXCatalog"/>` +
   `<we:alternateReferences/>${propertiesXml(settings)}<we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>` +
   `</we:webextension>`;
 
@@ -107,7 +123,7 @@ export async function writeWebExtensions(
   // Every part the file had goes back unchanged; only our own part's properties are rewritten.
   for (const [path, bytes] of loaded.parts) zip.file(path, bytes);
   if (loaded.settingsPart) {
-    const xml = loaded.settingsPart.xml;
+    const xml = renameLegacyReference(loaded.settingsPart.xml, addInId);
     const replaced = /<we:properties\s*\/>|<we:properties>[\s\S]*?<\/we:properties>/.test(xml)
       ? xml.replace(/<we:properties\s*\/>|<we:properties>[\s\S]*?<\/we:properties>/, () => propertiesXml(settings))
       : xml.replace(/(<we:alternateReferences\s*\/>|<\/we:alternateReferences>)/, (m: string) => `${m}${propertiesXml(settings)}`);
@@ -126,6 +142,12 @@ export async function writeWebExtensions(
   }
   zip.file("[Content_Types].xml", typesXml);
   zip.file("_rels/.rels", rootRels);
+}
+
+/** A part an older copy named "kpi-scorecard" names the add-in by its manifest id from now on. */
+function renameLegacyReference(xml: string, addInId: string): string {
+  if (referenceId(xml) !== LEGACY_ADDIN_ID) return xml;
+  return xml.replace(/<(\w+:)?reference\b[^>]*\/?>/, (_m, ns: string | undefined) => `<${ns ?? ""}reference id="${escapeXml(addInId)}" version="${ADDIN_VERSION}" store="EXCatalog" storeType="EXCatalog"/>`);
 }
 
 /** Our own web extension part, with a task pane entry that refers to it (next to any other add-in's). */

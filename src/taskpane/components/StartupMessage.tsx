@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-export type StartupState = "waiting" | "failed" | "not-excel" | "preview-failed";
+export type StartupState = "waiting" | "failed" | "not-excel" | "preview-failed" | "office-missing";
 
 export function StartupMessage({ state, detail }: { state: StartupState; detail?: string }) {
   const styles = useStyles();
@@ -48,6 +48,16 @@ export function StartupMessage({ state, detail }: { state: StartupState; detail?
           <MessageBarBody>
             <MessageBarTitle>KPI Scorecard works in Excel</MessageBarTitle>
             Open it from Excel's Home tab with a workbook open.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state === "office-missing" && (
+        <MessageBar intent="error" role="alert" data-testid="office-missing">
+          <MessageBarBody>
+            <MessageBarTitle>Office's script did not load</MessageBarTitle>
+            Excel opened the add-in, but Office's own script (office.js, from appsforoffice.microsoft.com) did not load, so the add-in cannot reach
+            your workbook. Your workbook was not changed. Check the connection and open the pane again; if it keeps happening, ask IT to allow
+            appsforoffice.microsoft.com through the proxy or firewall.
           </MessageBarBody>
         </MessageBar>
       )}

@@ -6,6 +6,7 @@ import { openWorkbook, type HeadlessWorkbook } from "../../host";
 import { setRequirementChecker } from "../../excel/requirements";
 import { Pane } from "../Pane";
 import type { Runner } from "../runner";
+import type { Recognise } from "../../excel/scanWorkbook";
 import { plainError } from "../errors";
 import { SheetGrid } from "./SheetGrid";
 import { selectCell } from "../../excel/navigate";
@@ -68,7 +69,7 @@ async function load(bytes: Uint8Array, name: string, id: number): Promise<Loaded
 
 const fetchBundledSample = () => fetch(SAMPLE_URL);
 
-export function PreviewApp({ fetchSample = fetchBundledSample }: { fetchSample?: () => Promise<Response> }) {
+export function PreviewApp({ fetchSample = fetchBundledSample, recognise }: { fetchSample?: () => Promise<Response>; recognise?: Recognise }) {
   const styles = useStyles();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -92,7 +93,7 @@ export function PreviewApp({ fetchSample = fetchBundledSample }: { fetchSample?:
       .catch((e: unknown) => setProblem(plainError(e).message));
   }, []);
 
-  const runner = useMemo<Runner | null>(() => (loaded ? (batch) => loaded.wb.run(batch) : null), [loaded]);
+  const runner = useMemo<Runner | null>(() => (loaded ? (batch, options) => loaded.wb.run(options ?? {}, batch) : null), [loaded]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -153,7 +154,7 @@ export function PreviewApp({ fetchSample = fetchBundledSample }: { fetchSample?:
       <div className={styles.body}>
         <div className={styles.pane}>
           {loaded && runner ? (
-            <Pane key={loaded.id} runner={runner} workbookName={loaded.name} onNavigated={onNavigated} onWorkbookChanged={onWorkbookChanged} />
+            <Pane key={loaded.id} runner={runner} workbookName={loaded.name} onNavigated={onNavigated} onWorkbookChanged={onWorkbookChanged} recognise={recognise} />
           ) : (
             <Text>Loading the sample workbook…</Text>
           )}

@@ -4,12 +4,13 @@ import { FluentProvider } from "@fluentui/react-components";
 import { pickTheme } from "../theme";
 import { PreviewApp } from "./PreviewApp";
 import { ErrorBoundary } from "../ErrorBoundary";
+import type { Recognise } from "../../excel/scanWorkbook";
 
-export function startPreview(root: Root): void {
+export function startPreview(root: Root, recognise?: Recognise): void {
   root.render(
     <FluentProvider theme={pickTheme()}>
       <ErrorBoundary>
-        <PreviewApp />
+        <PreviewApp recognise={recognise} />
       </ErrorBoundary>
     </FluentProvider>,
   );

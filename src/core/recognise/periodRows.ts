@@ -1,0 +1,200 @@
+// Tables with their periods down the rows: a column of months, quarters or years ("April", "Oct 2019", a real
+// date shown "mmmm yyyy"), and beside it columns of figures for each period. A reader reads across the heading
+// row to see what each column is: KPIs named in the headings ("Total number of households | Homelessness Duty"),
+// one KPI's "Target | Actual" named by the title above ("Repairs Compliance – KPI 1"), or KPIs named over pairs of
+// "Target (weeks) | Actual (weeks)" columns. A "Baseline (Jun 2019)" row among the periods states the baseline.
+import type { Period } from "../types";
+import { parsePeriodCell, type PeriodContext } from "../periods";
+import type { SheetGrid, GridRegion } from "./grid";
+import type { CellRef } from "./drafts";
+import { classifyHeading } from "./headers";
+
+/** One KPI of a periods-down-the-rows table: where it is named, and which columns hold its target and its actual. */
+export interface PeriodRowsKpi {
+  name: string;
+  nameCell: CellRef;
+  targetCol: number | null;
+  actualCol: number | null;
+}
+
+/** One row of the table: its period (null for a baseline row) and its label as written. */
+export interface PeriodRow {
+  row: number;
+  label: string;
+  period: Period | null;
+  baseline: boolean;
+}
+
+export interface PeriodRowsPlan {
+  periodCol: number;
+  kpis: PeriodRowsKpi[];
+  rows: PeriodRow[];
+  /** Every figure column's heading, for the KPI's scale ("Target (weeks)"). */
+  headings: string[];
+}
+
+/** Where such a table stands, and what it holds. */
+export interface PeriodRowsShape {
+  headerRow: number;
+  headerRows: number;
+  firstCol: number;
+  lastCol: number;
+  firstDataRow: number;
+  lastRow: number;
+  plan: PeriodRowsPlan;
+}
+
+const BASELINE_ROW = /^base\s?line\b/i;
+/** Fewest period rows that make a series. */
+const MIN_ROWS = 3;
+
+/** Every table in the region whose first column runs down periods with figures beside them. */
+export function findPeriodRowTables(grid: SheetGrid, region: GridRegion, ctxOf: (headerRow: number, fromCol: number, toCol: number) => PeriodContext, taken: (row: number, col: number) => boolean): PeriodRowsShape[] {
+  const out: PeriodRowsShape[] = [];
+  for (let col = region.firstCol; col <= region.lastCol; col++) {
+    let r = region.firstRow;
+    while (r <= region.lastRow) {
+      const run = periodRun(grid, col, r, region, taken);
+      if (!run) {
+        r++;
+        continue;
+      }
+      const shape = shapeOf(grid, col, run, region, ctxOf);
+      if (shape && !out.some((o) => o.firstDataRow === shape.firstDataRow)) out.push(shape);
+      r = run.last + 1;
+    }
+  }
+  return out;
+}
+
+/** The rows from `from` down whose cell in `col` is a period (or a baseline) with a figure to its right. */
+function periodRun(grid: SheetGrid, col: number, from: number, region: GridRegion, taken: (row: number, col: number) => boolean): { first: number; last: number } | null {
+  let last = -1;
+  let periods = 0;
+  for (let r = from; r <= region.lastRow; r++) {
+    if (taken(r, col) || !periodLike(grid, r, col) || !figureBeside(grid, r, col, region.lastCol)) break;
+    last = r;
+    if (!BASELINE_ROW.test(grid.rawText(r, col))) periods++;
+  }
+  return periods >= MIN_ROWS ? { first: from, last } : null;
+}
+
+function periodLike(grid: SheetGrid, r: number, col: number): boolean {
+  const c = grid.raw(r, col);
+  if (!c.text) return false;
+  if (BASELINE_ROW.test(c.text)) return true;
+  const p = parsePeriodCell({ text: c.text, value: c.value, numberFormat: c.numberFormat });
+  return !!p && p.kind !== "unknown" && p.kind !== "relative-months";
+}
+
+function figureBeside(grid: SheetGrid, r: number, col: number, lastCol: number): boolean {
+  for (let c = col + 1; c <= Math.min(lastCol, col + 12); c++) if (typeof grid.raw(r, c).value === "number") return true;
+  return false;
+}
+
+/** The heading rows over a run of periods, the figure columns beside it, and the KPIs they make. */
+function shapeOf(grid: SheetGrid, col: number, run: { first: number; last: number }, region: GridRegion, ctxOf: (headerRow: number, fromCol: number, toCol: number) => PeriodContext): PeriodRowsShape | null {
+  const headerRow = run.first - 1;
+  if (headerRow < grid.firstRow || grid.isBlankRow(headerRow, col, region.lastCol)) return null;
+  const figureCols = figureColumns(grid, col, run, region.lastCol);
+  if (!figureCols.length || !figureCols.every((c) => grid.text(headerRow, c) || grid.mergeAt(headerRow - 1, c))) return null;
+  const lastCol = figureCols[figureCols.length - 1];
+  const top = headerRow - 1 >= grid.firstRow && overHeadings(grid, headerRow - 1, figureCols) ? headerRow - 1 : null;
+  const ctx = ctxOf(top ?? headerRow, col, lastCol);
+  const rows: PeriodRow[] = [];
+  for (let r = run.first; r <= run.last; r++) {
+    const c = grid.raw(r, col);
+    const baseline = BASELINE_ROW.test(c.text);
+    rows.push({ row: r, label: c.text, period: baseline ? null : parsePeriodCell({ text: c.text, value: c.value, numberFormat: c.numberFormat }, ctx), baseline });
+  }
+  const kpis = top !== null ? namedOverPairs(grid, top, headerRow, figureCols, ctx) : namedInHeadings(grid, headerRow, figureCols, ctx);
+  if (!kpis.length) return null;
+  return {
+    headerRow: top ?? headerRow,
+    headerRows: top !== null ? 2 : 1,
+    firstCol: col,
+    lastCol,
+    firstDataRow: run.first,
+    lastRow: run.last,
+    plan: { periodCol: col, kpis, rows, headings: figureCols.map((c) => grid.text(headerRow, c)) },
+  };
+}
+
+/** Columns right of the periods that hold figures on most rows, up to the first that does not. */
+function figureColumns(grid: SheetGrid, col: number, run: { first: number; last: number }, lastCol: number): number[] {
+  const cols: number[] = [];
+  for (let c = col + 1; c <= lastCol; c++) {
+    let figures = 0;
+    let words = 0;
+    for (let r = run.first; r <= run.last; r++) {
+      const cell = grid.raw(r, c);
+      if (typeof cell.value === "number") figures++;
+      else if (cell.text && !/^(?:n\/?a|-|–|tbc|tbd)$/i.test(cell.text)) words++;
+    }
+    if (figures === 0 || words > figures) break;
+    cols.push(c);
+  }
+  return cols;
+}
+
+/** A row above the headings that names KPIs over them (merged over pairs, or written once over each pair). */
+function overHeadings(grid: SheetGrid, row: number, cols: number[]): boolean {
+  const named = cols.filter((c) => grid.text(row, c) !== "");
+  return named.length === cols.length && cols.some((c) => !!grid.mergeAt(row, c)) && new Set(named.map((c) => grid.text(row, c))).size < cols.length;
+}
+
+type Side = "target" | "actual";
+
+/** What a column's heading says it holds: a target ("Target (weeks)", "Plan", "Trajectory"), else what happened. */
+function sideOf(heading: string, ctx: PeriodContext): Side {
+  const cls = classifyHeading(heading, ctx);
+  return cls?.role === "target" || (cls?.role === "time" && cls.heading?.role === "target") ? "target" : "actual";
+}
+
+/** KPIs named over pairs of columns: each name over its target and actual columns. */
+function namedOverPairs(grid: SheetGrid, top: number, headerRow: number, cols: number[], ctx: PeriodContext): PeriodRowsKpi[] {
+  const byName = new Map<string, number[]>();
+  for (const c of cols) byName.set(grid.text(top, c), [...(byName.get(grid.text(top, c)) ?? []), c]);
+  const out: PeriodRowsKpi[] = [];
+  for (const [name, group] of byName) {
+    const first = group[0];
+    const m = grid.mergeAt(top, first);
+    out.push({ name, nameCell: { row: top, col: m ? m.col : first }, ...pair(grid, headerRow, group, ctx) });
+  }
+  return out;
+}
+
+/**
+ * KPIs named in the heading row: a "Target" column beside one other is one KPI, named by the title above the table
+ * ("Repairs Compliance – KPI 1") or else by its other column's heading; columns with no target among them are each a
+ * KPI of their own, named by its heading.
+ */
+function namedInHeadings(grid: SheetGrid, headerRow: number, cols: number[], ctx: PeriodContext): PeriodRowsKpi[] {
+  const sides = cols.map((c) => sideOf(grid.text(headerRow, c), ctx));
+  if (sides.includes("target") && cols.length === 2) {
+    const { targetCol, actualCol } = pair(grid, headerRow, cols, ctx);
+    const title = titleAbove(grid, headerRow, cols[cols.length - 1]);
+    const named = title ?? { text: grid.text(headerRow, actualCol ?? cols[0]), cell: { row: headerRow, col: actualCol ?? cols[0] } };
+    return [{ name: named.text, nameCell: named.cell, targetCol, actualCol }];
+  }
+  if (sides.includes("target")) return [];
+  return cols.map((c) => ({ name: grid.text(headerRow, c), nameCell: { row: headerRow, col: c }, targetCol: null, actualCol: c }));
+}
+
+function pair(grid: SheetGrid, headerRow: number, group: number[], ctx: PeriodContext): { targetCol: number | null; actualCol: number | null } {
+  const targetCol = group.find((c) => sideOf(grid.text(headerRow, c), ctx) === "target") ?? null;
+  const actualCol = group.find((c) => c !== targetCol) ?? null;
+  return { targetCol, actualCol };
+}
+
+/** The nearest line above the heading row that stands alone: the title that names the table's KPI. */
+function titleAbove(grid: SheetGrid, headerRow: number, lastCol: number): { text: string; cell: CellRef } | null {
+  let best: { text: string; cell: CellRef } | null = null;
+  for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 4); r--) {
+    const filled = grid.filledCols(r, grid.firstCol, lastCol);
+    if (filled.length !== 1) break;
+    // The topmost line of a block of title lines names the KPI; the lines under it describe it.
+    best = { text: grid.text(r, filled[0]), cell: { row: r, col: filled[0] } };
+  }
+  return best;
+}
