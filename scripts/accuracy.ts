@@ -1,15 +1,17 @@
 // `npm run accuracy`: scan every corpus workbook (tests/corpus) through src/excel on the headless
 // host, as the command line does, and compare with what the publishers say. Prints one line per
 // entry, the per-field figures, the reporting date inferred, then `accuracy: recall R precision P fields F`
-// (in-sample) and `out-of-sample: …` (the first scores kept in the entries).
+// (in-sample), `out-of-sample: …` (the first scores kept in the entries) and that line per floor set.
 // `--verbose` adds each entry's fields and every miss; `--only <id>` scores one entry.
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { openWorkbook } from "../src/host";
 import { scanWorkbook } from "../src/excel/scanWorkbook";
 import type { ScanResult } from "../src/core/types";
-import { loadEntries, type CorpusEntry } from "./corpus/entry";
+import { CORPUS_DIR, loadEntries, type CorpusEntry } from "./corpus/entry";
 import { xlsxPath } from "./corpus/build";
-import { outOfSample, reportingDateRight, scoreEntry, SCORED_FIELDS, totals, type EntryScore } from "./corpus/score";
+import { outOfSample, outOfSampleBySet, reportingDateRight, scoreEntry, SCORED_FIELDS, totals, type EntryScore } from "./corpus/score";
 
 /** A day well after every corpus table's data: what "today" is when the scan must infer the reporting date. */
 export const LATE_TODAY = "2026-12-05";
@@ -76,6 +78,11 @@ async function main(): Promise<void> {
   const o = outOfSample(entries);
   if (o.entries === 0) console.log("out-of-sample: no entry has a first score yet");
   else console.log(`out-of-sample: recall ${f3(o.recall)} precision ${f3(o.precision)} fields ${f3(o.fields)} (first scores of ${o.entries} entries)`);
+  // Per floor set (read as data, not through floor.ts, which imports this file): each batch's engine apart.
+  const sets = (JSON.parse(readFileSync(join(CORPUS_DIR, "floor.json"), "utf8")) as { sets: { name: string; ids: string[] }[] }).sets;
+  for (const { label, totals: t } of outOfSampleBySet(entries, sets)) {
+    console.log(`out-of-sample [${label}]: recall ${f3(t.recall)} precision ${f3(t.precision)} fields ${f3(t.fields)} (${t.entries} entries)`);
+  }
 }
 
 if (require.main === module) {

@@ -109,6 +109,23 @@ export function outOfSample(entries: CorpusEntry[]): CorpusTotals & { entries: n
   return { ...totals(firsts), entries: firsts.length };
 }
 
+/** The first scores per set of entries (floor.json's sets), so batches first-scored on different engines are read
+ *  apart; a set is named by its name up to the first colon; entries no set holds yet come last. Sets with no first
+ *  score are left out. */
+export function outOfSampleBySet(
+  entries: CorpusEntry[],
+  sets: { name: string; ids: string[] }[],
+): { label: string; totals: CorpusTotals & { entries: number } }[] {
+  const held = new Set(sets.flatMap((s) => s.ids));
+  const groups = [
+    ...sets.map((s) => ({ label: s.name.split(":")[0].trim(), ids: new Set(s.ids) })),
+    { label: "in no set yet", ids: new Set(entries.map((e) => e.id).filter((id) => !held.has(id))) },
+  ];
+  return groups
+    .map((g) => ({ label: g.label, totals: outOfSample(entries.filter((e) => g.ids.has(e.id))) }))
+    .filter((g) => g.totals.entries > 0);
+}
+
 /** The counts a first score keeps. */
 export function countsOf(s: EntryScore): Counts {
   return { found: s.found, expected: s.expected, returned: s.returned, returnedMatching: s.returnedMatching, fieldsRight: s.fieldsRight, fieldsScored: s.fieldsScored };

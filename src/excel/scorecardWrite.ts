@@ -282,6 +282,11 @@ function layoutSteps(spec: ScorecardSpec, can: WriteCapabilities): WriteStep[] {
     },
   });
   if (can.pageLayout) steps.push({ label: "page", queue: (t) => queuePageLayout(t.sheet, spec) });
+  // ExcelApi 1.9, as page layout: the register filterable from its heading row (a sheet has one AutoFilter: it moves here).
+  if (can.pageLayout && spec.autoFilter) {
+    const range = spec.autoFilter;
+    steps.push({ label: "filter", queue: (t) => t.sheet.autoFilter.apply(t.sheet.getRange(range)) });
+  }
   return steps;
 }
 
@@ -335,13 +340,15 @@ function addChart(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, c: ChartSp
   chart.setPosition(c.topLeft, c.bottomRight);
   c.series.forEach((s, i) => {
     const series = chart.series.getItemAt(i);
-    if (c.type === "LineMarkers") {
+    // A target on a column chart is drawn as a line with markers on the same period axis (a combination chart).
+    if (s.asLine) series.chartType = "LineMarkers";
+    if (c.type === "LineMarkers" || s.asLine) {
       series.format.line.color = hex(s.colour);
       if (s.dashed) series.format.line.lineStyle = "Dash";
       series.markerBackgroundColor = hex(s.colour);
       series.markerForegroundColor = hex(s.colour);
     } else series.format.fill.setSolidColor(hex(s.colour));
-    if (c.dataLabels) {
+    if (c.dataLabels && s.labels !== false) {
       series.hasDataLabels = true;
       if (can.chartFormats) {
         series.dataLabels.showValue = true;

@@ -1,6 +1,6 @@
 // The scorecard spec as a board paper: page 1 (who, tiles, exceptions, changes, groups), the register,
 // the charts and the page setup, from hand-built scan results (the engine is not needed to test the sheet).
-import { buildScorecardSpec, readScorecardState, commentaryFromGrid } from "../../src/core/scorecard";
+import { buildScorecardSpec, readScorecardState, commentaryFromGrid, PRINT_HEIGHT } from "../../src/core/scorecard";
 import { parseCellAddress, parseRangeAddress } from "../../src/core/address";
 import type { CellBlock, ScorecardSpec } from "../../src/core/scorecard";
 import { fig, kpi, milestone, scan, settings, syntheticScan } from "./scorecardScans";
@@ -131,8 +131,8 @@ describe("page 1: the summary", () => {
   test("organisation, title, meeting and period from the settings head the page, and the printed header carries them", () => {
     expect(text(cellAt(spec, 0, 0))).toBe("Sefton & Co");
     expect(text(cellAt(spec, 1, 0))).toBe("SEND performance scorecard");
-    expect(text(cellAt(spec, 2, 0))).toBe("SEND Partnership Board · Reporting period: Quarter 3 2023/24");
-    expect(String(cellAt(spec, 3, 0))).toContain("29 Feb 2024");
+    // The meeting and period, when the figures are as at, and where they came from: one line under the title.
+    expect(text(cellAt(spec, 2, 0))).toBe("SEND Partnership Board · Reporting period: Quarter 3 2023/24 (figures as at 29 Feb 2024) — 5 KPIs in 1 table, generated 22 Nov 2026 00:30 UTC from board.xlsx");
     // "&" is Excel's header code character: a literal one is doubled.
     expect(spec.page.centerHeader).toBe("Sefton && Co — SEND performance scorecard");
     expect(spec.page.centerFooter).toBe("Page &P of &N · Quarter 3 2023/24");
@@ -181,13 +181,14 @@ describe("page 1: the summary", () => {
     expect(spec.blocks[0].values[headerRow]).toEqual(expect.arrayContaining(["Ref", "Measure", "Trend", "RAG", "Owner", "Commentary", "Key (do not edit)"]));
     // The exceptions come before the register and its charts: they are on page 1.
     expect(headerRow).toBeLessThan(spec.page.pageBreaksBefore[0]);
-    // Out of date is said beside the RAG word, with the period the status holds for.
-    expect(allText(spec)).toContain("Red\nat Oct 2020 — out of date");
+    // Out of date is said beside the RAG word (the period it holds for is in the latest figure's words).
+    expect(allText(spec)).toContain("Red\nout of date");
   });
 
   test("the first scorecard says there is no previous one; counts by group follow", () => {
     expect(spec.changes.hasPrevious).toBe(false);
-    expect(allText(spec)).toContain("This is the first scorecard in this workbook: changes will be shown from the next one.");
+    // Nothing to list: one line.
+    expect(allText(spec)).toContain("Changed since the last scorecard: this is the first scorecard in this workbook, so there is none to compare with yet.");
     expect(spec.summary.map((s) => [s.group, s.total, s.stale])).toEqual([
       ["Systems and Practice", 2, 0],
       ["Inclusion", 2, 0],
@@ -196,26 +197,36 @@ describe("page 1: the summary", () => {
   });
 });
 
-test("a table that would straddle two pages of the summary starts a page of its own", () => {
-  const straddling: number[] = [];
-  // However many exceptions push it down, the counts by group are never split over two pages.
+test("page 1 holds the tiles, the counts by group and the changes, then the exceptions, continued worst first where they do not fit, never a heading at a page foot", () => {
   for (let n = 6; n <= 40; n += 2) {
     const many = scan([
       {
         sheet: "S",
         kpis: Array.from({ length: n }, (_, i) =>
-          kpi({ ref: `R${i}`, measure: `A measure long enough to take a line or two of the exceptions table, number ${i}`, group: `Group ${i % 12}`, rag: i % 3 ? "red" : "amber", latest: fig(0.1, "10%", `C${i + 2}`), currentTarget: fig(0.5, "50%", `D${i + 2}`) }),
+          kpi({
+            ref: `R${i}`,
+            measure: `A measure long enough to take a line or two of the exceptions table, number ${i}`,
+            group: `Group ${i % 12}`,
+            rag: i % 3 ? "red" : "amber",
+            owner: "Head of service",
+            frequency: "Monthly",
+            baseline: fig(0.2, "20%", `B${i + 2}`),
+            previous: fig(0.12, "12%", `E${i + 2}`, "percent", `Dec ${i % 2 ? 23 : 22}`),
+            latest: fig(0.1, "10%", `C${i + 2}`, "percent", `Jan ${i % 2 ? 24 : 23}`),
+            currentTarget: fig(0.5, "50%", `D${i + 2}`),
+            dot: { direction: "down", judgement: "worsening" },
+          }),
         ),
       },
     ]);
     const spec = buildScorecardSpec(many, opts());
-    const page = (487.3 / (spec.page.scale / 100)) * 0.94;
+    const page = (PRINT_HEIGHT / (spec.page.scale / 100)) * 0.94;
     // Page the rows as a printer does, with the spec's manual breaks.
     const pageOf: number[] = [];
     let y = 0;
     let p = 0;
-    const end = spec.sections.find((x) => x.id === "charts" || x.id === "register")!;
-    for (let r = 0; r < parseCellAddress(end.cell)!.row; r++) {
+    const end = parseCellAddress(spec.sections.find((x) => x.id === "charts" || x.id === "register")!.cell)!.row;
+    for (let r = 0; r < end; r++) {
       if (spec.page.pageBreaksBefore.includes(r) || y + heightOf(spec, r) > page) {
         p++;
         y = 0;
@@ -224,11 +235,18 @@ test("a table that would straddle two pages of the summary starts a page of its 
       pageOf[r] = p;
     }
     const values = spec.blocks.find((b) => b.id === "summary")!.values;
-    const first = values.findIndex((row) => row[0] === "KPIs by group and RAG");
-    const last = values.findIndex((row) => String(text(row[0])).startsWith("Total"));
-    if (pageOf[first] !== pageOf[last]) straddling.push(n);
+    const rowOf = (t: string) => values.findIndex((row) => String(text(row[0])).startsWith(t));
+    // The tiles, every group's counts and the changes are on page 1.
+    const lastGroup = values.findIndex((row) => new RegExp(`^Group ${Math.min(n, 12) - 1}[ :(]`).test(String(text(row[0]))));
+    expect({ n, page: pageOf[lastGroup], changes: pageOf[rowOf("Changed since")] }).toEqual({ n, page: 0, changes: 0 });
+    // Every exception once, in order; each heading has the table's heading row and a first row on its own page.
+    const keys = values.map((row) => text(row[spec.table.keyCol])).filter((k) => typeof k === "string" && k.startsWith("S!R"));
+    expect(keys).toHaveLength(n);
+    const headings = values.map((row, r) => (String(text(row[0])).startsWith("Exceptions") ? r : -1)).filter((r) => r >= 0);
+    for (const h of headings) expect([pageOf[h + 1], pageOf[h + 2]]).toEqual([pageOf[h], pageOf[h]]);
+    // A continued table says so.
+    for (const h of headings.slice(1)) expect(String(text(values[h][0]))).toMatch(/^Exceptions, continued: \d+ more, worst first$/);
   }
-  expect(straddling).toEqual([]);
 });
 
 describe("the register", () => {
@@ -244,8 +262,9 @@ describe("the register", () => {
       [LONG_GROUP, "Red"],
     ]);
     const heading = text(cellAt(spec, spec.rows[0].row - 1, 0));
-    expect(heading).toBe("Systems and Practice — 2 KPIs: 1 Red, 1 Grey");
-    expect(text(cellAt(spec, spec.rows[4].row - 1, 0))).toBe(`${LONG_GROUP} — 1 KPI: 1 Red; 1 out of date`);
+    // The sheet is named beside a group that is not the sheet itself.
+    expect(heading).toBe("Systems and Practice (Board KPIs) — 2 KPIs: 1 Red, 1 Grey");
+    expect(text(cellAt(spec, spec.rows[4].row - 1, 0))).toBe(`${LONG_GROUP} (Board KPIs) — 1 KPI: 1 Red; 1 out of date`);
     const inOrder = buildScorecardSpec(board, opts({ settings: settings({ registerOrder: "workbook" }) }));
     expect(inOrder.rows.map((r) => r.ragWord)).toEqual(["Red", "Grey", "Green", "Amber", "Red"]);
   });
@@ -305,7 +324,8 @@ describe("the register", () => {
   test("text that looks like a formula is written literally; Source links go to the KPI's cell", () => {
     expect(reg(spec, 3, "measure")).toBe('=HYPERLINK("http://example.invalid","x")');
     for (const b of spec.blocks) for (const row of b.values) for (const v of row) if (typeof v === "string") expect(v).not.toMatch(/^[=+\-@]/);
-    expect(spec.hyperlinks[0]).toMatchObject({ documentReference: "'Board KPIs'!B7", textToDisplay: "Board KPIs!B7" });
+    // The link's text is the cell's address (its group's heading names the sheet): it prints as where the figure came from.
+    expect(spec.hyperlinks[0]).toMatchObject({ documentReference: "'Board KPIs'!B7", textToDisplay: "B7" });
   });
 });
 
@@ -315,7 +335,7 @@ describe("stale data", () => {
   test("a figure older than its frequency allows is marked and counted, and still rated unless the setting says Grey", () => {
     const spec = buildScorecardSpec(old, opts());
     expect(spec.rows[0]).toMatchObject({ rag: "green", stale: true });
-    expect(reg(spec, 0, "rag")).toBe("Green\nat Q1 2020 — out of date");
+    expect(reg(spec, 0, "rag")).toBe("Green\nout of date");
     expect(spec.tiles.find((t) => t.id === "stale")!.count).toBe(1);
   });
 });
@@ -348,7 +368,7 @@ describe("charts", () => {
   test("a chart for each exception first (a trajectory, or bars for a single actual against its target), then other trajectories", () => {
     // 1.2 misses its target by more (30% against 50%) than 1.1 (52% against 60%): it comes first.
     expect(spec.charts.map((c) => [c.kind, c.type, c.kpiKey ?? null])).toEqual([
-      ["actual-vs-target", "ColumnStacked", "Plan 'A'!1.2"],
+      ["actual-vs-target", "ColumnClustered", "Plan 'A'!1.2"],
       ["trajectory", "LineMarkers", "Plan 'A'!1.1"],
       ["trajectory", "LineMarkers", "Plan 'A'!2.1"],
     ]);
@@ -376,10 +396,10 @@ describe("charts", () => {
       expect(c.dataLabels).toBe(true);
       expect(c.valueFormat).toBe("0%");
     }
-    // Labels are white on the dark actual bars, black on the grey target bars.
-    expect(spec.charts[0].series.map((s) => [s.name, s.labelColour])).toEqual([
-      ["Actual", "FFFFFF"],
-      ["Target", "000000"],
+    // Labels stand above the columns and the target's point, in near-black on the chart's white.
+    expect(spec.charts[0].series.map((s) => [s.name, s.labelColour, !!s.asLine])).toEqual([
+      ["Actual", "262626", false],
+      ["Target", "262626", true],
     ]);
   });
 
@@ -399,12 +419,81 @@ describe("charts", () => {
       });
     });
     // Each chart page holds at most four charts and fits the page's height at the print scale.
-    const pageRows = (487.3 / (big.page.scale / 100)) * 0.97;
+    const pageRows = (PRINT_HEIGHT / (big.page.scale / 100)) * 0.97;
     for (const r of rects) {
       let h = 0;
       for (let row = r.row; row < r.row + r.rowCount; row++) h += heightOf(big, row);
       expect(h).toBeLessThan(pageRows / 1.9);
     }
+  });
+
+  test("one period axis: the actual columns on their periods, the target in force on the latest's period", () => {
+    const c = spec.charts[0];
+    const cats = parseRangeAddress(c.categories)!;
+    expect([0, 1].map((i) => dataAt(`${String.fromCharCode(65 + cats.col + i)}${cats.row + 1}`))).toEqual(["Previous", "Latest"]);
+    const values = (name: string) => {
+      const r = parseRangeAddress(c.series.find((x) => x.name === name)!.values)!;
+      return [0, 1].map((i) => at(data, `${String.fromCharCode(65 + r.col + i)}${r.row + 1}`));
+    };
+    expect(values("Actual")).toEqual([0.25, 0.3]);
+    expect(values("Target")).toEqual(["", 0.5]);
+  });
+
+  test("only the KPI's own figures, and nothing after the reporting date", () => {
+    const mixed = scan([
+      {
+        sheet: "Plan",
+        kpis: [
+          kpi({
+            ref: "1/4",
+            measure: "% of audits at least Good",
+            // A number inside a sentence about something else is not a figure of this measure.
+            milestones: [
+              { ...milestone("Oct 2019", null, null, "E"), actual: { ...fig(0.99, "99% staff across partnership received training", "E13"), qualifier: "staff across partnership received training" }, due: "2019-10-31" },
+              { ...milestone("Jan 2020", 0.5, 0.5, "F"), due: "2020-01-31" },
+              { ...milestone("Oct 2020", 0.7, 0.5, "I"), due: "2020-10-31" },
+              // After the reporting date: not charted.
+              { ...milestone("Jun 2024", 0.8, 0.9, "J"), due: "2024-06-30" },
+            ],
+            latest: fig(0.5, "50%", "I13"),
+            currentTarget: fig(0.7, "70%", "I12"),
+            rag: "red",
+          }),
+        ],
+      },
+    ]);
+    const c = buildScorecardSpec(mixed, opts()).charts.find((x) => x.kind === "trajectory")!;
+    const d = buildScorecardSpec(mixed, opts()).dataSheet.blocks;
+    const cats = parseRangeAddress(c.categories)!;
+    // October 2019 had no target and no figure of the measure; June 2024 is after the reporting date.
+    expect(cats.colCount).toBe(2);
+    expect([0, 1].map((i) => text(at(d, `${String.fromCharCode(65 + cats.col + i)}${cats.row + 1}`)))).toEqual(["Jan 2020", "Oct 2020"]);
+    const actual = parseRangeAddress(c.series.find((x) => x.name === "Actual")!.values)!;
+    expect([0, 1].map((i) => at(d, `${String.fromCharCode(65 + actual.col + i)}${actual.row + 1}`))).toEqual([0.5, 0.5]);
+  });
+
+  test("an axis that does not start at zero says so, and one that does never does; close labels are thinned", () => {
+    const narrow = scan([
+      {
+        sheet: "S",
+        kpis: [
+          kpi({ ref: "N", measure: "Narrow band", milestones: [milestone("Q1", 0.9, 0.93, "C"), milestone("Q2", 0.9, 0.95, "D"), milestone("Q3", 0.9, 0.9, "E")], latest: fig(0.9, "90%", "E3"), currentTarget: fig(0.9, "90%", "E2"), rag: "green" }),
+          kpi({ ref: "W", measure: "Wide band", milestones: [milestone("Q1", 0.5, 0.2, "C"), milestone("Q2", 0.6, 0.9, "D")], latest: fig(0.9, "90%", "D3"), currentTarget: fig(0.6, "60%", "D2"), rag: "green" }),
+        ],
+      },
+    ]);
+    const [n, w] = buildScorecardSpec(narrow, opts()).charts;
+    expect(n.valueAxisTitle).toBe("Per cent (axis does not start at zero)");
+    expect(n.valueAxisMinimum).toBeGreaterThan(0);
+    expect(n.valueAxisMinimum).toBeLessThan(0.9);
+    // At Q3 the target (90%) and the actual (90%) would be labelled on top of each other: only the actuals are.
+    expect(n.series.map((x) => [x.name, x.labels !== false])).toEqual([
+      ["Target", false],
+      ["Actual", true],
+    ]);
+    expect(w.valueAxisMinimum).toBe(0);
+    expect(w.valueAxisTitle).toBe("Per cent");
+    expect(w.series.every((x) => x.labels !== false)).toBe(true);
   });
 
   test("the charts' data is on the hidden data sheet, not the printed page", () => {
@@ -514,8 +603,7 @@ describe("regeneration: commentary and what changed", () => {
     const march = { ...moved, asOf: "2024-03-31" };
     const next = buildScorecardSpec(march, opts({ previous: read(fourth).previous, generatedAt: "2026-12-01T09:00:00Z" }));
     expect(next.changes).toMatchObject({ changed: [], previousAsOf: "2024-02-29", previousGeneratedAt: "2026-11-25T09:00:00Z" });
-    expect(allText(next)).toContain("Changed since the scorecard of 29 Feb 2024 (generated 25 Nov 2026 09:00 UTC)");
-    expect(allText(next)).toContain("No KPI has changed its RAG rating.");
+    expect(allText(next)).toContain("Changed since the scorecard of 29 Feb 2024 (generated 25 Nov 2026 09:00 UTC): no KPI has changed its RAG rating.");
   });
 
   test("commentary is found by its headers even after someone inserts a column and sorts the rows", () => {

@@ -3,7 +3,7 @@
 import type { Figure, Kpi, Milestone, ScanResult } from "../../src/core/types";
 import type { CorpusEntry, ExpectedKpi } from "../../scripts/corpus/entry";
 import { entryProblems } from "../../scripts/corpus/entry";
-import { outOfSample, reportingDateRight, scoreEntry, SCORED_FIELDS } from "../../scripts/corpus/score";
+import { outOfSample, outOfSampleBySet, reportingDateRight, scoreEntry, SCORED_FIELDS } from "../../scripts/corpus/score";
 import { falls, raise } from "../../scripts/corpus/floor";
 import type { CorpusScore } from "../../scripts/accuracy";
 
@@ -126,6 +126,14 @@ describe("entries, the reporting date and the first scores", () => {
     const e = entry([{ sheet: "Nov 24", row: 5, measure: "Measure 5" }]);
     const o = outOfSample([{ ...e, firstScore: first(8, 40) }, { ...e, firstScore: first(10, 45) }, e]);
     expect(o).toEqual({ recall: 0.9, precision: 0.9, fields: 0.85, entries: 2 });
+  });
+
+  it("reads the first scores apart per floor set, entries in no set last, sets with no first score left out", () => {
+    const first = (found: number) => ({ found, expected: 10, returned: 10, returnedMatching: found, fieldsRight: found, fieldsScored: 10, engine: "x", date: "2026-12-05" });
+    const e = entry([{ sheet: "Nov 24", row: 5, measure: "Measure 5" }]);
+    const entries = [{ ...e, id: "a", firstScore: first(8) }, { ...e, id: "b", firstScore: first(10) }, { ...e, id: "c", firstScore: first(6) }, { ...e, id: "d" }];
+    const by = outOfSampleBySet(entries, [{ name: "old batch: on the baseline", ids: ["a", "b"] }, { name: "tuned", ids: ["d"] }]);
+    expect(by.map((g) => [g.label, g.totals.entries, g.totals.recall])).toEqual([["old batch", 2, 0.9], ["in no set yet", 1, 0.6]]);
   });
 });
 

@@ -18,7 +18,7 @@ describe.each(files)("%s", (file) => {
     expect(printed.kpis).toBeGreaterThan(0);
     const report = await checkPrintable(printed);
     expect(report.problems).toEqual([]);
-    expect(report.registerPrintedFont).toBeGreaterThanOrEqual(8);
+    expect(report.registerPrintedFont).toBeGreaterThanOrEqual(9.5);
     expect(report.scale).toBeGreaterThanOrEqual(0.8);
   });
 });

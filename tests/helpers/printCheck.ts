@@ -11,6 +11,7 @@ import { insertScorecard } from "../../src/excel/insertScorecard";
 import { readChartsFromXlsx } from "../../src/host/xlsx/chartXml";
 import { parseRangeAddress } from "../../src/core/address";
 import type { ChartSummary } from "../../src/host/xlsx/chartModel";
+import { textWidth } from "../../src/core/scorecard/textFit";
 
 export const SAMPLE = join(__dirname, "..", "..", "assets", "samples", "send-board-kpis.xlsx");
 export const CORPUS = join(__dirname, "..", "corpus", "xlsx");
@@ -114,14 +115,20 @@ export async function checkPrintable(p: Printed): Promise<PrintReport> {
       const span = merged.get(`${r},${c}`) ?? { rows: 1, cols: 1 };
       let width = 0;
       for (let j = 0; j < span.cols; j++) width += colWidth(c + j);
+      // No word is split inside its column ("Performanc / e"), unless it is longer than a column should be (a web address).
+      for (const word of v.split(/\s+/)) {
+        const w = textWidth(word, { size, bold: !!cell.font?.bold }) + 6;
+        if (w > width && w <= 110 * (size / 11) + 7) problems.push(`row ${r + 1}: the word "${word}" is wider than its column (${Math.round(w)} pt in ${Math.round(width)} pt)`);
+      }
       let height = 0;
       for (let i = 0; i < span.rows; i++) height += rowHeight(r + i);
       const lines = v.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil((l.length * 0.4 * size) / Math.max(1, width - 7))), 0);
       if (height < lines * size * 1.15) problems.push(`row ${r + 1}: ${height} pt for ${lines} lines of ${size} pt text in ${Math.round(width)} pt ("${v.slice(0, 40)}…")`);
     }
   }
-  const registerPrintedFont = (registerFont === Infinity ? 10 : registerFont) * scale;
-  if (registerPrintedFont < 8 - 1e-9) problems.push(`register text prints at ${registerPrintedFont.toFixed(1)} pt`);
+  // Excel's printout; LibreOffice's is about 6% smaller: 9.5 pt here is 9 pt or more in both.
+  const registerPrintedFont = (registerFont === Infinity ? 11 : registerFont) * scale;
+  if (registerPrintedFont < 9.5 - 1e-9) problems.push(`register text prints at ${registerPrintedFont.toFixed(1)} pt`);
 
   // --- Page breaks and charts ---
   const sheetPart = await sheetPartOf(zip, p.sheetName);

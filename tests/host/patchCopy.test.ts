@@ -134,12 +134,17 @@ async function exceljsBook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** A cell merged into another's (ExcelJS's text of it fails when the merged cell is empty, as a blank commentary is). */
+function mergedInto(c: ExcelJS.Cell): string | null {
+  return c.isMerged && c.master.address !== c.address ? `merged into ${c.master.address}` : null;
+}
+
 /** The scorecard sheet reads the same from the copy as from the host's whole-workbook save: values, formats, styles. */
 function expectSameScorecard(copy: ExcelJS.Workbook, full: ExcelJS.Workbook, sheet: string): void {
   const read = (wb: ExcelJS.Workbook) => {
     const cells: unknown[] = [];
     wb.getWorksheet(sheet)!.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (c) => cells.push([c.address, c.text, c.numFmt ?? null, c.fill ?? null, c.font?.bold ?? null, c.font?.color ?? null, c.alignment ?? null, c.border ?? null])),
+      row.eachCell({ includeEmpty: false }, (c) => cells.push([c.address, mergedInto(c) ?? c.text, c.numFmt ?? null, c.fill ?? null, c.font?.bold ?? null, c.font?.color ?? null, c.alignment ?? null, c.border ?? null])),
     );
     return cells;
   };

@@ -11,6 +11,6 @@ describe.each(files)("%s", (file) => {
     const printed = await scorecardOf(join(CORPUS, file));
     const report = await checkPrintable(printed);
     expect(report.problems).toEqual([]);
-    expect(report.registerPrintedFont).toBeGreaterThanOrEqual(8);
+    expect(report.registerPrintedFont).toBeGreaterThanOrEqual(9.5);
   }, 60_000);
 });

@@ -17,7 +17,7 @@ import { layoutFindings, layoutOrphans, numberFindings } from "./notes";
 import { headerText, MARGINS, REGISTER_FONT_SIZE } from "./page";
 import { SCORECARD_FONT } from "./textFit";
 import { groupKpis, layoutRegister } from "./register";
-import { placeKpis, registerCells, worstFirst, type PlacedKpi } from "./rows";
+import { placeKpis, registerCells, sourceTexts, worstFirst, type PlacedKpi } from "./rows";
 import { layoutSummary, readableDate } from "./summary";
 import type { ScorecardOptions, ScorecardSpec } from "./types";
 
@@ -42,7 +42,8 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     groups.flatMap((g) => g.kpis),
     scan.findings,
   );
-  const cells = new Map(placed.map((p) => [p.key, registerCells(p, commentary.get(p.key) ?? "", numbered.byKey.get(p.key) ?? "")]));
+  const sources = sourceTexts(groups);
+  const cells = new Map(placed.map((p) => [p.key, registerCells(p, commentary.get(p.key) ?? "", numbered.byKey.get(p.key) ?? "", sources.get(p.key) ?? "")]));
   const { columns, scale } = registerColumns([...cells.values()]);
   const printed = columns.filter((c) => !c.hidden && !c.offPage);
   const colOf = (id: string) => columns.findIndex((c) => c.id === id);
@@ -81,6 +82,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     startRow: summary.endRow + 1,
     dataRow: compared.endRow,
     dataSheetName,
+    asOf: scan.asOf,
   });
   let row = charts.endRow + 1;
 
@@ -90,7 +92,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   row = layoutOrphans(layout, row, columns.length, keyCol, sheetCol, orphaned);
 
   // --- The register ---
-  const register = layoutRegister({ layout, startRow: row, groups, cells, columns, rags });
+  const register = layoutRegister({ layout, startRow: row, groups, cells, columns, rags, scale });
   const lastRow = register.endRow - 1;
   const lastPrinted = printed.length - 1;
   // One font throughout, named (a cell whose font has no name prints in a viewer's default, often a serif);
@@ -113,6 +115,8 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     charts: charts.charts,
     // The title stays in view; the register's own heading repeats on every printed page.
     freeze: { rows: settings.organisation ? 2 : 1, columns: 0 },
+    // Filter buttons on the register's heading row, over every column shown (printed and beside the page).
+    autoFilter: register.rows.length ? span(register.headerRow, 0, lastRow, columns.filter((c) => !c.hidden).length - 1) : null,
     showGridlines: false,
     page: {
       orientation: "Landscape",

@@ -12,9 +12,9 @@ import { heightAtScale, PAGE_FILL } from "./page";
 import { middleBoundary, spanWidth } from "./partition";
 import { heightFor, type FontSpec } from "./textFit";
 import { HEADER_COLOURS, RAG_COLOURS, RAG_WORDS, SECTION_COLOURS } from "./palette";
-import { type PlacedKpi, targetFor } from "./rows";
+import { type PlacedKpi, shownNumber, targetFor } from "./rows";
 import { axisFormat, figureFormat, statedUnitWord } from "./sourceFormat";
-import { trajectoryPoints, type TrajectoryPoint } from "./trajectory";
+import { afterReportingDate, ownValue, trajectoryPoints, type TrajectoryPoint } from "./trajectory";
 import { contrastRatio } from "./colour";
 import type { ChartKind, ChartSpec, ScorecardSummaryRow } from "./types";
 import { maxOf, minOf } from "../arrays";
@@ -33,7 +33,7 @@ interface ChartData {
   kind: ChartKind;
   title: string;
   categories: string[];
-  series: { name: string; values: (number | null)[]; colour: string; dashed?: boolean; format: string }[];
+  series: { name: string; values: (number | null)[]; colour: string; dashed?: boolean; format: string; labels?: boolean; asLine?: boolean }[];
   valueFormat: string;
   valueAxisTitle: string | null;
   categoryAxisTitle: string | null;
@@ -54,6 +54,8 @@ export interface ChartsInput {
   /** Where the charts' data starts on the data sheet, and its name. */
   dataRow: number;
   dataSheetName: string;
+  /** The reporting date: nothing after it is charted. */
+  asOf: string;
 }
 
 export interface ChartsOutput {
@@ -91,29 +93,67 @@ function formatOf(p: PlacedKpi): string {
   return fig && fig.value !== null ? figureFormat(fig, fig.value, p.kpi.unit) : "General";
 }
 
-/** From zero for counts and percentages, unless the values sit in a narrow band far from zero: then Excel's own minimum, and the axis title says so. */
-function lineMinimum(values: readonly number[]): { min: number | null; note: boolean } {
+/** A round step for an axis over `span`: 1, 2 or 5 times a power of ten, about a fifth of it. */
+function niceStep(span: number): number {
+  const raw = span / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / power;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+}
+
+/**
+ * From zero for counts and percentages, unless the values sit in a narrow band far from zero: then a round
+ * minimum below them, set explicitly, so "axis does not start at zero" is said only when it does not.
+ */
+export function lineMinimum(values: readonly number[]): { min: number | null; note: boolean } {
   if (values.length === 0) return { min: 0, note: false };
   const lo = minOf(values);
   const hi = maxOf(values);
   if (lo < 0) return { min: null, note: false };
   if (hi === 0 || (hi - lo) / hi >= 0.25) return { min: 0, note: false };
-  return { min: null, note: true };
+  const step = niceStep(Math.max(hi - lo, hi * 0.05));
+  const min = Math.floor(lo / step) * step - step;
+  return min <= 0 ? { min: 0, note: false } : { min: Number(min.toPrecision(12)), note: true };
+}
+
+/** A chart half a page wide has this much room for its categories, in points; a label needs about 5.5 per character. */
+const PLOT_WIDTH = 300;
+const LABEL_CHAR_WIDTH = 5.5;
+
+/** The values of a series written on its points would run into each other: too many points for their labels. */
+function labelsCrowd(values: readonly (number | null)[], format: string): boolean {
+  const shown = values.filter((v): v is number => v !== null);
+  if (shown.length === 0) return false;
+  const widest = maxOf(shown.map((v) => shownNumber(v, format).length)) * LABEL_CHAR_WIDTH;
+  return widest > PLOT_WIDTH / values.length;
+}
+
+/**
+ * Labels of two series at one point sit on top of each other when the values are close (within a twelfth of the
+ * axis): the target's are then left off (its dashed line reads against the axis), the actuals keep theirs.
+ */
+function labelsCollide(a: readonly (number | null)[], b: readonly (number | null)[], span: number): boolean {
+  return a.some((v, i) => v !== null && b[i] !== null && b[i] !== undefined && Math.abs(v - b[i]!) < span / 12);
 }
 
 function trajectoryChart(p: PlacedKpi, points: readonly TrajectoryPoint[]): ChartData {
   const format = formatOf(p);
-  const hasTargets = points.some((x) => x.target !== null);
-  const series: ChartData["series"] = [];
-  if (hasTargets) series.push({ name: "Target", values: points.map((x) => x.target), colour: TARGET_COLOUR, dashed: true, format });
-  series.push({ name: "Actual", values: points.map((x) => x.actual), colour: ACTUAL_COLOUR, format });
-  const values = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const targets = points.map((x) => x.target);
+  const actuals = points.map((x) => x.actual);
+  const hasTargets = targets.some((v) => v !== null);
+  const values = [...targets, ...actuals].filter((v): v is number => v !== null);
   const { min, note } = lineMinimum(values);
+  const span = maxOf(values) - (min ?? minOf(values)) || 1;
+  const actualLabels = !labelsCrowd(actuals, format);
+  const targetLabels = !labelsCrowd(targets, format) && !(actualLabels && labelsCollide(targets, actuals, span));
+  const series: ChartData["series"] = [];
+  if (hasTargets) series.push({ name: "Target", values: targets, colour: TARGET_COLOUR, dashed: true, format, labels: targetLabels });
+  series.push({ name: "Actual", values: actuals, colour: ACTUAL_COLOUR, format, labels: actualLabels });
   const unit = unitTitle(p, format);
   return {
     kind: "trajectory",
     type: "LineMarkers",
-    title: title(`${kpiLabel(p.kpi.ref, p.kpi.measure)}: ${RAG_WORDS[p.rag]}`),
+    title: title(`${kpiLabel(p.kpi.ref, p.kpi.measure)}: ${RAG_WORDS[p.rag]}${p.stale ? " (out of date)" : ""}`),
     categories: points.map((x) => x.label),
     series,
     valueFormat: axisFormat(format),
@@ -124,43 +164,44 @@ function trajectoryChart(p: PlacedKpi, points: readonly TrajectoryPoint[]): Char
   };
 }
 
-/** A single actual (and the one before it) against a single target: bars side by side, not a line. */
-function actualVsTargetChart(p: PlacedKpi): ChartData | null {
+/**
+ * The latest actual (and the one before it) as columns, each on its own period, with the target in force drawn
+ * on the latest's period: one period axis, the target a point of a line, not a bar of its own.
+ */
+function actualVsTargetChart(p: PlacedKpi, asOf: string): ChartData | null {
   const { kpi } = p;
-  const latest = kpi.latest?.value ?? null;
+  const current = (f: Figure | null | undefined) => (f && !afterReportingDate(f.periodStart, f.periodEnd, asOf) ? ownValue(f) : null);
+  const latest = current(kpi.latest);
   const targetFig = kpi.currentTarget ?? kpi.target;
   const target = targetFig ? (targetFig.value ?? targetFig.relative?.resolved ?? null) : null;
-  if (latest === null || target === null || !Number.isFinite(latest) || !Number.isFinite(target)) return null;
+  if (latest === null || target === null || !Number.isFinite(target)) return null;
   const format = formatOf(p);
   const categories: string[] = [];
   const actual: (number | null)[] = [];
   const targets: (number | null)[] = [];
-  const previous = kpi.previous?.value ?? null;
-  if (previous !== null && Number.isFinite(previous)) {
+  const previous = current(kpi.previous);
+  if (previous !== null) {
     categories.push(kpi.previous?.period ? `Previous (${kpi.previous.period})` : "Previous");
     actual.push(previous);
     targets.push(null);
   }
   categories.push(kpi.latest?.period ? `Latest (${kpi.latest.period})` : "Latest");
   actual.push(latest);
-  targets.push(null);
-  const due = targetFor(kpi);
-  categories.push(due ? `Target (${due})` : "Target");
-  actual.push(null);
   targets.push(target);
+  const due = targetFor(kpi);
   return {
     kind: "actual-vs-target",
-    type: "ColumnStacked",
-    title: title(`${kpiLabel(kpi.ref, kpi.measure)}: ${RAG_WORDS[p.rag]}`),
+    type: "ColumnClustered",
+    title: title(`${kpiLabel(kpi.ref, kpi.measure)}: ${RAG_WORDS[p.rag]}${p.stale ? " (out of date)" : ""}`),
     categories,
     series: [
       { name: "Actual", values: actual, colour: ACTUAL_COLOUR, format },
-      { name: "Target", values: targets, colour: TARGET_COLOUR, format },
+      { name: due ? `Target (${due})` : "Target", values: targets, colour: TARGET_COLOUR, format, asLine: true },
     ],
     valueFormat: axisFormat(format),
     valueAxisTitle: unitTitle(p, format),
     categoryAxisTitle: null,
-    // Bars start at zero; with a negative value Excel's own axis shows it below zero.
+    // Columns start at zero; with a negative value Excel's own axis shows it below zero.
     valueAxisMinimum: Math.min(latest, target, previous ?? 0) >= 0 ? 0 : null,
     kpiKey: p.key,
   };
@@ -183,41 +224,52 @@ function ragByGroupChart(summaryInOrder: readonly ScorecardSummaryRow[], rags: r
   };
 }
 
-/** Labels sit inside bars (white on a dark fill, black on a light one) and above line points (near-black on white). */
-function labelColour(type: ChartSpec["type"], fill: string): string {
-  if (type === "LineMarkers") return "262626";
+/**
+ * Labels sit inside stacked bars (white on a dark fill, black on a light one), past the end of clustered columns
+ * and above line points (near-black on the white of the chart).
+ */
+function labelColour(type: ChartSpec["type"], fill: string, asLine = false): string {
+  if (type === "LineMarkers" || type === "ColumnClustered" || asLine) return "262626";
   return contrastRatio("FFFFFF", fill) >= contrastRatio("000000", fill) ? "FFFFFF" : "000000";
 }
 
-/** Which charts, in order: RAG by group, each exception, then other KPIs' trajectories. */
-function chooseCharts(input: ChartsInput): { data: ChartData[]; omitted: number } {
+/**
+ * Which charts, in order: RAG by group, each exception, then the trajectories of other KPIs whose figures are
+ * current (an out-of-date trajectory is history the register already marks). `outOfDate` counts those left out.
+ */
+function chooseCharts(input: ChartsInput): { data: ChartData[]; omitted: number; outOfDate: number } {
   const data: ChartData[] = [];
   if (input.summary.length >= 2) data.push(ragByGroupChart(input.summary, input.rags));
   const charted = new Set<string>();
   for (const p of input.exceptions) {
-    const points = trajectoryPoints(p.kpi);
-    const c = points ? trajectoryChart(p, points) : actualVsTargetChart(p);
+    const points = trajectoryPoints(p.kpi, input.asOf);
+    const c = points ? trajectoryChart(p, points) : actualVsTargetChart(p, input.asOf);
     if (c) {
       data.push(c);
       charted.add(p.key);
     }
   }
+  let outOfDate = 0;
   for (const p of input.placed) {
     if (charted.has(p.key)) continue;
-    const points = trajectoryPoints(p.kpi);
-    if (points) data.push(trajectoryChart(p, points));
+    const points = trajectoryPoints(p.kpi, input.asOf);
+    if (!points) continue;
+    if (p.stale) outOfDate++;
+    else data.push(trajectoryChart(p, points));
   }
-  return { data: data.slice(0, MAX_CHARTS), omitted: Math.max(0, data.length - MAX_CHARTS) };
+  return { data: data.slice(0, MAX_CHARTS), omitted: Math.max(0, data.length - MAX_CHARTS), outOfDate };
 }
 
 export function layoutCharts(input: ChartsInput): ChartsOutput {
   const { layout } = input;
-  const { data, omitted } = chooseCharts(input);
+  const { data, omitted, outOfDate } = chooseCharts(input);
   if (data.length === 0) return { charts: [], dataBlock: null, endRow: input.startRow, omitted };
 
   // --- Page geometry: two rows of two charts per page, no chart across a break ---
   const top = input.startRow;
-  const note = omitted > 0 ? ` ${omitted} more KPIs have a chart; the first ${MAX_CHARTS} are drawn.` : "";
+  const note =
+    (omitted > 0 ? ` ${omitted} more KPIs have a chart; the first ${MAX_CHARTS} are drawn.` : "") +
+    (outOfDate > 0 ? ` ${outOfDate} trajector${outOfDate === 1 ? "y is" : "ies are"} left out: ${outOfDate === 1 ? "its" : "their"} latest figures are out of date.` : "");
   const headingText = `Charts: the exceptions first, then trajectories of actuals against staged targets.${note}`;
   const headingHeight = Math.max(HEADING_HEIGHT, heightFor(headingText, spanWidth(layout.widths, [0, layout.lastCol]), HEADING_FONT));
   const pageRows = heightAtScale(input.scale) * PAGE_FILL;
@@ -291,8 +343,10 @@ export function layoutCharts(input: ChartsInput): ChartsOutput {
         name: s.name,
         values: span(catRow + 1 + j, 1, catRow + 1 + j, last),
         colour: s.colour,
-        labelColour: labelColour(d.type, s.colour),
+        labelColour: labelColour(d.type, s.colour, s.asLine),
         ...(s.dashed ? { dashed: true } : {}),
+        ...(s.labels === false ? { labels: false } : {}),
+        ...(s.asLine ? { asLine: true } : {}),
       })),
       topLeft: cellAddress(rowStart, c1),
       bottomRight: cellAddress(rowEnd, c2),

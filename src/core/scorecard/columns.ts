@@ -1,7 +1,7 @@
 // The register's columns: which are shown (a column empty for every KPI is left out), their headings,
 // and widths from what they hold, fitted to the printed page at a scale that keeps the text readable.
 import type { CellOut } from "./rows";
-import { CELL_PADDING, textWidth, widthNeeds, type FontSpec } from "./textFit";
+import { CELL_PADDING, LONGEST_WHOLE_WORD, textWidth, widthNeeds, type FontSpec } from "./textFit";
 import { MIN_SCALE, PRINT_WIDTH, REGISTER_FONT_SIZE, layoutWidthAtScale } from "./page";
 import type { ColumnId, ColumnSpec } from "./types";
 
@@ -23,6 +23,14 @@ interface ColumnDef {
   floor?: number;
   /** Shown beside the printed columns, not printed. */
   offPage?: boolean;
+  /**
+   * When the page is full, columns leave the printed page (to stand on screen beside it) in this order: first
+   * those ranked "spare" while the comfortable widths overflow the page, then those ranked "last" only while
+   * even the narrowest widths do.
+   */
+  leaves?: { when: "spare" | "last"; order: number };
+  /** Its lines are short and never wrap ("Green" / "out of date"): the column is as wide as its widest line. */
+  wholeLines?: boolean;
   /** Shown even when empty: the measure, its RAG, the commentary people type into, the link back. */
   always?: boolean;
   hidden?: boolean;
@@ -32,24 +40,24 @@ interface ColumnDef {
 const COLUMNS: readonly ColumnDef[] = Object.freeze([
   { id: "ref", header: "Ref", wrap: true, comfort: 50, cap: 90, priority: 4, floor: 30 },
   { id: "measure", header: "Measure", wrap: true, comfort: 190, cap: 300, always: true, priority: 4, floor: 110 },
-  { id: "owner", header: "Owner", wrap: true, comfort: 80, cap: 120, priority: 2, floor: 55 },
-  { id: "frequency", header: "Frequency", wrap: true, comfort: 60, cap: 80, priority: 1, floor: 50 },
-  { id: "baseline", header: "Baseline", wrap: true, comfort: 60, cap: 110, priority: 1, floor: 45 },
+  { id: "owner", header: "Owner", wrap: true, comfort: 80, cap: 120, priority: 2, floor: 55, leaves: { when: "last", order: 1 } },
+  { id: "frequency", header: "Frequency", wrap: true, comfort: 60, cap: 80, priority: 1, floor: 50, leaves: { when: "spare", order: 1 } },
+  { id: "baseline", header: "Baseline", wrap: true, comfort: 60, cap: 110, priority: 1, floor: 45, leaves: { when: "spare", order: 2 } },
   { id: "target", header: "Target", wrap: true, comfort: 60, cap: 110, priority: 2, floor: 45 },
-  { id: "targetFor", header: "Target for", wrap: true, comfort: 70, cap: 110, priority: 1, floor: 50 },
+  { id: "targetFor", header: "Target for", wrap: true, comfort: 70, cap: 110, priority: 1, floor: 50, leaves: { when: "last", order: 2 } },
   { id: "latest", header: "Latest", wrap: true, comfort: 60, cap: 110, priority: 3, floor: 45 },
   { id: "latestPeriod", header: "Latest period", wrap: true, comfort: 65, cap: 100, priority: 1, floor: 45 },
-  { id: "previous", header: "Previous", wrap: true, comfort: 60, cap: 110, priority: 2, floor: 45 },
-  { id: "previousPeriod", header: "Previous period", wrap: true, comfort: 65, cap: 100, priority: 1, floor: 45 },
-  { id: "benchmarks", header: "Benchmarks", wrap: true, comfort: 100, cap: 160, priority: 2, floor: 70 },
-  { id: "dot", header: "Trend", wrap: true, comfort: 75, cap: 110, priority: 2, floor: 55 },
+  { id: "previous", header: "Previous", wrap: true, comfort: 60, cap: 110, priority: 2, floor: 45, leaves: { when: "spare", order: 4 } },
+  { id: "previousPeriod", header: "Previous period", wrap: true, comfort: 65, cap: 100, priority: 1, floor: 45, leaves: { when: "spare", order: 3 } },
+  { id: "benchmarks", header: "Benchmarks", wrap: true, comfort: 100, cap: 160, priority: 2, floor: 70, leaves: { when: "spare", order: 5 } },
+  { id: "dot", header: "Trend", wrap: true, wholeLines: true, comfort: 75, cap: 110, priority: 2, floor: 55 },
   // The word, and "out of date" beside it (on a second line) when the latest figure is stale.
-  { id: "rag", header: "RAG", wrap: true, comfort: 52, cap: 70, always: true, priority: 4, floor: 44 },
-  { id: "findings", header: "Findings", wrap: true, comfort: 130, cap: 200, priority: 2, floor: 70 },
+  { id: "rag", header: "RAG", wrap: true, wholeLines: true, comfort: 52, cap: 80, always: true, priority: 4, floor: 44 },
+  { id: "findings", header: "Findings", wrap: true, comfort: 110, cap: 200, priority: 3, floor: 70 },
   { id: "commentary", header: "Commentary", wrap: true, comfort: 170, cap: 280, always: true, priority: 3, floor: 100 },
-  // Not wrapped (LibreOffice shows a link on one line whatever its format), and not printed: a link back
-  // to the workbook is for Excel, not paper. It stands right of the printed columns.
-  { id: "source", header: "Source", wrap: false, comfort: 90, cap: 400, always: true, priority: 1, offPage: true },
+  // The link back to the KPI's source cell, on one line (a link shows on one line whatever its format): its text is
+  // the cell's address, so the printed page says where each figure came from.
+  { id: "source", header: "Source", wrap: false, comfort: 40, cap: 160, always: true, priority: 3 },
   { id: "key", header: "Key (do not edit)", wrap: false, comfort: 0, cap: 0, always: true, hidden: true, priority: 1 },
   { id: "sourceSheet", header: "Source sheet", wrap: false, comfort: 0, cap: 0, always: true, hidden: true, priority: 1 },
 ] satisfies ColumnDef[]);
@@ -92,13 +100,32 @@ export function registerColumns(cells: readonly Record<ColumnId, CellOut>[]): Re
     }
   }
   const used = COLUMNS.filter((c) => !dropped.has(c.id) && (c.always || cells.some((k) => k[c.id].shown !== "")));
-  const printed = used.filter((c) => !c.hidden && !c.offPage);
-  const needs = printed.map((c) => columnNeeds(c, header.get(c.id)!, cells));
+  const needsOf = new Map(used.map((c) => [c.id, columnNeeds(c, header.get(c.id)!, cells)]));
+  const printed = printedColumns(used.filter((c) => !c.hidden && !c.offPage), (c) => needsOf.get(c.id)!);
+  const needs = printed.map((c) => needsOf.get(c.id)!);
   const { widths, scale } = fitWidths(needs, printed.map((c) => c.id));
   const columns: ColumnSpec[] = printed.map((c, i) => ({ id: c.id, header: header.get(c.id)!, width: widths[i] }));
-  for (const c of used.filter((x) => x.offPage)) columns.push({ id: c.id, header: c.header, width: px(columnNeeds(c, c.header, cells).natural), offPage: true });
+  // What the printed page has no room for stands on screen beside it, in sheet order.
+  for (const c of used.filter((x) => !x.hidden && !printed.includes(x))) columns.push({ id: c.id, header: header.get(c.id)!, width: px(needsOf.get(c.id)!.natural), offPage: true });
   for (const c of used.filter((x) => x.hidden)) columns.push({ id: c.id, header: c.header, width: 0, hidden: true });
   return { columns, scale };
+}
+
+/**
+ * The columns that print: all of them when they fit the page at the smallest readable scale; else the spare ones
+ * leave first (while the comfortable widths overflow), then the last ones (while even the narrowest widths do).
+ */
+function printedColumns(candidates: readonly ColumnDef[], needs: (c: ColumnDef) => Needs): ColumnDef[] {
+  const room = layoutWidthAtScale(MIN_SCALE) - SAFETY;
+  let printed = [...candidates];
+  for (const [when, width] of [["spare", (n: Needs) => n.comfort], ["last", (n: Needs) => n.min]] as const) {
+    const leaving = printed.filter((c) => c.leaves?.when === when).sort((a, b) => a.leaves!.order - b.leaves!.order);
+    for (const c of leaving) {
+      if (sum(printed.map((x) => width(needs(x)))) <= room) break;
+      printed = printed.filter((x) => x !== c);
+    }
+  }
+  return printed;
 }
 
 interface Needs {
@@ -109,7 +136,11 @@ interface Needs {
   priority: number;
 }
 
-function columnNeeds(def: ColumnDef, header: string, cells: readonly Record<ColumnId, CellOut>[]): Needs {
+/** The comfortable, capped and floor widths above are for 10 pt text; the register's font is this much larger. */
+const FONT_RATIO = REGISTER_FONT_SIZE / 10;
+
+function columnNeeds(raw: ColumnDef, header: string, cells: readonly Record<ColumnId, CellOut>[]): Needs {
+  const def = { ...raw, comfort: raw.comfort * FONT_RATIO, cap: raw.cap * FONT_RATIO, floor: raw.floor === undefined ? undefined : raw.floor * FONT_RATIO };
   const headerWord = widthNeeds(header, REGISTER_HEADER_FONT).min;
   let hard = headerWord; // numbers and unwrapped text
   let words = 0; // the longest word of wrapped text, which may be broken below the floor
@@ -124,13 +155,16 @@ function columnNeeds(def: ColumnDef, header: string, cells: readonly Record<Colu
       natural = Math.max(natural, w);
     } else {
       const n = widthNeeds(cell.shown, font);
-      words = Math.max(words, n.min);
+      // Whole lines, with a pixel to spare: widths are rounded down to whole pixels.
+      words = Math.max(words, def.wholeLines ? n.natural + 0.75 : n.min);
       natural = Math.max(natural, n.natural);
     }
   }
-  // Commentary keeps room to type in, whatever it holds today; a word wider than the column's cap is broken
-  // (wrapped text breaks an unbroken word at any character), so it never widens the column past the cap.
-  const min = def.id === "commentary" ? Math.max(hard, Math.min(words, def.cap), def.floor ?? 0) : Math.max(hard, Math.min(words, def.floor ?? words));
+  // A word is never split inside a column ("Performanc / e"), unless it is longer than any column should be (a
+  // web address): then it may break at the column's floor. Commentary keeps room to type in, whatever it holds;
+  // a word wider than its cap is broken (wrapped text breaks an unbroken word anywhere), so it never widens past the cap.
+  const whole = words <= LONGEST_WHOLE_WORD ? words : Math.min(words, def.floor ?? words);
+  const min = def.id === "commentary" ? Math.max(hard, Math.min(words, def.cap), def.floor ?? 0) : Math.max(hard, whole);
   // A column holding little is still wide enough for its heading on two lines.
   natural = Math.max(natural, min, Math.min(def.comfort, widthNeeds(header, REGISTER_HEADER_FONT).natural));
   if (def.id === "commentary") natural = Math.max(natural, def.comfort); // room to type

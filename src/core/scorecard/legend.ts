@@ -44,3 +44,14 @@ export function buildLegend(settings: Settings, showBlue: boolean): LegendEntry[
   ];
   return [...rag, ...dot];
 }
+
+/** Page 1's key in two lines: what each RAG word means, out of date, and the trend arrows. */
+export function pageOneKey(settings: Settings, showBlue: boolean, staleMonths: number): string {
+  const band = bandText(settings);
+  return (
+    `${showBlue ? "Blue: final target achieved. " : ""}Green: meets or beats the target in force. Amber: misses it by no more than ${band}. Red: misses it by more. ` +
+    "Grey: not rated (no latest figure, no numeric target, or data only). " +
+    `Out of date: older than its frequency allows, or over ${staleMonths} months; rated at its own period${settings.staleRatesGrey ? " and counted Grey" : ", counted in its RAG too"}. ` +
+    "Trend: ▲ up, ▼ down, ► no change; improving or worsening."
+  );
+}

@@ -10,12 +10,13 @@ import { literal } from "./literal";
 import { partitionColumns, type Span } from "./partition";
 import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS } from "./palette";
 import type { PlacedKpi } from "./rows";
-import type { FontSpec } from "./textFit";
+import { wordFloor, type FontSpec } from "./textFit";
+import { REGISTER_FONT_SIZE } from "./page";
 import type { CommentaryEntry } from "./types";
 import { sectionHeading } from "./sectionHeading";
 
-const BODY: FontSpec = { size: 10 };
-const BOLD: FontSpec = { size: 10, bold: true };
+const BODY: FontSpec = { size: REGISTER_FONT_SIZE };
+const BOLD: FontSpec = { size: REGISTER_FONT_SIZE, bold: true };
 
 export interface NumberedFindings {
   /** Each KPI's findings as the register shows them: "Target tbc; Figure out of date (notes 3–4)". */
@@ -32,13 +33,27 @@ export function numberFindings(registerOrder: readonly PlacedKpi[], workbookFind
     const fs = p.kpi.findings;
     if (fs.length === 0) continue;
     const first = list.length + 1;
-    for (const f of fs) list.push({ n: list.length + 1, about: kpiLabel(p.kpi.ref, p.kpi.measure), finding: f });
+    for (const f of fs) list.push({ n: list.length + 1, about: kpiLabel(p.kpi.ref, p.kpi.measure), finding: { ...f, message: withoutName(f.message, p.kpi.ref, p.kpi.measure) } });
     const last = list.length;
-    const phrases = [...new Set(fs.map((f) => findingPhrase(f.code)))].join("; ");
-    byKey.set(p.key, `${phrases} (${first === last ? `note ${first}` : `notes ${first}–${last}`})`);
+    // An out-of-date figure is said in the RAG column already.
+    const phrases = [...new Set(fs.filter((f) => !(p.stale && f.code === "stale-data")).map((f) => findingPhrase(f.code)))].join("; ");
+    const notes = first === last ? `note ${first}` : `notes ${first}–${last}`;
+    byKey.set(p.key, phrases ? `${phrases} (${notes})` : `See ${notes}`);
   }
   for (const f of workbookFindings) list.push({ n: list.length + 1, about: f.sheet ? `Sheet ${f.sheet}` : "The workbook", finding: f });
   return { byKey, list };
+}
+
+/**
+ * A finding's message without the KPI's name it starts with ('KPI 1/2: …', '"Waiting time – SLT…": …'): the
+ * findings block names the KPI in a column of its own.
+ */
+export function withoutName(message: string, ref: string | null, measure: string): string {
+  const m = /^("?)(.{1,80}?)\1: (.+)$/s.exec(message);
+  if (!m) return message;
+  const name = m[2].replace(/…$/, "");
+  const named = (ref && name === ref) || (m[1] === '"' && name.length > 0 && measure.startsWith(name));
+  return named ? m[3].charAt(0).toUpperCase() + m[3].slice(1) : message;
 }
 
 /** A table of text over spans of the register's columns: header row, then rows, wrapped and sized. */
@@ -68,8 +83,10 @@ export function layoutFindings(layout: SheetLayout, startRow: number, colCount: 
   layout.section("findings", `Findings (${numbered.list.length})`, row);
   sectionHeading(layout, b, row, `Findings in full (${numbered.list.length}): what to check in the workbook`);
   row++;
-  const spans = partitionColumns(layout.widths, [0.7, 3, 6.3], [28, 90, 150]);
   const rows = numbered.list.map((x) => [String(x.n), x.about, `${x.finding.message}${x.finding.cell ? ` (${x.finding.sheet ? `${x.finding.sheet}!` : ""}${x.finding.cell})` : ""}`]);
+  // No column splits a word: each at least as wide as its longest word (and the heading's).
+  const floors = ["Note", "KPI", "Finding"].map((h, i) => wordFloor([h, ...rows.map((r) => r[i])], BOLD));
+  const spans = partitionColumns(layout.widths, [0.7, 3, 6.3], [Math.max(28, floors[0]), Math.max(90, floors[1]), Math.max(150, floors[2])]);
   if (spans) row = textTable(layout, b, row, ["Note", "KPI", "Finding"], rows, spans);
   else row = textTable(layout, b, row, ["Finding"], rows.map((r) => [`${r[0]}. ${r[1]}: ${r[2]}`]), [fullSpan(layout)]);
   layout.add(b);

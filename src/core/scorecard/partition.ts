@@ -7,10 +7,11 @@ export type Span = readonly [number, number];
 
 /**
  * Split columns 0..widths.length-1 into `wanted.length` contiguous runs, the j-th as close as it can be
- * to `wanted[j]` (least squares, scaled to the total width) and at least `minimum[j]` wide. Null when
- * there are too few columns or no split gives every field its minimum.
+ * to `wanted[j]` (least squares, scaled to the total width; a shortfall counting `shortfallWeight` times an
+ * excess) and at least `minimum[j]` wide. Null when there are too few columns or no split gives every field
+ * its minimum.
  */
-export function partitionColumns(widths: readonly number[], wanted: readonly number[], minimum: readonly number[] = []): Span[] | null {
+export function partitionColumns(widths: readonly number[], wanted: readonly number[], minimum: readonly number[] = [], shortfallWeight = 1): Span[] | null {
   const n = widths.length;
   const k = wanted.length;
   if (k === 0 || n < k) return null;
@@ -29,7 +30,9 @@ export function partitionColumns(widths: readonly number[], wanted: readonly num
         if (best[j - 1][s] === Infinity) continue;
         const w = prefix[i] - prefix[s];
         if (w < (minimum[j - 1] ?? 0)) continue;
-        const cost = best[j - 1][s] + (w - target[j - 1]) ** 2;
+        // A field narrower than wanted wraps its text (costlier, with shortfallWeight > 1) than one with room to spare.
+        const miss = w - target[j - 1];
+        const cost = best[j - 1][s] + miss ** 2 * (miss < 0 ? shortfallWeight : 1);
         if (cost < best[j][i]) {
           best[j][i] = cost;
           from[j][i] = s;

@@ -8,8 +8,9 @@ import { BlockBuilder, span } from "./grid";
 import type { SheetLayout } from "./layout";
 import { literal } from "./literal";
 import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS, RAG_COLOURS, RAG_WORDS, SECTION_COLOURS } from "./palette";
-import { sourceLabel, sourceReference, type CellOut, type PlacedKpi } from "./rows";
+import { sourceReference, type CellOut, type PlacedKpi } from "./rows";
 import { heightFor, lineHeight, type FontSpec } from "./textFit";
+import { heightAtScale, LIBREOFFICE_SMALLER, PAGE_FILL } from "./page";
 import type { ColumnId, ColumnSpec, HyperlinkSpec, ScorecardRow } from "./types";
 import { maxOf } from "../arrays";
 
@@ -38,6 +39,8 @@ export interface RegisterInput {
   cells: ReadonlyMap<string, Record<ColumnId, CellOut>>;
   columns: readonly ColumnSpec[];
   rags: readonly Rag[];
+  /** The print scale (per cent) the page is laid out for. */
+  scale: number;
 }
 
 export interface RegisterOutput {
@@ -48,6 +51,7 @@ export interface RegisterOutput {
   endRow: number;
 }
 
+/** "Systems and Practice (Board summary) — 8 KPIs: 3 Red, …": the sheet named when the group is on one other than it. */
 function groupHeading(g: RegisterGroup, rags: readonly Rag[]): string {
   const counts = rags
     .map((r) => [r, g.kpis.filter((p) => p.rag === r).length] as const)
@@ -55,7 +59,42 @@ function groupHeading(g: RegisterGroup, rags: readonly Rag[]): string {
     .map(([r, n]) => `${n} ${RAG_WORDS[r]}`);
   const stale = g.kpis.filter((p) => p.stale).length;
   const n = g.kpis.length;
-  return `${g.name} — ${n} KPI${n === 1 ? "" : "s"}: ${counts.join(", ")}${stale ? `; ${stale} out of date` : ""}`;
+  const sheets = [...new Set(g.kpis.map((p) => p.sheet))];
+  const where = sheets.length === 1 && sheets[0] !== g.name ? ` (${sheets[0]})` : "";
+  return `${g.name}${where} — ${n} KPI${n === 1 ? "" : "s"}: ${counts.join(", ")}${stale ? `; ${stale} out of date` : ""}`;
+}
+
+const sumWidths = (cols: readonly ColumnSpec[]) => cols.reduce((w, c) => w + c.width, 0);
+
+/**
+ * The register's pages as Excel and LibreOffice print them (LibreOffice a little smaller, so with more rows a
+ * page), each page starting with the repeated heading row: where a group's heading would be left at a page's foot.
+ */
+class RegisterPager {
+  private readonly pages: number[];
+  private y: number[];
+
+  constructor(
+    scale: number,
+    private readonly header: number,
+  ) {
+    const excel = heightAtScale(scale) * PAGE_FILL;
+    this.pages = [excel, excel * LIBREOFFICE_SMALLER];
+    this.y = this.pages.map(() => header);
+  }
+
+  /** A heading of this height, then a first row of that, would not both fit on the current page of either. */
+  wouldStrand(heading: number, first: number): boolean {
+    return this.pages.some((page, i) => this.y[i] > this.header && this.y[i] + heading + first > page);
+  }
+
+  newPage(): void {
+    this.y = this.pages.map(() => this.header);
+  }
+
+  add(h: number): void {
+    this.y = this.y.map((y, i) => (y + h > this.pages[i] ? this.header + h : y + h));
+  }
 }
 
 export function layoutRegister(input: RegisterInput): RegisterOutput {
@@ -78,8 +117,25 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
   const hyperlinks: HyperlinkSpec[] = [];
   let row = headerRow + 1;
   const sourceCol = col("source");
+  const heightOf = (p: PlacedKpi): number => {
+    const cells = input.cells.get(p.key)!;
+    let h = lineHeight(REGISTER_FONT);
+    for (const c of printed) {
+      const cell = cells[c.id];
+      if (cell.shown && typeof cell.value === "string") h = Math.max(h, heightFor(cell.shown, c.width, c.id === "rag" ? REGISTER_HEADER_FONT : REGISTER_FONT));
+    }
+    return h;
+  };
+  const pager = new RegisterPager(input.scale, layout.rowHeight(headerRow, 15));
   for (const g of input.groups) {
     const text = groupHeading(g, input.rags);
+    const headingHeight = heightFor(text, sumWidths(printed), GROUP_FONT);
+    // A group's heading never stands alone at the foot of a page: it starts the next page with its first KPI.
+    if (g.kpis.length > 0 && pager.wouldStrand(headingHeight, heightOf(g.kpis[0]))) {
+      layout.pageBreaksBefore.push(row);
+      pager.newPage();
+    }
+    pager.add(headingHeight);
     b.set(row, 0, literal(text));
     groupRows.set(g.name, row);
     layout.section("group", g.name, row);
@@ -90,16 +146,13 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
     for (const p of g.kpis) {
       const cells = input.cells.get(p.key)!;
       columns.forEach((c, i) => b.set(row, i, cells[c.id].value, cells[c.id].format));
-      let h = lineHeight(REGISTER_FONT) + 4;
-      for (const c of printed) {
-        const cell = cells[c.id];
-        if (cell.shown && typeof cell.value === "string") h = Math.max(h, heightFor(cell.shown, c.width, c.id === "rag" ? REGISTER_HEADER_FONT : REGISTER_FONT));
-      }
+      const h = heightOf(p);
       layout.height(row, h);
+      pager.add(h);
       hyperlinks.push({
         cell: cellAddress(row, sourceCol),
         documentReference: sourceReference(p.sheet, p.sourceCell),
-        textToDisplay: sourceLabel(p.sheet, p.sourceCell),
+        textToDisplay: cells.source.shown,
         screenTip: `Go to the source of this KPI on ${p.sheet}`,
       });
       rows.push({

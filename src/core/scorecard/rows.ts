@@ -2,7 +2,7 @@
 // with the values, number formats and the text a reader sees (for sizing columns and rows).
 import * as numfmt from "numfmt";
 import { quoteSheetName } from "../address";
-import { isStale, ratedAtLabel } from "../stale";
+import { isStale } from "../stale";
 import type { Figure, Kpi, Rag, ScanResult, Unit } from "../types";
 import { kpiKey } from "./commentary";
 import { DOT_NOT_AVAILABLE, dotText } from "./dot";
@@ -21,8 +21,6 @@ export interface PlacedKpi {
   group: string;
   rag: Rag;
   stale: boolean;
-  /** For an out-of-date figure, the period it is rated at ("Oct 2020"); else null. */
-  staleAt: string | null;
   /** Cell the Source link goes to, on `sheet`. */
   sourceCell: string;
   /** Position in the workbook's order. */
@@ -40,15 +38,13 @@ export function placeKpis(scan: ScanResult): PlacedKpi[] {
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       const sheet = kpi.sheet ?? table.sheet;
-      const stale = kpi.stale ?? isStale(kpi, scan.asOf);
       out.push({
         kpi,
         sheet,
         key: n === 1 ? base : `${base} #${n}`,
         group: kpi.group?.replace(/\s+/g, " ").trim() || sheet,
         rag: kpi.rag ?? "grey",
-        stale,
-        staleAt: stale ? ratedAtLabel(kpi.latest) : null,
+        stale: kpi.stale ?? isStale(kpi, scan.asOf),
         sourceCell: kpi.sourceCell ?? kpi.latest?.cell ?? kpi.baseline?.cell ?? firstCell,
         order: out.length,
       });
@@ -140,6 +136,19 @@ export function sourceLabel(sheet: string, cell: string): string {
   return `${sheet}!${cell}`;
 }
 
+/**
+ * The Source link's text for each KPI: its cell's address alone where its register group is on one sheet (the
+ * group's heading names the sheet), else the sheet and the cell.
+ */
+export function sourceTexts(groups: readonly { kpis: readonly PlacedKpi[] }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const g of groups) {
+    const oneSheet = new Set(g.kpis.map((p) => p.sheet)).size === 1;
+    for (const p of g.kpis) out.set(p.key, oneSheet ? p.sourceCell : sourceLabel(p.sheet, p.sourceCell));
+  }
+  return out;
+}
+
 /** The milestone the target in force belongs to ("By 6 months"), or "Final target". */
 export function targetFor(kpi: Kpi): string {
   return kpi.currentMilestone ?? (kpi.currentTarget ? "" : kpi.target ? "Final target" : "");
@@ -158,16 +167,21 @@ export function trendText(kpi: Kpi): string {
   return t === DOT_NOT_AVAILABLE ? "" : t;
 }
 
-/** The RAG word, and for an out-of-date figure the period it holds for on a second line: "Green" / "at Oct 2020 — out of date". */
-export function ragText(p: Pick<PlacedKpi, "rag" | "stale" | "staleAt">): string {
-  if (!p.stale) return RAG_WORDS[p.rag];
-  return `${RAG_WORDS[p.rag]}\n${p.staleAt ? `at ${p.staleAt} — ` : ""}${STALE_MARKER}`;
+/**
+ * The RAG word, with the out-of-date marker on a second line: "Green" / "out of date". The period it holds for
+ * stands beside it (the latest figure's period), so the marker is the same words for every KPI.
+ */
+export function ragText(p: Pick<PlacedKpi, "rag" | "stale">): string {
+  return p.stale ? `${RAG_WORDS[p.rag]}\n${STALE_MARKER}` : RAG_WORDS[p.rag];
 }
 
 export const STALE_MARKER = "out of date";
 
-/** The register's cells for one KPI. `findings` is the Findings column's text (built with the findings block). */
-export function registerCells(p: PlacedKpi, commentary: string, findings: string): Record<ColumnId, CellOut> {
+/**
+ * The register's cells for one KPI. `findings` is the Findings column's text (built with the findings block);
+ * `source` the text of the link to its source cell (sourceText).
+ */
+export function registerCells(p: PlacedKpi, commentary: string, findings: string, source: string): Record<ColumnId, CellOut> {
   const { kpi } = p;
   return {
     ref: textCell(kpi.ref),
@@ -186,7 +200,7 @@ export function registerCells(p: PlacedKpi, commentary: string, findings: string
     rag: { value: ragText(p), format: GENERAL, shown: ragText(p) },
     findings: textCell(findings),
     commentary: textCell(commentary),
-    source: textCell(sourceLabel(p.sheet, p.sourceCell)),
+    source: textCell(source),
     key: textCell(p.key),
     sourceSheet: textCell(p.sheet),
   };

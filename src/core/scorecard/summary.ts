@@ -9,7 +9,7 @@ import { COMMENTARY_HEADER, KEY_HEADER, RAG_HEADER, SHEET_HEADER } from "./colum
 import { BlockBuilder, span } from "./grid";
 import { fullSpan, type SheetLayout } from "./layout";
 import { literal } from "./literal";
-import { heightAtScale, PAGE_FILL, VIEWER_WIDENING } from "./page";
+import { heightAtScale, KEY_FONT_SIZE, REGISTER_FONT_SIZE } from "./page";
 import { SCORECARD_MARKER } from "./markers";
 import { partitionColumns, spanWidth, type Span } from "./partition";
 import {
@@ -23,23 +23,29 @@ import {
   TOTAL_TILE_COLOURS,
 } from "./palette";
 import { figureText, type PlacedKpi, ragText, targetFor, trendText, worstFirst } from "./rows";
-import { CELL_PADDING, heightFor, textWidth, type FontSpec } from "./textFit";
+import { CELL_PADDING, heightFor, textWidth, widthNeeds, wordFloor, type FontSpec } from "./textFit";
 import type { ExceptionRow, LegendEntry, ScorecardChanges, ScorecardSummaryRow, TileSpec } from "./types";
 import { maxOf, minOf } from "../arrays";
-import { sectionHeading } from "./sectionHeading";
+import { SECTION_HEADING_FONT, sectionHeading } from "./sectionHeading";
+import { pageOneKey } from "./legend";
+import { STALE_AFTER_MONTHS } from "../stale";
 
 
 const TITLE_FONT: FontSpec = { size: 20, bold: true };
 const ORG_FONT: FontSpec = { size: 12, bold: true };
 const SUBTITLE_FONT: FontSpec = { size: 12 };
-const NOTE_FONT: FontSpec = { size: 9 };
-const BODY_FONT: FontSpec = { size: 10 };
-const BODY_BOLD: FontSpec = { size: 10, bold: true };
+/** The key and the quiet notes: 8 pt or more on paper. */
+const NOTE_FONT: FontSpec = { size: KEY_FONT_SIZE };
+/** Page 1's tables and lines: 9 pt or more on paper, as the register. */
+const BODY_FONT: FontSpec = { size: REGISTER_FONT_SIZE };
+const BODY_BOLD: FontSpec = { size: REGISTER_FONT_SIZE, bold: true };
 const TILE_NUMBER_FONT: FontSpec = { size: 24, bold: true };
-const TILE_WORD_FONT: FontSpec = { size: 10, bold: true };
+const TILE_WORD_FONT: FontSpec = { size: REGISTER_FONT_SIZE, bold: true };
+/** A count of none reads as a dash, not a 0 among the figures. */
+const COUNT_FORMAT = '0;-0;"–"';
 
-/** Most changes listed one by one; the rest are counted (the register shows every RAG). */
-const MAX_CHANGE_LINES = 12;
+/** Most changes listed one by one on page 1; the rest are counted (the register shows every RAG). */
+const MAX_CHANGE_LINES = 8;
 
 export interface SummaryInput {
   layout: SheetLayout;
@@ -102,20 +108,16 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
   if (settings.organisation) line(settings.organisation, ORG_FONT, { fontColour: HEADER_COLOURS.fill });
   line(settings.reportTitle, TITLE_FONT, { fontColour: HEADER_COLOURS.fill });
   // A reporting date nothing set is said to be a fallback, in words, where the page states the date.
-  const fallback = reportingDateFallback(scan.asOfSource);
-  const dateLine = `Reporting date: ${readableDate(scan.asOf)}${fallback ? ` (${fallback.replace(/^Reporting date /, "")})` : ""}`;
-  const period = settings.reportingPeriod ? `Reporting period: ${settings.reportingPeriod}` : dateLine;
-  line([settings.meetingName, period].filter(Boolean).join(" · "), SUBTITLE_FONT);
+  const fallback = reportingDateFallback(scan.asOfSource)?.replace(/^Reporting date /, "") ?? null;
+  const period = settings.reportingPeriod
+    ? `Reporting period: ${settings.reportingPeriod} (figures as at ${readableDate(scan.asOf)}${fallback ? `; ${fallback}` : ""})`
+    : `Reporting date: ${readableDate(scan.asOf)}${fallback ? ` (${fallback})` : ""}`;
   const tableCount = scan.tables.length;
-  line(
-    `Figures as at ${readableDate(scan.asOf)}${fallback && settings.reportingPeriod ? ` · ${fallback}` : ""} · generated ${readableDate(input.generatedAt)} from ${scan.workbook}: ` +
-      `${placed.length} KPI${placed.length === 1 ? "" : "s"} in ${tableCount} table${tableCount === 1 ? "" : "s"}.`,
-    NOTE_FONT,
-    { fontColour: NOTE_COLOUR, italic: true },
-  );
-  spacer(8);
+  const provenance = `${placed.length} KPI${placed.length === 1 ? "" : "s"} in ${tableCount} table${tableCount === 1 ? "" : "s"}, generated ${readableDate(input.generatedAt)} from ${scan.workbook}`;
+  line(`${[settings.meetingName, period].filter(Boolean).join(" · ")} — ${provenance}`, SUBTITLE_FONT);
+  spacer(4);
 
-  // --- RAG tiles ---
+  // --- RAG tiles, with the counts by group under them ---
   const counts: Record<Rag, number> = { blue: 0, green: 0, amber: 0, red: 0, grey: 0 };
   for (const p of placed) counts[input.rags.includes(p.rag) ? p.rag : "green"]++;
   const staleCount = placed.filter((p) => p.stale).length;
@@ -125,25 +127,29 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
     ...ragOrder.map((r) => ({ id: r, word: r === "grey" ? "Grey (not rated)" : RAG_WORDS[r], count: counts[r] })),
     { id: "stale", word: "Out of date", count: staleCount },
   ];
+  const summary = summarise(placed, input.rags);
   if (placed.length === 0) {
     line("No KPI tables were recognised in this workbook, so there is nothing to count yet.", BODY_BOLD);
   } else {
-    row = layoutTiles(layout, b, tiles, row);
-    const key = input.legend
-      .filter((e) => e.kind === "rag")
-      .map((e) => `${e.symbol}: ${e.meaning}`)
-      .join(". ");
+    row = layoutCounts(layout, b, tiles, summary, ragOrder, row);
     line(
-      `${key}. Out of date: the latest figure is older than the KPI's frequency allows at the reporting date` +
-        `${settings.staleRatesGrey ? " (such KPIs rate Grey)" : " (counted in its RAG as well)"}. Trend: ▲ up, ▼ down, ► no change, ` +
-        "with whether that is improving or worsening for the KPI.",
+      pageOneKey(settings, input.rags.includes("blue"), STALE_AFTER_MONTHS),
       NOTE_FONT,
       { fontColour: NOTE_COLOUR },
     );
   }
-  spacer(10);
+  spacer(4);
 
-  // --- Exceptions ---
+  // --- Changed since the last scorecard: one line when there is nothing to list ---
+  layout.section("changes", "Changed since the last scorecard", row);
+  const changes = changeLines(input.changes);
+  const listed = input.changes.changed.length + input.changes.added.length + input.changes.removed.length > 0;
+  sectionHeading(layout, b, row, listed ? changesHeading(input.changes, scan.asOf) : `${changesHeading(input.changes, scan.asOf)}: ${lowerFirst(changes.join(" "))}`);
+  row++;
+  if (listed) for (const text of changes) line(text, BODY_FONT);
+  spacer(4);
+
+  // --- Exceptions: last on page 1, continued worst first on the pages after when there are more than fit ---
   const exceptions = placed
     .filter((p) => p.rag === "red" || p.rag === "amber")
     .sort(worstFirst)
@@ -157,71 +163,57 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
       owner: p.kpi.owner ?? "",
       commentary: input.commentary.get(p.key) ?? "",
       stale: p.stale,
-      staleAt: p.staleAt,
     }));
-  // Blocks kept on one page when they fit one: a heading is never left at the foot of a page.
-  const together: [number, number][] = [];
   layout.section("exceptions", `Exceptions (${exceptions.length})`, row);
-  const exceptionsTop = row;
-  sectionHeading(layout, b, row, `Exceptions: every Red and Amber KPI, worst first (${exceptions.length})`);
-  row++;
-  if (exceptions.length === 0) line(placed.length ? "No KPI is Red or Amber." : "No KPIs, so no exceptions.", BODY_FONT);
-  else row = layoutExceptions(layout, b, row, exceptions, placed, input);
-  together.push([exceptionsTop, Math.min(row, exceptionsTop + 3)]);
-  spacer(10);
-
-  // --- Changed since the last scorecard ---
-  layout.section("changes", "Changed since the last scorecard", row);
-  const changesTop = row;
-  sectionHeading(layout, b, row, changesHeading(input.changes, scan.asOf));
-  row++;
-  for (const text of changeLines(input.changes)) line(text, BODY_FONT);
-  together.push([changesTop, row]);
-  spacer(10);
-
-  // --- Counts by group ---
-  const summary = summarise(placed, input.rags);
-  if (placed.length > 0) {
-    const groupsTop = row;
-    sectionHeading(layout, b, row, "KPIs by group and RAG");
+  const heading = `Exceptions: every Red and Amber KPI, worst first (${exceptions.length})`;
+  if (exceptions.length === 0) {
+    sectionHeading(layout, b, row, heading);
     row++;
-    row = layoutGroupTable(layout, b, row, summary, ragOrder);
-    together.push([groupsTop, row]);
-  }
+    line(placed.length ? "No KPI is Red or Amber." : "No KPIs, so no exceptions.", BODY_FONT);
+  } else row = layoutExceptions(layout, b, row, heading, exceptions, placed, input);
 
-  keepTogether(layout, together, row, input.scale);
   layout.add(b);
   return { endRow: row, tiles, summary, exceptions };
 }
 
+/** Page 1's rows are of known heights (no charts on it): it is filled to this share of the page. */
+const SUMMARY_PAGE_FILL = 0.97;
+
 /**
- * Page the summary as a printer would (a row never splits; a page holds PAGE_FILL of its height), both
- * as Excel prints it and as LibreOffice does (at a smaller scale, so with more rows a page), and start a
- * new page before each block that would straddle two pages in either but fits on one: no table is left
- * with a row or two on a page of its own, no heading at the foot of a page.
+ * The printed page as page 1 is laid out: rows never split, a page holds SUMMARY_PAGE_FILL of its height. Excel prints
+ * larger than LibreOffice (fewer rows a page), so a break placed for Excel's page comes before either's own.
  */
-function keepTogether(layout: SheetLayout, blocks: readonly [number, number][], end: number, scale: number): void {
-  const pages = [heightAtScale(scale) * PAGE_FILL, heightAtScale(scale / VIEWER_WIDENING) * PAGE_FILL];
-  const h = (r: number) => layout.rowHeight(r, 15);
-  const sum = (a: number, z: number) => {
-    let n = 0;
-    for (let r = a; r < z; r++) n += h(r);
-    return n;
-  };
-  const y = pages.map(() => 0);
-  for (let r = 0; r < end; r++) {
-    const block = blocks.find(([a]) => a === r);
-    if (block && y.some((v) => v > 0)) {
-      const height = sum(block[0], block[1]);
-      if (pages.some((page, i) => y[i] + height > page) && height <= minOf(pages)) {
-        layout.pageBreaksBefore.push(r);
-        y.fill(0);
-      }
+class Pager {
+  private readonly page: number;
+
+  constructor(
+    private readonly layout: SheetLayout,
+    scale: number,
+  ) {
+    // Excel fits the width at this scale or a point more, so its page holds at least this much.
+    this.page = heightAtScale(scale) * SUMMARY_PAGE_FILL;
+  }
+
+  private h(r: number): number {
+    return this.layout.rowHeight(r, 15);
+  }
+
+  /** How far down its page row `row` starts, given the breaks placed so far and the page's own. */
+  top(row: number): number {
+    const breaks = new Set(this.layout.pageBreaksBefore);
+    let y = 0;
+    for (let r = 0; r < row; r++) {
+      if (breaks.has(r)) y = 0;
+      if (y + this.h(r) > this.page) y = 0;
+      y += this.h(r);
     }
-    pages.forEach((page, i) => {
-      if (y[i] + h(r) > page) y[i] = 0;
-      y[i] += h(r);
-    });
+    return breaks.has(row) ? 0 : y;
+  }
+
+  /** Rows of these heights, starting at `row`, fit on its page. */
+  fits(row: number, heights: readonly number[]): boolean {
+    const need = heights.reduce((a, b) => a + b, 0);
+    return this.top(row) + need <= this.page;
   }
 }
 
@@ -231,12 +223,52 @@ function tileColours(id: TileSpec["id"]) {
   return RAG_COLOURS[id];
 }
 
+/** The narrowest a tile may be: its number, and its word on one line (Grey's "(not rated)" may wrap). */
+function tileMinimum(t: TileSpec): number {
+  const word = t.id === "grey" ? t.word.split(" ")[0] : t.word;
+  return Math.max(textWidth(String(t.count), TILE_NUMBER_FONT), textWidth(word, TILE_WORD_FONT)) + CELL_PADDING + 6;
+}
+
+/**
+ * The RAG counts as tiles (word, colour and number) side by side, with the counts by group under them in the tiles'
+ * columns, a row per group: one table read across and down. When the columns are too few for the tiles side by
+ * side, the tiles stand in rows and the counts by group follow as a table of their own.
+ */
+function layoutCounts(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileSpec[], summary: readonly ScorecardSummaryRow[], rags: readonly Rag[], row: number): number {
+  const byGroup = summary.length >= 2;
+  const minimum = tiles.map((t, i) => (i === 0 && byGroup ? Math.max(tileMinimum(t), 120) : tileMinimum(t)));
+  const spans = partitionColumns(layout.widths, tiles.map((_, i) => (i === 0 && byGroup ? 3 : 1)), minimum);
+  if (!spans) {
+    row = layoutTiles(layout, b, tiles, row);
+    return byGroup ? layoutGroupTable(layout, b, row + 1, summary, rags) : row;
+  }
+  // "Grey (not rated)" where it fits on one line, else "Grey" (the key says what it means).
+  const fitted = tiles.map((t, i) => (t.id === "grey" && textWidth(t.word, TILE_WORD_FONT) + CELL_PADDING > spanWidth(layout.widths, spans[i]) ? { ...t, word: RAG_WORDS.grey } : t));
+  fitted.forEach((t, i) => tileAt(layout, b, t, row, spans[i]));
+  layout.height(row, 34);
+  row += 2;
+  if (!byGroup) return row;
+  const first = row;
+  for (const g of summary) {
+    const name = `${g.group} (${g.total})`;
+    b.set(row, spans[0][0], literal(name));
+    layout.fitText(row, spans[0], name, BODY_FONT);
+    tiles.slice(1).forEach((t, i) => b.set(row, spans[1 + i][0], t.id === "stale" ? g.stale : g.counts[t.id as Rag], COUNT_FORMAT));
+    row++;
+  }
+  const last = row - 1;
+  for (const sp of spans) layout.mergeAcross(first, last, sp);
+  layout.format({ address: span(first, 0, last, layout.lastCol), wrap: true, verticalAlignment: "Top", border: { colour: BORDER_COLOUR, inside: true } });
+  layout.format({ address: span(first, spans[1][0], last, layout.lastCol), horizontalAlignment: "Center" });
+  return row;
+}
+
 /**
  * Tiles side by side when the columns allow, each a number over a word; on a narrow register (few columns
  * printed) in rows of three, then two; only when even two will not fit, one line per tile.
  */
 function layoutTiles(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileSpec[], row: number): number {
-  const minimum = tiles.map((t) => Math.max(textWidth(String(t.count), TILE_NUMBER_FONT), textWidth(t.word.split(" ")[0], TILE_WORD_FONT)) + CELL_PADDING + 6);
+  const minimum = tiles.map(tileMinimum);
   for (const perRow of [tiles.length, Math.ceil(tiles.length / 2), Math.ceil(tiles.length / 3)]) {
     const rows: { tiles: TileSpec[]; spans: Span[] }[] = [];
     for (let i = 0; i < tiles.length; i += perRow) {
@@ -354,6 +386,10 @@ function layoutGroupTable(
   return row;
 }
 
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** "Changed since the scorecard of 31 Jan 2024 (generated …)": page 1 names the scorecard it compares with. */
 export function changesHeading(c: ScorecardChanges, asOf: string): string {
   if (!c.hasPrevious) return "Changed since the last scorecard";
@@ -364,7 +400,7 @@ export function changesHeading(c: ScorecardChanges, asOf: string): string {
 }
 
 function changeLines(c: ScorecardChanges): string[] {
-  if (!c.hasPrevious) return ["This is the first scorecard in this workbook: changes will be shown from the next one."];
+  if (!c.hasPrevious) return ["This is the first scorecard in this workbook, so there is none to compare with yet."];
   const out: string[] = [];
   if (c.changed.length === 0) out.push("No KPI has changed its RAG rating.");
   const words = { worse: "Worse", better: "Better", other: "Changed" } as const;
@@ -378,16 +414,31 @@ function changeLines(c: ScorecardChanges): string[] {
   return out;
 }
 
-/** "13% (Jan 24) against 60% (By 6 months)"; what is missing said in words. */
+/** "69" and "Dec 23" -> "69 (Dec 23)"; a figure whose own words name the period already ("69 (Dec 23)") keeps them. */
+function withPeriod(text: string, period: string | null | undefined): string {
+  const p = period?.replace(/\s+/g, " ").trim();
+  if (!text || !p || text.toLowerCase().includes(p.toLowerCase())) return text;
+  return `${text} (${p})`;
+}
+
+/** Milestone labels longer than this are said by their due month on page 1 ("by Oct 2020"); the register has them whole. */
+const LONG_MILESTONE = 24;
+
+/** The milestone the target belongs to, short: its label, or "by Oct 2020" for a long one with a due date. */
+function shortTargetFor(kpi: PlacedKpi["kpi"]): string {
+  const label = targetFor(kpi);
+  if (label.length <= LONG_MILESTONE) return label;
+  const due = kpi.milestones.find((m) => m.label === kpi.currentMilestone)?.due;
+  return due ? `by ${readableDate(due).replace(/^\d+ /, "")}` : label;
+}
+
+/** "13% (Jan 24) against 60% (By 6 months)"; what is missing said in words; a period never said twice. */
 export function latestVsTarget(p: PlacedKpi): string {
   const { kpi } = p;
-  const latest = figureText(kpi.latest, kpi.unit);
-  const period = kpi.latest?.period ? ` (${kpi.latest.period})` : "";
-  const target = figureText(kpi.currentTarget ?? kpi.target, kpi.unit);
-  const due = targetFor(kpi);
-  const t = target ? `${target}${due ? ` (${due})` : ""}` : "";
-  if (latest && t) return `${latest}${period} against ${t}`;
-  if (latest) return `${latest}${period}; no target`;
+  const latest = withPeriod(figureText(kpi.latest, kpi.unit), kpi.latest?.period);
+  const t = withPeriod(figureText(kpi.currentTarget ?? kpi.target, kpi.unit), shortTargetFor(kpi));
+  if (latest && t) return `${latest} against ${t}`;
+  if (latest) return `${latest}; no target`;
   if (t) return `No latest figure; target ${t}`;
   return "No figures";
 }
@@ -395,82 +446,141 @@ export function latestVsTarget(p: PlacedKpi): string {
 interface ExceptionField {
   id: "ref" | "measure" | "latestVsTarget" | "trend" | "rag" | "owner" | "commentary";
   header: string;
-  weight: number;
   min: number;
 }
 
 const EXCEPTION_FIELDS: readonly ExceptionField[] = [
-  { id: "ref", header: "Ref", weight: 6, min: 34 },
-  { id: "measure", header: "Measure", weight: 28, min: 110 },
-  { id: "latestVsTarget", header: "Latest against target", weight: 17, min: 80 },
-  { id: "trend", header: "Trend", weight: 11, min: 58 },
-  { id: "rag", header: RAG_HEADER, weight: 7, min: 46 },
-  { id: "owner", header: "Owner", weight: 10, min: 55 },
-  { id: "commentary", header: COMMENTARY_HEADER, weight: 22, min: 100 },
+  { id: "ref", header: "Ref", min: 34 },
+  { id: "measure", header: "Measure", min: 110 },
+  { id: "latestVsTarget", header: "Latest against target", min: 80 },
+  { id: "trend", header: "Trend", min: 50 },
+  { id: "rag", header: RAG_HEADER, min: 46 },
+  { id: "owner", header: "Owner", min: 55 },
+  { id: "commentary", header: COMMENTARY_HEADER, min: 100 },
 ];
 
 /** Fields left out first when the columns are too few for them all. */
 const DROP_ORDER: ExceptionField["id"][] = ["owner", "trend", "ref", "latestVsTarget"];
 
-function layoutExceptions(layout: SheetLayout, b: BlockBuilder, row: number, rows: readonly ExceptionRow[], placed: readonly PlacedKpi[], input: SummaryInput): number {
+/** The widest a field is made for its texts on one line, points: longer text wraps. */
+const FIELD_CAP = 320;
+/** The width the exceptions' commentary is given even when empty: room to write in. */
+const COMMENTARY_ROOM = 300;
+
+/**
+ * The fields the exceptions table has room for over the register's columns, and their spans: each field as wide
+ * as its longest text on one line (up to a cap) in proportion, and never narrower than its minimum.
+ */
+function exceptionFields(layout: SheetLayout, rows: readonly ExceptionRow[], texts: (e: ExceptionRow) => Record<ExceptionField["id"], string>): { fields: readonly ExceptionField[]; spans: readonly Span[] } {
   let fields = EXCEPTION_FIELDS.filter(
     (f) => (f.id !== "ref" || rows.some((r) => r.ref)) && (f.id !== "owner" || rows.some((r) => r.owner)) && (f.id !== "trend" || rows.some((r) => r.trend)),
   );
-  let spans = partitionColumns(layout.widths, fields.map((f) => f.weight), fields.map((f) => f.min));
+  // Commentary keeps room to write in, whatever it holds today.
+  const wanted = (f: ExceptionField) =>
+    Math.max(f.id === "commentary" ? COMMENTARY_ROOM : f.min, minOf([FIELD_CAP, maxOf(rows.map((e) => widthNeeds(texts(e)[f.id], f.id === "rag" ? BODY_BOLD : BODY_FONT).natural))]));
+  // The RAG's lines ("Red" / "out of date") never wrap (the register's RAG column is made as wide); no field splits a word.
+  const least = (f: ExceptionField) => (f.id === "rag" ? Math.max(f.min, wanted(f)) : Math.max(f.min, wordFloor(rows.map((e) => texts(e)[f.id]), BODY_FONT)));
+  const split = () => partitionColumns(layout.widths, fields.map(wanted), fields.map(least), 4);
+  let spans = split();
   for (const id of DROP_ORDER) {
     if (spans) break;
     fields = fields.filter((f) => f.id !== id);
-    spans = partitionColumns(layout.widths, fields.map((f) => f.weight), fields.map((f) => f.min));
+    spans = split();
   }
-  if (!spans) {
-    // One column only: the measure with its RAG.
-    fields = [{ id: "measure", header: "Measure", weight: 1, min: 0 }];
-    spans = [[0, layout.lastCol]];
-  }
-  const header = row;
-  fields.forEach((f, i) => b.set(header, spans![i][0], f.header));
-  b.set(header, input.keyCol, KEY_HEADER);
-  b.set(header, input.sheetCol, SHEET_HEADER);
-  layout.format({ address: span(header, 0, header, layout.lastCol), fill: HEADER_COLOURS.fill, fontColour: HEADER_COLOURS.text, bold: true, wrap: true, verticalAlignment: "Center" });
-  layout.height(header, maxOf(fields.map((f, i) => heightFor(f.header, spanWidth(layout.widths, spans![i]), BODY_BOLD))));
-  row++;
+  // One column only: the measure with its RAG.
+  if (!spans) return { fields: [{ id: "measure", header: "Measure", min: 0 }], spans: [[0, layout.lastCol]] };
+  return { fields, spans };
+}
+
+/**
+ * The exceptions, worst first, under their heading. They come last on page 1; those that do not fit there go on
+ * the next page (and the one after) under "Exceptions, continued" and the table's heading row again, so no row and
+ * no heading is left at the foot of a page.
+ */
+function layoutExceptions(layout: SheetLayout, b: BlockBuilder, row: number, heading: string, rows: readonly ExceptionRow[], placed: readonly PlacedKpi[], input: SummaryInput): number {
+  let oneField = false;
+  const textsOf = (e: ExceptionRow): Record<ExceptionField["id"], string> => ({
+    ref: e.ref ?? "",
+    measure: oneField ? `${RAG_WORDS[e.rag]}: ${kpiLabel(e.ref, e.measure)}` : e.measure,
+    latestVsTarget: e.latestVsTarget,
+    trend: e.trend,
+    rag: ragText(e),
+    owner: e.owner,
+    commentary: e.commentary,
+  });
+  const { fields, spans } = exceptionFields(layout, rows, textsOf);
+  oneField = fields.length === 1;
+  const pager = new Pager(layout, input.scale);
   const bySheet = new Map(placed.map((p) => [p.key, p.sheet]));
-  for (const e of rows) {
-    const text: Record<ExceptionField["id"], string> = {
-      ref: e.ref ?? "",
-      measure: fields.length === 1 ? `${RAG_WORDS[e.rag]}: ${kpiLabel(e.ref, e.measure)}` : e.measure,
-      latestVsTarget: e.latestVsTarget,
-      trend: e.trend,
-      rag: ragText(e),
-      owner: e.owner,
-      commentary: e.commentary,
-    };
-    fields.forEach((f, i) => {
-      b.set(row, spans![i][0], literal(text[f.id]));
-      layout.fitText(row, spans![i], text[f.id], f.id === "rag" ? BODY_BOLD : BODY_FONT);
-    });
+  const heightOf = (e: ExceptionRow) => {
+    const t = textsOf(e);
+    return maxOf(fields.map((f, i) => heightFor(t[f.id], spanWidth(layout.widths, spans[i]), f.id === "rag" ? BODY_BOLD : BODY_FONT)));
+  };
+  const headerHeight = maxOf(fields.map((f, i) => heightFor(f.header, spanWidth(layout.widths, spans[i]), BODY_BOLD)));
+  const sectionHeight = heightFor(heading, spanWidth(layout.widths, [0, layout.lastCol]), SECTION_HEADING_FONT);
+
+  /** The section's heading and the table's heading row; the rows of one page run from the row after. */
+  const headTable = (at: number, text: string): number => {
+    sectionHeading(layout, b, at, text);
+    const header = at + 1;
+    fields.forEach((f, i) => b.set(header, spans[i][0], f.header));
+    b.set(header, input.keyCol, KEY_HEADER);
+    b.set(header, input.sheetCol, SHEET_HEADER);
+    layout.format({ address: span(header, 0, header, layout.lastCol), fill: HEADER_COLOURS.fill, fontColour: HEADER_COLOURS.text, bold: true, wrap: true, verticalAlignment: "Center" });
+    layout.height(header, headerHeight);
+    return header + 1;
+  };
+  // Formats over every page's table at once go before the pages' own (headings override them): one request each,
+  // however many pages, so a long list of exceptions stays within one write.
+  const formatsAt = layout.formats.length;
+  const tableTop = row + 1;
+  const bodies: [number, number][] = [];
+  // The heading never stands alone at a page's foot: with the first row it goes to the next page when they do not fit.
+  if (!pager.fits(row, [sectionHeight, headerHeight, heightOf(rows[0])])) layout.pageBreaksBefore.push(row);
+  row = headTable(row, heading);
+  let first = row;
+  rows.forEach((e, n) => {
+    const h = heightOf(e);
+    if (n > 0 && !pager.fits(row, [h])) {
+      bodies.push([first, row - 1]);
+      layout.pageBreaksBefore.push(row);
+      row = headTable(row, `Exceptions, continued: ${rows.length - n} more, worst first`);
+      first = row;
+    }
+    const t = textsOf(e);
+    fields.forEach((f, i) => b.set(row, spans[i][0], literal(t[f.id])));
     b.set(row, input.keyCol, literal(e.key));
     b.set(row, input.sheetCol, literal(bySheet.get(e.key) ?? ""));
+    layout.height(row, h);
     row++;
-  }
-  const first = header + 1;
-  const last = row - 1;
-  for (const s of spans) layout.mergeAcross(header, last, s);
-  layout.format({ address: span(first, 0, last, layout.lastCol), wrap: true, verticalAlignment: "Top" });
-  layout.format({ address: span(header, 0, last, layout.lastCol), border: { colour: BORDER_COLOUR, inside: true } });
+  });
+  bodies.push([first, row - 1]);
+  const whole = span(tableTop, 0, row - 1, layout.lastCol);
+  layout.formats.splice(formatsAt, 0, { address: whole, wrap: true, verticalAlignment: "Top", border: { colour: BORDER_COLOUR, inside: true } });
   const ragField = fields.findIndex((f) => f.id === "rag");
   if (ragField >= 0) {
-    const s = spans[ragField];
-    const address = span(first, s[0], last, s[0]);
-    layout.format({ address: span(first, s[0], last, s[1]), bold: true, horizontalAlignment: "Center" });
+    // The rules read each cell's own text: a heading row's cell in this column holds "RAG" or nothing.
+    const address = span(tableTop + 1, spans[ragField][0], row - 1, spans[ragField][0]);
     for (const rag of ["red", "amber", "green", "grey", "blue"] as const) {
       layout.textRules.push({ address, text: RAG_WORDS[rag], fill: RAG_COLOURS[rag].fill, fontColour: RAG_COLOURS[rag].text });
     }
+  }
+  for (const [top, last] of bodies) formatExceptionRows(layout, fields, spans, top, last);
+  return row;
+}
+
+/** One page's exception rows: merged over their spans, wrapped, bordered; the RAG coloured by its word; commentary cream. */
+function formatExceptionRows(layout: SheetLayout, fields: readonly ExceptionField[], spans: readonly Span[], first: number, last: number): void {
+  // The heading row and the rows under it, each merged over its fields' spans.
+  for (const sp of spans) layout.mergeAcross(first - 1, last, sp);
+  const ragField = fields.findIndex((f) => f.id === "rag");
+  if (ragField >= 0) {
+    const s = spans[ragField];
+    layout.format({ address: span(first, s[0], last, s[1]), bold: true, horizontalAlignment: "Center" });
   }
   const commentaryField = fields.findIndex((f) => f.id === "commentary");
   if (commentaryField >= 0) {
     const s = spans[commentaryField];
     layout.format({ address: span(first, s[0], last, s[1]), fill: COMMENTARY_FILL });
   }
-  return row;
 }

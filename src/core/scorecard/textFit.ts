@@ -57,10 +57,14 @@ export function textWidth(text: string, font: FontSpec): number {
 export const CELL_PADDING = 7;
 
 /** Height of one line of text in points, and the room above and below a cell's text. */
+/**
+ * Excel gives each wrapped line of Calibri about 1.36 times its size (15 pt a line at 11 pt, as its own row heights
+ * are); LibreOffice's lines are shorter. Rows so tall show every line whole in both, and no taller.
+ */
 export function lineHeight(font: FontSpec): number {
-  return Math.ceil(font.size * 1.28 * 4) / 4;
+  return Math.ceil(font.size * (15 / 11) * 4 - 1e-6) / 4;
 }
-const ROW_PADDING = 3;
+const ROW_PADDING = 0;
 
 /**
  * The lines a cell of the given width shows when its text wraps: at spaces as Excel and
@@ -141,3 +145,18 @@ export function widthNeeds(text: string, font: FontSpec): { min: number; natural
 
 /** Excel's tallest row. */
 export const MAX_ROW_HEIGHT = 409;
+
+/** Words up to this wide (points, at 11 pt) are kept whole: a column is made at least as wide. Longer ones (a web address) may break. */
+export const LONGEST_WHOLE_WORD = 110;
+
+/** The narrowest a column of these texts may be without splitting a word (words longer than LONGEST_WHOLE_WORD aside). */
+export function wordFloor(texts: readonly string[], font: FontSpec): number {
+  let floor = 0;
+  for (const t of texts) {
+    for (const w of t.split(/\s+/)) {
+      const need = textWidth(w, font) + CELL_PADDING;
+      if (need <= LONGEST_WHOLE_WORD * (font.size / 11) + CELL_PADDING) floor = Math.max(floor, need);
+    }
+  }
+  return floor;
+}

@@ -78,6 +78,10 @@ export interface ChartSeriesSpec {
   dashed?: boolean;
   /** Colour of the values written on the bars or points: white on dark fills, black on light ones. */
   labelColour: HexColour;
+  /** False: this series' values are not written on its points (they would overlap another series' labels). */
+  labels?: boolean;
+  /** Drawn as a line with markers on a column chart (a target over actual columns, on the same period axis). */
+  asLine?: boolean;
 }
 
 export type ChartKind = "rag-by-group" | "trajectory" | "actual-vs-target";
@@ -86,7 +90,7 @@ export interface ChartSpec {
   /** Unique name of the chart on the sheet. */
   name: string;
   kind: ChartKind;
-  type: "BarStacked" | "ColumnStacked" | "LineMarkers";
+  type: "BarStacked" | "ColumnStacked" | "ColumnClustered" | "LineMarkers";
   title: string;
   /** The data range on the data sheet the chart is created from, header row and column included. */
   source: string;
@@ -271,8 +275,6 @@ export interface ExceptionRow {
   owner: string;
   commentary: string;
   stale: boolean;
-  /** For an out-of-date figure, the period it is rated at ("Oct 2020"); else null. */
-  staleAt: string | null;
 }
 
 /** A KPI whose RAG moved since the last scorecard. */
@@ -323,6 +325,8 @@ export interface ScorecardSpec {
   hyperlinks: HyperlinkSpec[];
   charts: ChartSpec[];
   freeze: FreezeSpec;
+  /** The register, its heading row first, with filter buttons on that row; null when it has no KPI rows. */
+  autoFilter: string | null;
   page: PageSetupSpec;
   /** Gridlines off: the tables draw their own borders, and the page reads like a report. */
   showGridlines: boolean;

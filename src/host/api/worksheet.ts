@@ -10,6 +10,7 @@ import { PageLayout } from "./pageLayout";
 import { Range, assertWritable } from "./range";
 import { TableCollection } from "./tables";
 import { parseAddress } from "./addresses";
+import { rectAddress } from "../../core/address";
 import { breakSheetReferences, renameSheetReferences } from "../model/references";
 import { HostEventHandlers, type ChangedArgs } from "./hostEvents";
 
@@ -124,6 +125,37 @@ export class WorksheetFreezePanes extends HostObject<SheetModel> {
   }
 }
 
+/**
+ * Excel.AutoFilter (ExcelApi 1.9), the part the add-in uses: filter buttons on a range's heading row, no criteria.
+ * A sheet has one; applying it elsewhere moves it. Saved as the sheet's autoFilter element.
+ */
+export class WorksheetAutoFilter extends HostObject<SheetModel> {
+  protected scalars(): Record<string, Getter<SheetModel>> {
+    return { enabled: (s) => typeof s.passthrough.autoFilter === "string", isDataFiltered: () => false };
+  }
+  get enabled(): boolean { return this.get("enabled"); }
+  get isDataFiltered(): boolean { return this.get("isDataFiltered"); }
+
+  apply(range: Range | string, columnIndex?: number, criteria?: unknown): void {
+    const arg = typeof range === "string" ? range : "[Range]";
+    this.call("apply", [arg], (s) => {
+      // Filtering by criteria is not modelled: the host refuses rather than pretend it filtered.
+      if (columnIndex !== undefined || criteria !== undefined) throw richApiError("InvalidArgument", "The headless host applies an AutoFilter without criteria only.");
+      const rect = typeof range === "string" ? parseAddress(range)?.rect : range.target()?.sheet === s ? range.target()!.rect : null;
+      if (!rect || rect.rowCount < 1) throw richApiError("InvalidArgument");
+      const address = rectAddress(rect);
+      this.ctx.journal.set(s, "passthrough", { ...s.passthrough, autoFilter: address });
+    });
+  }
+
+  remove(): void {
+    this.call("remove", [], (s) => {
+      const { autoFilter: _gone, ...rest } = s.passthrough;
+      this.ctx.journal.set(s, "passthrough", rest);
+    });
+  }
+}
+
 export class Worksheet extends HostObject<SheetModel> {
 
   constructor(ctx: HostContext, resolver: () => SheetModel | null, nullable = false) {
@@ -146,7 +178,7 @@ export class Worksheet extends HostObject<SheetModel> {
 
   protected override navigations() {
     return {
-      protection: () => this.protection, freezePanes: () => this.freezePanes, pageLayout: () => this.pageLayout,
+      protection: () => this.protection, freezePanes: () => this.freezePanes, pageLayout: () => this.pageLayout, autoFilter: () => this.autoFilter,
       tables: () => this.tables, charts: () => this.charts, names: () => this.names,
     } as Record<string, () => Loadable>;
   }
@@ -210,6 +242,9 @@ export class Worksheet extends HostObject<SheetModel> {
   }
   get freezePanes(): WorksheetFreezePanes {
     return this.child("freezePanes", () => new WorksheetFreezePanes(this.ctx, () => this.target(), this.nullable));
+  }
+  get autoFilter(): WorksheetAutoFilter {
+    return this.child("autoFilter", () => new WorksheetAutoFilter(this.ctx, () => this.target(), this.nullable));
   }
   get pageLayout(): PageLayout {
     return this.child("pageLayout", () => new PageLayout(this.ctx, () => this.target(), this.nullable));
