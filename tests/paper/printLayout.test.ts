@@ -87,14 +87,15 @@ describe.each(CASES)("%s", (_name, file, asOf) => {
   });
 });
 
-test("the sample: page 1 holds the tiles, the counts by group, the changes and all 9 exceptions", async () => {
+// The sample is Sefton's report as at 08.12.20 alone (31 KPIs): 4 exceptions. Page 1 holding about 15 needs another workbook.
+test("the sample: page 1 holds the tiles, the counts by group, the changes and all 4 exceptions", async () => {
   const spec = await specOf(SAMPLE, "2024-02-29");
   const ps = pages(spec);
   const page1 = ps[0];
-  expect(spec.exceptions).toHaveLength(9);
+  expect(spec.exceptions).toHaveLength(4);
   const rowOf = (id: string) => parseCellAddress(spec.sections.find((s) => s.id === id)!.cell)!.row;
   const values = spec.blocks.find((b) => b.id === "summary")!.values;
-  const lastException = values.map((row) => row[spec.table.keyCol]).lastIndexOf(`'${spec.exceptions[8].key}`);
+  const lastException = values.map((row) => row[spec.table.keyCol]).lastIndexOf(`'${spec.exceptions[3].key}`);
   expect(lastException).toBeGreaterThan(rowOf("exceptions"));
   expect(lastException).toBeLessThanOrEqual(page1.last);
   expect(rowOf("changes")).toBeLessThanOrEqual(page1.last);
