@@ -18,6 +18,7 @@ import { EVIDENCE_SHEETS } from "./fixtures/build-evidence";
 import { JUDGEMENT_SHEETS } from "./fixtures/build-judgements";
 import { DEVON_SHEETS, LAYOUT_SHEETS } from "./fixtures/build-history";
 import { buildSheets } from "./corpus/build";
+import { writeProducerFixtures } from "./fixtures/producers";
 
 /** The evidence workbook: one sheet per kind of evidence recognition weighs. */
 export const EVIDENCE_FILE = "tests/fixtures/evidence.xlsx";
@@ -84,6 +85,8 @@ async function main(): Promise<void> {
     writeFileSync(join(root, file), bytes);
     console.log(`wrote ${file}`);
   }
+  // Made from the demo workbook just written: the same content as other producers write it.
+  writeProducerFixtures(root, (line) => console.log(line));
   const infos = built.map((b) => b.info);
   writeFileSync(join(root, "scripts/fixtures/catalog.ts"), catalogSource(infos));
   writeFileSync(join(root, "tests/fixtures/README.md"), readmeSource(infos, RAW_FILES.map(([, , line]) => line)));

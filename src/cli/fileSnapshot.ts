@@ -18,9 +18,9 @@ import { resolveTarget } from "../host/xlsx/chartPackage";
 import { parseDefinedNames } from "../host/xlsx/definedNames";
 import { openPackage } from "../host/xlsx/detect";
 import { carried, CellBudget, checkSheetSizes, openErrorOf, type CellContext } from "../host/xlsx/load";
-import { readLookStyles } from "../host/xlsx/lookStyles";
+import { readStyles } from "../host/xlsx/styles";
 import { DEFAULT_LOAD_LIMITS, PackageDamage, type LoadLimits } from "../host/xlsx/loadErrors";
-import { scanSheetData, SHEET_COLS, splitSheet } from "../host/xlsx/sheetData";
+import { readSheetPart, SHEET_COLS } from "../host/xlsx/sheetData";
 import { STATES } from "../host/xlsx/sheetFeatures";
 import { readWebExtensions } from "../host/xlsx/webExtension";
 import { findWorkbookPart, readWorkbookParts, relationshipsOf, type SheetEntry } from "../host/xlsx/workbookParts";
@@ -133,15 +133,11 @@ interface SheetRead {
 
 function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget: CellBudget): SheetRead {
   const part = entry.part;
-  const xml = pkg.textOf(part);
-  const split = splitSheet(xml, part);
-  const rest = parsePartXml(split.rest, part);
-  const merges = children(child(rest, "mergeCells"), "mergeCell").map((m) => rectOf(m.attrs.ref)).filter((r): r is CellRect => !!r && r.rowCount * r.colCount > 1);
   const rows = new Map<number, RowCells>();
   const formulas = new SharedFormulas();
   let lastRow = -1;
   let lastLine: RowCells | undefined;
-  scanSheetData(xml, split, part, {
+  const split = readSheetPart(pkg.textOf(part), part, {
     cell(raw) {
       const value = cellValueOf(raw, ctx.sharedStrings, ctx.date1904, part);
       const formula = formulas.formulaOf(raw);
@@ -159,6 +155,8 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget:
       line.formulas.push(formula !== undefined);
     },
   });
+  const rest = parsePartXml(split.rest, part);
+  const merges = children(child(rest, "mergeCells"), "mergeCell").map((m) => rectOf(m.attrs.ref)).filter((r): r is CellRect => !!r && r.rowCount * r.colCount > 1);
   for (const line of rows.values()) sortRow(line);
   clearMergedFollowers(rows, merges);
 
@@ -316,7 +314,7 @@ async function readFileSnapshot(pkg: ZipPackage, label: string, limits: LoadLimi
   pkg.budget = limits.maxTotalBytes;
   const ctx: CellContext = {
     sharedStrings: parts.sharedStringsPart ? parseSharedStrings(pkg.textOf(parts.sharedStringsPart), parts.sharedStringsPart) : [],
-    styles: readLookStyles(parts.stylesPart ? pkg.textOf(parts.stylesPart) : null, parts.stylesPart ?? "xl/styles.xml"),
+    styles: readStyles(parts.stylesPart ? pkg.textOf(parts.stylesPart) : null, parts.stylesPart ?? "xl/styles.xml"),
     date1904: parts.date1904,
   };
   const budget = new CellBudget(limits.maxCells);

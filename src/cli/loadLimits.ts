@@ -1,7 +1,7 @@
 // What the command line agrees to read (--max-cells, --max-sheet-mb, --max-total-mb), with sensible
 // defaults, checked before the work: a file over a limit is refused in one line that says how to go on.
 import { DEFAULT_LOAD_LIMITS, type LimitKind, type LoadLimits } from "../host/xlsx/loadErrors";
-import { CliError } from "./loadWorkbook";
+import { CliError } from "./cliError";
 
 const MiB = 1024 * 1024;
 

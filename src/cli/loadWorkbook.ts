@@ -6,17 +6,7 @@ import { scanReadSnapshot, type ScanWorkbookOptions, type ScanWorkbookOutcome } 
 import { readSnapshotFromFile } from "./fileSnapshot";
 import type { LimitKind } from "../host/xlsx/loadErrors";
 import { loadLimits, RAISE_WITH } from "./loadLimits";
-
-/** An error meant for the user: printed as one line, with an exit code, never as a stack trace. */
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-    this.name = "CliError";
-  }
-}
+import { CliError, ownFault } from "./cliError";
 
 async function readBytes(file: string, readFile: (path: string) => Promise<Uint8Array>): Promise<Uint8Array> {
   try {
@@ -29,15 +19,6 @@ async function readBytes(file: string, readFile: (path: string) => Promise<Uint8
     if (code === "ERR_FS_FILE_TOO_LARGE") throw new CliError(`"${file}" is too large to read (over 2 GB). Split the workbook and try again.`);
     throw new CliError(`cannot read "${file}" (${code ?? "the system refused"}). Check the file and try again.`);
   }
-}
-
-/**
- * A failure of our own (a bug), owned as such in words: never an internal error text, never blamed on
- * Excel or the file. KPI_SCORECARD_DEBUG=1 prints the details for a report.
- */
-export function ownFault(file?: string): CliError {
-  const what = file ? `"${file}" could not be handled` : "the command could not finish";
-  return new CliError(`${what}: KPI Scorecard met something it cannot handle (a fault in KPI Scorecard, not in your workbook or in Excel). Open the workbook in Excel, save it again and try again; if it still fails, please report it (KPI_SCORECARD_DEBUG=1 shows the details).`);
 }
 
 function cliErrorOf(e: unknown, file: string): CliError {

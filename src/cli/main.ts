@@ -1,5 +1,6 @@
-// `kpi-scorecard scan|scorecard` over .xlsx files, through src/excel on the headless host: the
-// same code path as the add-in in Excel.
+// `kpi-scorecard scan|scorecard|pack` over .xlsx files. scorecard and pack run src/excel on the headless
+// host, the add-in's own code path; scan reads the file straight into the core's snapshot
+// (fileSnapshot.ts), held equal to what the host's read gives by tests/cli/fileSnapshot.test.ts.
 import { once } from "node:events";
 import { Command, CommanderError } from "commander";
 import { readFile } from "node:fs/promises";
@@ -8,7 +9,8 @@ import type { Settings } from "../core/settings";
 import { COLUMN_ROLES, DeclarationError } from "../core/corrections";
 import { declarationsFrom, headerRowsOption, roleOption, tableOption, type TableFlags } from "./tableOptions";
 import { formatScanText } from "./formatScan";
-import { scanFile, CliError, ownFault } from "./loadWorkbook";
+import { scanFile } from "./loadWorkbook";
+import { CliError, ownFault } from "./cliError";
 import { todayIso } from "../excel/scanWorkbook";
 import { REPORTING_DATE_RULE } from "../core/reportingDate";
 import { runScorecard } from "./scorecardCommand";

@@ -2,7 +2,7 @@
 // allowed (exit 2), so a typo never turns silently into a default or a wrong answer.
 import { isoParts } from "../core/dates";
 import { headingProblem, type Settings } from "../core/settings";
-import { CliError } from "./loadWorkbook";
+import { CliError } from "./cliError";
 
 /** Exit code for a command line that is wrong (bad option value, unknown option, missing argument). */
 export const USAGE_EXIT = 2;

@@ -11,10 +11,8 @@ import type { Command } from "commander";
 import type { Settings } from "../core/settings";
 import { insertScorecard } from "../excel/insertScorecard";
 import { todayIso } from "../excel/scanWorkbook";
-import { ScorecardError } from "../excel/applyScorecard";
-import { describeOfficeError } from "../excel/officeErrors";
-import { CliError, loadWorkbook, ownFault } from "./loadWorkbook";
-import { isRichApiError } from "../host";
+import { loadWorkbook } from "./loadWorkbook";
+import { CliError, commandError } from "./cliError";
 import { hideAllSheetsBut } from "../excel/printOnly";
 
 export const INSTALL_LIBREOFFICE =
@@ -96,14 +94,7 @@ export async function runPack(file: string, opts: PackOptions, out: (s: string) 
       return inserted;
     });
   } catch (e) {
-    if (e instanceof ScorecardError) throw new CliError(e.message);
-    // Only Excel's own errors are Excel's to explain; anything else is a fault of ours.
-    if (!isRichApiError(e)) {
-      if (process.env.KPI_SCORECARD_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-      throw ownFault(file);
-    }
-    const d = describeOfficeError(e);
-    throw new CliError(`${d.message} ${d.action}`.trim());
+    throw commandError(e, file);
   }
 
   const work = mkdtempSync(join(tmpdir(), "kpi-pack-"));

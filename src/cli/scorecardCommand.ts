@@ -7,10 +7,9 @@ import { insertScorecard } from "../excel/insertScorecard";
 import { saveSettings } from "../excel/settingsStore";
 import { DeclarationError, type TableDeclaration } from "../core/corrections";
 import { todayIso } from "../excel/scanWorkbook";
-import { describeOfficeError } from "../excel/officeErrors";
-import { ScorecardError } from "../excel/applyScorecard";
-import { copyExtension, isRichApiError } from "../host";
-import { CliError, loadWorkbook, ownFault } from "./loadWorkbook";
+import { copyExtension } from "../host";
+import { loadWorkbook } from "./loadWorkbook";
+import { commandError } from "./cliError";
 import { usageError } from "./options";
 import { checkOutput, checkOutputExtension, realFs, writeOutput, type OutputFs, type OutputPlan } from "./outputFile";
 
@@ -57,14 +56,7 @@ export async function runScorecard(file: string, opts: ScorecardCommandOptions, 
     if (toStore) await wb.run((ctx) => saveSettings(ctx, toStore));
   } catch (e) {
     if (e instanceof DeclarationError) throw usageError(e.message);
-    if (e instanceof ScorecardError) throw new CliError(e.message);
-    // Only Excel's own errors are Excel's to explain; anything else is a fault of ours.
-    if (!isRichApiError(e)) {
-      if (process.env.KPI_SCORECARD_DEBUG) process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-      throw ownFault(file);
-    }
-    const d = describeOfficeError(e);
-    throw new CliError(`${d.message} ${d.action}`.trim());
+    throw commandError(e, file);
   }
   const output = await writeOutput(plan, await wb.saveCopy(), fs);
   const { applied, scan } = outcome;

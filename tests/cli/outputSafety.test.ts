@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { runScorecard } from "../../src/cli/scorecardCommand";
 import { realFs, type OutputFs } from "../../src/cli/outputFile";
-import { CliError } from "../../src/cli/loadWorkbook";
+import { CliError } from "../../src/cli/cliError";
 import { FIXTURES } from "../helpers/scan";
 
 async function run(...args: string[]) {

@@ -1,6 +1,7 @@
-// Just enough XML for editing package parts: escaping for what we write, and a small tolerant parser
-// (element tree with source offsets) for what we read, so edits can be spliced into the original text
-// without re-serialising parts we do not own. No DOMParser: the host also runs under Node without a DOM.
+// Just enough XML for editing package parts: escaping for what we write, and an element tree with source
+// offsets for what we read (built on the one tokenizer, xmlReader.ts), so edits can be spliced into the
+// original text without re-serialising parts we do not own. No DOMParser: the host also runs without a DOM.
+import { Token, XmlReader } from "./xmlReader";
 
 /** Escape text for element content or a double-quoted attribute. */
 export function escapeXml(text: string): string {
@@ -22,15 +23,7 @@ function isXmlChar(ch: string): boolean {
   return c !== 0xfffe && c !== 0xffff;
 }
 
-const NAMED_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-export function unescapeXml(text: string): string {
-  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, ent: string) => {
-    if (ent.startsWith("#x")) return String.fromCodePoint(parseInt(ent.slice(2), 16));
-    if (ent.startsWith("#")) return String.fromCodePoint(parseInt(ent.slice(1), 10));
-    return NAMED_ENTITIES[ent] ?? whole;
-  });
-}
+export { decodeEntities as unescapeXml } from "./xmlReader";
 
 export interface XmlElement {
   /** Qualified name as written, e.g. "c:barChart". */
@@ -50,11 +43,6 @@ export interface XmlElement {
   innerEnd: number;
 }
 
-const NAME = "[A-Za-z_][\\w.\\-]*(?::[A-Za-z_][\\w.\\-]*)?";
-// Sticky: matched in place at each "<", so a large sheet part is never copied tag by tag.
-const START_TAG = new RegExp(`<(${NAME})((?:\\s+${NAME}\\s*=\\s*(?:"[^"]*"|'[^']*'))*)\\s*(/?)>`, "y");
-const ATTR = new RegExp(`(${NAME})\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, "g");
-
 function element(name: string, start: number): XmlElement {
   const colon = name.indexOf(":");
   return {
@@ -70,57 +58,28 @@ function element(name: string, start: number): XmlElement {
   };
 }
 
-/** Parse a part into its root element. Throws on markup that is not well formed. */
+/** Parse a part into its root element (the one tokenizer, xmlReader.ts). Throws XmlError on markup that is not well formed. */
 export function parseXml(xml: string): XmlElement {
+  const reader = new XmlReader(xml);
   const stack: XmlElement[] = [];
   let root: XmlElement | null = null;
-  let i = 0;
-  while (i < xml.length) {
-    const lt = xml.indexOf("<", i);
-    const textEnd = lt < 0 ? xml.length : lt;
-    if (textEnd > i && stack.length > 0) stack[stack.length - 1].text += unescapeXml(xml.slice(i, textEnd));
-    if (lt < 0) break;
-    if (xml.startsWith("<?", lt)) {
-      i = after(xml, "?>", lt);
-    } else if (xml.startsWith("<!--", lt)) {
-      i = after(xml, "-->", lt);
-    } else if (xml.startsWith("<![CDATA[", lt)) {
-      const close = after(xml, "]]>", lt);
-      if (stack.length > 0) stack[stack.length - 1].text += xml.slice(lt + 9, close - 3);
-      i = close;
-    } else if (xml.startsWith("<!", lt)) {
-      i = after(xml, ">", lt);
-    } else if (xml.startsWith("</", lt)) {
-      const gt = after(xml, ">", lt);
-      const name = xml.slice(lt + 2, gt - 1).trim();
-      const open = stack.pop();
-      if (!open || open.name !== name) throw new Error(`Malformed XML: </${name}> at ${lt} does not close <${open?.name ?? "nothing"}>`);
-      open.innerEnd = lt;
-      open.end = gt;
-      i = gt;
-    } else {
-      START_TAG.lastIndex = lt;
-      const m = START_TAG.exec(xml);
-      if (!m) throw new Error(`Malformed XML: bad start tag at ${lt}`);
-      const el = element(m[1], lt);
-      for (const a of m[2].matchAll(ATTR)) el.attrs[a[1]] = unescapeXml(a[2] ?? a[3] ?? "");
-      if (stack.length > 0) stack[stack.length - 1].children.push(el);
-      else if (root) throw new Error("Malformed XML: more than one root element");
+  for (let t = reader.next(); t !== Token.End; t = reader.next()) {
+    if (t === Token.Open) {
+      const el = element(reader.name, reader.start);
+      el.attrs = reader.attributes();
+      if (stack.length) stack[stack.length - 1].children.push(el);
       else root = el;
-      i = lt + m[0].length;
-      if (m[3] === "/") el.end = i;
-      else stack.push(el);
-    }
+      if (reader.selfClosing) el.end = reader.end;
+      stack.push(el);
+    } else if (t === Token.Close) {
+      const el = stack.pop()!;
+      if (el.end < 0) {
+        el.innerEnd = reader.start;
+        el.end = reader.end;
+      }
+    } else stack[stack.length - 1].text += reader.text;
   }
-  if (stack.length > 0) throw new Error(`Malformed XML: <${stack[stack.length - 1].name}> is never closed`);
-  if (!root) throw new Error("Malformed XML: no root element");
-  return root;
-}
-
-function after(xml: string, token: string, from: number): number {
-  const at = xml.indexOf(token, from);
-  if (at < 0) throw new Error(`Malformed XML: unterminated markup at ${from}`);
-  return at + token.length;
+  return root!;
 }
 
 /** First child with this local name (namespace prefixes vary between writers). */

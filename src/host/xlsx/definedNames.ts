@@ -2,26 +2,30 @@
 // are plain ranges, and the scorecard needs constants, sheet scope and print titles.
 import type { NameModel, SheetModel, WorkbookModel } from "../model/types";
 import { quoteSheetName } from "../../core/address";
-import { attributes, escapeXml, unescapeXml } from "./xml";
+import { escapeXml } from "./xml";
+import { Token, XmlReader } from "./xmlReader";
 
 export interface RawDefinedName extends NameModel {
   localSheetId?: number;
 }
 
+/** The workbook's defined names, read with the one tokenizer (so <x:definedName> reads as <definedName>). */
 export function parseDefinedNames(workbookXml: string): RawDefinedName[] {
   const out: RawDefinedName[] = [];
-  const re = /<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(workbookXml))) {
-    const a = attributes(`<x ${m[1]}>`);
-    if (!a.name) continue;
-    out.push({
-      name: a.name,
-      formula: `=${unescapeXml(m[2])}`,
-      visible: a.hidden !== "1" && a.hidden !== "true",
-      comment: a.comment,
-      localSheetId: a.localSheetId !== undefined ? Number(a.localSheetId) : undefined,
-    });
+  const r = new XmlReader(workbookXml);
+  for (let t = r.next(); t !== Token.End; t = r.next()) {
+    if (t !== Token.Open || !r.is("definedName") || r.selfClosing) continue;
+    const name = r.attr("name");
+    const hidden = r.attr("hidden");
+    const comment = r.attr("comment");
+    const localSheetId = r.attr("localSheetId");
+    let formula = "";
+    for (let u = r.next(); u !== Token.Close; u = r.next()) {
+      if (u === Token.Text) formula += r.text;
+      else r.skip();
+    }
+    if (!name) continue;
+    out.push({ name, formula: `=${formula}`, visible: hidden !== "1" && hidden !== "true", comment, localSheetId: localSheetId !== undefined ? Number(localSheetId) : undefined });
   }
   return out;
 }

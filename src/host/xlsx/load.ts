@@ -1,6 +1,6 @@
 // .xlsx -> WorkbookModel. The package is read part by part (zipPackage.ts: checked, bounded, lazy),
 // sheets are found through the workbook's relationships, cells are scanned straight into the sparse
-// model (sheetData.ts), and ExcelJS only interprets the style sheet (styleSheet.ts). Anything wrong
+// model (sheetData.ts), and the style sheet is read by our own parser (styles.ts). Anything wrong
 // with the file becomes one sentence in the user's words (WorkbookOpenError); limits are checked
 // before the work they would cost.
 import { parseCellAddress } from "../../core/address";
@@ -12,9 +12,9 @@ import { parseDefinedNames } from "./definedNames";
 import { openPackage } from "./detect";
 import { readSheetDrawing } from "./drawingsPassthrough";
 import { damageMessage, DEFAULT_LOAD_LIMITS, limitMessage, OverLimit, PackageDamage, type LoadLimits } from "./loadErrors";
-import { scanSheetData, splitSheet } from "./sheetData";
+import { readSheetPart } from "./sheetData";
 import { readSheetFeatures, STATES } from "./sheetFeatures";
-import { readStyleSheet, type StyleSheet } from "./styleSheet";
+import { readStyles, type StyleSheet } from "./styles";
 import { readWebExtensions, type LoadedWebExtensions } from "./webExtension";
 import { findWorkbookPart, readWorkbookParts, type SheetEntry, type WorkbookParts } from "./workbookParts";
 import type { ZipPackage } from "./zipPackage";
@@ -59,7 +59,7 @@ export interface CellContext {
 
 export async function readCellContext(pkg: ZipPackage, parts: WorkbookParts): Promise<CellContext> {
   const sharedStrings = parts.sharedStringsPart ? parseSharedStrings(pkg.textOf(parts.sharedStringsPart), parts.sharedStringsPart) : [];
-  const styles = await readStyleSheet(parts.stylesPart ? pkg.textOf(parts.stylesPart) : null, parts.stylesPart ?? "xl/styles.xml");
+  const styles = readStyles(parts.stylesPart ? pkg.textOf(parts.stylesPart) : null, parts.stylesPart ?? "xl/styles.xml");
   return { sharedStrings, styles, date1904: parts.date1904 };
 }
 
@@ -67,10 +67,8 @@ function readSheet(pkg: ZipPackage, model: WorkbookModel, entry: SheetEntry, ctx
   const s = newSheetModel(model, entry.name);
   s.visibility = STATES[entry.state] ?? "Visible";
   const part = entry.part;
-  const xml = pkg.textOf(part);
-  const split = splitSheet(xml, part);
   const formulas = new SharedFormulas();
-  scanSheetData(xml, split, part, {
+  const split = readSheetPart(pkg.textOf(part), part, {
     row(row) {
       if (row.height !== undefined) s.rowHeights.set(row.row, row.height);
       if (row.hidden) s.hiddenRows.add(row.row);

@@ -12,7 +12,7 @@ import type { CellModel, ConditionalFormatModel, HyperlinkModel, SheetModel, Tab
 import { child, children, descendants, type XmlElement } from "./chartXmlText";
 import { resolveTarget, type Relationship } from "./chartPackage";
 import { relationshipsOf } from "./workbookParts";
-import type { StyleSheet } from "./styleSheet";
+import type { StyleSheet } from "./styles";
 import type { ZipPackage } from "./zipPackage";
 import { parsePartXml } from "./partXml";
 

@@ -1,19 +1,18 @@
-// The style sheet's cell formats and differential formats, in ExcelJS's style shape (the model's and
-// the save path's). ExcelJS reads the file's own styles part inside a tiny package made for it — one
-// cell per format, one conditional rule per differential format — so styles mean exactly what they
-// meant before, while ExcelJS never sees the cells, names or ranges that made its full load blow up.
+// ExcelJS's reading of a style sheet, kept as the oracle our own parser (src/host/xlsx/styles.ts) is held to:
+// ExcelJS reads the styles part inside a tiny package made for it — one cell per format, one conditional rule
+// per differential format — and the formats it gives are compared with ours (tests/host/styles.test.ts).
 import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import type { Style } from "exceljs";
-import type { ConditionalFormatStyle } from "../model/types";
-import { colorToHex } from "../model/styles";
-import { parseXml } from "./chartXmlText";
-import { PackageDamage } from "./loadErrors";
+import type { ConditionalFormatStyle } from "../../src/host/model/types";
+import { colorToHex } from "../../src/host/model/styles";
+import { parseXml } from "../../src/host/xlsx/chartXmlText";
+import { PackageDamage } from "../../src/host/xlsx/loadErrors";
 
 /** Excel's own ceiling on distinct cell formats in a workbook. */
 const MAX_FORMATS = 65_536;
 
-export interface StyleSheet {
+interface StyleSheet {
   /** Cell format by the s attribute of a cell; undefined for the default format (0) and for formats that set nothing. */
   cellStyle(index: number): Partial<Style> | undefined;
   /** Number of cell formats the style sheet defines. */
@@ -61,7 +60,7 @@ function differentialOf(style: Partial<Style> | undefined): ConditionalFormatSty
 }
 
 /** Read a styles part; a part that is not well formed, or that ExcelJS cannot make sense of, is damage named by its path. */
-export async function readStyleSheet(stylesXml: string | null, part: string): Promise<StyleSheet> {
+export async function readStyleSheetWithExcelJs(stylesXml: string | null, part: string): Promise<StyleSheet> {
   if (stylesXml === null) return EMPTY;
   try {
     parseXml(stylesXml);
