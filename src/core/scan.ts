@@ -18,6 +18,7 @@ import type { PeriodContext } from "./periods";
 import { KEY_HEADER } from "./scorecard/columns";
 import { DATA_SHEET_MARKER, SCORECARD_MARKER } from "./scorecard/markers";
 import { appendAll } from "./arrays";
+import { scorecardStructureFinding } from "./scorecard/liveStructure";
 import { assembleKpis, type AssemblyTable } from "./assemble/assemble";
 import { commentsSayArrowsJudge, sheetLegendSaysArrowsJudge } from "./assess/arrowMeaning";
 import { inconsistentPolarityFindings, siblingPolarities } from "./assess/consistency";
@@ -64,13 +65,22 @@ function readTables(snapshot: WorkbookSnapshot, settings: Settings, findings: Fi
   appendAll(findings, dropped);
   const read: ReadTable[] = [];
   for (const sheet of snapshot.sheets) {
-    if (sheet.ownedByAddin) continue;
+    if (sheet.ownedByAddin) {
+      // The live scorecard's own check: the source tables changed shape since it was made.
+      const stale = scorecardStructureFinding(sheet);
+      if (stale) findings.push(stale);
+      continue;
+    }
     if (sheet.readProblem) {
       findings.push({ code: "sheet-not-read", severity: FINDING_CODES["sheet-not-read"].severity, message: `Sheet "${sheet.name}" could not be read: ${sheet.readProblem}`, sheet: sheet.name });
       continue;
     }
     const grid = new SheetGrid(sheet);
-    if (isOwnScorecard(grid)) continue;
+    if (isOwnScorecard(grid)) {
+      const stale = scorecardStructureFinding(sheet);
+      if (stale) findings.push(stale);
+      continue;
+    }
     for (const note of sheet.readNotes ?? []) {
       findings.push({ code: "sheet-read-partly", severity: FINDING_CODES["sheet-read-partly"].severity, message: `Sheet "${sheet.name}": ${note}`, sheet: sheet.name });
     }

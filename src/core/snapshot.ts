@@ -102,6 +102,8 @@ export interface SheetSnapshot {
 
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
+  /** The workbook counts dates from 1904 (its serials were moved to the 1900 system when read). */
+  date1904?: boolean;
   /** The add-in's settings stored in the workbook (Office settings), already parsed from JSON. */
   settings: Record<string, unknown>;
 }

@@ -165,6 +165,8 @@ export interface Kpi {
    * without improving/worsening, and the KPI is rated only against a target on the side its targets imply.
    */
   noBetterDirection?: { ratedAs: Polarity | null; reason: string };
+  /** The cells the latest, previous and target are chosen from, blank ones included (for the live scorecard's formulas). */
+  figureCells?: FigureCells;
   /**
    * Every row the KPI was assembled from (period sheets, rows of a long export, tables split by year): sheet and
    * A1 address of that row's measure cell, and the period it holds. The first is the KPI's own sheet/sourceCell.
@@ -178,6 +180,49 @@ export interface KpiSource {
   sheet: string;
   cell: string;
   period?: string | null;
+}
+
+/** A cell a KPI's figure may be read from: A1 on the KPI's own sheet unless `sheet` names another. */
+export interface CellAt {
+  cell: string;
+  sheet?: string;
+}
+
+/**
+ * Where the add-in looks for a KPI's figures, blank cells included, and in what order: what a formula needs to
+ * follow them as the add-in reads them (src/core/scorecard/live*.ts).
+ */
+export interface FigureCells {
+  /** The Latest column's cell: the latest figure, whatever it holds. */
+  latest: CellAt | null;
+  /** The Previous column's cell. */
+  previous: CellAt | null;
+  /** The cells beside them naming their periods ("Latest period"), when the table has them. */
+  latestPeriod?: CellAt | null;
+  previousPeriod?: CellAt | null;
+  /** The Target column's cell: the target in force, whatever the milestones say. */
+  target: CellAt | null;
+  baseline: CellAt | null;
+  /** The actual written under the baseline column (ACTUAL rows): the first point of the series. */
+  baselineActual: CellAt | null;
+  /** With no ACTUAL rows, a numeric baseline is the point before a series of one actual. */
+  baselineLeads: boolean;
+  /** Each period in series order (by due date, then column): its cells, and from when its actual counts and its target is in force. */
+  periods: PeriodCells[];
+}
+
+export interface PeriodCells {
+  label: string;
+  /** The period the heading names ("Oct 2020") and when it ends: an actual's own period, unless its cell names another. */
+  periodLabel?: string | null;
+  periodEnd?: IsoDate | null;
+  actual: CellAt | null;
+  target: CellAt | null;
+  due: IsoDate | null;
+  /** The actual counts once the reporting date reaches this (the period's start, else its due date); null: always. */
+  actualFrom: IsoDate | null;
+  /** The target is in force from this date; null when the period is undated. */
+  targetFrom: IsoDate | null;
 }
 
 export type TableLayout =

@@ -1,5 +1,5 @@
 // One click: scan the workbook, build the scorecard spec, insert it. Used by the pane and the CLI.
-import { buildScorecardSpec } from "../core/scorecard";
+import { buildScorecardSpec, sourceCellsOf } from "../core/scorecard";
 import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
 import { applyScorecard, checkKpiCountFits, type ApplyResult } from "./applyScorecard";
@@ -32,7 +32,7 @@ export interface InsertScorecardOutcome {
 }
 
 export async function insertScorecard(context: Excel.RequestContext, options: InsertScorecardOptions): Promise<InsertScorecardOutcome> {
-  const { result, settings, toStore } = await scanWorkbook(context, options);
+  const { result, settings, toStore, snapshot } = await scanWorkbook(context, options);
   options.onScanned?.(result);
   checkKpiCountFits(result.tables.reduce((n, t) => n + t.kpis.length, 0));
   // Commentary typed into the existing scorecard is read back by applyScorecard itself, in its own first syncs.
@@ -41,6 +41,8 @@ export async function insertScorecard(context: Excel.RequestContext, options: In
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     commentary: [],
     settings,
+    // The cells as read, so the register's figures can be formulas that follow them (the live scorecard).
+    sourceCells: sourceCellsOf(snapshot, snapshot.date1904 === true),
   });
   const applied = await applyScorecard(context, spec);
   return { scan: result, settings, applied, ...(toStore ? { toStore } : {}) };

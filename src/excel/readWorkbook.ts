@@ -131,7 +131,10 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
   }
   if (options.cachedMerges) metas.forEach((m, i) => reading.merges.set(i, [...(options.cachedMerges!.get(m.name) ?? [])]));
   const snapshot: WorkbookSnapshot = { sheets: assemble(metas, reading, tableInfo), settings };
-  if (uses1904(dateProbe)) datesTo1900System(snapshot);
+  if (uses1904(dateProbe)) {
+    datesTo1900System(snapshot);
+    snapshot.date1904 = true;
+  }
   return snapshot;
 }
 

@@ -95,18 +95,31 @@ function address(r: CellRect): string {
 function slices(b: CellBlock, marker: string | null): CellBlock[] {
   const values = marker !== null && b.row === 0 && b.col === 0 ? b.values.map((row, r) => (r === 0 ? [marker, ...row.slice(1)] : row)) : b.values;
   const rows = values.length;
-  const perRow = Math.max(1, JSON.stringify(values[0] ?? []).length + JSON.stringify(b.numberFormats[0] ?? []).length);
+  // The average row as written (a live cell's formula is longer than its value).
+  const written = JSON.stringify(valuesToWrite({ ...b, values })).length + JSON.stringify(b.numberFormats).length;
+  const perRow = Math.max(1, Math.ceil(written / Math.max(1, rows)));
   const step = Math.max(1, Math.floor(SLICE_CHARS / perRow));
   const out: CellBlock[] = [];
-  for (let r = 0; r < rows; r += step) out.push({ ...b, row: b.row + r, values: values.slice(r, r + step), numberFormats: b.numberFormats.slice(r, r + step) });
+  for (let r = 0; r < rows; r += step) {
+    const formulas = b.formulas?.filter((f) => f.r >= r && f.r < r + step).map((f) => ({ ...f, r: f.r - r }));
+    out.push({ ...b, row: b.row + r, values: values.slice(r, r + step), numberFormats: b.numberFormats.slice(r, r + step), ...(formulas?.length ? { formulas } : { formulas: undefined }) });
+  }
   return out;
+}
+
+/** What is written to `values`: a live cell as its formula ("=" + the core's formula text), the rest as they are. */
+export function valuesToWrite(b: CellBlock): (string | number)[][] {
+  if (!b.formulas?.length) return b.values;
+  const rows = b.values.map((row) => row.slice());
+  for (const f of b.formulas) rows[f.r][f.c] = `=${f.formula}`;
+  return rows;
 }
 
 function valueSteps(sheet: "sheet" | "data", blocks: readonly CellBlock[], marker: string | null): WriteStep[] {
   const steps: WriteStep[] = [];
   const parts = blocks.flatMap((b) => slices(b, marker));
   for (const b of parts) {
-    steps.push({ label: `${sheet} values ${b.id}`, queue: (t) => void (t[sheet].getRange(address(blockRect(b))).values = b.values) });
+    steps.push({ label: `${sheet} values ${b.id}`, queue: (t) => void (t[sheet].getRange(address(blockRect(b))).values = valuesToWrite(b)) });
   }
   for (const b of parts) {
     // Cleared (or new) cells are General throughout: only slices with another format need a request.

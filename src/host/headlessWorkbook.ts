@@ -6,6 +6,7 @@ import { HostContext, type InjectedFault, type SessionHooks, type SyncChanges } 
 import { sheetAddress } from "./api/addresses";
 import { RequestContext } from "./api/workbook";
 import { Journal } from "./model/journal";
+import { recalculate } from "./calc/recalc";
 import { newSheetModel } from "./model/sheet";
 import type { WorkbookModel } from "./model/types";
 import { emptyModel, loadXlsx } from "./xlsx/load";
@@ -136,12 +137,14 @@ class Session implements HeadlessWorkbook, SessionHooks {
   }
 
   save(): Promise<Uint8Array> {
+    recalculate(this.shared.model, new Journal());
     // Loaded when first needed, with ExcelJS: reading a workbook never pays for the writer.
     return import("./xlsx/save").then(({ saveXlsx }) => saveXlsx(this.shared.model, this.shared.webExtensions));
   }
 
   saveCopy(): Promise<Uint8Array> {
     const { model, opened, webExtensions } = this.shared;
+    recalculate(model, new Journal());
     return opened ? saveCopy(model, opened, webExtensions) : this.save();
   }
 }

@@ -27,7 +27,9 @@
 // session ("Local" in the one that made the change, "Remote" in a co-author's). Excel.run's final flush is
 // done too (it counts as a sync).
 // Stricter than Excel: assigning a property the host does not implement throws a TypeError naming it.
-// Not Excel: formulas written through the API are stored, not calculated (their values read as "").
+// Calculated as Excel does in automatic mode (calc/recalc.ts): after a sync, the formulas written and those
+// that read a changed cell get their values, for the functions of src/core/formula; another formula keeps
+// the value it had (a file's cached value, or none for one written through the API).
 export type { HeadlessWorkbook, HostOptions, HostRunOptions, SyncStats, UndoClear } from "./contract";
 export { WorkbookOpenError } from "./contract";
 export { openWorkbook, newWorkbook } from "./headlessWorkbook";

@@ -559,6 +559,17 @@ describe("regeneration: commentary and what changed", () => {
     expect(state.commentary.find((e) => e.key === "Board KPIs!KPI 1")?.text).toBe("Plan slipped");
   });
 
+  test("a live register cell that now says another RAG: the last scorecard's RAG is what it wrote (the data sheet's record)", () => {
+    const g = grid(first.blocks);
+    const row = first.rows.find((r) => r.key === "Board KPIs!KPI 1")!.row;
+    const ragCol = first.table.columns.findIndex((c) => c.id === "rag");
+    expect(g[row][ragCol]).toBe("Red");
+    g[row][ragCol] = "Green";
+    expect(readScorecardState(g, grid(first.dataSheet.blocks)).previous.rags["Board KPIs!KPI 1"]).toBe("red");
+    // A scorecard written without that record: the register says it.
+    expect(readScorecardState(g, null).previous.rags["Board KPIs!KPI 1"]).toBe("green");
+  });
+
   test("the RAGs the last scorecard showed give what changed: better, worse, new and no longer reported", () => {
     const g = grid(first.blocks);
     const state = readScorecardState(g, grid(first.dataSheet.blocks));

@@ -60,6 +60,6 @@ describe("text fitting", () => {
     expect(lines.join("")).toBe(word);
     for (const l of lines) expect(textWidth(l, { size: 11 })).toBeLessThanOrEqual(193);
     // A quadratic reading took minutes; one pass takes milliseconds (the bound leaves room for a slow machine).
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

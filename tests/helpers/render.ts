@@ -3,7 +3,7 @@
 // soffice is not installed.
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, delimiter, extname, join } from "node:path";
 
@@ -174,4 +174,33 @@ export function scratchDir(prefix: string): string {
   const dir = join(tmpdir(), `${prefix}-${randomBytes(6).toString("hex")}`);
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * Open each workbook in headless LibreOffice with recalculation on load ("always": the OOXMLRecalcMode setting,
+ * set in a fresh profile's registrymodifications.xcu) and save it again as .xlsx into outDir, so the cached
+ * values in the result are LibreOffice's own. One soffice run for all the files. Returns the saved paths.
+ */
+export async function recalculateWithLibreOffice(xlsxPaths: readonly string[], outDir: string, opts: RenderOptions = {}): Promise<string[]> {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error("soffice is not installed");
+  mkdirSync(outDir, { recursive: true });
+  const profile = join(tmpdir(), `lo-recalc-${randomBytes(6).toString("hex")}`);
+  mkdirSync(join(profile, "user"), { recursive: true });
+  // 0 = always recalculate (1 never, 2 ask), for OOXML and ODF files alike.
+  writeFileSync(
+    join(profile, "user", "registrymodifications.xcu"),
+    '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n' +
+      '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n' +
+      '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n' +
+      "</oor:items>\n",
+  );
+  try {
+    await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...xlsxPaths], opts.timeoutMs ?? 600_000);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const out = xlsxPaths.map((p) => join(outDir, basename(p)));
+  for (const p of out) if (!existsSync(p)) throw new Error(`LibreOffice reported success but wrote no ${p}`);
+  return out;
 }

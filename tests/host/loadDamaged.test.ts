@@ -82,9 +82,12 @@ describe("damaged workbooks are refused in words that name the damage", () => {
 
 describe("limits are stated in words and checked before the work", () => {
   it("a sheet part that unpacks to a gigabyte is refused from the package's directory, before unpacking", async () => {
-    const started = Date.now();
-    const e = await refusal(await variant("huge-sheet-part"));
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // Refused from the package's directory: the gigabyte is never inflated, so memory hardly moves (not a
+    // timing, which a busy machine would make flaky).
+    const bytes = await variant("huge-sheet-part");
+    const before = process.memoryUsage().rss;
+    const e = await refusal(bytes);
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
     expect(e.reason).toBe("too-large");
     expect(e.message).toMatch(/too large to read: its sheet part xl\/worksheets\/sheet1\.xml unpacks to 1\.0 GB, more than the 256 MB one sheet may take\. Split the sheet/);
   });
@@ -112,24 +115,26 @@ describe("valid but extreme workbooks read exactly, at the cost of what they hol
     expect(plain.every((s) => s.values.length > 5)).toBe(true);
   });
 
-  it("a value in XFD1048576 costs one cell: the table is found within its columns and the sheet reads in well under a second", async () => {
+  it("a value in XFD1048576 costs one cell: the table is found within its columns and the sheet reads in seconds", async () => {
+    const bytes = await variant("far-cell");
     const started = Date.now();
-    const wb = await openWorkbook(await variant("far-cell"));
+    const wb = await openWorkbook(bytes);
     const [whole] = await usedValues(wb);
     expect(whole.address).toBe("'KPIs 2024'!C2:XFD1048576");
     const [table] = await usedValues(wb, "A:Z");
     expect(table.address).toBe("'KPIs 2024'!C2:K21");
     expect(table.values.flat()).toContain("No. of active tribunals");
-    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(Date.now() - started).toBeLessThan(15_000); // one cell, not 17 billion: minutes if it were read cell by cell
   });
 
   it.each(["whole-column-validation", "whole-sheet-merge", "whole-sheet-hyperlink", "wide-columns", "whole-sheet-conditional-format", "merges-10000"])(
     "%s opens at once and keeps the sheet's cells",
     async (kind) => {
+      const bytes = await variant(kind);
       const started = Date.now();
-      const wb = await openWorkbook(await variant(kind));
+      const wb = await openWorkbook(bytes);
       const [sheet] = await usedValues(wb, "A1:Z100");
-      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(Date.now() - started).toBeLessThan(20_000); // a whole-sheet range read cell by cell takes minutes
       if (kind !== "whole-sheet-merge") expect(sheet.values.flat()).toContain("No. of active tribunals");
     },
   );

@@ -15,6 +15,7 @@ import { targetInForce, userTargetInForce, type InForce } from "./inForce";
 import { polarityFromStated, polarityWords, readStatedAboutKpi, type StatedAboutKpi } from "./stated";
 import { checkStatedRags, rateKpi, rateMilestones, sidelessWords, type Judged } from "./rating";
 import { directionOfTravel } from "./travel";
+import { figureCells } from "./figureCells";
 import { staleness, staleWords } from "../stale";
 
 export type { BuildContext } from "./context";
@@ -79,6 +80,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     key: keyFor(bc.grid.name, d),
     ragExplanation: age.stale ? `Out of date, so rated at its own period (${series.latest!.fig.period || ratedAt}): the latest figure is ${staleWords(age)} at ${bc.asOf}. ${rating.explanation}` : rating.explanation,
     ...benchmarksAndOwner(d, bc, cells),
+    figureCells: figureCells(d, plan.ms, bc.grid),
     ...(d.sources ? { sources: d.sources.map((s) => ({ sheet: s.grid.name, cell: s.grid.address(s.cell.row, s.cell.col), period: s.period })) } : {}),
   };
 }

@@ -21,6 +21,9 @@ export interface ReadMilestone {
   ragText: string;
   ragCell: CellRef | null;
   col: number;
+  /** Where the period's actual and target are read from, blank or not (for formulas that follow them: figureCells.ts). */
+  actualCell: CellRef | null;
+  targetCell: CellRef | null;
   /** The target of one period kept on its own, not a stage of a plan. */
   periodTarget: boolean;
 }
@@ -70,7 +73,8 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
   // unless it is written as a target ("National average", "Baseline plus 10%").
   // A heading that is only a time from the plan start ("3 months") is a milestone: its cells are targets.
   const relativeOnly = m.headingRole === "period" && m.relativeMonths !== null && m.period?.kind === "relative-months";
-  if (!(m.targetsOnly ?? bc.tableHasActualRows) && target && (m.headingRole === "actual" || m.headingRole === "period") && !relativeOnly && !target.p.relative) {
+  const holdsActuals = !(m.targetsOnly ?? bc.tableHasActualRows) && (m.headingRole === "actual" || m.headingRole === "period") && !relativeOnly && !target?.p.relative;
+  if (holdsActuals && target) {
     actual = target;
     target = null;
   }
@@ -85,7 +89,8 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
   const ragText = m.ragCell ? gridOf(bc.grid, m.ragCell).text(m.ragCell.row, m.ragCell.col) : "";
   const longPeriod = !!m.period && ["year", "academic-year", "financial-year", "quarter", "term", "half-term"].includes(m.period.kind);
   const inForceFrom = longPeriod && periodStart ? periodStart : due;
-  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.seq ?? m.col, periodTarget: !!m.periodTarget };
+  const cells = holdsActuals ? { actualCell: m.targetCell, targetCell: null } : { actualCell: m.actualCell, targetCell: m.targetCell };
+  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.seq ?? m.col, periodTarget: !!m.periodTarget, ...cells };
 }
 
 /** "Baseline plus 10%" against the baseline; a comparator's figure stays unknown, and says so. */

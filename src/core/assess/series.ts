@@ -48,7 +48,7 @@ function seriesPoints(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan: Plan
 }
 
 /** Points of a series in time order: by date where both have one, else as the columns stand (left to right). */
-function seriesOrder(a: ReadMilestone, b: ReadMilestone): number {
+export function seriesOrder(a: ReadMilestone, b: ReadMilestone): number {
   if (a.due !== null && b.due !== null) return compareIso(a.due, b.due) || a.col - b.col;
   return a.col - b.col;
 }

@@ -19,6 +19,7 @@ import { SCORECARD_FONT } from "./textFit";
 import { groupKpis, layoutRegister } from "./register";
 import { placeKpis, registerCells, sourceTexts, worstFirst, type PlacedKpi } from "./rows";
 import { layoutSummary, readableDate } from "./summary";
+import { LiveScorecard } from "./live";
 import type { ScorecardOptions, ScorecardSpec } from "./types";
 
 export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions): ScorecardSpec {
@@ -51,6 +52,16 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   const sheetCol = colOf("sourceSheet");
   const layout = new SheetLayout(printed.map((c) => c.width));
 
+  // --- What this scorecard says (for the next one), then the live cells, on the hidden data sheet ---
+  const dataSheetName = options.dataSheetName ?? DATA_SHEET_DEFAULT_NAME;
+  const state = stateBlock(placed, commentary, fromWorkbook, options.generatedAt, scan.asOf);
+  const compared = comparedBlock(base, state.endRow);
+  const live = options.sourceCells
+    ? new LiveScorecard({ scanOrder: placed, registerOrder: groups.flatMap((g) => g.kpis), cells: options.sourceCells, settings, scan, sheetName: options.sheetName, dataSheetName, dataRow: compared.endRow, register: cells, settingsCol: columns.length, generatedAt: options.generatedAt })
+    : null;
+  const liveCells = live?.finish() ?? null;
+  const liveSettings = live?.settingsBlock() ?? null;
+
   // --- Page 1 ---
   const summary = layoutSummary({
     layout,
@@ -66,12 +77,14 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     colCount: columns.length,
     keyCol,
     sheetCol,
+    live: live && { tileFormula: (id) => live.tileFormula(id), groupFormula: (g, w) => live.groupFormula(g, w), keyNote: live.keyNote(liveCells) },
   });
+  if (liveSettings) {
+    layout.add(liveSettings.block);
+    for (const f of liveSettings.formats) layout.format(f);
+  }
 
-  // --- Charts, their data on the hidden sheet after what this scorecard says ---
-  const dataSheetName = options.dataSheetName ?? DATA_SHEET_DEFAULT_NAME;
-  const state = stateBlock(placed, commentary, fromWorkbook, options.generatedAt, scan.asOf);
-  const compared = comparedBlock(base, state.endRow);
+  // --- Charts, their data on the hidden sheet after the live cells ---
   const charts = layoutCharts({
     layout,
     placed,
@@ -80,10 +93,11 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     rags,
     scale,
     startRow: summary.endRow + 1,
-    dataRow: compared.endRow,
+    dataRow: live ? live.endRow : compared.endRow,
     dataSheetName,
     asOf: scan.asOf,
   });
+  if (live && charts.dataBlock) live.followCharts(charts.charts, charts.dataBlock, byKey, summary.summary);
   let row = charts.endRow + 1;
 
   // --- Findings in full and orphaned commentary, each from a new page ---
@@ -92,7 +106,7 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   row = layoutOrphans(layout, row, columns.length, keyCol, sheetCol, orphaned);
 
   // --- The register ---
-  const register = layoutRegister({ layout, startRow: row, groups, cells, columns, rags, scale });
+  const register = layoutRegister({ layout, startRow: row, groups, cells, columns, rags, scale, live: liveCells });
   const lastRow = register.endRow - 1;
   const lastPrinted = printed.length - 1;
   // One font throughout, named (a cell whose font has no name prints in a viewer's default, often a serif);
@@ -101,14 +115,14 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   layout.formats.unshift({ address: usedRange, fontName: SCORECARD_FONT, fontSize: REGISTER_FONT_SIZE });
   const title = settings.reportTitle;
   const when = settings.reportingPeriod || `Reporting date ${readableDate(scan.asOf)}`;
-  const dataBlocks = [state.block.build(), compared.block.build(), charts.dataBlock?.build() ?? null].filter((b): b is NonNullable<typeof b> => b !== null);
+  const dataBlocks = [state.block.build(), compared.block.build(), liveCells?.block.build() ?? null, charts.dataBlock?.build() ?? null].filter((b): b is NonNullable<typeof b> => b !== null);
   return {
     sheetName: options.sheetName,
     title,
     blocks: layout.blocks,
     formats: layout.formats,
     merges: layout.merges,
-    columnWidths: columns.map((c, col) => ({ col, width: c.width, hidden: c.hidden === true })),
+    columnWidths: [...columns.map((c, col) => ({ col, width: c.width, hidden: c.hidden === true })), ...(liveSettings?.widths.map((w) => ({ ...w, hidden: false })) ?? [])],
     rowHeights: layout.rowHeights(),
     textRules: layout.textRules,
     hyperlinks: layout.hyperlinks,

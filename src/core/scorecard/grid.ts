@@ -2,11 +2,12 @@
 // and get back one dense 2-D array (one write request per block, whatever the KPI count).
 import { cellAddress } from "../address";
 import { GENERAL } from "./numberFormat";
-import type { CellBlock, SpecValue } from "./types";
+import type { BlockFormula, CellBlock, SpecValue } from "./types";
 
 export class BlockBuilder {
   private readonly values: SpecValue[][] = [];
   private readonly formats: string[][] = [];
+  private readonly formulas = new Map<number, BlockFormula>();
 
   constructor(
     readonly id: string,
@@ -26,6 +27,26 @@ export class BlockBuilder {
     }
     this.values[r][c] = value;
     this.formats[r][c] = numberFormat;
+    this.formulas.delete(r * this.colCount + c);
+  }
+
+  /**
+   * A live cell: written as `formula` (safe by construction: see liveFormula.ts), with `value` what it gives on
+   * the workbook as read. Without a formula, the value is written as it is.
+   */
+  setLive(row: number, col: number, formula: string | null | undefined, value: SpecValue, numberFormat: string = GENERAL): void {
+    this.set(row, col, value, numberFormat);
+    if (formula) this.formulas.set((row - this.row) * this.colCount + (col - this.col), { r: row - this.row, c: col - this.col, formula });
+  }
+
+  /** The value at absolute (row, col), or undefined outside what was set. */
+  get(row: number, col: number): SpecValue | undefined {
+    return this.values[row - this.row]?.[col - this.col];
+  }
+
+  /** The number format at absolute (row, col). */
+  formatAt(row: number, col: number): string {
+    return this.formats[row - this.row]?.[col - this.col] ?? GENERAL;
   }
 
   get rowCount(): number {
@@ -39,7 +60,9 @@ export class BlockBuilder {
 
   build(): CellBlock | null {
     if (this.values.length === 0) return null;
-    return { id: this.id, row: this.row, col: this.col, values: this.values, numberFormats: this.formats };
+    const block: CellBlock = { id: this.id, row: this.row, col: this.col, values: this.values, numberFormats: this.formats };
+    if (this.formulas.size) block.formulas = [...this.formulas.values()];
+    return block;
   }
 }
 

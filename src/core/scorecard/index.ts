@@ -16,3 +16,7 @@ export { DATA_SHEET_MARKER, SCORECARD_MARKER } from "./markers";
 export { heightFor, textWidth, wrapLines, lineHeight } from "./textFit";
 export { MIN_PRINTED_FONT, REGISTER_FONT_SIZE, PRINT_HEIGHT, PRINT_WIDTH, heightAtScale, widthAtScale } from "./page";
 export type * from "./types";
+export { sourceCellsOf, type SourceCells } from "./liveSource";
+export { isLiveFormulaText, LIVE_FUNCTIONS, VOLATILE_FUNCTIONS } from "./liveFormula";
+export { LIVE_LABELS, NOT_LIVE_KEY } from "./live";
+export { STRUCTURE_CHANGED, STRUCTURE_OK } from "./liveWords";

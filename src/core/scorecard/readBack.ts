@@ -197,7 +197,9 @@ export function readScorecardState(scorecard: Grid, data: Grid | null): Scorecar
     // the workbook's commentary afresh (it may have changed there).
     const kept = edited ? edited.text : state?.fromWorkbook.has(key) ? "" : (written ?? chosen.text);
     commentary.push({ key, sheet: named.sheet ?? chosen.sheet, ref: named.ref, measure: named.measure, text: kept });
-    const rag = [...list].reverse().find((e) => e.rag)?.rag ?? state?.rags.get(key);
+    // What the last scorecard said: the data sheet's record of it first, since a live register cell says what the
+    // source says today; the register itself for a scorecard written without that record.
+    const rag = state?.rags.get(key) ?? [...list].reverse().find((e) => e.rag)?.rag;
     if (rag) {
       rags[key] = rag;
       names[key] = { ref: named.ref, measure: named.measure };

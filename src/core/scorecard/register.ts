@@ -13,6 +13,7 @@ import { heightFor, lineHeight, type FontSpec } from "./textFit";
 import { heightAtScale, LIBREOFFICE_SMALLER, PAGE_FILL } from "./page";
 import type { ColumnId, ColumnSpec, HyperlinkSpec, ScorecardRow } from "./types";
 import { maxOf } from "../arrays";
+import { liveFigureFormat, type LiveColumn, type LiveOutcome } from "./live";
 
 const GROUP_FONT: FontSpec = { size: 11, bold: true };
 
@@ -41,6 +42,8 @@ export interface RegisterInput {
   rags: readonly Rag[];
   /** The print scale (per cent) the page is laid out for. */
   scale: number;
+  /** The live cells (live.ts): formulas for some of a KPI's cells, and the cells that hold the add-in's value. */
+  live?: Pick<LiveOutcome, "formulas" | "marked"> | null;
 }
 
 export interface RegisterOutput {
@@ -97,6 +100,28 @@ class RegisterPager {
   }
 }
 
+/** Cells as ranges, each a run of consecutive rows of one column (one format request per run, not per cell). */
+function runs(cells: readonly [number, number][]): string[] {
+  const byCol = new Map<number, number[]>();
+  for (const [r, c] of cells) {
+    if (c < 0) continue;
+    const rows = byCol.get(c);
+    if (rows) rows.push(r);
+    else byCol.set(c, [r]);
+  }
+  const out: string[] = [];
+  for (const [c, rows] of byCol) {
+    rows.sort((a, b) => a - b);
+    let start = rows[0];
+    for (let i = 1; i <= rows.length; i++) {
+      if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+      out.push(span(start, c, rows[i - 1], c));
+      start = rows[i];
+    }
+  }
+  return out;
+}
+
 export function layoutRegister(input: RegisterInput): RegisterOutput {
   const { layout, columns } = input;
   const printed = columns.filter((c) => !c.hidden && !c.offPage);
@@ -115,6 +140,7 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
   const rows: ScorecardRow[] = [];
   const groupRows = new Map<string, number>();
   const hyperlinks: HyperlinkSpec[] = [];
+  const notLive: [number, number][] = [];
   let row = headerRow + 1;
   const sourceCol = col("source");
   const heightOf = (p: PlacedKpi): number => {
@@ -145,7 +171,12 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
     row++;
     for (const p of g.kpis) {
       const cells = input.cells.get(p.key)!;
-      columns.forEach((c, i) => b.set(row, i, cells[c.id].value, cells[c.id].format));
+      const live = input.live?.formulas.get(p.key);
+      columns.forEach((c, i) => {
+        const formula = live?.[c.id as LiveColumn];
+        b.setLive(row, i, formula, cells[c.id].value, formula ? liveFigureFormat(p, cells[c.id], c.id) : cells[c.id].format);
+      });
+      for (const id of input.live?.marked.get(p.key) ?? []) notLive.push([row, col(id)]);
       const h = heightOf(p);
       layout.height(row, h);
       pager.add(h);
@@ -190,6 +221,7 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
     }
     const commentary = col("commentary");
     layout.format({ address: span(first, commentary, last, commentary), fill: COMMENTARY_FILL });
+    for (const address of runs(notLive)) layout.format({ address, italic: true });
   }
   // One at a time: spreading a register of 100,000 rows into push overflows the call stack.
   for (const h of hyperlinks) layout.hyperlinks.push(h);

@@ -29,6 +29,7 @@ import { maxOf, minOf } from "../arrays";
 import { SECTION_HEADING_FONT, sectionHeading } from "./sectionHeading";
 import { pageOneKey } from "./legend";
 import { STALE_AFTER_MONTHS } from "../stale";
+import type { LiveScorecard } from "./live";
 
 
 const TITLE_FONT: FontSpec = { size: 20, bold: true };
@@ -64,6 +65,8 @@ export interface SummaryInput {
   colCount: number;
   keyCol: number;
   sheetCol: number;
+  /** The live scorecard: its settings cells go on page 1, and the counts count its cells. */
+  live?: (Pick<LiveScorecard, "tileFormula" | "groupFormula"> & { keyNote: string }) | null;
 }
 
 export interface SummaryOutput {
@@ -131,9 +134,9 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
   if (placed.length === 0) {
     line("No KPI tables were recognised in this workbook, so there is nothing to count yet.", BODY_BOLD);
   } else {
-    row = layoutCounts(layout, b, tiles, summary, ragOrder, row);
+    row = layoutCounts(layout, b, tiles, summary, ragOrder, row, input.live);
     line(
-      pageOneKey(settings, input.rags.includes("blue"), STALE_AFTER_MONTHS),
+      pageOneKey(settings, input.rags.includes("blue"), STALE_AFTER_MONTHS) + (input.live?.keyNote ?? ""),
       NOTE_FONT,
       { fontColour: NOTE_COLOUR },
     );
@@ -234,17 +237,17 @@ function tileMinimum(t: TileSpec): number {
  * columns, a row per group: one table read across and down. When the columns are too few for the tiles side by
  * side, the tiles stand in rows and the counts by group follow as a table of their own.
  */
-function layoutCounts(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileSpec[], summary: readonly ScorecardSummaryRow[], rags: readonly Rag[], row: number): number {
+function layoutCounts(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileSpec[], summary: readonly ScorecardSummaryRow[], rags: readonly Rag[], row: number, live?: SummaryInput["live"]): number {
   const byGroup = summary.length >= 2;
   const minimum = tiles.map((t, i) => (i === 0 && byGroup ? Math.max(tileMinimum(t), 120) : tileMinimum(t)));
   const spans = partitionColumns(layout.widths, tiles.map((_, i) => (i === 0 && byGroup ? 3 : 1)), minimum);
   if (!spans) {
-    row = layoutTiles(layout, b, tiles, row);
-    return byGroup ? layoutGroupTable(layout, b, row + 1, summary, rags) : row;
+    row = layoutTiles(layout, b, tiles, row, live);
+    return byGroup ? layoutGroupTable(layout, b, row + 1, summary, rags, live) : row;
   }
   // "Grey (not rated)" where it fits on one line, else "Grey" (the key says what it means).
   const fitted = tiles.map((t, i) => (t.id === "grey" && textWidth(t.word, TILE_WORD_FONT) + CELL_PADDING > spanWidth(layout.widths, spans[i]) ? { ...t, word: RAG_WORDS.grey } : t));
-  fitted.forEach((t, i) => tileAt(layout, b, t, row, spans[i]));
+  fitted.forEach((t, i) => tileAt(layout, b, t, row, spans[i], live?.tileFormula(t.id)));
   layout.height(row, 34);
   row += 2;
   if (!byGroup) return row;
@@ -253,7 +256,7 @@ function layoutCounts(layout: SheetLayout, b: BlockBuilder, tiles: readonly Tile
     const name = `${g.group} (${g.total})`;
     b.set(row, spans[0][0], literal(name));
     layout.fitText(row, spans[0], name, BODY_FONT);
-    tiles.slice(1).forEach((t, i) => b.set(row, spans[1 + i][0], t.id === "stale" ? g.stale : g.counts[t.id as Rag], COUNT_FORMAT));
+    tiles.slice(1).forEach((t, i) => b.setLive(row, spans[1 + i][0], live?.groupFormula(g.group, t.id as Rag | "stale"), t.id === "stale" ? g.stale : g.counts[t.id as Rag], COUNT_FORMAT));
     row++;
   }
   const last = row - 1;
@@ -267,7 +270,7 @@ function layoutCounts(layout: SheetLayout, b: BlockBuilder, tiles: readonly Tile
  * Tiles side by side when the columns allow, each a number over a word; on a narrow register (few columns
  * printed) in rows of three, then two; only when even two will not fit, one line per tile.
  */
-function layoutTiles(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileSpec[], row: number): number {
+function layoutTiles(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileSpec[], row: number, live?: SummaryInput["live"]): number {
   const minimum = tiles.map(tileMinimum);
   for (const perRow of [tiles.length, Math.ceil(tiles.length / 2), Math.ceil(tiles.length / 3)]) {
     const rows: { tiles: TileSpec[]; spans: Span[] }[] = [];
@@ -280,7 +283,7 @@ function layoutTiles(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileS
     }
     if (rows.reduce((n, r) => n + r.tiles.length, 0) < tiles.length) continue;
     for (const r of rows) {
-      r.tiles.forEach((t, i) => tileAt(layout, b, t, row, r.spans[i]));
+      r.tiles.forEach((t, i) => tileAt(layout, b, t, row, r.spans[i], live?.tileFormula(t.id)));
       layout.height(row, 34);
       row += 2;
     }
@@ -299,9 +302,9 @@ function layoutTiles(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileS
 }
 
 /** One tile: its number over its word, in its colour, over two rows of the span. */
-function tileAt(layout: SheetLayout, b: BlockBuilder, t: TileSpec, row: number, s: Span): void {
+function tileAt(layout: SheetLayout, b: BlockBuilder, t: TileSpec, row: number, s: Span, formula?: string | null): void {
   const c = tileColours(t.id);
-  b.set(row, s[0], t.count);
+  b.setLive(row, s[0], formula, t.count);
   b.set(row + 1, s[0], literal(t.word));
   layout.mergeAcross(row, row + 1, s);
   const box = span(row, s[0], row + 1, s[1]);
@@ -335,6 +338,7 @@ function layoutGroupTable(
   row: number,
   summary: readonly ScorecardSummaryRow[],
   rags: readonly Rag[],
+  live?: SummaryInput["live"],
 ): number {
   const headers = ["Group", ...rags.map((r) => RAG_WORDS[r]), "Out of date", "Total"];
   const minimum = headers.map((h, i) => (i === 0 ? 90 : Math.max(36, textWidth(h.split(" ")[0], BODY_BOLD) + CELL_PADDING)));
@@ -373,7 +377,8 @@ function layoutGroupTable(
   row++;
   for (const s of [...summary, total]) {
     b.set(row, 0, literal(s.group));
-    counts(s).forEach((n, j) => b.set(row, spans[1 + j][0], n, "0"));
+    const kinds: (Rag | "stale" | "total")[] = [...rags, "stale", "total"];
+    counts(s).forEach((n, j) => b.setLive(row, spans[1 + j][0], live?.groupFormula(s === total ? null : s.group, kinds[j]), n, "0"));
     layout.fitText(row, spans[0], s.group, s === total ? BODY_BOLD : BODY_FONT);
     row++;
   }

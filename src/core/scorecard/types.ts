@@ -4,6 +4,7 @@
 import type { Rag, ScanResult } from "../types";
 import type { Settings } from "../settings";
 import type { HexColour } from "./colour";
+import type { SourceCells } from "./liveSource";
 
 /** A value written to a cell: a number, or a string already made safe to write (see literal.ts). */
 export type SpecValue = string | number;
@@ -14,8 +15,18 @@ export interface CellBlock {
   id: string;
   row: number;
   col: number;
+  /** For a formula cell, the value the formula gives on the workbook as read (the cell is written as its formula). */
   values: SpecValue[][];
   numberFormats: string[][];
+  /** Live cells (see liveKpi.ts): formulas of references, functions and numbers only, built by the core, never from workbook text. */
+  formulas?: BlockFormula[];
+}
+
+/** A formula cell of a block: its place in the block (0-based) and its text without the leading "=". */
+export interface BlockFormula {
+  r: number;
+  c: number;
+  formula: string;
 }
 
 export interface BorderSpec {
@@ -359,6 +370,11 @@ export interface ScorecardOptions {
   previous?: PreviousScorecard | null;
   /** Name of the hidden data sheet; default DATA_SHEET_DEFAULT_NAME. */
   dataSheetName?: string;
+  /**
+   * The source workbook's cells as read: with them, the register is live where a formula can follow its figures
+   * (live.ts); without them, every cell holds the add-in's value.
+   */
+  sourceCells?: SourceCells;
 }
 
 export interface ScorecardSource {

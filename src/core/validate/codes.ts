@@ -33,6 +33,7 @@ export const FINDING_CODES = {
   "merged-data-cells": { severity: "info", about: "Data cells are merged; the value is read once, for the first row." },
   "hidden-sheet": { severity: "info", about: "The table is on a hidden sheet." },
   "sheet-not-read": { severity: "error", about: "A sheet could not be read." },
+  "scorecard-needs-regenerating": { severity: "warning", about: "KPI rows or period columns were added or moved in the source since the scorecard was made: its live cells may point at the wrong cells until it is regenerated." },
   "correction-dropped": { severity: "warning", about: "A correction stored in the workbook no longer fits it (its table's headings were not found) and was left out." },
   "columns-guessed": { severity: "info", about: "Some of a table's columns were read from what they hold or where they stand, not from their headings." },
   "sheet-read-partly": { severity: "warning", about: "Part of what a sheet holds could not be read (e.g. its merged areas); the rest was scanned." },

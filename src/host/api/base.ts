@@ -13,6 +13,7 @@ import type { SheetModel, WorkbookModel } from "../model/types";
 import type { SyncRecord, SyncStats, UndoClear, UndoPlatform } from "../contract";
 import { jsonBytes } from "./bytes";
 import { parseLoad, type LoadTree } from "./loadSpec";
+import { recalculate } from "../calc/recalc";
 
 export interface HostLimits {
   payloadLimitBytes: number;
@@ -174,6 +175,9 @@ export class HostContext {
           break;
         }
       }
+      // Automatic calculation: what the commands changed is calculated before the sync returns (a failed
+      // command's changes were undone, so only what was applied is calculated).
+      recalculate(this.model, this.journal);
     } finally {
       this.syncing = false;
     }

@@ -13,6 +13,7 @@ import { ConditionalFormatCollection } from "./conditionalFormats";
 import { RangeAreas } from "./rangeAreas";
 import { Worksheet } from "./worksheet";
 import { select } from "./selection";
+import { recalculate } from "../calc/recalc";
 
 /** Range.getMergedAreasOrNullObject fails past this many areas (Excel's documented limit). */
 const MAX_MERGED_AREAS = 512;
@@ -122,6 +123,11 @@ export class Range extends HostObject<RangeTarget> {
 
   protected scalars(): Record<string, Getter<RangeTarget>> {
     const gridGetter = <V>(f: (cell: CellModel | undefined) => V): Getter<RangeTarget> => (t) => (this.overCellLimit(t) ? null : grid(t, f));
+    // Values read after a write in the same batch are calculated ones, as in Excel.
+    const calculated = <V>(f: (cell: CellModel | undefined) => V): Getter<RangeTarget> => (t) => {
+      recalculate(this.ctx.model, this.ctx.journal);
+      return gridGetter(f)(t);
+    };
     return {
       address: (t) => sheetAddress(t.sheet.name, t.rect),
       addressLocal: (t) => sheetAddress(t.sheet.name, t.rect),
@@ -132,11 +138,11 @@ export class Range extends HostObject<RangeTarget> {
       cellCount: (t) => t.rect.rowCount * t.rect.colCount,
       isEntireColumn: (t) => t.rect.rowCount === MAX_ROWS,
       isEntireRow: (t) => t.rect.colCount === MAX_COLS,
-      values: gridGetter(rawValueOf),
-      text: gridGetter((cell) => textOf(cell, this.ctx.model.date1904)),
+      values: calculated(rawValueOf),
+      text: calculated((cell) => textOf(cell, this.ctx.model.date1904)),
       numberFormat: gridGetter(numberFormatOf),
       numberFormatLocal: gridGetter(numberFormatOf),
-      valueTypes: gridGetter(valueTypeOf),
+      valueTypes: calculated(valueTypeOf),
       formulas: gridGetter(formulaOf),
       formulasLocal: gridGetter(formulaOf),
       columnHidden: (t) => allIn(t.sheet.hiddenColumns, t.rect.col, t.rect.colCount),

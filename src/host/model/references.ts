@@ -3,6 +3,7 @@
 import { quoteSheetName } from "../../core/address";
 import type { Journal } from "./journal";
 import { forEachCell } from "./sheet";
+import { markWritten } from "../calc/dirty";
 import type { WorkbookModel } from "./types";
 
 function escapeRegExp(s: string): string {
@@ -47,6 +48,7 @@ function applyToReferences(model: WorkbookModel, journal: Journal, pattern: RegE
       const row = sheet.rows[r];
       row[c] = broken ? { ...cell, formula: f, value: { error: "#REF!" } } : { ...cell, formula: f };
       journal.record(() => void (row[c] = cell));
+      markWritten(sheet, r, c);
     });
     for (const chart of sheet.charts) {
       for (const s of chart.series) {

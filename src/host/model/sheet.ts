@@ -1,6 +1,7 @@
 // Cell storage and the geometry of a sheet: get/set cells (journaled), the used range.
 import type { CellRect } from "../../core/snapshot";
 import type { Journal } from "./journal";
+import { markWritten } from "../calc/dirty";
 import type { CellModel, SheetModel, WorkbookModel } from "./types";
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns. */
@@ -55,6 +56,8 @@ export function setCell(journal: Journal, sheet: SheetModel, row: number, col: n
   }
   const old = r[col];
   if (old === cell) return;
+  // A new value or formula: the formulas that read this cell are calculated again (calc/recalc.ts).
+  if (old?.value !== cell?.value || old?.formula !== cell?.formula) markWritten(sheet, row, col);
   if (cell) r[col] = cell;
   else delete r[col];
   const rowRef = r;
