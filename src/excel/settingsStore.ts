@@ -40,10 +40,32 @@ export async function saveSettings(context: Excel.RequestContext, next: Settings
   const stored = decodeSettings(now);
   const writes = settingsWrites(base ?? stored.settings, next, stored);
   const settings = context.workbook.settings;
-  // A plain JSON copy: the setting store holds JSON, never class instances or undefined.
-  for (const [key, value] of Object.entries(writes)) settings.add(key, JSON.parse(JSON.stringify(value ?? null)));
+  let after = now;
+  for (const [key, value] of Object.entries(writes)) {
+    if (value === null && removable(after, key)) {
+      // Nothing older under it: the key goes, rather than store a null (its round trip is not documented).
+      if (key in after) settings.getItem(key).delete();
+      after = withoutKey(after, key);
+      continue;
+    }
+    // A plain JSON copy: the setting store holds JSON, never class instances or undefined.
+    settings.add(key, JSON.parse(JSON.stringify(value ?? null)));
+    after = withWrites(after, { [key]: value });
+  }
   if (Object.keys(writes).length) await context.sync();
-  return withWrites(now, writes);
+  return after;
+}
+
+function withoutKey(items: StoredItems, key: string): StoredItems {
+  const out = { ...items };
+  delete out[key];
+  return out;
+}
+
+/** Whether deleting a key says what storing null under it would (no older single value holds that entry). */
+function removable(items: StoredItems, key: string): boolean {
+  const decoded = (i: StoredItems) => JSON.stringify(decodeSettings(i).settings);
+  return decoded(withoutKey(items, key)) === decoded(withWrites(items, { [key]: null }));
 }
 
 /** The stored settings, over the defaults. */

@@ -14,12 +14,16 @@ import { DEFAULT_LOAD_LIMITS } from "./xlsx/loadErrors";
 import { openedState, saveCopy, type OpenedWorkbook } from "./xlsx/patchPlan";
 import type { LoadedWebExtensions } from "./xlsx/webExtension";
 import { SessionEvents } from "./api/hostEvents";
+import { openingView, type SessionView } from "./api/selection";
 import { richApiError } from "./errors";
 
 const FIVE_MB = 5 * 1024 * 1024;
 
-/** Requirement sets the host implements (the subset src/excel uses), by name -> highest version. */
-const SUPPORTED_SETS: Record<string, string> = { ExcelApi: "1.17" };
+/**
+ * Requirement sets the host implements (the subset src/excel uses), by name -> highest version. 1.20 is
+ * undo support for the API's own changes: with "ExcelApi 1.20" unsupported, every change clears undo.
+ */
+const SUPPORTED_SETS: Record<string, string> = { ExcelApi: "1.20" };
 
 function versionAtLeast(have: string, want: string): boolean {
   const a = have.split(".").map(Number), b = want.split(".").map(Number);
@@ -49,12 +53,18 @@ class Session implements HeadlessWorkbook, SessionHooks {
   readonly stats: SyncStats = emptyStats();
   readonly faults: InjectedFault[] = [];
   readonly events = new SessionEvents();
+  readonly view: SessionView;
   private running = Promise.resolve();
   private editing = false;
   private editEnded: (() => void)[] = [];
 
   constructor(private readonly shared: Shared) {
+    this.view = openingView(shared.model);
     shared.sessions.push(this);
+  }
+
+  views(): SessionView[] {
+    return this.shared.sessions.map((s) => s.view);
   }
 
   resetStats(): void {
@@ -136,13 +146,20 @@ class Session implements HeadlessWorkbook, SessionHooks {
     return result;
   }
 
+  /** The file records the active sheet of whoever saves it. */
+  private saving(): void {
+    this.shared.model.activeSheetId = this.view.activeSheetId ?? this.shared.model.activeSheetId;
+  }
+
   save(): Promise<Uint8Array> {
+    this.saving();
     recalculate(this.shared.model, new Journal());
     // Loaded when first needed, with ExcelJS: reading a workbook never pays for the writer.
     return import("./xlsx/save").then(({ saveXlsx }) => saveXlsx(this.shared.model, this.shared.webExtensions));
   }
 
   saveCopy(): Promise<Uint8Array> {
+    this.saving();
     const { model, opened, webExtensions } = this.shared;
     recalculate(model, new Journal());
     return opened ? saveCopy(model, opened, webExtensions) : this.save();

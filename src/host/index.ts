@@ -14,6 +14,7 @@
 //   wb.coauthor()                 another person's session over the same workbook (events arrive there as "Remote")
 //   wb.injectFault(sync, cmd)     make a sync fail at one command (a test's way of failing a write part-way)
 //   wb.stats.undoClears           every call that cleared the user's undo stack, with where Microsoft says so
+//                                 (with "ExcelApi 1.20" unsupported: every change, as Excel before API undo support)
 //
 // Strict as Excel: PropertyNotLoaded before load+sync (and after a write until loaded again);
 // ItemNotFound at sync for getItem, null objects for *OrNullObject; InvalidArgument for values of the

@@ -5,7 +5,6 @@ import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { scanWorkbook, type Recognise } from "../excel/scanWorkbook";
-import { insertScorecard } from "../excel/insertScorecard";
 import { readStoredItems, saveSettings } from "../excel/settingsStore";
 import type { StoredItems } from "../core/settingsStore";
 import type { CellRect } from "../core/snapshot";
@@ -190,6 +189,8 @@ export function usePane(options: PaneOptions) {
         const { runner, workbookName, today, recognise } = opts.current;
         // The merged areas of the last scan, when there was one: nothing in the insert clears the undo stack.
         const read = merges.current ? { cachedMerges: merges.current } : undefined;
+        // The scorecard's builder and writer load when first asked for: the pane opens without them.
+        const { insertScorecard } = await import(/* webpackChunkName: "scorecard" */ "../excel/insertScorecard");
         const out = await runner((ctx) =>
           insertScorecard(ctx, { workbookName, today, recognise, read, onScanned: () => patch({ busy: "Writing the scorecard…" }) }),
         );

@@ -104,6 +104,10 @@ describe("rates and scales", () => {
         expect(chooseScale({ stated: null, statedText: "", measure: "Relet time", measureUnit: null, headings: [heading], cells: inDays }).unit).toBe("days");
       }),
     );
+    // A heading that speaks of a change, or of part of a cell, does not make whole numbers percentages.
+    for (const heading of ["Baseline at 31 March 2013 (% change for 12 months)", "Change in percentage points", "Percentage change on last year"]) {
+      expect(chooseScale({ stated: null, statedText: "", measure: "Reduce domestic burglary", measureUnit: null, headings: [heading, "Q3 performance"], cells: [bare(3628), bare(2528)] }).unit).toBe("count");
+    }
   });
 
   it("a percentage on a rate's scale is that share of its base, to the digits written", () => {

@@ -91,6 +91,25 @@ describe("regenerating in place", () => {
     expect(wb.stats.undoClears).toEqual([]);
   });
 
+  test("what clears the undo list: only the first write (the tags' comments on the web; moving and hiding sheets on Windows and Mac), and before ExcelApi 1.20 every write", async () => {
+    const spec = specFor(board);
+    const wb = newWorkbook();
+    await wb.run((ctx) => applyScorecard(ctx, spec));
+    expect(wb.stats.undoClears.map((u) => [u.api, u.platforms])).toEqual([
+      ["NamedItem.comment", "web"],
+      ["NamedItem.comment", "web"],
+      ["Worksheet.position", "desktop"],
+      ["Worksheet.visibility", "desktop"],
+    ]);
+    const old = newWorkbook({ unsupportedRequirementSets: ["ExcelApi 1.20"] });
+    await old.run((ctx) => applyScorecard(ctx, spec));
+    old.resetStats();
+    await old.run((ctx) => applyScorecard(ctx, spec));
+    // In place: 3 syncs, one of which writes (the others read).
+    expect(old.stats.syncs).toBe(3);
+    expect(old.stats.undoClears.map((u) => u.api)).toEqual(["any change to the workbook (before ExcelApi 1.20)"]);
+  });
+
   test("keeps a note a board member left on a scorecard cell, through save and open", async () => {
     const spec = specFor(board);
     const { wb } = await withScorecard(spec);

@@ -6,7 +6,9 @@ import { join } from "node:path";
 import { openWorkbook, type HeadlessWorkbook } from "../../src/host";
 import { correctWorkbook } from "../../src/excel/correctWorkbook";
 import { scanWorkbook } from "../../src/excel/scanWorkbook";
-import { saveSettings } from "../../src/excel/settingsStore";
+import { readStoredItems, saveSettings, storedSettings as decoded } from "../../src/excel/settingsStore";
+import { newWorkbook } from "../../src/host";
+import { SETTINGS_KEY } from "../../src/core/settings";
 import { setKpiPolarity, setKpiTarget, setNotKpi } from "../../src/taskpane/correctionEdits";
 import { storedSettings } from "../helpers/storedSettings";
 
@@ -51,5 +53,25 @@ describe("two co-authors' corrections made at the same time", () => {
       bob.run((ctx) => correctWorkbook(ctx, { ...OPTIONS, change: (s) => setKpiPolarity(s, keys[0], "higher-is-better") })),
     ]);
     expect((await storedSettings(alice))?.polarityOverrides).toEqual({ [keys[0]]: "higher-is-better" });
+  });
+});
+
+describe("a change taken back", () => {
+  test("deletes its key, and stores null only where the older single value holds what it took back", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (ctx) => {
+      ctx.workbook.settings.add(SETTINGS_KEY, { polarityOverrides: { K1: "lower-is-better" } });
+      await ctx.sync();
+    });
+    const first = decoded(await wb.run(readStoredItems));
+    await wb.run((ctx) => saveSettings(ctx, { ...first, polarityOverrides: { K1: "lower-is-better", K2: "lower-is-better" } }));
+    const second = decoded(await wb.run(readStoredItems));
+    expect(second.polarityOverrides).toEqual({ K1: "lower-is-better", K2: "lower-is-better" });
+    const returned = await wb.run((ctx) => saveSettings(ctx, { ...second, polarityOverrides: {} }, second));
+    const items = await wb.run(readStoredItems);
+    expect("kpiScorecard.polarity.K2" in items).toBe(false);
+    expect(items["kpiScorecard.polarity.K1"]).toBeNull();
+    expect(returned).toEqual(items);
+    expect(decoded(items).polarityOverrides).toEqual({});
   });
 });

@@ -125,9 +125,64 @@ describe("the undo stack", () => {
     ]);
     expect(wb.stats.undoClears[0].source).toMatch(/5918/);
   });
+
+  it("before ExcelApi 1.20 every change clears it (once a sync); reads and selecting do not", async () => {
+    const wb = newWorkbook({ unsupportedRequirementSets: ["ExcelApi 1.20"] });
+    await wb.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B2").load("values");
+      sheet.getRange("B2").select();
+      sheet.activate();
+      await ctx.sync();
+    });
+    expect(wb.stats.undoClears).toEqual([]);
+    await wb.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1").values = [[1]];
+      sheet.getRange("A2").format.font.bold = true;
+      await ctx.sync();
+      ctx.workbook.settings.add("k", 1);
+      await ctx.sync();
+    });
+    expect(wb.stats.undoClears.map((u) => [u.api, u.platforms])).toEqual([
+      ["any change to the workbook (before ExcelApi 1.20)", "all"],
+      ["any change to the workbook (before ExcelApi 1.20)", "all"],
+    ]);
+    expect(wb.stats.undoClears[0].source).toMatch(/1-20-requirement-set/);
+  });
 });
 
 describe("two co-authors", () => {
+  it("each keep their own active sheet and selection; a sheet one deletes moves the other off it", async () => {
+    const alice = newWorkbook();
+    const bob = alice.coauthor();
+    await alice.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Notes");
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("B2").select();
+      await ctx.sync();
+    });
+    await bob.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Notes").getRange("C3:D4").select();
+      await ctx.sync();
+    });
+    const seen = (wb: typeof alice) =>
+      wb.run(async (ctx) => {
+        const r = ctx.workbook.getSelectedRange();
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        r.load("address");
+        ws.load("name");
+        await ctx.sync();
+        return [ws.name, r.address];
+      });
+    expect(await seen(alice)).toEqual(["Sheet1", "Sheet1!B2"]);
+    expect(await seen(bob)).toEqual(["Notes", "Notes!C3:D4"]);
+    await alice.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Notes").delete();
+      await ctx.sync();
+    });
+    expect(await seen(bob)).toEqual(["Sheet1", "Sheet1!A1"]);
+  });
+
   it("see each other's sheets and settings at their next sync, key by key", async () => {
     const alice = newWorkbook();
     const bob = alice.coauthor();

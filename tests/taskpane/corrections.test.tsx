@@ -215,7 +215,8 @@ describe("heading rows of a found table", () => {
     await idle();
     expect(summary()).toMatch(/^3 KPIs in 1 table/);
     expect(screen.getByRole("combobox", { name: "Heading rows of KPIs!A1:E4" })).toHaveValue("1");
-    expect((await stored(wb))?.tables).toEqual([]);
+    // Taken back: the key is deleted, so nothing of the add-in's may be left stored at all.
+    expect((await stored(wb))?.tables ?? []).toEqual([]);
   });
 });
 
@@ -252,7 +253,7 @@ describe("per-KPI corrections", () => {
     await userEvent.click(within(dialog).getByRole("button", { name: "Reset target", hidden: true }));
     await idle();
     expect(counts()).toBe("1 Red, 1 Amber, 1 Green, 0 Grey");
-    expect((await stored(wb))?.kpiCorrections).toEqual({});
+    expect((await stored(wb))?.kpiCorrections ?? {}).toEqual({});
   });
 
   it("'not a KPI' leaves the row out, lists it, and counts it again on request", async () => {
@@ -270,7 +271,7 @@ describe("per-KPI corrections", () => {
     await userEvent.click(screen.getByRole("button", { name: "Count KPIs!K2 as a KPI again" }));
     await waitFor(() => expect(summary()).toMatch(/^3 KPIs in 1 table/));
     await idle();
-    expect((await stored(wb))?.kpiCorrections).toEqual({});
+    expect((await stored(wb))?.kpiCorrections ?? {}).toEqual({});
     expect(screen.queryByTestId("not-kpi")).toBeNull();
   });
 
@@ -292,7 +293,7 @@ describe("per-KPI corrections", () => {
     dialog = await openWhy("K2 % of annual reviews completed on time");
     await userEvent.selectOptions(within(dialog).getByRole("combobox", { name: /Which way is better/, hidden: true }), "As the workbook says");
     await idle();
-    expect((await stored(wb))?.polarityOverrides).toEqual({});
+    expect((await stored(wb))?.polarityOverrides ?? {}).toEqual({});
     expect(counts()).toBe("1 Red, 1 Amber, 1 Green, 0 Grey");
   });
 });

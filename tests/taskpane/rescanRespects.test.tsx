@@ -30,8 +30,8 @@ function runnerOf(wb: HeadlessWorkbook): Runner {
   return (batch, options) => wb.run(options ?? {}, batch);
 }
 
-async function opened(): Promise<{ wb: HeadlessWorkbook; sheet: string }> {
-  const wb = await host.openWorkbook(new Uint8Array(readFileSync(SAMPLE)));
+async function opened(options: import("../../src/host").HostOptions = {}): Promise<{ wb: HeadlessWorkbook; sheet: string }> {
+  const wb = await host.openWorkbook(new Uint8Array(readFileSync(SAMPLE)), options);
   renderPane(runnerOf(wb), { watch: true });
   fireEvent.click(screen.getByRole("button", { name: "Scan workbook" }));
   await screen.findByTestId("summary");
@@ -66,6 +66,17 @@ test("the person's own edit re-scans, and the automatic re-scan clears none of t
   await edit(wb, sheet, "typed by the user");
   await waitFor(() => expect(scans).toHaveBeenCalledTimes(2), AFTER_DEBOUNCE);
   await waitFor(() => expect(screen.getByRole("button", { name: "Scan workbook" })).toBeEnabled());
+  expect(wb.stats.undoClears).toEqual([]);
+});
+
+test("in an Excel whose own API changes cannot be undone (before ExcelApi 1.20), the automatic re-scan changes nothing, so clears no undo", async () => {
+  const { wb, sheet } = await opened({ unsupportedRequirementSets: ["ExcelApi 1.20"] });
+  await edit(wb, sheet, "typed by the user");
+  // The edit itself was made through the API here, so it counts; what follows it must not.
+  wb.resetStats();
+  await waitFor(() => expect(scans).toHaveBeenCalledTimes(2), AFTER_DEBOUNCE);
+  await waitFor(() => expect(screen.getByRole("button", { name: "Scan workbook" })).toBeEnabled());
+  expect(wb.stats.syncs).toBeGreaterThan(0);
   expect(wb.stats.undoClears).toEqual([]);
 });
 

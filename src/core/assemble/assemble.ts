@@ -135,7 +135,8 @@ function mergeRows(cluster: Member[]): { home: Member; draft: DraftKpi } {
     targetCell: first((m) => (m.d.milestones.length ? on(m, m.d.targetCell) : null)),
     // A baseline that is a figure ("Baseline December 2019: 39%") over one that says it is yet to be set.
     baselineCell: first((m) => (isFigure(on(m, m.d.baselineCell)) ? on(m, m.d.baselineCell) : null)) ?? first((m) => on(m, m.d.baselineCell)),
-    group: first((m) => m.d.group),
+    // The section the KPI sits in where a reader reports it from: its newest row's.
+    group: d.group,
     frequency: first((m) => m.d.frequency),
     // A comment speaks of its own period: the newest figure's, or none.
     notes: holder.d.notes,

@@ -8,6 +8,7 @@ import { readStatedStatus } from "../stated/status";
 import { findPeriods } from "../periods";
 import { isNeutralGrey, ragFromColour } from "../stated/colour";
 import { parseStatedDot, type StatedDot } from "./dot";
+import { trendInWords } from "../stated/trendWords";
 import { rateAgainstTarget } from "./rag";
 import { targetValue, type Parsed } from "./kpiCells";
 import type { BuildContext } from "./context";
@@ -30,6 +31,10 @@ export function readStatedAboutKpi(d: DraftKpi, bc: BuildContext): StatedAboutKp
   // A trend stated over a span ("Our performance 2013 - 2019") judges the whole span, not the last step: it is
   // shown, but says nothing of which way the last move went.
   const overSpan = !!d.dotHeading && findPeriods(d.dotHeading, bc.periodContext, { years: true }).length >= 2;
+  // With no trend cell, the commentary may state one ("An increase in performance since end March 22"). It names
+  // its own earlier period, not necessarily the previous figure's, so like a span it is shown but not checked.
+  const inWords = d.dotCell ? null : trendInWords(d.notes);
+  if (inWords) return { overSpan: true, rag: statusAt(grid, d.ragCell, d.ragYesNo, bc.dataRows), trendText: inWords.text, trend: { direction: inWords.direction, judgement: inWords.judgement }, polarityText: d.polarityCell ? grid.text(d.polarityCell.row, d.polarityCell.col) : "" };
   return {
     overSpan,
     rag: statusAt(grid, d.ragCell, d.ragYesNo, bc.dataRows),

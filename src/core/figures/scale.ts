@@ -74,8 +74,11 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
   return { unit, ratePer: null };
 }
 
-/** A heading that says its figures are shares: "Percentage (%)", "Result %", "Per cent". */
-const PERCENT_HEADING = /%|\bper ?cent(?:age)?\b/i;
+/**
+ * A heading that says its figures are shares: "Percentage (%)", "Result %", "Per cent" — not one that speaks of a
+ * change or a part of a cell ("Baseline (% change for 12 months)", "percentage points").
+ */
+const PERCENT_HEADING = /\(\s*%\s*\)|(?:^|\s)%(?:\s*$|\s+(?!change|points?\b|increase|decrease|reduction|difference))|\bper ?cent(?:age)?\b(?!\s+(?:change|points?\b|increase|decrease|reduction|difference))/i;
 
 /**
  * Whole numbers of things, nothing saying otherwise ("Number of visits", "Accidental dwelling fires", "Cases of

@@ -3,7 +3,7 @@
 // errors pass through, IF and CHOOSE evaluate only the branch they take.
 import type { BinaryOp, Expr } from "./ast";
 import { FUNCTIONS } from "./functions";
-import { compare, err, isError, isRef, toNumber, toText, type CellSource, type FormulaError, type Scalar, type Value } from "./values";
+import { compare, err, isError, isRef, toBoolean, toNumber, toText, type CellSource, type FormulaError, type Scalar, type Value } from "./values";
 
 export * from "./values";
 
@@ -60,15 +60,9 @@ export class Evaluator {
 
   /** As a condition: numbers are true unless 0, text is #VALUE!. */
   boolean(e: Expr): boolean | FormulaError {
-    const v = this.scalar(e);
-    if (isError(v)) return v;
-    if (typeof v === "boolean") return v;
-    if (v === null) return false;
-    if (typeof v === "number") return v !== 0;
-    if (/^true$/i.test(v)) return true;
-    if (/^false$/i.test(v)) return false;
-    return err("#VALUE!");
+    return toBoolean(this.scalar(e));
   }
+
 
   text(e: Expr): string | FormulaError {
     return toText(this.scalar(e));

@@ -3,7 +3,7 @@
 // Excel on the web and LibreOffice; none is volatile.
 import type { Expr } from "./ast";
 import type { Evaluator } from "./evaluate";
-import { compare, err, isError, isRef, toNumber, toText, type FormulaError, type Scalar, type Value } from "./values";
+import { compare, err, isError, isRef, toBoolean, toNumber, toText, type FormulaError, type Scalar, type Value } from "./values";
 
 export type FormulaFunction = (args: Expr[], ev: Evaluator) => Value;
 
@@ -11,9 +11,12 @@ function arity(args: Expr[], min: number, max: number): FormulaError | null {
   return args.length < min || args.length > max ? err("#VALUE!") : null;
 }
 
-/** Numbers of the arguments as MAX, MIN and SUM take them: from references only numbers; typed values coerced. */
-function numbersOf(args: Expr[], ev: Evaluator): number[] | FormulaError {
-  const out: number[] = [];
+/**
+ * Arguments as an aggregate takes them: a referenced cell counts only when `fromCell` accepts it (others are
+ * skipped, errors stop), a typed value is coerced by `fromValue`.
+ */
+function argumentsOf<T>(args: Expr[], ev: Evaluator, fromCell: (x: Scalar) => T | undefined, fromValue: (v: Scalar) => T | FormulaError): T[] | FormulaError {
+  const out: T[] = [];
   for (const a of args) {
     const v = ev.value(a);
     if (isRef(v)) {
@@ -21,49 +24,30 @@ function numbersOf(args: Expr[], ev: Evaluator): number[] | FormulaError {
       ev.cells(v, (x) => {
         if (bad) return;
         if (isError(x)) bad = x;
-        else if (typeof x === "number") out.push(x);
+        else {
+          const t = fromCell(x);
+          if (t !== undefined) out.push(t);
+        }
       });
       if (bad) return bad;
     } else {
-      const n = toNumber(v);
-      if (isError(n)) return n;
-      out.push(n);
+      const t = fromValue(v);
+      if (isError(t)) return t;
+      out.push(t as T);
     }
   }
   return out;
 }
 
-/** Truth values as AND and OR take them: from references booleans and numbers only; none at all is #VALUE!. */
-function truthsOf(args: Expr[], ev: Evaluator): boolean[] | FormulaError {
-  const out: boolean[] = [];
-  for (const a of args) {
-    const v = ev.value(a);
-    if (isRef(v)) {
-      let bad: FormulaError | null = null;
-      ev.cells(v, (x) => {
-        if (bad) return;
-        if (isError(x)) bad = x;
-        else if (typeof x === "boolean") out.push(x);
-        else if (typeof x === "number") out.push(x !== 0);
-      });
-      if (bad) return bad;
-    } else {
-      const b = truth(v);
-      if (isError(b)) return b;
-      out.push(b);
-    }
-  }
-  return out.length ? out : err("#VALUE!");
+/** Numbers as MAX, MIN and SUM take them: from references only numbers; typed values coerced. */
+function numbersOf(args: Expr[], ev: Evaluator): number[] | FormulaError {
+  return argumentsOf(args, ev, (x) => (typeof x === "number" ? x : undefined), toNumber);
 }
 
-function truth(v: Scalar): boolean | FormulaError {
-  if (isError(v)) return v;
-  if (typeof v === "boolean") return v;
-  if (v === null) return false;
-  if (typeof v === "number") return v !== 0;
-  if (/^true$/i.test(v)) return true;
-  if (/^false$/i.test(v)) return false;
-  return err("#VALUE!");
+/** Truth values as AND and OR take them: from references booleans and numbers only; none at all is #VALUE!. */
+function truthsOf(args: Expr[], ev: Evaluator): boolean[] | FormulaError {
+  const out = argumentsOf<boolean>(args, ev, (x) => (typeof x === "boolean" ? x : typeof x === "number" ? x !== 0 : undefined), toBoolean);
+  return isError(out) || out.length ? out : err("#VALUE!");
 }
 
 /** A COUNTIFS criterion as a test of one cell: a number or text equal to it, or "<5", "<>0", "Gr*". */

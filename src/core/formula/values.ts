@@ -43,6 +43,17 @@ export function toNumber(v: Scalar): number | FormulaError {
 }
 
 /** A value as text, as Excel's General format shows a number in a formula's text (up to 15 significant digits). */
+/** As a condition takes it: numbers are true unless 0, "TRUE"/"FALSE" in any case, other text #VALUE!. */
+export function toBoolean(v: Scalar): boolean | FormulaError {
+  if (isError(v)) return v;
+  if (typeof v === "boolean") return v;
+  if (v === null) return false;
+  if (typeof v === "number") return v !== 0;
+  if (/^true$/i.test(v)) return true;
+  if (/^false$/i.test(v)) return false;
+  return err("#VALUE!");
+}
+
 export function toText(v: Scalar): string | FormulaError {
   if (v === null) return "";
   if (typeof v === "string") return v;

@@ -8,7 +8,7 @@ import { withoutPeriods, type PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
 import type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
-import { asGroup, isNoteLine } from "./titles";
+import { asGroupInBody, isNoteLine } from "./titles";
 import { baselineTimeCol, rowPeriodAt, tableRoles, type TableRoles } from "./tableRoles";
 import { ACTUAL_ROW, ACTUAL_TYPE, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
 import { pairByPeriod } from "./pairMilestones";
@@ -113,7 +113,7 @@ class RowReader {
         // A note on a row of its own belongs to the KPI above; a section heading is the group of the rows below;
         // a report title or a sentence between the rows is neither.
         if (isNoteLine(t) && this.last) this.last.notes = [this.last.notes, t].filter(Boolean).join(" ");
-        else if (asGroup(t)) this.groupFromHeading = asGroup(t);
+        else this.groupFromHeading = asGroupInBody(t) ?? this.groupFromHeading;
         return true;
       }
     }

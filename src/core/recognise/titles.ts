@@ -63,3 +63,19 @@ export function asGroup(text: string | null | undefined): string | null {
   if (!t || t.length > 90 || isNoteLine(t) || isSentence(text.trim()) || isReportTitle(t) || isCaption(t)) return null;
   return t;
 }
+
+/**
+ * A lone line inside a table's body, under its heading row: its place says it heads the rows below it, so words
+ * that would make a line above a table its caption ("Repairs completed in target time", "Cancer Targets") do not
+ * stop it naming their section. It is kept as written, a leading footnote mark too ("**Cancer Targets"); the
+ * caller has already taken a marked line under a KPI as a note on that KPI.
+ */
+export function asGroupInBody(text: string): string | null {
+  const group = asGroup(text);
+  if (group) return group;
+  const t = text.trim().replace(/[.:]\s*$/, "").trim();
+  const words = t.replace(/^[*†‡#]+\s*/, "");
+  if (!words || words.length > 90 || /:\s*$/.test(text) || /\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*$/i.test(words)) return null;
+  if (isReferenceLine(words) || isNoteLine(words) || isSentence(text.trim().replace(/^[*†‡#]+\s*/, "")) || isReportTitle(words)) return null;
+  return t;
+}

@@ -58,7 +58,18 @@ export interface SessionHooks {
   applied(changes: SyncChanges): void;
   /** The session's event handlers (worksheets.onChanged, settings.onSettingsChanged). */
   events: import("./hostEvents").SessionEvents;
+  /** This person's active sheet and selections. */
+  view: import("./selection").SessionView;
+  /** Every person's view of the workbook (a sheet deleted by one moves the others' off it). */
+  views(): import("./selection").SessionView[];
 }
+
+/**
+ * ExcelApi 1.20 "adds undo support for Excel JavaScript APIs" (office-js-docs-reference
+ * docs/requirement-sets/excel/excel-api-1-20-requirement-set.md); an API without it clears the undo stack
+ * (office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md).
+ */
+const UNDO_BEFORE_1_20 = "office-js-docs-reference excel-api-1-20-requirement-set.md; office-js-docs-pr excel-add-ins-undo-capabilities.md";
 
 /** The state shared by the API objects of one Excel.run batch. */
 export class HostContext {
@@ -160,6 +171,9 @@ export class HostContext {
     this.responseBytes = 0;
     this.changes = { cells: new Map(), settings: false };
     let failure: unknown = undefined;
+    // Before ExcelApi 1.20 nothing an add-in changes can be undone: the first change clears the person's undo stack.
+    const undoable = this.isSetSupported("ExcelApi", "1.20");
+    let clearedThisSync = false;
     try {
       for (let i = 0; i < queue.length; i++) {
         // Each command applies whole or not at all; the commands before a failing one stay applied.
@@ -167,6 +181,10 @@ export class HostContext {
         try {
           if (fault && fault.command === i) throw richApiError(fault.code, undefined, `command ${i} of sync ${this.stats.syncs} (injected)`);
           queue[i].run();
+          if (this.journal.edited && !undoable && !clearedThisSync) {
+            this.clearsUndo("any change to the workbook (before ExcelApi 1.20)", "all", UNDO_BEFORE_1_20);
+            clearedThisSync = true;
+          }
           this.journal.commit();
         } catch (e) {
           this.journal.rollback();

@@ -7,7 +7,7 @@ import { TableCollection } from "./tables";
 import { WorksheetCollection } from "./worksheet";
 import { Range } from "./range";
 import { findSheet } from "../model/sheet";
-import { selectionOn } from "./selection";
+import { activeSheetOf, selectionOn } from "./selection";
 import { Functions } from "./functions";
 
 export class Application extends HostObject<WorkbookModel> {
@@ -60,7 +60,7 @@ export class Workbook extends HostObject<WorkbookModel> {
   getActiveCell(): Range {
     const r = new Range(this.ctx, () => {
       const sheet = this.activeSheet();
-      const at = selectionOn(this.ctx.model, sheet);
+      const at = selectionOn(this.ctx.session.view, sheet);
       return { sheet, rect: { row: at.row, col: at.col, rowCount: 1, colCount: 1 } };
     });
     return r.registerCreation({ call: "getActiveCell", args: [] });
@@ -70,14 +70,13 @@ export class Workbook extends HostObject<WorkbookModel> {
   getSelectedRange(): Range {
     const r = new Range(this.ctx, () => {
       const sheet = this.activeSheet();
-      return { sheet, rect: selectionOn(this.ctx.model, sheet) };
+      return { sheet, rect: selectionOn(this.ctx.session.view, sheet) };
     });
     return r.registerCreation({ call: "getSelectedRange", args: [] });
   }
 
   private activeSheet() {
-    const m = this.ctx.model;
-    return m.sheets.find((s) => s.id === m.activeSheetId) ?? m.sheets.find((s) => s.visibility === "Visible") ?? m.sheets[0];
+    return activeSheetOf(this.ctx.model, this.ctx.session.view) ?? this.ctx.model.sheets[0];
   }
 }
 

@@ -13,6 +13,7 @@ import { parseAddress } from "./addresses";
 import { rectAddress } from "../../core/address";
 import { breakSheetReferences, renameSheetReferences } from "../model/references";
 import { HostEventHandlers, type ChangedArgs } from "./hostEvents";
+import { activate, activeSheetOf, sheetRemoved } from "./selection";
 
 /** Where Microsoft lists the APIs that clear the undo stack. */
 const UNDO_DOC = "office-js-docs-pr docs/excel/excel-add-ins-undo-capabilities.md";
@@ -73,7 +74,7 @@ export class WorksheetFreezePanes extends HostObject<SheetModel> {
     this.call(method, args, (s) => {
       // Excel freezes the panes of the sheet on screen, whichever sheet the call names (office-js#3148):
       // the host refuses, so code that forgets to activate the sheet first fails here, not in Excel.
-      if (activeSheet(this.ctx.model) !== s) {
+      if (activeSheetOf(this.ctx.model, this.ctx.session.view) !== s) {
         throw richApiError("InvalidOperation", `Freeze panes on '${s.name}' only after activating it: Excel applies them to the active sheet.`);
       }
       const r = rows(s), c = cols(s);
@@ -300,14 +301,9 @@ export class Worksheet extends HostObject<SheetModel> {
   activate(): void {
     this.call("activate", [], (s) => {
       if (s.visibility !== "Visible") throw richApiError("InvalidOperation");
-      this.ctx.journal.set(this.ctx.model, "activeSheetId", s.id);
+      activate(this.ctx, s);
     });
   }
-}
-
-/** The sheet Excel shows: the one last activated, else the first visible one. */
-function activeSheet(model: WorkbookModel): SheetModel | undefined {
-  return model.sheets.find((s) => s.id === model.activeSheetId) ?? model.sheets.find((s) => s.visibility === "Visible");
 }
 
 function deleteSheet(ctx: HostContext, s: SheetModel): void {
@@ -319,10 +315,8 @@ function deleteSheet(ctx: HostContext, s: SheetModel): void {
     throw richApiError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
   }
   ctx.clearsUndo("Worksheet.delete", "all", UNDO_DOC);
+  sheetRemoved(ctx, s);
   ctx.journal.remove(model.sheets, idx);
-  if (model.activeSheetId === s.id) {
-    ctx.journal.set(model, "activeSheetId", model.sheets.find((x) => x.visibility === "Visible")?.id);
-  }
   // References to the sheet (names, formulas, chart series) now point nowhere, as in Excel.
   breakSheetReferences(model, ctx.journal, s.name);
 }
@@ -372,8 +366,7 @@ export class WorksheetCollection extends HostCollection<WorkbookModel, Worksheet
 
   getActiveWorksheet(): Worksheet {
     const ws = new Worksheet(this.ctx, () => {
-      const m = this.ctx.model;
-      return activeSheet(m) ?? m.sheets[0];
+      return activeSheetOf(this.ctx.model, this.ctx.session.view) ?? this.ctx.model.sheets[0];
     });
     return ws.registerCreation({ call: "getActiveWorksheet", args: [] });
   }

@@ -6,10 +6,28 @@ type Undo = () => void;
 export class Journal {
   private undos: Undo[] = [];
   private active = false;
+  private changedWorkbook = false;
+  private viewing = 0;
 
   begin(): void {
     this.undos = [];
     this.active = true;
+    this.changedWorkbook = false;
+  }
+
+  /** Whether the command running now changed the workbook (not only what the person sees of it). */
+  get edited(): boolean {
+    return this.changedWorkbook;
+  }
+
+  /** Run a change of the view (active sheet, selection): undone with its command, but no edit of the workbook. */
+  view(fn: () => void): void {
+    this.viewing++;
+    try {
+      fn();
+    } finally {
+      this.viewing--;
+    }
   }
 
   commit(): void {
@@ -24,7 +42,9 @@ export class Journal {
   }
 
   record(undo: Undo): void {
-    if (this.active) this.undos.push(undo);
+    if (!this.active) return;
+    this.undos.push(undo);
+    if (this.viewing === 0) this.changedWorkbook = true;
   }
 
   /** obj[key] = value, undoable. */
