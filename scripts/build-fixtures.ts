@@ -13,6 +13,7 @@ import { buildNoise } from "./fixtures/build-noise";
 import { buildLayoutVariants } from "./fixtures/build-variants";
 import { buildBadInput, buildEmpty } from "./fixtures/build-bad-input";
 import { buildSample } from "./fixtures/build-sample";
+import { buildBoardSummarySample } from "./fixtures/build-board-summary-sample";
 import { NOT_A_WORKBOOK_TEXT, encryptedWorkbookStub } from "./fixtures/raw-files";
 import { EVIDENCE_SHEETS } from "./fixtures/build-evidence";
 import { JUDGEMENT_SHEETS } from "./fixtures/build-judgements";
@@ -53,6 +54,7 @@ export const BUILDERS: (() => BuiltFixture)[] = [
   buildBadInput,
   buildEmpty,
   buildSample,
+  buildBoardSummarySample,
 ];
 
 /** Files that are not ExcelJS workbooks: path, bytes, README line. */
