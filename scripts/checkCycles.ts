@@ -10,12 +10,10 @@ const ROOT = resolve(__dirname, "..");
 
 /**
  * Circles still to be undone, each exactly as it stands: any other circle, or one of these grown by a file,
- * fails. The host's object model (a Range gives its Worksheet, a Worksheet its Ranges, charts, tables and
- * names) constructs its objects from one another; undoing it needs the objects made through one factory.
+ * fails. None are left (the host's object model, the last, makes the objects a Range hands out through
+ * src/host/api/objects.ts); keep it so.
  */
-const KNOWN_CIRCLES: string[][] = [
-  ["charts", "conditionalFormats", "format", "names", "pageLayout", "range", "rangeAreas", "tables", "worksheet"].map((f) => `src/host/api/${f}.ts`),
-];
+const KNOWN_CIRCLES: string[][] = [];
 const SRC = join(ROOT, "src");
 
 function sourceFiles(dir: string): string[] {

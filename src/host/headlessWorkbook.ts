@@ -5,6 +5,7 @@ import type { HeadlessWorkbook, HostOptions, HostRunOptions, SyncStats } from ".
 import { HostContext, type InjectedFault, type SessionHooks, type SyncChanges } from "./api/base";
 import { sheetAddress } from "./api/addresses";
 import { RequestContext } from "./api/workbook";
+import { hostObjects } from "./api/objects";
 import { Journal } from "./model/journal";
 import { recalculate } from "./calc/recalc";
 import { newSheetModel } from "./model/sheet";
@@ -133,6 +134,7 @@ class Session implements HeadlessWorkbook, SessionHooks {
         },
         this,
         (n, v) => this.isSetSupported(n, v),
+        hostObjects,
         () => this.beforeSync(!!options.delayForCellEdit),
       );
       const context = new RequestContext(host);

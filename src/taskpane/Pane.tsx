@@ -1,11 +1,12 @@
 // The task pane: header with Scan and RAG counts, Insert scorecard, then KPIs / Findings / Tables / Settings.
-import { useCallback, useEffect, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useState } from "react";
 import {
   Button,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Spinner,
   Tab,
   TabList,
   Text,
@@ -20,9 +21,11 @@ import { InsertPanel } from "./components/InsertPanel";
 import { KpiTab } from "./components/KpiTab";
 import { FindingsTab } from "./components/FindingsTab";
 import { TablesTab } from "./components/TablesTab";
-import { SettingsTab } from "./components/SettingsTab";
 import { UseSelectionDialog } from "./components/UseSelectionDialog";
 import { declareTable } from "./correctionEdits";
+
+/** Settings (with its date picker and calendar) is fetched when first opened: most visits never open it. */
+const SettingsTab = lazy(() => import(/* webpackChunkName: "settings" */ "./components/SettingsTab").then((m) => ({ default: m.SettingsTab })));
 
 const useStyles = makeStyles({
   root: {
@@ -186,14 +189,16 @@ export function Pane(props: PaneProps) {
               />
             )}
             {tab === "settings" && state.settings && (
-              <SettingsTab
-                key={JSON.stringify(state.settings)}
-                settings={state.settings}
-                kpis={kpis}
-                disabled={state.busy !== null}
-                onSave={save}
-                reportingDate={state.scan.asOf}
-              />
+              <Suspense fallback={<Spinner size="small" label="Opening Settings…" />}>
+                <SettingsTab
+                  key={JSON.stringify(state.settings)}
+                  settings={state.settings}
+                  kpis={kpis}
+                  disabled={state.busy !== null}
+                  onSave={save}
+                  reportingDate={state.scan.asOf}
+                />
+              </Suspense>
             )}
           </div>
         </>

@@ -1,10 +1,12 @@
 // Starting the pane: wait for Office.onReady to say where we are, showing that we wait; then the pane
 // on Excel.run in Excel, or the browser preview (its own chunk, with the headless host and ExcelJS)
 // when office.js is absent or says there is no Office host. The pane in Excel downloads none of the preview.
+// The pane itself is a chunk of its own too, fetched while Office.onReady is still answering: the first
+// script only has to say "Connecting to Excel…", so it is small and shows at once on a slow connection.
 import type { ReactNode } from "react";
 import type { Root } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
-import { Pane, type StartIntent } from "./Pane";
+import type { StartIntent } from "./Pane";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { StartupMessage } from "./components/StartupMessage";
 import { officeHost, officeWorkbookName, type OfficeLike } from "./officeReady";
@@ -25,6 +27,8 @@ export interface BootDeps {
   inOffice?: boolean;
   /** Where the cells read are recognised (a Web Worker in the pane); default on the UI thread. */
   recognise?: Recognise;
+  /** Fetches the pane's own chunk; default webpack's import() of ./Pane. */
+  loadPane?: () => Promise<typeof import("./Pane")>;
 }
 
 function themed(node: ReactNode): ReactNode {
@@ -35,6 +39,11 @@ function themed(node: ReactNode): ReactNode {
   );
 }
 
+/** The pane's chunk (results, dialogs, the Excel layer). */
+function loadPane(): Promise<typeof import("./Pane")> {
+  return import(/* webpackChunkName: "pane" */ "./Pane");
+}
+
 export async function boot(root: Root, deps: BootDeps): Promise<void> {
   if (!deps.office && deps.inOffice) {
     // Inside Office without office.js: never the preview's sample workbook in a real Excel.
@@ -42,6 +51,10 @@ export async function boot(root: Root, deps: BootDeps): Promise<void> {
     return;
   }
   if (deps.office) root.render(themed(<StartupMessage state="waiting" />));
+  // Fetched now, beside Office's own start; a failed fetch is said when the pane is wanted, not before.
+  const fetchPane = deps.loadPane ?? loadPane;
+  const paneChunk = deps.office ? fetchPane() : null;
+  paneChunk?.catch(() => undefined);
   let host;
   try {
     host = await officeHost(deps.office);
@@ -50,6 +63,13 @@ export async function boot(root: Root, deps: BootDeps): Promise<void> {
     return;
   }
   if (host === "excel") {
+    let Pane: (typeof import("./Pane"))["Pane"];
+    try {
+      ({ Pane } = await (paneChunk ?? fetchPane()));
+    } catch (e) {
+      root.render(themed(<StartupMessage state="pane-failed" detail={e instanceof Error ? e.message : String(e)} />));
+      return;
+    }
     root.render(themed(<Pane runner={deps.excelRunner} workbookName={officeWorkbookName()} watch autoScan startWith={deps.startWith} recognise={deps.recognise} />));
     return;
   }

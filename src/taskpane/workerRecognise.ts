@@ -1,7 +1,14 @@
 // Recognition in a Web Worker (scanWorker.ts), with the same result as in the pane's own thread: one worker,
 // started at the first scan and kept; if it cannot start or fails, the scan runs here instead, as before.
-import { scanReadSnapshot, type Recognise, type ScanWorkbookOutcome } from "../excel/scanWorkbook";
+import type { Recognise, RecogniseOptions, ScanWorkbookOutcome } from "../excel/scanWorkbook";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import type { ScanRequest } from "./scanWorker";
+
+/** The scan on this thread, loaded only when no worker can do it (the engine is not part of the pane's first script). */
+async function scanHere(snapshot: WorkbookSnapshot, options: RecogniseOptions): Promise<ScanWorkbookOutcome> {
+  const { scanReadSnapshot } = await import(/* webpackChunkName: "scan-here" */ "../excel/scanWorkbook");
+  return scanReadSnapshot(snapshot, options);
+}
 
 interface Reply {
   id: number;
@@ -42,7 +49,7 @@ export function workerRecognise(make: () => Worker | null): Recognise {
   };
   return async (snapshot, options) => {
     const w = start();
-    if (!w) return scanReadSnapshot(snapshot, options);
+    if (!w) return scanHere(snapshot, options);
     const id = next++;
     let reply: Reply;
     try {
@@ -52,7 +59,7 @@ export function workerRecognise(make: () => Worker | null): Recognise {
         w.postMessage(request);
       });
     } catch {
-      return scanReadSnapshot(snapshot, options); // the worker failed: here, then
+      return scanHere(snapshot, options); // the worker failed: here, then
     }
     if (!reply.ok || !reply.result || !reply.settings) throw new Error(reply.message ?? "The scan failed.");
     return { result: reply.result, settings: reply.settings, snapshot, ...(reply.toStore ? { toStore: reply.toStore } : {}) };

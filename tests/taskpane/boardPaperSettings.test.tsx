@@ -22,7 +22,7 @@ test("organisation, title and meeting are saved, refused when too long, and head
   await userEvent.click(screen.getByRole("button", { name: "Scan workbook" }));
   await screen.findByTestId("summary");
   await userEvent.click(screen.getByRole("tab", { name: "Settings" }));
-  await userEvent.click(screen.getByRole("button", { name: "The board paper" }));
+  await userEvent.click(await screen.findByRole("button", { name: "The board paper" }));
   const title = screen.getByRole("textbox", { name: /Report title/ });
   await userEvent.clear(title);
   await userEvent.click(title);

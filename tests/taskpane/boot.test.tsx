@@ -101,3 +101,20 @@ it("knows Office opened the page by its _host_Info, in the URL or kept by office
   expect(openedByOffice("", { getItem: (k: string) => (k === "hostInfoValue" ? "Excel$Mac$16.01" : null) })).toBe(true);
   expect(openedByOffice("?start=use-selection", { getItem: () => null })).toBe(false);
 });
+
+it("fetches the pane while Excel starts, and says in words when that download fails (workbook untouched)", async () => {
+  const { office, answer } = slowOffice();
+  const d = await deps(office);
+  const loadPane = jest.fn(() => Promise.reject(new Error("Loading chunk pane failed.")));
+  let started: Promise<void> = Promise.resolve();
+  await act(async () => void (started = boot(root, { ...d, loadPane })));
+  // Asked for at once, before Office has answered: the pane's script downloads beside Office's own start.
+  expect(loadPane).toHaveBeenCalledTimes(1);
+  expect(screen.getByText("Connecting to Excel…")).toBeInTheDocument();
+  await act(async () => answer("Excel"));
+  await act(async () => started);
+  expect(screen.getByTestId("pane-failed")).toHaveTextContent("The add-in did not finish loading");
+  expect(screen.getByTestId("pane-failed")).toHaveTextContent("Loading chunk pane failed.");
+  expect(loadPane).toHaveBeenCalledTimes(1);
+  expect(d.startPreview).not.toHaveBeenCalled();
+});

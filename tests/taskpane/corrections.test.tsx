@@ -288,7 +288,7 @@ describe("per-KPI corrections", () => {
     await userEvent.keyboard("{Escape}");
     await dialogClosed();
     await userEvent.click(screen.getByRole("tab", { name: "Settings" }));
-    await userEvent.click(screen.getByRole("button", { name: /Polarity per KPI \(1 set\)/ }));
+    await userEvent.click(await screen.findByRole("button", { name: /Polarity per KPI \(1 set\)/ }));
     expect(screen.getByRole("combobox", { name: "K2 % of annual reviews completed on time" })).toHaveValue("lower-is-better");
     dialog = await openWhy("K2 % of annual reviews completed on time");
     await userEvent.selectOptions(within(dialog).getByRole("combobox", { name: /Which way is better/, hidden: true }), "As the workbook says");

@@ -30,6 +30,8 @@ async function openSettings() {
   await userEvent.click(screen.getByRole("button", { name: "Scan workbook" }));
   await screen.findByTestId("summary");
   await userEvent.click(screen.getByRole("tab", { name: "Settings" }));
+  // Settings is its own chunk, fetched when first opened.
+  await screen.findByRole("button", { name: /Save settings/ });
 }
 
 describe("settings form", () => {

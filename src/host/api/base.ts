@@ -14,6 +14,7 @@ import type { SyncRecord, SyncStats, UndoClear, UndoPlatform } from "../contract
 import { jsonBytes } from "./bytes";
 import { parseLoad, type LoadTree } from "./loadSpec";
 import { recalculate } from "../calc/recalc";
+import type { HostObjects } from "./objects";
 
 export interface HostLimits {
   payloadLimitBytes: number;
@@ -91,6 +92,8 @@ export class HostContext {
     readonly limits: HostLimits,
     readonly session: SessionHooks,
     readonly isSetSupported: (name: string, version?: string) => boolean,
+    /** Makes the objects a Range or a Table hands out (objects.ts says why they are not made with `new`). */
+    readonly objects: HostObjects,
     /** Waits (or fails) while the user edits a cell, before a sync is sent. */
     private readonly beforeSync: () => Promise<void> = () => Promise.resolve(),
   ) {

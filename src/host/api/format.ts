@@ -8,7 +8,7 @@ import {
   type BorderEdge, type BorderLineStyle, type BorderWeight,
 } from "../model/styles";
 import { HostCollection, HostContext, HostObject, type Getter, type Loadable } from "./base";
-import { assertWritable, clipToUsed, type RangeTarget } from "./range";
+import { assertWritable, clipToUsed, type RangeTarget } from "./rangeTarget";
 import { pointsOfColumn, autofitColumnPoints, autofitRowPoints } from "../model/units";
 
 type Resolver = () => RangeTarget | null;

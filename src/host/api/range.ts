@@ -1,27 +1,24 @@
 // Excel.Range over a rectangle of a model sheet.
 import type { CellRect } from "../../core/snapshot";
 import { richApiError } from "../errors";
-import { MAX_COLS, MAX_ROWS, getCell, rectsIntersect, setCell, usedRect } from "../model/sheet";
+import { MAX_COLS, MAX_ROWS, getCell, rectsIntersect, setCell } from "../model/sheet";
 import type { CellModel, HyperlinkModel, SheetModel } from "../model/types";
 import { formulaOf, interpretWrite, numberFormatOf, rawValueOf, textOf, valueTypeOf, GENERAL } from "../model/values";
 import { parseAddress, sheetAddress } from "./addresses";
 import { HostClientResult, HostContext, HostObject, type Getter, type Loadable } from "./base";
 import { cellPropertiesOf, rowPropertiesOf } from "./cellProperties";
 import { specialCellAreas, type SpecialCellType } from "./specialCells";
-import { RangeFormat } from "./format";
-import { ConditionalFormatCollection } from "./conditionalFormats";
-import { RangeAreas } from "./rangeAreas";
-import { Worksheet } from "./worksheet";
+import type { RangeFormat } from "./format";
+import type { ConditionalFormatCollection } from "./conditionalFormats";
+import type { RangeAreas } from "./rangeAreas";
+import type { Worksheet } from "./worksheet";
+import { assertWritable, clipToUsed, type RangeTarget } from "./rangeTarget";
 import { select } from "./selection";
 import { recalculate } from "../calc/recalc";
 
 /** Range.getMergedAreasOrNullObject fails past this many areas (Excel's documented limit). */
 const MAX_MERGED_AREAS = 512;
 
-export interface RangeTarget {
-  sheet: SheetModel;
-  rect: CellRect;
-}
 
 /** Whether every index in [start, start + count) is in the set (Excel's columnHidden/rowHidden of a range). */
 function allIn(set: Set<number>, start: number, count: number): boolean {
@@ -30,10 +27,6 @@ function allIn(set: Set<number>, start: number, count: number): boolean {
   return true;
 }
 
-/** Excel refuses every change to a protected sheet, and the batch applies nothing. */
-export function assertWritable(sheet: SheetModel): void {
-  if (sheet.protected) throw richApiError("AccessDenied");
-}
 
 function grid<V>(t: RangeTarget, f: (cell: CellModel | undefined) => V): V[][] {
   const out: V[][] = [];
@@ -231,17 +224,17 @@ export class Range extends HostObject<RangeTarget> {
   }
 
   get format(): RangeFormat {
-    if (!this.formatObj) this.formatObj = new RangeFormat(this.ctx, () => this.target(), this.nullable);
+    if (!this.formatObj) this.formatObj = this.ctx.objects.rangeFormat(this.ctx, () => this.target(), this.nullable);
     return this.formatObj;
   }
 
   get conditionalFormats(): ConditionalFormatCollection {
-    if (!this.cfs) this.cfs = new ConditionalFormatCollection(this.ctx, () => this.target(), this.nullable);
+    if (!this.cfs) this.cfs = this.ctx.objects.conditionalFormats(this.ctx, () => this.target(), this.nullable);
     return this.cfs;
   }
 
   get worksheet(): Worksheet {
-    if (!this.ws) this.ws = new Worksheet(this.ctx, () => this.target()?.sheet ?? null, this.nullable);
+    if (!this.ws) this.ws = this.ctx.objects.worksheet(this.ctx, () => this.target()?.sheet ?? null, this.nullable);
     return this.ws;
   }
 
@@ -297,7 +290,7 @@ export class Range extends HostObject<RangeTarget> {
   }
 
   getMergedAreasOrNullObject(): RangeAreas {
-    const areas = new RangeAreas(this.ctx, () => {
+    const areas = this.ctx.objects.rangeAreas(this.ctx, () => {
       const t = this.target();
       if (t === null) return null;
       const rects = t.sheet.merges.filter((m) => rectsIntersect(m, t.rect));
@@ -332,7 +325,7 @@ export class Range extends HostObject<RangeTarget> {
 
   /** The cells holding typed values ("Constants") or formulas, as areas; ItemNotFound when there are none. */
   getSpecialCells(cellType: SpecialCellType, cellValueType?: string): RangeAreas {
-    const areas = new RangeAreas(this.ctx, () => {
+    const areas = this.ctx.objects.rangeAreas(this.ctx, () => {
       const t = this.target();
       if (t === null) return null;
       const rects = specialCellAreas(t.sheet, t.rect, cellType, cellValueType);
@@ -344,7 +337,7 @@ export class Range extends HostObject<RangeTarget> {
 
   /** As getSpecialCells, but a null object when no cell matches. */
   getSpecialCellsOrNullObject(cellType: SpecialCellType, cellValueType?: string): RangeAreas {
-    const areas = new RangeAreas(this.ctx, () => {
+    const areas = this.ctx.objects.rangeAreas(this.ctx, () => {
       const t = this.target();
       if (t === null) return null;
       const rects = specialCellAreas(t.sheet, t.rect, cellType, cellValueType);
@@ -430,12 +423,4 @@ function namedReference(ctx: HostContext, sheet: SheetModel, name: string): stri
   return item?.formula;
 }
 
-/** The used range within a range (as Excel's Range.getUsedRange), or null when it holds nothing. */
-export function clipToUsed(t: RangeTarget, valuesOnly: boolean): RangeTarget | null {
-  const used = usedRect(t.sheet, valuesOnly, t.rect);
-  if (!used || !rectsIntersect(used, t.rect)) return null;
-  const row = Math.max(used.row, t.rect.row), col = Math.max(used.col, t.rect.col);
-  const bottom = Math.min(used.row + used.rowCount, t.rect.row + t.rect.rowCount);
-  const right = Math.min(used.col + used.colCount, t.rect.col + t.rect.colCount);
-  return { sheet: t.sheet, rect: { row, col, rowCount: bottom - row, colCount: right - col } };
-}
+export { assertWritable, clipToUsed, type RangeTarget };

@@ -7,7 +7,7 @@ import { getCell } from "../model/sheet";
 import { parseAddress } from "./addresses";
 import { HostClientResult, HostCollection, HostContext, HostObject, type Getter, type Loadable } from "./base";
 import { Range, assertWritable } from "./range";
-import { Worksheet } from "./worksheet";
+import type { Worksheet } from "./worksheet";
 
 interface TableTarget {
   sheet: SheetModel;
@@ -41,7 +41,7 @@ export class Table extends HostObject<TableTarget> {
   get style(): string { return this.get("style"); }
 
   get worksheet(): Worksheet {
-    if (!this.ws) this.ws = new Worksheet(this.ctx, () => this.target()?.sheet ?? null, this.nullable);
+    if (!this.ws) this.ws = this.ctx.objects.worksheet(this.ctx, () => this.target()?.sheet ?? null, this.nullable);
     return this.ws;
   }
 

@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   root: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
-export type StartupState = "waiting" | "failed" | "not-excel" | "preview-failed" | "office-missing";
+export type StartupState = "waiting" | "failed" | "pane-failed" | "not-excel" | "preview-failed" | "office-missing";
 
 export function StartupMessage({ state, detail }: { state: StartupState; detail?: string }) {
   const styles = useStyles();
@@ -40,6 +40,15 @@ export function StartupMessage({ state, detail }: { state: StartupState; detail?
           <MessageBarBody>
             <MessageBarTitle>Office could not start the add-in</MessageBarTitle>
             Close the pane and open it again. Your workbook was not changed. Details: {detail}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state === "pane-failed" && (
+        <MessageBar intent="error" role="alert" data-testid="pane-failed">
+          <MessageBarBody>
+            <MessageBarTitle>The add-in did not finish loading</MessageBarTitle>
+            Part of the add-in could not be downloaded. Check the connection, then close the pane and open it again. Your workbook was not
+            changed. Details: {detail}
           </MessageBarBody>
         </MessageBar>
       )}
