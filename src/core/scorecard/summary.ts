@@ -443,8 +443,10 @@ export function latestVsTarget(p: PlacedKpi): string {
   const latestFigure = figureText(kpi.latest, kpi.unit);
   const targetFigure = figureText(kpi.currentTarget ?? kpi.target, kpi.unit);
   const period = kpi.latest?.period?.replace(/\s+/g, " ").trim();
-  // The target for the latest figure's own period: the period said once, after both ("-9% against 5% (Q2 2014/15)").
-  if (latestFigure && targetFigure && period && period === shortTargetFor(kpi).replace(/\s+/g, " ").trim()) return withPeriod(`${latestFigure} against ${targetFigure}`, period);
+  const label = shortTargetFor(kpi).replace(/\s+/g, " ").trim();
+  // The target for the latest figure's own period: the period said once, after both ("-9% against 5% (Q2 2014/15)",
+  // "13.6% against 13% (Milestone 5 – Nov 24)").
+  if (latestFigure && targetFigure && period && label.toLowerCase().includes(period.toLowerCase())) return withPeriod(`${latestFigure} against ${targetFigure}`, label);
   const latest = withPeriod(latestFigure, kpi.latest?.period);
   const t = withPeriod(targetFigure, shortTargetFor(kpi));
   if (latest && t) return `${latest} against ${t}`;
@@ -540,6 +542,8 @@ interface ExceptionTable {
   heightOf: (e: ExceptionRow) => number;
   headerHeight: number;
   shortened: Shortening;
+  /** What was cut in fact (a table whose commentary is all short cuts none). */
+  cut: { commentary: boolean; measure: boolean };
 }
 
 /** The exceptions table's fields, their spans and each row's texts and height, shortened as asked. */
@@ -566,8 +570,11 @@ function exceptionTable(layout: SheetLayout, rows: readonly ExceptionRow[], shor
     const t = textsOf(e);
     return maxOf(fields.map((f, i) => heightFor(t[f.id], spanWidth(layout.widths, spans[i]), f.id === "rag" ? BODY_BOLD : BODY_FONT)));
   };
-  const headerHeight = maxOf(fields.map((f, i) => heightFor(f.id === "commentary" && shortened.commentaryLines ? SHORTENED_COMMENTARY_HEADER : f.header, spanWidth(layout.widths, spans[i]), BODY_BOLD)));
-  return { fields, spans, textsOf, heightOf, headerHeight, shortened };
+  const cutIn = (id: "commentary" | "measure") => fields.some((f) => f.id === id) && rows.some((e) => textsOf(e)[id] !== e[id]);
+  const cut = { commentary: cutIn("commentary"), measure: !oneField && cutIn("measure") };
+  const headerOf = (f: ExceptionField) => (f.id === "commentary" && cut.commentary ? SHORTENED_COMMENTARY_HEADER : f.header);
+  const headerHeight = maxOf(fields.map((f, i) => heightFor(headerOf(f), spanWidth(layout.widths, spans[i]), BODY_BOLD)));
+  return { fields, spans, textsOf, heightOf, headerHeight, shortened, cut };
 }
 
 /**
@@ -578,10 +585,9 @@ function exceptionTable(layout: SheetLayout, rows: readonly ExceptionRow[], shor
 function layoutExceptions(layout: SheetLayout, b: BlockBuilder, row: number, heading: string, rows: readonly ExceptionRow[], placed: readonly PlacedKpi[], input: SummaryInput): number {
   const pager = new Pager(layout, input.scale);
   const headingOf = (t: ExceptionTable) => {
-    const { commentaryLines: c, measureLines: m } = t.shortened;
-    if (!c) return heading;
-    const lines = (n: number) => `${n} line${n === 1 ? "" : "s"}`;
-    return `${heading}; commentary cut to ${lines(c)}${m ? `, measures to ${lines(m)}` : ""} here, whole in the register`;
+    const lines = (n: number | null) => `${n} line${n === 1 ? "" : "s"}`;
+    const said = [t.cut.commentary ? `commentary cut to ${lines(t.shortened.commentaryLines)}` : "", t.cut.measure ? `measures cut to ${lines(t.shortened.measureLines)}` : ""].filter(Boolean);
+    return said.length ? `${heading}; ${said.join(", ")} here, whole in the register` : heading;
   };
   const headingHeight = (t: ExceptionTable) => heightFor(headingOf(t), spanWidth(layout.widths, [0, layout.lastCol]), SECTION_HEADING_FONT);
   const fitsPageOne = (t: ExceptionTable) => pager.fits(row, [headingHeight(t), t.headerHeight, ...rows.map(t.heightOf)]);
@@ -601,7 +607,7 @@ function layoutExceptions(layout: SheetLayout, b: BlockBuilder, row: number, hea
   const headTable = (at: number, text: string): number => {
     sectionHeading(layout, b, at, text);
     const header = at + 1;
-    fields.forEach((f, i) => b.set(header, spans[i][0], f.id === "commentary" && table.shortened.commentaryLines ? SHORTENED_COMMENTARY_HEADER : f.header));
+    fields.forEach((f, i) => b.set(header, spans[i][0], f.id === "commentary" && table.cut.commentary ? SHORTENED_COMMENTARY_HEADER : f.header));
     b.set(header, input.keyCol, KEY_HEADER);
     b.set(header, input.sheetCol, SHEET_HEADER);
     layout.format({ address: span(header, 0, header, layout.lastCol), fill: HEADER_COLOURS.fill, fontColour: HEADER_COLOURS.text, bold: true, wrap: true, verticalAlignment: "Center" });
