@@ -30,7 +30,8 @@ describe("the sample's register on screen", () => {
     const ws = book.getWorksheet("Scorecard")!;
     let header = -1;
     ws.eachRow((row, n) => {
-      if (header < 0 && row.getCell(1).value === "Ref" && row.getCell(2).value === "Measure" && String(row.getCell(3).value) !== "Latest against target") header = n;
+      // The register's heading row, not page 1's exceptions' (which has no Source column).
+      if (header < 0 && row.getCell(1).value === "Ref" && row.getCell(2).value === "Measure" && (row.values as unknown[]).includes("Source")) header = n;
     });
     const headings = (ws.getRow(header).values as unknown[]).map((v) => String(v ?? ""));
     register = { header, last: ws.rowCount, sourceCol: headings.indexOf("Source"), columns: headings.filter((h) => h && h !== "Key (do not edit)" && h !== "Source sheet").length };

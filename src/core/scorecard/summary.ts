@@ -447,6 +447,11 @@ export function latestVsTarget(p: PlacedKpi): string {
   // The target for the latest figure's own period: the period said once, after both ("-9% against 5% (Q2 2014/15)",
   // "13.6% against 13% (Milestone 5 – Nov 24)").
   if (latestFigure && targetFigure && period && label.toLowerCase().includes(period.toLowerCase())) return withPeriod(`${latestFigure} against ${targetFigure}`, label);
+  // A milestone due in the latest figure's own month ("by Oct 2020" for October 2020's figure): the month said once.
+  const due = kpi.milestones.find((m) => m.label === kpi.currentMilestone)?.due;
+  if (latestFigure && targetFigure && period && due && label === `by ${readableDate(due).replace(/^\d+ /, "")}` && kpi.latest?.periodEnd?.slice(0, 7) === due.slice(0, 7)) {
+    return withPeriod(`${latestFigure} against ${targetFigure}`, period);
+  }
   const latest = withPeriod(latestFigure, kpi.latest?.period);
   const t = withPeriod(targetFigure, shortTargetFor(kpi));
   if (latest && t) return `${latest} against ${t}`;
