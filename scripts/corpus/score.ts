@@ -126,6 +126,18 @@ export function outOfSampleBySet(
     .filter((g) => g.totals.entries > 0);
 }
 
+/** The first scores of several sets summed, each set chosen by its label (its name up to the first colon)
+ *  beginning with one of `labels`: the figure for batches first-scored on one engine (a round), read together. */
+export function outOfSampleOfSets(
+  entries: CorpusEntry[],
+  sets: { name: string; ids: string[] }[],
+  labels: string[],
+): CorpusTotals & { entries: number; sets: string[] } {
+  const chosen = sets.filter((s) => labels.some((l) => s.name.split(":")[0].trim().startsWith(l)));
+  const ids = new Set(chosen.flatMap((s) => s.ids));
+  return { ...outOfSample(entries.filter((e) => ids.has(e.id))), sets: chosen.map((s) => s.name.split(":")[0].trim()) };
+}
+
 /** The counts a first score keeps. */
 export function countsOf(s: EntryScore): Counts {
   return { found: s.found, expected: s.expected, returned: s.returned, returnedMatching: s.returnedMatching, fieldsRight: s.fieldsRight, fieldsScored: s.fieldsScored };

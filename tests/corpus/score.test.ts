@@ -3,7 +3,7 @@
 import type { Figure, Kpi, Milestone, ScanResult } from "../../src/core/types";
 import type { CorpusEntry, ExpectedKpi } from "../../scripts/corpus/entry";
 import { entryProblems } from "../../scripts/corpus/entry";
-import { outOfSample, outOfSampleBySet, reportingDateRight, scoreEntry, SCORED_FIELDS } from "../../scripts/corpus/score";
+import { outOfSample, outOfSampleBySet, outOfSampleOfSets, reportingDateRight, scoreEntry, SCORED_FIELDS } from "../../scripts/corpus/score";
 import { falls, raise } from "../../scripts/corpus/floor";
 import type { CorpusScore } from "../../scripts/accuracy";
 
@@ -134,6 +134,16 @@ describe("entries, the reporting date and the first scores", () => {
     const entries = [{ ...e, id: "a", firstScore: first(8) }, { ...e, id: "b", firstScore: first(10) }, { ...e, id: "c", firstScore: first(6) }, { ...e, id: "d" }];
     const by = outOfSampleBySet(entries, [{ name: "old batch: on the baseline", ids: ["a", "b"] }, { name: "tuned", ids: ["d"] }]);
     expect(by.map((g) => [g.label, g.totals.entries, g.totals.recall])).toEqual([["old batch", 2, 0.9], ["in no set yet", 1, 0.6]]);
+  });
+
+  it("sums the first scores of the sets a round names, by label prefix, and no other", () => {
+    const first = (found: number) => ({ found, expected: 10, returned: 10, returnedMatching: found, fieldsRight: found, fieldsScored: 10, engine: "x", date: "2026-12-06" });
+    const e = entry([{ sheet: "Nov 24", row: 5, measure: "Measure 5" }]);
+    const entries = [{ ...e, id: "a", firstScore: first(8) }, { ...e, id: "b", firstScore: first(10) }, { ...e, id: "c", firstScore: first(6) }, { ...e, id: "d", firstScore: first(2) }];
+    const sets = [{ name: "b1: older engine", ids: ["d"] }, { name: "b2: this round", ids: ["a"] }, { name: "b2 (part 2): this round", ids: ["b"] }, { name: "b3: this round", ids: ["c"] }];
+    const r = outOfSampleOfSets(entries, sets, ["b2", "b3"]);
+    expect([r.entries, r.recall, r.sets]).toEqual([3, 0.8, ["b2", "b2 (part 2)", "b3"]]);
+    expect(outOfSampleOfSets(entries, sets, ["zz"]).entries).toBe(0);
   });
 });
 
