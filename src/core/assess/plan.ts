@@ -89,7 +89,8 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
   const ragText = m.ragCell ? gridOf(bc.grid, m.ragCell).text(m.ragCell.row, m.ragCell.col) : "";
   const longPeriod = !!m.period && ["year", "academic-year", "financial-year", "quarter", "term", "half-term"].includes(m.period.kind);
   const inForceFrom = longPeriod && periodStart ? periodStart : due;
-  const cells = holdsActuals ? { actualCell: m.targetCell, targetCell: null } : { actualCell: m.actualCell, targetCell: m.targetCell };
+  // A row kept for one period (assembled from several rows) holds its actual in its own cell, with no target cell.
+  const cells = holdsActuals ? { actualCell: m.targetCell ?? m.actualCell, targetCell: null } : { actualCell: m.actualCell, targetCell: m.targetCell };
   return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.seq ?? m.col, periodTarget: !!m.periodTarget, ...cells };
 }
 

@@ -18,9 +18,10 @@ import type { SourceCells } from "./liveSource";
 import { DOT_CODES, RAG_BY_CODE, RAG_CODE, STRUCTURE_CHANGED, STRUCTURE_LABEL, STRUCTURE_OK, dotCode, dotWord, staleSuffix } from "./liveWords";
 import { DATE_FORMAT, GENERAL, excelSerial } from "./numberFormat";
 import { COMMENTARY_FILL, NOTE_COLOUR, RAG_WORDS } from "./palette";
-import { figureCell, ragText, trendText, type CellOut, type PlacedKpi } from "./rows";
+import { FINAL_TARGET, figureCell, ragText, trendText, type CellOut, type PlacedKpi } from "./rows";
 import { figureFormat } from "./sourceFormat";
 import { SCORECARD_FONT } from "./textFit";
+import { HEADING_WORDS, groupCounts, headingFormula } from "./liveHeadings";
 import { readableDate } from "./summary";
 import type { ChartSpec, ColumnId, RangeFormatSpec, ScorecardSummaryRow, SpecValue } from "./types";
 import type { CellAt } from "../types";
@@ -33,7 +34,7 @@ const LIVE_COLUMNS = ["latest", "previous", "target", "rag", "dot"] as const;
 /** The periods of the latest and previous figures: live for a series (the point picked), else as read. */
 const PERIOD_COLUMNS = ["latestPeriod", "previousPeriod"] as const;
 const PERIOD_FORMAT = "mmm yyyy";
-export type LiveColumn = (typeof LIVE_COLUMNS)[number] | (typeof PERIOD_COLUMNS)[number];
+export type LiveColumn = (typeof LIVE_COLUMNS)[number] | (typeof PERIOD_COLUMNS)[number] | "targetFor";
 
 /** Page-1 text for the live cells, and the key to the cells that are not live. */
 export const LIVE_LABELS = Object.freeze({
@@ -73,6 +74,11 @@ export interface LiveOutcome {
   /** KPIs with at least one live cell, and live cells in all. */
   liveKpis: number;
   liveCells: number;
+  /**
+   * A group heading of the register as a formula counting the live RAGs, given its fixed words ("Name — 3 KPIs: ")
+   * and the text the add-in wrote; null where the formula would not give that text.
+   */
+  heading?: (group: string, prefix: string, rags: readonly Rag[], text: string) => string | null;
 }
 
 interface SettingsCells {
@@ -87,6 +93,9 @@ export class LiveScorecard {
   private readonly wordsRow: number;
   private readonly helperRow: number;
   private readonly tableRow: number;
+  /** The group headings' rows: a row of words, then a row per group of the register. */
+  private readonly headingRow: number;
+  private readonly groups: string[];
   private readonly n: number;
   private readonly groupNo = new Map<string, number>();
   /** The workbook as read with the live cells laid over it, to check each formula before it is written. */
@@ -99,7 +108,9 @@ export class LiveScorecard {
     this.wordsRow = input.dataRow + 1;
     this.helperRow = input.dataRow + 5;
     this.tableRow = this.helperRow + this.n + 1;
-    this.endRow = this.tableRow + input.scan.tables.length + 1;
+    this.headingRow = this.tableRow + input.scan.tables.length + 1;
+    this.groups = [...new Set(input.registerOrder.map((p) => p.group))];
+    this.endRow = this.headingRow + 1 + this.groups.length + 1;
     for (const p of input.scanOrder) if (!this.groupNo.has(p.group)) this.groupNo.set(p.group, this.groupNo.size + 1);
     this.virtual = new VirtualCells(input.cells);
   }
@@ -203,8 +214,13 @@ export class LiveScorecard {
     // Wide enough for the out-of-date words of the longest series.
     const points = input.registerOrder.reduce((n, p) => Math.max(n, 1 + (p.kpi.figureCells?.periods.length ?? 0)), 1);
     const width = Math.min(points, 250);
-    // Beside the helpers: the out-of-date words of each point, then the period words of each point.
-    const block = new BlockBuilder("live", input.dataRow, 0, HELPER_COLUMNS + 2 * width);
+    // Beside the helpers: the out-of-date words of each point, the period words of each point, and (where a series has
+    // points read from text) the text of each such point as read, and (where KPIs have milestones) their labels.
+    let arrays = 2;
+    const heldCol = input.registerOrder.some((p) => this.hasTextPoints(p)) ? HELPER_COLUMNS + arrays++ * width : undefined;
+    const labelCol = input.registerOrder.some((p) => p.kpi.figureCells?.periods.some((x) => x.target)) ? HELPER_COLUMNS + arrays++ * width : undefined;
+    const heldTargetCol = input.registerOrder.some((p) => this.hasTextTargets(p)) ? HELPER_COLUMNS + arrays++ * width : undefined;
+    const block = new BlockBuilder("live", input.dataRow, 0, HELPER_COLUMNS + arrays * width);
     const out: LiveOutcome = { block, formulas: new Map(), marked: new Map(), liveKpis: 0, liveCells: 0 };
     const cells = this.virtual;
     const text = (row: number, col: number, t: string) => {
@@ -217,7 +233,7 @@ export class LiveScorecard {
     text(this.wordsRow + 1, 0, "Trend words");
     DOT_CODES.forEach((_, i) => text(this.wordsRow + 1, 1 + i, dotWord(i + 1)));
     text(this.wordsRow + 2, 0, "Other words");
-    [staleSuffix(), STRUCTURE_OK, STRUCTURE_CHANGED].forEach((t, i) => text(this.wordsRow + 2, 1 + i, t));
+    [staleSuffix(), STRUCTURE_OK, STRUCTURE_CHANGED, FINAL_TARGET].forEach((t, i) => text(this.wordsRow + 2, 1 + i, t));
     const headers: Record<HelperName, string> = {
       key: "Key", L: "Latest (which)", latest: "Latest", P: "Previous (which)", previous: "Previous", TI: "Target (which)", target: "Target in force",
       shown: "Target shown", final: "Final target", rag: "RAG (1 Blue 2 Green 3 Amber 4 Red 5 Grey)", dot: "Trend", stale: "Out of date", group: "Group", structure: "Row as generated",
@@ -251,7 +267,7 @@ export class LiveScorecard {
     input.registerOrder.forEach((p, i) => {
       const row = this.helperRow + i;
       const reg = input.register.get(p.key)!;
-      const kf = refs ? new KpiFormulas({ p, cells: input.cells, settings: input.settings, refs, dataSheet: input.dataSheetName, row, asOf: input.scan.asOf }) : null;
+      const kf = refs ? new KpiFormulas({ p, cells: input.cells, settings: input.settings, refs, dataSheet: input.dataSheetName, row, asOf: input.scan.asOf, heldCol, heldTargetCol }) : null;
       const result = kf && budget > 0 ? this.settle(kf, p, reg, row, cells) : null;
       const plan = result?.plan ?? {};
       const statics = this.statics(p, reg, i);
@@ -263,6 +279,8 @@ export class LiveScorecard {
         block.setLive(row, col, formula, statics[name]);
       }
       if (plan.staleText && kf) kf.staleTexts.forEach((t, k) => block.set(row, HELPER_COLUMNS + k, literal(t)));
+      if ((plan.L || plan.P) && kf && heldCol !== undefined) kf.heldTexts.forEach(({ k, text: t }) => k < width && block.set(row, heldCol + k, literal(t)));
+      if (plan.target && kf && heldTargetCol !== undefined) kf.heldTargetTexts.forEach(({ k, text: t }) => k < width && block.set(row, heldTargetCol + k, literal(t)));
       if (result && kf) {
         const f: Partial<Record<LiveColumn, string>> = {};
         const helper = (name: HelperName) => liveFormulaText(kf.helperFrom(name));
@@ -278,6 +296,7 @@ export class LiveScorecard {
       // What every helper holds, for the charts' check (a KPI left static past the budget included).
       for (const [name, col] of Object.entries(H) as [HelperName, number][]) cells.set(input.dataSheetName, row, col, plan[name] ?? unquoted(statics[name]));
       if (result && kf) Object.assign(out.formulas.get(p.key)!, this.periodCells(kf, plan, reg, row, HELPER_COLUMNS + width, width, block));
+      if (result && kf && labelCol !== undefined) Object.assign(out.formulas.get(p.key)!, this.targetForCell(kf, plan, reg, row, labelCol, width, block));
       this.followed.set(p.key, { row, plan, kf });
       if (live.size) out.liveKpis++;
       out.liveCells += live.size;
@@ -297,7 +316,53 @@ export class LiveScorecard {
       }
       block.setLive(row, 1, formula, 1);
     });
+    this.headingCounts(block);
+    out.heading = (group, prefix, rags, text) => this.headingCell(block, group, prefix, rags, text);
     return out;
+  }
+
+  /** Per group of the register, its counts by RAG and out of date, counting the helper codes. */
+  private headingCounts(block: BlockBuilder): void {
+    const sheet = this.input.dataSheetName;
+    block.set(this.headingRow, 0, "Group headings");
+    HEADING_WORDS.forEach((w, i) => {
+      block.set(this.headingRow, 1 + i, literal(w));
+      this.virtual.set(sheet, this.headingRow, 1 + i, w);
+    });
+    if (this.n === 0) return;
+    this.groups.forEach((g, i) => {
+      const no = this.groupNo.get(g);
+      if (no === undefined) return;
+      const row = this.headingRow + 1 + i;
+      const counts = groupCounts(this.helperRange(H.group), this.helperRange(H.rag), this.helperRange(H.stale), no);
+      counts.forEach((e, k) => {
+        this.virtual.set(sheet, row, 1 + k, e);
+        const v = this.virtual.cell(sheet, row, 1 + k);
+        block.setLive(row, 1 + k, liveFormulaText(e), typeof v === "number" ? v : 0);
+      });
+    });
+    this.virtual.reset();
+  }
+
+  /** A group heading's formula, kept where it gives the heading the add-in wrote. */
+  private headingCell(block: BlockBuilder, group: string, prefix: string, rags: readonly Rag[], text: string): string | null {
+    const i = this.groups.indexOf(group);
+    if (i < 0 || this.n === 0 || !this.groupNo.has(group)) return null;
+    const sheet = this.input.dataSheetName;
+    const row = this.headingRow + 1 + i;
+    block.set(row, 0, literal(prefix));
+    this.virtual.set(sheet, row, 0, prefix);
+    const e = headingFormula(
+      {
+        prefix: this.data(row, 0),
+        count: (code) => this.data(row, code),
+        stale: this.data(row, 1 + RAG_BY_CODE.length),
+        word: (k) => this.data(this.headingRow, 1 + k),
+        ragWord: (code) => this.data(this.wordsRow, code),
+      },
+      rags,
+    );
+    return sameValue(evaluateFormula(e, this.virtual, sheet), text) ? liveFormulaText(e) : null;
   }
 
   /**
@@ -336,6 +401,21 @@ export class LiveScorecard {
     return out;
   }
 
+  /** "Target for": the label of the milestone in force, picked as the target in force is (text cells beside the helpers). */
+  private targetForCell(kf: KpiFormulas, plan: LivePlan, reg: Record<ColumnId, CellOut>, row: number, col: number, width: number, block: BlockBuilder): Partial<Record<LiveColumn, string>> {
+    const labels = kf.targetLabels;
+    if (!plan.TI || !plan.shown || !plan.final || !labels?.length || labels.length > width || !reg.targetFor) return {};
+    const sheet = this.input.dataSheetName;
+    labels.forEach((t, k) => {
+      block.set(row, col + k, literal(t));
+      this.virtual.set(sheet, row, col + k, t);
+    });
+    this.virtual.reset();
+    const range = rangeRef(sheet, { row, col, rowCount: 1, colCount: labels.length });
+    const e = kf.targetForFormula(range, this.data(this.wordsRow + 2, 4));
+    return sameValue(evaluateFormula(e, this.virtual, sheet), unquoted(reg.targetFor.value)) ? { targetFor: liveFormulaText(e) } : {};
+  }
+
   /**
    * The charts' data follows the source too: a point plotted from a cell the add-in read as it stands becomes
    * that cell (#N/A, a gap, when it is emptied); a KPI's latest, previous and target follow its live helpers;
@@ -357,7 +437,7 @@ export class LiveScorecard {
           const label = typeof labels[j] === "string" ? unquote(labels[j] as string) : "";
           const source = this.pointSource(chart, series.name, label, placed, summary);
           if (!source) continue;
-          const e = source.kind === "fn" && source.name === "COUNTIFS" ? source : fn("IF", fn("ISNUMBER", source), source, fn("NA"));
+          const e = "ref" in source ? fn("IF", fn("ISNUMBER", source.ref), source.value, fn("NA")) : source.count;
           this.virtual.set(sheet, at.row, at.col + j, e);
           if (!sameValue(this.virtual.cell(sheet, at.row, at.col + j), value)) continue;
           data.setLive(at.row, at.col + j, liveFormulaText(e), value, data.formatAt(at.row, at.col + j));
@@ -368,19 +448,19 @@ export class LiveScorecard {
     return followed;
   }
 
-  /** Where a plotted point comes from, as a reference (or a count), or null when it cannot be followed. */
-  private pointSource(chart: ChartSpec, series: string, label: string, placed: ReadonlyMap<string, PlacedKpi>, summary: readonly ScorecardSummaryRow[]): Expr | null {
+  /** Where a plotted point comes from: a reference and its value on the KPI's scale (or a count), or null when it cannot be followed. */
+  private pointSource(chart: ChartSpec, series: string, label: string, placed: ReadonlyMap<string, PlacedKpi>, summary: readonly ScorecardSummaryRow[]): { ref: Expr; value: Expr } | { count: Expr } | null {
     if (chart.kind === "rag-by-group") {
       const rag = RAG_BY_CODE.find((r) => RAG_WORDS[r] === series);
       const group = summary.find((s) => s.group === label);
       const g = group ? this.groupNo.get(group.group) : undefined;
       if (!rag || g === undefined || this.n === 0) return null;
-      return fn("COUNTIFS", this.helperRange(H.group), num(g), this.helperRange(H.rag), num(RAG_CODE[rag]));
+      return { count: fn("COUNTIFS", this.helperRange(H.group), num(g), this.helperRange(H.rag), num(RAG_CODE[rag])) };
     }
     const p = chart.kpiKey ? placed.get(chart.kpiKey) : undefined;
     const f = p && this.followed.get(p.key);
     if (!p || !f?.kf) return null;
-    const own = (name: HelperName) => (f.plan[name] ? f.kf!.helper(name) : null);
+    const own = (name: HelperName) => (f.plan[name] ? { ref: f.kf!.helper(name), value: f.kf!.helper(name) } : null);
     if (chart.kind === "actual-vs-target") {
       if (/^Latest\b/.test(label) && series === "Actual") return own("latest");
       if (/^Previous\b/.test(label) && series === "Actual") return own("previous");
@@ -394,9 +474,7 @@ export class LiveScorecard {
     })();
     if (!fig?.cell || fig.relative) return null;
     const at: CellAt = { cell: fig.cell, ...((fig as { sheet?: string }).sheet ? { sheet: (fig as { sheet?: string }).sheet } : {}) };
-    if (!f.kf.followable(at)) return null;
-    const cell = parseCellAddress(at.cell);
-    return cell ? cellRef(at.sheet ?? p.sheet, cell.row, cell.col) : null;
+    return f.kf.followed(at);
   }
 
   private wordRange(row: number, count: number): Expr {
@@ -460,6 +538,10 @@ export class LiveScorecard {
       if (at.kind === "ref") plan.ratedAt = at;
     }
     kf.staleTexts.forEach((t, k) => cells.set(this.input.dataSheetName, row, HELPER_COLUMNS + k, t));
+    const heldCol = kf.heldColumn;
+    if (heldCol !== undefined) kf.heldTexts.forEach(({ k, text }) => cells.set(this.input.dataSheetName, row, heldCol + k, text));
+    const heldTargetCol = kf.heldTargetColumn;
+    if (heldTargetCol !== undefined) kf.heldTargetTexts.forEach(({ k, text }) => cells.set(this.input.dataSheetName, row, heldTargetCol + k, text));
     const structure = this.rowCheck(p);
     if (structure) plan.structure = structure;
     const { kpi } = p;
@@ -475,7 +557,8 @@ export class LiveScorecard {
       // Against a target the add-in read, only when the target in force cannot move with the figures or the date.
       const fixedTarget = !kpi.figureCells?.periods.some((x) => x.target && x.targetFrom !== null);
       if (plan.latest && (plan.target || fixedTarget)) {
-        const e = kf.ragFormula(ragFallback);
+        // rating.ts: a RAG stated for the KPI stands only while there is no actual figure (a milestone's, while it is in force).
+        const e = kf.ragFormula(ragFallback, kpi.milestones.length === 0 && kpi.statedRag ? RAG_CODE.grey : ragFallback);
         if (e) plan.rag = e;
       } else delete plan.rag;
       if (plan.latest && plan.previous && words) plan.dot = kf.dotFormula(dotFallback);
@@ -509,6 +592,19 @@ export class LiveScorecard {
       break;
     }
     return { plan, ragText: ragShown };
+  }
+
+  /** Whether a series point of the KPI holds text (a number may have been read from it: its text is copied beside the helpers). */
+  private hasTextPoints(p: PlacedKpi): boolean {
+    const c = p.kpi.figureCells;
+    if (!c || (c.latest && c.previous)) return false;
+    return [c.baselineActual, ...c.periods.map((x) => x.actual)].some((at) => at && this.input.cells.cell(at.sheet ?? p.sheet, at.cell)?.valueType === "String");
+  }
+
+  /** Whether a target cell of the KPI holds text (a number may have been read from it: its text is copied beside the helpers). */
+  private hasTextTargets(p: PlacedKpi): boolean {
+    const c = p.kpi.figureCells;
+    return !!c && [c.target, ...c.periods.map((x) => x.target)].some((at) => at && this.input.cells.cell(at.sheet ?? p.sheet, at.cell)?.valueType === "String");
   }
 
   /** The KPI's measure cell still says what it said: a check that the row has not moved or been sorted. */
@@ -551,6 +647,7 @@ function expectedDot(p: PlacedKpi): number {
 export function liveFigureFormat(p: PlacedKpi, current: CellOut, column?: ColumnId): string {
   // A period cell shows text as it is, and a date typed in its source cell as a month.
   if ((PERIOD_COLUMNS as readonly string[]).includes(column ?? "")) return PERIOD_FORMAT;
+  if (column === "targetFor") return GENERAL;
   if (current.format !== GENERAL || typeof current.value === "number") return current.format;
   const { kpi } = p;
   const sample = [kpi.latest, kpi.previous, kpi.currentTarget, kpi.target, ...kpi.milestones.flatMap((m) => [m.actual, m.target])].find((f) => f && f.value !== null);

@@ -3,7 +3,7 @@
 // formula of references, functions and numbers. A figure the formula cannot follow as the add-in reads it
 // (a number read out of text, a relative target, a figure on another scale, a correction) stays the value
 // the add-in read: those cells are marked "read by the add-in".
-import { addMonthsIso } from "../dates";
+import { addMonthsIso, isDateFormat } from "../dates";
 import { allowedAgeMonths, staleness, STALE_AFTER_MONTHS } from "../stale";
 import type { Settings } from "../settings";
 import type { CellAt, Figure, IsoDate, Kpi, PeriodCells } from "../types";
@@ -14,6 +14,8 @@ import type { SourceCells } from "./liveSource";
 import { RAG_CODE, dotCode } from "./liveWords";
 import { ragText, type PlacedKpi } from "./rows";
 import { RAG_WORDS } from "./palette";
+import { sameValue } from "./liveCheck";
+import { AS_IS, sameScale, scaleExpr, scaleNumber, scaleOf, type Scale } from "./liveScale";
 
 /** The helper cells of a KPI on the data sheet's live block, by column. */
 export const H = Object.freeze({ key: 0, L: 1, latest: 2, P: 3, previous: 4, TI: 5, target: 6, shown: 7, final: 8, rag: 9, dot: 10, stale: 11, group: 12, structure: 13, staleText: 14, ratedAt: 15, periodRead: 16 });
@@ -40,6 +42,10 @@ export interface LiveKpiInput {
   row: number;
   /** The reporting date the add-in rated at. */
   asOf: IsoDate;
+  /** The first column of the text copies of the series' points read from text (none: such a series is not followed). */
+  heldCol?: number;
+  /** The same for the targets read from text ("35 weeks", "Max. 2.0% of gross rent"). */
+  heldTargetCol?: number;
 }
 
 /** A KPI's live formulas by helper; a helper without one holds the value the add-in worked out. */
@@ -109,18 +115,45 @@ export class KpiFormulas {
    * figure moved to another scale, a date, a boolean or an error.
    */
   followable(at: CellAt | null): boolean {
-    if (!at) return true;
+    return this.scaleAt(at) !== null;
+  }
+
+  /**
+   * The scale rule a formula applies to the cell's number to read it as the add-in does (liveScale.ts): a whole
+   * percentage typed as a plain number, a rate written as a percentage. Null where a formula cannot follow the cell.
+   */
+  scaleAt(at: CellAt | null): Scale | null {
+    if (!at) return AS_IS;
     const sheet = this.sheetOf(at);
-    if (!this.input.cells.hasSheet(sheet) || !parseCellAddress(at.cell)) return false;
+    if (!this.input.cells.hasSheet(sheet) || !parseCellAddress(at.cell)) return null;
     const raw = this.input.cells.cell(sheet, at.cell);
     const fig = this.figures.get(key(sheet, at.cell));
-    if (!raw) return !fig || fig.value === null;
-    if (raw.valueType === "Double" || raw.valueType === "Integer") {
-      if (typeof raw.value !== "number" || /[dmyhs]/i.test(raw.numberFormat.replace(/"[^"]*"|\[[^\]]*\]/g, ""))) return false;
-      return !fig || fig.value === raw.value;
+    const { unit } = this.kpi;
+    const ratePer = this.kpi.ratePer ?? null;
+    // A date is no figure to the add-in (figures/parse-figure.ts); a time of day with no date is a duration, in days.
+    const isDate = (format: string) => isDateFormat(format);
+    if (!raw) {
+      if (fig && fig.value !== null) return null;
+      // A number typed into the blank cell is read with the cell's own format.
+      const format = this.input.cells.formatOf?.(sheet, at.cell) ?? "General";
+      return isDate(format) ? AS_IS : scaleOf(unit, format, ratePer);
     }
-    if (raw.valueType === "String") return !fig || (fig.value === null && !fig.relative);
-    return false;
+    if (raw.valueType === "Double" || raw.valueType === "Integer") {
+      if (typeof raw.value !== "number" || isDate(raw.numberFormat)) return null;
+      const scale = scaleOf(unit, raw.numberFormat, ratePer);
+      if (!fig) return scale;
+      if (fig.value === null) return null;
+      return fig.value === raw.value && scaleNumber(scale, raw.value) === raw.value ? scale : sameValue(scaleNumber(scale, raw.value), fig.value) ? scale : null;
+    }
+    if (raw.valueType === "String") return !fig || (fig.value === null && !fig.relative) ? scaleOf(unit, raw.numberFormat, ratePer) : null;
+    return null;
+  }
+
+  /** The cell as a formula reads it on the KPI's scale (a number; the caller checks ISNUMBER of ref first). */
+  followed(at: CellAt): { ref: Expr; value: Expr } | null {
+    const scale = this.scaleAt(at);
+    const ref = scale ? this.ref(at) : null;
+    return ref && scale ? { ref, value: scaleExpr(scale, ref) } : null;
   }
 
   private serial(iso: IsoDate): number {
@@ -133,9 +166,16 @@ export class KpiFormulas {
     return from === null ? null : bin("<=", num(this.serial(from)), date);
   }
 
-  /** IF(ISNUMBER(x),x,T(x)): the cell's number, or its text, or blank — as the register shows a figure. */
-  private shown(e: Expr): Expr {
-    return fn("IF", isNum(e), e, fn("T", e));
+  /** IF(ISNUMBER(x),x,T(x)): the cell's number (on the KPI's scale), or its text, or blank — as the register shows a figure. */
+  private shown(e: Expr, scale: Scale = AS_IS): Expr {
+    return fn("IF", isNum(e), scaleExpr(scale, e), fn("T", e));
+  }
+
+  /** A cell's reference and scale, or null where a formula cannot follow it. */
+  private cellOf(at: CellAt | null): { ref: Expr; scale: Scale } | null {
+    const scale = at ? this.scaleAt(at) : null;
+    const ref = scale ? this.ref(at!) : null;
+    return ref && scale ? { ref, scale } : null;
   }
 
   /** MAX(cond1*1, cond2*2, ...): the last candidate whose condition holds, 0 for none. */
@@ -143,45 +183,97 @@ export class KpiFormulas {
     return fn("MAX", ...conds.map((c, i) => bin("*", c, num(i + 1))));
   }
 
-  /** The index-th of the values (blank for 0): INDEX over a run of cells in a row or a column, else CHOOSE. */
-  private pick(index: Expr, values: Expr[]): Expr {
-    const range = run(values);
-    return fn("IF", bin("=", index, num(0)), blank(), range ? fn("INDEX", range, index) : fn("CHOOSE", index, ...values));
+  /**
+   * The index-th of the cells (blank for 0) on their scales: INDEX over a run of cells in a row or a column read on
+   * one scale, else CHOOSE. `text`: the cell picked may hold text, shown as it is.
+   */
+  private pick(index: Expr, values: Expr[], scales: Scale[], text = false, held: (Expr | null)[] = []): Expr {
+    const range = scales.every((sc) => sameScale(sc, scales[0])) && !held.some(Boolean) ? run(values) : null;
+    const on = (sc: Scale, e: Expr) => (sc.kind === "as-is" ? e : text ? this.shown(e, sc) : scaleExpr(sc, e));
+    return fn("IF", bin("=", index, num(0)), blank(), range ? on(scales[0], fn("INDEX", range, index)) : fn("CHOOSE", index, ...values.map((v, i) => held[i] ?? on(scales[i], v))));
   }
 
   /** The series the latest and previous come from, oldest first: the baseline's actual, then the periods' actuals. */
-  private series(): { refs: Expr[]; conds: Expr[]; counted: Expr[]; periods: (PeriodCells | null)[] } | null {
+  private series(): { refs: Expr[]; scales: Scale[]; held: (Expr | null)[]; conds: Expr[]; counted: Expr[]; periods: (PeriodCells | null)[] } | null {
     const c = this.kpi.figureCells!;
     const periods = c.periods.filter((p) => p.actual);
     // Periods dated and undated together are ordered by a rule a formula cannot follow.
     if (periods.some((p) => p.due === null) && periods.some((p) => p.due !== null)) return null;
     const refs: Expr[] = [];
+    const scales: Scale[] = [];
+    const held: (Expr | null)[] = [];
+    const has: Expr[] = [];
     const conds: Expr[] = [];
     const list: (PeriodCells | null)[] = [];
+    this.heldTexts = [];
+    // A point followed, or one read from text held as read.
+    const point = (at: CellAt | null): boolean => {
+      const a = this.cellOf(at);
+      const k = refs.length;
+      const h = a ? null : this.heldPoint(at, k);
+      const ref = a?.ref ?? h?.ref;
+      if (!ref) return false;
+      refs.push(ref);
+      scales.push(a?.scale ?? h!.scale);
+      held.push(h?.value ?? null);
+      has.push(h?.has ?? isNum(ref));
+      return true;
+    };
     // Dates that only grow along the series: every point before the latest counted point counts too.
     const froms = periods.map((p) => p.actualFrom);
     const ordered = froms.every((f, i) => i === 0 || (f !== null && froms[i - 1] !== null && f >= froms[i - 1]!)) || froms.every((f) => f === null);
     if (c.baselineActual) {
-      if (!this.followable(c.baselineActual)) return null;
-      const r = this.ref(c.baselineActual);
-      if (!r) return null;
-      refs.push(r);
-      conds.push(isNum(r));
+      if (!point(c.baselineActual)) return null;
+      conds.push(has[has.length - 1]);
       list.push(null);
     }
     for (const p of periods) {
-      if (!this.followable(p.actual)) return null;
-      const r = this.ref(p.actual!);
-      if (!r) return null;
-      refs.push(r);
+      if (!point(p.actual)) return null;
       const when = this.onOrBefore(p.actualFrom);
       // A product of conditions rather than AND(): shorter, and TRUE*FALSE is 0 in Excel and LibreOffice alike.
-      conds.push(when ? bin("*", isNum(r), when) : isNum(r));
+      conds.push(when ? bin("*", has[has.length - 1], when) : has[has.length - 1]);
       list.push(p);
     }
     // Before the latest, a point counts when it holds a number (ordered dates), else as the latest's condition says.
-    const counted = ordered ? refs.map((r) => isNum(r)) : conds;
-    return refs.length <= MAX_CANDIDATES ? { refs, conds, counted, periods: list } : null;
+    const counted = ordered ? has : conds;
+    return refs.length <= MAX_CANDIDATES ? { refs, scales, held, conds, counted, periods: list } : null;
+  }
+
+  get heldColumn(): number | undefined {
+    return this.input.heldCol;
+  }
+
+  /** The text of each target read from text, by its place among the targets (copies beside the helpers). */
+  heldTargetTexts: { k: number; text: string }[] = [];
+
+  get heldTargetColumn(): number | undefined {
+    return this.input.heldTargetCol;
+  }
+
+  /** The text of each point of the series read from text, by its place in the series (copies beside the helpers). */
+  heldTexts: { k: number; text: string }[] = [];
+
+  /**
+   * A point of the series the add-in read a number from text ("12.1% (academic year 22/23)"): a formula cannot read
+   * that number (it would parse workbook text), so the point keeps the add-in's number while the cell still says
+   * what it said (compared with a copy of its text beside the helpers), and is followed once a number is typed.
+   */
+  private heldPoint(at: CellAt | null, k: number, target = false): { ref: Expr; scale: Scale; value: Expr; has: Expr } | null {
+    const col = target ? this.input.heldTargetCol : this.input.heldCol;
+    if (!at || col === undefined) return null;
+    const sheet = this.sheetOf(at);
+    const raw = this.input.cells.hasSheet(sheet) ? this.input.cells.cell(sheet, at.cell) : null;
+    const fig = this.figures.get(key(sheet, at.cell));
+    const ref = this.ref(at);
+    if (!ref || raw?.valueType !== "String" || typeof raw.value !== "string" || !fig || fig.value === null || fig.relative || /[\uD800-\uDFFF]/.test(raw.value)) return null;
+    const scale = scaleOf(this.kpi.unit, raw.numberFormat, this.kpi.ratePer ?? null);
+    const copy: Expr = { kind: "ref", sheet: null, rect: { row: this.input.row, col: col + k, rowCount: 1, colCount: 1 } };
+    (target ? this.heldTargetTexts : this.heldTexts).push({ k, text: raw.value });
+    // IFERROR: an error typed into the cell makes the comparison an error; the point then has no figure.
+    const has = fn("IFERROR", fn("IF", isNum(ref), num(1), fn("IF", bin("=", ref, copy), num(1), num(0))), num(0));
+    // A target is shown whatever it holds: other text typed over it is shown as it is (regenerate to read it).
+    const value = fn("IF", isNum(ref), scaleExpr(scale, ref), target ? fn("IF", bin("=", ref, copy), num(fig.value), fn("T", ref)) : num(fig.value));
+    return { ref, scale, value, has };
   }
 
   /** Latest, previous and their indices, as buildKpi chooses them; null where a formula cannot follow. */
@@ -193,12 +285,12 @@ export class KpiFormulas {
     this.labelled = s?.periods ?? null;
     // Latest: the Latest column's cell whatever it holds, else the newest counted point of the series.
     if (c.latest) {
-      const r = this.followable(c.latest) ? this.ref(c.latest) : null;
-      if (r) plan.latest = this.shown(r);
+      const r = this.cellOf(c.latest);
+      if (r) plan.latest = this.shown(r.ref, r.scale);
       if (r) this.planStaleAtPeriod(plan);
     } else if (s && s.refs.length) {
       plan.L = this.lastIndex(s.conds);
-      plan.latest = this.pick(this.helper("L"), s.refs);
+      plan.latest = this.pick(this.helper("L"), s.refs, s.scales, false, s.held);
       this.points = s.periods;
       this.planStale(plan, s.periods);
     } else if (s) {
@@ -206,22 +298,22 @@ export class KpiFormulas {
     }
     // Previous: the Previous column's cell, else the point before the latest.
     if (c.previous) {
-      const r = this.followable(c.previous) ? this.ref(c.previous) : null;
-      if (r) plan.previous = this.shown(r);
+      const r = this.cellOf(c.previous);
+      if (r) plan.previous = this.shown(r.ref, r.scale);
     } else if (s && c.latest) {
       // With a Latest column, the newest point of the series is the previous.
       if (s.refs.length) {
         plan.P = this.lastIndex(s.conds);
-        plan.previous = this.pick(this.helper("P"), s.refs);
+        plan.previous = this.pick(this.helper("P"), s.refs, s.scales, false, s.held);
       } else plan.previous = blank();
     } else if (s && plan.L) {
-      const before = this.pick(this.helper("P"), s.refs);
+      const before = this.pick(this.helper("P"), s.refs, s.scales, false, s.held);
       // A numeric baseline is the point before a series of one (tables without ACTUAL rows).
       const leads = c.baselineLeads && c.baseline;
-      const base = leads && this.followable(c.baseline) ? this.ref(c.baseline!) : null;
+      const base = leads ? this.cellOf(c.baseline) : null;
       if (!leads || base) {
         plan.P = this.lastIndex(s.counted.map((cond, i) => bin("*", cond, bin(">", this.helper("L"), num(i + 1)))));
-        plan.previous = base ? fn("IF", bin(">", this.helper("P"), num(0)), before, fn("IF", and(bin(">", this.helper("L"), num(0)), isNum(base)), base, blank())) : before;
+        plan.previous = base ? fn("IF", bin(">", this.helper("P"), num(0)), before, fn("IF", and(bin(">", this.helper("L"), num(0)), isNum(base.ref)), scaleExpr(base.scale, base.ref), blank())) : before;
       }
     } else if (s) {
       plan.previous = blank();
@@ -288,11 +380,13 @@ export class KpiFormulas {
     // A target the user set, or one written relative to something else, is the add-in's own reading.
     if (current && (current.qualifier === "set by the user" || current.relative)) return;
     const withTarget = c.periods.filter((p) => p.target);
+    this.heldTargetTexts = [];
     if (withTarget.length === 0) {
       if (c.target) {
-        const r = this.followable(c.target) ? this.ref(c.target) : null;
-        if (r) {
-          plan.target = this.shown(r);
+        const r = this.cellOf(c.target);
+        const held = r ? null : this.heldPoint(c.target, 0, true);
+        if (r || held) {
+          plan.target = r ? this.shown(r.ref, r.scale) : held!.value;
           plan.shown = this.helper("target");
           plan.final = this.helper("target");
         }
@@ -301,15 +395,18 @@ export class KpiFormulas {
     }
     // Every target cell must read as it stands; a "not applicable" that gives a reason supersedes older targets.
     const figs = withTarget.map((p) => this.figures.get(key(p.target!.sheet ?? this.sheet, p.target!.cell)) ?? null);
-    if (withTarget.some((p) => !this.followable(p.target))) return;
     if (figs.some((f) => f?.missing === "not-applicable" && f.text.replace(/[^a-z]/gi, "").length > 3)) return;
     const dated = withTarget.every((p) => p.targetFrom !== null);
     if (!dated && withTarget.some((p) => p.targetFrom !== null)) return;
     const order = withTarget.map((p, i) => ({ p, f: figs[i] })).sort((a, b) => (dated ? cmp(a.p.due, b.p.due) : 0));
     if (order.length > MAX_CANDIDATES) return;
-    const refs = order.map((o) => this.ref(o.p.target!));
-    if (refs.some((r) => !r)) return;
-    const cells = refs as Expr[];
+    // Each target cell read as it stands, or (a number read from text) held as read while its text is unchanged.
+    const followed: ({ ref: Expr; scale: Scale; value?: Expr; has?: Expr } | null)[] = order.map((o, k) => this.cellOf(o.p.target) ?? this.heldPoint(o.p.target, k, true));
+    if (followed.some((r) => !r)) return;
+    const cells = followed.map((f) => f!.ref);
+    const scales = followed.map((f) => f!.scale);
+    const held = followed.map((f) => f!.value ?? null);
+    const numeric = followed.map((f, i) => f!.has ?? isNum(cells[i]));
     // A target that says "N/A" counts only once a number is typed over it (buildKpi leaves such milestones out).
     const has = order.map((o, i) => (o.f?.missing === "not-applicable" ? isNum(cells[i]) : bin(">", fn("LEN", cells[i]), num(0))));
     const conds = order.map((o, i) => {
@@ -318,9 +415,10 @@ export class KpiFormulas {
       return when ? bin("*", has[i], when) : has[i];
     });
     plan.TI = this.lastIndex(conds);
-    plan.target = this.pick(this.helper("TI"), cells);
+    this.targetLabels = order.map((o) => o.p.label);
+    plan.target = this.pick(this.helper("TI"), cells, scales, true, held);
     // The final target: the last one that is a number.
-    plan.final = this.pick(this.lastIndex(cells.map((r) => isNum(r))), cells);
+    plan.final = this.pick(this.lastIndex(numeric), cells, scales, false, held);
     plan.shown = fn("IF", bin(">", this.helper("TI"), num(0)), this.helper("target"), this.helper("final"));
     if (dated) this.ownPeriodWithoutTarget(plan, order.map((o) => o.p));
   }
@@ -340,19 +438,45 @@ export class KpiFormulas {
       return fig && (fig.missing === "not-applicable" || fig.missing === "to-be-confirmed") && period?.due ? { cell: period.target!, due: period.due } : null;
     });
     if (!own.some(Boolean)) return;
-    const L = this.helper("L");
-    const TI = this.helper("TI");
-    const refs = own.map((o) => (o ? this.ref(o.cell) : null));
-    if (own.some((o, i) => o && !refs[i])) return;
-    const flag = fn("CHOOSE", L, ...own.map((o) => num(o ? 1 : 0)));
-    const ownRef = fn("CHOOSE", L, ...refs.map((r) => r ?? num(0)));
-    const ownDue = fn("CHOOSE", L, ...own.map((o) => num(o ? this.serial(o.due) : 0)));
-    const tiDue = fn("CHOOSE", TI, ...targets.map((t) => num(t.due ? this.serial(t.due) : 0)));
+    const cellsOf = own.map((o) => (o ? this.cellOf(o.cell) : null));
+    if (own.some((o, i) => o && !cellsOf[i])) return;
+    const refs = cellsOf.map((x) => (x ? (x.scale.kind === "as-is" ? x.ref : this.shown(x.ref, x.scale)) : null));
+    // Whether the latest's own period is in force, from the helpers (on the data sheet, or named from the scorecard).
+    const applies = (h: (name: HelperName) => Expr) => {
+      const L = h("L");
+      const TI = h("TI");
+      // The period still says it has no target: text there (a number typed over it is its target; emptied, no milestone).
+      const flag = fn("CHOOSE", L, ...cellsOf.map((c) => (c ? fn("IF", isNum(c.ref), num(0), fn("IF", bin(">", fn("LEN", c.ref), num(0)), num(1), num(0))) : num(0))));
+      const ownDue = fn("CHOOSE", L, ...own.map((o) => num(o ? this.serial(o.due) : 0)));
+      const tiDue = fn("CHOOSE", TI, ...targets.map((t) => num(t.due ? this.serial(t.due) : 0)));
+      // Nested IFs: CHOOSE with an index of 0 is an error, and AND and OR evaluate every argument.
+      return fn("IF", bin(">", L, num(0)), fn("IF", bin("=", flag, num(1)), fn("IF", bin("=", TI, num(0)), num(1), fn("IF", bin(">=", ownDue, tiDue), num(1), num(0))), num(0)), num(0));
+    };
+    const ownRef = fn("CHOOSE", this.helper("L"), ...refs.map((r) => r ?? num(0)));
     const normal = plan.target!;
-    // Nested IFs: CHOOSE with an index of 0 is an error, and AND and OR evaluate every argument.
-    const applies = fn("IF", bin(">", L, num(0)), fn("IF", bin("=", flag, num(1)), fn("IF", bin("=", TI, num(0)), num(1), fn("IF", bin(">=", ownDue, tiDue), num(1), num(0))), num(0)), num(0));
-    plan.target = fn("IF", bin("=", applies, num(1)), ownRef, normal);
-    plan.shown = fn("IF", bin("=", applies, num(1)), this.helper("target"), plan.shown!);
+    const here = applies((n) => this.helper(n));
+    plan.target = fn("IF", bin("=", here, num(1)), ownRef, normal);
+    plan.shown = fn("IF", bin("=", here, num(1)), this.helper("target"), plan.shown!);
+    // "Target for" then names the latest's own period: its place among the targets.
+    const place = own.map((o) => (o ? targets.findIndex((t) => t.target?.cell === o.cell.cell && (t.target?.sheet ?? null) === (o.cell.sheet ?? null)) + 1 : 0));
+    if (own.some((o, i) => o && place[i] < 1)) return;
+    this.targetIndex = (h) => fn("IF", bin("=", applies(h), num(1)), fn("CHOOSE", h("L"), ...place.map((k) => num(k))), h("TI"));
+  }
+
+  /** Which of the targets' labels "Target for" shows, from the helpers: TI, or the latest's own period's place. */
+  private targetIndex: (h: (name: HelperName) => Expr) => Expr = (h) => h("TI");
+
+  /** The milestones' labels, in the order TI counts them, once plan() has read the targets. */
+  targetLabels: string[] | null = null;
+
+  /**
+   * "Target for" (rows.ts targetFor): the label of the milestone in force (text cells beside the helpers), else
+   * "Final target" (a words cell) when there is a final target, else blank.
+   */
+  targetForFormula(labels: Expr, finalWord: Expr): Expr {
+    const TI = this.targetIndex((n) => this.helperFrom(n));
+    const final = this.helperFrom("final");
+    return fn("IF", bin(">", TI, num(0)), fn("T", fn("INDEX", labels, TI)), fn("IF", bin(">", fn("LEN", final), num(0)), finalWord, fn("T", num(0))));
   }
 
   /** The cell naming the period of the Latest (L) or Previous (P) column's figure, when it holds text. */
@@ -404,8 +528,11 @@ export class KpiFormulas {
   /** The series' points, oldest first (null for the baseline's actual), once plan() has read them. */
   private points: (PeriodCells | null)[] | null = null;
 
-  /** The RAG code (RAG_CODE) from the latest, the target in force and the final target, as rag.ts rates it. */
-  ragFormula(fallback: number): Expr | null {
+  /**
+   * The RAG code (RAG_CODE) from the latest, the target in force and the final target, as rag.ts rates it; without
+   * both figures, the fallback (withLatest: when the latest is a number but the target is not).
+   */
+  ragFormula(fallback: number, withLatest = fallback): Expr | null {
     const { kpi } = this;
     const { settings } = this.input;
     // A KPI with no better direction is rated on the side its targets imply (rating.ts), or not at all.
@@ -426,7 +553,8 @@ export class KpiFormulas {
       // Nested, not AND(): Excel evaluates every argument of AND, and a final target that is text would make it #VALUE!.
       rated = fn("IF", isNum(f), fn("IF", bin("<=", short(f), EPS), num(RAG_CODE.blue), rated), rated);
     }
-    let code: Expr = fn("IF", and(isNum(a), isNum(t)), rated, num(fallback));
+    const missing = withLatest === fallback ? num(fallback) : fn("IF", isNum(a), num(withLatest), num(fallback));
+    let code: Expr = fn("IF", and(isNum(a), isNum(t)), rated, missing);
     if (settings.staleRatesGrey) code = fn("IF", bin("=", this.helper("stale"), num(1)), num(RAG_CODE.grey), code);
     return code;
   }

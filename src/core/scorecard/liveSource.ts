@@ -15,6 +15,8 @@ export interface SourceCells {
   /** The cell as read, or null when it is empty (or outside every block read). */
   cell(sheet: string, a1: string): SourceCell | null;
   hasSheet(sheet: string): boolean;
+  /** The number format of a cell, blank or not (a number typed into a blank cell is read with it); null where unknown. */
+  formatOf?(sheet: string, a1: string): string | null;
   /** The workbook counts dates from 1904: serials written to it (the reporting date, due dates) are 1,462 smaller. */
   date1904: boolean;
 }
@@ -26,6 +28,15 @@ export function sourceCellsOf(snapshot: WorkbookSnapshot, date1904 = false): Sou
   return {
     date1904,
     hasSheet: (name) => sheets.has(name),
+    formatOf(sheet, a1) {
+      const p = parseCellAddress(a1);
+      for (const b of (p && sheets.get(sheet)) || []) {
+        const r = p!.row - b.row;
+        const c = p!.col - b.col;
+        if (r >= 0 && c >= 0 && r < b.rowCount && c < b.colCount) return b.numberFormats[r]?.[c] ?? null;
+      }
+      return null;
+    },
     cell(sheet, a1) {
       const p = parseCellAddress(a1);
       const blocks = sheets.get(sheet);

@@ -43,7 +43,7 @@ export interface RegisterInput {
   /** The print scale (per cent) the page is laid out for. */
   scale: number;
   /** The live cells (live.ts): formulas for some of a KPI's cells, and the cells that hold the add-in's value. */
-  live?: Pick<LiveOutcome, "formulas" | "marked"> | null;
+  live?: Pick<LiveOutcome, "formulas" | "marked" | "heading"> | null;
 }
 
 export interface RegisterOutput {
@@ -56,15 +56,25 @@ export interface RegisterOutput {
 
 /** "Systems and Practice (Board summary) — 8 KPIs: 3 Red, …": the sheet named when the group is on one other than it. */
 function groupHeading(g: RegisterGroup, rags: readonly Rag[]): string {
+  return `${headingPrefix(g)}${headingCounts(g, rags)}`;
+}
+
+/** A heading's fixed words: the group, its sheet, its number of KPIs. */
+function headingPrefix(g: RegisterGroup): string {
+  const n = g.kpis.length;
+  const sheets = [...new Set(g.kpis.map((p) => p.sheet))];
+  const where = sheets.length === 1 && sheets[0] !== g.name ? ` (${sheets[0]})` : "";
+  return `${g.name}${where} — ${n} KPI${n === 1 ? "" : "s"}: `;
+}
+
+/** A heading's counts, which the live scorecard counts afresh (liveHeadings.ts). */
+function headingCounts(g: RegisterGroup, rags: readonly Rag[]): string {
   const counts = rags
     .map((r) => [r, g.kpis.filter((p) => p.rag === r).length] as const)
     .filter(([, n]) => n > 0)
     .map(([r, n]) => `${n} ${RAG_WORDS[r]}`);
   const stale = g.kpis.filter((p) => p.stale).length;
-  const n = g.kpis.length;
-  const sheets = [...new Set(g.kpis.map((p) => p.sheet))];
-  const where = sheets.length === 1 && sheets[0] !== g.name ? ` (${sheets[0]})` : "";
-  return `${g.name}${where} — ${n} KPI${n === 1 ? "" : "s"}: ${counts.join(", ")}${stale ? `; ${stale} out of date` : ""}`;
+  return `${counts.join(", ")}${stale ? `; ${stale} out of date` : ""}`;
 }
 
 const sumWidths = (cols: readonly ColumnSpec[]) => cols.reduce((w, c) => w + c.width, 0);
@@ -162,7 +172,7 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
       pager.newPage();
     }
     pager.add(headingHeight);
-    b.set(row, 0, literal(text));
+    b.setLive(row, 0, input.live?.heading?.(g.name, headingPrefix(g), input.rags, text), literal(text));
     groupRows.set(g.name, row);
     layout.section("group", g.name, row);
     layout.mergeAcross(row, row, [0, lastPrinted]);

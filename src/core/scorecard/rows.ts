@@ -149,9 +149,11 @@ export function sourceTexts(groups: readonly { kpis: readonly PlacedKpi[] }[]): 
   return out;
 }
 
+export const FINAL_TARGET = "Final target";
+
 /** The milestone the target in force belongs to ("By 6 months"), or "Final target". */
 export function targetFor(kpi: Kpi): string {
-  return kpi.currentMilestone ?? (kpi.currentTarget ? "" : kpi.target ? "Final target" : "");
+  return kpi.currentMilestone ?? (kpi.currentTarget ? "" : kpi.target ? FINAL_TARGET : "");
 }
 
 /** "England 62%; Statistical neighbours 58%". */
