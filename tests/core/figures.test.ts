@@ -48,6 +48,8 @@ describe("numbers and units written as text", () => {
     ["45.0%", 0.45, "percent"],
     ["£100,000", 100000, "currency"],
     ["£1.2m", 1200000, "currency"],
+    ["1.75 million", 1750000, null],
+    ["466 thousand", 466000, null],
     ["1st", 1, "count"],
     ["2nd", 2, "count"],
     ["-6.70", -6.7, null],
@@ -254,6 +256,11 @@ describe("typed cells", () => {
   it('5.7 with 0.0 "weeks" is in weeks', () => {
     const f = typed({ text: "5.7 weeks", value: 5.7, numberFormat: '0.0 "weeks"' });
     expect([f.value, f.unit, f.unitFrom]).toEqual([5.7, "weeks", "format"]);
+  });
+
+  it("a format that shows hours ('0.00 \"hours\"') gives a figure in hours, as the cell shows it", () => {
+    const f = typed({ text: "12.85 hours", value: 12.85, numberFormat: '0.00 "hours"', valueType: "Double" });
+    expect([f.value, f.unit]).toEqual([12.85, "hours"]);
   });
 
   it.each(['"£"#,##0', "[$£-809]#,##0", "£#,##0.00"])("100000 with %s is money", (numberFormat) => {

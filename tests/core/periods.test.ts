@@ -293,6 +293,17 @@ describe("yearless months and quarters", () => {
     expectPeriod("Q4", "quarter", "2024-01-01", "2024-03-31", parsePeriod("Q4", fy2023));
   });
 
+  it("a run of months with no year ('April to June', 'Jan-Mar') is the quarter it spans, dated from ctx.yearStart", () => {
+    expect(parsePeriod("April to June")).toEqual({ label: "April to June", kind: "quarter", start: null, end: null });
+    expect(parsePeriod("Oct-Dec")).toEqual({ label: "Oct-Dec", kind: "quarter", start: null, end: null });
+    const fy2023 = { yearStart: "2023-04-01" };
+    expectPeriod("April to June", "quarter", "2023-04-01", "2023-06-30", parsePeriod("April to June", fy2023));
+    expectPeriod("January to March", "quarter", "2024-01-01", "2024-03-31", parsePeriod("January to March", fy2023));
+    expectPeriod("Apr - Sep", "unknown", "2023-04-01", "2023-09-30", parsePeriod("Apr - Sep", fy2023));
+    // A run that is no quarter and has no year says too little to be a period.
+    expect(parsePeriod("Nov to Jan")).toBeNull();
+  });
+
   it("are not picked out of running text", () => {
     expect(parseMilestoneHeading("Target may be revised")).toMatchObject({ role: "target", period: null });
     expect(parseMilestoneHeading("Target May", { yearStart: "2023-04-01" })?.period?.start).toBe("2023-05-01");

@@ -1,7 +1,7 @@
 // A trend the commentary states in words against an earlier period is read; a plan or a cause is not.
 import { join } from "node:path";
 import fc from "fast-check";
-import { trendInWords } from "../../src/core/stated/trendWords";
+import { trendInPhrase, trendInWords } from "../../src/core/stated/trendWords";
 import { scanFixture, kpi } from "../helpers/scan";
 
 describe("a trend stated in the commentary", () => {
@@ -23,6 +23,14 @@ describe("a trend stated in the commentary", () => {
     "Improving",
   ])("%p states no trend against an earlier period", (text) => {
     expect(trendInWords(text)).toBeNull();
+  });
+
+  test.each([
+    ["3 % rise in volume", "up", null],
+    ["Stayed the same", "flat", "no-change"],
+    ["Improved performance", null, "improving"],
+  ])("in a trend or comment column, the phrase %p is enough: %p / %p", (text, direction, judgement) => {
+    expect(trendInPhrase(text)).toMatchObject({ direction, judgement });
   });
 
   it("never throws, and says nothing without a comparison with an earlier period", () => {

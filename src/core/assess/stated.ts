@@ -8,7 +8,8 @@ import { readStatedStatus } from "../stated/status";
 import { findPeriods } from "../periods";
 import { isNeutralGrey, ragFromColour } from "../stated/colour";
 import { parseStatedDot, type StatedDot } from "./dot";
-import { trendInWords } from "../stated/trendWords";
+import { trendInPhrase, trendInWords } from "../stated/trendWords";
+import { SIGNED_CHANGE } from "../stated/signedChange";
 import { rateAgainstTarget } from "./rag";
 import { targetValue, type Parsed } from "./kpiCells";
 import type { BuildContext } from "./context";
@@ -39,7 +40,7 @@ export function readStatedAboutKpi(d: DraftKpi, bc: BuildContext): StatedAboutKp
     overSpan,
     rag: statusAt(grid, d.ragCell, d.ragYesNo, bc.dataRows),
     trendText,
-    trend: trendText ? parseStatedDot(trendText, grid.fontName(d.dotCell!.row, d.dotCell!.col)) : null,
+    trend: trendText ? (parseStatedDot(trendText, grid.fontName(d.dotCell!.row, d.dotCell!.col)) ?? signedChange(trendText) ?? phraseTrend(trendText)) : null,
     polarityText: d.polarityCell ? grid.text(d.polarityCell.row, d.polarityCell.col) : "",
   };
 }
@@ -107,4 +108,18 @@ export function cap(s: string): string {
 export function polarityWords(p: Polarity | null): string {
   if (!p) return "no better direction";
   return p === "higher-is-better" ? "higher is better" : "lower is better";
+}
+
+/** A change written with its sign in a trend column ("+ 106,270", "- 2.9%", "+9% (+27 incidents)"): its direction. */
+function signedChange(text: string): StatedDot | null {
+  const m = SIGNED_CHANGE.exec(text.trim());
+  if (!m) return null;
+  if (/^0+(?:[.,]0+)?$/.test(m[2].replace(/[,\s]/g, ""))) return { direction: "flat", judgement: null };
+  return { direction: m[1] === "+" ? "up" : "down", judgement: null };
+}
+
+/** A trend a trend column states in a phrase ("3 % rise in volume"). */
+function phraseTrend(text: string): StatedDot | null {
+  const t = trendInPhrase(text);
+  return t ? { direction: t.direction, judgement: t.judgement } : null;
 }

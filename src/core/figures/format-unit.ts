@@ -23,6 +23,8 @@ export function unitFromNumberFormat(numberFormat: string | undefined): Unit | n
   if (/\bweeks?\b|\bwks?\b/.test(quoted)) return "weeks";
   if (/\bdays?\b/.test(quoted)) return "days";
   if (/\bmonths?\b|\bmths?\b/.test(quoted)) return "months";
+  // The value is what the cell shows ("12.85 hours"): a figure in hours, as the format names it.
+  if (/\bhours?\b|\bhrs?\b/.test(quoted)) return "hours";
   if (/[$€]/.test(code) || /\[\$[$€]/.test(first)) return "currency";
   // A time format with no date in it ("hh:mm:ss", "[h]:mm", "mm:ss") shows a duration, which Excel stores in days.
   if (/[hs]/i.test(code) && !/[dy]/i.test(code) && /:/.test(code)) return "days";

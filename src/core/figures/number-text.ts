@@ -114,8 +114,8 @@ export function readNumberText(text: string): NumberTextResult {
     const u = pattern.exec(rest);
     if (!u) continue;
     if (kind === "multiplier") {
-      // "£1.2m" is money; "5 m" after a plain number is left as words.
-      if (!currency) break;
+      // "£1.2m" is money; "1.75 million" is a number spelled out; "5 m" after a plain number is left as words.
+      if (!currency && !/^\s?(?:thousand|million|billion)$/i.test(u[0])) break;
       value = sign * Number(digits) * (MULTIPLIER[u[0].trim().toLowerCase()] ?? 1);
     } else if (kind === "per-cent") {
       value = sign * scaleDecimal(digits, -2);

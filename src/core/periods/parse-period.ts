@@ -7,7 +7,7 @@
 // - "Q2 2023/24", "2023/24 Q2", "Q3 23/24": financial-year quarters (Q1 = Apr-Jun by default).
 //   "Q4 2020" with a single year: the calendar quarter (Q4 = Oct-Dec 2020), the literal reading.
 //   "Q1" with no year: kind quarter, dates null unless ctx.yearStart says which year.
-// - A month with no year ("April", "Sept"): kind month, dates null unless ctx.yearStart is set
+// - A month with no year ("April", "Sept"), or a run of them ("April to June"): kind month (quarter ...), dates null unless ctx.yearStart is set
 //   (then the first such month on or after it: a table titled 2023/24 reads "Jan" as Jan 2024).
 // - "FY24", "FY 2024" with a single year: the financial year ENDING in that year (2023/24), the
 //   usual reading of a single-year FY label.
@@ -107,6 +107,8 @@ const RULES: [RegExp, Build][] = [
   [/^(\d{1,2})[/.](\d{4})$/, (m) => monthOf(m[2], Number(m[1]))],
   // Q1, Quarter 2: dated only from ctx.yearStart
   [new RegExp(`^${QUARTER}$`), (m, ctx) => ({ kind: "quarter", range: inYearStarting(ctx, 3 * (Number(m[1]) - 1), 3) })],
+  // April to June, Apr-Jun: months with no year, dated only from ctx.yearStart (the first such run on or after it)
+  [new RegExp(`^${MONTH}\\s?(?:-|to)\\s?${MONTH}$`), (m, ctx) => yearlessMonths(monthNumber(m[1]), monthNumber(m[2]), ctx)],
   // April, Sept: a month with no year, dated only from ctx.yearStart
   [new RegExp(`^${MONTH}$`), (m, ctx) => {
     const month = monthNumber(m[1]);
@@ -168,6 +170,19 @@ function inYearStarting(ctx: PeriodContext | undefined, offset: number, count: n
   if (!start) return null;
   const first = addMonthsIso(start, offset);
   return R.monthSpan(Number(first.slice(0, 4)), Number(first.slice(5, 7)), count);
+}
+
+/** "April to June" with no year: the kind its length and alignment say; dated where ctx.yearStart gives the year. */
+function yearlessMonths(first: number | null, last: number | null, ctx: PeriodContext | undefined): ReturnType<Build> {
+  if (first === null || last === null) return null;
+  const months = ((last - first + 12) % 12) + 1;
+  const start = yearStartOf(ctx);
+  // The range's own months from some year, for its kind; the year is only known from the context.
+  const sample = R.monthSpan(2001, first, months);
+  const kind = sample ? spanPeriod(sample, ctx)?.kind ?? "unknown" : "unknown";
+  if (!start) return kind === "unknown" ? null : { kind, range: null };
+  const offset = (first - Number(start.slice(5, 7)) + 12) % 12;
+  return { kind, range: inYearStarting(ctx, offset, months) };
 }
 
 function dayOf(year: string, month: number | null, dayOfMonth: number): ReturnType<Build> {

@@ -109,6 +109,10 @@ export class CellKinds {
     if (missing && missing.reason !== "text") return "missing";
     if (missing && text.length <= 16) return "missing";
     if (/\d/.test(text)) {
+      // A month or a span of months written in words with its year ("March 2020", "May-13 to Apr-14") is a period,
+      // not a code or the figure its digits might read as.
+      const span = text.length <= 60 && /[a-z]{3}/i.test(text) ? parsePeriod(text) : null;
+      if (span?.start && span.end && span.kind !== "date") return "period";
       if (CODE_LIKE.test(text) || LONG_CODE.test(text)) return "code";
       if (text.length <= 60) {
         const { reading, sentence } = readNumberText(text);

@@ -7,6 +7,7 @@ import type { SheetGrid } from "./grid";
 import { CellKinds, profileColumn, share, type ColumnProfile } from "./cellKinds";
 import { classifyHeading, FIGURE_ROLES, type ColumnRole, type HeaderClass } from "./headers";
 import { parsePeriodCell, type PeriodContext } from "../periods";
+import { SIGNED_CHANGE } from "../stated/signedChange";
 
 export interface ColumnInfo {
   col: number;
@@ -67,10 +68,13 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       // "End of Key Stage Results" heads the measures, not results; "2024/25" in the corner over the names
       // is the table's year. (Text under a milestone heading beside a reference column is a qualitative milestone.)
       c.cls = null;
+    } else if (role === "dot" && values >= 0.6 && status + trend < 0.2 && signedShare(grid, c.col, dataRows) >= 0.8) {
+      // "Change" over figures each written with its sign ("+ 106,270", "- 2.9%"): the sheet states which way each went.
+      c.cls = { ...c.cls!, words: `${c.cls!.words}; its figures are written with a sign, + or -` };
     } else if ((role === "rag" || role === "dot") && values >= 0.6 && status + trend < 0.2) {
       // "Achieved" over figures is the figure achieved; "Change" over figures, a worked-out difference.
       c.cls = (c.cls!.strength ?? 1) < 0.75 ? null : fromContent("ignore", `headed as a ${role === "rag" ? "status" : "trend"} but ${pct(values)} of its cells are figures`, 0.5);
-    } else if (!c.cls && p.distinctLabels === 1 && p.labelCells >= 2 && values === 0) {
+    } else if (!c.cls && p.distinctLabels === 1 && p.labelCells >= 2 && values === 0 && share(p, "period") < 0.5) {
       // The same word on every row ("Target:") heads the column to its right, written inline.
       const inline = classifyHeading(grid.rawText(dataRows.find((r) => grid.rawText(r, c.col) !== "")!, c.col), ctx);
       const next = columns.find((n) => n.col === c.col + 1);
@@ -249,4 +253,17 @@ function periodShare(grid: SheetGrid, col: number, rows: readonly number[], ctx:
 
 export function isValueColumn(p: ColumnProfile): boolean {
   return p.filled > 0 && share(p, "number", "missing", "error") >= 0.5 && p.counts.number + p.counts.error > 0;
+}
+
+/** The share of a column's filled cells written with an explicit sign before the figure ("+ 106,270", "-2%"). */
+function signedShare(grid: SheetGrid, col: number, rows: readonly number[]): number {
+  let filled = 0;
+  let signed = 0;
+  for (const r of rows) {
+    const t = grid.rawText(r, col).trim();
+    if (!t) continue;
+    filled++;
+    if (SIGNED_CHANGE.test(t)) signed++;
+  }
+  return filled ? signed / filled : 0;
 }

@@ -10,7 +10,7 @@ import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
 import { resolveColumnRoles, isValueColumn, type ColumnInfo } from "./columnRoles";
 import { profileColumn } from "./cellKinds";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
-import { asGroup } from "./titles";
+import { asGroup, asStackedTitle, titleSubject } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
@@ -166,7 +166,108 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
     const t = tableFromBlock(grid, kinds, block, ctx);
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
   }
-  return tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
+  tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
+  titleStackedTables(grid, tables);
+  for (const t of tables) if (!t.title) t.title = cornerTheme(grid, t);
+  return tables;
+}
+
+/**
+ * The words heading the names column where a heading would say "Measure": a theme ("Housing Quality & Maintenance |
+ * 2020/21 | 2021/22 | …") names the section of every row under it (a word no heading vocabulary knows, not a title).
+ */
+function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
+  const names = t.columns.find((c) => c.cls?.role === "measure");
+  if (!names || t.headerRows !== 1 || t.userDefined || names.cls?.source === "heading" || names.cls?.source === "user") return null;
+  const text = grid.text(t.headerRow, names.col);
+  // One word ("Commitment", "Complaints") says what each row is; a theme takes a phrase.
+  return text && text.trim().split(/\s+/).length >= 2 && !classifyHeading(text, t.periodContext) ? asGroup(text) : null;
+}
+
+/**
+ * Tables stacked on one sheet under the same heading row, over the same rows ("Period | Requests closed | Closed on
+ * time", once per kind of request; the same areas under each crime type) are told apart only by the line above each:
+ * where those lines name different subjects, each is its table's title (the group of its KPIs). Lines that differ only
+ * by their period are one table split by year, not sections.
+ */
+function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
+  const byHeading = new Map<string, FoundTable[]>();
+  for (const t of tables) {
+    if (t.headerRows < 1 || t.userDefined) continue;
+    const key = headingKey(grid, t);
+    byHeading.set(key, [...(byHeading.get(key) ?? []), t]);
+  }
+  for (const stack of byHeading.values()) {
+    // Only where the tables' own rows do not tell them apart: the same measures under each subject.
+    if (stack.length < 2 || !sameRowNames(grid, stack)) continue;
+    const heads = sharedTailCut(stack.map((t) => nearestLoneLine(grid, t, tables)));
+    const lines = stack.map((t, i) => heads[i] ?? t.title ?? lineAbove(grid, t, tables));
+    const subjects = lines.map((l) => (l ? titleSubject(l) : ""));
+    if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) continue;
+    stack.forEach((t, i) => (t.title = lines[i]));
+  }
+}
+
+/** Whether the stacked tables name the same rows (each KPI once per subject), so only the line above tells them apart. */
+function sameRowNames(grid: SheetGrid, stack: FoundTable[]): boolean {
+  const namesOf = (t: FoundTable): Set<string> => {
+    const col = t.columns.find((c) => c.cls?.role === "measure");
+    // Periods down the rows: the KPIs are the headings, the same under one heading row.
+    if (t.periodRows || !col) return new Set(["*"]);
+    const out = new Set<string>();
+    for (let r = t.firstDataRow; r <= t.lastRow; r++) if (grid.rawText(r, col.col)) out.add(titleSubject(grid.rawText(r, col.col)));
+    return out;
+  };
+  const first = namesOf(stack[0]);
+  return stack.slice(1).every((t) => {
+    const names = namesOf(t);
+    let common = 0;
+    for (const n of names) if (first.has(n)) common++;
+    return common * 2 >= Math.max(first.size, names.size);
+  });
+}
+
+/** The words of a table's heading rows, periods aside. */
+function headingKey(grid: SheetGrid, t: FoundTable): string {
+  const words: string[] = [];
+  for (let r = t.headerRow; r < t.headerRow + t.headerRows; r++) for (let c = t.firstCol; c <= t.lastCol; c++) words.push(titleSubject(grid.rawText(r, c)));
+  return words.join("|");
+}
+
+/** The lone lines above the table, nearest first, no higher than the table above it. */
+function loneLinesAbove(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string[] {
+  let floor = Math.max(grid.firstRow, t.headerRow - 8);
+  for (const o of tables) if (o !== t && o.lastRow < t.headerRow && o.firstCol <= t.lastCol && t.firstCol <= o.lastCol) floor = Math.max(floor, o.lastRow + 1);
+  const out: string[] = [];
+  for (let r = t.headerRow - 1; r >= floor; r--) {
+    const filled = grid.filledCols(r, t.firstCol, t.lastCol);
+    if (filled.length === 1) out.push(grid.text(r, filled[0]));
+  }
+  return out;
+}
+
+/** The nearest lone line above the table that can name it. */
+function lineAbove(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string | null {
+  for (const text of loneLinesAbove(grid, t, tables)) {
+    const line = asStackedTitle(text);
+    if (line) return line;
+  }
+  return null;
+}
+
+function nearestLoneLine(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string | null {
+  return loneLinesAbove(grid, t, tables)[0] ?? null;
+}
+
+/**
+ * Lines that end alike after a dash or colon ("All Recorded Crime – The Constabulary, Region …", "Victim Based Crime
+ * – The Constabulary, Region …"): the words before it are what tells them apart. Nulls where the lines do not.
+ */
+function sharedTailCut(lines: (string | null)[]): (string | null)[] {
+  const parts = lines.map((l) => (l ? /^(.+?)\s+[–—-]\s+(.+)$|^(.+?):\s+(.+)$/.exec(l) : null));
+  const tails = new Set(parts.map((m) => (m ? (m[2] ?? m[4]).trim().toLowerCase() : null)));
+  if (parts.some((m) => !m) || tails.size !== 1) return lines.map(() => null);
+  return parts.map((m) => asStackedTitle((m![1] ?? m![3]).trim()));
 }
 
 function overlaps(a: FoundTable, b: FoundTable): boolean {
@@ -452,8 +553,10 @@ function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, from
   if (filled.length === 0) return false;
   if (filled.length === 1 && !grid.mergeAt(row, filled[0])) return false;
   for (const c of filled) {
-    // Over the figures only: a line that starts over the names is a title or a section, not a heading.
-    if (!valueCols.has(c)) return false;
+    // Over the figures only: a line that starts over the names is a title or a section, not a heading — unless the
+    // row under it leaves the names unheaded, as a two-row heading does ("Areas | Earlier Period | … | Change" over
+    // " | May-13 to Apr-14 | … | Numeric | Percentage").
+    if (!valueCols.has(c) && !(filled.length >= 2 && grid.rawText(row + 1, c) === "" && kinds.kind(row, c) === "label")) return false;
     const k = kinds.kind(row, c);
     if (k === "number" && !/^(?:19|20)\d{2}$/.test(grid.rawText(row, c))) return false;
   }
@@ -465,6 +568,9 @@ function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, from
  * every column it spans; under two rows, a column's heading is the top's words and its own together
  * ("2014/15" over "Actual" reads "2014/15 Actual"), unless its own words name something else (a trend).
  */
+/** Words that say only how a figure is written, not what it is. */
+const FIGURE_FORM = /^(?:numeric|numbers?|no\.?|%|percentages?|per ?cent|counts?|values?|figures?|volume)$/i;
+
 function headingColumns(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number, ctx: PeriodContext): ColumnInfo[] {
   const columns: ColumnInfo[] = [];
   const topRow = headerRows.length === 2 ? headerRows[0] : null;
@@ -495,6 +601,9 @@ function headingColumns(grid: SheetGrid, headerRows: number[], fromCol: number, 
       const ownCls = classifyHeading(ownText, ctx);
       const together = classifyHeading(`${top} ${ownText}`, ctx) ?? classifyHeading(`${ownText} ${top}`, ctx);
       cls = ownCls && !FIGURE_ROLES.has(ownCls.role) && ownCls.role !== "ignore" ? ownCls : (together ?? ownCls ?? classifyHeading(top, ctx));
+      // Under "Change", words that only say how a figure is written ("Numeric", "Percentage", "%") give the change.
+      const topCls = classifyHeading(top, ctx);
+      if (topCls?.role === "dot" && FIGURE_FORM.test(ownText.trim())) cls = topCls;
     } else if (top || ownText) {
       label = ownText || top;
       cls = headingLike(label) || /\d/.test(label) ? classifyHeading(label, ctx) : null;
@@ -708,6 +817,12 @@ function findLastRow(grid: SheetGrid, kinds: CellKinds, columns: ColumnInfo[], f
  * reader does — past report titles, captions, sentences and notes, and past another table's rows (a section
  * heading holds every table under it until the next one); three blank rows end the search.
  */
+/** Whether nothing stands above row r on its sheet. */
+function firstLine(grid: SheetGrid, r: number): boolean {
+  for (let above = grid.firstRow; above < r; above++) if (!grid.isBlankRow(above, grid.firstCol, grid.lastCol)) return false;
+  return true;
+}
+
 function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): string | null {
   let blanks = 0;
   for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 60); r--) {
@@ -719,7 +834,9 @@ function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: n
     blanks = 0;
     if (filled.length > 1) continue;
     const group = asGroup(grid.text(r, filled[0]));
-    if (group) return group;
+    // The sheet's first line repeating the sheet's own name titles the page; it files nothing. (Under a report's
+    // title, the sheet's name is the section the sheet holds.)
+    if (group && !(titleSubject(group) === titleSubject(grid.name) && firstLine(grid, r))) return group;
   }
   return null;
 }

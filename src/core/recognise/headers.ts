@@ -132,6 +132,9 @@ const PHRASES: [string, ColumnRole, number][] = [
   ["north west", "benchmark", 2], ["north east", "benchmark", 2], ["south west", "benchmark", 2], ["south east", "benchmark", 2],
   ["london", "benchmark", 2], ["network", "benchmark", 2], ["cancer alliance", "benchmark", 2], ["alliance", "benchmark", 1], ["icb", "benchmark", 1], ["ics", "benchmark", 1], ["wale", "benchmark", 2], ["scotland", "benchmark", 2], ["uk", "benchmark", 2], ["all england", "benchmark", 3],
   ["rank", "benchmark", 1], ["ranking", "benchmark", 1],
+  // The nations' averages, named by their adjectives too ("Latest Scottish Average", "Welsh average").
+  ["scottish average", "benchmark", 3], ["welsh average", "benchmark", 3], ["scotland average", "benchmark", 3], ["wales average", "benchmark", 3],
+  ["uk average", "benchmark", 3], ["regional average", "benchmark", 3], ["sector average", "benchmark", 3], ["scottish", "benchmark", 2], ["welsh", "benchmark", 2],
   // Figures that are worked out from others, or guesses about the future.
   ["variance", "ignore", 3], ["difference", "ignore", 2], ["forecast", "ignore", 3], ["projected", "ignore", 2], ["projection", "ignore", 3],
   ["year end forecast", "ignore", 3], ["predicted", "ignore", 2], ["% change", "ignore", 3], ["numerator", "ignore", 2], ["denominator", "ignore", 2],

@@ -94,6 +94,9 @@ function figureBeside(grid: SheetGrid, r: number, col: number, lastCol: number):
 
 /** The heading rows over a run of periods, the figure columns beside it, and the KPIs they make. */
 function shapeOf(grid: SheetGrid, col: number, run: { first: number; last: number }, region: GridRegion, ctxOf: (headerRow: number, fromCol: number, toCol: number) => PeriodContext): PeriodRowsShape | null {
+  // Rows named in words to the left of the periods are KPIs, each saying which period its figures are for
+  // ("A&E four-hour wait | 95% | November 2019 | 83.8%"): the periods qualify the rows, they do not run down them.
+  if (namedToTheLeft(grid, col, run, region.firstCol)) return null;
   const headerRow = run.first - 1;
   if (headerRow < grid.firstRow || grid.isBlankRow(headerRow, col, region.lastCol)) return null;
   const figureCols = figureColumns(grid, col, run, region.lastCol);
@@ -118,6 +121,20 @@ function shapeOf(grid: SheetGrid, col: number, run: { first: number; last: numbe
     lastRow: run.last,
     plan: { periodCol: col, kpis, rows, headings: figureCols.map((c) => grid.text(headerRow, c)) },
   };
+}
+
+/** Whether most rows of the run carry a label in words left of the period column. */
+function namedToTheLeft(grid: SheetGrid, col: number, run: { first: number; last: number }, firstCol: number): boolean {
+  let named = 0;
+  for (let r = run.first; r <= run.last; r++) {
+    for (let c = col - 1; c >= firstCol; c--) {
+      const cell = grid.raw(r, c);
+      if (typeof cell.value === "number" || !/\p{L}{3}/u.test(cell.text) || periodLike(grid, r, c)) continue;
+      named++;
+      break;
+    }
+  }
+  return named * 2 > run.last - run.first + 1;
 }
 
 /** Columns right of the periods that hold figures on most rows, up to the first that does not. */
@@ -145,10 +162,13 @@ function overHeadings(grid: SheetGrid, row: number, cols: number[]): boolean {
 
 type Side = "target" | "actual";
 
-/** What a column's heading says it holds: a target ("Target (weeks)", "Plan", "Trajectory"), else what happened. */
+/**
+ * What a column's heading says it holds: a target ("Target (weeks)", "Plan", "Trajectory"), else what happened. A
+ * heading that only shares a word with a target ("Plans issued", "Standards met") counts something: it is a figure.
+ */
 function sideOf(heading: string, ctx: PeriodContext): Side {
   const cls = classifyHeading(heading, ctx);
-  return cls?.role === "target" || (cls?.role === "time" && cls.heading?.role === "target") ? "target" : "actual";
+  return (cls?.role === "target" && (cls.strength ?? 1) >= 0.75) || (cls?.role === "time" && cls.heading?.role === "target") ? "target" : "actual";
 }
 
 /** KPIs named over pairs of columns: each name over its target and actual columns. */

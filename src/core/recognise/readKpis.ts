@@ -269,6 +269,12 @@ function periodCellFor(r: number, periodCols: ColumnInfo[], table: FoundTable, w
   if (!valueCol) return null;
   const right = table.columns.find((c) => c.col === valueCol.col + 1);
   if (right && right.cls?.role === "period" && right.cls.qualifies === "left") return { row: r, col: right.col };
+  // "National target | Month | Our performance": a period just before the figure, after no other figure of its
+  // own ("Previous | Period"), says when the figure is for.
+  const left = table.columns.find((c) => c.col === valueCol.col - 1);
+  const beforeLeft = table.columns.find((c) => c.col === valueCol.col - 2);
+  const figureBefore = !!beforeLeft?.cls && ["latest", "previous", "time"].includes(beforeLeft.cls.role);
+  if (left && left.cls?.role === "period" && left.cls.qualifies === "left" && !figureBefore) return { row: r, col: left.col };
   return null;
 }
 

@@ -4,7 +4,7 @@ import type { Period } from "../types";
 import { parsePeriodCell } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
-import { FIGURE_ROLES } from "./headers";
+import { classifyHeading, FIGURE_ROLES } from "./headers";
 
 export interface TableRoles {
   ref?: ColumnInfo;
@@ -50,7 +50,8 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
     previous: first("previous"),
     latest: byRole("latest").slice(-1)[0],
     dot: first("dot"),
-    notes: first("notes"),
+    // A "Comment" column of words such as "Improvement" / "Decline" states the trend and is still the comment.
+    notes: first("notes") ?? byRole("dot").find((c) => c.cls?.source === "content" && classifyHeading(c.label)?.role === "notes"),
     polarity: first("polarity"),
     unit: first("unit"),
     owner: first("owner"),

@@ -2,7 +2,7 @@
 // "Housing Repairs", "Key Stage 4"), and which are the report's own title ("Key Performance Indicators",
 // "Performance indicators: 2016/17"), a sentence ("These are the results from the surveys …") or a note
 // ("COMMENTS: strong performance"). Only the first kind is a group.
-import { findPeriods } from "../periods";
+import { findPeriods, withoutPeriods } from "../periods";
 
 /**
  * Words that make a line a report's or a table's caption ("Planning performance", "GCSE Results: Headline
@@ -78,4 +78,20 @@ export function asGroupInBody(text: string): string | null {
   if (!words || words.length > 90 || /:\s*$/.test(text) || /\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*$/i.test(words)) return null;
   if (isReferenceLine(words) || isNoteLine(words) || isSentence(text.trim().replace(/^[*†‡#]+\s*/, "")) || isReportTitle(words)) return null;
   return t;
+}
+
+/**
+ * The line above one of several tables a sheet stacks under the same heading row: it is what tells them apart, so it
+ * names their subject even where it reads like a caption ("Subject access requests 2023/24", a year beside the
+ * subject) — unless it is a report's title, a sentence, a note or a line of references.
+ */
+export function asStackedTitle(text: string): string | null {
+  const t = text.trim().replace(/[.:]\s*$/, "").trim();
+  if (!t || t.length > 90 || isReferenceLine(t) || isNoteLine(t) || isSentence(text.trim()) || isReportTitle(t)) return null;
+  return t;
+}
+
+/** A title's subject as words to compare: its periods and punctuation set aside ("Annual reviews 2019/20" is "annual reviews"). */
+export function titleSubject(text: string): string {
+  return withoutPeriods(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }

@@ -36,3 +36,13 @@ export function trendInWords(text: string | null | undefined): TrendInWords | nu
   }
   return null;
 }
+
+/**
+ * A phrase in a trend or comment column ("3 % rise in volume", "Improved performance", "Stayed the same"): the column
+ * stands beside the figures it compares, so no earlier period need be named.
+ */
+export function trendInPhrase(text: string | null | undefined): TrendInWords | null {
+  if (!text || text.length > 80) return null;
+  for (const [re, reading] of READINGS) if (re.test(text)) return { ...reading, text: text.trim() };
+  return null;
+}
