@@ -13,6 +13,7 @@ import { buildNoise } from "./fixtures/build-noise";
 import { buildLayoutVariants } from "./fixtures/build-variants";
 import { buildBadInput, buildEmpty } from "./fixtures/build-bad-input";
 import { buildSample } from "./fixtures/build-sample";
+import { buildBoardSummarySample } from "./fixtures/build-board-summary-sample";
 import { NOT_A_WORKBOOK_TEXT, encryptedWorkbookStub } from "./fixtures/raw-files";
 import { EVIDENCE_SHEETS } from "./fixtures/build-evidence";
 import { JUDGEMENT_SHEETS } from "./fixtures/build-judgements";
@@ -55,6 +56,7 @@ export const BUILDERS: (() => BuiltFixture)[] = [
   buildBadInput,
   buildEmpty,
   buildSample,
+  buildBoardSummarySample,
 ];
 
 /** Files that are not ExcelJS workbooks: path, bytes, README line. */
@@ -69,10 +71,10 @@ export const RAW_FILES: [string, Uint8Array | string, string][] = [
 
 async function main(): Promise<void> {
   const built = BUILDERS.map((b) => b());
-  for (const { wb, info } of built) {
+  for (const { wb, info, settings } of built) {
     const path = join(root, info.file);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, await workbookBytes(wb));
+    writeFileSync(path, await workbookBytes(wb, settings));
     console.log(`wrote ${info.file} (${info.tables.length} KPI tables)`);
   }
   writeFileSync(join(root, EVIDENCE_FILE), await workbookBytes(buildEvidence()));

@@ -285,12 +285,23 @@ describe("files that are not ordinary workbooks", () => {
 });
 
 describe("sample workbook", () => {
-  it("has the read-me and the KPI sheets, with seed 000 as the BoardSummary table", async () => {
+  it("is one board's report at one date: the read-me and Sefton's KPI sheets, with the reporting date it names stored in it", async () => {
     const wb = await open("assets/samples/send-board-kpis.xlsx");
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Read me", "Board summary", "Therapy waits", "CAMHS ASD ADHD", "Action plan"]);
-    const board = wb.getWorksheet("Board summary")!;
-    expect(board.getTable("BoardSummary")).toBeDefined();
-    expect(board.getCell("F7").value).toBeCloseTo(0.713, 10);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Read me", "Therapy waits", "CAMHS ASD ADHD", "Action plan"]);
+    const readMe = wb.getWorksheet("Read me")!.getColumn(1).values.join(" ");
+    expect(readMe).toContain("as at 08.12.20");
+    expect(readMe).toContain("reporting date 8 December 2020");
+    expect(readMe).toContain("plan start 1 July 2019");
+    const { openWorkbook } = await import("../src/host");
+    const { scanWorkbook } = await import("../src/excel/scanWorkbook");
+    const host = await openWorkbook(new Uint8Array(readFileSync(join(ROOT, "assets/samples/send-board-kpis.xlsx"))));
+    const { result, settings } = await host.run((ctx) => scanWorkbook(ctx, { workbookName: "sample", today: "2026-12-05" }));
+    expect(result).toMatchObject({ asOf: "2020-12-08", asOfSource: "setting" });
+    expect(settings).toMatchObject({ planStart: "2019-07-01", organisation: "Sefton local area SEND partnership", meetingName: "SEND Improvement Board" });
+    // Every figure it rates is from the report's own period: none is after the reporting date.
+    const dates = result.tables.flatMap((t) => t.kpis).flatMap((k) => (k.latest?.periodStart ? [k.latest.periodStart] : []));
+    expect(dates.length).toBeGreaterThan(10);
+    expect(dates.every((d) => d <= "2020-12-08")).toBe(true);
   });
 });
 
@@ -299,8 +310,8 @@ describe("committed fixtures are current", () => {
     const { BUILDERS, RAW_FILES } = await import("../scripts/build-fixtures");
     const { workbookBytes } = await import("../scripts/fixtures/workbook");
     for (const build of BUILDERS) {
-      const { wb, info } = build();
-      const fresh = Buffer.from(await workbookBytes(wb));
+      const { wb, info, settings } = build();
+      const fresh = Buffer.from(await workbookBytes(wb, settings));
       expect({ file: info.file, same: fresh.equals(readFileSync(join(ROOT, info.file))) }).toEqual({ file: info.file, same: true });
     }
     for (const [file, bytes] of RAW_FILES) expect(readFileSync(join(ROOT, file)).equals(Buffer.from(bytes))).toBe(true);

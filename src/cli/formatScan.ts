@@ -24,9 +24,9 @@ function asOfNote(result: ScanResult): string {
     case "setting":
       return " (the workbook's setting)";
     case "latest-period":
-      return " (the latest period in the data: no reporting date is set; use --as-of for another)";
+      return " (not set in the workbook: the end of the latest period with figures; use --as-of for another)";
     case "today":
-      return " (today: no reporting date is set)";
+      return " (not set in the workbook: today's date; use --as-of for another)";
     default:
       return "";
   }

@@ -12,6 +12,7 @@ import { formatScanText } from "./formatScan";
 import { scanFile } from "./loadWorkbook";
 import { CliError, ownFault } from "./cliError";
 import { todayIso } from "../excel/scanWorkbook";
+import { REPORTING_DATE_RULE } from "../core/reportingDate";
 import { runScorecard } from "./scorecardCommand";
 import { registerPackCommand } from "./packCommand";
 import { amberBandOption, EXIT_CODES_HELP, flatBandOption, headingOption, isoDateOption, polarityOption, USAGE_EXIT, usageError } from "./options";
@@ -50,13 +51,13 @@ export function overridesFrom(opts: CommonOpts): Partial<Settings> {
 function addCommon(cmd: Command): Command {
   for (const [flag, help, parse] of LIMIT_OPTIONS) cmd.option(flag, help, parse);
   return cmd
-    .option("--as-of <date>", "reporting date, a real date as YYYY-MM-DD; default: the workbook's setting, else today", isoDateOption("--as-of"))
+    .option("--as-of <date>", `reporting date, a real date as YYYY-MM-DD; default: ${REPORTING_DATE_RULE}`, isoDateOption("--as-of"))
     .option("--plan-start <date>", "plan start date for milestones like 'By 6 months' (YYYY-MM-DD)", isoDateOption("--plan-start"))
     .option("--amber-band <fraction>", "how far a miss may be and still be amber: a fraction from 0 to 1 (default 0.1 = within 10% of the target)", amberBandOption)
     .option("--amber-points", "measure the amber band in percentage points instead of relative to the target")
     // Not "--no-change-band": commander reads a "--no-" prefix as the negation of a flag.
     .option("--flat-band <n>", "the no-change band, 0 or more in the figures' own units: changes no larger count as no change (default 0)", flatBandOption)
-    .option("--default-polarity <higher|lower>", "polarity where nothing in the workbook says (default higher)", polarityOption)
+    .option("--default-polarity <higher|lower>", "which way is better where nothing in the workbook says (default higher); counts of demand or volume (referrals, requests) have no better direction", polarityOption)
     .option("--table <Sheet!B4:E7>", "this range is a KPI table (with --header-rows and --role); `scorecard` stores it in the copy", tableOption)
     .option("--header-rows <n>", "heading rows of the --table range: 0 (none), 1, 2 or 3 (default 1)", headerRowsOption)
     .option("--role <COL=ROLE>", `a column's role in the --table range, e.g. C=latest; repeatable. Roles: ${COLUMN_ROLES.join(", ")}`, roleOption)

@@ -7,6 +7,7 @@ import { resolveSettings, type Settings } from "../core/settings";
 import { decodeSettings } from "../core/settingsStore";
 import { scanSnapshot } from "../core/scan";
 import { defaultReportingDate, type ReportingDateSource } from "../core/reportingDate";
+import { latestPeriodNamed } from "../core/namedPeriod";
 import { readWorkbook, type ReadWorkbookOptions } from "./readWorkbook";
 import { withDeclarations, type TableDeclaration } from "../core/corrections";
 
@@ -84,7 +85,7 @@ export function scanWithReportingDate(snapshot: WorkbookSnapshot, settings: Sett
     return { ...scanSnapshot(snapshot, { ...base, today }), asOfSource: source };
   }
   const atToday = scanSnapshot(snapshot, { ...base, today });
-  const chosen = defaultReportingDate(atToday, today);
+  const chosen = defaultReportingDate(atToday, today, () => latestPeriodNamed(snapshot, atToday, settings.financialYearStartMonth));
   if (chosen.source === "today") return { ...atToday, asOfSource: "today" };
   return { ...scanSnapshot(snapshot, { ...base, today: chosen.asOf }), asOfSource: chosen.source };
 }

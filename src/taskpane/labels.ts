@@ -56,8 +56,8 @@ export function layoutWord(layout: string): string {
 export const ASOF_SOURCE_WORD: Record<NonNullable<ScanResult["asOfSource"]>, string> = {
   given: "as given",
   setting: "set in Settings",
-  "latest-period": "the latest period in the data",
-  today: "today",
+  "latest-period": "not set: the end of the latest period with figures",
+  today: "not set: today's date",
 };
 
 /**

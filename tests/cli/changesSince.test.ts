@@ -26,9 +26,9 @@ describe("a change survives regenerating and making the scorecard again for the 
     expect(secondText).toContain(MOVED);
     // What pack does before printing: the scorecard made again from the regenerated file.
     const third = join(dir, "third.xlsx");
-    await cli("scorecard", second, "-o", third, "--as-of", "2024-02-29");
+    await cli("scorecard", second, "-o", third);
     const thirdText = await scorecardText(third);
     expect(thirdText).toContain(MOVED);
-    expect(thirdText.some((t) => /^Changed since the first scorecard for 29 Feb 2024 \(generated .*\)$/.test(t))).toBe(true);
+    expect(thirdText.some((t) => /^Changed since the first scorecard for 8 Dec 2020 \(generated .*\)$/.test(t))).toBe(true);
   }, 120_000);
 });

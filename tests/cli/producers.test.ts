@@ -18,9 +18,14 @@ async function run(...args: string[]) {
   return { code, out, err };
 }
 
-/** The scan's JSON without the line naming the file, which differs by design. */
+/**
+ * The scan's JSON without the line naming the file, which differs by design. The settings the sample stores are
+ * given as flags: LibreOffice does not keep the add-in's settings part (webextension) when it saves, so only the
+ * content is compared.
+ */
 async function scanJson(file: string): Promise<string> {
-  const { code, out, err } = await run("scan", "--json", file, "--as-of", "2024-02-29");
+  const settings = ["--plan-start", "2019-07-01", "--organisation", "Sefton local area SEND partnership", "--title", "Performance update on KPIs", "--meeting", "SEND Improvement Board"];
+  const { code, out, err } = await run("scan", "--json", file, "--as-of", "2024-02-29", ...settings);
   expect(err).toBe("");
   expect(code).toBe(0);
   return out.replace(/^ {2}"workbook": .*$/m, "");
@@ -44,10 +49,10 @@ describe("workbooks as other producers write them", () => {
     const { code, out, err } = await run("scorecard", input, "--as-of", "2024-02-29");
     expect(err).toBe("");
     expect(code).toBe(0);
-    expect(out).toMatch(/KPIs: 47 in 8 tables/);
+    expect(out).toMatch(/KPIs: 31 in 7 tables/);
     const copy = await openWorkbook(readFileSync(input.replace(/\.xlsx$/, "-scorecard.xlsx")));
     const { snapshot, result } = await copy.run((ctx) => scanWorkbook(ctx, { workbookName: "copy", overrides: { asOf: "2024-02-29" } }));
     expect(snapshot.sheets.some((s) => s.ownedByAddin)).toBe(true);
-    expect(result.tables.reduce((n, t) => n + t.kpis.length, 0)).toBe(47);
+    expect(result.tables.reduce((n, t) => n + t.kpis.length, 0)).toBe(31);
   });
 });

@@ -152,8 +152,9 @@ describe("browser preview", () => {
     await page.getByRole("button", { name: "Scan workbook" }).click();
     await page.getByTestId("summary").waitFor();
     await expect(page.getByTestId("summary").textContent()).resolves.toContain(`${kpisOf(expected).length} KPIs in ${expected.tables.length} tables`);
-    // No reporting date is stored in the sample: the latest period in its data is used, and the pane says so.
-    await expect(page.getByTestId("summary").textContent()).resolves.toContain(`reporting date ${expected.asOf} (the latest period in the data)`);
+    // The sample stores its reporting date (the report's own, 8 December 2020), and the pane says where it came from.
+    expect(expected).toMatchObject({ asOf: "2020-12-08", asOfSource: "setting" });
+    await expect(page.getByTestId("summary").textContent()).resolves.toContain(`reporting date ${expected.asOf} (set in Settings)`);
     expect(await buttonBackgrounds(page)).toEqual({ scan: before.insert, insert: before.scan });
     // The four view tabs stand on one line of the 320 px pane.
     const tabTops = await page.getByRole("tablist", { name: "Views" }).getByRole("tab").evaluateAll((tabs) => tabs.map((t) => Math.round(t.getBoundingClientRect().top)));
@@ -219,11 +220,14 @@ describe("browser preview", () => {
     // A reporting date at which some KPI is rated differently (found in Node), set in Settings.
     let newDate = "";
     let newCounts = expectedCounts;
+    let reRated = expected;
     for (const d of ["2019-12-31", "2020-03-31", "2020-09-30", "2021-01-31", "2021-06-30", "2022-03-31", "2023-03-31", "2024-02-29"]) {
-      const c = counts(await scanFile(SAMPLE, { asOf: d }));
+      const atDate = await scanFile(SAMPLE, { asOf: d });
+      const c = counts(atDate);
       if (JSON.stringify(c) !== JSON.stringify(expectedCounts)) {
         newDate = d;
         newCounts = c;
+        reRated = atDate;
         break;
       }
     }
@@ -264,7 +268,9 @@ describe("browser preview", () => {
     const grid = page.locator('table[data-sheet="Scorecard"]');
     await grid.waitFor();
     await expect(grid.locator("tbody tr").count()).resolves.toBeGreaterThan(kpisOf(expected).length);
-    await expect(grid.textContent()).resolves.toContain(first.measure.slice(0, 20));
+    // Page 1's exceptions, as rated at the new date: its worst KPI is among them.
+    const worst = kpisOf(reRated).find((k) => k.rag === "red") ?? kpisOf(reRated).find((k) => k.rag === "amber")!;
+    await expect(grid.textContent()).resolves.toContain(worst.measure.slice(0, 20));
     await screenshot(page, "scorecard-inserted");
 
     // "Download workbook" gives a real .xlsx with the scorecard in it.
@@ -281,7 +287,8 @@ describe("browser preview", () => {
     // ... and is the sample itself with the scorecard patched in: every part it did not need is the sample's, byte for byte.
     const sampleParts = zipEntries(readFileSync(SAMPLE));
     const downloadedParts = zipEntries(new Uint8Array(saved));
-    const touched = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"];
+    // (The add-in's own settings part changed too: the reporting date was set in Settings above.)
+    const touched = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/webextensions/webextension1.xml"];
     const changed = [...sampleParts.keys()].filter((n) => !touched.includes(n) && !sameBytes(sampleParts.get(n)!.compressed, downloadedParts.get(n)?.compressed ?? new Uint8Array()));
     expect(changed).toEqual([]);
 

@@ -9,6 +9,8 @@ import { saveSettings } from "../../src/excel/settingsStore";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { main } from "../../src/cli/main";
 import type { ScanResult } from "../../src/core/types";
+import { buildScorecardSpec, type ScorecardSpec } from "../../src/core/scorecard";
+import { REPORTING_DATE_RULE } from "../../src/core/reportingDate";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
 const SEFTON = join(FIXTURES, "seed002-sefton.xlsx"); // figures up to December 2020
@@ -57,8 +59,56 @@ it("figures that reach today's month keep today", async () => {
 it("kpi-scorecard scan without --as-of uses the latest period and says so; --json carries asOfSource", async () => {
   let out = "";
   expect(await main(["node", "kpi-scorecard", "scan", SEFTON], (s) => (out += s))).toBe(0);
-  expect(out.split("\n")[0]).toMatch(/reporting date 2020-12-31 \(the latest period in the data: no reporting date is set; use --as-of for another\)$/);
+  expect(out.split("\n")[0]).toMatch(/reporting date 2020-12-31 \(not set in the workbook: the end of the latest period with figures; use --as-of for another\)$/);
   let json = "";
   expect(await main(["node", "kpi-scorecard", "scan", SEFTON, "--json", "--as-of", "2020-12-31"], (s) => (json += s))).toBe(0);
   expect(JSON.parse(json)).toMatchObject({ asOf: "2020-12-31", asOfSource: "given" });
+});
+
+/** Every string page 1 and the rest of the scorecard hold, quote prefixes removed. */
+function scorecardText(r: ScanResult): string[] {
+  const spec: ScorecardSpec = buildScorecardSpec(r, { sheetName: "Scorecard", generatedAt: "2025-06-30T09:00:00Z", commentary: [], settings: DEFAULT_SETTINGS });
+  return spec.blocks.flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string").map((v) => v.replace(/^'/, ""));
+}
+
+it("page 1 says in words when the reporting date is a fallback, and says nothing when it was set", async () => {
+  // Figures with no year (Rotherham's "Year end", "Quarter 1", "Quarter 2"): nothing dates them, today is used.
+  const undated = await openWorkbook(new Uint8Array(readFileSync(join(__dirname, "..", "corpus", "xlsx", "rotherham-housing-performance-2024-q2.xlsx"))));
+  const { result: atToday } = await undated.run((ctx) => scanWorkbook(ctx, { workbookName: "housing.xlsx", today: TODAY }));
+  expect(atToday.asOfSource).toBe("today");
+  expect(scorecardText(atToday).some((t) => t.startsWith("Reporting date: 30 Jun 2025 (not set in the workbook: today's date used) — "))).toBe(true);
+  const latest = await scan(SEFTON);
+  expect(scorecardText(latest).some((t) => t.startsWith("Reporting date: 31 Dec 2020 (not set in the workbook: the end of the latest period with figures used) — "))).toBe(true);
+  for (const r of [await scan(SEFTON, {}, "2020-09-30"), await scan(SEFTON, { asOf: "2020-06-30" })]) {
+    expect(scorecardText(r).filter((t) => /not set in the workbook/.test(t))).toEqual([]);
+  }
+});
+
+it("the rule is stated in the same words by --help, the README and the pane's Settings", async () => {
+  let help = "";
+  await main(["node", "kpi-scorecard", "pack", "--help"], (s) => (help += s), (s) => (help += s)).catch(() => undefined);
+  const flat = (t: string) => t.replace(/\s+/g, " ");
+  expect(flat(help)).toContain(`default: ${REPORTING_DATE_RULE}`);
+  expect(flat(readFileSync(join(__dirname, "..", "..", "README.md"), "utf8"))).toContain(REPORTING_DATE_RULE);
+  expect(readFileSync(join(__dirname, "..", "..", "src", "taskpane", "components", "SettingsTab.tsx"), "utf8")).toContain("REPORTING_DATE_RULE");
+});
+
+/** The scan of a corpus workbook with no reporting date given or stored. */
+async function scanCorpus(id: string, today = "2026-12-05"): Promise<ScanResult> {
+  const wb = await openWorkbook(new Uint8Array(readFileSync(join(__dirname, "..", "corpus", "xlsx", `${id}.xlsx`))));
+  const { result } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: `${id}.xlsx`, today }));
+  return result;
+}
+
+it("figures with no year of their own are of the period the sheet's name or the table's title names", async () => {
+  // Sheets "Q1 2021-22" and "Q3 2021-22", columns "Q1 Performance" / "Q3 Performance": the later sheet's quarter.
+  expect(await scanCorpus("ardenglen-kpis-2021-22-quarter-sheets")).toMatchObject({ asOf: "2021-12-31", asOfSource: "latest-period" });
+  // "results for quarter two, 2024/25" on sheet "Q2 2024-25": the quarter, not the whole year around it.
+  expect(await scanCorpus("network-homes-performance-quarter-sheets-2023-24")).toMatchObject({ asOf: "2024-09-30", asOfSource: "latest-period" });
+  // "Published: 26 March 2025" is not the period; "quarter 3, 2024 to 2025" is (the financial year spelled out).
+  expect(await scanCorpus("bracknell-forest-kpis-q3-2024-25")).toMatchObject({ asOf: "2024-12-31", asOfSource: "latest-period" });
+  // "Published: 28 January 2026" is not the period either; "quarter 2, 2025 to 2026" is July to September 2025.
+  expect(await scanCorpus("bracknell-forest-kpis-q2-2025-26")).toMatchObject({ asOf: "2025-09-30", asOfSource: "latest-period" });
+  // A period named that has not ended by today is not a reporting date yet.
+  expect(await scanCorpus("ardenglen-kpis-2021-22-quarter-sheets", "2021-11-15")).toMatchObject({ asOf: "2021-11-15", asOfSource: "today" });
 });

@@ -6,7 +6,7 @@ import { main } from "../../src/cli/main";
 import { openWorkbook } from "../../src/host";
 import { SAMPLE } from "./printCheck";
 
-export const MOVED = "Better: % of CYP with an up-to-date Annual Review recorded (recovery work underway to ensure that all completed reviews are recorded) — Amber → Green";
+export const MOVED = "Better: 5/5 – % referral to choice within 6 weeks targets — Amber → Green";
 
 export async function cli(...args: string[]): Promise<string> {
   let out = "";
@@ -16,23 +16,26 @@ export async function cli(...args: string[]): Promise<string> {
   return out;
 }
 
-/** The sample's scorecard copy with Board summary!H18 changed from 39% to 42%, then regenerated: the file to pack. */
+/**
+ * The sample's scorecard copy (at its own reporting date, 8 Dec 2020) with CAMHS ASD ADHD!I4, 5/5's November
+ * figure, changed from 87.3% to 93% (its target is 92%), then regenerated: the file to pack.
+ */
 export async function regeneratedAfterMove(dir: string): Promise<string> {
   const first = join(dir, "first.xlsx");
-  await cli("scorecard", SAMPLE, "-o", first, "--as-of", "2024-02-29");
+  await cli("scorecard", SAMPLE, "-o", first);
   const wb = await openWorkbook(readFileSync(first));
   await wb.run(async (ctx) => {
-    const cell = ctx.workbook.worksheets.getItem("Board summary").getRange("H18");
+    const cell = ctx.workbook.worksheets.getItem("CAMHS ASD ADHD").getRange("I4");
     cell.load("values");
     await ctx.sync();
-    if (cell.values[0][0] !== 0.39) throw new Error(`H18 holds ${String(cell.values[0][0])}, not 39%`);
-    cell.values = [[0.42]];
+    if (cell.values[0][0] !== 0.873) throw new Error(`I4 holds ${String(cell.values[0][0])}, not 87.3%`);
+    cell.values = [[0.93]];
     await ctx.sync();
   });
   const edited = join(dir, "edited.xlsx");
   writeFileSync(edited, await wb.save()); // the whole workbook: a copy patches only the sheets the add-in owns
   const second = join(dir, "second.xlsx");
-  await cli("scorecard", edited, "-o", second, "--as-of", "2024-02-29");
+  await cli("scorecard", edited, "-o", second);
   return second;
 }
 

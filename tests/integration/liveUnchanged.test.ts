@@ -8,10 +8,19 @@ import { scanWorkbook } from "../../src/excel/scanWorkbook";
 import { applyScorecard } from "../../src/excel/applyScorecard";
 import { buildScorecardSpec, sourceCellsOf, withSheetState, type ScorecardSpec } from "../../src/core/scorecard";
 import { unquote } from "../../src/core/scorecard/literal";
+import { parseFormula, type Expr } from "../../src/core/formula";
 import { loadEntries } from "../../scripts/corpus/entry";
 import { xlsxPath } from "../../scripts/corpus/build";
 
 type Spec = ScorecardSpec;
+
+/** The most arguments of any CHOOSE in the formula (LibreOffice calculates CHOOSE with up to about 30). */
+function widestChoose(e: Expr): number {
+  if (e.kind === "fn") return Math.max(e.name === "CHOOSE" ? e.args.length : 0, ...e.args.map(widestChoose));
+  if (e.kind === "bin") return Math.max(widestChoose(e.left), widestChoose(e.right));
+  if (e.kind === "neg") return widestChoose(e.arg);
+  return 0;
+}
 
 function same(a: unknown, b: unknown): boolean {
   const norm = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "string" ? unquote(v) : v);
@@ -24,6 +33,7 @@ function same(a: unknown, b: unknown): boolean {
 test("every formula of the scorecard, calculated by the host once written, gives the add-in's own value (all corpus workbooks)", async () => {
   let formulas = 0;
   const differ: string[] = [];
+  let widest = 0;
   for (const e of loadEntries()) {
     const wb = await openWorkbook(new Uint8Array(readFileSync(xlsxPath(e))));
     const { result, settings, snapshot } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: `${e.id}.xlsx`, overrides: { asOf: e.asOf }, today: e.asOf }));
@@ -34,6 +44,7 @@ test("every formula of the scorecard, calculated by the host once written, gives
       [applied.sheetName, spec.blocks],
       [applied.dataSheetName, spec.dataSheet.blocks.filter((b) => b.id === "chartData")],
     ];
+    for (const b of [...spec.blocks, ...spec.dataSheet.blocks]) for (const f of b.formulas ?? []) widest = Math.max(widest, widestChoose(parseFormula(f.formula)!));
     for (const [sheet, blocks] of sheets) {
       const values = await wb.run(async (ctx) => {
         const r = ctx.workbook.worksheets.getItem(sheet).getUsedRange();
@@ -53,4 +64,5 @@ test("every formula of the scorecard, calculated by the host once written, gives
   }
   expect(formulas).toBeGreaterThan(5_000);
   expect(differ).toEqual([]);
+  expect(widest).toBeLessThanOrEqual(30);
 }, 600_000);

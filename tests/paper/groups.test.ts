@@ -30,10 +30,18 @@ describe("section rows that are groups", () => {
     expect(asGroup(line)).toBe(group);
   });
 
-  test("the sample's action plan: no group named by the line of references over its first table", async () => {
-    const r = await scan(join(__dirname, "..", "..", "assets", "samples", "send-board-kpis.xlsx"), "2024-02-29");
-    expect(groupsOf(r, "Action plan")).toEqual([null]); // the register files them under the sheet, "Action plan"
-    expect(groupsOf(r, "Board summary")).toEqual(["Early Identification & Support", "Inclusion in Education and Community", "Joint Commissioning, Sufficiency and Evaluation", "Systems and Practice"]);
+  test("Sefton's action 1: no group named by the line of references over its second table; seed 000's priorities are groups", async () => {
+    const fixtures = join(__dirname, "..", "fixtures");
+    const sefton = await scan(join(fixtures, "seed002-sefton-typed.xlsx"), "2020-12-08");
+    // "Writing" and "Maths" are the KS2 table's areas; the table under "Baseline 1/ 2 to 1/ 6/" has no group.
+    expect(groupsOf(sefton, "Action 1")).toEqual(["Writing", "Maths", null]);
+    const board = await scan(join(fixtures, "seed000-typed.xlsx"), "2024-02-29");
+    expect(groupsOf(board, "KPIs 2024")).toEqual(["Early Identification & Support", "Inclusion in Education and Community", "Joint Commissioning, Sufficiency and Evaluation", "Systems and Practice"]);
+  });
+
+  test("the sample's action plan: each table under the title naming its action", async () => {
+    const r = await scan(join(__dirname, "..", "..", "assets", "samples", "send-board-kpis.xlsx"), "2020-12-08");
+    expect(groupsOf(r, "Action plan")).toEqual(["Action 1 – EHC plans: timeliness, reviews and quality", "Action 2 – Designated Clinical Officer oversight", "Action 3 – Health professionals' contributions to EHC plans"]);
   });
 
   test("Rotherham's council plan measures: grouped by the plan's themes, not by the lead-ins to lettered items", async () => {

@@ -59,8 +59,8 @@ describe("the sample at 29 Feb 2024: figures from 2020", () => {
   test("the scorecard counts them apart on page 1 and marks each in the register and among the exceptions", () => {
     const spec = buildScorecardSpec(r, { sheetName: "Scorecard", generatedAt: "2024-03-01T09:00:00Z", commentary: [], settings: { ...DEFAULT_SETTINGS } });
     const staleKeys = new Set(kpis(r).filter(from2020).map((k) => k.key));
-    // The 24 from 2020, and a termly figure for Summer '23.
-    expect(spec.tiles.find((t) => t.id === "stale")?.count).toBe(25);
+    // The 24 from 2020 (the sample is one board's report as at 08.12.20: every dated figure is from 2020).
+    expect(spec.tiles.find((t) => t.id === "stale")?.count).toBe(24);
     const staleRows = spec.rows.filter((x) => x.stale);
     expect(staleRows.filter((x) => staleKeys.has(x.key))).toHaveLength(24);
     const ragCol = spec.table.ragCol;
@@ -71,16 +71,17 @@ describe("the sample at 29 Feb 2024: figures from 2020", () => {
     }
     const dco = spec.rows.find((x) => x.ref === "KPI 2/1")!;
     expect(dco.ragWord).toBe("Green");
-    // Each out-of-date exception says its period and the milestone it is rated against: "50% (October 2020) against
-    // 95% (Performance at October 2020 18 Months)".
+    // Each out-of-date exception says its period: "50% against 95% (October 2020)" where the milestone is due in the
+    // figure's own month, else both ("50% (October 2020) against 95% (by Dec 2020)").
     for (const e of spec.exceptions.filter((x) => staleKeys.has(x.key))) {
       expect(e.stale).toBe(true);
-      expect(e.latestVsTarget).toMatch(/\((Oct|Nov|Dec)\w* 2020\) against .*2020/);
+      expect(e.latestVsTarget).toMatch(/\((Oct|Nov|Dec)\w* 2020\) against .*2020|against .*\((Oct|Nov|Dec)\w* 2020\)$/);
     }
-    // Out-of-date exceptions follow the current ones of the same RAG.
+    // Every red is out of date: the sample is one board's report as at 08.12.20, so at 29 Feb 2024 none of its
+    // figures is current. (Out-of-date exceptions following the current ones of the same RAG needs a workbook that
+    // mixes both; the sample no longer does.)
     const reds = spec.exceptions.filter((e) => e.rag === "red");
-    const firstStale = reds.findIndex((e) => e.stale);
-    expect(firstStale).toBeGreaterThan(0);
-    expect(reds.slice(firstStale).every((e) => e.stale)).toBe(true);
+    expect(reds.length).toBeGreaterThan(0);
+    expect(reds.every((e) => e.stale)).toBe(true);
   });
 });

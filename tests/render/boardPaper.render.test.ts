@@ -48,7 +48,9 @@ describeRender("the board pack, printed by LibreOffice", () => {
     const dir = scratchDir("board-pack");
     const pdf = join(dir, `${basename(file, ".xlsx")}.pdf`);
     let said = "";
-    expect(await runPack(file, { output: pdf, overrides: { asOf: "2024-02-29" } }, (s) => (said += s))).toBe(0);
+    // The sample carries its own reporting date and heading (its settings); the corpus workbooks are printed as at one date.
+    const sample = file === SAMPLE;
+    expect(await runPack(file, { output: pdf, overrides: sample ? {} : { asOf: "2024-02-29" } }, (s) => (said += s))).toBe(0);
     expect(said).toMatch(/^Wrote .*: \d+ pages?, the scorecard of \d+ KPIs/);
     const bytes = readFileSync(pdf);
     const count = pdfPageCount(bytes);
@@ -57,7 +59,7 @@ describeRender("the board pack, printed by LibreOffice", () => {
 
     // Page 1: the title, the tiles (each RAG's colour in a large area) and the exceptions.
     const first = pageText(pdf, 1);
-    expect(first).toMatch(/KPI Scorecard/);
+    expect(first).toMatch(sample ? /Performance update on KPIs[\s\S]*Reporting date: 8 Dec 2020/ : /KPI Scorecard/);
     expect(first).toMatch(/Exceptions: every Red and Amber KPI, worst first \(\d+\)/);
     expect(first).toMatch(/Page 1 of \d+/);
     const pages = await pdfToRgbPages(pdf, dir, { dpi: 40 });
@@ -75,7 +77,7 @@ describeRender("the board pack, printed by LibreOffice", () => {
     expect(printedSize(pdf, 1, "meets", false)).toBeGreaterThanOrEqual(7.95);
     // Page 1 never says a period twice ("69 (Dec 23) (Dec 23)").
     expect(first).not.toMatch(/\(([^()\n]+)\) \(\1\)/);
-    // The sample's 47 KPIs: 17 pages before issue 19, well under that now.
+    // The sample: 47 KPIs in 17 pages before issue 19; now Sefton's report as at 08.12.20 alone (31 KPIs, 11 pages).
     if (file === SAMPLE) expect(count).toBeLessThanOrEqual(12);
 
     if (process.env.SCORECARD_RENDER_DIR) copyFileSync(pdf, join(process.env.SCORECARD_RENDER_DIR, basename(pdf)));

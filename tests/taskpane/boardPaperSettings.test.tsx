@@ -52,7 +52,8 @@ test("organisation, title and meeting are saved, refused when too long, and head
     await ctx.sync();
     return r.values.map((x) => x[0]);
   });
-  // The third line goes on to say what the scorecard was made from ("— 1 KPI in 1 table, generated …").
+  // No reporting date is set and nothing in the table is dated: today's is used, and page 1 says so; the third line
+  // goes on to say what the scorecard was made from ("— 1 KPI in 1 table, generated …").
   expect(top.slice(0, 2)).toEqual(["Sefton Council", "SEND performance scorecard"]);
-  expect(top[2]).toMatch(/^SEND Partnership Board · Reporting date: 29 Feb 2024 — 1 KPI in 1 table, generated /);
+  expect(top[2]).toMatch(/^SEND Partnership Board · Reporting date: 29 Feb 2024 \(not set in the workbook: today's date used\) — 1 KPI in 1 table, generated /);
 });

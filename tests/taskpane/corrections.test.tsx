@@ -91,6 +91,27 @@ describe("Use selection as KPI table", () => {
     expect(await stored(wb)).toBeNull();
   });
 
+  it.each([
+    ["B2", "B2 on Board is one cell"],
+    ["B4:E4", "B4:E4 on Board is one row"],
+    ["B4:B7", "B4:B7 on Board is one column"],
+    // A whole row of which one cell is filled: the filled part is one cell.
+    ["2:2", "B2 on Board (the filled part of 2:2) is one cell"],
+  ])("refuses %s in words and stores nothing (a table has rows of KPIs with figures beside their measures)", async (address, words) => {
+    const wb = await host.openWorkbook(await unrecognisedBoard());
+    await wb.run((ctx) => selectCell(ctx, "Board", address));
+    renderPane((batch) => wb.run(batch), { today: "2024-03-31" });
+    await scan();
+    await userEvent.click(within(screen.getByTestId("no-tables")).getByRole("button", { name: "Use selection as KPI table" }));
+    const dialog = await findDialog();
+    expect(within(dialog).getByTestId("selection-problem")).toHaveTextContent(words);
+    expect(within(dialog).queryByRole("button", { name: "Use as KPI table", hidden: true })).toBeNull();
+    expect(within(dialog).queryByRole("radio", { hidden: true })).toBeNull();
+    await userEvent.click(within(dialog).getByRole("button", { name: "Close", hidden: true }));
+    await dialogClosed();
+    expect(await stored(wb)).toBeNull();
+  });
+
   it("guesses the heading rows from the first rows: words over figures are headings, figures are not", async () => {
     const board = await readWorkbookOf(await unrecognisedBoard());
     expect(guessHeadingRows(board, "Board", "B4:E7")).toBe(0);

@@ -190,7 +190,7 @@ export class KpiFormulas {
   private pick(index: Expr, values: Expr[], scales: Scale[], text = false, held: (Expr | null)[] = []): Expr {
     const range = scales.every((sc) => sameScale(sc, scales[0])) && !held.some(Boolean) ? run(values) : null;
     const on = (sc: Scale, e: Expr) => (sc.kind === "as-is" ? e : text ? this.shown(e, sc) : scaleExpr(sc, e));
-    return fn("IF", bin("=", index, num(0)), blank(), range ? on(scales[0], fn("INDEX", range, index)) : fn("CHOOSE", index, ...values.map((v, i) => held[i] ?? on(scales[i], v))));
+    return fn("IF", bin("=", index, num(0)), blank(), range ? on(scales[0], fn("INDEX", range, index)) : choose(index, values.map((v, i) => held[i] ?? on(scales[i], v))));
   }
 
   /** The series the latest and previous come from, oldest first: the baseline's actual, then the periods' actuals. */
@@ -334,9 +334,9 @@ export class KpiFormulas {
     const end = (p: PeriodCells | null) => p?.periodEnd ?? null;
     const limits = points.map((p) => (end(p) ? num(this.serial(addMonthsIso(end(p)!, months))) : num(NEVER)));
     const L = this.helper("L");
-    plan.stale = fn("IF", bin("=", L, num(0)), num(0), fn("IF", bin("<", fn("CHOOSE", L, ...limits), this.input.refs.asOf), num(1), num(0)));
+    plan.stale = fn("IF", bin("=", L, num(0)), num(0), fn("IF", bin("<", choose(L, limits), this.input.refs.asOf), num(1), num(0)));
     const stale = bin("=", this.helper("stale"), num(1));
-    plan.ratedAt = fn("IF", and(stale, bin(">", L, num(0))), fn("CHOOSE", L, ...points.map((p) => (end(p) ? num(this.serial(end(p)!)) : this.input.refs.asOf))), this.input.refs.asOf);
+    plan.ratedAt = fn("IF", and(stale, bin(">", L, num(0))), choose(L, points.map((p) => (end(p) ? num(this.serial(end(p)!)) : this.input.refs.asOf))), this.input.refs.asOf);
     this.staleTexts = points.map(() => ragText({ rag: "green", stale: true }).slice(RAG_WORDS.green.length));
     const texts = { kind: "ref", sheet: null, rect: { row: this.input.row, col: HELPER_COLUMNS, rowCount: 1, colCount: points.length } } as Expr;
     plan.staleText = fn("IF", and(stale, bin(">", L, num(0))), fn("INDEX", texts, L), this.input.refs.staleWords);
@@ -446,13 +446,13 @@ export class KpiFormulas {
       const L = h("L");
       const TI = h("TI");
       // The period still says it has no target: text there (a number typed over it is its target; emptied, no milestone).
-      const flag = fn("CHOOSE", L, ...cellsOf.map((c) => (c ? fn("IF", isNum(c.ref), num(0), fn("IF", bin(">", fn("LEN", c.ref), num(0)), num(1), num(0))) : num(0))));
-      const ownDue = fn("CHOOSE", L, ...own.map((o) => num(o ? this.serial(o.due) : 0)));
-      const tiDue = fn("CHOOSE", TI, ...targets.map((t) => num(t.due ? this.serial(t.due) : 0)));
+      const flag = choose(L, cellsOf.map((c) => (c ? fn("IF", isNum(c.ref), num(0), fn("IF", bin(">", fn("LEN", c.ref), num(0)), num(1), num(0))) : num(0))));
+      const ownDue = choose(L, own.map((o) => num(o ? this.serial(o.due) : 0)));
+      const tiDue = choose(TI, targets.map((t) => num(t.due ? this.serial(t.due) : 0)));
       // Nested IFs: CHOOSE with an index of 0 is an error, and AND and OR evaluate every argument.
       return fn("IF", bin(">", L, num(0)), fn("IF", bin("=", flag, num(1)), fn("IF", bin("=", TI, num(0)), num(1), fn("IF", bin(">=", ownDue, tiDue), num(1), num(0))), num(0)), num(0));
     };
-    const ownRef = fn("CHOOSE", this.helper("L"), ...refs.map((r) => r ?? num(0)));
+    const ownRef = choose(this.helper("L"), refs.map((r) => r ?? num(0)));
     const normal = plan.target!;
     const here = applies((n) => this.helper(n));
     plan.target = fn("IF", bin("=", here, num(1)), ownRef, normal);
@@ -460,7 +460,7 @@ export class KpiFormulas {
     // "Target for" then names the latest's own period: its place among the targets.
     const place = own.map((o) => (o ? targets.findIndex((t) => t.target?.cell === o.cell.cell && (t.target?.sheet ?? null) === (o.cell.sheet ?? null)) + 1 : 0));
     if (own.some((o, i) => o && place[i] < 1)) return;
-    this.targetIndex = (h) => fn("IF", bin("=", applies(h), num(1)), fn("CHOOSE", h("L"), ...place.map((k) => num(k))), h("TI"));
+    this.targetIndex = (h) => fn("IF", bin("=", applies(h), num(1)), choose(h("L"), place.map((k) => num(k))), h("TI"));
   }
 
   /** Which of the targets' labels "Target for" shows, from the helpers: TI, or the latest's own period's place. */
@@ -570,6 +570,24 @@ export class KpiFormulas {
     const flat = fn("IF", bin("<=", fn("ABS", bin("-", a, p)), bin("+", this.input.refs.noChangeBand, EPS)), num(dotCode("flat", "no-change")), moved);
     return fn("IF", and(isNum(a), isNum(p)), flat, num(fallback));
   }
+}
+
+/** Most values one CHOOSE picks from: LibreOffice counts CHOOSE's choices as jumps and gives #VALUE! past about 30. */
+const CHOOSE_MAX = 29;
+
+/**
+ * CHOOSE(index, values…) for any number of values: past CHOOSE_MAX, in runs of CHOOSE_MAX, the run picked by IFs on
+ * the index (index - start picks within it).
+ */
+export function choose(index: Expr, values: readonly Expr[]): Expr {
+  if (values.length <= CHOOSE_MAX) return fn("CHOOSE", index, ...values);
+  const run = (start: number): Expr => {
+    const part = values.slice(start, start + CHOOSE_MAX);
+    const within = start === 0 ? index : bin("-", index, num(start));
+    const picked = fn("CHOOSE", within, ...part);
+    return start + CHOOSE_MAX >= values.length ? picked : fn("IF", bin("<=", index, num(start + CHOOSE_MAX)), picked, run(start + CHOOSE_MAX));
+  };
+  return run(0);
 }
 
 /** The references as one range, when they are consecutive cells of one row or one column, in order. */

@@ -2,6 +2,7 @@
 // as large tiles, the exceptions (every Red and Amber KPI, worst first, with latest against target,
 // trend, owner and commentary), what changed since the last scorecard, and counts by group.
 import type { Settings } from "../settings";
+import { reportingDateFallback } from "../reportingDate";
 import type { Rag, ScanResult } from "../types";
 import { kpiLabel } from "./changes";
 import { COMMENTARY_HEADER, KEY_HEADER, RAG_HEADER, SHEET_HEADER } from "./columns";
@@ -22,7 +23,7 @@ import {
   TOTAL_TILE_COLOURS,
 } from "./palette";
 import { figureText, type PlacedKpi, ragText, targetFor, trendText, worstFirst } from "./rows";
-import { CELL_PADDING, heightFor, textWidth, widthNeeds, wordFloor, type FontSpec } from "./textFit";
+import { CELL_PADDING, firstLines, heightFor, textWidth, widthNeeds, wordFloor, type FontSpec } from "./textFit";
 import type { ExceptionRow, LegendEntry, ScorecardChanges, ScorecardSummaryRow, TileSpec } from "./types";
 import { maxOf, minOf } from "../arrays";
 import { SECTION_HEADING_FONT, sectionHeading } from "./sectionHeading";
@@ -109,7 +110,11 @@ export function layoutSummary(input: SummaryInput): SummaryOutput {
   layout.section("summary", "Summary", 0);
   if (settings.organisation) line(settings.organisation, ORG_FONT, { fontColour: HEADER_COLOURS.fill });
   line(settings.reportTitle, TITLE_FONT, { fontColour: HEADER_COLOURS.fill });
-  const period = settings.reportingPeriod ? `Reporting period: ${settings.reportingPeriod} (figures as at ${readableDate(scan.asOf)})` : `Reporting date: ${readableDate(scan.asOf)}`;
+  // A reporting date nothing set is said to be a fallback, in words, where the page states the date.
+  const fallback = reportingDateFallback(scan.asOfSource)?.replace(/^Reporting date /, "") ?? null;
+  const period = settings.reportingPeriod
+    ? `Reporting period: ${settings.reportingPeriod} (figures as at ${readableDate(scan.asOf)}${fallback ? `; ${fallback}` : ""})`
+    : `Reporting date: ${readableDate(scan.asOf)}${fallback ? ` (${fallback})` : ""}`;
   const tableCount = scan.tables.length;
   const provenance = `${placed.length} KPI${placed.length === 1 ? "" : "s"} in ${tableCount} table${tableCount === 1 ? "" : "s"}, generated ${readableDate(input.generatedAt)} from ${scan.workbook}`;
   line(`${[settings.meetingName, period].filter(Boolean).join(" · ")} — ${provenance}`, SUBTITLE_FONT);
@@ -435,8 +440,20 @@ function shortTargetFor(kpi: PlacedKpi["kpi"]): string {
 /** "13% (Jan 24) against 60% (By 6 months)"; what is missing said in words; a period never said twice. */
 export function latestVsTarget(p: PlacedKpi): string {
   const { kpi } = p;
-  const latest = withPeriod(figureText(kpi.latest, kpi.unit), kpi.latest?.period);
-  const t = withPeriod(figureText(kpi.currentTarget ?? kpi.target, kpi.unit), shortTargetFor(kpi));
+  const latestFigure = figureText(kpi.latest, kpi.unit);
+  const targetFigure = figureText(kpi.currentTarget ?? kpi.target, kpi.unit);
+  const period = kpi.latest?.period?.replace(/\s+/g, " ").trim();
+  const label = shortTargetFor(kpi).replace(/\s+/g, " ").trim();
+  // The target for the latest figure's own period: the period said once, after both ("-9% against 5% (Q2 2014/15)",
+  // "13.6% against 13% (Milestone 5 – Nov 24)").
+  if (latestFigure && targetFigure && period && label.toLowerCase().includes(period.toLowerCase())) return withPeriod(`${latestFigure} against ${targetFigure}`, label);
+  // A milestone due in the latest figure's own month ("by Oct 2020" for October 2020's figure): the month said once.
+  const due = kpi.milestones.find((m) => m.label === kpi.currentMilestone)?.due;
+  if (latestFigure && targetFigure && period && due && label === `by ${readableDate(due).replace(/^\d+ /, "")}` && kpi.latest?.periodEnd?.slice(0, 7) === due.slice(0, 7)) {
+    return withPeriod(`${latestFigure} against ${targetFigure}`, period);
+  }
+  const latest = withPeriod(latestFigure, kpi.latest?.period);
+  const t = withPeriod(targetFigure, shortTargetFor(kpi));
   if (latest && t) return `${latest} against ${t}`;
   if (latest) return `${latest}; no target`;
   if (t) return `No latest figure; target ${t}`;
@@ -471,9 +488,14 @@ const COMMENTARY_ROOM = 300;
  * The fields the exceptions table has room for over the register's columns, and their spans: each field as wide
  * as its longest text on one line (up to a cap) in proportion, and never narrower than its minimum.
  */
-function exceptionFields(layout: SheetLayout, rows: readonly ExceptionRow[], texts: (e: ExceptionRow) => Record<ExceptionField["id"], string>): { fields: readonly ExceptionField[]; spans: readonly Span[] } {
+function exceptionFields(
+  layout: SheetLayout,
+  rows: readonly ExceptionRow[],
+  texts: (e: ExceptionRow) => Record<ExceptionField["id"], string>,
+  omit: readonly ExceptionField["id"][] = [],
+): { fields: readonly ExceptionField[]; spans: readonly Span[] } {
   let fields = EXCEPTION_FIELDS.filter(
-    (f) => (f.id !== "ref" || rows.some((r) => r.ref)) && (f.id !== "owner" || rows.some((r) => r.owner)) && (f.id !== "trend" || rows.some((r) => r.trend)),
+    (f) => !omit.includes(f.id) && (f.id !== "ref" || rows.some((r) => r.ref)) && (f.id !== "owner" || rows.some((r) => r.owner)) && (f.id !== "trend" || rows.some((r) => r.trend)),
   );
   // Commentary keeps room to write in, whatever it holds today.
   const wanted = (f: ExceptionField) =>
@@ -492,38 +514,105 @@ function exceptionFields(layout: SheetLayout, rows: readonly ExceptionRow[], tex
   return { fields, spans };
 }
 
+
+/** Page 1 holds up to this many exceptions whole ("a scorecard of up to about 15 exceptions"); more continue on the next pages. */
+const PAGE_ONE_EXCEPTIONS = 15;
+
+interface Shortening {
+  /** Fields page 1 leaves to the register. */
+  omit: readonly ExceptionField["id"][];
+  /** Lines of commentary kept on page 1 (null: all). */
+  commentaryLines: number | null;
+  /** Lines of each measure kept on page 1 (null: all); only where commentary is cut too. */
+  measureLines: number | null;
+}
+
+const FULL_LENGTH: Shortening = { omit: [], commentaryLines: null, measureLines: null };
+const cut = (commentaryLines: number | null, measureLines: number | null = null): Shortening => ({ omit: ["owner"], commentaryLines, measureLines });
+/**
+ * Tried in turn until page 1 holds every exception, least lost first: the owner left to the register, then the
+ * commentary cut shorter, then the measure (its reference and the register say it whole).
+ */
+const SHORTENED: readonly Shortening[] = [cut(null), cut(3), cut(2), cut(2, 2)];
+/**
+ * The heading of a cut commentary column. It is not the register's "Commentary" heading, so that reading the sheet back
+ * takes each KPI's commentary from the register, where it stands whole, never the cut text as an edit.
+ */
+const SHORTENED_COMMENTARY_HEADER = "Commentary (cut)";
+
+interface ExceptionTable {
+  fields: readonly ExceptionField[];
+  spans: readonly Span[];
+  textsOf: (e: ExceptionRow) => Record<ExceptionField["id"], string>;
+  heightOf: (e: ExceptionRow) => number;
+  headerHeight: number;
+  shortened: Shortening;
+  /** What was cut in fact (a table whose commentary is all short cuts none). */
+  cut: { commentary: boolean; measure: boolean };
+}
+
+/** The exceptions table's fields, their spans and each row's texts and height, shortened as asked. */
+function exceptionTable(layout: SheetLayout, rows: readonly ExceptionRow[], shortened: Shortening): ExceptionTable {
+  let oneField = false;
+  let commentaryWidth = Infinity;
+  let measureWidth = Infinity;
+  const textsOf = (e: ExceptionRow): Record<ExceptionField["id"], string> => ({
+    ref: e.ref ?? "",
+    measure: oneField ? `${RAG_WORDS[e.rag]}: ${kpiLabel(e.ref, e.measure)}` : shortened.measureLines ? firstLines(e.measure, measureWidth, BODY_FONT, shortened.measureLines) : e.measure,
+    latestVsTarget: e.latestVsTarget,
+    trend: e.trend,
+    rag: ragText(e),
+    owner: e.owner,
+    commentary: shortened.commentaryLines ? firstLines(e.commentary, commentaryWidth, BODY_FONT, shortened.commentaryLines) : e.commentary,
+  });
+  const { fields, spans } = exceptionFields(layout, rows, textsOf, shortened.omit);
+  oneField = fields.length === 1;
+  const c = fields.findIndex((f) => f.id === "commentary");
+  if (c >= 0) commentaryWidth = spanWidth(layout.widths, spans[c]);
+  const m = fields.findIndex((f) => f.id === "measure");
+  if (m >= 0 && !oneField) measureWidth = spanWidth(layout.widths, spans[m]);
+  const heightOf = (e: ExceptionRow) => {
+    const t = textsOf(e);
+    return maxOf(fields.map((f, i) => heightFor(t[f.id], spanWidth(layout.widths, spans[i]), f.id === "rag" ? BODY_BOLD : BODY_FONT)));
+  };
+  const cutIn = (id: "commentary" | "measure") => fields.some((f) => f.id === id) && rows.some((e) => textsOf(e)[id] !== e[id]);
+  const cut = { commentary: cutIn("commentary"), measure: !oneField && cutIn("measure") };
+  const headerOf = (f: ExceptionField) => (f.id === "commentary" && cut.commentary ? SHORTENED_COMMENTARY_HEADER : f.header);
+  const headerHeight = maxOf(fields.map((f, i) => heightFor(headerOf(f), spanWidth(layout.widths, spans[i]), BODY_BOLD)));
+  return { fields, spans, textsOf, heightOf, headerHeight, shortened, cut };
+}
+
 /**
  * The exceptions, worst first, under their heading. They come last on page 1; those that do not fit there go on
  * the next page (and the one after) under "Exceptions, continued" and the table's heading row again, so no row and
  * no heading is left at the foot of a page.
  */
 function layoutExceptions(layout: SheetLayout, b: BlockBuilder, row: number, heading: string, rows: readonly ExceptionRow[], placed: readonly PlacedKpi[], input: SummaryInput): number {
-  let oneField = false;
-  const textsOf = (e: ExceptionRow): Record<ExceptionField["id"], string> => ({
-    ref: e.ref ?? "",
-    measure: oneField ? `${RAG_WORDS[e.rag]}: ${kpiLabel(e.ref, e.measure)}` : e.measure,
-    latestVsTarget: e.latestVsTarget,
-    trend: e.trend,
-    rag: ragText(e),
-    owner: e.owner,
-    commentary: e.commentary,
-  });
-  const { fields, spans } = exceptionFields(layout, rows, textsOf);
-  oneField = fields.length === 1;
   const pager = new Pager(layout, input.scale);
-  const bySheet = new Map(placed.map((p) => [p.key, p.sheet]));
-  const heightOf = (e: ExceptionRow) => {
-    const t = textsOf(e);
-    return maxOf(fields.map((f, i) => heightFor(t[f.id], spanWidth(layout.widths, spans[i]), f.id === "rag" ? BODY_BOLD : BODY_FONT)));
+  const headingOf = (t: ExceptionTable) => {
+    const lines = (n: number | null) => `${n} line${n === 1 ? "" : "s"}`;
+    const said = [t.cut.commentary ? `commentary cut to ${lines(t.shortened.commentaryLines)}` : "", t.cut.measure ? `measures cut to ${lines(t.shortened.measureLines)}` : ""].filter(Boolean);
+    return said.length ? `${heading}; ${said.join(", ")} here, whole in the register` : heading;
   };
-  const headerHeight = maxOf(fields.map((f, i) => heightFor(f.header, spanWidth(layout.widths, spans[i]), BODY_BOLD)));
-  const sectionHeight = heightFor(heading, spanWidth(layout.widths, [0, layout.lastCol]), SECTION_HEADING_FONT);
+  const headingHeight = (t: ExceptionTable) => heightFor(headingOf(t), spanWidth(layout.widths, [0, layout.lastCol]), SECTION_HEADING_FONT);
+  const fitsPageOne = (t: ExceptionTable) => pager.fits(row, [headingHeight(t), t.headerHeight, ...rows.map(t.heightOf)]);
+  // Page 1 is the summary whole: up to about 15 exceptions stay on it, shortened (owner and long commentary, both
+  // in full in the register) when that is what it takes. More than that continue on the next page at full length.
+  let table = exceptionTable(layout, rows, FULL_LENGTH);
+  if (rows.length <= PAGE_ONE_EXCEPTIONS && !fitsPageOne(table)) {
+    const shorter = SHORTENED.map((c) => exceptionTable(layout, rows, c));
+    table = shorter.find(fitsPageOne) ?? table;
+  }
+  const { fields, spans, textsOf, heightOf, headerHeight } = table;
+  const sectionHeight = headingHeight(table);
+  heading = headingOf(table);
+  const bySheet = new Map(placed.map((p) => [p.key, p.sheet]));
 
   /** The section's heading and the table's heading row; the rows of one page run from the row after. */
   const headTable = (at: number, text: string): number => {
     sectionHeading(layout, b, at, text);
     const header = at + 1;
-    fields.forEach((f, i) => b.set(header, spans[i][0], f.header));
+    fields.forEach((f, i) => b.set(header, spans[i][0], f.id === "commentary" && table.cut.commentary ? SHORTENED_COMMENTARY_HEADER : f.header));
     b.set(header, input.keyCol, KEY_HEADER);
     b.set(header, input.sheetCol, SHEET_HEADER);
     layout.format({ address: span(header, 0, header, layout.lastCol), fill: HEADER_COLOURS.fill, fontColour: HEADER_COLOURS.text, bold: true, wrap: true, verticalAlignment: "Center" });

@@ -132,6 +132,18 @@ export function heightFor(text: string, widthPt: number, font: FontSpec): number
   return lines * lineHeight(font) + ROW_PADDING;
 }
 
+/** The text cut to its first `lines` lines in a cell of this width, the last ending in "…" where anything was cut. */
+export function firstLines(text: string, widthPt: number, font: FontSpec, lines: number): string {
+  const all = wrapLines(text, widthPt, font);
+  if (all.length <= lines) return text;
+  const kept = all.slice(0, lines);
+  const room = Math.max(1, widthPt - CELL_PADDING);
+  let last = kept[lines - 1];
+  while (last.includes(" ") && textWidth(`${last}…`, font) > room) last = last.slice(0, last.lastIndexOf(" "));
+  // Wrapped lines joined by spaces wrap again into no more lines than they were.
+  return [...kept.slice(0, lines - 1), `${last.replace(/[\s,;:.]+$/, "")}…`].join(" ");
+}
+
 /** The widest word (what a wrapped column cannot be narrower than) and the whole text on one line, in points with padding. */
 export function widthNeeds(text: string, font: FontSpec): { min: number; natural: number } {
   let min = 0;

@@ -16,9 +16,19 @@ import type { Settings } from "../../core/settings";
 import { formFromSettings, settingsFromForm, validateForm, type FormErrors, type SettingsForm } from "../settingsForm";
 import { useShowMore } from "./useShowMore";
 import { DateField } from "./DateField";
+import { REPORTING_DATE_RULE } from "../../core/reportingDate";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // A select is as wide as its longest option unless held to the pane: fields and their selects never pass its edge.
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    "& .fui-Field": { minWidth: 0 },
+    "& .fui-Select": { minWidth: 0, maxWidth: "100%" },
+    "& select": { minWidth: 0, maxWidth: "100%", textOverflow: "ellipsis" },
+  },
   row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   grow: { flexGrow: 1, minWidth: "120px" },
 });
@@ -78,7 +88,7 @@ export function SettingsTab({ settings, kpis, disabled, onSave, reportingDate }:
     <form className={styles.form} onSubmit={submit} noValidate aria-label="Settings">
       <DateField
         label="Reporting date"
-        hint="Milestones due on or before it are in force. Empty: the latest period with figures in the data (today if they reach today)."
+        hint={`Milestones due on or before it are in force. Empty: ${REPORTING_DATE_RULE.replace(/^the workbook's setting; else /, "")}.`}
         value={form.asOf}
         onChange={(v) => set("asOf", v)}
         error={errors.asOf}

@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { parseRangeAddress } from "../../core/address";
 import type { PendingSelection } from "../usePane";
+import { selectionProblem } from "./selectionProblem";
 
 const useStyles = makeStyles({
   rows: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -57,13 +58,20 @@ function SelectionDialog({ selection, disabled, onConfirm, onCancel }: UseSelect
   const [headerRows, setHeaderRows] = useState(selection?.guess ?? 1);
   const rowCount = selection ? (parseRangeAddress(selection.range)?.rowCount ?? 1) : 1;
   const where = selection ? `${selection.range} on ${selection.sheet}` : "";
+  // A selection that cannot be a table is refused in words: the dialog offers nothing to store.
+  const problem = selection ? selectionProblem(selection) : null;
   return (
     <Dialog open={selection !== null} onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface aria-label="Use the selection as a KPI table">
         <DialogBody>
           <DialogTitle>Use the selection as a KPI table</DialogTitle>
           <DialogContent className={styles.body}>
-            {selection && (
+            {problem && (
+              <Text role="alert" data-testid="selection-problem">
+                {problem}
+              </Text>
+            )}
+            {selection && !problem && (
               <>
                 <Text>
                   <strong>{where}</strong>
@@ -91,10 +99,18 @@ function SelectionDialog({ selection, disabled, onConfirm, onCancel }: UseSelect
             )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" disabledFocusable={disabled} onClick={() => onConfirm(headerRows)}>
-              Use as KPI table
-            </Button>
-            <Button onClick={onCancel}>Cancel</Button>
+            {problem ? (
+              <Button appearance="primary" onClick={onCancel}>
+                Close
+              </Button>
+            ) : (
+              <>
+                <Button appearance="primary" disabledFocusable={disabled} onClick={() => onConfirm(headerRows)}>
+                  Use as KPI table
+                </Button>
+                <Button onClick={onCancel}>Cancel</Button>
+              </>
+            )}
           </DialogActions>
         </DialogBody>
       </DialogSurface>

@@ -17,9 +17,18 @@ import { RagBadge } from "./RagBadge";
 import { KpiCorrections, type KpiCorrectionsProps } from "./KpiCorrections";
 
 const useStyles = makeStyles({
-  list: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS, margin: 0 },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  def: { margin: 0 },
+  // Term beside definition; in a pane narrower than 360 px each term above its definition, so neither is squeezed.
+  list: {
+    display: "grid",
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    "@media (max-width: 360px)": { gridTemplateColumns: "minmax(0, 1fr)", rowGap: 0 },
+  },
+  term: { fontWeight: tokens.fontWeightSemibold, "@media (max-width: 360px)": { marginTop: tokens.spacingVerticalXS } },
+  def: { margin: 0, overflowWrap: "anywhere" },
+  explanation: { ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" } },
 });
 
 function figureText(f: Figure | null): string {
@@ -82,7 +91,10 @@ export function WhyDialog({ kpi, settings, onCorrect }: { kpi: Kpi; settings: Se
             <div>
               <strong>{name}</strong> <RagBadge rag={kpi.rag} {...(kpi.stale ? { staleLatest: kpi.latest } : {})} />
             </div>
-            <p data-testid="rag-explanation">{kpi.ragExplanation ?? "No explanation was recorded for this KPI."}</p>
+            {/* The first thing focused, so the dialog opens at its explanation (not scrolled to the corrections below). */}
+            <p data-testid="rag-explanation" tabIndex={0} className={styles.explanation}>
+              {kpi.ragExplanation ?? "No explanation was recorded for this KPI."}
+            </p>
             <dl className={styles.list}>
               {rows.map(([t, d]) => (
                 <div key={t} style={{ display: "contents" }}>

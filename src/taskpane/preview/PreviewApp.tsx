@@ -25,9 +25,26 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  body: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-start", padding: tokens.spacingHorizontalM, flexWrap: "wrap" },
-  pane: { width: "320px", flexShrink: 0, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, backgroundColor: tokens.colorNeutralBackground1 },
-  grid: { flexGrow: 1, flexBasis: "360px", minWidth: 0, backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalS },
+  // Beside the grid on a wide screen; on a narrow one (a phone, a 320 px window) the pane takes the whole width as
+  // Excel's 320 px pane would, the grid below it, and nothing scrolls the page sideways.
+  body: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "flex-start",
+    padding: tokens.spacingHorizontalM,
+    flexWrap: "wrap",
+    "@media (max-width: 400px)": { padding: 0, gap: tokens.spacingVerticalM },
+  },
+  pane: {
+    width: "320px",
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    flexShrink: 0,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    "@media (max-width: 400px)": { width: "100%", border: "none" },
+  },
+  grid: { flexGrow: 1, flexBasis: "360px", minWidth: 0, maxWidth: "100%", boxSizing: "border-box", backgroundColor: tokens.colorNeutralBackground1, padding: tokens.spacingHorizontalS },
   hidden: { display: "none" },
 });
 

@@ -10,6 +10,8 @@ import { readGrid, type GridView } from "../../excel/readGrid";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  // Sheet tabs wrap onto more lines in a narrow window rather than widen the page.
+  sheets: { flexWrap: "wrap", minWidth: 0 },
   scroller: { overflow: "auto", maxHeight: "calc(100vh - 160px)", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}` },
   table: {
     borderCollapse: "collapse",
@@ -138,7 +140,7 @@ export function SheetGrid({ runner, version, sheet, highlight, onSheet, onSelect
 
   return (
     <section className={styles.root} aria-label="Workbook preview" data-testid="grid">
-      <TabList size="small" selectedValue={view.sheet} onTabSelect={(_, d) => onSheet(String(d.value))} aria-label="Sheets">
+      <TabList size="small" className={styles.sheets} selectedValue={view.sheet} onTabSelect={(_, d) => onSheet(String(d.value))} aria-label="Sheets">
         {view.sheets.map((s) => (
           <Tab key={s} value={s}>
             {s}
