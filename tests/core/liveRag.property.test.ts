@@ -5,7 +5,8 @@ import { cellRef, evaluateFormula } from "../../src/core/formula";
 import { rateAgainstTarget } from "../../src/core/assess/rag";
 import { computeDot } from "../../src/core/assess/dot";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/settings";
-import type { Kpi, Polarity, Unit } from "../../src/core/types";
+import type { Polarity, Unit } from "../../src/core/types";
+import { kpi as buildKpi } from "./scorecardScans";
 import { KpiFormulas, H } from "../../src/core/scorecard/liveKpi";
 import { VirtualCells } from "../../src/core/scorecard/liveCheck";
 import { RAG_CODE, dotCode } from "../../src/core/scorecard/liveWords";
@@ -17,25 +18,7 @@ const DATA = "KPI Scorecard data";
 const ROW = 7;
 
 function placed(polarity: Polarity, unit: Unit): PlacedKpi {
-  const kpi: Kpi = {
-    ref: "1",
-    measure: "m",
-    group: null,
-    frequency: null,
-    unit,
-    polarity,
-    polaritySource: "setting",
-    baseline: null,
-    target: null,
-    currentTarget: null,
-    previous: null,
-    latest: null,
-    milestones: [],
-    dot: { direction: null, judgement: null },
-    rag: "grey",
-    statedRag: null,
-    findings: [],
-  };
+  const kpi = buildKpi({ ref: "1", measure: "m", frequency: null, unit, polarity, polaritySource: "setting", rag: "grey" });
   return { kpi, sheet: "S", key: "S!1", group: "S", rag: "grey", stale: false, sourceCell: "A1", order: 0 };
 }
 
