@@ -2,6 +2,7 @@
 // the register's live cells, as the host calculates them, say what the add-in says when it scans the changed
 // workbook afresh. The sample workbook, with the amber band relative and in points, and BRAG on.
 import fc from "fast-check";
+import { typeInto } from "../helpers/typeInto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { openWorkbook, type HeadlessWorkbook } from "../../src/host";
@@ -135,15 +136,7 @@ describe.each<[string, Partial<Settings>]>([
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...editable), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1000 })), async (at, n) => {
         const typed = n === null ? "" : at.unit === "percent" ? n / 1000 : n;
-        const old = await wb.run(async (ctx) => {
-          const r = ctx.workbook.worksheets.getItem(at.sheet).getRange(at.cell);
-          r.load("values");
-          await ctx.sync();
-          const was = r.values[0][0];
-          r.values = [[typed]];
-          await ctx.sync();
-          return was;
-        });
+        const old = await typeInto(wb, at.sheet, at.cell, typed);
         try {
           const { result } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: "sample.xlsx", overrides, today: AS_OF }));
           const fresh = new Map(placeKpis(result).map((p) => [p.key, p]));
@@ -156,10 +149,7 @@ describe.each<[string, Partial<Settings>]>([
           const want = expected(p.kpi, p.stale);
           for (const c of live.get(at.key)!.keys()) expect([at.key, at.cell, typed, c, shown.get(at.key)![c]]).toEqual([at.key, at.cell, typed, c, want[c]]);
         } finally {
-          await wb.run(async (ctx) => {
-            ctx.workbook.worksheets.getItem(at.sheet).getRange(at.cell).values = [[old]];
-            await ctx.sync();
-          });
+          await typeInto(wb, at.sheet, at.cell, old);
         }
       }),
       { numRuns: Number(process.env.LIVE_RUNS ?? 40) },

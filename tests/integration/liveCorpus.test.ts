@@ -3,6 +3,7 @@
 // of a long export or from period sheets. After a figure is typed into (or cleared from) a live KPI's source cell,
 // the register's live cells, as the host calculates them, say what a fresh scan of the changed workbook says.
 import fc from "fast-check";
+import { typeInto } from "../helpers/typeInto";
 import { readFileSync } from "node:fs";
 import { openWorkbook, type HeadlessWorkbook } from "../../src/host";
 import { scanWorkbook } from "../../src/excel/scanWorkbook";
@@ -138,15 +139,7 @@ describe.each(ENTRIES)("the live register of corpus workbook %s", (id) => {
       fc.asyncProperty(fc.constantFrom(...editable), fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 1000 })), fc.boolean(), async (at, n, whole) => {
         // A percentage typed as a fraction (0.456) or written whole (46); any other figure as a number.
         const typed = n === null ? "" : at.unit === "percent" ? (whole ? Math.round(n / 7) : n / 1000) : n;
-        const old = await wb.run(async (ctx) => {
-          const r = ctx.workbook.worksheets.getItem(at.sheet).getRange(at.cell);
-          r.load("values");
-          await ctx.sync();
-          const was = r.values[0][0];
-          r.values = [[typed]];
-          await ctx.sync();
-          return was;
-        });
+        const old = await typeInto(wb, at.sheet, at.cell, typed);
         try {
           const { result, snapshot } = await scan(wb);
           const fresh = new Map(placeKpis(result).map((p) => [p.key, p]));
@@ -171,10 +164,7 @@ describe.each(ENTRIES)("the live register of corpus workbook %s", (id) => {
           for (const c of live.get(at.key)!) expect([at.key, at.cell, typed, c, same(shown.get(at.key)![c], want[c]) ? want[c] : shown.get(at.key)![c]]).toEqual([at.key, at.cell, typed, c, want[c]]);
           for (const [prefix, h] of headings(spec, true)) if (now.size) expect([prefix, column[h.row]]).toEqual([prefix, now.get(prefix)?.text]);
         } finally {
-          await wb.run(async (ctx) => {
-            ctx.workbook.worksheets.getItem(at.sheet).getRange(at.cell).values = [[old]];
-            await ctx.sync();
-          });
+          await typeInto(wb, at.sheet, at.cell, old);
         }
       }),
       { numRuns: Number(process.env.LIVE_RUNS ?? 25) },
