@@ -59,6 +59,8 @@ function printEntry(s: CorpusScore, verbose: boolean): void {
 
 /** The floor sets (by label prefix) first-scored on this round's engine. */
 const THIS_ROUND = ["corpus2", "corpus3", "corpus4", "corpus5"];
+/** The fresh batches of the fourth session, first-scored on that session's engine (after the corpus4/5 fixes began). */
+const SESSION_4 = ["corpus6", "corpus7"];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -90,6 +92,10 @@ async function main(): Promise<void> {
   const round = outOfSampleOfSets(entries, sets, THIS_ROUND);
   if (round.entries > 0) {
     console.log(`out-of-sample [this round: ${THIS_ROUND.join("+")}]: recall ${f3(round.recall)} precision ${f3(round.precision)} fields ${f3(round.fields)} (${round.entries} entries)`);
+  }
+  const session4 = outOfSampleOfSets(entries, sets, SESSION_4);
+  if (session4.entries > 0) {
+    console.log(`out-of-sample [session 4: ${SESSION_4.join("+")}]: recall ${f3(session4.recall)} precision ${f3(session4.precision)} fields ${f3(session4.fields)} (${session4.entries} entries)`);
   }
 }
 
