@@ -476,6 +476,9 @@ function tableFromBlock(
   const columns = headingColumns(grid, headerRowsList, fromCol, toCol, tctx);
   const rows: number[] = [];
   for (let r = firstDataRow; r <= block.lastRow; r++) rows.push(r);
+  // Reading every column's role costs a pass over each of its cells; a block that cannot pass looksLikeKpis
+  // whatever its roles turn out to be (a long run of data rows) is left before that pass.
+  if (!mayLookLikeKpis(grid, columns, rows)) return null;
   resolveColumnRoles(grid, kinds, columns, rows, tctx);
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
@@ -545,6 +548,21 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
   if (!measure || !rows.length) return false;
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
   return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
+}
+
+/**
+ * Whether looksLikeKpis can hold once the columns' roles are read, judged before reading them: only columns with a
+ * heading can count as headed, and the measure is one of the columns, so with fewer than two headings some column
+ * must already show the measure evidence looksLikeKpis will ask of the measure.
+ */
+function mayLookLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): boolean {
+  if (!rows.length) return false;
+  const labelled = columns.filter((c) => c.label).length;
+  if (labelled >= 2) return true;
+  return columns.some((c) => {
+    const { wordy, lexical } = measureEvidence(grid, c.col, rows[0], rows[rows.length - 1]);
+    return labelled === 1 ? wordy || lexical : wordy && lexical;
+  });
 }
 
 /** A row of headings over a heading row: periods or roles written once over several columns ("2023/24" over Q1-Q4). */
