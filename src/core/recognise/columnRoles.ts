@@ -261,6 +261,20 @@ export function isValueColumn(p: ColumnProfile): boolean {
   return p.filled > 0 && share(p, "number", "missing", "error") >= 0.5 && p.counts.number + p.counts.error > 0;
 }
 
+/** isValueColumn over the column's profile, counting only the kinds it weighs (no labels gathered on the way). */
+export function holdsFigures(kinds: CellKinds, col: number, rows: readonly number[]): boolean {
+  let empty = 0, number = 0, missing = 0, error = 0;
+  for (const r of rows) {
+    const k = kinds.kind(r, col);
+    if (k === "empty") empty++;
+    else if (k === "number") number++;
+    else if (k === "missing") missing++;
+    else if (k === "error") error++;
+  }
+  const filled = rows.length - empty;
+  return filled > 0 && (number + missing + error) / filled >= 0.5 && number + error > 0;
+}
+
 /** The share of a column's filled cells written with an explicit sign before the figure ("+ 106,270", "-2%"). */
 function signedShare(grid: SheetGrid, col: number, rows: readonly number[]): number {
   let filled = 0;
