@@ -17,13 +17,7 @@ const ANY_ARROW = new RegExp(`[${UP}${DOWN}]`, "u");
 
 /** A legend anywhere on the sheet says an arrow means better or worse. */
 export function sheetLegendSaysArrowsJudge(grid: SheetGrid): boolean {
-  for (let r = grid.firstRow; r <= grid.lastRow; r++) {
-    for (const c of grid.filledCols(r)) {
-      const t = grid.rawText(r, c);
-      if (t.length <= 300 && ANY_ARROW.test(t) && LEGEND.test(t)) return true;
-    }
-  }
-  return false;
+  return grid.someText((t) => t.length <= 300 && ANY_ARROW.test(t) && LEGEND.test(t));
 }
 
 const SAYS_GOOD = new RegExp(`\\b(?:${GOOD})\\b`, "i");

@@ -153,6 +153,19 @@ export class SheetGrid {
     return out;
   }
 
+  /** Whether any cell's own displayed text (trimmed, not empty) passes the test: one look at each cell, block by block. */
+  someText(test: (text: string) => boolean): boolean {
+    for (const b of this.sheet.blocks) {
+      for (const line of b.text) {
+        for (let c = 0; c < b.colCount; c++) {
+          const t = trimmed(line[c]);
+          if (t !== "" && test(t)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
   isBlankRow(row: number, fromCol = this.firstCol, toCol = this.lastCol): boolean {
     for (const b of this.index.inRow(row)) {
       const line = b.text[row - b.row];

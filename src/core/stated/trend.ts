@@ -34,8 +34,9 @@ export function readStatedTrend(text: string, fontName?: string | null): StatedT
   if (glyph === "smile") return { direction: null, judgement: "improving", arrow: true };
   if (glyph === "frown") return { direction: null, judgement: "worsening", arrow: true };
   if (glyph) return null;
-  const first = [...t][0];
-  const arrowOnly = [...t].length <= 2 || /^\S+\s/.test(t);
+  // The first character and whether there are at most two, read without splitting the text into characters.
+  const first = String.fromCodePoint(t.codePointAt(0)!);
+  const arrowOnly = codePointsAtMost(t, 2) || /^\S+\s/.test(t);
   if (arrowOnly) {
     if (UP.test(first)) return { direction: "up", judgement: null, arrow: true };
     if (DOWN.test(first)) return { direction: "down", judgement: null, arrow: true };
@@ -47,4 +48,19 @@ export function readStatedTrend(text: string, fontName?: string | null): StatedT
   const lead = /^(\S+)\s+[-–—(]?\s*\S/.exec(t);
   if (lead && lead[1] !== t) return readStatedTrend(lead[1], fontName);
   return null;
+}
+
+/** Whether the text has at most `n` characters (code points, as [...text] counts them). */
+function codePointsAtMost(text: string, n: number): boolean {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    if (++count > n) return false;
+  }
+  return true;
 }
