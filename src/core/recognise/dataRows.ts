@@ -1,41 +1,57 @@
 // Rows inside a run of data. A heading row is where the shape of the rows changes: a row with figures in the
 // same columns as the rows just above and below it (words may come and go: notes, blanks) is a row of data,
-// and no heading is looked for in it. Each row is looked at once, for its shape; a long export
+// and no heading is looked for in it. Each row is compared with its neighbours once, for its shape; a long export
 // under a KPI table costs that look, not a reading of its every cell as a possible heading.
 import { isDateFormat } from "../dates";
 import type { SheetGrid } from "./grid";
 
 /** What a typed number is, for a row's shape: a figure, a year written as a number, or a date. */
-function cellMark(value: number, numberFormat: string): string {
-  if (Number.isInteger(value) && value >= 1900 && value <= 2100) return "y";
-  return isDateFormat(numberFormat) ? "d" : "n";
+function cellMark(value: number, numberFormat: string): number {
+  if (Number.isInteger(value) && value >= 1900 && value <= 2100) return YEAR;
+  return isDateFormat(numberFormat) ? DATE : FIGURE;
 }
 
+const FIGURE = 1, YEAR = 2, DATE = 3;
+
 export class DataRows {
-  private readonly shapes = new Map<number, string>();
+  /** By row: how many figures it holds when its shape is its next row's, else -1 (each pair of neighbours compared once). */
+  private readonly sameAsNext = new Map<number, number>();
+  /** Reused buffers for the two rows compared: column * 4 + mark of each figure, left to right. */
+  private readonly a: number[] = [];
+  private readonly b: number[] = [];
 
   constructor(private readonly grid: SheetGrid) {}
 
-  /** The row's shape: the columns that hold figures, and what kind; "" for a row with no figure in it. */
-  private shape(row: number): string {
-    let s = this.shapes.get(row);
-    if (s !== undefined) return s;
-    s = "";
+  /**
+   * The row's shape, the columns that hold figures and what kind (none for a row with no figure in it), written
+   * into `out`; returns how many. Read from the blocks directly, with nothing made per cell.
+   */
+  private shape(row: number, out: number[]): number {
+    let n = 0;
     for (const b of this.grid.blocksInRow(row)) {
       const values = b.values[row - b.row];
       const formats = b.numberFormats[row - b.row];
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
-        if (typeof v === "number" && b.valueTypes[row - b.row][i] !== "Error") s += `${b.col + i}${cellMark(v, formats[i])}`;
+        if (typeof v === "number" && b.valueTypes[row - b.row][i] !== "Error") out[n++] = (b.col + i) * 4 + cellMark(v, formats[i]);
       }
     }
-    this.shapes.set(row, s);
-    return s;
+    return n;
+  }
+
+  private same(row: number): number {
+    let known = this.sameAsNext.get(row);
+    if (known === undefined) {
+      const n = this.shape(row, this.a);
+      let same = n === this.shape(row + 1, this.b);
+      for (let i = 0; same && i < n; i++) same = this.a[i] === this.b[i];
+      this.sameAsNext.set(row, (known = same ? n : -1));
+    }
+    return known;
   }
 
   /** A row with figures, shaped like the rows on either side of it: data, not a heading. */
   interior(row: number): boolean {
-    const s = this.shape(row);
-    return s !== "" && row > this.grid.firstRow && row < this.grid.lastRow && this.shape(row - 1) === s && this.shape(row + 1) === s;
+    return row > this.grid.firstRow && row < this.grid.lastRow && this.same(row - 1) > 0 && this.same(row) >= 0;
   }
 }
