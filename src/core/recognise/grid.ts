@@ -93,6 +93,15 @@ export class SheetGrid {
     };
   }
 
+  /** The cell's own displayed text, exactly as raw() gives it (its value's when no text was read), without building a GridCell. */
+  ownText(row: number, col: number): string {
+    const b = this.index.find(row, col);
+    if (!b) return "";
+    const r = row - b.row;
+    const c = col - b.col;
+    return String(b.text[r]?.[c] ?? b.values[r][c] ?? "").trim();
+  }
+
   /** The cell's own raw value, as raw() gives it, without building a GridCell. */
   value(row: number, col: number): RawValue {
     const b = this.index.find(row, col);

@@ -94,23 +94,26 @@ function inRun(grid: SheetGrid, col: number, r: number, region: GridRegion, take
 }
 
 function periodLike(grid: SheetGrid, r: number, col: number): boolean {
-  const c = grid.raw(r, col);
-  if (!c.text) return false;
+  // The cell read through the grid's accessors: this is asked of every third cell of a sheet's columns.
+  const text = grid.ownText(r, col);
+  if (!text) return false;
+  const value = grid.value(r, col);
+  const numberFormat = grid.numberFormat(r, col);
   // A typed number is a period only as a date or a year: amounts and counts are not parsed.
-  if (typeof c.value === "number" && !(c.numberFormat && isDateFormat(c.numberFormat)) && !/^(?:19|20)\d{2}$/.test(c.text)) return false;
-  if (BASELINE_ROW.test(c.text)) return true;
+  if (typeof value === "number" && !(numberFormat && isDateFormat(numberFormat)) && !/^(?:19|20)\d{2}$/.test(text)) return false;
+  if (BASELINE_ROW.test(text)) return true;
   // Text is parsed once per distinct text (sheets repeat their labels and codes down the rows).
-  if (typeof c.value !== "number") {
-    let known = TEXT_PERIOD.get(c.text);
+  if (typeof value !== "number") {
+    let known = TEXT_PERIOD.get(text);
     if (known === undefined) {
-      const p = parsePeriodCell({ text: c.text, value: c.value, numberFormat: c.numberFormat });
+      const p = parsePeriodCell({ text, value, numberFormat });
       known = !!p && p.kind !== "unknown" && p.kind !== "relative-months";
       if (TEXT_PERIOD.size > 50_000) TEXT_PERIOD.clear();
-      TEXT_PERIOD.set(c.text, known);
+      TEXT_PERIOD.set(text, known);
     }
     return known;
   }
-  const p = parsePeriodCell({ text: c.text, value: c.value, numberFormat: c.numberFormat });
+  const p = parsePeriodCell({ text, value, numberFormat });
   return !!p && p.kind !== "unknown" && p.kind !== "relative-months";
 }
 
