@@ -92,17 +92,29 @@ export class CellKinds {
     if (typeof value === "number") return this.numberKind(row, col);
     if (typeof value === "boolean") return "label";
     // Longer words read the same in any font; one or two characters may be a symbol font's arrow or tick.
-    const known = text.length > 2 ? this.byText.get(text) : undefined;
-    if (known !== undefined) return known;
+    if (text.length > 2) {
+      let k = this.byText.get(text);
+      if (k === undefined) this.byText.set(text, (k = this.classifyText(row, col, text, g.fontName(row, col))));
+      return k;
+    }
+    // A short text in the sheet's own font, colour and no fill (most of them: "No", "G", "↑") is known by its
+    // text alone, with no key made for each cell.
+    const plain = !g.hasOwnStyle(row, col);
+    let k = plain ? this.plainShort.get(text) : undefined;
+    if (k !== undefined) return k;
     const font = g.fontName(row, col);
-    const key = text.length <= 2 ? `${text}\u0000${font ?? ""}\u0000${g.fontColor(row, col) ?? ""}\u0000${g.fill(row, col) ?? ""}` : text;
-    let k = this.byText.get(key);
+    const key = `${text}\u0000${font ?? ""}\u0000${g.fontColor(row, col) ?? ""}\u0000${g.fill(row, col) ?? ""}`;
+    k = this.byText.get(key);
     if (k === undefined) {
       k = this.classifyText(row, col, text, font);
       this.byText.set(key, k);
     }
+    if (plain) this.plainShort.set(text, k);
     return k;
   }
+
+  /** Short texts in a cell with the sheet's own look, by their text. */
+  private readonly plainShort = new Map<string, CellKind>();
 
   private classifyText(row: number, col: number, text: string, font: string | null): CellKind {
     const g = this.grid;

@@ -184,6 +184,11 @@ export class SheetGrid {
     return true;
   }
 
+  /** Whether the cell's fill or font differs from the sheet's (its block lists a style for it). */
+  hasOwnStyle(row: number, col: number): boolean {
+    return this.styleOf.has(cellKey(row, col));
+  }
+
   /** The cell's solid fill colour as "RRGGBB", or null for no fill (white reads as none). */
   fill(row: number, col: number): string | null {
     return this.styleOf.get(cellKey(row, col))?.fill ?? null;
