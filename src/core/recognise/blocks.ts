@@ -52,9 +52,10 @@ function readRowShape(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: n
   }
   numbers += leading;
   if (labelCol < 0 || (numbers === 0 && missing < 2)) return null;
-  // "Attainment | 2019 | 2020 | 2021": a label over years is a heading row, not a KPI.
+  // "Attainment | 2019 | 2020 | 2021" (or "… | 2010 | Trend"): a label over years is a heading row, not a KPI.
   const after = filled.filter((c) => c > labelCol);
-  if (after.length >= 2 && after.every((c) => isYearHeading(grid, kinds, row, c))) return null;
+  const years = after.filter((c) => isYearHeading(grid, kinds, row, c)).length;
+  if (years >= 2 && after.every((c) => isYearHeading(grid, kinds, row, c) || kinds.kind(row, c) === "label")) return null;
   return { row, labelCol, firstCol: filled[0], lastCol: Math.max(last, filled[filled.length - 1]) };
 }
 
@@ -108,8 +109,9 @@ export function findBlocks(grid: SheetGrid, kinds: CellKinds, fromRow: number, t
       if (++gap >= 2) close();
       continue;
     }
-    // Another heading row starts another table.
-    if (grid.filledCols(r, fromCol, toCol).length >= 2 && !kinds.isValue(r, grid.filledCols(r, fromCol, toCol)[1]) && looksLikeHeadings(grid, kinds, r, fromCol, toCol)) {
+    // Another heading row starts another table (its years typed as numbers too: " | 2008 | 2009 | 2010").
+    const cells = grid.filledCols(r, fromCol, toCol);
+    if ((cells.length >= 2 && !kinds.isValue(r, cells[1]) && looksLikeHeadings(grid, kinds, r, fromCol, toCol)) || yearsHeadingRow(grid, kinds, r, cells)) {
       close();
       continue;
     }
@@ -130,6 +132,12 @@ function nextKpiRow(grid: SheetGrid, kinds: CellKinds, from: number, to: number,
     if (kpiRowShape(grid, kinds, r, fromCol, toCol)) return r;
   }
   return null;
+}
+
+/** A row of two or more years (or year spans) and at most short words beside them: the headings of a table below. */
+function yearsHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, filled: number[]): boolean {
+  const years = filled.filter((c) => isYearHeading(grid, kinds, row, c)).length;
+  return years >= 2 && filled.every((c) => isYearHeading(grid, kinds, row, c) || (kinds.kind(row, c) === "label" && grid.rawText(row, c).length <= 60));
 }
 
 /** Two or more short texts and no figures: the headings of a table below. */

@@ -3,7 +3,7 @@
 // blocks of rows that look like KPIs (a label and figures) under whatever headings they have, or none.
 // Each table's columns are then read from heading, content and position together (columnRoles.ts), and its
 // rows run until the text turns back into narrative, blank space or another heading.
-import type { PeriodContext } from "../periods";
+import { findPeriods, type PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import { CellKinds } from "./cellKinds";
 import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
@@ -200,7 +200,10 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
   for (const stack of byHeading.values()) {
     // Only where the tables' own rows do not tell them apart: the same measures under each subject.
     if (stack.length < 2 || !sameRowNames(grid, stack)) continue;
-    const heads = sharedTailCut(stack.map((t) => nearestLoneLine(grid, t, tables)));
+    const nearest = stack.map((t) => nearestLoneLine(grid, t, tables));
+    // Each table headed by a period alone ("2024:", "2023:"): one table split by year, not sections.
+    if (nearest.every((l, i) => !!l && !titleSubject(l) && findPeriods(l, stack[i].periodContext, { years: true }).length > 0)) continue;
+    const heads = sharedTailCut(nearest);
     const lines = stack.map((t, i) => heads[i] ?? t.title ?? lineAbove(grid, t, tables));
     const subjects = lines.map((l) => (l ? titleSubject(l) : ""));
     if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) continue;
@@ -825,18 +828,46 @@ function firstLine(grid: SheetGrid, r: number): boolean {
 
 function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): string | null {
   let blanks = 0;
+  let apart = false;
   for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 60); r--) {
-    const filled = grid.filledCols(r, Math.max(grid.firstCol, fromCol - 1), toCol);
+    const from = Math.max(grid.firstCol, fromCol - 1);
+    const filled = grid.filledCols(r, from, toCol);
     if (filled.length === 0) {
+      apart = true;
       if (++blanks >= 3) return null;
       continue;
     }
     blanks = 0;
     if (filled.length > 1) continue;
+    // A line set apart from this table by a blank row but run on from the rows above it (a row of the table above
+    // with no figures yet) ends that block; it does not head this one.
+    if (apart && endsBlockAbove(grid, r, from, toCol)) continue;
     const group = asGroup(grid.text(r, filled[0]));
-    // The sheet's first line repeating the sheet's own name titles the page; it files nothing. (Under a report's
-    // title, the sheet's name is the section the sheet holds.)
-    if (group && !(titleSubject(group) === titleSubject(grid.name) && firstLine(grid, r))) return group;
+    // The sheet's first line repeating the sheet's own name ("Key Stage 2" on the sheet "KS2") titles the page; it
+    // files nothing. (Under a report's title, the sheet's name is the section the sheet holds.)
+    if (group && !(namesSheet(group, grid.name) && firstLine(grid, r))) return group;
   }
   return null;
+}
+
+/** Whether row r runs on, with no blank row between, from a row of several cells above it (a table's rows). */
+function endsBlockAbove(grid: SheetGrid, r: number, fromCol: number, toCol: number): boolean {
+  for (let above = r - 1; above >= grid.firstRow; above--) {
+    const n = grid.filledCols(above, fromCol, toCol).length;
+    if (n === 0) return false;
+    if (n > 1) return true;
+  }
+  return false;
+}
+
+/** A line that is the sheet's own name, written out or abbreviated by its initials ("Key Stage 2" and "KS2"). */
+function namesSheet(line: string, sheet: string): boolean {
+  const subject = titleSubject(line);
+  const name = titleSubject(sheet);
+  if (subject === name) return true;
+  const initials = subject
+    .split(" ")
+    .map((w) => (/^\d+$/.test(w) ? w : w[0]))
+    .join("");
+  return initials.length >= 2 && initials === name.replace(/\s+/g, "");
 }

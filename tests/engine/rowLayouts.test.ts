@@ -1,0 +1,46 @@
+// Which rows are KPIs, in layouts published reports use (tests/fixtures/rows-layouts.xlsx, built by `npm run fixtures`
+// from scripts/fixtures/build-rows.ts): the same measures in two tables split by year on one sheet; small tables under
+// a line naming the measure whose rows are the area reported on and its comparators.
+import { allKpis, scanFixture } from "../helpers/scan";
+import type { ScanResult } from "../../src/core/types";
+
+describe("rows a reader takes for one KPI", () => {
+  let r: ScanResult;
+  beforeAll(async () => {
+    r = await scanFixture("rows-layouts.xlsx", { asOf: "2024-07-31" });
+  });
+
+  it("two tables of the same measures split by year ('2024:' / '2023:'): one KPI per measure, its latest from 2024 and its previous from 2023", () => {
+    const ks = allKpis(r, "KS2");
+    expect(ks.map((k) => [k.measure, k.latest?.value, k.previous?.value ?? null, k.dot.direction])).toEqual([
+      ["Achieving the expected standard in reading, writing and mathematics", 0.82, 0.64, "up"],
+      ["Achieving the expected standard in reading", 0.9, 0.79, "up"],
+      ["Working at greater depth in writing", 0.3, 0.22, "up"],
+      ["Average scaled score in mathematics", 107, 104, "up"],
+      // Figures only in 2023: one KPI each, read from the 2023 table.
+      ["Reading progress score*", 0.4, null, null],
+      ["Mathematics progress score*", -1.2, null, null],
+    ]);
+    // Each kept with its 2024 row and assembled from both tables.
+    expect(ks[0].sources?.map((s) => s.cell)).toEqual(["A5", "A14"]);
+  });
+
+  it("the sheet's own name written out above ('Key Stage 2' on 'KS2') and a measure with no figures are not sections", () => {
+    expect(allKpis(r, "KS2").map((k) => k.group)).toEqual(Array(6).fill(null));
+  });
+
+  it("a table under a line naming the measure, its rows the area and its comparators: one KPI, the line's measure, the area's figures", () => {
+    const ks = allKpis(r, "Economy");
+    expect(ks.map((k) => [k.measure, k.latest?.value, k.previous?.value, k.dot.direction, k.sourceCell])).toEqual([
+      ["Private sector employment – past performance:", 171800, 176400, "down", "A4"],
+      ["Number of new business start-ups per year – past performance:", 2040, 1980, "up", "A10"],
+      ["Three year business survival rate – past performance:", 0.644, 0.671, "down", "A15"],
+    ]);
+    // The section line above them all files them; the comparators are kept beside the KPI's latest figure.
+    expect(ks.map((k) => k.group)).toEqual(Array(3).fill("Outcome – Borsetshire's economy grows"));
+    expect(ks[0].benchmarks?.map((b) => ({ label: b.label, value: b.value?.value }))).toEqual([
+      { label: "West Midlands", value: 1898000 },
+      { label: "Great Britain", value: 21896900 },
+    ]);
+  });
+});
