@@ -44,3 +44,29 @@ describe("rows a reader takes for one KPI", () => {
     ]);
   });
 });
+
+describe("tables a reader finds by their words", () => {
+  let r: ScanResult;
+  beforeAll(async () => {
+    r = await scanFixture("rows-layouts.xlsx", { asOf: "2013-09-30" });
+  });
+
+  it("'Period' in the corner over years across: the rows under it are the measures, each table filed under its own caption", () => {
+    const ks = allKpis(r, "Planning");
+    expect(ks.map((k) => [k.group, k.measure, k.latest?.value, k.previous?.value, k.target?.value ?? null])).toEqual([
+      ["Planning application performance", "Major Applications", 0.63, 0.45, 0.6],
+      ["Planning application performance", "Minor Applications", 0.7, 0.58, 0.65],
+      ["Planning appeal performance", "Appeal decisions", 58, 52, null],
+      ["Planning appeal performance", "Upheld appeals", 22, 17, null],
+    ]);
+  });
+
+  it("'Objective' and 'Measure:' lines are a form's labels, not KPIs: the rows of the small tables under them are", async () => {
+    const ks = allKpis(await scanFixture("rows-layouts.xlsx", { asOf: "2017-06-30" }), "Goals");
+    expect(ks.map((k) => [k.measure, k.latest?.value])).toEqual([
+      ["Responses", 1104],
+      ["# of Hours", 6010],
+      ["Inspections", 212],
+    ]);
+  });
+});
