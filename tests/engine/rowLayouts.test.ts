@@ -70,3 +70,11 @@ describe("tables a reader finds by their words", () => {
     ]);
   });
 });
+
+it("quarters down the rows and years across: one KPI, the line above's measure, its quarters in date order", async () => {
+  const ks = allKpis(await scanFixture("rows-layouts.xlsx", { asOf: "2019-10-31" }), "Quarters");
+  expect(ks.map((k) => [k.group, k.measure, k.latest?.value, k.previous?.value, k.dot.direction, k.sourceCell])).toEqual([
+    ["Bins emptied on time", "Percentage of bins emptied on their scheduled day", 0.9969, 0.9978, "down", "A3"],
+  ]);
+  expect(ks[0].milestones.map((m) => (m.due ?? "").slice(0, 7))).toEqual(["2018-06", "2018-09", "2018-12", "2019-03", "2019-06", "2019-09", "2019-12", "2020-03"]);
+});

@@ -37,7 +37,7 @@ export function oneKpiOverComparators(grid: SheetGrid, table: FoundTable, drafts
  * The lone line just above the table (past one heading row the table did not take) that names a measure: words, not
  * only a period or a figure.
  */
-function measureLineAbove(grid: SheetGrid, table: FoundTable): { text: string; cell: CellRef } | null {
+export function measureLineAbove(grid: SheetGrid, table: FoundTable): { text: string; cell: CellRef } | null {
   let skipped = 0;
   for (let r = table.headerRow - 1; r >= Math.max(grid.firstRow, table.headerRow - 3); r--) {
     const filled = grid.filledCols(r, table.firstCol, table.lastCol);

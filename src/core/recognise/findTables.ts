@@ -875,7 +875,7 @@ function firstLine(grid: SheetGrid, r: number): boolean {
   return true;
 }
 
-function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): string | null {
+export function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): string | null {
   let blanks = 0;
   let apart = false;
   for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 60); r--) {
