@@ -78,3 +78,9 @@ it("quarters down the rows and years across: one KPI, the line above's measure, 
   ]);
   expect(ks[0].milestones.map((m) => (m.due ?? "").slice(0, 7))).toEqual(["2018-06", "2018-09", "2018-12", "2019-03", "2019-06", "2019-09", "2019-12", "2020-03"]);
 });
+
+it("the sheet's first line over its one table is the page's title, filing nothing; one of two sections over their own tables files its rows", async () => {
+  const r = await scanFixture("rows-layouts.xlsx", { asOf: "2023-09-30" });
+  expect(allKpis(r, "Service levels").map((k) => k.group)).toEqual([null, null]);
+  expect(allKpis(r, "Results").map((k) => k.group)).toEqual(["Key Stage 4", "Key Stage 4", "Key Stage 5"]);
+});

@@ -170,6 +170,7 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
   }
   tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
+  pageTitleFilesNothing(grid, tables);
   titleStackedTables(grid, tables);
   captionSections(grid, tables);
   for (const t of tables) if (!t.title) t.title = cornerTheme(grid, t);
@@ -213,6 +214,21 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
     if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) continue;
     stack.forEach((t, i) => (t.title = lines[i]));
   }
+}
+
+/**
+ * The sheet's first line, over every table on it ("FIRE DEPARTMENT", "General Fund" atop a budget page), is the
+ * page's title: it tells no KPI from another. It is a section only beside others like it, each over its own table
+ * ("Key Stage 4" over one table, "Key Stage 5" over a later one).
+ */
+function pageTitleFilesNothing(grid: SheetGrid, tables: FoundTable[]): void {
+  let top = grid.firstRow;
+  while (top <= grid.lastRow && grid.isBlankRow(top, grid.firstCol, grid.lastCol)) top++;
+  const filled = top <= grid.lastRow ? grid.filledCols(top, grid.firstCol, grid.lastCol) : [];
+  if (filled.length !== 1) return;
+  const title = asGroup(grid.text(top, filled[0]));
+  if (!title || !tables.length || tables.some((t) => t.userDefined || t.title !== title)) return;
+  for (const t of tables) t.title = null;
 }
 
 /**
