@@ -84,3 +84,13 @@ it("the sheet's first line over its one table is the page's title, filing nothin
   expect(allKpis(r, "Service levels").map((k) => k.group)).toEqual([null, null]);
   expect(allKpis(r, "Results").map((k) => k.group)).toEqual(["Key Stage 4", "Key Stage 4", "Key Stage 5"]);
 });
+
+it("a KPI row whose figures are written in words ('Every 12th vehicle') is a row of the table, not the heading of another", async () => {
+  const r = await scanFixture("rows-layouts.xlsx", { asOf: "2019-12-31" });
+  expect(allKpis(r, "Words for figures").map((k) => [k.group, k.measure])).toEqual([
+    [null, "Total Calls for Service"],
+    [null, "Traffic Safety and Crash Reduction"],
+    [null, "Response Time for Priority 1 Calls"],
+  ]);
+  expect(r.tables.filter((t) => t.sheet === "Words for figures").map((t) => t.range)).toEqual(["A2:E6"]);
+});

@@ -1,6 +1,7 @@
 // Tables found by their shape, the way a reader spots them before reading a heading: a block of rows, each
 // a label and some figures, under one or two heading rows (or none). Section rows, one blank row and note
 // rows may sit inside the block. Used for the tables no heading row announced in words we know.
+import { findPeriods } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { CellKinds } from "./cellKinds";
 
@@ -144,12 +145,19 @@ function yearsHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, filled:
 function looksLikeHeadings(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number): boolean {
   const filled = grid.filledCols(row, fromCol, toCol);
   if (filled.length < 2) return false;
-  // A row that opens with a reference ("RP02") is a KPI whose figure is words, not a heading.
+  // A row that opens with a reference ("RP02") is a KPI whose figure is words, not a heading; so is one whose cells
+  // write figures in words ("Every 11th vehicle", "70/per 1,000"): headings hold no numbers but periods.
   if (kinds.kind(row, filled[0]) === "code") return false;
+  if (filled.slice(1).filter((c) => figureInWords(grid.rawText(row, c))).length >= 2) return false;
   return filled.every((c) => {
     const k = kinds.kind(row, c);
     return (k === "label" || k === "period" || k === "code") && grid.rawText(row, c).length <= 60;
   });
+}
+
+/** A cell that writes a figure among words ("Every 11th vehicle"), not a period ("FY18/19 Actual", "Q1 2020"). */
+function figureInWords(text: string): boolean {
+  return /\d/.test(text) && /\p{L}{3,}/u.test(text) && !findPeriods(text).length;
 }
 
 /**
