@@ -123,7 +123,7 @@ export class CellKinds {
         // ("Target 90%"), an operator ("c. 45%", "< 5") nor a period ("Sep – 37.5%") make a name, not a figure.
         const namesIt =
           (!!reading && reading.before !== "" && !reading.beforeIsLabel && !reading.operator && !parsePeriod(reading.before.replace(/[\s:–—-]+$/, ""))) ||
-          (!!reading && !reading.unit && wordsAfter(reading.after));
+          (!!reading && !reading.unit && durationOpensName(reading.after));
         if (reading && !sentence && !namesIt) return "number";
         if (parsePeriod(text)) return "period";
       }
@@ -135,11 +135,13 @@ export class CellKinds {
 }
 
 /**
- * A phrase after a bare number ("3 yr survival rate - Staffordshire"): three words or
- * more and no other figure make the number part of a name, not a figure with a qualifier ("60% interim target").
+ * A number that opens a name with the span it counts ("3 yr survival rate - Staffordshire", "2 year olds in funded
+ * early education", "5 year survival rate"): a duration word and two words more, no other figure — a name, not a figure
+ * with a qualifier ("60% interim target").
  */
-function wordsAfter(after: string): boolean {
-  return !/\d/.test(after) && after.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= 3;
+function durationOpensName(after: string): boolean {
+  const words = after.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
+  return !/\d/.test(after) && /^(?:yrs?|years?|months?|mths?)\b/i.test(after) && words.length >= 3;
 }
 
 /** How a column's data cells divide among the kinds, for reading its role from what it holds. */
