@@ -129,25 +129,41 @@ function labelsCrowd(values: readonly (number | null)[], format: string): boolea
 }
 
 /**
- * Labels of two series at one point sit on top of each other when the values are close (within a twelfth of the
- * axis): the target's are then left off (its dashed line reads against the axis), the actuals keep theirs.
+ * Labels of two series at one point sit on top of each other when the values are close: a label and a marker
+ * take about a fifth of a half-page chart's plot height, whose axis runs a little past the values. The target's
+ * are then left off (its dashed line reads against the axis), the actuals keep theirs.
  */
-function labelsCollide(a: readonly (number | null)[], b: readonly (number | null)[], span: number): boolean {
-  return a.some((v, i) => v !== null && b[i] !== null && b[i] !== undefined && Math.abs(v - b[i]!) < span / 12);
+export function labelsCollide(a: readonly (number | null)[], b: readonly (number | null)[], span: number): boolean {
+  return a.some((v, i) => v !== null && b[i] !== null && b[i] !== undefined && Math.abs(v - b[i]!) < span / 5);
+}
+
+/**
+ * One target stated for the KPI with no period of its own (a "Target" column beside "Year end | Quarter 1 |
+ * Quarter 2"), when no milestone carries a target: the line the actuals are read against, drawn flat across the
+ * milestones (not the baseline). Null otherwise: a target of a named period belongs to that period.
+ */
+function flatTarget(p: PlacedKpi, points: readonly TrajectoryPoint[]): number | null {
+  if (points.some((x) => x.target !== null)) return null;
+  const fig = p.kpi.currentTarget ?? p.kpi.target;
+  if (!fig || fig.period || fig.relative) return null;
+  return ownValue(fig);
 }
 
 function trajectoryChart(p: PlacedKpi, points: readonly TrajectoryPoint[]): ChartData {
   const format = formatOf(p);
-  const targets = points.map((x) => x.target);
+  const flat = flatTarget(p, points);
+  const targets = points.map((x) => (flat !== null && !x.baseline ? flat : x.target));
   const actuals = points.map((x) => x.actual);
   const hasTargets = targets.some((v) => v !== null);
   const values = [...targets, ...actuals].filter((v): v is number => v !== null);
   const { min, note } = lineMinimum(values);
   const span = maxOf(values) - (min ?? minOf(values)) || 1;
   const actualLabels = !labelsCrowd(actuals, format);
-  const targetLabels = !labelsCrowd(targets, format) && !(actualLabels && labelsCollide(targets, actuals, span));
+  // A flat target's value is in its name (the legend), not repeated on every point.
+  const targetLabels = flat === null && !labelsCrowd(targets, format) && !(actualLabels && labelsCollide(targets, actuals, span));
   const series: ChartData["series"] = [];
-  if (hasTargets) series.push({ name: "Target", values: targets, colour: TARGET_COLOUR, dashed: true, format, labels: targetLabels });
+  const targetName = flat !== null ? `Target (${shownNumber(flat, format)})` : "Target";
+  if (hasTargets) series.push({ name: targetName, values: targets, colour: TARGET_COLOUR, dashed: true, format, labels: targetLabels });
   series.push({ name: "Actual", values: actuals, colour: ACTUAL_COLOUR, format, labels: actualLabels });
   const unit = unitTitle(p, format);
   return {
