@@ -64,3 +64,22 @@ test("Rotherham's KPIs rated against their one stated target show it as a line a
   expect(noTarget.length).toBeGreaterThan(0);
   for (const c of noTarget) expect(c.series.map((s) => s.name)).toEqual(["Actual"]);
 });
+
+test("Hart's column charts: a target marker close to the latest column's top leaves the value to the column's label", async () => {
+  const charts = (await chartsOf("hart-dc-kpi-tiles-q1-2014-15", "2014-06-30")).filter((c) => c.kind === "ColumnClustered");
+  expect(charts.length).toBeGreaterThan(0);
+  for (const c of charts) {
+    const actual = c.series.find((s) => s.name === "Actual")!;
+    const target = c.series.find((s) => /^Target/.test(s.name ?? ""))!;
+    const latest = actual.values.at(-1)!;
+    const t = target.values.at(-1)!;
+    const all = [0, ...c.series.flatMap((s) => s.values).filter((v): v is number => v !== null)];
+    const axis = Math.max(...all) - Math.min(...all);
+    // Both labelled only when an eighth of the axis or more apart; the column always keeps its label.
+    expect(actual.dataLabels).toBe(true);
+    if (target.dataLabels) expect([c.title, Math.abs(latest - t) >= axis / 8]).toEqual([c.title, true]);
+  }
+  // SNH01: 0% against 3% on an axis to 29%: the target's "3%" would sit on the column's "0%".
+  const snh01 = charts.find((c) => /^SNH01/.test(c.title ?? ""))!;
+  expect(snh01.series.find((s) => /^Target/.test(s.name ?? ""))!.dataLabels).toBe(false);
+});

@@ -10,7 +10,7 @@ import type { SheetLayout } from "./layout";
 import { literal } from "./literal";
 import { heightAtScale, PAGE_FILL } from "./page";
 import { middleBoundary, spanWidth } from "./partition";
-import { heightFor, type FontSpec } from "./textFit";
+import type { FontSpec } from "./textFit";
 import { HEADER_COLOURS, RAG_COLOURS, RAG_WORDS, SECTION_COLOURS } from "./palette";
 import { type PlacedKpi, shownNumber, targetFor } from "./rows";
 import { axisFormat, figureFormat, statedUnitWord } from "./sourceFormat";
@@ -205,6 +205,10 @@ function actualVsTargetChart(p: PlacedKpi, asOf: string): ChartData | null {
   actual.push(latest);
   targets.push(target);
   const due = targetFor(kpi);
+  // The target's marker and label sit on the latest column's own label when the two are close (within an eighth of
+  // the axis, which runs from zero): its value is then read from the axis and the legend, the column keeps its label.
+  const axis = Math.max(0, latest, target, previous ?? 0) - Math.min(0, latest, target, previous ?? 0) || 1;
+  const targetLabels = Math.abs(latest - target) >= axis / 8;
   return {
     kind: "actual-vs-target",
     type: "ColumnClustered",
@@ -212,7 +216,7 @@ function actualVsTargetChart(p: PlacedKpi, asOf: string): ChartData | null {
     categories,
     series: [
       { name: "Actual", values: actual, colour: ACTUAL_COLOUR, format },
-      { name: due ? `Target (${due})` : "Target", values: targets, colour: TARGET_COLOUR, format, asLine: true },
+      { name: due ? `Target (${due})` : "Target", values: targets, colour: TARGET_COLOUR, format, asLine: true, ...(targetLabels ? {} : { labels: false }) },
     ],
     valueFormat: axisFormat(format),
     valueAxisTitle: unitTitle(p, format),
@@ -287,7 +291,7 @@ export function layoutCharts(input: ChartsInput): ChartsOutput {
     (omitted > 0 ? ` ${omitted} more KPIs have a chart; the first ${MAX_CHARTS} are drawn.` : "") +
     (outOfDate > 0 ? ` ${outOfDate} trajector${outOfDate === 1 ? "y is" : "ies are"} left out: ${outOfDate === 1 ? "its" : "their"} latest figures are out of date.` : "");
   const headingText = `Charts: the exceptions first, then trajectories of actuals against staged targets.${note}`;
-  const headingHeight = Math.max(HEADING_HEIGHT, heightFor(headingText, spanWidth(layout.widths, [0, layout.lastCol]), HEADING_FONT));
+  const headingHeight = Math.max(HEADING_HEIGHT, layout.fit.heightFor(headingText, spanWidth(layout.widths, [0, layout.lastCol]), HEADING_FONT));
   const pageRows = heightAtScale(input.scale) * PAGE_FILL;
   const k = Math.max(6, Math.floor((pageRows - headingHeight - GAP_HEIGHT) / 2 / CHART_ROW_HEIGHT));
   const mid = middleBoundary(layout.widths);
