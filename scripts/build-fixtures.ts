@@ -19,8 +19,10 @@ import { EVIDENCE_SHEETS } from "./fixtures/build-evidence";
 import { JUDGEMENT_SHEETS } from "./fixtures/build-judgements";
 import { DEVON_SHEETS, LAYOUT_SHEETS } from "./fixtures/build-history";
 import { MORE_LAYOUT_SHEETS } from "./fixtures/build-layouts-more";
+import { ROW_SHEETS } from "./fixtures/build-rows";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
+import { writeImitations } from "./fixtures/producers/imitations";
 
 /** The evidence workbook: one sheet per kind of evidence recognition weighs. */
 export const EVIDENCE_FILE = "tests/fixtures/evidence.xlsx";
@@ -33,6 +35,7 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/history-devon-app.xlsx", () => buildSheets(DEVON_SHEETS)],
   ["tests/fixtures/history-layouts.xlsx", () => buildSheets(LAYOUT_SHEETS)],
   ["tests/fixtures/history-layouts-more.xlsx", () => buildSheets(MORE_LAYOUT_SHEETS)],
+  ["tests/fixtures/rows-layouts.xlsx", () => buildSheets(ROW_SHEETS)],
 ];
 
 /** The judgements workbook: the judgement cases of issue 19, each on a real report's layout. */
@@ -91,6 +94,8 @@ async function main(): Promise<void> {
   }
   // Made from the demo workbook just written: the same content as other producers write it.
   writeProducerFixtures(root, (line) => console.log(line));
+  // Imitations of producers that cannot run here; the real producers' files are committed (tests/fixtures/producers/README.md).
+  writeImitations(join(root, "tests", "fixtures", "producers"), (line) => console.log(line));
   const infos = built.map((b) => b.info);
   writeFileSync(join(root, "scripts/fixtures/catalog.ts"), catalogSource(infos));
   writeFileSync(join(root, "tests/fixtures/README.md"), readmeSource(infos, RAW_FILES.map(([, , line]) => line)));
