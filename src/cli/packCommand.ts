@@ -1,7 +1,7 @@
 // `kpi-scorecard pack <file.xlsx> -o pack.pdf`: the board pack as a PDF. The scorecard is inserted as the
 // add-in would (regenerated, commentary kept, if the workbook has one), then a throwaway copy in which
 // only the scorecard is visible is printed by LibreOffice. Without LibreOffice it says how to install it.
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -39,12 +39,28 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null
   return usual.find((p) => existsSync(p)) ?? null;
 }
 
+/**
+ * Whether LibreOffice prints Calibri as Carlito here (fontconfig's answer): then the pack's rows are sized for its
+ * lines, which are shorter than Excel's. Elsewhere (no fontconfig, another fallback font) they keep Excel's heights,
+ * which show every line whole in any font.
+ */
+export function printsWithCarlito(): boolean {
+  try {
+    const out = execFileSync("fc-match", ["-f", "%{family}", "Calibri"], { timeout: 10_000, stdio: ["ignore", "pipe", "ignore"] });
+    return /\bCarlito\b/i.test(String(out));
+  } catch {
+    return false;
+  }
+}
+
 export interface PackOptions {
   output?: string;
   force?: boolean;
   overrides: Partial<Settings>;
   /** For tests: where soffice is (null: not installed). Default findSoffice(). */
   soffice?: string | null;
+  /** For tests: whether LibreOffice prints Calibri as Carlito. Default printsWithCarlito(). */
+  carlito?: boolean;
 }
 
 function defaultOutput(file: string): string {
@@ -85,11 +101,12 @@ export async function runPack(file: string, opts: PackOptions, out: (s: string) 
   const soffice = opts.soffice === undefined ? findSoffice() : opts.soffice;
   if (!soffice) throw new CliError(INSTALL_LIBREOFFICE);
 
+  const carlito = opts.carlito ?? printsWithCarlito();
   const wb = await loadWorkbook(file, readFile);
   let outcome;
   try {
     outcome = await wb.run(async (ctx) => {
-      const inserted = await insertScorecard(ctx, { workbookName: basename(file), overrides: opts.overrides, today: todayIso() });
+      const inserted = await insertScorecard(ctx, { workbookName: basename(file), overrides: opts.overrides, today: todayIso(), printer: carlito ? "libreoffice" : "excel" });
       await hideAllSheetsBut(ctx, inserted.applied.sheetName);
       return inserted;
     });

@@ -21,6 +21,8 @@ export interface InsertScorecardOptions {
   recognise?: Recognise;
   /** How the cells are read (the pane's merged areas from its last scan: no call that clears the undo stack). */
   read?: ReadWorkbookOptions;
+  /** Rows sized for LibreOffice's lines: a copy only printed by it (`pack`). Default Excel's. */
+  printer?: "excel" | "libreoffice";
 }
 
 export interface InsertScorecardOutcome {
@@ -43,6 +45,7 @@ export async function insertScorecard(context: Excel.RequestContext, options: In
     settings,
     // The cells as read, so the register's figures can be formulas that follow them (the live scorecard).
     sourceCells: sourceCellsOf(snapshot, snapshot.date1904 === true),
+    ...(options.printer ? { printer: options.printer } : {}),
   });
   const applied = await applyScorecard(context, spec);
   return { scan: result, settings, applied, ...(toStore ? { toStore } : {}) };

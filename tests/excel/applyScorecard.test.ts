@@ -172,16 +172,19 @@ describe("applyScorecard writes the board paper", () => {
     ]);
     expect(charts[1].series.map((s) => s.name)).toEqual(["Target", "Actual"]);
     const hiddenCols = spec.columnWidths.filter((w) => w.hidden).map((w) => w.col);
-    for (const c of charts) {
+    charts.forEach((c, i) => {
       expect(c.plotVisibleOnly).toBe(true);
       for (const s of c.series) {
         // A range, or one cell for a KPI with a latest figure only.
         expect(s.valuesRef).toMatch(/^'KPI Scorecard data'!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?$/);
-        expect(s.dataLabels).toBe(true);
+        // Values written as the spec says: every series but a target whose labels would sit on the actual's.
+        const said = spec.charts[i].series.find((x) => x.name === s.name)!;
+        expect([s.name, s.dataLabels]).toEqual([s.name, said.labels !== false]);
+        if (!/^Target/.test(s.name ?? "")) expect(s.dataLabels).toBe(true);
       }
       // Plotted: the cache holds the values (a series on hidden cells would cache none).
       expect(c.series.flatMap((s) => s.values).filter((v) => v !== null).length).toBeGreaterThan(0);
-    }
+    });
     expect(hiddenCols.length).toBe(2);
     expect(charts[1].series[1].values).toEqual([0.05, 0.1, 0.13]);
     expect(charts[1]).toMatchObject({ valueAxisTitle: "Per cent", valueAxisMinimum: 0 });
@@ -476,7 +479,9 @@ describe("Excel without ExcelApi 1.8", () => {
     expect(result.degraded).toContainEqual(expect.stringContaining("Chart axis formats"));
     const charts = await readChartsFromXlsx(await wb.save());
     expect(charts.length).toBe(result.charts);
-    expect(charts.every((c) => c.series.every((s) => s.dataLabels))).toBe(true);
+    // Every actual's values written (a target's are left off where they would sit on the actual's).
+    expect(charts.every((c) => c.series.every((s) => s.dataLabels || /^Target/.test(s.name ?? "")))).toBe(true);
+    expect(charts.every((c) => c.series.some((s) => s.dataLabels))).toBe(true);
   });
 });
 

@@ -109,6 +109,9 @@ it("figures with no year of their own are of the period the sheet's name or the 
   expect(await scanCorpus("bracknell-forest-kpis-q3-2024-25")).toMatchObject({ asOf: "2024-12-31", asOfSource: "latest-period" });
   // "Published: 28 January 2026" is not the period either; "quarter 2, 2025 to 2026" is July to September 2025.
   expect(await scanCorpus("bracknell-forest-kpis-q2-2025-26")).toMatchObject({ asOf: "2025-09-30", asOfSource: "latest-period" });
+  // A housing table with no heading row under "Performance indicators for year end (2024/25)": the financial year,
+  // April 2024 to March 2025, not an academic year ending in August 2025.
+  expect(await scanCorpus("cannock-chase-housing-pis-2024-25")).toMatchObject({ asOf: "2025-03-31", asOfSource: "latest-period" });
   // A period named that has not ended by today is not a reporting date yet.
   expect(await scanCorpus("ardenglen-kpis-2021-22-quarter-sheets", "2021-11-15")).toMatchObject({ asOf: "2021-11-15", asOfSource: "today" });
 });

@@ -380,9 +380,13 @@ function runs(cols: number[]): [number, number][] {
  * pupils and SEND count in academic years; the rest of public service (councils, the NHS, police, fire, housing)
  * in financial years, April to March.
  */
-function tableContext(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number, ctx: PeriodContext): PeriodContext {
-  if (!headerRows.length) return ctx;
-  const kind: PeriodContext = ctx.yearPairKind ? ctx : { ...ctx, yearPairKind: financialHeadings(grid, headerRows, fromCol, toCol) || !aboutSchools(grid, headerRows[0], fromCol, toCol) ? "financial-year" : "academic-year" };
+function tableContext(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number, ctx: PeriodContext, firstRow?: number): PeriodContext {
+  // A table with no heading row is read the same way, from its title and first rows: a housing table under
+  // "year end (2024/25)" counts in financial years whether or not it has headings.
+  const anchor = headerRows[0] ?? firstRow;
+  if (anchor === undefined) return ctx;
+  const kind: PeriodContext = ctx.yearPairKind ? ctx : { ...ctx, yearPairKind: financialHeadings(grid, headerRows, fromCol, toCol) || !aboutSchools(grid, anchor, fromCol, toCol) ? "financial-year" : "academic-year" };
+  if (!headerRows.length) return kind;
   // Yearless headings ("Q1 Performance", "Jan") take their year from the period the title or the sheet's name gives.
   const yearStart = ctx.yearStart ? null : yearStartOf(periodOfPlace(grid, { headerRow: headerRows[0], lastCol: toCol, periodContext: kind }), kind);
   return yearStart ? { ...kind, yearStart } : kind;
@@ -422,7 +426,7 @@ function correctedTable(grid: SheetGrid, kinds: CellKinds, located: LocatedCorre
   const toCol = rect.col + rect.colCount - 1;
   const headerRows = Math.min(correction.headerRows ?? 1, rect.rowCount - 1);
   const headerRowsList = Array.from({ length: headerRows }, (_, i) => rect.row + i);
-  const ctx = tableContext(grid, headerRowsList, fromCol, toCol, ctxIn);
+  const ctx = tableContext(grid, headerRowsList, fromCol, toCol, ctxIn, rect.row);
   const columns = headingColumns(grid, headerRowsList, fromCol, toCol, ctx);
   for (const c of columns) {
     const role = located.roles.get(c.col);
@@ -537,7 +541,7 @@ function tableFromBlock(
   const firstDataRow = headerRow === null ? block.firstRow : headerRow + 1;
   const headerTop = headerRow !== null && headerRow - 1 >= grid.firstRow && isParentHeadingRow(grid, kinds, headerRow - 1, fromCol, toCol, valueCols) ? headerRow - 1 : headerRow;
   const headerRowsList = headerRow === null ? [] : headerTop !== null && headerTop < headerRow ? [headerTop, headerRow] : [headerRow];
-  const tctx = tableContext(grid, headerRowsList, fromCol, toCol, ctx);
+  const tctx = tableContext(grid, headerRowsList, fromCol, toCol, ctx, firstDataRow);
   const columns = headingColumns(grid, headerRowsList, fromCol, toCol, tctx);
   const rows: number[] = [];
   for (let r = firstDataRow; r <= block.lastRow; r++) rows.push(r);

@@ -151,6 +151,12 @@ export class SheetGrid {
     return trimmed(b.text[row - b.row][col - b.col]);
   }
 
+  /** Whether the cell's text is written indented (opens with spaces), as rows under a lead-in line often are. */
+  indented(row: number, col: number): boolean {
+    const b = this.index.find(row, col);
+    return !!b && /^[ \t\u00a0]+\S/.test(b.text[row - b.row][col - b.col] ?? "");
+  }
+
   /** The columns of a row that hold something, in order. */
   filledCols(row: number, fromCol = this.firstCol, toCol = this.lastCol): number[] {
     const out: number[] = [];

@@ -52,6 +52,8 @@ class RowReader {
   private group: string | null = null;
   /** The group a section heading row states, carried down. */
   private groupFromHeading: string | null = null;
+  /** A lead-in line's group covers the indented rows under it: the group before it, and whether its rows are indented. */
+  private leadIn: { before: string | null; indented: boolean | null } | null = null;
   /** The last KPI with a name of its own. */
   private last: DraftKpi | null = null;
   /** The period the table's title or sheet name gives. */
@@ -123,7 +125,13 @@ class RowReader {
         // A note on a row of its own belongs to the KPI above; a section heading is the group of the rows below;
         // a report title or a sentence between the rows is neither.
         if (isNoteLine(t) && this.last) this.last.notes = [this.last.notes, t].filter(Boolean).join(" ");
-        else this.groupFromHeading = asGroupInBody(t) ?? this.groupFromHeading;
+        else {
+          const before = this.groupFromHeading;
+          const section = asGroupInBody(t);
+          const labelled = section ? null : this.labelledSection(r, t);
+          this.groupFromHeading = section ?? labelled ?? this.groupFromHeading;
+          this.leadIn = labelled ? { before, indented: null } : null;
+        }
         return true;
       }
     }
@@ -135,9 +143,39 @@ class RowReader {
     return false;
   }
 
+  /**
+   * A short label ending in a colon ("Inputs:", "Workload/Output:") heads the rows under it — unless it leads into
+   * lettered parts of one KPI ("Satisfaction:" over "a) …", "b) …") or ends on a word that needs more ("Data
+   * completeness of:").
+   */
+  private labelledSection(r: number, text: string): string | null {
+    const t = text.trim();
+    if (!/:$/.test(t) || t.split(/\s+/).length > 4 || /\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:$/i.test(t)) return null;
+    const { grid, table, cols } = this;
+    for (let n = r + 1; n <= table.lastRow; n++) {
+      const name = this.txt(n, cols.measure) || this.txt(n, cols.ref);
+      if (!name && grid.isBlankRow(n, table.firstCol, table.lastCol)) continue;
+      return /^\(?[a-z]{1,3}[).]\s/i.test(this.txt(n, cols.measure)) ? null : t;
+    }
+    return null;
+  }
+
+  /** Rows indented under a lead-in line ("Subject of complaints:" over "  Colleague conduct" …) end at the first that is not. */
+  private endLeadIn(r: number): void {
+    const col = this.cols.measure?.col ?? this.cols.ref?.col;
+    if (!this.leadIn || col === undefined) return;
+    const indented = this.grid.indented(r, col);
+    if (this.leadIn.indented === null) this.leadIn.indented = indented;
+    else if (this.leadIn.indented && !indented) {
+      this.groupFromHeading = this.leadIn.before;
+      this.leadIn = null;
+    }
+  }
+
   /** A KPI's row (or a continuation row breaking the KPI above down further). */
   kpiRow(r: number): void {
     const { cols, last } = this;
+    this.endLeadIn(r);
     if (cols.group && this.txt(r, cols.group)) this.group = this.txt(r, cols.group);
     const continuation = !this.txt(r, cols.ref) && !this.txt(r, cols.measure) && cols.names.length > 0;
     if (continuation && !last) return;

@@ -34,6 +34,11 @@ export function isCaption(text: string): boolean {
   return CAPTION_WORDS.test(text) || findPeriods(text).some((f) => f.period.kind !== "unknown" && f.period.kind !== "relative-months");
 }
 
+/** A line saying which way is better ("Bigger values are best", "Good is low"): a legend, not a section. */
+function isPolarityLine(text: string): boolean {
+  return /\b(?:bigger|higher|larger|greater|more|smaller|lower|less|fewer)\b(?:\s+\S+){0,2}\s+(?:is|are)\s+(?:best|better|good)\b|^good\s+(?:is|=)\s+\S+$/i.test(text.trim());
+}
+
 /** A row's label saying it holds the commentary on the KPI above ("Comments:", "Commentary -"). */
 export const COMMENT_LABEL = /^(?:comments?|commentary|narrative)\s*[:\-–]\s*/i;
 
@@ -63,7 +68,7 @@ export function asGroup(text: string | null | undefined): string | null {
   // they do not name the section the table is organised by.
   if (/\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:?\s*$/i.test(text.trim()) || /:\s*$/.test(text)) return null;
   if (isReferenceLine(t)) return null;
-  if (!t || t.length > 90 || isNoteLine(t) || isSentence(text.trim()) || isReportTitle(t) || isCaption(t)) return null;
+  if (!t || t.length > 90 || isNoteLine(t) || isPolarityLine(t) || isSentence(text.trim()) || isReportTitle(t) || isCaption(t)) return null;
   return t;
 }
 
@@ -79,7 +84,7 @@ export function asGroupInBody(text: string): string | null {
   const t = text.trim().replace(/[.:]\s*$/, "").trim();
   const words = t.replace(/^[*†‡#]+\s*/, "");
   if (!words || words.length > 90 || /:\s*$/.test(text) || /\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*$/i.test(words)) return null;
-  if (isReferenceLine(words) || isNoteLine(words) || isSentence(text.trim().replace(/^[*†‡#]+\s*/, "")) || isReportTitle(words)) return null;
+  if (isReferenceLine(words) || isNoteLine(words) || isPolarityLine(words) || isSentence(text.trim().replace(/^[*†‡#]+\s*/, "")) || isReportTitle(words)) return null;
   return t;
 }
 
@@ -91,7 +96,7 @@ export function asGroupInBody(text: string): string | null {
 export function asStackedTitle(text: string): string | null {
   const t = text.trim().replace(/[.:]\s*$/, "").trim();
   // A question ("How are we performing?") invites the reader in; it names no subject.
-  if (!t || t.length > 90 || /\?\s*$/.test(t) || isReferenceLine(t) || isNoteLine(t) || isSentence(text.trim()) || isReportTitle(t)) return null;
+  if (!t || t.length > 90 || /\?\s*$/.test(t) || isReferenceLine(t) || isNoteLine(t) || isPolarityLine(t) || isSentence(text.trim()) || isReportTitle(t)) return null;
   return t;
 }
 

@@ -15,7 +15,7 @@ import { SheetLayout } from "./layout";
 import { buildLegend } from "./legend";
 import { layoutFindings, layoutOrphans, numberFindings } from "./notes";
 import { headerText, MARGINS, REGISTER_FONT_SIZE } from "./page";
-import { SCORECARD_FONT } from "./textFit";
+import { EXCEL_FIT, LIBREOFFICE_FIT, SCORECARD_FONT } from "./textFit";
 import { groupKpis, layoutRegister } from "./register";
 import { placeKpis, registerCells, sourceTexts, worstFirst, type PlacedKpi } from "./rows";
 import { layoutSummary, readableDate } from "./summary";
@@ -50,7 +50,10 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   const colOf = (id: string) => columns.findIndex((c) => c.id === id);
   const keyCol = colOf("key");
   const sheetCol = colOf("sourceSheet");
-  const layout = new SheetLayout(printed.map((c) => c.width));
+  const layout = new SheetLayout(
+    printed.map((c) => c.width),
+    options.printer === "libreoffice" ? LIBREOFFICE_FIT : EXCEL_FIT,
+  );
 
   // --- What this scorecard says (for the next one), then the live cells, on the hidden data sheet ---
   const dataSheetName = options.dataSheetName ?? DATA_SHEET_DEFAULT_NAME;

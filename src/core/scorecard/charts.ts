@@ -10,7 +10,7 @@ import type { SheetLayout } from "./layout";
 import { literal } from "./literal";
 import { heightAtScale, PAGE_FILL } from "./page";
 import { middleBoundary, spanWidth } from "./partition";
-import { heightFor, type FontSpec } from "./textFit";
+import type { FontSpec } from "./textFit";
 import { HEADER_COLOURS, RAG_COLOURS, RAG_WORDS, SECTION_COLOURS } from "./palette";
 import { type PlacedKpi, shownNumber, targetFor } from "./rows";
 import { axisFormat, figureFormat, statedUnitWord } from "./sourceFormat";
@@ -129,25 +129,41 @@ function labelsCrowd(values: readonly (number | null)[], format: string): boolea
 }
 
 /**
- * Labels of two series at one point sit on top of each other when the values are close (within a twelfth of the
- * axis): the target's are then left off (its dashed line reads against the axis), the actuals keep theirs.
+ * Labels of two series at one point sit on top of each other when the values are close: a label and a marker
+ * take about a fifth of a half-page chart's plot height, whose axis runs a little past the values. The target's
+ * are then left off (its dashed line reads against the axis), the actuals keep theirs.
  */
-function labelsCollide(a: readonly (number | null)[], b: readonly (number | null)[], span: number): boolean {
-  return a.some((v, i) => v !== null && b[i] !== null && b[i] !== undefined && Math.abs(v - b[i]!) < span / 12);
+export function labelsCollide(a: readonly (number | null)[], b: readonly (number | null)[], span: number): boolean {
+  return a.some((v, i) => v !== null && b[i] !== null && b[i] !== undefined && Math.abs(v - b[i]!) < span / 5);
+}
+
+/**
+ * One target stated for the KPI with no period of its own (a "Target" column beside "Year end | Quarter 1 |
+ * Quarter 2"), when no milestone carries a target: the line the actuals are read against, drawn flat across the
+ * milestones (not the baseline). Null otherwise: a target of a named period belongs to that period.
+ */
+function flatTarget(p: PlacedKpi, points: readonly TrajectoryPoint[]): number | null {
+  if (points.some((x) => x.target !== null)) return null;
+  const fig = p.kpi.currentTarget ?? p.kpi.target;
+  if (!fig || fig.period || fig.relative) return null;
+  return ownValue(fig);
 }
 
 function trajectoryChart(p: PlacedKpi, points: readonly TrajectoryPoint[]): ChartData {
   const format = formatOf(p);
-  const targets = points.map((x) => x.target);
+  const flat = flatTarget(p, points);
+  const targets = points.map((x) => (flat !== null && !x.baseline ? flat : x.target));
   const actuals = points.map((x) => x.actual);
   const hasTargets = targets.some((v) => v !== null);
   const values = [...targets, ...actuals].filter((v): v is number => v !== null);
   const { min, note } = lineMinimum(values);
   const span = maxOf(values) - (min ?? minOf(values)) || 1;
   const actualLabels = !labelsCrowd(actuals, format);
-  const targetLabels = !labelsCrowd(targets, format) && !(actualLabels && labelsCollide(targets, actuals, span));
+  // A flat target's value is in its name (the legend), not repeated on every point.
+  const targetLabels = flat === null && !labelsCrowd(targets, format) && !(actualLabels && labelsCollide(targets, actuals, span));
   const series: ChartData["series"] = [];
-  if (hasTargets) series.push({ name: "Target", values: targets, colour: TARGET_COLOUR, dashed: true, format, labels: targetLabels });
+  const targetName = flat !== null ? `Target (${shownNumber(flat, format)})` : "Target";
+  if (hasTargets) series.push({ name: targetName, values: targets, colour: TARGET_COLOUR, dashed: true, format, labels: targetLabels });
   series.push({ name: "Actual", values: actuals, colour: ACTUAL_COLOUR, format, labels: actualLabels });
   const unit = unitTitle(p, format);
   return {
@@ -189,6 +205,10 @@ function actualVsTargetChart(p: PlacedKpi, asOf: string): ChartData | null {
   actual.push(latest);
   targets.push(target);
   const due = targetFor(kpi);
+  // The target's marker and label sit on the latest column's own label when the two are close (within an eighth of
+  // the axis, which runs from zero): its value is then read from the axis and the legend, the column keeps its label.
+  const axis = Math.max(0, latest, target, previous ?? 0) - Math.min(0, latest, target, previous ?? 0) || 1;
+  const targetLabels = Math.abs(latest - target) >= axis / 8;
   return {
     kind: "actual-vs-target",
     type: "ColumnClustered",
@@ -196,7 +216,7 @@ function actualVsTargetChart(p: PlacedKpi, asOf: string): ChartData | null {
     categories,
     series: [
       { name: "Actual", values: actual, colour: ACTUAL_COLOUR, format },
-      { name: due ? `Target (${due})` : "Target", values: targets, colour: TARGET_COLOUR, format, asLine: true },
+      { name: due ? `Target (${due})` : "Target", values: targets, colour: TARGET_COLOUR, format, asLine: true, ...(targetLabels ? {} : { labels: false }) },
     ],
     valueFormat: axisFormat(format),
     valueAxisTitle: unitTitle(p, format),
@@ -271,7 +291,7 @@ export function layoutCharts(input: ChartsInput): ChartsOutput {
     (omitted > 0 ? ` ${omitted} more KPIs have a chart; the first ${MAX_CHARTS} are drawn.` : "") +
     (outOfDate > 0 ? ` ${outOfDate} trajector${outOfDate === 1 ? "y is" : "ies are"} left out: ${outOfDate === 1 ? "its" : "their"} latest figures are out of date.` : "");
   const headingText = `Charts: the exceptions first, then trajectories of actuals against staged targets.${note}`;
-  const headingHeight = Math.max(HEADING_HEIGHT, heightFor(headingText, spanWidth(layout.widths, [0, layout.lastCol]), HEADING_FONT));
+  const headingHeight = Math.max(HEADING_HEIGHT, layout.fit.heightFor(headingText, spanWidth(layout.widths, [0, layout.lastCol]), HEADING_FONT));
   const pageRows = heightAtScale(input.scale) * PAGE_FILL;
   const k = Math.max(6, Math.floor((pageRows - headingHeight - GAP_HEIGHT) / 2 / CHART_ROW_HEIGHT));
   const mid = middleBoundary(layout.widths);

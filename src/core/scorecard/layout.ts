@@ -5,7 +5,7 @@ import type { BlockBuilder } from "./grid";
 import { span } from "./grid";
 import type { Span } from "./partition";
 import { spanWidth } from "./partition";
-import { heightFor, MAX_ROW_HEIGHT, type FontSpec } from "./textFit";
+import { EXCEL_FIT, MAX_ROW_HEIGHT, type FontSpec, type TextFit } from "./textFit";
 import type {
   CellBlock,
   HyperlinkSpec,
@@ -26,8 +26,14 @@ export class SheetLayout {
   readonly pageBreaksBefore: number[] = [];
   private readonly heights = new Map<number, number>();
 
-  /** Printed column widths in points, from column A. */
-  constructor(readonly widths: readonly number[]) {}
+  /**
+   * Printed column widths in points, from column A, and how rows are sized for the program that shows them
+   * (Excel's lines, or LibreOffice's when the sheet is only printed by it).
+   */
+  constructor(
+    readonly widths: readonly number[],
+    readonly fit: TextFit = EXCEL_FIT,
+  ) {}
 
   get lastCol(): number {
     return this.widths.length - 1;
@@ -50,7 +56,7 @@ export class SheetLayout {
 
   /** The row tall enough for `text` wrapped over the columns of `s` in `font`. */
   fitText(row: number, s: Span, text: string, font: FontSpec): void {
-    this.height(row, heightFor(text, spanWidth(this.widths, s), font));
+    this.height(row, this.fit.heightFor(text, spanWidth(this.widths, s), font));
   }
 
   /** Merge each row of rows first..last over the span's columns into its own cell. */

@@ -468,9 +468,11 @@ export class LiveScorecard {
       return null;
     }
     const { kpi } = p;
+    // "Target", or "Target (97%)" for one target drawn flat across the milestones (none of which carries it).
+    const target = /^Target\b/.test(series);
     const fig = /^Baseline\b/.test(label) && series === "Actual" ? kpi.baseline : (() => {
-      const m = kpi.milestones.find((x) => x.label === label && (series === "Target" ? x.target : x.actual));
-      return m ? (series === "Target" ? m.target : m.actual) : null;
+      const m = kpi.milestones.find((x) => x.label === label && (target ? x.target : x.actual));
+      return m ? (target ? m.target : m.actual) : null;
     })();
     if (!fig?.cell || fig.relative) return null;
     const at: CellAt = { cell: fig.cell, ...((fig as { sheet?: string }).sheet ? { sheet: (fig as { sheet?: string }).sheet } : {}) };

@@ -9,7 +9,7 @@ import type { SheetLayout } from "./layout";
 import { literal } from "./literal";
 import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS, RAG_COLOURS, RAG_WORDS, SECTION_COLOURS } from "./palette";
 import { sourceReference, type CellOut, type PlacedKpi } from "./rows";
-import { heightFor, lineHeight, type FontSpec } from "./textFit";
+import type { FontSpec } from "./textFit";
 import { heightAtScale, LIBREOFFICE_SMALLER, PAGE_FILL } from "./page";
 import type { ColumnId, ColumnSpec, HyperlinkSpec, ScorecardRow } from "./types";
 import { maxOf } from "../arrays";
@@ -145,7 +145,7 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
 
   columns.forEach((c, i) => b.set(headerRow, i, c.header));
   layout.format({ address: span(headerRow, 0, headerRow, lastShown), fill: HEADER_COLOURS.fill, fontColour: HEADER_COLOURS.text, bold: true, wrap: true, verticalAlignment: "Center" });
-  layout.height(headerRow, maxOf(printed.map((c) => heightFor(c.header, c.width, REGISTER_HEADER_FONT))));
+  layout.height(headerRow, maxOf(printed.map((c) => layout.fit.heightFor(c.header, c.width, REGISTER_HEADER_FONT))));
 
   const rows: ScorecardRow[] = [];
   const groupRows = new Map<string, number>();
@@ -155,17 +155,17 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
   const sourceCol = col("source");
   const heightOf = (p: PlacedKpi): number => {
     const cells = input.cells.get(p.key)!;
-    let h = lineHeight(REGISTER_FONT);
+    let h = layout.fit.lineHeight(REGISTER_FONT);
     for (const c of printed) {
       const cell = cells[c.id];
-      if (cell.shown && typeof cell.value === "string") h = Math.max(h, heightFor(cell.shown, c.width, c.id === "rag" ? REGISTER_HEADER_FONT : REGISTER_FONT));
+      if (cell.shown && typeof cell.value === "string") h = Math.max(h, layout.fit.heightFor(cell.shown, c.width, c.id === "rag" ? REGISTER_HEADER_FONT : REGISTER_FONT));
     }
     return h;
   };
   const pager = new RegisterPager(input.scale, layout.rowHeight(headerRow, 15));
   for (const g of input.groups) {
     const text = groupHeading(g, input.rags);
-    const headingHeight = heightFor(text, sumWidths(printed), GROUP_FONT);
+    const headingHeight = layout.fit.heightFor(text, sumWidths(printed), GROUP_FONT);
     // A group's heading never stands alone at the foot of a page: it starts the next page with its first KPI.
     if (g.kpis.length > 0 && pager.wouldStrand(headingHeight, heightOf(g.kpis[0]))) {
       layout.pageBreaksBefore.push(row);

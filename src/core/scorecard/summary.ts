@@ -23,7 +23,7 @@ import {
   TOTAL_TILE_COLOURS,
 } from "./palette";
 import { figureText, type PlacedKpi, ragText, targetFor, trendText, worstFirst } from "./rows";
-import { CELL_PADDING, firstLines, heightFor, textWidth, widthNeeds, wordFloor, type FontSpec } from "./textFit";
+import { CELL_PADDING, textWidth, widthNeeds, wordFloor, type FontSpec } from "./textFit";
 import type { ExceptionRow, LegendEntry, ScorecardChanges, ScorecardSummaryRow, TileSpec } from "./types";
 import { maxOf, minOf } from "../arrays";
 import { SECTION_HEADING_FONT, sectionHeading } from "./sectionHeading";
@@ -373,7 +373,7 @@ function layoutGroupTable(
     const s = spans[1 + j];
     layout.format({ address: span(row, s[0], row, s[1]), fill: RAG_COLOURS[r].fill, fontColour: RAG_COLOURS[r].text, horizontalAlignment: "Center" });
   });
-  layout.height(row, maxOf(headers.map((h, i) => heightFor(h, spanWidth(layout.widths, spans[i]), BODY_BOLD))));
+  layout.height(row, maxOf(headers.map((h, i) => layout.fit.heightFor(h, spanWidth(layout.widths, spans[i]), BODY_BOLD))));
   row++;
   for (const s of [...summary, total]) {
     b.set(row, 0, literal(s.group));
@@ -558,12 +558,12 @@ function exceptionTable(layout: SheetLayout, rows: readonly ExceptionRow[], shor
   let measureWidth = Infinity;
   const textsOf = (e: ExceptionRow): Record<ExceptionField["id"], string> => ({
     ref: e.ref ?? "",
-    measure: oneField ? `${RAG_WORDS[e.rag]}: ${kpiLabel(e.ref, e.measure)}` : shortened.measureLines ? firstLines(e.measure, measureWidth, BODY_FONT, shortened.measureLines) : e.measure,
+    measure: oneField ? `${RAG_WORDS[e.rag]}: ${kpiLabel(e.ref, e.measure)}` : shortened.measureLines ? layout.fit.firstLines(e.measure, measureWidth, BODY_FONT, shortened.measureLines) : e.measure,
     latestVsTarget: e.latestVsTarget,
     trend: e.trend,
     rag: ragText(e),
     owner: e.owner,
-    commentary: shortened.commentaryLines ? firstLines(e.commentary, commentaryWidth, BODY_FONT, shortened.commentaryLines) : e.commentary,
+    commentary: shortened.commentaryLines ? layout.fit.firstLines(e.commentary, commentaryWidth, BODY_FONT, shortened.commentaryLines) : e.commentary,
   });
   const { fields, spans } = exceptionFields(layout, rows, textsOf, shortened.omit);
   oneField = fields.length === 1;
@@ -573,12 +573,12 @@ function exceptionTable(layout: SheetLayout, rows: readonly ExceptionRow[], shor
   if (m >= 0 && !oneField) measureWidth = spanWidth(layout.widths, spans[m]);
   const heightOf = (e: ExceptionRow) => {
     const t = textsOf(e);
-    return maxOf(fields.map((f, i) => heightFor(t[f.id], spanWidth(layout.widths, spans[i]), f.id === "rag" ? BODY_BOLD : BODY_FONT)));
+    return maxOf(fields.map((f, i) => layout.fit.heightFor(t[f.id], spanWidth(layout.widths, spans[i]), f.id === "rag" ? BODY_BOLD : BODY_FONT)));
   };
   const cutIn = (id: "commentary" | "measure") => fields.some((f) => f.id === id) && rows.some((e) => textsOf(e)[id] !== e[id]);
   const cut = { commentary: cutIn("commentary"), measure: !oneField && cutIn("measure") };
   const headerOf = (f: ExceptionField) => (f.id === "commentary" && cut.commentary ? SHORTENED_COMMENTARY_HEADER : f.header);
-  const headerHeight = maxOf(fields.map((f, i) => heightFor(headerOf(f), spanWidth(layout.widths, spans[i]), BODY_BOLD)));
+  const headerHeight = maxOf(fields.map((f, i) => layout.fit.heightFor(headerOf(f), spanWidth(layout.widths, spans[i]), BODY_BOLD)));
   return { fields, spans, textsOf, heightOf, headerHeight, shortened, cut };
 }
 
@@ -594,7 +594,7 @@ function layoutExceptions(layout: SheetLayout, b: BlockBuilder, row: number, hea
     const said = [t.cut.commentary ? `commentary cut to ${lines(t.shortened.commentaryLines)}` : "", t.cut.measure ? `measures cut to ${lines(t.shortened.measureLines)}` : ""].filter(Boolean);
     return said.length ? `${heading}; ${said.join(", ")} here, whole in the register` : heading;
   };
-  const headingHeight = (t: ExceptionTable) => heightFor(headingOf(t), spanWidth(layout.widths, [0, layout.lastCol]), SECTION_HEADING_FONT);
+  const headingHeight = (t: ExceptionTable) => layout.fit.heightFor(headingOf(t), spanWidth(layout.widths, [0, layout.lastCol]), SECTION_HEADING_FONT);
   const fitsPageOne = (t: ExceptionTable) => pager.fits(row, [headingHeight(t), t.headerHeight, ...rows.map(t.heightOf)]);
   // Page 1 is the summary whole: up to about 15 exceptions stay on it, shortened (owner and long commentary, both
   // in full in the register) when that is what it takes. More than that continue on the next page at full length.

@@ -48,9 +48,22 @@ export function fontEms(text: string, family: "calibri" | "dejavu", bold = false
 
 /** Width of one line of text in points. */
 export function textWidth(text: string, font: FontSpec): number {
-  let em = 0;
-  for (const ch of text) em += charEm(ch.codePointAt(0) ?? 32, !!font.bold);
-  return em * font.size;
+  return widthIn(text, font, charEm);
+}
+
+/** Ems of a character: the two fonts' larger (charEm), or Carlito's own (carlitoEm). */
+type CharEm = (code: number, bold: boolean) => number;
+
+function widthIn(text: string, font: FontSpec, em: CharEm): number {
+  let ems = 0;
+  for (const ch of text) ems += em(ch.codePointAt(0) ?? 32, !!font.bold);
+  return ems * font.size;
+}
+
+/** Carlito's own widths, where LibreOffice prints with it: no margin for another font. */
+function carlitoEm(code: number, bold: boolean): number {
+  if (code >= 32 && code <= 126) return (bold ? CALIBRI_BOLD : CALIBRI)[code - 32] / 1000;
+  return charEm(code, bold);
 }
 
 /** Room a cell leaves around its text, left and right together, in points (Excel and LibreOffice pad about 2-3 pt a side). */
@@ -71,8 +84,9 @@ const ROW_PADDING = 0;
  * LibreOffice do, a word longer than the line broken where it must be. Explicit line breaks are kept.
  * One pass over the text: each character is measured once, whatever the length of a line or a word.
  */
-export function wrapLines(text: string, widthPt: number, font: FontSpec): string[] {
+export function wrapLines(text: string, widthPt: number, font: FontSpec, em: CharEm = charEm): string[] {
   const room = Math.max(1, widthPt - CELL_PADDING);
+  const measure = (t: string) => widthIn(t, font, em);
   const out: string[] = [];
   for (const para of text.split(/\r?\n/)) {
     const words = para.match(/\S+\s*/g) ?? [""];
@@ -81,8 +95,8 @@ export function wrapLines(text: string, widthPt: number, font: FontSpec): string
     let lineWidth = 0;
     for (const word of words) {
       const bare = word.trimEnd();
-      const bareWidth = textWidth(bare, font);
-      const spaceWidth = textWidth(word.slice(bare.length), font);
+      const bareWidth = measure(bare);
+      const spaceWidth = measure(word.slice(bare.length));
       if (lineWidth + bareWidth <= room) {
         line += word;
         lineWidth += bareWidth + spaceWidth;
@@ -95,10 +109,10 @@ export function wrapLines(text: string, widthPt: number, font: FontSpec): string
         continue;
       }
       // A word wider than the line is broken where it must be: as many characters as fit (at least one).
-      const pieces = breakWord(bare, room, font);
+      const pieces = breakWord(bare, room, font, em);
       for (let i = 0; i < pieces.length - 1; i++) out.push(pieces[i]);
       line = pieces[pieces.length - 1] + word.slice(bare.length);
-      lineWidth = textWidth(line, font);
+      lineWidth = measure(line);
     }
     out.push(line.trimEnd());
   }
@@ -106,14 +120,14 @@ export function wrapLines(text: string, widthPt: number, font: FontSpec): string
 }
 
 /** A word cut into pieces that each fit the room (a piece of one character may not), in one pass. */
-function breakWord(word: string, room: number, font: FontSpec): string[] {
+function breakWord(word: string, room: number, font: FontSpec, em: CharEm): string[] {
   const pieces: string[] = [];
   let start = 0;
   let width = 0;
   for (let i = 0; i < word.length; ) {
     const code = word.codePointAt(i) ?? 32;
     const size = code > 0xffff ? 2 : 1;
-    const w = charEm(code, !!font.bold) * font.size;
+    const w = em(code, !!font.bold) * font.size;
     if (width + w > room && i > start) {
       pieces.push(word.slice(start, i));
       start = i;
@@ -132,14 +146,49 @@ export function heightFor(text: string, widthPt: number, font: FontSpec): number
   return lines * lineHeight(font) + ROW_PADDING;
 }
 
+/**
+ * How rows are sized for the program that shows them: Excel (what Insert writes: 15 pt a line at 11 pt, text
+ * measured to fit Calibri and LibreOffice's fallback alike), or LibreOffice printing with Carlito (what `pack`
+ * prints: its lines are about the font's size apart, measured 11.2 pt at 11 pt, and Carlito's widths are
+ * Calibri's). A pack sized for Excel prints every wrapped row about a third taller than its text.
+ */
+export interface TextFit {
+  /** A row of one line. */
+  lineHeight(font: FontSpec): number;
+  heightFor(text: string, widthPt: number, font: FontSpec): number;
+  firstLines(text: string, widthPt: number, font: FontSpec, lines: number): string;
+}
+
+export const EXCEL_FIT: TextFit = { lineHeight, heightFor, firstLines: (t, w, f, n) => firstLines(t, w, f, n) };
+
+/** LibreOffice's rows: 1.02 of the size a line (measured 1.017) and 0.25 of it for the cell's edges. */
+function carlitoLines(lines: number, font: FontSpec): number {
+  return Math.ceil(font.size * (1.02 * lines + 0.25) * 4 - 1e-6) / 4;
+}
+
+/**
+ * The width LibreOffice's column gives its text, as a width wrapLines takes (which leaves CELL_PADDING of it): it draws
+ * a column 6% wider than the file says against its text (measured on the sample's printed register: 1.0605) and pads
+ * a cell by about 1 pt a side (measured 0.96); taken as 6% and 1.25 pt a side.
+ */
+function carlitoWidth(widthPt: number): number {
+  return widthPt * 1.06 - 2.5 + CELL_PADDING;
+}
+
+export const LIBREOFFICE_FIT: TextFit = {
+  lineHeight: (font) => carlitoLines(1, font),
+  heightFor: (text, widthPt, font) => carlitoLines(text === "" ? 1 : wrapLines(text, carlitoWidth(widthPt), font, carlitoEm).length, font),
+  firstLines: (text, widthPt, font, lines) => firstLines(text, carlitoWidth(widthPt), font, lines, carlitoEm),
+};
+
 /** The text cut to its first `lines` lines in a cell of this width, the last ending in "…" where anything was cut. */
-export function firstLines(text: string, widthPt: number, font: FontSpec, lines: number): string {
-  const all = wrapLines(text, widthPt, font);
+export function firstLines(text: string, widthPt: number, font: FontSpec, lines: number, em: CharEm = charEm): string {
+  const all = wrapLines(text, widthPt, font, em);
   if (all.length <= lines) return text;
   const kept = all.slice(0, lines);
   const room = Math.max(1, widthPt - CELL_PADDING);
   let last = kept[lines - 1];
-  while (last.includes(" ") && textWidth(`${last}…`, font) > room) last = last.slice(0, last.lastIndexOf(" "));
+  while (last.includes(" ") && widthIn(`${last}…`, font, em) > room) last = last.slice(0, last.lastIndexOf(" "));
   // Wrapped lines joined by spaces wrap again into no more lines than they were.
   return [...kept.slice(0, lines - 1), `${last.replace(/[\s,;:.]+$/, "")}…`].join(" ");
 }

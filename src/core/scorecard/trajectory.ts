@@ -10,6 +10,8 @@ export interface TrajectoryPoint {
   label: string;
   target: number | null;
   actual: number | null;
+  /** The baseline, which leads the points: a target drawn across the milestones leaves it out. */
+  baseline?: boolean;
 }
 
 /** Words beside the number that make the cell a statement about something else, not a figure of the measure. */
@@ -36,7 +38,7 @@ export function trajectoryPoints(kpi: Kpi, asOf: IsoDate): TrajectoryPoint[] | n
   const base = kpi.baseline;
   const baseValue = ownValue(base);
   if (baseValue !== null && !afterReportingDate(base?.periodStart, base?.periodEnd, asOf)) {
-    points.push({ label: base?.period ? `Baseline (${base.period})` : "Baseline", target: null, actual: baseValue });
+    points.push({ label: base?.period ? `Baseline (${base.period})` : "Baseline", target: null, actual: baseValue, baseline: true });
   }
   const dated = kpi.milestones.every((m) => m.due);
   const milestones = dated ? [...kpi.milestones].sort((a, b) => compareIso(a.due!, b.due!)) : kpi.milestones;

@@ -375,6 +375,11 @@ export interface ScorecardOptions {
    * (live.ts); without them, every cell holds the add-in's value.
    */
   sourceCells?: SourceCells;
+  /**
+   * The program that shows the sheet, for sizing rows to its lines: "excel" (default, what Insert writes) or
+   * "libreoffice" (a copy only printed by LibreOffice with Carlito, as `pack` makes).
+   */
+  printer?: "excel" | "libreoffice";
 }
 
 export interface ScorecardSource {

@@ -1,0 +1,85 @@
+// Issue 19, the charts as a board member reads them (the packs read page by page): a KPI rated against a
+// target shows that target on its chart, and no value written on a point sits on another's.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { openWorkbook } from "../../src/host";
+import { insertScorecard } from "../../src/excel/insertScorecard";
+import { readChartsFromXlsx } from "../../src/host/xlsx/chartXml";
+import type { ChartSummary } from "../../src/host/xlsx/chartModel";
+
+const CORPUS = join(__dirname, "..", "corpus", "xlsx");
+
+/** The scorecard's charts as saved, after Insert on a corpus workbook. */
+async function chartsOf(id: string, asOf?: string): Promise<ChartSummary[]> {
+  const wb = await openWorkbook(await readFile(join(CORPUS, `${id}.xlsx`)));
+  const out = await wb.run((ctx) => insertScorecard(ctx, { workbookName: `${id}.xlsx`, overrides: asOf ? { asOf } : {}, today: "2026-12-05", generatedAt: "2026-12-05T09:00:00Z" }));
+  return (await readChartsFromXlsx(await wb.save())).filter((c) => c.sheetName === out.applied.sheetName);
+}
+
+/** Points where two labelled line series are closer than a fifth of the values' range: their labels would overlap. */
+function crowdedPoints(c: ChartSummary): number[] {
+  const labelled = c.series.filter((s) => s.dataLabels && s.kind === "LineMarkers");
+  const all = c.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const span = Math.max(...all) - Math.min(...all) || 1;
+  const out: number[] = [];
+  labelled.forEach((a, i) =>
+    labelled.slice(i + 1).forEach((b) =>
+      a.values.forEach((v, x) => {
+        const w = b.values[x];
+        if (v !== null && w !== null && w !== undefined && Math.abs(v - w) < span / 5) out.push(x);
+      }),
+    ),
+  );
+  return out;
+}
+
+test("Devon's attendance chart: the actual 13.6% and the target 13% are not both written at the same point", async () => {
+  const charts = await chartsOf("devon-send-app-kpis-2024", "2024-11-30");
+  const ehc = charts.find((c) => /absent from school with an EHC plan/i.test(c.title ?? ""));
+  expect(ehc).toBeDefined();
+  const actual = ehc!.series.find((s) => s.name === "Actual")!;
+  const target = ehc!.series.find((s) => /^Target/.test(s.name ?? ""))!;
+  // The last milestone: 13.6% against 13%, drawn on the same axis.
+  expect(actual.values.at(-1)).toBeCloseTo(0.136, 6);
+  expect(target.values.at(-1)).toBeCloseTo(0.13, 6);
+  expect(actual.dataLabels).toBe(true);
+  expect(crowdedPoints(ehc!)).toEqual([]);
+  // Across the pack: no trajectory with two labels on top of each other.
+  for (const c of charts.filter((x) => x.kind === "LineMarkers")) expect([c.title, crowdedPoints(c)]).toEqual([c.title, []]);
+});
+
+test("Rotherham's KPIs rated against their one stated target show it as a line across the quarters", async () => {
+  const charts = await chartsOf("rotherham-housing-performance-2024-q2");
+  // "Target" column (0% Decent Homes, 97% emergency repairs) beside "Year end | Quarter 1 | Quarter 2".
+  const decent = charts.find((c) => /Decent Homes/.test(c.title ?? ""))!;
+  expect(decent.title).toMatch(/: Red$/);
+  const target = decent.series.find((s) => /^Target/.test(s.name ?? ""));
+  expect(target?.name).toBe("Target (0.0%)");
+  expect(target!.values).toEqual([0, 0, 0]);
+  expect(decent.series.find((s) => s.name === "Actual")!.values).toEqual([0.12, 0.071, 0.062]);
+  const emergency = charts.find((c) => /emergency repairs/.test(c.title ?? ""))!;
+  expect(emergency.series.find((s) => /^Target/.test(s.name ?? ""))!.values).toEqual([0.97, 0.97, 0.97]);
+  // The KPIs with "No target" keep a chart of actuals alone.
+  const noTarget = charts.filter((c) => /: Grey$/.test(c.title ?? ""));
+  expect(noTarget.length).toBeGreaterThan(0);
+  for (const c of noTarget) expect(c.series.map((s) => s.name)).toEqual(["Actual"]);
+});
+
+test("Hart's column charts: a target marker close to the latest column's top leaves the value to the column's label", async () => {
+  const charts = (await chartsOf("hart-dc-kpi-tiles-q1-2014-15", "2014-06-30")).filter((c) => c.kind === "ColumnClustered");
+  expect(charts.length).toBeGreaterThan(0);
+  for (const c of charts) {
+    const actual = c.series.find((s) => s.name === "Actual")!;
+    const target = c.series.find((s) => /^Target/.test(s.name ?? ""))!;
+    const latest = actual.values.at(-1)!;
+    const t = target.values.at(-1)!;
+    const all = [0, ...c.series.flatMap((s) => s.values).filter((v): v is number => v !== null)];
+    const axis = Math.max(...all) - Math.min(...all);
+    // Both labelled only when an eighth of the axis or more apart; the column always keeps its label.
+    expect(actual.dataLabels).toBe(true);
+    if (target.dataLabels) expect([c.title, Math.abs(latest - t) >= axis / 8]).toEqual([c.title, true]);
+  }
+  // SNH01: 0% against 3% on an axis to 29%: the target's "3%" would sit on the column's "0%".
+  const snh01 = charts.find((c) => /^SNH01/.test(c.title ?? ""))!;
+  expect(snh01.series.find((s) => /^Target/.test(s.name ?? ""))!.dataLabels).toBe(false);
+});
