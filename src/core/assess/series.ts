@@ -37,7 +37,8 @@ export function readSeries(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan:
 
 /** The actuals of the milestones due by the reporting date, in time order. */
 function seriesPoints(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan: Plan): Parsed[] {
-  const series = plan.ms.filter((m) => m.actual && m.actual.p.value !== null && (m.due === null || compareIso(m.periodStart ?? m.due, bc.asOf) <= 0)).sort(seriesOrder);
+  const measured = plan.ms.filter((m) => m.actual && m.actual.p.value !== null && (m.due === null || compareIso(m.periodStart ?? m.due, bc.asOf) <= 0));
+  const series = measured.filter((m) => !overtaken(m, measured)).sort(seriesOrder);
   // An actual written on the ACTUAL row under the baseline column is where the series starts.
   const baselineActual = d.actualRow !== null && d.baselineCell ? cells.get({ row: d.actualRow, col: d.baselineCell.col }) : null;
   const points = series.map((m) => m.actual!);
@@ -45,6 +46,16 @@ function seriesPoints(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan: Plan
   if (baselineActual && baselineActual.p.value !== null) points.unshift(baselineActual);
   else if (!d.actualRow && baseline && baseline.p.value !== null && points.length === 1) points.unshift(baseline);
   return points;
+}
+
+/**
+ * An estimate for a period that a measured figure already reports within or after ("2023/24 Projected" beside
+ * "Q2 2023/24 Actual"): a forecast of the year's end, not the latest figure. A budget book's "FY 2023 Estimate" after
+ * "FY 2022 Actual" is the newest figure it has.
+ */
+function overtaken(m: ReadMilestone, points: readonly ReadMilestone[]): boolean {
+  if (!m.estimate || !m.periodStart) return false;
+  return points.some((o) => !o.estimate && o.periodStart !== null && compareIso(o.periodStart, m.periodStart!) >= 0);
 }
 
 /** Points of a series in time order: by date where both have one, else as the columns stand (left to right). */

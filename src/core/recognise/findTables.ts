@@ -15,6 +15,8 @@ import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
 import { findPeriodRowTables, type PeriodRowsPlan, type PeriodRowsShape } from "./periodRows";
+import { readHeadingLinesAbove } from "./headingAbove";
+import { parsePeriod } from "../periods";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -471,9 +473,10 @@ function tableFromBlock(
   if (headerRow === null && block.kpiRows < 2) return null;
   const firstDataRow = headerRow === null ? block.firstRow : headerRow + 1;
   const headerTop = headerRow !== null && headerRow - 1 >= grid.firstRow && isParentHeadingRow(grid, kinds, headerRow - 1, fromCol, toCol, valueCols) ? headerRow - 1 : headerRow;
-  const headerRowsList = headerRow === null ? [] : headerTop !== null && headerTop < headerRow ? [headerTop, headerRow] : [headerRow];
-  const tctx = tableContext(grid, headerRowsList, fromCol, toCol, ctx);
-  const columns = headingColumns(grid, headerRowsList, fromCol, toCol, tctx);
+  const ownRows = headerRow === null ? [] : headerTop !== null && headerTop < headerRow ? [headerTop, headerRow] : [headerRow];
+  const tctx = tableContext(grid, ownRows, fromCol, toCol, ctx);
+  const columns = headingColumns(grid, ownRows, fromCol, toCol, tctx);
+  const headerRowsList = ownRows.length ? [...readHeadingLinesAbove(grid, kinds, columns, ownRows[0], ownRows.length, tctx), ...ownRows] : ownRows;
   const rows: number[] = [];
   for (let r = firstDataRow; r <= block.lastRow; r++) rows.push(r);
   resolveColumnRoles(grid, kinds, columns, rows, tctx);
@@ -587,8 +590,10 @@ function headingColumns(grid: SheetGrid, headerRows: number[], fromCol: number, 
         top = t.text;
         carried = t.merge ? null : t.text;
         spanned = spanned || (!!t.merge && t.merge.colCount > 1);
-      } else if (carried && ownText) {
-        top = carried; // an unmerged two-level heading: the top word stands over the columns to its right
+      } else if (carried && ownText && !(namesPeriod(carried, ctx) && namesPeriod(ownText, ctx))) {
+        // An unmerged two-level heading: the top word stands over the columns to its right — but a period does not
+        // stand over another period ("FY18/19 | " over "Actual | CY 2019").
+        top = carried;
         spanned = true;
       }
     }
@@ -611,6 +616,11 @@ function headingColumns(grid: SheetGrid, headerRows: number[], fromCol: number, 
     columns.push({ col: c, label, cls, sub, ...(spanned ? { spanned } : {}) });
   }
   return columns;
+}
+
+/** Whether a heading's words name a period ("FY18/19", "CY 2019", "2020/21 Actual"). */
+function namesPeriod(text: string, ctx: PeriodContext): boolean {
+  return !!parsePeriod(text, ctx) || !!classifyHeading(text, ctx)?.heading?.period;
 }
 
 function buildTable(
@@ -653,6 +663,8 @@ function buildTable(
   if (subs) headerRowsList = [headerRow, headerRow + 1];
   const columns = headingColumnsFromRows(grid, headerRowsList, top, fromCol, lastCol, ctx);
   const firstDataRow = headerRowsList[headerRowsList.length - 1] + 1;
+  headerRowsList = [...readHeadingLinesAbove(grid, kinds, columns, headerRow, headerRowsList.length, ctx), ...headerRowsList];
+  const topRow = headerRowsList[0];
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
   const lastRow = fixedLastRow ?? findLastRow(grid, kinds, columns, firstDataRow, fromCol, lastCol, ctx);
@@ -663,7 +675,7 @@ function buildTable(
   const nonEmptyHeads = columns.filter((c) => c.label).length;
   const recognisedHeads = columns.filter((c) => c.label && c.cls?.source !== "content" && c.cls?.source !== "position" && c.cls).length;
   return {
-    headerRow,
+    headerRow: topRow,
     headerRows: headerRowsList.length,
     firstCol: fromCol,
     lastCol,
@@ -671,9 +683,9 @@ function buildTable(
     lastRow,
     columns,
     excelTable: null,
-    title: findTitle(grid, headerRow, fromCol, lastCol),
+    title: findTitle(grid, topRow, fromCol, lastCol),
     headerScore: nonEmptyHeads ? recognisedHeads / nonEmptyHeads : 0,
-    periodContext: statedPlanStart(grid, headerRow, lastCol, columns, ctx),
+    periodContext: statedPlanStart(grid, topRow, lastCol, columns, ctx),
     foundBy,
   };
 }

@@ -259,6 +259,7 @@ function milestoneCells(r: number, table: FoundTable, cols: TableRoles): DraftMi
         targetCell: { row: r, col: c.col },
         actualCell: null,
         ragCell: ragCol ? { row: r, col: ragCol.col } : null,
+        ...(h.estimate ? { estimate: true } : {}),
       };
     });
 }
