@@ -20,6 +20,7 @@ import { JUDGEMENT_SHEETS } from "./fixtures/build-judgements";
 import { DEVON_SHEETS, LAYOUT_SHEETS } from "./fixtures/build-history";
 import { MORE_LAYOUT_SHEETS } from "./fixtures/build-layouts-more";
 import { BUDGET_BOOK_SHEETS } from "./fixtures/build-budget-books";
+import { YEARS_ACROSS_SHEETS } from "./fixtures/build-years-across";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
 
@@ -35,6 +36,7 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/history-layouts.xlsx", () => buildSheets(LAYOUT_SHEETS)],
   ["tests/fixtures/history-layouts-more.xlsx", () => buildSheets(MORE_LAYOUT_SHEETS)],
   ["tests/fixtures/history-budget-books.xlsx", () => buildSheets(BUDGET_BOOK_SHEETS)],
+  ["tests/fixtures/history-years-across.xlsx", () => buildSheets(YEARS_ACROSS_SHEETS)],
 ];
 
 /** The judgements workbook: the judgement cases of issue 19, each on a real report's layout. */

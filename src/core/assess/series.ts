@@ -25,14 +25,26 @@ export function readSeries(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan:
   }
   if (previous && latest) return { previous, latest };
   const points = seriesPoints(d, bc, cells, plan);
+  // "This year: Under Review" beside the years' actuals: no figure yet, so the newest actual is the latest.
+  if (latest && latest.p.value === null && !latest.p.relative && !previous && points.length) latest = null;
   if (latest) {
     // A Latest / Year-to-date column with earlier periods as columns beside it: the last of those is the previous.
     previous = points.filter((p) => p !== latest).pop() ?? null;
   } else {
     latest = points[points.length - 1] ?? null;
-    previous = previous ?? points[points.length - 2] ?? null;
+    previous = previous ?? pointBefore(points, latest);
   }
   return { previous, latest };
+}
+
+/**
+ * The point before the latest: the last earlier one that is not a part of the latest's own period ("Q4 2020/21"
+ * beside "2020/21 | 2019/20": the year before is the previous, not the year's last quarter).
+ */
+function pointBefore(points: readonly Parsed[], latest: Parsed | null): Parsed | null {
+  const earlier = points.slice(0, -1);
+  const within = (p: Parsed) => !!latest?.fig.periodStart && !!latest.fig.periodEnd && !!p.fig.periodStart && !!p.fig.periodEnd && !(p.fig.periodStart === latest.fig.periodStart && p.fig.periodEnd === latest.fig.periodEnd) && compareIso(p.fig.periodStart, latest.fig.periodStart) >= 0 && compareIso(p.fig.periodEnd, latest.fig.periodEnd) <= 0;
+  return [...earlier].reverse().find((p) => !within(p)) ?? earlier[earlier.length - 1] ?? null;
 }
 
 /** The actuals of the milestones due by the reporting date, in time order. */

@@ -108,8 +108,8 @@ export function findBlocks(grid: SheetGrid, kinds: CellKinds, fromRow: number, t
       if (++gap >= 2) close();
       continue;
     }
-    // Another heading row starts another table.
-    if (grid.filledCols(r, fromCol, toCol).length >= 2 && !kinds.isValue(r, grid.filledCols(r, fromCol, toCol)[1]) && looksLikeHeadings(grid, kinds, r, fromCol, toCol)) {
+    // Another heading row starts another table (words, or a row of years: "2005 | 2006 | … | Trend").
+    if (grid.filledCols(r, fromCol, toCol).length >= 2 && (!kinds.isValue(r, grid.filledCols(r, fromCol, toCol)[1]) || yearsRow(grid, kinds, r, fromCol, toCol)) && looksLikeHeadings(grid, kinds, r, fromCol, toCol)) {
       close();
       continue;
     }
@@ -132,15 +132,20 @@ function nextKpiRow(grid: SheetGrid, kinds: CellKinds, from: number, to: number,
   return null;
 }
 
+/** Two or more years as headings ("2005 | 2006", "2004 / 2007"), whatever else the row holds. */
+function yearsRow(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number): boolean {
+  return grid.filledCols(row, fromCol, toCol).filter((c) => isYearHeading(grid, kinds, row, c)).length >= 2;
+}
+
 /** Two or more short texts and no figures: the headings of a table below. */
 function looksLikeHeadings(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number): boolean {
   const filled = grid.filledCols(row, fromCol, toCol);
   if (filled.length < 2) return false;
-  // A row that opens with a reference ("RP02") is a KPI whose figure is words, not a heading.
-  if (kinds.kind(row, filled[0]) === "code") return false;
+  // A row that opens with a reference ("RP02") is a KPI whose figure is words, not a heading (a year is a heading).
+  if (kinds.kind(row, filled[0]) === "code" && !isYearHeading(grid, kinds, row, filled[0])) return false;
   return filled.every((c) => {
     const k = kinds.kind(row, c);
-    return (k === "label" || k === "period" || k === "code") && grid.rawText(row, c).length <= 60;
+    return ((k === "label" || k === "period" || k === "code") && grid.rawText(row, c).length <= 60) || isYearHeading(grid, kinds, row, c);
   });
 }
 

@@ -18,6 +18,8 @@ export interface ColumnInfo {
   sub: string | null;
   /** Set when several columns share one heading merged or written over them (e.g. "Actuals" over three years). */
   spanned?: boolean;
+  /** Text standing beside the table (a paragraph running down the rows), not part of any row. */
+  aside?: boolean;
 }
 
 /** Roles whose columns hold names or words, not figures. */
@@ -126,6 +128,17 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
 
   // 2. Names: a reference, the measure and a group, from the label columns left of the figures.
   const firstValueCol = columns.find((c) => isValueColumn(prof(c)) && !(c.cls && TEXT_ROLES.has(c.cls.role)))?.col ?? Infinity;
+  // 1e. A heading that names the measure ("Description:") over text right of the figures that runs on from row to
+  //     row ("Encourage and" / "promote reading of" …) is a paragraph beside the table, not the KPIs' names — where
+  //     a column of words nothing heads stands left of the figures to name them.
+  for (const c of columns) {
+    if (c.cls?.role !== "measure" || c.cls.source !== "heading" || c.col < firstValueCol) continue;
+    const names = columns.some((o) => o.col < firstValueCol && !o.cls && share(prof(o), "label", "long") >= 0.6);
+    if (names && runningTextShare(grid, c.col, dataRows) >= 0.6) {
+      c.cls = fromContent("ignore", "its cells run on from row to row as one text beside the table", 0.5);
+      c.aside = true;
+    }
+  }
   const labelCols = columns.filter((c) => {
     const p = prof(c);
     // A weak heading ("Definition", "Category") gives way to what the column holds and where it stands.
@@ -266,4 +279,17 @@ function signedShare(grid: SheetGrid, col: number, rows: readonly number[]): num
     if (SIGNED_CHANGE.test(t)) signed++;
   }
   return filled ? signed / filled : 0;
+}
+
+/** The share of a column's filled cells (three or more) that carry on a sentence begun above: they open in lower case. */
+function runningTextShare(grid: SheetGrid, col: number, rows: readonly number[]): number {
+  let filled = 0;
+  let running = 0;
+  for (const r of rows) {
+    const t = grid.rawText(r, col).trim();
+    if (!/\p{L}/u.test(t)) continue;
+    filled++;
+    if (/^\p{Ll}/u.test(t)) running++;
+  }
+  return filled >= 3 ? running / filled : 0;
 }

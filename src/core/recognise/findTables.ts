@@ -89,18 +89,27 @@ function isHeaderCandidate(h: RowHeading): boolean {
   return h.recognised / h.filled.length >= 0.5;
 }
 
-/** A second heading row under a two-level heading: short words under the figure columns, nothing under the names. */
-function subHeadingRow(grid: SheetGrid, row: number, top: RowHeading, fromCol: number, toCol: number): Map<number, string> | null {
+/**
+ * A second heading row under a two-level heading: short words under the figure columns, nothing under the names —
+ * unless every word under the figures is a period ("Actual | Goal" over "FY 19-20 | FY 20-21"): a row of periods is
+ * headings whatever stands beside it.
+ */
+function subHeadingRow(grid: SheetGrid, row: number, top: RowHeading, fromCol: number, toCol: number, ctx: PeriodContext): Map<number, string> | null {
   const subs = new Map<number, string>();
+  let underNames = false;
   for (let c = fromCol; c <= toCol; c++) {
     const cell = grid.raw(row, c);
     if (!cell.text) continue;
     const cls = top.classes.get(c);
-    if (cls && (cls.role === "ref" || cls.role === "measure")) return null;
+    if (cls && (cls.role === "ref" || cls.role === "measure")) {
+      underNames = true;
+      continue;
+    }
     const yearLike = typeof cell.value === "number" && /^(?:19|20)\d{2}$/.test(cell.text);
     if ((cell.valueType !== "String" && !yearLike) || cell.text.length > 30 || /\d%|^\d+(\.\d+)?$/.test(cell.text) && !yearLike) return null;
     subs.set(c, cell.text);
   }
+  if (underNames && ![...subs.values()].every((t) => !!parsePeriod(t, ctx))) return null;
   return subs.size >= 2 ? subs : null;
 }
 
@@ -278,12 +287,21 @@ function overlaps(a: FoundTable, b: FoundTable): boolean {
   return aTop <= b.lastRow && bTop <= a.lastRow && a.firstCol <= b.lastCol && b.firstCol <= a.lastCol;
 }
 
-/** Columns filled in the heading row, or in one of the next few rows between filled heading columns or just after them. */
+/**
+ * Columns filled in the heading row, or in one of the next few rows between filled heading columns or just after
+ * them — or just before them, where the rows under a blank corner hold words (the names, headed by nothing).
+ */
 function occupiedCols(grid: SheetGrid, row: number, filled: number[]): number[] {
   const set = new Set(filled);
   const last = filled[filled.length - 1];
   for (let r = row + 1; r <= Math.min(grid.lastRow, row + 4); r++) {
     for (let c = filled[0]; c <= last + 1 && c <= grid.lastCol; c++) if (!set.has(c) && grid.raw(r, c).text !== "") set.add(c);
+  }
+  const corner = filled[0] - 1;
+  if (corner >= grid.firstCol && grid.rawText(row, corner) === "") {
+    let words = 0;
+    for (let r = row + 1; r <= Math.min(grid.lastRow, row + 4); r++) if (/\p{L}{3}/u.test(grid.rawText(r, corner)) && grid.raw(r, corner).valueType === "String") words++;
+    if (words >= 2) set.add(corner);
   }
   return [...set].sort((a, b) => a - b);
 }
@@ -659,7 +677,7 @@ function buildTable(
   // A two-level heading: the next row holds sub-headings under the figure columns; or the row above holds
   // periods or roles over several of them.
   let headerRowsList = [headerRow];
-  const subs = headerRow + 1 <= grid.lastRow ? subHeadingRow(grid, headerRow + 1, top, fromCol, lastCol) : null;
+  const subs = headerRow + 1 <= grid.lastRow ? subHeadingRow(grid, headerRow + 1, top, fromCol, lastCol, ctx) : null;
   if (subs) headerRowsList = [headerRow, headerRow + 1];
   const columns = headingColumnsFromRows(grid, headerRowsList, top, fromCol, lastCol, ctx);
   const firstDataRow = headerRowsList[headerRowsList.length - 1] + 1;

@@ -177,7 +177,7 @@ const PHRASES: [string, ColumnRole, number][] = [
   ["this year", "latest", 3], ["position", "latest", 1], ["figure", "latest", 2], ["data", "latest", 1], ["total", "latest", 1],
   ["score", "latest", 1], ["achieved to date", "latest", 3], ["to date", "latest", 2], ["performance to date", "latest", 3], ["latest value", "latest", 3],
   ["current value", "latest", 3], ["latest period", "latest", 2], ["current period", "latest", 2], ["actual performance", "latest", 3],
-  ["percentage", "latest", 1], ["%", "latest", 1], ["rate", "latest", 1], ["count", "latest", 1],
+  ["percentage", "latest", 1], ["%", "latest", 1], ["rate", "latest", 1], ["count", "latest", 1], ["what we achieved", "latest", 3],
   // Budget books name the years relative to the current one: "PY Actual" (prior year), "CY Estimate" (current year).
   ["py", "previous", 2], ["py actual", "previous", 3], ["prior year actual", "previous", 3],
   ["cy", "latest", 2], ["cy actual", "latest", 3], ["cy estimate", "latest", 3], ["current year estimate", "latest", 3],
@@ -228,7 +228,7 @@ function bestPhrase(tokens: string[]): PhraseMatch | null {
 const PERIOD_COL: [RegExp, HeaderClass["qualifies"]][] = [
   [/^(previous|prior|last) (period|date|month|quarter|as at)$/, "previous"],
   [/^(latest|current) (period|date|month|quarter|as at)$/, "latest"],
-  [/^(period|date|as at|as of|data period|reporting date|period covered|data as at|time period)$/, "left"],
+  [/^(period|date|as at|as of|as of date|as at date|data period|reporting date|period covered|data as at|time period)$/, "left"],
 ];
 
 const FIGURE_LIKE: ReadonlySet<ColumnRole> = new Set(["latest", "previous", "target", "baseline"]);

@@ -105,7 +105,7 @@ class RowReader {
   /** A row that heads the rows below (a section), notes the KPI above, or is a headline over sub-references. */
   headingRow(r: number): boolean {
     const { grid, table, cols } = this;
-    const filled = grid.filledCols(r, table.firstCol, table.lastCol);
+    const filled = grid.filledCols(r, table.firstCol, table.lastCol).filter((c) => !table.columns.some((o) => o.aside && o.col === c));
     // A group heading: one short cell on its own.
     if (filled.length === 1 && (!cols.group || filled[0] !== cols.group.col)) {
       const t = grid.text(r, filled[0]);
