@@ -47,4 +47,19 @@ describe("periods across the columns (history-years-across.xlsx)", () => {
   it("'Key trends' naming the biggest improvements and drops states a judgement; 'Top score' alone states none", () => {
     expect(allKpis(r, "Key trends").map((k) => k.dot.statedJudgement ?? null)).toEqual(["improving", "worsening", null]);
   });
+
+  it("a survey's answers across the columns: the satisfied share is the figure, the other answers break it down", () => {
+    expect(allKpis(r, "Survey answers").map((k) => [k.latest?.cell, k.latest?.value])).toEqual([
+      ["B2", 0.71],
+      ["B3", 0.78],
+    ]);
+  });
+
+  it("'Short Term DOT against 2022/23 (Q4)' over figures holds the previous quarter's figure; 'Bigger is better' on every row is the polarity", () => {
+    const k = kpi(r, "% of care leavers", "Compared against");
+    expect(at(k)).toMatchObject({ latest: "E4", previous: "F4" });
+    expect(k.polarity).toBe("higher-is-better");
+    expect(k.dot).toMatchObject({ direction: "down", judgement: "worsening" });
+    expect(kpi(r, "Total no. of in-house foster carers", "Compared against").dot.direction).toBe("up");
+  });
 });

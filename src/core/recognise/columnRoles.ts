@@ -6,7 +6,8 @@
 import type { SheetGrid } from "./grid";
 import { CellKinds, profileColumn, share, type ColumnProfile } from "./cellKinds";
 import { classifyHeading, FIGURE_ROLES, type ColumnRole, type HeaderClass } from "./headers";
-import { parsePeriodCell, type PeriodContext } from "../periods";
+import { findPeriods, parsePeriod, parsePeriodCell, type PeriodContext } from "../periods";
+import type { Period } from "../types";
 import { SIGNED_CHANGE } from "../stated/signedChange";
 
 export interface ColumnInfo {
@@ -26,6 +27,10 @@ export interface ColumnInfo {
 const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(["ref", "measure", "group", "notes", "owner", "frequency", "unit", "section", "polarity"]);
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** A survey answer that is the measure's own figure ("Satisfied (%)", "Agree"), and the answers that break it down. */
+const POSITIVE_ANSWER = /^\s*(?:satisfied|agree|positive|yes)\b/i;
+const OTHER_ANSWER = /^\s*(?:neither|dissatisfied|disagree|negative|no\b|don'?t know|not applicable|n\/a\b)/i;
 
 function fromContent(role: ColumnRole, evidence: string, strength: number, extra: Partial<HeaderClass> = {}): HeaderClass {
   return { role, source: "content", words: evidence, strength, ...extra };
@@ -61,7 +66,8 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       c.cls = fromContent("period", `${pct(share(p, "period"))} of its cells are dates`, 0.7, { qualifies: "left" });
     } else if (trend >= 0.6 && role !== "dot" && role !== "polarity") {
       c.cls = fromContent("dot", `${pct(trend)} of its cells are trend arrows or words`, 0.8);
-    } else if (polarity >= 0.7 && role !== "polarity" && role !== "dot" && (!role || !FIGURE_ROLES.has(role))) {
+    } else if (polarity >= 0.7 && role !== "polarity" && role !== "dot" && (!role || !FIGURE_ROLES.has(role) || values === 0)) {
+      // "Value" over "Bigger is better" on every row: the cells say which way is better, whatever the heading.
       c.cls = fromContent("polarity", `${pct(polarity)} of its cells say High or Low`, 0.8);
     } else if (role && FIGURE_ROLES.has(role) && role !== "time" && values < 0.1 && numberedNames(grid, c.col, dataRows) >= 0.8) {
       // "Milestone" over "Milestone 1", "Milestone 2" …: the cells name each row's stage; they hold no figures.
@@ -73,6 +79,10 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     } else if (role === "dot" && values >= 0.6 && status + trend < 0.2 && signedShare(grid, c.col, dataRows) >= 0.8) {
       // "Change" over figures each written with its sign ("+ 106,270", "- 2.9%"): the sheet states which way each went.
       c.cls = { ...c.cls!, words: `${c.cls!.words}; its figures are written with a sign, + or -` };
+    } else if (role === "dot" && values >= 0.6 && status + trend < 0.2 && comparedPeriod(c.label, ctx)) {
+      // "Short Term DOT against 2016/17 (Q4)" over figures: the figure of the period the trend is judged against.
+      const period = comparedPeriod(c.label, ctx)!;
+      c.cls = { role: "time", source: "content", strength: 0.6, words: `the figures of ${period.label}, the period its heading compares against`, heading: { label: c.label, role: "actual", period, relativeMonths: null } };
     } else if ((role === "rag" || role === "dot") && values >= 0.6 && status + trend < 0.2) {
       // "Achieved" over figures is the figure achieved; "Change" over figures, a worked-out difference.
       c.cls = (c.cls!.strength ?? 1) < 0.75 ? null : fromContent("ignore", `headed as a ${role === "rag" ? "status" : "trend"} but ${pct(values)} of its cells are figures`, 0.5);
@@ -114,6 +124,14 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     for (const c of columns) {
       if (c.cls?.role === "latest" && c.cls.source === "heading" && (c.cls.strength ?? 1) < 0.5) c.cls = { role: "ignore", source: "heading", strength: 0.4, words: `"${c.label}" beside the column that holds the figure` };
     }
+  }
+
+  // 1c'. A survey's answers side by side ("Satisfied (%) | Neither (%) | Dissatisfied (%) | Don't know (%)"): the
+  //      measure's figure is the share that answered yes; the other answers break the responses down.
+  const answers = columns.filter((c) => c.cls?.role === "latest" && c.cls.source === "heading" && (POSITIVE_ANSWER.test(c.label) || OTHER_ANSWER.test(c.label)));
+  const positive = answers.filter((c) => POSITIVE_ANSWER.test(c.label));
+  if (positive.length === 1 && answers.length >= 2 && answers.length === columns.filter((c) => c.cls?.role === "latest").length) {
+    for (const c of answers) if (c !== positive[0]) c.cls = { role: "ignore", source: "heading", strength: 0.6, words: `"${c.label}" is another answer's share beside "${positive[0].label}"` };
   }
 
   // 1d. A column of periods ("2020/21", "Apr-23", "Q1 2023/24"), headed as one or not headed at all, says when each
@@ -292,4 +310,23 @@ function runningTextShare(grid: SheetGrid, col: number, rows: readonly number[])
     if (/^\p{Ll}/u.test(t)) running++;
   }
   return filled >= 3 ? running / filled : 0;
+}
+
+/**
+ * The period a trend heading compares against ("DOT against 2016/17 (Q4)", "Change since Q1 2016/17"): a dated period
+ * named after "against", "since" or "compared with" — a quarter written apart from its year read with it.
+ */
+function comparedPeriod(label: string, ctx: PeriodContext): Period | null {
+  const m = /\b(?:against|since|compared (?:to|with)|vs\.?)\s+(.+)$/i.exec(label);
+  if (!m) return null;
+  const found = findPeriods(m[1], ctx, { years: true }).map((f) => f.period);
+  const dated = found.filter((p) => p.start && p.end);
+  // A quarter or month written without its year ("(Q4)") takes the year named beside it, not the table's.
+  const part = found.find((p) => (p.kind === "quarter" || p.kind === "month") && !/\d{2}\s*[/-]\s*\d{2}|\d{4}/.test(p.label));
+  const year = dated.find((p) => ["year", "financial-year", "academic-year"].includes(p.kind));
+  if (part && year) {
+    const within = parsePeriod(`${part.label} ${year.label}`, ctx);
+    if (within?.start && within.end) return within;
+  }
+  return dated.length === 1 ? dated[0] : null;
 }
