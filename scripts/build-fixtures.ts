@@ -23,6 +23,7 @@ import { BUDGET_BOOK_SHEETS } from "./fixtures/build-budget-books";
 import { YEARS_ACROSS_SHEETS } from "./fixtures/build-years-across";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
+import { writeImitations } from "./fixtures/producers/imitations";
 
 /** The evidence workbook: one sheet per kind of evidence recognition weighs. */
 export const EVIDENCE_FILE = "tests/fixtures/evidence.xlsx";
@@ -95,6 +96,8 @@ async function main(): Promise<void> {
   }
   // Made from the demo workbook just written: the same content as other producers write it.
   writeProducerFixtures(root, (line) => console.log(line));
+  // Imitations of producers that cannot run here; the real producers' files are committed (tests/fixtures/producers/README.md).
+  writeImitations(join(root, "tests", "fixtures", "producers"), (line) => console.log(line));
   const infos = built.map((b) => b.info);
   writeFileSync(join(root, "scripts/fixtures/catalog.ts"), catalogSource(infos));
   writeFileSync(join(root, "tests/fixtures/README.md"), readmeSource(infos, RAW_FILES.map(([, , line]) => line)));

@@ -16,6 +16,7 @@ const CORPUS = join(ROOT, "tests", "corpus", "xlsx");
 
 const files = [
   ...readdirSync(FIXTURES).filter((f) => f.endsWith(".xlsx") && !["not-a-workbook.xlsx", "password-protected.xlsx"].includes(f)).map((f) => join(FIXTURES, f)),
+  ...readdirSync(join(FIXTURES, "producers")).filter((f) => f.endsWith(".xlsx")).map((f) => join(FIXTURES, "producers", f)),
   join(ROOT, "assets", "samples", "send-board-kpis.xlsx"),
   ...readdirSync(CORPUS).filter((f) => f.endsWith(".xlsx")).map((f) => join(CORPUS, f)),
 ];
