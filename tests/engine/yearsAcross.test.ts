@@ -15,6 +15,8 @@ describe("periods across the columns (history-years-across.xlsx)", () => {
   it("a description running down a column beside the table is not the measures' names; the unheaded column of names is", () => {
     expect(allKpis(r, "Side description").map((k) => k.measure)).toEqual(["Number of full time employees", "Department expenditures", "Number of library items circulated"]);
     expect(at(kpi(r, "Department expenditures", "Side description"))).toEqual({ latest: "D6", previous: "B6", target: "C6" });
+    // "Inputs:" and "Outputs:" on rows of their own file the measures under them.
+    expect(allKpis(r, "Side description").map((k) => k.group)).toEqual(["Inputs", "Inputs", "Outputs"]);
   });
 
   it("a row of years under a measure's title starts another table: each reads its own years, the empty 'Trend' column aside", () => {

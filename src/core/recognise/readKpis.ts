@@ -113,7 +113,7 @@ class RowReader {
         // A note on a row of its own belongs to the KPI above; a section heading is the group of the rows below;
         // a report title or a sentence between the rows is neither.
         if (isNoteLine(t) && this.last) this.last.notes = [this.last.notes, t].filter(Boolean).join(" ");
-        else this.groupFromHeading = asGroupInBody(t) ?? this.groupFromHeading;
+        else this.groupFromHeading = asGroupInBody(t) ?? this.sectionWithColon(t, r) ?? this.groupFromHeading;
         return true;
       }
     }
@@ -123,6 +123,22 @@ class RowReader {
       return true;
     }
     return false;
+  }
+
+  /**
+   * "Inputs:", "Workload/Output:" over the KPI rows they file: a section named in a word or two, written with a colon.
+   * Over lettered rows ("Satisfaction:" over "a) …", "b) …") it leads into the parts of one measure instead, and a
+   * longer line ("Private sector employment – past performance:") introduces what follows; neither names a section.
+   */
+  private sectionWithColon(text: string, r: number): string | null {
+    if (!/:\s*$/.test(text) || text.trim().split(/\s+/).length > 3) return null;
+    const stem = asGroupInBody(text.replace(/:\s*$/, ""));
+    if (!stem) return null;
+    for (let n = r + 1; n <= this.table.lastRow; n++) {
+      const next = this.txt(n, this.cols.measure);
+      if (next) return /^\(?(?:[a-z]|i{1,3}|iv|v)[).]\s/i.test(next) ? null : stem;
+    }
+    return null;
   }
 
   /** A KPI's row (or a continuation row breaking the KPI above down further). */
