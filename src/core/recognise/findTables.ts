@@ -16,7 +16,6 @@ import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
 import { findPeriodRowTables, type PeriodRowsPlan, type PeriodRowsShape } from "./periodRows";
 import { readHeadingLinesAbove } from "./headingAbove";
-import { parsePeriod } from "../periods";
 
 export type { ColumnInfo } from "./columnRoles";
 
