@@ -94,3 +94,25 @@ it("a KPI row whose figures are written in words ('Every 12th vehicle') is a row
   ]);
   expect(r.tables.filter((t) => t.sheet === "Words for figures").map((t) => t.range)).toEqual(["A2:E6"]);
 });
+
+it("a 'Comments: …' row under a KPI's row is that KPI's note, however long, not a KPI", async () => {
+  const ks = allKpis(await scanFixture("rows-layouts.xlsx", { asOf: "2012-09-30" }), "Exceptions");
+  expect(ks.map((k) => [k.measure, (k.notes ?? "").slice(0, 30)])).toEqual([
+    ["FOI requests – number of new requests", "32% increase on the same perio"],
+    ["Number of young people taking part in sport and recreation activities", "The programme did well this qu"],
+  ]);
+});
+
+it("beside a headed table under 'Key Performance Indicators', a block of figures with no heading row under another line is context, not KPIs", async () => {
+  const ks = allKpis(await scanFixture("rows-layouts.xlsx", { asOf: "2016-03-31" }), "Annual report");
+  expect(ks.map((k) => k.measure)).toEqual(["Percentage of PCNs cancelled due to officer or processing error", "Complaints by recipients of PCNs successfully refuted"]);
+});
+
+it("a short measure ('All Crime') on two month sheets headed alike is one KPI, though one sheet's last column has no figures yet", async () => {
+  const r = await scanFixture("rows-layouts.xlsx", { asOf: "2019-02-28" });
+  const ks = [...allKpis(r, "Crime Nov 2018"), ...allKpis(r, "Crime Feb 2019")];
+  expect(ks.map((k) => [k.sheet, k.measure, k.latest?.value, k.previous?.value])).toEqual([
+    ["Crime Feb 2019", "All Crime", 0.149, 0.121],
+    ["Crime Feb 2019", "Burglary Other Offences", -0.022, -0.031],
+  ]);
+});

@@ -2,6 +2,7 @@
 // a label and some figures, under one or two heading rows (or none). Section rows, one blank row and note
 // rows may sit inside the block. Used for the tables no heading row announced in words we know.
 import { findPeriods } from "../periods";
+import { COMMENT_LABEL } from "./titles";
 import type { SheetGrid } from "./grid";
 import type { CellKinds } from "./cellKinds";
 
@@ -114,6 +115,11 @@ export function findBlocks(grid: SheetGrid, kinds: CellKinds, fromRow: number, t
     const cells = grid.filledCols(r, fromCol, toCol);
     if ((cells.length >= 2 && !kinds.isValue(r, cells[1]) && looksLikeHeadings(grid, kinds, r, fromCol, toCol)) || yearsHeadingRow(grid, kinds, r, cells)) {
       close();
+      continue;
+    }
+    // "Comments: …" under a KPI row is that KPI's note: the block holds it, whatever follows.
+    if (cells.length === 1 && current.lastRow === r - 1 && COMMENT_LABEL.test(grid.rawText(r, cells[0]))) {
+      current.lastRow = r;
       continue;
     }
     // A section row, a note row or a row of figures with no label of its own: the block may go on.

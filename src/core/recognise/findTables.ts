@@ -10,7 +10,7 @@ import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
 import { resolveColumnRoles, isValueColumn, type ColumnInfo } from "./columnRoles";
 import { profileColumn } from "./cellKinds";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
-import { asGroup, asStackedTitle, titleSubject } from "./titles";
+import { asGroup, asStackedTitle, COMMENT_LABEL, titleSubject } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
@@ -180,6 +180,7 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
   }
   tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
+  dropFiguresBesideKpis(grid, tables);
   pageTitleFilesNothing(grid, tables);
   titleStackedTables(grid, tables);
   captionSections(grid, tables);
@@ -223,6 +224,26 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
     const subjects = lines.map((l) => (l ? titleSubject(l) : ""));
     if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) continue;
     stack.forEach((t, i) => (t.title = lines[i]));
+  }
+}
+
+/** A line that calls the table under it the KPIs ("Key Performance Indicators (KPIs)", "Performance indicators"). */
+const KPI_TITLE = /\b(?:key performance indicators?|kpis?|performance indicators?|performance measures)\b/i;
+
+/**
+ * A sheet that says which of its tables holds its KPIs (a headed table under "Key Performance Indicators") keeps
+ * beside it blocks of figures with no heading row under lines that call them something else ("Penalty Charge Notice
+ * (PCN) Information", "Expenditure"): those are the report's context figures, not KPIs. Tables are taken out in place.
+ */
+function dropFiguresBesideKpis(grid: SheetGrid, tables: FoundTable[]): void {
+  const titled = (t: FoundTable) => {
+    const line = nearestLoneLine(grid, t, tables);
+    return !!line && KPI_TITLE.test(line);
+  };
+  if (!tables.some((t) => t.headerRows >= 1 && !t.userDefined && titled(t))) return;
+  for (let i = tables.length - 1; i >= 0; i--) {
+    const t = tables[i];
+    if (t.headerRows === 0 && !t.userDefined && !t.excelTable && nearestLoneLine(grid, t, tables) && !titled(t)) tables.splice(i, 1);
   }
 }
 
@@ -899,8 +920,9 @@ function findLastRow(grid: SheetGrid, kinds: CellKinds, columns: ColumnInfo[], f
       const t = grid.text(r, filled[0]);
       const m = grid.mergeAt(r, filled[0]);
       const spansTable = !!m && m.colCount >= Math.max(2, (toCol - fromCol + 1) / 2);
-      // One long cell, a bullet, or text out in the figure columns: narrative under the table.
-      if (t.length > 120 || /^[-•·*]\s/.test(t) || (!nameCols.includes(filled[0]) && !spansTable)) break;
+      // One long cell, a bullet, or text out in the figure columns: narrative under the table (a "Comments: …" row
+      // under a KPI is that KPI's).
+      if ((t.length > 120 && !COMMENT_LABEL.test(t)) || /^[-•·*]\s/.test(t) || (!nameCols.includes(filled[0]) && !spansTable)) break;
     }
     // Another heading row starts another table.
     if (r > firstDataRow && !kinds.dataRows.interior(r) && rowMayBeHeading(grid, r, fromCol, toCol) && isHeaderCandidate(classifyRow(grid, r, ctx, fromCol, toCol))) break;

@@ -8,7 +8,7 @@ import { withoutPeriods, type PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
 import type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
-import { asGroupInBody, isNoteLine } from "./titles";
+import { asGroupInBody, COMMENT_LABEL, isNoteLine } from "./titles";
 import { baselineTimeCol, rowPeriodAt, tableRoles, type TableRoles } from "./tableRoles";
 import { ACTUAL_ROW, ACTUAL_TYPE, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
 import { pairByPeriod } from "./pairMilestones";
@@ -58,6 +58,8 @@ class RowReader {
   readonly placePeriod: Period | null;
   /** The period the table's title or sheet name gives its figures, where no heading names one. */
   private readonly tablePeriod: Period | null;
+  /** The table's headings as one key (see DraftKpi.tableShape). */
+  private readonly shape: string;
 
   constructor(
     private readonly grid: SheetGrid,
@@ -68,6 +70,7 @@ class RowReader {
     this.placePeriod = periodOfPlace(grid, table);
     const headed = table.columns.some((c) => c.cls?.role === "time" || c.cls?.role === "period");
     this.tablePeriod = this.cols.rowPeriods.length || headed ? null : this.placePeriod;
+    this.shape = tableShapeOf(grid, table);
   }
 
   private txt(r: number, c: ColumnInfo | undefined): string {
@@ -111,6 +114,11 @@ class RowReader {
     // A group heading: one short cell on its own.
     if (filled.length === 1 && (!cols.group || filled[0] !== cols.group.col)) {
       const t = grid.text(r, filled[0]);
+      // "Comments: 47% increase on …" under a KPI's row is that KPI's note, however long.
+      if (this.last && COMMENT_LABEL.test(t)) {
+        this.last.notes = [this.last.notes, t.replace(COMMENT_LABEL, "").trim()].filter(Boolean).join(" ");
+        return true;
+      }
       if (t.length <= 160 && !cols.time.some((c) => c.col === filled[0] && !grid.mergeAt(r, filled[0]))) {
         // A note on a row of its own belongs to the KPI above; a section heading is the group of the rows below;
         // a report title or a sentence between the rows is neither.
@@ -238,12 +246,23 @@ class RowReader {
       ownerCell: at(cols.owner) ?? (continuation && last ? last.ownerCell : null),
       ragYesNo: !!cols.kpiRag?.cls?.yesNo,
       period: rowPeriodAt(this.grid, table, r, cols.rowPeriods) ?? this.tablePeriod,
-      tableShape: table.columns.map((c) => withoutPeriods(c.label)).join("|").toLowerCase(),
+      tableShape: this.shape,
       figureHeadings: [cols.baseline, cols.target, cols.previous, cols.latest, ...cols.time].flatMap((c) => (c?.label ? [c.label] : [])),
     };
     if (!cols.group && continuation && !this.txt(r, cols.section) && last) d.group = last.group;
     return d;
   }
+}
+
+/**
+ * The table's headings, periods aside, as one key. The heading row runs on past the table's last column where a
+ * column has no figures yet ("Difference (offences)" empty on one month's sheet): the table is headed the same.
+ */
+function tableShapeOf(grid: SheetGrid, table: FoundTable): string {
+  const labels = table.columns.map((c) => c.label);
+  const row = table.headerRow + table.headerRows - 1;
+  if (table.headerRows > 0) for (let c = table.lastCol + 1; c <= grid.lastCol && grid.rawText(row, c) !== ""; c++) labels.push(grid.text(row, c));
+  return labels.map((l) => withoutPeriods(l)).join("|").toLowerCase();
 }
 
 /**

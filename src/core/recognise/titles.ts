@@ -34,6 +34,9 @@ export function isCaption(text: string): boolean {
   return CAPTION_WORDS.test(text) || findPeriods(text).some((f) => f.period.kind !== "unknown" && f.period.kind !== "relative-months");
 }
 
+/** A row's label saying it holds the commentary on the KPI above ("Comments:", "Commentary -"). */
+export const COMMENT_LABEL = /^(?:comments?|commentary|narrative)\s*[:\-–]\s*/i;
+
 /** A note written on a row of its own ("COMMENTS: …", "Note: …", "* Internal data"), not a section. */
 export function isNoteLine(text: string): boolean {
   return /^(?:comments?|commentary|actions?|notes?|nb|narrative|update|analysis|source|key|definition)\s*[:\-–]/i.test(text) || /^[*†‡#]/.test(text) || text.length > 100;
