@@ -19,6 +19,8 @@ import { EVIDENCE_SHEETS } from "./fixtures/build-evidence";
 import { JUDGEMENT_SHEETS } from "./fixtures/build-judgements";
 import { DEVON_SHEETS, LAYOUT_SHEETS } from "./fixtures/build-history";
 import { MORE_LAYOUT_SHEETS } from "./fixtures/build-layouts-more";
+import { BUDGET_BOOK_SHEETS } from "./fixtures/build-budget-books";
+import { YEARS_ACROSS_SHEETS } from "./fixtures/build-years-across";
 import { ROW_SHEETS } from "./fixtures/build-rows";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
@@ -35,6 +37,8 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/history-devon-app.xlsx", () => buildSheets(DEVON_SHEETS)],
   ["tests/fixtures/history-layouts.xlsx", () => buildSheets(LAYOUT_SHEETS)],
   ["tests/fixtures/history-layouts-more.xlsx", () => buildSheets(MORE_LAYOUT_SHEETS)],
+  ["tests/fixtures/history-budget-books.xlsx", () => buildSheets(BUDGET_BOOK_SHEETS)],
+  ["tests/fixtures/history-years-across.xlsx", () => buildSheets(YEARS_ACROSS_SHEETS)],
   ["tests/fixtures/rows-layouts.xlsx", () => buildSheets(ROW_SHEETS)],
 ];
 

@@ -33,6 +33,8 @@ export function targetInForce(plan: Plan, bc: BuildContext, latest: Parsed | nul
     let current = due[due.length - 1] ?? null;
     const superseding = supersedingNotApplicable(ms, current, at);
     if (superseding) current = superseding;
+    const ownTarget = latestOwnTarget(ms, latest, current, at);
+    if (ownTarget) current = ownTarget;
     const own = ownPeriodWithoutTarget(ms, latest);
     if (own && (!current || own === current || cmpDue(own.due, current.due) > 0)) {
       const earlier = dated.filter((m) => m !== own && targetValue(m.target!) !== null && cmpDue(m.due, own.due) < 0).sort((a, b) => cmpDue(a.due, b.due)).pop() ?? null;
@@ -58,6 +60,18 @@ function supersedingNotApplicable(ms: ReadMilestone[], current: ReadMilestone | 
     .filter((m) => m.due !== null && m.target?.p.missing === "not-applicable" && statesWhy(m.target.fig.text) && compareIso(m.inForceFrom!, at) <= 0 && (!current || compareIso(m.due!, current.due!) > 0))
     .sort((a, b) => cmpDue(a.due, b.due))
     .pop();
+}
+
+/**
+ * The latest figure's own period's target, where the target in force at `at` is for a later period still running
+ * ("FY 2022-23 Budget | FY 2022-23 YE Proj. | FY 2023-24 Adopted Budget" at the end of September 2023): the figure
+ * reported is the 2022-23 one, and a reader rates it against 2022-23's budget, not the year just begun.
+ */
+function latestOwnTarget(ms: ReadMilestone[], latest: Parsed | null, current: ReadMilestone | null, at: IsoDate): ReadMilestone | undefined {
+  if (!latest || !current?.due || compareIso(current.due, at) <= 0) return undefined;
+  const own = ms.find((m) => m.actual === latest && m.due !== null);
+  if (!own || own === current || cmpDue(own.due, current.due) >= 0) return undefined;
+  return own.target && targetValue(own.target) !== null ? own : undefined;
 }
 
 /**

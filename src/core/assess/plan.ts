@@ -26,6 +26,8 @@ export interface ReadMilestone {
   targetCell: CellRef | null;
   /** The target of one period kept on its own, not a stage of a plan. */
   periodTarget: boolean;
+  /** Its actual is an estimate or projection for the period, not yet measured. */
+  estimate: boolean;
 }
 
 export interface Plan {
@@ -91,7 +93,7 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
   const inForceFrom = longPeriod && periodStart ? periodStart : due;
   // A row kept for one period (assembled from several rows) holds its actual in its own cell, with no target cell.
   const cells = holdsActuals ? { actualCell: m.targetCell ?? m.actualCell, targetCell: null } : { actualCell: m.actualCell, targetCell: m.targetCell };
-  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.seq ?? m.col, periodTarget: !!m.periodTarget, ...cells };
+  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.seq ?? m.col, periodTarget: !!m.periodTarget, estimate: !!m.estimate, ...cells };
 }
 
 /** "Baseline plus 10%" against the baseline; a comparator's figure stays unknown, and says so. */

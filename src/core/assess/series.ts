@@ -25,19 +25,32 @@ export function readSeries(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan:
   }
   if (previous && latest) return { previous, latest };
   const points = seriesPoints(d, bc, cells, plan);
+  // "This year: Under Review" beside the years' actuals: no figure yet, so the newest actual is the latest.
+  if (latest && latest.p.value === null && !latest.p.relative && !previous && points.length) latest = null;
   if (latest) {
     // A Latest / Year-to-date column with earlier periods as columns beside it: the last of those is the previous.
     previous = points.filter((p) => p !== latest).pop() ?? null;
   } else {
     latest = points[points.length - 1] ?? null;
-    previous = previous ?? points[points.length - 2] ?? null;
+    previous = previous ?? pointBefore(points, latest);
   }
   return { previous, latest };
 }
 
+/**
+ * The point before the latest: the last earlier one that is not a part of the latest's own period ("Q4 2020/21"
+ * beside "2020/21 | 2019/20": the year before is the previous, not the year's last quarter).
+ */
+function pointBefore(points: readonly Parsed[], latest: Parsed | null): Parsed | null {
+  const earlier = points.slice(0, -1);
+  const within = (p: Parsed) => !!latest?.fig.periodStart && !!latest.fig.periodEnd && !!p.fig.periodStart && !!p.fig.periodEnd && !(p.fig.periodStart === latest.fig.periodStart && p.fig.periodEnd === latest.fig.periodEnd) && compareIso(p.fig.periodStart, latest.fig.periodStart) >= 0 && compareIso(p.fig.periodEnd, latest.fig.periodEnd) <= 0;
+  return [...earlier].reverse().find((p) => !within(p)) ?? earlier[earlier.length - 1] ?? null;
+}
+
 /** The actuals of the milestones due by the reporting date, in time order. */
 function seriesPoints(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan: Plan): Parsed[] {
-  const series = plan.ms.filter((m) => m.actual && m.actual.p.value !== null && (m.due === null || compareIso(m.periodStart ?? m.due, bc.asOf) <= 0)).sort(seriesOrder);
+  const measured = plan.ms.filter((m) => m.actual && m.actual.p.value !== null && (m.due === null || compareIso(m.periodStart ?? m.due, bc.asOf) <= 0));
+  const series = measured.filter((m) => !overtaken(m, measured)).sort(seriesOrder);
   // An actual written on the ACTUAL row under the baseline column is where the series starts.
   const baselineActual = d.actualRow !== null && d.baselineCell ? cells.get({ row: d.actualRow, col: d.baselineCell.col }) : null;
   const points = series.map((m) => m.actual!);
@@ -45,6 +58,16 @@ function seriesPoints(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan: Plan
   if (baselineActual && baselineActual.p.value !== null) points.unshift(baselineActual);
   else if (!d.actualRow && baseline && baseline.p.value !== null && points.length === 1) points.unshift(baseline);
   return points;
+}
+
+/**
+ * An estimate for a period that a measured figure already reports within or after ("2023/24 Projected" beside
+ * "Q2 2023/24 Actual"): a forecast of the year's end, not the latest figure. A budget book's "FY 2023 Estimate" after
+ * "FY 2022 Actual" is the newest figure it has.
+ */
+function overtaken(m: ReadMilestone, points: readonly ReadMilestone[]): boolean {
+  if (!m.estimate || !m.periodStart) return false;
+  return points.some((o) => !o.estimate && o.periodStart !== null && compareIso(o.periodStart, m.periodStart!) >= 0);
 }
 
 /** Points of a series in time order: by date where both have one, else as the columns stand (left to right). */

@@ -18,6 +18,8 @@ export interface MilestoneHeading {
   period: Period | null;
   /** "By 6 months", "Target for 12 months June 2020" -> 6 / 12. */
   relativeMonths: number | null;
+  /** An actual as estimated or projected before the period's books close ("FY 2019 Estimate"), not yet measured. */
+  estimate?: boolean;
   /** "Target for 18 & 24 months (December 2020 & June 2021)": the earlier ones; period is the last. */
   also?: Period[];
   /** Text after "Note" / "NB" in the heading, kept for the reader ("plan start date 1 st July 2019"). */
@@ -29,15 +31,21 @@ export interface MilestoneHeading {
 // Role words. Order of precedence: final target, baseline, target, actual.
 const FINAL_TARGET = /\b(final|end[- ]of[- ]plan|end|overall|ultimate)\s+(target|goal|aim)s?\b/;
 const BASELINE = /\bbase\s?lines?\b|\bstarting\s+point\b/;
-const TARGET = /\b(targets?|staged|trajectory|milestones?|aims?|goals?|ambition|expected|planned|plan)\b|\bby\s+\d+\s*(months?|mths?|years?)\b/;
+const TARGET = /\b(targets?|staged|trajectory|milestones?|aims?|goals?|ambition|expected|planned|plan|budget(?:ed)?|adopted|proposed)\b|\bby\s+\d+\s*(months?|mths?|years?)\b/;
 /** Words that say "this is what happened" even with no date: Actual, Outturn, YTD, Latest. */
 const ACTUAL_STRONG = /\b(actuals?|outturns?|out-turns?|ytd|year\s+to\s+date|latest|previous|current|achieved|(?:last|this)\s+(?:month|quarter|year|period))\b/;
+/**
+ * A period's outturn as estimated before its books close ("FY 2019 Estimate", "2022-23 YE Proj.", "Projected 19/20"):
+ * what happened in that period as far as is known, where a budget book reports it. Only beside a period: an undated
+ * "Projected" is a guess about a later year.
+ */
+const ESTIMATE = /\b(estimated?|estimates|projected|proj)\b/;
 /** Words that say so only beside a date: "Performance at October 2019", "Results October 2020". */
 const ACTUAL_WEAK = /\b(performance|feedback|results?|survey|position|progress|data|figures?|value|as\s+at|reported|snapshot|monitoring)\b/;
 /** Headings of columns that are about something else, whatever dates they mention. */
 const NOT_A_MILESTONE = /\b(measures?|indicators?|description|frequency|notes?|comments?|commentary|reference|ref|kpi|area|polarity|unit|rag|dot|direction|trend|status|comparison|change|variance|priority|lead|owner|source|responsible|action)\b/;
 /** Comparators and forecasts carry figures, but neither is a milestone nor what happened. */
-const NOT_A_MILESTONE_FIGURE = /\b(national|england|regional|region|statistical\s+neighbours?|stat\s+neighbours?|nearest\s+neighbours?|similar\s+(?:authorit\w+|councils?|areas?)|benchmark\w*|comparators?|compare|comparison|peers?|median|housemark|cipfa|core\s+cities|quartile|forecast|projected|projection|predicted)\b|\btarget\s+(?:met|achieved|missed)\b/;
+const NOT_A_MILESTONE_FIGURE = /\b(national|england|regional|region|statistical\s+neighbours?|stat\s+neighbours?|nearest\s+neighbours?|similar\s+(?:authorit\w+|councils?|areas?)|benchmark\w*|comparators?|compare|comparison|peers?|median|housemark|cipfa|core\s+cities|quartile|forecast|projection|predicted)\b|\btarget\s+(?:met|achieved|missed)\b/;
 
 /** Columns of dates about the KPI ("Target date", "Due date"), not milestones. */
 const DATE_COLUMN = /\b(?:target|due|review|completion|start|end|deadline|by)\s+dates?\b|^(?:date|dates|period|month|quarter|year|deadline|by when)$/;
@@ -86,6 +94,7 @@ function roleOf(lower: string, dated: boolean): HeadingRole | null {
   if (BASELINE.test(lower)) return "baseline";
   if (TARGET.test(lower)) return "target";
   if (ACTUAL_STRONG.test(lower)) return "actual";
+  if (ESTIMATE.test(lower)) return dated ? "actual" : null;
   if (dated && ACTUAL_WEAK.test(lower)) return "actual";
   return dated ? "period" : null;
 }
@@ -114,6 +123,7 @@ export function parseMilestoneHeading(heading: string, ctx?: PeriodContext): Mil
   const dated = explicit.length > 0 || months.length > 0;
   const role = roleOf(lower, dated);
   if (!role) return null;
+  const estimate = role === "actual" && !ACTUAL_STRONG.test(lower) && ESTIMATE.test(lower);
 
   // Pair "18 & 24 months" with "(December 2020 & June 2021)" when the counts agree.
   if (explicit.length === months.length && months.length > 1) explicit.forEach((p, i) => (p.relativeMonths = months[i]));
@@ -126,6 +136,7 @@ export function parseMilestoneHeading(heading: string, ctx?: PeriodContext): Mil
     period: periods.length > 0 ? periods[periods.length - 1] : null,
     relativeMonths: months.length > 0 ? months[months.length - 1] : null,
   };
+  if (estimate) result.estimate = true;
   if (periods.length > 1) result.also = periods.slice(0, -1);
   if (note) {
     result.note = note;

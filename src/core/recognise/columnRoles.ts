@@ -6,7 +6,8 @@
 import type { SheetGrid } from "./grid";
 import { CellKinds, profileColumn, share, type ColumnProfile } from "./cellKinds";
 import { classifyHeading, FIGURE_ROLES, type ColumnRole, type HeaderClass } from "./headers";
-import { parsePeriodCell, type PeriodContext } from "../periods";
+import { findPeriods, parsePeriod, parsePeriodCell, type PeriodContext } from "../periods";
+import type { Period } from "../types";
 import { SIGNED_CHANGE } from "../stated/signedChange";
 
 export interface ColumnInfo {
@@ -18,12 +19,18 @@ export interface ColumnInfo {
   sub: string | null;
   /** Set when several columns share one heading merged or written over them (e.g. "Actuals" over three years). */
   spanned?: boolean;
+  /** Text standing beside the table (a paragraph running down the rows), not part of any row. */
+  aside?: boolean;
 }
 
 /** Roles whose columns hold names or words, not figures. */
 const TEXT_ROLES: ReadonlySet<ColumnRole> = new Set(["ref", "measure", "group", "notes", "owner", "frequency", "unit", "section", "polarity"]);
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
+
+/** A survey answer that is the measure's own figure ("Satisfied (%)", "Agree"), and the answers that break it down. */
+const POSITIVE_ANSWER = /^\s*(?:satisfied|agree|positive|yes)\b/i;
+const OTHER_ANSWER = /^\s*(?:neither|dissatisfied|disagree|negative|no\b|don'?t know|not applicable|n\/a\b)/i;
 
 function fromContent(role: ColumnRole, evidence: string, strength: number, extra: Partial<HeaderClass> = {}): HeaderClass {
   return { role, source: "content", words: evidence, strength, ...extra };
@@ -59,7 +66,8 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       c.cls = fromContent("period", `${pct(share(p, "period"))} of its cells are dates`, 0.7, { qualifies: "left" });
     } else if (trend >= 0.6 && role !== "dot" && role !== "polarity") {
       c.cls = fromContent("dot", `${pct(trend)} of its cells are trend arrows or words`, 0.8);
-    } else if (polarity >= 0.7 && role !== "polarity" && role !== "dot" && (!role || !FIGURE_ROLES.has(role))) {
+    } else if (polarity >= 0.7 && role !== "polarity" && role !== "dot" && (!role || !FIGURE_ROLES.has(role) || values === 0)) {
+      // "Value" over "Bigger is better" on every row: the cells say which way is better, whatever the heading.
       c.cls = fromContent("polarity", `${pct(polarity)} of its cells say High or Low`, 0.8);
     } else if (role && FIGURE_ROLES.has(role) && role !== "time" && values < 0.1 && numberedNames(grid, c.col, dataRows) >= 0.8) {
       // "Milestone" over "Milestone 1", "Milestone 2" …: the cells name each row's stage; they hold no figures.
@@ -71,6 +79,10 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     } else if (role === "dot" && values >= 0.6 && status + trend < 0.2 && signedShare(grid, c.col, dataRows) >= 0.8) {
       // "Change" over figures each written with its sign ("+ 106,270", "- 2.9%"): the sheet states which way each went.
       c.cls = { ...c.cls!, words: `${c.cls!.words}; its figures are written with a sign, + or -` };
+    } else if (role === "dot" && values >= 0.6 && status + trend < 0.2 && comparedPeriod(c.label, ctx)) {
+      // "Short Term DOT against 2016/17 (Q4)" over figures: the figure of the period the trend is judged against.
+      const period = comparedPeriod(c.label, ctx)!;
+      c.cls = { role: "time", source: "content", strength: 0.6, words: `the figures of ${period.label}, the period its heading compares against`, heading: { label: c.label, role: "actual", period, relativeMonths: null } };
     } else if ((role === "rag" || role === "dot") && values >= 0.6 && status + trend < 0.2) {
       // "Achieved" over figures is the figure achieved; "Change" over figures, a worked-out difference.
       c.cls = (c.cls!.strength ?? 1) < 0.75 ? null : fromContent("ignore", `headed as a ${role === "rag" ? "status" : "trend"} but ${pct(values)} of its cells are figures`, 0.5);
@@ -114,6 +126,14 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     }
   }
 
+  // 1c'. A survey's answers side by side ("Satisfied (%) | Neither (%) | Dissatisfied (%) | Don't know (%)"): the
+  //      measure's figure is the share that answered yes; the other answers break the responses down.
+  const answers = columns.filter((c) => c.cls?.role === "latest" && c.cls.source === "heading" && (POSITIVE_ANSWER.test(c.label) || OTHER_ANSWER.test(c.label)));
+  const positive = answers.filter((c) => POSITIVE_ANSWER.test(c.label));
+  if (positive.length === 1 && answers.length >= 2 && answers.length === columns.filter((c) => c.cls?.role === "latest").length) {
+    for (const c of answers) if (c !== positive[0]) c.cls = { role: "ignore", source: "heading", strength: 0.6, words: `"${c.label}" is another answer's share beside "${positive[0].label}"` };
+  }
+
   // 1d. A column of periods ("2020/21", "Apr-23", "Q1 2023/24"), headed as one or not headed at all, says when each
   //     row's figures are for: it names no KPI, however code-like its cells look.
   for (const c of columns) {
@@ -126,6 +146,17 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
 
   // 2. Names: a reference, the measure and a group, from the label columns left of the figures.
   const firstValueCol = columns.find((c) => isValueColumn(prof(c)) && !(c.cls && TEXT_ROLES.has(c.cls.role)))?.col ?? Infinity;
+  // 1e. A heading that names the measure ("Description:") over text right of the figures that runs on from row to
+  //     row ("Encourage and" / "promote reading of" …) is a paragraph beside the table, not the KPIs' names — where
+  //     a column of words nothing heads stands left of the figures to name them.
+  for (const c of columns) {
+    if (c.cls?.role !== "measure" || c.cls.source !== "heading" || c.col < firstValueCol) continue;
+    const names = columns.some((o) => o.col < firstValueCol && !o.cls && share(prof(o), "label", "long") >= 0.6);
+    if (names && runningTextShare(grid, c.col, dataRows) >= 0.6) {
+      c.cls = fromContent("ignore", "its cells run on from row to row as one text beside the table", 0.5);
+      c.aside = true;
+    }
+  }
   const labelCols = columns.filter((c) => {
     const p = prof(c);
     // A weak heading ("Definition", "Category") gives way to what the column holds and where it stands.
@@ -286,4 +317,36 @@ function signedShare(grid: SheetGrid, col: number, rows: readonly number[]): num
     if (SIGNED_CHANGE.test(t)) signed++;
   }
   return filled ? signed / filled : 0;
+}
+
+/** The share of a column's filled cells (three or more) that carry on a sentence begun above: they open in lower case. */
+function runningTextShare(grid: SheetGrid, col: number, rows: readonly number[]): number {
+  let filled = 0;
+  let running = 0;
+  for (const r of rows) {
+    const t = grid.rawText(r, col).trim();
+    if (!/\p{L}/u.test(t)) continue;
+    filled++;
+    if (/^\p{Ll}/u.test(t)) running++;
+  }
+  return filled >= 3 ? running / filled : 0;
+}
+
+/**
+ * The period a trend heading compares against ("DOT against 2016/17 (Q4)", "Change since Q1 2016/17"): a dated period
+ * named after "against", "since" or "compared with" — a quarter written apart from its year read with it.
+ */
+function comparedPeriod(label: string, ctx: PeriodContext): Period | null {
+  const m = /\b(?:against|since|compared (?:to|with)|vs\.?)\s+(.+)$/i.exec(label);
+  if (!m) return null;
+  const found = findPeriods(m[1], ctx, { years: true }).map((f) => f.period);
+  const dated = found.filter((p) => p.start && p.end);
+  // A quarter or month written without its year ("(Q4)") takes the year named beside it, not the table's.
+  const part = found.find((p) => (p.kind === "quarter" || p.kind === "month") && !/\d{2}\s*[/-]\s*\d{2}|\d{4}/.test(p.label));
+  const year = dated.find((p) => ["year", "financial-year", "academic-year"].includes(p.kind));
+  if (part && year) {
+    const within = parsePeriod(`${part.label} ${year.label}`, ctx);
+    if (within?.start && within.end) return within;
+  }
+  return dated.length === 1 ? dated[0] : null;
 }

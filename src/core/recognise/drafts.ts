@@ -26,6 +26,8 @@ export interface DraftMilestone {
   seq?: number;
   /** The target of one period kept on its own (a sheet's or an export row's), not a stage of a plan. */
   periodTarget?: boolean;
+  /** Its actual is estimated or projected before the period's books close ("FY 2019 Estimate"), not measured. */
+  estimate?: boolean;
 }
 
 /** A row a KPI was assembled from. */

@@ -14,6 +14,7 @@ import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
 import { findPeriodRowTables, type PeriodRowsPlan, type PeriodRowsShape } from "./periodRows";
+import { readHeadingLinesAbove } from "./headingAbove";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -89,18 +90,27 @@ function isHeaderCandidate(h: RowHeading): boolean {
   return h.recognised / h.filled.length >= 0.5;
 }
 
-/** A second heading row under a two-level heading: short words under the figure columns, nothing under the names. */
-function subHeadingRow(grid: SheetGrid, row: number, top: RowHeading, fromCol: number, toCol: number): Map<number, string> | null {
+/**
+ * A second heading row under a two-level heading: short words under the figure columns, nothing under the names —
+ * unless every word under the figures is a period ("Actual | Goal" over "FY 19-20 | FY 20-21"): a row of periods is
+ * headings whatever stands beside it.
+ */
+function subHeadingRow(grid: SheetGrid, row: number, top: RowHeading, fromCol: number, toCol: number, ctx: PeriodContext): Map<number, string> | null {
   const subs = new Map<number, string>();
+  let underNames = false;
   for (let c = fromCol; c <= toCol; c++) {
     const cell = grid.raw(row, c);
     if (!cell.text) continue;
     const cls = top.classes.get(c);
-    if (cls && (cls.role === "ref" || cls.role === "measure")) return null;
+    if (cls && (cls.role === "ref" || cls.role === "measure")) {
+      underNames = true;
+      continue;
+    }
     const yearLike = typeof cell.value === "number" && /^(?:19|20)\d{2}$/.test(cell.text);
     if ((cell.valueType !== "String" && !yearLike) || cell.text.length > 30 || /\d%|^\d+(\.\d+)?$/.test(cell.text) && !yearLike) return null;
     subs.set(c, cell.text);
   }
+  if (underNames && ![...subs.values()].every((t) => !!parsePeriod(t, ctx))) return null;
   return subs.size >= 2 ? subs : null;
 }
 
@@ -343,12 +353,21 @@ function overlaps(a: FoundTable, b: FoundTable): boolean {
   return aTop <= b.lastRow && bTop <= a.lastRow && a.firstCol <= b.lastCol && b.firstCol <= a.lastCol;
 }
 
-/** Columns filled in the heading row, or in one of the next few rows between filled heading columns or just after them. */
+/**
+ * Columns filled in the heading row, or in one of the next few rows between filled heading columns or just after
+ * them — or just before them, where the rows under a blank corner hold words (the names, headed by nothing).
+ */
 function occupiedCols(grid: SheetGrid, row: number, filled: number[]): number[] {
   const set = new Set(filled);
   const last = filled[filled.length - 1];
   for (let r = row + 1; r <= Math.min(grid.lastRow, row + 4); r++) {
     for (let c = filled[0]; c <= last + 1 && c <= grid.lastCol; c++) if (!set.has(c) && grid.raw(r, c).text !== "") set.add(c);
+  }
+  const corner = filled[0] - 1;
+  if (corner >= grid.firstCol && grid.rawText(row, corner) === "") {
+    let words = 0;
+    for (let r = row + 1; r <= Math.min(grid.lastRow, row + 4); r++) if (/\p{L}{3}/u.test(grid.rawText(r, corner)) && grid.raw(r, corner).valueType === "String") words++;
+    if (words >= 2) set.add(corner);
   }
   return [...set].sort((a, b) => a - b);
 }
@@ -540,9 +559,10 @@ function tableFromBlock(
   if (headerRow === null && block.kpiRows < 2) return null;
   const firstDataRow = headerRow === null ? block.firstRow : headerRow + 1;
   const headerTop = headerRow !== null && headerRow - 1 >= grid.firstRow && isParentHeadingRow(grid, kinds, headerRow - 1, fromCol, toCol, valueCols) ? headerRow - 1 : headerRow;
-  const headerRowsList = headerRow === null ? [] : headerTop !== null && headerTop < headerRow ? [headerTop, headerRow] : [headerRow];
-  const tctx = tableContext(grid, headerRowsList, fromCol, toCol, ctx, firstDataRow);
-  const columns = headingColumns(grid, headerRowsList, fromCol, toCol, tctx);
+  const ownRows = headerRow === null ? [] : headerTop !== null && headerTop < headerRow ? [headerTop, headerRow] : [headerRow];
+  const tctx = tableContext(grid, ownRows, fromCol, toCol, ctx, firstDataRow);
+  const columns = headingColumns(grid, ownRows, fromCol, toCol, tctx);
+  const headerRowsList = ownRows.length ? [...readHeadingLinesAbove(grid, kinds, columns, ownRows[0], ownRows.length, tctx), ...ownRows] : ownRows;
   const rows: number[] = [];
   for (let r = firstDataRow; r <= block.lastRow; r++) rows.push(r);
   // Reading every column's role costs a pass over each of its cells; a block that cannot pass looksLikeKpis
@@ -707,8 +727,10 @@ function headingColumns(grid: SheetGrid, headerRows: number[], fromCol: number, 
         top = t.text;
         carried = t.merge ? null : t.text;
         spanned = spanned || (!!t.merge && t.merge.colCount > 1);
-      } else if (carried && ownText) {
-        top = carried; // an unmerged two-level heading: the top word stands over the columns to its right
+      } else if (carried && ownText && !(namesPeriod(carried, ctx) && namesPeriod(ownText, ctx))) {
+        // An unmerged two-level heading: the top word stands over the columns to its right — but a period does not
+        // stand over another period ("FY18/19 | " over "Actual | CY 2019").
+        top = carried;
         spanned = true;
       }
     }
@@ -731,6 +753,11 @@ function headingColumns(grid: SheetGrid, headerRows: number[], fromCol: number, 
     columns.push({ col: c, label, cls, sub, ...(spanned ? { spanned } : {}) });
   }
   return columns;
+}
+
+/** Whether a heading's words name a period ("FY18/19", "CY 2019", "2020/21 Actual"). */
+function namesPeriod(text: string, ctx: PeriodContext): boolean {
+  return !!parsePeriod(text, ctx) || !!classifyHeading(text, ctx)?.heading?.period;
 }
 
 function buildTable(
@@ -769,10 +796,12 @@ function buildTable(
   // A two-level heading: the next row holds sub-headings under the figure columns; or the row above holds
   // periods or roles over several of them.
   let headerRowsList = [headerRow];
-  const subs = headerRow + 1 <= grid.lastRow ? subHeadingRow(grid, headerRow + 1, top, fromCol, lastCol) : null;
+  const subs = headerRow + 1 <= grid.lastRow ? subHeadingRow(grid, headerRow + 1, top, fromCol, lastCol, ctx) : null;
   if (subs) headerRowsList = [headerRow, headerRow + 1];
   const columns = headingColumnsFromRows(grid, headerRowsList, top, fromCol, lastCol, ctx);
   const firstDataRow = headerRowsList[headerRowsList.length - 1] + 1;
+  headerRowsList = [...readHeadingLinesAbove(grid, kinds, columns, headerRow, headerRowsList.length, ctx), ...headerRowsList];
+  const topRow = headerRowsList[0];
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
   const lastRow = fixedLastRow ?? findLastRow(grid, kinds, columns, firstDataRow, fromCol, lastCol, ctx);
@@ -783,7 +812,7 @@ function buildTable(
   const nonEmptyHeads = columns.filter((c) => c.label).length;
   const recognisedHeads = columns.filter((c) => c.label && c.cls?.source !== "content" && c.cls?.source !== "position" && c.cls).length;
   return {
-    headerRow,
+    headerRow: topRow,
     headerRows: headerRowsList.length,
     firstCol: fromCol,
     lastCol,
@@ -791,9 +820,9 @@ function buildTable(
     lastRow,
     columns,
     excelTable: null,
-    title: findTitle(grid, headerRow, fromCol, lastCol),
+    title: findTitle(grid, topRow, fromCol, lastCol),
     headerScore: nonEmptyHeads ? recognisedHeads / nonEmptyHeads : 0,
-    periodContext: statedPlanStart(grid, headerRow, lastCol, columns, ctx),
+    periodContext: statedPlanStart(grid, topRow, lastCol, columns, ctx),
     foundBy,
   };
 }

@@ -177,7 +177,10 @@ const PHRASES: [string, ColumnRole, number][] = [
   ["this year", "latest", 3], ["position", "latest", 1], ["figure", "latest", 2], ["data", "latest", 1], ["total", "latest", 1],
   ["score", "latest", 1], ["achieved to date", "latest", 3], ["to date", "latest", 2], ["performance to date", "latest", 3], ["latest value", "latest", 3],
   ["current value", "latest", 3], ["latest period", "latest", 2], ["current period", "latest", 2], ["actual performance", "latest", 3],
-  ["percentage", "latest", 1], ["%", "latest", 1], ["rate", "latest", 1], ["count", "latest", 1],
+  ["percentage", "latest", 1], ["%", "latest", 1], ["rate", "latest", 1], ["count", "latest", 1], ["what we achieved", "latest", 3],
+  // Budget books name the years relative to the current one: "PY Actual" (prior year), "CY Estimate" (current year).
+  ["py", "previous", 2], ["py actual", "previous", 3], ["prior year actual", "previous", 3],
+  ["cy", "latest", 2], ["cy actual", "latest", 3], ["cy estimate", "latest", 3], ["current year estimate", "latest", 3],
 ];
 
 interface CompiledPhrase {
@@ -225,7 +228,7 @@ function bestPhrase(tokens: string[]): PhraseMatch | null {
 const PERIOD_COL: [RegExp, HeaderClass["qualifies"]][] = [
   [/^(previous|prior|last) (period|date|month|quarter|as at)$/, "previous"],
   [/^(latest|current) (period|date|month|quarter|as at)$/, "latest"],
-  [/^(period|date|as at|as of|data period|reporting date|period covered|data as at|time period)$/, "left"],
+  [/^(period|date|as at|as of|as of date|as at date|data period|reporting date|period covered|data as at|time period)$/, "left"],
 ];
 
 const FIGURE_LIKE: ReadonlySet<ColumnRole> = new Set(["latest", "previous", "target", "baseline"]);
@@ -290,7 +293,7 @@ function readHeading(text: string, ctx: PeriodContext): HeaderClass | null {
  * A cheap first look: could this text head a name column (reference or measure)? Used to skip most rows of a
  * large sheet before any heading is parsed.
  */
-const NAME_QUICK = /^\s*(kpi|pi\b|ref|reference|measure|performance (measure|indicator)|indicator|description|metric|key performance|id\b|code\b|no\.?\s*$|number\s*$|#|criteria|title|name\b)/i;
+const NAME_QUICK = /^\s*(kpi|pi\b|ref|reference|measure|performance (measure|indicator)|indicator|description|metric|key (?:performance|measure|indicator|metric)|id\b|code\b|no\.?\s*$|number\s*$|#|criteria|title|name\b)/i;
 export function mayNameColumn(text: string): boolean {
   // Headings name, they do not number: "REF-10234" or "KPI 1/2" is a data cell.
   return text.length <= 60 && NAME_QUICK.test(text) && !/\d/.test(text);

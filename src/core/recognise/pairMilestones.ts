@@ -43,7 +43,7 @@ export function pairByPeriod(milestones: DraftMilestone[]): DraftMilestone[] {
       const free = targets.filter((t) => !paired.has(t)).sort((a, b) => distance(a, actual) - distance(b, actual));
       const target = free[0];
       if (!target) break;
-      paired.set(target, { ...target, actualCell: actual.targetCell ?? actual.actualCell, ragCell: actual.ragCell ?? target.ragCell });
+      paired.set(target, { ...target, actualCell: actual.targetCell ?? actual.actualCell, ragCell: actual.ragCell ?? target.ragCell, ...(actual.estimate ? { estimate: true } : {}) });
       absorbed.add(actual);
     }
   }

@@ -112,7 +112,7 @@ class RowReader {
   /** A row that heads the rows below (a section), notes the KPI above, or is a headline over sub-references. */
   headingRow(r: number): boolean {
     const { grid, table, cols } = this;
-    const filled = grid.filledCols(r, table.firstCol, table.lastCol);
+    const filled = grid.filledCols(r, table.firstCol, table.lastCol).filter((c) => !table.columns.some((o) => o.aside && o.col === c));
     // A group heading: one short cell on its own.
     if (filled.length === 1 && (!cols.group || filled[0] !== cols.group.col)) {
       const t = grid.text(r, filled[0]);
@@ -155,7 +155,7 @@ class RowReader {
     for (let n = r + 1; n <= table.lastRow; n++) {
       const name = this.txt(n, cols.measure) || this.txt(n, cols.ref);
       if (!name && grid.isBlankRow(n, table.firstCol, table.lastCol)) continue;
-      return /^\(?[a-z]{1,3}[).]\s/i.test(this.txt(n, cols.measure)) ? null : t;
+      return /^\(?[a-z]{1,3}[).]\s/i.test(this.txt(n, cols.measure)) ? null : t.replace(/\s*:$/, "");
     }
     return null;
   }
@@ -318,6 +318,7 @@ function milestoneCells(r: number, table: FoundTable, cols: TableRoles): DraftMi
         targetCell: { row: r, col: c.col },
         actualCell: null,
         ragCell: ragCol ? { row: r, col: ragCol.col } : null,
+        ...(h.estimate ? { estimate: true } : {}),
       };
     });
 }

@@ -38,6 +38,7 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
   const first = (role: string): ColumnInfo | undefined => byRole(role)[0];
   const ref = first("ref");
   const measure = first("measure");
+  const [latests, targets] = periodPairs(byRole("latest"), byRole("target"));
   return {
     ref,
     measure,
@@ -46,9 +47,9 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
     frequency: first("frequency"),
     baseline: first("baseline"),
     // The last of several: "Target 2022/23 | Target 2023/24" states the one in force last.
-    target: byRole("target").slice(-1)[0],
+    target: targets.slice(-1)[0],
     previous: first("previous"),
-    latest: byRole("latest").slice(-1)[0],
+    latest: latests.slice(-1)[0],
     dot: first("dot"),
     // A "Comment" column of words such as "Improvement" / "Decline" states the trend and is still the comment.
     notes: first("notes") ?? byRole("dot").find((c) => c.cls?.source === "content" && classifyHeading(c.label)?.role === "notes"),
@@ -62,6 +63,19 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
     names: [ref, measure].filter((c): c is ColumnInfo => !!c),
     rowPeriods: rowPeriodColumns(grid, table),
   };
+}
+
+const YEAR_TO_DATE = /\b(?:f?ytd|year[- ]to[- ]date)\b/i;
+
+/**
+ * "Actual | Goal | FYTD Actual | FYTD Goal": the period's pair and the year-to-date pair side by side. The KPI is
+ * reported for the period (the row's "As of" date); the year-to-date pair is a running total beside it.
+ */
+function periodPairs(latests: ColumnInfo[], targets: ColumnInfo[]): [ColumnInfo[], ColumnInfo[]] {
+  const toDate = (c: ColumnInfo) => YEAR_TO_DATE.test(c.label);
+  const both = (cols: ColumnInfo[]) => cols.some(toDate) && cols.some((c) => !toDate(c));
+  if (!both(latests) || !both(targets)) return [latests, targets];
+  return [latests.filter((c) => !toDate(c)), targets.filter((c) => !toDate(c))];
 }
 
 /** A row's period: the most specific its period columns name ("2016/17" and "April to June 2016": the quarter). */

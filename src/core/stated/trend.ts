@@ -18,8 +18,8 @@ const DOWN = /^(?:↓|⬇|▼|▽|↘|⇩|⇓|⬊|⮟|⯆|🡇|🡓|🡻|⭣|⭭
 const FLAT = /^(?:→|↔|⇔|⇨|⇒|►|▶|▸|⮞|⯈|🡆|🡒|🡺|⭢|⬌|⟷|⟶|=|≈|◄►|◀▶|➡|➔|➜|⬄)$/u;
 
 const WORDS: [RegExp, Partial<StatedTrend>][] = [
-  [/^(?:up|upward|increas(?:e|ed|ing)|higher|rising|rise|risen|gone up|going up)$/, { direction: "up" }],
-  [/^(?:down|downward|decreas(?:e|ed|ing)|lower|falling|fall|fallen|gone down|going down|reduc(?:ed|ing|tion))$/, { direction: "down" }],
+  [/^(?:up|upward|increas(?:e|ed|ing)|higher|rising|rise|risen|rose|gone up|going up|went up|grown|grew)$/, { direction: "up" }],
+  [/^(?:down|downward|decreas(?:e|ed|ing)|lower|falling|fall|fallen|fell|dropped|dropping|drop|gone down|going down|went down|reduc(?:ed|ing|tion))$/, { direction: "down" }],
   [/^(?:flat|same|stable|no change|unchanged|static|steady|level|maintained|sustained|no movement|consistent|similar|constant|no significant change)$/, { direction: "flat", judgement: "no-change" }],
   [/^(?:improv(?:ing|ed|ement)|better|positive|positive trend|getting better|on an upward trend)$/, { judgement: "improving" }],
   [/^(?:worsen(?:ing|ed)|worse|deteriorat(?:ing|ed|ion)|declin(?:ing|ed|e)|negative|negative trend|getting worse)$/, { judgement: "worsening" }],

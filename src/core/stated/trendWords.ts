@@ -43,6 +43,15 @@ export function trendInWords(text: string | null | undefined): TrendInWords | nu
  */
 export function trendInPhrase(text: string | null | undefined): TrendInWords | null {
   if (!text || text.length > 80) return null;
-  for (const [re, reading] of READINGS) if (re.test(text)) return { ...reading, text: text.trim() };
+  for (const [re, reading] of [...READINGS, ...RANKED]) if (re.test(text)) return { ...reading, text: text.trim() };
   return null;
 }
+
+/**
+ * A trend column that ranks the changes ("Top score; biggest improvement", "Bottom score; biggest drop"): the KPI is
+ * among those that improved or worsened most since the last period, a judgement.
+ */
+const RANKED: [RegExp, Omit<TrendInWords, "text">][] = [
+  [/\b(?:biggest|largest|greatest|most)\s+improve(?:ment|d)\b/i, { direction: null, judgement: "improving" }],
+  [/\b(?:biggest|largest|greatest|sharpest)\s+(?:drop|fall|decline|deterioration)\b/i, { direction: null, judgement: "worsening" }],
+];
