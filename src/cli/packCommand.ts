@@ -107,7 +107,7 @@ export async function runPack(file: string, opts: PackOptions, out: (s: string) 
   try {
     outcome = await wb.run(async (ctx) => {
       const inserted = await insertScorecard(ctx, { workbookName: basename(file), overrides: opts.overrides, today: todayIso(), printer: carlito ? "libreoffice" : "excel" });
-      await hideAllSheetsBut(ctx, inserted.applied.sheetName);
+      await hideAllSheetsBut(ctx, [inserted.applied.sheetName, inserted.applied.registerSheetName]);
       return inserted;
     });
   } catch (e) {

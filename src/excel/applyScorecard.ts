@@ -8,13 +8,13 @@
 // it is incomplete, and the next run repairs it (scorecardWrite.ts). Two co-authors making the first
 // scorecard at the same moment: the second's new sheet clashes with the first's, its write stops at that
 // first command, and it regenerates the first's scorecard in place instead, so there is one scorecard.
-import { withSheetState, DATA_SHEET_DEFAULT_NAME, type ScorecardSpec, type SheetSection } from "../core/scorecard";
+import { withSheetState, DATA_SHEET_DEFAULT_NAME, registerSheetName, type ScorecardSpec, type SheetSection } from "../core/scorecard";
 import { datesTo1904System } from "../core/dateSystem";
 import { readOwnedSheet, type OwnedSheetState } from "./scorecardRead";
 import { protectedSheetError, structureProtectedError, tooLargeError, unwritableSpecError } from "./scorecardError";
 import { freeSheetName } from "./scorecardOwnership";
 import { scorecardSteps, type WriteCapabilities, type WritePlan, type WriteStep, type WriteTargets } from "./scorecardWrite";
-import { specProblems, writtenArea } from "./scorecardPlan";
+import { registerPosition, specProblems, writtenArea } from "./scorecardPlan";
 import { requestBytes } from "./requestEstimate";
 import { isSetSupported, REQUIREMENTS } from "./requirements";
 
@@ -36,6 +36,8 @@ export interface ApplyResult {
   degraded: string[];
   /** The hidden sheet with the charts' data and what this scorecard said. */
   dataSheetName: string;
+  /** The register's own sheet (one row per KPI, its heading row frozen and filterable), right after the scorecard. */
+  registerSheetName: string;
   /** Places on the scorecard the pane links to: the summary, the exceptions, the charts, each group of the register. */
   sections: SheetSection[];
   /** KPIs whose RAG changed since the last scorecard; null when there was none. */
@@ -101,7 +103,7 @@ function requestsOf(steps: WriteStep[], can: WriteCapabilities, budget = REQUEST
   const out: { steps: WriteStep[]; bytes: number }[] = [];
   let current = { steps: [] as WriteStep[], bytes: perRequest };
   for (const step of steps) {
-    const bytes = requestBytes(3, (workbook: Excel.Workbook, sheet: Excel.Worksheet, data: Excel.Worksheet) => step.queue({ workbook, sheet, data }));
+    const bytes = requestBytes(4, (workbook: Excel.Workbook, sheet: Excel.Worksheet, data: Excel.Worksheet, register: Excel.Worksheet) => step.queue({ workbook, sheet, data, register }));
     if (bytes + perRequest > budget) throw unwritableSpecError([`its "${step.label}" step alone is too large for one request (${Math.round(bytes / 1e6)} MB)`]);
     if (current.steps.length && current.bytes + bytes > budget) {
       out.push(current);
@@ -126,11 +128,17 @@ export function estimatedWriteBytes(spec: ScorecardSpec, can: WriteCapabilities 
 }
 
 /** A plan for writing `spec` where `state` says what exists (null: nothing yet). */
-function planFor(spec: ScorecardSpec, state: OwnedSheetState | null, rename: string | null = null): WritePlan {
+function planFor(spec: ScorecardSpec, state: OwnedSheetState | null, rename: string | null = null, registerRename: string | null = null): WritePlan {
   const owned = state?.owned ?? null;
   const data = state?.dataSheet ?? null;
+  const register = state?.register ?? null;
   const placement = spec.source.options.settings.scorecardPlacement;
   const position = placement !== "first" ? null : owned ? (owned.position !== 0 ? 0 : null) : 0;
+  // The sheets in order as they will be when the register is moved: new ones added at the end, the scorecard moved first.
+  const scorecardName = owned?.name ?? spec.sheetName;
+  const registerName = register?.name ?? spec.register.sheetName;
+  const order = [...(state?.sheetNames ?? []), ...(owned ? [] : [scorecardName]), ...(data ? [] : [spec.dataSheet.sheetName]), ...(register ? [] : [registerName])];
+  if (position !== null) order.splice(0, 0, ...order.splice(order.indexOf(scorecardName), 1));
   return {
     sheetName: owned?.name ?? spec.sheetName,
     createSheet: owned ? null : spec.sheetName,
@@ -152,13 +160,23 @@ function planFor(spec: ScorecardSpec, state: OwnedSheetState | null, rename: str
     hideData: !data || data.visibility === "Visible",
     configuredName: spec.source.options.sheetName,
     title: titleOf(spec),
+    createRegister: register ? null : spec.register.sheetName,
+    registerId: register?.id ?? null,
+    registerName,
+    tagRegister: !register?.tagged,
+    registerTagExists: state?.tags.register ?? false,
+    registerAreaTagExists: state?.tags.registerArea ?? false,
+    oldRegisterArea: register?.area ?? null,
+    newRegisterArea: writtenArea(spec.register) ?? { row: 0, col: 0, rowCount: 1, colCount: 1 },
+    registerRename,
+    registerPosition: registerPosition(order, scorecardName, registerName),
   };
 }
 
 /** The names the sheets will have: the owned ones keep theirs (a person's rename survives) unless the setting changed. */
-function namesFor(specIn: ScorecardSpec, state: OwnedSheetState): { sheetName: string; dataSheetName: string; rename: string | null } {
-  const { owned, dataSheet } = state;
-  const others = state.sheetNames.filter((n) => n !== owned?.name && n !== dataSheet?.name);
+function namesFor(specIn: ScorecardSpec, state: OwnedSheetState): { sheetName: string; dataSheetName: string; registerSheetName: string; rename: string | null; registerRename: string | null } {
+  const { owned, dataSheet, register } = state;
+  const others = state.sheetNames.filter((n) => n !== owned?.name && n !== dataSheet?.name && n !== register?.name);
   const wanted = specIn.sheetName;
   let sheetName = freeSheetName(wanted, others);
   let rename: string | null = null;
@@ -168,14 +186,19 @@ function namesFor(specIn: ScorecardSpec, state: OwnedSheetState): { sheetName: s
     else sheetName = owned.name;
   }
   const dataSheetName = dataSheet?.name ?? freeSheetName(specIn.dataSheet.sheetName || DATA_SHEET_DEFAULT_NAME, [...others, sheetName]);
-  return { sheetName, dataSheetName, rename };
+  // The register is named after the scorecard: kept (a person's rename survives) unless the scorecard's setting changed.
+  const wantedRegister = freeSheetName(registerSheetName(rename ?? sheetName), [...others, sheetName, dataSheetName]);
+  const registerName = register && !rename ? register.name : wantedRegister;
+  const registerRename = register && rename && register.name.toLowerCase() !== wantedRegister.toLowerCase() ? wantedRegister : null;
+  return { sheetName, dataSheetName, registerSheetName: registerName, rename, registerRename };
 }
 
 /** Refuse, before any change, what Excel would refuse part-way. */
 function checkWritable(state: OwnedSheetState, spec: ScorecardSpec): void {
   if (state.owned?.protected) throw protectedSheetError(state.owned.name);
   if (state.dataSheet?.protected) throw protectedSheetError(state.dataSheet.name);
-  if (state.structureProtected && (!state.owned || !state.dataSheet)) throw structureProtectedError();
+  if (state.register?.protected) throw protectedSheetError(state.register.name);
+  if (state.structureProtected && (!state.owned || !state.dataSheet || !state.register)) throw structureProtectedError();
   const problems = specProblems(spec);
   if (problems.length) throw unwritableSpecError(problems);
 }
@@ -183,7 +206,12 @@ function checkWritable(state: OwnedSheetState, spec: ScorecardSpec): void {
 /** Dates in the workbook's own system (the core counts in the 1900 system). */
 function inWorkbookDates(spec: ScorecardSpec, date1904: boolean): ScorecardSpec {
   if (!date1904) return spec;
-  return { ...spec, blocks: spec.blocks.map(datesTo1904System), dataSheet: { ...spec.dataSheet, blocks: spec.dataSheet.blocks.map(datesTo1904System) } };
+  return {
+    ...spec,
+    blocks: spec.blocks.map(datesTo1904System),
+    dataSheet: { ...spec.dataSheet, blocks: spec.dataSheet.blocks.map(datesTo1904System) },
+    register: { ...spec.register, blocks: spec.register.blocks.map(datesTo1904System) },
+  };
 }
 
 class CreationClash extends Error {}
@@ -204,7 +232,7 @@ async function sendRequests(context: Excel.RequestContext, requests: { steps: Wr
   try {
     await context.sync();
   } catch (e) {
-    const creating = s.plan.createSheet !== null || s.plan.createData !== null;
+    const creating = s.plan.createSheet !== null || s.plan.createData !== null || s.plan.createRegister !== null;
     if (i === 0 && creating && (e as { code?: string }).code === "ItemAlreadyExists") throw new CreationClash();
     throw e;
   } finally {
@@ -229,15 +257,16 @@ async function applyOnce(context: Excel.RequestContext, specIn: ScorecardSpec, o
   const state = await readOwnedSheet(context, () => counter.syncs++, {
     sheet: specIn.sheetName,
     data: specIn.dataSheet.sheetName || DATA_SHEET_DEFAULT_NAME,
+    register: specIn.register.sheetName,
   });
   const names = namesFor(specIn, state);
   // An empty sheet taken over (a first write that stopped part-way) has nothing to say about a last scorecard.
   const previous = state.owned && !state.owned.blank ? state.owned.state : null;
-  const spec = withSheetState(specIn, previous, { sheetName: names.sheetName, dataSheetName: names.dataSheetName });
+  const spec = withSheetState(specIn, previous, { sheetName: names.sheetName, dataSheetName: names.dataSheetName, registerSheetName: names.registerSheetName });
   checkWritable(state, spec);
   const can = capabilities(supports);
   const written = inWorkbookDates(spec, state.date1904);
-  const plan = planFor(written, state, names.rename);
+  const plan = planFor(written, state, names.rename, names.registerRename);
   const requests = requestsOf(scorecardSteps(written, plan, can), can, options.requestBudgetBytes);
 
   const sheets = context.workbook.worksheets;
@@ -245,6 +274,7 @@ async function applyOnce(context: Excel.RequestContext, specIn: ScorecardSpec, o
     workbook: context.workbook,
     sheet: (plan.sheetId !== null ? sheets.getItem(plan.sheetId) : undefined) as Excel.Worksheet,
     data: (plan.dataId !== null ? sheets.getItem(plan.dataId) : undefined) as Excel.Worksheet,
+    register: (plan.registerId !== null ? sheets.getItem(plan.registerId) : undefined) as Excel.Worksheet,
   };
   await sendRequests(context, requests, 0, { plan, can, targets, counter });
 
@@ -258,6 +288,7 @@ async function applyOnce(context: Excel.RequestContext, specIn: ScorecardSpec, o
     orphanedCommentary: spec.orphanedCommentary.length,
     degraded: degradedNotes(can, spec),
     dataSheetName: names.dataSheetName,
+    registerSheetName: names.registerRename ?? names.registerSheetName,
     sections: spec.sections,
     changedSinceLast: spec.changes.hasPrevious ? spec.changes.changed.length : null,
     inPlace: plan.createSheet === null,

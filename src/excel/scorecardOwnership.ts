@@ -7,6 +7,11 @@ export const OWNED_SHEET_COMMENT = "Marks the sheet the KPI Scorecard add-in own
 /** The hidden sheet beside the scorecard (its charts' data, and what it said for the next one), tagged the same way. */
 export const OWNED_DATA_SHEET_NAME = "KPIScorecard.Data";
 export const OWNED_DATA_SHEET_COMMENT = "Marks the hidden sheet that holds the KPI Scorecard's chart data and state. Do not edit.";
+/** The register's own sheet beside the scorecard (one row per KPI, its heading row frozen), tagged the same way. */
+export const OWNED_REGISTER_SHEET_NAME = "KPIScorecard.Register";
+export const OWNED_REGISTER_SHEET_COMMENT = "Marks the register sheet the KPI Scorecard add-in owns and replaces on regeneration. Do not edit.";
+/** The area of the register sheet the add-in last wrote, as WRITTEN_AREA_TAG is for the scorecard. */
+export const REGISTER_AREA_TAG = "KPIScorecard.RegisterWritten";
 /**
  * The area of the scorecard the add-in last wrote (a range on it): cleared and written again by the next
  * regeneration, in place. What a person adds outside it stays. Excel moves it with inserted rows, as a tag.
@@ -15,7 +20,7 @@ export const WRITTEN_AREA_TAG = "KPIScorecard.Written";
 /** The sheet name the settings asked for when the scorecard was last written (a text name): a new one renames it. */
 export const SHEET_NAME_TAG = "KPIScorecard.SheetName";
 /** Every name the add-in writes: what a package patcher lifts with the scorecard. */
-export const OWNED_NAMES: readonly string[] = [OWNED_SHEET_NAME, OWNED_DATA_SHEET_NAME, WRITTEN_AREA_TAG, SHEET_NAME_TAG];
+export const OWNED_NAMES: readonly string[] = [OWNED_SHEET_NAME, OWNED_DATA_SHEET_NAME, OWNED_REGISTER_SHEET_NAME, WRITTEN_AREA_TAG, REGISTER_AREA_TAG, SHEET_NAME_TAG];
 /** The names of the charts the add-in draws (src/core/scorecard/charts.ts): a person's own charts are left alone. */
 export const CHART_NAME_PREFIX = "KPIScorecard_Chart_";
 /**

@@ -3,7 +3,7 @@
 // the spec Excel would refuse (so the write is refused before its first command, not half-way).
 import { parseRangeAddress } from "../core/address";
 import { MAX_CELL_TEXT } from "../core/scorecard/literal";
-import type { CellBlock, ScorecardSpec } from "../core/scorecard";
+import type { CellBlock, ChartSpec, ScorecardSpec, SheetPartSpec } from "../core/scorecard";
 import type { CellRect } from "../core/snapshot";
 
 /** Excel's grid and its longest cell text (Excel specifications and limits). */
@@ -31,15 +31,15 @@ export function bounding(rects: readonly (CellRect | null)[]): CellRect | null {
   return bottom < 0 ? null : { row: top, col: left, rowCount: bottom - top, colCount: right - left };
 }
 
-/** Everything the write puts on the scorecard: cells, formats, merges, rules, links and the charts' anchors. */
-export function writtenArea(spec: ScorecardSpec): CellRect | null {
+/** Everything the write puts on a sheet it lays out: cells, formats, merges, rules, links and the charts' anchors. */
+export function writtenArea(spec: SheetPartSpec & { charts?: readonly ChartSpec[] }): CellRect | null {
   const rects: (CellRect | null)[] = [rectOf(spec.usedRange)];
   for (const b of spec.blocks) rects.push(blockRect(b));
   for (const f of spec.formats) rects.push(rectOf(f.address));
   for (const m of spec.merges) rects.push(rectOf(m.address));
   for (const t of spec.textRules) rects.push(rectOf(t.address));
   for (const h of spec.hyperlinks) rects.push(rectOf(h.cell));
-  for (const c of spec.charts) rects.push(bounding([rectOf(c.topLeft), rectOf(c.bottomRight)]));
+  for (const c of spec.charts ?? []) rects.push(bounding([rectOf(c.topLeft), rectOf(c.bottomRight)]));
   return bounding(rects);
 }
 
@@ -90,7 +90,7 @@ const HEX = /^[0-9A-Fa-f]{6}$/;
  */
 export function specProblems(spec: ScorecardSpec): string[] {
   const problems: string[] = [];
-  for (const sheet of [spec.blocks, spec.dataSheet.blocks]) {
+  for (const sheet of [spec.blocks, spec.dataSheet.blocks, spec.register.blocks]) {
     for (const b of sheet) {
       const r = blockRect(b);
       if (r.row + r.rowCount > MAX_ROWS || r.col + r.colCount > MAX_COLS) problems.push(`the ${b.id} block goes past Excel's last row or column`);
@@ -99,10 +99,21 @@ export function specProblems(spec: ScorecardSpec): string[] {
       }
     }
   }
-  for (const f of spec.formats) {
+  for (const f of [...spec.formats, ...spec.register.formats]) {
     for (const c of [f.fill, f.fontColour, f.border?.colour]) if (c !== undefined && !HEX.test(c)) problems.push(`"${c}" at ${f.address} is not a colour`);
   }
-  for (const t of spec.textRules) for (const c of [t.fill, t.fontColour]) if (!HEX.test(c)) problems.push(`"${c}" in a RAG rule is not a colour`);
+  for (const t of [...spec.textRules, ...spec.register.textRules]) for (const c of [t.fill, t.fontColour]) if (!HEX.test(c)) problems.push(`"${c}" in a RAG rule is not a colour`);
   for (const c of spec.charts) for (const s of c.series) if (!HEX.test(s.colour)) problems.push(`"${s.colour}" in chart ${c.name} is not a colour`);
   return [...new Set(problems)];
+}
+
+/**
+ * Where the register's sheet must be moved to stand right after the scorecard, given the sheets in order as they
+ * will be when the move is made (null: it is there already). Moving a sheet takes it out and puts it in at the index.
+ */
+export function registerPosition(order: readonly string[], scorecard: string, register: string): number | null {
+  const s = order.indexOf(scorecard);
+  const r = order.indexOf(register);
+  if (s < 0 || r < 0 || r === s + 1) return null;
+  return r > s ? s + 1 : s;
 }

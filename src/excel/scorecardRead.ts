@@ -8,7 +8,7 @@ import type { CellRect } from "../core/snapshot";
 import { parseRangeAddress } from "../core/address";
 import { isSetSupported } from "./requirements";
 import { queueDateSystem, uses1904 } from "./dateSystem";
-import { CHART_NAME_PREFIX, OWNED_DATA_SHEET_NAME, OWNED_SHEET_NAME, SHEET_NAME_TAG, WRITTEN_AREA_TAG, sheetFromReference } from "./scorecardOwnership";
+import { CHART_NAME_PREFIX, OWNED_DATA_SHEET_NAME, OWNED_REGISTER_SHEET_NAME, OWNED_SHEET_NAME, REGISTER_AREA_TAG, SHEET_NAME_TAG, WRITTEN_AREA_TAG, sheetFromReference } from "./scorecardOwnership";
 
 export interface SheetInfo {
   id: string;
@@ -37,7 +37,7 @@ export interface OwnedSheetState {
   /** Names of every sheet in the workbook, in order. */
   sheetNames: string[];
   /** Whether each tag exists (even if its sheet is gone). */
-  tags: { owned: boolean; data: boolean; written: boolean; sheetName: boolean };
+  tags: { owned: boolean; data: boolean; written: boolean; sheetName: boolean; register: boolean; registerArea: boolean };
   /** The workbook's structure is protected: no sheet can be added (ExcelApi 1.7; false where unknown). */
   structureProtected: boolean;
   /** The workbook counts dates from 1904: dates are written in its serials. */
@@ -45,12 +45,15 @@ export interface OwnedSheetState {
   owned: OwnedScorecard | null;
   /** The hidden data sheet, when its tag still finds it (or an empty untagged one of its name, as above). */
   dataSheet: (SheetInfo & { protected: boolean; tagged: boolean; area: CellRect | null }) | null;
+  /** The register's own sheet, when its tag still finds it (or an empty untagged one of its name), and what it last wrote there. */
+  register: (SheetInfo & { protected: boolean; tagged: boolean; area: CellRect | null }) | null;
 }
 
 /** The names the write would give new sheets: an empty, untagged sheet of such a name is taken over, not doubled. */
 export interface Adoptable {
   sheet: string;
   data: string;
+  register: string;
 }
 
 function tagged(tag: Excel.NamedItem, sheets: SheetInfo[]): SheetInfo | undefined {
@@ -85,6 +88,8 @@ export async function readOwnedSheet(context: Excel.RequestContext, countSync: (
   const dataTag = loadTag(context, OWNED_DATA_SHEET_NAME);
   const writtenTag = loadTag(context, WRITTEN_AREA_TAG);
   const nameTag = loadTag(context, SHEET_NAME_TAG);
+  const registerTag = loadTag(context, OWNED_REGISTER_SHEET_NAME);
+  const registerAreaTag = loadTag(context, REGISTER_AREA_TAG);
   const protection = isSetSupported("ExcelApi", "1.7") ? context.workbook.protection : null;
   protection?.load("protected");
   const dates = queueDateSystem(context);
@@ -94,17 +99,19 @@ export async function readOwnedSheet(context: Excel.RequestContext, countSync: (
   const sheets: SheetInfo[] = collection.items.map((s) => ({ id: s.id, name: s.name, position: s.position, visibility: s.visibility }));
   const found = tagged(tag, sheets);
   const data = tagged(dataTag, sheets);
-  const named = (name: string | undefined) => (name === undefined ? undefined : sheets.find((x) => x.name.toLowerCase() === name.toLowerCase() && x !== found && x !== data));
+  const register = tagged(registerTag, sheets);
+  const named = (name: string | undefined) => (name === undefined ? undefined : sheets.find((x) => x.name.toLowerCase() === name.toLowerCase() && x !== found && x !== data && x !== register));
   const sheetCandidate = found ? undefined : named(adoptable?.sheet);
   const dataCandidate = data ? undefined : named(adoptable?.data);
+  const registerCandidate = register ? undefined : named(adoptable?.register);
   const base = {
     sheets,
     sheetNames: sheets.map((s) => s.name),
-    tags: { owned: !tag.isNullObject, data: !dataTag.isNullObject, written: !writtenTag.isNullObject, sheetName: !nameTag.isNullObject },
+    tags: { owned: !tag.isNullObject, data: !dataTag.isNullObject, written: !writtenTag.isNullObject, sheetName: !nameTag.isNullObject, register: !registerTag.isNullObject, registerArea: !registerAreaTag.isNullObject },
     structureProtected: protection?.protected ?? false,
     date1904: uses1904(dates),
   };
-  if (!found && !data && !sheetCandidate && !dataCandidate) return { ...base, owned: null, dataSheet: null };
+  if (!found && !data && !register && !sheetCandidate && !dataCandidate && !registerCandidate) return { ...base, owned: null, dataSheet: null, register: null };
 
   // Sync 2: the owned sheets' protection and contents, and the charts drawn on the scorecard.
   const items = context.workbook.worksheets;
@@ -120,8 +127,14 @@ export async function readOwnedSheet(context: Excel.RequestContext, countSync: (
   dataWs?.protection.load("protected");
   const dataUsed = dataWs?.getUsedRangeOrNullObject(true) ?? null;
   dataUsed?.load("values,rowIndex,columnIndex,rowCount,columnCount");
+  const registerWs = register ? items.getItem(register.id) : null;
+  registerWs?.protection.load("protected");
+  const registerUsed = registerWs?.getUsedRangeOrNullObject(true) ?? null;
+  registerUsed?.load("values");
+  const registerFormatted = registerWs?.getUsedRangeOrNullObject(false) ?? null;
+  registerFormatted?.load("rowIndex,columnIndex,rowCount,columnCount");
   // An untagged sheet of the name the write would give: taken over only when it is empty (no value, format or chart).
-  const probes = [sheetCandidate, dataCandidate].map((c) => {
+  const probes = [sheetCandidate, dataCandidate, registerCandidate].map((c) => {
     if (!c) return null;
     const probeWs = items.getItem(c.id);
     const probeUsed = probeWs.getUsedRangeOrNullObject(false);
@@ -132,24 +145,35 @@ export async function readOwnedSheet(context: Excel.RequestContext, countSync: (
   });
   await context.sync();
   countSync();
-  const [sheetAdopted, dataAdopted] = probes.map((p) => (p && p.probeUsed.isNullObject && p.charts.value === 0 && !p.probeWs.protection.protected ? p.c : undefined));
-  if (!found && sheetAdopted) return { ...base, owned: adopted(sheetAdopted), dataSheet: dataOf(data, dataWs, dataUsed) ?? (dataAdopted ? { ...dataAdopted, protected: false, tagged: false, area: null } : null) };
+  const [sheetAdopted, dataAdopted, registerAdopted] = probes.map((p) => (p && p.probeUsed.isNullObject && p.charts.value === 0 && !p.probeWs.protection.protected ? p.c : undefined));
+  const registerSheet = register && registerWs
+    ? { ...register, protected: registerWs.protection.protected, tagged: true, area: taggedRect(registerAreaTag, register) ?? rectOf(registerFormatted) }
+    : registerAdopted ? { ...registerAdopted, protected: false, tagged: false, area: null } : null;
+  if (!found && sheetAdopted) return { ...base, owned: adopted(sheetAdopted), dataSheet: dataOf(data, dataWs, dataUsed) ?? (dataAdopted ? { ...dataAdopted, protected: false, tagged: false, area: null } : null), register: registerSheet };
   const grid = (r: Excel.Range | null): Grid | null => (r && !r.isNullObject ? (r.values as Grid) : null);
-  const usedRect = formatted && !formatted.isNullObject ? { row: formatted.rowIndex, col: formatted.columnIndex, rowCount: formatted.rowCount, colCount: formatted.columnCount } : null;
+  const usedRect = rectOf(formatted);
+  // The scorecard's cells, then the register's (read by their headers, so one grid under the other).
+  const sheetGrid = [...(grid(used) ?? []), ...(grid(registerUsed) ?? [])];
   return {
     ...base,
     dataSheet: dataOf(data, dataWs, dataUsed) ?? (dataAdopted ? { ...dataAdopted, protected: false, tagged: false, area: null } : null),
+    register: registerSheet,
     owned: found && ws ? {
       ...found,
       tagged: true,
       blank: grid(used) === null && grid(dataUsed) === null,
       protected: ws.protection.protected,
-      state: readScorecardState(grid(used) ?? [], grid(dataUsed)),
+      state: readScorecardState(sheetGrid, grid(dataUsed)),
       written: taggedRect(writtenTag, found) ?? usedRect,
       charts: ws.charts.items.map((c) => c.name).filter((n) => n.startsWith(CHART_NAME_PREFIX)),
       configuredName: taggedText(nameTag),
     } : null,
   };
+}
+
+/** A used range's rectangle, or null (an empty sheet, or none read). */
+function rectOf(r: Excel.Range | null): CellRect | null {
+  return r && !r.isNullObject ? { row: r.rowIndex, col: r.columnIndex, rowCount: r.rowCount, colCount: r.columnCount } : null;
 }
 
 function dataOf(data: SheetInfo | undefined, ws: Excel.Worksheet | null, used: Excel.Range | null): OwnedSheetState["dataSheet"] {

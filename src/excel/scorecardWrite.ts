@@ -10,9 +10,9 @@
 // of the scorecard says it is incomplete, its old content is cleared only where nothing new will be written,
 // the new values go over the old ones, formats follow, and A1 gets the title back last.
 import { columnLetters, quoteSheetName, rectAddress } from "../core/address";
-import type { CellBlock, ChartSpec, RangeFormatSpec, ScorecardSpec } from "../core/scorecard";
+import type { CellBlock, ChartSpec, RangeFormatSpec, ScorecardSpec, SheetPartSpec } from "../core/scorecard";
 import type { CellRect } from "../core/snapshot";
-import { INCOMPLETE_MARKER, OWNED_DATA_SHEET_COMMENT, OWNED_DATA_SHEET_NAME, OWNED_SHEET_COMMENT, OWNED_SHEET_NAME, SHEET_NAME_TAG, WRITTEN_AREA_TAG } from "./scorecardOwnership";
+import { INCOMPLETE_MARKER, OWNED_DATA_SHEET_COMMENT, OWNED_DATA_SHEET_NAME, OWNED_REGISTER_SHEET_COMMENT, OWNED_REGISTER_SHEET_NAME, OWNED_SHEET_COMMENT, OWNED_SHEET_NAME, REGISTER_AREA_TAG, SHEET_NAME_TAG, WRITTEN_AREA_TAG } from "./scorecardOwnership";
 import { blockRect, bounding, uncovered } from "./scorecardPlan";
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;
@@ -43,7 +43,11 @@ export interface WriteTargets {
   workbook: Excel.Workbook;
   sheet: Excel.Worksheet;
   data: Excel.Worksheet;
+  register: Excel.Worksheet;
 }
+
+/** The laid-out sheets a step writes to: the scorecard or the register's own sheet. */
+type LaidOut = "sheet" | "register";
 
 export interface WriteStep {
   label: string;
@@ -81,6 +85,19 @@ export interface WritePlan {
   position: number | null;
   /** The data sheet is not hidden (yet, or a person showed it). */
   hideData: boolean;
+  /** The register's sheet: made now with this name (null: it exists, with this id), its tags, areas, name and place. */
+  createRegister: string | null;
+  registerId: string | null;
+  registerName: string;
+  tagRegister: boolean;
+  registerTagExists: boolean;
+  registerAreaTagExists: boolean;
+  oldRegisterArea: CellRect | null;
+  newRegisterArea: CellRect;
+  registerRename: string | null;
+  /** Moved here (right after the scorecard), or null where it is already. */
+  registerPosition: number | null;
+
   /** The sheet name the settings ask for, recorded in its tag. */
   configuredName: string;
   /** The value A1 holds when the write is done (the title), written last. */
@@ -115,7 +132,7 @@ export function valuesToWrite(b: CellBlock): (string | number)[][] {
   return rows;
 }
 
-function valueSteps(sheet: "sheet" | "data", blocks: readonly CellBlock[], marker: string | null): WriteStep[] {
+function valueSteps(sheet: "sheet" | "data" | "register", blocks: readonly CellBlock[], marker: string | null): WriteStep[] {
   const steps: WriteStep[] = [];
   const parts = blocks.flatMap((b) => slices(b, marker));
   for (const b of parts) {
@@ -132,7 +149,7 @@ function valueSteps(sheet: "sheet" | "data", blocks: readonly CellBlock[], marke
 /** Make the sheets and their tags (the first scorecard, or a sheet a person deleted). */
 function creationSteps(p: WritePlan): WriteStep[] {
   const steps: WriteStep[] = [];
-  if (p.createSheet !== null || p.createData !== null) {
+  if (p.createSheet !== null || p.createData !== null || p.createRegister !== null) {
     // Sheets are added first: the step that fails if the workbook's structure is protected, or a co-author
     // made a sheet of that name a moment ago; nothing else has been changed by then.
     steps.push({
@@ -140,6 +157,7 @@ function creationSteps(p: WritePlan): WriteStep[] {
       queue: (t) => {
         if (p.createSheet !== null) t.sheet = t.workbook.worksheets.add(p.createSheet);
         if (p.createData !== null) t.data = t.workbook.worksheets.add(p.createData);
+        if (p.createRegister !== null) t.register = t.workbook.worksheets.add(p.createRegister);
       },
     });
   }
@@ -152,6 +170,7 @@ function creationSteps(p: WritePlan): WriteStep[] {
   });
   if (p.tagSheet) steps.push(tag(OWNED_SHEET_NAME, p.sheetTagExists, OWNED_SHEET_COMMENT, (t) => t.sheet));
   if (p.tagData) steps.push(tag(OWNED_DATA_SHEET_NAME, p.dataTagExists, OWNED_DATA_SHEET_COMMENT, (t) => t.data));
+  if (p.tagRegister) steps.push(tag(OWNED_REGISTER_SHEET_NAME, p.registerTagExists, OWNED_REGISTER_SHEET_COMMENT, (t) => t.register));
   return steps;
 }
 
@@ -165,30 +184,29 @@ function tagStep(label: string, name: string, exists: boolean, formula: () => st
   };
 }
 
-/** Clear what the last scorecard wrote where this one writes nothing, and every format and merge in its area. */
-function clearSteps(p: WritePlan, spec: ScorecardSpec, can: WriteCapabilities): WriteStep[] {
-  const steps: WriteStep[] = [];
-  for (const name of p.oldCharts) steps.push({ label: `delete ${name}`, queue: (t) => t.sheet.charts.getItem(name).delete() });
-  const area = bounding([p.oldArea, p.newArea]);
-  if (!area || p.oldArea === null) return steps;
-  const stale = uncovered(p.oldArea, spec.blocks.map(blockRect));
-  steps.push({
-    label: "clear area",
+/** Clear what the last scorecard wrote on a sheet where this one writes nothing, and every format and merge in its area. */
+function clearSteps(key: LaidOut, old: CellRect | null, area: CellRect | null, part: SheetPartSpec, can: WriteCapabilities): WriteStep[] {
+  if (!area || old === null) return [];
+  const stale = uncovered(old, part.blocks.map(blockRect));
+  return [{
+    label: `clear ${key} area`,
     queue: (t) => {
-      const r = t.sheet.getRange(address(area));
+      const sheet = t[key];
+      const r = sheet.getRange(address(area));
       r.unmerge();
       if (can.conditionalFormats) r.conditionalFormats.clearAll();
       if (can.hyperlinks) r.clear("Hyperlinks");
       // Formats, not "All": notes and comments people added to these cells stay.
       r.clear("Formats");
-      for (const s of stale) t.sheet.getRange(address(s)).clear("Contents");
-      t.sheet.getRange(`${area.row + 1}:${area.row + area.rowCount}`).format.useStandardHeight = true;
-      t.sheet.getRange(`${columnLetters(area.col)}:${columnLetters(area.col + area.colCount - 1)}`).columnHidden = false;
-      if (can.hyperlinks) t.sheet.freezePanes.unfreeze();
-      if (can.pageLayout) t.sheet.horizontalPageBreaks.removePageBreaks();
+      for (const x of stale) sheet.getRange(address(x)).clear("Contents");
+      sheet.getRange(`${area.row + 1}:${area.row + area.rowCount}`).format.useStandardHeight = true;
+      sheet.getRange(`${columnLetters(area.col)}:${columnLetters(area.col + area.colCount - 1)}`).columnHidden = false;
+      if (can.hyperlinks) sheet.freezePanes.unfreeze();
+      if (can.pageLayout) sheet.horizontalPageBreaks.removePageBreaks();
+      // The filter goes too (an older scorecard's register had it on the scorecard); the new one is applied after.
+      if (can.pageLayout) sheet.autoFilter.remove();
     },
-  });
-  return steps;
+  }];
 }
 
 function append(to: WriteStep[], more: readonly WriteStep[]): void {
@@ -199,11 +217,14 @@ function append(to: WriteStep[], more: readonly WriteStep[]): void {
 export function scorecardSteps(spec: ScorecardSpec, p: WritePlan, can: WriteCapabilities): WriteStep[] {
   const steps: WriteStep[] = creationSteps(p);
   const inPlace = p.createSheet === null;
-  // The area the next run must clear covers this write wherever it stops; narrowed to it once it is done.
-  const union = bounding([p.oldArea, p.newArea])!;
-  steps.push(writtenTagStep(p.writtenTagExists, p.sheetName, union));
+  // The areas the next run must clear cover this write wherever it stops; narrowed to it once it is done.
+  steps.push(writtenTagStep(WRITTEN_AREA_TAG, p.writtenTagExists, p.sheetName, bounding([p.oldArea, p.newArea])!));
+  const registerAt = p.createRegister ?? p.registerName;
+  steps.push(writtenTagStep(REGISTER_AREA_TAG, p.registerAreaTagExists, registerAt, bounding([p.oldRegisterArea, p.newRegisterArea])!));
   if (p.rename !== null) steps.push({ label: "rename", queue: (t) => void (t.sheet.name = p.rename!) });
+  if (p.registerRename !== null) steps.push({ label: "rename register", queue: (t) => void (t.register.name = p.registerRename!) });
   if (p.position !== null) steps.push({ label: "position", queue: (t) => void (t.sheet.position = p.position!) });
+  if (p.registerPosition !== null) steps.push({ label: "register position", queue: (t) => void (t.register.position = p.registerPosition!) });
   // The data sheet: what this scorecard says, and the charts' data.
   // The data sheet is the add-in's alone. Its values are written over the old ones, never cleared first: a
   // write that stops part-way still leaves what the last scorecard said, for the next one's "changed since".
@@ -213,13 +234,19 @@ export function scorecardSteps(spec: ScorecardSpec, p: WritePlan, can: WriteCapa
   if (staleData.length) steps.push({ label: "clear old data", queue: (t) => staleData.forEach((r) => t.data.getRange(address(r)).clear("All")) });
   if (p.hideData) steps.push({ label: "hide data", queue: (t) => void (t.data.visibility = "Hidden") });
   if (inPlace) steps.push({ label: "incomplete", queue: (t) => void (t.sheet.getRange("A1").values = [[INCOMPLETE_MARKER]]) });
-  append(steps, clearSteps(p, spec, can));
-  // Show the result (the user asked for a scorecard and should land on it), and before freezing panes:
-  // Excel freezes panes reliably only on the active sheet (office-js issue 3148).
+  // The register's sheet, then the scorecard, each activated before its panes are frozen: Excel freezes panes
+  // reliably only on the active sheet (office-js issue 3148). The scorecard is left active: the user asked for it.
+  append(steps, clearSteps("register", p.oldRegisterArea, bounding([p.oldRegisterArea, p.newRegisterArea]), spec.register, can));
+  steps.push({ label: "activate register", queue: (t) => t.register.activate() });
+  append(steps, valueSteps("register", spec.register.blocks, null));
+  append(steps, layoutSteps("register", spec.register, [], can));
+  steps.push(writtenTagStep(REGISTER_AREA_TAG, true, p.registerRename ?? registerAt, p.newRegisterArea));
+  for (const name of p.oldCharts) steps.push({ label: `delete ${name}`, queue: (t) => t.sheet.charts.getItem(name).delete() });
+  append(steps, clearSteps("sheet", p.oldArea, bounding([p.oldArea, p.newArea]), spec, can));
   steps.push({ label: "activate", queue: (t) => t.sheet.activate() });
   append(steps, valueSteps("sheet", spec.blocks, INCOMPLETE_MARKER));
-  append(steps, layoutSteps(spec, can));
-  steps.push(writtenTagStep(true, p.rename ?? p.sheetName, p.newArea));
+  append(steps, layoutSteps("sheet", spec, spec.charts, can));
+  steps.push(writtenTagStep(WRITTEN_AREA_TAG, true, p.rename ?? p.sheetName, p.newArea));
   const nameFormula = `="${p.configuredName.replace(/"/g, '""')}"`;
   steps.push(tagStep("sheet name", SHEET_NAME_TAG, p.nameTagExists, () => nameFormula));
   steps.push({ label: "title", queue: (t) => void (t.sheet.getRange("A1").values = [[p.title]]) });
@@ -231,13 +258,13 @@ export function scorecardSteps(spec: ScorecardSpec, p: WritePlan, can: WriteCapa
  * Changed in one command (its formula), never deleted and added again: a write stopped between the two would
  * leave the next run without it, to clear a person's cells by the used range instead.
  */
-function writtenTagStep(exists: boolean, sheetName: string, area: CellRect): WriteStep {
+function writtenTagStep(tag: string, exists: boolean, sheetName: string, area: CellRect): WriteStep {
   const formula = `=${quoteSheetName(sheetName)}!${absolute(area)}`;
   return {
     label: "written area",
     queue: (t) => {
-      if (exists) t.workbook.names.getItem(WRITTEN_AREA_TAG).formula = formula;
-      else t.workbook.names.add(WRITTEN_AREA_TAG, formula);
+      if (exists) t.workbook.names.getItem(tag).formula = formula;
+      else t.workbook.names.add(tag, formula);
     },
   };
 }
@@ -247,27 +274,27 @@ function absolute(r: CellRect): string {
   return r.rowCount === 1 && r.colCount === 1 ? a : `${a}:$${columnLetters(r.col + r.colCount - 1)}$${r.row + r.rowCount}`;
 }
 
-function layoutSteps(spec: ScorecardSpec, can: WriteCapabilities): WriteStep[] {
+function layoutSteps(key: LaidOut, spec: SheetPartSpec, charts: readonly ChartSpec[], can: WriteCapabilities): WriteStep[] {
   const steps: WriteStep[] = [];
   steps.push({
     label: "columns",
     queue: (t) => {
       for (const w of spec.columnWidths) {
-        const col = t.sheet.getRange(`${columnLetters(w.col)}:${columnLetters(w.col)}`);
+        const col = t[key].getRange(`${columnLetters(w.col)}:${columnLetters(w.col)}`);
         if (w.hidden) col.columnHidden = true;
         else col.format.columnWidth = w.width;
       }
     },
   });
-  for (const m of spec.merges) steps.push({ label: "merge", queue: (t) => t.sheet.getRange(m.address).merge(m.across) });
-  for (const f of spec.formats) steps.push({ label: "format", queue: (t) => applyFormat(t.sheet.getRange(f.address), f) });
-  for (const h of spec.rowHeights) steps.push({ label: "row height", queue: (t) => void (t.sheet.getRange(`${h.row + 1}:${h.row + h.count}`).format.rowHeight = h.height) });
+  for (const m of spec.merges) steps.push({ label: "merge", queue: (t) => t[key].getRange(m.address).merge(m.across) });
+  for (const f of spec.formats) steps.push({ label: "format", queue: (t) => applyFormat(t[key].getRange(f.address), f) });
+  for (const h of spec.rowHeights) steps.push({ label: "row height", queue: (t) => void (t[key].getRange(`${h.row + 1}:${h.row + h.count}`).format.rowHeight = h.height) });
   if (can.conditionalFormats) {
     for (const rule of spec.textRules) {
       steps.push({
         label: "rule",
         queue: (t) => {
-          const cf = t.sheet.getRange(rule.address).conditionalFormats.add("ContainsText");
+          const cf = t[key].getRange(rule.address).conditionalFormats.add("ContainsText");
           cf.textComparison.format.fill.color = hex(rule.fill);
           cf.textComparison.format.font.color = hex(rule.fontColour);
           cf.textComparison.rule = { operator: "Contains", text: rule.text };
@@ -277,33 +304,33 @@ function layoutSteps(spec: ScorecardSpec, can: WriteCapabilities): WriteStep[] {
   }
   if (can.hyperlinks) {
     for (const h of spec.hyperlinks) {
-      steps.push({ label: "link", queue: (t) => void (t.sheet.getRange(h.cell).hyperlink = { documentReference: h.documentReference, textToDisplay: h.textToDisplay, screenTip: h.screenTip }) });
+      steps.push({ label: "link", queue: (t) => void (t[key].getRange(h.cell).hyperlink = { documentReference: h.documentReference, textToDisplay: h.textToDisplay, screenTip: h.screenTip }) });
     }
   }
-  for (const c of spec.charts) steps.push({ label: `chart ${c.name}`, queue: (t) => addChart(t.sheet, t.data, c, can) });
+  for (const c of charts) steps.push({ label: `chart ${c.name}`, queue: (t) => addChart(t[key], t.data, c, can) });
   steps.push({
     label: "view",
     queue: (t) => {
       // Frozen panes on a sheet that is not active misbehave in Excel (office-js#3148): activated before.
       if (can.hyperlinks) {
         const { rows, columns } = spec.freeze;
-        if (rows > 0 && columns > 0) t.sheet.freezePanes.freezeAt(t.sheet.getRange(`A1:${columnLetters(columns - 1)}${rows}`));
-        else if (rows > 0) t.sheet.freezePanes.freezeRows(rows);
-        else if (columns > 0) t.sheet.freezePanes.freezeColumns(columns);
+        if (rows > 0 && columns > 0) t[key].freezePanes.freezeAt(t[key].getRange(`A1:${columnLetters(columns - 1)}${rows}`));
+        else if (rows > 0) t[key].freezePanes.freezeRows(rows);
+        else if (columns > 0) t[key].freezePanes.freezeColumns(columns);
       }
-      if (can.gridlines) t.sheet.showGridlines = spec.showGridlines;
+      if (can.gridlines) t[key].showGridlines = spec.showGridlines;
     },
   });
-  if (can.pageLayout) steps.push({ label: "page", queue: (t) => queuePageLayout(t.sheet, spec) });
+  if (can.pageLayout) steps.push({ label: "page", queue: (t) => queuePageLayout(t[key], spec) });
   // ExcelApi 1.9, as page layout: the register filterable from its heading row (a sheet has one AutoFilter: it moves here).
   if (can.pageLayout && spec.autoFilter) {
     const range = spec.autoFilter;
-    steps.push({ label: "filter", queue: (t) => t.sheet.autoFilter.apply(t.sheet.getRange(range)) });
+    steps.push({ label: "filter", queue: (t) => t[key].autoFilter.apply(t[key].getRange(range)) });
   }
   return steps;
 }
 
-function queuePageLayout(sheet: Excel.Worksheet, spec: ScorecardSpec): void {
+function queuePageLayout(sheet: Excel.Worksheet, spec: SheetPartSpec): void {
   const page = sheet.pageLayout;
   const p = spec.page;
   page.orientation = p.orientation;

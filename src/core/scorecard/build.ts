@@ -2,7 +2,7 @@
 //   page 1  the summary (who, what, when; RAG tiles; counts by group; changes; the exceptions)
 //   then    the charts, two by two per page (exceptions first)
 //   then    the findings in full, and commentary whose KPI is gone
-//   last    the register, grouped, its heading row repeated on every register page.
+//   then    the register, grouped, on a sheet of its own (its heading row frozen, filterable, repeated on every page).
 // The hidden data sheet holds what this scorecard said (for the next one) and the charts' data.
 import type { Rag, ScanResult } from "../types";
 import { comparisonBase, compareWithPrevious } from "./changes";
@@ -16,7 +16,7 @@ import { buildLegend } from "./legend";
 import { layoutFindings, layoutOrphans, numberFindings } from "./notes";
 import { headerText, MARGINS, REGISTER_FONT_SIZE } from "./page";
 import { EXCEL_FIT, LIBREOFFICE_FIT, SCORECARD_FONT } from "./textFit";
-import { groupKpis, layoutRegister } from "./register";
+import { groupKpis, layoutRegister, registerSheetName } from "./register";
 import { placeKpis, registerCells, sourceTexts, worstFirst, type PlacedKpi } from "./rows";
 import { layoutSummary, readableDate } from "./summary";
 import { LiveScorecard } from "./live";
@@ -108,16 +108,33 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   row = layoutFindings(layout, row, columns.length, numbered);
   row = layoutOrphans(layout, row, columns.length, keyCol, sheetCol, orphaned);
 
-  // --- The register ---
-  const register = layoutRegister({ layout, startRow: row, groups, cells, columns, rags, scale, live: liveCells });
-  const lastRow = register.endRow - 1;
+  // --- The register, on a sheet of its own: its heading row first, frozen and filterable ---
+  const registerSheet = options.registerSheetName ?? registerSheetName(options.sheetName);
+  const registerLayout = new SheetLayout(layout.widths, layout.fit);
+  const register = layoutRegister({ layout: registerLayout, startRow: 0, groups, cells, columns, rags, scale, live: liveCells });
   const lastPrinted = printed.length - 1;
-  // One font throughout, named (a cell whose font has no name prints in a viewer's default, often a serif);
-  // the sizes worked out in textFit.ts are for it, and the formats above then set sizes and weights.
-  const usedRange = span(0, 0, lastRow, columns.length - 1);
-  layout.formats.unshift({ address: usedRange, fontName: SCORECARD_FONT, fontSize: REGISTER_FONT_SIZE });
   const title = settings.reportTitle;
   const when = settings.reportingPeriod || `Reporting date ${readableDate(scan.asOf)}`;
+  const page = (last: number, breaks: readonly number[], titleRows: string | null): ScorecardSpec["page"] => ({
+    orientation: "Landscape",
+    paperSize: "A4",
+    scale,
+    margins: { ...MARGINS },
+    printTitleRows: titleRows,
+    printArea: span(0, 0, last, lastPrinted),
+    pageBreaksBefore: [...new Set(breaks)].filter((r) => r > 0 && r <= last).sort((a, b) => a - b),
+    centerHeader: headerText([settings.organisation, title].filter(Boolean).join(" — ")),
+    centerFooter: `Page &P of &N · ${headerText(when)}`,
+  });
+  // One font throughout, named (a cell whose font has no name prints in a viewer's default, often a serif);
+  // the sizes worked out in textFit.ts are for it, and the formats above then set sizes and weights.
+  const lastRow = Math.max(0, row - 1);
+  const usedRange = span(0, 0, lastRow, columns.length - 1);
+  layout.formats.unshift({ address: usedRange, fontName: SCORECARD_FONT, fontSize: REGISTER_FONT_SIZE });
+  const registerLast = register.endRow - 1;
+  const registerRange = span(0, 0, registerLast, columns.length - 1);
+  registerLayout.formats.unshift({ address: registerRange, fontName: SCORECARD_FONT, fontSize: REGISTER_FONT_SIZE });
+  const columnWidths = columns.map((c, col) => ({ col, width: c.width, hidden: c.hidden === true }));
   const dataBlocks = [state.block.build(), compared.block.build(), liveCells?.block.build() ?? null, charts.dataBlock?.build() ?? null].filter((b): b is NonNullable<typeof b> => b !== null);
   return {
     sheetName: options.sheetName,
@@ -125,30 +142,36 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
     blocks: layout.blocks,
     formats: layout.formats,
     merges: layout.merges,
-    columnWidths: [...columns.map((c, col) => ({ col, width: c.width, hidden: c.hidden === true })), ...(liveSettings?.widths.map((w) => ({ ...w, hidden: false })) ?? [])],
+    columnWidths: [...columnWidths, ...(liveSettings?.widths.map((w) => ({ ...w, hidden: false })) ?? [])],
     rowHeights: layout.rowHeights(),
     textRules: layout.textRules,
     hyperlinks: layout.hyperlinks,
     charts: charts.charts,
-    // The title stays in view; the register's own heading repeats on every printed page.
+    // The title stays in view.
     freeze: { rows: settings.organisation ? 2 : 1, columns: 0 },
-    // Filter buttons on the register's heading row, over every column shown (printed and beside the page).
-    autoFilter: register.rows.length ? span(register.headerRow, 0, lastRow, columns.filter((c) => !c.hidden).length - 1) : null,
+    autoFilter: null,
     showGridlines: false,
-    page: {
-      orientation: "Landscape",
-      paperSize: "A4",
-      scale,
-      margins: { ...MARGINS },
-      printTitleRows: `$${register.headerRow + 1}:$${register.headerRow + 1}`,
-      printArea: span(0, 0, lastRow, lastPrinted),
-      pageBreaksBefore: [...new Set(layout.pageBreaksBefore)].filter((r) => r > 0 && r <= lastRow).sort((a, b) => a - b),
-      centerHeader: headerText([settings.organisation, title].filter(Boolean).join(" — ")),
-      centerFooter: `Page &P of &N · ${headerText(when)}`,
-    },
+    page: page(lastRow, layout.pageBreaksBefore, null),
     usedRange,
     dataSheet: { sheetName: dataSheetName, blocks: dataBlocks },
-    sections: layout.sections,
+    register: {
+      sheetName: registerSheet,
+      blocks: registerLayout.blocks,
+      formats: registerLayout.formats,
+      merges: registerLayout.merges,
+      columnWidths,
+      rowHeights: registerLayout.rowHeights(),
+      textRules: registerLayout.textRules,
+      hyperlinks: registerLayout.hyperlinks,
+      // The heading row stays in view as the KPIs scroll under it, and repeats on every printed page.
+      freeze: { rows: 1, columns: 0 },
+      // Filter buttons on the heading row, over every column shown (printed and beside the page).
+      autoFilter: register.rows.length ? span(0, 0, registerLast, columns.filter((c) => !c.hidden).length - 1) : null,
+      showGridlines: false,
+      page: page(registerLast, registerLayout.pageBreaksBefore, "$1:$1"),
+      usedRange: registerRange,
+    },
+    sections: [...layout.sections, ...registerLayout.sections.map((x) => ({ ...x, sheet: registerSheet }))],
     table: {
       headerRow: register.headerRow,
       rowCount: register.rows.length,

@@ -12,6 +12,7 @@ export { dotText } from "./dot";
 export { COMMENTARY_HEADER, KEY_HEADER, SHEET_HEADER, RAG_HEADER } from "./columns";
 export { commentaryFromGrid, readScorecardState, ragFromText, type ScorecardState, type Grid } from "./readBack";
 export { DATA_SHEET_DEFAULT_NAME } from "./dataSheet";
+export { registerSheetName } from "./register";
 export { DATA_SHEET_MARKER, SCORECARD_MARKER } from "./markers";
 export { heightFor, textWidth, wrapLines, lineHeight } from "./textFit";
 export { MIN_PRINTED_FONT, REGISTER_FONT_SIZE, PRINT_HEIGHT, PRINT_WIDTH, heightAtScale, widthAtScale } from "./page";

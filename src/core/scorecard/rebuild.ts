@@ -9,21 +9,23 @@ import type { CommentaryEntry, ScorecardSpec } from "./types";
 export function withSheetCommentary(spec: ScorecardSpec, fromSheet: readonly CommentaryEntry[]): ScorecardSpec {
   if (fromSheet.length === 0) return spec;
   const { scan, options } = spec.source;
-  return buildScorecardSpec(scan, { ...options, sheetName: spec.sheetName, commentary: mergeCommentary(options.commentary, fromSheet) });
+  return buildScorecardSpec(scan, { ...options, sheetName: spec.sheetName, registerSheetName: spec.register.sheetName, commentary: mergeCommentary(options.commentary, fromSheet) });
 }
 
 /**
  * The spec as it is written: under the sheet names it will really have, with the commentary and the
  * previous RAGs read from the scorecard it replaces (null state: there is none, so this is the first).
  */
-export function withSheetState(spec: ScorecardSpec, state: ScorecardState | null, names: { sheetName: string; dataSheetName: string }): ScorecardSpec {
+export function withSheetState(spec: ScorecardSpec, state: ScorecardState | null, names: { sheetName: string; dataSheetName: string; registerSheetName?: string }): ScorecardSpec {
   const { scan, options } = spec.source;
-  const same = names.sheetName === spec.sheetName && names.dataSheetName === spec.dataSheet.sheetName;
+  const registerSheetName = names.registerSheetName ?? spec.register.sheetName;
+  const same = names.sheetName === spec.sheetName && names.dataSheetName === spec.dataSheet.sheetName && registerSheetName === spec.register.sheetName;
   if (!state && same) return spec;
   return buildScorecardSpec(scan, {
     ...options,
     sheetName: names.sheetName,
     dataSheetName: names.dataSheetName,
+    registerSheetName,
     commentary: state ? mergeCommentary(options.commentary, state.commentary) : options.commentary,
     previous: state ? state.previous : (options.previous ?? null),
   });

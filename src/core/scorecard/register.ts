@@ -17,6 +17,15 @@ import { liveFigureFormat, type LiveColumn, type LiveOutcome } from "./live";
 
 const GROUP_FONT: FontSpec = { size: 11, bold: true };
 
+/** Excel's longest sheet name. */
+const MAX_SHEET_NAME = 31;
+
+/** The register's own sheet, named after the scorecard's: "Scorecard" -> "Scorecard register" (within Excel's 31 characters). */
+export function registerSheetName(scorecard: string): string {
+  const suffix = " register";
+  return `${scorecard.slice(0, MAX_SHEET_NAME - suffix.length).replace(/'+$/, "")}${suffix}`;
+}
+
 export interface RegisterGroup {
   name: string;
   kpis: PlacedKpi[];

@@ -168,7 +168,7 @@ export interface FreezeSpec {
 
 /** Where the register sits, and what readCommentary needs to find commentary again. */
 export interface KpiTableLayout {
-  /** The register's heading row (0-based). */
+  /** The register's heading row (0-based), on the register's sheet. */
   headerRow: number;
   /** Number of KPI rows (may be 0). */
   rowCount: number;
@@ -265,7 +265,7 @@ export interface ScorecardRow {
   dot: string;
   stale: boolean;
   commentary: string;
-  /** The register row on the sheet (0-based). */
+  /** The register row on the register's sheet (0-based). */
   row: number;
 }
 
@@ -320,8 +320,31 @@ export interface ScorecardChanges {
 export interface SheetSection {
   id: "summary" | "exceptions" | "changes" | "charts" | "findings" | "register" | "group" | "orphans";
   label: string;
-  /** A1 of the section's heading on the scorecard. */
+  /** A1 of the section's heading, on the scorecard or on `sheet`. */
   cell: string;
+  /** The sheet it is on when not the scorecard: the register's own sheet. */
+  sheet?: string;
+}
+
+/**
+ * A sheet laid out by the add-in: the scorecard (page 1, charts, findings) or the register's own sheet, whose
+ * heading row is its first, frozen and filterable (Excel freezes panes only from the top of a sheet).
+ */
+export interface SheetPartSpec {
+  sheetName: string;
+  blocks: CellBlock[];
+  formats: RangeFormatSpec[];
+  merges: MergeSpec[];
+  columnWidths: { col: number; width: number; hidden: boolean }[];
+  rowHeights: RowHeightSpec[];
+  textRules: TextRuleSpec[];
+  hyperlinks: HyperlinkSpec[];
+  freeze: FreezeSpec;
+  /** Filter buttons on the register's heading row; null when the sheet has none. */
+  autoFilter: string | null;
+  page: PageSetupSpec;
+  showGridlines: boolean;
+  usedRange: string;
 }
 
 /** The hidden sheet the add-in also owns: what the last scorecard said (for the next one), and the charts' data. */
@@ -351,6 +374,8 @@ export interface ScorecardSpec {
   /** The range the sheet's content occupies, for tests and for sizing. */
   usedRange: string;
   dataSheet: DataSheetSpec;
+  /** The register, one row per KPI, on a sheet of its own that the add-in also owns, printed after the scorecard. */
+  register: SheetPartSpec;
   sections: SheetSection[];
   table: KpiTableLayout;
   rows: ScorecardRow[];
@@ -377,6 +402,8 @@ export interface ScorecardOptions {
   previous?: PreviousScorecard | null;
   /** Name of the hidden data sheet; default DATA_SHEET_DEFAULT_NAME. */
   dataSheetName?: string;
+  /** Name of the register's sheet; default registerSheetName(sheetName): "Scorecard register". */
+  registerSheetName?: string;
   /**
    * The source workbook's cells as read: with them, the register is live where a formula can follow its figures
    * (live.ts); without them, every cell holds the add-in's value.

@@ -26,7 +26,7 @@ function SectionLinks({ inserted, onGoTo }: { inserted: ApplyResult; onGoTo: Ins
   return (
     <nav aria-label="Parts of the scorecard" className={styles.sections} data-testid="scorecard-sections">
       {parts.map((s) => (
-        <Link key={`${s.id}-${s.cell}`} as="button" className={s.id === "group" ? styles.group : undefined} onClick={() => onGoTo(inserted.sheetName, s.cell)}>
+        <Link key={`${s.id}-${s.cell}`} as="button" className={s.id === "group" ? styles.group : undefined} onClick={() => onGoTo(s.sheet ?? inserted.sheetName, s.cell)}>
           {s.label}
         </Link>
       ))}
