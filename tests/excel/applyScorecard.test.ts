@@ -5,7 +5,7 @@ import { newWorkbook, openWorkbook } from "../../src/host";
 import type { HeadlessWorkbook } from "../../src/host";
 import { readChartsFromXlsx } from "../../src/host/xlsx/chartXml";
 import { applyScorecard, checkKpiCountFits, MAX_SCORECARD_KPIS, readCommentary, ScorecardError } from "../../src/excel/applyScorecard";
-import { OWNED_DATA_SHEET_NAME, OWNED_SHEET_NAME } from "../../src/excel/scorecardOwnership";
+import { OWNED_DATA_SHEET_NAME, OWNED_REGISTER_SHEET_NAME, OWNED_SHEET_NAME } from "../../src/excel/scorecardOwnership";
 import { buildScorecardSpec } from "../../src/core/scorecard";
 import type { ScorecardSpec } from "../../src/core/scorecard";
 import type { Settings } from "../../src/core/settings";
@@ -61,7 +61,7 @@ async function usedValues(wb: HeadlessWorkbook, sheet: string): Promise<(string 
 }
 
 /** The register rows as the sheet shows them: column id -> value, one object per KPI. */
-async function registerRows(wb: HeadlessWorkbook, spec: ScorecardSpec, sheet = spec.sheetName) {
+async function registerRows(wb: HeadlessWorkbook, spec: ScorecardSpec, sheet = spec.register.sheetName) {
   const values = await usedValues(wb, sheet);
   return spec.rows.map((r) => Object.fromEntries(spec.table.columns.map((c, i) => [c.id, values[r.row][i]])));
 }
@@ -106,8 +106,8 @@ describe("applyScorecard writes the board paper", () => {
     result = await wb.run((ctx) => applyScorecard(ctx, spec));
   });
 
-  test("page 1 then the register: one row per KPI with its RAG word and DoT arrow and word", async () => {
-    expect(result).toMatchObject({ sheetName: "Scorecard", renamedBecauseTaken: false, kpiRows: 3, dataSheetName: "KPI Scorecard data", changedSinceLast: null });
+  test("page 1, then the register on a sheet of its own: one row per KPI with its RAG word and DoT arrow and word", async () => {
+    expect(result).toMatchObject({ sheetName: "Scorecard", renamedBecauseTaken: false, kpiRows: 3, dataSheetName: "KPI Scorecard data", registerSheetName: "Scorecard register", changedSinceLast: null });
     const rows = await registerRows(wb, spec);
     expect(rows.map((r) => r.rag)).toEqual(["Red", "Green", "Amber"]);
     expect(rows.map((r) => r.dot)).toEqual(["▲ improving", "▼ worsening", "► no change"]);
@@ -118,28 +118,27 @@ describe("applyScorecard writes the board paper", () => {
     expect(values.flat()).toContain("Exceptions: every Red and Amber KPI, worst first (2)");
   });
 
-  test("the scorecard is placed first among the sheets; its data sheet is hidden; both are tagged", async () => {
+  test("the scorecard is placed first among the sheets, its register right after it; its data sheet is hidden; all are tagged", async () => {
     expect(await sheets(wb)).toEqual([
       { name: "Scorecard", visibility: "Visible" },
+      { name: "Scorecard register", visibility: "Visible" },
       { name: "Board KPIs", visibility: "Visible" },
       { name: "KPI Scorecard data", visibility: "Hidden" },
     ]);
     const tags = await wb.run(async (ctx) => {
-      const a = ctx.workbook.names.getItem(OWNED_SHEET_NAME);
-      const b = ctx.workbook.names.getItem(OWNED_DATA_SHEET_NAME);
-      a.load("formula");
-      b.load("formula");
+      const named = [OWNED_SHEET_NAME, OWNED_DATA_SHEET_NAME, OWNED_REGISTER_SHEET_NAME].map((n) => ctx.workbook.names.getItem(n));
+      named.forEach((n) => n.load("formula"));
       await ctx.sync();
-      return [a.formula, b.formula];
+      return named.map((n) => n.formula);
     });
-    expect(tags).toEqual(["=Scorecard!$A$1", "='KPI Scorecard data'!$A$1"]);
+    expect(tags).toEqual(["=Scorecard!$A$1", "='KPI Scorecard data'!$A$1", "='Scorecard register'!$A$1"]);
   });
 
   test("workbook text that looks like a formula is kept literally, never evaluated", async () => {
     const rows = await registerRows(wb, spec);
     expect(rows[1].measure).toBe('=HYPERLINK("http://example.invalid","x")');
     expect(rows[2].measure).toBe("-5 days");
-    const ws = (await savedWorkbook(wb)).getWorksheet("Scorecard")!;
+    const ws = (await savedWorkbook(wb)).getWorksheet("Scorecard register")!;
     for (const i of [1, 2]) {
       const c = ws.getCell(spec.rows[i].row + 1, spec.table.columns.findIndex((x) => x.id === "measure") + 1);
       expect(c.type).toBe(ExcelJS.ValueType.String);
@@ -148,17 +147,20 @@ describe("applyScorecard writes the board paper", () => {
   });
 
   test("the RAG cells of the register and of the exceptions have a contains-text rule for every RAG word", async () => {
-    const rules = await wb.run(async (ctx) => {
-      const cfs = ctx.workbook.worksheets.getItem("Scorecard").getRange(spec.usedRange).conditionalFormats;
-      cfs.load("items/type");
-      await ctx.sync();
-      const texts = cfs.items.map((cf) => cf.textComparison);
-      texts.forEach((t) => t.load("rule"));
-      await ctx.sync();
-      return cfs.items.map((cf, i) => ({ type: cf.type, text: texts[i].rule.text }));
-    });
-    expect(rules.map((r) => r.type)).toEqual(Array(10).fill("ContainsText"));
-    expect(rules.map((r) => r.text).sort()).toEqual(["Amber", "Amber", "Blue", "Blue", "Green", "Green", "Grey", "Grey", "Red", "Red"]);
+    const rulesOn = (sheet: string, range: string) =>
+      wb.run(async (ctx) => {
+        const cfs = ctx.workbook.worksheets.getItem(sheet).getRange(range).conditionalFormats;
+        cfs.load("items/type");
+        await ctx.sync();
+        const texts = cfs.items.map((cf) => cf.textComparison);
+        texts.forEach((t) => t.load("rule"));
+        await ctx.sync();
+        return cfs.items.map((cf, i) => ({ type: cf.type, text: texts[i].rule.text }));
+      });
+    for (const rules of [await rulesOn("Scorecard", spec.usedRange), await rulesOn("Scorecard register", spec.register.usedRange)]) {
+      expect(rules.map((r) => r.type)).toEqual(Array(5).fill("ContainsText"));
+      expect(rules.map((r) => r.text).sort()).toEqual(["Amber", "Blue", "Green", "Grey", "Red"]);
+    }
   });
 
   test("charts plot the hidden data sheet's cells, never hidden columns, and are drawn with their values", async () => {
@@ -192,36 +194,45 @@ describe("applyScorecard writes the board paper", () => {
   });
 
   test("page setup in the saved file: A4 landscape one page wide, narrow margins, header, Page X of Y footer, print area and titles; panes frozen", async () => {
-    const ws = (await savedWorkbook(wb)).getWorksheet("Scorecard")!;
-    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-    const m = ws.pageSetup.margins!;
-    expect([m.left, m.right, m.top, m.bottom, m.header, m.footer].map((x) => Math.round(x * 100) / 100)).toEqual([0.25, 0.25, 0.5, 0.5, 0.2, 0.2]);
-    expect(ws.headerFooter.oddHeader).toBe("&CKPI Scorecard");
-    expect(ws.headerFooter.oddFooter).toBe("&CPage &P of &N · Reporting date 29 Feb 2024");
-    expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 0, ySplit: 1, showGridLines: false });
-    const page = await wb.run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem("Scorecard");
-      const titles = sheet.pageLayout.getPrintTitleRowsOrNullObject();
-      const area = sheet.pageLayout.getPrintAreaOrNullObject();
-      titles.load("address");
-      area.load("address");
-      await ctx.sync();
-      return { titles: titles.address, area: area.address };
-    });
-    expect(page.titles).toBe(`Scorecard!${spec.table.headerRow + 1}:${spec.table.headerRow + 1}`);
-    expect(page.area).toBe(`Scorecard!${spec.page.printArea}`);
-    // The workbook opens on the scorecard.
     const saved = await savedWorkbook(wb);
+    for (const name of ["Scorecard", "Scorecard register"]) {
+      const ws = saved.getWorksheet(name)!;
+      expect(ws.pageSetup).toMatchObject({ orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      const m = ws.pageSetup.margins!;
+      expect([m.left, m.right, m.top, m.bottom, m.header, m.footer].map((x) => Math.round(x * 100) / 100)).toEqual([0.25, 0.25, 0.5, 0.5, 0.2, 0.2]);
+      expect(ws.headerFooter.oddHeader).toBe("&CKPI Scorecard");
+      expect(ws.headerFooter.oddFooter).toBe("&CPage &P of &N · Reporting date 29 Feb 2024");
+      // The scorecard's title row, and the register's heading row, stay in view.
+      expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 0, ySplit: 1, showGridLines: false });
+    }
+    const page = await wb.run(async (ctx) => {
+      const read = (name: string) => {
+        const sheet = ctx.workbook.worksheets.getItem(name);
+        const titles = sheet.pageLayout.getPrintTitleRowsOrNullObject();
+        const area = sheet.pageLayout.getPrintAreaOrNullObject();
+        titles.load("address");
+        area.load("address");
+        return { titles, area };
+      };
+      const [a, b] = [read("Scorecard"), read("Scorecard register")];
+      await ctx.sync();
+      return { titles: [a.titles.isNullObject ? null : a.titles.address, b.titles.address], area: [a.area.address, b.area.address] };
+    });
+    // The register's heading row is its first, repeated on every printed page of it.
+    expect(spec.table.headerRow).toBe(0);
+    expect(page.titles).toEqual([null, "'Scorecard register'!1:1"]);
+    expect(page.area).toEqual([`Scorecard!${spec.page.printArea}`, `'Scorecard register'!${spec.register.page.printArea}`]);
+    // The workbook opens on the scorecard.
     expect(saved.views[0].activeTab).toBe(saved.worksheets.findIndex((w) => w.name === "Scorecard"));
   });
 
   test("the key columns are hidden, and the Source link (the last printed column) goes to the KPI's cell and prints its address", async () => {
-    const ws = (await savedWorkbook(wb)).getWorksheet("Scorecard")!;
-    for (const w of spec.columnWidths.filter((x) => x.hidden)) expect(ws.getColumn(w.col + 1).hidden).toBe(true);
+    const ws = (await savedWorkbook(wb)).getWorksheet("Scorecard register")!;
+    for (const w of spec.register.columnWidths.filter((x) => x.hidden)) expect(ws.getColumn(w.col + 1).hidden).toBe(true);
     const sourceCol = spec.table.columns.findIndex((c) => c.id === "source");
     expect(sourceCol).toBe(spec.table.printedColumns - 1);
     const link = await wb.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem("Scorecard").getCell(spec.rows[0].row, sourceCol);
+      const r = ctx.workbook.worksheets.getItem("Scorecard register").getCell(spec.rows[0].row, sourceCol);
       r.load("hyperlink,values");
       await ctx.sync();
       return { link: r.hyperlink, value: r.values[0][0] };
@@ -229,6 +240,16 @@ describe("applyScorecard writes the board paper", () => {
     expect(link.link.documentReference).toBe("'Board KPIs'!B2");
     // The group is on one sheet (its heading names it): the cell's address is enough.
     expect(link.value).toBe("B2");
+  });
+
+  test("on screen, the register's heading row stays in view and has filter buttons; the scorecard has none", async () => {
+    const saved = await savedWorkbook(wb);
+    const register = saved.getWorksheet("Scorecard register")!;
+    expect(register.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(register.getRow(1).getCell(1).value).toBe("Ref");
+    const lastShown = spec.table.columns.filter((c) => !c.hidden).length;
+    expect(register.autoFilter).toBe(`A1:${String.fromCharCode(64 + lastShown)}${spec.rows.at(-1)!.row + 1}`);
+    expect(saved.getWorksheet("Scorecard")!.autoFilter).toBeFalsy();
   });
 
   test("the pane's links: the summary, the exceptions, the charts and each group", () => {
@@ -240,6 +261,9 @@ describe("applyScorecard writes the board paper", () => {
         ["group", "Inclusion"],
       ]),
     );
+    // The register and its groups are on the register's sheet, from its heading row.
+    expect(result.sections.filter((x) => x.id === "register" || x.id === "group").map((x) => x.sheet)).toEqual(["Scorecard register", "Scorecard register", "Scorecard register"]);
+    expect(result.sections.find((x) => x.id === "register")!.cell).toBe("A1");
   });
 
   test("source sheets are untouched", async () => {
@@ -306,9 +330,8 @@ describe("regeneration", () => {
     const exceptionRow = values.findIndex((r) => r[spec.table.keyCol] === "Board KPIs!KPI 1");
     const exceptionCommentCol = values.find((r) => r.includes("Latest against target"))!.indexOf("Commentary");
     await wb.run(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem("Scorecard");
-      ws.getCell(spec.rows[1].row, spec.table.commentaryCol).values = [["Agreed at the March board"]];
-      ws.getCell(exceptionRow, exceptionCommentCol).values = [["Recovery plan in place"]];
+      ctx.workbook.worksheets.getItem("Scorecard register").getCell(spec.rows[1].row, spec.table.commentaryCol).values = [["Agreed at the March board"]];
+      ctx.workbook.worksheets.getItem("Scorecard").getCell(exceptionRow, exceptionCommentCol).values = [["Recovery plan in place"]];
       await ctx.sync();
     });
     expect((await wb.run((ctx) => readCommentary(ctx))).filter((c) => c.text)).toHaveLength(2);
@@ -317,11 +340,12 @@ describe("regeneration", () => {
     const next: ScanResult = { ...board, tables: [{ ...board.tables[0], kpis: [{ ...board.tables[0].kpis[0], rag: "amber" }, ...board.tables[0].kpis.slice(1)] }] };
     const second = await wb.run((ctx) => applyScorecard(ctx, specFor(next)));
     expect(second).toMatchObject({ keptCommentary: 2, changedSinceLast: 1 });
-    expect((await sheetNames(wb)).filter((n) => n.startsWith("Scorecard") || n.startsWith("KPI Scorecard data"))).toEqual(["Scorecard", "KPI Scorecard data"]);
+    // Regenerated in place: no second scorecard, register or data sheet.
+    expect((await sheetNames(wb)).filter((n) => n.startsWith("Scorecard") || n.startsWith("KPI Scorecard data"))).toEqual(["Scorecard", "Scorecard register", "KPI Scorecard data"]);
     const after = await usedValues(wb, "Scorecard");
     expect(after.flat()).toContain("Better: KPI 1 – Timeliness of EHCP assessments — Red → Amber");
     expect(after.flat()).toContain("Recovery plan in place");
-    expect(after.flat()).toContain("Agreed at the March board");
+    expect((await usedValues(wb, "Scorecard register")).flat()).toContain("Agreed at the March board");
     // And again for the same reporting date: still compared with the first scorecard for it, so the change stays;
     // the commentary is still there.
     const third = await wb.run((ctx) => applyScorecard(ctx, specFor(next)));
@@ -339,7 +363,7 @@ describe("regeneration", () => {
     const spec = specFor(board);
     await wb.run((ctx) => applyScorecard(ctx, spec));
     await wb.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Scorecard").getCell(spec.rows[0].row, spec.table.commentaryCol).values = [["'=Owner: data team"]]; // typed with Excel's quote prefix
+      ctx.workbook.worksheets.getItem("Scorecard register").getCell(spec.rows[0].row, spec.table.commentaryCol).values = [["'=Owner: data team"]]; // typed with Excel's quote prefix
       await ctx.sync();
     });
     const fewer: ScanResult = { ...board, tables: [{ ...board.tables[0], kpis: board.tables[0].kpis.slice(1) }] };
@@ -364,7 +388,8 @@ describe("regeneration", () => {
     });
     const again = await wb.run((ctx) => applyScorecard(ctx, specFor(board, "Scorecard", { scorecardPlacement: "last" })));
     expect(again).toMatchObject({ sheetName: "Feb board", inPlace: true });
-    expect(await sheetNames(wb)).toEqual(["Board KPIs", "Feb board", "Notes", "KPI Scorecard data"]);
+    // The register follows it, right after it.
+    expect(await sheetNames(wb)).toEqual(["Board KPIs", "Feb board", "Scorecard register", "Notes", "KPI Scorecard data"]);
     expect((await sheetIds(wb))["Feb board"]).toBe(id);
   });
 
@@ -372,10 +397,13 @@ describe("regeneration", () => {
     const wb = await workbookWith(["Board KPIs"]);
     await wb.run((ctx) => applyScorecard(ctx, specFor(board)));
     const id = (await sheetIds(wb))["Scorecard"];
+    const registerId = (await sheetIds(wb))["Scorecard register"];
     const again = await wb.run((ctx) => applyScorecard(ctx, specFor(board, "March board")));
-    expect(again).toMatchObject({ sheetName: "March board", inPlace: true });
+    expect(again).toMatchObject({ sheetName: "March board", registerSheetName: "March board register", inPlace: true });
     expect((await sheetIds(wb))["March board"]).toBe(id);
-    expect(await sheetNames(wb)).toEqual(["March board", "Board KPIs", "KPI Scorecard data"]);
+    // The register is renamed with it, in place: no orphan sheet left behind.
+    expect((await sheetIds(wb))["March board register"]).toBe(registerId);
+    expect(await sheetNames(wb)).toEqual(["March board", "March board register", "Board KPIs", "KPI Scorecard data"]);
   });
 });
 
@@ -387,7 +415,7 @@ describe("sheets the add-in does not own", () => {
     expect(result).toMatchObject({ sheetName: "Scorecard (2)", renamedBecauseTaken: true, dataSheetName: "KPI Scorecard data (2)" });
     expect(await usedValues(wb, "Scorecard")).toEqual(before);
     await wb.run((ctx) => applyScorecard(ctx, specFor(board)));
-    expect((await sheetNames(wb)).sort()).toEqual(["Board KPIs", "KPI Scorecard data", "KPI Scorecard data (2)", "Scorecard", "Scorecard (2)"]);
+    expect((await sheetNames(wb)).sort()).toEqual(["Board KPIs", "KPI Scorecard data", "KPI Scorecard data (2)", "Scorecard", "Scorecard (2)", "Scorecard (2) register"]);
     expect(await usedValues(wb, "Scorecard")).toEqual(before);
   });
 
@@ -427,7 +455,7 @@ describe("awkward sheet names", () => {
     const result = await wb.run((ctx) => applyScorecard(ctx, spec));
     expect(result.sheetName).toBe(target);
     const link = await wb.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem(target).getCell(spec.rows[0].row, spec.table.columns.findIndex((c) => c.id === "source"));
+      const r = ctx.workbook.worksheets.getItem(`${target} register`).getCell(spec.rows[0].row, spec.table.columns.findIndex((c) => c.id === "source"));
       r.load("hyperlink");
       await ctx.sync();
       return r.hyperlink;
@@ -437,7 +465,7 @@ describe("awkward sheet names", () => {
     expect(charts).toHaveLength(1);
     expect(charts[0].sheetName).toBe(target);
     await wb.run((ctx) => applyScorecard(ctx, spec));
-    expect(await sheetNames(wb)).toEqual([target, source, "KPI Scorecard data"]);
+    expect(await sheetNames(wb)).toEqual([target, `${target} register`, source, "KPI Scorecard data"]);
   });
 });
 
@@ -447,7 +475,7 @@ describe("limits", () => {
     expect(() => checkKpiCountFits(MAX_SCORECARD_KPIS + 1)).toThrow(/^The scorecard for 20,001 KPIs is too large to write .*Leave some tables out/);
   });
 
-  test("scorecard and data sheets the user deleted are simply created again", async () => {
+  test("scorecard, register and data sheets the user deleted are simply created again", async () => {
     const wb = await workbookWith(["Board KPIs"]);
     await wb.run((ctx) => applyScorecard(ctx, specFor(board)));
     await wb.run(async (ctx) => {
@@ -457,7 +485,13 @@ describe("limits", () => {
     });
     const again = await wb.run((ctx) => applyScorecard(ctx, specFor(board)));
     expect(again.sheetName).toBe("Scorecard");
-    expect(await sheetNames(wb)).toEqual(["Scorecard", "Board KPIs", "KPI Scorecard data"]);
+    expect(await sheetNames(wb)).toEqual(["Scorecard", "Scorecard register", "Board KPIs", "KPI Scorecard data"]);
+    await wb.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Scorecard register").delete();
+      await ctx.sync();
+    });
+    await wb.run((ctx) => applyScorecard(ctx, specFor(board)));
+    expect(await sheetNames(wb)).toEqual(["Scorecard", "Scorecard register", "Board KPIs", "KPI Scorecard data"]);
   });
 });
 
@@ -494,6 +528,7 @@ describe("a saved workbook re-opened", () => {
     expect(again.changedSinceLast).toBe(0);
     expect(await sheets(reopened)).toEqual([
       { name: "Scorecard", visibility: "Visible" },
+      { name: "Scorecard register", visibility: "Visible" },
       { name: "Board KPIs", visibility: "Visible" },
       { name: "KPI Scorecard data", visibility: "Hidden" },
     ]);
