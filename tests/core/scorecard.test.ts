@@ -25,11 +25,13 @@ function at(blocks: readonly CellBlock[], a1: string): string | number | undefin
   return undefined;
 }
 const cellAt = (spec: ScorecardSpec, row: number, col: number) => at(spec.blocks, `${String.fromCharCode(65 + col)}${row + 1}`);
+/** A cell of the register's own sheet. */
+const registerAt = (spec: ScorecardSpec, row: number, col: number) => at(spec.register.blocks, `${String.fromCharCode(65 + col)}${row + 1}`);
 const text = (v: unknown) => (typeof v === "string" ? v.replace(/^'/, "") : v);
 
-/** Every string the scorecard sheet holds, quote prefixes removed. */
+/** Every string the scorecard and its register's sheet hold, quote prefixes removed. */
 function allText(spec: ScorecardSpec): string[] {
-  return spec.blocks.flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string").map((v) => v.replace(/^'/, ""));
+  return [...spec.blocks, ...spec.register.blocks].flatMap((b) => b.values.flat()).filter((v): v is string => typeof v === "string").map((v) => v.replace(/^'/, ""));
 }
 
 function colOf(spec: ScorecardSpec, id: string): number {
@@ -38,11 +40,12 @@ function colOf(spec: ScorecardSpec, id: string): number {
 
 /** The register's value for KPI i (register order) and a column id. */
 function reg(spec: ScorecardSpec, i: number, id: string) {
-  return text(cellAt(spec, spec.rows[i].row, colOf(spec, id)));
+  return text(registerAt(spec, spec.rows[i].row, colOf(spec, id)));
 }
 
-function heightOf(spec: ScorecardSpec, row: number): number {
-  const h = spec.rowHeights.find((x) => row >= x.row && row < x.row + x.count);
+/** A row's height on the scorecard, or (register: true) on the register's sheet. */
+function heightOf(spec: ScorecardSpec, row: number, register = false): number {
+  const h = (register ? spec.register.rowHeights : spec.rowHeights).find((x) => row >= x.row && row < x.row + x.count);
   return h ? h.height : 15;
 }
 
@@ -261,10 +264,10 @@ describe("the register", () => {
       ["Inclusion", "Green"],
       [LONG_GROUP, "Red"],
     ]);
-    const heading = text(cellAt(spec, spec.rows[0].row - 1, 0));
+    const heading = text(registerAt(spec, spec.rows[0].row - 1, 0));
     // The sheet is named beside a group that is not the sheet itself.
     expect(heading).toBe("Systems and Practice (Board KPIs) — 2 KPIs: 1 Red, 1 Grey");
-    expect(text(cellAt(spec, spec.rows[4].row - 1, 0))).toBe(`${LONG_GROUP} (Board KPIs) — 1 KPI: 1 Red; 1 out of date`);
+    expect(text(registerAt(spec, spec.rows[4].row - 1, 0))).toBe(`${LONG_GROUP} (Board KPIs) — 1 KPI: 1 Red; 1 out of date`);
     const inOrder = buildScorecardSpec(board, opts({ settings: settings({ registerOrder: "workbook" }) }));
     expect(inOrder.rows.map((r) => r.ragWord)).toEqual(["Red", "Grey", "Green", "Amber", "Red"]);
   });
@@ -288,7 +291,7 @@ describe("the register", () => {
 
   test("numbers keep the source's format; a unit appears only where the source wrote one", () => {
     const fmt = (i: number, id: string) => {
-      const b = spec.blocks.find((x) => x.id === "register")!;
+      const b = spec.register.blocks.find((x) => x.id === "register")!;
       return b.numberFormats[spec.rows[i].row - b.row][colOf(spec, id)];
     };
     expect(reg(spec, 1, "latest")).toBe(356574);
@@ -311,11 +314,11 @@ describe("the register", () => {
     for (const spec2 of [spec, wide]) {
       for (const r of spec2.rows) {
         for (const c of spec2.table.columns.filter((x) => !x.hidden && !x.offPage)) {
-          const v = text(cellAt(spec2, r.row, spec2.table.columns.indexOf(c)));
+          const v = text(registerAt(spec2, r.row, spec2.table.columns.indexOf(c)));
           if (typeof v !== "string" || v === "") continue;
           // Calibri averages under half an em a character; 10 pt text needs about 12 pt a line.
           const lines = v.split("\n").reduce((n, l) => n + Math.max(1, Math.ceil((l.length * 0.45 * 10) / (c.width - 7))), 0);
-          expect(heightOf(spec2, r.row)).toBeGreaterThanOrEqual(lines * 12);
+          expect(heightOf(spec2, r.row, true)).toBeGreaterThanOrEqual(lines * 12);
         }
       }
     }
@@ -323,9 +326,10 @@ describe("the register", () => {
 
   test("text that looks like a formula is written literally; Source links go to the KPI's cell", () => {
     expect(reg(spec, 3, "measure")).toBe('=HYPERLINK("http://example.invalid","x")');
-    for (const b of spec.blocks) for (const row of b.values) for (const v of row) if (typeof v === "string") expect(v).not.toMatch(/^[=+\-@]/);
+    for (const b of [...spec.blocks, ...spec.register.blocks]) for (const row of b.values) for (const v of row) if (typeof v === "string") expect(v).not.toMatch(/^[=+\-@]/);
     // The link's text is the cell's address (its group's heading names the sheet): it prints as where the figure came from.
-    expect(spec.hyperlinks[0]).toMatchObject({ documentReference: "'Board KPIs'!B7", textToDisplay: "B7" });
+    expect(spec.hyperlinks).toEqual([]);
+    expect(spec.register.hyperlinks[0]).toMatchObject({ documentReference: "'Board KPIs'!B7", textToDisplay: "B7" });
   });
 });
 
@@ -506,7 +510,7 @@ describe("charts", () => {
 describe("page setup", () => {
   const spec = buildScorecardSpec(syntheticScan(60), opts());
 
-  test("A4 landscape one page wide at a scale that prints the register at 8 pt or more; breaks before the charts and the register; its heading repeats", () => {
+  test("A4 landscape one page wide at a scale that prints the register at 8 pt or more; breaks before the charts; the register on its own sheet, its heading row first, frozen, filterable and repeated", () => {
     expect(spec.page).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
     expect((spec.page.scale / 100) * 10).toBeGreaterThanOrEqual(8);
     const printed = spec.table.columns.filter((c) => !c.hidden && !c.offPage);
@@ -514,8 +518,12 @@ describe("page setup", () => {
     // What the columns come to at that scale fits the page between the margins.
     expect((width * spec.page.scale) / 100).toBeLessThanOrEqual(841.9 - spec.page.margins.left - spec.page.margins.right);
     expect(parseRangeAddress(spec.page.printArea)!.colCount).toBe(printed.length);
-    expect(spec.page.printTitleRows).toBe(`$${spec.table.headerRow + 1}:$${spec.table.headerRow + 1}`);
-    expect(spec.page.pageBreaksBefore).toContain(spec.table.headerRow);
+    expect(spec.table.headerRow).toBe(0);
+    expect(spec.page.printTitleRows).toBeNull();
+    expect(spec.register).toMatchObject({ sheetName: "Scorecard register", freeze: { rows: 1, columns: 0 }, page: { printTitleRows: "$1:$1", scale: spec.page.scale } });
+    expect(spec.register.autoFilter).toBe(`A1:${String.fromCharCode(64 + spec.table.columns.filter((c) => !c.hidden).length)}${spec.rows.at(-1)!.row + 1}`);
+    expect(spec.autoFilter).toBeNull();
+    expect(parseRangeAddress(spec.register.page.printArea)!.colCount).toBe(printed.length);
     const chartsRow = parseCellAddress(spec.sections.find((s) => s.id === "charts")!.cell)!.row;
     expect(spec.page.pageBreaksBefore).toContain(chartsRow);
   });
@@ -547,27 +555,29 @@ describe("regeneration: commentary and what changed", () => {
     const exceptionRow = g.findIndex((row) => row?.[first.table.keyCol] === "Board KPIs!KPI 1");
     const commentCol = g.find((row) => row?.includes("Latest against target"))!.indexOf("Commentary");
     g[exceptionRow][commentCol] = "Recovery plan agreed";
-    let state = readScorecardState(g, grid(first.dataSheet.blocks));
+    let state = readScorecardState([...g, ...grid(first.register.blocks)], grid(first.dataSheet.blocks));
     expect(state.commentary.find((e) => e.key === "Board KPIs!KPI 1")?.text).toBe("Recovery plan agreed");
     const second = buildScorecardSpec(board, opts({ commentary: state.commentary, previous: state.previous }));
     expect(second.rows.find((r) => r.key === "Board KPIs!KPI 1")?.commentary).toBe("Recovery plan agreed");
     expect(second.exceptions.find((e) => e.key === "Board KPIs!KPI 1")?.commentary).toBe("Recovery plan agreed");
 
-    const g2 = grid(second.blocks);
+    // The register's sheet is read under the scorecard's (src/excel reads both in one sync).
+    const g2 = grid(second.register.blocks);
     g2[second.rows.find((r) => r.key === "Board KPIs!KPI 1")!.row][second.table.commentaryCol] = "Plan slipped";
-    state = readScorecardState(g2, grid(second.dataSheet.blocks));
+    state = readScorecardState([...grid(second.blocks), ...g2], grid(second.dataSheet.blocks));
     expect(state.commentary.find((e) => e.key === "Board KPIs!KPI 1")?.text).toBe("Plan slipped");
   });
 
   test("a live register cell that now says another RAG: the last scorecard's RAG is what it wrote (the data sheet's record)", () => {
-    const g = grid(first.blocks);
+    const g = grid(first.register.blocks);
     const row = first.rows.find((r) => r.key === "Board KPIs!KPI 1")!.row;
     const ragCol = first.table.columns.findIndex((c) => c.id === "rag");
     expect(g[row][ragCol]).toBe("Red");
     g[row][ragCol] = "Green";
-    expect(readScorecardState(g, grid(first.dataSheet.blocks)).previous.rags["Board KPIs!KPI 1"]).toBe("red");
+    const both = [...grid(first.blocks), ...g];
+    expect(readScorecardState(both, grid(first.dataSheet.blocks)).previous.rags["Board KPIs!KPI 1"]).toBe("red");
     // A scorecard written without that record: the register says it.
-    expect(readScorecardState(g, null).previous.rags["Board KPIs!KPI 1"]).toBe("green");
+    expect(readScorecardState(both, null).previous.rags["Board KPIs!KPI 1"]).toBe("green");
   });
 
   test("the RAGs the last scorecard showed give what changed: better, worse, new and no longer reported", () => {
