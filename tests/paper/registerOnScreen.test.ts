@@ -1,5 +1,6 @@
-// Issue 19.2, the register on screen: filter buttons on its heading row (an AutoFilter over every column shown),
-// and the link back to each KPI's source cell inside the print area, its text the cell's address.
+// Issue 19.2, the register on screen: on a sheet of its own, its heading row the first, frozen (Excel freezes panes
+// only from the top of a sheet), with filter buttons over every column shown, and the link back to each KPI's
+// source cell inside the print area, its text the cell's address.
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -27,7 +28,7 @@ describe("the sample's register on screen", () => {
     expect(spec.kpiRows).toBe(31); // the sample: Sefton's report as at 08.12.20
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    const ws = book.getWorksheet("Scorecard")!;
+    const ws = book.getWorksheet("Scorecard register")!;
     let header = -1;
     ws.eachRow((row, n) => {
       // The register's heading row, not page 1's exceptions' (which has no Source column).
@@ -37,8 +38,13 @@ describe("the sample's register on screen", () => {
     register = { header, last: ws.rowCount, sourceCol: headings.indexOf("Source"), columns: headings.filter((h) => h && h !== "Key (do not edit)" && h !== "Source sheet").length };
   });
 
-  test("the heading row carries filter buttons over every column shown", async () => {
-    const sheetXml = await sheetXmlOf(await JSZip.loadAsync(bytes), "Scorecard");
+  test("the heading row is the register sheet's first, stays in view as its KPIs scroll, and carries filter buttons over every column shown", async () => {
+    const zip = await JSZip.loadAsync(bytes);
+    const sheetXml = await sheetXmlOf(zip, "Scorecard register");
+    expect(register.header).toBe(1);
+    expect(sheetXml).toMatch(/<pane [^>]*ySplit="1"[^>]*state="frozen"/);
+    // The scorecard (page 1, charts) keeps only its title frozen, and has no filter.
+    expect(await sheetXmlOf(zip, "Scorecard")).not.toMatch(/<autoFilter /);
     const ref = /<autoFilter ref="([^"]+)"/.exec(sheetXml)?.[1];
     expect(ref).toBeDefined();
     const rect = parseRangeAddress(ref!)!;
@@ -51,14 +57,14 @@ describe("the sample's register on screen", () => {
   test("each KPI's link back to its source is printed, its text the cell's address", async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
-    const ws = book.getWorksheet("Scorecard")!;
+    const ws = book.getWorksheet("Scorecard register")!;
     const zip = await JSZip.loadAsync(bytes);
     const wbXml = await zip.file("xl/workbook.xml")!.async("string");
-    const area = parseRangeAddress(/<definedName name="_xlnm.Print_Area" localSheetId="\d+">[^!]+!([^<]+)<\/definedName>/.exec(wbXml)![1].replace(/\$/g, ""))!;
+    const area = parseRangeAddress(/<definedName name="_xlnm.Print_Area" localSheetId="\d+">&apos;Scorecard register&apos;!([^<]+)<\/definedName>/.exec(wbXml)![1].replace(/\$/g, ""))!;
     expect(register.sourceCol).toBeGreaterThan(0);
     expect(register.sourceCol - 1).toBeLessThan(area.col + area.colCount);
     // Links to a place in the workbook: <hyperlink ref="K300" location="'Board summary'!D7"/>.
-    const sheetXml = await sheetXmlOf(zip, "Scorecard");
+    const sheetXml = await sheetXmlOf(zip, "Scorecard register");
     const links = [...sheetXml.matchAll(/<hyperlink [^>]*ref="([A-Z]+)(\d+)"[^>]*location="([^"]+)"/g)].filter((m) => Number(m[2]) > register.header);
     expect(links).toHaveLength(31);
     for (const [, col, row, location] of links) {
