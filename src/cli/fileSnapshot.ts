@@ -7,7 +7,7 @@ import { BLOCK_GAP, byReadingOrder } from "../core/snapshotBlocks";
 import { storedItemsFrom } from "../core/settingsStore";
 import { datesTo1900System } from "../core/dateSystem";
 import { StyleTable, type ReadCellProperties } from "../excel/cellStyles";
-import { OWNED_SHEET_NAME, sheetFromReference } from "../excel/scorecardOwnership";
+import { OWNED_REGISTER_SHEET_NAME, OWNED_SHEET_NAME, sheetFromReference } from "../excel/scorecardOwnership";
 import { DEFAULT_FONT, colorToHex, fillColorOf, fontOf } from "../host/model/styles";
 import type { CellModel } from "../host/model/types";
 import { numberFormatOf, textOfValue } from "../host/model/values";
@@ -274,11 +274,12 @@ async function readFileSnapshot(pkg: ZipPackage, label: string, limits: LoadLimi
     date1904: parts.date1904,
   };
   const budget = new CellBudget(limits.maxCells);
-  const owned = parseDefinedNames(parts.workbookXml).find((n) => n.localSheetId === undefined && n.name === OWNED_SHEET_NAME);
-  const ownedSheet = owned ? sheetFromReference(owned.formula) : null;
+  // The scorecard and its register's sheet, by their tags: never read as KPIs.
+  const ownedNames = parseDefinedNames(parts.workbookXml).filter((n) => n.localSheetId === undefined && (n.name === OWNED_SHEET_NAME || n.name === OWNED_REGISTER_SHEET_NAME));
+  const ownedSheets = new Set(ownedNames.map((n) => sheetFromReference(n.formula)));
   const reads = parts.sheets.filter((e) => e.kind === "worksheet").map((e) => readSheet(pkg, e, ctx, budget));
   for (const { snapshot, tableParts } of reads) {
-    if (snapshot.name === ownedSheet) snapshot.ownedByAddin = true;
+    if (ownedSheets.has(snapshot.name)) snapshot.ownedByAddin = true;
     else snapshot.ownedByAddin = false;
     for (const p of tableParts) {
       const t = readTable(pkg, p);

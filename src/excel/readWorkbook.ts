@@ -15,7 +15,7 @@ import { findOccupied, PROBE_CELLS } from "./findOccupied";
 import { newTarget, readDense, type DenseTarget } from "./readDense";
 import { mergesOf, queueMerges, readMerges } from "./readMerges";
 import { isSetSupported, REQUIREMENTS } from "./requirements";
-import { OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
+import { OWNED_REGISTER_SHEET_NAME, OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
 import { queueDateSystem, uses1904 } from "./dateSystem";
 import { queueStoredItems } from "./settingsStore";
 
@@ -87,19 +87,19 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadW
   const tables = context.workbook.tables;
   tables.load("items/name, items/showHeaders, items/worksheet/name");
   const storedItems = queueStoredItems(context);
-  // The scorecard sheet the add-in owns, by its tag (it follows a rename), so the scan never reads it as KPIs.
-  const owned = context.workbook.names.getItemOrNullObject(OWNED_SHEET_NAME);
-  owned.load("formula");
+  // The scorecard and register sheets the add-in owns, by their tags (they follow a rename), so the scan never reads them as KPIs.
+  const ownedTags = [OWNED_SHEET_NAME, OWNED_REGISTER_SHEET_NAME].map((n) => context.workbook.names.getItemOrNullObject(n));
+  ownedTags.forEach((t) => t.load("formula"));
   const dateProbe = queueDateSystem(context);
   await context.sync();
-  const ownedSheet = owned.isNullObject ? null : sheetFromReference(String(owned.formula));
+  const ownedSheets = new Set(ownedTags.map((t) => (t.isNullObject ? null : sheetFromReference(String(t.formula)))).filter((n): n is string => n !== null));
 
   const settings = storedItems();
   const metas: SheetMeta[] = worksheets.items.map((ws) => ({
     name: ws.name,
     visibility: ws.visibility as SheetVisibility,
     protected: ws.protection.protected,
-    ownedByAddin: ws.name === ownedSheet,
+    ownedByAddin: ownedSheets.has(ws.name),
   }));
   const tableInfo: TableInfo[] = tables.items.map((t) => ({ name: t.name, showHeaders: t.showHeaders, sheet: t.worksheet.name }));
   const can: Abilities = {

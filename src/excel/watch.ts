@@ -4,7 +4,7 @@
 // which says nothing of who changed them. Changes to the sheets the add-in owns do not count: they are
 // found by the add-in's tags (defined names that follow the sheets when someone renames them), never by name.
 import { isSetSupported } from "./requirements";
-import { OWNED_DATA_SHEET_NAME, OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
+import { OWNED_DATA_SHEET_NAME, OWNED_REGISTER_SHEET_NAME, OWNED_SHEET_NAME, sheetFromReference } from "./scorecardOwnership";
 
 export type Unsubscribe = () => Promise<void>;
 
@@ -61,7 +61,7 @@ export async function watchChanges(context: Excel.RequestContext, handlers: Watc
  * whatever they are now called.
  */
 export async function ownedSheetIds(context: Excel.RequestContext): Promise<string[]> {
-  const tags = [OWNED_SHEET_NAME, OWNED_DATA_SHEET_NAME].map((n) => {
+  const tags = [OWNED_SHEET_NAME, OWNED_DATA_SHEET_NAME, OWNED_REGISTER_SHEET_NAME].map((n) => {
     const tag = context.workbook.names.getItemOrNullObject(n);
     tag.load("formula");
     return tag;

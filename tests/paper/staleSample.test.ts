@@ -65,7 +65,7 @@ describe("the sample at 29 Feb 2024: figures from 2020", () => {
     expect(staleRows.filter((x) => staleKeys.has(x.key))).toHaveLength(24);
     const ragCol = spec.table.ragCol;
     for (const row of staleRows) {
-      const v = spec.blocks.find((b) => b.id === "register")!;
+      const v = spec.register.blocks.find((b) => b.id === "register")!;
       const text = String(v.values[row.row - v.row][ragCol - v.col]);
       expect(text).toMatch(/^(Red|Amber|Green|Grey)\nout of date$/);
     }
