@@ -39,9 +39,9 @@ test("the checks can fail: a chart across a page break and a row too short for i
   const shift = spec.page.pageBreaksBefore.find((b) => b > to)! - from + 1 - Math.floor((to - from) / 2);
   chart.topLeft = chart.topLeft.replace(/\d+/, String(from + shift));
   chart.bottomRight = chart.bottomRight.replace(/\d+/, String(to + shift));
-  spec.rowHeights.push({ row: spec.rows[0].row, count: 1, height: 4 });
+  spec.register.rowHeights.push({ row: spec.rows[0].row, count: 1, height: 4 });
   await wb.run((ctx) => applyScorecard(ctx, spec));
-  const report = await checkPrintable({ bytes: await wb.save(), sheetName: "Scorecard", kpis: spec.rows.length, measures: [] });
+  const report = await checkPrintable({ bytes: await wb.save(), sheetName: "Scorecard", registerSheetName: "Scorecard register", kpis: spec.rows.length, measures: [] });
   expect(report.problems.some((p) => p.includes("is cut by the page break"))).toBe(true);
-  expect(report.problems.some((p) => p.startsWith(`row ${spec.rows[0].row + 1}: 4 pt`))).toBe(true);
+  expect(report.problems.some((p) => p.startsWith(`Scorecard register: row ${spec.rows[0].row + 1}: 4 pt`))).toBe(true);
 });

@@ -22,6 +22,8 @@ const PAPER = { width: 841.9, height: 595.3 };
 export interface Printed {
   bytes: Uint8Array;
   sheetName: string;
+  /** The register's own sheet, printed after the scorecard (absent: a scorecard with none). */
+  registerSheetName?: string;
   kpis: number;
   measures: string[];
 }
@@ -31,7 +33,7 @@ export async function scorecardOf(file: string, asOf = "2024-02-29"): Promise<Pr
   const wb = await openWorkbook(new Uint8Array(readFileSync(file)));
   const out = await wb.run((ctx) => insertScorecard(ctx, { workbookName: file.split("/").pop()!, overrides: { asOf }, today: asOf, generatedAt: "2026-11-22T01:00:00Z" }));
   const kpis = out.scan.tables.flatMap((t) => t.kpis);
-  return { bytes: await wb.save(), sheetName: out.applied.sheetName, kpis: kpis.length, measures: kpis.map((k) => k.measure) };
+  return { bytes: await wb.save(), sheetName: out.applied.sheetName, registerSheetName: out.applied.registerSheetName, kpis: kpis.length, measures: kpis.map((k) => k.measure) };
 }
 
 export interface PrintReport {
@@ -48,27 +50,43 @@ function pointsOfWidth(chars: number | undefined): number {
   return Math.trunc((chars ?? 8.43) * 7 + 0.5) * 0.75;
 }
 
-/** Everything wrong with the printout of `sheetName` in the saved workbook, in words (empty when it prints well). */
+/**
+ * Everything wrong with the printout of the scorecard and of its register's sheet in the saved workbook, in words
+ * (empty when they print well); the register's smallest printed text; pages and charts of both.
+ */
 export async function checkPrintable(p: Printed): Promise<PrintReport> {
-  const problems: string[] = [];
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(p.bytes as unknown as ArrayBuffer);
-  const ws = book.getWorksheet(p.sheetName)!;
   const zip = await JSZip.loadAsync(p.bytes);
   const wbXml = await zip.file("xl/workbook.xml")!.async("string");
+  const scorecard = await checkSheet(p.bytes, book, zip, wbXml, p.sheetName, false);
+  const register = p.registerSheetName ? await checkSheet(p.bytes, book, zip, wbXml, p.registerSheetName, true) : null;
+  const problems = [...scorecard.problems, ...(register?.problems.map((x) => `${p.registerSheetName}: ${x}`) ?? [])];
+  const all = [...scorecard.texts, ...(register?.texts ?? [])].join("\u0000");
+  for (const m of p.measures) if (!all.includes(m)) problems.push(`the measure "${m.slice(0, 50)}" is not on the sheets whole`);
+  const printedFont = register ? register.registerPrintedFont : scorecard.registerPrintedFont;
+  if (printedFont < 9.5 - 1e-9) problems.push(`register text prints at ${printedFont.toFixed(1)} pt`);
+  return { problems, registerPrintedFont: printedFont, scale: Math.min(scorecard.scale, register?.scale ?? 1), pages: scorecard.pages + (register?.pages ?? 0), charts: scorecard.charts };
+}
+
+async function checkSheet(bytes: Uint8Array, book: ExcelJS.Workbook, zip: JSZip, wbXml: string, sheetName: string, isRegister: boolean): Promise<PrintReport & { texts: Set<string> }> {
+  const problems: string[] = [];
+  const ws = book.getWorksheet(sheetName)!;
+  const localId = book.worksheets.findIndex((w) => w.name === sheetName);
 
   // --- Page setup ---
   const ps = ws.pageSetup;
   if (ps.orientation !== "landscape") problems.push(`orientation is ${ps.orientation}`);
   if (ps.paperSize !== 9) problems.push(`paper is ${ps.paperSize}, not A4`);
   if (!(ps.fitToPage && ps.fitToWidth === 1 && ps.fitToHeight === 0)) problems.push("not one page wide, as many tall as needed");
-  const area = new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="(\\d+)">([^<]+)</definedName>`).exec(wbXml);
+  const area = new RegExp(`<definedName name="_xlnm.Print_Area" localSheetId="${localId}">([^<]+)</definedName>`).exec(wbXml);
   if (!area) {
     problems.push("no print area");
-    return { problems, registerPrintedFont: 0, scale: 0, pages: 0, charts: 0 };
+    return { problems, registerPrintedFont: 0, scale: 0, pages: 0, charts: 0, texts: new Set() };
   }
-  const printArea = parseRangeAddress(area[2].replace(/^.*!/, "").replace(/\$/g, ""))!;
-  if (!/<definedName name="_xlnm.Print_Titles"/.test(wbXml)) problems.push("no print titles");
+  const printArea = parseRangeAddress(area[1].replace(/^.*!/, "").replace(/\$/g, ""))!;
+  const titles = new RegExp(`<definedName name="_xlnm.Print_Titles" localSheetId="${localId}">[^<]*?\\$(\\d+):\\$\\d+</definedName>`).exec(wbXml);
+  if (isRegister && !titles) problems.push("no print titles");
   const footer = ws.headerFooter.oddFooter ?? "";
   if (!footer.includes("Page &P of &N")) problems.push(`footer "${footer}" has no Page X of Y`);
   if (!ws.headerFooter.oddHeader) problems.push("no header");
@@ -86,7 +104,7 @@ export async function checkPrintable(p: Printed): Promise<PrintReport> {
   const scale = Math.min(1, pageWidth / printedWidth);
   if (scale < 0.7) problems.push(`prints at ${Math.round(scale * 100)}%, under 70%`);
 
-  const titleRow = Number(/<definedName name="_xlnm.Print_Titles" localSheetId="\d+">[^<]*?\$(\d+):\$\d+<\/definedName>/.exec(wbXml)?.[1] ?? 0);
+  const titleRow = Number(titles?.[1] ?? 0);
   let registerFont = Infinity;
   const rowHeight = (r: number) => ws.getRow(r + 1).height ?? 15;
   const merged = new Map<string, { rows: number; cols: number }>();
@@ -128,13 +146,12 @@ export async function checkPrintable(p: Printed): Promise<PrintReport> {
   }
   // Excel's printout; LibreOffice's is about 6% smaller: 9.5 pt here is 9 pt or more in both.
   const registerPrintedFont = (registerFont === Infinity ? 11 : registerFont) * scale;
-  if (registerPrintedFont < 9.5 - 1e-9) problems.push(`register text prints at ${registerPrintedFont.toFixed(1)} pt`);
 
   // --- Page breaks and charts ---
-  const sheetPart = await sheetPartOf(zip, p.sheetName);
+  const sheetPart = await sheetPartOf(zip, sheetName);
   const sheetXml = await zip.file(sheetPart)!.async("string");
   const breaks = [...sheetXml.matchAll(/<rowBreaks[\s\S]*?<\/rowBreaks>/g)].flatMap((m) => [...m[0].matchAll(/<brk [^>]*id="(\d+)"/g)].map((b) => Number(b[1])));
-  const charts = (await readChartsFromXlsx(p.bytes)).filter((c) => c.sheetName === p.sheetName);
+  const charts = (await readChartsFromXlsx(bytes)).filter((c) => c.sheetName === sheetName);
   const pageRows = pageHeight / scale;
   for (const c of charts) problems.push(...chartProblems(c, printArea, breaks, pageRows, rowHeight));
   // Charts count as content of the rows they cover.
@@ -157,9 +174,7 @@ export async function checkPrintable(p: Printed): Promise<PrintReport> {
   // --- Nothing cut in a stored value: every KPI's measure is on the sheet whole ---
   const texts = new Set<string>();
   ws.eachRow((row) => row.eachCell((cell) => void (typeof cell.value === "string" && texts.add(cell.value))));
-  const all = [...texts].join("\u0000");
-  for (const m of p.measures) if (!all.includes(m)) problems.push(`the measure "${m.slice(0, 50)}" is not on the sheet whole`);
-  return { problems, registerPrintedFont, scale, pages, charts: charts.length };
+  return { problems, registerPrintedFont, scale, pages, charts: charts.length, texts };
 }
 
 function chartProblems(c: ChartSummary, printArea: NonNullable<ReturnType<typeof parseRangeAddress>>, breaks: readonly number[], pageRows: number, rowHeight: (r: number) => number): string[] {
