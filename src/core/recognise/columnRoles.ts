@@ -197,6 +197,15 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       if (labels.cls?.role !== "measure") labels.cls = fromContent("measure", `its cells name the KPIs the codes beside them stand for`, 0.7);
     }
   }
+  // "KPI ref and description" over "PMF-01: Current rent collected as a % of rent owed": a reference and its words in
+  // one cell name the KPI; with no other column of names, that column is the measure.
+  if (!columns.some((c) => c.cls?.role === "measure")) {
+    const refs = columns.filter((c) => c.cls?.role === "ref" && c.cls.source === "heading");
+    const named = refs.length === 1 ? refs[0] : undefined;
+    if (named && share(prof(named), "label", "long") >= 0.6 && prof(named).averageLabelLength >= 25) {
+      named.cls = { ...named.cls!, role: "measure", words: `${named.cls!.words ?? named.label}; its cells name the KPI in words` };
+    }
+  }
   const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
   for (const c of labelCols) {
     if (!measureCol || c === measureCol) continue;
