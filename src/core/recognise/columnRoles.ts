@@ -72,6 +72,10 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     } else if (role && FIGURE_ROLES.has(role) && role !== "time" && values < 0.1 && numberedNames(grid, c.col, dataRows) >= 0.8) {
       // "Milestone" over "Milestone 1", "Milestone 2" …: the cells name each row's stage; they hold no figures.
       c.cls = fromContent("ignore", "its cells name stages in turn (\"Milestone 1\" …), not figures", 0.6);
+    } else if (role === "latest" && c.cls?.source === "heading" && values === 0 && labels >= 0.9 && p.labelCells >= 4 && p.distinctLabels <= 3 && p.averageLabelLength <= 12) {
+      // "Current Position" over "Above", "Inline", "Above" …: a few words repeated place each row in a comparison;
+      // the figure is elsewhere.
+      c.cls = fromContent("ignore", `headed "${c.label}" but its cells are ${p.distinctLabels} words repeated, not figures`, 0.6);
     } else if (role && (FIGURE_ROLES.has(role) || role === "benchmark" || role === "ignore") && labels >= 0.7 && values < 0.2 && p.averageLabelLength > 15 && p.distinctLabels >= 0.8 * p.labelCells && p.labelCells >= 2 && (role !== "time" || !namedToLeft(c))) {
       // "End of Key Stage Results" heads the measures, not results; "2024/25" in the corner over the names
       // is the table's year. (Text under a milestone heading beside a reference column is a qualitative milestone.)
