@@ -2,7 +2,7 @@
 // (src/host/xlsx/workbookReader.ts, which the headless host reads through too), without building the host's
 // workbook model: what Excel.run + readWorkbook would give for the same file (tests/cli/fileSnapshot.test.ts
 // holds them equal on every fixture), at the cost of reading the cells once. This file reads no part itself:
-// it keeps the cells the reader hands over, by row, and cuts them into the snapshot's blocks.
+// it keeps the cells the reader hands over (flat, in sheetCells.ts) and cuts them into the snapshot's blocks.
 import type { CellBlock, CellRect, CellStyle, RawValue, SheetSnapshot, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
 import { BLOCK_GAP, byReadingOrder } from "../core/snapshotBlocks";
 import { storedItemsFrom } from "../core/settingsStore";
@@ -10,7 +10,7 @@ import { datesTo1900System } from "../core/dateSystem";
 import { StyleTable, type ReadCellProperties } from "../excel/cellStyles";
 import { OWNED_SHEET_NAME, sheetFromReference } from "../excel/scorecardOwnership";
 import { DEFAULT_FONT, colorToHex, fillColorOf, fontOf } from "../host/model/styles";
-import type { CellModel, CellValue } from "../host/model/types";
+import type { CellModel } from "../host/model/types";
 import { numberFormatOf, textOfValue } from "../host/model/values";
 import { parseDefinedNames } from "../host/xlsx/definedNames";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "../host/xlsx/loadErrors";
@@ -18,19 +18,11 @@ import { SHEET_COLS } from "../host/xlsx/sheetData";
 import { isProtected, mergesOf, STATES, tablesOf } from "../host/xlsx/sheetFeatures";
 import type { SheetEntry } from "../host/xlsx/workbookParts";
 import { openErrorOf, WorkbookReader, type CellContext } from "../host/xlsx/workbookReader";
+import { SheetCells } from "./sheetCells";
 
 /** Excel's documented ceiling on merged areas returned at once; past it readWorkbook reads a sheet without merges. */
 const MAX_MERGED_AREAS = 512;
 const MERGES_UNREAD = "its merged cells could not be read (Excel returns at most 512 merged areas at a time), so merged headings and labels are read from their first cell only.";
-
-/** The cells of one row as read: columns ascending, with what each holds and its cell format. */
-interface RowCells {
-  cols: number[];
-  values: CellValue[];
-  styles: number[];
-  /** Whether the cell holds a formula (one with no cached value is in the used range, and reads as ""). */
-  formulas: boolean[];
-}
 
 /** What a cell format gives a cell in the snapshot, worked out once per format. */
 interface Face {
@@ -66,7 +58,7 @@ function runsOf(present: Iterable<number>, gap: number): [number, number][] {
 }
 
 /** The distinct values of a list, ascending; cheap when the list is already in order (rows as read). */
-function distinctAscending(xs: number[]): number[] {
+function distinctAscending(xs: ArrayLike<number> & Iterable<number>): number[] {
   const out: number[] = [];
   let sorted = true;
   for (let i = 0; i < xs.length; i++) {
@@ -79,7 +71,7 @@ function distinctAscending(xs: number[]): number[] {
 }
 
 /** The distinct columns of a list, ascending (at most 16,384 of them: flagged, not sorted). */
-function distinctColumns(cols: number[]): number[] {
+function distinctColumns(cols: ArrayLike<number>): number[] {
   const seen = new Uint8Array(SHEET_COLS);
   for (let i = 0; i < cols.length; i++) seen[cols[i]] = 1;
   const out: number[] = [];
@@ -92,7 +84,7 @@ function distinctColumns(cols: number[]): number[] {
  * rows first, then each band along its own runs of columns, until neither splits. Works on the
  * occupied cells alone, so a far value costs its own 1x1 rectangle.
  */
-function blockRects(rows: number[], cols: number[], out: CellRect[]): void {
+function blockRects(rows: ArrayLike<number> & Iterable<number>, cols: ArrayLike<number>, out: CellRect[]): void {
   if (!rows.length) return;
   const rowRuns = runsOf(distinctAscending(rows), BLOCK_GAP);
   const colRuns = runsOf(distinctColumns(cols), BLOCK_GAP);
@@ -116,24 +108,16 @@ function blockRects(rows: number[], cols: number[], out: CellRect[]): void {
 
 function readSheet(reader: WorkbookReader, entry: SheetEntry): SheetSnapshot {
   const ctx = reader.ctx;
-  const rows = new Map<number, RowCells>();
-  let lastRow = -1;
-  let lastLine: RowCells | undefined;
+  // A formula flag says the cell holds a formula (one with no cached value is in the used range, and reads as "").
+  const cells = new SheetCells();
   const rest = reader.readWorksheet(entry, {
     cell(row, col, value, formula, style) {
-      let line = row === lastRow ? lastLine : rows.get(row);
-      if (!line) rows.set(row, (line = { cols: [], values: [], styles: [], formulas: [] }));
-      lastRow = row;
-      lastLine = line;
-      line.cols.push(col);
-      line.values.push(value);
-      line.styles.push(style);
-      line.formulas.push(formula !== undefined);
+      cells.add(row, col, value, style, formula !== undefined);
     },
   });
   const merges = mergesOf(rest);
-  for (const line of rows.values()) sortRow(line);
-  clearMergedFollowers(rows, merges);
+  cells.finish();
+  clearMergedFollowers(cells, merges);
 
   const faces = new Map<number, Face>();
   const face = (i: number): Face => {
@@ -143,34 +127,34 @@ function readSheet(reader: WorkbookReader, entry: SheetEntry): SheetSnapshot {
   };
   // The used range of values, as readWorkbook reads it: the smallest rectangle around every value or formula.
   let top = Infinity, bottom = -1, left = Infinity, right = -1;
-  for (const [r, line] of rows) {
-    for (let i = 0; i < line.cols.length; i++) {
-      if (line.values[i] === null && !line.formulas[i]) continue;
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (line.cols[i] < left) left = line.cols[i];
-      if (line.cols[i] > right) right = line.cols[i];
-    }
+  for (let k = 0; k < cells.count; k++) {
+    const i = cells.at(k);
+    if (cells.value(i) === null && !cells.formula(i)) continue;
+    const r = cells.row(i), c = cells.col(i);
+    if (r < top) top = r;
+    if (r > bottom) bottom = r;
+    if (c < left) left = c;
+    if (c > right) right = c;
   }
-  const occupiedRows: number[] = [], occupiedCols: number[] = [];
+  // Typed, as the cells are: one row and one column number for each occupied cell, possibly millions.
+  const occupiedRows = new Int32Array(cells.count), occupiedCols = new Int32Array(cells.count);
+  let occupied = 0;
   // Each cell of the used range votes for its look (readWorkbook reads them all); the commonest font is the sheet's.
   const votes = new Map<number, number>();
   let inRange = 0;
   if (bottom >= 0) {
-    for (const [r, line] of rows) {
-      if (r < top || r > bottom) continue;
-      for (let i = 0; i < line.cols.length; i++) {
-        const c = line.cols[i];
-        if (c < left || c > right) continue;
-        const v = line.values[i];
-        const index = line.styles[i];
-        if ((v !== null && v !== "") || face(index).filled) {
-          occupiedRows.push(r);
-          occupiedCols.push(c);
-        }
-        votes.set(index, (votes.get(index) ?? 0) + 1);
-        inRange++;
+    for (let k = 0; k < cells.count; k++) {
+      const i = cells.at(k);
+      const r = cells.row(i), c = cells.col(i);
+      if (r < top || r > bottom || c < left || c > right) continue;
+      const v = cells.value(i);
+      const index = cells.style(i);
+      if ((v !== null && v !== "") || face(index).filled) {
+        occupiedRows[occupied] = r;
+        occupiedCols[occupied++] = c;
       }
+      votes.set(index, (votes.get(index) ?? 0) + 1);
+      inRange++;
     }
     votes.set(0, (votes.get(0) ?? 0) + (bottom - top + 1) * (right - left + 1) - inRange);
   } else {
@@ -180,8 +164,8 @@ function readSheet(reader: WorkbookReader, entry: SheetEntry): SheetSnapshot {
   for (const [index, n] of votes) face(index).id = table.idOf(face(index).properties, n);
   const font = table.defaultFont();
   const rects: CellRect[] = [];
-  blockRects(occupiedRows, occupiedCols, rects);
-  const blocks = rects.sort(byReadingOrder).map((rect) => blockOf(rect, rows, face, table, font, ctx.date1904));
+  blockRects(occupiedRows.subarray(0, occupied), occupiedCols.subarray(0, occupied), rects);
+  const blocks = rects.sort(byReadingOrder).map((rect) => blockOf(rect, cells, face, table, font, ctx.date1904));
 
   const snapshot: SheetSnapshot = {
     name: entry.name,
@@ -197,37 +181,19 @@ function readSheet(reader: WorkbookReader, entry: SheetEntry): SheetSnapshot {
   return snapshot;
 }
 
-function sortRow(line: RowCells): void {
-  for (let i = 1; i < line.cols.length; i++) {
-    if (line.cols[i] > line.cols[i - 1]) continue;
-    // Out of order (hand-written files): sort once, the last of a duplicated cell winning.
-    const order = line.cols.map((_, k) => k).sort((a, b) => line.cols[a] - line.cols[b] || a - b);
-    const kept = order.filter((k, n) => n === order.length - 1 || line.cols[order[n + 1]] !== line.cols[k]);
-    line.cols = kept.map((k) => line.cols[k]);
-    line.values = kept.map((k) => line.values[k]);
-    line.styles = kept.map((k) => line.styles[k]);
-    line.formulas = kept.map((k) => line.formulas[k]);
-    return;
-  }
-}
-
 /** Only the top-left cell of a merged area holds a value, as on the host. */
-function clearMergedFollowers(rows: Map<number, RowCells>, merges: CellRect[]): void {
+function clearMergedFollowers(cells: SheetCells, merges: CellRect[]): void {
   if (!merges.length) return;
-  for (const [r, line] of rows) {
-    for (let i = 0; i < line.cols.length; i++) {
-      if (line.values[i] === null && !line.formulas[i]) continue;
-      const c = line.cols[i];
-      if (merges.some((m) => r >= m.row && r < m.row + m.rowCount && c >= m.col && c < m.col + m.colCount && (r !== m.row || c !== m.col))) {
-        line.values[i] = null;
-        line.formulas[i] = false;
-      }
-    }
+  for (let k = 0; k < cells.count; k++) {
+    const i = cells.at(k);
+    if (cells.value(i) === null && !cells.formula(i)) continue;
+    const r = cells.row(i), c = cells.col(i);
+    if (merges.some((m) => r >= m.row && r < m.row + m.rowCount && c >= m.col && c < m.col + m.colCount && (r !== m.row || c !== m.col))) cells.clear(i);
   }
 }
 
 /** A dense block over a rectangle: the cells read, and the empty ones between as Excel gives them. */
-function blockOf(rect: CellRect, rows: Map<number, RowCells>, face: (i: number) => Face, table: StyleTable, font: ReturnType<StyleTable["defaultFont"]>, date1904: boolean): CellBlock {
+function blockOf(rect: CellRect, cells: SheetCells, face: (i: number) => Face, table: StyleTable, font: ReturnType<StyleTable["defaultFont"]>, date1904: boolean): CellBlock {
   const values: RawValue[][] = [], text: string[][] = [], numberFormats: string[][] = [], valueTypes: ValueType[][] = [];
   const ids: number[] = new Array(rect.rowCount * rect.colCount);
   const idOf = (f: Face) => (f.id ??= table.idOf(f.properties, 0));
@@ -239,18 +205,18 @@ function blockOf(rect: CellRect, rows: Map<number, RowCells>, face: (i: number) 
     const n: string[] = new Array(rect.colCount).fill(plain.numberFormat);
     const y: ValueType[] = new Array(rect.colCount).fill("Empty");
     for (let c = 0; c < rect.colCount; c++) ids[r * rect.colCount + c] = plainId;
-    const line = rows.get(rect.row + r);
-    if (line) {
-      for (let i = lowerBound(line.cols, rect.col); i < line.cols.length && line.cols[i] < rect.col + rect.colCount; i++) {
-        const c = line.cols[i] - rect.col;
-        const f = face(line.styles[i]);
-        const value = line.values[i];
-        v[c] = value === null ? "" : typeof value === "object" ? value.error : value;
-        t[c] = textOfValue(value, f.numberFormat, date1904);
-        n[c] = f.numberFormat;
-        y[c] = value === null || value === "" ? "Empty" : typeof value === "object" ? "Error" : typeof value === "boolean" ? "Boolean" : typeof value === "number" ? "Double" : "String";
-        ids[r * rect.colCount + c] = idOf(f);
-      }
+    const [from, end] = cells.rowFrom(rect.row + r, rect.col);
+    for (let k = from; k < end; k++) {
+      const i = cells.at(k);
+      if (cells.col(i) >= rect.col + rect.colCount) break;
+      const c = cells.col(i) - rect.col;
+      const f = face(cells.style(i));
+      const value = cells.value(i);
+      v[c] = value === null ? "" : typeof value === "object" ? value.error : value;
+      t[c] = textOfValue(value, f.numberFormat, date1904);
+      n[c] = f.numberFormat;
+      y[c] = value === null || value === "" ? "Empty" : typeof value === "object" ? "Error" : typeof value === "boolean" ? "Boolean" : typeof value === "number" ? "Double" : "String";
+      ids[r * rect.colCount + c] = idOf(f);
     }
     values.push(v);
     text.push(t);
@@ -261,16 +227,6 @@ function blockOf(rect: CellRect, rows: Map<number, RowCells>, face: (i: number) 
   const styles: CellStyle[] = table.stylesOf(ids, rect.colCount, font);
   if (styles.length) block.styles = styles;
   return block;
-}
-
-function lowerBound(xs: number[], x: number): number {
-  let lo = 0, hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 async function readFileSnapshot(reader: WorkbookReader): Promise<WorkbookSnapshot> {

@@ -12,13 +12,15 @@ const BAD = "worse|worsen\\w*|deteriorat\\w*|negative|declin\\w*|poor";
 // An arrow and a judgement side by side, in either order, joined by at most "=", ":", "-", "means", "is".
 const JOIN = "\\s*(?:=|:|-|–|means|is|shows)?\\s*";
 const LEGEND = new RegExp(`[${UP}]${JOIN}(?:${GOOD})\\b|[${DOWN}]${JOIN}(?:${BAD})\\b|\\b(?:${GOOD})${JOIN}[${UP}]|\\b(?:${BAD})${JOIN}[${DOWN}]`, "iu");
+/** Every legend holds an arrow: the one cheap test that passes over the sheet's other cells. */
+const ANY_ARROW = new RegExp(`[${UP}${DOWN}]`, "u");
 
 /** A legend anywhere on the sheet says an arrow means better or worse. */
 export function sheetLegendSaysArrowsJudge(grid: SheetGrid): boolean {
   for (let r = grid.firstRow; r <= grid.lastRow; r++) {
     for (const c of grid.filledCols(r)) {
       const t = grid.rawText(r, c);
-      if (t.length <= 300 && LEGEND.test(t)) return true;
+      if (t.length <= 300 && ANY_ARROW.test(t) && LEGEND.test(t)) return true;
     }
   }
   return false;

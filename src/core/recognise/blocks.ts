@@ -3,6 +3,7 @@
 // rows may sit inside the block. Used for the tables no heading row announced in words we know.
 import type { SheetGrid } from "./grid";
 import type { CellKinds } from "./cellKinds";
+import { MAX_SHEET_COLS } from "../snapshotBlocks";
 
 /** A row that reads as a KPI: a label and at least one figure to its right. */
 export interface KpiRowShape {
@@ -23,10 +24,11 @@ export interface Block {
 
 /** The shape of one row: a label followed by figures, or null when the row is not a KPI row. */
 export function kpiRowShape(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number): KpiRowShape | null {
-  const key = `${row}:${fromCol}:${toCol}`;
-  if (kinds.shapes.has(key)) return kinds.shapes.get(key) as KpiRowShape | null;
-  const shape = readRowShape(grid, kinds, row, fromCol, toCol);
-  kinds.shapes.set(key, shape);
+  const span = fromCol * MAX_SHEET_COLS + toCol;
+  let known = kinds.shapes.get(span) as Map<number, KpiRowShape | null> | undefined;
+  if (!known) kinds.shapes.set(span, (known = new Map()));
+  let shape = known.get(row);
+  if (shape === undefined) known.set(row, (shape = readRowShape(grid, kinds, row, fromCol, toCol)));
   return shape;
 }
 

@@ -56,17 +56,23 @@ export class CellKinds {
     // text in classify); only empty cells with a fill need the cell's own look-up.
     const text = this.grid.rawText(row, col);
     if (text === "") return this.grid.fill(row, col) ? this.emptyWithFill(row, col) : "empty";
-    const cell = this.grid.valueAndFormat(row, col);
-    if (cell && typeof cell.value === "number" && cell.valueType !== "Error") return cell.numberFormat && isDateFormat(cell.numberFormat) ? "period" : "number";
+    // One cell at a time through the grid's accessors: no object is made for each of a sheet's cells.
+    if (typeof this.grid.value(row, col) === "number" && this.grid.valueType(row, col) !== "Error") return this.numberKind(row, col);
     return this.classify(row, col);
+  }
+
+  /** A typed number is a figure, or a period when a date format shows it as one. */
+  private numberKind(row: number, col: number): CellKind {
+    const format = this.grid.numberFormat(row, col);
+    return format && isDateFormat(format) ? "period" : "number";
   }
 
   private emptyWithFill(row: number, col: number): CellKind {
     return readStatedStatus({ text: "", fill: this.grid.fill(row, col) }) ? "status" : "empty";
   }
 
-  /** Memo for row shapes (blocks.ts): the same row is looked at from several places. */
-  readonly shapes = new Map<string, unknown>();
+  /** Memo for row shapes (blocks.ts), by span of columns then row: the same row is looked at from several places. */
+  readonly shapes = new Map<number, unknown>();
 
   /** A figure or a word standing for one: what a KPI row has beside its label. */
   isValue(row: number, col: number): boolean {
@@ -81,10 +87,10 @@ export class CellKinds {
     const g = this.grid;
     const text = g.rawText(row, col);
     if (text === "") return g.fill(row, col) && readStatedStatus({ text: "", fill: g.fill(row, col) }) ? "status" : "empty";
-    const cell = g.raw(row, col);
-    if (cell.valueType === "Error" || /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(text)) return "error";
-    if (typeof cell.value === "number") return cell.numberFormat && isDateFormat(cell.numberFormat) ? "period" : "number";
-    if (typeof cell.value === "boolean") return "label";
+    const value = g.value(row, col);
+    if (g.valueType(row, col) === "Error" || /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(text)) return "error";
+    if (typeof value === "number") return this.numberKind(row, col);
+    if (typeof value === "boolean") return "label";
     // Longer words read the same in any font; one or two characters may be a symbol font's arrow or tick.
     const known = text.length > 2 ? this.byText.get(text) : undefined;
     if (known !== undefined) return known;

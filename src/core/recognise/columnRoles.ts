@@ -120,7 +120,7 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     if (c.cls && c.cls.source === "user") continue;
     if (c.cls && !(c.cls.role === "period" && c.cls.qualifies === "left") && (c.cls.strength ?? 1) >= 0.75) continue;
     if (isValueColumn(prof(c))) continue;
-    const share = periodShare(grid, c.col, dataRows, ctx);
+    const share = periodShare(grid, c.col, dataRows, ctx, 0.8);
     if (share >= 0.8) c.cls = fromContent("period", `${pct(share)} of its cells are periods`, 0.8, { qualifies: "left" });
   }
 
@@ -233,26 +233,46 @@ function numberedNames(grid: SheetGrid, col: number, rows: readonly number[]): n
   return filled >= 2 ? named / filled : 0;
 }
 
-/** Share of a column's filled cells that are periods, when it holds two periods or more (else 0). */
-function periodShare(grid: SheetGrid, col: number, rows: readonly number[], ctx: PeriodContext): number {
+/**
+ * Share of a column's filled cells that are periods, when it holds two periods or more and the share reaches
+ * `atLeast` (else 0). The filled cells are counted first, so parsing stops as soon as the cells left cannot
+ * bring the share up to `atLeast`: a column of data is given up after a few of its cells, not parsed whole.
+ */
+function periodShare(grid: SheetGrid, col: number, rows: readonly number[], ctx: PeriodContext, atLeast: number): number {
   let filled = 0;
+  for (const r of rows) if (grid.raw(r, col).text) filled++;
   let periods = 0;
+  let others = 0;
   const seen = new Set<string>();
   for (const r of rows) {
     const cell = grid.raw(r, col);
     if (!cell.text) continue;
-    filled++;
     const p = parsePeriodCell({ text: cell.text, value: cell.value, numberFormat: cell.numberFormat }, ctx);
     if (p && p.kind !== "unknown" && p.kind !== "relative-months") {
       periods++;
       seen.add(`${p.kind}|${p.start}|${p.label}`);
-    }
+    } else if ((filled - ++others) / filled < atLeast) return 0;
   }
-  return filled >= 2 && seen.size >= 2 ? periods / filled : 0;
+  const share = filled >= 2 && seen.size >= 2 ? periods / filled : 0;
+  return share >= atLeast ? share : 0;
 }
 
 export function isValueColumn(p: ColumnProfile): boolean {
   return p.filled > 0 && share(p, "number", "missing", "error") >= 0.5 && p.counts.number + p.counts.error > 0;
+}
+
+/** isValueColumn over the column's profile, counting only the kinds it weighs (no labels gathered on the way). */
+export function holdsFigures(kinds: CellKinds, col: number, rows: readonly number[]): boolean {
+  let empty = 0, number = 0, missing = 0, error = 0;
+  for (const r of rows) {
+    const k = kinds.kind(r, col);
+    if (k === "empty") empty++;
+    else if (k === "number") number++;
+    else if (k === "missing") missing++;
+    else if (k === "error") error++;
+  }
+  const filled = rows.length - empty;
+  return filled > 0 && (number + missing + error) / filled >= 0.5 && number + error > 0;
 }
 
 /** The share of a column's filled cells written with an explicit sign before the figure ("+ 106,270", "-2%"). */

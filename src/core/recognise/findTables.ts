@@ -7,8 +7,7 @@ import type { PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import { CellKinds } from "./cellKinds";
 import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
-import { resolveColumnRoles, isValueColumn, type ColumnInfo } from "./columnRoles";
-import { profileColumn } from "./cellKinds";
+import { resolveColumnRoles, holdsFigures, type ColumnInfo } from "./columnRoles";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
 import { asGroup, asStackedTitle, titleSubject } from "./titles";
 import type { LocatedCorrection } from "../corrections";
@@ -434,14 +433,12 @@ function tableFromBlock(
   let toCol = block.lastCol;
   const labelCount = new Map<number, number>();
   for (let r = block.firstRow; r <= block.lastRow; r++) {
-    const filled = grid.filledCols(r);
-    if (!filled.length) continue;
     const shape = kpiRowShape(grid, kinds, r, grid.firstCol, grid.lastCol);
-    if (shape) {
-      fromCol = Math.min(fromCol, filled[0]);
-      for (const c of filled.slice(-4)) if (c - toCol <= 2) toCol = Math.max(toCol, c);
-      labelCount.set(shape.labelCol, (labelCount.get(shape.labelCol) ?? 0) + 1);
-    }
+    if (!shape) continue;
+    const filled = grid.filledCols(r);
+    fromCol = Math.min(fromCol, filled[0]);
+    for (const c of filled.slice(-4)) if (c - toCol <= 2) toCol = Math.max(toCol, c);
+    labelCount.set(shape.labelCol, (labelCount.get(shape.labelCol) ?? 0) + 1);
   }
   // Before reading every column: is there anything to say these rows are KPIs, not a ledger or a list of
   // purchases? (Headings in words we know above them, or labels that read as measures.)
@@ -450,7 +447,7 @@ function tableFromBlock(
   const dataRows: number[] = [];
   for (let r = block.firstRow; r <= block.lastRow; r++) dataRows.push(r);
   const valueCols = new Set<number>();
-  for (let c = fromCol; c <= toCol; c++) if (isValueColumn(profileColumn(grid, kinds, c, dataRows))) valueCols.add(c);
+  for (let c = fromCol; c <= toCol; c++) if (holdsFigures(kinds, c, dataRows)) valueCols.add(c);
   if (valueCols.size === 0) return null;
 
   // The heading rows: the nearest heading-like row above (past one section row), and a parent row above it.
@@ -476,6 +473,9 @@ function tableFromBlock(
   const columns = headingColumns(grid, headerRowsList, fromCol, toCol, tctx);
   const rows: number[] = [];
   for (let r = firstDataRow; r <= block.lastRow; r++) rows.push(r);
+  // Reading every column's role costs a pass over each of its cells; a block that cannot pass looksLikeKpis
+  // whatever its roles turn out to be (a long run of data rows) is left before that pass.
+  if (!mayLookLikeKpis(grid, columns, rows)) return null;
   resolveColumnRoles(grid, kinds, columns, rows, tctx);
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
@@ -517,8 +517,21 @@ function worthReading(grid: SheetGrid, block: { firstRow: number; lastRow: numbe
   return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
 }
 
+interface MeasureEvidence {
+  wordy: boolean;
+  lexical: boolean;
+}
+
+/** Evidence worked out per sheet, by column and rows: a block's columns are asked about more than once. */
+const EVIDENCE = new WeakMap<SheetGrid, Map<string, MeasureEvidence>>();
+
 /** Whether the labels down a column read as measures: several words each, and words measures are made of. */
-function measureEvidence(grid: SheetGrid, col: number, fromRow: number, toRow: number): { wordy: boolean; lexical: boolean } {
+function measureEvidence(grid: SheetGrid, col: number, fromRow: number, toRow: number): MeasureEvidence {
+  let known = EVIDENCE.get(grid);
+  if (!known) EVIDENCE.set(grid, (known = new Map()));
+  const key = `${col}:${fromRow}:${toRow}`;
+  let evidence = known.get(key);
+  if (evidence) return evidence;
   let words = 0;
   let measureish = 0;
   let n = 0;
@@ -526,10 +539,30 @@ function measureEvidence(grid: SheetGrid, col: number, fromRow: number, toRow: n
     const t = grid.rawText(r, col);
     if (!t) continue;
     n++;
-    words += t.split(/\s+/).length;
+    words += wordCount(t);
     if (MEASURE_WORDS.test(t)) measureish++;
   }
-  return { wordy: n > 0 && words / n >= 3, lexical: n > 0 && measureish / n >= 0.4 };
+  evidence = { wordy: n > 0 && words / n >= 3, lexical: n > 0 && measureish / n >= 0.4 };
+  known.set(key, evidence);
+  return evidence;
+}
+
+/** How many pieces splitting on runs of white space gives (t.split(/\s+/).length), counted without making them. */
+function wordCount(t: string): number {
+  let pieces = 1;
+  let inSpace = false;
+  for (let i = 0; i < t.length; i++) {
+    const space = isSpace(t.charCodeAt(i));
+    if (space && !inSpace) pieces++;
+    inSpace = space;
+  }
+  return pieces;
+}
+
+/** The characters \s matches: white space and line terminators. */
+function isSpace(ch: number): boolean {
+  if (ch < 0x80) return ch === 32 || (ch >= 9 && ch <= 13);
+  return ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
 }
 
 /** Words measures are made of ("% of", "number of", "rate", "average time", "satisfied" ...). */
@@ -545,6 +578,21 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
   if (!measure || !rows.length) return false;
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
   return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
+}
+
+/**
+ * Whether looksLikeKpis can hold once the columns' roles are read, judged before reading them: only columns with a
+ * heading can count as headed, and the measure is one of the columns, so with fewer than two headings some column
+ * must already show the measure evidence looksLikeKpis will ask of the measure.
+ */
+function mayLookLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): boolean {
+  if (!rows.length) return false;
+  const labelled = columns.filter((c) => c.label).length;
+  if (labelled >= 2) return true;
+  return columns.some((c) => {
+    const { wordy, lexical } = measureEvidence(grid, c.col, rows[0], rows[rows.length - 1]);
+    return labelled === 1 ? wordy || lexical : wordy && lexical;
+  });
 }
 
 /** A row of headings over a heading row: periods or roles written once over several columns ("2023/24" over Q1-Q4). */

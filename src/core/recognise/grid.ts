@@ -93,6 +93,24 @@ export class SheetGrid {
     };
   }
 
+  /** The cell's own raw value, as raw() gives it, without building a GridCell. */
+  value(row: number, col: number): RawValue {
+    const b = this.index.find(row, col);
+    return b ? (b.values[row - b.row][col - b.col] ?? "") : "";
+  }
+
+  /** The cell's own value type, as raw() gives it, without building a GridCell. */
+  valueType(row: number, col: number): ValueType {
+    const b = this.index.find(row, col);
+    return b ? (b.valueTypes[row - b.row]?.[col - b.col] ?? "Unknown") : "Empty";
+  }
+
+  /** The cell's own number format, as raw() gives it, without building a GridCell. */
+  numberFormat(row: number, col: number): string {
+    const b = this.index.find(row, col);
+    return b ? (b.numberFormats[row - b.row]?.[col - b.col] ?? "General") : "General";
+  }
+
   /** The block of the snapshot holding the cell (null: the cell is empty), for per-cell memos kept beside it. */
   blockAt(row: number, col: number): CellBlock | null {
     return this.index.find(row, col);
@@ -101,15 +119,6 @@ export class SheetGrid {
   /** The blocks of the snapshot crossing a row, left to right. */
   blocksInRow(row: number): readonly CellBlock[] {
     return this.index.inRow(row);
-  }
-
-  /** The cell's own value and number format, without building a GridCell (for telling figures from words fast). */
-  valueAndFormat(row: number, col: number): { value: RawValue; valueType: ValueType; numberFormat: string } | null {
-    const b = this.index.find(row, col);
-    if (!b) return null;
-    const r = row - b.row;
-    const c = col - b.col;
-    return { value: b.values[r][c] ?? "", valueType: b.valueTypes[r]?.[c] ?? "Unknown", numberFormat: b.numberFormats[r]?.[c] ?? "General" };
   }
 
   /** The cell as a reader sees it: a cell inside a merged area shows the area's top-left content. */

@@ -55,6 +55,14 @@ export function findPeriodRowTables(grid: SheetGrid, region: GridRegion, ctxOf: 
   for (let col = region.firstCol; col <= region.lastCol; col++) {
     let r = region.firstRow;
     while (r <= region.lastRow) {
+      // A run is MIN_ROWS rows or more in a row: when the row MIN_ROWS - 1 below this one cannot be in a run, no
+      // run starts at or above it, so a column of data is looked at one row in MIN_ROWS until a row could be.
+      const far = r + MIN_ROWS - 1;
+      if (far > region.lastRow) break;
+      if (!inRun(grid, col, far, region, taken)) {
+        r = far + 1;
+        continue;
+      }
       const run = periodRun(grid, col, r, region, taken);
       if (!run) {
         r++;
@@ -73,11 +81,16 @@ function periodRun(grid: SheetGrid, col: number, from: number, region: GridRegio
   let last = -1;
   let periods = 0;
   for (let r = from; r <= region.lastRow; r++) {
-    if (taken(r, col) || !periodLike(grid, r, col) || !figureBeside(grid, r, col, region.lastCol)) break;
+    if (!inRun(grid, col, r, region, taken)) break;
     last = r;
     if (!BASELINE_ROW.test(grid.rawText(r, col))) periods++;
   }
   return periods >= MIN_ROWS ? { first: from, last } : null;
+}
+
+/** Whether the row can be in a run: not another table's, a period (or a baseline) in `col`, a figure to its right. */
+function inRun(grid: SheetGrid, col: number, r: number, region: GridRegion, taken: (row: number, col: number) => boolean): boolean {
+  return !taken(r, col) && periodLike(grid, r, col) && figureBeside(grid, r, col, region.lastCol);
 }
 
 function periodLike(grid: SheetGrid, r: number, col: number): boolean {
@@ -105,7 +118,7 @@ function periodLike(grid: SheetGrid, r: number, col: number): boolean {
 const TEXT_PERIOD = new Map<string, boolean>();
 
 function figureBeside(grid: SheetGrid, r: number, col: number, lastCol: number): boolean {
-  for (let c = col + 1; c <= Math.min(lastCol, col + 12); c++) if (typeof grid.raw(r, c).value === "number") return true;
+  for (let c = col + 1; c <= Math.min(lastCol, col + 12); c++) if (typeof grid.value(r, c) === "number") return true;
   return false;
 }
 

@@ -93,5 +93,14 @@ export function asStackedTitle(text: string): string | null {
 
 /** A title's subject as words to compare: its periods and punctuation set aside ("Annual reviews 2019/20" is "annual reviews"). */
 export function titleSubject(text: string): string {
-  return withoutPeriods(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  let subject = SUBJECTS.get(text);
+  if (subject === undefined) {
+    subject = withoutPeriods(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    if (SUBJECTS.size >= 50_000) SUBJECTS.clear();
+    SUBJECTS.set(text, subject);
+  }
+  return subject;
 }
+
+/** Subjects worked out, by text: the same measures and headings are compared again table after table. */
+const SUBJECTS = new Map<string, string>();
