@@ -19,6 +19,7 @@ import { EVIDENCE_SHEETS } from "./fixtures/build-evidence";
 import { JUDGEMENT_SHEETS } from "./fixtures/build-judgements";
 import { DEVON_SHEETS, LAYOUT_SHEETS } from "./fixtures/build-history";
 import { MORE_LAYOUT_SHEETS } from "./fixtures/build-layouts-more";
+import { ROW_SHEETS } from "./fixtures/build-rows";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
 import { writeImitations } from "./fixtures/producers/imitations";
@@ -34,6 +35,7 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/history-devon-app.xlsx", () => buildSheets(DEVON_SHEETS)],
   ["tests/fixtures/history-layouts.xlsx", () => buildSheets(LAYOUT_SHEETS)],
   ["tests/fixtures/history-layouts-more.xlsx", () => buildSheets(MORE_LAYOUT_SHEETS)],
+  ["tests/fixtures/rows-layouts.xlsx", () => buildSheets(ROW_SHEETS)],
 ];
 
 /** The judgements workbook: the judgement cases of issue 19, each on a real report's layout. */

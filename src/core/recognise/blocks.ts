@@ -1,6 +1,7 @@
 // Tables found by their shape, the way a reader spots them before reading a heading: a block of rows, each
 // a label and some figures, under one or two heading rows (or none). Section rows, one blank row and note
 // rows may sit inside the block. Used for the tables no heading row announced in words we know.
+import { findPeriods } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { CellKinds } from "./cellKinds";
 import { MAX_SHEET_COLS } from "../snapshotBlocks";
@@ -54,9 +55,10 @@ function readRowShape(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: n
   }
   numbers += leading;
   if (labelCol < 0 || (numbers === 0 && missing < 2)) return null;
-  // "Attainment | 2019 | 2020 | 2021": a label over years is a heading row, not a KPI.
+  // "Attainment | 2019 | 2020 | 2021" (or "… | 2010 | Trend"): a label over years is a heading row, not a KPI.
   const after = filled.filter((c) => c > labelCol);
-  if (after.length >= 2 && after.every((c) => isYearHeading(grid, kinds, row, c))) return null;
+  const years = after.filter((c) => isYearHeading(grid, kinds, row, c)).length;
+  if (years >= 2 && after.every((c) => isYearHeading(grid, kinds, row, c) || kinds.kind(row, c) === "label")) return null;
   return { row, labelCol, firstCol: filled[0], lastCol: Math.max(last, filled[filled.length - 1]) };
 }
 
@@ -110,8 +112,9 @@ export function findBlocks(grid: SheetGrid, kinds: CellKinds, fromRow: number, t
       if (++gap >= 2) close();
       continue;
     }
-    // Another heading row starts another table.
-    if (grid.filledCols(r, fromCol, toCol).length >= 2 && !kinds.isValue(r, grid.filledCols(r, fromCol, toCol)[1]) && looksLikeHeadings(grid, kinds, r, fromCol, toCol)) {
+    // Another heading row starts another table (its years typed as numbers too: " | 2008 | 2009 | 2010").
+    const cells = grid.filledCols(r, fromCol, toCol);
+    if ((cells.length >= 2 && !kinds.isValue(r, cells[1]) && looksLikeHeadings(grid, kinds, r, fromCol, toCol)) || yearsHeadingRow(grid, kinds, r, cells)) {
       close();
       continue;
     }
@@ -134,16 +137,29 @@ function nextKpiRow(grid: SheetGrid, kinds: CellKinds, from: number, to: number,
   return null;
 }
 
+/** A row of two or more years (or year spans) and at most short words beside them: the headings of a table below. */
+function yearsHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, filled: number[]): boolean {
+  const years = filled.filter((c) => isYearHeading(grid, kinds, row, c)).length;
+  return years >= 2 && filled.every((c) => isYearHeading(grid, kinds, row, c) || (kinds.kind(row, c) === "label" && grid.rawText(row, c).length <= 60));
+}
+
 /** Two or more short texts and no figures: the headings of a table below. */
 function looksLikeHeadings(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number): boolean {
   const filled = grid.filledCols(row, fromCol, toCol);
   if (filled.length < 2) return false;
-  // A row that opens with a reference ("RP02") is a KPI whose figure is words, not a heading.
+  // A row that opens with a reference ("RP02") is a KPI whose figure is words, not a heading; so is one whose cells
+  // write figures in words ("Every 11th vehicle", "70/per 1,000"): headings hold no numbers but periods.
   if (kinds.kind(row, filled[0]) === "code") return false;
+  if (filled.slice(1).filter((c) => figureInWords(grid.rawText(row, c))).length >= 2) return false;
   return filled.every((c) => {
     const k = kinds.kind(row, c);
     return (k === "label" || k === "period" || k === "code") && grid.rawText(row, c).length <= 60;
   });
+}
+
+/** A cell that writes a figure among words ("Every 11th vehicle"), not a period ("FY18/19 Actual", "Q1 2020"). */
+function figureInWords(text: string): boolean {
+  return /\d/.test(text) && /\p{L}{3,}/u.test(text) && !findPeriods(text).length;
 }
 
 /**

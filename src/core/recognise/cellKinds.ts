@@ -127,7 +127,9 @@ export class CellKinds {
         const { reading, sentence } = readNumberText(text);
         // "Progress 8", "Year 6", "Key Stage 2": words before the number that are neither a figure's label
         // ("Target 90%"), an operator ("c. 45%", "< 5") nor a period ("Sep – 37.5%") make a name, not a figure.
-        const namesIt = !!reading && reading.before !== "" && !reading.beforeIsLabel && !reading.operator && !parsePeriod(reading.before.replace(/[\s:–—-]+$/, ""));
+        const namesIt =
+          (!!reading && reading.before !== "" && !reading.beforeIsLabel && !reading.operator && !parsePeriod(reading.before.replace(/[\s:–—-]+$/, ""))) ||
+          (!!reading && !reading.unit && durationOpensName(reading.after));
         if (reading && !sentence && !namesIt) return "number";
         if (parsePeriod(text)) return "period";
       }
@@ -136,6 +138,16 @@ export class CellKinds {
     }
     return text.length > LONG ? "long" : "label";
   }
+}
+
+/**
+ * A number that opens a name with the span it counts ("3 yr survival rate - Staffordshire", "2 year olds in funded
+ * early education", "5 year survival rate"): a duration word and two words more, no other figure — a name, not a figure
+ * with a qualifier ("60% interim target").
+ */
+function durationOpensName(after: string): boolean {
+  const words = after.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w));
+  return !/\d/.test(after) && /^(?:yrs?|years?|months?|mths?)\b/i.test(after) && words.length >= 3;
 }
 
 /** How a column's data cells divide among the kinds, for reading its role from what it holds. */

@@ -3,7 +3,7 @@
 // blocks of rows that look like KPIs (a label and figures) under whatever headings they have, or none.
 // Each table's columns are then read from heading, content and position together (columnRoles.ts), and its
 // rows run until the text turns back into narrative, blank space or another heading.
-import type { PeriodContext } from "../periods";
+import { findPeriods, parsePeriod, type PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import { CellKinds } from "./cellKinds";
 import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
@@ -54,6 +54,8 @@ interface RowHeading {
   classes: Map<number, HeaderClass>;
   filled: number[];
   recognised: number;
+  /** A label and its value ("Measure: | Total fire responses and on-scene hours"): a line of a form, not headings. */
+  labelLine?: boolean;
 }
 
 function classifyRow(grid: SheetGrid, row: number, ctx: PeriodContext, fromCol: number, toCol: number): RowHeading {
@@ -73,11 +75,12 @@ function classifyRow(grid: SheetGrid, row: number, ctx: PeriodContext, fromCol: 
     const cls = classifyHeading(cell.text, ctx);
     if (cls) classes.set(c, cls);
   }
-  return { classes, filled, recognised: classes.size };
+  const labelLine = filled.length === 2 && /:\s*$/.test(grid.rawText(row, filled[0])) && grid.rawText(row, filled[1]).split(/\s+/).length >= 3;
+  return { classes, filled, recognised: classes.size, labelLine };
 }
 
 function isHeaderCandidate(h: RowHeading): boolean {
-  if (h.recognised < 2) return false;
+  if (h.recognised < 2 || h.labelLine) return false;
   const roles = [...h.classes.values()].map((c) => c.role);
   const hasName = roles.includes("ref") || roles.includes("measure");
   const hasFigures = roles.some((r) => FIGURE_ROLES.has(r));
@@ -166,7 +169,9 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
   }
   tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
+  pageTitleFilesNothing(grid, tables);
   titleStackedTables(grid, tables);
+  captionSections(grid, tables);
   for (const t of tables) if (!t.title) t.title = cornerTheme(grid, t);
   return tables;
 }
@@ -199,12 +204,46 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
   for (const stack of byHeading.values()) {
     // Only where the tables' own rows do not tell them apart: the same measures under each subject.
     if (stack.length < 2 || !sameRowNames(grid, stack)) continue;
-    const heads = sharedTailCut(stack.map((t) => nearestLoneLine(grid, t, tables)));
+    const nearest = stack.map((t) => nearestLoneLine(grid, t, tables));
+    // Each table headed by a period alone ("2024:", "2023:"): one table split by year, not sections.
+    if (nearest.every((l, i) => !!l && !titleSubject(l) && findPeriods(l, stack[i].periodContext, { years: true }).length > 0)) continue;
+    const heads = sharedTailCut(nearest);
     const lines = stack.map((t, i) => heads[i] ?? t.title ?? lineAbove(grid, t, tables));
     const subjects = lines.map((l) => (l ? titleSubject(l) : ""));
     if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) continue;
     stack.forEach((t, i) => (t.title = lines[i]));
   }
+}
+
+/**
+ * The sheet's first line, over every table on it ("FIRE DEPARTMENT", "General Fund" atop a budget page), is the
+ * page's title: it tells no KPI from another. It is a section only beside others like it, each over its own table
+ * ("Key Stage 4" over one table, "Key Stage 5" over a later one).
+ */
+function pageTitleFilesNothing(grid: SheetGrid, tables: FoundTable[]): void {
+  let top = grid.firstRow;
+  while (top <= grid.lastRow && grid.isBlankRow(top, grid.firstCol, grid.lastCol)) top++;
+  const filled = top <= grid.lastRow ? grid.filledCols(top, grid.firstCol, grid.lastCol) : [];
+  if (filled.length !== 1) return;
+  const title = asGroup(grid.text(top, filled[0]));
+  if (!title || !tables.length || tables.some((t) => t.userDefined || t.title !== title)) return;
+  for (const t of tables) t.title = null;
+}
+
+/**
+ * Tables of different shapes on one sheet, none filed under a section, each under its own caption naming a different
+ * subject ("Planning application performance" over one, "Planning appeal performance" over the next): the captions
+ * are what a reader files each table's rows under. A period alone over each ("2024:", "2023:") splits one table by
+ * year instead; it names no subject.
+ */
+function captionSections(grid: SheetGrid, tables: FoundTable[]): void {
+  const open = tables.filter((t) => !t.userDefined && t.headerRows >= 1);
+  if (open.length < 2 || open.length !== tables.length || tables.some((t) => t.title)) return;
+  if (open.some((t) => nearestLoneLine(grid, t, tables) !== null && !titleSubject(nearestLoneLine(grid, t, tables)!))) return;
+  const lines = open.map((t) => lineAbove(grid, t, tables));
+  const subjects = lines.map((l) => (l ? titleSubject(l) : ""));
+  if (subjects.some((x) => !x) || new Set(subjects).size < open.length) return;
+  open.forEach((t, i) => (t.title = lines[i]));
 }
 
 /** Whether the stacked tables name the same rows (each KPI once per subject), so only the line above tells them apart. */
@@ -236,7 +275,15 @@ function headingKey(grid: SheetGrid, t: FoundTable): string {
 /** The lone lines above the table, nearest first, no higher than the table above it. */
 function loneLinesAbove(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string[] {
   let floor = Math.max(grid.firstRow, t.headerRow - 8);
-  for (const o of tables) if (o !== t && o.lastRow < t.headerRow && o.firstCol <= t.lastCol && t.firstCol <= o.lastCol) floor = Math.max(floor, o.lastRow + 1);
+  let afterTable = false;
+  for (const o of tables) {
+    if (o !== t && o.lastRow < t.headerRow && o.firstCol <= t.lastCol && t.firstCol <= o.lastCol && o.lastRow + 1 >= floor) {
+      floor = o.lastRow + 1;
+      afterTable = true;
+    }
+  }
+  // Lines run on under the table above, with no blank row between (its rows with no figures yet), are its own.
+  while (afterTable && floor < t.headerRow && !grid.isBlankRow(floor, t.firstCol, t.lastCol)) floor++;
   const out: string[] = [];
   for (let r = t.headerRow - 1; r >= floor; r--) {
     const filled = grid.filledCols(r, t.firstCol, t.lastCol);
@@ -805,6 +852,7 @@ function resolveKpiColumn(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: 
  * A column headed as a period whose cells are mostly numbers holds the values.
  */
 function resolvePeriodColumns(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: number): void {
+  cornerPeriodHeading(grid, columns, firstDataRow);
   for (const col of columns) {
     if (col.cls?.role !== "period" || col.cls.qualifies === "left") continue;
     let numbers = 0;
@@ -819,6 +867,26 @@ function resolvePeriodColumns(grid: SheetGrid, columns: ColumnInfo[], firstDataR
     const hasValueCol = columns.some((c) => c.cls?.role === which);
     if (numbers > other && !hasValueCol && (which === "previous" || which === "latest")) col.cls = { role: which, source: "heading", words: col.label };
   }
+}
+
+/**
+ * "Period | 2010/11 | 2011/12 | …" over rows named in words ("Major Applications"): the corner cell says the columns
+ * are periods; the column under it holds the measures, not periods.
+ */
+function cornerPeriodHeading(grid: SheetGrid, columns: ColumnInfo[], firstDataRow: number): void {
+  const first = columns[0];
+  if (!first || first.cls?.role !== "period" || first.cls.qualifies !== "left" || first.cls.source !== "heading") return;
+  if (columns.filter((c) => c.cls?.role === "time").length < 2 || columns.some((c) => c.cls?.role === "measure" || c.cls?.role === "ref")) return;
+  let names = 0;
+  let periods = 0;
+  for (let r = firstDataRow; r < firstDataRow + 10 && r <= grid.lastRow; r++) {
+    const c = grid.raw(r, first.col);
+    if (!c.text) continue;
+    // "Q1 (April to June)" down the rows is a period there too (quarters down, years across), not a name.
+    if (typeof c.value !== "number" && /\p{L}{3,}/u.test(c.text) && !parsePeriod(c.text) && !findPeriods(c.text).length) names++;
+    else periods++;
+  }
+  if (names >= 2 && names > periods) first.cls = { role: "measure", source: "heading", strength: 0.6, words: `"${first.label}" in the corner over periods across and names down` };
 }
 
 /** Where the table's rows end: blank rows, narrative, or the next heading. */
@@ -871,20 +939,48 @@ function firstLine(grid: SheetGrid, r: number): boolean {
   return true;
 }
 
-function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): string | null {
+export function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): string | null {
   let blanks = 0;
+  let apart = false;
   for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 60); r--) {
-    const filled = grid.filledCols(r, Math.max(grid.firstCol, fromCol - 1), toCol);
+    const from = Math.max(grid.firstCol, fromCol - 1);
+    const filled = grid.filledCols(r, from, toCol);
     if (filled.length === 0) {
+      apart = true;
       if (++blanks >= 3) return null;
       continue;
     }
     blanks = 0;
     if (filled.length > 1) continue;
+    // A line set apart from this table by a blank row but run on from the rows above it (a row of the table above
+    // with no figures yet) ends that block; it does not head this one.
+    if (apart && endsBlockAbove(grid, r, from, toCol)) continue;
     const group = asGroup(grid.text(r, filled[0]));
-    // The sheet's first line repeating the sheet's own name titles the page; it files nothing. (Under a report's
-    // title, the sheet's name is the section the sheet holds.)
-    if (group && !(titleSubject(group) === titleSubject(grid.name) && firstLine(grid, r))) return group;
+    // The sheet's first line repeating the sheet's own name ("Key Stage 2" on the sheet "KS2") titles the page; it
+    // files nothing. (Under a report's title, the sheet's name is the section the sheet holds.)
+    if (group && !(namesSheet(group, grid.name) && firstLine(grid, r))) return group;
   }
   return null;
+}
+
+/** Whether row r runs on, with no blank row between, from a row of several cells above it (a table's rows). */
+function endsBlockAbove(grid: SheetGrid, r: number, fromCol: number, toCol: number): boolean {
+  for (let above = r - 1; above >= grid.firstRow; above--) {
+    const n = grid.filledCols(above, fromCol, toCol).length;
+    if (n === 0) return false;
+    if (n > 1) return true;
+  }
+  return false;
+}
+
+/** A line that is the sheet's own name, written out or abbreviated by its initials ("Key Stage 2" and "KS2"). */
+function namesSheet(line: string, sheet: string): boolean {
+  const subject = titleSubject(line);
+  const name = titleSubject(sheet);
+  if (subject === name) return true;
+  const initials = subject
+    .split(" ")
+    .map((w) => (/^\d+$/.test(w) ? w : w[0]))
+    .join("");
+  return initials.length >= 2 && initials === name.replace(/\s+/g, "");
 }

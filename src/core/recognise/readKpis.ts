@@ -15,6 +15,8 @@ import { pairByPeriod } from "./pairMilestones";
 import { periodOfPlace } from "./tablePeriod";
 import { periodRowDrafts } from "./periodRowDrafts";
 import { periodKey } from "./pairMilestones";
+import { oneKpiOverComparators } from "./comparatorRows";
+import { onePeriodGridKpi } from "./periodGrid";
 
 export type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 
@@ -38,7 +40,7 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
   if (!reader.drafts.some((d) => d.actualRow !== null)) {
     for (const d of reader.drafts) d.milestones = targetOfPlacePeriod(pairByPeriod(d.milestones), d.targetCell, reader.placePeriod);
   }
-  return reader.drafts;
+  return onePeriodGridKpi(grid, table, oneKpiOverComparators(grid, table, reader.drafts));
 }
 
 /** Reads a table's rows in order, carrying the group and the KPI above down the rows. */

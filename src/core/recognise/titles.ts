@@ -87,7 +87,8 @@ export function asGroupInBody(text: string): string | null {
  */
 export function asStackedTitle(text: string): string | null {
   const t = text.trim().replace(/[.:]\s*$/, "").trim();
-  if (!t || t.length > 90 || isReferenceLine(t) || isNoteLine(t) || isSentence(text.trim()) || isReportTitle(t)) return null;
+  // A question ("How are we performing?") invites the reader in; it names no subject.
+  if (!t || t.length > 90 || /\?\s*$/.test(t) || isReferenceLine(t) || isNoteLine(t) || isSentence(text.trim()) || isReportTitle(t)) return null;
   return t;
 }
 
