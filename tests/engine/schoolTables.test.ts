@@ -21,4 +21,16 @@ describe("small school tables a reader reads without a period in the headings", 
       ["TOTAL", null],
     ]);
   });
+
+  it("figures headed only by what they hold ('% Attendance | Authorised Absence % | …'): the first is the row's own", () => {
+    expect(allKpis(r, "Attendance").map((k) => k.latest?.value)).toEqual([0.9703, 0.9706, 0.966, 0.9736, 0.9645, 0.9433, 0.9634, 0.9643]);
+  });
+
+  it("'School % | National % | School Exceeding % | National Exceeding %': the school's first figure, not its exceeding one", () => {
+    expect(allKpis(r, "KS1").map((k) => [k.measure, k.latest?.value])).toEqual([
+      ["Reading", 0.727],
+      ["Writing", 0.673],
+      ["Maths", 0.782],
+    ]);
+  });
 });
