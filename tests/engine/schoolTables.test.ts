@@ -33,4 +33,32 @@ describe("small school tables a reader reads without a period in the headings", 
       ["Maths", 0.782],
     ]);
   });
+
+  it("' | School | Local Authority | National' and ' | School | National': the school's figure, the others its comparators", () => {
+    const ks = allKpis(r, "KS2");
+    expect(ks.map((k) => [k.group, k.measure, k.latest?.value])).toEqual([
+      ["Pupils achieving the expected standard", "Reading", 0.98],
+      ["Pupils achieving the expected standard", "Writing", 0.94],
+      ["Pupils achieving the expected standard", "Maths", 0.96],
+      ["Average Scaled Scores", "Reading", 110.1],
+      ["Average Scaled Scores", "Maths", 108.3],
+      ["Average Scaled Scores", "Grammar, Punctuation and Spelling", 109.8],
+    ]);
+    expect(ks[0].benchmarks?.map((b) => [b.label, b.value?.value])).toEqual([
+      ["Local Authority", 0.73],
+      ["National", 0.73],
+    ]);
+  });
+
+  it("'% Meeting Expected Standard | Average Scaled Score | National …': the share meeting the standard is the figure, not a target", () => {
+    const ks = allKpis(r, "Results 2024");
+    expect(ks.map((k) => [k.measure, k.latest?.value, k.target?.value ?? null])).toEqual([
+      ["Reading", 0.95, null],
+      ["GPS", 0.97, null],
+      ["Writing", 0.98, null],
+      ["Reading", 0.62, null],
+      ["GPS", 0.66, null],
+      ["Writing", 0.18, null],
+    ]);
+  });
 });
