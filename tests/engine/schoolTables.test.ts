@@ -61,4 +61,17 @@ describe("small school tables a reader reads without a period in the headings", 
       ["Writing", 0.18, null],
     ]);
   });
+
+  it("a line naming the measure over subjects ('Average Scaled Scores' over 'Reading'): it files them and says their unit", () => {
+    expect(allKpis(r, "KS2").map((k) => k.unit)).toEqual(["percent", "percent", "percent", "score", "score", "score"]);
+  });
+
+  it("the corner naming the measure the subjects break down ('Percentage of pupils meeting the expected standard in'): their group and unit", () => {
+    const ks = allKpis(r, "KS2 2018");
+    expect(ks.map((k) => [k.group, k.measure, k.latest?.value, k.unit])).toEqual([
+      ["Percentage of pupils meeting the expected standard in", "Reading", 0.62, "percent"],
+      ["Percentage of pupils meeting the expected standard in", "Writing", 0.58, "percent"],
+      ["Percentage of pupils meeting the expected standard in", "Maths", 0.42, "percent"],
+    ]);
+  });
 });

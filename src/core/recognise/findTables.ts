@@ -9,7 +9,7 @@ import { CellKinds } from "./cellKinds";
 import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
 import { resolveColumnRoles, holdsFigures, type ColumnInfo } from "./columnRoles";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
-import { asGroup, asStackedTitle, COMMENT_LABEL, titleSubject } from "./titles";
+import { asGroup, asStackedTitle, COMMENT_LABEL, isCaption, titleSubject } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
@@ -195,8 +195,15 @@ function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
   const names = t.columns.find((c) => c.cls?.role === "measure");
   if (!names || t.headerRows !== 1 || t.userDefined || names.cls?.source === "heading" || names.cls?.source === "user") return null;
   const text = grid.text(t.headerRow, names.col);
-  // One word ("Commitment", "Complaints") says what each row is; a theme takes a phrase.
-  return text && text.trim().split(/\s+/).length >= 2 && !classifyHeading(text, t.periodContext) ? asGroup(text) : null;
+  // One word ("Commitment", "Complaints") says what each row is; a theme takes a phrase. A phrase that names the
+  // figure ("Percentage of pupils meeting the expected standard in" over "Reading", "Maths") is the measure the rows
+  // break down, as much a theme as any.
+  const words = text ? text.trim().split(/\s+/).length : 0;
+  const said = text ? classifyHeading(text, t.periodContext) : null;
+  if (!text || words < 2) return null;
+  if (!said) return asGroup(text);
+  // Such a phrase may lead into the names under it ("… standard in" | "Reading"): it still names them.
+  return words >= 4 && FIGURE_ROLES.has(said.role) && said.role !== "time" && !isCaption(text) ? asStackedTitle(text) : null;
 }
 
 /**
