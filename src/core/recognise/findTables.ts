@@ -9,7 +9,7 @@ import { CellKinds } from "./cellKinds";
 import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
 import { resolveColumnRoles, holdsFigures, type ColumnInfo } from "./columnRoles";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
-import { asGroup, asStackedTitle, COMMENT_LABEL, titleSubject } from "./titles";
+import { asGroup, asStackedTitle, COMMENT_LABEL, isCaption, titleSubject } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
@@ -195,8 +195,15 @@ function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
   const names = t.columns.find((c) => c.cls?.role === "measure");
   if (!names || t.headerRows !== 1 || t.userDefined || names.cls?.source === "heading" || names.cls?.source === "user") return null;
   const text = grid.text(t.headerRow, names.col);
-  // One word ("Commitment", "Complaints") says what each row is; a theme takes a phrase.
-  return text && text.trim().split(/\s+/).length >= 2 && !classifyHeading(text, t.periodContext) ? asGroup(text) : null;
+  // One word ("Commitment", "Complaints") says what each row is; a theme takes a phrase. A phrase that names the
+  // figure ("Percentage of pupils meeting the expected standard in" over "Reading", "Maths") is the measure the rows
+  // break down, as much a theme as any.
+  const words = text ? text.trim().split(/\s+/).length : 0;
+  const said = text ? classifyHeading(text, t.periodContext) : null;
+  if (!text || words < 2) return null;
+  if (!said) return asGroup(text);
+  // Such a phrase may lead into the names under it ("… standard in" | "Reading"): it still names them.
+  return words >= 4 && FIGURE_ROLES.has(said.role) && said.role !== "time" && !isCaption(text) ? asStackedTitle(text) : null;
 }
 
 /**
@@ -601,6 +608,7 @@ function worthReading(grid: SheetGrid, block: { firstRow: number; lastRow: numbe
     // Headings are words and periods; a row with figures in it is data, not headings.
     if (filled.some((c) => typeof grid.raw(r, c).value === "number" && !/^(?:19|20)\d{2}$/.test(grid.rawText(r, c)))) continue;
     for (const c of filled) if (classifyHeading(grid.rawText(r, c))) headed++;
+    if (namesOwnBesideComparators(filled.filter((c) => c > labelCol).map((c) => classifyHeading(grid.rawText(r, c))))) headed++;
   }
   // The row's first label may be a group ("Repairs") before the measure: look at it and the column after it.
   const evidence = [labelCol, labelCol + 1].map((c) => measureEvidence(grid, c, block.firstRow, block.lastRow));
@@ -665,11 +673,25 @@ const MEASURE_WORDS = /%|\b(?:percent(?:age)?|proportion|number of|no\.? of|rate
  * that read as measures ("% of plans issued within 20 weeks", not "Apples"). A shopping list has the same shape.
  */
 function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): boolean {
-  const headed = columns.filter((c) => c.label && c.cls && c.cls.source !== "content" && c.cls.source !== "position" && c.cls.role !== "ignore").length;
+  // A heading that names a figure counts even where a stronger one beside it took the row's figure ("Expected Standard
+  // or Above | … | Average Scaled Score"): the words still say these are measures.
+  const namesFigure = (c: ColumnInfo) => c.cls!.role !== "ignore" || FIGURE_ROLES.has(classifyHeading(c.label)?.role ?? "ignore");
+  let headed = columns.filter((c) => c.label && c.cls && c.cls.source !== "content" && c.cls.source !== "position" && namesFigure(c)).length;
+  const figures = columns.filter((c) => c.label && c.cls && (FIGURE_ROLES.has(c.cls.role) || c.cls.role === "benchmark"));
+  if (namesOwnBesideComparators(figures.map((c) => (c.cls!.source === "position" ? null : c.cls)))) headed++;
   const measure = columns.find((c) => c.cls?.role === "measure" || c.cls?.role === "ref");
   if (!measure || !rows.length) return false;
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
   return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
+}
+
+/**
+ * "School | Local Authority | National", "Thomas Gray | National": the first figure heading names none of our words and
+ * comparators follow it — the organisation reported on, beside what it is compared with. A reader takes that as a
+ * heading as plain as "Actual | Benchmark". `heads` are what the figure headings say, left to right (null: nothing).
+ */
+function namesOwnBesideComparators(heads: (HeaderClass | null)[]): boolean {
+  return heads.length >= 2 && heads[0] === null && heads.slice(1).some((h) => h?.role === "benchmark") && heads.slice(1).every((h) => h?.role === "benchmark" || h === null);
 }
 
 /**
