@@ -74,4 +74,22 @@ describe("small school tables a reader reads without a period in the headings", 
       ["Percentage of pupils meeting the expected standard in", "Maths", 0.42, "percent"],
     ]);
   });
+
+});
+
+describe("a school's results kept for two summers", () => {
+  let r: ScanResult;
+  beforeAll(async () => {
+    r = await scanFixture("school-tables.xlsx", { asOf: "2024-07-31" });
+  });
+
+  it("each summer's 'expected' and 'higher' tables ('Subject | 2024 LDSM results | …'): one KPI per subject and caption, 2024 latest, 2023 previous", () => {
+    const higher = "% of children reaching the ‘higher’ standard (tests) of ‘greater depth’ (writing teacher assessment only)";
+    expect(allKpis(r, "KS2 Results").map((k) => [k.group, k.measure, k.latest?.value, k.previous?.value])).toEqual([
+      ["% of children reaching the ‘expected’ standard", "Reading", 0.965, 0.89],
+      ["% of children reaching the ‘expected’ standard", "Maths", 0.965, 0.9],
+      [higher, "Reading", 0.625, 0.45],
+      [higher, "Maths", 0.464, 0.42],
+    ]);
+  });
 });

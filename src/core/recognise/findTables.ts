@@ -9,7 +9,7 @@ import { CellKinds } from "./cellKinds";
 import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
 import { resolveColumnRoles, holdsFigures, type ColumnInfo } from "./columnRoles";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
-import { asGroup, asStackedTitle, COMMENT_LABEL, isCaption, titleSubject } from "./titles";
+import { asCaptionLine, asGroup, asStackedTitle, COMMENT_LABEL, isCaption, titleSubject } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
@@ -227,10 +227,37 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
     if (nearest.every((l, i) => !!l && !titleSubject(l) && findPeriods(l, stack[i].periodContext, { years: true }).length > 0)) continue;
     const heads = sharedTailCut(nearest);
     const lines = stack.map((t, i) => heads[i] ?? t.title ?? lineAbove(grid, t, tables));
-    const subjects = lines.map((l) => (l ? titleSubject(l) : ""));
-    if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) continue;
+    let subjects = lines.map((l) => (l ? titleSubject(l) : ""));
+    if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) {
+      // Each subject's table again for another year ("… 'expected' standard" and "… 'higher' standard" under
+      // "2024 results", then both under "2023 results"): the line just above each still names its subject.
+      const own = stack.map((t) => lineJustAbove(grid, t));
+      subjects = own.map((l) => (l ? titleSubject(l) : ""));
+      if (subjects.some((s) => !s) || !subjectsRepeatByPeriod(grid, stack, subjects)) continue;
+      stack.forEach((t, i) => (t.title = own[i]));
+      continue;
+    }
     stack.forEach((t, i) => (t.title = lines[i]));
   }
+}
+
+/**
+ * Two subjects or more, each table's subject once per period its headings name ("2024 LDSM results" then "2023 LDSM
+ * results" under each): the same tables kept for several years, not one table repeated by mistake.
+ */
+function subjectsRepeatByPeriod(grid: SheetGrid, stack: FoundTable[], subjects: string[]): boolean {
+  if (new Set(subjects).size < 2) return false;
+  const seen = new Set<string>();
+  for (let i = 0; i < stack.length; i++) {
+    const t = stack[i];
+    const periods: string[] = [];
+    for (let c = t.firstCol; c <= t.lastCol; c++) for (const f of findPeriods(grid.rawText(t.headerRow + t.headerRows - 1, c), t.periodContext, { years: true })) periods.push(f.period.label);
+    if (!periods.length) return false;
+    const key = `${subjects[i]}|${periods.join(",")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
+  return true;
 }
 
 /** A line that calls the table under it the KPIs ("Key Performance Indicators (KPIs)", "Performance indicators"). */
@@ -337,6 +364,14 @@ function lineAbove(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string
     if (line) return line;
   }
   return null;
+}
+
+/** The lone line right over the table's heading row, as a stacked table's title (its caption). */
+function lineJustAbove(grid: SheetGrid, t: FoundTable): string | null {
+  const r = t.headerRow - 1;
+  if (r < grid.firstRow) return null;
+  const filled = grid.filledCols(r, t.firstCol, t.lastCol);
+  return filled.length === 1 ? asCaptionLine(grid.text(r, filled[0])) : null;
 }
 
 function nearestLoneLine(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string | null {
@@ -541,6 +576,7 @@ function tableFromBlock(
   // Before reading every column: is there anything to say these rows are KPIs, not a ledger or a list of
   // purchases? (Headings in words we know above them, or labels that read as measures.)
   const labelCol = [...labelCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (process.env.DBG) console.log("block", block, labelCol, labelCol !== undefined && worthReading(grid, block, labelCol, fromCol, toCol));
   if (labelCol === undefined || !worthReading(grid, block, labelCol, fromCol, toCol)) return null;
   const dataRows: number[] = [];
   for (let r = block.firstRow; r <= block.lastRow; r++) dataRows.push(r);
@@ -574,12 +610,15 @@ function tableFromBlock(
   for (let r = firstDataRow; r <= block.lastRow; r++) rows.push(r);
   // Reading every column's role costs a pass over each of its cells; a block that cannot pass looksLikeKpis
   // whatever its roles turn out to be (a long run of data rows) is left before that pass.
+  if (process.env.DBG) console.log("may", mayLookLikeKpis(grid, columns, rows), headerRow);
   if (!mayLookLikeKpis(grid, columns, rows)) return null;
   resolveColumnRoles(grid, kinds, columns, rows, tctx);
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
+  if (process.env.DBG) console.log("roles", columns.map((c) => [c.label, c.cls?.role, c.cls?.source]));
   if (!columns.some((c) => c.cls && (c.cls.role === "measure" || c.cls.role === "ref"))) return null;
   if (!columns.some((c) => c.cls && FIGURE_ROLES.has(c.cls.role))) return null;
+  if (process.env.DBG) console.log("looks", looksLikeKpis(grid, columns, rows), columns.map((c) => [c.label, c.cls?.role, c.cls?.source]));
   if (!looksLikeKpis(grid, columns, rows)) return null;
   const top = headerRowsList.length ? headerRowsList[0] : firstDataRow;
   const named = columns.filter((c) => c.label).length;
