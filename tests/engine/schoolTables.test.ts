@@ -108,4 +108,14 @@ describe("a school's results kept for two summers", () => {
       ["All – grade 5+ in English and Mathematics", 0.37, 0.43],
     ]);
   });
+
+  it("the corner naming the measure over one column headed by the school's name ('Average Progress Scores | Thomas Gray')", () => {
+    expect(allKpis(r, "Progress").map((k) => [k.group, k.measure, k.latest?.value, k.unit])).toEqual([
+      ["Average Progress Scores", "Reading", 2.2, "score"],
+      ["Average Progress Scores", "Writing", 3.3, "score"],
+      ["Average Progress Scores", "Maths", 4.2, "score"],
+      ["Average Scaled Scores", "Reading", 100.8, "score"],
+      ["Average Scaled Scores", "Maths", 99.1, "score"],
+    ]);
+  });
 });
