@@ -118,4 +118,13 @@ describe("a school's results kept for two summers", () => {
       ["Average Scaled Scores", "Maths", 99.1, "score"],
     ]);
   });
+
+  it("attendance by year group under a heading row naming every column in words: the Attendance column, read as a share", () => {
+    expect(allKpis(r, "Spring 1").map((k) => [k.measure, k.latest?.value, k.unit])).toEqual([
+      ["Reception", 0.913, "percent"],
+      ["Year 1", 0.973, "percent"],
+      ["Year 2", 0.962, "percent"],
+      ["Totals", 0.962, "percent"],
+    ]);
+  });
 });

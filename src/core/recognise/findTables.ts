@@ -650,6 +650,7 @@ function worthReading(grid: SheetGrid, block: { firstRow: number; lastRow: numbe
     const figureHeads = filled.filter((c) => c > labelCol).map((c) => classifyHeading(grid.rawText(r, c)));
     if (namesOwnBesideComparators(figureHeads)) headed++;
     if (cornerNamesMeasure(grid.rawText(r, labelCol)) && ownFigureFirst(figureHeads)) headed += 2;
+    if (everyFigureHeaded(filled.filter((c) => c > labelCol).map((c) => grid.rawText(r, c)), figureHeads)) headed++;
   }
   // The row's first label may be a group ("Repairs") before the measure: look at it and the column after it.
   const evidence = [labelCol, labelCol + 1].map((c) => measureEvidence(grid, c, block.firstRow, block.lastRow));
@@ -724,6 +725,8 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
   const measure = columns.find((c) => c.cls?.role === "measure" || c.cls?.role === "ref");
   if (!measure || !rows.length) return false;
   if (cornerNamesMeasure(measure.label) && ownFigureFirst(figureHeads)) headed += 2;
+  const right = columns.filter((c) => c.col > measure.col);
+  if (right.every((c) => c.label) && everyFigureHeaded(right.map((c) => c.label), right.map((c) => (c.cls?.source === "heading" ? c.cls : null)))) headed++;
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
   return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
 }
@@ -748,6 +751,14 @@ function cornerNamesMeasure(text: string): boolean {
 /** Figure headings led by one that names none of our words (the organisation's own, "Thomas Gray"), any others comparators. */
 function ownFigureFirst(heads: (HeaderClass | null)[]): boolean {
   return heads.length >= 1 && heads[0] === null && heads.slice(1).every((h) => h === null || h.role === "benchmark") && heads.length <= 3;
+}
+
+/**
+ * A heading row that names every column right of the names in words, one of them the figure itself ("Year Group |
+ * Presents | … | Possible | Attendance"): the table is headed as a reader expects, whatever its other words are.
+ */
+function everyFigureHeaded(texts: string[], heads: (HeaderClass | null)[]): boolean {
+  return texts.length >= 3 && texts.every((t) => !!t && !/\d/.test(t) && t.length <= 60) && new Set(texts).size === texts.length && heads.some((h) => h?.role === "latest");
 }
 
 /**
