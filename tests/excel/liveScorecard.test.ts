@@ -49,8 +49,8 @@ describe("the live scorecard's write", () => {
     expect(wb.stats.syncs - readSyncs).toBeLessThanOrEqual(3);
     expect(out.applied.syncs).toBeLessThanOrEqual(3);
     expect(wb.stats.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
-    const formulas = await formulasOf(wb, out.applied.sheetName);
-    // Latest, previous, target, trend and RAG of every KPI, and page 1's counts.
+    const formulas = [...(await formulasOf(wb, out.applied.sheetName)), ...(await formulasOf(wb, out.applied.registerSheetName))];
+    // Latest, previous, target, trend and RAG of every KPI (on the register's sheet), and page 1's counts.
     expect(formulas.length).toBeGreaterThanOrEqual(5 * n);
     for (const f of formulas) expect(isLiveFormulaText(f)).toBe(true);
     // A generous bound for a loaded 2-core machine; the note records the figure measured.
@@ -71,6 +71,7 @@ describe("formulas over workbook text and sheet names", () => {
     });
     const formulas = [
       ...(await formulasOf(wb, out.applied.sheetName)).map((f) => ({ f, on: out.applied.sheetName })),
+      ...(await formulasOf(wb, out.applied.registerSheetName)).map((f) => ({ f, on: out.applied.registerSheetName })),
       ...(await formulasOf(wb, out.applied.dataSheetName)).map((f) => ({ f, on: out.applied.dataSheetName })),
     ];
     expect(formulas.length).toBeGreaterThan(0);
@@ -87,7 +88,7 @@ describe("formulas over workbook text and sheet names", () => {
     expect([...sheetsRead]).toEqual(expect.arrayContaining(["Bürgermeister's KPIs", "指標 KPIs"]));
     // Text that looks like a formula stays text: nothing in the register became one.
     const measures = await wb.run(async (ctx) => {
-      const r = ctx.workbook.worksheets.getItem(out.applied.sheetName).getUsedRange();
+      const r = ctx.workbook.worksheets.getItem(out.applied.registerSheetName).getUsedRange();
       r.load("values,formulas");
       await ctx.sync();
       return r.values.flat().map((v, i) => ({ v, f: r.formulas.flat()[i] }));
@@ -105,7 +106,7 @@ describe("formulas over workbook text and sheet names", () => {
       expect(refs).toContain(sheet);
       // The host calculated them: K1's latest is its tenth month, 67%.
       const rows = await wb.run(async (ctx) => {
-        const r = ctx.workbook.worksheets.getItem(out.applied.sheetName).getUsedRange();
+        const r = ctx.workbook.worksheets.getItem(out.applied.registerSheetName).getUsedRange();
         r.load("values");
         await ctx.sync();
         return r.values;
