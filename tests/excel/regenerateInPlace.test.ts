@@ -95,9 +95,12 @@ describe("regenerating in place", () => {
     const spec = specFor(board);
     const wb = newWorkbook();
     await wb.run((ctx) => applyScorecard(ctx, spec));
+    // Three tags (scorecard, data, register); the scorecard moved first and its register beside it; the data hidden.
     expect(wb.stats.undoClears.map((u) => [u.api, u.platforms])).toEqual([
       ["NamedItem.comment", "web"],
       ["NamedItem.comment", "web"],
+      ["NamedItem.comment", "web"],
+      ["Worksheet.position", "desktop"],
       ["Worksheet.position", "desktop"],
       ["Worksheet.visibility", "desktop"],
     ]);
@@ -176,7 +179,7 @@ describe("a write that stops part-way", () => {
       wb.injectFault(2, k);
       await expect(wb.run((ctx) => applyScorecard(ctx, spec))).rejects.toMatchObject({ code: "GeneralException" });
       await wb.run((ctx) => applyScorecard(ctx, spec));
-      expect((await sheetList(wb)).map((s) => s.name)).toEqual(["Scorecard", "Sheet1", "KPI Scorecard data"]);
+      expect((await sheetList(wb)).map((s) => s.name)).toEqual(["Scorecard", "Scorecard register", "Sheet1", "KPI Scorecard data"]);
       expect([first, second]).toContainEqual(await used(wb, "Scorecard"));
     }
   }, 600_000);
@@ -190,7 +193,7 @@ describe("two co-authors", () => {
     if (existing) await alice.run((ctx) => applyScorecard(ctx, spec));
     const [a, b] = await Promise.all([alice.run((ctx) => applyScorecard(ctx, spec)), bob.run((ctx) => applyScorecard(ctx, spec))]);
     expect([a.sheetName, b.sheetName]).toEqual(["Scorecard", "Scorecard"]);
-    expect((await sheetList(alice)).map((s) => s.name)).toEqual(["Scorecard", "Sheet1", "KPI Scorecard data"]);
+    expect((await sheetList(alice)).map((s) => s.name)).toEqual(["Scorecard", "Scorecard register", "Sheet1", "KPI Scorecard data"]);
     const tag = await bob.run(async (ctx) => {
       const t = ctx.workbook.names.getItem(OWNED_SHEET_NAME);
       t.load("formula");
