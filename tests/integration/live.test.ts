@@ -31,7 +31,7 @@ async function liveScorecard(wb: HeadlessWorkbook, overrides: Partial<Settings>)
 
 /** The register's live cells: KPI key -> column -> formula. */
 function liveCells(spec: ScorecardSpec): Map<string, Map<(typeof LIVE)[number], string>> {
-  const reg = spec.blocks.find((b) => b.id === "register")!;
+  const reg = spec.register.blocks.find((b) => b.id === "register")!;
   const out = new Map<string, Map<(typeof LIVE)[number], string>>();
   for (const r of spec.rows) {
     const m = new Map<(typeof LIVE)[number], string>();
@@ -99,7 +99,7 @@ describe.each<[string, Partial<Settings>]>([
     wb = await openWorkbook(new Uint8Array(readFileSync(SAMPLE)));
     const made = await liveScorecard(wb, overrides);
     spec = made.spec;
-    sheetName = made.applied.sheetName;
+    sheetName = made.applied.registerSheetName;
     placed = new Map(placeKpis(made.result).map((p) => [p.key, p]));
     live = liveCells(spec);
     expect(made.syncs).toBeLessThanOrEqual(3);

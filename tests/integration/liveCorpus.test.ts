@@ -26,7 +26,7 @@ type LiveId = (typeof LIVE)[number];
 const ENTRIES = ["canterbury-tsm-2023-24", "shropshire-housing-performance-2018-01", "devon-send-app-kpis-2023", "mansfield-housing-kpis-2022-24-long", "southend-foi-performance-2024-month-sheets", "derbyshire-fire-performance-2022-23-quarter-sheets", "devon-send-app-kpis-period-sheets-2023-24", "sefton-send-therapy-waits-target-actual-pairs-2020", "eeast-response-times-2022-23", "torbay-asc-outcomes-2021-23", "aberdeenshire-planning-performance-2019-20-q1", "arhag-core-performance-2017-18"];
 
 function liveCells(spec: ScorecardSpec): Map<string, Set<LiveId>> {
-  const reg = spec.blocks.find((b) => b.id === "register")!;
+  const reg = spec.register.blocks.find((b) => b.id === "register")!;
   const out = new Map<string, Set<LiveId>>(spec.rows.map((r) => [r.key, new Set<LiveId>()]));
   for (const f of reg.formulas ?? []) {
     const r = spec.rows.find((x) => x.row === reg.row + f.r);
@@ -38,7 +38,7 @@ function liveCells(spec: ScorecardSpec): Map<string, Set<LiveId>> {
 
 /** The register's group headings: each heading's words before its counts ("Name — 3 KPIs: ") -> its row and text. */
 function headings(spec: ScorecardSpec, live: boolean): Map<string, { row: number; text: string }> {
-  const reg = spec.blocks.find((b) => b.id === "register")!;
+  const reg = spec.register.blocks.find((b) => b.id === "register")!;
   const kpiRows = new Set(spec.rows.map((r) => r.row));
   const withFormula = new Set((reg.formulas ?? []).filter((f) => f.c === 0).map((f) => reg.row + f.r));
   const out = new Map<string, { row: number; text: string }>();

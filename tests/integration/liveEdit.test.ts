@@ -166,7 +166,7 @@ describe("the reporting date changed beside page 1", () => {
       const now = (await scorecardNow()).values;
       const { result } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: "sample.xlsx", overrides: { asOf: earlier }, today: AS_OF }));
       const then = new Map(placeKpis(result).map((p) => [p.key, p]));
-      const reg = spec.blocks.find((b) => b.id === "register")!;
+      const reg = spec.register.blocks.find((b) => b.id === "register")!;
       let moved = 0;
       for (const f of reg.formulas ?? []) {
         const id = spec.table.columns[reg.col + f.c].id;

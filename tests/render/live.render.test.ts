@@ -75,7 +75,7 @@ async function savedValues(file: string, sheet: string): Promise<unknown[][]> {
 /** Each KPI's compared cells: what the add-in wrote (its own values) and what LibreOffice calculated, and which are formulas. */
 async function compare(spec: ScorecardSpec, recalculated: string) {
   const values = await savedValues(recalculated, spec.sheetName);
-  const reg = spec.blocks.find((b) => b.id === "register")!;
+  const reg = spec.register.blocks.find((b) => b.id === "register")!;
   const live = new Set((reg.formulas ?? []).map((f) => `${reg.row + f.r}:${reg.col + f.c}`));
   return spec.rows.map((r) => {
     const cells = COMPARED.map((id) => {
@@ -93,7 +93,7 @@ async function compare(spec: ScorecardSpec, recalculated: string) {
 /** The register's group headings written as formulas: what the add-in wrote and what LibreOffice calculated. */
 async function compareHeadings(spec: ScorecardSpec, recalculated: string) {
   const values = await savedValues(recalculated, spec.sheetName);
-  const reg = spec.blocks.find((b) => b.id === "register")!;
+  const reg = spec.register.blocks.find((b) => b.id === "register")!;
   const kpiRows = new Set(spec.rows.map((r) => r.row));
   return (reg.formulas ?? [])
     .filter((f) => f.c === 0 && !kpiRows.has(reg.row + f.r))
