@@ -105,7 +105,8 @@ describe.each(ENTRIES)("the live register of corpus workbook %s", (id) => {
     scanSettings = settings;
     source = sourceCellsOf(snapshot);
     spec = buildScorecardSpec(result, { sheetName: settings.scorecardSheetName, generatedAt: "2026-11-22T01:00:00Z", commentary: [], settings, sourceCells: source });
-    sheetName = (await wb.run((ctx) => applyScorecard(ctx, spec))).sheetName;
+    // The register (its rows and group headings) is on its own sheet.
+    sheetName = (await wb.run((ctx) => applyScorecard(ctx, spec))).registerSheetName;
     placed = new Map(placeKpis(result).map((p) => [p.key, p]));
     live = liveCells(spec);
   }, 60_000);

@@ -19,12 +19,13 @@ const AS_OF = "2024-02-29";
 let wb: HeadlessWorkbook;
 let spec: ScorecardSpec;
 let sheet: string;
+let registerSheet: string;
 let row: number;
 
-/** The scorecard sheet's values and formulas as a user's workbook holds them now. */
-async function scorecardNow(): Promise<{ values: unknown[][]; formulas: unknown[][] }> {
+/** The scorecard sheet's values and formulas as a user's workbook holds them now (or the register's sheet's). */
+async function scorecardNow(on: "scorecard" | "register" = "register"): Promise<{ values: unknown[][]; formulas: unknown[][] }> {
   return wb.run(async (ctx) => {
-    const r = ctx.workbook.worksheets.getItem(sheet).getUsedRange();
+    const r = ctx.workbook.worksheets.getItem(on === "register" ? registerSheet : sheet).getUsedRange();
     r.load("values,formulas,rowIndex,columnIndex");
     await ctx.sync();
     // Anchored at A1 so that rows and columns are the spec's.
@@ -62,7 +63,9 @@ beforeAll(async () => {
   wb = await openWorkbook(new Uint8Array(readFileSync(SAMPLE)));
   const { result, settings, snapshot } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: "sample.xlsx", overrides: { asOf: AS_OF }, today: AS_OF }));
   spec = buildScorecardSpec(result, { sheetName: settings.scorecardSheetName, generatedAt: "2026-11-22T01:00:00Z", commentary: [], settings, sourceCells: sourceCellsOf(snapshot) });
-  sheet = (await wb.run((ctx) => applyScorecard(ctx, spec))).sheetName;
+  const applied = await wb.run((ctx) => applyScorecard(ctx, spec));
+  sheet = applied.sheetName;
+  registerSheet = applied.registerSheetName;
   row = spec.rows.find((r) => r.sheet === "Board summary" && /up-to-date Annual Review/.test(r.measure))!.row;
 }, 60_000);
 
@@ -78,11 +81,11 @@ describe("a figure typed into the source after the scorecard was generated", () 
   });
 
   test("H18 39% -> 42%: the register row says 42% and Green; page 1 counts one Amber fewer and one Green more", async () => {
-    const before = await scorecardNow();
+    const [before, beforePage1] = [await scorecardNow(), await scorecardNow("scorecard")];
     await type("Board summary", "H18", 0.42);
-    const after = await scorecardNow();
+    const [after, afterPage1] = [await scorecardNow(), await scorecardNow("scorecard")];
     expect([after.values[row][column("latest")], after.values[row][column("rag")], after.values[row][column("dot")]]).toEqual([0.42, "Green", "▲ improving"]);
-    const [c0, c1] = [counts(before.values), counts(after.values)];
+    const [c0, c1] = [counts(beforePage1.values), counts(afterPage1.values)];
     expect(Object.keys(c0.tiles).sort()).toEqual(["2", "3", "4", "5"]);
     expect((c1.tiles["3"] as number) - (c0.tiles["3"] as number)).toBe(-1);
     expect((c1.tiles["2"] as number) - (c0.tiles["2"] as number)).toBe(1);
@@ -95,11 +98,11 @@ describe("a figure typed into the source after the scorecard was generated", () 
   });
 
   test("H18 -> 30%: below the previous 37% and under the amber band: worsening and Red", async () => {
-    const before = counts((await scorecardNow()).values);
+    const before = counts((await scorecardNow("scorecard")).values);
     await type("Board summary", "H18", 0.3);
-    const after = await scorecardNow();
+    const [after, afterPage1] = [await scorecardNow(), await scorecardNow("scorecard")];
     expect([after.values[row][column("latest")], after.values[row][column("dot")], after.values[row][column("rag")]]).toEqual([0.3, "▼ worsening", "Red"]);
-    const c1 = counts(after.values);
+    const c1 = counts(afterPage1.values);
     expect([(c1.tiles["4"] as number) - (before.tiles["4"] as number), (c1.tiles["3"] as number) - (before.tiles["3"] as number)]).toEqual([1, -1]);
   });
 
@@ -119,7 +122,7 @@ describe("next month typed into a Latest column and its period", () => {
       const now = (await scorecardNow()).values;
       expect([now[row][column("latest")], now[row][column("latestPeriod")], now[row][column("rag")]]).toEqual([0.42, excelSerial("2024-02-01"), "Green"]);
       const shown = await wb.run(async (ctx) => {
-        const r = ctx.workbook.worksheets.getItem(sheet).getCell(row, column("latestPeriod"));
+        const r = ctx.workbook.worksheets.getItem(registerSheet).getCell(row, column("latestPeriod"));
         r.load("text");
         await ctx.sync();
         return r.text[0][0];
@@ -133,11 +136,12 @@ describe("next month typed into a Latest column and its period", () => {
         return v[summary.row + f.r][summary.col + f.c] as number;
       };
       expect(now[graded][column("rag")]).toBe("Grey\nout of date");
+      const page1 = (await scorecardNow("scorecard")).values;
       await type("Board summary", "H17", 0.35);
       await type("Board summary", "I17", "Autumn 2023");
       const later = (await scorecardNow()).values;
       expect([later[graded][column("latest")], later[graded][column("latestPeriod")], later[graded][column("rag")]]).toEqual([0.35, "Autumn 2023", "Grey"]);
-      expect(staleTile(later)).toBe(staleTile(now) - 1);
+      expect(staleTile((await scorecardNow("scorecard")).values)).toBe(staleTile(page1) - 1);
     } finally {
       // A leading apostrophe keeps text as text, as in Excel.
       await type("Board summary", "I18", "'Jan 24");
@@ -150,11 +154,12 @@ describe("next month typed into a Latest column and its period", () => {
 describe("the reporting date changed beside page 1", () => {
   test("set back to 31 Jul 2020: each live latest, its period and the RAG are what the add-in says when it scans at that date", async () => {
     const { values } = await scorecardNow();
+    const page1 = (await scorecardNow("scorecard")).values;
     let at: [number, number] | null = null;
-    values.forEach((r, i) => r.forEach((v, j) => (v === LIVE_LABELS.asOf && !at ? (at = [i, j + 1]) : null)));
+    page1.forEach((r, i) => r.forEach((v, j) => (v === LIVE_LABELS.asOf && !at ? (at = [i, j + 1]) : null)));
     expect(at).not.toBeNull();
     const [r, c] = at!;
-    expect(values[r][c]).toBe(excelSerial(AS_OF));
+    expect(page1[r][c]).toBe(excelSerial(AS_OF));
     const setDate = (iso: string) =>
       wb.run(async (ctx) => {
         ctx.workbook.worksheets.getItem(sheet).getCell(r, c).values = [[excelSerial(iso)]];

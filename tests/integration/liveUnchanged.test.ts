@@ -39,12 +39,13 @@ test("every formula of the scorecard, calculated by the host once written, gives
     const { result, settings, snapshot } = await wb.run((ctx) => scanWorkbook(ctx, { workbookName: `${e.id}.xlsx`, overrides: { asOf: e.asOf }, today: e.asOf }));
     const built = buildScorecardSpec(result, { sheetName: settings.scorecardSheetName, generatedAt: "2026-11-22T01:00:00Z", commentary: [], settings, sourceCells: sourceCellsOf(snapshot) });
     const applied = await wb.run((ctx) => applyScorecard(ctx, built));
-    const spec: Spec = withSheetState(built, null, { sheetName: applied.sheetName, dataSheetName: applied.dataSheetName });
+    const spec: Spec = withSheetState(built, null, { sheetName: applied.sheetName, dataSheetName: applied.dataSheetName, registerSheetName: applied.registerSheetName });
     const sheets: [string, Spec["blocks"]][] = [
       [applied.sheetName, spec.blocks],
+      [applied.registerSheetName, spec.register.blocks],
       [applied.dataSheetName, spec.dataSheet.blocks.filter((b) => b.id === "chartData")],
     ];
-    for (const b of [...spec.blocks, ...spec.dataSheet.blocks]) for (const f of b.formulas ?? []) widest = Math.max(widest, widestChoose(parseFormula(f.formula)!));
+    for (const b of [...spec.blocks, ...spec.register.blocks, ...spec.dataSheet.blocks]) for (const f of b.formulas ?? []) widest = Math.max(widest, widestChoose(parseFormula(f.formula)!));
     for (const [sheet, blocks] of sheets) {
       const values = await wb.run(async (ctx) => {
         const r = ctx.workbook.worksheets.getItem(sheet).getUsedRange();

@@ -57,7 +57,7 @@ describe.each(files)("%s", (file) => {
     expect(spec.rows).toHaveLength(kpiCount);
     expect(writeStats.syncs).toBeLessThanOrEqual(3);
 
-    const owned = [applied.sheetName, applied.dataSheetName];
+    const owned = [applied.sheetName, applied.registerSheetName, applied.dataSheetName];
     const after = await cellsOf(wb, owned);
     expect(after).toEqual(before);
 
@@ -67,7 +67,7 @@ describe.each(files)("%s", (file) => {
     expect(await cellsOf(reopened, owned)).toEqual(before);
     const rag = await reopened.run(async (ctx) => {
       const cells = spec.rows.map((r) => {
-        const c = ctx.workbook.worksheets.getItem(applied.sheetName).getCell(r.row, spec.table.ragCol);
+        const c = ctx.workbook.worksheets.getItem(applied.registerSheetName).getCell(r.row, spec.table.ragCol);
         c.load("values");
         return c;
       });
@@ -80,7 +80,7 @@ describe.each(files)("%s", (file) => {
 
     // Every Source link, read back from the saved file, lands on a non-empty cell of an existing sheet.
     const targets = await reopened.run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem(applied.sheetName);
+      const sheet = ctx.workbook.worksheets.getItem(applied.registerSheetName);
       const cells = spec.rows.map((r) => {
         const c = sheet.getCell(r.row, spec.table.columns.findIndex((col) => col.id === "source"));
         c.load("hyperlink");
@@ -114,7 +114,7 @@ describe("bad-input.xlsx on the scorecard", () => {
     const measureCol = spec.table.columns.findIndex((c) => c.id === "measure");
     const sourceCol = spec.table.columns.findIndex((c) => c.id === "source");
     const got = await reopened.run(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem(applied.sheetName);
+      const sheet = ctx.workbook.worksheets.getItem(applied.registerSheetName);
       const measures = spec.rows.map((r) => {
         const c = sheet.getCell(r.row, measureCol);
         c.load("values,formulas,valueTypes");
