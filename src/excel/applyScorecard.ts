@@ -138,7 +138,7 @@ function planFor(spec: ScorecardSpec, state: OwnedSheetState | null, rename: str
   const scorecardName = owned?.name ?? spec.sheetName;
   const registerName = register?.name ?? spec.register.sheetName;
   const order = [...(state?.sheetNames ?? []), ...(owned ? [] : [scorecardName]), ...(data ? [] : [spec.dataSheet.sheetName]), ...(register ? [] : [registerName])];
-  if (position !== null) order.splice(0, 0, ...order.splice(order.indexOf(scorecardName), 1));
+  if (position !== null) order.unshift(order.splice(order.indexOf(scorecardName), 1)[0]);
   return {
     sheetName: owned?.name ?? spec.sheetName,
     createSheet: owned ? null : spec.sheetName,

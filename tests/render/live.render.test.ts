@@ -28,7 +28,7 @@ async function scorecardCopy(bytes: Uint8Array, asOf: string, name: string): Pro
   const spec = buildScorecardSpec(result, { sheetName: settings.scorecardSheetName, generatedAt: "2026-11-22T01:00:00Z", commentary: [], settings, sourceCells: sourceCellsOf(snapshot) });
   const applied = await wb.run((ctx) => applyScorecard(ctx, spec));
   // A workbook with a sheet of the scorecard's name gets the scorecard under a free name: the spec written is built for it.
-  const written = withSheetState(spec, null, { sheetName: applied.sheetName, dataSheetName: applied.dataSheetName });
+  const written = withSheetState(spec, null, { sheetName: applied.sheetName, dataSheetName: applied.dataSheetName, registerSheetName: applied.registerSheetName });
   return { copy: await wb.saveCopy(), spec: written };
 }
 
@@ -74,7 +74,7 @@ async function savedValues(file: string, sheet: string): Promise<unknown[][]> {
 
 /** Each KPI's compared cells: what the add-in wrote (its own values) and what LibreOffice calculated, and which are formulas. */
 async function compare(spec: ScorecardSpec, recalculated: string) {
-  const values = await savedValues(recalculated, spec.sheetName);
+  const values = await savedValues(recalculated, spec.register.sheetName);
   const reg = spec.register.blocks.find((b) => b.id === "register")!;
   const live = new Set((reg.formulas ?? []).map((f) => `${reg.row + f.r}:${reg.col + f.c}`));
   return spec.rows.map((r) => {
@@ -92,7 +92,7 @@ async function compare(spec: ScorecardSpec, recalculated: string) {
 
 /** The register's group headings written as formulas: what the add-in wrote and what LibreOffice calculated. */
 async function compareHeadings(spec: ScorecardSpec, recalculated: string) {
-  const values = await savedValues(recalculated, spec.sheetName);
+  const values = await savedValues(recalculated, spec.register.sheetName);
   const reg = spec.register.blocks.find((b) => b.id === "register")!;
   const kpiRows = new Set(spec.rows.map((r) => r.row));
   return (reg.formulas ?? [])
