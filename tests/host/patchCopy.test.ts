@@ -118,10 +118,10 @@ async function partsOfSheet(bytes: Uint8Array, sheet: string): Promise<{ start: 
   return { start, parts };
 }
 
-/** Every part the copy adds belongs to the scorecard: it is reached from the scorecard sheet's part or its hidden data sheet's. */
+/** Every part the copy adds belongs to the scorecard: it is reached from the scorecard sheet's part, its register's or its hidden data sheet's. */
 async function expectNewPartsBelongToScorecard(input: Uint8Array, output: Uint8Array, sheet: string): Promise<void> {
   const { start, parts } = await partsOfSheet(output, sheet);
-  for (const p of (await partsOfSheet(output, "KPI Scorecard data")).parts) parts.add(p);
+  for (const other of ["KPI Scorecard data", `${sheet} register`]) for (const p of (await partsOfSheet(output, other)).parts) parts.add(p);
   const before = zipEntries(input);
   const added = [...zipEntries(output).keys()].filter((n) => !before.has(n));
   expect(added.filter((n) => !parts.has(n))).toEqual([]);
@@ -167,7 +167,7 @@ describe("the scorecard copy keeps the user's workbook intact", () => {
     const [exceljs, original, whole] = await Promise.all([exceljsBook(copy), exceljsBook(input), exceljsBook(full)]);
     expectSameScorecard(exceljs, whole, sheet);
     // The scorecard goes first (the default placement), its hidden data sheet last.
-    expect(exceljs.worksheets.map((w) => w.name)).toEqual(["Scorecard", ...original.worksheets.map((w) => w.name), "KPI Scorecard data"]);
+    expect(exceljs.worksheets.map((w) => w.name)).toEqual(["Scorecard", "Scorecard register", ...original.worksheets.map((w) => w.name), "KPI Scorecard data"]);
     const found = await kpisOf(copy);
     expect(found).toEqual(await kpisOf(input));
     expect(found[0].kpis).toHaveLength(4);
@@ -185,7 +185,7 @@ describe("the scorecard copy keeps the user's workbook intact", () => {
     const wb = await text(b, "xl/workbook.xml");
     expect(wb.match(/<sheet /g)).toHaveLength((await text(a, "xl/workbook.xml")).match(/<sheet /g)!.length);
     expect(wb.match(/name="KPIScorecard.Owned"/g)).toHaveLength(1);
-    expect(wb.match(/name="_xlnm.Print_Area"/g)).toHaveLength(2); // the user's and the scorecard's
+    expect(wb.match(/name="_xlnm.Print_Area"/g)).toHaveLength(3); // the user's, the scorecard's and its register's
     expect(await kpisOf(second)).toEqual(await kpisOf(input));
   });
 
@@ -200,7 +200,7 @@ describe("the scorecard copy keeps the user's workbook intact", () => {
       await ctx.sync();
     });
     const moved = await wb.saveCopy();
-    expectUntouchedPartsIdentical(first, moved, [...(await partsOfSheet(first, "Scorecard")).parts, ...(await partsOfSheet(first, "KPI Scorecard data")).parts]);
+    expectUntouchedPartsIdentical(first, moved, [...(await partsOfSheet(first, "Scorecard")).parts, ...(await partsOfSheet(first, "Scorecard register")).parts, ...(await partsOfSheet(first, "KPI Scorecard data")).parts]);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(moved as unknown as ArrayBuffer);
     expect(book.worksheets[0].name).toBe("Scorecard");
@@ -230,7 +230,7 @@ describe("the sheets the add-in owns", () => {
     const copy = await wb.saveCopy();
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(copy as unknown as ArrayBuffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(["R&D's board", "KPIs", "KPI Scorecard data"]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["R&D's board", "R&D's board register", "KPIs", "KPI Scorecard data"]);
     const wbXml = await text(await JSZip.loadAsync(copy), "xl/workbook.xml");
     expect(wbXml).toContain(`<sheet name="R&amp;D&apos;s board"`);
     expect(wbXml).toContain(`<definedName name="KPIScorecard.Owned" comment="Marks the sheet the KPI Scorecard add-in owns and replaces on regeneration. Do not edit.">&apos;R&amp;D&apos;&apos;s board&apos;!$A$1</definedName>`);
