@@ -205,10 +205,11 @@ describe("the scorecard copy keeps the user's workbook intact", () => {
     await book.xlsx.load(moved as unknown as ArrayBuffer);
     expect(book.worksheets[0].name).toBe("Scorecard");
     expect(book.getWorksheet("Scorecard")!.getCell("A2").text).toBe("Noted at the March board");
-    // The user's print area and sheet-scoped name stay on KPIs, now the second sheet.
+    // The user's print area and sheet-scoped name stay on KPIs, now the third sheet (after the scorecard and its register).
+    expect(book.worksheets.map((w) => w.name).slice(0, 3)).toEqual(["Scorecard", "Scorecard register", "KPIs"]);
     const names = elements(await text(await JSZip.loadAsync(moved), "xl/workbook.xml"), "definedName");
-    expect(names).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;KPIs&apos;!$A1:$D5</definedName>`);
-    expect(names).toContain(`<definedName name="Threshold" localSheetId="1" comment="amber below">0.05</definedName>`);
+    expect(names).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="2">&apos;KPIs&apos;!$A1:$D5</definedName>`);
+    expect(names).toContain(`<definedName name="Threshold" localSheetId="2" comment="amber below">0.05</definedName>`);
     expect(names.filter((n) => n.includes('localSheetId="0"')).every((n) => n.includes("Scorecard!"))).toBe(true);
     expect(await kpisOf(moved)).toEqual(await kpisOf(input));
   });
