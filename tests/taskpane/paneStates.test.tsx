@@ -96,7 +96,7 @@ describe("pane states", () => {
       await ctx.sync();
       return sheets.items.map((x) => x.name);
     });
-    expect(names).toEqual(["Scorecard", "Sheet1", "KPI Scorecard data"]);
+    expect(names).toEqual(["Scorecard", "Scorecard register", "Sheet1", "KPI Scorecard data"]);
     // Every part of the saved package reads as before (only the save time in docProps/core.xml may move).
     expect(await packageParts(await wb.save())).toEqual(await packageParts(before));
   });

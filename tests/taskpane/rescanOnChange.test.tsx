@@ -101,8 +101,13 @@ it("ignores changes to its own scorecard sheet by its tag: inserted after the wa
   act(() => jest.advanceTimersByTime(RESCAN_DELAY_MS));
   await settle();
   expect(scans).toHaveBeenCalledTimes(scansBefore);
+  // Nor does one to the register's own sheet.
+  await act(() => change(ids["Scorecard register"]));
+  act(() => jest.advanceTimersByTime(RESCAN_DELAY_MS));
+  await settle();
+  expect(scans).toHaveBeenCalledTimes(scansBefore);
   // A change to one of the user's sheets still re-scans.
-  const userSheet = Object.keys(ids).find((n) => n !== "Board pack March")!;
+  const userSheet = Object.keys(ids).find((n) => !["Board pack March", "Scorecard register", "KPI Scorecard data"].includes(n))!;
   await act(() => change(ids[userSheet]));
   act(() => jest.advanceTimersByTime(RESCAN_DELAY_MS));
   await settle();
