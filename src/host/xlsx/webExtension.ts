@@ -144,9 +144,18 @@ export async function writeWebExtensions(
     if (/taskpanes\.xml$/.test(path)) typesXml = addContentTypeOverride(typesXml, path, CT_TASKPANES);
   }
   const panes = paths.find((p) => /taskpanes\.xml$/.test(p));
-  if (panes && !parseRelationships(rootRels).some((r) => r.type === REL_TASKPANES)) rootRels = addRelationship(rootRels, REL_TASKPANES, panes).xml;
+  if (panes && rootRels !== null && !parseRelationships(rootRels).some((r) => r.type === REL_TASKPANES)) rootRels = addRelationshipAs(rootRels, "rIdWe", REL_TASKPANES, panes).xml;
   await pkg.setText("[Content_Types].xml", typesXml);
   if (rootRels !== null) await pkg.setText("_rels/.rels", rootRels);
+}
+
+/** A relationship added with an id of our own ("rIdKpi1"), clear of the ids another writer numbers "rId1", "rId2" …. */
+function addRelationshipAs(relsXml: string, prefix: string, type: string, target: string): { xml: string; id: string } {
+  const used = new Set(parseRelationships(relsXml).map((r) => r.id));
+  let n = 1;
+  while (used.has(`${prefix}${n}`)) n++;
+  const id = `${prefix}${n}`;
+  return { xml: appendInside(relsXml, parseXml(relsXml), `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`), id };
 }
 
 /** A part an older copy named "kpi-scorecard" names the add-in by its manifest id from now on. */
@@ -167,7 +176,8 @@ async function addOwnPart(pkg: EditedPackage, settings: Map<string, unknown>, ad
   const panesPath = `${WEBEXT_DIR}taskpanes.xml`;
   const relsPath = `${WEBEXT_DIR}_rels/taskpanes.xml.rels`;
   const panes = await pkg.text(panesPath);
-  const rel = addRelationship(panes ? await pkg.text(relsPath) : null, REL_WEBEXT, name);
+  const rels = panes ? await pkg.text(relsPath) : null;
+  const rel = rels === null ? addRelationship(null, REL_WEBEXT, name) : addRelationshipAs(rels, "rIdKpi", REL_WEBEXT, name);
   await pkg.setText(relsPath, rel.xml);
   if (!panes) {
     await pkg.setText(panesPath, NEW_TASKPANES(rel.id));
