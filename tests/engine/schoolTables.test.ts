@@ -127,4 +127,21 @@ describe("a school's results kept for two summers", () => {
       ["Totals", 0.962, "percent"],
     ]);
   });
+
+  it("headings over one row of figures with no label: the school's own figures are KPIs, with their target and comparators", () => {
+    const ks = allKpis(r, "One row");
+    expect(ks.map((k) => [k.measure, k.sourceCell, k.latest?.value, k.target?.value ?? null])).toEqual([
+      ["Percentage of pupils achieving the expected standard in reading, writing and mathematics:", "A3", 0.74, null],
+      ["Average score in the reading test:", "A7", 105, null],
+      ["School attendance 2016/17", "A12", 0.938, 0.95],
+      ["School authorised absence", "D12", 0.055, null],
+      ["School unauthorised absence", "E12", 0.017, null],
+      ["School Persistent Absentees", "F12", 0.188, null],
+    ]);
+    expect(ks[0].benchmarks?.map((b) => [b.label, b.value?.value])).toEqual([
+      ["Local Authority Average", 0.59],
+      ["England Average", 0.53],
+    ]);
+    expect(ks[5].benchmarks?.map((b) => [b.label, b.value?.value])).toEqual([["National average Persistent Absentees 2016", 0.087]]);
+  });
 });

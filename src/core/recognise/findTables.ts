@@ -15,6 +15,7 @@ import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
 import { findPeriodRowTables, type PeriodRowsPlan, type PeriodRowsShape } from "./periodRows";
 import { readHeadingLinesAbove } from "./headingAbove";
+import { findOneRowTables, type OneRowPlan } from "./oneRowTables";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -40,6 +41,8 @@ export interface FoundTable {
   foundBy: "heading" | "excel-table" | "shape" | "user" | "period-rows";
   /** For a table with its periods down the rows: its KPIs and its rows. */
   periodRows?: PeriodRowsPlan;
+  /** For a heading row over one row of figures: its KPIs, each a column (with its target and comparators). */
+  oneRow?: OneRowPlan;
   /** The user declared this range a KPI table. */
   userDefined?: boolean;
 }
@@ -177,6 +180,10 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
   for (const block of regions.flatMap((g) => findBlocks(grid, kinds, g.firstRow, g.lastRow, g.firstCol, g.lastCol, rowTaken))) {
     const t = tableFromBlock(grid, kinds, block, ctx);
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
+  }
+  // A heading row over one row of figures with no label ("School | Local Authority Average | England Average").
+  for (const region of regions) {
+    for (const t of findOneRowTables(grid, kinds, region, ctx, claimed)) if (!tables.some((o) => overlaps(o, t))) tables.push(t);
   }
   tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
   dropFiguresBesideKpis(grid, tables);
