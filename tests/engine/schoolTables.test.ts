@@ -144,4 +144,15 @@ describe("a school's results kept for two summers", () => {
     ]);
     expect(ks[5].benchmarks?.map((b) => [b.label, b.value?.value])).toEqual([["National average Persistent Absentees 2016", 0.087]]);
   });
+
+  it("tables run on one under another, each under its own caption ('KS1 results 2018', 'KS2 results 2018'): filed under it", () => {
+    expect(allKpis(r, "Assessment").slice(1).map((k) => [k.group, k.measure, k.latest?.value])).toEqual([
+      ["KS1 results 2018", "Reading", 0.727],
+      ["KS1 results 2018", "Writing", 0.673],
+      ["KS1 results 2018", "Maths", 0.782],
+      ["KS2 results 2018", "Reading", 0.852],
+      ["KS2 results 2018", "Writing", 0.754],
+      ["KS2 results 2018", "Maths", 0.869],
+    ]);
+  });
 });

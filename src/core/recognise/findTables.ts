@@ -236,11 +236,12 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
     const lines = stack.map((t, i) => heads[i] ?? t.title ?? lineAbove(grid, t, tables));
     let subjects = lines.map((l) => (l ? titleSubject(l) : ""));
     if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) {
-      // Each subject's table again for another year ("… 'expected' standard" and "… 'higher' standard" under
-      // "2024 results", then both under "2023 results"): the line just above each still names its subject.
+      // The caption right over each table names its subject, however close the table above ends ("KS1 results 2018"
+      // under the phonics table) — also where each subject's table comes again for another year ("… 'expected'
+      // standard" and "… 'higher' standard" under "2024 results", then both under "2023 results").
       const own = stack.map((t) => lineJustAbove(grid, t));
       subjects = own.map((l) => (l ? titleSubject(l) : ""));
-      if (subjects.some((s) => !s) || !subjectsRepeatByPeriod(grid, stack, subjects)) continue;
+      if (subjects.some((s) => !s) || (new Set(subjects).size < stack.length && !subjectsRepeatByPeriod(grid, stack, subjects))) continue;
       stack.forEach((t, i) => (t.title = own[i]));
       continue;
     }

@@ -109,7 +109,9 @@ export function asCaptionLine(text: string): string | null {
   const whole = text.trim();
   const t = whole.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").replace(/[.:]\s*$/, "").trim();
   const words = t.split(/\s+/).filter(Boolean);
-  if (!t || whole.length > 160 || words.length > 14 || /\?\s*$/.test(t) || isReferenceLine(t) || isNoteLine(t) || isPolarityLine(t) || isReportTitle(t)) return null;
+  // Names with a digit in them ("KS1 results 2018") are words; a line of bare figures is not a caption.
+  const bare = words.filter((w) => !/\p{L}/u.test(w)).length;
+  if (!t || whole.length > 160 || words.length > 14 || bare * 2 > words.length || /\?\s*$/.test(t) || isNoteLine(t) || isPolarityLine(t) || isReportTitle(t)) return null;
   if (/[.!?]\s+\S/.test(t) || /\b(?:below|above|shown|here's|here is|these are|this is|this table|the table|we have|we are|please|see|click|published)\b/i.test(t)) return null;
   return whole.replace(/[.:]\s*$/, "").trim();
 }
