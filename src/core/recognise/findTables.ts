@@ -609,7 +609,7 @@ function tableFromBlock(
   }
   if (headerRow === null && block.kpiRows < 2) return null;
   const firstDataRow = headerRow === null ? block.firstRow : headerRow + 1;
-  const headerTop = headerRow !== null && headerRow - 1 >= grid.firstRow && isParentHeadingRow(grid, kinds, headerRow - 1, fromCol, toCol, valueCols) ? headerRow - 1 : headerRow;
+  const headerTop = headerRow !== null && headerRow - 1 >= grid.firstRow && isParentHeadingRow(grid, kinds, headerRow - 1, fromCol, toCol, valueCols, labelCol) ? headerRow - 1 : headerRow;
   const ownRows = headerRow === null ? [] : headerTop !== null && headerTop < headerRow ? [headerTop, headerRow] : [headerRow];
   const tctx = tableContext(grid, ownRows, fromCol, toCol, ctx, firstDataRow);
   const columns = headingColumns(grid, ownRows, fromCol, toCol, tctx);
@@ -785,15 +785,17 @@ function mayLookLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[])
 }
 
 /** A row of headings over a heading row: periods or roles written once over several columns ("2023/24" over Q1-Q4). */
-function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number, valueCols: ReadonlySet<number>): boolean {
+function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number, valueCols: ReadonlySet<number>, namesCol: number): boolean {
   const filled = grid.filledCols(row, fromCol, toCol);
   if (filled.length === 0) return false;
   if (filled.length === 1 && !grid.mergeAt(row, filled[0])) return false;
   for (const c of filled) {
     // Over the figures only: a line that starts over the names is a title or a section, not a heading — unless the
     // row under it leaves the names unheaded, as a two-row heading does ("Areas | Earlier Period | … | Change" over
-    // " | May-13 to Apr-14 | … | Numeric | Percentage").
-    if (!valueCols.has(c) && !(filled.length >= 2 && grid.rawText(row + 1, c) === "" && kinds.kind(row, c) === "label")) return false;
+    // " | May-13 to Apr-14 | … | Numeric | Percentage"). Right of the names, a short heading may stand over a column
+    // of words as well ("Most Similar Group" over "Current Position", "Above" …, beside "Crime Rate" over the rates).
+    const overWords = filled.length >= 2 && c > namesCol && kinds.kind(row, c) === "label" && kinds.kind(row + 1, c) === "label";
+    if (!valueCols.has(c) && !overWords && !(filled.length >= 2 && grid.rawText(row + 1, c) === "" && kinds.kind(row, c) === "label")) return false;
     const k = kinds.kind(row, c);
     if (k === "number" && !/^(?:19|20)\d{2}$/.test(grid.rawText(row, c))) return false;
   }
