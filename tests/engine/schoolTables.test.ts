@@ -106,7 +106,10 @@ describe("a school's results kept for two summers", () => {
     expect(allKpis(r, "KS4").map((k) => [k.measure, k.latest?.value, k.previous?.value])).toEqual([
       ["All – grade 4+ in English and Mathematics", 0.72, 0.71],
       ["All – grade 5+ in English and Mathematics", 0.37, 0.43],
+      ["APS of students achieving the English Baccalaureate", 4.54, 4.53],
     ]);
+    // "APS" is an average point score: a score, not a share.
+    expect(allKpis(r, "KS4").map((k) => k.unit)).toEqual(["percent", "percent", "score"]);
   });
 
   it("the corner naming the measure over one column headed by the school's name ('Average Progress Scores | Thomas Gray')", () => {
