@@ -158,4 +158,13 @@ describe("a school's results kept for two summers", () => {
       ["KS2 results 2018", "Maths", 0.869],
     ]);
   });
+
+  it("'Achieving Expected' is the figure; 'Average Progress' beside its 'Confidence Range' is a score, filed under its own caption", () => {
+    expect(allKpis(r, "KS2 2017-18").map((k) => [k.group, k.measure, k.latest?.value, k.unit])).toEqual([
+      ["Year 6 KS2 Attainment", "Reading", 0.35, "percent"],
+      ["Year 6 KS2 Attainment", "Writing", 0.62, "percent"],
+      ["Year 6 KS1 to KS2 Progress", "Reading", -4.74, "score"],
+      ["Year 6 KS1 to KS2 Progress", "Mathematics", -3.93, "score"],
+    ]);
+  });
 });

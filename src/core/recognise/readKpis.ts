@@ -277,6 +277,8 @@ class RowReader {
     // Rows named only by a subject ("Reading") under a line that names the measure ("Average Scaled Scores",
     // "Percentage of pupils meeting the expected standard in"): that line says what the figures are.
     if (!d.unitHint && d.group) d.unitHint = unitFromMeasure(d.group);
+    // Else the heading of the figure itself ("Average Progress", "Average Scaled Score").
+    if (!d.unitHint && cols.latest?.label) d.unitHint = unitFromMeasure(cols.latest.label);
     return d;
   }
 }

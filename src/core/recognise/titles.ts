@@ -53,8 +53,9 @@ export function isNoteLine(text: string): boolean {
  */
 function isReferenceLine(text: string): boolean {
   const tokens = text.split(/\s+/).filter(Boolean);
-  const figures = tokens.filter((t) => /\d/.test(t)).length;
-  const words = tokens.filter((t) => /^\p{L}{3,}$/u.test(t.replace(/[^\p{L}]+$/u, "")) && !/^(?:and|the|for|to|of|from)$/i.test(t)).length;
+  // A name with its number in it ("KS1", "Y6") is a word; a figure or a code of figures ("1/", "2.1") is not.
+  const figures = tokens.filter((t) => /\d/.test(t) && !/^\p{L}{2,}\d{1,2}$/u.test(t)).length;
+  const words = tokens.filter((t) => (/^\p{L}{3,}$/u.test(t.replace(/[^\p{L}]+$/u, "")) || /^\p{L}{2,}\d{1,2}$/u.test(t)) && !/^(?:and|the|for|to|of|from)$/i.test(t)).length;
   return figures > words;
 }
 
