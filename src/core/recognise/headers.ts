@@ -182,7 +182,10 @@ export const PHRASES: [string, ColumnRole, number][] = [
   // A school's results: the share "meeting the expected standard" is the figure itself, not a standard set for it.
   // Attendance over figures is the attendance rate itself (the share of possible sessions attended).
   ["attendance", "latest", 2], ["attendance rate", "latest", 3],
-  ["expected standard", "latest", 3], ["meeting expected standard", "latest", 3], ["achieving expected standard", "latest", 3], ["rate", "latest", 1], ["count", "latest", 1], ["what we achieved", "latest", 3],
+  ["expected standard", "latest", 3], ["meeting expected standard", "latest", 3], ["achieving expected standard", "latest", 3],
+  ["achieving expected", "latest", 3], ["meeting expected", "latest", 3], ["average progress", "latest", 3],
+  // A range around a figure ("-6.9 to -2.5") says how sure it is; it is not the figure.
+  ["confidence range", "ignore", 3], ["confidence interval", "ignore", 3], ["rate", "latest", 1], ["count", "latest", 1], ["what we achieved", "latest", 3],
   // Budget books name the years relative to the current one: "PY Actual" (prior year), "CY Estimate" (current year).
   ["py", "previous", 2], ["py actual", "previous", 3], ["prior year actual", "previous", 3],
   ["cy", "latest", 2], ["cy actual", "latest", 3], ["cy estimate", "latest", 3], ["current year estimate", "latest", 3],
