@@ -160,13 +160,54 @@ describe("floors", () => {
     expect(falls(first, both)).toEqual([]);
     const next = raise(first, both, "second");
     expect(next.sets.map((s) => [s.name, s.ids, s.recall, s.fields])).toEqual([["first", ["a"], 1, 1], ["second", ["b"], 0.5, 0.3]]);
-    expect(next.entries).toEqual({ a: { recall: 1, fields: 1 }, b: { recall: 0.5, fields: 0.3 } });
+    expect(next.entries).toEqual({ a: { recall: 1, fields: 1, fieldsRight: 10, fieldsAt: 10 }, b: { recall: 0.5, fields: 0.3, fieldsRight: 3, fieldsAt: 5 } });
   });
 
   it("names every figure that fell, and never writes a lower floor", () => {
     const floor = raise({ sets: [], entries: {} }, [scored("a", 10, 9)], "first");
     expect(falls(floor, [scored("a", 9, 9)])).toEqual(["first: recall 0.9 < floor 1", "first: precision 0.9 < floor 1", "a: recall 0.9 < floor 1"]);
-    expect(raise(floor, [scored("a", 10, 10)], "x").entries.a).toEqual({ recall: 1, fields: 1 });
+    expect(raise(floor, [scored("a", 10, 10)], "x").entries.a).toEqual({ recall: 1, fields: 1, fieldsRight: 10, fieldsAt: 10 });
     expect(falls(floor, [])).toEqual(["first: entries gone: a"]);
+  });
+
+  // An entry scored on fewer KPIs than it has: `scored` above, with the fields counted over the KPIs found.
+  const partly = (id: string, found: number, fieldsRight: number): CorpusScore => {
+    const s = scored(id, found, fieldsRight);
+    return { ...s, fieldsScored: found, byField: { ...s.byField, latest: { scored: found, right: fieldsRight } } };
+  };
+
+  it("lets recall rise with some fields wrong (the number right holds), but not a real fall of fields", () => {
+    const floor = raise({ sets: [], entries: {} }, [partly("a", 4, 4)], "first");
+    expect([floor.entries.a, floor.sets[0].fieldsRight, floor.sets[0].fieldsAt, floor.sets[0].byFieldRight]).toEqual([
+      { recall: 0.4, fields: 1, fieldsRight: 4, fieldsAt: 4 }, 4, 4, { latest: [4, 4] },
+    ]);
+    // Six more KPIs found, five of their fields right: the ratio falls to 0.9, the number right rises to 9.
+    expect(falls(floor, [partly("a", 10, 9)])).toEqual([]);
+    // The same KPIs found, one field now wrong: a real fall, named for the entry, the set and the field.
+    expect(falls(floor, [partly("a", 4, 3)])).toEqual([
+      "first: fields 3 right < floor 4", "first: latest 3 right < floor 4", "a: fields 3 right < floor 4",
+    ]);
+    // More KPIs found but fewer fields right than before: still a fall.
+    expect(falls(floor, [partly("a", 10, 3)])).toContain("a: fields 3 right < floor 4");
+  });
+
+  it("raises the number right with the found KPIs, and keeps a ratio that a rise in recall lowered", () => {
+    const floor = raise(raise({ sets: [], entries: {} }, [partly("a", 4, 4)], "first"), [partly("a", 10, 9)], "x");
+    expect([floor.entries.a, floor.sets[0].fields, floor.sets[0].fieldsRight, floor.sets[0].fieldsAt]).toEqual([
+      { recall: 1, fields: 1, fieldsRight: 9, fieldsAt: 4 }, 1, 9, 4,
+    ]);
+    expect(falls(floor, [partly("a", 10, 9)])).toEqual([]);
+    expect(falls(floor, [partly("a", 10, 8)])).toEqual(["first: fields 8 right < floor 9", "first: latest 8 right < floor 9", "a: fields 8 right < floor 9"]);
+    // Back to the ten found with every field right: the ratio floor is reached again and moves to ten KPIs.
+    expect(raise(floor, [partly("a", 10, 10)], "x").entries.a).toEqual({ recall: 1, fields: 1, fieldsRight: 10, fieldsAt: 10 });
+  });
+
+  it("holds a floor recorded on no KPIs found (fields 1 from 0/0) to its number right only", () => {
+    const floor = raise({ sets: [], entries: {} }, [partly("a", 0, 0)], "first");
+    expect(floor.entries.a).toEqual({ recall: 0, fields: 1, fieldsRight: 0, fieldsAt: 0 });
+    expect(falls(floor, [partly("a", 1, 0)])).toEqual([]);
+    // A floor written before the counts were kept holds its ratio as it always did.
+    expect(falls({ ...floor, entries: { a: { recall: 0, fields: 1 } } }, [partly("a", 0, 0)])).toEqual([]);
+    expect(falls({ sets: [], entries: { a: { recall: 0.4, fields: 1 } } }, [partly("a", 10, 9)])).toEqual(["a: fields 0.9 < floor 1"]);
   });
 });

@@ -47,6 +47,10 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
 
   const namedToLeft = (c: ColumnInfo) => columns.some((o) => o.col < c.col && o.cls && (o.cls.role === "ref" || o.cls.role === "measure" || o.cls.ambiguousKpi));
 
+  // The table's first column, all words, with figures to its right: the names, whatever its heading says ("Percentage
+  // of pupils meeting the expected standard in" over "Reading", "Maths").
+  const namesFiguresBeside = (c: ColumnInfo) => c === columns[0] && share(prof(c), "number", "missing", "error") === 0 && columns.some((o) => o.col > c.col && isValueColumn(prof(o)));
+
   // 1. What the cells say outright: status, trend and polarity words; labels under a heading that names a figure.
   //    (A role the user set is never second-guessed, here or below.)
   for (const c of columns) {
@@ -72,7 +76,11 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     } else if (role && FIGURE_ROLES.has(role) && role !== "time" && values < 0.1 && numberedNames(grid, c.col, dataRows) >= 0.8) {
       // "Milestone" over "Milestone 1", "Milestone 2" …: the cells name each row's stage; they hold no figures.
       c.cls = fromContent("ignore", "its cells name stages in turn (\"Milestone 1\" …), not figures", 0.6);
-    } else if (role && (FIGURE_ROLES.has(role) || role === "benchmark" || role === "ignore") && labels >= 0.7 && values < 0.2 && p.averageLabelLength > 15 && p.distinctLabels >= 0.8 * p.labelCells && p.labelCells >= 2 && (role !== "time" || !namedToLeft(c))) {
+    } else if (role === "latest" && c.cls?.source === "heading" && values === 0 && labels >= 0.9 && p.labelCells >= 4 && p.distinctLabels <= 3 && p.averageLabelLength <= 12) {
+      // "Current Position" over "Above", "Inline", "Above" …: a few words repeated place each row in a comparison;
+      // the figure is elsewhere.
+      c.cls = fromContent("ignore", `headed "${c.label}" but its cells are ${p.distinctLabels} words repeated, not figures`, 0.6);
+    } else if (role && (FIGURE_ROLES.has(role) || role === "benchmark" || role === "ignore") && labels >= 0.7 && values < 0.2 && (p.averageLabelLength > 15 || namesFiguresBeside(c)) && p.distinctLabels >= 0.8 * p.labelCells && p.labelCells >= 2 && (role !== "time" || !namedToLeft(c))) {
       // "End of Key Stage Results" heads the measures, not results; "2024/25" in the corner over the names
       // is the table's year. (Text under a milestone heading beside a reference column is a qualitative milestone.)
       c.cls = null;
@@ -195,6 +203,15 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     if (labels) {
       codes.cls = fromContent("ref", `${pct(share(prof(codes), "code"))} of its cells are codes`, 0.7);
       if (labels.cls?.role !== "measure") labels.cls = fromContent("measure", `its cells name the KPIs the codes beside them stand for`, 0.7);
+    }
+  }
+  // "KPI ref and description" over "PMF-01: Current rent collected as a % of rent owed": a reference and its words in
+  // one cell name the KPI; with no other column of names, that column is the measure.
+  if (!columns.some((c) => c.cls?.role === "measure")) {
+    const refs = columns.filter((c) => c.cls?.role === "ref" && c.cls.source === "heading");
+    const named = refs.length === 1 ? refs[0] : undefined;
+    if (named && share(prof(named), "label", "long") >= 0.6 && prof(named).averageLabelLength >= 25) {
+      named.cls = { ...named.cls!, role: "measure", words: `${named.cls!.words ?? named.label}; its cells name the KPI in words` };
     }
   }
   const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
