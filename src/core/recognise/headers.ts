@@ -93,8 +93,9 @@ export function headingTokens(text: string): string[] {
 /**
  * Phrases and words per role, strongest first within a role. Weights: 3 a phrase that names the role outright,
  * 2 a clear word, 1 a word that only leans. A phrase is matched as whole tokens, in order, anywhere in the heading.
+ * Where each phrase is met (a corpus or fixture cell): headingPhrasesMet.json (npm run words:met).
  */
-const PHRASES: [string, ColumnRole, number][] = [
+export const PHRASES: [string, ColumnRole, number][] = [
   // Status and the questions that stand for it ("Target met?").
   ["rag", "rag", 3], ["rag status", "rag", 3], ["rag rating", "rag", 3], ["traffic light", "rag", 3], ["status", "rag", 2],
   ["rating", "rag", 2], ["target met", "rag", 3], ["target achieved", "rag", 3], ["met target", "rag", 3], ["on target", "rag", 3],

@@ -39,6 +39,8 @@ function partOf(cls: HeaderClass | null): Part {
 export function findOneRowTables(grid: SheetGrid, kinds: CellKinds, region: GridRegion, ctx: PeriodContext, taken: (row: number, col: number) => boolean): FoundTable[] {
   const out: FoundTable[] = [];
   for (let r = region.firstRow + 1; r <= region.lastRow; r++) {
+    // A row shaped like its neighbours is inside a run of data (a long export): it stands alone under nothing.
+    if (kinds.dataRows.interior(r)) continue;
     const t = oneRowTable(grid, kinds, region, r, ctx, taken);
     if (t) out.push(t);
   }
