@@ -22,6 +22,7 @@ import { MORE_LAYOUT_SHEETS } from "./fixtures/build-layouts-more";
 import { BUDGET_BOOK_SHEETS } from "./fixtures/build-budget-books";
 import { YEARS_ACROSS_SHEETS } from "./fixtures/build-years-across";
 import { ROW_SHEETS } from "./fixtures/build-rows";
+import { ROWS_MORE_SHEETS } from "./fixtures/build-rows-more";
 import { SCHOOL_SHEETS } from "./fixtures/build-school-tables";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
@@ -41,6 +42,7 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/history-budget-books.xlsx", () => buildSheets(BUDGET_BOOK_SHEETS)],
   ["tests/fixtures/history-years-across.xlsx", () => buildSheets(YEARS_ACROSS_SHEETS)],
   ["tests/fixtures/rows-layouts.xlsx", () => buildSheets(ROW_SHEETS)],
+  ["tests/fixtures/rows-more.xlsx", () => buildSheets(ROWS_MORE_SHEETS)],
   ["tests/fixtures/school-tables.xlsx", () => buildSheets(SCHOOL_SHEETS)],
 ];
 

@@ -137,3 +137,8 @@ it("a lead-in line files only the indented rows under it; a line saying which wa
     [null, "Average number of days to close a complaint"],
   ]);
 });
+
+it("a reference and its words in one cell, under 'KPI ref and description', name the KPI", async () => {
+  const ks = allKpis(await scanFixture("rows-layouts.xlsx", { asOf: "2025-09-30" }), "Ref and description");
+  expect(ks.map((k) => [k.measure, k.latest?.value, k.target?.value])).toEqual([["HM-01: Current rent collected as a % of rent owed (excluding void rent loss)", 0.9874, 1]]);
+});

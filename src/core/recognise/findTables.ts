@@ -15,6 +15,7 @@ import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
 import { findPeriodRowTables, type PeriodRowsPlan, type PeriodRowsShape } from "./periodRows";
 import { readHeadingLinesAbove } from "./headingAbove";
+import { findOneRowTables, type OneRowPlan } from "./oneRowTables";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -40,6 +41,8 @@ export interface FoundTable {
   foundBy: "heading" | "excel-table" | "shape" | "user" | "period-rows";
   /** For a table with its periods down the rows: its KPIs and its rows. */
   periodRows?: PeriodRowsPlan;
+  /** For a heading row over one row of figures: its KPIs, each a column (with its target and comparators). */
+  oneRow?: OneRowPlan;
   /** The user declared this range a KPI table. */
   userDefined?: boolean;
 }
@@ -178,6 +181,10 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
     const t = tableFromBlock(grid, kinds, block, ctx);
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
   }
+  // A heading row over one row of figures with no label ("School | Local Authority Average | England Average").
+  for (const region of regions) {
+    for (const t of findOneRowTables(grid, kinds, region, ctx, claimed)) if (!tables.some((o) => overlaps(o, t))) tables.push(t);
+  }
   tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
   dropFiguresBesideKpis(grid, tables);
   pageTitleFilesNothing(grid, tables);
@@ -203,7 +210,7 @@ function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
   if (!text || words < 2) return null;
   if (!said) return asGroup(text);
   // Such a phrase may lead into the names under it ("… standard in" | "Reading"): it still names them.
-  return words >= 4 && FIGURE_ROLES.has(said.role) && said.role !== "time" && !isCaption(text) ? asStackedTitle(text) : null;
+  return cornerNamesMeasure(text) && FIGURE_ROLES.has(said.role) && said.role !== "time" && !isCaption(text) ? asStackedTitle(text) : null;
 }
 
 /**
@@ -229,11 +236,12 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
     const lines = stack.map((t, i) => heads[i] ?? t.title ?? lineAbove(grid, t, tables));
     let subjects = lines.map((l) => (l ? titleSubject(l) : ""));
     if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) {
-      // Each subject's table again for another year ("… 'expected' standard" and "… 'higher' standard" under
-      // "2024 results", then both under "2023 results"): the line just above each still names its subject.
+      // The caption right over each table names its subject, however close the table above ends ("KS1 results 2018"
+      // under the phonics table) — also where each subject's table comes again for another year ("… 'expected'
+      // standard" and "… 'higher' standard" under "2024 results", then both under "2023 results").
       const own = stack.map((t) => lineJustAbove(grid, t));
       subjects = own.map((l) => (l ? titleSubject(l) : ""));
-      if (subjects.some((s) => !s) || !subjectsRepeatByPeriod(grid, stack, subjects)) continue;
+      if (subjects.some((s) => !s) || (new Set(subjects).size < stack.length && !subjectsRepeatByPeriod(grid, stack, subjects))) continue;
       stack.forEach((t, i) => (t.title = own[i]));
       continue;
     }
@@ -576,7 +584,6 @@ function tableFromBlock(
   // Before reading every column: is there anything to say these rows are KPIs, not a ledger or a list of
   // purchases? (Headings in words we know above them, or labels that read as measures.)
   const labelCol = [...labelCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (process.env.DBG) console.log("block", block, labelCol, labelCol !== undefined && worthReading(grid, block, labelCol, fromCol, toCol));
   if (labelCol === undefined || !worthReading(grid, block, labelCol, fromCol, toCol)) return null;
   const dataRows: number[] = [];
   for (let r = block.firstRow; r <= block.lastRow; r++) dataRows.push(r);
@@ -601,7 +608,7 @@ function tableFromBlock(
   }
   if (headerRow === null && block.kpiRows < 2) return null;
   const firstDataRow = headerRow === null ? block.firstRow : headerRow + 1;
-  const headerTop = headerRow !== null && headerRow - 1 >= grid.firstRow && isParentHeadingRow(grid, kinds, headerRow - 1, fromCol, toCol, valueCols) ? headerRow - 1 : headerRow;
+  const headerTop = headerRow !== null && headerRow - 1 >= grid.firstRow && isParentHeadingRow(grid, kinds, headerRow - 1, fromCol, toCol, valueCols, labelCol) ? headerRow - 1 : headerRow;
   const ownRows = headerRow === null ? [] : headerTop !== null && headerTop < headerRow ? [headerTop, headerRow] : [headerRow];
   const tctx = tableContext(grid, ownRows, fromCol, toCol, ctx, firstDataRow);
   const columns = headingColumns(grid, ownRows, fromCol, toCol, tctx);
@@ -610,15 +617,12 @@ function tableFromBlock(
   for (let r = firstDataRow; r <= block.lastRow; r++) rows.push(r);
   // Reading every column's role costs a pass over each of its cells; a block that cannot pass looksLikeKpis
   // whatever its roles turn out to be (a long run of data rows) is left before that pass.
-  if (process.env.DBG) console.log("may", mayLookLikeKpis(grid, columns, rows), headerRow);
   if (!mayLookLikeKpis(grid, columns, rows)) return null;
   resolveColumnRoles(grid, kinds, columns, rows, tctx);
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
-  if (process.env.DBG) console.log("roles", columns.map((c) => [c.label, c.cls?.role, c.cls?.source]));
   if (!columns.some((c) => c.cls && (c.cls.role === "measure" || c.cls.role === "ref"))) return null;
   if (!columns.some((c) => c.cls && FIGURE_ROLES.has(c.cls.role))) return null;
-  if (process.env.DBG) console.log("looks", looksLikeKpis(grid, columns, rows), columns.map((c) => [c.label, c.cls?.role, c.cls?.source]));
   if (!looksLikeKpis(grid, columns, rows)) return null;
   const top = headerRowsList.length ? headerRowsList[0] : firstDataRow;
   const named = columns.filter((c) => c.label).length;
@@ -647,7 +651,10 @@ function worthReading(grid: SheetGrid, block: { firstRow: number; lastRow: numbe
     // Headings are words and periods; a row with figures in it is data, not headings.
     if (filled.some((c) => typeof grid.raw(r, c).value === "number" && !/^(?:19|20)\d{2}$/.test(grid.rawText(r, c)))) continue;
     for (const c of filled) if (classifyHeading(grid.rawText(r, c))) headed++;
-    if (namesOwnBesideComparators(filled.filter((c) => c > labelCol).map((c) => classifyHeading(grid.rawText(r, c))))) headed++;
+    const figureHeads = filled.filter((c) => c > labelCol).map((c) => classifyHeading(grid.rawText(r, c)));
+    if (namesOwnBesideComparators(figureHeads)) headed++;
+    if (cornerNamesMeasure(grid.rawText(r, labelCol)) && ownFigureFirst(figureHeads)) headed += 2;
+    if (everyFigureHeaded(filled.filter((c) => c > labelCol).map((c) => grid.rawText(r, c)), figureHeads)) headed++;
   }
   // The row's first label may be a group ("Repairs") before the measure: look at it and the column after it.
   const evidence = [labelCol, labelCol + 1].map((c) => measureEvidence(grid, c, block.firstRow, block.lastRow));
@@ -717,9 +724,13 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
   const namesFigure = (c: ColumnInfo) => c.cls!.role !== "ignore" || FIGURE_ROLES.has(classifyHeading(c.label)?.role ?? "ignore");
   let headed = columns.filter((c) => c.label && c.cls && c.cls.source !== "content" && c.cls.source !== "position" && namesFigure(c)).length;
   const figures = columns.filter((c) => c.label && c.cls && (FIGURE_ROLES.has(c.cls.role) || c.cls.role === "benchmark"));
-  if (namesOwnBesideComparators(figures.map((c) => (c.cls!.source === "position" ? null : c.cls)))) headed++;
+  const figureHeads = figures.map((c) => (c.cls!.source === "position" ? null : c.cls));
+  if (namesOwnBesideComparators(figureHeads)) headed++;
   const measure = columns.find((c) => c.cls?.role === "measure" || c.cls?.role === "ref");
   if (!measure || !rows.length) return false;
+  if (cornerNamesMeasure(measure.label) && ownFigureFirst(figureHeads)) headed += 2;
+  const right = columns.filter((c) => c.col > measure.col);
+  if (right.every((c) => c.label) && everyFigureHeaded(right.map((c) => c.label), right.map((c) => (c.cls?.source === "heading" ? c.cls : null)))) headed++;
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
   return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
 }
@@ -731,6 +742,27 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
  */
 function namesOwnBesideComparators(heads: (HeaderClass | null)[]): boolean {
   return heads.length >= 2 && heads[0] === null && heads.slice(1).some((h) => h?.role === "benchmark") && heads.slice(1).every((h) => h?.role === "benchmark" || h === null);
+}
+
+/**
+ * A heading over the names that says what the figures are ("Average Progress Scores", "Percentage of pupils achieving a
+ * high standard in" over "Reading", "Maths"): two words or more, words measures are made of.
+ */
+function cornerNamesMeasure(text: string): boolean {
+  return wordCount(text.trim()) >= 2 && MEASURE_WORDS.test(text) && !classifyHeading(text)?.heading;
+}
+
+/** Figure headings led by one that names none of our words (the organisation's own, "Thomas Gray"), any others comparators. */
+function ownFigureFirst(heads: (HeaderClass | null)[]): boolean {
+  return heads.length >= 1 && heads[0] === null && heads.slice(1).every((h) => h === null || h.role === "benchmark") && heads.length <= 3;
+}
+
+/**
+ * A heading row that names every column right of the names in words, one of them the figure itself ("Year Group |
+ * Presents | … | Possible | Attendance"): the table is headed as a reader expects, whatever its other words are.
+ */
+function everyFigureHeaded(texts: string[], heads: (HeaderClass | null)[]): boolean {
+  return texts.length >= 3 && texts.every((t) => !!t && !/\d/.test(t) && t.length <= 60) && new Set(texts).size === texts.length && heads.some((h) => h?.role === "latest");
 }
 
 /**
@@ -749,15 +781,17 @@ function mayLookLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[])
 }
 
 /** A row of headings over a heading row: periods or roles written once over several columns ("2023/24" over Q1-Q4). */
-function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number, valueCols: ReadonlySet<number>): boolean {
+function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number, valueCols: ReadonlySet<number>, namesCol: number): boolean {
   const filled = grid.filledCols(row, fromCol, toCol);
   if (filled.length === 0) return false;
   if (filled.length === 1 && !grid.mergeAt(row, filled[0])) return false;
   for (const c of filled) {
     // Over the figures only: a line that starts over the names is a title or a section, not a heading — unless the
     // row under it leaves the names unheaded, as a two-row heading does ("Areas | Earlier Period | … | Change" over
-    // " | May-13 to Apr-14 | … | Numeric | Percentage").
-    if (!valueCols.has(c) && !(filled.length >= 2 && grid.rawText(row + 1, c) === "" && kinds.kind(row, c) === "label")) return false;
+    // " | May-13 to Apr-14 | … | Numeric | Percentage"). Right of the names, a short heading may stand over a column
+    // of words as well ("Most Similar Group" over "Current Position", "Above" …, beside "Crime Rate" over the rates).
+    const overWords = filled.length >= 2 && c > namesCol && kinds.kind(row, c) === "label" && kinds.kind(row + 1, c) === "label";
+    if (!valueCols.has(c) && !overWords && !(filled.length >= 2 && grid.rawText(row + 1, c) === "" && kinds.kind(row, c) === "label")) return false;
     const k = kinds.kind(row, c);
     if (k === "number" && !/^(?:19|20)\d{2}$/.test(grid.rawText(row, c))) return false;
   }

@@ -1,0 +1,18 @@
+// Layouts of published tables the recogniser missed (tests/fixtures/rows-more.xlsx, built by `npm run fixtures` from
+// scripts/fixtures/build-rows-more.ts, each sheet a publisher's own figures as the layout keeps them).
+import { allKpis, scanFixture } from "../helpers/scan";
+
+it("'Most Similar Group' over a position in words beside 'Crime Rate' over '(per 1,000)': the rate is each crime type's figure", async () => {
+  const r = await scanFixture("rows-more.xlsx", { asOf: "2016-01-31" });
+  const ks = allKpis(r, "Most similar group");
+  expect(ks.map((k) => [k.measure, k.latest?.value, k.unit, k.ratePer ?? null])).toEqual([
+    ["All Crime", 43.91, "rate", 1000],
+    ["Domestic Burglary", 5.32, "rate", 1000],
+    ["Distraction Burglary", 0.04, "rate", 1000],
+    ["Violent Crime", 12.38, "rate", 1000],
+    ["Criminal Damage", 6.07, "rate", 1000],
+  ]);
+  const table = r.tables.find((t) => t.sheet === "Most similar group")!;
+  // "Current Position" holds "Above" / "Inline": words placing the crime type in its group, not its figure.
+  expect(table.columns?.find((c) => c.heading?.includes("Current Position"))?.role).not.toBe("latest");
+});
