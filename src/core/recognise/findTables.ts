@@ -15,6 +15,7 @@ import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
 import { findPeriodRowTables, type PeriodRowsPlan, type PeriodRowsShape } from "./periodRows";
 import { readHeadingLinesAbove } from "./headingAbove";
+import { findOneRowTables, type OneRowPlan } from "./oneRowTables";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -40,6 +41,8 @@ export interface FoundTable {
   foundBy: "heading" | "excel-table" | "shape" | "user" | "period-rows";
   /** For a table with its periods down the rows: its KPIs and its rows. */
   periodRows?: PeriodRowsPlan;
+  /** For a heading row over one row of figures: its KPIs, each a column (with its target and comparators). */
+  oneRow?: OneRowPlan;
   /** The user declared this range a KPI table. */
   userDefined?: boolean;
 }
@@ -178,6 +181,10 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
     const t = tableFromBlock(grid, kinds, block, ctx);
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
   }
+  // A heading row over one row of figures with no label ("School | Local Authority Average | England Average").
+  for (const region of regions) {
+    for (const t of findOneRowTables(grid, kinds, region, ctx, claimed)) if (!tables.some((o) => overlaps(o, t))) tables.push(t);
+  }
   tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
   dropFiguresBesideKpis(grid, tables);
   pageTitleFilesNothing(grid, tables);
@@ -229,11 +236,12 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
     const lines = stack.map((t, i) => heads[i] ?? t.title ?? lineAbove(grid, t, tables));
     let subjects = lines.map((l) => (l ? titleSubject(l) : ""));
     if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) {
-      // Each subject's table again for another year ("… 'expected' standard" and "… 'higher' standard" under
-      // "2024 results", then both under "2023 results"): the line just above each still names its subject.
+      // The caption right over each table names its subject, however close the table above ends ("KS1 results 2018"
+      // under the phonics table) — also where each subject's table comes again for another year ("… 'expected'
+      // standard" and "… 'higher' standard" under "2024 results", then both under "2023 results").
       const own = stack.map((t) => lineJustAbove(grid, t));
       subjects = own.map((l) => (l ? titleSubject(l) : ""));
-      if (subjects.some((s) => !s) || !subjectsRepeatByPeriod(grid, stack, subjects)) continue;
+      if (subjects.some((s) => !s) || (new Set(subjects).size < stack.length && !subjectsRepeatByPeriod(grid, stack, subjects))) continue;
       stack.forEach((t, i) => (t.title = own[i]));
       continue;
     }
@@ -576,7 +584,6 @@ function tableFromBlock(
   // Before reading every column: is there anything to say these rows are KPIs, not a ledger or a list of
   // purchases? (Headings in words we know above them, or labels that read as measures.)
   const labelCol = [...labelCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (process.env.DBG) console.log("block", block, labelCol, labelCol !== undefined && worthReading(grid, block, labelCol, fromCol, toCol));
   if (labelCol === undefined || !worthReading(grid, block, labelCol, fromCol, toCol)) return null;
   const dataRows: number[] = [];
   for (let r = block.firstRow; r <= block.lastRow; r++) dataRows.push(r);
@@ -610,15 +617,12 @@ function tableFromBlock(
   for (let r = firstDataRow; r <= block.lastRow; r++) rows.push(r);
   // Reading every column's role costs a pass over each of its cells; a block that cannot pass looksLikeKpis
   // whatever its roles turn out to be (a long run of data rows) is left before that pass.
-  if (process.env.DBG) console.log("may", mayLookLikeKpis(grid, columns, rows), headerRow);
   if (!mayLookLikeKpis(grid, columns, rows)) return null;
   resolveColumnRoles(grid, kinds, columns, rows, tctx);
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
-  if (process.env.DBG) console.log("roles", columns.map((c) => [c.label, c.cls?.role, c.cls?.source]));
   if (!columns.some((c) => c.cls && (c.cls.role === "measure" || c.cls.role === "ref"))) return null;
   if (!columns.some((c) => c.cls && FIGURE_ROLES.has(c.cls.role))) return null;
-  if (process.env.DBG) console.log("looks", looksLikeKpis(grid, columns, rows), columns.map((c) => [c.label, c.cls?.role, c.cls?.source]));
   if (!looksLikeKpis(grid, columns, rows)) return null;
   const top = headerRowsList.length ? headerRowsList[0] : firstDataRow;
   const named = columns.filter((c) => c.label).length;
