@@ -11,7 +11,7 @@ const FRAGMENTS = [
   "%", " %", "(", ")", "-", "\u2013", "\u2212", "£", "$", ",", ".", ":", "/", "&", " ", " ", "\u00a0", "\t", "weeks", "wk", "days", "months", "1st", "2nd",
   "baseline", "Baseline plus", "plus", "minus", "or", "national average", "whichever is the higher", "lower", "NA", "n/a", "tbc", "To be", "established",
   "YR", "YR11", "6", "93", "71.3", "0", "-6.70", "1,234", "100,000", "99.", ".5", "1e5", "Infinity", "NaN", "#N/A", "#DIV/0!", ">=", "\u2264", "<", "c.",
-  "By", "by", "months", "Target for", "Staged target", "Final target", "Performance at", "Note", "*", "Autumn", "Spring", "Summer", "term", "FY", "AY",
+  "By", "by", "months", "Target for", "Staged target", "Final target", "Performance at", "Note", "*", "Autumn", "Spring", "Summer", "term", "FY", "AY", "SY",
   "31.02.19", "01.06.19", "2019-06-01", "9999-12-31", "0000-00-00", "12345678901234567890", "9".repeat(330), "\u0000", "\ud800", "\u200b",
 ];
 const nearMiss = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }).map((parts) => parts.join(""));
@@ -172,6 +172,21 @@ describe("generated headings and cells", () => {
           expect(h?.period?.start).toBe(`${year}-${String(month + 1).padStart(2, "0")}-01`);
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("'SY<year>' (and 'SY <pair>') is the school year July to June ending in that year, a target under 'SY<year> Target'", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2001, max: 2099 }), fc.constantFrom("SY", "SY ", "sy"), fc.constantFrom("four", "two", "pair", "short pair"), (end, lead, style) => {
+        const y = String(end);
+        const prev = String(end - 1);
+        const written = { four: y, two: y.slice(2), pair: `${prev}-${y.slice(2)}`, "short pair": `${prev.slice(2)}/${y.slice(2)}` }[style];
+        const p = parsePeriod(`${lead}${written}`);
+        expect([p?.kind, p?.start, p?.end]).toEqual(["academic-year", `${prev}-07-01`, `${y}-06-30`]);
+        const h = parseMilestoneHeading(`${lead}${written} Target`);
+        expect([h?.role, h?.period?.end]).toEqual(["target", `${y}-06-30`]);
+      }),
       { numRuns: 300 },
     );
   });

@@ -16,3 +16,18 @@ it("'Most Similar Group' over a position in words beside 'Crime Rate' over '(per
   // "Current Position" holds "Above" / "Inline": words placing the crime type in its group, not its figure.
   expect(table.columns?.find((c) => c.heading?.includes("Current Position"))?.role).not.toBe("latest");
 });
+
+it("school years 'SY2022 … SY2027' over 'Baseline | Target …', a sub-priority in the corner: staged targets due each June, filed under it", async () => {
+  const r = await scanFixture("rows-more.xlsx", { asOf: "2022-06-30" });
+  const ks = allKpis(r, "School-year targets");
+  expect(ks.map((k) => [k.group, k.measure, k.baseline?.value])).toEqual([
+    ["1.A Empathy - Cultural Competence", "Cultural Proficiency - Staff Survey", 0.738],
+    ["1.A Empathy - Cultural Competence", "Sense of Belonging - Student Survey", 0.711],
+    ["1.B Empathy - Student & Staff Wellbeing", "Student Wellbeing - Chronic Absenteeism", 0.169],
+  ]);
+  expect(ks[0].milestones.map((m) => [m.due, m.target?.value])).toEqual([
+    ["2023-06-30", 0.743], ["2024-06-30", 0.753], ["2025-06-30", 0.773], ["2026-06-30", 0.803], ["2027-06-30", 0.84],
+  ]);
+  // The sub-priority's numbered line ("1.A …") heads the rows; it is no KPI of its own.
+  expect(ks.some((k) => k.measure.startsWith("1.A"))).toBe(false);
+});

@@ -11,6 +11,8 @@
 //   (then the first such month on or after it: a table titled 2023/24 reads "Jan" as Jan 2024).
 // - "FY24", "FY 2024" with a single year: the financial year ENDING in that year (2023/24), the
 //   usual reading of a single-year FY label.
+// - "SY2023", "SY 2022-23": a school year as US districts and states label it (1 July - 30 June), named
+//   by the year it ends in: SY2023 is July 2022 - June 2023. (The UK's "AY 2022/23" is September - August.)
 // - Terms: Autumn = Sep-Dec, Spring = Jan-Apr, Summer = May-Aug. A single year is the calendar
 //   year the term falls in ("Spring '23" = Jan-Apr 2023, "Autumn 2023" = Sep-Dec 2023); with a
 //   year pair, Autumn falls in the first year, Spring and Summer in the second.
@@ -52,6 +54,10 @@ function pairStart(m: RegExpExecArray, i: number): number | null {
 function yearPair(start: number | null, kind: "academic-year" | "financial-year", ctx: PeriodContext | undefined) {
   if (start === null) return null;
   return { kind, range: kind === "academic-year" ? R.academicYear(start) : R.financialYear(start, fyStartMonth(ctx)) } as const;
+}
+
+function schoolYearEnding(end: number | null) {
+  return end === null ? null : ({ kind: "academic-year", range: R.schoolYear(end - 1) } as const);
 }
 
 function quarterOfFy(start: number | null, q: string, ctx: PeriodContext | undefined) {
@@ -140,6 +146,12 @@ const RULES: [RegExp, Build][] = [
   // FY 2022/23, financial year 2022-23, 2022/23 (financial)
   [new RegExp(`^${FY_WORD}\\s?${PAIR}$`), (m, ctx) => yearPair(pairStart(m, 1), "financial-year", ctx)],
   [new RegExp(`^${PAIR}\\s?\\(?(?:${FY_WORD}|financial|fiscal)\\)?$`), (m, ctx) => yearPair(pairStart(m, 1), "financial-year", ctx)],
+  // SY2023, SY 2022-23: the school year (July - June) ending in 2023
+  [new RegExp(`^sy\\s?${YEAR}$`), (m) => schoolYearEnding(fullYear(m[1]))],
+  [new RegExp(`^sy\\s?${PAIR}$`), (m) => {
+    const start = pairStart(m, 1);
+    return start === null ? null : schoolYearEnding(start + 1);
+  }],
   // FY24, FY 2024: the financial year ending in 2024
   [new RegExp(`^${FY_WORD}\\s?${YEAR}$`), (m, ctx) => {
     const y = fullYear(m[1]);

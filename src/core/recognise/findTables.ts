@@ -193,10 +193,16 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
  */
 function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
   const names = t.columns.find((c) => c.cls?.role === "measure");
-  if (!names || t.headerRows !== 1 || t.userDefined || names.cls?.source === "heading" || names.cls?.source === "user") return null;
-  const text = grid.text(t.headerRow, names.col);
-  // One word ("Commitment", "Complaints") says what each row is; a theme takes a phrase.
-  return text && text.trim().split(/\s+/).length >= 2 && !classifyHeading(text, t.periodContext) ? asGroup(text) : null;
+  if (!names || t.headerRows < 1 || t.userDefined || names.cls?.source === "heading" || names.cls?.source === "user") return null;
+  // Under two heading rows ("SY2022 | SY2023 …" over "1.A Empathy - … | Baseline | Target …"), the corner is the
+  // lower row's cell, the one over the names, with nothing above it.
+  const rows = Array.from({ length: t.headerRows }, (_, i) => t.headerRow + i);
+  const corner = rows.filter((r) => grid.text(r, names.col) !== "");
+  if (corner.length !== 1 || (t.headerRows > 1 && corner[0] !== rows[rows.length - 1])) return null;
+  const text = grid.text(corner[0], names.col);
+  // One word ("Commitment", "Complaints") says what each row is, as "Crime Type" does; a theme takes a phrase.
+  const kindOfRow = /\b(?:types?|kinds?|categor(?:y|ies)|names?|descriptions?)$/i.test(text.trim());
+  return text && text.trim().split(/\s+/).length >= 2 && !kindOfRow && !classifyHeading(text, t.periodContext) ? asGroup(text) : null;
 }
 
 /**
