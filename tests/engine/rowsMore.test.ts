@@ -31,3 +31,15 @@ it("school years 'SY2022 … SY2027' over 'Baseline | Target …', a sub-priorit
   // The sub-priority's numbered line ("1.A …") heads the rows; it is no KPI of its own.
   expect(ks.some((k) => k.measure.startsWith("1.A"))).toBe(false);
 });
+
+it("a milestone tracker with a stated RAG and no figures ('Date | Milestone | RAG rating'): each item is a KPI with its status", async () => {
+  const r = await scanFixture("rows-more.xlsx", { asOf: "2023-03-31" });
+  const ks = allKpis(r, "Recovery plan");
+  expect(ks.map((k) => [k.measure, k.statedRag, k.latest?.value ?? null])).toEqual([
+    ["Prioritisation of new businesses for intervention based on risk.", "green", null],
+    ["Completion of inspection of new registrations prioritised as higher risk.", "amber", null],
+    ["Completion of onsite hygiene inspections at Category A establishments.", "green", null],
+  ]);
+  // The date in words says when, not what: it is not the measure.
+  expect(ks.map((k) => k.sourceCell)).toEqual(["B3", "B4", "B5"]);
+});

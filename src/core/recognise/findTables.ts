@@ -545,6 +545,9 @@ function tableFromBlock(
   for (let r = block.firstRow; r <= block.lastRow; r++) dataRows.push(r);
   const valueCols = new Set<number>();
   for (let c = fromCol; c <= toCol; c++) if (holdsFigures(kinds, c, dataRows)) valueCols.add(c);
+  // Items tracked by a stated status alone (a milestone tracker's "RAG rating"): the statuses are what each row reports.
+  const tracker = valueCols.size === 0;
+  if (tracker) for (let c = fromCol; c <= toCol; c++) if (holdsStatuses(kinds, c, dataRows)) valueCols.add(c);
   if (valueCols.size === 0) return null;
 
   // The heading rows: the nearest heading-like row above (past one section row), and a parent row above it.
@@ -578,7 +581,7 @@ function tableFromBlock(
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
   if (!columns.some((c) => c.cls && (c.cls.role === "measure" || c.cls.role === "ref"))) return null;
-  if (!columns.some((c) => c.cls && FIGURE_ROLES.has(c.cls.role))) return null;
+  if (!columns.some((c) => c.cls && (FIGURE_ROLES.has(c.cls.role) || (tracker && c.cls.role === "rag")))) return null;
   if (!looksLikeKpis(grid, columns, rows)) return null;
   const top = headerRowsList.length ? headerRowsList[0] : firstDataRow;
   const named = columns.filter((c) => c.label).length;
@@ -596,6 +599,12 @@ function tableFromBlock(
     periodContext: statedPlanStart(grid, top, toCol, columns, tctx),
     foundBy: "shape",
   };
+}
+
+/** Most of a column's filled cells are stated statuses (RAG words, symbols or fills). */
+function holdsStatuses(kinds: CellKinds, col: number, rows: readonly number[]): boolean {
+  const filled = rows.filter((r) => kinds.kind(r, col) !== "empty");
+  return filled.length >= 2 && filled.filter((r) => kinds.kind(r, col) === "status").length >= 0.8 * filled.length;
 }
 
 /** Some evidence for a block before its columns are read: a recognised heading just above, or measure-like labels. */
