@@ -8,7 +8,7 @@ import type { Period } from "../../src/core/types";
 /** Pieces of the figure and period grammar, to build strings that nearly parse. */
 const FRAGMENTS = [
   "Q", "Q1", "Q4", "Q5", "HT", "HT1", "HT1-2", "HT7", "22/23", "2023/24", "2019/21", "23/24", "Jan", "Sept", "Sep", "May", "'23", "\u201923", "2020", "19", "00",
-  "%", " %", "(", ")", "-", "\u2013", "\u2212", "£", "$", ",", ".", ":", "/", "&", " ", " ", "\u00a0", "\t", "weeks", "wk", "days", "months", "1st", "2nd",
+  "%", " %", "(", ")", "-", "\u2013", "\u2212", "£", "$", ",", ".", ":", "/", "&", " ", " ", "\u00a0", "\t", "weeks", "wk", "days", "months", "hours", "min", "secs", "1st", "2nd",
   "baseline", "Baseline plus", "plus", "minus", "or", "national average", "whichever is the higher", "lower", "NA", "n/a", "tbc", "To be", "established",
   "YR", "YR11", "6", "93", "71.3", "0", "-6.70", "1,234", "100,000", "99.", ".5", "1e5", "Infinity", "NaN", "#N/A", "#DIV/0!", ">=", "\u2264", "<", "c.",
   "By", "by", "months", "Target for", "Staged target", "Final target", "Performance at", "Note", "*", "Autumn", "Spring", "Summer", "term", "FY", "AY", "SY",
@@ -94,6 +94,24 @@ describe("round trips", () => {
         const f = parseFigure({ text: `${written}%` });
         expect(f.unit).toBe("percent");
         expect(Math.abs((f.value as number) - x / 100)).toBeLessThan(1e-9);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("a duration written in hours, minutes and seconds ('2 hours 29 minutes', '7 min 19 seconds') reads as their sum in days", () => {
+    const UNITS = [["hours", "hour", "hrs"], ["minutes", "min", "mins"], ["seconds", "secs", "sec"]] as const;
+    const part = fc.tuple(fc.integer({ min: 1, max: 59 }), fc.integer({ min: 0, max: 2 }));
+    const duration = fc.tuple(fc.option(part, { nil: undefined }), fc.option(part, { nil: undefined }), fc.option(part, { nil: undefined }), fc.constantFrom(" ", ", ", " and "));
+    fc.assert(
+      fc.property(duration, ([h, m, s, join]) => {
+        const parts = [h, m, s].map((p, i) => (p ? { n: p[0], word: UNITS[i][p[1]], perDay: [24, 1440, 86400][i] } : null)).filter((p) => p !== null);
+        fc.pre(parts.length > 0);
+        const written = parts.map((p) => `${p.n} ${p.word}`).join(join);
+        const f = parseFigure({ text: written });
+        expect(f.unit).toBe("days");
+        expect(Math.abs((f.value as number) - parts.reduce((sum, p) => sum + p.n / p.perDay, 0))).toBeLessThan(1e-12);
+        expect(f.qualifier ?? null).toBeNull();
       }),
       { numRuns: 500 },
     );

@@ -43,3 +43,15 @@ it("a milestone tracker with a stated RAG and no figures ('Date | Milestone | RA
   // The date in words says when, not what: it is not the measure.
   expect(ks.map((k) => k.sourceCell)).toEqual(["B3", "B4", "B5"]);
 });
+
+it("a table per year under its caption, times written in words ('8 min 15 seconds'): one KPI per priority, its times in days", async () => {
+  const r = await scanFixture("rows-more.xlsx", { asOf: "2002-06-30" });
+  const ks = allKpis(r, "Response times");
+  const days = (h: number, m: number, s: number) => Math.round(((h * 3600 + m * 60 + s) / 86400) * 1e9) / 1e9;
+  const near = (v: number | null | undefined) => (v == null ? v : Math.round(v * 1e9) / 1e9);
+  expect(ks.map((k) => [k.measure, near(k.latest?.value), near(k.previous?.value), k.unit, k.group])).toEqual([
+    ["Priority One", days(0, 8, 15), days(0, 9, 24), "days", null],
+    ["Priority Two", days(0, 22, 31), days(0, 32, 55), "days", null],
+    ["Priority Three", days(3, 55, 0), days(2, 29, 0), "days", null],
+  ]);
+});

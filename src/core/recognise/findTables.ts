@@ -201,7 +201,8 @@ function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
   if (corner.length !== 1 || (t.headerRows > 1 && corner[0] !== rows[rows.length - 1])) return null;
   const text = grid.text(corner[0], names.col);
   // One word ("Commitment", "Complaints") says what each row is, as "Crime Type" does; a theme takes a phrase.
-  const kindOfRow = /\b(?:types?|kinds?|categor(?:y|ies)|names?|descriptions?)$/i.test(text.trim());
+  // "Incident Response Times" over "Priority One" … says what the rows measure, not a section.
+  const kindOfRow = /\b(?:types?|kinds?|categor(?:y|ies)|names?|descriptions?)$/i.test(text.trim()) || MEASURE_WORDS.test(text);
   return text && text.trim().split(/\s+/).length >= 2 && !kindOfRow && !classifyHeading(text, t.periodContext) ? asGroup(text) : null;
 }
 
@@ -684,7 +685,9 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
   const measure = columns.find((c) => c.cls?.role === "measure" || c.cls?.role === "ref");
   if (!measure || !rows.length) return false;
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
-  return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
+  // "Incident Response Times" over "Priority One", "Priority Two": the heading over the names says what they measure.
+  const headedAsMeasures = !!measure.label && MEASURE_WORDS.test(measure.label);
+  return headed >= 2 || (headed >= 1 && (wordy || lexical || headedAsMeasures)) || (wordy && lexical);
 }
 
 /**
