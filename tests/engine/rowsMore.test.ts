@@ -55,3 +55,13 @@ it("a table per year under its caption, times written in words ('8 min 15 second
     ["Priority Three", days(3, 55, 0), days(2, 29, 0), "days", null],
   ]);
 });
+
+it("'Code | Explanation | 31 March 19 …': the explanation names each code's KPI; the newest date withheld, the next is latest", async () => {
+  const r = await scanFixture("rows-more.xlsx", { asOf: "2018-03-31" });
+  const ks = allKpis(r, "Placements");
+  expect(ks.map((k) => [k.ref, k.measure, k.latest?.value, k.previous?.value])).toEqual([
+    ["H5", "Semi-independent living accommodation not subject to Children’s Homes Regulations", 9, 9],
+    ["K1", "Secure Children’s Homes", 1, 0],
+    ["K2", "Children’s Homes subject to Children’s Homes Regulations", 42, 39],
+  ]);
+});
