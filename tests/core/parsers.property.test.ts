@@ -170,6 +170,12 @@ describe("round trips", () => {
   });
 });
 
+const periodLabelForLead = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom("January", "March", "June", "December"), fc.integer({ min: 2000, max: 2099 })).map(([d, m, y]) => `${d} ${m} ${y}`),
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2000, max: 2098 })).map(([q, y]) => `Q${q} ${y}/${String(y + 1).slice(2)}`),
+  fc.tuple(fc.constantFrom("Jan", "Sep", "Dec"), fc.integer({ min: 2000, max: 2099 })).map(([m, y]) => `${m} ${y}`),
+);
+
 describe("generated headings and cells", () => {
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -207,6 +213,32 @@ describe("generated headings and cells", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("a range of days written in figures ('01/04/2017 to 31/03/2018') from a 1st to a month's end is that run of months", () => {
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const lastOf = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2090 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 36 }), fc.constantFrom(" to ", " - ", "-", " until "), fc.constantFrom("/", ".", "-"), (y, m, months, join, sep) => {
+        const endMonth = ((m - 1 + months - 1) % 12) + 1;
+        const endYear = y + Math.floor((m - 1 + months - 1) / 12);
+        const written = `01${sep}${pad(m)}${sep}${y}${join}${lastOf(endYear, endMonth)}${sep}${pad(endMonth)}${sep}${endYear}`;
+        const p = parsePeriod(written);
+        expect([p?.start, p?.end]).toEqual([`${y}-${pad(m)}-01`, `${endYear}-${pad(endMonth)}-${pad(lastOf(endYear, endMonth))}`]);
+        if (months === 12 && m === 4) expect(p?.kind).toBe("financial-year");
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a dash or bullet before a period label ('– 31st December 2020', '• Q1 2023/24') reads as the label; a minus sign on a year does not", () => {
+    fc.assert(
+      fc.property(periodLabelForLead, fc.constantFrom("- ", "– ", "— ", "• ", "* "), (label, lead) => {
+        expect(parsePeriod(`${lead}${label}`)).toEqual({ ...parsePeriod(label), label: `${lead}${label}` });
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(fc.property(fc.integer({ min: 1900, max: 2099 }), (y) => expect(parsePeriod(`-${y}`)).toBeNull()), { numRuns: 100 });
   });
 
   it("'By n months' is dated n months after any plan start", () => {

@@ -65,3 +65,24 @@ it("'Code | Explanation | 31 March 19 …': the explanation names each code's KP
     ["K2", "Children’s Homes subject to Children’s Homes Regulations", 42, 39],
   ]);
 });
+
+it("financial years down the rows written as day ranges ('01/04/2017 to 31/03/2018'): one KPI per column, the note above files nothing", async () => {
+  const r = await scanFixture("rows-more.xlsx", { asOf: "2020-03-31" });
+  const ks = allKpis(r, "Waits by year");
+  expect(ks.map((k) => [k.measure, k.latest?.value, k.previous?.value, k.group])).toEqual([
+    ["Min waiting time in days.", 0, 0, null],
+    ["Max waiting time in days.", 514, 267, null],
+    ["Median waiting time in days.", 42, 24, null],
+    ["Total number of referrals received", 5061, 4554, null],
+  ]);
+});
+
+it("snapshot dates down the rows after a dash ('– 31st December 2020'), a column 'Unavailable' in the early years: one KPI per column", async () => {
+  const r = await scanFixture("rows-more.xlsx", { asOf: "2024-12-31" });
+  const ks = allKpis(r, "Plans by date");
+  expect(ks.map((k) => [k.measure, k.latest?.value, k.previous?.value])).toEqual([
+    ["Active EHCPs (Mainstream and special placements for school aged pupils)", 5750, 5305],
+    ["Awaiting an EHCP or assessment*", 1058, 1021],
+    ["Total", 6808, 6326],
+  ]);
+});
