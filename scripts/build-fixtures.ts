@@ -23,6 +23,7 @@ import { BUDGET_BOOK_SHEETS } from "./fixtures/build-budget-books";
 import { YEARS_ACROSS_SHEETS } from "./fixtures/build-years-across";
 import { ROW_SHEETS } from "./fixtures/build-rows";
 import { ROWS_MORE_SHEETS } from "./fixtures/build-rows-more";
+import { SCHOOL_SHEETS } from "./fixtures/build-school-tables";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
 import { writeImitations } from "./fixtures/producers/imitations";
@@ -42,6 +43,7 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/history-years-across.xlsx", () => buildSheets(YEARS_ACROSS_SHEETS)],
   ["tests/fixtures/rows-layouts.xlsx", () => buildSheets(ROW_SHEETS)],
   ["tests/fixtures/rows-more.xlsx", () => buildSheets(ROWS_MORE_SHEETS)],
+  ["tests/fixtures/school-tables.xlsx", () => buildSheets(SCHOOL_SHEETS)],
 ];
 
 /** The judgements workbook: the judgement cases of issue 19, each on a real report's layout. */

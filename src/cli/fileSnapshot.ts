@@ -1,7 +1,8 @@
-// The command line's scan reads the file straight into the core's WorkbookSnapshot, in one pass over
-// each sheet's cells (src/host/xlsx/sheetData.ts), without building the host's workbook model: what
-// Excel.run + readWorkbook would give for the same file (tests/cli/fileSnapshot.test.ts holds them
-// equal on every fixture), at the cost of reading the cells once. The Office.js path is untouched.
+// The command line's scan builds the core's WorkbookSnapshot straight from the one workbook reader
+// (src/host/xlsx/workbookReader.ts, which the headless host reads through too), without building the host's
+// workbook model: what Excel.run + readWorkbook would give for the same file (tests/cli/fileSnapshot.test.ts
+// holds them equal on every fixture), at the cost of reading the cells once. This file reads no part itself:
+// it keeps the cells the reader hands over (flat, in sheetCells.ts) and cuts them into the snapshot's blocks.
 import type { CellBlock, CellRect, CellStyle, RawValue, SheetSnapshot, TableSnapshot, ValueType, WorkbookSnapshot } from "../core/snapshot";
 import { BLOCK_GAP, byReadingOrder } from "../core/snapshotBlocks";
 import { storedItemsFrom } from "../core/settingsStore";
@@ -11,21 +12,12 @@ import { OWNED_SHEET_NAME, sheetFromReference } from "../excel/scorecardOwnershi
 import { DEFAULT_FONT, colorToHex, fillColorOf, fontOf } from "../host/model/styles";
 import type { CellModel } from "../host/model/types";
 import { numberFormatOf, textOfValue } from "../host/model/values";
-import { parseAddress } from "../host/api/addresses";
-import { cellValueOf, parseSharedStrings, SharedFormulas } from "../host/xlsx/cellValues";
-import { child, children } from "../host/xlsx/chartXmlText";
-import { resolveTarget } from "../host/xlsx/chartPackage";
 import { parseDefinedNames } from "../host/xlsx/definedNames";
-import { openPackage } from "../host/xlsx/detect";
-import { carried, CellBudget, checkSheetSizes, openErrorOf, type CellContext } from "../host/xlsx/load";
-import { readStyles } from "../host/xlsx/styles";
-import { DEFAULT_LOAD_LIMITS, PackageDamage, type LoadLimits } from "../host/xlsx/loadErrors";
-import { readSheetPart, SHEET_COLS } from "../host/xlsx/sheetData";
-import { STATES } from "../host/xlsx/sheetFeatures";
-import { readWebExtensions } from "../host/xlsx/webExtension";
-import { findWorkbookPart, readWorkbookParts, relationshipsOf, type SheetEntry } from "../host/xlsx/workbookParts";
-import type { ZipPackage } from "../host/xlsx/zipPackage";
-import { parsePartXml } from "../host/xlsx/partXml";
+import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "../host/xlsx/loadErrors";
+import { SHEET_COLS } from "../host/xlsx/sheetData";
+import { isProtected, mergesOf, STATES, tablesOf } from "../host/xlsx/sheetFeatures";
+import type { SheetEntry } from "../host/xlsx/workbookParts";
+import { openErrorOf, WorkbookReader, type CellContext } from "../host/xlsx/workbookReader";
 import { SheetCells } from "./sheetCells";
 
 /** Excel's documented ceiling on merged areas returned at once; past it readWorkbook reads a sheet without merges. */
@@ -52,10 +44,6 @@ function faceOf(ctx: CellContext, index: number): Face {
     properties: { format: { fill: { color: fill }, font: { name: font.name ?? DEFAULT_FONT.name, color: colorToHex(font.color as never) ?? "#000000" } } },
     filled: fill.toUpperCase() !== "#FFFFFF",
   };
-}
-
-function rectOf(ref: string | undefined): CellRect | null {
-  return ref ? parseAddress(ref)?.rect ?? null : null;
 }
 
 /** Runs of the indexes flagged, joined across fewer than `gap` unflagged ones. */
@@ -118,29 +106,16 @@ function blockRects(rows: ArrayLike<number> & Iterable<number>, cols: ArrayLike<
   }
 }
 
-interface SheetRead {
-  snapshot: SheetSnapshot;
-  tableParts: string[];
-}
-
-function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget: CellBudget): SheetRead {
-  const part = entry.part;
+function readSheet(reader: WorkbookReader, entry: SheetEntry): SheetSnapshot {
+  const ctx = reader.ctx;
   // A formula flag says the cell holds a formula (one with no cached value is in the used range, and reads as "").
   const cells = new SheetCells();
-  const formulas = new SharedFormulas();
-  const split = readSheetPart(pkg.textOf(part), part, {
-    cell(raw) {
-      const value = cellValueOf(raw, ctx.sharedStrings, ctx.date1904, part);
-      const formula = formulas.formulaOf(raw);
-      if (raw.style >= ctx.styles.cellFormatCount && raw.style > 0) throw new PackageDamage("part", part, "a cell uses a format the workbook does not have");
-      const style = raw.style && ctx.styles.cellStyle(raw.style) ? raw.style : 0;
-      if (value === null && formula === undefined && !style) return;
-      budget.take();
-      cells.add(raw.row, raw.col, value, style, formula !== undefined);
+  const rest = reader.readWorksheet(entry, {
+    cell(row, col, value, formula, style) {
+      cells.add(row, col, value, style, formula !== undefined);
     },
   });
-  const rest = parsePartXml(split.rest, part);
-  const merges = children(child(rest, "mergeCells"), "mergeCell").map((m) => rectOf(m.attrs.ref)).filter((r): r is CellRect => !!r && r.rowCount * r.colCount > 1);
+  const merges = mergesOf(rest);
   cells.finish();
   clearMergedFollowers(cells, merges);
 
@@ -195,16 +170,15 @@ function readSheet(pkg: ZipPackage, entry: SheetEntry, ctx: CellContext, budget:
   const snapshot: SheetSnapshot = {
     name: entry.name,
     visibility: STATES[entry.state] ?? "Visible",
-    protected: ["1", "true"].includes(child(rest, "sheetProtection")?.attrs.sheet ?? ""),
+    protected: isProtected(rest),
     blocks,
     font,
     merges: merges.length > MAX_MERGED_AREAS ? [] : merges,
     tables: [],
   };
   if (merges.length > MAX_MERGED_AREAS) snapshot.readNotes = [MERGES_UNREAD];
-  const rels = relationshipsOf(pkg, part);
-  const tableParts = rels.filter((r) => !r.external && r.type.endsWith("/table")).map((r) => resolveTarget(part, r.target)).filter((p) => pkg.has(p));
-  return { snapshot, tableParts };
+  snapshot.tables = tablesOf(reader.pkg, entry.part).map(({ name, rect, showHeaders }): TableSnapshot => ({ name, rect, showHeaders }));
+  return snapshot;
 }
 
 /** Only the top-left cell of a merged area holds a value, as on the host. */
@@ -255,47 +229,21 @@ function blockOf(rect: CellRect, cells: SheetCells, face: (i: number) => Face, t
   return block;
 }
 
-function readTable(pkg: ZipPackage, part: string): TableSnapshot | null {
-  const root = parsePartXml(pkg.textOf(part), part);
-  const rect = rectOf(root.attrs.ref);
-  const name = root.attrs.name ?? root.attrs.displayName;
-  return rect && name ? { name, rect, showHeaders: root.attrs.headerRowCount !== "0" } : null;
-}
-
-async function readFileSnapshot(pkg: ZipPackage, label: string, limits: LoadLimits): Promise<WorkbookSnapshot> {
-  const workbookPart = findWorkbookPart(pkg);
-  if (!workbookPart) throw openErrorOf(new PackageDamage("missing", "xl/workbook.xml"), label);
-  const parts = readWorkbookParts(pkg, workbookPart);
-  checkSheetSizes(pkg, parts, limits);
-  pkg.budget = limits.maxTotalBytes;
-  const ctx: CellContext = {
-    sharedStrings: parts.sharedStringsPart ? parseSharedStrings(pkg.textOf(parts.sharedStringsPart), parts.sharedStringsPart) : [],
-    styles: readStyles(parts.stylesPart ? pkg.textOf(parts.stylesPart) : null, parts.stylesPart ?? "xl/styles.xml"),
-    date1904: parts.date1904,
-  };
-  const budget = new CellBudget(limits.maxCells);
-  const owned = parseDefinedNames(parts.workbookXml).find((n) => n.localSheetId === undefined && n.name === OWNED_SHEET_NAME);
+async function readFileSnapshot(reader: WorkbookReader): Promise<WorkbookSnapshot> {
+  const owned = parseDefinedNames(reader.parts.workbookXml).find((n) => n.localSheetId === undefined && n.name === OWNED_SHEET_NAME);
   const ownedSheet = owned ? sheetFromReference(owned.formula) : null;
-  const reads = parts.sheets.filter((e) => e.kind === "worksheet").map((e) => readSheet(pkg, e, ctx, budget));
-  for (const { snapshot, tableParts } of reads) {
-    if (snapshot.name === ownedSheet) snapshot.ownedByAddin = true;
-    else snapshot.ownedByAddin = false;
-    for (const p of tableParts) {
-      const t = readTable(pkg, p);
-      if (t) snapshot.tables.push(t);
-    }
-  }
-  const stored = (await carried(() => readWebExtensions(pkg.asJsZip()), "xl/webextensions/webextension1.xml")).settings;
-  const settings = storedItemsFrom(stored);
-  const snapshot: WorkbookSnapshot = { sheets: reads.map((r) => r.snapshot), settings };
-  if (parts.date1904) datesTo1900System(snapshot); // as readWorkbook does
+  const sheets = reader.worksheets.map((e) => readSheet(reader, e));
+  for (const sheet of sheets) sheet.ownedByAddin = sheet.name === ownedSheet;
+  const settings = storedItemsFrom((await reader.webExtensions()).settings);
+  const snapshot: WorkbookSnapshot = { sheets, settings };
+  if (reader.parts.date1904) datesTo1900System(snapshot); // as readWorkbook does
   return snapshot;
 }
 
 /** Read a workbook file's snapshot; throws WorkbookOpenError (one sentence in the user's words). */
 export async function readSnapshotFromFile(bytes: Uint8Array, label = "The file", limits: LoadLimits = DEFAULT_LOAD_LIMITS): Promise<WorkbookSnapshot> {
   try {
-    return await readFileSnapshot(openPackage(bytes, label), label, limits);
+    return await readFileSnapshot(WorkbookReader.open(bytes, label, limits));
   } catch (e) {
     throw openErrorOf(e, label);
   }

@@ -1,6 +1,7 @@
 // `kpi-scorecard scan|scorecard|pack` over .xlsx files. scorecard and pack run src/excel on the headless
-// host, the add-in's own code path; scan reads the file straight into the core's snapshot
-// (fileSnapshot.ts), held equal to what the host's read gives by tests/cli/fileSnapshot.test.ts.
+// host, the add-in's own code path; scan takes the file from the same reader (src/host/xlsx/workbookReader.ts)
+// straight into the core's snapshot (fileSnapshot.ts), held equal to what the host's read gives by
+// tests/cli/fileSnapshot.test.ts.
 import { once } from "node:events";
 import { Command, CommanderError } from "commander";
 import { readFile } from "node:fs/promises";

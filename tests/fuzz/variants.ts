@@ -307,7 +307,10 @@ const extreme: Kind[] = [
       const sst = parts.get("xl/sharedStrings.xml");
       if (typeof sst === "string") {
         parts.set("xl/sharedStrings.xml", sst.replace(/<si><t(?: [^>]*)?>([^<]*)<\/t><\/si>/g, (_m, t: string) => {
-          const half = Math.floor(t.length / 2);
+          // Split between characters, never inside an entity ("&amp;"), so the runs stay well-formed XML.
+          let half = Math.floor(t.length / 2);
+          const amp = t.lastIndexOf("&", half - 1);
+          if (amp >= 0 && t.indexOf(";", amp) >= half) half = amp;
           return `<si><r><rPr><b/><sz val="11"/></rPr><t xml:space="preserve">${t.slice(0, half)}</t></r><r><rPr><i/></rPr><t xml:space="preserve">${t.slice(half)}</t></r><rPh sb="0" eb="1"><t>ふりがな</t></rPh></si>`;
         }));
       }

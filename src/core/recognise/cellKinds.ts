@@ -24,6 +24,15 @@ export const CODE_LIKE = /^(?:[A-Za-z]{1,6}[\s.-]?)?\d{1,4}(?:[./-]\d{1,4}){0,3}
 /** A reference in one token, letters then digits ("REF-10234", "LPI0538", "KPI_12"), that is not a period ("Jan-24", "Q3", "FY24"). */
 const LONG_CODE = /^(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q|qtr|fy|ay|ht|yr|year|week|wk|month|p)[-_./ ]?\d)[A-Za-z]{1,8}[-_./]?\d{1,8}[A-Za-z]?$/i;
 
+/**
+ * A word and a small number ("Year 1", "Step 2", "Class 3"): a name a reader says aloud, not a reference. Codes are
+ * written in capitals or run together ("NI 117", "KPI 3", "CP01"); the reference words are codes whatever their case.
+ */
+const NUMBERED_NAME = /^(?!(?:kpi|pi|lpi|ref|id|no|nr|num)\b)[A-Z][a-z]{2,}\s\d{1,2}$/;
+
+/** A year and then words, no other digit ("2024 LDSM results", "2019 Outturn"). */
+const YEAR_OPENS_WORDS = /^(?:19|20)\d{2}\s+(?=\p{L}{2})[^\d]*$/u;
+
 /** Long enough to be a sentence or a note rather than a label. */
 const LONG = 110;
 
@@ -134,7 +143,7 @@ export class CellKinds {
       // not a code or the figure its digits might read as.
       const span = text.length <= 60 && MONTH_WORD.test(text) ? parsePeriod(text) : null;
       if (span?.start && span.end && span.kind !== "date") return "period";
-      if (CODE_LIKE.test(text) || LONG_CODE.test(text)) return "code";
+      if ((CODE_LIKE.test(text) || LONG_CODE.test(text)) && !NUMBERED_NAME.test(text)) return "code";
       if (text.length <= 60) {
         const { reading, sentence } = readNumberText(text);
         // "Progress 8", "Year 6", "Key Stage 2": words before the number that are neither a figure's label
@@ -142,7 +151,9 @@ export class CellKinds {
         const namesIt =
           (!!reading && reading.before !== "" && !reading.beforeIsLabel && !reading.operator && !parsePeriod(reading.before.replace(/[\s:–—-]+$/, ""))) ||
           (!!reading && !reading.unit && durationOpensName(reading.after)) ||
-          NUMBERED_NAME.test(text);
+          LETTER_NUMBERED_NAME.test(text);
+        // "2024 LDSM results", "2023 National": a year opening words heads a period's column; it is not a figure.
+        if (reading && !sentence && !namesIt && YEAR_OPENS_WORDS.test(text)) return "period";
         if (reading && !sentence && !namesIt) return "number";
         if (parsePeriod(text)) return "period";
       }
@@ -154,7 +165,7 @@ export class CellKinds {
 }
 
 /** A section or measure numbered with a letter ("1.A Empathy - Cultural Competence", "3b Reduce re-offending"): a name. */
-const NUMBERED_NAME = /^\d{1,3}(?:\.\d{1,3})*\.?[A-Za-z][.)]?\s+\p{L}{2,}(?:[^\d%]*)$/u;
+const LETTER_NUMBERED_NAME = /^\d{1,3}(?:\.\d{1,3})*\.?[A-Za-z][.)]?\s+\p{L}{2,}(?:[^\d%]*)$/u;
 
 /**
  * A number that opens a name with the span it counts ("3 yr survival rate - Staffordshire", "2 year olds in funded

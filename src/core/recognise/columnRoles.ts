@@ -47,6 +47,10 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
 
   const namedToLeft = (c: ColumnInfo) => columns.some((o) => o.col < c.col && o.cls && (o.cls.role === "ref" || o.cls.role === "measure" || o.cls.ambiguousKpi));
 
+  // The table's first column, all words, with figures to its right: the names, whatever its heading says ("Percentage
+  // of pupils meeting the expected standard in" over "Reading", "Maths").
+  const namesFiguresBeside = (c: ColumnInfo) => c === columns[0] && share(prof(c), "number", "missing", "error") === 0 && columns.some((o) => o.col > c.col && isValueColumn(prof(o)));
+
   // 1. What the cells say outright: status, trend and polarity words; labels under a heading that names a figure.
   //    (A role the user set is never second-guessed, here or below.)
   for (const c of columns) {
@@ -76,7 +80,7 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       // "Current Position" over "Above", "Inline", "Above" …: a few words repeated place each row in a comparison;
       // the figure is elsewhere.
       c.cls = fromContent("ignore", `headed "${c.label}" but its cells are ${p.distinctLabels} words repeated, not figures`, 0.6);
-    } else if (role && (FIGURE_ROLES.has(role) || role === "benchmark" || role === "ignore") && labels >= 0.7 && values < 0.2 && p.averageLabelLength > 15 && p.distinctLabels >= 0.8 * p.labelCells && p.labelCells >= 2 && (role !== "time" || !namedToLeft(c))) {
+    } else if (role && (FIGURE_ROLES.has(role) || role === "benchmark" || role === "ignore") && labels >= 0.7 && values < 0.2 && (p.averageLabelLength > 15 || namesFiguresBeside(c)) && p.distinctLabels >= 0.8 * p.labelCells && p.labelCells >= 2 && (role !== "time" || !namedToLeft(c))) {
       // "End of Key Stage Results" heads the measures, not results; "2024/25" in the corner over the names
       // is the table's year. (Text under a milestone heading beside a reference column is a qualitative milestone.)
       c.cls = null;

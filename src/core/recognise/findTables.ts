@@ -9,7 +9,7 @@ import { CellKinds } from "./cellKinds";
 import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
 import { resolveColumnRoles, holdsFigures, type ColumnInfo } from "./columnRoles";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
-import { asGroup, asStackedTitle, COMMENT_LABEL, titleSubject } from "./titles";
+import { asCaptionLine, asGroup, asStackedTitle, COMMENT_LABEL, isCaption, titleSubject } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
@@ -200,10 +200,17 @@ function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
   const corner = rows.filter((r) => grid.text(r, names.col) !== "");
   if (corner.length !== 1 || (t.headerRows > 1 && corner[0] !== rows[rows.length - 1])) return null;
   const text = grid.text(corner[0], names.col);
-  // One word ("Commitment", "Complaints") says what each row is, as "Crime Type" does; a theme takes a phrase.
+  // One word ("Commitment", "Complaints") says what each row is, as "Crime Type" does; a theme takes a phrase. A phrase
+  // that names the figure ("Percentage of pupils meeting the expected standard in" over "Reading", "Maths") is the
+  // measure the rows break down, as much a theme as any.
+  const words = text ? text.trim().split(/\s+/).length : 0;
+  const said = text ? classifyHeading(text, t.periodContext) : null;
+  if (!text || words < 2) return null;
   // "Incident Response Times" over "Priority One" … says what the rows measure, not a section.
   const kindOfRow = /\b(?:types?|kinds?|categor(?:y|ies)|names?|descriptions?)$/i.test(text.trim()) || MEASURE_WORDS.test(text);
-  return text && text.trim().split(/\s+/).length >= 2 && !kindOfRow && !classifyHeading(text, t.periodContext) ? asGroup(text) : null;
+  if (!said) return kindOfRow ? null : asGroup(text);
+  // Such a phrase may lead into the names under it ("… standard in" | "Reading"): it still names them.
+  return words >= 4 && FIGURE_ROLES.has(said.role) && said.role !== "time" && !isCaption(text) ? asStackedTitle(text) : null;
 }
 
 /**
@@ -227,10 +234,37 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
     if (nearest.every((l, i) => !!l && !titleSubject(l) && findPeriods(l, stack[i].periodContext, { years: true }).length > 0)) continue;
     const heads = sharedTailCut(nearest);
     const lines = stack.map((t, i) => heads[i] ?? t.title ?? lineAbove(grid, t, tables));
-    const subjects = lines.map((l) => (l ? titleSubject(l) : ""));
-    if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) continue;
+    let subjects = lines.map((l) => (l ? titleSubject(l) : ""));
+    if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) {
+      // Each subject's table again for another year ("… 'expected' standard" and "… 'higher' standard" under
+      // "2024 results", then both under "2023 results"): the line just above each still names its subject.
+      const own = stack.map((t) => lineJustAbove(grid, t));
+      subjects = own.map((l) => (l ? titleSubject(l) : ""));
+      if (subjects.some((s) => !s) || !subjectsRepeatByPeriod(grid, stack, subjects)) continue;
+      stack.forEach((t, i) => (t.title = own[i]));
+      continue;
+    }
     stack.forEach((t, i) => (t.title = lines[i]));
   }
+}
+
+/**
+ * Two subjects or more, each table's subject once per period its headings name ("2024 LDSM results" then "2023 LDSM
+ * results" under each): the same tables kept for several years, not one table repeated by mistake.
+ */
+function subjectsRepeatByPeriod(grid: SheetGrid, stack: FoundTable[], subjects: string[]): boolean {
+  if (new Set(subjects).size < 2) return false;
+  const seen = new Set<string>();
+  for (let i = 0; i < stack.length; i++) {
+    const t = stack[i];
+    const periods: string[] = [];
+    for (let c = t.firstCol; c <= t.lastCol; c++) for (const f of findPeriods(grid.rawText(t.headerRow + t.headerRows - 1, c), t.periodContext, { years: true })) periods.push(f.period.label);
+    if (!periods.length) return false;
+    const key = `${subjects[i]}|${periods.join(",")}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
+  return true;
 }
 
 /** A line that calls the table under it the KPIs ("Key Performance Indicators (KPIs)", "Performance indicators"). */
@@ -337,6 +371,14 @@ function lineAbove(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string
     if (line) return line;
   }
   return null;
+}
+
+/** The lone line right over the table's heading row, as a stacked table's title (its caption). */
+function lineJustAbove(grid: SheetGrid, t: FoundTable): string | null {
+  const r = t.headerRow - 1;
+  if (r < grid.firstRow) return null;
+  const filled = grid.filledCols(r, t.firstCol, t.lastCol);
+  return filled.length === 1 ? asCaptionLine(grid.text(r, filled[0])) : null;
 }
 
 function nearestLoneLine(grid: SheetGrid, t: FoundTable, tables: FoundTable[]): string | null {
@@ -541,6 +583,7 @@ function tableFromBlock(
   // Before reading every column: is there anything to say these rows are KPIs, not a ledger or a list of
   // purchases? (Headings in words we know above them, or labels that read as measures.)
   const labelCol = [...labelCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (process.env.DBG) console.log("block", block, labelCol, labelCol !== undefined && worthReading(grid, block, labelCol, fromCol, toCol));
   if (labelCol === undefined || !worthReading(grid, block, labelCol, fromCol, toCol)) return null;
   const dataRows: number[] = [];
   for (let r = block.firstRow; r <= block.lastRow; r++) dataRows.push(r);
@@ -577,12 +620,15 @@ function tableFromBlock(
   for (let r = firstDataRow; r <= block.lastRow; r++) rows.push(r);
   // Reading every column's role costs a pass over each of its cells; a block that cannot pass looksLikeKpis
   // whatever its roles turn out to be (a long run of data rows) is left before that pass.
+  if (process.env.DBG) console.log("may", mayLookLikeKpis(grid, columns, rows), headerRow);
   if (!mayLookLikeKpis(grid, columns, rows)) return null;
   resolveColumnRoles(grid, kinds, columns, rows, tctx);
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
+  if (process.env.DBG) console.log("roles", columns.map((c) => [c.label, c.cls?.role, c.cls?.source]));
   if (!columns.some((c) => c.cls && (c.cls.role === "measure" || c.cls.role === "ref"))) return null;
   if (!columns.some((c) => c.cls && (FIGURE_ROLES.has(c.cls.role) || (tracker && c.cls.role === "rag")))) return null;
+  if (process.env.DBG) console.log("looks", looksLikeKpis(grid, columns, rows), columns.map((c) => [c.label, c.cls?.role, c.cls?.source]));
   if (!looksLikeKpis(grid, columns, rows)) return null;
   const top = headerRowsList.length ? headerRowsList[0] : firstDataRow;
   const named = columns.filter((c) => c.label).length;
@@ -617,6 +663,7 @@ function worthReading(grid: SheetGrid, block: { firstRow: number; lastRow: numbe
     // Headings are words and periods; a row with figures in it is data, not headings.
     if (filled.some((c) => typeof grid.raw(r, c).value === "number" && !/^(?:19|20)\d{2}$/.test(grid.rawText(r, c)))) continue;
     for (const c of filled) if (classifyHeading(grid.rawText(r, c))) headed++;
+    if (namesOwnBesideComparators(filled.filter((c) => c > labelCol).map((c) => classifyHeading(grid.rawText(r, c))))) headed++;
   }
   // The row's first label may be a group ("Repairs") before the measure: look at it and the column after it.
   const evidence = [labelCol, labelCol + 1].map((c) => measureEvidence(grid, c, block.firstRow, block.lastRow));
@@ -681,13 +728,27 @@ const MEASURE_WORDS = /%|\b(?:percent(?:age)?|proportion|number of|no\.? of|rate
  * that read as measures ("% of plans issued within 20 weeks", not "Apples"). A shopping list has the same shape.
  */
 function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): boolean {
-  const headed = columns.filter((c) => c.label && c.cls && c.cls.source !== "content" && c.cls.source !== "position" && c.cls.role !== "ignore").length;
+  // A heading that names a figure counts even where a stronger one beside it took the row's figure ("Expected Standard
+  // or Above | … | Average Scaled Score"): the words still say these are measures.
+  const namesFigure = (c: ColumnInfo) => c.cls!.role !== "ignore" || FIGURE_ROLES.has(classifyHeading(c.label)?.role ?? "ignore");
+  let headed = columns.filter((c) => c.label && c.cls && c.cls.source !== "content" && c.cls.source !== "position" && namesFigure(c)).length;
+  const figures = columns.filter((c) => c.label && c.cls && (FIGURE_ROLES.has(c.cls.role) || c.cls.role === "benchmark"));
+  if (namesOwnBesideComparators(figures.map((c) => (c.cls!.source === "position" ? null : c.cls)))) headed++;
   const measure = columns.find((c) => c.cls?.role === "measure" || c.cls?.role === "ref");
   if (!measure || !rows.length) return false;
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
   // "Incident Response Times" over "Priority One", "Priority Two": the heading over the names says what they measure.
   const headedAsMeasures = !!measure.label && MEASURE_WORDS.test(measure.label);
   return headed >= 2 || (headed >= 1 && (wordy || lexical || headedAsMeasures)) || (wordy && lexical);
+}
+
+/**
+ * "School | Local Authority | National", "Thomas Gray | National": the first figure heading names none of our words and
+ * comparators follow it — the organisation reported on, beside what it is compared with. A reader takes that as a
+ * heading as plain as "Actual | Benchmark". `heads` are what the figure headings say, left to right (null: nothing).
+ */
+function namesOwnBesideComparators(heads: (HeaderClass | null)[]): boolean {
+  return heads.length >= 2 && heads[0] === null && heads.slice(1).some((h) => h?.role === "benchmark") && heads.slice(1).every((h) => h?.role === "benchmark" || h === null);
 }
 
 /**

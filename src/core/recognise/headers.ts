@@ -128,7 +128,7 @@ const PHRASES: [string, ColumnRole, number][] = [
   ["similar authority", "benchmark", 3], ["similar council", "benchmark", 3], ["nearest neighbour", "benchmark", 3], ["peer", "benchmark", 3],
   ["peer group", "benchmark", 3], ["median", "benchmark", 2], ["quartile", "benchmark", 3], ["top quartile", "benchmark", 3],
   ["comparator", "benchmark", 3], ["benchmark", "benchmark", 3], ["average", "benchmark", 1], ["core cities", "benchmark", 3],
-  ["cipfa", "benchmark", 3], ["housemark", "benchmark", 3], ["la average", "benchmark", 3], ["england average", "benchmark", 3],
+  ["cipfa", "benchmark", 3], ["housemark", "benchmark", 3], ["la average", "benchmark", 3], ["local authority", "benchmark", 2], ["local authority average", "benchmark", 3], ["england average", "benchmark", 3],
   ["north west", "benchmark", 2], ["north east", "benchmark", 2], ["south west", "benchmark", 2], ["south east", "benchmark", 2],
   ["london", "benchmark", 2], ["network", "benchmark", 2], ["cancer alliance", "benchmark", 2], ["alliance", "benchmark", 1], ["icb", "benchmark", 1], ["ics", "benchmark", 1], ["wale", "benchmark", 2], ["scotland", "benchmark", 2], ["uk", "benchmark", 2], ["all england", "benchmark", 3],
   ["rank", "benchmark", 1], ["ranking", "benchmark", 1],
@@ -177,7 +177,9 @@ const PHRASES: [string, ColumnRole, number][] = [
   ["this year", "latest", 3], ["position", "latest", 1], ["figure", "latest", 2], ["data", "latest", 1], ["total", "latest", 1],
   ["score", "latest", 1], ["achieved to date", "latest", 3], ["to date", "latest", 2], ["performance to date", "latest", 3], ["latest value", "latest", 3],
   ["current value", "latest", 3], ["latest period", "latest", 2], ["current period", "latest", 2], ["actual performance", "latest", 3],
-  ["percentage", "latest", 1], ["%", "latest", 1], ["rate", "latest", 1], ["count", "latest", 1], ["what we achieved", "latest", 3],
+  ["percentage", "latest", 1], ["%", "latest", 1],
+  // A school's results: the share "meeting the expected standard" is the figure itself, not a standard set for it.
+  ["expected standard", "latest", 3], ["meeting expected standard", "latest", 3], ["achieving expected standard", "latest", 3], ["rate", "latest", 1], ["count", "latest", 1], ["what we achieved", "latest", 3],
   // Budget books name the years relative to the current one: "PY Actual" (prior year), "CY Estimate" (current year).
   ["py", "previous", 2], ["py actual", "previous", 3], ["prior year actual", "previous", 3],
   ["cy", "latest", 2], ["cy actual", "latest", 3], ["cy estimate", "latest", 3], ["current year estimate", "latest", 3],

@@ -272,6 +272,9 @@ class RowReader {
       figureHeadings: [cols.baseline, cols.target, cols.previous, cols.latest, ...cols.time].flatMap((c) => (c?.label ? [c.label] : [])),
     };
     if (!cols.group && continuation && !this.txt(r, cols.section) && last) d.group = last.group;
+    // Rows named only by a subject ("Reading") under a line that names the measure ("Average Scaled Scores",
+    // "Percentage of pupils meeting the expected standard in"): that line says what the figures are.
+    if (!d.unitHint && d.group) d.unitHint = unitFromMeasure(d.group);
     return d;
   }
 }

@@ -49,7 +49,7 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
     // The last of several: "Target 2022/23 | Target 2023/24" states the one in force last.
     target: targets.slice(-1)[0],
     previous: first("previous"),
-    latest: latests.slice(-1)[0],
+    latest: ownFigure(latests),
     dot: first("dot"),
     // A "Comment" column of words such as "Improvement" / "Decline" states the trend and is still the comment.
     notes: first("notes") ?? byRole("dot").find((c) => c.cls?.source === "content" && classifyHeading(c.label)?.role === "notes"),
@@ -63,6 +63,16 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
     names: [ref, measure].filter((c): c is ColumnInfo => !!c),
     rowPeriods: rowPeriodColumns(grid, table),
   };
+}
+
+/**
+ * The latest of several: the last, as "Actual Q1 | Actual Q2" state the newest last — but where each is headed only by
+ * a weak word ("% Attendance | Authorised Absence % | Unauthorised Absence %", "School % | School Exceeding %"), the
+ * row's own figure comes first, as a reader reads it, and the ones after it are other figures about the row.
+ */
+function ownFigure(latests: ColumnInfo[]): ColumnInfo | undefined {
+  const weak = (c: ColumnInfo) => c.cls?.source === "heading" && (c.cls.strength ?? 1) < 0.5 && !c.spanned;
+  return latests.length >= 2 && latests.every(weak) ? latests[0] : latests.slice(-1)[0];
 }
 
 const YEAR_TO_DATE = /\b(?:f?ytd|year[- ]to[- ]date)\b/i;

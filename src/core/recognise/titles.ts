@@ -102,6 +102,20 @@ export function asStackedTitle(text: string): string | null {
   return t;
 }
 
+/**
+ * The line right over a table's heading row that names its subject, longer than a heading is ("% of children reaching
+ * the ‘higher’ standard (tests) of ‘greater depth’ (writing teacher assessment only)"): judged by its words outside
+ * brackets, up to fourteen of them, and kept whole. Null for a sentence, a note, a report's title, a question.
+ */
+export function asCaptionLine(text: string): string | null {
+  const whole = text.trim();
+  const t = whole.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").replace(/[.:]\s*$/, "").trim();
+  const words = t.split(/\s+/).filter(Boolean);
+  if (!t || whole.length > 160 || words.length > 14 || /\?\s*$/.test(t) || isReferenceLine(t) || isNoteLine(t) || isPolarityLine(t) || isReportTitle(t)) return null;
+  if (/[.!?]\s+\S/.test(t) || /\b(?:below|above|shown|here's|here is|these are|this is|this table|the table|we have|we are|please|see|click|published)\b/i.test(t)) return null;
+  return whole.replace(/[.:]\s*$/, "").trim();
+}
+
 /** A title's subject as words to compare: its periods and punctuation set aside ("Annual reviews 2019/20" is "annual reviews"). */
 export function titleSubject(text: string): string {
   let subject = SUBJECTS.get(text);

@@ -5,51 +5,25 @@ import { cellAddress } from "../../core/address";
 import type { CellValue } from "../model/types";
 import { PackageDamage } from "./loadErrors";
 import type { RawCell } from "./sheetData";
-import { SHEET_COLS, SHEET_ROWS } from "./sheetData";
-import { unescapeXml } from "./xml";
+import { richText, SHEET_COLS, SHEET_ROWS } from "./sheetData";
+import { Token, XmlError, XmlReader } from "./xmlReader";
 
 const MS_PER_DAY = 86400000;
 const EPOCH_1900 = 25569; // serial of 1970-01-01
 export const DAYS_1900_TO_1904 = 1462;
 
-/** Every <si> of a shared strings part, its runs joined (phonetic runs left out), as Excel shows them. */
+/** Every <si> of a shared strings part, read with the tokenizer, its runs joined (phonetic runs left out), as Excel shows them. */
 export function parseSharedStrings(xml: string, part: string): string[] {
   const out: string[] = [];
-  const tag = /<(\/?)(?:[\w.-]+:)?(si|t|rPh)\b[^>]*?(\/?)>/g;
-  let inSi = false;
-  let phonetic = 0;
-  let current = "";
-  let textFrom = -1;
-  let m: RegExpExecArray | null;
-  while ((m = tag.exec(xml))) {
-    const [, close, name, self] = m;
-    if (name === "si") {
-      if (self) {
-        if (!close) out.push("");
-        continue;
-      }
-      if (!close) {
-        if (inSi) throw new PackageDamage("part", part);
-        inSi = true;
-        current = "";
-      } else {
-        if (!inSi) throw new PackageDamage("part", part);
-        out.push(current);
-        inSi = false;
-      }
-    } else if (name === "rPh") {
-      if (!self) phonetic += close ? -1 : 1;
-    } else if (!close) {
-      if (!self) textFrom = tag.lastIndex;
-    } else if (textFrom >= 0) {
-      if (inSi && phonetic === 0) {
-        const raw = xml.slice(textFrom, m.index);
-        current += raw.includes("&") ? unescapeXml(raw) : raw;
-      }
-      textFrom = -1;
+  const r = new XmlReader(xml);
+  try {
+    for (let t = r.next(); t !== Token.End; t = r.next()) {
+      if (t === Token.Open && r.depth === 2 && r.is("si")) out.push(richText(r));
     }
+  } catch (e) {
+    if (e instanceof XmlError) throw new PackageDamage("part", part);
+    throw e;
   }
-  if (inSi) throw new PackageDamage("part", part);
   return out;
 }
 

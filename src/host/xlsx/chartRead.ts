@@ -1,10 +1,11 @@
 // Reading charts back out of an .xlsx package: sheet -> drawing -> chart parts. Used by tests to assert
 // what a saved scorecard holds (chart types, titles, series ranges), whoever wrote the charts.
-import JSZip from "jszip";
 import type { ChartKind, ChartSummary } from "./chartModel";
-import { REL_TYPE, parseRelationships, readPart, relsPathFor, resolveTarget, worksheetParts } from "./chartPackage";
+import { REL_TYPE, parseRelationships, relsPathFor, resolveTarget } from "./chartPackage";
 import { attr, child, children, descendants, parseXml, path, type XmlElement } from "./chartXmlText";
 import { drawingRelId } from "./chartSheetXml";
+import { findWorkbookPart, readWorkbookParts } from "./workbookParts";
+import { ZipPackage } from "./zipPackage";
 
 function barKind(plot: XmlElement): ChartKind {
   const horizontal = attr(child(plot, "barDir"), "val") === "bar";
@@ -116,26 +117,29 @@ function anchorOf(drawing: XmlElement, frame: XmlElement): ChartSummary["anchor"
   return null;
 }
 
-/** Every chart in the package, sheet by sheet in workbook order and in drawing order within a sheet. */
+/** Every chart in the package, sheet by sheet in workbook order and in drawing order within a sheet (read by the one package reader). */
 export async function readChartsFromXlsx(xlsx: Uint8Array): Promise<ChartSummary[]> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const pkg = new ZipPackage(xlsx);
+  const wbPart = findWorkbookPart(pkg);
+  if (!wbPart) throw new Error("The package has no workbook part.");
   const out: ChartSummary[] = [];
-  for (const sheet of await worksheetParts(zip)) {
-    const sheetXml = await readPart(zip, sheet.part);
+  for (const sheet of readWorkbookParts(pkg, wbPart).sheets) {
+    if (sheet.kind !== "worksheet") continue;
+    const sheetXml = pkg.textOrNull(sheet.part);
     const drawingId = sheetXml ? drawingRelId(sheetXml) : null;
     if (!drawingId) continue;
-    const drawingRel = parseRelationships(await readPart(zip, relsPathFor(sheet.part))).find((r) => r.id === drawingId);
+    const drawingRel = parseRelationships(pkg.textOrNull(relsPathFor(sheet.part))).find((r) => r.id === drawingId);
     if (!drawingRel || drawingRel.type !== REL_TYPE.drawing) continue;
     const drawingPart = resolveTarget(sheet.part, drawingRel.target);
-    const drawingXml = await readPart(zip, drawingPart);
+    const drawingXml = pkg.textOrNull(drawingPart);
     if (!drawingXml) continue;
-    const drawingRels = parseRelationships(await readPart(zip, relsPathFor(drawingPart)));
+    const drawingRels = parseRelationships(pkg.textOrNull(relsPathFor(drawingPart)));
     const drawing = parseXml(drawingXml);
     for (const frame of descendants(drawing, "graphicData")) {
       const chartId = attr(child(frame, "chart"), "id", true);
       const rel = chartId ? drawingRels.find((r) => r.id === chartId && r.type === REL_TYPE.chart) : undefined;
       if (!rel) continue;
-      const chartXml = await readPart(zip, resolveTarget(drawingPart, rel.target));
+      const chartXml = pkg.textOrNull(resolveTarget(drawingPart, rel.target));
       const summary = chartXml ? summariseChartPart(chartXml, sheet.name, anchorOf(drawing, frame)) : null;
       if (summary) out.push(summary);
     }

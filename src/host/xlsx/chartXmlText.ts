@@ -37,6 +37,8 @@ export interface XmlElement {
   text: string;
   /** Offset of '<' of the start tag. */
   start: number;
+  /** Offset just past the start tag's ">" (found by the tokenizer, so a ">" inside an attribute value is no end). */
+  openEnd: number;
   /** Offset just past the end tag (or past '/>'). */
   end: number;
   /** Offset of the end tag's '<', or -1 when the element is self-closing. */
@@ -53,6 +55,7 @@ function element(name: string, start: number): XmlElement {
     children: [],
     text: "",
     start,
+    openEnd: -1,
     end: -1,
     innerEnd: -1,
   };
@@ -67,6 +70,7 @@ export function parseXml(xml: string): XmlElement {
     if (t === Token.Open) {
       const el = element(reader.name, reader.start);
       el.attrs = reader.attributes();
+      el.openEnd = reader.end;
       if (stack.length) stack[stack.length - 1].children.push(el);
       else root = el;
       if (reader.selfClosing) el.end = reader.end;

@@ -4,7 +4,8 @@
 import type JSZip from "jszip";
 import { addContentTypeOverride, addRelationship, parseRelationships, readPart, relativeTarget, relsPathFor, resolveTarget, REL_TYPE } from "./chartPackage";
 import { drawingRelId, insertDrawingElement } from "./chartSheetXml";
-import { attributes } from "./xml";
+import { startTagsNamed } from "./xmlReader";
+import type { ZipPackage } from "./zipPackage";
 
 export interface PassthroughDrawing {
   /** The drawing part the sheet refers to. */
@@ -14,22 +15,24 @@ export interface PassthroughDrawing {
   contentTypes: Map<string, string>;
 }
 
-function contentTypeOf(typesXml: string, path: string): string | null {
-  for (const m of typesXml.matchAll(/<Override\b[^>]*>/g)) {
-    const a = attributes(m[0]);
-    if (a.PartName?.toLowerCase() === `/${path}`.toLowerCase()) return a.ContentType ?? null;
-  }
-  const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
-  for (const m of typesXml.matchAll(/<Default\b[^>]*>/g)) {
-    const a = attributes(m[0]);
-    if (a.Extension?.toLowerCase() === ext) return a.ContentType ?? null;
-  }
-  return null;
+/** [Content_Types].xml read once: a part's own type (Override), else its extension's (Default); names compared as OPC does, ignoring case. */
+export interface ContentTypes {
+  of(path: string): string | null;
+}
+
+export function readContentTypes(typesXml: string): ContentTypes {
+  const overrides = new Map<string, string>();
+  const defaults = new Map<string, string>();
+  for (const a of startTagsNamed(typesXml, "Override")) if (a.PartName && a.ContentType && !overrides.has(a.PartName.toLowerCase())) overrides.set(a.PartName.toLowerCase(), a.ContentType);
+  for (const a of startTagsNamed(typesXml, "Default")) if (a.Extension && a.ContentType && !defaults.has(a.Extension.toLowerCase())) defaults.set(a.Extension.toLowerCase(), a.ContentType);
+  return {
+    of: (path) => overrides.get(`/${path}`.toLowerCase()) ?? defaults.get(path.slice(path.lastIndexOf(".") + 1).toLowerCase()) ?? null,
+  };
 }
 
 /** The drawing of the sheet stored at sheetPart, with everything it refers to; null when it has none. */
-export async function readSheetDrawing(zip: JSZip, sheetPart: string, typesXml: string): Promise<PassthroughDrawing | null> {
-  const rels = parseRelationships(await readPart(zip, relsPathFor(sheetPart)));
+export async function readSheetDrawing(pkg: ZipPackage, sheetPart: string, types: ContentTypes): Promise<PassthroughDrawing | null> {
+  const rels = parseRelationships(pkg.textOrNull(relsPathFor(sheetPart)));
   const rel = rels.find((r) => !r.external && (r.type === REL_TYPE.drawing || r.type.endsWith("/drawing")));
   if (!rel) return null;
   const root = resolveTarget(sheetPart, rel.target);
@@ -38,13 +41,12 @@ export async function readSheetDrawing(zip: JSZip, sheetPart: string, typesXml: 
   while (queue.length) {
     const part = queue.shift()!;
     if (drawing.parts.has(part)) continue;
-    const file = zip.file(part);
-    if (!file) continue;
-    drawing.parts.set(part, await file.async("uint8array"));
-    const type = contentTypeOf(typesXml, part);
+    if (!pkg.has(part)) continue;
+    drawing.parts.set(part, pkg.bytesOf(part));
+    const type = types.of(part);
     if (type) drawing.contentTypes.set(part, type);
     const relsPath = relsPathFor(part);
-    const relsXml = await readPart(zip, relsPath);
+    const relsXml = pkg.textOrNull(relsPath);
     if (relsXml === null) continue;
     drawing.parts.set(relsPath, new TextEncoder().encode(relsXml));
     for (const r of parseRelationships(relsXml)) if (!r.external) queue.push(resolveTarget(part, r.target));

@@ -15,6 +15,7 @@ import {
   type Relationship,
 } from "./chartPackage";
 import { children, parseXml } from "./chartXmlText";
+import { startTagsNamed } from "./xmlReader";
 import {
   PatchedPackage,
   contentTypeOf,
@@ -121,7 +122,7 @@ export async function patchPackage(original: Uint8Array, lifted: Uint8Array | nu
 
   // 2. The new sheets and everything they refer to.
   const liftedNames = plan.sheets.flatMap((s) => ("lift" in s ? [s.lift] : []));
-  const originalActive = Number(/<(?:\w+:)?workbookView\b[^>]*\sactiveTab="(\d+)"/.exec(wb.xml)?.[1] ?? 0);
+  const originalActive = Number(startTagsNamed(wb.xml, "workbookView")[0]?.activeTab ?? 0);
   const activeGone = gone.includes(originalActive);
   const relIds = new Map<string, string>();
   const states = new Map<string, string | undefined>();
@@ -277,7 +278,7 @@ async function sharedStrings(src: PatchedPackage, lwb: Workbook): Promise<string
   const rel = lwb.rels.find((r) => TYPE.sharedStrings.test(r.type));
   const xml = rel ? await src.text(resolveTarget(lwb.part, rel.target)) : null;
   if (!xml) return [];
-  return children(parseXml(xml), "si").map((si) => (si.innerEnd < 0 ? "" : xml.slice(xml.indexOf(">", si.start) + 1, si.innerEnd)));
+  return children(parseXml(xml), "si").map((si) => (si.innerEnd < 0 ? "" : xml.slice(si.openEnd, si.innerEnd)));
 }
 
 /** Shared-string cells written inline (t="inlineStr"), so the original shared strings part is not touched. */
@@ -314,8 +315,8 @@ async function tableIds(pkg: PatchedPackage, types: string): Promise<Set<number>
   const ids = new Set<number>();
   for (const p of pkg.paths()) {
     if (contentTypeOf(types, p) !== TABLE_CT) continue;
-    const id = /<(?:\w+:)?table\b[^>]*\sid="(\d+)"/.exec((await pkg.text(p)) ?? "");
-    if (id) ids.add(Number(id[1]));
+    const id = Number(startTagsNamed((await pkg.text(p)) ?? "", "table")[0]?.id);
+    if (Number.isInteger(id)) ids.add(id);
   }
   return ids;
 }

@@ -4,7 +4,6 @@
 import JSZip from "jszip";
 import { parseRelationships, relsPathFor, resolveTarget, type PartPath } from "./chartPackage";
 import { children, escapeXml, parseXml } from "./chartXmlText";
-import { attributes } from "./xml";
 
 const utf8 = new TextDecoder("utf-8");
 
@@ -183,9 +182,3 @@ export function freePartName(pkg: PatchedPackage, wanted: PartPath, reserved: Se
 
 /** The relationships part of a part, and back. */
 export { relsPathFor };
-
-/** Attributes of an element's start tag in a part, by the element's offsets. */
-export function startTagAttributes(xml: string, el: { start: number }): Record<string, string> {
-  const end = xml.indexOf(">", el.start);
-  return attributes(xml.slice(el.start, end + 1));
-}

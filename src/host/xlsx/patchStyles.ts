@@ -3,6 +3,7 @@
 // entry that is already there, byte for byte, is reused, so regenerating does not grow the part.
 import { children, parseXml, type XmlElement } from "./chartXmlText";
 import { maxOf } from "../../core/arrays";
+import { setAttribute, startTagAt } from "./xmlReader";
 
 /** lifted index -> index in the patched styles part. */
 export interface StyleMaps {
@@ -78,11 +79,8 @@ function intern(section: Section, raw: string): number {
   return section.raws.length + section.added.length - 1;
 }
 
-function setAttr(startTag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name}=")[^"]*(")`);
-  if (re.test(startTag)) return startTag.replace(re, (_m, a: string, b: string) => `${a}${value}${b}`);
-  return startTag.replace(/^(<[^\s/>]+)/, `$1 ${name}="${value}"`);
-}
+/** One attribute set in a start tag, read by the tokenizer (either quote; nothing else in the tag changes). */
+const setAttr = setAttribute;
 
 /**
  * Merge the lifted styles the lifted sheets use into the original styles part. Returns the new part text
@@ -96,8 +94,8 @@ export function mergeStyles(originalXml: string, liftedXml: string, used: { xf: 
   const maps: StyleMaps = { xf: new Map(), dxf: new Map() };
 
   // Number formats: built-in ids (< 164) mean the same everywhere; custom ones by their format code.
-  const numFmtCode = (raw: string) => /formatCode="([^"]*)"/.exec(raw)?.[1] ?? "";
-  const numFmtIdOf = (raw: string) => Number(/numFmtId="(\d+)"/.exec(raw)?.[1] ?? 0);
+  const numFmtCode = (raw: string) => startTagAt(raw, 0).formatCode ?? "";
+  const numFmtIdOf = (raw: string) => Number(startTagAt(raw, 0).numFmtId ?? 0) || 0;
   const numFmts = target.get("numFmts")!;
   let nextNumFmt = maxOf(numFmts.raws.map(numFmtIdOf), 163) + 1;
   const liftedNumFmts = new Map(itemsOf(liftedXml, lRoot, "numFmts").map((n) => [numFmtIdOf(n.raw), n.raw]));
@@ -110,7 +108,7 @@ export function mergeStyles(originalXml: string, liftedXml: string, used: { xf: 
     const code = numFmtCode(raw);
     const existing = [...numFmts.raws, ...numFmts.added].find((r) => numFmtCode(r) === code);
     const mapped = existing ? numFmtIdOf(existing) : nextNumFmt++;
-    if (!existing) numFmts.added.push(qualify(raw.replace(/numFmtId="\d+"/, `numFmtId="${mapped}"`), prefix));
+    if (!existing) numFmts.added.push(qualify(setAttribute(raw, "numFmtId", String(mapped)), prefix));
     numFmtMap.set(id, mapped);
     return mapped;
   };
@@ -133,7 +131,7 @@ export function mergeStyles(originalXml: string, liftedXml: string, used: { xf: 
       maps.xf.set(i, 0);
       continue;
     }
-    const startEnd = xf.raw.indexOf(">") + 1;
+    const startEnd = xf.el.openEnd - xf.el.start;
     let start = xf.raw.slice(0, startEnd);
     const a = xf.el.attrs;
     start = setAttr(start, "numFmtId", String(mapNumFmt(Number(a.numFmtId ?? 0))));
@@ -159,7 +157,7 @@ function applySections(xml: string, root: XmlElement, target: Map<string, Sectio
     if (!s.added.length) continue;
     const count = String(s.raws.length + s.added.length);
     if (s.el) {
-      const tagEnd = xml.indexOf(">", s.el.start) + 1;
+      const tagEnd = s.el.openEnd;
       const selfClosing = s.el.innerEnd < 0;
       const open = setAttr(selfClosing ? xml.slice(s.el.start, tagEnd).replace(/\s*\/>$/, ">") : xml.slice(s.el.start, tagEnd), "count", count);
       const inner = selfClosing ? "" : xml.slice(tagEnd, s.el.innerEnd);

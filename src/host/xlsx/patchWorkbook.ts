@@ -6,7 +6,7 @@ import { REL_NS } from "./chartPart";
 import { children, escapeXml, parseXml, prefixFor, type XmlElement } from "./chartXmlText";
 import { nameXml } from "./definedNames";
 import { qualify } from "./patchStyles";
-import { startTagAttributes } from "./patchParts";
+import { setAttribute } from "./xmlReader";
 import { maxOf } from "../../core/arrays";
 
 export interface SheetEntry {
@@ -64,7 +64,7 @@ export function patchWorkbookXml(xml: string, edit: WorkbookEdit): string {
   });
   const unchanged = edit.sheets.length === entries.length && edit.sheets.every((s, i) => "original" in s && s.original === i);
   if (!unchanged) {
-    const sheetsOpen = xml.slice(sheetsEl.start, xml.indexOf(">", sheetsEl.start) + 1).replace(/\s*\/>$/, ">");
+    const sheetsOpen = xml.slice(sheetsEl.start, sheetsEl.openEnd).replace(/\s*\/>$/, ">");
     edits.push({ start: sheetsEl.start, end: sheetsEl.end, text: `${sheetsOpen}${items.join("")}</${sheetsEl.name}>` });
   }
 
@@ -85,7 +85,7 @@ export function patchWorkbookXml(xml: string, edit: WorkbookEdit): string {
   const namesTag = prefix ? `${prefix}:definedNames` : "definedNames";
   const namesUnchanged = kept.length === originalNames.length && originalNames.every((el, i) => xml.slice(el.start, el.end) === kept[i]);
   if (namesEl && !namesUnchanged) {
-    const open = xml.slice(namesEl.start, xml.indexOf(">", namesEl.start) + 1).replace(/\s*\/>$/, ">");
+    const open = xml.slice(namesEl.start, namesEl.openEnd).replace(/\s*\/>$/, ">");
     edits.push({ start: namesEl.start, end: namesEl.end, text: kept.length ? `${open}${kept.join("")}</${namesEl.name}>` : "" });
   } else if (!namesEl && kept.length) {
     const after = lastOf(root, ["sheets", "functionGroups", "externalReferences"])!;
@@ -95,13 +95,13 @@ export function patchWorkbookXml(xml: string, edit: WorkbookEdit): string {
   // The tab shown on opening, and the first tab in view, follow their sheets.
   const view = children(children(root, "bookViews")[0], "workbookView")[0];
   if (view) {
-    const a = startTagAttributes(xml, view);
+    const a = view.attrs;
     const active = newIndex.get(Number(a.activeTab ?? 0)) ?? edit.activeIfGone;
     const first = Math.min(newIndex.get(Number(a.firstSheet ?? 0)) ?? 0, active);
-    const end = xml.indexOf(">", view.start) + 1;
+    const end = view.openEnd;
     let open = xml.slice(view.start, end);
-    open = setOrAdd(open, "activeTab", active, a.activeTab !== undefined || active !== 0);
-    open = setOrAdd(open, "firstSheet", first, a.firstSheet !== undefined);
+    open = setOrAdd(open, "activeTab", active, active !== 0, a.activeTab !== undefined);
+    open = setOrAdd(open, "firstSheet", first, false, a.firstSheet !== undefined);
     edits.push({ start: view.start, end, text: open });
   }
 
@@ -118,10 +118,9 @@ function lastOf(root: XmlElement, locals: string[]): XmlElement | undefined {
   return root.children.filter((c) => locals.includes(c.local)).pop();
 }
 
-function setOrAdd(startTag: string, name: string, value: number, needed: boolean): string {
-  const re = new RegExp(`(\\s${name}=")\\d*(")`);
-  if (re.test(startTag)) return startTag.replace(re, `$1${value}$2`);
-  return needed ? startTag.replace(/^(<[^\s/>]+)/, `$1 ${name}="${value}"`) : startTag;
+/** The attribute set where the tag has it (either quote) or where it is needed; read by the tokenizer. */
+function setOrAdd(startTag: string, name: string, value: number, needed: boolean, has: boolean): string {
+  return has || needed ? setAttribute(startTag, name, String(value)) : startTag;
 }
 
 /** Drop the calculation chain's cells on removed sheets (by sheetId); null when none is left. */

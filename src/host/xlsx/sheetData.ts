@@ -172,23 +172,42 @@ class CellScanner {
     return text;
   }
 
-  /** An inline string: the text of its <t> and its runs' <t>, phonetic runs (<rPh>) left out. */
   private inlineText(): string {
-    const r = this.r;
-    let text = "";
-    if (r.selfClosing) {
-      r.next();
-      return text;
-    }
-    const depth = r.depth;
-    for (let t = r.next(); r.depth >= depth; t = r.next()) {
-      if (t === Token.Close) continue;
-      if (t !== Token.Open) continue;
-      if (r.is("t")) text += this.textOf() ?? "";
-      else if (r.is("rPh")) r.skip();
-    }
+    return richText(this.r);
+  }
+}
+
+/** The text of the element just opened, up to its end tag, nested elements skipped; null when it closed itself. */
+function elementText(r: XmlReader): string | null {
+  if (r.selfClosing) {
+    r.next();
+    return null;
+  }
+  let text = "";
+  for (let t = r.next(); t !== Token.Close; t = r.next()) {
+    if (t === Token.Text) text += r.text;
+    else r.skip();
+  }
+  return text;
+}
+
+/**
+ * Rich text as a cell's inline string (<is>) and a shared string (<si>) hold it, from its start tag to its end
+ * tag: the text of its <t> and of its runs' <t>, phonetic runs (<rPh>) left out, as Excel shows it.
+ */
+export function richText(r: XmlReader): string {
+  let text = "";
+  if (r.selfClosing) {
+    r.next();
     return text;
   }
+  const depth = r.depth;
+  for (let t = r.next(); r.depth >= depth; t = r.next()) {
+    if (t !== Token.Open) continue;
+    if (r.is("t")) text += elementText(r) ?? "";
+    else if (r.is("rPh")) r.skip();
+  }
+  return text;
 }
 
 /**

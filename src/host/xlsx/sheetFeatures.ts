@@ -179,7 +179,7 @@ function layout(sheet: SheetModel, root: XmlElement): void {
     if ((state === "frozen" || state === "frozenSplit") && (xSplit || ySplit)) sheet.freeze = { rows: ySplit, cols: xSplit };
     if (view.attrs.showGridLines === "0" || view.attrs.showGridLines === "false") sheet.showGridlines = false;
   }
-  sheet.protected = truthy(child(root, "sheetProtection")?.attrs.sheet);
+  sheet.protected = isProtected(root);
   const ps = child(root, "pageSetup")?.attrs ?? {};
   const fit = truthy(child(sheetPr, "pageSetUpPr")?.attrs.fitToPage);
   const paper = num(ps.paperSize);
@@ -202,6 +202,33 @@ function layout(sheet: SheetModel, root: XmlElement): void {
   const header = center(child(hf, "oddHeader")?.text), footer = center(child(hf, "oddFooter")?.text);
   if (header) sheet.pageLayout.centerHeader = header;
   if (footer) sheet.pageLayout.centerFooter = footer;
+}
+
+/** The sheet's merged areas (one-cell "merges" left out), as its <mergeCells> lists them. */
+export function mergesOf(root: XmlElement): CellRect[] {
+  const out: CellRect[] = [];
+  for (const el of children(child(root, "mergeCells"), "mergeCell")) {
+    const rect = rectOf(el.attrs.ref);
+    if (rect && rect.rowCount * rect.colCount > 1) out.push(rect);
+  }
+  return out;
+}
+
+/** Whether the sheet is protected (<sheetProtection sheet="1">). */
+export function isProtected(root: XmlElement): boolean {
+  return truthy(child(root, "sheetProtection")?.attrs.sheet);
+}
+
+/** The Excel tables the sheet's relationships name (a table part that is missing is passed over). */
+export function tablesOf(pkg: ZipPackage, part: string, rels: Relationship[] = relationshipsOf(pkg, part)): TableModel[] {
+  const out: TableModel[] = [];
+  for (const rel of rels) {
+    if (rel.external || !rel.type.endsWith("/table")) continue;
+    const target = resolveTarget(part, rel.target);
+    const t = pkg.has(target) ? readTable(pkg, target) : null;
+    if (t) out.push(t);
+  }
+  return out;
 }
 
 function readTable(pkg: ZipPackage, part: string): TableModel | null {
@@ -229,15 +256,11 @@ function readNotes(pkg: ZipPackage, sheet: SheetModel, part: string): void {
   }
 }
 
-/** Read the features of a worksheet part into its model; the cells are already there. */
-export function readSheetFeatures(pkg: ZipPackage, sheet: SheetModel, part: string, rest: string, styles: StyleSheet): void {
-  const root = parsePartXml(rest, part);
+/** Read the features of a worksheet part (root: the part without its cells) into its model; the cells are already there. */
+export function readSheetFeatures(pkg: ZipPackage, sheet: SheetModel, part: string, root: XmlElement, styles: StyleSheet): void {
   const rels = relationshipsOf(pkg, part);
   columns(sheet, root);
-  for (const el of children(child(root, "mergeCells"), "mergeCell")) {
-    const rect = rectOf(el.attrs.ref);
-    if (rect && rect.rowCount * rect.colCount > 1) sheet.merges.push(rect);
-  }
+  for (const m of mergesOf(root)) sheet.merges.push(m);
   // Only the top-left cell of a merged area holds a value; Excel ignores (and drops) the others'.
   for (const m of sheet.merges) {
     for (const [r, c] of positionsIn(sheet, m)) {
@@ -254,14 +277,10 @@ export function readSheetFeatures(pkg: ZipPackage, sheet: SheetModel, part: stri
   if (dv) sheet.passthrough.dataValidations = dv;
   const filter = child(root, "autoFilter")?.attrs.ref;
   if (filter) sheet.passthrough.autoFilter = filter;
+  for (const t of tablesOf(pkg, part, rels)) sheet.tables.push(t);
   for (const rel of rels) {
-    if (rel.external) continue;
+    if (rel.external || !rel.type.endsWith("/comments")) continue;
     const target = resolveTarget(part, rel.target);
-    if (rel.type.endsWith("/table") && pkg.has(target)) {
-      const t = readTable(pkg, target);
-      if (t) sheet.tables.push(t);
-    } else if (rel.type.endsWith("/comments") && pkg.has(target)) {
-      readNotes(pkg, sheet, target);
-    }
+    if (pkg.has(target)) readNotes(pkg, sheet, target);
   }
 }

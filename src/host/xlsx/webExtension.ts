@@ -4,7 +4,9 @@
 // with their relationships and content types. ExcelJS drops these parts, so the host reads and
 // writes them itself.
 import type JSZip from "jszip";
-import { attributes, escapeXml } from "./xml";
+import { escapeXml } from "./xml";
+import { startTagsNamed } from "./xmlReader";
+import type { ZipPackage } from "./zipPackage";
 import { isSettingsKey } from "../../core/settingsStore";
 import { ADDIN_ID, ADDIN_VERSION } from "../../core/addin";
 
@@ -29,12 +31,10 @@ export interface LoadedWebExtensions {
   parts: Map<string, Uint8Array>;
 }
 
+/** The <we:property name value> entries, read with the tokenizer; a part that is not well formed throws. */
 function parseProperties(xml: string): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  const re = /<(?:\w+:)?property\b[^>]*>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const a = attributes(m[0]);
+  for (const a of startTagsNamed(xml, "property")) {
     if (a.name === undefined) continue;
     try {
       out.set(a.name, JSON.parse(a.value ?? "null"));
@@ -46,8 +46,8 @@ function parseProperties(xml: string): Map<string, unknown> {
 }
 
 function referenceId(xml: string): string {
-  const ref = /<(?:\w+:)?reference\b[^>]*>/.exec(xml);
-  return (ref ? attributes(ref[0]).id ?? "" : "").replace(/[{}]/g, "").toLowerCase();
+  const ref = startTagsNamed(xml, "reference")[0];
+  return (ref?.id ?? "").replace(/[{}]/g, "").toLowerCase();
 }
 
 /** How surely a web extension part is this add-in's: 2 it names our id, 1 an older copy's, 0 not ours. */
@@ -58,16 +58,17 @@ function ours(xml: string, addInId: string): number {
   return 0;
 }
 
-export async function readWebExtensions(zip: JSZip, addInId = DEFAULT_ADDIN_ID): Promise<LoadedWebExtensions> {
+/** The web extension parts of the package as read (checked and bounded by the package reader). */
+export async function readWebExtensions(pkg: ZipPackage, addInId = DEFAULT_ADDIN_ID): Promise<LoadedWebExtensions> {
   const parts = new Map<string, Uint8Array>();
   const result: LoadedWebExtensions = { settings: new Map(), parts };
-  const files = Object.keys(zip.files).filter((p) => p.startsWith(WEBEXT_DIR) && !zip.files[p].dir);
-  for (const p of files) parts.set(p, await zip.file(p)!.async("uint8array"));
+  const files = pkg.entries.map((e) => e.name).filter((p) => p.startsWith(WEBEXT_DIR));
+  for (const p of files) parts.set(p, pkg.bytesOf(p));
   // Another add-in's settings are not ours to read or change: only our own part is the settings (the one
   // naming our id first, else one an older copy made).
   let best = 0;
   for (const p of files.filter((f) => /webextension\d*\.xml$/.test(f)).sort()) {
-    const xml = await zip.file(p)!.async("string");
+    const xml = pkg.textOf(p);
     const score = ours(xml, addInId);
     if (score <= best) continue;
     best = score;

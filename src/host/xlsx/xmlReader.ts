@@ -353,6 +353,15 @@ export class XmlReader {
     }
   }
 
+  /** Where the value of the current start tag's attribute with this name as written lies (inside its quotes); null when absent. */
+  valueSpan(qualified: string): [number, number] | null {
+    const xml = this.xml, at = this.attrAt;
+    for (let a = 0; a < this.attrCount * 5; a += 5) {
+      if (at[a + 2] - at[a] === qualified.length && xml.startsWith(qualified, at[a])) return [at[a + 3], at[a + 4]];
+    }
+    return null;
+  }
+
   /** Every attribute of the current start tag, by the name as written ("r:id", "xmlns:x"), decoded. */
   attributes(): Record<string, string> {
     const out: Record<string, string> = {};
@@ -379,6 +388,39 @@ export class XmlReader {
       if (this.next() === Token.End) break;
     }
   }
+}
+
+/**
+ * The attributes of every element with this local name, in document order, read with the tokenizer (so a
+ * prefix, either quote, entities and a ">" inside a value all read as XML means them). Throws XmlError when
+ * the text is not well formed.
+ */
+export function startTagsNamed(xml: string, local: string): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  const r = new XmlReader(xml);
+  for (let t = r.next(); t !== Token.End; t = r.next()) if (t === Token.Open && r.is(local)) out.push(r.attributes());
+  return out;
+}
+
+/** The attributes of the start tag at `start` in a part's text (the element may run on past it). */
+export function startTagAt(xml: string, start: number): Record<string, string> {
+  const r = new XmlReader(xml, start, xml.length, true);
+  if (r.next() !== Token.Open) throw new XmlError("no start tag", start);
+  return r.attributes();
+}
+
+/**
+ * A start tag as written, with one attribute set: its value replaced where it stands (in whichever quote it was
+ * written), else the attribute added after the element's name. Everything else in the tag keeps its bytes.
+ */
+export function setAttribute(startTag: string, qualified: string, value: string): string {
+  const r = new XmlReader(startTag, 0, startTag.length, true);
+  if (r.next() !== Token.Open) throw new XmlError("no start tag", 0);
+  const escaped = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  const span = r.valueSpan(qualified);
+  if (span) return startTag.slice(0, span[0]) + escaped + startTag.slice(span[1]);
+  const nameEnd = 1 + r.name.length;
+  return `${startTag.slice(0, nameEnd)} ${qualified}="${escaped}"${startTag.slice(nameEnd)}`;
 }
 
 /** An attribute's value as XML reads it: white space characters as written become spaces, entities decoded. */

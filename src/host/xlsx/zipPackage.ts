@@ -164,21 +164,6 @@ export class ZipPackage {
   textOrNull(part: string): string | null {
     return this.has(part) ? this.textOf(part) : null;
   }
-
-  /**
-   * Just enough of JSZip's reading surface for the code that carries parts through untouched
-   * (drawings, web extensions); every read goes through the same checks.
-   */
-  asJsZip(): import("jszip") {
-    const files: Record<string, { dir: boolean }> = {};
-    for (const e of this.entries) files[e.name] = { dir: false };
-    type Reader = { async(type: string): Promise<string | Uint8Array> };
-    const one = (name: string): Reader | null =>
-      this.has(name) ? { async: async (type: string) => (type === "string" ? this.textOf(name) : this.bytesOf(name)) } : null;
-    const file = (name: string | RegExp): Reader | null | Reader[] =>
-      name instanceof RegExp ? this.entries.filter((e) => name.test(e.name)).map((e) => one(e.name)!) : one(name);
-    return { files, file } as unknown as import("jszip");
-  }
 }
 
 /** Node's own zlib where there is one (the command line): native speed, output capped by the declared size. */

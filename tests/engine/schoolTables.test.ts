@@ -1,0 +1,95 @@
+// Small school tables with no period in their headings (tests/fixtures/school-tables.xlsx, built by `npm run fixtures`
+// from scripts/fixtures/build-school-tables.ts, the schools' own published figures).
+import { allKpis, scanFixture } from "../helpers/scan";
+import type { ScanResult } from "../../src/core/types";
+
+describe("small school tables a reader reads without a period in the headings", () => {
+  let r: ScanResult;
+  beforeAll(async () => {
+    r = await scanFixture("school-tables.xlsx", { asOf: "2017-07-10" });
+  });
+
+  it("classes named 'Year 1' … 'Year 6' are the rows' names, not reference codes: every class is a KPI", () => {
+    expect(allKpis(r, "Attendance").map((k) => [k.measure, k.ref ?? null])).toEqual([
+      ["Year Reception", null],
+      ["Year 1", null],
+      ["Year 2", null],
+      ["Year 3", null],
+      ["Year 4", null],
+      ["Year 5", null],
+      ["Year 6", null],
+      ["TOTAL", null],
+    ]);
+  });
+
+  it("figures headed only by what they hold ('% Attendance | Authorised Absence % | …'): the first is the row's own", () => {
+    expect(allKpis(r, "Attendance").map((k) => k.latest?.value)).toEqual([0.9703, 0.9706, 0.966, 0.9736, 0.9645, 0.9433, 0.9634, 0.9643]);
+  });
+
+  it("'School % | National % | School Exceeding % | National Exceeding %': the school's first figure, not its exceeding one", () => {
+    expect(allKpis(r, "KS1").map((k) => [k.measure, k.latest?.value])).toEqual([
+      ["Reading", 0.727],
+      ["Writing", 0.673],
+      ["Maths", 0.782],
+    ]);
+  });
+
+  it("' | School | Local Authority | National' and ' | School | National': the school's figure, the others its comparators", () => {
+    const ks = allKpis(r, "KS2");
+    expect(ks.map((k) => [k.group, k.measure, k.latest?.value])).toEqual([
+      ["Pupils achieving the expected standard", "Reading", 0.98],
+      ["Pupils achieving the expected standard", "Writing", 0.94],
+      ["Pupils achieving the expected standard", "Maths", 0.96],
+      ["Average Scaled Scores", "Reading", 110.1],
+      ["Average Scaled Scores", "Maths", 108.3],
+      ["Average Scaled Scores", "Grammar, Punctuation and Spelling", 109.8],
+    ]);
+    expect(ks[0].benchmarks?.map((b) => [b.label, b.value?.value])).toEqual([
+      ["Local Authority", 0.73],
+      ["National", 0.73],
+    ]);
+  });
+
+  it("'% Meeting Expected Standard | Average Scaled Score | National …': the share meeting the standard is the figure, not a target", () => {
+    const ks = allKpis(r, "Results 2024");
+    expect(ks.map((k) => [k.measure, k.latest?.value, k.target?.value ?? null])).toEqual([
+      ["Reading", 0.95, null],
+      ["GPS", 0.97, null],
+      ["Writing", 0.98, null],
+      ["Reading", 0.62, null],
+      ["GPS", 0.66, null],
+      ["Writing", 0.18, null],
+    ]);
+  });
+
+  it("a line naming the measure over subjects ('Average Scaled Scores' over 'Reading'): it files them and says their unit", () => {
+    expect(allKpis(r, "KS2").map((k) => k.unit)).toEqual(["percent", "percent", "percent", "score", "score", "score"]);
+  });
+
+  it("the corner naming the measure the subjects break down ('Percentage of pupils meeting the expected standard in'): their group and unit", () => {
+    const ks = allKpis(r, "KS2 2018");
+    expect(ks.map((k) => [k.group, k.measure, k.latest?.value, k.unit])).toEqual([
+      ["Percentage of pupils meeting the expected standard in", "Reading", 0.62, "percent"],
+      ["Percentage of pupils meeting the expected standard in", "Writing", 0.58, "percent"],
+      ["Percentage of pupils meeting the expected standard in", "Maths", 0.42, "percent"],
+    ]);
+  });
+
+});
+
+describe("a school's results kept for two summers", () => {
+  let r: ScanResult;
+  beforeAll(async () => {
+    r = await scanFixture("school-tables.xlsx", { asOf: "2024-07-31" });
+  });
+
+  it("each summer's 'expected' and 'higher' tables ('Subject | 2024 LDSM results | …'): one KPI per subject and caption, 2024 latest, 2023 previous", () => {
+    const higher = "% of children reaching the ‘higher’ standard (tests) of ‘greater depth’ (writing teacher assessment only)";
+    expect(allKpis(r, "KS2 Results").map((k) => [k.group, k.measure, k.latest?.value, k.previous?.value])).toEqual([
+      ["% of children reaching the ‘expected’ standard", "Reading", 0.965, 0.89],
+      ["% of children reaching the ‘expected’ standard", "Maths", 0.965, 0.9],
+      [higher, "Reading", 0.625, 0.45],
+      [higher, "Maths", 0.464, 0.42],
+    ]);
+  });
+});
