@@ -86,3 +86,13 @@ it("snapshot dates down the rows after a dash ('– 31st December 2020'), a colu
     ["Total", 6808, 6326],
   ]);
 });
+
+it("'Annual Target | Result | % variation from target | Target achieved?': the target is the target, Y is met, numbered colon lines are sections", async () => {
+  const r = await scanFixture("rows-more.xlsx", { asOf: "2006-06-30" });
+  const ks = allKpis(r, "Responsiveness");
+  expect(ks.map((k) => [k.group, k.measure, k.latest?.value, k.currentTarget?.value, k.statedRag])).toEqual([
+    ["12.Response times for Priority One", "Within 8 minutes", 0.658, 0.6, "green"],
+    ["12.Response times for Priority One", "Within 12 minutes", 0.874, 0.9, "red"],
+    ["13.Response times for Priority Two", "Within 20 minutes", 0.73, 0.6, "green"],
+  ]);
+});

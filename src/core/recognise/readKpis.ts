@@ -144,13 +144,15 @@ class RowReader {
   }
 
   /**
-   * A short label ending in a colon ("Inputs:", "Workload/Output:") heads the rows under it — unless it leads into
-   * lettered parts of one KPI ("Satisfaction:" over "a) …", "b) …") or ends on a word that needs more ("Data
-   * completeness of:").
+   * A short label ending in a colon ("Inputs:", "Workload/Output:", a numbered "12.Response times for Priority One:")
+   * heads the rows under it — unless it leads into lettered parts of one KPI ("Satisfaction:" over "a) …", "b) …")
+   * or ends on a word that needs more ("Data completeness of:").
    */
   private labelledSection(r: number, text: string): string | null {
     const t = text.trim();
-    if (!/:$/.test(t) || t.split(/\s+/).length > 4 || /\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:$/i.test(t)) return null;
+    // A numbered line ("12.Response times for Priority One:") is a section by its number, however many words.
+    const words = /^\d{1,3}(?:\.\d{1,3})*[.)]\s*\p{L}/u.test(t) ? 8 : 4;
+    if (!/:$/.test(t) || t.split(/\s+/).length > words || /\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:$/i.test(t)) return null;
     const { grid, table, cols } = this;
     for (let n = r + 1; n <= table.lastRow; n++) {
       const name = this.txt(n, cols.measure) || this.txt(n, cols.ref);
