@@ -96,3 +96,13 @@ it("'Annual Target | Result | % variation from target | Target achieved?': the t
     ["13.Response times for Priority Two", "Within 20 minutes", 0.73, 0.6, "green"],
   ]);
 });
+
+it("' | Average wait in weeks' over 'Step 2 | 5.1', the corner empty: a KPI per step, in weeks, filed under the line naming the measure", async () => {
+  const r = await scanFixture("rows-more.xlsx", { asOf: "2018-10-31" });
+  const ks = allKpis(r, "Waits by step");
+  expect(ks.map((k) => [k.measure, k.latest?.value, k.unit, k.group])).toEqual([
+    ["Step 2", 5.1, "weeks", "Average Waiting times from first Assessment to starting Treatment"],
+    ["Step 3", 9.2, "weeks", "Average Waiting times from first Assessment to starting Treatment"],
+    ["Talking Therapies", 6.1, "weeks", "Average Waiting times from first Assessment to starting Treatment"],
+  ]);
+});

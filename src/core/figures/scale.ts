@@ -70,8 +70,14 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
   if (e.stated && e.stated !== "rate") return { unit: e.stated, ratePer: null };
   if (e.stated === "rate" || base !== null) return { unit: "rate", ratePer: base };
   if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: conventionalBase(e.measure) ?? (e.cells.some((p) => p.unit === "percent") ? 100 : null) };
-  const unit = majorityUnit(e.cells) ?? e.measureUnit ?? (e.headings.some((h) => PERCENT_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
+  const unit = majorityUnit(e.cells) ?? e.measureUnit ?? durationHeading(e.headings) ?? (e.headings.some((h) => PERCENT_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
   return { unit, ratePer: null };
+}
+
+/** A figure heading that names a span of time its figures are counted in ("Average wait in weeks", "Actual (days)"). */
+function durationHeading(headings: readonly string[]): Unit | null {
+  const units = headings.map(unitFromMeasure).filter((u) => u === "weeks" || u === "days" || u === "months");
+  return units.length && units.every((u) => u === units[0]) ? units[0] : null;
 }
 
 /**

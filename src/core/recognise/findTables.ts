@@ -599,7 +599,7 @@ function tableFromBlock(
   let titleRow: number | null = null;
   for (let r = block.firstRow - 1; r >= Math.max(grid.firstRow, block.firstRow - 3); r--) {
     if (grid.isBlankRow(r, fromCol, toCol)) break;
-    if (isHeadingRow(grid, kinds, r, fromCol, toCol, valueCols)) {
+    if (isHeadingRow(grid, kinds, r, fromCol, toCol, valueCols) || cornerlessHeading(grid, kinds, r, fromCol, toCol, valueCols, labelCol)) {
       headerRow = r;
       break;
     }
@@ -648,6 +648,12 @@ function tableFromBlock(
   };
 }
 
+/** One heading over the figures and nothing over the names (" | Average wait in weeks"): the table's heading row. */
+function cornerlessHeading(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number, valueCols: ReadonlySet<number>, namesCol: number): boolean {
+  const filled = grid.filledCols(row, fromCol, toCol);
+  return filled.length >= 1 && grid.rawText(row, namesCol) === "" && filled.every((c) => valueCols.has(c) && kinds.kind(row, c) === "label" && grid.rawText(row, c).length <= 60);
+}
+
 /** Most of a column's filled cells are stated statuses (RAG words, symbols or fills). */
 function holdsStatuses(kinds: CellKinds, col: number, rows: readonly number[]): boolean {
   const filled = rows.filter((r) => kinds.kind(r, col) !== "empty");
@@ -669,7 +675,19 @@ function worthReading(grid: SheetGrid, block: { firstRow: number; lastRow: numbe
   const evidence = [labelCol, labelCol + 1].map((c) => measureEvidence(grid, c, block.firstRow, block.lastRow));
   const wordy = evidence.some((e) => e.wordy);
   const lexical = evidence.some((e) => e.lexical);
-  return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
+  return headed >= 2 || (headed >= 1 && (wordy || lexical || figureHeadingSaysMeasure(grid, block.firstRow - 1, fromCol, toCol))) || (wordy && lexical);
+}
+
+/**
+ * A heading over the figures that says in words what they measure ("Average wait in weeks" over "Step 2 | 5.1"): a
+ * phrase of three words or more with words measures are made of. The names under it may be no more than labels.
+ */
+function figureHeadingSaysMeasure(grid: SheetGrid, row: number, fromCol: number, toCol: number): boolean {
+  if (row < grid.firstRow) return false;
+  return grid.filledCols(row, fromCol, toCol).some((c) => {
+    const t = grid.rawText(row, c);
+    return wordCount(t) >= 3 && MEASURE_WORDS.test(t) && FIGURE_ROLES.has(classifyHeading(t)?.role ?? "ignore");
+  });
 }
 
 interface MeasureEvidence {
@@ -737,8 +755,11 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
   const measure = columns.find((c) => c.cls?.role === "measure" || c.cls?.role === "ref");
   if (!measure || !rows.length) return false;
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
-  // "Incident Response Times" over "Priority One", "Priority Two": the heading over the names says what they measure.
-  const headedAsMeasures = !!measure.label && MEASURE_WORDS.test(measure.label);
+  // "Incident Response Times" over "Priority One", "Priority Two": the heading over the names says what they measure;
+  // so does "Average wait in weeks" over their figures.
+  const headedAsMeasures = [measure, ...columns.filter((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && c.cls.source === "heading")].some(
+    (c) => !!c.label && MEASURE_WORDS.test(c.label) && (c === measure || wordCount(c.label) >= 3),
+  );
   return headed >= 2 || (headed >= 1 && (wordy || lexical || headedAsMeasures)) || (wordy && lexical);
 }
 
@@ -760,6 +781,7 @@ function mayLookLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[])
   if (!rows.length) return false;
   const labelled = columns.filter((c) => c.label).length;
   if (labelled >= 2) return true;
+  if (columns.some((c) => c.label && wordCount(c.label) >= 3 && MEASURE_WORDS.test(c.label))) return true;
   return columns.some((c) => {
     const { wordy, lexical } = measureEvidence(grid, c.col, rows[0], rows[rows.length - 1]);
     return labelled === 1 ? wordy || lexical : wordy && lexical;
