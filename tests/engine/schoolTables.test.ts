@@ -92,4 +92,39 @@ describe("a school's results kept for two summers", () => {
       [higher, "Maths", 0.464, 0.42],
     ]);
   });
+
+  it("years down the rows under subjects merged over '% EXS | % GDS': each column a measure, 2019 latest, 2018 previous", () => {
+    expect(allKpis(r, "KS2 years").map((k) => [k.measure, k.sourceCell, k.latest?.value, k.previous?.value])).toEqual([
+      ["% EXS", "B3", 0.64, 0.83],
+      ["% GDS", "C3", 0.18, 0.42],
+      ["% EXS", "D3", 0.75, 0.72],
+      ["% GDS", "E3", 0.07, 0.14],
+    ]);
+  });
+
+  it("'Nat % | 2019 % | 2022 % | 2023 %': years written with their sign are periods; the newest filled year is the latest", () => {
+    expect(allKpis(r, "KS4").map((k) => [k.measure, k.latest?.value, k.previous?.value])).toEqual([
+      ["All – grade 4+ in English and Mathematics", 0.72, 0.71],
+      ["All – grade 5+ in English and Mathematics", 0.37, 0.43],
+    ]);
+  });
+
+  it("the corner naming the measure over one column headed by the school's name ('Average Progress Scores | Thomas Gray')", () => {
+    expect(allKpis(r, "Progress").map((k) => [k.group, k.measure, k.latest?.value, k.unit])).toEqual([
+      ["Average Progress Scores", "Reading", 2.2, "score"],
+      ["Average Progress Scores", "Writing", 3.3, "score"],
+      ["Average Progress Scores", "Maths", 4.2, "score"],
+      ["Average Scaled Scores", "Reading", 100.8, "score"],
+      ["Average Scaled Scores", "Maths", 99.1, "score"],
+    ]);
+  });
+
+  it("attendance by year group under a heading row naming every column in words: the Attendance column, read as a share", () => {
+    expect(allKpis(r, "Spring 1").map((k) => [k.measure, k.latest?.value, k.unit])).toEqual([
+      ["Reception", 0.913, "percent"],
+      ["Year 1", 0.973, "percent"],
+      ["Year 2", 0.962, "percent"],
+      ["Totals", 0.962, "percent"],
+    ]);
+  });
 });

@@ -70,7 +70,7 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
   if (e.stated && e.stated !== "rate") return { unit: e.stated, ratePer: null };
   if (e.stated === "rate" || base !== null) return { unit: "rate", ratePer: base };
   if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: conventionalBase(e.measure) ?? (e.cells.some((p) => p.unit === "percent") ? 100 : null) };
-  const unit = majorityUnit(e.cells) ?? e.measureUnit ?? durationHeading(e.headings) ?? (e.headings.some((h) => PERCENT_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
+  const unit = majorityUnit(e.cells) ?? e.measureUnit ?? durationHeading(e.headings) ?? (e.headings.some((h) => PERCENT_HEADING.test(h) || ATTENDANCE_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
   return { unit, ratePer: null };
 }
 
@@ -79,6 +79,9 @@ function durationHeading(headings: readonly string[]): Unit | null {
   const units = headings.map(unitFromMeasure).filter((u) => u === "weeks" || u === "days" || u === "months");
   return units.length && units.every((u) => u === units[0]) ? units[0] : null;
 }
+
+/** "Attendance" heading a figure: a school's attendance is the share of possible sessions attended, a percentage. */
+const ATTENDANCE_HEADING = /^\s*(?:%\s*)?(?:overall\s+|school\s+)?attendance(?:\s+rate)?\s*(?:%|\(%\))?\s*$/i;
 
 /**
  * A heading that says its figures are shares: "Percentage (%)", "Result %", "Per cent" — not one that speaks of a

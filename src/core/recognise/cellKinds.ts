@@ -30,8 +30,8 @@ const LONG_CODE = /^(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q|qtr|
  */
 const NUMBERED_NAME = /^(?!(?:kpi|pi|lpi|ref|id|no|nr|num)\b)[A-Z][a-z]{2,}\s\d{1,2}$/;
 
-/** A year and then words, no other digit ("2024 LDSM results", "2019 Outturn"). */
-const YEAR_OPENS_WORDS = /^(?:19|20)\d{2}\s+(?=\p{L}{2})[^\d]*$/u;
+/** A year and then words, no other digit ("2024 LDSM results", "2019 Outturn"), or its sign ("2019 %"). */
+const YEAR_OPENS_WORDS = /^(?:19|20)\d{2}\s+(?:(?=\p{L}{2})[^\d]*|%)$/u;
 
 /** Long enough to be a sentence or a note rather than a label. */
 const LONG = 110;
@@ -152,7 +152,7 @@ export class CellKinds {
           (!!reading && reading.before !== "" && !reading.beforeIsLabel && !reading.operator && !parsePeriod(reading.before.replace(/[\s:–—-]+$/, ""))) ||
           (!!reading && !reading.unit && durationOpensName(reading.after)) ||
           LETTER_NUMBERED_NAME.test(text);
-        // "2024 LDSM results", "2023 National": a year opening words heads a period's column; it is not a figure.
+        // "2024 LDSM results", "2022 %": a year opening words (or a unit's sign) heads a period's column; not a figure.
         if (reading && !sentence && !namesIt && YEAR_OPENS_WORDS.test(text)) return "period";
         if (reading && !sentence && !namesIt) return "number";
         if (parsePeriod(text)) return "period";

@@ -210,7 +210,7 @@ function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
   const kindOfRow = /\b(?:types?|kinds?|categor(?:y|ies)|names?|descriptions?)$/i.test(text.trim()) || MEASURE_WORDS.test(text);
   if (!said) return kindOfRow ? null : asGroup(text);
   // Such a phrase may lead into the names under it ("… standard in" | "Reading"): it still names them.
-  return words >= 4 && FIGURE_ROLES.has(said.role) && said.role !== "time" && !isCaption(text) ? asStackedTitle(text) : null;
+  return cornerNamesMeasure(text) && FIGURE_ROLES.has(said.role) && said.role !== "time" && !isCaption(text) ? asStackedTitle(text) : null;
 }
 
 /**
@@ -669,7 +669,10 @@ function worthReading(grid: SheetGrid, block: { firstRow: number; lastRow: numbe
     // Headings are words and periods; a row with figures in it is data, not headings.
     if (filled.some((c) => typeof grid.raw(r, c).value === "number" && !/^(?:19|20)\d{2}$/.test(grid.rawText(r, c)))) continue;
     for (const c of filled) if (classifyHeading(grid.rawText(r, c))) headed++;
-    if (namesOwnBesideComparators(filled.filter((c) => c > labelCol).map((c) => classifyHeading(grid.rawText(r, c))))) headed++;
+    const figureHeads = filled.filter((c) => c > labelCol).map((c) => classifyHeading(grid.rawText(r, c)));
+    if (namesOwnBesideComparators(figureHeads)) headed++;
+    if (cornerNamesMeasure(grid.rawText(r, labelCol)) && ownFigureFirst(figureHeads)) headed += 2;
+    if (everyFigureHeaded(filled.filter((c) => c > labelCol).map((c) => grid.rawText(r, c)), figureHeads)) headed++;
   }
   // The row's first label may be a group ("Repairs") before the measure: look at it and the column after it.
   const evidence = [labelCol, labelCol + 1].map((c) => measureEvidence(grid, c, block.firstRow, block.lastRow));
@@ -751,9 +754,13 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
   const namesFigure = (c: ColumnInfo) => c.cls!.role !== "ignore" || FIGURE_ROLES.has(classifyHeading(c.label)?.role ?? "ignore");
   let headed = columns.filter((c) => c.label && c.cls && c.cls.source !== "content" && c.cls.source !== "position" && namesFigure(c)).length;
   const figures = columns.filter((c) => c.label && c.cls && (FIGURE_ROLES.has(c.cls.role) || c.cls.role === "benchmark"));
-  if (namesOwnBesideComparators(figures.map((c) => (c.cls!.source === "position" ? null : c.cls)))) headed++;
+  const figureHeads = figures.map((c) => (c.cls!.source === "position" ? null : c.cls));
+  if (namesOwnBesideComparators(figureHeads)) headed++;
   const measure = columns.find((c) => c.cls?.role === "measure" || c.cls?.role === "ref");
   if (!measure || !rows.length) return false;
+  if (cornerNamesMeasure(measure.label) && ownFigureFirst(figureHeads)) headed += 2;
+  const right = columns.filter((c) => c.col > measure.col);
+  if (right.every((c) => c.label) && everyFigureHeaded(right.map((c) => c.label), right.map((c) => (c.cls?.source === "heading" ? c.cls : null)))) headed++;
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
   // "Incident Response Times" over "Priority One", "Priority Two": the heading over the names says what they measure;
   // so does "Average wait in weeks" over their figures.
@@ -770,6 +777,27 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
  */
 function namesOwnBesideComparators(heads: (HeaderClass | null)[]): boolean {
   return heads.length >= 2 && heads[0] === null && heads.slice(1).some((h) => h?.role === "benchmark") && heads.slice(1).every((h) => h?.role === "benchmark" || h === null);
+}
+
+/**
+ * A heading over the names that says what the figures are ("Average Progress Scores", "Percentage of pupils achieving a
+ * high standard in" over "Reading", "Maths"): two words or more, words measures are made of.
+ */
+function cornerNamesMeasure(text: string): boolean {
+  return wordCount(text.trim()) >= 2 && MEASURE_WORDS.test(text) && !classifyHeading(text)?.heading;
+}
+
+/** Figure headings led by one that names none of our words (the organisation's own, "Thomas Gray"), any others comparators. */
+function ownFigureFirst(heads: (HeaderClass | null)[]): boolean {
+  return heads.length >= 1 && heads[0] === null && heads.slice(1).every((h) => h === null || h.role === "benchmark") && heads.length <= 3;
+}
+
+/**
+ * A heading row that names every column right of the names in words, one of them the figure itself ("Year Group |
+ * Presents | … | Possible | Attendance"): the table is headed as a reader expects, whatever its other words are.
+ */
+function everyFigureHeaded(texts: string[], heads: (HeaderClass | null)[]): boolean {
+  return texts.length >= 3 && texts.every((t) => !!t && !/\d/.test(t) && t.length <= 60) && new Set(texts).size === texts.length && heads.some((h) => h?.role === "latest");
 }
 
 /**

@@ -179,6 +179,8 @@ const PHRASES: [string, ColumnRole, number][] = [
   ["current value", "latest", 3], ["latest period", "latest", 2], ["current period", "latest", 2], ["actual performance", "latest", 3],
   ["percentage", "latest", 1], ["%", "latest", 1],
   // A school's results: the share "meeting the expected standard" is the figure itself, not a standard set for it.
+  // Attendance over figures is the attendance rate itself (the share of possible sessions attended).
+  ["attendance", "latest", 2], ["attendance rate", "latest", 3],
   ["expected standard", "latest", 3], ["meeting expected standard", "latest", 3], ["achieving expected standard", "latest", 3], ["rate", "latest", 1], ["count", "latest", 1], ["what we achieved", "latest", 3],
   // Budget books name the years relative to the current one: "PY Actual" (prior year), "CY Estimate" (current year).
   ["py", "previous", 2], ["py actual", "previous", 3], ["prior year actual", "previous", 3],

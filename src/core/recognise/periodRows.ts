@@ -213,6 +213,11 @@ function namedOverPairs(grid: SheetGrid, top: number, headerRow: number, cols: n
   const out: PeriodRowsKpi[] = [];
   for (const [name, group] of byName) {
     const first = group[0];
+    // No target among them ("READING" over "% EXS | % GDS"): each column is a measure of its own, named by its heading.
+    if (group.length > 1 && !group.some((c) => sideOf(grid.text(headerRow, c), ctx) === "target")) {
+      for (const c of group) out.push({ name: grid.text(headerRow, c), nameCell: { row: headerRow, col: c }, targetCol: null, actualCol: c });
+      continue;
+    }
     const m = grid.mergeAt(top, first);
     out.push({ name, nameCell: { row: top, col: m ? m.col : first }, ...pair(grid, headerRow, group, ctx) });
   }
