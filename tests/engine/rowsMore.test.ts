@@ -106,3 +106,12 @@ it("' | Average wait in weeks' over 'Step 2 | 5.1', the corner empty: a KPI per 
     ["Talking Therapies", 6.1, "weeks", "Average Waiting times from first Assessment to starting Treatment"],
   ]);
 });
+
+it("one row of figures with no name under years over quarters, under a numbered question: one KPI named by the question", async () => {
+  const r = await scanFixture("rows-more.xlsx", { asOf: "2019-12-31" });
+  const ks = allKpis(r, "Quarterly counts");
+  expect(ks.map((k) => [k.measure, k.latest?.value, k.previous?.value, k.unit, k.sourceCell])).toEqual([
+    ["1. The number of EHCP needs assessments requested per quarter from January 1, 2018 to today.", 487, 368, "count", "A3"],
+    ["2. How many of the requests per quarter went on to a final EHC plan?", 334, 382, "count", "A9"],
+  ]);
+});

@@ -96,7 +96,8 @@ const PERCENT_HEADING = /\(\s*%\s*\)|(?:^|\s)%(?:\s*$|\s+(?!change|points?\b|inc
 function countOf(e: ScaleEvidence): Unit | null {
   const values = e.cells.flatMap((p) => (p.value !== null && p.unit === null ? [p.value] : []));
   if (!values.length || e.cells.some((p) => p.value !== null && p.unit !== null && p.unit !== "count")) return null;
-  if (/^\s*(?:the\s+)?(?:(?:total\s+)?number|no\.?|count)\s+of\b/i.test(e.measure)) return "count";
+  // "Number of …", also as a numbered question ("1. The number of …", "3. How many of …").
+  if (/^\s*(?:\d{1,3}[.)]\s*)?(?:(?:the\s+)?(?:(?:total\s+)?number|no\.?|count)\s+of|how many)\b/i.test(e.measure)) return "count";
   // "On time" and "in time" say when things were done, not how long they took.
   if (/\b(?:average|mean|median|ratio|index|rate|per|score|time|length)\b/i.test(e.measure.replace(/\b(?:on|in) time\b/gi, " "))) return null;
   return values.every((v) => Number.isInteger(v) && v >= 0) ? "count" : null;

@@ -42,6 +42,8 @@ export interface FoundTable {
   periodRows?: PeriodRowsPlan;
   /** The user declared this range a KPI table. */
   userDefined?: boolean;
+  /** A row of figures with no name of its own, named by the line above its headings (see seriesUnderNameLine). */
+  seriesName?: { text: string; row: number; col: number };
 }
 
 const MAX_HEADER_CELL = 160;
@@ -177,6 +179,9 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
   for (const block of regions.flatMap((g) => findBlocks(grid, kinds, g.firstRow, g.lastRow, g.firstCol, g.lastCol, rowTaken))) {
     const t = tableFromBlock(grid, kinds, block, ctx);
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
+  }
+  for (const region of regions) {
+    for (const t of seriesUnderNameLine(grid, kinds, region, ctx)) if (!tables.some((o) => overlaps(o, t))) tables.push(t);
   }
   tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
   dropFiguresBesideKpis(grid, tables);
@@ -646,6 +651,42 @@ function tableFromBlock(
     periodContext: statedPlanStart(grid, top, toCol, columns, tctx),
     foundBy: "shape",
   };
+}
+
+/**
+ * One row of figures with no name, under one or two heading rows of periods ("2018 | 2018 | …" over "Qtr. 1 | Qtr. 2 |
+ * …"), under lines naming what is counted ("1. The number of EHCP needs assessments requested per quarter …" over a
+ * caption): a reader sees one KPI, named by the topmost of those lines, its figures a series of periods.
+ */
+function seriesUnderNameLine(grid: SheetGrid, kinds: CellKinds, region: { firstRow: number; lastRow: number; firstCol: number; lastCol: number }, ctx: PeriodContext): FoundTable[] {
+  const out: FoundTable[] = [];
+  for (let r = region.firstRow + 2; r <= region.lastRow; r++) {
+    const figures = grid.filledCols(r, region.firstCol, region.lastCol);
+    if (figures.length < 3 || figures[0] === region.firstCol || !figures.every((c) => kinds.isValue(r, c))) continue;
+    if (!grid.isBlankRow(r + 1, region.firstCol, region.lastCol) && r + 1 <= region.lastRow && grid.filledCols(r + 1, region.firstCol, region.lastCol).length > 1) continue;
+    const fromCol = region.firstCol;
+    const toCol = figures[figures.length - 1];
+    const over = (h: number) => h >= grid.firstRow && grid.rawText(h, fromCol) === "" && figures.every((c) => grid.rawText(h, c) !== "" && (!kinds.isValue(h, c) || /^(?:19|20)\d{2}$/.test(grid.rawText(h, c))));
+    if (!over(r - 1)) continue;
+    const headerRows = over(r - 2) ? [r - 2, r - 1] : [r - 1];
+    const columns = headingColumns(grid, headerRows, fromCol, toCol, ctx);
+    const periods = columns.filter((c) => figures.includes(c.col) && c.cls?.role === "time" && c.cls.heading?.period?.end);
+    if (periods.length !== figures.length) continue;
+    // The lines above the headings, each alone on its row: the topmost names the KPI, those under it describe it.
+    let name: { text: string; row: number; col: number } | null = null;
+    for (let l = headerRows[0] - 1; l >= Math.max(grid.firstRow, headerRows[0] - 3); l--) {
+      const filled = grid.filledCols(l, fromCol, toCol);
+      if (filled.length !== 1) break;
+      name = { text: grid.text(l, filled[0]), row: l, col: filled[0] };
+    }
+    if (!name || !/\p{L}{3,}.*\s\p{L}{3,}/u.test(name.text)) continue;
+    columns[0].cls = { role: "measure", source: "position", strength: 0.5, words: `the line above the headings names the row's figures: "${name.text.slice(0, 60)}"` };
+    out.push({
+      headerRow: headerRows[0], headerRows: headerRows.length, firstCol: fromCol, lastCol: toCol, firstDataRow: r, lastRow: r, columns,
+      excelTable: null, title: null, headerScore: 1, periodContext: ctx, foundBy: "shape", seriesName: name,
+    });
+  }
+  return out;
 }
 
 /** One heading over the figures and nothing over the names (" | Average wait in weeks"): the table's heading row. */

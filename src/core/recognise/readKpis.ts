@@ -179,7 +179,7 @@ class RowReader {
     const { cols, last } = this;
     this.endLeadIn(r);
     if (cols.group && this.txt(r, cols.group)) this.group = this.txt(r, cols.group);
-    const continuation = !this.txt(r, cols.ref) && !this.txt(r, cols.measure) && cols.names.length > 0;
+    const continuation = !this.txt(r, cols.ref) && !this.txt(r, cols.measure) && cols.names.length > 0 && !this.table.seriesName;
     if (continuation && !last) return;
     const name = this.nameOf(r, continuation);
     if (!name) return;
@@ -206,7 +206,7 @@ class RowReader {
       ref = noted[1].trim();
       refNote = noted[2].trim();
     }
-    let measure = this.txt(r, cols.measure);
+    let measure = this.txt(r, cols.measure) || (this.table.seriesName?.text ?? "");
     let measureDerived = false;
     if (continuation && last) {
       ref = last.ref;
@@ -245,7 +245,7 @@ class RowReader {
       ref: name.ref,
       refCell: at(cols.ref),
       measure: name.measure,
-      measureCell: name.measureDerived ? null : continuation ? (last?.measureCell ?? null) : at(cols.measure),
+      measureCell: name.measureDerived ? null : continuation ? (last?.measureCell ?? null) : table.seriesName && !this.txt(r, cols.measure) ? { row: table.seriesName.row, col: table.seriesName.col } : at(cols.measure),
       group: this.group ?? (continuation && last ? last.group : null) ?? this.groupFromHeading ?? table.title,
       frequency: this.frequencyOf(r, notes, name.refNote, continuation),
       frequencyCell: at(cols.frequency),
