@@ -303,7 +303,8 @@ export function parsePeriod(label: string, ctx?: PeriodContext): Period | null {
   const lead = /^(?:as\s(?:at|of)|at|to|up\sto|end\sof|w\/e|w\/c|week\sending|period\sending|ending|data\sto)\s/.exec(bare);
   const built = found ?? (bare !== text ? matchRules(bare, ctx) : null) ?? (lead ? matchRules(bare.slice(lead[0].length), ctx) : null);
   if (!built) return null;
-  const period: Period = { label: written, kind: built.kind, start: built.range?.start ?? null, end: built.range?.end ?? null };
+  // The label as written, less a dash or bullet it was listed with.
+  const period: Period = { label: found || bare === text ? written : written.replace(/^(?:[•·*]+\s*|[-–—]+\s+)/, ""), kind: built.kind, start: built.range?.start ?? null, end: built.range?.end ?? null };
   if (built.relativeMonths !== undefined) period.relativeMonths = built.relativeMonths;
   return period;
 }
