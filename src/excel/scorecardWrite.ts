@@ -366,6 +366,9 @@ function addChart(sheet: Excel.Worksheet, dataSheet: Excel.Worksheet, c: ChartSp
       if (can.chartFormats) {
         series.dataLabels.showValue = true;
         series.dataLabels.format.font.color = hex(s.labelColour);
+        // Above or below a line's points (Excel's own default for a line is to their right).
+        if (s.labelPosition) series.dataLabels.position = s.labelPosition;
+        for (const p of s.pointLabelPositions ?? []) series.points.getItemAt(p.index).dataLabel.position = p.position;
       }
     }
   });

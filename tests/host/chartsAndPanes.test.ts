@@ -70,3 +70,42 @@ describe("frozen panes", () => {
     expect(frozen).toBe("Scorecard!1:2");
   });
 });
+
+describe("where values are written by their points", () => {
+  async function chart(type: string, place: (c: Excel.Chart) => void) {
+    const wb = newWorkbook();
+    const code = await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("A1:D3").values = [["", "Q1", "Q2", "Q3"], ["Target", 0.5, 0.75, 0.9], ["Actual", 0.6, 0.7, 0.95]];
+      const c = ws.charts.add(type as Excel.ChartType, ws.getRange("A1:D3"), "Rows");
+      c.series.getItemAt(1).hasDataLabels = true;
+      place(c);
+      try {
+        await ctx.sync();
+        return null;
+      } catch (e) {
+        return (e as { code: string }).code;
+      }
+    });
+    return { code, saved: (await readChartsFromXlsx(await wb.save()))[0] };
+  }
+
+  test("a line's labels go above its points and one point's below, as saved", async () => {
+    const { code, saved } = await chart("LineMarkers", (c) => {
+      const actual = c.series.getItemAt(1);
+      actual.dataLabels.position = "Top";
+      actual.points.getItemAt(1).dataLabel.position = "Bottom";
+    });
+    expect(code).toBeNull();
+    const actual = saved.series[1];
+    expect(actual.labelPosition).toBe("t");
+    expect(actual.pointLabelPositions).toEqual({ 1: "b" });
+  });
+
+  test("are refused where Excel offers no such place: above a column, or a point past the series' last", async () => {
+    expect((await chart("ColumnClustered", (c) => void (c.series.getItemAt(1).dataLabels.position = "Top"))).code).toBe("InvalidArgument");
+    expect((await chart("LineMarkers", (c) => void (c.series.getItemAt(1).points.getItemAt(3).dataLabel.position = "Bottom"))).code).toBe("ItemNotFound");
+    // A column's value can go past its end, as Excel's default.
+    expect((await chart("ColumnClustered", (c) => void (c.series.getItemAt(1).dataLabels.position = "OutsideEnd"))).code).toBeNull();
+  });
+});

@@ -83,3 +83,51 @@ test("Hart's column charts: a target marker close to the latest column's top lea
   const snh01 = charts.find((c) => /^SNH01/.test(c.title ?? ""))!;
   expect(snh01.series.find((s) => /^Target/.test(s.name ?? ""))!.dataLabels).toBe(false);
 });
+
+/** Where the actual's value is written at point x: its own position, else the series' ("t" above, "b" below). */
+function labelAt(s: ChartSummary["series"][number], x: number): string | null {
+  return s.pointLabelPositions[x] ?? s.labelPosition;
+}
+
+/** Points where a target's marker sits just above the actual's point (within a fifth of the values' range) and the actual's value is written above it. */
+function markerOverLabel(c: ChartSummary): number[] {
+  const actual = c.series.find((s) => s.name === "Actual");
+  const target = c.series.find((s) => /^Target/.test(s.name ?? ""));
+  if (!actual?.dataLabels || !target) return [];
+  const all = c.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const span = Math.max(...all) - Math.min(...all) || 1;
+  return actual.values.flatMap((v, x) => {
+    const t = target.values[x];
+    return v !== null && t !== null && t !== undefined && t > v && t - v < span / 5 && labelAt(actual, x) !== "b" ? [x] : [];
+  });
+}
+
+test("a target's marker just above an actual's point leaves its value under the point (Devon 4.40% under 4.5%, the sample's 5/6 69.9% under 75%)", async () => {
+  const devon = await chartsOf("devon-send-app-kpis-2024", "2024-11-30");
+  const demand = devon.find((c) => /EHC plans.*\(Demand\)/i.test(c.title ?? ""))!;
+  const actual = demand.series.find((s) => s.name === "Actual")!;
+  const target = demand.series.find((s) => /^Target/.test(s.name ?? ""))!;
+  const at = actual.values.findIndex((v) => v !== null && Math.abs(v - 0.044) < 1e-6);
+  expect(target.values[at]).toBeCloseTo(0.045, 6);
+  expect(labelAt(actual, at)).toBe("b");
+  // The milestone before, 4.33% over a 4.25% target: its value stays above, clear of the marker under it.
+  expect(actual.values[at - 1]).toBeCloseTo(0.0433, 6);
+  expect(labelAt(actual, at - 1)).toBe("t");
+  const sample = await wbCharts(join(__dirname, "..", "..", "assets", "samples", "send-board-kpis.xlsx"));
+  const pathway = sample.find((c) => /^5\/6 /.test(c.title ?? ""))!;
+  const a56 = pathway.series.find((s) => s.name === "Actual")!;
+  const i56 = a56.values.findIndex((v) => v !== null && Math.abs(v - 0.699) < 1e-6);
+  expect(pathway.series.find((s) => /^Target/.test(s.name ?? ""))!.values[i56]).toBeCloseTo(0.75, 6);
+  expect(labelAt(a56, i56)).toBe("b");
+  // Across both packs: no trajectory whose actual's value is written under a target's marker; most keep theirs above.
+  for (const c of [...devon, ...sample].filter((x) => x.kind === "LineMarkers")) expect([c.title, markerOverLabel(c)]).toEqual([c.title, []]);
+  const above = [...devon, ...sample].filter((c) => c.kind === "LineMarkers" && Object.keys(c.series.find((s) => s.name === "Actual")?.pointLabelPositions ?? {}).length === 0);
+  expect(above.length).toBeGreaterThan(10);
+});
+
+/** The scorecard's charts as saved, after Insert on a workbook at the reporting date stored in it. */
+async function wbCharts(file: string): Promise<ChartSummary[]> {
+  const wb = await openWorkbook(await readFile(file));
+  const out = await wb.run((ctx) => insertScorecard(ctx, { workbookName: "sample.xlsx", today: "2026-12-05", generatedAt: "2026-12-05T09:00:00Z" }));
+  return (await readChartsFromXlsx(await wb.save())).filter((c) => c.sheetName === out.applied.sheetName);
+}

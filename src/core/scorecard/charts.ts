@@ -33,7 +33,7 @@ interface ChartData {
   kind: ChartKind;
   title: string;
   categories: string[];
-  series: { name: string; values: (number | null)[]; colour: string; dashed?: boolean; format: string; labels?: boolean; asLine?: boolean }[];
+  series: { name: string; values: (number | null)[]; colour: string; dashed?: boolean; format: string; labels?: boolean; asLine?: boolean; labelPosition?: "Top" | "Bottom"; below?: number[] }[];
   valueFormat: string;
   valueAxisTitle: string | null;
   categoryAxisTitle: string | null;
@@ -138,6 +138,17 @@ export function labelsCollide(a: readonly (number | null)[], b: readonly (number
 }
 
 /**
+ * The points whose value goes under the point on a line chart (the rest sit above it): where the target's marker
+ * sits just above the actual (within a fifth of the axis, the room a label takes), a label above would run into it.
+ */
+export function labelsBelow(actuals: readonly (number | null)[], targets: readonly (number | null)[], span: number): number[] {
+  return actuals.flatMap((a, i) => {
+    const t = targets[i];
+    return a !== null && t !== null && t !== undefined && t > a && t - a < span / 5 ? [i] : [];
+  });
+}
+
+/**
  * One target stated for the KPI with no period of its own (a "Target" column beside "Year end | Quarter 1 |
  * Quarter 2"), when no milestone carries a target: the line the actuals are read against, drawn flat across the
  * milestones (not the baseline). Null otherwise: a target of a named period belongs to that period.
@@ -164,7 +175,7 @@ function trajectoryChart(p: PlacedKpi, points: readonly TrajectoryPoint[]): Char
   const series: ChartData["series"] = [];
   const targetName = flat !== null ? `Target (${shownNumber(flat, format)})` : "Target";
   if (hasTargets) series.push({ name: targetName, values: targets, colour: TARGET_COLOUR, dashed: true, format, labels: targetLabels });
-  series.push({ name: "Actual", values: actuals, colour: ACTUAL_COLOUR, format, labels: actualLabels });
+  series.push({ name: "Actual", values: actuals, colour: ACTUAL_COLOUR, format, labels: actualLabels, labelPosition: "Top", below: labelsBelow(actuals, targets, span) });
   const unit = unitTitle(p, format);
   return {
     kind: "trajectory",
@@ -367,6 +378,8 @@ export function layoutCharts(input: ChartsInput): ChartsOutput {
         ...(s.dashed ? { dashed: true } : {}),
         ...(s.labels === false ? { labels: false } : {}),
         ...(s.asLine ? { asLine: true } : {}),
+        ...(s.labelPosition ? { labelPosition: s.labelPosition } : {}),
+        ...(s.below?.length ? { pointLabelPositions: s.below.map((index) => ({ index, position: "Bottom" as const })) } : {}),
       })),
       topLeft: cellAddress(rowStart, c1),
       bottomRight: cellAddress(rowEnd, c2),

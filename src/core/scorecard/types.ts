@@ -93,6 +93,13 @@ export interface ChartSeriesSpec {
   labels?: boolean;
   /** Drawn as a line with markers on a column chart (a target over actual columns, on the same period axis). */
   asLine?: boolean;
+  /**
+   * Where a line series' values sit: above its points (Excel's "Top") or below them ("Bottom"), so that another
+   * series' marker just above a point does not sit on its label. Absent: the chart's default.
+   */
+  labelPosition?: "Top" | "Bottom";
+  /** Points (0-based) whose value sits on the other side from the series' (a marker just above one point only). */
+  pointLabelPositions?: { index: number; position: "Top" | "Bottom" }[];
 }
 
 export type ChartKind = "rag-by-group" | "trajectory" | "actual-vs-target";

@@ -11,6 +11,7 @@ import { HostClientResult, HostCollection, HostContext, HostObject, type Getter,
 import { Range, assertWritable, type RangeTarget } from "./range";
 import { parseColor } from "../model/styles";
 import { drawingWithout, keptChartNames } from "./keptCharts";
+import { ChartPointsCollection, editSeries, seriesLabelPosition, setSeriesLabelPosition, type SeriesTarget } from "./chartLabels";
 
 interface ChartTarget {
   sheet: SheetModel;
@@ -30,9 +31,6 @@ function keptTarget(sheet: SheetModel, name: string): ChartTarget {
 
 function allCharts(sheet: SheetModel): ChartTarget[] {
   return [...sheet.charts.map((chart) => ({ sheet, chart })), ...keptChartNames(sheet).map((n) => keptTarget(sheet, n))];
-}
-interface SeriesTarget extends ChartTarget {
-  series: ChartSeriesModel;
 }
 
 /** Excel's default chart size: 5 x 3 inches. */
@@ -242,11 +240,6 @@ function colorOrThrow(v: string): string {
   return `#${c}`;
 }
 
-function editSeries(ctx: HostContext, t: SeriesTarget, patch: Partial<ChartSeriesModel>): void {
-  assertWritable(t.sheet);
-  for (const [k, v] of Object.entries(patch)) ctx.journal.set(t.series, k as keyof ChartSeriesModel, v as never);
-}
-
 export class ChartFill extends HostObject<SeriesTarget> {
   protected scalars(): Record<string, Getter<SeriesTarget>> {
     return {};
@@ -310,7 +303,7 @@ export class ChartSeriesLabelFont extends HostObject<SeriesTarget> {
   }
   get color(): string { return this.get("color"); }
   set color(v: string) {
-    this.write("color", v, (t) => editSeries(this.ctx, t, { dataLabels: { showValue: t.series.dataLabels?.showValue ?? false, fontColor: colorOrThrow(v) } }));
+    this.write("color", v, (t) => editSeries(this.ctx, t, { dataLabels: { showValue: false, ...(t.series.dataLabels ?? {}), fontColor: colorOrThrow(v) } }));
   }
 }
 
@@ -327,7 +320,14 @@ export class ChartSeriesLabelFormat extends HostObject<SeriesTarget> {
 /** ChartSeries.dataLabels (ExcelApi 1.8): the series' own labels. */
 export class ChartSeriesDataLabels extends HostObject<SeriesTarget> {
   protected scalars(): Record<string, Getter<SeriesTarget>> {
-    return { showValue: (t) => !!t.series.dataLabels?.showValue };
+    return {
+      showValue: (t) => !!t.series.dataLabels?.showValue,
+      position: (t) => seriesLabelPosition(t),
+    };
+  }
+  get position(): string { return this.get("position"); }
+  set position(v: string) {
+    this.write("position", v, (t) => setSeriesLabelPosition(this.ctx, t, v));
   }
   protected override navigations() {
     return { format: () => this.format } as Record<string, () => Loadable>;
@@ -356,6 +356,7 @@ export class ChartSeries extends HostObject<SeriesTarget> {
     return { format: () => this.format, dataLabels: () => this.dataLabels } as Record<string, () => Loadable>;
   }
   get dataLabels(): ChartSeriesDataLabels { return this.child("dataLabels", () => new ChartSeriesDataLabels(this.ctx, () => this.target(), this.nullable)); }
+  get points(): ChartPointsCollection { return this.child("points", () => new ChartPointsCollection(this.ctx, () => this.target(), this.nullable)); }
   get hasDataLabels(): boolean { return this.get("hasDataLabels"); }
   set hasDataLabels(v: boolean) { this.write("hasDataLabels", v, (t) => editSeries(this.ctx, t, { dataLabels: { ...(t.series.dataLabels ?? {}), showValue: !!v } })); }
   get format(): ChartSeriesFormat {

@@ -116,7 +116,7 @@ export interface ChartSeriesModel {
   markerBackgroundColor?: string;
   markerForegroundColor?: string;
   /** The series' own data labels (ChartSeries.hasDataLabels / dataLabels). */
-  dataLabels?: { showValue: boolean; fontColor?: string };
+  dataLabels?: { showValue: boolean; fontColor?: string; /** Excel.ChartDataLabelPosition, when set. */ position?: string; /** Points' own positions, by index. */ pointPositions?: Record<number, string> };
 }
 
 export interface ChartHostModel {

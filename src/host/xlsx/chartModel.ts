@@ -28,6 +28,10 @@ export interface ChartSeriesModel {
   /** This series' values written on its points (as well as when the chart's dataLabels are on), in this colour. */
   labels?: boolean;
   labelColor?: string | null;
+  /** Where its labels sit (Excel.ChartDataLabelPosition); null: the chart's default. */
+  labelPosition?: string | null;
+  /** Points whose label sits elsewhere, by index (Excel.ChartDataLabelPosition). */
+  pointLabelPositions?: Record<number, string> | null;
 }
 
 export interface ChartModel {
@@ -66,6 +70,10 @@ export interface ChartSummary {
     values: (number | null)[];
     /** The series writes its values on its points. */
     dataLabels: boolean;
+    /** Where they sit (c:dLblPos: "t" above a line's points, "b" below...); null when the part does not say. */
+    labelPosition: string | null;
+    /** Points' own positions (c:dLbl), by index. */
+    pointLabelPositions: Record<number, string>;
   }[];
   valueAxisTitle: string | null;
   valueAxisMinimum: number | null;

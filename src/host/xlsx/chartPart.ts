@@ -85,8 +85,17 @@ function numPoints(values: readonly (number | null)[], formatCode: string): stri
   return `<c:formatCode>${escapeXml(formatCode)}</c:formatCode>${val("ptCount", values.length)}${pts}`;
 }
 
-/** Where a series' labels sit: inside stacked bars, past the end of other bars, above line points. */
-type LabelPosition = "ctr" | "outEnd" | "t";
+/** Where a series' labels sit: inside stacked bars, past the end of other bars, above line points (or as set). */
+type LabelPosition = "ctr" | "outEnd" | "inEnd" | "inBase" | "t" | "b" | "l" | "r" | "bestFit";
+
+/** c:dLblPos for an Excel.ChartDataLabelPosition the series was given (the host accepts only those its type allows). */
+const DLBL_POS: Record<string, LabelPosition> = {
+  Top: "t", Bottom: "b", Left: "l", Right: "r", Center: "ctr", OutsideEnd: "outEnd", InsideEnd: "inEnd", InsideBase: "inBase", BestFit: "bestFit",
+};
+
+function positionOf(s: ChartSeriesModel, fallback: LabelPosition): LabelPosition {
+  return (s.labelPosition && DLBL_POS[s.labelPosition]) || fallback;
+}
 
 /** c:dLbls showing each point's value in the series' own number format (CT_DLbls element order). */
 function dataLabels(s: ChartSeriesModel, position: LabelPosition): string {
@@ -94,11 +103,18 @@ function dataLabels(s: ChartSeriesModel, position: LabelPosition): string {
   const txPr = color
     ? `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900" b="1">${solidFill(color)}</a:defRPr></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>`
     : "";
-  return (
-    `<c:dLbls><c:numFmt formatCode="${escapeXml(s.formatCode || "General")}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr}` +
-    `${val("dLblPos", position)}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>` +
-    '<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
-  );
+  const look = (at: LabelPosition) =>
+    `<c:numFmt formatCode="${escapeXml(s.formatCode || "General")}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${txPr}` +
+    `${val("dLblPos", at)}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>` +
+    '<c:showPercent val="0"/><c:showBubbleSize val="0"/>';
+  // A point's own label (CT_DLbl: idx, then the same elements as the series'), before the series' (CT_DLbls order).
+  const points = Object.entries(s.pointLabelPositions ?? {})
+    .map(([i, p]) => [Number(i), DLBL_POS[p]] as const)
+    .filter(([, p]) => p !== undefined)
+    .sort((a, b) => a[0] - b[0])
+    .map(([i, p]) => `<c:dLbl>${val("idx", i)}${look(p)}</c:dLbl>`)
+    .join("");
+  return `<c:dLbls>${points}${look(position)}</c:dLbls>`;
 }
 
 function seriesName(s: ChartSeriesModel): string {
@@ -139,7 +155,7 @@ function barSeries(s: ChartSeriesModel, index: number, labels: LabelPosition | n
   const spPr = color ? `<c:spPr>${solidFill(color)}${noLine}</c:spPr>` : "";
   return (
     `<c:ser>${val("idx", index)}${val("order", index)}${seriesName(s)}${spPr}<c:invertIfNegative val="0"/>` +
-    `${pointFills(s, true, noLine)}${labels || s.labels ? dataLabels(s, labels ?? "ctr") : ""}${categoriesXml(s)}${valuesXml(s)}</c:ser>`
+    `${pointFills(s, true, noLine)}${labels || s.labels ? dataLabels(s, positionOf(s, labels ?? "ctr")) : ""}${categoriesXml(s)}${valuesXml(s)}</c:ser>`
   );
 }
 
@@ -154,7 +170,7 @@ function lineSeries(s: ChartSeriesModel, index: number, kind: ChartKind, labels:
     : `<c:marker>${val("symbol", "none")}</c:marker>`;
   return (
     `<c:ser>${val("idx", index)}${val("order", index)}${seriesName(s)}${spPr}${marker}` +
-    `${labels || s.labels ? dataLabels(s, "t") : ""}${categoriesXml(s)}${valuesXml(s)}<c:smooth val="0"/></c:ser>`
+    `${labels || s.labels ? dataLabels(s, positionOf(s, "t")) : ""}${categoriesXml(s)}${valuesXml(s)}<c:smooth val="0"/></c:ser>`
   );
 }
 

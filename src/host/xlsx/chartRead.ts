@@ -91,6 +91,8 @@ export function summariseChartPart(xml: string, sheetName: string, anchor: Chart
       order: Number(attr(child(ser, "order"), "val") ?? i),
       values: cachedValues(ser),
       dataLabels: attr(path(ser, "dLbls", "showVal"), "val") === "1",
+      labelPosition: attr(path(ser, "dLbls", "dLblPos"), "val") ?? null,
+      pointLabelPositions: Object.fromEntries(children(child(ser, "dLbls"), "dLbl").map((d) => [Number(attr(child(d, "idx"), "val")), attr(child(d, "dLblPos"), "val") ?? ""])),
     })),
   );
   series.sort((a, b) => a.order - b.order);

@@ -75,6 +75,8 @@ function toChartModel(model: WorkbookModel, sheet: SheetModel, chart: ChartHostM
           formatCode: vals && firstNumber ? numberFormatOf(getCell(vals.sheet, firstNumber.r, firstNumber.c)) : null,
           labels: !!s.dataLabels?.showValue,
           labelColor: s.dataLabels?.fontColor?.replace(/^#/, "") ?? null,
+          labelPosition: s.dataLabels?.position ?? null,
+          pointLabelPositions: s.dataLabels?.pointPositions ?? null,
         };
       }),
   };
