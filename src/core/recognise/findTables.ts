@@ -588,7 +588,6 @@ function tableFromBlock(
   // Before reading every column: is there anything to say these rows are KPIs, not a ledger or a list of
   // purchases? (Headings in words we know above them, or labels that read as measures.)
   const labelCol = [...labelCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  if (process.env.DBG) console.log("block", block, labelCol, labelCol !== undefined && worthReading(grid, block, labelCol, fromCol, toCol));
   if (labelCol === undefined || !worthReading(grid, block, labelCol, fromCol, toCol)) return null;
   const dataRows: number[] = [];
   for (let r = block.firstRow; r <= block.lastRow; r++) dataRows.push(r);
@@ -625,15 +624,12 @@ function tableFromBlock(
   for (let r = firstDataRow; r <= block.lastRow; r++) rows.push(r);
   // Reading every column's role costs a pass over each of its cells; a block that cannot pass looksLikeKpis
   // whatever its roles turn out to be (a long run of data rows) is left before that pass.
-  if (process.env.DBG) console.log("may", mayLookLikeKpis(grid, columns, rows), headerRow);
   if (!mayLookLikeKpis(grid, columns, rows)) return null;
   resolveColumnRoles(grid, kinds, columns, rows, tctx);
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
-  if (process.env.DBG) console.log("roles", columns.map((c) => [c.label, c.cls?.role, c.cls?.source]));
   if (!columns.some((c) => c.cls && (c.cls.role === "measure" || c.cls.role === "ref"))) return null;
   if (!columns.some((c) => c.cls && (FIGURE_ROLES.has(c.cls.role) || (tracker && c.cls.role === "rag")))) return null;
-  if (process.env.DBG) console.log("looks", looksLikeKpis(grid, columns, rows), columns.map((c) => [c.label, c.cls?.role, c.cls?.source]));
   if (!looksLikeKpis(grid, columns, rows)) return null;
   const top = headerRowsList.length ? headerRowsList[0] : firstDataRow;
   const named = columns.filter((c) => c.label).length;
