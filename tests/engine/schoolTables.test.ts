@@ -106,7 +106,10 @@ describe("a school's results kept for two summers", () => {
     expect(allKpis(r, "KS4").map((k) => [k.measure, k.latest?.value, k.previous?.value])).toEqual([
       ["All – grade 4+ in English and Mathematics", 0.72, 0.71],
       ["All – grade 5+ in English and Mathematics", 0.37, 0.43],
+      ["APS of students achieving the English Baccalaureate", 4.54, 4.53],
     ]);
+    // "APS" is an average point score: a score, not a share.
+    expect(allKpis(r, "KS4").map((k) => k.unit)).toEqual(["percent", "percent", "score"]);
   });
 
   it("the corner naming the measure over one column headed by the school's name ('Average Progress Scores | Thomas Gray')", () => {
@@ -125,6 +128,43 @@ describe("a school's results kept for two summers", () => {
       ["Year 1", 0.973, "percent"],
       ["Year 2", 0.962, "percent"],
       ["Totals", 0.962, "percent"],
+    ]);
+  });
+
+  it("headings over one row of figures with no label: the school's own figures are KPIs, with their target and comparators", () => {
+    const ks = allKpis(r, "One row");
+    expect(ks.map((k) => [k.measure, k.sourceCell, k.latest?.value, k.target?.value ?? null])).toEqual([
+      ["Percentage of pupils achieving the expected standard in reading, writing and mathematics:", "A3", 0.74, null],
+      ["Average score in the reading test:", "A7", 105, null],
+      ["School attendance 2016/17", "A12", 0.938, 0.95],
+      ["School authorised absence", "D12", 0.055, null],
+      ["School unauthorised absence", "E12", 0.017, null],
+      ["School Persistent Absentees", "F12", 0.188, null],
+    ]);
+    expect(ks[0].benchmarks?.map((b) => [b.label, b.value?.value])).toEqual([
+      ["Local Authority Average", 0.59],
+      ["England Average", 0.53],
+    ]);
+    expect(ks[5].benchmarks?.map((b) => [b.label, b.value?.value])).toEqual([["National average Persistent Absentees 2016", 0.087]]);
+  });
+
+  it("tables run on one under another, each under its own caption ('KS1 results 2018', 'KS2 results 2018'): filed under it", () => {
+    expect(allKpis(r, "Assessment").slice(1).map((k) => [k.group, k.measure, k.latest?.value])).toEqual([
+      ["KS1 results 2018", "Reading", 0.727],
+      ["KS1 results 2018", "Writing", 0.673],
+      ["KS1 results 2018", "Maths", 0.782],
+      ["KS2 results 2018", "Reading", 0.852],
+      ["KS2 results 2018", "Writing", 0.754],
+      ["KS2 results 2018", "Maths", 0.869],
+    ]);
+  });
+
+  it("'Achieving Expected' is the figure; 'Average Progress' beside its 'Confidence Range' is a score, filed under its own caption", () => {
+    expect(allKpis(r, "KS2 2017-18").map((k) => [k.group, k.measure, k.latest?.value, k.unit])).toEqual([
+      ["Year 6 KS2 Attainment", "Reading", 0.35, "percent"],
+      ["Year 6 KS2 Attainment", "Writing", 0.62, "percent"],
+      ["Year 6 KS1 to KS2 Progress", "Reading", -4.74, "score"],
+      ["Year 6 KS1 to KS2 Progress", "Mathematics", -3.93, "score"],
     ]);
   });
 });

@@ -10,8 +10,9 @@ import { polarityInMeasure, polarityInMeasureTarget, polarityInTarget, readPolar
 import { replaceBracketed } from "../stated/brackets";
 
 // Wording that tells, both ways. Weighted: "within 18 weeks" says more than the "wait" beside it; a phrase
-// ("days taken to", "rent loss") says more than a word. Built from council, NHS and housing measure names.
-const LOWER: [RegExp, number][] = [
+// ("days taken to", "rent loss") says more than a word. Built from council, NHS and housing measure names; where
+// each alternative is met (a corpus or fixture cell): polarityWordsMet.json (npm run words:met).
+export const LOWER: [RegExp, number][] = [
   [/\bfall(?:ing|s)? below\b|\bbelow (?:the )?(?:standard|target|acceptable|expected)\b|\bfail(?:ed|ing|ures?)\b|\bunacceptable\b/, 3],
   [/\bwait(ing|s|ed)?\b/, 1],
   [/\boverdue\b/, 2],
@@ -61,7 +62,7 @@ const LOWER: [RegExp, number][] = [
   [/\b(?:in|receiving|in receipt of) (?:long-?term )?(?:care|residential|nursing)\b/, 1],
   [/\bconceptions?\b|\bteenage pregnanc/, 2],
 ];
-const HIGHER: [RegExp, number][] = [
+export const HIGHER: [RegExp, number][] = [
   // "Two week wait", "62-day standard", "4 hour target": the share seen within the time (NHS constitutional standards).
   [/\b(?:\d+|one|two|three|four|six|eight|twelve|eighteen)[- ](?:day|week|hour|minute)s?\s+(?:wait|standard|target|pathway)\b/, 2],
   [/(?:%|percentage|per cent)\s+(?:reduction|decrease|fall|drop)\b|\b(?:reduction|decrease|fall|drop) (?:in|of)\b/, 4],

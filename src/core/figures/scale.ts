@@ -21,7 +21,7 @@ const RATE_AS_SHARE = /%\s*rates?\b|\brates?\s*(?:\(\s*%\s*\)|as an? (?:%|percen
  * ("Average wait in weeks", "(weeks)", "mean time … weeks", "Days lost to sickness"); in "patients waiting over 18
  * weeks" or "% seen within 18 weeks" it is a threshold, and the figure counts patients or a share — unless the
  * measure is itself a time ("Mean time for those completed within 20 days": days). A share says so ("% of", "(%)",
- * "percentage", "proportion"); a score names itself ("Progress 8", "average points score", "scaled score").
+ * "percentage", "proportion"); a score names itself ("Progress 8", "average points score" or "APS", "scaled score").
  */
 export function unitFromMeasure(text: string): Unit | null {
   const lower = text.toLowerCase();
@@ -35,7 +35,7 @@ export function unitFromMeasure(text: string): Unit | null {
   if (/\bin days\b|\(days\)|\bdays\)?$/.test(t) || (timeOf && /\b(?:working |calendar )?days\b/.test(t)) || /^(?:working |calendar )?days\b|\bdays lost\b/.test(t)) return "days";
   if (/^%|(?:^|\s)%\s*of\b|\bpercentage\b|\bper ?cent\b|\bproportion\b|\bas an? %|\bas %|\brate as a %|%\s*$|\(%\)|\bin %/.test(t)) return "percent";
   if (/£|\bcost\b|\bspend\b|\bbudget\b/.test(t)) return "currency";
-  if (/\bscores?\b|\bprogress 8\b|\battainment 8\b|\bpoints? scores?\b|\bvalue added\b|\baverage progress\b/.test(t)) return "score";
+  if (/\bscores?\b|\baps\b|\bprogress 8\b|\battainment 8\b|\bpoints? scores?\b|\bvalue added\b|\baverage progress\b/.test(t)) return "score";
   if (isTime && thresholdUnits.length) return thresholdUnits[0] === "week" ? "weeks" : thresholdUnits[0] === "month" ? "months" : "days";
   return null;
 }

@@ -15,6 +15,7 @@ import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
 import { findPeriodRowTables, type PeriodRowsPlan, type PeriodRowsShape } from "./periodRows";
 import { readHeadingLinesAbove } from "./headingAbove";
+import { findOneRowTables, type OneRowPlan } from "./oneRowTables";
 
 export type { ColumnInfo } from "./columnRoles";
 
@@ -40,6 +41,8 @@ export interface FoundTable {
   foundBy: "heading" | "excel-table" | "shape" | "user" | "period-rows";
   /** For a table with its periods down the rows: its KPIs and its rows. */
   periodRows?: PeriodRowsPlan;
+  /** For a heading row over one row of figures: its KPIs, each a column (with its target and comparators). */
+  oneRow?: OneRowPlan;
   /** The user declared this range a KPI table. */
   userDefined?: boolean;
   /** A row of figures with no name of its own, named by the line above its headings (see seriesUnderNameLine). */
@@ -180,8 +183,13 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
     const t = tableFromBlock(grid, kinds, block, ctx);
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
   }
+  // One row of figures with no name under periods, named by the line above ("1. The number of … per quarter").
   for (const region of regions) {
     for (const t of seriesUnderNameLine(grid, kinds, region, ctx)) if (!tables.some((o) => overlaps(o, t))) tables.push(t);
+  }
+  // A heading row over one row of figures with no label ("School | Local Authority Average | England Average").
+  for (const region of regions) {
+    for (const t of findOneRowTables(grid, kinds, region, ctx, claimed)) if (!tables.some((o) => overlaps(o, t))) tables.push(t);
   }
   tables.sort((a, b) => a.headerRow - b.headerRow || a.firstCol - b.firstCol);
   dropFiguresBesideKpis(grid, tables);
@@ -241,11 +249,12 @@ function titleStackedTables(grid: SheetGrid, tables: FoundTable[]): void {
     const lines = stack.map((t, i) => heads[i] ?? t.title ?? lineAbove(grid, t, tables));
     let subjects = lines.map((l) => (l ? titleSubject(l) : ""));
     if (subjects.some((s) => !s) || new Set(subjects).size < stack.length) {
-      // Each subject's table again for another year ("… 'expected' standard" and "… 'higher' standard" under
-      // "2024 results", then both under "2023 results"): the line just above each still names its subject.
+      // The caption right over each table names its subject, however close the table above ends ("KS1 results 2018"
+      // under the phonics table) — also where each subject's table comes again for another year ("… 'expected'
+      // standard" and "… 'higher' standard" under "2024 results", then both under "2023 results").
       const own = stack.map((t) => lineJustAbove(grid, t));
       subjects = own.map((l) => (l ? titleSubject(l) : ""));
-      if (subjects.some((s) => !s) || !subjectsRepeatByPeriod(grid, stack, subjects)) continue;
+      if (subjects.some((s) => !s) || (new Set(subjects).size < stack.length && !subjectsRepeatByPeriod(grid, stack, subjects))) continue;
       stack.forEach((t, i) => (t.title = own[i]));
       continue;
     }

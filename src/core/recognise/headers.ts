@@ -93,8 +93,9 @@ export function headingTokens(text: string): string[] {
 /**
  * Phrases and words per role, strongest first within a role. Weights: 3 a phrase that names the role outright,
  * 2 a clear word, 1 a word that only leans. A phrase is matched as whole tokens, in order, anywhere in the heading.
+ * Where each phrase is met (a corpus or fixture cell): headingPhrasesMet.json (npm run words:met).
  */
-const PHRASES: [string, ColumnRole, number][] = [
+export const PHRASES: [string, ColumnRole, number][] = [
   // Status and the questions that stand for it ("Target met?").
   ["rag", "rag", 3], ["rag status", "rag", 3], ["rag rating", "rag", 3], ["traffic light", "rag", 3], ["status", "rag", 2],
   ["rating", "rag", 2], ["target met", "rag", 3], ["target achieved", "rag", 3], ["met target", "rag", 3], ["on target", "rag", 3],
@@ -181,7 +182,10 @@ const PHRASES: [string, ColumnRole, number][] = [
   // A school's results: the share "meeting the expected standard" is the figure itself, not a standard set for it.
   // Attendance over figures is the attendance rate itself (the share of possible sessions attended).
   ["attendance", "latest", 2], ["attendance rate", "latest", 3],
-  ["expected standard", "latest", 3], ["meeting expected standard", "latest", 3], ["achieving expected standard", "latest", 3], ["rate", "latest", 1], ["count", "latest", 1], ["what we achieved", "latest", 3],
+  ["expected standard", "latest", 3], ["meeting expected standard", "latest", 3], ["achieving expected standard", "latest", 3],
+  ["achieving expected", "latest", 3], ["meeting expected", "latest", 3], ["average progress", "latest", 3],
+  // A range around a figure ("-6.9 to -2.5") says how sure it is; it is not the figure.
+  ["confidence range", "ignore", 3], ["confidence interval", "ignore", 3], ["rate", "latest", 1], ["count", "latest", 1], ["what we achieved", "latest", 3],
   // Budget books name the years relative to the current one: "PY Actual" (prior year), "CY Estimate" (current year).
   ["py", "previous", 2], ["py actual", "previous", 3], ["prior year actual", "previous", 3],
   ["cy", "latest", 2], ["cy actual", "latest", 3], ["cy estimate", "latest", 3], ["current year estimate", "latest", 3],

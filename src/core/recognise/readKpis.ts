@@ -4,6 +4,7 @@
 // KPI above it; a heading (a section, a note, a headline); or a KPI.
 import type { Period } from "../types";
 import { unitFromMeasure } from "../figures/scale";
+import { oneRowDrafts } from "./oneRowTables";
 import { withoutPeriods, type PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
@@ -29,6 +30,7 @@ export function isFrequencyText(text: string): boolean {
 
 export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext): DraftKpi[] {
   if (table.periodRows) return periodRowDrafts(grid, table, table.periodRows);
+  if (table.oneRow) return oneRowDrafts(grid, table, table.oneRow);
   const reader = new RowReader(grid, table);
   for (let r = table.firstDataRow; r <= table.lastRow; r++) {
     if (grid.isBlankRow(r, table.firstCol, table.lastCol)) continue;
@@ -277,6 +279,8 @@ class RowReader {
     // Rows named only by a subject ("Reading") under a line that names the measure ("Average Scaled Scores",
     // "Percentage of pupils meeting the expected standard in"): that line says what the figures are.
     if (!d.unitHint && d.group) d.unitHint = unitFromMeasure(d.group);
+    // Else the heading of the figure itself ("Average Progress", "Average Scaled Score").
+    if (!d.unitHint && cols.latest?.label) d.unitHint = unitFromMeasure(cols.latest.label);
     return d;
   }
 }

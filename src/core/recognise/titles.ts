@@ -55,8 +55,9 @@ export function isNoteLine(text: string): boolean {
  */
 function isReferenceLine(text: string): boolean {
   const tokens = text.split(/\s+/).filter(Boolean);
-  const figures = tokens.filter((t) => /\d/.test(t)).length;
-  const words = tokens.filter((t) => /^\p{L}{3,}$/u.test(t.replace(/[^\p{L}]+$/u, "")) && !/^(?:and|the|for|to|of|from)$/i.test(t)).length;
+  // A name with its number in it ("KS1", "Y6") is a word; a figure or a code of figures ("1/", "2.1") is not.
+  const figures = tokens.filter((t) => /\d/.test(t) && !/^\p{L}{2,}\d{1,2}$/u.test(t)).length;
+  const words = tokens.filter((t) => (/^\p{L}{3,}$/u.test(t.replace(/[^\p{L}]+$/u, "")) || /^\p{L}{2,}\d{1,2}$/u.test(t)) && !/^(?:and|the|for|to|of|from)$/i.test(t)).length;
   return figures > words;
 }
 
@@ -111,7 +112,9 @@ export function asCaptionLine(text: string): string | null {
   const whole = text.trim();
   const t = whole.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").replace(/[.:]\s*$/, "").trim();
   const words = t.split(/\s+/).filter(Boolean);
-  if (!t || whole.length > 160 || words.length > 14 || /\?\s*$/.test(t) || isReferenceLine(t) || isNoteLine(t) || isPolarityLine(t) || isReportTitle(t)) return null;
+  // Names with a digit in them ("KS1 results 2018") are words; a line of bare figures is not a caption.
+  const bare = words.filter((w) => !/\p{L}/u.test(w)).length;
+  if (!t || whole.length > 160 || words.length > 14 || bare * 2 > words.length || /\?\s*$/.test(t) || isNoteLine(t) || isPolarityLine(t) || isReportTitle(t)) return null;
   if (/[.!?]\s+\S/.test(t) || /\b(?:below|above|shown|here's|here is|these are|this is|this table|the table|we have|we are|please|see|click|published)\b/i.test(t)) return null;
   return whole.replace(/[.:]\s*$/, "").trim();
 }

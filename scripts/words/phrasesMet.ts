@@ -1,0 +1,138 @@
+// Where each heading phrase (src/core/recognise/headers.ts PHRASES) and each word of the polarity wording
+// (src/core/assess/polarity.ts LOWER and HIGHER, one record per alternative of a pattern) is met: the first cell of a corpus workbook
+// (published tables, tests/corpus/xlsx), else of a fixture (tests/fixtures, built from real reports; not the fuzz
+// suite's damaged copies) or the sample,
+// whose words hold the phrase as a heading reads it (tokens in order). Written to
+// src/core/recognise/headingPhrasesMet.json and src/core/assess/polarityWordsMet.json; tests/engine/phrasesMet.test.ts
+// holds each cell to still hold its phrase. A phrase met in no such cell is recorded as null: vocabulary kept without a table to show for it.
+// Run: npm run words:met
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { readSnapshotFromFile } from "../../src/cli/fileSnapshot";
+import { columnLetters } from "../../src/core/address";
+import { PHRASES, headingTokens } from "../../src/core/recognise/headers";
+import { HIGHER, LOWER } from "../../src/core/assess/polarity";
+
+const ROOT = join(__dirname, "..", "..");
+export const MET_FILE = join(ROOT, "src/core/recognise/headingPhrasesMet.json");
+export const POLARITY_MET_FILE = join(ROOT, "src/core/assess/polarityWordsMet.json");
+
+/** Where a phrase is met: the workbook (from the project's root), the sheet, the cell and its text. */
+export interface Met {
+  file: string;
+  sheet: string;
+  cell: string;
+  text: string;
+}
+
+function xlsxUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? xlsxUnder(p) : p.endsWith(".xlsx") ? [p] : [];
+    });
+}
+
+/** Corpus workbooks first (what publishers write), then fixtures and the sample. */
+export function evidenceWorkbooks(): string[] {
+  // The fuzz suite's saved variants are damaged or stretched copies, not evidence of what people write.
+  const fixtures = xlsxUnder(join(ROOT, "tests/fixtures")).filter((p) => !relative(ROOT, p).startsWith("tests/fixtures/fuzz/"));
+  return [...xlsxUnder(join(ROOT, "tests/corpus/xlsx")), ...fixtures, join(ROOT, "assets/samples/send-board-kpis.xlsx")];
+}
+
+/** Whether the heading tokens hold the phrase's tokens, in order and side by side. */
+export function holdsPhrase(tokens: string[], phrase: string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Every text cell of a workbook that could be a heading (letters or a symbol, 200 characters or fewer). */
+export async function textCells(path: string): Promise<Met[]> {
+  let snapshot;
+  try {
+    snapshot = await readSnapshotFromFile(new Uint8Array(readFileSync(path)));
+  } catch {
+    return []; // a deliberately damaged fixture
+  }
+  const out: Met[] = [];
+  const file = relative(ROOT, path);
+  for (const s of snapshot.sheets) {
+    for (const b of s.blocks) {
+      for (let r = 0; r < b.rowCount; r++) {
+        for (let c = 0; c < b.colCount; c++) {
+          const text = b.text[r][c];
+          if (text && text.length <= 200 && /[A-Za-z%#£]/.test(text)) out.push({ file, sheet: s.name, cell: `${columnLetters(b.col + c)}${b.row + r + 1}`, text });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The alternatives of a word list's pattern, each a pattern of its own: /\blitter\b|\bdog fouling\b/ gives
+ * "\blitter\b" and "\bdog fouling\b" (split at the "|" outside any group or character class).
+ */
+export function alternatives(re: RegExp): string[] {
+  const src = re.source;
+  const out: string[] = [];
+  let depth = 0, inClass = false, from = 0;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) {
+      out.push(src.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+/** The polarity wording's alternatives, keyed "lower: <pattern>" and "higher: <pattern>", as the measure's lower-case text meets them. */
+export function polarityWords(): Map<string, RegExp> {
+  const out = new Map<string, RegExp>();
+  for (const [side, list] of [["lower", LOWER], ["higher", HIGHER]] as const) {
+    for (const [re] of list) for (const alt of alternatives(re)) out.set(`${side}: ${alt}`, new RegExp(alt, re.flags));
+  }
+  return out;
+}
+
+function writeRecords(path: string, met: Map<string, Met | null>): void {
+  // One line a phrase, so a change to one shows as one line.
+  const lines = [...met].map(([p, m]) => `  ${JSON.stringify(p)}: ${JSON.stringify(m)}`);
+  writeFileSync(path, `{\n${lines.join(",\n")}\n}\n`);
+}
+
+async function main(): Promise<void> {
+  const phrases = [...new Set(PHRASES.map(([text]) => text))];
+  const met = new Map<string, Met | null>(phrases.map((p) => [p, null]));
+  const words = polarityWords();
+  const polarityMet = new Map<string, Met | null>([...words.keys()].map((k) => [k, null]));
+  for (const path of evidenceWorkbooks()) {
+    const left = phrases.filter((p) => met.get(p) === null);
+    const wordsLeft = [...words].filter(([k]) => polarityMet.get(k) === null);
+    if (!left.length && !wordsLeft.length) break;
+    for (const cell of await textCells(path)) {
+      const tokens = headingTokens(cell.text);
+      for (const p of left) if (met.get(p) === null && holdsPhrase(tokens, headingTokens(p))) met.set(p, cell);
+      const lower = cell.text.toLowerCase();
+      for (const [k, re] of wordsLeft) if (polarityMet.get(k) === null && re.test(lower)) polarityMet.set(k, cell);
+    }
+  }
+  writeRecords(MET_FILE, met);
+  writeRecords(POLARITY_MET_FILE, polarityMet);
+  const none = (m: Map<string, Met | null>) => [...m.values()].filter((x) => x === null).length;
+  process.stdout.write(`${met.size} heading phrases: ${met.size - none(met)} met in a corpus or fixture cell, ${none(met)} in none (${relative(ROOT, MET_FILE)})\n`);
+  process.stdout.write(`${polarityMet.size} polarity words: ${polarityMet.size - none(polarityMet)} met, ${none(polarityMet)} in none (${relative(ROOT, POLARITY_MET_FILE)})\n`);
+}
+
+if (require.main === module) void main();
