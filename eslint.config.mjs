@@ -50,6 +50,11 @@ export default tseslint.config(
     ].flat().map((p) => [p]),
     "src/core is pure domain logic: it may not import Office.js, React, ExcelJS, Node built-ins or another layer.",
   ),
+  // Nor may it reach Node's globals: the core runs in the task pane's browser bundle, where there is no process.
+  {
+    files: ["src/core/**/*.ts"],
+    rules: { "no-restricted-globals": ["error", { name: "process", message: "src/core is pure: it runs in the browser, where there is no process." }] },
+  },
   // src/excel talks to the Excel API and the core only.
   layer(
     ["src/excel/**/*.ts"],

@@ -61,6 +61,8 @@ function printEntry(s: CorpusScore, verbose: boolean): void {
 const THIS_ROUND = ["corpus2", "corpus3", "corpus4", "corpus5"];
 /** The fresh batches of the fourth session, first-scored on that session's engine (after the corpus4/5 fixes began). */
 const SESSION_4 = ["corpus6", "corpus7"];
+/** The fresh blind batch of the fifth session, first-scored on that session's engine before any change for it. */
+const SESSION_5 = ["corpus8"];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -96,6 +98,10 @@ async function main(): Promise<void> {
   const session4 = outOfSampleOfSets(entries, sets, SESSION_4);
   if (session4.entries > 0) {
     console.log(`out-of-sample [session 4: ${SESSION_4.join("+")}]: recall ${f3(session4.recall)} precision ${f3(session4.precision)} fields ${f3(session4.fields)} (${session4.entries} entries)`);
+  }
+  const session5 = outOfSampleOfSets(entries, sets, SESSION_5);
+  if (session5.entries > 0) {
+    console.log(`out-of-sample [session 5: ${SESSION_5.join("+")}]: recall ${f3(session5.recall)} precision ${f3(session5.precision)} fields ${f3(session5.fields)} (${session5.entries} entries)`);
   }
 }
 
