@@ -1,7 +1,7 @@
 // The live scorecard as LibreOffice calculates it (npm run test:render): a copy opened with recalculation on
 // load and saved again holds LibreOffice's own values. A figure changed in the source moves the register; on
 // unchanged figures LibreOffice's latest, target, RAG and trend are the add-in's own, KPI for KPI.
-import JSZip from "jszip";
+import { EditedPackage } from "../../src/host/xlsx/editedPackage";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { openWorkbook } from "../../src/host";
@@ -34,13 +34,13 @@ async function scorecardCopy(bytes: Uint8Array, asOf: string, name: string): Pro
 
 /** A number typed over a cell's cached value in the package, as a user saving from Excel would leave it (no formula is recalculated). */
 async function setNumber(bytes: Uint8Array, sheet: string, a1: string, value: number): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(bytes);
-  const part = findSheet(await worksheetParts(zip), sheet)!.part;
-  const xml = await zip.file(part)!.async("string");
+  const pkg = await EditedPackage.open(bytes);
+  const part = findSheet(await worksheetParts(pkg), sheet)!.part;
+  const xml = (await pkg.text(part))!;
   const cell = new RegExp(`(<c r="${a1}"(?: [^>]*)?>)<v>[^<]*</v>(</c>)`);
   expect(xml).toMatch(cell);
-  zip.file(part, xml.replace(cell, `$1<v>${value}</v>$2`));
-  return zip.generateAsync({ type: "uint8array" });
+  await pkg.setText(part, xml.replace(cell, `$1<v>${value}</v>$2`));
+  return pkg.generate();
 }
 
 type Shown = string | number | null;

@@ -27,7 +27,8 @@ export const MIN_PRINTED_FONT = 9;
 export const MIN_PRINTED_KEY_FONT = 8;
 /**
  * Columns laid out for `scale` (layoutWidthAtScale) print one page wide in LibreOffice at this much more than
- * `scale` (measured: the sample's register, laid out for 80%, prints at 83.8%).
+ * `scale`: LibreOffice fits a page by its own measure of the columns, not ours (measured on a register laid out
+ * for 80%: printed at 83.8%).
  */
 export const LIBREOFFICE_PRINTS_AT = 1.047;
 /** LibreOffice's one-page-wide printout is this much smaller than Excel's (measured: 88.9% against 83.8%). */

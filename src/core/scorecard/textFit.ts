@@ -168,7 +168,7 @@ function carlitoLines(lines: number, font: FontSpec): number {
 
 /**
  * The width LibreOffice's column gives its text, as a width wrapLines takes (which leaves CELL_PADDING of it): it draws
- * a column 6% wider than the file says against its text (measured on the sample's printed register: 1.0605) and pads
+ * a column 6% wider than the file says against its text (measured on a printed register: 1.0605) and pads
  * a cell by about 1 pt a side (measured 0.96); taken as 6% and 1.25 pt a side.
  */
 function carlitoWidth(widthPt: number): number {

@@ -1,6 +1,6 @@
 // Open Packaging Conventions plumbing for adding chart parts: relationships, part paths, content types,
 // and finding a worksheet's part by its sheet name.
-import type JSZip from "jszip";
+import type { EditedPackage } from "./editedPackage";
 import { appendInside, attr, children, escapeXml, parseXml } from "./chartXmlText";
 
 const REL_TYPE_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -22,13 +22,8 @@ const PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relation
 export type PartPath = string;
 
 /** A part's text, looked up case-insensitively as OPC part names are. Null when absent. */
-export async function readPart(zip: JSZip, part: PartPath): Promise<string | null> {
-  const file = zip.file(part) ?? zip.file(new RegExp(`^${escapeRegExp(part)}$`, "i"))[0] ?? null;
-  return file ? file.async("string") : null;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export function readPart(pkg: EditedPackage, part: PartPath): Promise<string | null> {
+  return pkg.text(part);
 }
 
 /** "xl/worksheets/sheet1.xml" -> "xl/worksheets/_rels/sheet1.xml.rels"; "" (the package) -> "_rels/.rels". */
@@ -96,8 +91,8 @@ export function addContentTypeOverride(typesXml: string, part: PartPath, content
 }
 
 /** The lowest N such that `${prefix}${N}${suffix}` is not yet in the package (and not reserved in this run). */
-export function nextPartPath(zip: JSZip, prefix: string, suffix: string, reserved: Set<string>): PartPath {
-  const taken = new Set(Object.keys(zip.files).map((k) => k.toLowerCase()));
+export function nextPartPath(pkg: EditedPackage, prefix: string, suffix: string, reserved: Set<string>): PartPath {
+  const taken = new Set(pkg.paths().map((k) => k.toLowerCase()));
   for (let n = 1; ; n++) {
     const p = `${prefix}${n}${suffix}`;
     if (!taken.has(p.toLowerCase()) && !reserved.has(p.toLowerCase())) {
@@ -113,18 +108,18 @@ export interface SheetPart {
 }
 
 /** The workbook part, from the package relationships (xl/workbook.xml in every file Excel or ExcelJS writes). */
-export async function workbookPart(zip: JSZip): Promise<PartPath> {
-  const rels = parseRelationships(await readPart(zip, "_rels/.rels"));
+export async function workbookPart(pkg: EditedPackage): Promise<PartPath> {
+  const rels = parseRelationships(await readPart(pkg, "_rels/.rels"));
   const main = rels.find((r) => r.type === REL_TYPE.officeDocument || r.type.endsWith("/officeDocument"));
   return main ? resolveTarget("", main.target) : "xl/workbook.xml";
 }
 
 /** Worksheets in workbook order with their part paths (chart sheets and dialog sheets are left out). */
-export async function worksheetParts(zip: JSZip): Promise<SheetPart[]> {
-  const wbPart = await workbookPart(zip);
-  const wbXml = await readPart(zip, wbPart);
+export async function worksheetParts(pkg: EditedPackage): Promise<SheetPart[]> {
+  const wbPart = await workbookPart(pkg);
+  const wbXml = await readPart(pkg, wbPart);
   if (!wbXml) throw new Error(`The package has no workbook part (${wbPart}).`);
-  const rels = parseRelationships(await readPart(zip, relsPathFor(wbPart)));
+  const rels = parseRelationships(await readPart(pkg, relsPathFor(wbPart)));
   const sheets = children(parseXml(wbXml), "sheets")[0];
   const out: SheetPart[] = [];
   for (const s of children(sheets, "sheet")) {

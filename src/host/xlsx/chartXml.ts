@@ -1,7 +1,7 @@
 // Charts for a saved workbook. ExcelJS does not write charts, so the host saves with ExcelJS and then adds
 // DrawingML chart parts to the package here: per sheet one drawing part with an anchor per chart, a chart
 // part per chart, the relationships between them, and the content types.
-import JSZip from "jszip";
+import { EditedPackage } from "./editedPackage";
 import { appendAnchors, chartAnchorXml, emptyDrawingXml, nextShapeId } from "./chartDrawing";
 import type { ChartModel } from "./chartModel";
 import {
@@ -26,9 +26,9 @@ export { readChartsFromXlsx } from "./chartRead";
 /** Add the charts to an .xlsx package and return the new package. Throws when a chart names a sheet the workbook lacks. */
 export async function addChartsToXlsx(xlsx: Uint8Array, charts: ChartModel[]): Promise<Uint8Array> {
   if (charts.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
-  const sheets = await worksheetParts(zip);
-  let types = await readPart(zip, "[Content_Types].xml");
+  const pkg = await EditedPackage.open(xlsx);
+  const sheets = await worksheetParts(pkg);
+  let types = await readPart(pkg, "[Content_Types].xml");
   if (types === null) throw new Error("The package has no [Content_Types].xml.");
   const reserved = new Set<string>();
 
@@ -42,10 +42,10 @@ export async function addChartsToXlsx(xlsx: Uint8Array, charts: ChartModel[]): P
   }
 
   for (const { part: sheetPart, charts: sheetCharts } of bySheet.values()) {
-    let sheetXml = await readPart(zip, sheetPart);
+    let sheetXml = await readPart(pkg, sheetPart);
     if (sheetXml === null) throw new Error(`The worksheet part ${sheetPart} is missing.`);
     const sheetRelsPath = relsPathFor(sheetPart);
-    let sheetRels = await readPart(zip, sheetRelsPath);
+    let sheetRels = await readPart(pkg, sheetRelsPath);
 
     // Reuse the sheet's drawing (ExcelJS writes one for images): a sheet may have only one <drawing>.
     const existingId = drawingRelId(sheetXml);
@@ -54,10 +54,10 @@ export async function addChartsToXlsx(xlsx: Uint8Array, charts: ChartModel[]): P
     let drawingXml: string;
     if (existingRel) {
       drawingPart = resolveTarget(sheetPart, existingRel.target);
-      drawingXml = (await readPart(zip, drawingPart)) ?? emptyDrawingXml();
+      drawingXml = (await readPart(pkg, drawingPart)) ?? emptyDrawingXml();
       types = addContentTypeOverride(types, drawingPart, CONTENT_TYPE.drawing); // no-op when the part is registered
     } else {
-      drawingPart = nextPartPath(zip, "xl/drawings/drawing", ".xml", reserved);
+      drawingPart = nextPartPath(pkg, "xl/drawings/drawing", ".xml", reserved);
       drawingXml = emptyDrawingXml();
       const added = addRelationship(sheetRels, REL_TYPE.drawing, relativeTarget(sheetPart, drawingPart));
       sheetRels = added.xml;
@@ -66,12 +66,12 @@ export async function addChartsToXlsx(xlsx: Uint8Array, charts: ChartModel[]): P
     }
 
     const drawingRelsPath = relsPathFor(drawingPart);
-    let drawingRels = await readPart(zip, drawingRelsPath);
+    let drawingRels = await readPart(pkg, drawingRelsPath);
     let shapeId = nextShapeId(drawingXml);
     const anchors: ((declare: boolean) => string)[] = [];
     for (const chart of sheetCharts) {
-      const chartPart = nextPartPath(zip, "xl/charts/chart", ".xml", reserved);
-      zip.file(chartPart, chartSpaceXml(chart));
+      const chartPart = nextPartPath(pkg, "xl/charts/chart", ".xml", reserved);
+      await pkg.setText(chartPart, chartSpaceXml(chart));
       types = addContentTypeOverride(types, chartPart, CONTENT_TYPE.chart);
       const added = addRelationship(drawingRels, REL_TYPE.chart, relativeTarget(drawingPart, chartPart));
       drawingRels = added.xml;
@@ -80,12 +80,12 @@ export async function addChartsToXlsx(xlsx: Uint8Array, charts: ChartModel[]): P
     }
     drawingXml = appendAnchors(drawingXml, (declare) => anchors.map((a) => a(declare)).join(""));
 
-    zip.file(sheetPart, sheetXml);
-    if (sheetRels !== null) zip.file(sheetRelsPath, sheetRels);
-    zip.file(drawingPart, drawingXml);
-    zip.file(drawingRelsPath, drawingRels ?? "");
+    await pkg.setText(sheetPart, sheetXml);
+    if (sheetRels !== null) await pkg.setText(sheetRelsPath, sheetRels);
+    await pkg.setText(drawingPart, drawingXml);
+    await pkg.setText(drawingRelsPath, drawingRels ?? "");
   }
 
-  zip.file("[Content_Types].xml", types);
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  await pkg.setText("[Content_Types].xml", types);
+  return pkg.generate();
 }

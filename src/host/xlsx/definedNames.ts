@@ -4,6 +4,7 @@ import type { NameModel, SheetModel, WorkbookModel } from "../model/types";
 import { quoteSheetName } from "../../core/address";
 import { escapeXml } from "./xml";
 import { Token, XmlReader } from "./xmlReader";
+import { applySplices, topLevel, type Splice } from "./xmlEdit";
 
 export interface RawDefinedName extends NameModel {
   localSheetId?: number;
@@ -61,8 +62,9 @@ export function writeDefinedNames(workbookXml: string, model: WorkbookModel): st
   model.sheets.forEach((s, i) => {
     for (const n of sheetScopedNames(s)) items.push(nameXml(n, i));
   });
-  const stripped = workbookXml.replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\s*\/>/, "");
-  if (!items.length) return stripped;
-  const block = `<definedNames>${items.join("")}</definedNames>`;
-  return stripped.replace("</sheets>", () => `</sheets>${block}`);
+  const { children } = topLevel(workbookXml);
+  const splices: Splice[] = children.filter((c) => c.local === "definedNames").map((c) => ({ start: c.start, end: c.end, text: "" }));
+  const sheets = children.find((c) => c.local === "sheets");
+  if (items.length && sheets) splices.push({ start: sheets.end, end: sheets.end, text: `<definedNames>${items.join("")}</definedNames>` });
+  return applySplices(workbookXml, splices);
 }

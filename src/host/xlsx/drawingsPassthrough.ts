@@ -1,11 +1,11 @@
 // A sheet's own drawing (its charts, pictures, shapes) as the file had it. ExcelJS drops charts and
 // the host does not model drawings, so the parts are carried byte for byte from load to save and
 // re-attached to the sheet: a user's charts on the sheets the add-in reads are never lost.
-import type JSZip from "jszip";
 import { addContentTypeOverride, addRelationship, parseRelationships, readPart, relativeTarget, relsPathFor, resolveTarget, REL_TYPE } from "./chartPackage";
 import { drawingRelId, insertDrawingElement } from "./chartSheetXml";
 import { startTagsNamed } from "./xmlReader";
 import type { ZipPackage } from "./zipPackage";
+import type { EditedPackage } from "./editedPackage";
 
 export interface PassthroughDrawing {
   /** The drawing part the sheet refers to. */
@@ -55,17 +55,17 @@ export async function readSheetDrawing(pkg: ZipPackage, sheetPart: string, types
 }
 
 /** Put a carried drawing back into the package under the same part names and attach it to the sheet. */
-export async function writeSheetDrawing(zip: JSZip, sheetPart: string, drawing: PassthroughDrawing): Promise<void> {
-  const sheetXml = await readPart(zip, sheetPart);
+export async function writeSheetDrawing(pkg: EditedPackage, sheetPart: string, drawing: PassthroughDrawing): Promise<void> {
+  const sheetXml = await readPart(pkg, sheetPart);
   if (sheetXml === null || drawingRelId(sheetXml)) return; // the sheet already has a drawing: leave it
   // Part names must not collide with what ExcelJS wrote (it writes no drawings or charts for the host).
-  if ([...drawing.parts.keys()].some((p) => !p.includes("/_rels/") && zip.file(p))) return;
-  for (const [path, bytes] of drawing.parts) zip.file(path, bytes);
-  let types = (await readPart(zip, "[Content_Types].xml")) ?? "";
+  if ([...drawing.parts.keys()].some((p) => !p.includes("/_rels/") && pkg.has(p))) return;
+  for (const [path, bytes] of drawing.parts) pkg.setBytes(path, bytes);
+  let types = (await readPart(pkg, "[Content_Types].xml")) ?? "";
   for (const [path, type] of drawing.contentTypes) types = addContentTypeOverride(types, path, type);
-  zip.file("[Content_Types].xml", types);
+  await pkg.setText("[Content_Types].xml", types);
   const relsPath = relsPathFor(sheetPart);
-  const added = addRelationship(await readPart(zip, relsPath), REL_TYPE.drawing, relativeTarget(sheetPart, drawing.root));
-  zip.file(relsPath, added.xml);
-  zip.file(sheetPart, insertDrawingElement(sheetXml, added.id));
+  const added = addRelationship(await readPart(pkg, relsPath), REL_TYPE.drawing, relativeTarget(sheetPart, drawing.root));
+  await pkg.setText(relsPath, added.xml);
+  await pkg.setText(sheetPart, insertDrawingElement(sheetXml, added.id));
 }

@@ -2,7 +2,7 @@
 // the new sheets' parts (lifted from a package the host saved with only those sheets) are added with
 // the workbook-level entries they need (sheet list, relationships, content types, defined names,
 // styles, settings); sheets the add-in replaced are removed with the parts only they used; every other
-// part keeps its original bytes. Browser-safe (JSZip, strings): the CLI and the preview's download use it.
+// part keeps its original bytes. Browser-safe (the reader's zip code, strings): the CLI and the preview's download use it.
 import type { NameModel } from "../model/types";
 import {
   REL_TYPE,
@@ -15,9 +15,10 @@ import {
   type Relationship,
 } from "./chartPackage";
 import { children, parseXml } from "./chartXmlText";
-import { startTagsNamed } from "./xmlReader";
+import { Token, XmlReader, startTagsNamed } from "./xmlReader";
+import { applySplices, removeAttribute, rewriteStartTags, setAttribute, type Splice } from "./xmlEdit";
+import { EditedPackage } from "./editedPackage";
 import {
-  PatchedPackage,
   contentTypeOf,
   freePartName,
   reachable,
@@ -63,8 +64,8 @@ interface Workbook {
   entries: SheetEntry[];
 }
 
-async function readWorkbook(pkg: PatchedPackage): Promise<Workbook> {
-  const part = await workbookPart(pkg.zip);
+async function readWorkbook(pkg: EditedPackage): Promise<Workbook> {
+  const part = await workbookPart(pkg);
   const xml = await pkg.text(part);
   if (xml === null) throw new Error(`The package has no workbook part (${part}).`);
   const relsPath = relsPathFor(part);
@@ -93,8 +94,7 @@ function findEntry(wb: Workbook, name: string, worksheetOnly = true): number {
 }
 
 export async function patchPackage(original: Uint8Array, lifted: Uint8Array | null, plan: PatchPlan): Promise<Uint8Array> {
-  const pkg = await PatchedPackage.open(original);
-  const before = { ...pkg.zip.files };
+  const pkg = await EditedPackage.open(original);
   const wb = await readWorkbook(pkg);
   let types = (await pkg.text("[Content_Types].xml")) ?? "";
   let wbRels = (await pkg.text(wb.relsPath)) ?? "";
@@ -128,7 +128,7 @@ export async function patchPackage(original: Uint8Array, lifted: Uint8Array | nu
   const states = new Map<string, string | undefined>();
   if (liftedNames.length) {
     if (!lifted) throw new Error("The sheets to add were not given.");
-    const src = await PatchedPackage.open(lifted);
+    const src = await EditedPackage.open(lifted);
     const lwb = await readWorkbook(src);
     const lTypes = (await src.text("[Content_Types].xml")) ?? "";
     const sheets = liftedNames.map((name) => {
@@ -172,14 +172,9 @@ export async function patchPackage(original: Uint8Array, lifted: Uint8Array | nu
   await pkg.setText("[Content_Types].xml", types);
 
   // 4. The add-in's settings, in its own web extension part.
-  if (plan.settings) await writeWebExtensions(pkg.zip, plan.settings.values, plan.settings.webExtensions);
+  if (plan.settings) await writeWebExtensions(pkg, plan.settings.values, plan.settings.webExtensions);
 
-  // Every entry whose content ends up as it was goes out with its original compressed bytes.
-  for (const [path, entry] of Object.entries(pkg.zip.files)) {
-    const was = before[path];
-    if (!was || was === entry || entry.dir) continue;
-    if (equalBytes(await was.async("uint8array"), await entry.async("uint8array"))) pkg.zip.files[path] = was;
-  }
+  // Every part whose content ends up as it was goes out with its original compressed bytes (EditedPackage).
   return pkg.generate();
 }
 
@@ -192,20 +187,14 @@ const EXTENSION_BY_TYPE: Record<string, ".xlsx" | ".xlsm" | ".xltx" | ".xltm"> =
 
 /** The file extension Excel requires for this package (by its workbook part's content type): a copy keeps it. */
 export async function copyExtension(bytes: Uint8Array): Promise<".xlsx" | ".xlsm" | ".xltx" | ".xltm"> {
-  const pkg = await PatchedPackage.open(bytes);
-  const part = await workbookPart(pkg.zip);
+  const pkg = await EditedPackage.open(bytes);
+  const part = await workbookPart(pkg);
   const type = contentTypeOf((await pkg.text("[Content_Types].xml")) ?? "<Types/>", part) ?? "";
   return EXTENSION_BY_TYPE[type] ?? ".xlsx";
 }
 
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** Remove sheets' parts and whatever only they used (a part another part still refers to stays). */
-async function removeSheets(pkg: PatchedPackage, wb: Workbook, gone: number[]): Promise<PartPath[]> {
+async function removeSheets(pkg: EditedPackage, wb: Workbook, gone: number[]): Promise<PartPath[]> {
   const graph = await relationshipGraph(pkg);
   const goneRels = new Set(gone.map((i) => wb.entries[i].relId));
   const candidates = reachable(graph, gone.map((i) => partOf(wb, wb.entries[i])));
@@ -223,7 +212,7 @@ async function removeSheets(pkg: PatchedPackage, wb: Workbook, gone: number[]): 
 }
 
 /** Drop removed sheets' cells from the calculation chain (Excel repairs a file whose chain names a missing sheet). */
-async function filterCalculationChain(pkg: PatchedPackage, wb: Workbook, sheetIds: Set<number>): Promise<{ part: PartPath; relId: string } | null> {
+async function filterCalculationChain(pkg: EditedPackage, wb: Workbook, sheetIds: Set<number>): Promise<{ part: PartPath; relId: string } | null> {
   const rel = wb.rels.find((r) => TYPE.calcChain.test(r.type) && !r.external);
   if (!rel) return null;
   const part = resolveTarget(wb.part, rel.target);
@@ -240,9 +229,9 @@ async function filterCalculationChain(pkg: PatchedPackage, wb: Workbook, sheetId
 
 /** The styles the lifted sheets use, merged into the original styles part; how their indices map. */
 async function mergeLiftedStyles(
-  pkg: PatchedPackage,
+  pkg: EditedPackage,
   wb: Workbook,
-  src: PatchedPackage,
+  src: EditedPackage,
   lwb: Workbook,
   sheetXmls: string[],
   parts: { types: string; wbRels: string },
@@ -274,7 +263,7 @@ async function mergeLiftedStyles(
 }
 
 /** The lifted package's shared strings, each as the inner markup of its <si>. */
-async function sharedStrings(src: PatchedPackage, lwb: Workbook): Promise<string[]> {
+async function sharedStrings(src: EditedPackage, lwb: Workbook): Promise<string[]> {
   const rel = lwb.rels.find((r) => TYPE.sharedStrings.test(r.type));
   const xml = rel ? await src.text(resolveTarget(lwb.part, rel.target)) : null;
   if (!xml) return [];
@@ -283,35 +272,46 @@ async function sharedStrings(src: PatchedPackage, lwb: Workbook): Promise<string
 
 /** Shared-string cells written inline (t="inlineStr"), so the original shared strings part is not touched. */
 export function inlineStrings(sheetXml: string, strings: string[]): string {
-  const out: string[] = [];
-  const start = /<c(?=[\s>])[^>]*>/g;
-  let at = 0;
-  let m: RegExpExecArray | null;
-  while ((m = start.exec(sheetXml))) {
-    const tag = m[0];
-    if (tag.endsWith("/>") || !/\st="s"/.test(tag)) continue;
-    const close = sheetXml.indexOf("</c>", start.lastIndex);
-    if (close < 0) break;
-    const inner = sheetXml.slice(start.lastIndex, close);
-    const v = /<v>(\d+)<\/v>/.exec(inner);
-    const text = v ? strings[Number(v[1])] ?? "" : "";
-    out.push(sheetXml.slice(at, m.index), tag.replace(/\st="s"/, ' t="inlineStr"'), `<is>${text}</is>`, "</c>");
-    at = close + 4;
-    start.lastIndex = at;
+  const r = new XmlReader(sheetXml);
+  const splices: Splice[] = [];
+  for (let t = r.next(); t !== Token.End; t = r.next()) {
+    if (t !== Token.Open || !r.is("c") || r.selfClosing || r.attr("t") !== "s") continue;
+    const prefix = r.name.slice(0, r.name.length - 1);
+    const tag = setAttribute(sheetXml.slice(r.start, r.end), "t", "inlineStr");
+    const start = r.start;
+    let index = "";
+    for (let u = r.next(); u !== Token.Close; u = r.next()) {
+      if (u === Token.Open && r.is("v")) index = textOf(r);
+      else if (u === Token.Open) r.skip();
+    }
+    const text = /^\d+$/.test(index.trim()) ? strings[Number(index)] ?? "" : "";
+    splices.push({ start, end: r.end, text: `${tag}<${prefix}is>${text}</${prefix}is></${prefix}c>` });
   }
-  out.push(sheetXml.slice(at));
-  return out.join("");
+  return applySplices(sheetXml, splices);
+}
+
+/** From an Open token: the element's text (children's markup skipped), the reader left on its Close. */
+function textOf(r: XmlReader): string {
+  let text = "";
+  for (let u = r.next(); u !== Token.Close; u = r.next()) {
+    if (u === Token.Text) text += r.text;
+    else r.skip();
+  }
+  return text;
 }
 
 /** The new sheet's tab is selected only when it is the one shown on opening (else Excel would group two tabs). */
 function selectTab(sheetXml: string, selected: boolean): string {
-  return sheetXml.replace(/<sheetView(?=[\s>/])[^>]*>/, (tag) => {
-    const cleared = tag.replace(/\stabSelected="[^"]*"/, "");
-    return selected ? cleared.replace(/^<sheetView/, '<sheetView tabSelected="1"') : cleared;
+  let first = true;
+  return rewriteStartTags(sheetXml, (r, tag) => {
+    if (!first || !r.is("sheetView")) return undefined;
+    first = false;
+    const cleared = removeAttribute(tag, "tabSelected");
+    return selected ? setAttribute(cleared, "tabSelected", "1") : cleared;
   });
 }
 
-async function tableIds(pkg: PatchedPackage, types: string): Promise<Set<number>> {
+async function tableIds(pkg: EditedPackage, types: string): Promise<Set<number>> {
   const ids = new Set<number>();
   for (const p of pkg.paths()) {
     if (contentTypeOf(types, p) !== TABLE_CT) continue;
@@ -327,8 +327,8 @@ class Lifter {
   private readonly reserved = new Set<string>();
 
   constructor(
-    private readonly pkg: PatchedPackage,
-    private readonly src: PatchedPackage,
+    private readonly pkg: EditedPackage,
+    private readonly src: EditedPackage,
     private readonly srcTypes: string,
     public types: string,
     private readonly usedTableIds: Set<number>,
@@ -356,8 +356,8 @@ class Lifter {
     for (const r of children(root, "Relationship").reverse()) {
       if (r.attrs.TargetMode === "External" || r.attrs.Target === undefined) continue;
       const target = await this.lift(resolveTarget(from, r.attrs.Target));
-      const tag = out.slice(r.start, r.end).replace(/(\sTarget=")[^"]*(")/, `$1${relativeTarget(to, target)}$2`);
-      out = out.slice(0, r.start) + tag + out.slice(r.end);
+      const tag = setAttribute(out.slice(r.start, r.openEnd), "Target", relativeTarget(to, target));
+      out = out.slice(0, r.start) + tag + out.slice(r.openEnd);
     }
     return out;
   }
@@ -367,7 +367,7 @@ class Lifter {
     let id = 1;
     while (this.usedTableIds.has(id)) id++;
     this.usedTableIds.add(id);
-    return xml.replace(/(<(?:\w+:)?table\b[^>]*\sid=")\d+(")/, `$1${id}$2`);
+    return rewriteStartTags(xml, (r, tag) => (r.depth === 1 && r.is("table") && r.attr("id") !== undefined ? setAttribute(tag, "id", String(id)) : undefined));
   }
 }
 

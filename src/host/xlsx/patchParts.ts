@@ -1,91 +1,9 @@
-// Package plumbing for the patcher (patchPackage.ts): a JSZip package whose untouched entries keep their
-// original compressed bytes, the relationship graph between parts, content types, and free part names.
-// Browser-safe: JSZip and strings only.
-import JSZip from "jszip";
+// Package plumbing for the patcher (patchPackage.ts): the package being patched (editedPackage.ts: the
+// reader's zip code, untouched parts keep their original compressed bytes), the relationship graph between
+// parts, content types, and free part names. Browser-safe: strings only.
 import { parseRelationships, relsPathFor, resolveTarget, type PartPath } from "./chartPackage";
 import { children, escapeXml, parseXml } from "./chartXmlText";
-
-const utf8 = new TextDecoder("utf-8");
-
-/** A package being patched: reads are cached, writes that change nothing are dropped. */
-export class PatchedPackage {
-  private readonly texts = new Map<string, string>();
-
-  private constructor(readonly zip: JSZip) {}
-
-  static async open(bytes: Uint8Array): Promise<PatchedPackage> {
-    const zip = await JSZip.loadAsync(bytes);
-    keepStoredEntriesStored(zip);
-    return new PatchedPackage(zip);
-  }
-
-  /** Entry names (no folders), in the package's order. */
-  paths(): string[] {
-    return Object.keys(this.zip.files).filter((p) => !this.zip.files[p].dir);
-  }
-
-  /** The entry's real name, matched case-insensitively as OPC part names are. */
-  find(path: PartPath): string | null {
-    if (this.zip.files[path] && !this.zip.files[path].dir) return path;
-    const lower = path.toLowerCase();
-    return this.paths().find((p) => p.toLowerCase() === lower) ?? null;
-  }
-
-  has(path: PartPath): boolean {
-    return this.find(path) !== null;
-  }
-
-  async text(path: PartPath): Promise<string | null> {
-    const real = this.find(path);
-    if (real === null) return null;
-    const cached = this.texts.get(real);
-    if (cached !== undefined) return cached;
-    const text = utf8.decode(await this.zip.file(real)!.async("uint8array"));
-    this.texts.set(real, text);
-    return text;
-  }
-
-  bytes(path: PartPath): Promise<Uint8Array> | null {
-    const real = this.find(path);
-    return real === null ? null : this.zip.file(real)!.async("uint8array");
-  }
-
-  /** Replace or add a part; unchanged text leaves the original entry (and its compressed bytes) alone. */
-  async setText(path: PartPath, text: string): Promise<void> {
-    const real = this.find(path) ?? path;
-    if (this.zip.files[real] && (await this.text(real)) === text) return;
-    this.texts.set(real, text);
-    this.zip.file(real, text);
-  }
-
-  setBytes(path: PartPath, bytes: Uint8Array): void {
-    const real = this.find(path) ?? path;
-    this.texts.delete(real);
-    this.zip.file(real, bytes);
-  }
-
-  remove(path: PartPath): void {
-    const real = this.find(path);
-    if (real === null) return;
-    this.texts.delete(real);
-    this.zip.remove(real);
-  }
-
-  generate(): Promise<Uint8Array> {
-    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-  }
-}
-
-/**
- * JSZip recompresses an entry whose method differs from generate()'s; an entry the file stored
- * uncompressed is kept stored, so it too goes out with its original bytes.
- */
-function keepStoredEntriesStored(zip: JSZip): void {
-  for (const file of Object.values(zip.files)) {
-    const data = (file as unknown as { _data?: { compression?: { magic?: string } } })._data;
-    if (data?.compression?.magic === "\x00\x00") (file as unknown as { options: { compression: string } }).options.compression = "STORE";
-  }
-}
+import type { EditedPackage } from "./editedPackage";
 
 /** "xl/worksheets/_rels/sheet1.xml.rels" -> "xl/worksheets/sheet1.xml"; "_rels/.rels" -> "" (the package). */
 export function sourceOfRels(relsPath: PartPath): PartPath | null {
@@ -98,7 +16,7 @@ export function isRelsPart(path: PartPath): boolean {
 }
 
 /** Every internal relationship of the package: source part -> target parts. */
-export async function relationshipGraph(pkg: PatchedPackage): Promise<Map<PartPath, PartPath[]>> {
+export async function relationshipGraph(pkg: EditedPackage): Promise<Map<PartPath, PartPath[]>> {
   const graph = new Map<PartPath, PartPath[]>();
   for (const path of pkg.paths()) {
     const source = sourceOfRels(path);
@@ -167,7 +85,7 @@ function spliceOut(xml: string, elements: { start: number; end: number }[]): str
  * A free name for a part lifted into the package, in the same folder and shape as its name in the package
  * it came from: "xl/charts/chart3.xml" -> the lowest free "xl/charts/chartN.xml".
  */
-export function freePartName(pkg: PatchedPackage, wanted: PartPath, reserved: Set<string>): PartPath {
+export function freePartName(pkg: EditedPackage, wanted: PartPath, reserved: Set<string>): PartPath {
   const m = /^(.*?)(\d*)(\.[^./]+)$/.exec(wanted);
   const prefix = m ? m[1] : wanted;
   const suffix = m ? m[3] : "";

@@ -3,7 +3,8 @@
 // entry that is already there, byte for byte, is reused, so regenerating does not grow the part.
 import { children, parseXml, type XmlElement } from "./chartXmlText";
 import { maxOf } from "../../core/arrays";
-import { setAttribute, startTagAt } from "./xmlReader";
+import { Token, startTagAt } from "./xmlReader";
+import { openForm, qualify, readerOf, rewriteStartTags, setAttribute } from "./xmlEdit";
 
 /** lifted index -> index in the patched styles part. */
 export interface StyleMaps {
@@ -11,34 +12,35 @@ export interface StyleMaps {
   dxf: Map<number, number>;
 }
 
-/** Style indices a worksheet part uses: cells' and rows' s="…", columns' style="…", rules' dxfId="…". */
+/** The style attribute of a worksheet element: cells' and rows' s="…", columns' style="…", rules' dxfId="…". */
+function styleAttribute(local: string): { attr: string; kind: "xf" | "dxf" } | null {
+  if (local === "c" || local === "row") return { attr: "s", kind: "xf" };
+  if (local === "col") return { attr: "style", kind: "xf" };
+  if (local === "cfRule") return { attr: "dxfId", kind: "dxf" };
+  return null;
+}
+
+/** Style indices a worksheet part uses, read by the tokenizer. */
 export function usedStyles(sheetXml: string): { xf: Set<number>; dxf: Set<number> } {
-  const xf = new Set<number>();
-  const dxf = new Set<number>();
-  for (const m of sheetXml.matchAll(/<(?:\w+:)?(c|row|col)(?=[\s/>])([^>]*)>/g)) {
-    const a = new RegExp(`\\s${m[1] === "col" ? "style" : "s"}="(\\d+)"`).exec(m[2]);
-    if (a) xf.add(Number(a[1]));
+  const used = { xf: new Set<number>(), dxf: new Set<number>() };
+  const r = readerOf(sheetXml);
+  for (let t = r.next(); t !== Token.End; t = r.next()) {
+    if (t !== Token.Open) continue;
+    const style = styleAttribute(r.local);
+    const value = style ? r.attr(style.attr) : undefined;
+    if (style && value !== undefined && /^\d+$/.test(value)) used[style.kind].add(Number(value));
   }
-  for (const m of sheetXml.matchAll(/<(?:\w+:)?cfRule(?=[\s/>])[^>]*\sdxfId="(\d+)"/g)) dxf.add(Number(m[1]));
-  return { xf, dxf };
+  return used;
 }
 
-/** Rewrite a worksheet part's style indices through the maps. */
+/** Rewrite a worksheet part's style indices through the maps (an index the maps do not know becomes 0). */
 export function remapSheetStyles(sheetXml: string, maps: StyleMaps): string {
-  return sheetXml
-    .replace(/<((?:\w+:)?(c|row|col))(?=[\s/>])([^>]*)>/g, (whole, tag: string, local: string, rest: string) => {
-      const attr = local === "col" ? "style" : "s";
-      const re = new RegExp(`(\\s${attr}=")(\\d+)(")`);
-      if (!re.test(rest)) return whole;
-      return `<${tag}${rest.replace(re, (_m, a: string, n: string, b: string) => `${a}${maps.xf.get(Number(n)) ?? 0}${b}`)}>`;
-    })
-    .replace(/(<(?:\w+:)?cfRule(?=[\s/>])[^>]*\sdxfId=")(\d+)(")/g, (_m, a: string, n: string, b: string) => `${a}${maps.dxf.get(Number(n)) ?? 0}${b}`);
-}
-
-/** Put unprefixed markup into the namespace prefix of the part it joins ("x:" in some writers' parts). */
-export function qualify(markup: string, prefix: string | null): string {
-  if (!prefix) return markup;
-  return markup.replace(/<(\/?)([A-Za-z_][\w.-]*)(?=[\s/>])/g, (_m, slash: string, name: string) => `<${slash}${prefix}:${name}`);
+  return rewriteStartTags(sheetXml, (r, tag) => {
+    const style = styleAttribute(r.local);
+    const value = style ? r.attr(style.attr) : undefined;
+    if (!style || value === undefined || !/^\d+$/.test(value)) return undefined;
+    return setAttribute(tag, style.attr, String(maps[style.kind].get(Number(value)) ?? 0));
+  });
 }
 
 const SECTION_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
@@ -78,9 +80,6 @@ function intern(section: Section, raw: string): number {
   section.added.push(raw);
   return section.raws.length + section.added.length - 1;
 }
-
-/** One attribute set in a start tag, read by the tokenizer (either quote; nothing else in the tag changes). */
-const setAttr = setAttribute;
 
 /**
  * Merge the lifted styles the lifted sheets use into the original styles part. Returns the new part text
@@ -134,12 +133,12 @@ export function mergeStyles(originalXml: string, liftedXml: string, used: { xf: 
     const startEnd = xf.el.openEnd - xf.el.start;
     let start = xf.raw.slice(0, startEnd);
     const a = xf.el.attrs;
-    start = setAttr(start, "numFmtId", String(mapNumFmt(Number(a.numFmtId ?? 0))));
-    start = setAttr(start, "fontId", String(mapItem("fonts", Number(a.fontId ?? 0))));
-    start = setAttr(start, "fillId", String(mapItem("fills", Number(a.fillId ?? 0))));
-    start = setAttr(start, "borderId", String(mapItem("borders", Number(a.borderId ?? 0))));
+    start = setAttribute(start, "numFmtId", String(mapNumFmt(Number(a.numFmtId ?? 0))));
+    start = setAttribute(start, "fontId", String(mapItem("fonts", Number(a.fontId ?? 0))));
+    start = setAttribute(start, "fillId", String(mapItem("fills", Number(a.fillId ?? 0))));
+    start = setAttribute(start, "borderId", String(mapItem("borders", Number(a.borderId ?? 0))));
     // Based on the original's Normal style: the new sheet looks as one inserted in Excel would.
-    start = setAttr(start, "xfId", "0");
+    start = setAttribute(start, "xfId", "0");
     maps.xf.set(i, intern(target.get("cellXfs")!, qualify(start + xf.raw.slice(startEnd), prefix)));
   }
   const liftedDxfs = itemsOf(liftedXml, lRoot, "dxfs");
@@ -159,7 +158,7 @@ function applySections(xml: string, root: XmlElement, target: Map<string, Sectio
     if (s.el) {
       const tagEnd = s.el.openEnd;
       const selfClosing = s.el.innerEnd < 0;
-      const open = setAttr(selfClosing ? xml.slice(s.el.start, tagEnd).replace(/\s*\/>$/, ">") : xml.slice(s.el.start, tagEnd), "count", count);
+      const open = setAttribute(openForm(xml.slice(s.el.start, tagEnd)), "count", count);
       const inner = selfClosing ? "" : xml.slice(tagEnd, s.el.innerEnd);
       edits.push({ start: s.el.start, end: s.el.end, text: `${open}${inner}${s.added.join("")}</${s.el.name}>`, order: SECTION_ORDER.indexOf(s.local) });
     } else {

@@ -5,8 +5,8 @@ import type { NameModel } from "../model/types";
 import { REL_NS } from "./chartPart";
 import { children, escapeXml, parseXml, prefixFor, type XmlElement } from "./chartXmlText";
 import { nameXml } from "./definedNames";
-import { qualify } from "./patchStyles";
-import { setAttribute } from "./xmlReader";
+import { Token, XmlReader } from "./xmlReader";
+import { applySplices, elementAt, openForm, qualify, setAttribute, type Splice } from "./xmlEdit";
 import { maxOf } from "../../core/arrays";
 
 export interface SheetEntry {
@@ -64,7 +64,7 @@ export function patchWorkbookXml(xml: string, edit: WorkbookEdit): string {
   });
   const unchanged = edit.sheets.length === entries.length && edit.sheets.every((s, i) => "original" in s && s.original === i);
   if (!unchanged) {
-    const sheetsOpen = xml.slice(sheetsEl.start, sheetsEl.openEnd).replace(/\s*\/>$/, ">");
+    const sheetsOpen = openForm(xml.slice(sheetsEl.start, sheetsEl.openEnd));
     edits.push({ start: sheetsEl.start, end: sheetsEl.end, text: `${sheetsOpen}${items.join("")}</${sheetsEl.name}>` });
   }
 
@@ -79,13 +79,14 @@ export function patchWorkbookXml(xml: string, edit: WorkbookEdit): string {
     const scope = local === undefined ? null : entries[Number(local)]?.name ?? null;
     if (local !== undefined && !newIndex.has(Number(local))) continue; // its sheet is gone
     if (remove.has(key(el.attrs.name ?? "", scope))) continue;
-    kept.push(local === undefined ? raw : raw.replace(/(\slocalSheetId=")\d+(")/, `$1${newIndex.get(Number(local))}$2`));
+    const startTag = raw.slice(0, el.openEnd - el.start);
+    kept.push(local === undefined ? raw : setAttribute(startTag, "localSheetId", String(newIndex.get(Number(local)))) + raw.slice(startTag.length));
   }
   for (const n of edit.addNames) kept.push(qualify(nameXml(n.name, n.sheetIndex ?? undefined), prefix));
   const namesTag = prefix ? `${prefix}:definedNames` : "definedNames";
   const namesUnchanged = kept.length === originalNames.length && originalNames.every((el, i) => xml.slice(el.start, el.end) === kept[i]);
   if (namesEl && !namesUnchanged) {
-    const open = xml.slice(namesEl.start, namesEl.openEnd).replace(/\s*\/>$/, ">");
+    const open = openForm(xml.slice(namesEl.start, namesEl.openEnd));
     edits.push({ start: namesEl.start, end: namesEl.end, text: kept.length ? `${open}${kept.join("")}</${namesEl.name}>` : "" });
   } else if (!namesEl && kept.length) {
     const after = lastOf(root, ["sheets", "functionGroups", "externalReferences"])!;
@@ -123,20 +124,27 @@ function setOrAdd(startTag: string, name: string, value: number, needed: boolean
   return has || needed ? setAttribute(startTag, name, String(value)) : startTag;
 }
 
-/** Drop the calculation chain's cells on removed sheets (by sheetId); null when none is left. */
+/** Drop the calculation chain's cells on removed sheets (by sheetId); null when none is left. Read by the tokenizer. */
 export function filterCalcChain(xml: string, removedSheetIds: Set<number>): string | null {
+  const r = new XmlReader(xml);
+  const splices: Splice[] = [];
   let current = 0;
   let lastKept: number | null = null;
   let kept = 0;
-  const out = xml.replace(/<((?:\w+:)?c)(?=[\s/>])([^>]*?)\s*\/>/g, (whole, tag: string, attrs: string) => {
-    const i = /\si="(\d+)"/.exec(attrs);
-    if (i) current = Number(i[1]);
-    if (removedSheetIds.has(current)) return "";
+  for (let t = r.next(); t !== Token.End; t = r.next()) {
+    if (t !== Token.Open || r.depth !== 2 || !r.is("c")) continue;
+    const i = r.attr("i");
+    const tag = xml.slice(r.start, r.end);
+    const cell = elementAt(r);
+    if (i !== undefined) current = Number(i);
+    if (removedSheetIds.has(current)) {
+      splices.push({ start: cell.start, end: cell.end, text: "" });
+      continue;
+    }
     // A cell without i="…" is on the sheet of the cell before it, which may have been dropped.
-    const needsSheet = !i && lastKept !== current;
+    if (i === undefined && lastKept !== current) splices.push({ start: cell.start, end: cell.openEnd, text: setAttribute(tag, "i", String(current)) });
     lastKept = current;
     kept++;
-    return needsSheet ? `<${tag}${attrs} i="${current}"/>` : whole;
-  });
-  return kept ? out : null;
+  }
+  return kept ? applySplices(xml, splices) : null;
 }

@@ -2,7 +2,6 @@
 // package for what ExcelJS cannot write (all defined names, internal hyperlinks, the text of
 // "contains text" rules, add-in settings) and adds the charts.
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { columnLetters } from "../../core/address";
 import { rectA1 } from "../api/addresses";
 import type { CellModel, ConditionalFormatModel, SheetModel, TableModel, WorkbookModel } from "../model/types";
@@ -15,6 +14,9 @@ import { writeWebExtensions, type LoadedWebExtensions } from "./webExtension";
 import { escapeXml } from "./xml";
 import { writeSheetDrawing, type PassthroughDrawing } from "./drawingsPassthrough";
 import { findSheet as findSheetPart, worksheetParts } from "./chartPackage";
+import { EditedPackage } from "./editedPackage";
+import { applySplices, rewriteStartTags, setAttribute, topLevel } from "./xmlEdit";
+import { Token, XmlReader } from "./xmlReader";
 
 const STATES = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
 const VALUE_OPS: Record<string, string> = {
@@ -158,7 +160,8 @@ async function writeSheet(wb: ExcelJS.Workbook, s: SheetModel): Promise<void> {
   if (s.protected) await ws.protect("", {});
 }
 
-const BEFORE_HYPERLINKS = ["<printOptions", "<pageMargins", "<pageSetup", "<headerFooter", "<rowBreaks", "<colBreaks", "<customProperties", "<cellWatches", "<ignoredErrors", "<smartTags", "<drawing", "<legacyDrawing", "<legacyDrawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"];
+/** Worksheet children that the schema puts after <hyperlinks>: new links go before the first of these present. */
+const AFTER_HYPERLINKS = new Set(["printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
 
 /** Links to places in the workbook, written as Excel does: a location, no relationship. */
 function addInternalHyperlinks(sheetXml: string, s: SheetModel): string {
@@ -172,16 +175,56 @@ function addInternalHyperlinks(sheetXml: string, s: SheetModel): string {
     links.push(`<hyperlink ${attrs.join(" ")}/>`);
   }));
   if (!links.length) return sheetXml;
-  if (sheetXml.includes("</hyperlinks>")) return sheetXml.replace("</hyperlinks>", () => `${links.join("")}</hyperlinks>`);
-  const at = BEFORE_HYPERLINKS.map((tag) => sheetXml.indexOf(tag)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
-  return `${sheetXml.slice(0, at)}<hyperlinks>${links.join("")}</hyperlinks>${sheetXml.slice(at)}`;
+  const { root, children } = topLevel(sheetXml);
+  const existing = children.find((c) => c.local === "hyperlinks");
+  if (existing && existing.innerEnd >= 0) return applySplices(sheetXml, [{ start: existing.innerEnd, end: existing.innerEnd, text: links.join("") }]);
+  const block = `<hyperlinks>${links.join("")}</hyperlinks>`;
+  if (existing) return applySplices(sheetXml, [{ start: existing.start, end: existing.end, text: block }]);
+  const at = children.find((c) => AFTER_HYPERLINKS.has(c.local))?.start ?? root.innerEnd;
+  return applySplices(sheetXml, [{ start: at, end: at, text: block }]);
 }
 
-/** ExcelJS leaves out the text of "contains text" rules; Excel's rule editor needs it. */
+/** The text a "contains text" rule's formula searches for: SEARCH("text",A1), with "" standing for a quote. */
+function searchedText(formula: string): string | null {
+  const from = formula.indexOf('SEARCH("');
+  if (from < 0) return null;
+  let text = "";
+  for (let i = from + 8; i < formula.length; i++) {
+    if (formula[i] !== '"') text += formula[i];
+    else if (formula[i + 1] === '"') text += formula[i++];
+    else return text;
+  }
+  return null;
+}
+
+/** ExcelJS leaves out the text of "contains text" rules; Excel's rule editor needs it. Read and set by the tokenizer. */
 function addContainsTextAttributes(sheetXml: string): string {
-  return sheetXml.replace(/<cfRule type="containsText"([^>]*)>(\s*<formula>NOT\(ISERROR\(SEARCH\(&quot;((?:(?!&quot;,).)*)&quot;,)/g, (_all, attrs: string, rest: string, text: string) => {
-    const extra = (attrs.includes("operator=") ? "" : ` operator="containsText"`) + (attrs.includes(" text=") ? "" : ` text="${text.replace(/&quot;&quot;/g, "&quot;")}"`);
-    return `<cfRule type="containsText"${attrs}${extra}>${rest}`;
+  if (!sheetXml.includes("containsText")) return sheetXml; // no such rule: spare the big sheets a pass
+  const texts: (string | null)[] = [];
+  const r = new XmlReader(sheetXml);
+  for (let t = r.next(); t !== Token.End; t = r.next()) {
+    if (t !== Token.Open || !r.is("cfRule") || r.attr("type") !== "containsText") continue;
+    let formula: string | null = null;
+    for (let u = r.next(); u !== Token.Close; u = r.next()) {
+      if (u !== Token.Open) continue;
+      if (formula === null && r.is("formula")) {
+        formula = "";
+        for (let v = r.next(); v !== Token.Close; v = r.next()) {
+          if (v === Token.Text) formula += r.text;
+          else r.skip();
+        }
+      } else r.skip();
+    }
+    texts.push(formula === null ? null : searchedText(formula));
+  }
+  let rule = 0;
+  return rewriteStartTags(sheetXml, (tr, tag) => {
+    if (!tr.is("cfRule") || tr.attr("type") !== "containsText") return undefined;
+    const text = texts[rule++];
+    let out = tag;
+    if (tr.attr("operator") === undefined) out = setAttribute(out, "operator", "containsText");
+    if (tr.attr("text") === undefined && text !== null && text !== undefined) out = setAttribute(out, "text", text);
+    return out;
   });
 }
 
@@ -192,20 +235,17 @@ export async function saveXlsx(model: WorkbookModel, webExtensions: Pick<LoadedW
   const active = Math.max(0, model.sheets.findIndex((s) => s.id === model.activeSheetId));
   wb.views = [{ activeTab: active, firstSheet: 0, visibility: "visible" } as ExcelJS.WorkbookView];
   const buffer = await wb.xlsx.writeBuffer();
-  const zip = await JSZip.loadAsync(buffer);
-  const wbXml = await zip.file("xl/workbook.xml")!.async("string");
-  zip.file("xl/workbook.xml", writeDefinedNames(wbXml, model));
-  const parts = await worksheetParts(zip);
+  const pkg = await EditedPackage.open(new Uint8Array(buffer));
+  await pkg.setText("xl/workbook.xml", writeDefinedNames((await pkg.text("xl/workbook.xml"))!, model));
+  const parts = await worksheetParts(pkg);
   for (const sheet of model.sheets) {
     const path = findSheetPart(parts, sheet.name)?.part;
-    const f = path ? zip.file(path) : null;
-    if (!path || !f) continue;
-    const xml = await f.async("string");
-    zip.file(path, addContainsTextAttributes(addInternalHyperlinks(xml, sheet)));
+    const xml = path ? await pkg.text(path) : null;
+    if (!path || xml === null) continue;
+    await pkg.setText(path, addContainsTextAttributes(addInternalHyperlinks(xml, sheet)));
     const drawing = sheet.passthrough.drawing as PassthroughDrawing | undefined;
-    if (drawing) await writeSheetDrawing(zip, path, drawing);
+    if (drawing) await writeSheetDrawing(pkg, path, drawing);
   }
-  await writeWebExtensions(zip, model.settings, webExtensions);
-  const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-  return addCharts(bytes, model);
+  await writeWebExtensions(pkg, model.settings, webExtensions);
+  return addCharts(await pkg.generate(), model);
 }

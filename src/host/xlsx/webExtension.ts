@@ -3,10 +3,13 @@
 //   xl/webextensions/taskpanes.xml      the task pane that refers to it
 // with their relationships and content types. ExcelJS drops these parts, so the host reads and
 // writes them itself.
-import type JSZip from "jszip";
 import { escapeXml } from "./xml";
 import { startTagsNamed } from "./xmlReader";
 import type { ZipPackage } from "./zipPackage";
+import type { EditedPackage } from "./editedPackage";
+import { addContentTypeOverride, addRelationship, parseRelationships } from "./chartPackage";
+import { appendInside, children, parseXml } from "./chartXmlText";
+import { applySplices, qualify } from "./xmlEdit";
 import { isSettingsKey } from "../../core/settingsStore";
 import { ADDIN_ID, ADDIN_VERSION } from "../../core/addin";
 
@@ -78,9 +81,10 @@ export async function readWebExtensions(pkg: ZipPackage, addInId = DEFAULT_ADDIN
   return result;
 }
 
-function propertiesXml(settings: Map<string, unknown>): string {
-  const props = [...settings].map(([k, v]) => `<we:property name="${escapeXml(k)}" value="${escapeXml(JSON.stringify(v ?? null))}"/>`);
-  return props.length ? `<we:properties>${props.join("")}</we:properties>` : "<we:properties/>";
+/** The settings as a <properties> element, in the part's own prefix for the web extension namespace. */
+function propertiesXml(settings: Map<string, unknown>, prefix: string | null): string {
+  const props = [...settings].map(([k, v]) => `<property name="${escapeXml(k)}" value="${escapeXml(JSON.stringify(v ?? null))}"/>`);
+  return qualify(props.length ? `<properties>${props.join("")}</properties>` : "<properties/>", prefix);
 }
 
 const NEW_WEBEXTENSION = (settings: Map<string, unknown>, addInId: string) =>
@@ -88,24 +92,30 @@ const NEW_WEBEXTENSION = (settings: Map<string, unknown>, addInId: string) =>
   `<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{6C5E4D2B-7A1F-4B8E-9C3D-2F1A0B9E8D71}">` +
   // As Centralized Deployment names an add-in (office-js-docs-pr docs/develop/automatically-open-a-task-pane-with-a-document.md).
   `<we:reference id="${escapeXml(addInId)}" version="${ADDIN_VERSION}" store="EXCatalog" storeType="EXCatalog"/>` +
-  `<we:alternateReferences/>${propertiesXml(settings)}<we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>` +
+  `<we:alternateReferences/>${propertiesXml(settings, "we")}<we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>` +
   `</we:webextension>`;
 
-const NEW_TASKPANES =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-  `<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11">` +
-  `<wetp:taskpane dockstate="right" visibility="0" width="350" row="4">` +
-  `<wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/>` +
-  `</wetp:taskpane></wetp:taskpanes>`;
+/** One task pane entry referring to a web extension by relationship id (unprefixed: qualified into the part's prefix). */
+const taskpaneXml = (relId: string) =>
+  `<taskpane dockstate="right" visibility="0" width="350" row="4">` +
+  `<webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${escapeXml(relId)}"/></taskpane>`;
 
-const NEW_TASKPANES_RELS =
+const NEW_TASKPANES = (relId: string) =>
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-  `<Relationship Id="rId1" Type="${REL_WEBEXT}" Target="webextension1.xml"/></Relationships>`;
+  `<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11">${qualify(taskpaneXml(relId), "wetp")}</wetp:taskpanes>`;
 
-function addOverride(types: string, partName: string, contentType: string): string {
-  if (types.includes(`PartName="${partName}"`)) return types;
-  return types.replace("</Types>", () => `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`);
+/** Children of <webextension> that the schema puts after <properties>: new properties go before the first present. */
+const AFTER_PROPERTIES = new Set(["bindings", "snapshot", "extLst"]);
+
+/** Our part with its <properties> replaced by the settings (read and spliced by the tokenizer; the rest as written). */
+function withProperties(xml: string, settings: Map<string, unknown>): string {
+  const root = parseXml(xml);
+  const props = propertiesXml(settings, root.prefix);
+  const existing = children(root, "properties")[0];
+  if (existing) return applySplices(xml, [{ start: existing.start, end: existing.end, text: props }]);
+  const after = root.children.find((c) => AFTER_PROPERTIES.has(c.local));
+  if (after) return applySplices(xml, [{ start: after.start, end: after.start, text: props }]);
+  return appendInside(xml, root, props);
 }
 
 /**
@@ -113,63 +123,66 @@ function addOverride(types: string, partName: string, contentType: string): stri
  * except for the settings' properties, or new parts when the workbook had none and has settings.
  */
 export async function writeWebExtensions(
-  zip: JSZip,
+  pkg: EditedPackage,
   settings: Map<string, unknown>,
   loaded: { parts: Map<string, Uint8Array>; settingsPart?: { path: string; xml: string } },
   addInId = DEFAULT_ADDIN_ID,
 ): Promise<void> {
   if (loaded.parts.size === 0 && settings.size === 0) return;
-  let typesXml = await zip.file("[Content_Types].xml")!.async("string");
-  let rootRels = await zip.file("_rels/.rels")!.async("string");
+  let typesXml = (await pkg.text("[Content_Types].xml")) ?? "";
+  let rootRels = await pkg.text("_rels/.rels");
   // Every part the file had goes back unchanged; only our own part's properties are rewritten.
-  for (const [path, bytes] of loaded.parts) zip.file(path, bytes);
+  for (const [path, bytes] of loaded.parts) pkg.setBytes(path, bytes);
   if (loaded.settingsPart) {
-    const xml = renameLegacyReference(loaded.settingsPart.xml, addInId);
-    const replaced = /<we:properties\s*\/>|<we:properties>[\s\S]*?<\/we:properties>/.test(xml)
-      ? xml.replace(/<we:properties\s*\/>|<we:properties>[\s\S]*?<\/we:properties>/, () => propertiesXml(settings))
-      : xml.replace(/(<we:alternateReferences\s*\/>|<\/we:alternateReferences>)/, (m: string) => `${m}${propertiesXml(settings)}`);
-    zip.file(loaded.settingsPart.path, replaced);
+    await pkg.setText(loaded.settingsPart.path, withProperties(renameLegacyReference(loaded.settingsPart.xml, addInId), settings));
   } else if (settings.size > 0) {
-    await addOwnPart(zip, settings, addInId);
+    await addOwnPart(pkg, settings, addInId);
   }
-  const paths = Object.keys(zip.files).filter((p) => p.startsWith(WEBEXT_DIR) && !zip.files[p].dir);
+  const paths = pkg.paths().filter((p) => p.startsWith(WEBEXT_DIR));
   for (const path of paths) {
-    if (/webextension\d*\.xml$/.test(path)) typesXml = addOverride(typesXml, `/${path}`, CT_WEBEXT);
-    if (/taskpanes\.xml$/.test(path)) typesXml = addOverride(typesXml, `/${path}`, CT_TASKPANES);
+    if (/webextension\d*\.xml$/.test(path)) typesXml = addContentTypeOverride(typesXml, path, CT_WEBEXT);
+    if (/taskpanes\.xml$/.test(path)) typesXml = addContentTypeOverride(typesXml, path, CT_TASKPANES);
   }
   const panes = paths.find((p) => /taskpanes\.xml$/.test(p));
-  if (panes && !rootRels.includes(REL_TASKPANES)) {
-    rootRels = rootRels.replace("</Relationships>", () => `<Relationship Id="rIdWe1" Type="${REL_TASKPANES}" Target="${panes}"/></Relationships>`);
-  }
-  zip.file("[Content_Types].xml", typesXml);
-  zip.file("_rels/.rels", rootRels);
+  if (panes && rootRels !== null && !parseRelationships(rootRels).some((r) => r.type === REL_TASKPANES)) rootRels = addRelationshipAs(rootRels, "rIdWe", REL_TASKPANES, panes).xml;
+  await pkg.setText("[Content_Types].xml", typesXml);
+  if (rootRels !== null) await pkg.setText("_rels/.rels", rootRels);
+}
+
+/** A relationship added with an id of our own ("rIdKpi1"), clear of the ids another writer numbers "rId1", "rId2" …. */
+function addRelationshipAs(relsXml: string, prefix: string, type: string, target: string): { xml: string; id: string } {
+  const used = new Set(parseRelationships(relsXml).map((r) => r.id));
+  let n = 1;
+  while (used.has(`${prefix}${n}`)) n++;
+  const id = `${prefix}${n}`;
+  return { xml: appendInside(relsXml, parseXml(relsXml), `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"/>`), id };
 }
 
 /** A part an older copy named "kpi-scorecard" names the add-in by its manifest id from now on. */
 function renameLegacyReference(xml: string, addInId: string): string {
   if (referenceId(xml) !== LEGACY_ADDIN_ID) return xml;
-  return xml.replace(/<(\w+:)?reference\b[^>]*\/?>/, (_m, ns: string | undefined) => `<${ns ?? ""}reference id="${escapeXml(addInId)}" version="${ADDIN_VERSION}" store="EXCatalog" storeType="EXCatalog"/>`);
+  const root = parseXml(xml);
+  const ref = children(root, "reference")[0];
+  const el = qualify(`<reference id="${escapeXml(addInId)}" version="${ADDIN_VERSION}" store="EXCatalog" storeType="EXCatalog"/>`, root.prefix);
+  return applySplices(xml, [{ start: ref.start, end: ref.end, text: el }]);
 }
 
 /** Our own web extension part, with a task pane entry that refers to it (next to any other add-in's). */
-async function addOwnPart(zip: JSZip, settings: Map<string, unknown>, addInId: string): Promise<void> {
+async function addOwnPart(pkg: EditedPackage, settings: Map<string, unknown>, addInId: string): Promise<void> {
   let n = 1;
-  while (zip.file(`${WEBEXT_DIR}webextension${n}.xml`)) n++;
+  while (pkg.has(`${WEBEXT_DIR}webextension${n}.xml`)) n++;
   const name = `webextension${n}.xml`;
-  zip.file(`${WEBEXT_DIR}${name}`, NEW_WEBEXTENSION(settings, addInId));
+  await pkg.setText(`${WEBEXT_DIR}${name}`, NEW_WEBEXTENSION(settings, addInId));
   const panesPath = `${WEBEXT_DIR}taskpanes.xml`;
   const relsPath = `${WEBEXT_DIR}_rels/taskpanes.xml.rels`;
-  const panes = await zip.file(panesPath)?.async("string");
+  const panes = await pkg.text(panesPath);
+  const rels = panes ? await pkg.text(relsPath) : null;
+  const rel = rels === null ? addRelationship(null, REL_WEBEXT, name) : addRelationshipAs(rels, "rIdKpi", REL_WEBEXT, name);
+  await pkg.setText(relsPath, rel.xml);
   if (!panes) {
-    zip.file(panesPath, NEW_TASKPANES);
-    zip.file(relsPath, NEW_TASKPANES_RELS.replace("webextension1.xml", name));
+    await pkg.setText(panesPath, NEW_TASKPANES(rel.id));
     return;
   }
-  const rels = (await zip.file(relsPath)?.async("string")) ?? NEW_TASKPANES_RELS.replace(/<Relationship [^>]*\/>/, "");
-  let id = 1;
-  while (rels.includes(`Id="rIdKpi${id}"`)) id++;
-  const relId = `rIdKpi${id}`;
-  zip.file(relsPath, rels.replace("</Relationships>", () => `<Relationship Id="${relId}" Type="${REL_WEBEXT}" Target="${name}"/></Relationships>`));
-  const pane = `<wetp:taskpane dockstate="right" visibility="0" width="350" row="4"><wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${relId}"/></wetp:taskpane>`;
-  zip.file(panesPath, panes.replace(/<\/(\w+:)?taskpanes>/, (m: string) => `${pane}${m}`));
+  const root = parseXml(panes);
+  await pkg.setText(panesPath, appendInside(panes, root, qualify(taskpaneXml(rel.id), root.prefix)));
 }

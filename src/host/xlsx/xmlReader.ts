@@ -362,6 +362,15 @@ export class XmlReader {
     return null;
   }
 
+  /** Where the current start tag's attribute with this name as written lies, from its name to past its closing quote; null when absent. */
+  attributeSpan(qualified: string): [number, number] | null {
+    const xml = this.xml, at = this.attrAt;
+    for (let a = 0; a < this.attrCount * 5; a += 5) {
+      if (at[a + 2] - at[a] === qualified.length && xml.startsWith(qualified, at[a])) return [at[a], at[a + 4] + 1];
+    }
+    return null;
+  }
+
   /** Every attribute of the current start tag, by the name as written ("r:id", "xmlns:x"), decoded. */
   attributes(): Record<string, string> {
     const out: Record<string, string> = {};
@@ -411,7 +420,7 @@ export function startTagAt(xml: string, start: number): Record<string, string> {
 
 /**
  * A start tag as written, with one attribute set: its value replaced where it stands (in whichever quote it was
- * written), else the attribute added after the element's name. Everything else in the tag keeps its bytes.
+ * written), else the attribute added after the last one. Everything else in the tag keeps its bytes.
  */
 export function setAttribute(startTag: string, qualified: string, value: string): string {
   const r = new XmlReader(startTag, 0, startTag.length, true);
@@ -419,8 +428,10 @@ export function setAttribute(startTag: string, qualified: string, value: string)
   const escaped = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
   const span = r.valueSpan(qualified);
   if (span) return startTag.slice(0, span[0]) + escaped + startTag.slice(span[1]);
-  const nameEnd = 1 + r.name.length;
-  return `${startTag.slice(0, nameEnd)} ${qualified}="${escaped}"${startTag.slice(nameEnd)}`;
+  // Added after the last attribute, before ">" or "/>" and any space in front of them.
+  let at = r.end - (r.selfClosing ? 2 : 1);
+  while (at > 0 && isSpace(startTag.charCodeAt(at - 1))) at--;
+  return `${startTag.slice(0, at)} ${qualified}="${escaped}"${startTag.slice(at)}`;
 }
 
 /** An attribute's value as XML reads it: white space characters as written become spaces, entities decoded. */

@@ -5,6 +5,7 @@
 import { Inflate } from "fflate";
 import CRC32 from "crc-32";
 import { OverLimit, PackageDamage } from "./loadErrors";
+import type { StoredPart } from "./zipWriter";
 
 /** One file of the zip, as its central directory describes it. */
 export interface ZipEntry {
@@ -16,6 +17,9 @@ export interface ZipEntry {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** MS-DOS modification time and date, kept when the part is copied into another package. */
+  time: number;
+  date: number;
 }
 
 const SIG_ZIP64_LOCATOR = 0x07064b50;
@@ -101,6 +105,8 @@ export class ZipPackage {
         compressedSize: u32(bytes, p + 20),
         uncompressedSize: u32(bytes, p + 24),
         localHeaderOffset: u32(bytes, p + 42),
+        time: u16(bytes, p + 12),
+        date: u16(bytes, p + 14),
       };
       zip64Extra(bytes, p + 46 + nameLength, extraLength, e);
       p += 46 + nameLength + extraLength + commentLength;
@@ -130,19 +136,13 @@ export class ZipPackage {
   bytesOf(part: string): Uint8Array {
     const e = this.entry(part);
     if (!e) throw new PackageDamage("missing", part);
-    const b = this.bytes;
-    const at = e.localHeaderOffset;
     if (e.flags & 1) throw new PackageDamage("encrypted", e.name);
     if (!this.inflated.has(e)) {
       this.inflated.add(e);
       this.spent += e.uncompressedSize;
       if (this.spent > this.budget) throw new OverLimit("maxTotalBytes", this.budget, this.spent);
     }
-    if (at + 30 > b.length || u32(b, at) !== SIG_LOCAL) throw new PackageDamage("part", e.name);
-    const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
-    const end = start + e.compressedSize;
-    if (end > b.length) throw new PackageDamage("part", e.name);
-    const raw = b.subarray(start, end);
+    const raw = this.compressedOf(e);
     let out: Uint8Array;
     if (e.method === 0) {
       if (e.compressedSize !== e.uncompressedSize) throw new PackageDamage("part", e.name);
@@ -154,6 +154,25 @@ export class ZipPackage {
     }
     if ((CRC32.buf(out) >>> 0) !== e.crc) throw new PackageDamage("part", e.name);
     return out;
+  }
+
+  /** Where the entry's compressed bytes are, through its local header; throws PackageDamage naming it. */
+  private compressedOf(e: ZipEntry): Uint8Array {
+    const b = this.bytes;
+    const at = e.localHeaderOffset;
+    if (at + 30 > b.length || u32(b, at) !== SIG_LOCAL) throw new PackageDamage("part", e.name);
+    const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
+    const end = start + e.compressedSize;
+    if (end > b.length) throw new PackageDamage("part", e.name);
+    return b.subarray(start, end);
+  }
+
+  /** The part as stored (still compressed), to copy into another package unchanged; nothing is inflated. */
+  storedOf(part: string): StoredPart {
+    const e = this.entry(part);
+    if (!e) throw new PackageDamage("missing", part);
+    if (e.flags & 1) throw new PackageDamage("encrypted", e.name);
+    return { name: e.name, method: e.method, crc: e.crc, uncompressedSize: e.uncompressedSize, compressed: this.compressedOf(e), time: e.time, date: e.date };
   }
 
   /** The part as text (UTF-8, with or without a byte-order mark). */
