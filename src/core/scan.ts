@@ -193,7 +193,8 @@ function readsAsJudgements(kpis: Kpi[]): boolean {
 
 function hasFigures(k: Kpi): boolean {
   const figs = [k.baseline, k.target, k.previous, k.latest, ...k.milestones.flatMap((m) => [m.target, m.actual])];
-  return figs.some((f) => f && (f.value !== null || f.relative || f.several || f.error)) || k.milestones.some((m) => m.statedRag) || k.milestones.filter((m) => m.target).length >= 2;
+  // An item tracked by its stated status alone (a recovery plan's "RAG rating") reports that status.
+  return figs.some((f) => f && (f.value !== null || f.relative || f.several || f.error)) || k.milestones.some((m) => m.statedRag) || k.milestones.filter((m) => m.target).length >= 2 || !!k.statedRag;
 }
 
 function layoutOf(t: FoundTable, drafts: DraftKpi[], kpis: Kpi[], actualRows: boolean): TableLayout {

@@ -8,10 +8,10 @@ import type { Period } from "../../src/core/types";
 /** Pieces of the figure and period grammar, to build strings that nearly parse. */
 const FRAGMENTS = [
   "Q", "Q1", "Q4", "Q5", "HT", "HT1", "HT1-2", "HT7", "22/23", "2023/24", "2019/21", "23/24", "Jan", "Sept", "Sep", "May", "'23", "\u201923", "2020", "19", "00",
-  "%", " %", "(", ")", "-", "\u2013", "\u2212", "£", "$", ",", ".", ":", "/", "&", " ", " ", "\u00a0", "\t", "weeks", "wk", "days", "months", "1st", "2nd",
+  "%", " %", "(", ")", "-", "\u2013", "\u2212", "£", "$", ",", ".", ":", "/", "&", " ", " ", "\u00a0", "\t", "weeks", "wk", "days", "months", "hours", "min", "secs", "1st", "2nd",
   "baseline", "Baseline plus", "plus", "minus", "or", "national average", "whichever is the higher", "lower", "NA", "n/a", "tbc", "To be", "established",
   "YR", "YR11", "6", "93", "71.3", "0", "-6.70", "1,234", "100,000", "99.", ".5", "1e5", "Infinity", "NaN", "#N/A", "#DIV/0!", ">=", "\u2264", "<", "c.",
-  "By", "by", "months", "Target for", "Staged target", "Final target", "Performance at", "Note", "*", "Autumn", "Spring", "Summer", "term", "FY", "AY",
+  "By", "by", "months", "Target for", "Staged target", "Final target", "Performance at", "Note", "*", "Autumn", "Spring", "Summer", "term", "FY", "AY", "SY",
   "31.02.19", "01.06.19", "2019-06-01", "9999-12-31", "0000-00-00", "12345678901234567890", "9".repeat(330), "\u0000", "\ud800", "\u200b",
 ];
 const nearMiss = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 12 }).map((parts) => parts.join(""));
@@ -99,6 +99,24 @@ describe("round trips", () => {
     );
   });
 
+  it("a duration written in hours, minutes and seconds ('2 hours 29 minutes', '7 min 19 seconds') reads as their sum in days", () => {
+    const UNITS = [["hours", "hour", "hrs"], ["minutes", "min", "mins"], ["seconds", "secs", "sec"]] as const;
+    const part = fc.tuple(fc.integer({ min: 1, max: 59 }), fc.integer({ min: 0, max: 2 }));
+    const duration = fc.tuple(fc.option(part, { nil: undefined }), fc.option(part, { nil: undefined }), fc.option(part, { nil: undefined }), fc.constantFrom(" ", ", ", " and "));
+    fc.assert(
+      fc.property(duration, ([h, m, s, join]) => {
+        const parts = [h, m, s].map((p, i) => (p ? { n: p[0], word: UNITS[i][p[1]], perDay: [24, 1440, 86400][i] } : null)).filter((p) => p !== null);
+        fc.pre(parts.length > 0);
+        const written = parts.map((p) => `${p.n} ${p.word}`).join(join);
+        const f = parseFigure({ text: written });
+        expect(f.unit).toBe("days");
+        expect(Math.abs((f.value as number) - parts.reduce((sum, p) => sum + p.n / p.perDay, 0))).toBeLessThan(1e-12);
+        expect(f.qualifier ?? null).toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   const NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
   const monthLabel = fc.record({
     month: fc.integer({ min: 1, max: 12 }),
@@ -152,6 +170,12 @@ describe("round trips", () => {
   });
 });
 
+const periodLabelForLead = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom("January", "March", "June", "December"), fc.integer({ min: 2000, max: 2099 })).map(([d, m, y]) => `${d} ${m} ${y}`),
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 2000, max: 2098 })).map(([q, y]) => `Q${q} ${y}/${String(y + 1).slice(2)}`),
+  fc.tuple(fc.constantFrom("Jan", "Sep", "Dec"), fc.integer({ min: 2000, max: 2099 })).map(([m, y]) => `${m} ${y}`),
+);
+
 describe("generated headings and cells", () => {
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -174,6 +198,47 @@ describe("generated headings and cells", () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("'SY<year>' (and 'SY <pair>') is the school year July to June ending in that year, a target under 'SY<year> Target'", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2001, max: 2099 }), fc.constantFrom("SY", "SY ", "sy"), fc.constantFrom("four", "two", "pair", "short pair"), (end, lead, style) => {
+        const y = String(end);
+        const prev = String(end - 1);
+        const written = { four: y, two: y.slice(2), pair: `${prev}-${y.slice(2)}`, "short pair": `${prev.slice(2)}/${y.slice(2)}` }[style];
+        const p = parsePeriod(`${lead}${written}`);
+        expect([p?.kind, p?.start, p?.end]).toEqual(["academic-year", `${prev}-07-01`, `${y}-06-30`]);
+        const h = parseMilestoneHeading(`${lead}${written} Target`);
+        expect([h?.role, h?.period?.end]).toEqual(["target", `${y}-06-30`]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a range of days written in figures ('01/04/2017 to 31/03/2018') from a 1st to a month's end is that run of months", () => {
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const lastOf = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+    fc.assert(
+      fc.property(fc.integer({ min: 2000, max: 2090 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 36 }), fc.constantFrom(" to ", " - ", "-", " until "), fc.constantFrom("/", ".", "-"), (y, m, months, join, sep) => {
+        const endMonth = ((m - 1 + months - 1) % 12) + 1;
+        const endYear = y + Math.floor((m - 1 + months - 1) / 12);
+        const written = `01${sep}${pad(m)}${sep}${y}${join}${lastOf(endYear, endMonth)}${sep}${pad(endMonth)}${sep}${endYear}`;
+        const p = parsePeriod(written);
+        expect([p?.start, p?.end]).toEqual([`${y}-${pad(m)}-01`, `${endYear}-${pad(endMonth)}-${pad(lastOf(endYear, endMonth))}`]);
+        if (months === 12 && m === 4) expect(p?.kind).toBe("financial-year");
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a dash or bullet before a period label ('– 31st December 2020', '• Q1 2023/24') reads as the label; a minus sign on a year does not", () => {
+    fc.assert(
+      fc.property(periodLabelForLead, fc.constantFrom("- ", "– ", "— ", "• ", "* "), (label, lead) => {
+        expect(parsePeriod(`${lead}${label}`)).toEqual(parsePeriod(label));
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(fc.property(fc.integer({ min: 1900, max: 2099 }), (y) => expect(parsePeriod(`-${y}`)).toBeNull()), { numRuns: 100 });
   });
 
   it("'By n months' is dated n months after any plan start", () => {

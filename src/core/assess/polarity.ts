@@ -49,7 +49,7 @@ export const LOWER: [RegExp, number][] = [
   [/\bfalls\b/, 2],
   [/\bmissed (?:bins?|collections?|appointments?)\b/, 3],
   [/\bfly[- ]?tip(ping|s)?\b|\blitter\b|\bgraffiti\b|\bdog fouling\b/, 2],
-  [/\bcrimes?\b|\bburglar(y|ies)\b|\banti-?social\b|\basb\b|\bvictims?\b|\boffences?\b|\bdomestic abuse\b/, 2],
+  [/\bcrimes?\b|\bburglar(y|ies)\b|\banti-?social\b|\basb\b|\bvictims?\b|\boffences?\b|\bdomestic abuse\b|\brobber(y|ies)\b|\bthefts?\b|\bcriminal damage\b/, 2],
   [/\bfires?\b|\binjur(y|ies)\b|\bcasualt(y|ies)\b|\bkilled or seriously injured\b|\bksi\b/, 2],
   [/\bemergency admissions?\b|\bre-?admissions?\b|\bbed days\b|\bdelayed (?:transfers|discharges?)\b|\bcorridor care\b/, 2],
   [/\bcancell?ed\b|\bcancellations?\b|\bno[- ]shows?\b|\bdid not attend\b|\bdnas?\b/, 2],

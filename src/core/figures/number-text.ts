@@ -61,6 +61,29 @@ const LABEL_WORDS = /^(?:baseline|target|actual|current(?:ly)?|latest|previous|i
 /** Words a sentence leads into a number with; a "label" ending in one of these is no label. */
 const LEAD_IN = /\b(?:of|the|a|an|that|only|by|from|to|than|in|on|at|for|with|sample|samples|sampled|was|were|is|are|be|been|will|would|should|could|and|or|identified|showed|shows|reached|achieved|received|approximately)$/i;
 
+/** How many of each duration unit make a day. */
+const PER_DAY = { hours: 24, minutes: 1440, seconds: 86400 } as const;
+const DURATION_PART = /^\s*(?:,|and)?\s*(\d{1,4}(?:\.\d+)?)\s?(?:(hours?|hrs?)|(minutes?|mins?)|(seconds?|secs?))\b/i;
+
+/**
+ * The smaller units that carry on a duration ("8 min" then " 19 seconds"; "6 hours" then " 8 mins 19 secs"), each
+ * smaller than the one before: their sum in days, and the text left after them.
+ */
+function durationParts(rest: string, perDayBefore: number): { days: number; rest: string } {
+  let days = 0;
+  let last = perDayBefore;
+  for (;;) {
+    const m = DURATION_PART.exec(rest);
+    if (!m) break;
+    const perDay = m[2] ? PER_DAY.hours : m[3] ? PER_DAY.minutes : PER_DAY.seconds;
+    if (perDay <= last) break;
+    days += Number(m[1]) / perDay;
+    last = perDay;
+    rest = rest.slice(m[0].length);
+  }
+  return { days, rest };
+}
+
 function scaleDecimal(digits: string, exponent: number): number {
   return Number(`${digits}e${exponent}`);
 }
@@ -123,8 +146,11 @@ export function readNumberText(text: string): NumberTextResult {
     } else if (kind === "ordinal") {
       unit = "count";
     } else if (kind === "minutes" || kind === "hours" || kind === "seconds") {
-      value = (sign * Number(digits)) / (kind === "minutes" ? 1440 : kind === "hours" ? 24 : 86400);
+      const more = durationParts(rest.slice(u[0].length), PER_DAY[kind]);
+      value = sign * (Number(digits) / PER_DAY[kind] + more.days);
       unit = "days";
+      rest = more.rest;
+      break;
     } else {
       unit = kind;
     }

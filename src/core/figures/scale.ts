@@ -70,8 +70,14 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
   if (e.stated && e.stated !== "rate") return { unit: e.stated, ratePer: null };
   if (e.stated === "rate" || base !== null) return { unit: "rate", ratePer: base };
   if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: conventionalBase(e.measure) ?? (e.cells.some((p) => p.unit === "percent") ? 100 : null) };
-  const unit = majorityUnit(e.cells) ?? e.measureUnit ?? (e.headings.some((h) => PERCENT_HEADING.test(h) || ATTENDANCE_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
+  const unit = majorityUnit(e.cells) ?? e.measureUnit ?? durationHeading(e.headings) ?? (e.headings.some((h) => PERCENT_HEADING.test(h) || ATTENDANCE_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
   return { unit, ratePer: null };
+}
+
+/** A figure heading that names a span of time its figures are counted in ("Average wait in weeks", "Actual (days)"). */
+function durationHeading(headings: readonly string[]): Unit | null {
+  const units = headings.map(unitFromMeasure).filter((u) => u === "weeks" || u === "days" || u === "months");
+  return units.length && units.every((u) => u === units[0]) ? units[0] : null;
 }
 
 /** "Attendance" heading a figure: a school's attendance is the share of possible sessions attended, a percentage. */
@@ -90,7 +96,8 @@ const PERCENT_HEADING = /\(\s*%\s*\)|(?:^|\s)%(?:\s*$|\s+(?!change|points?\b|inc
 function countOf(e: ScaleEvidence): Unit | null {
   const values = e.cells.flatMap((p) => (p.value !== null && p.unit === null ? [p.value] : []));
   if (!values.length || e.cells.some((p) => p.value !== null && p.unit !== null && p.unit !== "count")) return null;
-  if (/^\s*(?:the\s+)?(?:(?:total\s+)?number|no\.?|count)\s+of\b/i.test(e.measure)) return "count";
+  // "Number of …", also as a numbered question ("1. The number of …", "3. How many of …").
+  if (/^\s*(?:\d{1,3}[.)]\s*)?(?:(?:the\s+)?(?:(?:total\s+)?number|no\.?|count)\s+of|how many)\b/i.test(e.measure)) return "count";
   // "On time" and "in time" say when things were done, not how long they took.
   if (/\b(?:average|mean|median|ratio|index|rate|per|score|time|length)\b/i.test(e.measure.replace(/\b(?:on|in) time\b/gi, " "))) return null;
   return values.every((v) => Number.isInteger(v) && v >= 0) ? "count" : null;

@@ -11,6 +11,8 @@
 //   (then the first such month on or after it: a table titled 2023/24 reads "Jan" as Jan 2024).
 // - "FY24", "FY 2024" with a single year: the financial year ENDING in that year (2023/24), the
 //   usual reading of a single-year FY label.
+// - "SY2023", "SY 2022-23": a school year as US districts and states label it (1 July - 30 June), named
+//   by the year it ends in: SY2023 is July 2022 - June 2023. (The UK's "AY 2022/23" is September - August.)
 // - Terms: Autumn = Sep-Dec, Spring = Jan-Apr, Summer = May-Aug. A single year is the calendar
 //   year the term falls in ("Spring '23" = Jan-Apr 2023, "Autumn 2023" = Sep-Dec 2023); with a
 //   year pair, Autumn falls in the first year, Spring and Summer in the second.
@@ -24,7 +26,9 @@
 // - Month ranges ("Apr-Jun 2023", "Apr 23 - Mar 24", "12 months to Dec 23") take the kind their
 //   length and alignment say (quarter, financial-year, year ...), else "unknown" with the dates.
 // - Lead-in words ("As at 31.12.19", "w/e 12/01/24", "end of Q2 2023/24") are skipped; "w/e" and
-//   "w/c" give the day written, not the week.
+//   "w/c" give the day written, not the week. So is a dash or bullet before the label ("– 31st December 2020").
+// - A range of days ("01/04/2017 to 31/03/2018", "1 October to 31 December 2023") from a 1st to a month's last day
+//   is that run of months, with the kind its length says; other ranges are "unknown" with their dates.
 import { addMonthsIso, compareIso, isIsoDate } from "../dates";
 import type { Period } from "../types";
 import { fyStartMonth, type PeriodContext } from "./context";
@@ -52,6 +56,10 @@ function pairStart(m: RegExpExecArray, i: number): number | null {
 function yearPair(start: number | null, kind: "academic-year" | "financial-year", ctx: PeriodContext | undefined) {
   if (start === null) return null;
   return { kind, range: kind === "academic-year" ? R.academicYear(start) : R.financialYear(start, fyStartMonth(ctx)) } as const;
+}
+
+function schoolYearEnding(end: number | null) {
+  return end === null ? null : ({ kind: "academic-year", range: R.schoolYear(end - 1) } as const);
 }
 
 function quarterOfFy(start: number | null, q: string, ctx: PeriodContext | undefined) {
@@ -103,6 +111,9 @@ const RULES: [RegExp, Build][] = [
   }],
   // 1 October to 31 December 2023, 1st January 2025 - 31st March 2025: whole months from day to day
   [new RegExp(`^(\\d{1,2})\\s?(?:st|nd|rd|th)?\\s?${MONTH}(?:\\s?${YEAR})?\\s?(?:-|to)\\s?(\\d{1,2})\\s?(?:st|nd|rd|th)?\\s?${MONTH}\\s?${YEAR}$`), (m, ctx) => dayToDay(m, ctx)],
+  // 01/04/2017 to 31/03/2018, 1.4.17 - 31.3.18: whole months from day to day, written in figures (UK day first)
+  [/^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\s?(?:-|to|until)\s?(\d{1,2})([./-])(\d{1,2})\6(\d{4}|\d{2})$/, (m, ctx) =>
+    daysThrough(dayOf(m[4], Number(m[3]), Number(m[1]))?.range, dayOf(m[8], Number(m[7]), Number(m[5]))?.range, ctx)],
   // 06/2019, 6/19
   [/^(\d{1,2})[/.](\d{4})$/, (m) => monthOf(m[2], Number(m[1]))],
   // Q1, Quarter 2: dated only from ctx.yearStart
@@ -140,6 +151,12 @@ const RULES: [RegExp, Build][] = [
   // FY 2022/23, financial year 2022-23, 2022/23 (financial)
   [new RegExp(`^${FY_WORD}\\s?${PAIR}$`), (m, ctx) => yearPair(pairStart(m, 1), "financial-year", ctx)],
   [new RegExp(`^${PAIR}\\s?\\(?(?:${FY_WORD}|financial|fiscal)\\)?$`), (m, ctx) => yearPair(pairStart(m, 1), "financial-year", ctx)],
+  // SY2023, SY 2022-23: the school year (July - June) ending in 2023
+  [new RegExp(`^sy\\s?${YEAR}$`), (m) => schoolYearEnding(fullYear(m[1]))],
+  [new RegExp(`^sy\\s?${PAIR}$`), (m) => {
+    const start = pairStart(m, 1);
+    return start === null ? null : schoolYearEnding(start + 1);
+  }],
   // FY24, FY 2024: the financial year ending in 2024
   [new RegExp(`^${FY_WORD}\\s?${YEAR}$`), (m, ctx) => {
     const y = fullYear(m[1]);
@@ -222,6 +239,11 @@ function dayToDay(m: RegExpExecArray, ctx: PeriodContext | undefined): ReturnTyp
   const end = dayOf(m[6], monthNumber(m[5]), Number(m[4]))?.range;
   const startYear = m[3] ?? (end && monthNumber(m[2])! > monthNumber(m[5])! ? String(Number(end.start.slice(0, 4)) - 1) : m[6]);
   const start = dayOf(startYear, monthNumber(m[2]), Number(m[1]))?.range;
+  return daysThrough(start, end, ctx);
+}
+
+/** From one day to another: a run of whole months when it starts on a 1st and ends on a month's last day. */
+function daysThrough(start: R.DateRange | null | undefined, end: R.DateRange | null | undefined, ctx: PeriodContext | undefined): ReturnType<Build> {
   if (!start || !end || compareIso(start.start, end.end) > 0) return null;
   const lastDay = R.monthRange(Number(end.start.slice(0, 4)), Number(end.start.slice(5, 7)))?.end;
   if (start.start.slice(8) !== "01" || end.end !== lastDay) return { kind: "unknown", range: { start: start.start, end: end.end } };
@@ -276,10 +298,13 @@ export function parsePeriod(label: string, ctx?: PeriodContext): Period | null {
   const text = spelledQuarters(unwrapBrackets(normaliseLower(written)).replace(/[.,;:]$/, ""));
   const found = matchRules(text, ctx);
   // "As at 31.12.19", "w/e 12/01/24", "end of Q2 2023/24": the label after the lead-in words.
-  const lead = /^(?:as\s(?:at|of)|at|to|up\sto|end\sof|w\/e|w\/c|week\sending|period\sending|ending|data\sto)\s/.exec(text);
-  const built = found ?? (lead ? matchRules(text.slice(lead[0].length), ctx) : null);
+  // A dash or bullet before the label ("– 31st December 2020", a list written down the rows) is no part of it.
+  const bare = found ? text : text.replace(/^(?:[•·*]+\s*|-+\s+)/, "");
+  const lead = /^(?:as\s(?:at|of)|at|to|up\sto|end\sof|w\/e|w\/c|week\sending|period\sending|ending|data\sto)\s/.exec(bare);
+  const built = found ?? (bare !== text ? matchRules(bare, ctx) : null) ?? (lead ? matchRules(bare.slice(lead[0].length), ctx) : null);
   if (!built) return null;
-  const period: Period = { label: written, kind: built.kind, start: built.range?.start ?? null, end: built.range?.end ?? null };
+  // The label as written, less a dash or bullet it was listed with.
+  const period: Period = { label: found || bare === text ? written : written.replace(/^(?:[•·*]+\s*|[-–—]+\s+)/, ""), kind: built.kind, start: built.range?.start ?? null, end: built.range?.end ?? null };
   if (built.relativeMonths !== undefined) period.relativeMonths = built.relativeMonths;
   return period;
 }

@@ -32,6 +32,11 @@ export function financialYear(startYear: number, startMonth: number): DateRange 
   return monthSpan(startYear, startMonth, 12);
 }
 
+/** A school year as "SY" labels count it (US usage): 1 July to 30 June, named by the year it ends in ("SY2023"). */
+export function schoolYear(startYear: number): DateRange | null {
+  return monthSpan(startYear, 7, 12);
+}
+
 /** Quarter of a financial year: with an April start Q1 is April to June, Q4 January to March. */
 export function financialQuarter(startYear: number, startMonth: number, quarter: number): DateRange | null {
   const fy = isoFromParts(startYear, startMonth, 1);

@@ -40,6 +40,7 @@ function readRowShape(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: n
   let labelCol = -1;
   let numbers = 0;
   let missing = 0;
+  let statuses = 0;
   let last = -1;
   let leading = 0;
   for (const c of filled) {
@@ -52,10 +53,13 @@ function readRowShape(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: n
     }
     if (k === "number" || k === "error") numbers++;
     else if (k === "missing") missing++;
+    else if (k === "status") statuses++;
     last = c;
   }
   numbers += leading;
-  if (labelCol < 0 || (numbers === 0 && missing < 2)) return null;
+  // An item tracked by its stated status alone ("Completion of inspections … | Green"), words before the status.
+  const tracked = numbers === 0 && statuses === 1 && filled.length >= 3 && kinds.kind(row, filled[filled.length - 1]) === "status";
+  if (labelCol < 0 || (numbers === 0 && missing < 2 && !tracked)) return null;
   // "Attainment | 2019 | 2020 | 2021" (or "… | 2010 | Trend"): a label over years is a heading row, not a KPI.
   const after = filled.filter((c) => c > labelCol);
   const years = after.filter((c) => isYearHeading(grid, kinds, row, c)).length;

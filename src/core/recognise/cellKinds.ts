@@ -150,7 +150,8 @@ export class CellKinds {
         // ("Target 90%"), an operator ("c. 45%", "< 5") nor a period ("Sep – 37.5%") make a name, not a figure.
         const namesIt =
           (!!reading && reading.before !== "" && !reading.beforeIsLabel && !reading.operator && !parsePeriod(reading.before.replace(/[\s:–—-]+$/, ""))) ||
-          (!!reading && !reading.unit && durationOpensName(reading.after));
+          (!!reading && !reading.unit && durationOpensName(reading.after)) ||
+          LETTER_NUMBERED_NAME.test(text);
         // "2024 LDSM results", "2022 %": a year opening words (or a unit's sign) heads a period's column; not a figure.
         if (reading && !sentence && !namesIt && YEAR_OPENS_WORDS.test(text)) return "period";
         if (reading && !sentence && !namesIt) return "number";
@@ -162,6 +163,9 @@ export class CellKinds {
     return text.length > LONG ? "long" : "label";
   }
 }
+
+/** A section or measure numbered with a letter ("1.A Empathy - Cultural Competence", "3b Reduce re-offending"): a name. */
+const LETTER_NUMBERED_NAME = /^\d{1,3}(?:\.\d{1,3})*\.?[A-Za-z][.)]?\s+\p{L}{2,}(?:[^\d%]*)$/u;
 
 /**
  * A number that opens a name with the span it counts ("3 yr survival rate - Staffordshire", "2 year olds in funded

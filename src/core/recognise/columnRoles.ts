@@ -320,6 +320,16 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       named.cls = { ...named.cls!, role: "measure", words: `${named.cls!.words ?? named.label}; its cells name the KPI in words` };
     }
   }
+  // "Code | Explanation | 31 March 19 …": the words beside the codes, before the figures, say what each code stands
+  // for; with no other column of names, they are the measure, not notes.
+  if (!columns.some((c) => c.cls?.role === "measure")) {
+    const codes = columns.find((c) => c.cls?.role === "ref" && share(prof(c), "code") >= 0.6);
+    const words = codes && columns.find((o) => o.col === codes.col + 1 && o.cls?.role === "notes" && o.col < firstValueCol);
+    const p = words ? prof(words) : null;
+    if (words && p && share(p, "label", "long") >= 0.6 && p.distinctLabels >= 0.8 * p.labelCells && p.labelCells >= 2) {
+      words.cls = fromContent("measure", `its cells name what the codes beside them stand for`, 0.7);
+    }
+  }
   const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
   for (const c of labelCols) {
     if (!measureCol || c === measureCol) continue;

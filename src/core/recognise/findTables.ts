@@ -45,6 +45,8 @@ export interface FoundTable {
   oneRow?: OneRowPlan;
   /** The user declared this range a KPI table. */
   userDefined?: boolean;
+  /** A row of figures with no name of its own, named by the line above its headings (see seriesUnderNameLine). */
+  seriesName?: { text: string; row: number; col: number };
 }
 
 const MAX_HEADER_CELL = 160;
@@ -181,6 +183,10 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
     const t = tableFromBlock(grid, kinds, block, ctx);
     if (t && t.lastRow >= t.firstDataRow && !tables.some((o) => overlaps(o, t))) tables.push(t);
   }
+  // One row of figures with no name under periods, named by the line above ("1. The number of … per quarter").
+  for (const region of regions) {
+    for (const t of seriesUnderNameLine(grid, kinds, region, ctx)) if (!tables.some((o) => overlaps(o, t))) tables.push(t);
+  }
   // A heading row over one row of figures with no label ("School | Local Authority Average | England Average").
   for (const region of regions) {
     for (const t of findOneRowTables(grid, kinds, region, ctx, claimed)) if (!tables.some((o) => overlaps(o, t))) tables.push(t);
@@ -200,15 +206,22 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
  */
 function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
   const names = t.columns.find((c) => c.cls?.role === "measure");
-  if (!names || t.headerRows !== 1 || t.userDefined || names.cls?.source === "heading" || names.cls?.source === "user") return null;
-  const text = grid.text(t.headerRow, names.col);
-  // One word ("Commitment", "Complaints") says what each row is; a theme takes a phrase. A phrase that names the
-  // figure ("Percentage of pupils meeting the expected standard in" over "Reading", "Maths") is the measure the rows
-  // break down, as much a theme as any.
+  if (!names || t.headerRows < 1 || t.userDefined || names.cls?.source === "heading" || names.cls?.source === "user") return null;
+  // Under two heading rows ("SY2022 | SY2023 …" over "1.A Empathy - … | Baseline | Target …"), the corner is the
+  // lower row's cell, the one over the names, with nothing above it.
+  const rows = Array.from({ length: t.headerRows }, (_, i) => t.headerRow + i);
+  const corner = rows.filter((r) => grid.text(r, names.col) !== "");
+  if (corner.length !== 1 || (t.headerRows > 1 && corner[0] !== rows[rows.length - 1])) return null;
+  const text = grid.text(corner[0], names.col);
+  // One word ("Commitment", "Complaints") says what each row is, as "Crime Type" does; a theme takes a phrase. A phrase
+  // that names the figure ("Percentage of pupils meeting the expected standard in" over "Reading", "Maths") is the
+  // measure the rows break down, as much a theme as any.
   const words = text ? text.trim().split(/\s+/).length : 0;
   const said = text ? classifyHeading(text, t.periodContext) : null;
   if (!text || words < 2) return null;
-  if (!said) return asGroup(text);
+  // "Incident Response Times" over "Priority One" … says what the rows measure, not a section.
+  const kindOfRow = /\b(?:types?|kinds?|categor(?:y|ies)|names?|descriptions?)$/i.test(text.trim()) || MEASURE_WORDS.test(text);
+  if (!said) return kindOfRow ? null : asGroup(text);
   // Such a phrase may lead into the names under it ("… standard in" | "Reading"): it still names them.
   return cornerNamesMeasure(text) && FIGURE_ROLES.has(said.role) && said.role !== "time" && !isCaption(text) ? asStackedTitle(text) : null;
 }
@@ -589,6 +602,9 @@ function tableFromBlock(
   for (let r = block.firstRow; r <= block.lastRow; r++) dataRows.push(r);
   const valueCols = new Set<number>();
   for (let c = fromCol; c <= toCol; c++) if (holdsFigures(kinds, c, dataRows)) valueCols.add(c);
+  // Items tracked by a stated status alone (a milestone tracker's "RAG rating"): the statuses are what each row reports.
+  const tracker = valueCols.size === 0;
+  if (tracker) for (let c = fromCol; c <= toCol; c++) if (holdsStatuses(kinds, c, dataRows)) valueCols.add(c);
   if (valueCols.size === 0) return null;
 
   // The heading rows: the nearest heading-like row above (past one section row), and a parent row above it.
@@ -596,7 +612,7 @@ function tableFromBlock(
   let titleRow: number | null = null;
   for (let r = block.firstRow - 1; r >= Math.max(grid.firstRow, block.firstRow - 3); r--) {
     if (grid.isBlankRow(r, fromCol, toCol)) break;
-    if (isHeadingRow(grid, kinds, r, fromCol, toCol, valueCols)) {
+    if (isHeadingRow(grid, kinds, r, fromCol, toCol, valueCols) || cornerlessHeading(grid, kinds, r, fromCol, toCol, valueCols, labelCol)) {
       headerRow = r;
       break;
     }
@@ -622,7 +638,7 @@ function tableFromBlock(
   resolveKpiColumn(grid, columns, firstDataRow);
   resolvePeriodColumns(grid, columns, firstDataRow);
   if (!columns.some((c) => c.cls && (c.cls.role === "measure" || c.cls.role === "ref"))) return null;
-  if (!columns.some((c) => c.cls && FIGURE_ROLES.has(c.cls.role))) return null;
+  if (!columns.some((c) => c.cls && (FIGURE_ROLES.has(c.cls.role) || (tracker && c.cls.role === "rag")))) return null;
   if (!looksLikeKpis(grid, columns, rows)) return null;
   const top = headerRowsList.length ? headerRowsList[0] : firstDataRow;
   const named = columns.filter((c) => c.label).length;
@@ -640,6 +656,54 @@ function tableFromBlock(
     periodContext: statedPlanStart(grid, top, toCol, columns, tctx),
     foundBy: "shape",
   };
+}
+
+/**
+ * One row of figures with no name, under one or two heading rows of periods ("2018 | 2018 | …" over "Qtr. 1 | Qtr. 2 |
+ * …"), under lines naming what is counted ("1. The number of EHCP needs assessments requested per quarter …" over a
+ * caption): a reader sees one KPI, named by the topmost of those lines, its figures a series of periods.
+ */
+function seriesUnderNameLine(grid: SheetGrid, kinds: CellKinds, region: { firstRow: number; lastRow: number; firstCol: number; lastCol: number }, ctx: PeriodContext): FoundTable[] {
+  const out: FoundTable[] = [];
+  for (let r = region.firstRow + 2; r <= region.lastRow; r++) {
+    const figures = grid.filledCols(r, region.firstCol, region.lastCol);
+    if (figures.length < 3 || figures[0] === region.firstCol || !figures.every((c) => kinds.isValue(r, c))) continue;
+    if (!grid.isBlankRow(r + 1, region.firstCol, region.lastCol) && r + 1 <= region.lastRow && grid.filledCols(r + 1, region.firstCol, region.lastCol).length > 1) continue;
+    const fromCol = region.firstCol;
+    const toCol = figures[figures.length - 1];
+    const over = (h: number) => h >= grid.firstRow && grid.rawText(h, fromCol) === "" && figures.every((c) => grid.rawText(h, c) !== "" && (!kinds.isValue(h, c) || /^(?:19|20)\d{2}$/.test(grid.rawText(h, c))));
+    if (!over(r - 1)) continue;
+    const headerRows = over(r - 2) ? [r - 2, r - 1] : [r - 1];
+    const columns = headingColumns(grid, headerRows, fromCol, toCol, ctx);
+    const periods = columns.filter((c) => figures.includes(c.col) && c.cls?.role === "time" && c.cls.heading?.period?.end);
+    if (periods.length !== figures.length) continue;
+    // The lines above the headings, each alone on its row: the topmost names the KPI, those under it describe it.
+    let name: { text: string; row: number; col: number } | null = null;
+    for (let l = headerRows[0] - 1; l >= Math.max(grid.firstRow, headerRows[0] - 3); l--) {
+      const filled = grid.filledCols(l, fromCol, toCol);
+      if (filled.length !== 1) break;
+      name = { text: grid.text(l, filled[0]), row: l, col: filled[0] };
+    }
+    if (!name || !/\p{L}{3,}.*\s\p{L}{3,}/u.test(name.text)) continue;
+    columns[0].cls = { role: "measure", source: "position", strength: 0.5, words: `the line above the headings names the row's figures: "${name.text.slice(0, 60)}"` };
+    out.push({
+      headerRow: headerRows[0], headerRows: headerRows.length, firstCol: fromCol, lastCol: toCol, firstDataRow: r, lastRow: r, columns,
+      excelTable: null, title: null, headerScore: 1, periodContext: ctx, foundBy: "shape", seriesName: name,
+    });
+  }
+  return out;
+}
+
+/** One heading over the figures and nothing over the names (" | Average wait in weeks"): the table's heading row. */
+function cornerlessHeading(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: number, toCol: number, valueCols: ReadonlySet<number>, namesCol: number): boolean {
+  const filled = grid.filledCols(row, fromCol, toCol);
+  return filled.length >= 1 && grid.rawText(row, namesCol) === "" && filled.every((c) => valueCols.has(c) && kinds.kind(row, c) === "label" && grid.rawText(row, c).length <= 60);
+}
+
+/** Most of a column's filled cells are stated statuses (RAG words, symbols or fills). */
+function holdsStatuses(kinds: CellKinds, col: number, rows: readonly number[]): boolean {
+  const filled = rows.filter((r) => kinds.kind(r, col) !== "empty");
+  return filled.length >= 2 && filled.filter((r) => kinds.kind(r, col) === "status").length >= 0.8 * filled.length;
 }
 
 /** Some evidence for a block before its columns are read: a recognised heading just above, or measure-like labels. */
@@ -660,7 +724,19 @@ function worthReading(grid: SheetGrid, block: { firstRow: number; lastRow: numbe
   const evidence = [labelCol, labelCol + 1].map((c) => measureEvidence(grid, c, block.firstRow, block.lastRow));
   const wordy = evidence.some((e) => e.wordy);
   const lexical = evidence.some((e) => e.lexical);
-  return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
+  return headed >= 2 || (headed >= 1 && (wordy || lexical || figureHeadingSaysMeasure(grid, block.firstRow - 1, fromCol, toCol))) || (wordy && lexical);
+}
+
+/**
+ * A heading over the figures that says in words what they measure ("Average wait in weeks" over "Step 2 | 5.1"): a
+ * phrase of three words or more with words measures are made of. The names under it may be no more than labels.
+ */
+function figureHeadingSaysMeasure(grid: SheetGrid, row: number, fromCol: number, toCol: number): boolean {
+  if (row < grid.firstRow) return false;
+  return grid.filledCols(row, fromCol, toCol).some((c) => {
+    const t = grid.rawText(row, c);
+    return wordCount(t) >= 3 && MEASURE_WORDS.test(t) && FIGURE_ROLES.has(classifyHeading(t)?.role ?? "ignore");
+  });
 }
 
 interface MeasureEvidence {
@@ -732,7 +808,12 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
   const right = columns.filter((c) => c.col > measure.col);
   if (right.every((c) => c.label) && everyFigureHeaded(right.map((c) => c.label), right.map((c) => (c.cls?.source === "heading" ? c.cls : null)))) headed++;
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
-  return headed >= 2 || (headed >= 1 && (wordy || lexical)) || (wordy && lexical);
+  // "Incident Response Times" over "Priority One", "Priority Two": the heading over the names says what they measure;
+  // so does "Average wait in weeks" over their figures.
+  const headedAsMeasures = [measure, ...columns.filter((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && c.cls.source === "heading")].some(
+    (c) => !!c.label && MEASURE_WORDS.test(c.label) && (c === measure || wordCount(c.label) >= 3),
+  );
+  return headed >= 2 || (headed >= 1 && (wordy || lexical || headedAsMeasures)) || (wordy && lexical);
 }
 
 /**
@@ -774,6 +855,7 @@ function mayLookLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[])
   if (!rows.length) return false;
   const labelled = columns.filter((c) => c.label).length;
   if (labelled >= 2) return true;
+  if (columns.some((c) => c.label && wordCount(c.label) >= 3 && MEASURE_WORDS.test(c.label))) return true;
   return columns.some((c) => {
     const { wordy, lexical } = measureEvidence(grid, c.col, rows[0], rows[rows.length - 1]);
     return labelled === 1 ? wordy || lexical : wordy && lexical;

@@ -287,6 +287,16 @@ function readHeading(text: string, ctx: PeriodContext): HeaderClass | null {
     return { role: "time", heading: timeHeading, strength: 0.9, words: raw, source: "heading" };
   }
   if (!phrase) return null;
+  // "% variation from target", "Variance to target", "Difference against target": how far the figure is from the
+  // target, worked out; neither the target nor the figure.
+  if (phrase.role === "target" && /\b(?:variation|variance|difference|deviation|gap|distance|change)\s+(?:from|to|against|on|vs\.?|versus)\s+(?:the\s+)?(?:annual\s+)?target\b/i.test(raw)) {
+    return { role: "ignore", strength: 0.8, words: raw, source: "heading" };
+  }
+  // "Average Response Time", "Average days to re-let": an average that opens the measure's own words is its figure;
+  // a comparator is an average of somewhere ("National average", "LA Average", "Average (LA)").
+  if (phrase.role === "benchmark" && phrase.text === "average" && /^average\s+\S+\s+\S+/i.test(outside || raw) && tokens.length >= 3 && tokens.length <= 4) {
+    return { role: "latest", strength: 0.4, words: raw, source: "heading" };
+  }
   const strength = Math.min(1, phrase.score / 4.5);
   const cls: HeaderClass = { role: phrase.role, strength, words: phrase.text, source: "heading" };
   if (phrase.role === "rag" && /\?|\b(met|achieved|on target|on track)\b/.test(n)) cls.yesNo = true;

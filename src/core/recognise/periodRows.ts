@@ -9,6 +9,7 @@ import type { SheetGrid, GridRegion } from "./grid";
 import type { CellRef } from "./drafts";
 import { classifyHeading } from "./headers";
 import { isDateFormat } from "../dates";
+import { missingPhrase } from "../figures/missing-phrases";
 
 /** One KPI of a periods-down-the-rows table: where it is named, and which columns hold its target and its actual. */
 export interface PeriodRowsKpi {
@@ -179,7 +180,8 @@ function figureColumns(grid: SheetGrid, col: number, run: { first: number; last:
     for (let r = run.first; r <= run.last; r++) {
       const cell = grid.raw(r, c);
       if (typeof cell.value === "number") figures++;
-      else if (cell.text && !/^(?:n\/?a|-|–|tbc|tbd)$/i.test(cell.text)) words++;
+      // Words that say there is no figure ("n/a", "tbc", "Unavailable", "*") hold a period's place in the series.
+      else if (cell.text && !/^(?:n\/?a|-|–|tbc|tbd)$/i.test(cell.text) && !(cell.text.length <= 20 && missingPhrase(cell.text))) words++;
     }
     if (figures === 0 || words > figures) break;
     cols.push(c);

@@ -146,13 +146,15 @@ class RowReader {
   }
 
   /**
-   * A short label ending in a colon ("Inputs:", "Workload/Output:") heads the rows under it — unless it leads into
-   * lettered parts of one KPI ("Satisfaction:" over "a) …", "b) …") or ends on a word that needs more ("Data
-   * completeness of:").
+   * A short label ending in a colon ("Inputs:", "Workload/Output:", a numbered "12.Response times for Priority One:")
+   * heads the rows under it — unless it leads into lettered parts of one KPI ("Satisfaction:" over "a) …", "b) …")
+   * or ends on a word that needs more ("Data completeness of:").
    */
   private labelledSection(r: number, text: string): string | null {
     const t = text.trim();
-    if (!/:$/.test(t) || t.split(/\s+/).length > 4 || /\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:$/i.test(t)) return null;
+    // A numbered line ("12.Response times for Priority One:") is a section by its number, however many words.
+    const words = /^\d{1,3}(?:\.\d{1,3})*[.)]\s*\p{L}/u.test(t) ? 8 : 4;
+    if (!/:$/.test(t) || t.split(/\s+/).length > words || /\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:$/i.test(t)) return null;
     const { grid, table, cols } = this;
     for (let n = r + 1; n <= table.lastRow; n++) {
       const name = this.txt(n, cols.measure) || this.txt(n, cols.ref);
@@ -179,7 +181,7 @@ class RowReader {
     const { cols, last } = this;
     this.endLeadIn(r);
     if (cols.group && this.txt(r, cols.group)) this.group = this.txt(r, cols.group);
-    const continuation = !this.txt(r, cols.ref) && !this.txt(r, cols.measure) && cols.names.length > 0;
+    const continuation = !this.txt(r, cols.ref) && !this.txt(r, cols.measure) && cols.names.length > 0 && !this.table.seriesName;
     if (continuation && !last) return;
     const name = this.nameOf(r, continuation);
     if (!name) return;
@@ -206,7 +208,7 @@ class RowReader {
       ref = noted[1].trim();
       refNote = noted[2].trim();
     }
-    let measure = this.txt(r, cols.measure);
+    let measure = this.txt(r, cols.measure) || (this.table.seriesName?.text ?? "");
     let measureDerived = false;
     if (continuation && last) {
       ref = last.ref;
@@ -245,7 +247,7 @@ class RowReader {
       ref: name.ref,
       refCell: at(cols.ref),
       measure: name.measure,
-      measureCell: name.measureDerived ? null : continuation ? (last?.measureCell ?? null) : at(cols.measure),
+      measureCell: name.measureDerived ? null : continuation ? (last?.measureCell ?? null) : table.seriesName && !this.txt(r, cols.measure) ? { row: table.seriesName.row, col: table.seriesName.col } : at(cols.measure),
       group: this.group ?? (continuation && last ? last.group : null) ?? this.groupFromHeading ?? table.title,
       frequency: this.frequencyOf(r, notes, name.refNote, continuation),
       frequencyCell: at(cols.frequency),

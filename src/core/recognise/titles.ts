@@ -44,7 +44,9 @@ export const COMMENT_LABEL = /^(?:comments?|commentary|narrative)\s*[:\-–]\s*/
 
 /** A note written on a row of its own ("COMMENTS: …", "Note: …", "* Internal data"), not a section. */
 export function isNoteLine(text: string): boolean {
-  return /^(?:comments?|commentary|actions?|notes?|nb|narrative|update|analysis|source|key|definition)\s*[:\-–]/i.test(text) || /^[*†‡#]/.test(text) || text.length > 100;
+  // "Data based on total number of referrals", "Figures exclude …": a line saying what the figures are drawn from.
+  const drawnFrom = /^(?:(?:data|figures?|numbers?|counts?)\s+(?:is\s+|are\s+)?)?(?:based\s+on|taken\s+from|drawn\s+from|sourced\s+from|exclud(?:e|es|ing)|includ(?:e|es|ing))\b/i.test(text.trim());
+  return /^(?:comments?|commentary|actions?|notes?|nb|narrative|update|analysis|source|key|definition)\s*[:\-–]/i.test(text) || /^[*†‡#]/.test(text) || text.length > 100 || drawnFrom;
 }
 
 /**

@@ -71,6 +71,8 @@ export function readStatedStatus(cell: StatusCell, opts: { yesNo?: boolean } = {
   const sym = statusFromSymbol(cell);
   if (sym) return sym;
   if (symbolGlyph(t, cell.fontName)) return null; // an arrow in a symbol font is a trend, not a status
+  // Under a question ("Target achieved? (Y/N)") a "Y" answers yes; elsewhere a lone "Y" is yellow.
+  if (opts.yesNo && /^(?:yes|y)$/.test(normaliseWords(t))) return "green";
   const words = statusFromWords(t);
   if (words) return words;
   if (opts.yesNo) {
