@@ -159,17 +159,7 @@ class CellScanner {
 
   /** The text of the element just opened, up to its end tag; null when it closed itself (<v/>). */
   private textOf(): string | null {
-    const r = this.r;
-    if (r.selfClosing) {
-      r.next();
-      return null;
-    }
-    let text = "";
-    for (let t = r.next(); t !== Token.Close; t = r.next()) {
-      if (t === Token.Text) text += r.text;
-      else r.skip();
-    }
-    return text;
+    return elementText(this.r);
   }
 
   private inlineText(): string {
