@@ -330,6 +330,7 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       words.cls = fromContent("measure", `its cells name what the codes beside them stand for`, 0.7);
     }
   }
+  if (!columns.some((c) => c.cls?.role === "measure")) namesUnderOwnerHeading(columns, prof, firstValueCol);
   const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
   for (const c of labelCols) {
     if (!measureCol || c === measureCol) continue;
@@ -382,6 +383,18 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       c.cls = { role: "time", source: "position", strength: W.weakest, words: "one of several figure columns read left to right as a series", heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null } };
     }
   }
+}
+
+/**
+ * "Directorate | Stage 2 complaints received": a heading that elsewhere names who answers for a KPI ("Directorate",
+ * "Service") over the table's only column of distinct names, left of the figures, names the rows a reader counts.
+ */
+function namesUnderOwnerHeading(columns: ColumnInfo[], prof: (c: ColumnInfo) => ColumnProfile, firstValueCol: number): void {
+  const names = columns.filter((c) => c.col < firstValueCol && prof(c).filled > 0 && share(prof(c), "label", "long") >= W.labelCells);
+  if (names.length !== 1 || (names[0].cls?.role !== "owner" && names[0].cls?.role !== "group") || names[0].cls.source !== "heading") return;
+  const p = prof(names[0]);
+  if (p.labelCells < W.fewestLabels || p.distinctLabels < W.distinctLabels * p.labelCells) return;
+  names[0].cls = { role: "measure", source: "heading", strength: W.placeSays, words: `headed "${names[0].label}" over the only column of distinct names beside the figures, ${p.distinctLabels} of ${p.labelCells}` };
 }
 
 /** Share of a column's filled cells that are a word and a number ("Milestone 3", "Stage 2"). */
