@@ -258,6 +258,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     if (share >= W.periodCells) c.cls = fromContent("period", `${pct(share)} of its cells are periods`, W.cellsSayOutright, { qualifies: "left" });
   }
 
+  // 1f. Columns headed as names that say one thing on every row, beside a column naming the rows apart.
+  repeatedNameColumns(grid, columns, prof, dataRows);
+
   // 2. Names: a reference, the measure and a group, from the label columns left of the figures.
   const firstValueCol = columns.find((c) => isValueColumn(prof(c)) && !(c.cls && TEXT_ROLES.has(c.cls.role)))?.col ?? Infinity;
   // 1e. A heading that names the measure ("Description:") over text right of the figures that runs on from row to
