@@ -25,7 +25,7 @@ export interface KpiCells {
   all: Parsed[];
 }
 
-const UNIT_WORDS: [RegExp, Unit][] = [
+export const UNIT_WORDS: [RegExp, Unit][] = [
   [/^(%|percent|percentage|per ?cent|rate %)$/i, "percent"],
   [/^(weeks?|wks?)$/i, "weeks"],
   [/^(days?|working days)$/i, "days"],
