@@ -22,8 +22,8 @@ const LISTS = [
     met: read(MET_FILE),
     phrases: [...new Set(PHRASES.map(([text]) => text))],
     holds: (phrase: string, text: string) => holdsPhrase(headingTokens(text), headingTokens(phrase)),
-    // Met in no corpus or fixture cell when the records were first written (session 5): only ever fewer.
-    nowhereAtMost: 118,
+    // Met in no corpus or fixture cell: 118 when the records were first written (session 5); only ever fewer.
+    nowhereAtMost: 105,
   },
   {
     name: "polarity words",
