@@ -36,7 +36,7 @@ const LISTS = [
   ...otherList("status words", 99),
   ...otherList("trend words", 104),
   ...otherList("stated polarity words", 94),
-  ...otherList("missing-value phrases", 28),
+  ...otherList("missing-value phrases", 29),
   ...otherList("volume words", 4),
   ...otherList("unit words", 19),
   ...otherList("comparator words", 29),
