@@ -9,7 +9,7 @@ import { READINGS, RANKED } from "../../src/core/stated/trendWords";
 import { POLARITY_CELL, MEASURE_LOWER, MEASURE_HIGHER, LEADING_LOWER, LEADING_HIGHER, TARGET_LOWER, TARGET_HIGHER } from "../../src/core/stated/polarity";
 import { NOT_APPLICABLE, NOT_YET_DUE, TO_BE_CONFIRMED, BASELINE_PENDING, SUPPRESSED } from "../../src/core/figures/missing-phrases";
 import { VOLUME_TAG, VOLUME_COUNT, VOLUME_NOUN } from "../../src/core/assess/polarity";
-import { UNIT_WORDS } from "../../src/core/assess/kpiCells";
+import { UNIT_WORDS } from "../../src/core/figures/unitWords";
 import { COMPARATOR } from "../../src/core/recognise/comparatorRows";
 import { COMPARATOR_NOUN } from "../../src/core/figures/relative-target";
 import { normaliseWords } from "../../src/core/stated/words";
@@ -173,7 +173,7 @@ export const WORD_LISTS: WordList[] = [
   },
   {
     name: "unit words",
-    file: file("src/core/assess/unitWordsMet.json"),
+    file: file("src/core/figures/unitWordsMet.json"),
     sources: () => UNIT_WORDS.map(([re, unit]): [RegExp, string] => [re, unit]),
     readings: trimmed,
   },
