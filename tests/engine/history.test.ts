@@ -83,6 +83,22 @@ describe("the Devon plan as two period sheets (APP KPIs Nov 23 / Nov 24)", () =>
     // No staged target "goes the wrong way" for a scale mix (0.45% then 0.45 is the same target).
     expect(codes(exclusions.findings)).not.toContain("staged-targets-wrong-way");
   });
+
+  it("a '(Demand)' measure, which has no better direction, gets no judgement that assumes one: its staged targets are not 'easier'", () => {
+    const demand = allKpis(r).filter((k) => k.noBetterDirection);
+    expect(demand.map((k) => k.measure)).toEqual(["EHC assessment requests as a % of population (Demand)", "Total number of EHC plans as % of 0-24 population (Demand)"]);
+    for (const k of demand) {
+      // Its staged targets fall then rise (1.05% to 1.07%; 4.5% to 4.1%): no way round is "easier" for it.
+      expect([k.measure, k.polarity, k.dot.judgement, codes(k.findings)]).toEqual([k.measure, null, null, expect.not.arrayContaining(["staged-targets-wrong-way"])]);
+      // No finding of its own speaks of improving, worsening, easier or harder; only the one that says it has no
+      // better direction names the side its target is rated on.
+      const others = k.findings.filter((f) => f.code !== "no-better-direction").map((f) => f.message);
+      expect(others.filter((m) => /improv|worsen|easier|harder|(higher|lower) is better/i.test(m))).toEqual([]);
+    }
+    // The check still holds for the plan's KPIs that have a better direction: suspension targets 25 then 30.
+    const suspensions = kpi(r, "Suspension rate of children and young people with an EHC plan");
+    expect(suspensions.findings.filter((f) => f.code === "staged-targets-wrong-way").map((f) => f.message)).toEqual([expect.stringMatching(/\(30\) is easier than the one before it \(25\) for a KPI where lower is better/)]);
+  });
 });
 
 describe("the same figures in the layouts trackers are kept in", () => {

@@ -46,7 +46,8 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   const rating = rateKpi(series.latest, inForce, plan.finalTarget, currentMs, stated.rag, judged);
   checkStatedRags(name, add, { rag: rating.rag, statedKpiRag: stated.rag, ragCell: d.ragCell, latest: series.latest, inForce, currentMs, plan, milestones });
   const dot = directionOfTravel(name, add, { ...series, polarity: decision.polarity, settings: bc.settings, stated, trendAsJudgement: !!bc.trendAsJudgement, dotCell: d.dotCell });
-  checkKpiFigures(d, bc, { cells, plan, series, inForce, polarity: decision.ratedAs, hasNumbers: hasNumbers(d, cells, plan) }, name, add);
+  // Staged targets are "easier" or "harder" only for a KPI with a better direction, not on a side a target implies.
+  checkKpiFigures(d, bc, { cells, plan, series, inForce, polarity: decision.polarity, hasNumbers: hasNumbers(d, cells, plan) }, name, add);
   if (decision.noBetterDirection && hasNumbers(d, cells, plan)) {
     const target = inForce.currentTarget && targetValue(inForce.currentTarget) !== null ? inForce.currentTarget : null;
     const sideless = target && !decision.ratedAs ? `; ${sidelessWords(inForce.current, target)}, so it is not rated` : "";
