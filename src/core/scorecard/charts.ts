@@ -201,7 +201,9 @@ function trajectoryChart(p: PlacedKpi, points: readonly TrajectoryPoint[]): Char
  * ("Target (in force: 92.0%)"), when it is one of the targets drawn; else plain "Target".
  */
 function inForceName(p: PlacedKpi, targets: readonly (number | null)[], format: string): string {
-  const v = ownValue(p.kpi.currentTarget);
+  const fig = p.kpi.currentTarget;
+  // A target relative to another figure ("Baseline plus 20%") is drawn at the value it resolves to.
+  const v = fig ? (ownValue(fig) ?? fig.relative?.resolved ?? null) : null;
   return v !== null && targets.some((t) => t !== null && Math.abs(t - v) < 1e-9) ? `Target (in force: ${shownNumber(v, format)})` : "Target";
 }
 
