@@ -735,7 +735,8 @@ function figureHeadingSaysMeasure(grid: SheetGrid, row: number, fromCol: number,
   if (row < grid.firstRow) return false;
   return grid.filledCols(row, fromCol, toCol).some((c) => {
     const t = grid.rawText(row, c);
-    return wordCount(t) >= 3 && MEASURE_WORDS.test(t) && FIGURE_ROLES.has(classifyHeading(t)?.role ?? "ignore");
+    const cls = classifyHeading(t);
+    return wordCount(t) >= 3 && MEASURE_WORDS.test(t) && (cls === null || FIGURE_ROLES.has(cls.role));
   });
 }
 
@@ -810,7 +811,9 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
   // "Incident Response Times" over "Priority One", "Priority Two": the heading over the names says what they measure;
   // so does "Average wait in weeks" over their figures.
-  const headedAsMeasures = [measure, ...columns.filter((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && c.cls.source === "heading")].some(
+  // A heading no role word names ("Stage 2 complaints received") still says what the figure under it counts.
+  const saysWhatIsCounted = (c: ColumnInfo) => c.cls!.source === "heading" || classifyHeading(c.label) === null;
+  const headedAsMeasures = [measure, ...columns.filter((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && saysWhatIsCounted(c))].some(
     (c) => !!c.label && MEASURE_WORDS.test(c.label) && (c === measure || wordCount(c.label) >= 3),
   );
   return headed >= 2 || (headed >= 1 && (wordy || lexical || headedAsMeasures)) || (wordy && lexical);
