@@ -109,10 +109,10 @@ export const HIGHER: [RegExp, number][] = [
 
 // Demand and volume: how many came, asked, were open or were counted. The words alone say nothing about which
 // way is better (more referrals may be better found need, or worse demand), so nothing is assumed.
-const VOLUME_TAG = /\b(?:demand|volume|activity|caseload|footfall)\b/;
-const VOLUME_COUNT = /^(?:the\s+)?(?:total\s+)?(?:number|no\.?|count|volume)\s+of\b|\b(?:total|overall) number of\b|\bhow many\b/;
+export const VOLUME_TAG = /\b(?:demand|volume|activity|caseload|footfall)\b/;
+export const VOLUME_COUNT = /^(?:the\s+)?(?:total\s+)?(?:number|no\.?|count|volume)\s+of\b|\b(?:total|overall) number of\b|\bhow many\b/;
 // Plural: "referrals received" counts them; "18-week referral", "from referral to treatment" name a pathway.
-const VOLUME_NOUN = /\b(?:referrals|requests|notifications|applications|enquiries|contacts|calls|visits|visitors|new cases|cases (?:open|opened|received))\b/;
+export const VOLUME_NOUN = /\b(?:referrals|requests|notifications|applications|enquiries|contacts|calls|visits|visitors|new cases|cases (?:open|opened|received))\b/;
 // A measure that opens with a share ("% of referrals …") is a rate of something, not a volume.
 const SHARE = /^(?:%|percentage|per ?cent|proportion|rate|ratio)\b|^[^a-z]*%/;
 

@@ -1,7 +1,7 @@
 // The words a Unit column (or a column saying how each figure is written) uses for its unit: "%", "Days", "Number".
 import type { Unit } from "../types";
 
-const UNIT_WORDS: [RegExp, Unit][] = [
+export const UNIT_WORDS: [RegExp, Unit][] = [
   [/^(%|percent|percentage|per ?cent|rate %)$/i, "percent"],
   [/^(weeks?|wks?)$/i, "weeks"],
   [/^(days?|working days)$/i, "days"],

@@ -121,7 +121,7 @@ export const PHRASES: [string, ColumnRole, number][] = [
   ["accountable", "owner", 2], ["portfolio holder", "owner", 3], ["sro", "owner", 3], ["contact", "owner", 1], ["head of service", "owner", 2],
   ["director", "owner", 1], ["lead member", "owner", 3], ["service lead", "owner", 3],
   // Frequency and unit.
-  ["frequency", "frequency", 3], ["how often", "frequency", 3], ["reporting frequency", "frequency", 3], ["reporting cycle", "frequency", 3],
+  ["frequency", "frequency", 3], ["how often", "frequency", 3], ["reporting frequency", "frequency", 3],
   ["collection frequency", "frequency", 3], ["reported", "frequency", 1],
   ["unit", "unit", 3], ["unit of measure", "unit", 3], ["measure type", "unit", 2], ["format", "unit", 1], ["data type", "unit", 2],
   // Comparators.
@@ -150,7 +150,7 @@ export const PHRASES: [string, ColumnRole, number][] = [
   ["kpi name", "measure", 3], ["indicator name", "measure", 3], ["measure description", "measure", 3], ["indicator description", "measure", 3],
   ["description of measure", "measure", 3], ["description of indicator", "measure", 3], ["performance indicator", "measure", 3],
   ["key performance indicator", "measure", 3], ["performance measure", "measure", 3], ["criteria", "measure", 2], ["title", "measure", 1],
-  ["what we measure", "measure", 3], ["what we are measuring", "measure", 3], ["outcome measure", "measure", 3], ["success measure", "measure", 3],
+  ["what we measure", "measure", 3], ["outcome measure", "measure", 3], ["success measure", "measure", 3],
   ["measure of success", "measure", 3], ["name", "measure", 1], ["kpi", "measure", 2], ["pi", "measure", 1], ["item", "measure", 1],
   ["satisfaction measure", "measure", 3], ["standard", "target", 2], ["service standard", "measure", 2],
   // Groups.
@@ -189,7 +189,7 @@ export const PHRASES: [string, ColumnRole, number][] = [
   ["confidence range", "ignore", 3], ["confidence interval", "ignore", 3], ["rate", "latest", 1], ["count", "latest", 1], ["what we achieved", "latest", 3],
   // Budget books name the years relative to the current one: "PY Actual" (prior year), "CY Estimate" (current year).
   ["py", "previous", 2], ["py actual", "previous", 3], ["prior year actual", "previous", 3],
-  ["cy", "latest", 2], ["cy actual", "latest", 3], ["cy estimate", "latest", 3], ["current year estimate", "latest", 3],
+  ["cy", "latest", 2], ["cy estimate", "latest", 3], ["current year estimate", "latest", 3],
 ];
 
 interface CompiledPhrase {
