@@ -23,14 +23,14 @@ const LISTS = [
     phrases: [...new Set(PHRASES.map(([text]) => text))],
     holds: (phrase: string, text: string) => holdsPhrase(headingTokens(text), headingTokens(phrase)),
     // Met in no corpus or fixture cell: 118 when the records were first written (session 5); only ever fewer.
-    nowhereAtMost: 102,
+    nowhereAtMost: 101,
   },
   {
     name: "polarity words",
     met: read(POLARITY_MET_FILE),
     phrases: [...polarityWords().keys()],
     holds: (key: string, text: string) => polarityWords().get(key)!.test(text.toLowerCase()),
-    nowhereAtMost: 44,
+    nowhereAtMost: 37,
   },
   // The other lists (scripts/words/wordLists.ts), first recorded in session 6: met nowhere then, only ever fewer.
   ...otherList("status words", 99),

@@ -14,6 +14,7 @@ import { periodRowDrafts } from "./periodRowDrafts";
 import { oneKpiOverComparators } from "./comparatorRows";
 import { onePeriodGridKpi } from "./periodGrid";
 import { RowReader } from "./rowReader";
+import { bindTargetRows } from "./targetRows";
 
 export type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 export { isFrequencyText } from "./rowDraft";
@@ -24,7 +25,7 @@ export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext
   const reader = new RowReader(grid, table);
   const drafts = reader.readAll();
   pairTargetsWithActuals(drafts, reader.placePeriod);
-  return onePeriodGridKpi(grid, table, oneKpiOverComparators(grid, table, drafts));
+  return onePeriodGridKpi(grid, table, oneKpiOverComparators(grid, table, bindTargetRows(grid, drafts)));
 }
 
 /**
