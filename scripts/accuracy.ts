@@ -63,6 +63,8 @@ const THIS_ROUND = ["corpus2", "corpus3", "corpus4", "corpus5"];
 const SESSION_4 = ["corpus6", "corpus7"];
 /** The fresh blind batch of the fifth session, first-scored on that session's engine before any change for it. */
 const SESSION_5 = ["corpus8"];
+/** The sixth session's entries, sourced for the word lists' phrases met nowhere, first-scored before any change for them. */
+const SESSION_6 = ["words6h", "words6p"];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -102,6 +104,10 @@ async function main(): Promise<void> {
   const session5 = outOfSampleOfSets(entries, sets, SESSION_5);
   if (session5.entries > 0) {
     console.log(`out-of-sample [session 5: ${SESSION_5.join("+")}]: recall ${f3(session5.recall)} precision ${f3(session5.precision)} fields ${f3(session5.fields)} (${session5.entries} entries)`);
+  }
+  const session6 = outOfSampleOfSets(entries, sets, SESSION_6);
+  if (session6.entries > 0) {
+    console.log(`out-of-sample [session 6: ${SESSION_6.join("+")}]: recall ${f3(session6.recall)} precision ${f3(session6.precision)} fields ${f3(session6.fields)} (${session6.entries} entries)`);
   }
 }
 

@@ -3,7 +3,9 @@
 // (published tables, tests/corpus/xlsx), else of a fixture (tests/fixtures, built from real reports; not the fuzz
 // suite's damaged copies) or the sample,
 // whose words hold the phrase as a heading reads it (tokens in order). Written to
-// src/core/recognise/headingPhrasesMet.json and src/core/assess/polarityWordsMet.json; tests/engine/phrasesMet.test.ts
+// src/core/recognise/headingPhrasesMet.json and src/core/assess/polarityWordsMet.json, and each other word list
+// (scripts/words/wordLists.ts: status, trend, stated polarity, missing-value, volume, unit, comparator words) to the
+// file it names; tests/engine/phrasesMet.test.ts
 // holds each cell to still hold its phrase. A phrase met in no such cell is recorded as null: vocabulary kept without a table to show for it.
 // Run: npm run words:met
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -12,6 +14,7 @@ import { readSnapshotFromFile } from "../../src/cli/fileSnapshot";
 import { columnLetters } from "../../src/core/address";
 import { PHRASES, headingTokens } from "../../src/core/recognise/headers";
 import { HIGHER, LOWER } from "../../src/core/assess/polarity";
+import { WORD_LISTS, listHolds, wordsOf } from "./wordLists";
 
 const ROOT = join(__dirname, "..", "..");
 export const MET_FILE = join(ROOT, "src/core/recognise/headingPhrasesMet.json");
@@ -50,8 +53,8 @@ export function holdsPhrase(tokens: string[], phrase: string[]): boolean {
   return false;
 }
 
-/** Every text cell of a workbook that could be a heading (letters or a symbol, 200 characters or fewer). */
-export async function textCells(path: string): Promise<Met[]> {
+/** Every text cell of a workbook that holds anything but spaces, whatever its length. */
+export async function allTextCells(path: string): Promise<Met[]> {
   let snapshot;
   try {
     snapshot = await readSnapshotFromFile(new Uint8Array(readFileSync(path)));
@@ -61,16 +64,23 @@ export async function textCells(path: string): Promise<Met[]> {
   const out: Met[] = [];
   const file = relative(ROOT, path);
   for (const s of snapshot.sheets) {
+    // The add-in's own sheets (a scorecard written into a fixture) hold our words, not a publisher's.
+    if (s.ownedByAddin) continue;
     for (const b of s.blocks) {
       for (let r = 0; r < b.rowCount; r++) {
         for (let c = 0; c < b.colCount; c++) {
           const text = b.text[r][c];
-          if (text && text.length <= 200 && /[A-Za-z%#£]/.test(text)) out.push({ file, sheet: s.name, cell: `${columnLetters(b.col + c)}${b.row + r + 1}`, text });
+          if (text && text.trim()) out.push({ file, sheet: s.name, cell: `${columnLetters(b.col + c)}${b.row + r + 1}`, text });
         }
       }
     }
   }
   return out;
+}
+
+/** Every text cell of a workbook that could be a heading (letters or a symbol, 200 characters or fewer). */
+export async function textCells(path: string): Promise<Met[]> {
+  return (await allTextCells(path)).filter(({ text }) => text.length <= 200 && /[A-Za-z%#£]/.test(text));
 }
 
 /**
@@ -117,11 +127,16 @@ async function main(): Promise<void> {
   const met = new Map<string, Met | null>(phrases.map((p) => [p, null]));
   const words = polarityWords();
   const polarityMet = new Map<string, Met | null>([...words.keys()].map((k) => [k, null]));
+  const lists = WORD_LISTS.map((list) => ({ list, words: wordsOf(list), met: new Map<string, Met | null>() }));
+  for (const l of lists) for (const k of l.words.keys()) l.met.set(k, null);
   for (const path of evidenceWorkbooks()) {
     const left = phrases.filter((p) => met.get(p) === null);
     const wordsLeft = [...words].filter(([k]) => polarityMet.get(k) === null);
-    if (!left.length && !wordsLeft.length) break;
-    for (const cell of await textCells(path)) {
+    const listsLeft = lists.map((l) => ({ ...l, left: [...l.words].filter(([k]) => l.met.get(k) === null) }));
+    if (!left.length && !wordsLeft.length && listsLeft.every((l) => !l.left.length)) break;
+    for (const cell of await allTextCells(path)) {
+      for (const l of listsLeft) for (const [k, re] of l.left) if (l.met.get(k) === null && listHolds(l.list, re, cell.text)) l.met.set(k, cell);
+      if (cell.text.length > 200 || !/[A-Za-z%#£]/.test(cell.text)) continue;
       const tokens = headingTokens(cell.text);
       for (const p of left) if (met.get(p) === null && holdsPhrase(tokens, headingTokens(p))) met.set(p, cell);
       const lower = cell.text.toLowerCase();
@@ -133,6 +148,10 @@ async function main(): Promise<void> {
   const none = (m: Map<string, Met | null>) => [...m.values()].filter((x) => x === null).length;
   process.stdout.write(`${met.size} heading phrases: ${met.size - none(met)} met in a corpus or fixture cell, ${none(met)} in none (${relative(ROOT, MET_FILE)})\n`);
   process.stdout.write(`${polarityMet.size} polarity words: ${polarityMet.size - none(polarityMet)} met, ${none(polarityMet)} in none (${relative(ROOT, POLARITY_MET_FILE)})\n`);
+  for (const l of lists) {
+    writeRecords(l.list.file, l.met);
+    process.stdout.write(`${l.met.size} ${l.list.name}: ${l.met.size - none(l.met)} met, ${none(l.met)} in none (${relative(ROOT, l.list.file)})\n`);
+  }
 }
 
 if (require.main === module) void main();

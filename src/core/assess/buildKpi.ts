@@ -32,9 +32,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   reportConflicts(d, bc, cells, name, add);
   const plan = readPlan(d, bc, cells);
   const series = readSeries(d, bc, cells, plan);
-  // An out-of-date figure is rated against the milestone in force at its own period, not one due after it.
-  const age = staleness({ frequency: d.frequency, latest: series.latest?.fig ?? null, previous: series.previous?.fig ?? null, milestones: plan.ms.map((m) => ({ due: m.due, target: m.target?.fig ?? null, actual: m.actual?.fig ?? null })) }, bc.asOf);
-  const ratedAt = age.stale && series.latest?.fig.periodEnd ? series.latest.fig.periodEnd : bc.asOf;
+  const { age, ratedAt } = whenRated(d, bc, plan, series);
   const inForce = settleTargetInForce(d, bc, plan, cells, series, name, add, ratedAt);
   const stated = readStatedAboutKpi(d, bc);
   const decision = judgePolarity(d, bc, { cells, plan, series, inForce, stated }, name, add);
@@ -47,11 +45,7 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   checkStatedRags(name, add, { rag: rating.rag, statedKpiRag: stated.rag, ragCell: d.ragCell, latest: series.latest, inForce, currentMs, plan, milestones });
   const dot = directionOfTravel(name, add, { ...series, polarity: decision.polarity, settings: bc.settings, stated, trendAsJudgement: !!bc.trendAsJudgement, dotCell: d.dotCell });
   checkKpiFigures(d, bc, { cells, plan, series, inForce, polarity: decision.ratedAs, hasNumbers: hasNumbers(d, cells, plan) }, name, add);
-  if (decision.noBetterDirection && hasNumbers(d, cells, plan)) {
-    const target = inForce.currentTarget && targetValue(inForce.currentTarget) !== null ? inForce.currentTarget : null;
-    const sideless = target && !decision.ratedAs ? `; ${sidelessWords(inForce.current, target)}, so it is not rated` : "";
-    add("no-better-direction", `${name}: ${decision.reason}${sideless}. Its movement is shown without "improving" or "worsening"; set which way is better if one is.`, d.polarityCell ?? d.measureCell ?? d.refCell);
-  }
+  if (decision.noBetterDirection && hasNumbers(d, cells, plan)) reportNoBetterDirection(d, decision, inForce, name, add);
 
   return {
     ref: d.ref,
@@ -83,6 +77,21 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     figureCells: figureCells(d, plan.ms, bc.grid),
     ...(d.sources ? { sources: d.sources.map((s) => ({ sheet: s.grid.name, cell: s.grid.address(s.cell.row, s.cell.col), period: s.period })) } : {}),
   };
+}
+
+/** How old the latest figure is; an out-of-date figure is rated at its own period, not against a milestone due after it. */
+function whenRated(d: DraftKpi, bc: BuildContext, plan: Plan, series: Series): { age: ReturnType<typeof staleness>; ratedAt: IsoDate } {
+  const milestones = plan.ms.map((m) => ({ due: m.due, target: m.target?.fig ?? null, actual: m.actual?.fig ?? null }));
+  const age = staleness({ frequency: d.frequency, latest: series.latest?.fig ?? null, previous: series.previous?.fig ?? null, milestones }, bc.asOf);
+  const ratedAt = age.stale && series.latest?.fig.periodEnd ? series.latest.fig.periodEnd : bc.asOf;
+  return { age, ratedAt };
+}
+
+/** A KPI with no better direction: its movement is shown without a judgement, and a target with no side is not rated. */
+function reportNoBetterDirection(d: DraftKpi, decision: PolarityDecision, inForce: InForce, name: string, add: Add): void {
+  const target = inForce.currentTarget && targetValue(inForce.currentTarget) !== null ? inForce.currentTarget : null;
+  const sideless = target && !decision.ratedAs ? `; ${sidelessWords(inForce.current, target)}, so it is not rated` : "";
+  add("no-better-direction", `${name}: ${decision.reason}${sideless}. Its movement is shown without "improving" or "worsening"; set which way is better if one is.`, d.polarityCell ?? d.measureCell ?? d.refCell);
 }
 
 /** Where the rows that keep the KPI disagree about a period, the newer source's figure stands; the finding names both. */

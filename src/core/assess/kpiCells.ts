@@ -7,6 +7,7 @@ import { parsePeriodCell, type PeriodContext } from "../periods";
 import type { SheetGrid } from "../recognise/grid";
 import type { CellRef, DraftKpi } from "../recognise/drafts";
 import { gridOf } from "./context";
+import { unitFromWord } from "../figures/unitWords";
 
 export interface Parsed {
   fig: Figure;
@@ -23,25 +24,6 @@ export interface KpiCells {
   get: (ref: CellRef | null) => Parsed | null;
   /** Every figure read, in the order the draft names its cells. */
   all: Parsed[];
-}
-
-const UNIT_WORDS: [RegExp, Unit][] = [
-  [/^(%|percent|percentage|per ?cent|rate %)$/i, "percent"],
-  [/^(weeks?|wks?)$/i, "weeks"],
-  [/^(days?|working days)$/i, "days"],
-  [/^(months?)$/i, "months"],
-  [/^(£|gbp|currency|cost|£s|£k)$/i, "currency"],
-  [/^(number|no\.?|count|#|numbers|total)$/i, "count"],
-  [/^(ratio)$/i, "ratio"],
-  [/^(rate|rates|rate per \d[\d,]*k?|per \d[\d,]*k?)$/i, "rate"],
-  [/^(score|points|average score)$/i, "score"],
-];
-
-/** The unit a Unit column's word names ("%", "Days", "Number"), or null. */
-export function unitFromWord(text: string): Unit | null {
-  const t = text.trim();
-  for (const [re, u] of UNIT_WORDS) if (re.test(t)) return u;
-  return null;
 }
 
 /**

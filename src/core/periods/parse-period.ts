@@ -109,6 +109,12 @@ const RULES: [RegExp, Build][] = [
     const months = Number(m[1]);
     return end && months >= 1 ? spanPeriod({ start: addMonthsIso(end.start, 1 - months), end: end.end }, ctx) : null;
   }],
+  // 2024 to end Aug, 2023/24 to end of December: a year to date, from the year's start to the end of the month named
+  [new RegExp(`^(\\d{4})\\s(?:to|until)\\s(?:the\\s)?end\\s(?:of\\s)?${MONTH}$`), (m, ctx) => yearToEndOf(fullYear(m[1]), 1, m[2], ctx)],
+  [new RegExp(`^${PAIR}\\s(?:to|until)\\s(?:the\\s)?end\\s(?:of\\s)?${MONTH}$`), (m, ctx) => {
+    const kind = ctx?.yearPairKind ?? "academic-year";
+    return yearToEndOf(pairStart(m, 1), kind === "academic-year" ? 9 : fyStartMonth(ctx), m[3], ctx);
+  }],
   // 1 October to 31 December 2023, 1st January 2025 - 31st March 2025: whole months from day to day
   [new RegExp(`^(\\d{1,2})\\s?(?:st|nd|rd|th)?\\s?${MONTH}(?:\\s?${YEAR})?\\s?(?:-|to)\\s?(\\d{1,2})\\s?(?:st|nd|rd|th)?\\s?${MONTH}\\s?${YEAR}$`), (m, ctx) => dayToDay(m, ctx)],
   // 01/04/2017 to 31/03/2018, 1.4.17 - 31.3.18: whole months from day to day, written in figures (UK day first)
@@ -232,6 +238,15 @@ function monthsThrough(first: string, last: string, year: string, ctx: PeriodCon
   const from = R.monthRange(a > b ? y - 1 : y, a);
   const to = R.monthRange(y, b);
   return from && to ? spanPeriod({ start: from.start, end: to.end }, ctx) : null;
+}
+
+/** A year to the end of a month in it ("2024 to end Aug"): from the year's first month (`firstMonth` of `year`) on. */
+function yearToEndOf(year: number | null, firstMonth: number, month: string, ctx: PeriodContext | undefined): ReturnType<Build> {
+  const last = monthNumber(month);
+  if (year === null || last === null) return null;
+  const end = R.monthRange(last < firstMonth ? year + 1 : year, last);
+  const start = R.monthRange(year, firstMonth);
+  return start && end ? spanPeriod({ start: start.start, end: end.end }, ctx) : null;
 }
 
 /** "1 October to 31 December 2023": from the first day of a month to the last day of a month, a run of months. */

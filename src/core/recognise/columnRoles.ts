@@ -10,6 +10,7 @@ import { classifyHeading, FIGURE_ROLES, type ColumnRole, type HeaderClass } from
 import { findPeriods, parsePeriod, parsePeriodCell, type PeriodContext } from "../periods";
 import type { Period } from "../types";
 import { SIGNED_CHANGE } from "../stated/signedChange";
+import { unitFromWord } from "../figures/unitWords";
 
 export interface ColumnInfo {
   col: number;
@@ -258,6 +259,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     if (share >= W.periodCells) c.cls = fromContent("period", `${pct(share)} of its cells are periods`, W.cellsSayOutright, { qualifies: "left" });
   }
 
+  // 1f. Columns headed as names that say one thing on every row, beside a column naming the rows apart.
+  repeatedNameColumns(grid, columns, prof, dataRows);
+
   // 2. Names: a reference, the measure and a group, from the label columns left of the figures.
   const firstValueCol = columns.find((c) => isValueColumn(prof(c)) && !(c.cls && TEXT_ROLES.has(c.cls.role)))?.col ?? Infinity;
   // 1e. A heading that names the measure ("Description:") over text right of the figures that runs on from row to
@@ -330,6 +334,7 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       words.cls = fromContent("measure", `its cells name what the codes beside them stand for`, 0.7);
     }
   }
+  if (!columns.some((c) => c.cls?.role === "measure")) namesUnderOwnerHeading(columns, prof, firstValueCol);
   const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
   for (const c of labelCols) {
     if (!measureCol || c === measureCol) continue;
@@ -384,6 +389,44 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
   }
 }
 
+/**
+ * "area_code | area_name | period | indicator | measure | unit | value": an export filtered to one area repeats the
+ * area (its code and its name) on every row, and a column saying how each figure is written ("Percentage") repeats
+ * that. Headed as names, they name no KPI where another column headed as names tells the rows apart: a unit word is
+ * the figures' unit (over a Unit column whose words name none), anything else is what the whole export is about.
+ */
+function repeatedNameColumns(grid: SheetGrid, columns: ColumnInfo[], prof: (c: ColumnInfo) => ColumnProfile, dataRows: readonly number[]): void {
+  const named = columns.filter((c) => c.cls?.source === "heading" && (c.cls.role === "measure" || c.cls.role === "ref") && share(prof(c), "label", "long", "code") >= W.labelCells);
+  const repeated = (c: ColumnInfo) => prof(c).labelCells >= W.repeatedWordRows && prof(c).distinctLabels === 1;
+  if (!named.some((c) => !repeated(c) && prof(c).distinctLabels >= W.fewestLabels)) return;
+  for (const c of named.filter(repeated)) {
+    const text = grid.rawText(dataRows.find((r) => grid.rawText(r, c.col) !== "")!, c.col);
+    const unit = unitFromWord(text);
+    if (!unit) {
+      c.cls = fromContent("ignore", `"${text}" on every row: what the whole table is about, not a KPI's name`, W.cellsSuggest);
+      continue;
+    }
+    c.cls = fromContent("unit", `"${text}" on every row: how the figures are written`, W.cellsSuggest);
+    for (const o of columns) {
+      if (o !== c && o.cls?.role === "unit" && !unitFromWord(grid.rawText(dataRows.find((r) => grid.rawText(r, o.col) !== "") ?? dataRows[0], o.col))) {
+        o.cls = fromContent("ignore", `headed "${o.label}" but its words name no unit, beside "${text}"`, W.guess);
+      }
+    }
+  }
+}
+
+/**
+ * "Directorate | Stage 2 complaints received": a heading that elsewhere names who answers for a KPI ("Directorate",
+ * "Service") over the table's only column of distinct names, left of the figures, names the rows a reader counts.
+ */
+function namesUnderOwnerHeading(columns: ColumnInfo[], prof: (c: ColumnInfo) => ColumnProfile, firstValueCol: number): void {
+  const names = columns.filter((c) => c.col < firstValueCol && prof(c).filled > 0 && share(prof(c), "label", "long") >= W.labelCells);
+  if (names.length !== 1 || (names[0].cls?.role !== "owner" && names[0].cls?.role !== "group") || names[0].cls.source !== "heading") return;
+  const p = prof(names[0]);
+  if (p.labelCells < W.fewestLabels || p.distinctLabels < W.distinctLabels * p.labelCells) return;
+  names[0].cls = { role: "measure", source: "heading", strength: W.placeSays, words: `headed "${names[0].label}" over the only column of distinct names beside the figures, ${p.distinctLabels} of ${p.labelCells}` };
+}
+
 /** Share of a column's filled cells that are a word and a number ("Milestone 3", "Stage 2"). */
 function numberedNames(grid: SheetGrid, col: number, rows: readonly number[]): number {
   let filled = 0;
@@ -412,7 +455,7 @@ function periodShare(grid: SheetGrid, col: number, rows: readonly number[], ctx:
     const cell = grid.raw(r, col);
     if (!cell.text) continue;
     const p = parsePeriodCell({ text: cell.text, value: cell.value, numberFormat: cell.numberFormat }, ctx);
-    if (p && p.kind !== "unknown" && p.kind !== "relative-months") {
+    if (p && p.kind !== "relative-months" && (p.kind !== "unknown" || (!!p.start && !!p.end))) {
       periods++;
       seen.add(`${p.kind}|${p.start}|${p.label}`);
     } else if ((filled - ++others) / filled < atLeast) return 0;

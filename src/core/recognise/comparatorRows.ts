@@ -7,7 +7,7 @@ import type { CellRef, DraftKpi } from "./drafts";
 import type { FoundTable } from "./findTables";
 
 /** The UK's nations and England's regions, and the words that name a comparison group rather than a place reported on. */
-const COMPARATOR =
+export const COMPARATOR =
   /^(?:the\s+)?(?:england(?:\s+(?:and|&)\s+wales)?|wales|scotland|northern ireland|great britain|gb|uk|united kingdom|national|nationally|nation|regional|region|county average|north east|north west|yorkshire\s+(?:and|&)\s+(?:the\s+)?humber|east midlands|west midlands|east of england|eastern region|london|inner london|outer london|south east|south west|statistical neighbou?rs?|nearest neighbou?rs?|similar (?:authorities|councils|areas|forces|services)|most similar (?:group|forces|family)|family group|peer group|peers|comparators?|benchmark)(?:\s+(?:region|average|avg|mean|rate|figure|total|comparator))?$/i;
 
 /** Whether a row's name is a comparator's ("Great Britain", "England average", "Statistical neighbours"). */

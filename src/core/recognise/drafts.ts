@@ -1,5 +1,6 @@
 // What recognition hands to assessment: for each KPI, which cells are what. No judgement here.
 import type { Period, Unit } from "../types";
+import { unitFromMeasure } from "../figures/scale";
 import type { SheetGrid } from "./grid";
 
 export interface CellRef {
@@ -95,4 +96,47 @@ export interface DraftKpi {
   sources?: DraftSource[];
   /** Periods its sources disagree about. */
   conflicts?: DraftConflict[];
+}
+
+/** What a layout states about one KPI named by one cell; every field it leaves out is not stated. */
+export type NamedKpiFields = Pick<DraftKpi, "row" | "measure" | "measureCell"> & Partial<DraftKpi>;
+
+/**
+ * The draft of one KPI named by one cell (a layout other than a row per KPI: periods down the rows, one row of
+ * several KPIs): the cells the layout states, and nothing else stated.
+ */
+export function namedKpiDraft(named: NamedKpiFields): DraftKpi {
+  return {
+    actualRow: null,
+    ref: null,
+    refCell: null,
+    group: null,
+    frequency: null,
+    frequencyCell: null,
+    measureDerived: false,
+    baselineCell: null,
+    targetCell: null,
+    previousCell: null,
+    latestCell: null,
+    previousPeriodCell: null,
+    latestPeriodCell: null,
+    dotCell: null,
+    ragCell: null,
+    notes: null,
+    polarityCell: null,
+    unitCell: null,
+    milestones: [],
+    continuation: false,
+    unitHint: null,
+    refNote: null,
+    benchmarkCells: [],
+    ownerCell: null,
+    ragYesNo: false,
+    ...named,
+  };
+}
+
+/** The unit a KPI's name gives ("% of …", "in weeks"), else the first its figures' headings give. */
+export function unitNamedBy(measure: string, headings: string[]): Unit | null {
+  return unitFromMeasure(measure) ?? headings.map(unitFromMeasure).find((u) => u !== null) ?? null;
 }

@@ -9,7 +9,7 @@ import { CellKinds } from "./cellKinds";
 import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
 import { resolveColumnRoles, holdsFigures, type ColumnInfo } from "./columnRoles";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
-import { asCaptionLine, asGroup, asStackedTitle, COMMENT_LABEL, isCaption, titleSubject } from "./titles";
+import { asCaptionLine, asGroup, asStackedTitle, COMMENT_LABEL, isCaption, sectionLabelled, titleSubject } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
@@ -735,7 +735,8 @@ function figureHeadingSaysMeasure(grid: SheetGrid, row: number, fromCol: number,
   if (row < grid.firstRow) return false;
   return grid.filledCols(row, fromCol, toCol).some((c) => {
     const t = grid.rawText(row, c);
-    return wordCount(t) >= 3 && MEASURE_WORDS.test(t) && FIGURE_ROLES.has(classifyHeading(t)?.role ?? "ignore");
+    const cls = classifyHeading(t);
+    return wordCount(t) >= 3 && MEASURE_WORDS.test(t) && (cls === null || FIGURE_ROLES.has(cls.role));
   });
 }
 
@@ -810,7 +811,9 @@ function looksLikeKpis(grid: SheetGrid, columns: ColumnInfo[], rows: number[]): 
   const { wordy, lexical } = measureEvidence(grid, measure.col, rows[0], rows[rows.length - 1]);
   // "Incident Response Times" over "Priority One", "Priority Two": the heading over the names says what they measure;
   // so does "Average wait in weeks" over their figures.
-  const headedAsMeasures = [measure, ...columns.filter((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && c.cls.source === "heading")].some(
+  // A heading no role word names ("Stage 2 complaints received") still says what the figure under it counts.
+  const saysWhatIsCounted = (c: ColumnInfo) => c.cls!.source === "heading" || classifyHeading(c.label) === null;
+  const headedAsMeasures = [measure, ...columns.filter((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && saysWhatIsCounted(c))].some(
     (c) => !!c.label && MEASURE_WORDS.test(c.label) && (c === measure || wordCount(c.label) >= 3),
   );
   return headed >= 2 || (headed >= 1 && (wordy || lexical || headedAsMeasures)) || (wordy && lexical);
@@ -1153,11 +1156,18 @@ function findLastRow(grid: SheetGrid, kinds: CellKinds, columns: ColumnInfo[], f
       // under a KPI is that KPI's).
       if ((t.length > 120 && !COMMENT_LABEL.test(t)) || /^[-•·*]\s/.test(t) || (!nameCols.includes(filled[0]) && !spansTable)) break;
     }
+    // A section's line ("Objective | Improve …") over another heading row heads the next table.
+    if (filled.length === 2 && sectionLabelled(grid.text(r, filled[0]), grid.text(r, filled[1])) && nextHeadsTable(grid, r, fromCol, toCol, ctx)) break;
     // Another heading row starts another table.
     if (r > firstDataRow && !kinds.dataRows.interior(r) && rowMayBeHeading(grid, r, fromCol, toCol) && isHeaderCandidate(classifyRow(grid, r, ctx, fromCol, toCol))) break;
     last = r;
   }
   return last;
+}
+
+/** Whether the row after r is a heading row (of another table). */
+function nextHeadsTable(grid: SheetGrid, r: number, fromCol: number, toCol: number, ctx: PeriodContext): boolean {
+  return r + 1 <= grid.lastRow && rowMayBeHeading(grid, r + 1, fromCol, toCol) && isHeaderCandidate(classifyRow(grid, r + 1, ctx, fromCol, toCol));
 }
 
 /**
@@ -1183,6 +1193,8 @@ export function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, t
       continue;
     }
     blanks = 0;
+    const labelled = filled.length === 2 ? sectionLabelled(grid.text(r, filled[0]), grid.text(r, filled[1])) : null;
+    if (labelled) return labelled;
     if (filled.length > 1) continue;
     // A line set apart from this table by a blank row but run on from the rows above it (a row of the table above
     // with no figures yet) ends that block; it does not head this one.

@@ -70,7 +70,7 @@ const ABBREVIATIONS: Record<string, string> = {
   rag: "rag",
 };
 
-/** Tokens of a heading: lower case, punctuation out, abbreviations expanded, plurals made singular. */
+/** Tokens of a heading: lower case, punctuation out, "the" left out, abbreviations expanded, plurals made singular. */
 export function headingTokens(text: string): string[] {
   const raw = text
     .toLowerCase()
@@ -80,11 +80,14 @@ export function headingTokens(text: string): string[] {
     .replace(/\s[-/]\s|^-|-$/g, " ")
     .trim();
   if (!raw) return [];
-  return raw.split(/\s+/).map((t) => {
+  // "the" adds nothing to what a heading names: "achieving the 'expected standard'" reads as "achieving expected standard".
+  return raw.split(/\s+/).filter((t) => t !== "the").map((t) => {
     const w = t.replace(/^'+|'+$/g, "").replace(/\?$/, "");
     const ab = ABBREVIATIONS[w];
     if (ab) return ab;
     if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+    // "Breaches", "Processes", "Boxes": the plural adds "es" after ch, sh, ss and x.
+    if (w.length > 4 && /(?:ch|sh|ss|x)es$/.test(w)) return w.slice(0, -2);
     if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
     return w;
   });
@@ -107,9 +110,9 @@ export const PHRASES: [string, ColumnRole, number][] = [
   // Polarity.
   ["polarity", "polarity", 3], ["good is", "polarity", 3], ["good performance is", "polarity", 3], ["good performance", "polarity", 3],
   ["good perf is", "polarity", 3], ["aiming", "polarity", 3], ["aim is", "polarity", 3], ["preferred outcome", "polarity", 3],
-  ["preferred direction", "polarity", 3], ["better is", "polarity", 3], ["higher or lower", "polarity", 3], ["high or low", "polarity", 3],
-  ["direction of improvement", "polarity", 3], ["desired direction", "polarity", 3], ["what good look like", "polarity", 3],
-  ["is high good", "polarity", 3], ["bigger is better", "polarity", 3], ["high is good", "polarity", 3], ["low is good", "polarity", 3],
+  ["preferred direction", "polarity", 3], ["higher or lower", "polarity", 3], ["high or low", "polarity", 3],
+  ["direction of improvement", "polarity", 3], ["desired direction", "polarity", 3], ["look like", "polarity", 3],
+  ["bigger is better", "polarity", 3],
   // Notes.
   ["note", "notes", 2], ["comment", "notes", 2], ["commentary", "notes", 3], ["narrative", "notes", 3], ["remark", "notes", 2],
   ["explanation", "notes", 2], ["exception report", "notes", 3], ["context", "notes", 1], ["update", "notes", 1], ["progress update", "notes", 3],
@@ -120,7 +123,7 @@ export const PHRASES: [string, ColumnRole, number][] = [
   ["accountable", "owner", 2], ["portfolio holder", "owner", 3], ["sro", "owner", 3], ["contact", "owner", 1], ["head of service", "owner", 2],
   ["director", "owner", 1], ["lead member", "owner", 3], ["service lead", "owner", 3],
   // Frequency and unit.
-  ["frequency", "frequency", 3], ["how often", "frequency", 3], ["reporting frequency", "frequency", 3], ["reporting cycle", "frequency", 3],
+  ["frequency", "frequency", 3], ["how often", "frequency", 3], ["reporting frequency", "frequency", 3],
   ["collection frequency", "frequency", 3], ["reported", "frequency", 1],
   ["unit", "unit", 3], ["unit of measure", "unit", 3], ["measure type", "unit", 2], ["format", "unit", 1], ["data type", "unit", 2],
   // Comparators.
@@ -149,7 +152,7 @@ export const PHRASES: [string, ColumnRole, number][] = [
   ["kpi name", "measure", 3], ["indicator name", "measure", 3], ["measure description", "measure", 3], ["indicator description", "measure", 3],
   ["description of measure", "measure", 3], ["description of indicator", "measure", 3], ["performance indicator", "measure", 3],
   ["key performance indicator", "measure", 3], ["performance measure", "measure", 3], ["criteria", "measure", 2], ["title", "measure", 1],
-  ["what we measure", "measure", 3], ["what we are measuring", "measure", 3], ["outcome measure", "measure", 3], ["success measure", "measure", 3],
+  ["what we measure", "measure", 3], ["outcome measure", "measure", 3], ["success measure", "measure", 3],
   ["measure of success", "measure", 3], ["name", "measure", 1], ["kpi", "measure", 2], ["pi", "measure", 1], ["item", "measure", 1],
   ["satisfaction measure", "measure", 3], ["standard", "target", 2], ["service standard", "measure", 2],
   // Groups.
@@ -159,14 +162,14 @@ export const PHRASES: [string, ColumnRole, number][] = [
   ["ambition", "group", 2], ["corporate priority", "group", 3], ["council plan priority", "group", 3], ["aim", "target", 2], ["goal", "target", 2],
   ["department", "owner", 2], ["team", "owner", 2], ["directorate", "owner", 2], ["function", "group", 1], ["cqc domain", "group", 3],
   // Breakdowns of one measure into parts (a survey's sections, a cohort's groups).
-  ["questionnaire section", "section", 3], ["survey section", "section", 3], ["sub measure", "section", 3], ["submeasure", "section", 3],
+  ["questionnaire section", "section", 3],
   ["breakdown", "section", 3], ["cohort", "section", 3],
   // Figures.
   ["baseline", "baseline", 3], ["base line", "baseline", 3], ["starting point", "baseline", 3], ["baseline value", "baseline", 3],
   ["target", "target", 3], ["annual target", "target", 3], ["end target", "target", 3], ["final target", "target", 3], ["target value", "target", 3],
-  ["threshold", "target", 2], ["national standard", "target", 3], ["local standard", "target", 3], ["trajectory", "target", 3],
-  ["plan", "target", 2], ["planned", "target", 2], ["milestone", "target", 2], ["expected", "target", 1], ["ambition target", "target", 3],
-  ["benchmark target", "target", 3], ["target range", "target", 3], ["tolerance", "ignore", 1],
+  ["threshold", "target", 2], ["national standard", "target", 3], ["trajectory", "target", 3],
+  ["plan", "target", 2], ["planned", "target", 2], ["milestone", "target", 2], ["expected", "target", 1],
+  ["target range", "target", 3], ["tolerance", "ignore", 1],
   ["previous", "previous", 3], ["prior", "previous", 3], ["last", "previous", 2], ["last year", "previous", 3], ["previous year", "previous", 3],
   ["previous quarter", "previous", 3], ["previous month", "previous", 3], ["last quarter", "previous", 3], ["last month", "previous", 3],
   ["previous period", "previous", 3], ["last period", "previous", 3], ["same period last year", "previous", 3], ["last reported", "previous", 3],
@@ -188,7 +191,7 @@ export const PHRASES: [string, ColumnRole, number][] = [
   ["confidence range", "ignore", 3], ["confidence interval", "ignore", 3], ["rate", "latest", 1], ["count", "latest", 1], ["what we achieved", "latest", 3],
   // Budget books name the years relative to the current one: "PY Actual" (prior year), "CY Estimate" (current year).
   ["py", "previous", 2], ["py actual", "previous", 3], ["prior year actual", "previous", 3],
-  ["cy", "latest", 2], ["cy actual", "latest", 3], ["cy estimate", "latest", 3], ["current year estimate", "latest", 3],
+  ["cy", "latest", 2], ["cy estimate", "latest", 3], ["current year estimate", "latest", 3],
 ];
 
 interface CompiledPhrase {

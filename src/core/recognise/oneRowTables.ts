@@ -5,12 +5,11 @@
 // local averages are what it is compared with. A lone line above a table of one KPI names that KPI.
 import type { SheetGrid, GridRegion } from "./grid";
 import type { CellKinds } from "./cellKinds";
-import type { CellRef, DraftKpi } from "./drafts";
+import { namedKpiDraft, unitNamedBy, type CellRef, type DraftKpi } from "./drafts";
 import type { FoundTable } from "./findTables";
 import type { ColumnInfo } from "./columnRoles";
 import type { PeriodContext } from "../periods";
 import { classifyHeading, type HeaderClass } from "./headers";
-import { unitFromMeasure } from "../figures/scale";
 import { measureLineAbove } from "./comparatorRows";
 
 export interface OneRowKpi {
@@ -105,37 +104,16 @@ export function oneRowDrafts(grid: SheetGrid, table: FoundTable, plan: OneRowPla
   return plan.kpis.map((k) => {
     const at = (col: number | null): CellRef | null => (col === null ? null : { row: plan.row, col });
     const headings = [k.latestCol, k.targetCol].flatMap((c) => (c === null ? [] : [grid.text(table.headerRow, c)]));
-    return {
+    return namedKpiDraft({
       row: k.nameCell.row,
-      actualRow: null,
-      ref: null,
-      refCell: null,
       measure: k.name,
       measureCell: k.nameCell,
-      group: null,
-      frequency: null,
-      frequencyCell: null,
-      measureDerived: false,
-      baselineCell: null,
       targetCell: at(k.targetCol),
-      previousCell: null,
       latestCell: at(k.latestCol),
-      previousPeriodCell: null,
-      latestPeriodCell: null,
-      dotCell: null,
-      ragCell: null,
-      notes: null,
-      polarityCell: null,
-      unitCell: null,
-      milestones: [],
-      continuation: false,
-      unitHint: unitFromMeasure(k.name) ?? headings.map(unitFromMeasure).find((u) => u !== null) ?? null,
-      refNote: null,
+      unitHint: unitNamedBy(k.name, headings),
       benchmarkCells: k.benchmarkCols.map((c) => ({ label: grid.text(table.headerRow, c), cell: { row: plan.row, col: c } })),
-      ownerCell: null,
-      ragYesNo: false,
       figureHeadings: headings,
       tableShape: table.columns.map((c) => c.label).join("|").toLowerCase(),
-    };
+    });
   });
 }

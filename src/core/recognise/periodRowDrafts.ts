@@ -2,9 +2,8 @@
 // (its target and actual cells side by side on that row), and a "Baseline" row gives its baseline.
 import type { SheetGrid } from "./grid";
 import type { FoundTable } from "./findTables";
-import type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
+import { namedKpiDraft, unitNamedBy, type CellRef, type DraftKpi, type DraftMilestone } from "./drafts";
 import type { PeriodRowsKpi, PeriodRowsPlan } from "./periodRows";
-import { unitFromMeasure } from "../figures/scale";
 import { withoutPeriods } from "../periods";
 
 export function periodRowDrafts(grid: SheetGrid, table: FoundTable, plan: PeriodRowsPlan): DraftKpi[] {
@@ -29,36 +28,15 @@ function draftOf(grid: SheetGrid, table: FoundTable, plan: PeriodRowsPlan, k: Pe
     }));
   const headings = [k.targetCol, k.actualCol].flatMap((c) => (c === null ? [] : [grid.text(table.headerRow + table.headerRows - 1, c)]));
   const baselineCell = baselineRow ? ([k.targetCol, k.actualCol].map((c) => at(baselineRow.row, c)).find((c) => c && grid.rawText(c.row, c.col) !== "") ?? null) : null;
-  return {
+  return namedKpiDraft({
     row: k.nameCell.row,
-    actualRow: null,
-    ref: null,
-    refCell: null,
     measure: k.name,
     measureCell: k.nameCell,
     group: table.title,
-    frequency: null,
-    frequencyCell: null,
-    measureDerived: false,
     baselineCell,
-    targetCell: null,
-    previousCell: null,
-    latestCell: null,
-    previousPeriodCell: null,
-    latestPeriodCell: null,
-    dotCell: null,
-    ragCell: null,
-    notes: null,
-    polarityCell: null,
-    unitCell: null,
     milestones,
-    continuation: false,
-    unitHint: unitFromMeasure(k.name) ?? headings.map(unitFromMeasure).find((u) => u !== null) ?? null,
-    refNote: null,
-    benchmarkCells: [],
-    ownerCell: null,
-    ragYesNo: false,
+    unitHint: unitNamedBy(k.name, headings),
     figureHeadings: headings,
     tableShape: plan.headings.map(withoutPeriods).join("|").toLowerCase(),
-  };
+  });
 }

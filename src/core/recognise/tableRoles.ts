@@ -100,7 +100,8 @@ function periodAt(grid: SheetGrid, table: FoundTable, r: number, col: ColumnInfo
   const c = grid.raw(r, col.col);
   if (!c.text) return null;
   const p = parsePeriodCell({ text: c.text, value: c.value, numberFormat: c.numberFormat }, table.periodContext);
-  return p && p.kind !== "unknown" && p.kind !== "relative-months" ? p : null;
+  // A run of months of no named kind ("2024 to end Aug", a year to date) is still a period a reader can place.
+  return p && p.kind !== "relative-months" && (p.kind !== "unknown" || (!!p.start && !!p.end)) ? p : null;
 }
 
 /**

@@ -343,7 +343,9 @@ export interface SheetPartSpec {
   /** Filter buttons on the register's heading row; null when the sheet has none. */
   autoFilter: string | null;
   page: PageSetupSpec;
+  /** Gridlines off: the tables draw their own borders, and the page reads like a report. */
   showGridlines: boolean;
+  /** The range the sheet's content occupies, for tests and for sizing. */
   usedRange: string;
 }
 
@@ -353,26 +355,11 @@ export interface DataSheetSpec {
   blocks: CellBlock[];
 }
 
-export interface ScorecardSpec {
-  sheetName: string;
+/** The scorecard sheet: a sheet part (its cells, formats and page) with its charts, and what it was built from. */
+export interface ScorecardSpec extends SheetPartSpec {
   /** The report title, as shown on page 1. */
   title: string;
-  blocks: CellBlock[];
-  formats: RangeFormatSpec[];
-  merges: MergeSpec[];
-  columnWidths: { col: number; width: number; hidden: boolean }[];
-  rowHeights: RowHeightSpec[];
-  textRules: TextRuleSpec[];
-  hyperlinks: HyperlinkSpec[];
   charts: ChartSpec[];
-  freeze: FreezeSpec;
-  /** The register, its heading row first, with filter buttons on that row; null when it has no KPI rows. */
-  autoFilter: string | null;
-  page: PageSetupSpec;
-  /** Gridlines off: the tables draw their own borders, and the page reads like a report. */
-  showGridlines: boolean;
-  /** The range the sheet's content occupies, for tests and for sizing. */
-  usedRange: string;
   dataSheet: DataSheetSpec;
   /** The register, one row per KPI, on a sheet of its own that the add-in also owns, printed after the scorecard. */
   register: SheetPartSpec;

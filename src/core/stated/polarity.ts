@@ -5,32 +5,37 @@ import type { Polarity } from "../types";
 import { normaliseWords } from "./words";
 import { firstBracketedWords, type BracketedWords } from "./brackets";
 
+// A polarity cell's words, each list tried in this order: none, then the whole cell, then how it begins.
+export const POLARITY_CELL: [RegExp, Polarity | "neutral"][] = [
+  [/^(?:no polarity|neutral|n\/a|none|context(?:ual)?|no preferred direction|data only|not applicable)$/, "neutral"],
+  [/^(?:h|hi|high|higher|up|increase|increasing|more|bigger|larger|max|maximise|maximize|↑|▲|\+|high is good|higher is better|bigger is better|a high (?:figure|number|value|score) is good|aim (?:high|to increase)|high = good|good = high)$/, "higher-is-better"],
+  [/^(?:l|lo|low|lower|down|decrease|decreasing|less|fewer|smaller|min|minimise|minimize|↓|▼|-|low is good|lower is better|smaller is better|a low (?:figure|number|value|score) is good|aim (?:low|to reduce|to decrease)|low = good|good = low)$/, "lower-is-better"],
+  [/^(?:higher|high|increase|bigger|larger|more|maxim)/, "higher-is-better"],
+  [/^(?:lower|low|decrease|reduc|smaller|less|fewer|minim)/, "lower-is-better"],
+];
+
 /** A polarity cell ("High", "Lower is better", "↑", "Maximise"); null when unreadable; "neutral" for "No polarity". */
 export function readPolarityCell(text: string): Polarity | "neutral" | null {
   const t = normaliseWords(text);
   if (!t) return null;
-  if (/^(?:no polarity|neutral|n\/a|none|context(?:ual)?|no preferred direction|data only|not applicable)$/.test(t)) return "neutral";
-  if (/^(?:h|hi|high|higher|up|increase|increasing|more|bigger|larger|max|maximise|maximize|↑|▲|\+|high is good|higher is better|bigger is better|a high (?:figure|number|value|score) is good|aim (?:high|to increase)|high = good|good = high)$/.test(t)) return "higher-is-better";
-  if (/^(?:l|lo|low|lower|down|decrease|decreasing|less|fewer|smaller|min|minimise|minimize|↓|▼|-|low is good|lower is better|smaller is better|a low (?:figure|number|value|score) is good|aim (?:low|to reduce|to decrease)|low = good|good = low)$/.test(t)) return "lower-is-better";
-  if (/^(?:higher|high|increase|bigger|larger|more|maxim)/.test(t)) return "higher-is-better";
-  if (/^(?:lower|low|decrease|reduc|smaller|less|fewer|minim)/.test(t)) return "lower-is-better";
+  for (const [re, polarity] of POLARITY_CELL) if (re.test(t)) return polarity;
   return null;
 }
 
 /** "(lower is better)", "(n, lower = good)", "(minimise)", "a low rate is good", "lower is better". */
-const MEASURE_LOWER: BracketedWords = {
+export const MEASURE_LOWER: BracketedWords = {
   inside: /\b(?:lower|low|smaller|less|fewer) (?:is|=) (?:better|good)\b/,
   whole: /^(?:minimi[sz]e|reduce|decrease|aim low|lower is better)$/,
   plain: /\ba low (?:figure|number|value|score|rate|percentage) is good\b|\blower is better\b|\bsmaller is better\b/,
 };
-const MEASURE_HIGHER: BracketedWords = {
+export const MEASURE_HIGHER: BracketedWords = {
   inside: /\b(?:higher|high|bigger|greater|more) (?:is|=) (?:better|good)\b/,
   whole: /^(?:maximi[sz]e|increase|aim high|higher is better)$/,
   plain: /\ba high (?:figure|number|value|score|rate|percentage) is good\b|\bhigher is better\b|\bbigger is better\b/,
 };
 // "Reduce the number of …" counts what is to fall; "% reduction in …" measures the fall itself (higher is better).
-const LEADING_LOWER = /^(?:reduce|reducing|decrease|decreasing|minimi[sz]e|lower|cut|fewer|less)\b(?! in\b)/;
-const LEADING_HIGHER = /^(?:increase|increasing|improve|improving|improvement in|raise|maximi[sz]e|grow|growing|more)\b/;
+export const LEADING_LOWER = /^(?:reduce|reducing|decrease|decreasing|minimi[sz]e|lower|cut|fewer|less)\b(?! in\b)/;
+export const LEADING_HIGHER = /^(?:increase|increasing|improve|improving|improvement in|raise|maximi[sz]e|grow|growing|more)\b/;
 
 /** What a measure's own words state about its polarity ("(lower is better)", "Reduce the number of …"). */
 export function polarityInMeasure(measure: string): { polarity: Polarity; words: string } | null {
@@ -46,8 +51,8 @@ export function polarityInMeasure(measure: string): { polarity: Polarity; words:
   return null;
 }
 
-const TARGET_LOWER = /^(?:max(?:imum)?\.?|under|below|less than|lower than|fewer than|no more than|not more than|not (?:to )?exceed(?:ing)?|not above|at most|up to|within|<|≤|<=|=<)\s*\S|\b(?:or (?:less|fewer|lower|under|below)|and (?:under|below)|maximum|max\.?|at most|or better \(lower\))\b/;
-const TARGET_HIGHER = /^(?:min(?:imum)?\.?|over|above|more than|greater than|higher than|at least|not less than|no less than|>|≥|>=|=>)\s*\S|\b(?:or (?:more|higher|above|over|greater)|and (?:over|above)|minimum|at least)\b/;
+export const TARGET_LOWER = /^(?:max(?:imum)?\.?|under|below|less than|lower than|fewer than|no more than|not more than|not (?:to )?exceed(?:ing)?|not above|at most|up to|within|<|≤|<=|=<)\s*\S|\b(?:or (?:less|fewer|lower|under|below)|and (?:under|below)|maximum|max\.?|at most|or better \(lower\))\b/;
+export const TARGET_HIGHER = /^(?:min(?:imum)?\.?|over|above|more than|greater than|higher than|at least|not less than|no less than|>|≥|>=|=>)\s*\S|\b(?:or (?:more|higher|above|over|greater)|and (?:over|above)|minimum|at least)\b/;
 
 /**
  * A measure that opens with its own target ("At least 95% of patients …", "No more than 2% of …"): the target's

@@ -13,11 +13,11 @@ export interface StatedTrend {
   arrow: boolean;
 }
 
-const UP = /^(?:↑|⬆|▲|△|↗|⇧|⇑|⬈|⮝|⯅|🡅|🡑|🡹|⭡|⭫|🠉|🠕|🠙|🢁|⏶|🔼|⬆️)$/u;
-const DOWN = /^(?:↓|⬇|▼|▽|↘|⇩|⇓|⬊|⮟|⯆|🡇|🡓|🡻|⭣|⭭|🠋|🠗|🠛|🢃|⏷|🔽|⬇️)$/u;
-const FLAT = /^(?:→|↔|⇔|⇨|⇒|►|▶|▸|⮞|⯈|🡆|🡒|🡺|⭢|⬌|⟷|⟶|=|≈|◄►|◀▶|➡|➔|➜|⬄)$/u;
+export const UP = /^(?:↑|⬆|▲|△|↗|⇧|⇑|⬈|⮝|⯅|🡅|🡑|🡹|⭡|⭫|🠉|🠕|🠙|🢁|⏶|🔼|⬆️)$/u;
+export const DOWN = /^(?:↓|⬇|▼|▽|↘|⇩|⇓|⬊|⮟|⯆|🡇|🡓|🡻|⭣|⭭|🠋|🠗|🠛|🢃|⏷|🔽|⬇️)$/u;
+export const FLAT = /^(?:→|↔|⇔|⇨|⇒|►|▶|▸|⮞|⯈|🡆|🡒|🡺|⭢|⬌|⟷|⟶|=|≈|◄►|◀▶|➡|➔|➜|⬄)$/u;
 
-const WORDS: [RegExp, Partial<StatedTrend>][] = [
+export const WORDS: [RegExp, Partial<StatedTrend>][] = [
   [/^(?:up|upward|increas(?:e|ed|ing)|higher|rising|rise|risen|rose|gone up|going up|went up|grown|grew)$/, { direction: "up" }],
   [/^(?:down|downward|decreas(?:e|ed|ing)|lower|falling|fall|fallen|fell|dropped|dropping|drop|gone down|going down|went down|reduc(?:ed|ing|tion))$/, { direction: "down" }],
   [/^(?:flat|same|stable|no change|unchanged|static|steady|level|maintained|sustained|no movement|consistent|similar|constant|no significant change)$/, { direction: "flat", judgement: "no-change" }],

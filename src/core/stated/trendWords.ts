@@ -17,7 +17,7 @@ const RISE = String.raw`(?:increase|improvement|rise)`;
 const FALL = String.raw`(?:decrease|decline|deterioration|drop|fall|reduction)`;
 const AMOUNT = String.raw`(?:\s+of\s+[\d.,]+\s*%?)?`;
 
-const READINGS: [RegExp, Omit<TrendInWords, "text">][] = [
+export const READINGS: [RegExp, Omit<TrendInWords, "text">][] = [
   // The words say which way performance went: a judgement.
   [new RegExp(String.raw`\b(?:an?\s+)?(?:small\s+|slight\s+|significant\s+)?${RISE}${AMOUNT}\s+in\s+performance\b|\bperformance\s+(?:has\s+)?(?:improved|increased|risen)\b|\bimproved performance\b`, "i"), { direction: null, judgement: "improving" }],
   [new RegExp(String.raw`\b(?:an?\s+)?(?:small\s+|slight\s+|significant\s+)?${FALL}${AMOUNT}\s+in\s+performance\b|\bperformance\s+(?:has\s+)?(?:declined|deteriorated|worsened|fallen|dropped|decreased)\b`, "i"), { direction: null, judgement: "worsening" }],
@@ -51,7 +51,7 @@ export function trendInPhrase(text: string | null | undefined): TrendInWords | n
  * A trend column that ranks the changes ("Top score; biggest improvement", "Bottom score; biggest drop"): the KPI is
  * among those that improved or worsened most since the last period, a judgement.
  */
-const RANKED: [RegExp, Omit<TrendInWords, "text">][] = [
+export const RANKED: [RegExp, Omit<TrendInWords, "text">][] = [
   [/\b(?:biggest|largest|greatest|most)\s+improve(?:ment|d)\b/i, { direction: null, judgement: "improving" }],
   [/\b(?:biggest|largest|greatest|sharpest)\s+(?:drop|fall|decline|deterioration)\b/i, { direction: null, judgement: "worsening" }],
 ];

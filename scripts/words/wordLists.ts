@@ -1,0 +1,197 @@
+// The other word lists recognition and assessment weigh, beside the heading phrases and the polarity wording: each
+// list's alternatives, one record per alternative, and how a cell's text is read before the alternative is tried
+// (as the code that uses the list reads it). Recorded by `npm run words:met` (scripts/words/phrasesMet.ts) in the
+// JSON file named here, held by tests/engine/phrasesMet.test.ts. Most weighed first.
+import { join } from "node:path";
+import { WORDS as STATUS_WORDS, SYMBOLS as STATUS_SYMBOLS } from "../../src/core/stated/status";
+import { WORDS as TREND_WORDS, UP, DOWN, FLAT } from "../../src/core/stated/trend";
+import { READINGS, RANKED } from "../../src/core/stated/trendWords";
+import { POLARITY_CELL, MEASURE_LOWER, MEASURE_HIGHER, LEADING_LOWER, LEADING_HIGHER, TARGET_LOWER, TARGET_HIGHER } from "../../src/core/stated/polarity";
+import { NOT_APPLICABLE, NOT_YET_DUE, TO_BE_CONFIRMED, BASELINE_PENDING, SUPPRESSED } from "../../src/core/figures/missing-phrases";
+import { VOLUME_TAG, VOLUME_COUNT, VOLUME_NOUN } from "../../src/core/assess/polarity";
+import { UNIT_WORDS } from "../../src/core/figures/unitWords";
+import { COMPARATOR } from "../../src/core/recognise/comparatorRows";
+import { COMPARATOR_NOUN } from "../../src/core/figures/relative-target";
+import { normaliseWords } from "../../src/core/stated/words";
+import type { BracketedWords } from "../../src/core/stated/brackets";
+
+const ROOT = join(__dirname, "..", "..");
+
+/** One word list: where its records are kept, its alternatives by key, and the readings of a cell they are tried on. */
+export interface WordList {
+  name: string;
+  file: string;
+  /** The list's patterns, each with its label (what a match says: "green", "up", "not-applicable"). */
+  sources: () => [RegExp, string][];
+  readings: (text: string) => string[];
+}
+
+/** Indices of the "|" at depth 0 of a pattern's source (outside groups and character classes). */
+function topLevelBars(src: string): number[] {
+  const out: number[] = [];
+  let depth = 0, inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") depth++;
+    else if (ch === ")") depth--;
+    else if (ch === "|" && depth === 0) out.push(i);
+  }
+  return out;
+}
+
+function splitAt(src: string, bars: number[]): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const b of bars) {
+    out.push(src.slice(from, b));
+    from = b + 1;
+  }
+  out.push(src.slice(from));
+  return out;
+}
+
+/** The groups at depth 0 that are not look-arounds: [its "(", the start of its body, its ")"]. */
+function topGroups(src: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let depth = 0, inClass = false, open = -1, body = -1;
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === "\\") i++;
+    else if (inClass) inClass = ch !== "]";
+    else if (ch === "[") inClass = true;
+    else if (ch === "(") {
+      if (depth === 0) {
+        open = /^\(\?(?:[=!]|<[=!])/.test(src.slice(i, i + 4)) ? -1 : i;
+        body = src.startsWith("(?:", i) ? i + 3 : i + 1;
+      }
+      depth++;
+    } else if (ch === ")") {
+      depth--;
+      if (depth === 0 && open >= 0) out.push([open, body, i]);
+    }
+  }
+  return out;
+}
+
+/**
+ * A pattern's alternatives, each a pattern of its own: split at the top-level "|", and a branch whose first
+ * unquantified group holds alternatives (`^(?:the )?(?:green|on target)$`) split inside that group, one level:
+ * `^(?:the )?(?:green)$`, `^(?:the )?(?:on target)$`.
+ */
+export function expandAlternatives(source: string): string[] {
+  return splitAt(source, topLevelBars(source)).flatMap((alt) => {
+    for (const [open, body, close] of topGroups(alt)) {
+      const inner = alt.slice(body, close);
+      const bars = topLevelBars(inner);
+      if (!bars.length || /^[?*+{]/.test(alt.slice(close + 1))) continue;
+      return splitAt(inner, bars).map((b) => `${alt.slice(0, open)}(?:${b})${alt.slice(close + 1)}`);
+    }
+    return [alt];
+  });
+}
+
+/** The list's alternatives, keyed "<label>: <alternative>". */
+export function wordsOf(list: WordList): Map<string, RegExp> {
+  const lists = list.sources();
+  const out = new Map<string, RegExp>();
+  for (const [re, label] of lists) {
+    for (const alt of expandAlternatives(re.source)) out.set(`${label}: ${alt}`, new RegExp(alt, re.flags.replace("g", "")));
+  }
+  return out;
+}
+
+/** A bracketed statement's three patterns, labelled. */
+function bracketed(words: BracketedWords, side: string): [RegExp, string][] {
+  return [[words.inside, `${side} (inside brackets)`], [words.whole, `${side} (a whole bracket)`], [words.plain, side]];
+}
+
+/** The cell's words as the stated readers take them, and each bracket's inside ("(minimise)" -> "minimise"). */
+function wordsAndBrackets(text: string): string[] {
+  const t = normaliseWords(text);
+  const inside = [...t.matchAll(/\(([^()]*)\)/g)].map((m) => m[1].trim());
+  return [t, ...inside];
+}
+
+const trimmed = (text: string) => [text.trim()];
+
+/** As isComparatorName reads a row's name: footnote marks and trailing punctuation off, spaces single. */
+const comparatorName = (text: string) => [text.trim().replace(/[*†‡¹²³]+$/u, "").replace(/[\s.:;,]+$/, "").replace(/\s+/g, " ")];
+
+function label(reading: { direction?: string | null; judgement?: string | null }): string {
+  return [reading.direction, reading.judgement].filter(Boolean).join("/");
+}
+
+const file = (path: string) => join(ROOT, path);
+
+export const WORD_LISTS: WordList[] = [
+  {
+    name: "status words",
+    file: file("src/core/stated/statusWordsMet.json"),
+    sources: () => [...STATUS_WORDS.map(([re, rag]): [RegExp, string] => [re, rag]), ...STATUS_SYMBOLS.map(([re, rag]): [RegExp, string] => [re, `symbol ${rag}`])],
+    readings: (text) => [normaliseWords(text)],
+  },
+  {
+    name: "trend words",
+    file: file("src/core/stated/trendWordsMet.json"),
+    sources: () => [...TREND_WORDS.map(([re, r]): [RegExp, string] => [re, label(r)]), [UP, "arrow up"], [DOWN, "arrow down"], [FLAT, "arrow flat"]],
+    readings: (text) => [normaliseWords(text), text.trim()],
+  },
+  {
+    name: "stated polarity words",
+    file: file("src/core/stated/statedPolarityWordsMet.json"),
+    sources: () => [
+      ...POLARITY_CELL.map(([re, p]): [RegExp, string] => [re, `cell ${p}`]),
+      ...bracketed(MEASURE_LOWER, "measure lower"),
+      ...bracketed(MEASURE_HIGHER, "measure higher"),
+      [LEADING_LOWER, "measure opens lower"],
+      [LEADING_HIGHER, "measure opens higher"],
+      [TARGET_LOWER, "target lower"],
+      [TARGET_HIGHER, "target higher"],
+    ],
+    readings: wordsAndBrackets,
+  },
+  {
+    name: "missing-value phrases",
+    file: file("src/core/figures/missingPhrasesMet.json"),
+    sources: () => [
+      [NOT_APPLICABLE, "not-applicable"],
+      [NOT_YET_DUE, "not-yet-due"],
+      [TO_BE_CONFIRMED, "to-be-confirmed"],
+      [BASELINE_PENDING, "baseline pending"],
+      [SUPPRESSED, "suppressed"],
+    ],
+    readings: trimmed,
+  },
+  {
+    name: "volume words",
+    file: file("src/core/assess/volumeWordsMet.json"),
+    sources: () => [[VOLUME_TAG, "tag"], [VOLUME_COUNT, "count"], [VOLUME_NOUN, "noun"]],
+    readings: (text) => [text.toLowerCase().trim()],
+  },
+  {
+    name: "unit words",
+    file: file("src/core/figures/unitWordsMet.json"),
+    sources: () => UNIT_WORDS.map(([re, unit]): [RegExp, string] => [re, unit]),
+    readings: trimmed,
+  },
+  {
+    name: "comparator words",
+    file: file("src/core/recognise/comparatorWordsMet.json"),
+    sources: () => [[COMPARATOR, "comparator row"], [COMPARATOR_NOUN, "comparator in a target"]],
+    readings: comparatorName,
+  },
+  {
+    name: "trend in words",
+    file: file("src/core/stated/trendInWordsMet.json"),
+    sources: () => [...READINGS, ...RANKED].map(([re, r]): [RegExp, string] => [re, label(r)]),
+    readings: trimmed,
+  },
+];
+
+/** Whether a cell's text holds the alternative, as the list reads a cell. */
+export function listHolds(list: WordList, re: RegExp, text: string): boolean {
+  return list.readings(text).some((t) => re.test(t));
+}
