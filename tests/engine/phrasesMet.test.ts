@@ -23,7 +23,7 @@ const LISTS = [
     phrases: [...new Set(PHRASES.map(([text]) => text))],
     holds: (phrase: string, text: string) => holdsPhrase(headingTokens(text), headingTokens(phrase)),
     // Met in no corpus or fixture cell: 118 when the records were first written (session 5); only ever fewer.
-    nowhereAtMost: 101,
+    nowhereAtMost: 100,
   },
   {
     name: "polarity words",
