@@ -26,6 +26,10 @@ import { ROWS_MORE_SHEETS } from "./fixtures/build-rows-more";
 import { SCHOOL_SHEETS } from "./fixtures/build-school-tables";
 import { PERIOD_SHEETS_TITLED } from "./fixtures/build-period-sheets-titled";
 import { LONG_EXPORT_SHEETS } from "./fixtures/build-long-exports";
+import { TARGET_ROW_SHEETS } from "./fixtures/build-target-rows";
+import { SECTION_LINE_SHEETS } from "./fixtures/build-section-lines";
+import { YEAR_TABLE_SHEETS } from "./fixtures/build-year-tables";
+import { STANDARD_SHEETS } from "./fixtures/build-standards";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
 import { writeImitations } from "./fixtures/producers/imitations";
@@ -48,6 +52,10 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/school-tables.xlsx", () => buildSheets(SCHOOL_SHEETS)],
   ["tests/fixtures/period-sheets-titled.xlsx", () => buildSheets(PERIOD_SHEETS_TITLED)],
   ["tests/fixtures/long-exports.xlsx", () => buildSheets(LONG_EXPORT_SHEETS)],
+  ["tests/fixtures/target-rows.xlsx", () => buildSheets(TARGET_ROW_SHEETS)],
+  ["tests/fixtures/section-lines.xlsx", () => buildSheets(SECTION_LINE_SHEETS)],
+  ["tests/fixtures/year-tables.xlsx", () => buildSheets(YEAR_TABLE_SHEETS)],
+  ["tests/fixtures/standards.xlsx", () => buildSheets(STANDARD_SHEETS)],
 ];
 
 /** The judgements workbook: the judgement cases of issue 19, each on a real report's layout. */

@@ -7,16 +7,16 @@ import { Command, CommanderError } from "commander";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Settings } from "../core/settings";
-import { COLUMN_ROLES, DeclarationError } from "../core/corrections";
+import { COLUMN_ROLES } from "../core/corrections";
 import { declarationsFrom, headerRowsOption, roleOption, tableOption, type TableFlags } from "./tableOptions";
 import { formatScanText } from "./formatScan";
 import { scanFile } from "./loadWorkbook";
-import { CliError, ownFault } from "./cliError";
+import { commandError, USAGE_EXIT } from "./cliError";
 import { todayIso } from "../excel/scanWorkbook";
 import { REPORTING_DATE_RULE } from "../core/reportingDate";
 import { runScorecard } from "./scorecardCommand";
 import { registerPackCommand } from "./packCommand";
-import { amberBandOption, EXIT_CODES_HELP, flatBandOption, headingOption, isoDateOption, polarityOption, USAGE_EXIT, usageError } from "./options";
+import { amberBandOption, EXIT_CODES_HELP, flatBandOption, headingOption, isoDateOption, polarityOption } from "./options";
 import { packageVersion } from "./version";
 import { LIMIT_OPTIONS, useLoadLimits, type LimitOpts } from "./loadLimits";
 import { writeJson } from "./jsonOut";
@@ -69,12 +69,6 @@ function addCommon(cmd: Command): Command {
     .option("--period <text>", 'the period reported on as the board names it, e.g. "Quarter 3 2023/24" (default: the reporting date)', headingOption("--period"));
 }
 
-/** A --table that does not fit the workbook is a wrong command line, said in one line (exit 2). */
-export function declarationProblem(e: unknown): never {
-  if (e instanceof DeclarationError) throw usageError(e.message);
-  throw e;
-}
-
 /** Standard output that asks its writer to wait while the pipe is full (see jsonOut.ts). */
 function toStdout(s: string): void | Promise<void> {
   if (!process.stdout.write(s)) return once(process.stdout, "drain").then(() => undefined);
@@ -99,7 +93,10 @@ export async function main(argv: string[], out: (s: string) => unknown = toStdou
     .action(async (file: string, opts: CommonOpts & { json?: boolean }) => {
       const declarations = declarationsFrom(opts);
       // The file is read straight into a snapshot (one pass, no workbook model): the scan only reads.
-      const { result } = await scanFile(file, readFile, { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso(), declarations }).catch(declarationProblem);
+      const options = { workbookName: basename(file), overrides: overridesFrom(opts), today: todayIso(), declarations };
+      const { result } = await scanFile(file, readFile, options).catch((e: unknown) => {
+        throw commandError(e, file);
+      });
       if (opts.json) await writeJson(result, out);
       else out(formatScanText(result));
     });
@@ -120,13 +117,9 @@ export async function main(argv: string[], out: (s: string) => unknown = toStdou
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : USAGE_EXIT;
-    if (e instanceof CliError) {
-      err(`kpi-scorecard: ${e.message}\n`);
-      return e.exitCode;
-    }
-    // A fault of ours: said in words, the internal text only on request.
-    err(`kpi-scorecard: ${ownFault().message}\n`);
-    if (process.env.KPI_SCORECARD_DEBUG) err(`${e instanceof Error ? e.stack : String(e)}\n`);
-    return 1;
+    // Said in one line; a fault of ours in words, the internal text only on request.
+    const failed = commandError(e);
+    err(`kpi-scorecard: ${failed.message}\n`);
+    return failed.exitCode;
   }
 }

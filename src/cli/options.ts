@@ -2,14 +2,7 @@
 // allowed (exit 2), so a typo never turns silently into a default or a wrong answer.
 import { isoParts } from "../core/dates";
 import { headingProblem, type Settings } from "../core/settings";
-import { CliError } from "./cliError";
-
-/** Exit code for a command line that is wrong (bad option value, unknown option, missing argument). */
-export const USAGE_EXIT = 2;
-
-export function usageError(message: string): CliError {
-  return new CliError(message, USAGE_EXIT);
-}
+import { usageError } from "./cliError";
 
 /** A plain decimal: "0.1", "2", ".5", "1e-3"; not "", "0x10", "Infinity" or "1,5". */
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;

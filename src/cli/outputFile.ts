@@ -5,7 +5,7 @@ import * as nodeFs from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, extname, join } from "node:path";
 import { CliError } from "./cliError";
-import { usageError } from "./options";
+import { usageError } from "./cliError";
 
 /** The file-system calls this module makes; tests pass failing ones. */
 export interface OutputFs {

@@ -5,12 +5,11 @@ import type { Settings } from "../core/settings";
 import type { ScanResult } from "../core/types";
 import { insertScorecard } from "../excel/insertScorecard";
 import { saveSettings } from "../excel/settingsStore";
-import { DeclarationError, type TableDeclaration } from "../core/corrections";
+import type { TableDeclaration } from "../core/corrections";
 import { todayIso } from "../excel/scanWorkbook";
 import { copyExtension } from "../host";
 import { loadWorkbook } from "./loadWorkbook";
-import { commandError } from "./cliError";
-import { usageError } from "./options";
+import { commandError, usageError } from "./cliError";
 import { checkOutput, checkOutputExtension, realFs, writeOutput, type OutputFs, type OutputPlan } from "./outputFile";
 
 export interface ScorecardCommandOptions {
@@ -55,7 +54,6 @@ export async function runScorecard(file: string, opts: ScorecardCommandOptions, 
     const toStore = outcome.toStore;
     if (toStore) await wb.run((ctx) => saveSettings(ctx, toStore));
   } catch (e) {
-    if (e instanceof DeclarationError) throw usageError(e.message);
     throw commandError(e, file);
   }
   const output = await writeOutput(plan, await wb.saveCopy(), fs);

@@ -4,7 +4,7 @@
 import { COLUMN_ROLES, type TableDeclaration } from "../core/corrections";
 import { parseRangeAddress } from "../core/address";
 import type { ColumnRoleName } from "../core/types";
-import { usageError } from "./options";
+import { usageError } from "./cliError";
 
 export interface TableFlags {
   table?: string;

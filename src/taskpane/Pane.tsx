@@ -41,7 +41,7 @@ const useStyles = makeStyles({
   },
   panel: { paddingTop: tokens.spacingVerticalS },
   // The four tabs fit one line of a 320 px pane (296 px inside its padding): caption-size words, narrow
-  // padding, counts without brackets ("Findings 142": 278 px for the sample workbook). Only a far longer
+  // padding, counts without brackets ("Findings 142": 278 px with a three-digit count). Only a far longer
   // count, or a narrower pane, wraps them, rather than scrolling sideways.
   tabs: { flexWrap: "wrap", rowGap: tokens.spacingVerticalXXS },
   tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },

@@ -42,15 +42,15 @@ export const LOWER: [RegExp, number][] = [
   [/\bescalat(ed|ions?)\b/, 1],
   [/\b(?:days?|weeks?|hours?|minutes?|time|months?)\s+(?:taken\s+)?to\s+(?:process|decide|determine|respond|repair|complete|re-?let|relet|assess|resolve|answer|deal|clear|fill|issue|pay)\b/, 3],
   [/\b(?:days?|time) taken\b|\bturnaround\b|\bre-?let (?:time|days)\b|\bvoid (?:period|time|days|turnaround)\b|\bresponse time\b|\blength of stay\b/, 3],
-  [/\barrears\b|\bdebt\b|\bunpaid\b|\bwrite-?offs?\b/, 2],
-  [/\brent loss\b|\blost (?:income|rent)\b|\bloss of (?:income|rent)\b|\bincome lost\b/, 3],
+  [/\barrears\b|\bdebt\b|\bunpaid\b|\bwrit(?:e|ten)[- ]?offs?\b/, 2],
+  [/\brent loss\b|\blost (?:income|rent)\b|\bloss of (?:income|rent)\b|\b(?:income|rent) lost\b/, 3],
   [/\bvoids?\b|\bempty (?:homes|properties|property|dwellings)\b|\bvacant\b/, 2],
   [/\binfections?\b|\bmrsa\b|\bc\.?\s?diff(icile)?\b|\be\.? ?coli\b|\bpressure (?:ulcers?|sores?)\b/, 2],
   [/\bfalls\b/, 2],
   [/\bmissed (?:bins?|collections?|appointments?)\b/, 3],
   [/\bfly[- ]?tip(ping|s)?\b|\blitter\b|\bgraffiti\b|\bdog fouling\b/, 2],
   [/\bcrimes?\b|\bburglar(y|ies)\b|\banti-?social\b|\basb\b|\bvictims?\b|\boffences?\b|\bdomestic abuse\b|\brobber(y|ies)\b|\bthefts?\b|\bcriminal damage\b/, 2],
-  [/\bfires?\b|\binjur(y|ies)\b|\bcasualt(y|ies)\b|\bkilled or seriously injured\b|\bksi\b/, 2],
+  [/\bfires?\b|\binjur(y|ies|ed)\b|\bcasualt(y|ies)\b|\bksi\b/, 2],
   [/\bemergency admissions?\b|\bre-?admissions?\b|\bbed days\b|\bdelayed (?:transfers|discharges?)\b|\bcorridor care\b/, 2],
   [/\bcancell?ed\b|\bcancellations?\b|\bno[- ]shows?\b|\bdid not attend\b|\bdnas?\b/, 2],
   [/\bhomeless(ness)?\b(?! (?:prevent|relie))|\btemporary accommodation\b|\bbed and breakfast\b|\brough sleep(ers|ing)\b/, 2],
@@ -85,7 +85,7 @@ export const HIGHER: [RegExp, number][] = [
   [/\bat least good\b/, 2],
   [/\bengag(ed|ement)\b/, 1],
   [/\binvolved in\b|\bparticipa(nts?|tion|ting|ted)\b/, 1],
-  [/\btake-?up\b|\buptake\b/, 1],
+  [/\btake[- ]?up\b|\buptake\b/, 1],
   [/\bcoverage\b/, 1],
   [/\btrained\b|\bhaving completed training\b/, 1],
   [/\bfeel\b|\bbelieve\b|\brate the\b|\bagree(s|ment)?\b|\blistens\b|\btrust\b/, 1],
@@ -103,7 +103,7 @@ export const HIGHER: [RegExp, number][] = [
   [/\bwell maintained\b|\bsafe\b|\bclean\b/, 1],
   [/\bsurviv(al|ing)\b|\bbusiness (?:growth|start)/, 1],
   [/\bnew homes\b|\baffordable homes\b|\bhomes (?:built|delivered|completed)\b|\bhousing delivery\b/, 2],
-  [/\bdetermined in time\b|\bprocessed\b|\bdecided\b|\bdetermined\b/, 1],
+  [/\bprocessed\b|\bdecided\b|\bdetermined\b/, 1],
   [/\bpay\b|\bearnings\b|\bincome\b(?! lost)/, 1],
 ];
 
@@ -265,7 +265,9 @@ export function decidePolarity(e: PolarityEvidence): PolarityDecision {
   // which side meets it.
   const none = (source: PolarityDecision["source"], why: string): PolarityDecision => {
     const side = inTarget ? { polarity: inTarget.polarity, how: `the target says "${inTarget.words}"` } : targets.polarity ? { polarity: targets.polarity, how: targets.how } : null;
-    const reason = side ? `${why}; it is rated against its target as ${label(side.polarity)}, as ${side.how}` : why;
+    // Which side of its target meets it, not which way is better: "met at or below its target".
+    const meets = side ? `met at or ${side.polarity === "higher-is-better" ? "above" : "below"} its target` : "";
+    const reason = side ? `${why}; it is rated as ${meets}, as ${side.how}` : why;
     return { polarity: null, source, ratedAs: side?.polarity ?? null, noBetterDirection: { ratedAs: side?.polarity ?? null, reason }, reason, conflict: null, unreadableStated };
   };
   if (e.setting) return decide(e.setting, "setting", `set to ${label(e.setting)} in the add-in's settings`);

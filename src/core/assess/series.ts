@@ -33,8 +33,19 @@ export function readSeries(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan:
   } else {
     latest = points[points.length - 1] ?? null;
     previous = previous ?? pointBefore(points, latest);
+    // The newest period says its figure is not available yet ("Not available until 2018"): a reader reports that
+    // period as the latest, with no figure, and the last figure as the previous.
+    const pending = pendingAfter(plan, bc, latest);
+    if (pending) [latest, previous] = [pending, latest];
   }
   return { previous, latest };
+}
+
+/** The actual of a period after the last figure, begun by the reporting date, whose cell says it is not yet available. */
+function pendingAfter(plan: Plan, bc: BuildContext, last: Parsed | null): Parsed | null {
+  if (!last?.fig.periodEnd) return null;
+  const pending = plan.ms.filter((m) => m.actual?.p.missing === "not-yet-due" && m.periodStart && m.due && compareIso(m.periodStart, bc.asOf) <= 0 && compareIso(m.due, last.fig.periodEnd!) > 0);
+  return pending.sort(seriesOrder).pop()?.actual ?? null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { CellKinds } from "./cellKinds";
 import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
 import { resolveColumnRoles, holdsFigures, type ColumnInfo } from "./columnRoles";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
-import { asCaptionLine, asGroup, asStackedTitle, COMMENT_LABEL, isCaption, titleSubject } from "./titles";
+import { asCaptionLine, asGroup, asStackedTitle, COMMENT_LABEL, isCaption, sectionLabelled, titleSubject } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
@@ -282,7 +282,7 @@ function subjectsRepeatByPeriod(grid: SheetGrid, stack: FoundTable[], subjects: 
 }
 
 /** A line that calls the table under it the KPIs ("Key Performance Indicators (KPIs)", "Performance indicators"). */
-const KPI_TITLE = /\b(?:key performance indicators?|kpis?|performance indicators?|performance measures)\b/i;
+export const KPI_TITLE = /\b(?:key performance indicators?|kpis?|performance indicators?|performance measures)\b/i;
 
 /**
  * A sheet that says which of its tables holds its KPIs (a headed table under "Key Performance Indicators") keeps
@@ -789,7 +789,7 @@ function isSpace(ch: number): boolean {
 }
 
 /** Words measures are made of ("% of", "number of", "rate", "average time", "satisfied" ...). */
-const MEASURE_WORDS = /%|\b(?:percent(?:age)?|proportion|number of|no\.? of|rate|ratio|average|mean|median|total|time|days?|weeks?|hours?|satisf\w*|complain\w*|complaints?|repairs?|response|perform\w*|complet\w*|attend\w*|waiting|cases?|incidents?|referrals?|requests?|applications?|collect\w*|achiev\w*|per \d|score|level|progress|expected|standard|within|target|checks?|safety|compliance|arrears|rent|trust|visits?|calls?|answered|processed|determined|delivered|issued|placed|crime|fires?)\b/i;
+export const MEASURE_WORDS = /%|\b(?:percent(?:age)?|proportion|number of|no\.? of|rate|ratio|average|mean|median|total|time|days?|weeks?|hours?|satisf\w*|complain\w*|complaints?|repairs?|response|perform\w*|complet\w*|attend\w*|waiting|cases?|incidents?|referrals?|requests?|applications?|collect\w*|achiev\w*|per \d|score|level|progress|expected|standard|within|target|checks?|safety|compliance|arrears|rent|trust|visits?|calls?|answered|processed|determined|delivered|issued|placed|crime|fires?)\b/i;
 
 /**
  * A block found by its shape is a KPI table only when something says so: a heading in words we know, or labels
@@ -1156,11 +1156,18 @@ function findLastRow(grid: SheetGrid, kinds: CellKinds, columns: ColumnInfo[], f
       // under a KPI is that KPI's).
       if ((t.length > 120 && !COMMENT_LABEL.test(t)) || /^[-•·*]\s/.test(t) || (!nameCols.includes(filled[0]) && !spansTable)) break;
     }
+    // A section's line ("Objective | Improve …") over another heading row heads the next table.
+    if (filled.length === 2 && sectionLabelled(grid.text(r, filled[0]), grid.text(r, filled[1])) && nextHeadsTable(grid, r, fromCol, toCol, ctx)) break;
     // Another heading row starts another table.
     if (r > firstDataRow && !kinds.dataRows.interior(r) && rowMayBeHeading(grid, r, fromCol, toCol) && isHeaderCandidate(classifyRow(grid, r, ctx, fromCol, toCol))) break;
     last = r;
   }
   return last;
+}
+
+/** Whether the row after r is a heading row (of another table). */
+function nextHeadsTable(grid: SheetGrid, r: number, fromCol: number, toCol: number, ctx: PeriodContext): boolean {
+  return r + 1 <= grid.lastRow && rowMayBeHeading(grid, r + 1, fromCol, toCol) && isHeaderCandidate(classifyRow(grid, r + 1, ctx, fromCol, toCol));
 }
 
 /**
@@ -1186,6 +1193,8 @@ export function findTitle(grid: SheetGrid, headerRow: number, fromCol: number, t
       continue;
     }
     blanks = 0;
+    const labelled = filled.length === 2 ? sectionLabelled(grid.text(r, filled[0]), grid.text(r, filled[1])) : null;
+    if (labelled) return labelled;
     if (filled.length > 1) continue;
     // A line set apart from this table by a blank row but run on from the rows above it (a row of the table above
     // with no figures yet) ends that block; it does not head this one.

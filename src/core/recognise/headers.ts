@@ -86,6 +86,8 @@ export function headingTokens(text: string): string[] {
     const ab = ABBREVIATIONS[w];
     if (ab) return ab;
     if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
+    // "Breaches", "Processes", "Boxes": the plural adds "es" after ch, sh, ss and x.
+    if (w.length > 4 && /(?:ch|sh|ss|x)es$/.test(w)) return w.slice(0, -2);
     if (w.length > 3 && w.endsWith("s") && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
     return w;
   });

@@ -4,7 +4,7 @@ import type { Period } from "../types";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
 import type { DraftKpi } from "./drafts";
-import { asGroupInBody, COMMENT_LABEL, isNoteLine } from "./titles";
+import { asGroupInBody, COMMENT_LABEL, isNoteLine, sectionLabelled } from "./titles";
 import { tableRoles } from "./tableRoles";
 import { ACTUAL_ROW, ACTUAL_TYPE, rowTypeColumn, sameRef, TARGET_LABEL } from "./rowLabels";
 import { periodOfPlace } from "./tablePeriod";
@@ -99,7 +99,7 @@ export class RowReader {
     const filled = grid.filledCols(r, table.firstCol, table.lastCol).filter((c) => !table.columns.some((o) => o.aside && o.col === c));
     const lone = filled.length === 1 && (!cols.group || filled[0] !== cols.group.col);
     if (lone && this.loneCellRow(r, filled[0])) return true;
-    return this.headlineRow(r, filled);
+    return this.sectionLabelRow(r, filled) || this.headlineRow(r, filled);
   }
 
   /**
@@ -128,6 +128,14 @@ export class RowReader {
     const labelled = section ? null : this.labelledSection(r, t);
     this.carried.groupFromHeading = section ?? labelled ?? this.carried.groupFromHeading;
     this.leadIn = labelled ? { before, indented: null } : null;
+  }
+
+  /** "Objective | Improve economic growth and employability": a section's word and its name head the rows below. */
+  private sectionLabelRow(r: number, filled: number[]): boolean {
+    const { grid } = this.t;
+    const section = filled.length === 2 ? sectionLabelled(grid.text(r, filled[0]), grid.text(r, filled[1])) : null;
+    if (section) this.carried.groupFromHeading = section;
+    return !!section;
   }
 
   /** A reference with a headline spanning the milestone columns names the group of its sub-references. */

@@ -9,9 +9,9 @@ import { findPeriods, withoutPeriods } from "../periods";
  * Figures", "Key Stage 2 Results 2019", "Our most recent performance"), not the name of a section. A caption
  * may name its subject too; a section heading names only the subject ("Housing Repairs", "Key Stage 4").
  */
-const CAPTION_WORDS =
+export const CAPTION_WORDS =
   /\b(?:performance|performing|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|score ?cards?|dashboards?|results?|statistics|stats|figures|headlines?|annual|quarterly|monthly|weekly|yearly|update|overview|tables?|appendix|targets?|achievements?|information|survey|perception|key (?:performance|targets?|indicators?|measures?|facts)|timespan|(?:county|borough|district|city|town|parish) council|nhs|trust|icb|constabulary|police|fire and rescue|university hospitals?|foundation trust|authority)\b/i;
-const REPORT_WORDS =
+export const REPORT_WORDS =
   /\b(?:key|performance|performing|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|score ?cards?|dashboards?|results?|data|statistics|stats|figures|headlines?|annual|quarterly|monthly|weekly|yearly|core|corporate|council|update|overview|tables?|appendix|targets?|achievements?|outcomes?|progress|current|latest|year|quarter|month|period|q[1-4]|tsm|tenant satisfaction|perception|survey|against|end|to date|ytd|information|monitoring|position|exams?|assessments?|main|other|local|national|statutory|tests?|plan|framework|standards?)\b/gi;
 const SMALL_WORDS = /\b(?:of|and|the|for|in|on|to|at|by|our|we|with|from|all|a|an|as|vs|v|&|how|is|most|recent)\b/gi;
 
@@ -61,12 +61,29 @@ function isReferenceLine(text: string): boolean {
   return figures > words;
 }
 
+/** Words that mark a line as naming a section ("Priority 2 – Inclusion", "Objective: …"). */
+const SECTION_WORD = "(?:section|priority|theme|outcome|objective|domain|area|pillar|ambition|workstream)";
+const SECTION_LINE = new RegExp(`^${SECTION_WORD}\\s*(?:[A-Z\\d]{1,3}\\b)?\\s*[:.\\-–—]\\s*\\S`, "i");
+/** The word alone, or with a number or a letter ("Priority 2", "Theme B:"), never a word after it ("Priority One"). */
+const SECTION_LABEL = new RegExp(`^${SECTION_WORD}(?:\\s*(?:\\d{1,3}|[A-Z]))?\\s*:?$`, "i");
+
+/**
+ * "Objective | Improve economic growth and employability": a section's word in one cell and the section's name in the
+ * next — the name is the group of the rows under it. Null where the first cell is not such a word.
+ */
+export function sectionLabelled(label: string, text: string): string | null {
+  const name = text.trim().replace(/[.:]\s*$/, "").trim();
+  // The name is words: a figure beside the word ("Priority 1 | 8 min 14 seconds") is a row of a table.
+  if (!SECTION_LABEL.test(label.trim()) || !/^\p{L}/u.test(name) || !/\p{L}{2,}/u.test(name) || name.length > 160) return null;
+  return name;
+}
+
 /** The line as a group name, or null when it is a report title, a sentence, a note or a line of references. */
 export function asGroup(text: string | null | undefined): string | null {
   if (!text) return null;
   const t = text.trim().replace(/[.:]\s*$/, "").trim();
   // "Section A: Strategy – …", "Priority 2 – Inclusion", "Theme: …": marked as a section, however long.
-  if (/^(?:section|priority|theme|outcome|objective|domain|area|pillar|ambition|workstream)\s*(?:[A-Z\d]{1,3}\b)?\s*[:.\-–—]\s*\S/i.test(t) && t.length <= 160) return t;
+  if (SECTION_LINE.test(t) && t.length <= 160) return t;
   // "Data completeness of:", "Broken down by:", "Satisfaction:" lead into the rows below (often lettered a), b));
   // they do not name the section the table is organised by.
   if (/\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:?\s*$/i.test(text.trim()) || /:\s*$/.test(text)) return null;
