@@ -51,7 +51,8 @@ export function readPlan(d: DraftKpi, bc: BuildContext, cells: KpiCells): Plan {
   // milestone — unless every milestone says so, when they still mark the plan's periods.
   const msWithTarget = ms.filter((m) => m.target && (m.target.p.missing !== "not-applicable" || ms.every((o) => !o.target || o.target.p.missing === "not-applicable")));
   const explicitTarget = cells.get(d.targetCell);
-  const finalTarget: Parsed | null = explicitTarget ?? [...msWithTarget].reverse().find((m) => m.target!.p.value !== null || m.target!.p.relative)?.target ?? msWithTarget[msWithTarget.length - 1]?.target ?? null;
+  const finalTarget: Parsed | null =
+    explicitTarget ?? [...msWithTarget].reverse().find((m) => m.target!.p.value !== null || m.target!.p.relative)?.target ?? msWithTarget[msWithTarget.length - 1]?.target ?? null;
   const baselineValue = baseline?.p.value ?? ms.map((m) => m.target).find((t) => t && t.p.value !== null && /baseline/i.test(t.p.qualifier ?? ""))?.p.value ?? null;
   for (const t of [explicitTarget, ...ms.map((m) => m.target)]) if (t) resolveRelative(t, baselineValue, cells.unit);
   return { baseline, baselineValue, ms, msWithTarget, explicitTarget, finalTarget };
@@ -93,7 +94,21 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
   const inForceFrom = longPeriod && periodStart ? periodStart : due;
   // A row kept for one period (assembled from several rows) holds its actual in its own cell, with no target cell.
   const cells = holdsActuals ? { actualCell: m.targetCell ?? m.actualCell, targetCell: null } : { actualCell: m.actualCell, targetCell: m.targetCell };
-  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.seq ?? m.col, periodTarget: !!m.periodTarget, estimate: !!m.estimate, ...cells };
+  return {
+    label: m.label,
+    due,
+    inForceFrom,
+    periodStart,
+    relativeMonths: m.relativeMonths,
+    target,
+    actual,
+    ragText,
+    ragCell: m.ragCell,
+    col: m.seq ?? m.col,
+    periodTarget: !!m.periodTarget,
+    estimate: !!m.estimate,
+    ...cells,
+  };
 }
 
 /** "Baseline plus 10%" against the baseline; a comparator's figure stays unknown, and says so. */

@@ -43,9 +43,11 @@ const ESTIMATE = /\b(estimated?|estimates|projected|proj)\b/;
 /** Words that say so only beside a date: "Performance at October 2019", "Results October 2020". */
 const ACTUAL_WEAK = /\b(performance|feedback|results?|survey|position|progress|data|figures?|value|as\s+at|reported|snapshot|monitoring)\b/;
 /** Headings of columns that are about something else, whatever dates they mention. */
-const NOT_A_MILESTONE = /\b(measures?|indicators?|description|frequency|notes?|comments?|commentary|reference|ref|kpi|area|polarity|unit|rag|dot|direction|trend|status|comparison|change|variance|priority|lead|owner|source|responsible|action)\b/;
+const NOT_A_MILESTONE =
+  /\b(measures?|indicators?|description|frequency|notes?|comments?|commentary|reference|ref|kpi|area|polarity|unit|rag|dot|direction|trend|status|comparison|change|variance|priority|lead|owner|source|responsible|action)\b/;
 /** Comparators and forecasts carry figures, but neither is a milestone nor what happened. */
-const NOT_A_MILESTONE_FIGURE = /\b(national|england|regional|region|statistical\s+neighbours?|stat\s+neighbours?|nearest\s+neighbours?|similar\s+(?:authorit\w+|councils?|areas?)|benchmark\w*|comparators?|compare|comparison|peers?|median|housemark|cipfa|core\s+cities|quartile|forecast|projection|predicted)\b|\btarget\s+(?:met|achieved|missed)\b/;
+const NOT_A_MILESTONE_FIGURE =
+  /\b(national|england|regional|region|statistical\s+neighbours?|stat\s+neighbours?|nearest\s+neighbours?|similar\s+(?:authorit\w+|councils?|areas?)|benchmark\w*|comparators?|compare|comparison|peers?|median|housemark|cipfa|core\s+cities|quartile|forecast|projection|predicted)\b|\btarget\s+(?:met|achieved|missed)\b/;
 
 /** Columns of dates about the KPI ("Target date", "Due date"), not milestones. */
 const DATE_COLUMN = /\b(?:target|due|review|completion|start|end|deadline|by)\s+dates?\b|^(?:date|dates|period|month|quarter|year|deadline|by when)$/;

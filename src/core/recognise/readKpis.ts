@@ -46,6 +46,8 @@ function targetOfPlacePeriod(milestones: DraftMilestone[], targetCell: CellRef |
   const key = periodKey(place, null);
   if (!targetCell || !key || milestones.some((m) => m.headingRole === "target" || m.headingRole === "final-target")) return milestones;
   return milestones.map((m) =>
-    (m.headingRole === "actual" || (m.headingRole === "period" && m.relativeMonths === null)) && !m.actualCell && periodKey(m.period, m.relativeMonths) === key ? { ...m, headingRole: "target", actualCell: m.targetCell, targetCell, periodTarget: true } : m,
+    (m.headingRole === "actual" || (m.headingRole === "period" && m.relativeMonths === null)) && !m.actualCell && periodKey(m.period, m.relativeMonths) === key
+      ? { ...m, headingRole: "target", actualCell: m.targetCell, targetCell, periodTarget: true }
+      : m,
   );
 }
