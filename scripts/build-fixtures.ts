@@ -28,6 +28,8 @@ import { PERIOD_SHEETS_TITLED } from "./fixtures/build-period-sheets-titled";
 import { LONG_EXPORT_SHEETS } from "./fixtures/build-long-exports";
 import { TARGET_ROW_SHEETS } from "./fixtures/build-target-rows";
 import { SECTION_LINE_SHEETS } from "./fixtures/build-section-lines";
+import { YEAR_TABLE_SHEETS } from "./fixtures/build-year-tables";
+import { STANDARD_SHEETS } from "./fixtures/build-standards";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
 import { writeImitations } from "./fixtures/producers/imitations";
@@ -52,6 +54,8 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/long-exports.xlsx", () => buildSheets(LONG_EXPORT_SHEETS)],
   ["tests/fixtures/target-rows.xlsx", () => buildSheets(TARGET_ROW_SHEETS)],
   ["tests/fixtures/section-lines.xlsx", () => buildSheets(SECTION_LINE_SHEETS)],
+  ["tests/fixtures/year-tables.xlsx", () => buildSheets(YEAR_TABLE_SHEETS)],
+  ["tests/fixtures/standards.xlsx", () => buildSheets(STANDARD_SHEETS)],
 ];
 
 /** The judgements workbook: the judgement cases of issue 19, each on a real report's layout. */

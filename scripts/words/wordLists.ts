@@ -1,6 +1,7 @@
 // The other word lists recognition and assessment weigh, beside the heading phrases and the polarity wording: each
 // list's alternatives, one record per alternative, and how a cell's text is read before the alternative is tried
-// (as the code that uses the list reads it). Recorded by `npm run words:met` (scripts/words/phrasesMet.ts) in the
+// (as the code that uses the list reads it): status, trend, stated polarity, missing-value, volume, unit, comparator,
+// trend-in-words, measure, milestone heading, row label and title words. Recorded by `npm run words:met` (scripts/words/phrasesMet.ts) in the
 // JSON file named here, held by tests/engine/phrasesMet.test.ts. Most weighed first.
 import { join } from "node:path";
 import { WORDS as STATUS_WORDS, SYMBOLS as STATUS_SYMBOLS } from "../../src/core/stated/status";
@@ -12,6 +13,23 @@ import { VOLUME_TAG, VOLUME_COUNT, VOLUME_NOUN } from "../../src/core/assess/pol
 import { UNIT_WORDS } from "../../src/core/figures/unitWords";
 import { COMPARATOR } from "../../src/core/recognise/comparatorRows";
 import { COMPARATOR_NOUN } from "../../src/core/figures/relative-target";
+import { MEASURE_WORDS, KPI_TITLE } from "../../src/core/recognise/findTables";
+import {
+  FINAL_TARGET,
+  BASELINE,
+  TARGET,
+  ACTUAL_STRONG,
+  ESTIMATE,
+  ACTUAL_WEAK,
+  NOT_A_MILESTONE,
+  NOT_A_MILESTONE_FIGURE,
+  DATE_COLUMN,
+} from "../../src/core/periods/milestone-heading";
+import { normaliseLower, normaliseText } from "../../src/core/periods/normalise";
+import { ACTUAL_TYPE, TARGET_LABEL } from "../../src/core/recognise/rowLabels";
+import { FREQUENCY_WORD } from "../../src/core/recognise/rowDraft";
+import { CAPTION_WORDS, REPORT_WORDS } from "../../src/core/recognise/titles";
+import { ARROW, JUDGEMENT } from "../../src/core/recognise/legend";
 import { normaliseWords } from "../../src/core/stated/words";
 import type { BracketedWords } from "../../src/core/stated/brackets";
 
@@ -187,6 +205,40 @@ export const WORD_LISTS: WordList[] = [
     name: "trend in words",
     file: file("src/core/stated/trendInWordsMet.json"),
     sources: () => [...READINGS, ...RANKED].map(([re, r]): [RegExp, string] => [re, label(r)]),
+    readings: trimmed,
+  },
+  {
+    name: "measure words",
+    file: file("src/core/recognise/measureWordsMet.json"),
+    sources: () => [[MEASURE_WORDS, "measure"], [KPI_TITLE, "kpi title"]],
+    readings: trimmed,
+  },
+  {
+    name: "milestone heading words",
+    file: file("src/core/periods/milestoneHeadingWordsMet.json"),
+    sources: () => [
+      [FINAL_TARGET, "final target"],
+      [BASELINE, "baseline"],
+      [TARGET, "target"],
+      [ACTUAL_STRONG, "actual"],
+      [ESTIMATE, "estimate"],
+      [ACTUAL_WEAK, "actual (weak)"],
+      [NOT_A_MILESTONE, "not a milestone"],
+      [NOT_A_MILESTONE_FIGURE, "not a milestone figure"],
+      [DATE_COLUMN, "date column"],
+    ],
+    readings: (text) => [normaliseLower(normaliseText(text))],
+  },
+  {
+    name: "row labels",
+    file: file("src/core/recognise/rowLabelWordsMet.json"),
+    sources: () => [[ACTUAL_TYPE, "actual"], [TARGET_LABEL, "target"], [FREQUENCY_WORD, "frequency"]],
+    readings: trimmed,
+  },
+  {
+    name: "title words",
+    file: file("src/core/recognise/titleWordsMet.json"),
+    sources: () => [[CAPTION_WORDS, "caption"], [REPORT_WORDS, "report title"], [ARROW, "legend arrow"], [JUDGEMENT, "legend judgement"]],
     readings: trimmed,
   },
 ];

@@ -212,7 +212,6 @@ function clearSteps(key: LaidOut, old: CellRect | null, area: CellRect | null, p
       for (const x of stale) sheet.getRange(address(x)).clear("Contents");
       sheet.getRange(`${area.row + 1}:${area.row + area.rowCount}`).format.useStandardHeight = true;
       sheet.getRange(`${columnLetters(area.col)}:${columnLetters(area.col + area.colCount - 1)}`).columnHidden = false;
-      if (can.hyperlinks) sheet.freezePanes.unfreeze();
       if (can.pageLayout) sheet.horizontalPageBreaks.removePageBreaks();
       // The filter goes too (an older scorecard's register had it on the scorecard); the new one is applied after.
       if (can.pageLayout) sheet.autoFilter.remove();
@@ -245,16 +244,19 @@ export function scorecardSteps(spec: ScorecardSpec, p: WritePlan, can: WriteCapa
   if (staleData.length) steps.push({ label: "clear old data", queue: (t) => staleData.forEach((r) => t.data.getRange(address(r)).clear("All")) });
   if (p.hideData) steps.push({ label: "hide data", queue: (t) => void (t.data.visibility = "Hidden") });
   if (inPlace) steps.push({ label: "incomplete", queue: (t) => void (t.sheet.getRange("A1").values = [[INCOMPLETE_MARKER]]) });
-  // The register's sheet, then the scorecard, each activated before its panes are frozen: Excel freezes panes
-  // reliably only on the active sheet (office-js issue 3148). The scorecard is left active: the user asked for it.
+  // The register's sheet, then the scorecard, each activated and its panes set at once, with nothing between that
+  // could change the active sheet: Microsoft documents freezeAt and getLocation as acting on "the active worksheet
+  // view" and a freeze on another sheet misbehaves (office-js issue 3148). The scorecard is left active.
   append(steps, clearSteps("register", p.oldRegisterArea, bounding([p.oldRegisterArea, p.newRegisterArea]), spec.register, can));
   steps.push({ label: "activate register", queue: (t) => t.register.activate() });
+  steps.push(viewStep("register", spec.register, can));
   append(steps, valueSteps("register", spec.register.blocks, null));
   append(steps, layoutSteps("register", spec.register, [], can));
   steps.push(writtenTagStep(REGISTER_AREA_TAG, true, p.registerRename ?? registerAt, p.newRegisterArea));
   for (const name of p.oldCharts) steps.push({ label: `delete ${name}`, queue: (t) => t.sheet.charts.getItem(name).delete() });
   append(steps, clearSteps("sheet", p.oldArea, bounding([p.oldArea, p.newArea]), spec, can));
   steps.push({ label: "activate", queue: (t) => t.sheet.activate() });
+  steps.push(viewStep("sheet", spec, can));
   append(steps, valueSteps("sheet", spec.blocks, INCOMPLETE_MARKER));
   append(steps, layoutSteps("sheet", spec, spec.charts, can));
   steps.push(writtenTagStep(WRITTEN_AREA_TAG, true, p.rename ?? p.sheetName, p.newArea));
@@ -283,6 +285,27 @@ function writtenTagStep(tag: string, exists: boolean, sheetName: string, area: C
 function absolute(r: CellRect): string {
   const a = `$${columnLetters(r.col)}$${r.row + 1}`;
   return r.rowCount === 1 && r.colCount === 1 ? a : `${a}:$${columnLetters(r.col + r.colCount - 1)}$${r.row + r.rowCount}`;
+}
+
+/**
+ * The sheet's panes and gridlines, queued right after the sheet is activated (the caller's step before): the old
+ * panes removed, then the new frozen. Every freeze-panes call names the active sheet, whichever way Excel reads it.
+ */
+function viewStep(key: LaidOut, spec: SheetPartSpec, can: WriteCapabilities): WriteStep {
+  return {
+    label: `view ${key}`,
+    queue: (t) => {
+      if (can.hyperlinks) {
+        const panes = t[key].freezePanes;
+        panes.unfreeze();
+        const { rows, columns } = spec.freeze;
+        if (rows > 0 && columns > 0) panes.freezeAt(t[key].getRange(`A1:${columnLetters(columns - 1)}${rows}`));
+        else if (rows > 0) panes.freezeRows(rows);
+        else if (columns > 0) panes.freezeColumns(columns);
+      }
+      if (can.gridlines) t[key].showGridlines = spec.showGridlines;
+    },
+  };
 }
 
 function layoutSteps(key: LaidOut, spec: SheetPartSpec, charts: readonly ChartSpec[], can: WriteCapabilities): WriteStep[] {
@@ -319,19 +342,6 @@ function layoutSteps(key: LaidOut, spec: SheetPartSpec, charts: readonly ChartSp
     }
   }
   for (const c of charts) steps.push({ label: `chart ${c.name}`, queue: (t) => addChart(t[key], t.data, c, can) });
-  steps.push({
-    label: "view",
-    queue: (t) => {
-      // Frozen panes on a sheet that is not active misbehave in Excel (office-js#3148): activated before.
-      if (can.hyperlinks) {
-        const { rows, columns } = spec.freeze;
-        if (rows > 0 && columns > 0) t[key].freezePanes.freezeAt(t[key].getRange(`A1:${columnLetters(columns - 1)}${rows}`));
-        else if (rows > 0) t[key].freezePanes.freezeRows(rows);
-        else if (columns > 0) t[key].freezePanes.freezeColumns(columns);
-      }
-      if (can.gridlines) t[key].showGridlines = spec.showGridlines;
-    },
-  });
   if (can.pageLayout) steps.push({ label: "page", queue: (t) => queuePageLayout(t[key], spec) });
   // ExcelApi 1.9, as page layout: the register filterable from its heading row (a sheet has one AutoFilter: it moves here).
   if (can.pageLayout && spec.autoFilter) {

@@ -386,11 +386,13 @@ describe("charts", () => {
     const labels = [0, 1, 2, 3].map((i) => dataAt(`${String.fromCharCode(65 + cats.col + i)}${cats.row + 1}`));
     expect(labels).toEqual(["Baseline (Apr 19)", "3 months", "6 months", "12 months"]);
     const series = (name: string) => {
-      const r = parseRangeAddress(t.series.find((s) => s.name === name)!.values)!;
+      const r = parseRangeAddress(t.series.find((s) => s.name.startsWith(name))!.values)!;
       return [0, 1, 2, 3].map((i) => at(data, `${String.fromCharCode(65 + r.col + i)}${r.row + 1}`));
     };
     expect(series("Actual")).toEqual([0.3, 0.35, 0.52, ""]);
     expect(series("Target")).toEqual(["", 0.4, 0.5, 0.6]);
+    // Its targets' values are left off their points (each close to an actual's): the one in force is in the legend.
+    expect(t.series.map((s) => [s.name, s.labels ?? true])).toEqual([["Target (in force: 60%)", false], ["Actual", true]]);
   });
 
   test("axes from zero for percentages, with titles naming the unit, and values written on the points", () => {
@@ -400,10 +402,11 @@ describe("charts", () => {
       expect(c.dataLabels).toBe(true);
       expect(c.valueFormat).toBe("0%");
     }
-    // Labels stand above the columns and the target's point, in near-black on the chart's white.
-    expect(spec.charts[0].series.map((s) => [s.name, s.labelColour, !!s.asLine])).toEqual([
-      ["Actual", "262626", false],
-      ["Target", "262626", true],
+    // Labels stand above the columns and the target's point, in near-black on the chart's white; the target's
+    // value is in its name, in the legend.
+    expect(spec.charts[0].series.map((s) => [s.name, s.labelColour, !!s.asLine, s.labelPosition ?? null])).toEqual([
+      ["Actual", "262626", false, "OutsideEnd"],
+      ["Target 50%", "262626", true, null],
     ]);
   });
 
@@ -440,7 +443,7 @@ describe("charts", () => {
       return [0, 1].map((i) => at(data, `${String.fromCharCode(65 + r.col + i)}${r.row + 1}`));
     };
     expect(values("Actual")).toEqual([0.25, 0.3]);
-    expect(values("Target")).toEqual(["", 0.5]);
+    expect(values("Target 50%")).toEqual(["", 0.5]);
   });
 
   test("only the KPI's own figures, and nothing after the reporting date", () => {
@@ -490,9 +493,10 @@ describe("charts", () => {
     expect(n.valueAxisTitle).toBe("Per cent (axis does not start at zero)");
     expect(n.valueAxisMinimum).toBeGreaterThan(0);
     expect(n.valueAxisMinimum).toBeLessThan(0.9);
-    // At Q3 the target (90%) and the actual (90%) would be labelled on top of each other: only the actuals are.
+    // At Q3 the target (90%) and the actual (90%) would be labelled on top of each other: only the actuals are,
+    // and the target in force is named in the legend.
     expect(n.series.map((x) => [x.name, x.labels !== false])).toEqual([
-      ["Target", false],
+      ["Target (in force: 90%)", false],
       ["Actual", true],
     ]);
     expect(w.valueAxisMinimum).toBe(0);

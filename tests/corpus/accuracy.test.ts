@@ -13,9 +13,11 @@ const floor = readFloor();
 describe("the real-world corpus", () => {
   const entries = loadEntries();
   let scores: CorpusScore[] = [];
+  // Scoring every entry takes about a minute on a quiet machine; the limit only guards against a hang, so a
+  // crowded machine (a loaded run took over 120 s) does not fail the gauge by chance.
   beforeAll(async () => {
     scores = await scoreCorpus();
-  }, 120000);
+  }, 600_000);
 
   it("holds at least 40 published tables from at least 25 publishers", () => {
     expect(entries.length).toBeGreaterThanOrEqual(40);

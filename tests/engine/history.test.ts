@@ -83,6 +83,27 @@ describe("the Devon plan as two period sheets (APP KPIs Nov 23 / Nov 24)", () =>
     // No staged target "goes the wrong way" for a scale mix (0.45% then 0.45 is the same target).
     expect(codes(exclusions.findings)).not.toContain("staged-targets-wrong-way");
   });
+
+  it("a '(Demand)' measure, which has no better direction, gets no judgement that assumes one: its staged targets are not 'easier'", () => {
+    const demand = allKpis(r).filter((k) => k.noBetterDirection);
+    expect(demand.map((k) => k.measure)).toEqual(["EHC assessment requests as a % of population (Demand)", "Total number of EHC plans as % of 0-24 population (Demand)"]);
+    for (const k of demand) {
+      // Its staged targets fall then rise (1.05% to 1.07%; 4.5% to 4.1%): no way round is "easier" for it.
+      expect([k.measure, k.polarity, k.dot.judgement, codes(k.findings)]).toEqual([k.measure, null, null, expect.not.arrayContaining(["staged-targets-wrong-way"])]);
+      // No finding and no explanation speaks of improving, worsening, easier or harder, or of which way is better:
+      // they name the side of its target that meets it ("met at or below its target").
+      const words = [...k.findings.map((f) => f.message), k.ragExplanation ?? ""];
+      expect(words.filter((m) => /improv(?!ing" or)|worsen(?!ing";)|easier|harder|(higher|lower) is better/i.test(m))).toEqual([]);
+      expect(k.ragExplanation).toMatch(/met at or (above|below) its target/);
+    }
+    // Nor does the finding that the two are rated on opposite sides of their targets.
+    const family = r.findings.filter((f) => f.code === "polarity-inconsistent").map((f) => f.message);
+    expect(family).toEqual([expect.stringMatching(/\("Demand"\) are rated on opposite sides of their targets/)]);
+    expect(family.filter((m) => /(higher|lower) is better/.test(m))).toEqual([]);
+    // The check still holds for the plan's KPIs that have a better direction: suspension targets 25 then 30.
+    const suspensions = kpi(r, "Suspension rate of children and young people with an EHC plan");
+    expect(suspensions.findings.filter((f) => f.code === "staged-targets-wrong-way").map((f) => f.message)).toEqual([expect.stringMatching(/\(30\) is easier than the one before it \(25\) for a KPI where lower is better/)]);
+  });
 });
 
 describe("the same figures in the layouts trackers are kept in", () => {

@@ -71,8 +71,11 @@ describe("KPIs of one table measured the same way", () => {
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ sheet: "Demand", severity: "warning" });
     expect(f[0].message).toMatch(/\("Demand"\)/);
-    expect(f[0].message).toMatch(/EHC assessment requests.*lower is better.*below its baseline/);
-    expect(f[0].message).toMatch(/Total number of EHC plans.*higher is better.*30\.8%.*above its baseline 3\.99%/);
+    expect(f[0].message).toMatch(/EHC assessment requests.*met at or below its target.*below its baseline/);
+    expect(f[0].message).toMatch(/Total number of EHC plans.*met at or above its target.*30\.8%.*above its baseline 3\.99%/);
+    // Neither has a better direction, so the finding gives neither one: it names the side of its target each is rated on.
+    expect(f[0].message).toMatch(/are rated on opposite sides of their targets/);
+    expect(f[0].message).not.toMatch(/(higher|lower) is better|judged in opposite directions/);
   });
 
   it("take the polarity the workbook states for one of them ('Good is: Low' on one '(Demand)' row)", () => {

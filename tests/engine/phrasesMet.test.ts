@@ -23,24 +23,28 @@ const LISTS = [
     phrases: [...new Set(PHRASES.map(([text]) => text))],
     holds: (phrase: string, text: string) => holdsPhrase(headingTokens(text), headingTokens(phrase)),
     // Met in no corpus or fixture cell: 118 when the records were first written (session 5); only ever fewer.
-    nowhereAtMost: 101,
+    nowhereAtMost: 100,
   },
   {
     name: "polarity words",
     met: read(POLARITY_MET_FILE),
     phrases: [...polarityWords().keys()],
     holds: (key: string, text: string) => polarityWords().get(key)!.test(text.toLowerCase()),
-    nowhereAtMost: 37,
+    nowhereAtMost: 35,
   },
   // The other lists (scripts/words/wordLists.ts), first recorded in session 6: met nowhere then, only ever fewer.
   ...otherList("status words", 99),
   ...otherList("trend words", 104),
   ...otherList("stated polarity words", 94),
-  ...otherList("missing-value phrases", 29),
+  ...otherList("missing-value phrases", 28),
   ...otherList("volume words", 4),
   ...otherList("unit words", 19),
   ...otherList("comparator words", 29),
   ...otherList("trend in words", 26),
+  ...otherList("measure words", 0),
+  ...otherList("milestone heading words", 25),
+  ...otherList("row labels", 11),
+  ...otherList("title words", 13),
 ];
 
 /** A list of wordLists.ts as the tests hold it: its records, its alternatives, and the most met nowhere. */
@@ -99,7 +103,9 @@ describe("each list's alternatives, as wordLists.ts splits them", () => {
       fc.assert(
         fc.property(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 4 }), (parts) => {
           const text = parts.join(" ");
-          for (const [re] of list.sources()) {
+          for (const [source] of list.sources()) {
+            // Without "g": a global pattern's test() carries on from its last match.
+            const re = new RegExp(source.source, source.flags.replace("g", ""));
             const alts = expandAlternatives(re.source).map((a) => new RegExp(a, re.flags));
             if (re.test(text) !== alts.some((a) => a.test(text))) return false;
           }

@@ -288,6 +288,21 @@ describe("what real Excel needs", () => {
     expect(frozen).toMatch(/!(\$?1:\$?1|A1:XFD1)$/);
   });
 
+  test("made again with another sheet active, both the register's heading and the scorecard's title stay frozen: each sheet's panes are set only while it is the active one", async () => {
+    const wb = await workbookWith(["Board KPIs", "Notes"]);
+    await wb.run((ctx) => applyScorecard(ctx, specFor(board)));
+    for (const active of ["Notes", "Scorecard register"]) {
+      await wb.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem(active).activate();
+        await ctx.sync();
+      });
+      await wb.run((ctx) => applyScorecard(ctx, specFor(board)));
+      const saved = await savedWorkbook(wb);
+      expect([active, saved.getWorksheet("Scorecard register")!.views[0]]).toEqual([active, expect.objectContaining({ state: "frozen", ySplit: 1 })]);
+      expect([active, saved.getWorksheet("Scorecard")!.views[0]]).toEqual([active, expect.objectContaining({ state: "frozen", ySplit: 1 })]);
+    }
+  });
+
   test("what Excel would refuse part-way (a colour that is not one) is refused before the first write, and nothing changes", async () => {
     const wb = await workbookWith(["Board KPIs"]);
     const before = await sheetNames(wb);

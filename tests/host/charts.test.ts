@@ -106,7 +106,7 @@ describe("addChartsToXlsx on an ExcelJS workbook", () => {
       [SHEET, "ColumnClustered", "Attainment against staged targets"],
       [CYRILLIC, "Pie", "Статусы показателей"],
     ]);
-    expect(read[0].series.map(({ values: _v, dataLabels: _d, labelPosition: _p, pointLabelPositions: _pp, ...rest }) => rest)).toEqual([
+    expect(read[0].series.map(({ values: _v, dataLabels: _d, labelPosition: _p, pointLabelPositions: _pp, labelColour: _c, ...rest }) => rest)).toEqual([
       { name: "Red", valuesRef: "'Score card – Bürgermeister''s'!$B$2:$B$5", categoriesRef: "'Score card – Bürgermeister''s'!$A$2:$A$5", kind: "ColumnClustered" },
       { name: "Amber", valuesRef: "'Score card – Bürgermeister''s'!$C$2:$C$5", categoriesRef: "'Score card – Bürgermeister''s'!$A$2:$A$5", kind: "ColumnClustered" },
       { name: "Green", valuesRef: "'Score card – Bürgermeister''s'!$D$2:$D$5", categoriesRef: "'Score card – Bürgermeister''s'!$A$2:$A$5", kind: "ColumnClustered" },

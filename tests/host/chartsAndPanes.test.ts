@@ -69,6 +69,33 @@ describe("frozen panes", () => {
     });
     expect(frozen).toBe("Scorecard!1:2");
   });
+
+  test("are not unfrozen on a sheet that is not active either: Microsoft does not document which sheet's panes unfreeze() removes there", async () => {
+    const wb = newWorkbook();
+    await wb.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add("Scorecard");
+      ws.activate();
+      ws.freezePanes.freezeRows(1);
+      ctx.workbook.worksheets.getItem("Sheet1").activate();
+      await ctx.sync();
+    });
+    const attempt = (activateFirst: boolean) =>
+      wb.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("Scorecard");
+        if (activateFirst) ws.activate();
+        ws.freezePanes.unfreeze();
+        const at = ws.freezePanes.getLocationOrNullObject();
+        at.load("address");
+        try {
+          await ctx.sync();
+          return at.isNullObject ? "unfrozen" : at.address;
+        } catch (e) {
+          return (e as { code: string }).code;
+        }
+      });
+    expect(await attempt(false)).toBe("InvalidOperation");
+    expect(await attempt(true)).toBe("unfrozen");
+  });
 });
 
 describe("where values are written by their points", () => {

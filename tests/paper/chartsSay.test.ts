@@ -84,6 +84,51 @@ test("Hart's column charts: a target marker close to the latest column's top lea
   expect(snh01.series.find((s) => /^Target/.test(s.name ?? ""))!.dataLabels).toBe(false);
 });
 
+test("an Amber or Red KPI's column chart says its target's value in the legend, and a target marker just above a column's end moves the column's value inside it, white (Network Homes Q2 2024/25)", async () => {
+  const charts = (await chartsOf("network-homes-performance-2024-q2")).filter((c) => c.kind === "ColumnClustered");
+  const named = (c: ChartSummary) => c.series.find((s) => /^Target/.test(s.name ?? ""))!;
+  // One Red and four Amber exceptions; the legend carries each target, whether or not its marker is labelled.
+  expect(charts.map((c) => [c.title, named(c).name, named(c).dataLabels])).toEqual([
+    ["Customer satisfaction (LCRA)*: Red", "Target 70.0%", true],
+    ["Current arrears as % of annual debit: Amber", "Target 6.42%", false],
+    ["Residents' trust in us: Amber", "Target 60.0%", false],
+    ["Complaints responded to on time**: Amber", "Target 95%", false],
+    ["Rent collected as % due: Amber", "Target 101.00%", false],
+  ]);
+  // 58.1% under a 60% target, 92% under 95%, rent collected under 101%: the marker would sit on the value above the column, so the value is
+  // written inside the column's end, white on its dark fill. Elsewhere it stays above the column, near-black.
+  expect(charts.map((c) => [c.title, c.series.find((s) => s.name === "Actual")!.labelPosition, c.series.find((s) => s.name === "Actual")!.labelColour])).toEqual([
+    ["Customer satisfaction (LCRA)*: Red", "outEnd", "262626"],
+    ["Current arrears as % of annual debit: Amber", "outEnd", "262626"],
+    ["Residents' trust in us: Amber", "inEnd", "FFFFFF"],
+    ["Complaints responded to on time**: Amber", "inEnd", "FFFFFF"],
+    ["Rent collected as % due: Amber", "inEnd", "FFFFFF"],
+  ]);
+  // Held across Hart's sixteen column charts too: wherever the marker is within an eighth of the axis above a
+  // column's end, the value is inside it.
+  const hart = (await chartsOf("hart-dc-kpi-tiles-q1-2014-15", "2014-06-30")).filter((c) => c.kind === "ColumnClustered");
+  for (const c of [...charts, ...hart]) {
+    const actual = c.series.find((s) => s.name === "Actual")!;
+    const latest = actual.values.at(-1)!;
+    const t = named(c).values.at(-1)!;
+    const all = [0, ...c.series.flatMap((s) => s.values).filter((v): v is number => v !== null)];
+    const axis = Math.max(...all) - Math.min(...all);
+    const markerOnLabel = t >= latest && t - latest < axis / 8 && Math.min(...actual.values.filter((v): v is number => v !== null)) >= axis / 8;
+    expect([c.title, actual.labelPosition]).toEqual([c.title, markerOnLabel ? "inEnd" : "outEnd"]);
+    expect([c.title, named(c).name]).toEqual([c.title, expect.stringMatching(/^Target -?[\d.,]+/)]);
+  }
+});
+
+test("a trajectory whose target values are not written on its points names the target in force in its legend (Devon's attendance: 13.0%)", async () => {
+  const charts = await chartsOf("devon-send-app-kpis-2024", "2024-11-30");
+  const ehc = charts.find((c) => /absent from school with an EHC plan/i.test(c.title ?? ""))!;
+  const target = ehc.series.find((s) => /^Target/.test(s.name ?? ""))!;
+  expect([target.dataLabels, target.name]).toEqual([false, "Target (in force: 13.0%)"]);
+  // Its chart title keeps one colon, and the Red "(Demand)" exception, whose figures are written "1.13% (projected end
+  // of year)", has its chart first.
+  expect(charts.map((c) => c.title).slice(0, 2)).toEqual(["EHC assessment requests as a % of population (Demand): Red", expect.stringMatching(/with an EHC plan \(Attendance\): Amber$/)]);
+});
+
 /** Where the actual's value is written at point x: its own position, else the series' ("t" above, "b" below). */
 function labelAt(s: ChartSummary["series"][number], x: number): string | null {
   return s.pointLabelPositions[x] ?? s.labelPosition;

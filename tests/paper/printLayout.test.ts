@@ -82,6 +82,20 @@ describe.each(CASES)("%s", (_name, file, asOf) => {
     });
   });
 
+  test("the findings in full leave no wide column holding only a note number", () => {
+    const findings = spec.blocks.find((b) => b.id === "findings");
+    if (!findings) return;
+    const header = findings.row + 1;
+    const first = String(findings.values[1][0]).replace(/^'/, "");
+    // The first field's columns: the merge that starts at the header row's first cell, else that one column.
+    const merge = spec.merges.map((m) => /^([A-Z]+)(\d+):([A-Z]+)\d+$/.exec(m.address)).find((m) => m && m[1] === "A" && Number(m[2]) === header + 1);
+    const lastCol = merge ? parseCellAddress(`${merge[3]}1`)!.col : 0;
+    const width = (from: number, to: number) => spec.columnWidths.filter((w) => !w.hidden && w.col >= from && w.col <= to).reduce((a, w) => a + w.width, 0);
+    const share = width(0, lastCol) / width(0, Math.max(...spec.columnWidths.map((w) => w.col)));
+    // A column of note numbers ("1", "12") needs a tenth of the page at most; a wider one leads the KPI's cell.
+    expect({ first, tooWide: first === "Note" && share > 0.12 }).toEqual({ first, tooWide: false });
+  });
+
   test("page 1 never says a period twice", () => {
     for (const e of spec.exceptions) expect(e.latestVsTarget).not.toMatch(/\(([^()]+)\) \(\1\)/);
   });

@@ -26,13 +26,19 @@ jest.mock("../../src/excel/requirements", () => ({ ...jest.requireActual("../../
 const scans = scanWorkbook as jest.Mock;
 const SAMPLE = join(__dirname, "..", "..", "assets", "samples", "send-board-kpis.xlsx");
 
-function runnerOf(wb: HeadlessWorkbook): Runner {
-  return (batch, options) => wb.run(options ?? {}, batch);
+/** While `held` is set, the pane's batches wait for it: a test can keep the pane busy as long as it needs. */
+type Gate = { held: Promise<void> | null };
+
+function runnerOf(wb: HeadlessWorkbook, gate: Gate): Runner {
+  return async (batch, options) => {
+    if (gate.held) await gate.held;
+    return wb.run(options ?? {}, batch);
+  };
 }
 
-async function opened(options: import("../../src/host").HostOptions = {}): Promise<{ wb: HeadlessWorkbook; sheet: string }> {
+async function opened(options: import("../../src/host").HostOptions = {}, gate: Gate = { held: null }): Promise<{ wb: HeadlessWorkbook; sheet: string }> {
   const wb = await host.openWorkbook(new Uint8Array(readFileSync(SAMPLE)), options);
-  renderPane(runnerOf(wb), { watch: true });
+  renderPane(runnerOf(wb, gate), { watch: true });
   fireEvent.click(screen.getByRole("button", { name: "Scan workbook" }));
   await screen.findByTestId("summary");
   await waitFor(() => expect(screen.getByRole("button", { name: "Scan workbook" })).toBeEnabled());
@@ -106,13 +112,24 @@ test("while the person edits a cell the re-scan waits (delayForCellEdit), then r
 });
 
 test("an edit made while the pane is busy is kept and re-scanned once it is idle", async () => {
-  const { wb, sheet } = await opened();
+  const gate: Gate = { held: null };
+  const { wb, sheet } = await opened({}, gate);
+  const beforeInsert = scans.mock.calls.length;
+  let release = () => {};
+  gate.held = new Promise<void>((r) => (release = r));
   fireEvent.click(screen.getByRole("button", { name: "Insert scorecard" }));
   await waitFor(() => expect(screen.getByRole("button", { name: "Scan workbook" })).toBeDisabled());
   await edit(wb, sheet, "typed while the scorecard was written");
+  // The pane stays busy past the re-scan's delay, so the edit arrives, and its re-scan falls due, while it works.
+  await pause(RESCAN_DELAY_MS + 1_000);
+  expect(scans.mock.calls.length).toBe(beforeInsert);
+  gate.held = null;
+  act(() => release());
   await screen.findByTestId("insert-result", {}, { timeout: 30_000 });
-  const afterInsert = scans.mock.calls.length;
-  await waitFor(() => expect(scans.mock.calls.length).toBe(afterInsert + 1), AFTER_DEBOUNCE);
+  // The insert reads the workbook once; the kept edit adds one re-scan, and only one.
+  await waitFor(() => expect(scans.mock.calls.length).toBe(beforeInsert + 2), AFTER_DEBOUNCE);
+  await pause(RESCAN_DELAY_MS + 500);
+  expect(scans.mock.calls.length).toBe(beforeInsert + 2);
 });
 
 test("a co-author's settings re-scan the pane; the pane's own do not", async () => {

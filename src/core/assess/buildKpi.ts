@@ -50,7 +50,8 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   const rating = rateKpi(series.latest, inForce, plan.finalTarget, currentMs, stated.rag, judged);
   checkStatedRags(name, add, { rag: rating.rag, statedKpiRag: stated.rag, ragCell: d.ragCell, latest: series.latest, inForce, currentMs, plan, milestones });
   const dot = directionOfTravel(name, add, { ...series, polarity: decision.polarity, settings: bc.settings, stated, trendAsJudgement: !!bc.trendAsJudgement, dotCell: d.dotCell });
-  checkKpiFigures(d, bc, { cells, plan, series, inForce, polarity: decision.ratedAs, hasNumbers: hasNumbers(d, cells, plan) }, name, add);
+  // Staged targets are "easier" or "harder" only for a KPI with a better direction, not on a side a target implies.
+  checkKpiFigures(d, bc, { cells, plan, series, inForce, polarity: decision.polarity, hasNumbers: hasNumbers(d, cells, plan) }, name, add);
   if (decision.noBetterDirection && hasNumbers(d, cells, plan)) reportNoBetterDirection(d, decision, inForce, name, add);
 
   return {

@@ -66,12 +66,19 @@ function sideOf(k: Kpi): Polarity | null {
   return k.polarity ?? k.noBetterDirection?.ratedAs ?? null;
 }
 
+/** "lower is better"; for a KPI with no better direction, the side of its target that meets it. */
+function sideWords(k: Kpi): string {
+  const side = sideOf(k)!;
+  if (!k.noBetterDirection) return label(side);
+  return `met ${side === "higher-is-better" ? "at or above" : "at or below"} its target`;
+}
+
 /** Why a KPI is judged on its side, in words short enough for a finding. */
 function whySide(k: Kpi): string {
   const b = k.baseline?.value ?? null;
   const t = k.target?.value ?? k.target?.relative?.resolved ?? null;
   const fromTargets = b !== null && t !== null && b !== t ? `its final target ${k.target!.text} is ${t > b ? "above" : "below"} its baseline ${k.baseline!.text}` : "its staged targets";
-  if (k.noBetterDirection) return k.noBetterDirection.ratedAs ? `no better direction stated, rated as ${fromTargets}` : "no better direction";
+  if (k.noBetterDirection) return k.noBetterDirection.ratedAs ? `no better direction stated; ${fromTargets}` : "no better direction";
   switch (k.polaritySource) {
     case "target-vs-baseline":
       return fromTargets;
@@ -101,12 +108,14 @@ export function inconsistentPolarityFindings(kpis: readonly Kpi[], sheet: string
     const sides = new Set(judged.map(sideOf));
     if (sides.size < 2 || judged.every(explained)) continue;
     const words = measureFamily(members[0].measure).words;
-    const each = judged.map((k) => `${k.ref ?? `"${k.measure}"`} as ${label(sideOf(k)!)} (${whySide(k)})`).join("; ");
+    const each = judged.map((k) => `${k.ref ?? `"${k.measure}"`} as ${sideWords(k)} (${whySide(k)})`).join("; ");
     const odd = judged.find((k) => !explained(k)) ?? judged[1];
+    // A KPI with no better direction is not "judged" better one way: only the side of its target that meets it.
+    const how = judged.some((k) => k.noBetterDirection) ? "are rated on opposite sides of their targets" : "are judged in opposite directions";
     findings.push({
       code: "polarity-inconsistent",
       severity: FINDING_CODES["polarity-inconsistent"].severity,
-      message: `KPIs measured the same way ${words} are judged in opposite directions: ${each}. Check their baselines and targets, or set which way is better for each.`,
+      message: `KPIs measured the same way ${words} ${how}: ${each}. Check their baselines and targets, or set which way is better for each.`,
       sheet,
       ...(odd.sourceCell ? { cell: odd.sourceCell } : {}),
     });

@@ -265,7 +265,9 @@ export function decidePolarity(e: PolarityEvidence): PolarityDecision {
   // which side meets it.
   const none = (source: PolarityDecision["source"], why: string): PolarityDecision => {
     const side = inTarget ? { polarity: inTarget.polarity, how: `the target says "${inTarget.words}"` } : targets.polarity ? { polarity: targets.polarity, how: targets.how } : null;
-    const reason = side ? `${why}; it is rated against its target as ${label(side.polarity)}, as ${side.how}` : why;
+    // Which side of its target meets it, not which way is better: "met at or below its target".
+    const meets = side ? `met at or ${side.polarity === "higher-is-better" ? "above" : "below"} its target` : "";
+    const reason = side ? `${why}; it is rated as ${meets}, as ${side.how}` : why;
     return { polarity: null, source, ratedAs: side?.polarity ?? null, noBetterDirection: { ratedAs: side?.polarity ?? null, reason }, reason, conflict: null, unreadableStated };
   };
   if (e.setting) return decide(e.setting, "setting", `set to ${label(e.setting)} in the add-in's settings`);

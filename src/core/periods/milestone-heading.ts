@@ -29,28 +29,26 @@ export interface MilestoneHeading {
 }
 
 // Role words. Order of precedence: final target, baseline, target, actual.
-const FINAL_TARGET = /\b(final|end[- ]of[- ]plan|end|overall|ultimate)\s+(target|goal|aim)s?\b/;
-const BASELINE = /\bbase\s?lines?\b|\bstarting\s+point\b/;
-const TARGET = /\b(targets?|staged|trajectory|milestones?|aims?|goals?|ambition|expected|planned|plan|budget(?:ed)?|adopted|proposed)\b|\bby\s+\d+\s*(months?|mths?|years?)\b/;
+export const FINAL_TARGET = /\b(final|end[- ]of[- ]plan|end|overall|ultimate)\s+(target|goal|aim)s?\b/;
+export const BASELINE = /\bbase\s?lines?\b|\bstarting\s+point\b/;
+export const TARGET = /\b(targets?|staged|trajectory|milestones?|aims?|goals?|ambition|expected|planned|plan|budget(?:ed)?|adopted|proposed)\b|\bby\s+\d+\s*(months?|mths?|years?)\b/;
 /** Words that say "this is what happened" even with no date: Actual, Outturn, YTD, Latest. */
-const ACTUAL_STRONG = /\b(actuals?|outturns?|out-turns?|ytd|year\s+to\s+date|latest|previous|current|achieved|(?:last|this)\s+(?:month|quarter|year|period))\b/;
+export const ACTUAL_STRONG = /\b(actuals?|outturns?|out-turns?|ytd|year\s+to\s+date|latest|previous|current|achieved|(?:last|this)\s+(?:month|quarter|year|period))\b/;
 /**
  * A period's outturn as estimated before its books close ("FY 2019 Estimate", "2022-23 YE Proj.", "Projected 19/20"):
  * what happened in that period as far as is known, where a budget book reports it. Only beside a period: an undated
  * "Projected" is a guess about a later year.
  */
-const ESTIMATE = /\b(estimated?|estimates|projected|proj)\b/;
+export const ESTIMATE = /\b(estimated?|estimates|projected|proj)\b/;
 /** Words that say so only beside a date: "Performance at October 2019", "Results October 2020". */
-const ACTUAL_WEAK = /\b(performance|feedback|results?|survey|position|progress|data|figures?|value|as\s+at|reported|snapshot|monitoring)\b/;
+export const ACTUAL_WEAK = /\b(performance|feedback|results?|survey|position|progress|data|figures?|value|as\s+at|reported|snapshot|monitoring)\b/;
 /** Headings of columns that are about something else, whatever dates they mention. */
-const NOT_A_MILESTONE =
-  /\b(measures?|indicators?|description|frequency|notes?|comments?|commentary|reference|ref|kpi|area|polarity|unit|rag|dot|direction|trend|status|comparison|change|variance|priority|lead|owner|source|responsible|action)\b/;
+export const NOT_A_MILESTONE = /\b(measures?|indicators?|description|frequency|notes?|comments?|commentary|reference|ref|kpi|area|polarity|unit|rag|dot|direction|trend|status|comparison|change|variance|priority|lead|owner|source|responsible|action)\b/;
 /** Comparators and forecasts carry figures, but neither is a milestone nor what happened. */
-const NOT_A_MILESTONE_FIGURE =
-  /\b(national|england|regional|region|statistical\s+neighbours?|stat\s+neighbours?|nearest\s+neighbours?|similar\s+(?:authorit\w+|councils?|areas?)|benchmark\w*|comparators?|compare|comparison|peers?|median|housemark|cipfa|core\s+cities|quartile|forecast|projection|predicted)\b|\btarget\s+(?:met|achieved|missed)\b/;
+export const NOT_A_MILESTONE_FIGURE = /\b(national|england|regional|region|statistical\s+neighbours?|stat\s+neighbours?|nearest\s+neighbours?|similar\s+(?:authorit\w+|councils?|areas?)|benchmark\w*|comparators?|compare|comparison|peers?|median|housemark|cipfa|core\s+cities|quartile|forecast|projection|predicted)\b|\btarget\s+(?:met|achieved|missed)\b/;
 
 /** Columns of dates about the KPI ("Target date", "Due date"), not milestones. */
-const DATE_COLUMN = /\b(?:target|due|review|completion|start|end|deadline|by)\s+dates?\b|^(?:date|dates|period|month|quarter|year|deadline|by when)$/;
+export const DATE_COLUMN = /\b(?:target|due|review|completion|start|end|deadline|by)\s+dates?\b|^(?:date|dates|period|month|quarter|year|deadline|by when)$/;
 
 /** Number words a heading may spell out. */
 const NUMBER_WORDS: Record<string, number> = {

@@ -136,6 +136,10 @@ export const EVIDENCE = {
   rankCodes: 3,
   /** A heading that names a group counts against. */
   rankGroupHeading: 1.5,
+  /** Each share point of sentences (ten words or more, ending in a full stop) counts against: they describe, not name. */
+  rankSentences: 2,
+  /** The fewest words of a label that is a sentence. */
+  sentenceWords: 10,
 } as const;
 const W = EVIDENCE;
 
@@ -320,7 +324,16 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
         const p = prof(c);
         const distinct = p.labelCells ? p.distinctLabels / p.labelCells : 0;
         const codes = share(p, "code");
-        return { c, score: distinct * W.rankDistinct + Math.min(p.averageLabelLength, W.rankLengthCap) / W.rankLengthPer - codes * W.rankCodes - (c.cls?.role === "group" ? W.rankGroupHeading : 0) };
+        const sentences = sentenceShare(grid, c.col, dataRows);
+        return {
+          c,
+          score:
+            distinct * W.rankDistinct +
+            Math.min(p.averageLabelLength, W.rankLengthCap) / W.rankLengthPer -
+            codes * W.rankCodes -
+            sentences * W.rankSentences -
+            (c.cls?.role === "group" ? W.rankGroupHeading : 0),
+        };
       })
       .sort((a, b) => b.score - a.score);
     const measure = ranked[0];
@@ -549,6 +562,19 @@ function signedShare(grid: SheetGrid, col: number, rows: readonly number[]): num
     if (SIGNED_CHANGE.test(t)) signed++;
   }
   return filled ? signed / filled : 0;
+}
+
+/** The share of a column's filled cells that are sentences: ten words or more ending in a full stop ("To deliver a maximum wait of 18 weeks … for at least 90% of patients."). */
+function sentenceShare(grid: SheetGrid, col: number, rows: readonly number[]): number {
+  let filled = 0;
+  let sentences = 0;
+  for (const r of rows) {
+    const t = grid.rawText(r, col).trim();
+    if (!t) continue;
+    filled++;
+    if (/\.$/.test(t) && t.split(/\s+/).length >= W.sentenceWords) sentences++;
+  }
+  return filled ? sentences / filled : 0;
 }
 
 /** The share of a column's filled cells (three or more) that carry on a sentence begun above: they open in lower case. */

@@ -282,7 +282,7 @@ function subjectsRepeatByPeriod(grid: SheetGrid, stack: FoundTable[], subjects: 
 }
 
 /** A line that calls the table under it the KPIs ("Key Performance Indicators (KPIs)", "Performance indicators"). */
-const KPI_TITLE = /\b(?:key performance indicators?|kpis?|performance indicators?|performance measures)\b/i;
+export const KPI_TITLE = /\b(?:key performance indicators?|kpis?|performance indicators?|performance measures)\b/i;
 
 /**
  * A sheet that says which of its tables holds its KPIs (a headed table under "Key Performance Indicators") keeps
@@ -792,8 +792,7 @@ function isSpace(ch: number): boolean {
 }
 
 /** Words measures are made of ("% of", "number of", "rate", "average time", "satisfied" ...). */
-const MEASURE_WORDS =
-  /%|\b(?:percent(?:age)?|proportion|number of|no\.? of|rate|ratio|average|mean|median|total|time|days?|weeks?|hours?|satisf\w*|complain\w*|complaints?|repairs?|response|perform\w*|complet\w*|attend\w*|waiting|cases?|incidents?|referrals?|requests?|applications?|collect\w*|achiev\w*|per \d|score|level|progress|expected|standard|within|target|checks?|safety|compliance|arrears|rent|trust|visits?|calls?|answered|processed|determined|delivered|issued|placed|crime|fires?)\b/i;
+export const MEASURE_WORDS = /%|\b(?:percent(?:age)?|proportion|number of|no\.? of|rate|ratio|average|mean|median|total|time|days?|weeks?|hours?|satisf\w*|complain\w*|complaints?|repairs?|response|perform\w*|complet\w*|attend\w*|waiting|cases?|incidents?|referrals?|requests?|applications?|collect\w*|achiev\w*|per \d|score|level|progress|expected|standard|within|target|checks?|safety|compliance|arrears|rent|trust|visits?|calls?|answered|processed|determined|delivered|issued|placed|crime|fires?)\b/i;
 
 /**
  * A block found by its shape is a KPI table only when something says so: a heading in words we know, or labels

@@ -4,8 +4,8 @@
 import type { SheetGrid } from "./grid";
 import type { FoundTable } from "./findTables";
 
-const ARROW = /[↑↓→↗↘⬆⬇▲▼△▽►▶◄⇧⇩]|\b(?:up|down|upward|downward|green|red|amber|black)\s+arrows?\b|\barrows?\b/i;
-const JUDGEMENT = /\b(?:improv\w*|better|positive|good|worse|worsen\w*|negative|deteriorat\w*|declin\w*)\b/i;
+export const ARROW = /[↑↓→↗↘⬆⬇▲▼△▽►▶◄⇧⇩]|\b(?:up|down|upward|downward|green|red|amber|black)\s+arrows?\b|\barrows?\b/i;
+export const JUDGEMENT = /\b(?:improv\w*|better|positive|good|worse|worsen\w*|negative|deteriorat\w*|declin\w*)\b/i;
 
 export function arrowsMeanJudgement(grid: SheetGrid, table: FoundTable): boolean {
   const heading = table.columns.find((c) => c.cls?.role === "dot");

@@ -45,9 +45,15 @@ function pairTargetsWithActuals(drafts: DraftKpi[], placePeriod: Period | null):
 function targetOfPlacePeriod(milestones: DraftMilestone[], targetCell: CellRef | null, place: Period | null): DraftMilestone[] {
   const key = periodKey(place, null);
   if (!targetCell || !key || milestones.some((m) => m.headingRole === "target" || m.headingRole === "final-target")) return milestones;
+  const actual = (m: DraftMilestone) => (m.headingRole === "actual" || (m.headingRole === "period" && m.relativeMonths === null)) && !m.actualCell;
+  // "2022" over "Target | Q1 | Q2 | Q3 | Q4": the year's target stands for each of its quarters.
+  const withinPlace = milestones.length >= 1 && milestones.every((m) => actual(m) && within(m.period, place));
   return milestones.map((m) =>
-    (m.headingRole === "actual" || (m.headingRole === "period" && m.relativeMonths === null)) && !m.actualCell && periodKey(m.period, m.relativeMonths) === key
-      ? { ...m, headingRole: "target", actualCell: m.targetCell, targetCell, periodTarget: true }
-      : m,
+    actual(m) && (withinPlace || periodKey(m.period, m.relativeMonths) === key) ? { ...m, headingRole: "target", actualCell: m.targetCell, targetCell, periodTarget: true } : m,
   );
+}
+
+/** Whether a dated period lies inside another (a quarter inside its year). */
+function within(p: Period | null, outer: Period | null): boolean {
+  return !!p?.start && !!p.end && !!outer?.start && !!outer.end && p.start >= outer.start && p.end <= outer.end;
 }

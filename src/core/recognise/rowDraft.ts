@@ -39,7 +39,7 @@ export interface RowName {
   measureDerived: boolean;
 }
 
-const FREQUENCY_WORD =
+export const FREQUENCY_WORD =
   /^(daily|weekly|fortnightly|monthly|bi-? ?monthly|quarterly|termly|half[- ]?termly|bi-? ?annual(ly)?|annual(ly)?|yearly|six[- ]monthly|biannual(ly)?|per term|each term|every \w+)\b/i;
 
 export function isFrequencyText(text: string): boolean {

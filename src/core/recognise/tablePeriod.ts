@@ -4,6 +4,7 @@
 import type { IsoDate, Period } from "../types";
 import { findPeriods, fyStartMonth, parsePeriod, type PeriodContext } from "../periods";
 import type { SheetGrid } from "./grid";
+import { isNoteLine } from "./titles";
 
 /** Where a table stands: its heading row, its last column, and how its periods read. */
 interface TablePlace {
@@ -62,9 +63,16 @@ function titleLines(grid: SheetGrid, headerRow: number, lastCol: number): string
   for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - TITLE_ROWS); r--) {
     const filled = grid.filledCols(r, grid.firstCol, lastCol);
     if (filled.length > 2) break;
-    for (const c of filled) out.push(grid.text(r, c));
+    // A footnote or a sentence ("*Please note KPIs were changed for cases received from September 2020.") speaks
+    // of some other time; it does not title the table.
+    for (const c of filled) if (!isNoteLine(grid.text(r, c)) && !isSentenceLine(grid.text(r, c))) out.push(grid.text(r, c));
   }
   return out;
+}
+
+/** A line of more than a dozen words, or one with a full stop inside it: a sentence, not a title. */
+function isSentenceLine(text: string): boolean {
+  return text.trim().split(/\s+/).length > 12 || /[.!?]\s+\p{Lu}/u.test(text);
 }
 
 /** Periods named in the lines just above the table, nearest first (a title of one or two cells, not another table's row). */

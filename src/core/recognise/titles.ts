@@ -9,9 +9,9 @@ import { findPeriods, withoutPeriods } from "../periods";
  * Figures", "Key Stage 2 Results 2019", "Our most recent performance"), not the name of a section. A caption
  * may name its subject too; a section heading names only the subject ("Housing Repairs", "Key Stage 4").
  */
-const CAPTION_WORDS =
+export const CAPTION_WORDS =
   /\b(?:performance|performing|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|score ?cards?|dashboards?|results?|statistics|stats|figures|headlines?|annual|quarterly|monthly|weekly|yearly|update|overview|tables?|appendix|targets?|achievements?|information|survey|perception|key (?:performance|targets?|indicators?|measures?|facts)|timespan|(?:county|borough|district|city|town|parish) council|nhs|trust|icb|constabulary|police|fire and rescue|university hospitals?|foundation trust|authority)\b/i;
-const REPORT_WORDS =
+export const REPORT_WORDS =
   /\b(?:key|performance|performing|indicators?|kpis?|pis?|measures?|metrics?|reports?|reporting|summary|score ?cards?|dashboards?|results?|data|statistics|stats|figures|headlines?|annual|quarterly|monthly|weekly|yearly|core|corporate|council|update|overview|tables?|appendix|targets?|achievements?|outcomes?|progress|current|latest|year|quarter|month|period|q[1-4]|tsm|tenant satisfaction|perception|survey|against|end|to date|ytd|information|monitoring|position|exams?|assessments?|main|other|local|national|statutory|tests?|plan|framework|standards?)\b/gi;
 const SMALL_WORDS = /\b(?:of|and|the|for|in|on|to|at|by|our|we|with|from|all|a|an|as|vs|v|&|how|is|most|recent)\b/gi;
 

@@ -16,7 +16,7 @@ import { type PlacedKpi, shownNumber, targetFor } from "./rows";
 import { axisFormat, figureFormat, statedUnitWord } from "./sourceFormat";
 import { afterReportingDate, ownValue, trajectoryPoints, type TrajectoryPoint } from "./trajectory";
 import { contrastRatio } from "./colour";
-import type { ChartKind, ChartSpec, ScorecardSummaryRow } from "./types";
+import type { ChartKind, ChartLabelPosition, ChartSpec, ScorecardSummaryRow } from "./types";
 import { maxOf, minOf } from "../arrays";
 
 /** Most charts drawn: six pages of four. Beyond that a note says how many were left out. */
@@ -33,7 +33,7 @@ interface ChartData {
   kind: ChartKind;
   title: string;
   categories: string[];
-  series: { name: string; values: (number | null)[]; colour: string; dashed?: boolean; format: string; labels?: boolean; asLine?: boolean; labelPosition?: "Top" | "Bottom"; below?: number[] }[];
+  series: { name: string; values: (number | null)[]; colour: string; dashed?: boolean; format: string; labels?: boolean; asLine?: boolean; labelPosition?: ChartLabelPosition; below?: number[] }[];
   valueFormat: string;
   valueAxisTitle: string | null;
   categoryAxisTitle: string | null;
@@ -63,6 +63,11 @@ export interface ChartsOutput {
   dataBlock: BlockBuilder | null;
   endRow: number;
   omitted: number;
+}
+
+/** "KPI 1 – Measure: Amber": the KPI's label and its RAG, the measure's own closing colon left off ("Rent collected:"). */
+function kpiTitle(p: PlacedKpi): string {
+  return title(`${kpiLabel(p.kpi.ref, p.kpi.measure).replace(/\s*:+$/, "")}: ${RAG_WORDS[p.rag]}${p.stale ? " (out of date)" : ""}`);
 }
 
 /** Chart titles are plain text, but keep them from starting like a formula all the same. */
@@ -173,14 +178,14 @@ function trajectoryChart(p: PlacedKpi, points: readonly TrajectoryPoint[]): Char
   // A flat target's value is in its name (the legend), not repeated on every point.
   const targetLabels = flat === null && !labelsCrowd(targets, format) && !(actualLabels && labelsCollide(targets, actuals, span));
   const series: ChartData["series"] = [];
-  const targetName = flat !== null ? `Target (${shownNumber(flat, format)})` : "Target";
+  const targetName = flat !== null ? `Target (${shownNumber(flat, format)})` : !targetLabels ? inForceName(p, targets, format) : "Target";
   if (hasTargets) series.push({ name: targetName, values: targets, colour: TARGET_COLOUR, dashed: true, format, labels: targetLabels });
   series.push({ name: "Actual", values: actuals, colour: ACTUAL_COLOUR, format, labels: actualLabels, labelPosition: "Top", below: labelsBelow(actuals, targets, span) });
   const unit = unitTitle(p, format);
   return {
     kind: "trajectory",
     type: "LineMarkers",
-    title: title(`${kpiLabel(p.kpi.ref, p.kpi.measure)}: ${RAG_WORDS[p.rag]}${p.stale ? " (out of date)" : ""}`),
+    title: kpiTitle(p),
     categories: points.map((x) => x.label),
     series,
     valueFormat: axisFormat(format),
@@ -189,6 +194,31 @@ function trajectoryChart(p: PlacedKpi, points: readonly TrajectoryPoint[]): Char
     valueAxisMinimum: min,
     kpiKey: p.key,
   };
+}
+
+/**
+ * The target series' name when its values are not written on its points: the target in force, in the legend
+ * ("Target (in force: 92.0%)"), when it is one of the targets drawn; else plain "Target".
+ */
+function inForceName(p: PlacedKpi, targets: readonly (number | null)[], format: string): string {
+  const fig = p.kpi.currentTarget;
+  // A target relative to another figure ("Baseline plus 20%") is drawn at the value it resolves to.
+  const v = fig ? (ownValue(fig) ?? fig.relative?.resolved ?? null) : null;
+  return v !== null && targets.some((t) => t !== null && Math.abs(t - v) < 1e-9) ? `Target (in force: ${shownNumber(v, format)})` : "Target";
+}
+
+/**
+ * Where a column's value is written: past its end, unless a target's marker sits just above the end (within an
+ * eighth of the axis, the room a label and a marker take), where it would sit on the label; then inside the end of
+ * each column, white on the column's fill — when every column is tall enough to hold it.
+ */
+export function columnLabelPosition(actuals: readonly (number | null)[], target: number, axis: number): "OutsideEnd" | "InsideEnd" {
+  const shown = actuals.filter((v): v is number => v !== null);
+  const latest = shown.at(-1);
+  if (latest === undefined || minOf(shown) < 0 || target < 0) return "OutsideEnd";
+  const band = axis / 8;
+  const markerOnLabel = target >= latest && target - latest < band;
+  return markerOnLabel && minOf(shown) >= band ? "InsideEnd" : "OutsideEnd";
 }
 
 /**
@@ -216,18 +246,19 @@ function actualVsTargetChart(p: PlacedKpi, asOf: string): ChartData | null {
   actual.push(latest);
   targets.push(target);
   const due = targetFor(kpi);
-  // The target's marker and label sit on the latest column's own label when the two are close (within an eighth of
-  // the axis, which runs from zero): its value is then read from the axis and the legend, the column keeps its label.
+  // The target's label would sit on the latest column's own when the two are close (within an eighth of the axis,
+  // which runs from zero): then it is left off its marker. Its value is always in its name, in the legend.
   const axis = Math.max(0, latest, target, previous ?? 0) - Math.min(0, latest, target, previous ?? 0) || 1;
   const targetLabels = Math.abs(latest - target) >= axis / 8;
+  const targetName = `Target ${shownNumber(target, format)}${due ? ` (${due})` : ""}`;
   return {
     kind: "actual-vs-target",
     type: "ColumnClustered",
-    title: title(`${kpiLabel(kpi.ref, kpi.measure)}: ${RAG_WORDS[p.rag]}${p.stale ? " (out of date)" : ""}`),
+    title: kpiTitle(p),
     categories,
     series: [
-      { name: "Actual", values: actual, colour: ACTUAL_COLOUR, format },
-      { name: due ? `Target (${due})` : "Target", values: targets, colour: TARGET_COLOUR, format, asLine: true, ...(targetLabels ? {} : { labels: false }) },
+      { name: "Actual", values: actual, colour: ACTUAL_COLOUR, format, labelPosition: columnLabelPosition(actual, target, axis) },
+      { name: targetName, values: targets, colour: TARGET_COLOUR, format, asLine: true, ...(targetLabels ? {} : { labels: false }) },
     ],
     valueFormat: axisFormat(format),
     valueAxisTitle: unitTitle(p, format),
@@ -256,11 +287,11 @@ function ragByGroupChart(summaryInOrder: readonly ScorecardSummaryRow[], rags: r
 }
 
 /**
- * Labels sit inside stacked bars (white on a dark fill, black on a light one), past the end of clustered columns
- * and above line points (near-black on the white of the chart).
+ * Labels sit inside stacked bars and inside a column's end (white on a dark fill, black on a light one), past the
+ * end of other clustered columns and above line points (near-black on the white of the chart).
  */
-function labelColour(type: ChartSpec["type"], fill: string, asLine = false): string {
-  if (type === "LineMarkers" || type === "ColumnClustered" || asLine) return "262626";
+function labelColour(type: ChartSpec["type"], fill: string, asLine = false, position?: ChartLabelPosition): string {
+  if (type === "LineMarkers" || asLine || (type === "ColumnClustered" && position !== "InsideEnd")) return "262626";
   return contrastRatio("FFFFFF", fill) >= contrastRatio("000000", fill) ? "FFFFFF" : "000000";
 }
 
@@ -382,7 +413,7 @@ export function layoutCharts(input: ChartsInput): ChartsOutput {
         name: s.name,
         values: span(catRow + 1 + j, 1, catRow + 1 + j, last),
         colour: s.colour,
-        labelColour: labelColour(d.type, s.colour, s.asLine),
+        labelColour: labelColour(d.type, s.colour, s.asLine, s.labelPosition),
         ...(s.dashed ? { dashed: true } : {}),
         ...(s.labels === false ? { labels: false } : {}),
         ...(s.asLine ? { asLine: true } : {}),

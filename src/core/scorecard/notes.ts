@@ -7,7 +7,7 @@ import { findingPhrase } from "./findingPhrases";
 import { BlockBuilder, span } from "./grid";
 import { fullSpan, type SheetLayout } from "./layout";
 import { literal } from "./literal";
-import { partitionColumns, type Span } from "./partition";
+import { partitionColumns, spanWidth, type Span } from "./partition";
 import { BORDER_COLOUR, COMMENTARY_FILL, HEADER_COLOURS } from "./palette";
 import type { PlacedKpi } from "./rows";
 import { wordFloor, type FontSpec } from "./textFit";
@@ -87,7 +87,12 @@ export function layoutFindings(layout: SheetLayout, startRow: number, colCount: 
   // No column splits a word: each at least as wide as its longest word (and the heading's).
   const floors = ["Note", "KPI", "Finding"].map((h, i) => wordFloor([h, ...rows.map((r) => r[i])], BOLD));
   const spans = partitionColumns(layout.widths, [0.7, 3, 6.3], [Math.max(28, floors[0]), Math.max(90, floors[1]), Math.max(150, floors[2])]);
-  if (spans) row = textTable(layout, b, row, ["Note", "KPI", "Finding"], rows, spans);
+  // A note number alone in a wide first column (a register with no Ref column, its Measure first) leaves a quarter
+  // of the page blank beside the findings: the number then leads the KPI's cell.
+  const noteTooWide = spans && spanWidth(layout.widths, spans[0]) > 3 * Math.max(28, floors[0]);
+  const paired = noteTooWide ? partitionColumns(layout.widths, [3.7, 6.3], [Math.max(90, floors[1]), Math.max(150, floors[2])]) : null;
+  if (spans && !paired) row = textTable(layout, b, row, ["Note", "KPI", "Finding"], rows, spans);
+  else if (paired) row = textTable(layout, b, row, ["Note. KPI", "Finding"], rows.map((r) => [`${r[0]}. ${r[1]}`, r[2]]), paired);
   else row = textTable(layout, b, row, ["Finding"], rows.map((r) => [`${r[0]}. ${r[1]}: ${r[2]}`]), [fullSpan(layout)]);
   layout.add(b);
   return row + 1;

@@ -17,12 +17,16 @@ export interface TrajectoryPoint {
 /** Words beside the number that make the cell a statement about something else, not a figure of the measure. */
 const STATEMENT_WORDS = 3;
 
-/** The figure's value when it is a figure of the measure itself: a number, alone or with a short qualifier. */
+/**
+ * The figure's value when it is a figure of the measure itself: a number, alone or with a short qualifier, or with
+ * a note in brackets about the figure ("1.13% (projected end of year)").
+ */
 export function ownValue(f: Figure | null | undefined): number | null {
   if (!f || f.several) return null;
   const v = f.value;
   if (v === null || !Number.isFinite(v)) return null;
-  const words = (f.qualifier ?? "").split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+  const unbracketed = (f.qualifier ?? "").replace(/\([^()]*\)|\[[^[\]]*\]/g, " ");
+  const words = unbracketed.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
   return words >= STATEMENT_WORDS ? null : v;
 }
 

@@ -80,6 +80,9 @@ export interface HyperlinkSpec {
   screenTip: string;
 }
 
+/** Excel.ChartDataLabelPosition values the scorecard uses: Top/Bottom for lines, OutsideEnd/InsideEnd for columns. */
+export type ChartLabelPosition = "Top" | "Bottom" | "OutsideEnd" | "InsideEnd";
+
 export interface ChartSeriesSpec {
   name: string;
   /** Values range on the data sheet. */
@@ -94,10 +97,11 @@ export interface ChartSeriesSpec {
   /** Drawn as a line with markers on a column chart (a target over actual columns, on the same period axis). */
   asLine?: boolean;
   /**
-   * Where a line series' values sit: above its points (Excel's "Top") or below them ("Bottom"), so that another
-   * series' marker just above a point does not sit on its label. Absent: the chart's default.
+   * Where the series' values sit: a line's above its points (Excel's "Top") or below them ("Bottom"), a column's
+   * past its end ("OutsideEnd") or inside it ("InsideEnd"), so that another series' marker does not sit on a label.
+   * Absent: the chart's default.
    */
-  labelPosition?: "Top" | "Bottom";
+  labelPosition?: ChartLabelPosition;
   /** Points (0-based) whose value sits on the other side from the series' (a marker just above one point only). */
   pointLabelPositions?: { index: number; position: "Top" | "Bottom" }[];
 }

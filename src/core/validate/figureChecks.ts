@@ -17,7 +17,7 @@ export interface CheckInput {
   unit: Unit | null;
   /** For a rate: the base it is per, where stated. */
   ratePer?: number | null;
-  /** The side a target is met on (null: the KPI has no better direction and nothing says). */
+  /** Which way is better: null for a KPI with no better direction, whatever side its targets are rated on. */
   polarity: Polarity | null;
   baseline: Parsed | null;
   explicitTarget: Parsed | null;

@@ -70,13 +70,20 @@ export class WorksheetFreezePanes extends HostObject<SheetModel> {
   protected scalars(): Record<string, Getter<SheetModel>> {
     return {};
   }
+  /**
+   * Microsoft documents freezeAt and getLocation as acting on "the active worksheet view", and a freeze on another
+   * sheet misbehaves in Excel (office-js#3148); whether freezeRows, freezeColumns or unfreeze act on a sheet that is
+   * not active is not documented. The host refuses all four there, so code that forgets to activate the sheet first
+   * fails here, not in Excel.
+   */
+  private onActiveSheet(s: SheetModel): void {
+    if (activeSheetOf(this.ctx.model, this.ctx.session.view) !== s) {
+      throw richApiError("InvalidOperation", `Freeze panes on '${s.name}' only after activating it: Excel applies them to the active sheet.`);
+    }
+  }
   private freeze(method: string, args: unknown[], rows: (s: SheetModel) => number, cols: (s: SheetModel) => number): void {
     this.call(method, args, (s) => {
-      // Excel freezes the panes of the sheet on screen, whichever sheet the call names (office-js#3148):
-      // the host refuses, so code that forgets to activate the sheet first fails here, not in Excel.
-      if (activeSheetOf(this.ctx.model, this.ctx.session.view) !== s) {
-        throw richApiError("InvalidOperation", `Freeze panes on '${s.name}' only after activating it: Excel applies them to the active sheet.`);
-      }
+      this.onActiveSheet(s);
       const r = rows(s), c = cols(s);
       if (r < 0 || c < 0 || r >= MAX_ROWS || c >= MAX_COLS) throw richApiError("InvalidArgument");
       this.ctx.journal.set(s, "freeze", r || c ? { rows: r, cols: c } : undefined);
@@ -110,7 +117,10 @@ export class WorksheetFreezePanes extends HostObject<SheetModel> {
     });
   }
   unfreeze(): void {
-    this.call("unfreeze", [], (s) => this.ctx.journal.set(s, "freeze", undefined));
+    this.call("unfreeze", [], (s) => {
+      this.onActiveSheet(s);
+      this.ctx.journal.set(s, "freeze", undefined);
+    });
   }
   getLocationOrNullObject(): Range {
     const r = new Range(this.ctx, () => {

@@ -74,6 +74,8 @@ export interface ChartSummary {
     labelPosition: string | null;
     /** Points' own positions (c:dLbl), by index. */
     pointLabelPositions: Record<number, string>;
+    /** The colour the series' values are written in (RRGGBB), or null when the part does not say. */
+    labelColour: string | null;
   }[];
   valueAxisTitle: string | null;
   valueAxisMinimum: number | null;

@@ -66,6 +66,11 @@ function cachedValues(ser: XmlElement): (number | null)[] {
   return out;
 }
 
+/** The colour a series' values are written in: the first solid colour of its labels' text properties. */
+function labelColourOf(txPr: XmlElement | null): string | null {
+  return txPr ? attr(descendants(txPr, "srgbClr")[0], "val") : null;
+}
+
 function valueAxis(plotArea: XmlElement | null): { title: string | null; minimum: number | null } {
   const ax = child(plotArea, "valAx");
   const title = child(ax, "title");
@@ -93,6 +98,7 @@ export function summariseChartPart(xml: string, sheetName: string, anchor: Chart
       dataLabels: attr(path(ser, "dLbls", "showVal"), "val") === "1",
       labelPosition: attr(path(ser, "dLbls", "dLblPos"), "val") ?? null,
       pointLabelPositions: Object.fromEntries(children(child(ser, "dLbls"), "dLbl").map((d) => [Number(attr(child(d, "idx"), "val")), attr(child(d, "dLblPos"), "val") ?? ""])),
+      labelColour: labelColourOf(path(ser, "dLbls", "txPr")),
     })),
   );
   series.sort((a, b) => a.order - b.order);
