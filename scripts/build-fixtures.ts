@@ -30,6 +30,8 @@ import { TARGET_ROW_SHEETS } from "./fixtures/build-target-rows";
 import { SECTION_LINE_SHEETS } from "./fixtures/build-section-lines";
 import { YEAR_TABLE_SHEETS } from "./fixtures/build-year-tables";
 import { STANDARD_SHEETS } from "./fixtures/build-standards";
+import { SCALE_CAPTION_SHEETS } from "./fixtures/build-scale-captions";
+import { TARGETS_IN_WORDS_SHEETS } from "./fixtures/build-targets-in-words";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
 import { writeImitations } from "./fixtures/producers/imitations";
@@ -56,6 +58,8 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/section-lines.xlsx", () => buildSheets(SECTION_LINE_SHEETS)],
   ["tests/fixtures/year-tables.xlsx", () => buildSheets(YEAR_TABLE_SHEETS)],
   ["tests/fixtures/standards.xlsx", () => buildSheets(STANDARD_SHEETS)],
+  ["tests/fixtures/scale-captions.xlsx", () => buildSheets(SCALE_CAPTION_SHEETS)],
+  ["tests/fixtures/targets-in-words.xlsx", () => buildSheets(TARGETS_IN_WORDS_SHEETS)],
 ];
 
 /** The judgements workbook: the judgement cases of issue 19, each on a real report's layout. */

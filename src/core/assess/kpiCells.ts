@@ -92,6 +92,13 @@ export function parseAt(home: SheetGrid, ref: CellRef, periodContext: PeriodCont
   return { fig, p, ref };
 }
 
+/** Words written in a cell (a target inside a measure's words) as a figure, at that cell. */
+export function parseWords(home: SheetGrid, ref: CellRef, text: string, periodContext: PeriodContext, expectedUnit: Unit | null): Parsed {
+  const at = parseAt(home, ref, periodContext, expectedUnit);
+  const p = parseFigure({ text, value: text, numberFormat: "General", valueType: "String" }, { expectedUnit, periodContext });
+  return { ...at, p, fig: { ...at.fig, value: p.value, text, unit: p.unit, missing: p.missing, relative: p.relative, qualifier: p.qualifier } };
+}
+
 /** The period a cell beside the figure names ("Previous period": "Q2 2023/24") becomes the figure's. */
 export function attachPeriod(target: Parsed, grid: SheetGrid, cell: CellRef, ctx: PeriodContext): void {
   const c = grid.raw(cell.row, cell.col);

@@ -4,7 +4,8 @@ import type { IsoDate, Unit } from "../types";
 import { addMonthsIso, compareIso } from "../dates";
 import type { CellRef, DraftKpi, DraftMilestone } from "../recognise/drafts";
 import { gridOf, type BuildContext } from "./context";
-import { nonBlank, type KpiCells, type Parsed } from "./kpiCells";
+import { nonBlank, parseWords, type KpiCells, type Parsed } from "./kpiCells";
+import { targetInMeasure } from "../stated/polarity";
 
 export interface ReadMilestone {
   label: string;
@@ -50,7 +51,8 @@ export function readPlan(d: DraftKpi, bc: BuildContext, cells: KpiCells): Plan {
   // A milestone whose target is "N/A" between figures ("638 | N/A | N/A | 579") says that period has none: it is no
   // milestone — unless every milestone says so, when they still mark the plan's periods.
   const msWithTarget = ms.filter((m) => m.target && (m.target.p.missing !== "not-applicable" || ms.every((o) => !o.target || o.target.p.missing === "not-applicable")));
-  const explicitTarget = cells.get(d.targetCell);
+  // With no target cell and no staged targets, a target the measure states in its own words ("More than 80% of …").
+  const explicitTarget = cells.get(d.targetCell) ?? (msWithTarget.length ? null : measureTarget(d, bc, cells));
   const finalTarget: Parsed | null =
     explicitTarget ?? [...msWithTarget].reverse().find((m) => m.target!.p.value !== null || m.target!.p.relative)?.target ?? msWithTarget[msWithTarget.length - 1]?.target ?? null;
   const baselineValue = baseline?.p.value ?? ms.map((m) => m.target).find((t) => t && t.p.value !== null && /baseline/i.test(t.p.qualifier ?? ""))?.p.value ?? null;
@@ -109,6 +111,14 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
     estimate: !!m.estimate,
     ...cells,
   };
+}
+
+/** The target a measure states in its own words, read on the KPI's scale, at the measure's cell; null where none. */
+function measureTarget(d: DraftKpi, bc: BuildContext, cells: KpiCells): Parsed | null {
+  const words = targetInMeasure(d.measure);
+  if (!words || !d.measureCell) return null;
+  const parsed = parseWords(bc.grid, d.measureCell, words, bc.periodContext, cells.unit === "rate" ? null : cells.unit);
+  return parsed.p.value === null ? null : parsed;
 }
 
 /** "Baseline plus 10%" against the baseline; a comparator's figure stays unknown, and says so. */

@@ -39,6 +39,16 @@ export function isCaption(text: string): boolean {
   return CAPTION_WORDS.test(text) || findPeriods(text).some((f) => f.period.kind !== "unknown" && f.period.kind !== "relative-months");
 }
 
+/** A line that says only how the figures under it are written ("Billions", "£000s", "Numbers", "%"): a scale, not a section. */
+function isScaleLine(text: string): boolean {
+  return /^(?:[£$€]\s*)?(?:billions?|millions?|thousands?|bn|m|k|0{3}s?|numbers?|counts?|percentages?|per ?cent|%|rates?|values?)(?:\s*\([^)]*\))?$/i.test(text.trim());
+}
+
+/** A question ("How are we doing?") invites the reader in; it names no section. */
+function isQuestion(text: string): boolean {
+  return /\?\s*$/.test(text);
+}
+
 /** A line saying which way is better ("Bigger values are best", "Good is low"): a legend, not a section. */
 function isPolarityLine(text: string): boolean {
   return /\b(?:bigger|higher|larger|greater|more|smaller|lower|less|fewer)\b(?:\s+\S+){0,2}\s+(?:is|are)\s+(?:best|better|good)\b|^good\s+(?:is|=)\s+\S+$/i.test(text.trim());
@@ -92,7 +102,7 @@ export function asGroup(text: string | null | undefined): string | null {
   // "Data completeness of:", "Broken down by:", "Satisfaction:" lead into the rows below (often lettered a), b));
   // they do not name the section the table is organised by.
   if (/\b(?:of|for|by|in|on|to|with|from|and|the|per)\s*:?\s*$/i.test(text.trim()) || /:\s*$/.test(text)) return null;
-  if (isReferenceLine(t)) return null;
+  if (isReferenceLine(t) || isScaleLine(t) || isQuestion(t)) return null;
   if (!t || t.length > 90 || isNoteLine(t) || isPolarityLine(t) || isSentence(text.trim()) || isReportTitle(t) || isCaption(t)) return null;
   return t;
 }
@@ -121,7 +131,7 @@ export function asGroupInBody(text: string): string | null {
 export function asStackedTitle(text: string): string | null {
   const t = text.trim().replace(/[.:]\s*$/, "").trim();
   // A question ("How are we performing?") invites the reader in; it names no subject.
-  if (!t || t.length > 90 || /\?\s*$/.test(t) || isReferenceLine(t) || isNoteLine(t) || isPolarityLine(t) || isSentence(text.trim()) || isReportTitle(t)) return null;
+  if (!t || t.length > 90 || /\?\s*$/.test(t) || isScaleLine(t) || isReferenceLine(t) || isNoteLine(t) || isPolarityLine(t) || isSentence(text.trim()) || isReportTitle(t)) return null;
   return t;
 }
 
@@ -136,7 +146,7 @@ export function asCaptionLine(text: string): string | null {
   const words = t.split(/\s+/).filter(Boolean);
   // Names with a digit in them ("KS1 results 2018") are words; a line of bare figures is not a caption.
   const bare = words.filter((w) => !/\p{L}/u.test(w)).length;
-  if (!t || whole.length > 160 || words.length > 14 || bare * 2 > words.length || /\?\s*$/.test(t) || isNoteLine(t) || isPolarityLine(t) || isReportTitle(t)) return null;
+  if (!t || whole.length > 160 || words.length > 14 || bare * 2 > words.length || /\?\s*$/.test(t) || isScaleLine(t) || isNoteLine(t) || isPolarityLine(t) || isReportTitle(t)) return null;
   if (/[.!?]\s+\S/.test(t) || /\b(?:below|above|shown|here's|here is|these are|this is|this table|the table|we have|we are|please|see|click|published)\b/i.test(t)) return null;
   return whole.replace(/[.:]\s*$/, "").trim();
 }

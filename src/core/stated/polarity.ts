@@ -67,11 +67,22 @@ export const TARGET_HIGHER =
  * words, with a figure and a unit so that "Under 18s" or "Over 65s" are not read as one.
  */
 export function polarityInMeasureTarget(measure: string): { polarity: Polarity; words: string } | null {
-  const m =
-    /^(at least|no more than|not more than|no less than|less than|more than|fewer than|under|over|minimum|maximum|max\.?|min\.?)\s*\d+(?:\.\d+)?\s*(?:%|per ?cent|days?|weeks?|hours?|minutes?)/i.exec(
-      measure.trim(),
-    );
+  const m = MEASURE_OPENS_WITH_TARGET.exec(measure.trim());
   return m ? polarityInTarget(m[0]) : null;
+}
+
+const MEASURE_OPENS_WITH_TARGET = /^(at least|no more than|not more than|no less than|less than|more than|fewer than|under|over|minimum|maximum|max\.?|min\.?)\s*\d+(?:\.\d+)?\s*(?:%|per ?cent|days?|weeks?|hours?|minutes?)/i;
+
+/**
+ * The target a measure states in its own words: one it opens with ("More than 80% of calls to be answered …"), or a
+ * share it commits to ("100% of written correspondence to be replied to within ten days"). Null for any other.
+ */
+export function targetInMeasure(measure: string): string | null {
+  const t = measure.trim();
+  const opens = MEASURE_OPENS_WITH_TARGET.exec(t);
+  if (opens) return opens[0];
+  const share = /^(\d+(?:\.\d+)?\s*%)\s+of\s+\S.*\b(?:to be|should be|must be|will be)\b/i.exec(t);
+  return share ? share[1] : null;
 }
 
 /** What a target's own words say about polarity ("Max. 2%", "Under 2.5%", "18 days or less", "at least 90%", "<5"). */
