@@ -63,8 +63,9 @@ const THIS_ROUND = ["corpus2", "corpus3", "corpus4", "corpus5"];
 const SESSION_4 = ["corpus6", "corpus7"];
 /** The fresh blind batch of the fifth session, first-scored on that session's engine before any change for it. */
 const SESSION_5 = ["corpus8"];
-/** The sixth session's entries, sourced for the word lists' phrases met nowhere, first-scored before any change for them. */
-const SESSION_6 = ["words6h", "words6p"];
+/** The sixth session's entries: sourced for the word lists' phrases met nowhere (words6h, words6p), and the fresh blind
+ * batch corpus9; each first-scored on that session's engine before any change for it. */
+const SESSION_6 = ["words6h", "words6p", "corpus9"];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
