@@ -41,6 +41,14 @@ export default tseslint.config(
       "office-addins/test-for-null-using-isNullObject": "error",
     },
   },
+  // Source lines a reader can take in without scrolling: 200 characters. Left whole, so they can be searched for:
+  // a regular expression, a URL, and a line that is one string (a message the user reads, or a property or return of one).
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    rules: {
+      "max-len": ["error", { code: 200, ignoreUrls: true, ignoreRegExpLiterals: true, ignorePattern: "^\\s*(?:return\\s+|[\\w$.]+:\\s*)?[`'\"].*[`'\"][,;)]*$" }],
+    },
+  },
   // src/core is pure domain logic: no Office.js, no React, no ExcelJS, no Node built-ins, no other layer.
   layer(
     ["src/core/**/*.ts"],

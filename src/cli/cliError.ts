@@ -29,7 +29,9 @@ export function usageError(message: string): CliError {
  */
 export function ownFault(file?: string): CliError {
   const what = file ? `"${file}" could not be handled` : "the command could not finish";
-  return new CliError(`${what}: KPI Scorecard met something it cannot handle (a fault in KPI Scorecard, not in your workbook or in Excel). Open the workbook in Excel, save it again and try again; if it still fails, please report it (KPI_SCORECARD_DEBUG=1 shows the details).`);
+  return new CliError(
+    `${what}: KPI Scorecard met something it cannot handle (a fault in KPI Scorecard, not in your workbook or in Excel). Open the workbook in Excel, save it again and try again; if it still fails, please report it (KPI_SCORECARD_DEBUG=1 shows the details).`,
+  );
 }
 
 /**

@@ -36,8 +36,11 @@ export function formatScanText(result: ScanResult): string {
   const lines: string[] = [];
   const kpis = result.tables.flatMap((t) => t.kpis);
   const findings = [...result.findings, ...kpis.flatMap((k) => k.findings)];
-  lines.push(`${result.workbook}: ${result.tables.length} KPI table${result.tables.length === 1 ? "" : "s"}, ${kpis.length} KPI${kpis.length === 1 ? "" : "s"}, reporting date ${result.asOf}${asOfNote(result)}`);
-  if (!result.tables.length) lines.push("No KPI tables were found. A KPI table has a heading row naming the measure (or a reference) and at least one column of figures: Target, Latest, Baseline, or periods.");
+  lines.push(
+    `${result.workbook}: ${result.tables.length} KPI table${result.tables.length === 1 ? "" : "s"}, ${kpis.length} KPI${kpis.length === 1 ? "" : "s"}, reporting date ${result.asOf}${asOfNote(result)}`,
+  );
+  if (!result.tables.length)
+    lines.push("No KPI tables were found. A KPI table has a heading row naming the measure (or a reference) and at least one column of figures: Target, Latest, Baseline, or periods.");
   const counts: Record<string, number> = {};
   for (const k of kpis) counts[k.rag ?? "grey"] = (counts[k.rag ?? "grey"] ?? 0) + 1;
   if (kpis.length) lines.push(`RAG: ${["blue", "green", "amber", "red", "grey"].filter((r) => counts[r]).map((r) => `${counts[r]} ${r}`).join(", ")}`);
@@ -45,7 +48,9 @@ export function formatScanText(result: ScanResult): string {
     lines.push("", `${t.sheet}!${t.range} — ${t.layout}, confidence ${t.confidence}, ${t.kpis.length} KPI${t.kpis.length === 1 ? "" : "s"}`);
     lines.push(`  ${pad("Ref", 14)} ${pad("Measure", 44)} ${pad("Latest", 18)} ${pad("Target", 18)} ${pad("DoT", 14)} ${pad("RAG", 6)} Findings`);
     for (const k of t.kpis) {
-      lines.push(`  ${pad(k.ref ?? "", 14)} ${pad(k.measure, 44)} ${pad(fig(k.latest), 18)} ${pad(fig(k.currentTarget ?? k.target), 18)} ${pad(dot(k), 14)} ${pad(k.rag ?? "", 6)} ${k.findings.length || ""}`);
+      lines.push(
+        `  ${pad(k.ref ?? "", 14)} ${pad(k.measure, 44)} ${pad(fig(k.latest), 18)} ${pad(fig(k.currentTarget ?? k.target), 18)} ${pad(dot(k), 14)} ${pad(k.rag ?? "", 6)} ${k.findings.length || ""}`,
+      );
     }
   }
   if (findings.length) {

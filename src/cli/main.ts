@@ -51,22 +51,28 @@ export function overridesFrom(opts: CommonOpts): Partial<Settings> {
 
 function addCommon(cmd: Command): Command {
   for (const [flag, help, parse] of LIMIT_OPTIONS) cmd.option(flag, help, parse);
-  return cmd
-    .option("--as-of <date>", `reporting date, a real date as YYYY-MM-DD; default: ${REPORTING_DATE_RULE}`, isoDateOption("--as-of"))
-    .option("--plan-start <date>", "plan start date for milestones like 'By 6 months' (YYYY-MM-DD)", isoDateOption("--plan-start"))
-    .option("--amber-band <fraction>", "how far a miss may be and still be amber: a fraction from 0 to 1 (default 0.1 = within 10% of the target)", amberBandOption)
-    .option("--amber-points", "measure the amber band in percentage points instead of relative to the target")
-    // Not "--no-change-band": commander reads a "--no-" prefix as the negation of a flag.
-    .option("--flat-band <n>", "the no-change band, 0 or more in the figures' own units: changes no larger count as no change (default 0)", flatBandOption)
-    .option("--default-polarity <higher|lower>", "which way is better where nothing in the workbook says (default higher); counts of demand or volume (referrals, requests) have no better direction", polarityOption)
-    .option("--table <Sheet!B4:E7>", "this range is a KPI table (with --header-rows and --role); `scorecard` stores it in the copy", tableOption)
-    .option("--header-rows <n>", "heading rows of the --table range: 0 (none), 1, 2 or 3 (default 1)", headerRowsOption)
-    .option("--role <COL=ROLE>", `a column's role in the --table range, e.g. C=latest; repeatable. Roles: ${COLUMN_ROLES.join(", ")}`, roleOption)
-    // The scorecard's title block and printed header; default: the workbook's settings (set in the pane).
-    .option("--organisation <name>", "the organisation named at the top of the scorecard and in its printed header", headingOption("--organisation"))
-    .option("--title <text>", 'the scorecard\'s title (default "KPI Scorecard")', headingOption("--title"))
-    .option("--meeting <text>", 'the meeting or board it goes to, e.g. "SEND Partnership Board, 14 March 2024"', headingOption("--meeting"))
-    .option("--period <text>", 'the period reported on as the board names it, e.g. "Quarter 3 2023/24" (default: the reporting date)', headingOption("--period"));
+  return (
+    cmd
+      .option("--as-of <date>", `reporting date, a real date as YYYY-MM-DD; default: ${REPORTING_DATE_RULE}`, isoDateOption("--as-of"))
+      .option("--plan-start <date>", "plan start date for milestones like 'By 6 months' (YYYY-MM-DD)", isoDateOption("--plan-start"))
+      .option("--amber-band <fraction>", "how far a miss may be and still be amber: a fraction from 0 to 1 (default 0.1 = within 10% of the target)", amberBandOption)
+      .option("--amber-points", "measure the amber band in percentage points instead of relative to the target")
+      // Not "--no-change-band": commander reads a "--no-" prefix as the negation of a flag.
+      .option("--flat-band <n>", "the no-change band, 0 or more in the figures' own units: changes no larger count as no change (default 0)", flatBandOption)
+      .option(
+        "--default-polarity <higher|lower>",
+        "which way is better where nothing in the workbook says (default higher); counts of demand or volume (referrals, requests) have no better direction",
+        polarityOption,
+      )
+      .option("--table <Sheet!B4:E7>", "this range is a KPI table (with --header-rows and --role); `scorecard` stores it in the copy", tableOption)
+      .option("--header-rows <n>", "heading rows of the --table range: 0 (none), 1, 2 or 3 (default 1)", headerRowsOption)
+      .option("--role <COL=ROLE>", `a column's role in the --table range, e.g. C=latest; repeatable. Roles: ${COLUMN_ROLES.join(", ")}`, roleOption)
+      // The scorecard's title block and printed header; default: the workbook's settings (set in the pane).
+      .option("--organisation <name>", "the organisation named at the top of the scorecard and in its printed header", headingOption("--organisation"))
+      .option("--title <text>", 'the scorecard\'s title (default "KPI Scorecard")', headingOption("--title"))
+      .option("--meeting <text>", 'the meeting or board it goes to, e.g. "SEND Partnership Board, 14 March 2024"', headingOption("--meeting"))
+      .option("--period <text>", 'the period reported on as the board names it, e.g. "Quarter 3 2023/24" (default: the reporting date)', headingOption("--period"))
+  );
 }
 
 /** Standard output that asks its writer to wait while the pipe is full (see jsonOut.ts). */
@@ -101,8 +107,16 @@ export async function main(argv: string[], out: (s: string) => unknown = toStdou
       else out(formatScanText(result));
     });
 
-  addCommon(program.command("scorecard").description("write a copy of the workbook with the scorecard sheet and charts inserted; every other part of the workbook is kept as it was").argument("<file.xlsx>", "the workbook to read (.xlsx, or .xlsm whose macros the copy keeps; never overwritten)"))
-    .option("-o, --output <out.xlsx>", "where to write the copy, ending in .xlsx (.xlsm for a macro-enabled workbook); default: <name>-scorecard.xlsx beside the input, or -2, -3 ... when that is taken")
+  addCommon(
+    program
+      .command("scorecard")
+      .description("write a copy of the workbook with the scorecard sheet and charts inserted; every other part of the workbook is kept as it was")
+      .argument("<file.xlsx>", "the workbook to read (.xlsx, or .xlsm whose macros the copy keeps; never overwritten)"),
+  )
+    .option(
+      "-o, --output <out.xlsx>",
+      "where to write the copy, ending in .xlsx (.xlsm for a macro-enabled workbook); default: <name>-scorecard.xlsx beside the input, or -2, -3 ... when that is taken",
+    )
     .option("--force", "replace the -o file if it exists (never the input)")
     .option("--stats", "print the number of syncs and the largest payload")
     .addHelpText("after", EXIT_CODES_HELP)

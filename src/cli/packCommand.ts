@@ -145,7 +145,12 @@ export function registerPackCommand<O>(
   out: (s: string) => void,
   setExitCode: (code: number) => void,
 ): void {
-  addCommon(program.command("pack").description("print the scorecard as a board pack PDF through LibreOffice (the workbook itself is not changed)").argument("<file.xlsx>", "the workbook to read (never overwritten)"))
+  addCommon(
+    program
+      .command("pack")
+      .description("print the scorecard as a board pack PDF through LibreOffice (the workbook itself is not changed)")
+      .argument("<file.xlsx>", "the workbook to read (never overwritten)"),
+  )
     .option("-o, --output <pack.pdf>", "where to write the PDF; default: <name>-pack.pdf beside the input")
     .option("--force", "replace the -o file if it exists (never the input)")
     .action(async (file: string, opts: O & { output?: string; force?: boolean }) => {

@@ -62,7 +62,9 @@ export async function runScorecard(file: string, opts: ScorecardCommandOptions, 
   if (opts.stats) {
     const writeSyncs = wb.stats.syncs - readSyncs;
     out(`syncs: read ${readSyncs}, write ${writeSyncs}\n`);
-    out(`largest payload: ${Math.max(readBytes, wb.stats.largestRequestBytes, wb.stats.largestResponseBytes)} bytes (request ${wb.stats.largestRequestBytes}, response ${wb.stats.largestResponseBytes})\n`);
+    out(
+      `largest payload: ${Math.max(readBytes, wb.stats.largestRequestBytes, wb.stats.largestResponseBytes)} bytes (request ${wb.stats.largestRequestBytes}, response ${wb.stats.largestResponseBytes})\n`,
+    );
   }
   return 0;
 }

@@ -99,7 +99,9 @@ function readTables(snapshot: WorkbookSnapshot, settings: Settings, findings: Fi
 function assessTable(r: ReadTable, settings: Settings, asOf: IsoDate, findings: Finding[], legends: Map<SheetGrid, boolean>): KpiTable | null {
   const { sheet, grid, found, range, id } = r;
   const build = (trendAsJudgement: boolean, siblingPolarity?: ReturnType<typeof siblingPolarities>) =>
-    r.drafts.map((d) => buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows: r.targetsOnly, trendAsJudgement, dataRows: [found.firstDataRow, found.lastRow], siblingPolarity }));
+    r.drafts.map((d) =>
+      buildKpi(d, { grid, settings, asOf, periodContext: found.periodContext, tableHasActualRows: r.targetsOnly, trendAsJudgement, dataRows: [found.firstDataRow, found.lastRow], siblingPolarity }),
+    );
   let asJudgement = arrowsMeanJudgement(grid, found);
   let built = build(asJudgement);
   // Arrows that go against the figures on most rows, yet agree with better and worse, are judgements; so are
@@ -124,7 +126,13 @@ function assessTable(r: ReadTable, settings: Settings, asOf: IsoDate, findings: 
   appendAll(findings, inconsistentPolarityFindings(kpis, sheet.name));
   appendAll(findings, mergeRepeatedFindings(kpis, sheet.name, range));
   if (sheet.visibility !== "Visible") {
-    findings.push({ code: "hidden-sheet", severity: FINDING_CODES["hidden-sheet"].severity, message: `The KPI table at ${range} is on the hidden sheet "${sheet.name}"; it is included. Leave it out in Settings if it should not be.`, sheet: sheet.name, cell: range.split(":")[0] });
+    findings.push({
+      code: "hidden-sheet",
+      severity: FINDING_CODES["hidden-sheet"].severity,
+      message: `The KPI table at ${range} is on the hidden sheet "${sheet.name}"; it is included. Leave it out in Settings if it should not be.`,
+      sheet: sheet.name,
+      cell: range.split(":")[0],
+    });
   }
   const columns = tableColumns(found);
   const guessed = guessedColumnsFinding(sheet.name, range, columns);

@@ -7,7 +7,10 @@ import { readKpiCorrections, readTableCorrections, type KpiCorrection, type Tabl
 export const SETTINGS_KEY = "kpiScorecard.settings";
 
 export interface Settings {
-  /** The reporting date: milestones due on or before it are in force. Default: none, and the scan uses the end of the latest period with figures if before today, else today (core/reportingDate.ts). */
+  /**
+   * The reporting date: milestones due on or before it are in force. Default: none, and the scan uses the end of
+   * the latest period with figures if before today, else today (core/reportingDate.ts).
+   */
   asOf: IsoDate | null;
   /** Where "By 6 months" milestones count from. Default: none (relative milestones get no due date). */
   planStart: IsoDate | null;

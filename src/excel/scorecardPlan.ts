@@ -95,7 +95,8 @@ export function specProblems(spec: ScorecardSpec): string[] {
       const r = blockRect(b);
       if (r.row + r.rowCount > MAX_ROWS || r.col + r.colCount > MAX_COLS) problems.push(`the ${b.id} block goes past Excel's last row or column`);
       for (const row of b.values) {
-        for (const v of row) if (typeof v === "string" && v.length > MAX_CELL_TEXT) problems.push(`a text in the ${b.id} block is longer than the ${MAX_CELL_TEXT.toLocaleString("en-GB")} characters a cell holds`);
+        for (const v of row)
+          if (typeof v === "string" && v.length > MAX_CELL_TEXT) problems.push(`a text in the ${b.id} block is longer than the ${MAX_CELL_TEXT.toLocaleString("en-GB")} characters a cell holds`);
       }
     }
   }

@@ -107,7 +107,14 @@ export async function readOwnedSheet(context: Excel.RequestContext, countSync: (
   const base = {
     sheets,
     sheetNames: sheets.map((s) => s.name),
-    tags: { owned: !tag.isNullObject, data: !dataTag.isNullObject, written: !writtenTag.isNullObject, sheetName: !nameTag.isNullObject, register: !registerTag.isNullObject, registerArea: !registerAreaTag.isNullObject },
+    tags: {
+      owned: !tag.isNullObject,
+      data: !dataTag.isNullObject,
+      written: !writtenTag.isNullObject,
+      sheetName: !nameTag.isNullObject,
+      register: !registerTag.isNullObject,
+      registerArea: !registerAreaTag.isNullObject,
+    },
     structureProtected: protection?.protected ?? false,
     date1904: uses1904(dates),
   };
@@ -146,10 +153,19 @@ export async function readOwnedSheet(context: Excel.RequestContext, countSync: (
   await context.sync();
   countSync();
   const [sheetAdopted, dataAdopted, registerAdopted] = probes.map((p) => (p && p.probeUsed.isNullObject && p.charts.value === 0 && !p.probeWs.protection.protected ? p.c : undefined));
-  const registerSheet = register && registerWs
-    ? { ...register, protected: registerWs.protection.protected, tagged: true, area: taggedRect(registerAreaTag, register) ?? rectOf(registerFormatted) }
-    : registerAdopted ? { ...registerAdopted, protected: false, tagged: false, area: null } : null;
-  if (!found && sheetAdopted) return { ...base, owned: adopted(sheetAdopted), dataSheet: dataOf(data, dataWs, dataUsed) ?? (dataAdopted ? { ...dataAdopted, protected: false, tagged: false, area: null } : null), register: registerSheet };
+  const registerSheet =
+    register && registerWs
+      ? { ...register, protected: registerWs.protection.protected, tagged: true, area: taggedRect(registerAreaTag, register) ?? rectOf(registerFormatted) }
+      : registerAdopted
+        ? { ...registerAdopted, protected: false, tagged: false, area: null }
+        : null;
+  if (!found && sheetAdopted)
+    return {
+      ...base,
+      owned: adopted(sheetAdopted),
+      dataSheet: dataOf(data, dataWs, dataUsed) ?? (dataAdopted ? { ...dataAdopted, protected: false, tagged: false, area: null } : null),
+      register: registerSheet,
+    };
   const grid = (r: Excel.Range | null): Grid | null => (r && !r.isNullObject ? (r.values as Grid) : null);
   const usedRect = rectOf(formatted);
   // The scorecard's cells, then the register's (read by their headers, so one grid under the other).

@@ -12,7 +12,18 @@
 import { columnLetters, quoteSheetName, rectAddress } from "../core/address";
 import type { CellBlock, ChartSpec, RangeFormatSpec, ScorecardSpec, SheetPartSpec } from "../core/scorecard";
 import type { CellRect } from "../core/snapshot";
-import { INCOMPLETE_MARKER, OWNED_DATA_SHEET_COMMENT, OWNED_DATA_SHEET_NAME, OWNED_REGISTER_SHEET_COMMENT, OWNED_REGISTER_SHEET_NAME, OWNED_SHEET_COMMENT, OWNED_SHEET_NAME, REGISTER_AREA_TAG, SHEET_NAME_TAG, WRITTEN_AREA_TAG } from "./scorecardOwnership";
+import {
+  INCOMPLETE_MARKER,
+  OWNED_DATA_SHEET_COMMENT,
+  OWNED_DATA_SHEET_NAME,
+  OWNED_REGISTER_SHEET_COMMENT,
+  OWNED_REGISTER_SHEET_NAME,
+  OWNED_SHEET_COMMENT,
+  OWNED_SHEET_NAME,
+  REGISTER_AREA_TAG,
+  SHEET_NAME_TAG,
+  WRITTEN_AREA_TAG,
+} from "./scorecardOwnership";
 import { blockRect, bounding, uncovered } from "./scorecardPlan";
 
 const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const;

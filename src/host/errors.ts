@@ -12,10 +12,11 @@ export const ExcelMessages = {
     `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   ItemNotFound: "The requested resource doesn't exist.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
-  AccessDenied:
-    "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.",
-  RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
-  ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit. Please refer to the documentation: \"https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins\".",
+  AccessDenied: "The cell or chart you're trying to change is on a protected sheet. To make a change, unprotect the sheet. You might be requested to enter a password.",
+  RequestPayloadSizeLimitExceeded:
+    'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+  ResponsePayloadSizeLimitExceeded:
+    'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
   ItemAlreadyExists: "The resource already exists.",
   InvalidOperation: "The operation is invalid for the object, or the object is in an invalid state.",
   /** A range read over the cell limit (5,000,000 cells), as Excel words it. */

@@ -37,7 +37,13 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
   const stated = readStatedAboutKpi(d, bc);
   const decision = judgePolarity(d, bc, { cells, plan, series, inForce, stated }, name, add);
   // Rated on the side a target is met: the polarity, or for a KPI with no better direction the side its targets imply.
-  const judged: Judged = { polarity: decision.ratedAs, how: decision.source === "default" ? "assumed" : decision.reason, noBetterDirection: decision.noBetterDirection?.reason ?? null, unit: cells.unit, settings: bc.settings };
+  const judged: Judged = {
+    polarity: decision.ratedAs,
+    how: decision.source === "default" ? "assumed" : decision.reason,
+    noBetterDirection: decision.noBetterDirection?.reason ?? null,
+    unit: cells.unit,
+    settings: bc.settings,
+  };
 
   const milestones = rateMilestones(plan, bc, judged);
   const currentMs = inForce.current ? milestones[plan.ms.indexOf(inForce.current)] : null;
@@ -73,7 +79,9 @@ export function buildKpi(d: DraftKpi, bc: BuildContext): Kpi {
     currentMilestone: inForce.current?.label ?? null,
     notes: d.notes,
     key: keyFor(bc.grid.name, d),
-    ragExplanation: age.stale ? `Out of date, so rated at its own period (${series.latest!.fig.period || ratedAt}): the latest figure is ${staleWords(age)} at ${bc.asOf}. ${rating.explanation}` : rating.explanation,
+    ragExplanation: age.stale
+      ? `Out of date, so rated at its own period (${series.latest!.fig.period || ratedAt}): the latest figure is ${staleWords(age)} at ${bc.asOf}. ${rating.explanation}`
+      : rating.explanation,
     ...benchmarksAndOwner(d, bc, cells),
     figureCells: figureCells(d, plan.ms, bc.grid),
     ...(d.sources ? { sources: d.sources.map((s) => ({ sheet: s.grid.name, cell: s.grid.address(s.cell.row, s.cell.col), period: s.period })) } : {}),
@@ -92,7 +100,11 @@ function whenRated(d: DraftKpi, bc: BuildContext, plan: Plan, series: Series): {
 function reportNoBetterDirection(d: DraftKpi, decision: PolarityDecision, inForce: InForce, name: string, add: Add): void {
   const target = inForce.currentTarget && targetValue(inForce.currentTarget) !== null ? inForce.currentTarget : null;
   const sideless = target && !decision.ratedAs ? `; ${sidelessWords(inForce.current, target)}, so it is not rated` : "";
-  add("no-better-direction", `${name}: ${decision.reason}${sideless}. Its movement is shown without "improving" or "worsening"; set which way is better if one is.`, d.polarityCell ?? d.measureCell ?? d.refCell);
+  add(
+    "no-better-direction",
+    `${name}: ${decision.reason}${sideless}. Its movement is shown without "improving" or "worsening"; set which way is better if one is.`,
+    d.polarityCell ?? d.measureCell ?? d.refCell,
+  );
 }
 
 /** Where the rows that keep the KPI disagree about a period, the newer source's figure stands; the finding names both. */
@@ -101,7 +113,11 @@ function reportConflicts(d: DraftKpi, bc: BuildContext, cells: KpiCells, name: s
     const kept = cells.get(c.kept)?.fig ?? parseAt(bc.grid, c.kept, bc.periodContext, cells.unit).fig;
     const other = parseAt(bc.grid, c.other, bc.periodContext, cells.unit).fig;
     const where = (f: Figure) => `${f.sheet ?? bc.grid.name}!${f.cell}`;
-    add("sources-disagree", `${name}, "${c.label}": ${where(kept)} gives ${kept.text || "blank"} but ${where(other)} gives ${other.text || "blank"} for the same period; the newer, ${kept.text || "blank"}, is used.`, c.kept);
+    add(
+      "sources-disagree",
+      `${name}, "${c.label}": ${where(kept)} gives ${kept.text || "blank"} but ${where(other)} gives ${other.text || "blank"} for the same period; the newer, ${kept.text || "blank"}, is used.`,
+      c.kept,
+    );
   }
 }
 
@@ -119,12 +135,20 @@ function findingsOf(grid: SheetGrid, findings: Finding[]): Add {
  */
 function settleTargetInForce(d: DraftKpi, bc: BuildContext, plan: Plan, cells: KpiCells, series: Series, name: string, add: Add, at: IsoDate): InForce {
   let inForce = targetInForce(plan, bc, series.latest, at);
-  if (inForce.needsPlanStart) add("plan-start-needed", `${name}: milestones count from the plan start date, which is not set; the final milestone was used. Set the plan start date in Settings.`, d.refCell ?? d.measureCell);
+  if (inForce.needsPlanStart)
+    add("plan-start-needed", `${name}: milestones count from the plan start date, which is not set; the final milestone was used. Set the plan start date in Settings.`, d.refCell ?? d.measureCell);
   const userTarget = bc.settings.kpiCorrections[keyFor(bc.grid.name, d)]?.target;
   if (userTarget !== undefined) inForce = userTargetInForce(userTarget, d, bc, cells.unit);
   if (inForce.noneDueYet) {
-    const first = plan.msWithTarget.filter((m) => m.due !== null).map((m) => m.inForceFrom!).sort()[0];
-    add("no-milestone-due", `${name}: no staged milestone is due yet at ${at}${at !== bc.asOf ? " (the out-of-date latest figure's period)" : ""}; the first applies from ${first}.`, d.refCell ?? d.measureCell);
+    const first = plan.msWithTarget
+      .filter((m) => m.due !== null)
+      .map((m) => m.inForceFrom!)
+      .sort()[0];
+    add(
+      "no-milestone-due",
+      `${name}: no staged milestone is due yet at ${at}${at !== bc.asOf ? " (the out-of-date latest figure's period)" : ""}; the first applies from ${first}.`,
+      d.refCell ?? d.measureCell,
+    );
   }
   const earlier = inForce.noTargetForLatest?.earlier;
   if (earlier && inForce.current?.target && series.latest) {
@@ -175,13 +199,16 @@ function judgePolarity(d: DraftKpi, bc: BuildContext, r: Read, name: string, add
   const polarity = decision.polarity;
   if (decision.unreadableStated) add("polarity-not-recognised", `${name}: the polarity "${stated.polarityText}" could not be read; use High or Low.`, d.polarityCell);
   if (decision.source === "default" && hasNumbers(d, cells, plan)) add("polarity-assumed", `${name}: ${decision.reason}. Set the polarity if lower is better.`, d.measureCell ?? d.refCell);
-  if (decision.conflict) add("polarity-conflict", `${name}: polarity taken as ${polarityWords(polarity)} because ${decision.reason}, but ${decision.conflict}.`, d.polarityCell ?? d.measureCell ?? d.refCell);
+  if (decision.conflict)
+    add("polarity-conflict", `${name}: polarity taken as ${polarityWords(polarity)} because ${decision.reason}, but ${decision.conflict}.`, d.polarityCell ?? d.measureCell ?? d.refCell);
   return decision;
 }
 
 /** Whether any of the KPI's own cells holds a figure (or a target relative to one). */
 function hasNumbers(d: DraftKpi, cells: KpiCells, plan: Plan): boolean {
-  return [plan.baseline, plan.explicitTarget, cells.get(d.previousCell), cells.get(d.latestCell), ...plan.ms.flatMap((m) => [m.target, m.actual])].some((x) => x && (x.p.value !== null || x.p.relative));
+  return [plan.baseline, plan.explicitTarget, cells.get(d.previousCell), cells.get(d.latestCell), ...plan.ms.flatMap((m) => [m.target, m.actual])].some(
+    (x) => x && (x.p.value !== null || x.p.relative),
+  );
 }
 
 /** The figure-level checks (errors, several values, units, scale, ranges, staleness, order, staged direction). */

@@ -57,7 +57,9 @@ export function targetInForce(plan: Plan, bc: BuildContext, latest: Parsed | nul
  */
 function supersedingNotApplicable(ms: ReadMilestone[], current: ReadMilestone | null, at: IsoDate): ReadMilestone | undefined {
   return ms
-    .filter((m) => m.due !== null && m.target?.p.missing === "not-applicable" && statesWhy(m.target.fig.text) && compareIso(m.inForceFrom!, at) <= 0 && (!current || compareIso(m.due!, current.due!) > 0))
+    .filter(
+      (m) => m.due !== null && m.target?.p.missing === "not-applicable" && statesWhy(m.target.fig.text) && compareIso(m.inForceFrom!, at) <= 0 && (!current || compareIso(m.due!, current.due!) > 0),
+    )
     .sort((a, b) => cmpDue(a.due, b.due))
     .pop();
 }
@@ -95,7 +97,17 @@ export function statesWhy(text: string): boolean {
 export function userTargetInForce(value: number, d: DraftKpi, bc: BuildContext, unit: Unit | null): InForce {
   const { grid } = bc;
   const cell = d.targetCell ?? d.measureCell ?? d.refCell ?? { row: d.row, col: grid.firstCol };
-  const fig: Figure = { value, text: `${fmt(value, unit)} (set by the user)`, cell: grid.address(cell.row, cell.col), unit, period: null, periodStart: null, periodEnd: null, missing: null, relative: null };
+  const fig: Figure = {
+    value,
+    text: `${fmt(value, unit)} (set by the user)`,
+    cell: grid.address(cell.row, cell.col),
+    unit,
+    period: null,
+    periodStart: null,
+    periodEnd: null,
+    missing: null,
+    relative: null,
+  };
   const p: ParsedFigure = { value, unit, period: null, missing: null, relative: null, qualifier: "set by the user", several: null, error: null, scaled: false, unitFrom: null };
   return { current: null, currentTarget: { fig, p, ref: cell }, noneDueYet: false, needsPlanStart: false };
 }

@@ -35,7 +35,14 @@ export function readKpiCells(d: DraftKpi, grid: SheetGrid, periodContext: Period
   const cells = collectCells(d);
   const firstPass = cells.map((ref) => parseAt(grid, ref, periodContext, null));
   const statedText = d.unitCell ? gridOf(grid, d.unitCell).text(d.unitCell.row, d.unitCell.col) : "";
-  const scale = chooseScale({ stated: statedText ? unitFromWord(statedText) : null, statedText, measure: d.measure, measureUnit: d.unitHint, headings: d.figureHeadings ?? [], cells: firstPass.map((f) => f.p) });
+  const scale = chooseScale({
+    stated: statedText ? unitFromWord(statedText) : null,
+    statedText,
+    measure: d.measure,
+    measureUnit: d.unitHint,
+    headings: d.figureHeadings ?? [],
+    cells: firstPass.map((f) => f.p),
+  });
   // A rate's bare numbers are already on its scale: there is no figure unit to give them.
   const expected = scale.unit === "rate" ? null : scale.unit;
   const byKey = new Map<string, Parsed>();

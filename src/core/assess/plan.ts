@@ -53,7 +53,8 @@ export function readPlan(d: DraftKpi, bc: BuildContext, cells: KpiCells): Plan {
   const msWithTarget = ms.filter((m) => m.target && (m.target.p.missing !== "not-applicable" || ms.every((o) => !o.target || o.target.p.missing === "not-applicable")));
   // With no target cell and no staged targets, a target the measure states in its own words ("More than 80% of …").
   const explicitTarget = cells.get(d.targetCell) ?? (msWithTarget.length ? null : measureTarget(d, bc, cells));
-  const finalTarget: Parsed | null = explicitTarget ?? [...msWithTarget].reverse().find((m) => m.target!.p.value !== null || m.target!.p.relative)?.target ?? msWithTarget[msWithTarget.length - 1]?.target ?? null;
+  const finalTarget: Parsed | null =
+    explicitTarget ?? [...msWithTarget].reverse().find((m) => m.target!.p.value !== null || m.target!.p.relative)?.target ?? msWithTarget[msWithTarget.length - 1]?.target ?? null;
   const baselineValue = baseline?.p.value ?? ms.map((m) => m.target).find((t) => t && t.p.value !== null && /baseline/i.test(t.p.qualifier ?? ""))?.p.value ?? null;
   for (const t of [explicitTarget, ...ms.map((m) => m.target)]) if (t) resolveRelative(t, baselineValue, cells.unit);
   return { baseline, baselineValue, ms, msWithTarget, explicitTarget, finalTarget };
@@ -95,7 +96,21 @@ function readMilestone(m: DraftMilestone, bc: BuildContext, get: (r: CellRef | n
   const inForceFrom = longPeriod && periodStart ? periodStart : due;
   // A row kept for one period (assembled from several rows) holds its actual in its own cell, with no target cell.
   const cells = holdsActuals ? { actualCell: m.targetCell ?? m.actualCell, targetCell: null } : { actualCell: m.actualCell, targetCell: m.targetCell };
-  return { label: m.label, due, inForceFrom, periodStart, relativeMonths: m.relativeMonths, target, actual, ragText, ragCell: m.ragCell, col: m.seq ?? m.col, periodTarget: !!m.periodTarget, estimate: !!m.estimate, ...cells };
+  return {
+    label: m.label,
+    due,
+    inForceFrom,
+    periodStart,
+    relativeMonths: m.relativeMonths,
+    target,
+    actual,
+    ragText,
+    ragCell: m.ragCell,
+    col: m.seq ?? m.col,
+    periodTarget: !!m.periodTarget,
+    estimate: !!m.estimate,
+    ...cells,
+  };
 }
 
 /** The target a measure states in its own words, read on the KPI's scale, at the measure's cell; null where none. */

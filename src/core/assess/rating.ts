@@ -54,12 +54,18 @@ export function rateKpi(latest: Parsed | null, inForce: InForce, finalTarget: Pa
   }
   if (tv !== null && av !== null) return rateAgainst(latest!, av, currentTarget!, tv, current, finalTarget, j);
   if (currentMs?.statedRag) {
-    return { rag: currentMs.statedRag, explanation: `${cap(currentMs.statedRag)} as entered in the workbook for "${currentMs.label}": ${tv === null ? "the milestone is not a figure" : "there is no actual figure"}, so the RAG a person entered is kept.` };
+    return {
+      rag: currentMs.statedRag,
+      explanation: `${cap(currentMs.statedRag)} as entered in the workbook for "${currentMs.label}": ${tv === null ? "the milestone is not a figure" : "there is no actual figure"}, so the RAG a person entered is kept.`,
+    };
   }
   if (statedKpiRag && av === null) return { rag: statedKpiRag, explanation: `${cap(statedKpiRag)} as entered in the workbook: there is no actual figure to check it against.` };
   const noneApplies = noTargetWords(latest, inForce);
   const unresolved = currentTarget?.p.relative && tv === null ? ` (${currentTarget.p.relative.explanation ?? "the target is relative to a figure not given"})` : "";
-  const grey: KpiRating = { rag: "grey", explanation: `Grey: ${noneApplies ?? (av === null ? "there is no actual figure" : "there is no numeric target")}${noneDueYet ? " due yet" : ""}${unresolved}.` };
+  const grey: KpiRating = {
+    rag: "grey",
+    explanation: `Grey: ${noneApplies ?? (av === null ? "there is no actual figure" : "there is no numeric target")}${noneDueYet ? " due yet" : ""}${unresolved}.`,
+  };
   return belowFloor(latest, av, currentTarget, j) ?? grey;
 }
 
@@ -129,7 +135,11 @@ export function checkStatedRags(
     add("stated-rag-contradicts-data", `${name}: the workbook states ${cap(statedKpiRag)} but the figures give ${cap(rag)} (${latest!.fig.text} against ${currentTarget!.fig.text}).`, ctx.ragCell);
   } else if (!statedKpiRag && currentMs?.statedRag && !currentMs.actual && tv !== null && av !== null && rag !== currentMs.statedRag) {
     // The RAG written beside a period's target ("Target 2023/24 | RAG") rates the latest actual against it.
-    add("stated-rag-contradicts-data", `${name}: the workbook states ${cap(currentMs.statedRag)} for "${currentMs.label}" but the figures give ${cap(rag)} (${latest!.fig.text} against ${currentTarget!.fig.text}).`, plan.ms[plan.ms.indexOf(current!)].ragCell);
+    add(
+      "stated-rag-contradicts-data",
+      `${name}: the workbook states ${cap(currentMs.statedRag)} for "${currentMs.label}" but the figures give ${cap(rag)} (${latest!.fig.text} against ${currentTarget!.fig.text}).`,
+      plan.ms[plan.ms.indexOf(current!)].ragCell,
+    );
   }
   for (const [i, m] of milestones.entries()) {
     const tv2 = plan.ms[i].target ? targetValue(plan.ms[i].target!) : null;

@@ -54,7 +54,14 @@ function pendingAfter(plan: Plan, bc: BuildContext, last: Parsed | null): Parsed
  */
 function pointBefore(points: readonly Parsed[], latest: Parsed | null): Parsed | null {
   const earlier = points.slice(0, -1);
-  const within = (p: Parsed) => !!latest?.fig.periodStart && !!latest.fig.periodEnd && !!p.fig.periodStart && !!p.fig.periodEnd && !(p.fig.periodStart === latest.fig.periodStart && p.fig.periodEnd === latest.fig.periodEnd) && compareIso(p.fig.periodStart, latest.fig.periodStart) >= 0 && compareIso(p.fig.periodEnd, latest.fig.periodEnd) <= 0;
+  const within = (p: Parsed) =>
+    !!latest?.fig.periodStart &&
+    !!latest.fig.periodEnd &&
+    !!p.fig.periodStart &&
+    !!p.fig.periodEnd &&
+    !(p.fig.periodStart === latest.fig.periodStart && p.fig.periodEnd === latest.fig.periodEnd) &&
+    compareIso(p.fig.periodStart, latest.fig.periodStart) >= 0 &&
+    compareIso(p.fig.periodEnd, latest.fig.periodEnd) <= 0;
   return [...earlier].reverse().find((p) => !within(p)) ?? earlier[earlier.length - 1] ?? null;
 }
 

@@ -35,7 +35,14 @@ export function readStatedAboutKpi(d: DraftKpi, bc: BuildContext): StatedAboutKp
   // With no trend cell, the commentary may state one ("An increase in performance since end March 22"). It names
   // its own earlier period, not necessarily the previous figure's, so like a span it is shown but not checked.
   const inWords = d.dotCell ? null : trendInWords(d.notes);
-  if (inWords) return { overSpan: true, rag: statusAt(grid, d.ragCell, d.ragYesNo, bc.dataRows), trendText: inWords.text, trend: { direction: inWords.direction, judgement: inWords.judgement }, polarityText: d.polarityCell ? grid.text(d.polarityCell.row, d.polarityCell.col) : "" };
+  if (inWords)
+    return {
+      overSpan: true,
+      rag: statusAt(grid, d.ragCell, d.ragYesNo, bc.dataRows),
+      trendText: inWords.text,
+      trend: { direction: inWords.direction, judgement: inWords.judgement },
+      polarityText: d.polarityCell ? grid.text(d.polarityCell.row, d.polarityCell.col) : "",
+    };
   return {
     overSpan,
     rag: statusAt(grid, d.ragCell, d.ragYesNo, bc.dataRows),
@@ -48,7 +55,10 @@ export function readStatedAboutKpi(d: DraftKpi, bc: BuildContext): StatedAboutKp
 /** A status the workbook states in a cell, in words, symbols or fill. */
 export function statusAt(grid: SheetGrid, cell: CellRef | null, yesNo: boolean, rows: readonly [number, number] = [cell ? cell.row : 0, cell ? cell.row : 0]): Rag | null {
   if (!cell) return null;
-  const stated = readStatedStatus({ text: grid.text(cell.row, cell.col), fontName: grid.fontName(cell.row, cell.col), fontColor: grid.fontColor(cell.row, cell.col), fill: grid.fill(cell.row, cell.col) }, { yesNo });
+  const stated = readStatedStatus(
+    { text: grid.text(cell.row, cell.col), fontName: grid.fontName(cell.row, cell.col), fontColor: grid.fontColor(cell.row, cell.col), fill: grid.fill(cell.row, cell.col) },
+    { yesNo },
+  );
   if (stated || grid.text(cell.row, cell.col) !== "" || !isNeutralGrey(grid.fill(cell.row, cell.col))) return stated;
   return greyAmongColouredStatuses(grid, cell, rows) ? "grey" : null;
 }
@@ -90,13 +100,17 @@ export function polarityFromStated(
     // Only a clear disagreement tells: a stated Green where the other reading is Red (or the reverse). A Green
     // that the other reading makes Amber may be the publisher's own tolerance, not the polarity.
     const far = (a: Rag, b: Rag) => (a === "green" && b === "red") || (a === "red" && b === "green");
-    if (fitsUp !== fitsDown && far(up, down)) return { polarity: fitsUp ? "higher-is-better" : "lower-is-better", how: `the workbook's ${cap(stated)} for ${latest!.fig.text} against ${target!.fig.text} holds` };
+    if (fitsUp !== fitsDown && far(up, down))
+      return { polarity: fitsUp ? "higher-is-better" : "lower-is-better", how: `the workbook's ${cap(stated)} for ${latest!.fig.text} against ${target!.fig.text} holds` };
   }
   const pv = previous?.p.value ?? null;
   if (trend?.judgement && trend.judgement !== "no-change" && !trend.direction && av !== null && pv !== null && av !== pv) {
     const wentUp = av > pv;
     const better = trend.judgement === "improving";
-    return { polarity: wentUp === better ? "higher-is-better" : "lower-is-better", how: `the workbook calls the move from ${previous!.fig.text} to ${latest!.fig.text} ${trend.judgement}, which holds` };
+    return {
+      polarity: wentUp === better ? "higher-is-better" : "lower-is-better",
+      how: `the workbook calls the move from ${previous!.fig.text} to ${latest!.fig.text} ${trend.judgement}, which holds`,
+    };
   }
   return null;
 }

@@ -29,10 +29,23 @@ export function directionOfTravel(
   const text = ctx.stated.trendText;
   // A trend stated over a span of periods is not checked against the last step.
   if (ctx.stated.overSpan) return dot;
-  if (dot.direction && statedDirection && statedDirection !== dot.direction && !(statedDirection === "flat" && Math.abs((latest!.p.value ?? 0) - (previous!.p.value ?? 0)) <= Math.abs(previous!.p.value ?? 0) * 0.05)) {
-    add("stated-dot-contradicts-data", `${name}: the workbook states ${text} (${statedDirection}) but the figures go ${dot.direction}, from ${previous!.fig.text} to ${latest!.fig.text}.`, ctx.dotCell);
+  if (
+    dot.direction &&
+    statedDirection &&
+    statedDirection !== dot.direction &&
+    !(statedDirection === "flat" && Math.abs((latest!.p.value ?? 0) - (previous!.p.value ?? 0)) <= Math.abs(previous!.p.value ?? 0) * 0.05)
+  ) {
+    add(
+      "stated-dot-contradicts-data",
+      `${name}: the workbook states ${text} (${statedDirection}) but the figures go ${dot.direction}, from ${previous!.fig.text} to ${latest!.fig.text}.`,
+      ctx.dotCell,
+    );
   } else if (dot.judgement && statedJudgement && !statedDirection && statedJudgement !== dot.judgement) {
-    add("stated-dot-contradicts-data", `${name}: the workbook states "${text}" but the figures are ${dot.judgement} (${previous!.fig.text} to ${latest!.fig.text}, ${polarityWords(polarity)}).`, ctx.dotCell);
+    add(
+      "stated-dot-contradicts-data",
+      `${name}: the workbook states "${text}" but the figures are ${dot.judgement} (${previous!.fig.text} to ${latest!.fig.text}, ${polarityWords(polarity)}).`,
+      ctx.dotCell,
+    );
   }
   return dot;
 }

@@ -57,9 +57,11 @@ const OPERATORS: [RegExp, string][] = [
 ];
 
 /** Words that may stand before a figure without making the cell a sentence. */
-const LABEL_WORDS = /^(?:baseline|target|actual|current(?:ly)?|latest|previous|interim|final|staged|outturn|ytd|forecast|projected|provisional|revised|stretch|overall|total|average|avg|mean|median|rate|score|value|figure|result|position|performance|aim|goal)$/i;
+const LABEL_WORDS =
+  /^(?:baseline|target|actual|current(?:ly)?|latest|previous|interim|final|staged|outturn|ytd|forecast|projected|provisional|revised|stretch|overall|total|average|avg|mean|median|rate|score|value|figure|result|position|performance|aim|goal)$/i;
 /** Words a sentence leads into a number with; a "label" ending in one of these is no label. */
-const LEAD_IN = /\b(?:of|the|a|an|that|only|by|from|to|than|in|on|at|for|with|sample|samples|sampled|was|were|is|are|be|been|will|would|should|could|and|or|identified|showed|shows|reached|achieved|received|approximately)$/i;
+const LEAD_IN =
+  /\b(?:of|the|a|an|that|only|by|from|to|than|in|on|at|for|with|sample|samples|sampled|was|were|is|are|be|been|will|would|should|could|and|or|identified|showed|shows|reached|achieved|received|approximately)$/i;
 
 /** How many of each duration unit make a day. */
 const PER_DAY = { hours: 24, minutes: 1440, seconds: 86400 } as const;

@@ -20,8 +20,10 @@ const AT_LEAST = new RegExp(
   "i",
 );
 /** Nouns that name a comparator a figure can be measured against. */
-export const COMPARATOR_NOUN = /\b(?:average|avg|mean|median|benchmark|national|england|english|regional|region|statistical\s+neighbours?|stat\s+neighbours?|similar\s+(?:areas?|authorities|las)|comparators?|peers?|quartile|core\s+cities)\b/i;
-const COMPARATOR_LEAD = /^(?:(?:in\s+line\s+with|at\s+or\s+(?:above|better\s+than)|at\s+least|above|better\s+than|match(?:ing)?|equal\s+to|same\s+as|meet(?:ing)?|exceed(?:ing)?|to\s+be|be)\s+)?(?:the\s+)?/i;
+export const COMPARATOR_NOUN =
+  /\b(?:average|avg|mean|median|benchmark|national|england|english|regional|region|statistical\s+neighbours?|stat\s+neighbours?|similar\s+(?:areas?|authorities|las)|comparators?|peers?|quartile|core\s+cities)\b/i;
+const COMPARATOR_LEAD =
+  /^(?:(?:in\s+line\s+with|at\s+or\s+(?:above|better\s+than)|at\s+least|above|better\s+than|match(?:ing)?|equal\s+to|same\s+as|meet(?:ing)?|exceed(?:ing)?|to\s+be|be)\s+)?(?:the\s+)?/i;
 
 /** The amount as a fraction when written with a percent-like unit; NaN when too long to be a number. */
 function amountOf(n: string, unit: string | undefined): number {

@@ -26,7 +26,8 @@ const RATE_AS_SHARE = /%\s*rates?\b|\brates?\s*(?:\(\s*%\s*\)|as an? (?:%|percen
 export function unitFromMeasure(text: string): Unit | null {
   const lower = text.toLowerCase();
   if (/\(\s*%\s*\)|%\s*\)?\s*$/.test(lower)) return "percent";
-  const threshold = /\b(?:over|more than|longer than|within|under|less than|at least|up to|beyond|after|by)\s+\d+(?:\.\d+)?\s*\+?\s*(?:working\s+|calendar\s+)?(weeks?|days?|months?)\b|\b\d+\s*\+?\s*(weeks?|days?)\s+(?:or more|and over|plus|wait|waits|breach\w*)\b/g;
+  const threshold =
+    /\b(?:over|more than|longer than|within|under|less than|at least|up to|beyond|after|by)\s+\d+(?:\.\d+)?\s*\+?\s*(?:working\s+|calendar\s+)?(weeks?|days?|months?)\b|\b\d+\s*\+?\s*(weeks?|days?)\s+(?:or more|and over|plus|wait|waits|breach\w*)\b/g;
   const thresholdUnits = [...lower.matchAll(threshold)].map((m) => (m[1] ?? m[2]).replace(/s$/, ""));
   const t = lower.replace(threshold, " ");
   const timeOf = /\b(?:average|mean|median|number of|no\.? of|length of|time)\b/.test(t);
@@ -70,7 +71,8 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
   if (e.stated && e.stated !== "rate") return { unit: e.stated, ratePer: null };
   if (e.stated === "rate" || base !== null) return { unit: "rate", ratePer: base };
   if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: conventionalBase(e.measure) ?? (e.cells.some((p) => p.unit === "percent") ? 100 : null) };
-  const unit = majorityUnit(e.cells) ?? e.measureUnit ?? durationHeading(e.headings) ?? (e.headings.some((h) => PERCENT_HEADING.test(h) || ATTENDANCE_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
+  const unit =
+    majorityUnit(e.cells) ?? e.measureUnit ?? durationHeading(e.headings) ?? (e.headings.some((h) => PERCENT_HEADING.test(h) || ATTENDANCE_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
   return { unit, ratePer: null };
 }
 
@@ -87,7 +89,8 @@ const ATTENDANCE_HEADING = /^\s*(?:%\s*)?(?:overall\s+|school\s+)?attendance(?:\
  * A heading that says its figures are shares: "Percentage (%)", "Result %", "Per cent" — not one that speaks of a
  * change or a part of a cell ("Baseline (% change for 12 months)", "percentage points").
  */
-const PERCENT_HEADING = /\(\s*%\s*\)|(?:^|\s)%(?:\s*$|\s+(?!change|points?\b|increase|decrease|reduction|difference))|\bper ?cent(?:age)?\b(?!\s+(?:change|points?\b|increase|decrease|reduction|difference))/i;
+const PERCENT_HEADING =
+  /\(\s*%\s*\)|(?:^|\s)%(?:\s*$|\s+(?!change|points?\b|increase|decrease|reduction|difference))|\bper ?cent(?:age)?\b(?!\s+(?:change|points?\b|increase|decrease|reduction|difference))/i;
 
 /**
  * Whole numbers of things, nothing saying otherwise ("Number of visits", "Accidental dwelling fires", "Cases of

@@ -319,7 +319,12 @@ export function parsePeriod(label: string, ctx?: PeriodContext): Period | null {
   const built = found ?? (bare !== text ? matchRules(bare, ctx) : null) ?? (lead ? matchRules(bare.slice(lead[0].length), ctx) : null);
   if (!built) return null;
   // The label as written, less a dash or bullet it was listed with.
-  const period: Period = { label: found || bare === text ? written : written.replace(/^(?:[•·*]+\s*|[-–—]+\s+)/, ""), kind: built.kind, start: built.range?.start ?? null, end: built.range?.end ?? null };
+  const period: Period = {
+    label: found || bare === text ? written : written.replace(/^(?:[•·*]+\s*|[-–—]+\s+)/, ""),
+    kind: built.kind,
+    start: built.range?.start ?? null,
+    end: built.range?.end ?? null,
+  };
   if (built.relativeMonths !== undefined) period.relativeMonths = built.relativeMonths;
   return period;
 }

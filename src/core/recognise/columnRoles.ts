@@ -186,12 +186,29 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
       c.cls = fromContent("polarity", `${pct(polarity)} of its cells say High or Low`, W.cellsSayOutright);
     } else if (role && FIGURE_ROLES.has(role) && role !== "time" && values < W.fewFigures && numberedNames(grid, c.col, dataRows) >= W.stageNames) {
       // "Milestone" over "Milestone 1", "Milestone 2" …: the cells name each row's stage; they hold no figures.
-      c.cls = fromContent("ignore", "its cells name stages in turn (\"Milestone 1\" …), not figures", W.placeSays);
-    } else if (role === "latest" && c.cls?.source === "heading" && values === 0 && labels >= W.repeatedWordCells && p.labelCells >= W.repeatedWordRows && p.distinctLabels <= W.repeatedWordsDistinct && p.averageLabelLength <= W.repeatedWordLength) {
+      c.cls = fromContent("ignore", 'its cells name stages in turn ("Milestone 1" …), not figures', W.placeSays);
+    } else if (
+      role === "latest" &&
+      c.cls?.source === "heading" &&
+      values === 0 &&
+      labels >= W.repeatedWordCells &&
+      p.labelCells >= W.repeatedWordRows &&
+      p.distinctLabels <= W.repeatedWordsDistinct &&
+      p.averageLabelLength <= W.repeatedWordLength
+    ) {
       // "Current Position" over "Above", "Inline", "Above" …: a few words repeated place each row in a comparison;
       // the figure is elsewhere.
       c.cls = fromContent("ignore", `headed "${c.label}" but its cells are ${p.distinctLabels} words repeated, not figures`, W.placeSays);
-    } else if (role && (FIGURE_ROLES.has(role) || role === "benchmark" || role === "ignore") && labels >= W.wordCells && values < W.noFigures && (p.averageLabelLength > W.nameLength || namesFiguresBeside(c)) && p.distinctLabels >= W.distinctLabels * p.labelCells && p.labelCells >= W.fewestLabels && (role !== "time" || !namedToLeft(c))) {
+    } else if (
+      role &&
+      (FIGURE_ROLES.has(role) || role === "benchmark" || role === "ignore") &&
+      labels >= W.wordCells &&
+      values < W.noFigures &&
+      (p.averageLabelLength > W.nameLength || namesFiguresBeside(c)) &&
+      p.distinctLabels >= W.distinctLabels * p.labelCells &&
+      p.labelCells >= W.fewestLabels &&
+      (role !== "time" || !namedToLeft(c))
+    ) {
       // "End of Key Stage Results" heads the measures, not results; "2024/25" in the corner over the names
       // is the table's year. (Text under a milestone heading beside a reference column is a qualitative milestone.)
       c.cls = null;
@@ -201,7 +218,13 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     } else if (role === "dot" && values >= W.figureCells && status + trend < W.fewStatements && comparedPeriod(c.label, ctx)) {
       // "Short Term DOT against 2016/17 (Q4)" over figures: the figure of the period the trend is judged against.
       const period = comparedPeriod(c.label, ctx)!;
-      c.cls = { role: "time", source: "content", strength: W.placeSays, words: `the figures of ${period.label}, the period its heading compares against`, heading: { label: c.label, role: "actual", period, relativeMonths: null } };
+      c.cls = {
+        role: "time",
+        source: "content",
+        strength: W.placeSays,
+        words: `the figures of ${period.label}, the period its heading compares against`,
+        heading: { label: c.label, role: "actual", period, relativeMonths: null },
+      };
     } else if ((role === "rag" || role === "dot") && values >= W.figureCells && status + trend < W.fewStatements) {
       // "Achieved" over figures is the figure achieved; "Change" over figures, a worked-out difference.
       c.cls = (c.cls!.strength ?? 1) < W.clearHeading ? null : fromContent("ignore", `headed as a ${role === "rag" ? "status" : "trend"} but ${pct(values)} of its cells are figures`, W.guess);
@@ -238,10 +261,15 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
 
   // 1c. A weak word ("rate", "%", "total") heading a figure beside a column the heading names outright as the
   //     figure ("Result 2023", "Current performance") is another figure about the KPI, not its latest.
-  const strongLatest = columns.some((c) => (c.cls?.role === "latest" && (c.cls.strength ?? 1) >= W.namesLatest) || (c.cls?.role === "time" && c.cls.heading && c.cls.heading.role !== "target" && c.cls.heading.role !== "final-target" && c.cls.heading.role !== "baseline"));
+  const strongLatest = columns.some(
+    (c) =>
+      (c.cls?.role === "latest" && (c.cls.strength ?? 1) >= W.namesLatest) ||
+      (c.cls?.role === "time" && c.cls.heading && c.cls.heading.role !== "target" && c.cls.heading.role !== "final-target" && c.cls.heading.role !== "baseline"),
+  );
   if (strongLatest) {
     for (const c of columns) {
-      if (c.cls?.role === "latest" && c.cls.source === "heading" && (c.cls.strength ?? 1) < W.leansLatest) c.cls = { role: "ignore", source: "heading", strength: W.weakest, words: `"${c.label}" beside the column that holds the figure` };
+      if (c.cls?.role === "latest" && c.cls.source === "heading" && (c.cls.strength ?? 1) < W.leansLatest)
+        c.cls = { role: "ignore", source: "heading", strength: W.weakest, words: `"${c.label}" beside the column that holds the figure` };
     }
   }
 
@@ -297,14 +325,27 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
         const distinct = p.labelCells ? p.distinctLabels / p.labelCells : 0;
         const codes = share(p, "code");
         const sentences = sentenceShare(grid, c.col, dataRows);
-        return { c, score: distinct * W.rankDistinct + Math.min(p.averageLabelLength, W.rankLengthCap) / W.rankLengthPer - codes * W.rankCodes - sentences * W.rankSentences - (c.cls?.role === "group" ? W.rankGroupHeading : 0) };
+        return {
+          c,
+          score:
+            distinct * W.rankDistinct +
+            Math.min(p.averageLabelLength, W.rankLengthCap) / W.rankLengthPer -
+            codes * W.rankCodes -
+            sentences * W.rankSentences -
+            (c.cls?.role === "group" ? W.rankGroupHeading : 0),
+        };
       })
       .sort((a, b) => b.score - a.score);
     const measure = ranked[0];
     if (measure && !measure.c.cls?.ambiguousKpi) {
       const p = prof(measure.c);
       if (share(p, "code") < W.codeCells) {
-        measure.c.cls = { role: "measure", source: measure.c.cls ? "heading" : "position", strength: W.placeSays, words: `the leftmost column of distinct labels, ${p.distinctLabels} of ${p.labelCells}` };
+        measure.c.cls = {
+          role: "measure",
+          source: measure.c.cls ? "heading" : "position",
+          strength: W.placeSays,
+          words: `the leftmost column of distinct labels, ${p.distinctLabels} of ${p.labelCells}`,
+        };
       }
     }
   }
@@ -371,7 +412,13 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     const role = group[0].cls!.role;
     const headingRole = role === "target" ? "target" : role === "baseline" ? "baseline" : "actual";
     for (const c of group) {
-      c.cls = { role: "time", source: "heading", strength: W.placeSays, words: `one of ${group.length} columns under "${c.label}"`, heading: { label: c.label, role: headingRole, period: null, relativeMonths: null } };
+      c.cls = {
+        role: "time",
+        source: "heading",
+        strength: W.placeSays,
+        words: `one of ${group.length} columns under "${c.label}"`,
+        heading: { label: c.label, role: headingRole, period: null, relativeMonths: null },
+      };
     }
   }
   const seriesCols = columns.filter((c) => c.cls?.role === "time" && c.cls.heading && (c.cls.heading.role === "actual" || c.cls.heading.role === "period"));
@@ -381,7 +428,13 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     // "Year end | Quarter 1 | Quarter 2": an unnamed figure just before a series of periods is its earlier point.
     const firstSeries = seriesCols[0].col;
     for (const c of stillUnnamed.filter((u) => u.col < firstSeries && u.col >= firstSeries - W.seriesLead)) {
-      c.cls = { role: "time", source: "position", strength: W.weakest, words: "a figure column just before the periods, read as the earlier point of the series", heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null } };
+      c.cls = {
+        role: "time",
+        source: "position",
+        strength: W.weakest,
+        words: "a figure column just before the periods, read as the earlier point of the series",
+        heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null },
+      };
     }
     stillUnnamed = stillUnnamed.filter((u) => !u.cls);
   }
@@ -389,7 +442,13 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     stillUnnamed[0].cls = { role: "latest", source: "position", strength: W.guess, words: "the only figure column nothing else names" };
   } else if (!hasLatest && stillUnnamed.length > 1) {
     for (const c of stillUnnamed) {
-      c.cls = { role: "time", source: "position", strength: W.weakest, words: "one of several figure columns read left to right as a series", heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null } };
+      c.cls = {
+        role: "time",
+        source: "position",
+        strength: W.weakest,
+        words: "one of several figure columns read left to right as a series",
+        heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null },
+      };
     }
   }
 }
@@ -429,7 +488,12 @@ function namesUnderOwnerHeading(columns: ColumnInfo[], prof: (c: ColumnInfo) => 
   if (names.length !== 1 || (names[0].cls?.role !== "owner" && names[0].cls?.role !== "group") || names[0].cls.source !== "heading") return;
   const p = prof(names[0]);
   if (p.labelCells < W.fewestLabels || p.distinctLabels < W.distinctLabels * p.labelCells) return;
-  names[0].cls = { role: "measure", source: "heading", strength: W.placeSays, words: `headed "${names[0].label}" over the only column of distinct names beside the figures, ${p.distinctLabels} of ${p.labelCells}` };
+  names[0].cls = {
+    role: "measure",
+    source: "heading",
+    strength: W.placeSays,
+    words: `headed "${names[0].label}" over the only column of distinct names beside the figures, ${p.distinctLabels} of ${p.labelCells}`,
+  };
 }
 
 /** Share of a column's filled cells that are a word and a number ("Milestone 3", "Stage 2"). */

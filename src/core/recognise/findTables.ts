@@ -467,7 +467,9 @@ function tableContext(grid: SheetGrid, headerRows: number[], fromCol: number, to
   // "year end (2024/25)" counts in financial years whether or not it has headings.
   const anchor = headerRows[0] ?? firstRow;
   if (anchor === undefined) return ctx;
-  const kind: PeriodContext = ctx.yearPairKind ? ctx : { ...ctx, yearPairKind: financialHeadings(grid, headerRows, fromCol, toCol) || !aboutSchools(grid, anchor, fromCol, toCol) ? "financial-year" : "academic-year" };
+  const kind: PeriodContext = ctx.yearPairKind
+    ? ctx
+    : { ...ctx, yearPairKind: financialHeadings(grid, headerRows, fromCol, toCol) || !aboutSchools(grid, anchor, fromCol, toCol) ? "financial-year" : "academic-year" };
   if (!headerRows.length) return kind;
   // Yearless headings ("Q1 Performance", "Jan") take their year from the period the title or the sheet's name gives.
   const yearStart = ctx.yearStart ? null : yearStartOf(periodOfPlace(grid, { headerRow: headerRows[0], lastCol: toCol, periodContext: kind }), kind);
@@ -671,7 +673,8 @@ function seriesUnderNameLine(grid: SheetGrid, kinds: CellKinds, region: { firstR
     if (!grid.isBlankRow(r + 1, region.firstCol, region.lastCol) && r + 1 <= region.lastRow && grid.filledCols(r + 1, region.firstCol, region.lastCol).length > 1) continue;
     const fromCol = region.firstCol;
     const toCol = figures[figures.length - 1];
-    const over = (h: number) => h >= grid.firstRow && grid.rawText(h, fromCol) === "" && figures.every((c) => grid.rawText(h, c) !== "" && (!kinds.isValue(h, c) || /^(?:19|20)\d{2}$/.test(grid.rawText(h, c))));
+    const over = (h: number) =>
+      h >= grid.firstRow && grid.rawText(h, fromCol) === "" && figures.every((c) => grid.rawText(h, c) !== "" && (!kinds.isValue(h, c) || /^(?:19|20)\d{2}$/.test(grid.rawText(h, c))));
     if (!over(r - 1)) continue;
     const headerRows = over(r - 2) ? [r - 2, r - 1] : [r - 1];
     const columns = headingColumns(grid, headerRows, fromCol, toCol, ctx);

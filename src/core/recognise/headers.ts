@@ -127,15 +127,47 @@ export const PHRASES: [string, ColumnRole, number][] = [
   ["collection frequency", "frequency", 3], ["reported", "frequency", 1],
   ["unit", "unit", 3], ["unit of measure", "unit", 3], ["measure type", "unit", 2], ["format", "unit", 1], ["data type", "unit", 2],
   // Comparators.
-  ["england", "benchmark", 3], ["national average", "benchmark", 3], ["national", "benchmark", 2], ["regional", "benchmark", 3],
-  ["region", "benchmark", 2], ["statistical neighbour", "benchmark", 3], ["statistical neighbour average", "benchmark", 3],
-  ["similar authority", "benchmark", 3], ["similar council", "benchmark", 3], ["nearest neighbour", "benchmark", 3], ["peer", "benchmark", 3],
-  ["peer group", "benchmark", 3], ["median", "benchmark", 2], ["quartile", "benchmark", 3], ["top quartile", "benchmark", 3],
-  ["comparator", "benchmark", 3], ["benchmark", "benchmark", 3], ["average", "benchmark", 1], ["core cities", "benchmark", 3],
-  ["cipfa", "benchmark", 3], ["housemark", "benchmark", 3], ["la average", "benchmark", 3], ["local authority", "benchmark", 2], ["local authority average", "benchmark", 3], ["england average", "benchmark", 3],
-  ["north west", "benchmark", 2], ["north east", "benchmark", 2], ["south west", "benchmark", 2], ["south east", "benchmark", 2],
-  ["london", "benchmark", 2], ["network", "benchmark", 2], ["cancer alliance", "benchmark", 2], ["alliance", "benchmark", 1], ["icb", "benchmark", 1], ["ics", "benchmark", 1], ["wale", "benchmark", 2], ["scotland", "benchmark", 2], ["uk", "benchmark", 2], ["all england", "benchmark", 3],
-  ["rank", "benchmark", 1], ["ranking", "benchmark", 1],
+  ["england", "benchmark", 3],
+  ["national average", "benchmark", 3],
+  ["national", "benchmark", 2],
+  ["regional", "benchmark", 3],
+  ["region", "benchmark", 2],
+  ["statistical neighbour", "benchmark", 3],
+  ["statistical neighbour average", "benchmark", 3],
+  ["similar authority", "benchmark", 3],
+  ["similar council", "benchmark", 3],
+  ["nearest neighbour", "benchmark", 3],
+  ["peer", "benchmark", 3],
+  ["peer group", "benchmark", 3],
+  ["median", "benchmark", 2],
+  ["quartile", "benchmark", 3],
+  ["top quartile", "benchmark", 3],
+  ["comparator", "benchmark", 3],
+  ["benchmark", "benchmark", 3],
+  ["average", "benchmark", 1],
+  ["core cities", "benchmark", 3],
+  ["cipfa", "benchmark", 3],
+  ["housemark", "benchmark", 3],
+  ["la average", "benchmark", 3],
+  ["local authority", "benchmark", 2],
+  ["local authority average", "benchmark", 3],
+  ["england average", "benchmark", 3],
+  ["north west", "benchmark", 2],
+  ["north east", "benchmark", 2],
+  ["south west", "benchmark", 2],
+  ["south east", "benchmark", 2],
+  ["london", "benchmark", 2],
+  ["network", "benchmark", 2],
+  ["cancer alliance", "benchmark", 2],
+  ["alliance", "benchmark", 1],
+  ["icb", "benchmark", 1],
+  ["ics", "benchmark", 1],
+  ["wale", "benchmark", 2],
+  ["scotland", "benchmark", 2],
+  ["uk", "benchmark", 2],
+  ["all england", "benchmark", 3],
+  ["rank", "benchmark", 1],
+  ["ranking", "benchmark", 1],
   // The nations' averages, named by their adjectives too ("Latest Scottish Average", "Welsh average").
   ["scottish average", "benchmark", 3], ["welsh average", "benchmark", 3], ["scotland average", "benchmark", 3], ["wales average", "benchmark", 3],
   ["uk average", "benchmark", 3], ["regional average", "benchmark", 3], ["sector average", "benchmark", 3], ["scottish", "benchmark", 2], ["welsh", "benchmark", 2],
@@ -314,7 +346,8 @@ function readHeading(text: string, ctx: PeriodContext): HeaderClass | null {
  * A cheap first look: could this text head a name column (reference or measure)? Used to skip most rows of a
  * large sheet before any heading is parsed.
  */
-const NAME_QUICK = /^\s*(kpi|pi\b|ref|reference|measure|performance (measure|indicator)|indicator|description|metric|key (?:performance|measure|indicator|metric)|id\b|code\b|no\.?\s*$|number\s*$|#|criteria|title|name\b)/i;
+const NAME_QUICK =
+  /^\s*(kpi|pi\b|ref|reference|measure|performance (measure|indicator)|indicator|description|metric|key (?:performance|measure|indicator|metric)|id\b|code\b|no\.?\s*$|number\s*$|#|criteria|title|name\b)/i;
 export function mayNameColumn(text: string): boolean {
   // Headings name, they do not number: "REF-10234" or "KPI 1/2" is a data cell.
   return text.length <= 60 && NAME_QUICK.test(text) && !/\d/.test(text);

@@ -72,7 +72,10 @@ function oneRowTable(grid: SheetGrid, kinds: CellKinds, region: GridRegion, r: n
   const columns: ColumnInfo[] = cols.map((c, i) => ({
     col: c,
     label: grid.text(head, c),
-    cls: parts[i] === "kpi" ? { role: "latest", source: "heading", strength: 0.6, words: "the organisation's own figure, one row under its heading" } : { ...(classes[i] as HeaderClass), role: parts[i] === "target" ? "target" : "benchmark" },
+    cls:
+      parts[i] === "kpi"
+        ? { role: "latest", source: "heading", strength: 0.6, words: "the organisation's own figure, one row under its heading" }
+        : { ...(classes[i] as HeaderClass), role: parts[i] === "target" ? "target" : "benchmark" },
     sub: null,
   }));
   const table: FoundTable = {

@@ -51,7 +51,12 @@ const BASELINE_ROW = /^base\s?line\b/i;
 const MIN_ROWS = 3;
 
 /** Every table in the region whose first column runs down periods with figures beside them. */
-export function findPeriodRowTables(grid: SheetGrid, region: GridRegion, ctxOf: (headerRow: number, fromCol: number, toCol: number) => PeriodContext, taken: (row: number, col: number) => boolean): PeriodRowsShape[] {
+export function findPeriodRowTables(
+  grid: SheetGrid,
+  region: GridRegion,
+  ctxOf: (headerRow: number, fromCol: number, toCol: number) => PeriodContext,
+  taken: (row: number, col: number) => boolean,
+): PeriodRowsShape[] {
   const out: PeriodRowsShape[] = [];
   for (let col = region.firstCol; col <= region.lastCol; col++) {
     let r = region.firstRow;
@@ -127,7 +132,13 @@ function figureBeside(grid: SheetGrid, r: number, col: number, lastCol: number):
 }
 
 /** The heading rows over a run of periods, the figure columns beside it, and the KPIs they make. */
-function shapeOf(grid: SheetGrid, col: number, run: { first: number; last: number }, region: GridRegion, ctxOf: (headerRow: number, fromCol: number, toCol: number) => PeriodContext): PeriodRowsShape | null {
+function shapeOf(
+  grid: SheetGrid,
+  col: number,
+  run: { first: number; last: number },
+  region: GridRegion,
+  ctxOf: (headerRow: number, fromCol: number, toCol: number) => PeriodContext,
+): PeriodRowsShape | null {
   // Rows named in words to the left of the periods are KPIs, each saying which period its figures are for
   // ("A&E four-hour wait | 95% | November 2019 | 83.8%"): the periods qualify the rows, they do not run down them.
   if (namedToTheLeft(grid, col, run, region.firstCol)) return null;

@@ -18,7 +18,12 @@ const SMALL_WORDS = /\b(?:of|and|the|for|in|on|to|at|by|our|we|with|from|all|a|a
 /** A sentence rather than a heading: many words, a full stop inside, or words that talk about the table. */
 function isSentence(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
-  return words.length > 9 || /[.!?]\s+\S/.test(text) || (/[.!?]$/.test(text.trim()) && words.length >= 5) || /\b(?:below|above|shown|here's|here is|these are|this is|this table|the table|we have|we are|please|see|click|published)\b/i.test(text);
+  return (
+    words.length > 9 ||
+    /[.!?]\s+\S/.test(text) ||
+    (/[.!?]$/.test(text.trim()) && words.length >= 5) ||
+    /\b(?:below|above|shown|here's|here is|these are|this is|this table|the table|we have|we are|please|see|click|published)\b/i.test(text)
+  );
 }
 
 /** A report's or table's own title: only report words, periods and small words. */

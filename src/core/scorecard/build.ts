@@ -60,7 +60,19 @@ export function buildScorecardSpec(scan: ScanResult, options: ScorecardOptions):
   const state = stateBlock(placed, commentary, fromWorkbook, options.generatedAt, scan.asOf);
   const compared = comparedBlock(base, state.endRow);
   const live = options.sourceCells
-    ? new LiveScorecard({ scanOrder: placed, registerOrder: groups.flatMap((g) => g.kpis), cells: options.sourceCells, settings, scan, sheetName: options.sheetName, dataSheetName, dataRow: compared.endRow, register: cells, settingsCol: columns.length, generatedAt: options.generatedAt })
+    ? new LiveScorecard({
+        scanOrder: placed,
+        registerOrder: groups.flatMap((g) => g.kpis),
+        cells: options.sourceCells,
+        settings,
+        scan,
+        sheetName: options.sheetName,
+        dataSheetName,
+        dataRow: compared.endRow,
+        register: cells,
+        settingsCol: columns.length,
+        generatedAt: options.generatedAt,
+      })
     : null;
   const liveCells = live?.finish() ?? null;
   const liveSettings = live?.settingsBlock() ?? null;

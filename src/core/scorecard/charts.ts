@@ -347,7 +347,15 @@ export function layoutCharts(input: ChartsInput): ChartsOutput {
   heading.set(top, 0, literal(headingText));
   layout.add(heading);
   layout.mergeAcross(top, top, [0, layout.lastCol]);
-  layout.format({ address: span(top, 0, top, layout.lastCol), fill: SECTION_COLOURS.fill, fontColour: SECTION_COLOURS.text, bold: true, fontSize: HEADING_FONT.size, wrap: true, verticalAlignment: "Center" });
+  layout.format({
+    address: span(top, 0, top, layout.lastCol),
+    fill: SECTION_COLOURS.fill,
+    fontColour: SECTION_COLOURS.text,
+    bold: true,
+    fontSize: HEADING_FONT.size,
+    wrap: true,
+    verticalAlignment: "Center",
+  });
   layout.height(top, headingHeight);
 
   // Each chart takes a slot of four per page (top left, top right, bottom left, bottom right); RAG by

@@ -203,7 +203,8 @@ export class LiveScorecard {
     const changed = this.data(this.wordsRow + 2, 3);
     const checks: Expr[] = [];
     if (this.n) checks.push(bin("=", fn("MIN", this.helperRange(H.structure)), num(1)));
-    if (this.input.scan.tables.length) checks.push(bin("=", fn("MIN", rangeRef(this.input.dataSheetName, { row: this.tableRow, col: 1, rowCount: this.input.scan.tables.length, colCount: 1 })), num(1)));
+    if (this.input.scan.tables.length)
+      checks.push(bin("=", fn("MIN", rangeRef(this.input.dataSheetName, { row: this.tableRow, col: 1, rowCount: this.input.scan.tables.length, colCount: 1 })), num(1)));
     if (!checks.length) return undefined;
     return liveFormulaText(fn("IFERROR", fn("IF", fn("AND", ...checks), ok, changed), changed));
   }
@@ -449,7 +450,13 @@ export class LiveScorecard {
   }
 
   /** Where a plotted point comes from: a reference and its value on the KPI's scale (or a count), or null when it cannot be followed. */
-  private pointSource(chart: ChartSpec, series: string, label: string, placed: ReadonlyMap<string, PlacedKpi>, summary: readonly ScorecardSummaryRow[]): { ref: Expr; value: Expr } | { count: Expr } | null {
+  private pointSource(
+    chart: ChartSpec,
+    series: string,
+    label: string,
+    placed: ReadonlyMap<string, PlacedKpi>,
+    summary: readonly ScorecardSummaryRow[],
+  ): { ref: Expr; value: Expr } | { count: Expr } | null {
     if (chart.kind === "rag-by-group") {
       const rag = RAG_BY_CODE.find((r) => RAG_WORDS[r] === series);
       const group = summary.find((s) => s.group === label);

@@ -3,7 +3,25 @@
 // and later, Excel on the web and LibreOffice.
 import { parseFormula, printFormula, type Expr } from "../formula";
 
-export const LIVE_FUNCTIONS: ReadonlySet<string> = new Set(["IF", "IFERROR", "ISNUMBER", "AND", "ABS", "MAX", "MIN", "CHOOSE", "INDEX", "COUNTIFS", "COUNTA", "T", "CHAR", "LEN", "ROWS", "COLUMNS", "NA"]);
+export const LIVE_FUNCTIONS: ReadonlySet<string> = new Set([
+  "IF",
+  "IFERROR",
+  "ISNUMBER",
+  "AND",
+  "ABS",
+  "MAX",
+  "MIN",
+  "CHOOSE",
+  "INDEX",
+  "COUNTIFS",
+  "COUNTA",
+  "T",
+  "CHAR",
+  "LEN",
+  "ROWS",
+  "COLUMNS",
+  "NA",
+]);
 
 /** Functions that recalculate on every change anywhere (or read the sheet around them): never written. */
 export const VOLATILE_FUNCTIONS: readonly string[] = ["TODAY", "NOW", "OFFSET", "INDIRECT", "RAND", "RANDBETWEEN", "CELL", "INFO"];

@@ -18,7 +18,25 @@ import { sameValue } from "./liveCheck";
 import { AS_IS, sameScale, scaleExpr, scaleNumber, scaleOf, type Scale } from "./liveScale";
 
 /** The helper cells of a KPI on the data sheet's live block, by column. */
-export const H = Object.freeze({ key: 0, L: 1, latest: 2, P: 3, previous: 4, TI: 5, target: 6, shown: 7, final: 8, rag: 9, dot: 10, stale: 11, group: 12, structure: 13, staleText: 14, ratedAt: 15, periodRead: 16 });
+export const H = Object.freeze({
+  key: 0,
+  L: 1,
+  latest: 2,
+  P: 3,
+  previous: 4,
+  TI: 5,
+  target: 6,
+  shown: 7,
+  final: 8,
+  rag: 9,
+  dot: 10,
+  stale: 11,
+  group: 12,
+  structure: 13,
+  staleText: 14,
+  ratedAt: 15,
+  periodRead: 16,
+});
 /** Helpers, then the words each point of the series would add as out of date ("at Oct 2020 — out of date"). */
 export const HELPER_COLUMNS = 17;
 export type HelperName = keyof typeof H;
@@ -313,7 +331,9 @@ export class KpiFormulas {
       const base = leads ? this.cellOf(c.baseline) : null;
       if (!leads || base) {
         plan.P = this.lastIndex(s.counted.map((cond, i) => bin("*", cond, bin(">", this.helper("L"), num(i + 1)))));
-        plan.previous = base ? fn("IF", bin(">", this.helper("P"), num(0)), before, fn("IF", and(bin(">", this.helper("L"), num(0)), isNum(base.ref)), scaleExpr(base.scale, base.ref), blank())) : before;
+        plan.previous = base
+          ? fn("IF", bin(">", this.helper("P"), num(0)), before, fn("IF", and(bin(">", this.helper("L"), num(0)), isNum(base.ref)), scaleExpr(base.scale, base.ref), blank()))
+          : before;
       }
     } else if (s) {
       plan.previous = blank();

@@ -185,7 +185,15 @@ export function layoutRegister(input: RegisterInput): RegisterOutput {
     groupRows.set(g.name, row);
     layout.section("group", g.name, row);
     layout.mergeAcross(row, row, [0, lastPrinted]);
-    layout.format({ address: span(row, 0, row, lastPrinted), fill: SECTION_COLOURS.fill, fontColour: SECTION_COLOURS.text, bold: true, fontSize: GROUP_FONT.size, wrap: true, verticalAlignment: "Center" });
+    layout.format({
+      address: span(row, 0, row, lastPrinted),
+      fill: SECTION_COLOURS.fill,
+      fontColour: SECTION_COLOURS.text,
+      bold: true,
+      fontSize: GROUP_FONT.size,
+      wrap: true,
+      verticalAlignment: "Center",
+    });
     layout.fitText(row, [0, lastPrinted], text, GROUP_FONT);
     row++;
     for (const p of g.kpis) {

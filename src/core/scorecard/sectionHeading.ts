@@ -12,6 +12,14 @@ export function sectionHeading(layout: SheetLayout, b: BlockBuilder, row: number
   const all = fullSpan(layout);
   b.set(row, 0, literal(text));
   layout.mergeAcross(row, row, all);
-  layout.format({ address: span(row, 0, row, all[1]), fill: SECTION_COLOURS.fill, fontColour: SECTION_COLOURS.text, bold: true, fontSize: SECTION_HEADING_FONT.size, wrap: true, verticalAlignment: "Center" });
+  layout.format({
+    address: span(row, 0, row, all[1]),
+    fill: SECTION_COLOURS.fill,
+    fontColour: SECTION_COLOURS.text,
+    bold: true,
+    fontSize: SECTION_HEADING_FONT.size,
+    wrap: true,
+    verticalAlignment: "Center",
+  });
   layout.fitText(row, all, text, SECTION_HEADING_FONT);
 }

@@ -237,7 +237,15 @@ function tileMinimum(t: TileSpec): number {
  * columns, a row per group: one table read across and down. When the columns are too few for the tiles side by
  * side, the tiles stand in rows and the counts by group follow as a table of their own.
  */
-function layoutCounts(layout: SheetLayout, b: BlockBuilder, tiles: readonly TileSpec[], summary: readonly ScorecardSummaryRow[], rags: readonly Rag[], row: number, live?: SummaryInput["live"]): number {
+function layoutCounts(
+  layout: SheetLayout,
+  b: BlockBuilder,
+  tiles: readonly TileSpec[],
+  summary: readonly ScorecardSummaryRow[],
+  rags: readonly Rag[],
+  row: number,
+  live?: SummaryInput["live"],
+): number {
   const byGroup = summary.length >= 2;
   const minimum = tiles.map((t, i) => (i === 0 && byGroup ? Math.max(tileMinimum(t), 120) : tileMinimum(t)));
   const spans = partitionColumns(layout.widths, tiles.map((_, i) => (i === 0 && byGroup ? 3 : 1)), minimum);

@@ -8,8 +8,14 @@ import { firstBracketedWords, type BracketedWords } from "./brackets";
 // A polarity cell's words, each list tried in this order: none, then the whole cell, then how it begins.
 export const POLARITY_CELL: [RegExp, Polarity | "neutral"][] = [
   [/^(?:no polarity|neutral|n\/a|none|context(?:ual)?|no preferred direction|data only|not applicable)$/, "neutral"],
-  [/^(?:h|hi|high|higher|up|increase|increasing|more|bigger|larger|max|maximise|maximize|↑|▲|\+|high is good|higher is better|bigger is better|a high (?:figure|number|value|score) is good|aim (?:high|to increase)|high = good|good = high)$/, "higher-is-better"],
-  [/^(?:l|lo|low|lower|down|decrease|decreasing|less|fewer|smaller|min|minimise|minimize|↓|▼|-|low is good|lower is better|smaller is better|a low (?:figure|number|value|score) is good|aim (?:low|to reduce|to decrease)|low = good|good = low)$/, "lower-is-better"],
+  [
+    /^(?:h|hi|high|higher|up|increase|increasing|more|bigger|larger|max|maximise|maximize|↑|▲|\+|high is good|higher is better|bigger is better|a high (?:figure|number|value|score) is good|aim (?:high|to increase)|high = good|good = high)$/,
+    "higher-is-better",
+  ],
+  [
+    /^(?:l|lo|low|lower|down|decrease|decreasing|less|fewer|smaller|min|minimise|minimize|↓|▼|-|low is good|lower is better|smaller is better|a low (?:figure|number|value|score) is good|aim (?:low|to reduce|to decrease)|low = good|good = low)$/,
+    "lower-is-better",
+  ],
   [/^(?:higher|high|increase|bigger|larger|more|maxim)/, "higher-is-better"],
   [/^(?:lower|low|decrease|reduc|smaller|less|fewer|minim)/, "lower-is-better"],
 ];
@@ -51,8 +57,10 @@ export function polarityInMeasure(measure: string): { polarity: Polarity; words:
   return null;
 }
 
-export const TARGET_LOWER = /^(?:max(?:imum)?\.?|under|below|less than|lower than|fewer than|no more than|not more than|not (?:to )?exceed(?:ing)?|not above|at most|up to|within|<|≤|<=|=<)\s*\S|\b(?:or (?:less|fewer|lower|under|below)|and (?:under|below)|maximum|max\.?|at most|or better \(lower\))\b/;
-export const TARGET_HIGHER = /^(?:min(?:imum)?\.?|over|above|more than|greater than|higher than|at least|not less than|no less than|>|≥|>=|=>)\s*\S|\b(?:or (?:more|higher|above|over|greater)|and (?:over|above)|minimum|at least)\b/;
+export const TARGET_LOWER =
+  /^(?:max(?:imum)?\.?|under|below|less than|lower than|fewer than|no more than|not more than|not (?:to )?exceed(?:ing)?|not above|at most|up to|within|<|≤|<=|=<)\s*\S|\b(?:or (?:less|fewer|lower|under|below)|and (?:under|below)|maximum|max\.?|at most|or better \(lower\))\b/;
+export const TARGET_HIGHER =
+  /^(?:min(?:imum)?\.?|over|above|more than|greater than|higher than|at least|not less than|no less than|>|≥|>=|=>)\s*\S|\b(?:or (?:more|higher|above|over|greater)|and (?:over|above)|minimum|at least)\b/;
 
 /**
  * A measure that opens with its own target ("At least 95% of patients …", "No more than 2% of …"): the target's

@@ -15,9 +15,18 @@ export interface StatusCell {
 }
 
 export const WORDS: [RegExp, Rag][] = [
-  [/^(?:g|green|dark green|on target|on track|above target|exceed(?:s|ed|ing)? target|target (?:met|achieved|exceeded)|met|achieved|exceeded|better than target|ahead of target|ahead|good|strong|on plan|meeting target|meeting or exceeding(?: the)? target|in line with target|within target|complete(?:d)? on time|no concerns?)$/, "green"],
-  [/^(?:a|amber|y|yellow|orange|a\/g|g\/a|amber\/green|green\/amber|a\/r|r\/a|amber\/red|red\/amber|at risk|close to target|near target|just below target|slightly (?:below|off) target|within tolerance|some (?:concerns?|slippage)|partially (?:met|achieved)|partly (?:met|achieved)|mixed|monitor|minor slippage|slippage)$/, "amber"],
-  [/^(?:r|red|off target|not on target|below target|target not (?:met|achieved)|not met|not achieved|missed|off track|behind target|behind|significantly (?:below|off) target|worse than target|concerns?|significant concerns?|failed|not meeting target)$/, "red"],
+  [
+    /^(?:g|green|dark green|on target|on track|above target|exceed(?:s|ed|ing)? target|target (?:met|achieved|exceeded)|met|achieved|exceeded|better than target|ahead of target|ahead|good|strong|on plan|meeting target|meeting or exceeding(?: the)? target|in line with target|within target|complete(?:d)? on time|no concerns?)$/,
+    "green",
+  ],
+  [
+    /^(?:a|amber|y|yellow|orange|a\/g|g\/a|amber\/green|green\/amber|a\/r|r\/a|amber\/red|red\/amber|at risk|close to target|near target|just below target|slightly (?:below|off) target|within tolerance|some (?:concerns?|slippage)|partially (?:met|achieved)|partly (?:met|achieved)|mixed|monitor|minor slippage|slippage)$/,
+    "amber",
+  ],
+  [
+    /^(?:r|red|off target|not on target|below target|target not (?:met|achieved)|not met|not achieved|missed|off track|behind target|behind|significantly (?:below|off) target|worse than target|concerns?|significant concerns?|failed|not meeting target)$/,
+    "red",
+  ],
   [/^(?:b|blue|complete|completed|closed|done|final target (?:met|achieved)|delivered)$/, "blue"],
   [/^(?:grey|gray|no data|not due|not yet due|data only|not rated|no target|not applicable|n\/a)$/, "grey"],
 ];

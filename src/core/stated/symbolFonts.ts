@@ -35,7 +35,8 @@ for (const [font, table] of Object.entries(TABLES)) {
 }
 
 /** Windows-1252's characters for bytes 0x80-0x9F, as Excel stores them when typed in a symbol font. */
-const CP1252_HIGH = "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
+const CP1252_HIGH =
+  "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
 
 /** The font byte a stored character stands for: Latin-1 as is, Windows-1252 extras, or the symbol-font private-use range. */
 function fontByte(ch: string): number | null {

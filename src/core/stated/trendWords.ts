@@ -19,11 +19,26 @@ const AMOUNT = String.raw`(?:\s+of\s+[\d.,]+\s*%?)?`;
 
 export const READINGS: [RegExp, Omit<TrendInWords, "text">][] = [
   // The words say which way performance went: a judgement.
-  [new RegExp(String.raw`\b(?:an?\s+)?(?:small\s+|slight\s+|significant\s+)?${RISE}${AMOUNT}\s+in\s+performance\b|\bperformance\s+(?:has\s+)?(?:improved|increased|risen)\b|\bimproved performance\b`, "i"), { direction: null, judgement: "improving" }],
-  [new RegExp(String.raw`\b(?:an?\s+)?(?:small\s+|slight\s+|significant\s+)?${FALL}${AMOUNT}\s+in\s+performance\b|\bperformance\s+(?:has\s+)?(?:declined|deteriorated|worsened|fallen|dropped|decreased)\b`, "i"), { direction: null, judgement: "worsening" }],
+  [
+    new RegExp(
+      String.raw`\b(?:an?\s+)?(?:small\s+|slight\s+|significant\s+)?${RISE}${AMOUNT}\s+in\s+performance\b|\bperformance\s+(?:has\s+)?(?:improved|increased|risen)\b|\bimproved performance\b`,
+      "i",
+    ),
+    { direction: null, judgement: "improving" },
+  ],
+  [
+    new RegExp(
+      String.raw`\b(?:an?\s+)?(?:small\s+|slight\s+|significant\s+)?${FALL}${AMOUNT}\s+in\s+performance\b|\bperformance\s+(?:has\s+)?(?:declined|deteriorated|worsened|fallen|dropped|decreased)\b`,
+      "i",
+    ),
+    { direction: null, judgement: "worsening" },
+  ],
   [/\b(?:has\s+|have\s+)?(?:remained|remains|re\w{0,2}ined|stayed)\s+(?:static|the same|stable|unchanged|level|steady)\b|\bno change\b/i, { direction: "flat", judgement: "no-change" }],
   // A quantity went up or down: a direction only.
-  [new RegExp(String.raw`\b(?:an?\s+)?(?:small\s+|slight\s+|significant\s+)?${RISE.replace("improvement|", "")}\s+in\s+(?:the\s+)?(?:volume|number|numbers)\b`, "i"), { direction: "up", judgement: null }],
+  [
+    new RegExp(String.raw`\b(?:an?\s+)?(?:small\s+|slight\s+|significant\s+)?${RISE.replace("improvement|", "")}\s+in\s+(?:the\s+)?(?:volume|number|numbers)\b`, "i"),
+    { direction: "up", judgement: null },
+  ],
   [new RegExp(String.raw`\b(?:an?\s+)?(?:small\s+|slight\s+|significant\s+)?${FALL}\s+in\s+(?:the\s+)?(?:volume|number|numbers)\b`, "i"), { direction: "down", judgement: null }],
 ];
 

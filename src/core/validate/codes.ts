@@ -33,14 +33,20 @@ export const FINDING_CODES = {
   "merged-data-cells": { severity: "info", about: "Data cells are merged; the value is read once, for the first row." },
   "hidden-sheet": { severity: "info", about: "The table is on a hidden sheet." },
   "sheet-not-read": { severity: "error", about: "A sheet could not be read." },
-  "scorecard-needs-regenerating": { severity: "warning", about: "KPI rows or period columns were added or moved in the source since the scorecard was made: its live cells may point at the wrong cells until it is regenerated." },
+  "scorecard-needs-regenerating": {
+    severity: "warning",
+    about: "KPI rows or period columns were added or moved in the source since the scorecard was made: its live cells may point at the wrong cells until it is regenerated.",
+  },
   "correction-dropped": { severity: "warning", about: "A correction stored in the workbook no longer fits it (its table's headings were not found) and was left out." },
   "columns-guessed": { severity: "info", about: "Some of a table's columns were read from what they hold or where they stand, not from their headings." },
   "sheet-read-partly": { severity: "warning", about: "Part of what a sheet holds could not be read (e.g. its merged areas); the rest was scanned." },
   "actual-not-numeric": { severity: "info", about: "An actual is written as words, not a figure." },
   "rows-assembled": { severity: "info", about: "Every row of a table is an earlier period of a KPI kept on in a later table or sheet; the KPIs are listed there, with its figures in their history." },
   "sources-disagree": { severity: "warning", about: "Two rows or sheets that keep one KPI give different figures for the same period; the newer source's figure is used." },
-  "no-better-direction": { severity: "info", about: "A measure of demand or volume with no better direction stated: its movement is shown without improving/worsening, and it is rated only against its target." },
+  "no-better-direction": {
+    severity: "info",
+    about: "A measure of demand or volume with no better direction stated: its movement is shown without improving/worsening, and it is rated only against its target.",
+  },
   "polarity-inconsistent": { severity: "warning", about: "KPIs of one table measured the same way are judged in different directions." },
 } as const satisfies Record<string, { severity: Severity; about: string }>;
 

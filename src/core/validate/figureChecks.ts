@@ -49,7 +49,11 @@ export function checkFigures(c: CheckInput): void {
       add("percent-out-of-range", `${name}: ${p.fig.text} in ${p.fig.cell} is outside 0%–100%.`, cellOf(p));
     }
     if (p.p.scaled) {
-      add("scale-mismatch", `${name}: ${cellName(p)} says "${p.fig.text}" where the other figures are ${scaleWords(c.unit, c.ratePer)}; it was read as ${c.unit === "percent" ? `${Math.round(p.p.value! * 1000) / 10}%` : p.p.value}. Write it with its unit to be sure.`, cellOf(p));
+      add(
+        "scale-mismatch",
+        `${name}: ${cellName(p)} says "${p.fig.text}" where the other figures are ${scaleWords(c.unit, c.ratePer)}; it was read as ${c.unit === "percent" ? `${Math.round(p.p.value! * 1000) / 10}%` : p.p.value}. Write it with its unit to be sure.`,
+        cellOf(p),
+      );
     }
     const m = (p.ref.grid ?? grid).mergeAt(p.ref.row, p.ref.col);
     if (m && m.rowCount > 1 && m.row === p.ref.row && m.col === p.ref.col) {
@@ -84,7 +88,11 @@ export function checkFigures(c: CheckInput): void {
     const rel = rt.p.relative;
     if (!rel) continue;
     if ((rel.kind === "comparator" || rel.kind === "at-least-comparator") && rel.resolved === null) {
-      add("target-needs-comparator", `${name}: the target "${short(rt.fig.text)}" depends on the ${rel.comparator ?? "comparator"}, which the workbook does not give; add that figure to rate against it.`, rt.ref);
+      add(
+        "target-needs-comparator",
+        `${name}: the target "${short(rt.fig.text)}" depends on the ${rel.comparator ?? "comparator"}, which the workbook does not give; add that figure to rate against it.`,
+        rt.ref,
+      );
     } else if (rel.kind === "baseline-plus" && rel.resolved === null) {
       add("target-needs-baseline", `${name}: the target "${rt.fig.text}" is relative to a baseline that is not known yet.`, rt.ref);
     }
@@ -110,12 +118,30 @@ export function checkFigures(c: CheckInput): void {
   // Periods in order: milestone columns, and previous before latest. A period that holds others ("Target
   // 2023/24" before "Q1 2023/24 … Q4 2023/24") stands over them, not in their sequence.
   const holdsAnother = (m: (typeof c.ms)[number]) =>
-    c.ms.some((o) => o !== m && o.due && o.periodStart && m.due && m.periodStart && compareIso(m.periodStart, o.periodStart) <= 0 && compareIso(m.due, o.due) >= 0 && (m.periodStart !== o.periodStart || m.due !== o.due));
+    c.ms.some(
+      (o) =>
+        o !== m &&
+        o.due &&
+        o.periodStart &&
+        m.due &&
+        m.periodStart &&
+        compareIso(m.periodStart, o.periodStart) <= 0 &&
+        compareIso(m.due, o.due) >= 0 &&
+        (m.periodStart !== o.periodStart || m.due !== o.due),
+    );
   const dues = c.ms.filter((m) => m.due && !holdsAnother(m)).map((m) => m.due!);
   if (dues.length >= 3) {
     const up = dues.every((d, i) => i === 0 || compareIso(dues[i - 1], d) <= 0);
     const down = dues.every((d, i) => i === 0 || compareIso(dues[i - 1], d) >= 0);
-    if (!up && !down) add("periods-out-of-order", `${name}: the milestone columns are not in time order (${c.ms.filter((m) => m.due && !holdsAnother(m)).map((m) => m.label).join(", ")}).`, c.d.refCell ?? c.d.measureCell);
+    if (!up && !down)
+      add(
+        "periods-out-of-order",
+        `${name}: the milestone columns are not in time order (${c.ms
+          .filter((m) => m.due && !holdsAnother(m))
+          .map((m) => m.label)
+          .join(", ")}).`,
+        c.d.refCell ?? c.d.measureCell,
+      );
   }
   if (c.previous?.fig.periodEnd && c.latest?.fig.periodEnd && c.d.previousCell && compareIso(c.previous.fig.periodEnd, c.latest.fig.periodEnd) > 0) {
     add("periods-out-of-order", `${name}: the previous figure (${c.previous.fig.period}) is later than the latest (${c.latest.fig.period}).`, c.latest.ref);
@@ -138,7 +164,11 @@ export function checkFigures(c: CheckInput): void {
     const zv = z.p.value ?? z.p.relative!.resolved!;
     const wrong = c.polarity === "higher-is-better" ? zv < av - 1e-9 : zv > av + 1e-9;
     if (wrong) {
-      add("staged-targets-wrong-way", `${name}: the staged target for "${ordered[i].label}" (${z.fig.text}) is easier than the one before it (${a.fig.text}) for a KPI where ${c.polarity === "higher-is-better" ? "higher" : "lower"} is better.`, z.ref);
+      add(
+        "staged-targets-wrong-way",
+        `${name}: the staged target for "${ordered[i].label}" (${z.fig.text}) is easier than the one before it (${a.fig.text}) for a KPI where ${c.polarity === "higher-is-better" ? "higher" : "lower"} is better.`,
+        z.ref,
+      );
       break;
     }
   }

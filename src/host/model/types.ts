@@ -116,7 +116,12 @@ export interface ChartSeriesModel {
   markerBackgroundColor?: string;
   markerForegroundColor?: string;
   /** The series' own data labels (ChartSeries.hasDataLabels / dataLabels). */
-  dataLabels?: { showValue: boolean; fontColor?: string; /** Excel.ChartDataLabelPosition, when set. */ position?: string; /** Points' own positions, by index. */ pointPositions?: Record<number, string> };
+  dataLabels?: {
+    showValue: boolean;
+    fontColor?: string;
+    /** Excel.ChartDataLabelPosition, when set. */ position?: string;
+    /** Points' own positions, by index. */ pointPositions?: Record<number, string>;
+  };
 }
 
 export interface ChartHostModel {

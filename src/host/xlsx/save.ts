@@ -161,7 +161,27 @@ async function writeSheet(wb: ExcelJS.Workbook, s: SheetModel): Promise<void> {
 }
 
 /** Worksheet children that the schema puts after <hyperlinks>: new links go before the first of these present. */
-const AFTER_HYPERLINKS = new Set(["printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"]);
+const AFTER_HYPERLINKS = new Set([
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+]);
 
 /** Links to places in the workbook, written as Excel does: a location, no relationship. */
 function addInternalHyperlinks(sheetXml: string, s: SheetModel): string {

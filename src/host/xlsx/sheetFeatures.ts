@@ -78,7 +78,10 @@ function conditionalFormats(root: XmlElement, styles: StyleSheet): ConditionalFo
       } else if (a.type === "expression" && formulae[0]) {
         out.push({ ...base, rule: { type: "Custom", formula: formulae[0] } });
       } else if (a.type === "cellIs" && VALUE_OPS[a.operator ?? ""]) {
-        out.push({ ...base, rule: { type: "CellValue", operator: VALUE_OPS[a.operator ?? ""], formula1: `=${formulae[0] ?? "0"}`, formula2: formulae[1] !== undefined ? `=${formulae[1]}` : undefined } });
+        out.push({
+          ...base,
+          rule: { type: "CellValue", operator: VALUE_OPS[a.operator ?? ""], formula1: `=${formulae[0] ?? "0"}`, formula2: formulae[1] !== undefined ? `=${formulae[1]}` : undefined },
+        });
       }
     }
   }

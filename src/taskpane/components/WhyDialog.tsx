@@ -75,7 +75,11 @@ export function WhyDialog({ kpi, settings, onCorrect }: { kpi: Kpi; settings: Se
     ["Amber band", amberBandText(settings)],
     ["Polarity", polarityText(kpi, settings)],
   ];
-  if (kpi.stale) rows.unshift(["Out of date", `yes: the latest figure${kpi.latest?.period ? ` (${kpi.latest.period})` : ""} is too old at the reporting date, so it is rated against the milestone in force at its own period`]);
+  if (kpi.stale)
+    rows.unshift([
+      "Out of date",
+      `yes: the latest figure${kpi.latest?.period ? ` (${kpi.latest.period})` : ""} is too old at the reporting date, so it is rated against the milestone in force at its own period`,
+    ]);
   if (kpi.statedRag) rows.push(["RAG stated in the workbook", kpi.statedRag]);
   return (
     <Dialog>

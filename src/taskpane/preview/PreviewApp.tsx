@@ -140,7 +140,15 @@ export function PreviewApp({ fetchSample = fetchBundledSample, recognise }: { fe
       <div className={styles.bar}>
         <Text weight="semibold">Browser preview</Text>
         <Text size={200}>Not connected to Excel: the add-in runs on a copy of {loaded?.name ?? "the sample workbook"} in this page. Nothing is uploaded.</Text>
-        <input ref={fileInput} id="open-workbook" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className={styles.hidden} onChange={onFile} aria-label="Open workbook" />
+        <input
+          ref={fileInput}
+          id="open-workbook"
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className={styles.hidden}
+          onChange={onFile}
+          aria-label="Open workbook"
+        />
         <Button onClick={() => fileInput.current?.click()}>Open workbook…</Button>
         <Button onClick={download} disabled={!loaded}>
           Download workbook
