@@ -179,8 +179,12 @@ export function scratchDir(prefix: string): string {
 /**
  * Open each workbook in headless LibreOffice with recalculation on load ("always": the OOXMLRecalcMode setting,
  * set in a fresh profile's registrymodifications.xcu) and save it again as .xlsx into outDir, so the cached
- * values in the result are LibreOffice's own. One soffice run for all the files. Returns the saved paths.
+ * values in the result are LibreOffice's own. One soffice run per batch of files: a single run given 262 files
+ * stopped after the 247th and still exited 0, so the files go in batches well under that. Returns the saved paths.
  */
+/** Files per soffice run when recalculating (see recalculateWithLibreOffice). */
+const RECALC_BATCH = 100;
+
 export async function recalculateWithLibreOffice(xlsxPaths: readonly string[], outDir: string, opts: RenderOptions = {}): Promise<string[]> {
   const soffice = sofficePath();
   if (!soffice) throw new Error("soffice is not installed");
@@ -196,7 +200,10 @@ export async function recalculateWithLibreOffice(xlsxPaths: readonly string[], o
       "</oor:items>\n",
   );
   try {
-    await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...xlsxPaths], opts.timeoutMs ?? 600_000);
+    for (let i = 0; i < xlsxPaths.length; i += RECALC_BATCH) {
+      const batch = xlsxPaths.slice(i, i + RECALC_BATCH);
+      await run(soffice, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, ...batch], opts.timeoutMs ?? 600_000);
+    }
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
