@@ -14,7 +14,7 @@ import { readSnapshotFromFile } from "../../src/cli/fileSnapshot";
 import { columnLetters } from "../../src/core/address";
 import { PHRASES, headingTokens } from "../../src/core/recognise/headers";
 import { HIGHER, LOWER } from "../../src/core/assess/polarity";
-import { WORD_LISTS, listHolds, wordsOf } from "./wordLists";
+import { WORD_LISTS, listHolds, topLevelBars, wordsOf } from "./wordLists";
 
 const ROOT = join(__dirname, "..", "..");
 export const MET_FILE = join(ROOT, "src/core/recognise/headingPhrasesMet.json");
@@ -89,22 +89,8 @@ export async function textCells(path: string): Promise<Met[]> {
  */
 export function alternatives(re: RegExp): string[] {
   const src = re.source;
-  const out: string[] = [];
-  let depth = 0, inClass = false, from = 0;
-  for (let i = 0; i < src.length; i++) {
-    const ch = src[i];
-    if (ch === "\\") i++;
-    else if (inClass) inClass = ch !== "]";
-    else if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "|" && depth === 0) {
-      out.push(src.slice(from, i));
-      from = i + 1;
-    }
-  }
-  out.push(src.slice(from));
-  return out;
+  const cuts = [-1, ...topLevelBars(src), src.length];
+  return cuts.slice(1).map((end, k) => src.slice(cuts[k] + 1, end));
 }
 
 /** The polarity wording's alternatives, keyed "lower: <pattern>" and "higher: <pattern>", as the measure's lower-case text meets them. */

@@ -45,7 +45,7 @@ export interface WordList {
 }
 
 /** Indices of the "|" at depth 0 of a pattern's source (outside groups and character classes). */
-function topLevelBars(src: string): number[] {
+export function topLevelBars(src: string): number[] {
   const out: number[] = [];
   let depth = 0, inClass = false;
   for (let i = 0; i < src.length; i++) {
