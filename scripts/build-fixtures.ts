@@ -33,6 +33,7 @@ import { STANDARD_SHEETS } from "./fixtures/build-standards";
 import { SCALE_CAPTION_SHEETS } from "./fixtures/build-scale-captions";
 import { TARGETS_IN_WORDS_SHEETS } from "./fixtures/build-targets-in-words";
 import { YEAR_KIND_SHEETS } from "./fixtures/build-year-kinds";
+import { RANK_CORNER_SHEETS } from "./fixtures/build-ranks-corners";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
 import { writeImitations } from "./fixtures/producers/imitations";
@@ -57,6 +58,7 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/long-exports.xlsx", () => buildSheets(LONG_EXPORT_SHEETS)],
   ["tests/fixtures/target-rows.xlsx", () => buildSheets(TARGET_ROW_SHEETS)],
   ["tests/fixtures/section-lines.xlsx", () => buildSheets(SECTION_LINE_SHEETS)],
+  ["tests/fixtures/ranks-corners.xlsx", () => buildSheets(RANK_CORNER_SHEETS)],
   ["tests/fixtures/year-tables.xlsx", () => buildSheets(YEAR_TABLE_SHEETS)],
   ["tests/fixtures/standards.xlsx", () => buildSheets(STANDARD_SHEETS)],
   ["tests/fixtures/scale-captions.xlsx", () => buildSheets(SCALE_CAPTION_SHEETS)],
