@@ -151,7 +151,8 @@ export class CellKinds {
         const namesIt =
           (!!reading && reading.before !== "" && !reading.beforeIsLabel && !reading.operator && !parsePeriod(reading.before.replace(/[\s:–—-]+$/, ""))) ||
           (!!reading && !reading.unit && durationOpensName(reading.after)) ||
-          LETTER_NUMBERED_NAME.test(text);
+          LETTER_NUMBERED_NAME.test(text) ||
+          NUMBERED_CAPTION.test(text);
         // "2024 LDSM results", "2022 %": a year opening words (or a unit's sign) heads a period's column; not a figure.
         if (reading && !sentence && !namesIt && YEAR_OPENS_WORDS.test(text)) return "period";
         if (reading && !sentence && !namesIt) return "number";
@@ -166,6 +167,12 @@ export class CellKinds {
 
 /** A section or measure numbered with a letter ("1.A Empathy - Cultural Competence", "3b Reduce re-offending"): a name. */
 const LETTER_NUMBERED_NAME = /^\d{1,3}(?:\.\d{1,3})*\.?[A-Za-z][.)]?\s+\p{L}{2,}(?:[^\d%]*)$/u;
+
+/**
+ * A caption numbered as a list is ("1) % All cases concluded", "2. Number of properties at risk"): the number and its
+ * stop or bracket open words, no figure after them — a name, not the figure 1.
+ */
+const NUMBERED_CAPTION = /^\(?\d{1,3}(?:\.\d{1,3})*[.)]\s+(?=\D*\p{L}{3,}\s+\p{L}{2,})\D+$/u;
 
 /**
  * A number that opens a name with the span it counts ("3 yr survival rate - Staffordshire", "2 year olds in funded

@@ -110,8 +110,9 @@ function periodAt(grid: SheetGrid, table: FoundTable, r: number, col: ColumnInfo
  * than one period, or it would be the table's date, not each row's.
  */
 function rowPeriodColumns(grid: SheetGrid, table: FoundTable): ColumnInfo[] {
-  // Before the figures that change from period to period (a baseline may stand anywhere).
-  const firstFigure = table.columns.find((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && c.cls.role !== "baseline");
+  // Before the figures that change from period to period. A baseline may stand anywhere, and so may a target written
+  // on each row ("KPI | Measure | Target | Month | Result"): the row's period dates the target beside it too.
+  const firstFigure = table.columns.find((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && c.cls.role !== "baseline" && c.cls.role !== "target");
   if (!firstFigure) return [];
   return table.columns.filter((c) => {
     if (c.col >= firstFigure.col) return false;
