@@ -33,6 +33,9 @@ const NUMBERED_NAME = /^(?!(?:kpi|pi|lpi|ref|id|no|nr|num)\b)[A-Z][a-z]{2,}\s\d{
 /** A year and then words, no other digit ("2024 LDSM results", "2019 Outturn"), or its sign ("2019 %"). */
 const YEAR_OPENS_WORDS = /^(?:19|20)\d{2}\s+(?:(?=\p{L}{2})[^\d]*|%)$/u;
 
+/** A span of years written with a dash ("1999–2000", "2019-20"). */
+const YEAR_SPAN = /(^|\D)(?:19|20)\d{2}\s?[–—-]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)/g;
+
 /** Long enough to be a sentence or a note rather than a label. */
 const LONG = 110;
 
@@ -155,7 +158,9 @@ export class CellKinds {
           NUMBERED_CAPTION.test(text);
         // "2024 LDSM results", "2022 %": a year opening words (or a unit's sign) heads a period's column; not a figure.
         if (reading && !sentence && !namesIt && YEAR_OPENS_WORDS.test(text)) return "period";
-        if (reading && !sentence && !namesIt) return "number";
+        // "Target 1999–2000 (working days)": the digits are a span of years the words are about, not a figure.
+        const yearsOnly = /\d/.test(text) && !/\d/.test(text.replace(YEAR_SPAN, "$1"));
+        if (reading && !sentence && !namesIt && !yearsOnly) return "number";
         if (parsePeriod(text)) return "period";
       }
     } else if (text.length <= 20 && readPolarityCell(text) && readPolarityCell(text) !== "neutral" && !/^[+-]$/.test(text)) {
