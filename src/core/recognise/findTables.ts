@@ -488,7 +488,7 @@ function financialHeadings(grid: SheetGrid, headerRows: number[], fromCol: numbe
 }
 
 /** Words of schooling: pupils, schools, SEND and EHC plans, key stages and exams, attendance and exclusions. */
-const SCHOOLING =
+export const SCHOOLING =
   /\b(?:pupils?|schools?|students?|academ(?:y|ies|ic)|teachers?|send|sen|ehc\w*|ehcps?|education\w*|key stage|ks[1-5]|gcses?|a[- ]levels?|ebacc|attainment|progress 8|eyfs|early years|nursery|ofsted|attendance|absen\w*|exclusions?|suspensions?|special educational|terms?|half[- ]terms?|autumn|spring|summer)\b/i;
 
 /** Whether the lines over the table, its headings or its first rows speak of schooling. */
@@ -892,7 +892,7 @@ function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, from
  * ("2014/15" over "Actual" reads "2014/15 Actual"), unless its own words name something else (a trend).
  */
 /** Words that say only how a figure is written, not what it is. */
-const FIGURE_FORM = /^(?:numeric|numbers?|no\.?|%|percentages?|per ?cent|counts?|values?|figures?|volume)$/i;
+export const FIGURE_FORM = /^(?:numeric|numbers?|no\.?|%|percentages?|per ?cent|counts?|values?|figures?|volume)$/i;
 
 function headingColumns(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number, ctx: PeriodContext): ColumnInfo[] {
   const columns: ColumnInfo[] = [];
