@@ -67,7 +67,7 @@ const SESSION_5 = ["corpus8"];
  * batch corpus9; each first-scored on that session's engine before any change for it. */
 const SESSION_6 = ["words6h", "words6p", "corpus9"];
 /** The seventh session's fresh blind batch (session 7: corpus10), first-scored on that session's engine before any change for it. */
-const SESSION_7 = ["corpus10"];
+const SESSION_7 = ["corpus10", "corpus10 (part 2)"];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
