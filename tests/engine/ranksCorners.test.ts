@@ -19,6 +19,8 @@ it("'Rank 2023-24' beside '2023-24': the rank is a place among councils, never t
     ["C&L 03", 3.53, 3.13, "up"],
     ["C&L 04", 24575.19, 28793.76, "down"],
   ]);
+  // Nor is a rank a comparator's figure: none is shown beside the KPI as one.
+  expect(allKpis(r, sheet).flatMap((k) => (k.benchmarks ?? []).map((b) => b.label))).toEqual([]);
   expect(allKpis(r, sheet).map((k) => k.group)).toEqual([...Array(5).fill("Children's Services"), ...Array(4).fill("Culture & Leisure Services")]);
 });
 

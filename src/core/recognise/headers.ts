@@ -176,11 +176,11 @@ export const PHRASES: [string, ColumnRole, number][] = [
   ["wale", "benchmark", 2],
   ["scotland", "benchmark", 2],
   ["uk", "benchmark", 2],
-  ["rank", "benchmark", 1],
-  ["ranking", "benchmark", 1],
   // The nations' averages, named by their adjectives too ("Latest Scottish Average", "Welsh average").
   ["scottish average", "benchmark", 3], ["welsh average", "benchmark", 3], ["scotland average", "benchmark", 3], ["wales average", "benchmark", 3],
   ["uk average", "benchmark", 3], ["sector average", "benchmark", 3], ["scottish", "benchmark", 2], ["welsh", "benchmark", 2],
+  // A rank ("Rank 2023-24", "Ranking"): a place in a league of others, neither the measure's figure nor a comparator's.
+  ["rank", "ignore", 1], ["ranking", "ignore", 1],
   // Figures that are worked out from others, or guesses about the future.
   ["variance", "ignore", 3], ["difference", "ignore", 2], ["forecast", "ignore", 3], ["projected", "ignore", 2], ["projection", "ignore", 3],
   ["year end forecast", "ignore", 3], ["predicted", "ignore", 2], ["% change", "ignore", 3], ["numerator", "ignore", 2], ["denominator", "ignore", 2],
