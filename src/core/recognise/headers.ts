@@ -46,7 +46,7 @@ export interface HeaderClass {
 }
 
 /** Words people clip or abbreviate in headings, to the word they stand for. */
-const ABBREVIATIONS: Record<string, string> = {
+export const ABBREVIATIONS: Record<string, string> = {
   tgt: "target", tgts: "target", trgt: "target", targ: "target",
   act: "actual", acts: "actual", actl: "actual", actuals: "actual",
   prev: "previous", prv: "previous",
@@ -70,8 +70,8 @@ const ABBREVIATIONS: Record<string, string> = {
   rag: "rag",
 };
 
-/** Tokens of a heading: lower case, punctuation out, "the" left out, abbreviations expanded, plurals made singular. */
-export function headingTokens(text: string): string[] {
+/** A heading's words as written: lower case, punctuation out, "the" left out; before abbreviations and plurals are read. */
+export function headingWords(text: string): string[] {
   const raw = text
     .toLowerCase()
     .replace(/[\u2018\u2019\u0060]/g, "'")
@@ -81,8 +81,15 @@ export function headingTokens(text: string): string[] {
     .trim();
   if (!raw) return [];
   // "the" adds nothing to what a heading names: "achieving the 'expected standard'" reads as "achieving expected standard".
-  return raw.split(/\s+/).filter((t) => t !== "the").map((t) => {
-    const w = t.replace(/^'+|'+$/g, "").replace(/\?$/, "");
+  return raw
+    .split(/\s+/)
+    .filter((t) => t !== "the")
+    .map((t) => t.replace(/^'+|'+$/g, "").replace(/\?$/, ""));
+}
+
+/** Tokens of a heading: its words (headingWords), abbreviations expanded, plurals made singular. */
+export function headingTokens(text: string): string[] {
+  return headingWords(text).map((w) => {
     const ab = ABBREVIATIONS[w];
     if (ab) return ab;
     if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
@@ -268,7 +275,7 @@ function bestPhrase(tokens: string[]): PhraseMatch | null {
 }
 
 /** "Previous period", "Latest period", "Period", "Date" beside a value column. */
-const PERIOD_COL: [RegExp, HeaderClass["qualifies"]][] = [
+export const PERIOD_COL: [RegExp, HeaderClass["qualifies"]][] = [
   [/^(previous|prior|last) (period|date|month|quarter|as at)$/, "previous"],
   [/^(latest|current) (period|date|month|quarter|as at)$/, "latest"],
   [/^(period|date|as at|as of|as of date|as at date|data period|reporting date|period covered|data as at|time period)$/, "left"],
@@ -276,7 +283,8 @@ const PERIOD_COL: [RegExp, HeaderClass["qualifies"]][] = [
 
 const FIGURE_LIKE: ReadonlySet<ColumnRole> = new Set(["latest", "previous", "target", "baseline"]);
 
-const norm = (s: string): string =>
+/** A heading as PERIOD_COL reads it: lower case, brackets, stars, colons, stops and question marks out. */
+export const norm = (s: string): string =>
   s
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
@@ -302,9 +310,13 @@ export function classifyHeading(text: string, ctx: PeriodContext = {}): HeaderCl
   return cls ? { ...cls } : null;
 }
 
+/** A heading less a footnote mark after it ("2022-23*", "Outturn (1)", "Target†"): the mark points elsewhere. */
+export function withoutFootnote(text: string): string {
+  return text.trim().replace(/\s*(?:[*†‡§¹²³⁴⁵]+|\(\d{1,2}\)|\[\d{1,2}\])$/u, "").trim();
+}
+
 function readHeading(text: string, ctx: PeriodContext): HeaderClass | null {
-  // Footnote marks after a heading ("2022-23*", "Outturn (1)", "Target†") point elsewhere; they are not its words.
-  const raw = text.trim().replace(/\s*(?:[*†‡§¹²³⁴⁵]+|\(\d{1,2}\)|\[\d{1,2}\])$/u, "").trim();
+  const raw = withoutFootnote(text);
   if (!raw || raw.length > 160) return null;
   const n = norm(raw);
   if (!n) return null;
@@ -346,7 +358,7 @@ function readHeading(text: string, ctx: PeriodContext): HeaderClass | null {
  * A cheap first look: could this text head a name column (reference or measure)? Used to skip most rows of a
  * large sheet before any heading is parsed.
  */
-const NAME_QUICK =
+export const NAME_QUICK =
   /^\s*(kpi|pi\b|ref|reference|measure|performance (measure|indicator)|indicator|description|metric|key (?:performance|measure|indicator|metric)|id\b|code\b|no\.?\s*$|number\s*$|#|criteria|title|name\b)/i;
 export function mayNameColumn(text: string): boolean {
   // Headings name, they do not number: "REF-10234" or "KPI 1/2" is a data cell.
