@@ -45,7 +45,7 @@ const odd = fc.oneof(
   fc.constant((p: string) => `><${p}v>1</${p}v><!-- note --></${p}c>`),
   fc.constant((p: string) => `><${p}v>1</${p}c>`),
   fc.constant((p: string) => `><${p}v>1</${p}v>`),
-  fc.constant((p: string) => ` /`),
+  fc.constant(() => ` /`),
 );
 const content = fc.oneof({ arbitrary: plain, weight: 8 }, { arbitrary: odd, weight: 1 });
 const cell = fc

@@ -166,9 +166,16 @@ class CellScanner {
       if (nameLength === 1) {
         // The first of each name counts, as readAttrs reads them.
         const n = xml.charCodeAt(nameAt);
-        if (n === LOWER_R && refAt < 0) (refAt = valueAt), (refEnd = i);
-        else if (n === LOWER_S && styleAt < 0) (styleAt = valueAt), (styleEnd = i);
-        else if (n === LOWER_T && typeAt < 0) (typeAt = valueAt), (typeEnd = i);
+        if (n === LOWER_R && refAt < 0) {
+          refAt = valueAt;
+          refEnd = i;
+        } else if (n === LOWER_S && styleAt < 0) {
+          styleAt = valueAt;
+          styleEnd = i;
+        } else if (n === LOWER_T && typeAt < 0) {
+          typeAt = valueAt;
+          typeEnd = i;
+        }
       }
       i++;
     }

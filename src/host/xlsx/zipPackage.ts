@@ -187,7 +187,7 @@ export class ZipPackage {
 
 /** Node's own zlib where there is one (the command line): native speed, output capped by the declared size. */
 interface NodeZlib {
-  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number; chunkSize: number }): Uint8Array;
   /** Node 20.15 and later: the same CRC-32 as the zip format's, unsigned. */
   crc32?(data: Uint8Array): number;
 }
@@ -201,7 +201,9 @@ function inflateBounded(raw: Uint8Array, e: ZipEntry): Uint8Array {
   if (nodeZlib) {
     let out: Uint8Array;
     try {
-      out = nodeZlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize) });
+      // One output buffer a byte larger than the part (zlib's least is 64): inflated straight into it, not in
+      // 16 KB pieces joined by a copy at the end; a part longer than it says still stops at its declared size.
+      out = nodeZlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize), chunkSize: Math.max(64, e.uncompressedSize + 1) });
     } catch {
       throw new PackageDamage("part", e.name);
     }
