@@ -45,3 +45,13 @@ it("a numbered line over a one-row table that opens with its status ('Q1 status 
   expect(ks).toHaveLength(2);
   expect(ks[0].rag).toBe("green");
 });
+
+it("targets written as sentences ('A maximum of 30 weeks.', 'A minimum of 70%.'): the figure is the target, 'maximum' says lower is better", async () => {
+  const ks = allKpis(r, "Statutory KPIs");
+  expect(ks.map((k) => [k.measure.slice(0, 40), k.latest?.value, k.target?.value, k.polarity, k.rag, k.statedRag])).toEqual([
+    ["The average processing time of major pla", 67.4, 30, "lower-is-better", "red", "red"],
+    ["The average processing time of local pla", 9.4, 15, "lower-is-better", "green", "green"],
+    ["The percentage of enforcement cases conc", 0.873, 0.7, "higher-is-better", "green", "green"],
+    ["The amount of biodegradable Local Author", 15239, 16387, "lower-is-better", "green", "green"],
+  ]);
+});
