@@ -69,6 +69,9 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
   const words = [e.statedText, e.measure, ...e.headings].join(" \u2022 ");
   const base = rateBase(words);
   if (e.stated && e.stated !== "rate") return { unit: e.stated, ratePer: null };
+  // A sum of money per head or per 1,000 people ("Cost of parks per 1,000 population", written "£24,575") is still
+  // money: the base says what the spend is shared over, the figures say they are pounds.
+  if (e.stated !== "rate" && base !== null && e.measureUnit === "currency" && majorityUnit(e.cells) === "currency") return { unit: "currency", ratePer: null };
   if (e.stated === "rate" || base !== null) return { unit: "rate", ratePer: base };
   if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: conventionalBase(e.measure) ?? (e.cells.some((p) => p.unit === "percent") ? 100 : null) };
   const unit =
@@ -162,4 +165,25 @@ function times(n: number, base: number): number {
   if (!Number.isInteger(places)) return n * base;
   const [mantissa, exponent = "0"] = String(n).split("e");
   return Number(`${mantissa}e${Number(exponent) + places}`);
+}
+
+/** Scale words and the multiple each stands for: "Billions", "£bn", "£m", "£ millions", "£000s", "£'000", "Thousands". */
+const SCALE_WORD =
+  /^\(?\s*(?:(?<cur>[£$€])\s*)?(?:(?<bn>billions?|bn)|(?<m>millions?|mn|m)|(?<k>thousands?|k|'?0{3}'?s?))\s*\)?$/i;
+
+/**
+ * The multiple a line states for the figures it governs, as a reader takes it: a line holding only a scale
+ * ("Billions", "£m", "(£000s)", "£'000") or a caption ending in one in brackets ("Expenditure (£m)"). A bare "m"
+ * or "k" is a scale only with a currency sign ("£m"; "m" alone could be metres). Null when the line states none.
+ */
+export function scaleOfLine(text: string): number | null {
+  const t = text.trim();
+  const whole = SCALE_WORD.exec(t);
+  const tail = whole ? null : /\((?<inner>[^()]{1,16})\)\s*$/.exec(t);
+  const m = whole ?? (tail ? SCALE_WORD.exec(tail.groups!.inner.trim()) : null);
+  if (!m?.groups) return null;
+  const g = m.groups;
+  const abbreviated = /^(?:m|mn|k|bn)$/i.test((g.bn ?? g.m ?? g.k ?? "").trim());
+  if (abbreviated && !g.cur) return null;
+  return g.bn ? 1e9 : g.m ? 1e6 : 1e3;
 }
