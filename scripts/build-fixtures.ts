@@ -32,6 +32,8 @@ import { YEAR_TABLE_SHEETS } from "./fixtures/build-year-tables";
 import { STANDARD_SHEETS } from "./fixtures/build-standards";
 import { SCALE_CAPTION_SHEETS } from "./fixtures/build-scale-captions";
 import { TARGETS_IN_WORDS_SHEETS } from "./fixtures/build-targets-in-words";
+import { CAPTION_GROUP_EXPORT, CAPTION_GROUP_REPORT } from "./fixtures/build-caption-groups";
+import { PLAIN_TABLE_SHEETS } from "./fixtures/build-plain-tables";
 import { YEAR_KIND_SHEETS } from "./fixtures/build-year-kinds";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
@@ -61,6 +63,9 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/standards.xlsx", () => buildSheets(STANDARD_SHEETS)],
   ["tests/fixtures/scale-captions.xlsx", () => buildSheets(SCALE_CAPTION_SHEETS)],
   ["tests/fixtures/targets-in-words.xlsx", () => buildSheets(TARGETS_IN_WORDS_SHEETS)],
+  ["tests/fixtures/caption-groups-export.xlsx", () => buildSheets(CAPTION_GROUP_EXPORT)],
+  ["tests/fixtures/caption-groups-report.xlsx", () => buildSheets(CAPTION_GROUP_REPORT)],
+  ["tests/fixtures/plain-tables.xlsx", () => buildSheets(PLAIN_TABLE_SHEETS)],
   ["tests/fixtures/year-kinds.xlsx", () => buildSheets(YEAR_KIND_SHEETS)],
 ];
 

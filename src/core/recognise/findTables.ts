@@ -725,9 +725,9 @@ function cornerlessHeading(grid: SheetGrid, kinds: CellKinds, row: number, fromC
   return filled.length >= 1 && grid.rawText(row, namesCol) === "" && filled.every((c) => valueCols.has(c) && kinds.kind(row, c) === "label" && grid.rawText(row, c).length <= 60);
 }
 
-/** Most of a column's filled cells are stated statuses (RAG words, symbols or fills). */
+/** Most of a column's filled cells are stated statuses (RAG words, symbols or fills); "n/a" rates nothing either way. */
 function holdsStatuses(kinds: CellKinds, col: number, rows: readonly number[]): boolean {
-  const filled = rows.filter((r) => kinds.kind(r, col) !== "empty");
+  const filled = rows.filter((r) => kinds.kind(r, col) !== "empty" && kinds.kind(r, col) !== "missing");
   return filled.length >= 2 && filled.filter((r) => kinds.kind(r, col) === "status").length >= 0.8 * filled.length;
 }
 
