@@ -75,7 +75,12 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
   if (e.stated === "rate" || base !== null) return { unit: "rate", ratePer: base };
   if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: conventionalBase(e.measure) ?? (e.cells.some((p) => p.unit === "percent") ? 100 : null) };
   const unit =
-    majorityUnit(e.cells) ?? e.measureUnit ?? durationHeading(e.headings) ?? (e.headings.some((h) => PERCENT_HEADING.test(h) || ATTENDANCE_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
+    majorityUnit(e.cells) ??
+    e.measureUnit ??
+    durationHeading(e.headings) ??
+    (e.headings.some((h) => PERCENT_HEADING.test(h) || ATTENDANCE_HEADING.test(h)) ? "percent" : null) ??
+    scoreHeading(e.headings) ??
+    countOf(e);
   return { unit, ratePer: null };
 }
 
@@ -83,6 +88,12 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
 function durationHeading(headings: readonly string[]): Unit | null {
   const units = headings.map(unitFromMeasure).filter((u) => u === "weeks" || u === "days" || u === "months");
   return units.length && units.every((u) => u === units[0]) ? units[0] : null;
+}
+
+/** Figure headings that each name a score ("Trust score", "Benchmarking group score" over 7.51): the figures are scores. */
+function scoreHeading(headings: readonly string[]): Unit | null {
+  const named = headings.filter((h) => h.trim() !== "");
+  return named.length && named.every((h) => unitFromMeasure(h) === "score") ? "score" : null;
 }
 
 /** "Attendance" heading a figure: a school's attendance is the share of possible sessions attended, a percentage. */
@@ -165,4 +176,25 @@ function times(n: number, base: number): number {
   if (!Number.isInteger(places)) return n * base;
   const [mantissa, exponent = "0"] = String(n).split("e");
   return Number(`${mantissa}e${Number(exponent) + places}`);
+}
+
+/** Scale words and the multiple each stands for: "Billions", "£bn", "£m", "£ millions", "£000s", "£'000", "Thousands". */
+const SCALE_WORD =
+  /^\(?\s*(?:(?<cur>[£$€])\s*)?(?:(?<bn>billions?|bn)|(?<m>millions?|mn|m)|(?<k>thousands?|k|'?0{3}'?s?))\s*\)?$/i;
+
+/**
+ * The multiple a line states for the figures it governs, as a reader takes it: a line holding only a scale
+ * ("Billions", "£m", "(£000s)", "£'000") or a caption ending in one in brackets ("Expenditure (£m)"). A bare "m"
+ * or "k" is a scale only with a currency sign ("£m"; "m" alone could be metres). Null when the line states none.
+ */
+export function scaleOfLine(text: string): number | null {
+  const t = text.trim();
+  const whole = SCALE_WORD.exec(t);
+  const tail = whole ? null : /\((?<inner>[^()]{1,16})\)\s*$/.exec(t);
+  const m = whole ?? (tail ? SCALE_WORD.exec(tail.groups!.inner.trim()) : null);
+  if (!m?.groups) return null;
+  const g = m.groups;
+  const abbreviated = /^(?:m|mn|k|bn)$/i.test((g.bn ?? g.m ?? g.k ?? "").trim());
+  if (abbreviated && !g.cur) return null;
+  return g.bn ? 1e9 : g.m ? 1e6 : 1e3;
 }
