@@ -66,6 +66,8 @@ const SESSION_5 = ["corpus8"];
 /** The sixth session's entries: sourced for the word lists' phrases met nowhere (words6h, words6p), and the fresh blind
  * batch corpus9; each first-scored on that session's engine before any change for it. */
 const SESSION_6 = ["words6h", "words6p", "corpus9"];
+/** The seventh session's fresh blind batch (session 7: corpus10), first-scored on that session's engine before any change for it. */
+const SESSION_7 = ["corpus10", "corpus10 (part 2)"];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -109,6 +111,10 @@ async function main(): Promise<void> {
   const session6 = outOfSampleOfSets(entries, sets, SESSION_6);
   if (session6.entries > 0) {
     console.log(`out-of-sample [session 6: ${SESSION_6.join("+")}]: recall ${f3(session6.recall)} precision ${f3(session6.precision)} fields ${f3(session6.fields)} (${session6.entries} entries)`);
+  }
+  const session7 = outOfSampleOfSets(entries, sets, SESSION_7);
+  if (session7.entries > 0) {
+    console.log(`out-of-sample [session 7: ${SESSION_7.join("+")}]: recall ${f3(session7.recall)} precision ${f3(session7.precision)} fields ${f3(session7.fields)} (${session7.entries} entries)`);
   }
 }
 

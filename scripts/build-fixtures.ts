@@ -32,6 +32,7 @@ import { YEAR_TABLE_SHEETS } from "./fixtures/build-year-tables";
 import { STANDARD_SHEETS } from "./fixtures/build-standards";
 import { SCALE_CAPTION_SHEETS } from "./fixtures/build-scale-captions";
 import { TARGETS_IN_WORDS_SHEETS } from "./fixtures/build-targets-in-words";
+import { YEAR_KIND_SHEETS } from "./fixtures/build-year-kinds";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
 import { writeImitations } from "./fixtures/producers/imitations";
@@ -60,6 +61,7 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/standards.xlsx", () => buildSheets(STANDARD_SHEETS)],
   ["tests/fixtures/scale-captions.xlsx", () => buildSheets(SCALE_CAPTION_SHEETS)],
   ["tests/fixtures/targets-in-words.xlsx", () => buildSheets(TARGETS_IN_WORDS_SHEETS)],
+  ["tests/fixtures/year-kinds.xlsx", () => buildSheets(YEAR_KIND_SHEETS)],
 ];
 
 /** The judgements workbook: the judgement cases of issue 19, each on a real report's layout. */

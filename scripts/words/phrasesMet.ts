@@ -12,9 +12,11 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readSnapshotFromFile } from "../../src/cli/fileSnapshot";
 import { columnLetters } from "../../src/core/address";
+import { DATA_SHEET_MARKER, SCORECARD_MARKER } from "../../src/core/scorecard/markers";
+import type { SheetSnapshot } from "../../src/core/snapshot";
 import { PHRASES, headingTokens } from "../../src/core/recognise/headers";
 import { HIGHER, LOWER } from "../../src/core/assess/polarity";
-import { WORD_LISTS, listHolds, topLevelBars, wordsOf } from "./wordLists";
+import { WORD_LISTS, topLevelBars, wordsOf } from "./wordLists";
 
 const ROOT = join(__dirname, "..", "..");
 export const MET_FILE = join(ROOT, "src/core/recognise/headingPhrasesMet.json");
@@ -53,24 +55,39 @@ export function holdsPhrase(tokens: string[], phrase: string[]): boolean {
   return false;
 }
 
+/**
+ * A sheet the add-in wrote but the workbook does not tag as its own (its data sheet, a scorecard's copy): its
+ * marker is in one of the first rows, as scan's own check reads it.
+ */
+function writtenByAddin(sheet: SheetSnapshot): boolean {
+  return sheet.blocks.some((b) => b.row < 3 && b.text.slice(0, 3 - b.row).some((row) => row.some((t) => t === SCORECARD_MARKER || t === DATA_SHEET_MARKER)));
+}
+
+/** A text cell, with its font name (the sheet's when the cell has none of its own): the symbol-font glyphs need it. */
+export interface TextCell extends Met {
+  font?: string;
+}
+
 /** Every text cell of a workbook that holds anything but spaces, whatever its length. */
-export async function allTextCells(path: string): Promise<Met[]> {
+export async function allTextCells(path: string): Promise<TextCell[]> {
   let snapshot;
   try {
     snapshot = await readSnapshotFromFile(new Uint8Array(readFileSync(path)));
   } catch {
     return []; // a deliberately damaged fixture
   }
-  const out: Met[] = [];
+  const out: TextCell[] = [];
   const file = relative(ROOT, path);
   for (const s of snapshot.sheets) {
-    // The add-in's own sheets (a scorecard written into a fixture) hold our words, not a publisher's.
-    if (s.ownedByAddin) continue;
+    // The add-in's own sheets (a scorecard written into a fixture, its data sheet) hold our words, not a publisher's.
+    if (s.ownedByAddin || writtenByAddin(s)) continue;
     for (const b of s.blocks) {
+      const fonts = new Map((b.styles ?? []).filter((st) => st.fontName).map((st) => [`${st.r},${st.c}`, st.fontName!]));
       for (let r = 0; r < b.rowCount; r++) {
         for (let c = 0; c < b.colCount; c++) {
           const text = b.text[r][c];
-          if (text && text.trim()) out.push({ file, sheet: s.name, cell: `${columnLetters(b.col + c)}${b.row + r + 1}`, text });
+          const font = fonts.get(`${r},${c}`) ?? s.font.name ?? undefined;
+          if (text && text.trim()) out.push({ file, sheet: s.name, cell: `${columnLetters(b.col + c)}${b.row + r + 1}`, text, ...(font ? { font } : {}) });
         }
       }
     }
@@ -79,7 +96,7 @@ export async function allTextCells(path: string): Promise<Met[]> {
 }
 
 /** Every text cell of a workbook that could be a heading (letters or a symbol, 200 characters or fewer). */
-export async function textCells(path: string): Promise<Met[]> {
+export async function textCells(path: string): Promise<TextCell[]> {
   return (await allTextCells(path)).filter(({ text }) => text.length <= 200 && /[A-Za-z%#£]/.test(text));
 }
 
@@ -120,8 +137,14 @@ async function main(): Promise<void> {
     const wordsLeft = [...words].filter(([k]) => polarityMet.get(k) === null);
     const listsLeft = lists.map((l) => ({ ...l, left: [...l.words].filter(([k]) => l.met.get(k) === null) }));
     if (!left.length && !wordsLeft.length && listsLeft.every((l) => !l.left.length)) break;
-    for (const cell of await allTextCells(path)) {
-      for (const l of listsLeft) for (const [k, re] of l.left) if (l.met.get(k) === null && listHolds(l.list, re, cell.text)) l.met.set(k, cell);
+    for (const { font, ...cell } of await allTextCells(path)) {
+      for (const l of listsLeft) {
+        if (!l.left.length) continue;
+        // The cell read once per list (reading a period or a number costs more than trying the patterns).
+        const readings = l.list.readings(cell.text, font);
+        if (!readings.length) continue;
+        for (const [k, re] of l.left) if (l.met.get(k) === null && readings.some((t) => re.test(t))) l.met.set(k, cell);
+      }
       if (cell.text.length > 200 || !/[A-Za-z%#£]/.test(cell.text)) continue;
       const tokens = headingTokens(cell.text);
       for (const p of left) if (met.get(p) === null && holdsPhrase(tokens, headingTokens(p))) met.set(p, cell);

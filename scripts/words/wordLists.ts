@@ -31,6 +31,14 @@ import { FREQUENCY_WORD } from "../../src/core/recognise/rowDraft";
 import { CAPTION_WORDS, REPORT_WORDS } from "../../src/core/recognise/titles";
 import { ARROW, JUDGEMENT } from "../../src/core/recognise/legend";
 import { normaliseWords } from "../../src/core/stated/words";
+import { SCHOOLING, FIGURE_FORM } from "../../src/core/recognise/findTables";
+import { ABBREVIATIONS, NAME_QUICK, PERIOD_COL, headingWords, norm, withoutFootnote } from "../../src/core/recognise/headers";
+import { RANGE, UNIT_WORD, VALUE, tokens } from "../../src/core/figures/several-values";
+import { AFTER_UNIT, LABEL_WORDS, LEAD_IN as SENTENCE_LEAD_IN, OPERATORS, labelBefore, matchFirstNumber, readNumberText, wordsBefore } from "../../src/core/figures/number-text";
+import { MONTH_NAME } from "../../src/core/periods/months";
+import { AY_WORD, FY_WORD, PERIOD_LEAD, parsePeriod } from "../../src/core/periods/parse-period";
+import { LEAD_IN as PERIOD_LEAD_IN, findPeriods } from "../../src/core/periods/find-periods";
+import { TABLES as SYMBOL_FONTS, fontByte } from "../../src/core/stated/symbolFonts";
 import type { BracketedWords } from "../../src/core/stated/brackets";
 
 const ROOT = join(__dirname, "..", "..");
@@ -41,7 +49,8 @@ export interface WordList {
   file: string;
   /** The list's patterns, each with its label (what a match says: "green", "up", "not-applicable"). */
   sources: () => [RegExp, string][];
-  readings: (text: string) => string[];
+  /** The texts the list's patterns are tried on, from a cell's text (and its font, for the symbol-font glyphs). */
+  readings: (text: string, font?: string) => string[];
 }
 
 /** Indices of the "|" at depth 0 of a pattern's source (outside groups and character classes). */
@@ -144,6 +153,70 @@ function label(reading: { direction?: string | null; judgement?: string | null }
 
 const file = (path: string) => join(ROOT, path);
 
+/** A word or string as a pattern source matching it exactly (regular-expression characters escaped). */
+const exactly = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/** The first number's text after it, as readNumberText reads its unit ("12 weeks" -> " weeks"); none in a sentence. */
+function afterNumber(text: string): string[] {
+  const m = matchFirstNumber(text);
+  return m && !readNumberText(text).sentence ? [text.slice(m.end)] : [];
+}
+
+/** The words before the first number (what OPERATORS are tried on). */
+function beforeNumber(text: string): string[] {
+  const m = matchFirstNumber(text);
+  return m && m.start > 0 ? [wordsBefore(text.slice(0, m.start))] : [];
+}
+
+/** The label before the first number once an operator is off (what LEAD_IN is tried on), and its words (LABEL_WORDS). */
+function labelOfNumber(text: string): string[] {
+  const m = matchFirstNumber(text);
+  const label = m && m.start > 0 ? labelBefore(text.slice(0, m.start)) : "";
+  return label ? [label] : [];
+}
+function labelWordsOfNumber(text: string): string[] {
+  return labelOfNumber(text).flatMap((l) => l.split(/\s+/).map((w) => w.replace(/[:.,]$/, "")));
+}
+
+/** A unit word straight after a value token, as readSeveralValues reads one ("YR11 - 71 %"). */
+function afterValues(text: string): string[] {
+  const t = tokens(text);
+  return t.filter((_, i) => i > 0 && VALUE.test(t[i - 1]));
+}
+
+/** The period labels a cell holds (the whole cell, or written inside its text), lower case, as the parsers read them. */
+function periodLabels(text: string): string[] {
+  if (text.length > 200) return [];
+  const whole = parsePeriod(text);
+  const inside = findPeriods(text).map((p) => text.slice(p.from, p.to));
+  return [...(whole ? [whole.label] : []), ...inside].map((l) => normaliseLower(l));
+}
+
+/**
+ * Words that lead into a period: the word before each period found inside the text ("at October 2019"), and the
+ * whole cell, lower case, when it is one period label with words before it ("As at 31.12.19").
+ */
+function periodLeadIns(text: string): string[] {
+  if (text.length > 200) return [];
+  const before = findPeriods(text).map((p) => /(\S+)\s+$/.exec(text.slice(0, p.from))?.[1] ?? "").filter(Boolean);
+  return [...before, ...(parsePeriod(text) ? [normaliseLower(text)] : [])];
+}
+
+/** A one-character cell in a symbol font as "<font> <the font's byte>" ("wingdings 3 #"). */
+function fontGlyph(text: string, font?: string): string[] {
+  const t = text.trim();
+  const byte = t.length === 1 ? fontByte(t) : null;
+  return font && byte !== null ? [`${font.trim().toLowerCase()} ${String.fromCharCode(byte)}`] : [];
+}
+
+/** Each symbol font's glyph characters, one pattern per glyph kind: "^wingdings 3 (?:\x23|\x26|…)$". */
+function symbolFontPatterns(): [RegExp, string][] {
+  const hex = (ch: string) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, "0")}`;
+  return Object.entries(SYMBOL_FONTS).flatMap(([font, table]) =>
+    Object.entries(table).map(([glyph, chars]): [RegExp, string] => [new RegExp(`^${font} (?:${[...chars!].map(hex).join("|")})$`), `${font} ${glyph}`]),
+  );
+}
+
 export const WORD_LISTS: WordList[] = [
   {
     name: "status words",
@@ -241,9 +314,100 @@ export const WORD_LISTS: WordList[] = [
     sources: () => [[CAPTION_WORDS, "caption"], [REPORT_WORDS, "report title"], [ARROW, "legend arrow"], [JUDGEMENT, "legend judgement"]],
     readings: trimmed,
   },
+  // Recorded in session 7.
+  {
+    name: "schooling words",
+    file: file("src/core/recognise/schoolingWordsMet.json"),
+    sources: () => [[SCHOOLING, "schooling"]],
+    readings: trimmed,
+  },
+  {
+    name: "figure form words",
+    file: file("src/core/recognise/figureFormWordsMet.json"),
+    sources: () => [[FIGURE_FORM, "figure form"]],
+    readings: trimmed,
+  },
+  {
+    name: "name column words",
+    file: file("src/core/recognise/nameColumnWordsMet.json"),
+    sources: () => [[NAME_QUICK, "may name a column"]],
+    // As mayNameColumn reads a cell: 60 characters at most, no digit.
+    readings: (text) => (text.length <= 60 && !/\d/.test(text) ? [text] : []),
+  },
+  {
+    name: "period column headings",
+    file: file("src/core/recognise/periodColumnWordsMet.json"),
+    sources: () => PERIOD_COL.map(([re, q]): [RegExp, string] => [re, `period ${q}`]),
+    readings: (text) => [norm(withoutFootnote(text))],
+  },
+  {
+    name: "heading abbreviations",
+    file: file("src/core/recognise/headingAbbreviationsMet.json"),
+    sources: () => Object.entries(ABBREVIATIONS).map(([short, word]): [RegExp, string] => [new RegExp(`^${exactly(short)}$`), `${word}`]),
+    // Each word of a heading as headingTokens reads it, before the abbreviation is expanded (a heading is 160 characters at most).
+    readings: (text) => (text.trim().length <= 160 ? headingWords(text) : []),
+  },
+  {
+    name: "units after a number",
+    file: file("src/core/figures/unitsAfterNumberMet.json"),
+    sources: () => AFTER_UNIT.map(([re, unit]): [RegExp, string] => [re, unit]),
+    readings: afterNumber,
+  },
+  {
+    name: "operators before a number",
+    file: file("src/core/figures/operatorWordsMet.json"),
+    sources: () => OPERATORS.map(([re, op]): [RegExp, string] => [re, op]),
+    readings: beforeNumber,
+  },
+  {
+    name: "label words before a number",
+    file: file("src/core/figures/labelWordsMet.json"),
+    sources: () => [[LABEL_WORDS, "label"]],
+    readings: labelWordsOfNumber,
+  },
+  {
+    name: "sentence lead-ins before a number",
+    file: file("src/core/figures/sentenceLeadInsMet.json"),
+    sources: () => [[SENTENCE_LEAD_IN, "sentence"]],
+    readings: labelOfNumber,
+  },
+  {
+    name: "several-values unit words",
+    file: file("src/core/figures/severalValuesUnitsMet.json"),
+    sources: () => [[UNIT_WORD, "unit after a value"]],
+    readings: afterValues,
+  },
+  {
+    name: "ranges written as the figure",
+    file: file("src/core/figures/rangesMet.json"),
+    sources: () => [[RANGE, "range"]],
+    readings: trimmed,
+  },
+  {
+    name: "period words",
+    file: file("src/core/periods/periodWordsMet.json"),
+    sources: () => [
+      [new RegExp(`\\b(?:${MONTH_NAME})\\b`), "month"],
+      [new RegExp(`\\b${FY_WORD}`), "financial year"],
+      [new RegExp(`\\b${AY_WORD}`), "academic year"],
+    ],
+    readings: periodLabels,
+  },
+  {
+    name: "period lead-in words",
+    file: file("src/core/periods/periodLeadInsMet.json"),
+    sources: () => [[PERIOD_LEAD_IN, "inside text"], [PERIOD_LEAD, "before a whole-cell label"]],
+    readings: periodLeadIns,
+  },
+  {
+    name: "symbol-font glyphs",
+    file: file("src/core/stated/symbolGlyphsMet.json"),
+    sources: symbolFontPatterns,
+    readings: fontGlyph,
+  },
 ];
 
 /** Whether a cell's text holds the alternative, as the list reads a cell. */
-export function listHolds(list: WordList, re: RegExp, text: string): boolean {
-  return list.readings(text).some((t) => re.test(t));
+export function listHolds(list: WordList, re: RegExp, text: string, font?: string): boolean {
+  return list.readings(text, font).some((t) => re.test(t));
 }

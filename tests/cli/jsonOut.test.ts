@@ -60,7 +60,7 @@ describe("scan --json written in pieces", () => {
         const text = printed({ tables: value });
         expect(firstDifference(text, `${JSON.stringify({ tables: value }, null, 2)}\n`)).toBe(-1);
       }),
-      { numRuns: 60 },
+      { numRuns: 60, endOnFailure: true },
     );
   });
 

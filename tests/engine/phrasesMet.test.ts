@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PHRASES, headingTokens } from "../../src/core/recognise/headers";
-import { MET_FILE, POLARITY_MET_FILE, allTextCells, holdsPhrase, polarityWords, type Met } from "../../scripts/words/phrasesMet";
+import { MET_FILE, POLARITY_MET_FILE, allTextCells, holdsPhrase, polarityWords, type Met, type TextCell } from "../../scripts/words/phrasesMet";
 import fc from "fast-check";
 import { WORD_LISTS, expandAlternatives, listHolds, wordsOf, type WordList } from "../../scripts/words/wordLists";
 
@@ -22,47 +22,64 @@ const LISTS = [
     met: read(MET_FILE),
     phrases: [...new Set(PHRASES.map(([text]) => text))],
     holds: (phrase: string, text: string) => holdsPhrase(headingTokens(text), headingTokens(phrase)),
-    // Met in no corpus or fixture cell: 118 when the records were first written (session 5); only ever fewer.
-    nowhereAtMost: 98,
+    // Met in no corpus or fixture cell: 118 when the records were first written (session 5); only ever fewer (61 in
+    // session 7, when the phrases whose heading reads the same without them were taken out; 57 with corpus10's entries).
+    nowhereAtMost: 57,
   },
   {
     name: "polarity words",
     met: read(POLARITY_MET_FILE),
     phrases: [...polarityWords().keys()],
     holds: (key: string, text: string) => polarityWords().get(key)!.test(text.toLowerCase()),
-    nowhereAtMost: 33,
+    nowhereAtMost: 27,
   },
   // The other lists (scripts/words/wordLists.ts), first recorded in session 6: met nowhere then, only ever fewer.
-  ...otherList("status words", 97),
+  // "Grey" was met only in the add-in's own data sheet in a fixture, which the writer now passes over (session 7).
+  ...otherList("status words", 96),
   ...otherList("trend words", 104),
-  ...otherList("stated polarity words", 94),
-  ...otherList("missing-value phrases", 27),
+  ...otherList("stated polarity words", 93),
+  ...otherList("missing-value phrases", 25),
   ...otherList("volume words", 3),
   ...otherList("unit words", 19),
-  ...otherList("comparator words", 29),
+  ...otherList("comparator words", 28),
   ...otherList("trend in words", 25),
   ...otherList("measure words", 0),
-  ...otherList("milestone heading words", 25),
+  ...otherList("milestone heading words", 23),
   ...otherList("row labels", 11),
-  ...otherList("title words", 13),
+  ...otherList("title words", 11),
+  // Recorded in session 7: met nowhere then, only ever fewer.
+  ...otherList("schooling words", 1),
+  ...otherList("figure form words", 3),
+  ...otherList("name column words", 2),
+  ...otherList("period column headings", 9),
+  ...otherList("heading abbreviations", 25),
+  ...otherList("units after a number", 21),
+  ...otherList("operators before a number", 20),
+  ...otherList("label words before a number", 6),
+  ...otherList("sentence lead-ins before a number", 14),
+  ...otherList("several-values unit words", 2),
+  ...otherList("ranges written as the figure", 0),
+  ...otherList("period words", 5),
+  ...otherList("period lead-in words", 15),
+  ...otherList("symbol-font glyphs", 162),
 ];
 
 /** A list of wordLists.ts as the tests hold it: its records, its alternatives, and the most met nowhere. */
 function otherList(name: string, nowhereAtMost: number) {
   const list: WordList = WORD_LISTS.find((l) => l.name === name)!;
   const words = wordsOf(list);
-  return [{ name, met: read(list.file), phrases: [...words.keys()], holds: (key: string, text: string) => listHolds(list, words.get(key)!, text), nowhereAtMost }];
+  return [{ name, met: read(list.file), phrases: [...words.keys()], holds: (key: string, text: string, font?: string) => listHolds(list, words.get(key)!, text, font), nowhereAtMost }];
 }
 
 /** Each workbook's text cells, read once for all the lists. */
-const workbookCells = new Map<string, Promise<Met[]>>();
+const workbookCells = new Map<string, Promise<TextCell[]>>();
 
-/** Every recorded cell: "file sheet!cell" -> its text. */
-async function cellsOf(records: Met[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/** Every recorded cell: "file sheet!cell" -> the cell. */
+async function cellsOf(records: Met[]): Promise<Map<string, TextCell>> {
+  const out = new Map<string, TextCell>();
   for (const file of new Set(records.map((m) => m.file))) {
     if (!workbookCells.has(file)) workbookCells.set(file, allTextCells(join(ROOT, file)));
-    for (const c of await workbookCells.get(file)!) out.set(`${c.file} ${c.sheet}!${c.cell}`, c.text);
+    for (const c of await workbookCells.get(file)!) out.set(`${c.file} ${c.sheet}!${c.cell}`, c);
   }
   return out;
 }
@@ -77,8 +94,8 @@ describe.each(LISTS)("where each of the $name is met", (list) => {
     const records = Object.entries(list.met).filter((e): e is [string, Met] => e[1] !== null);
     const cells = await cellsOf(records.map(([, m]) => m));
     const lost = records.filter(([phrase, m]) => {
-      const text = cells.get(`${m.file} ${m.sheet}!${m.cell}`);
-      return text === undefined || !list.holds(phrase, text);
+      const cell = cells.get(`${m.file} ${m.sheet}!${m.cell}`);
+      return cell === undefined || !list.holds(phrase, cell.text, cell.font);
     });
     expect(lost.map(([phrase, m]) => `"${phrase}" no longer in ${m.file} ${m.sheet}!${m.cell}`)).toEqual([]);
   }, 300_000);

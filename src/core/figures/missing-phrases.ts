@@ -43,7 +43,7 @@ function restAfter(text: string, matched: number): string | null {
  * Statistical suppression markers (GSS/ONS style): "[z]" is not applicable; "[x]", "[c]", "*",
  * "x", "c", "supp" mean the figure exists but is withheld or unavailable, which is text.
  */
-export const SUPPRESSED = /^(?:\[[xc]\]|\*+|x|c|supp\.?|suppressed|redacted|dnr|n\/k|nk|not\s+known|unavailable|not\s+available|no\s+data|data\s+not\s+available)$/i;
+export const SUPPRESSED = /^(?:\[[xc]\]|\*+|x|c|supp\.?|suppressed|redacted|dnr|n\/k|nk|not\s+known|unavailable|(?:data\s+)?not\s+available|no\s+data)$/i;
 
 /** Why a cell holds no figure, when its words say so; null when they do not. */
 export function missingPhrase(text: string): MissingPhrase | null {

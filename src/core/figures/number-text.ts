@@ -30,7 +30,7 @@ export function matchFirstNumber(text: string): { start: number; end: number; si
   return { start: m.index + m[1].length, end: m.index + m[0].length, sign: m[2], currency: m[3] ?? "", digits: m[4] };
 }
 
-const AFTER_UNIT: [RegExp, Unit | "per-cent" | "ordinal" | "multiplier" | "minutes" | "seconds"][] = [
+export const AFTER_UNIT: [RegExp, Unit | "per-cent" | "ordinal" | "multiplier" | "minutes" | "seconds"][] = [
   [/^\s?(?:%|per\s?cent\b|percent\b)/i, "per-cent"],
   [/^\s?(?:pp\b|p\.p\.|percentage\s+points?\b)/i, "per-cent"],
   [/^(?:st|nd|rd|th)\b/i, "ordinal"],
@@ -47,7 +47,7 @@ const AFTER_UNIT: [RegExp, Unit | "per-cent" | "ordinal" | "multiplier" | "minut
 const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
 
 /** Comparisons and approximations written before a number, each with its normal form. */
-const OPERATORS: [RegExp, string][] = [
+export const OPERATORS: [RegExp, string][] = [
   [/(?:>=|≥|=>|at\s+least|no\s+less\s+than|not\s+less\s+than|min(?:imum)?\.?|or\s+more)$/i, ">="],
   [/(?:<=|≤|=<|at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|max(?:imum)?\.?)$/i, "<="],
   [/(?:>|more\s+than|greater\s+than|over|above|exceeding)$/i, ">"],
@@ -57,10 +57,10 @@ const OPERATORS: [RegExp, string][] = [
 ];
 
 /** Words that may stand before a figure without making the cell a sentence. */
-const LABEL_WORDS =
+export const LABEL_WORDS =
   /^(?:baseline|target|actual|current(?:ly)?|latest|previous|interim|final|staged|outturn|ytd|forecast|projected|provisional|revised|stretch|overall|total|average|avg|mean|median|rate|score|value|figure|result|position|performance|aim|goal)$/i;
 /** Words a sentence leads into a number with; a "label" ending in one of these is no label. */
-const LEAD_IN =
+export const LEAD_IN =
   /\b(?:of|the|a|an|that|only|by|from|to|than|in|on|at|for|with|sample|samples|sampled|was|were|is|are|be|been|will|would|should|could|and|or|identified|showed|shows|reached|achieved|received|approximately)$/i;
 
 /** How many of each duration unit make a day. */
@@ -90,9 +90,19 @@ function scaleDecimal(digits: string, exponent: number): number {
   return Number(`${digits}e${exponent}`);
 }
 
+/** The words before a number as OPERATORS read them: a colon, dash or spaces at their end off, an "=" kept. */
+export function wordsBefore(before: string): string {
+  return before.replace(/[\s:=-]+$/, (s) => (s.includes("=") ? "=" : "")).trim();
+}
+
+/** The label left before a number once its operator is off, as LABEL_WORDS and LEAD_IN read it. */
+export function labelBefore(before: string): string {
+  return readBefore(before).label;
+}
+
 /** Reads the words before a number: an operator, and whether what is left is a short label. */
 function readBefore(before: string): { operator: string | null; label: string; known: boolean; sentence: boolean } {
-  let label = before.replace(/[\s:=-]+$/, (s) => (s.includes("=") ? "=" : "")).trim();
+  let label = wordsBefore(before);
   let operator: string | null = null;
   for (const [pattern, normal] of OPERATORS) {
     const m = pattern.exec(label);

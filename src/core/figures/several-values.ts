@@ -4,8 +4,10 @@ import type { Unit } from "../types";
 import { readNumberText } from "./number-text";
 import type { SeveralValue } from "./types";
 
-const VALUE = /^[-+]?£?\d[\d,]*(?:\.\d+)?%?$/;
-const UNIT_WORD = /^(?:%|weeks?|wks?|days?|months?|mths?)$/i;
+/** A value token: a number, with a pound sign or a per cent sign. */
+export const VALUE = /^[-+]?£?\d[\d,]*(?:\.\d+)?%?$/;
+/** A unit word written after a value ("12 weeks", "93 %"). */
+export const UNIT_WORD = /^(?:%|weeks?|wks?|days?|months?|mths?)$/i;
 const DASH = /^[-:=]$/;
 const JOINER = /^(?:and|&|\/|\||;|,)$/i;
 /** Longest label a value may carry ("Year 6", "SEN Support", "KS2 reading"). */
@@ -17,7 +19,8 @@ interface Segment {
   unit: Unit | null;
 }
 
-function tokens(text: string): string[] {
+/** A cell's tokens as the reader takes them: split at spaces, with , ; | standing alone. */
+export function tokens(text: string): string[] {
   return text
     .replace(/([,;|])(?=\s|$)/g, " $1 ")
     .split(/\s+/)
@@ -70,7 +73,7 @@ export function readSeveralValues(text: string, expectedUnit: Unit | null = null
   return values.map((s) => ({ label: s.label, value: s.value, unit: s.unit }));
 }
 
-const RANGE = /^(\d[\d,]*(?:\.\d+)?)\s?(%|weeks?|days?|months?)?\s?(?:-|to)\s?(\d[\d,]*(?:\.\d+)?)\s?(%|weeks?|days?|months?)?$/i;
+export const RANGE = /^(\d[\d,]*(?:\.\d+)?)\s?(%|weeks?|days?|months?)?\s?(?:-|to)\s?(\d[\d,]*(?:\.\d+)?)\s?(%|weeks?|days?|months?)?$/i;
 
 /**
  * A range written as the figure ("10-15%", "8 to 12 weeks"): two values as written, labelled

@@ -10,7 +10,8 @@ export interface FoundPeriod {
   to: number;
 }
 
-const LEAD_IN = /^(?:as|at|to|up|end|w\/e|w\/c|week|period|ending|data|by|from|in|on|of|for)$/i;
+/** Words that lead into a period written inside longer text ("at October 2019"): not part of its label. */
+export const LEAD_IN = /^(?:as|at|to|up|end|w\/e|w\/c|week|period|ending|data|by|from|in|on|of|for)$/i;
 
 /** Most words a period label spans ("1 st of July 2019" is five, "1 October to 31 December 2023" six). */
 const MAX_WORDS = 7;

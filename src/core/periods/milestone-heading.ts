@@ -39,7 +39,7 @@ export const ACTUAL_STRONG = /\b(actuals?|outturns?|out-turns?|ytd|year\s+to\s+d
  * what happened in that period as far as is known, where a budget book reports it. Only beside a period: an undated
  * "Projected" is a guess about a later year.
  */
-export const ESTIMATE = /\b(estimated?|estimates|projected|proj)\b/;
+export const ESTIMATE = /\b(estimate[ds]?|projected|proj)\b/;
 /** Words that say so only beside a date: "Performance at October 2019", "Results October 2020". */
 export const ACTUAL_WEAK = /\b(performance|feedback|results?|survey|position|progress|data|figures?|value|as\s+at|reported|snapshot|monitoring)\b/;
 /** Headings of columns that are about something else, whatever dates they mention. */
@@ -48,7 +48,7 @@ export const NOT_A_MILESTONE = /\b(measures?|indicators?|description|frequency|n
 export const NOT_A_MILESTONE_FIGURE = /\b(national|england|regional|region|statistical\s+neighbours?|stat\s+neighbours?|nearest\s+neighbours?|similar\s+(?:authorit\w+|councils?|areas?)|benchmark\w*|comparators?|compare|comparison|peers?|median|housemark|cipfa|core\s+cities|quartile|forecast|projection|predicted)\b|\btarget\s+(?:met|achieved|missed)\b/;
 
 /** Columns of dates about the KPI ("Target date", "Due date"), not milestones. */
-export const DATE_COLUMN = /\b(?:target|due|review|completion|start|end|deadline|by)\s+dates?\b|^(?:date|dates|period|month|quarter|year|deadline|by when)$/;
+export const DATE_COLUMN = /\b(?:target|due|review|completion|start|end|deadline|by)\s+dates?\b|^(?:dates?|period|month|quarter|year|deadline|by when)$/;
 
 /** Number words a heading may spell out. */
 const NUMBER_WORDS: Record<string, number> = {

@@ -46,8 +46,8 @@ const YEAR = "'?(\\d{4}|\\d{2})";
 const PAIR = "(\\d{4}|\\d{2})\\s?[/-]\\s?(\\d{4}|\\d{2})";
 const QUARTER = "(?:q|qtr\\.?\\s?|quarter\\s?)([1-4])";
 const SEP = "\\s?[-,:]?\\s?(?:of\\s)?";
-const FY_WORD = "(?:fy|f/y|financial\\syear|fin\\.?\\syear|fiscal\\syear)";
-const AY_WORD = "(?:ay|a/y|academic\\syear|academic|school\\syear)";
+export const FY_WORD = "(?:fy|f/y|financial\\syear|fin\\.?\\syear|fiscal\\syear)";
+export const AY_WORD = "(?:ay|a/y|academic\\syear|academic|school\\syear)";
 
 function pairStart(m: RegExpExecArray, i: number): number | null {
   return yearPairStart(m[i], m[i + 1]);
@@ -316,6 +316,9 @@ export function idWithoutPeriod(text: string): boolean {
   return !!m && !PERIOD_LEADS.test(m[1]);
 }
 
+/** Words before a whole-cell period label ("As at 31.12.19", "w/e 12/01/24", "end of Q2 2023/24"). */
+export const PERIOD_LEAD = /^(?:as\s(?:at|of)|at|to|up\sto|end\sof|w\/e|w\/c|week\sending|period\sending|ending|data\sto)\s/;
+
 /** Longest label worth trying: a period label is a few words, never a paragraph. */
 const MAX_LABEL = 60;
 
@@ -332,7 +335,7 @@ export function parsePeriod(label: string, ctx?: PeriodContext): Period | null {
   // "As at 31.12.19", "w/e 12/01/24", "end of Q2 2023/24": the label after the lead-in words.
   // A dash or bullet before the label ("– 31st December 2020", a list written down the rows) is no part of it.
   const bare = found ? text : text.replace(/^(?:[•·*]+\s*|-+\s+)/, "");
-  const lead = /^(?:as\s(?:at|of)|at|to|up\sto|end\sof|w\/e|w\/c|week\sending|period\sending|ending|data\sto)\s/.exec(bare);
+  const lead = PERIOD_LEAD.exec(bare);
   const built = found ?? (bare !== text ? matchRules(bare, ctx) : null) ?? (lead ? matchRules(bare.slice(lead[0].length), ctx) : null);
   if (!built) return null;
   // The label as written, less a dash or bullet it was listed with.

@@ -487,16 +487,38 @@ function financialHeadings(grid: SheetGrid, headerRows: number[], fromCol: numbe
   return false;
 }
 
-/** Words of schooling: pupils, schools, SEND and EHC plans, key stages and exams, attendance and exclusions. */
-const SCHOOLING =
+/** Words of schooling: pupils, schools, SEND and EHC plans, key stages and exams, attendance and exclusions, terms. */
+export const SCHOOLING =
   /\b(?:pupils?|schools?|students?|academ(?:y|ies|ic)|teachers?|send|sen|ehc\w*|ehcps?|education\w*|key stage|ks[1-5]|gcses?|a[- ]levels?|ebacc|attainment|progress 8|eyfs|early years|nursery|ofsted|attendance|absen\w*|exclusions?|suspensions?|special educational|terms?|half[- ]terms?|autumn|spring|summer)\b/i;
 
-/** Whether the lines over the table, its headings or its first rows speak of schooling. */
+/** "Term" that is not a school term: "long-term", "short term" (support, plans), "in terms of", "terms of reference". */
+const OTHER_TERMS = /\b(?:(?:long|longer|short|shorter|mid|medium|near|fixed)[- ]?terms?|in terms? of|terms? (?:of|and))\b/gi;
+
+const speaksOfSchooling = (text: string) => SCHOOLING.test(text.replace(OTHER_TERMS, " "));
+
+const isFigure = (t: string) => t === "Double" || t === "Integer";
+
+/**
+ * Whether the table is about schooling, as a reader judges it: its title lines or headings speak of schooling, or
+ * a good share of the rows around it (above and under its heading) do. A council's or a trust's plan with a few education
+ * measures among many others (in a table of their own or not) still counts in the plan's years, financial ones.
+ */
 function aboutSchools(grid: SheetGrid, headerRow: number, fromCol: number, toCol: number): boolean {
-  for (let r = Math.max(grid.firstRow, headerRow - 6); r <= Math.min(grid.lastRow, headerRow + 40); r++) {
-    for (const c of grid.filledCols(r, fromCol, toCol)) if (SCHOOLING.test(grid.rawText(r, c))) return true;
+  const speaks = (r: number) => grid.filledCols(r, fromCol, toCol).some((c) => speaksOfSchooling(grid.rawText(r, c)));
+  // The lines over the heading up to a row of figures (the last row of a table above: its words are its own).
+  if (speaks(headerRow)) return true;
+  for (let r = headerRow - 1; r >= Math.max(grid.firstRow, headerRow - 6); r--) {
+    if (grid.filledCols(r, fromCol, toCol).some((c) => isFigure(grid.valueType(r, c)))) break;
+    if (speaks(r)) return true;
   }
-  return false;
+  let rows = 0;
+  let school = 0;
+  for (let r = Math.max(grid.firstRow, headerRow - 60); r <= Math.min(grid.lastRow, headerRow + 40); r++) {
+    if (!grid.filledCols(r, fromCol, toCol).some((c) => grid.raw(r, c).valueType === "String")) continue;
+    rows++;
+    if (speaks(r)) school++;
+  }
+  return school > 0 && school * 2 >= rows;
 }
 
 /**
@@ -892,7 +914,7 @@ function isParentHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, from
  * ("2014/15" over "Actual" reads "2014/15 Actual"), unless its own words name something else (a trend).
  */
 /** Words that say only how a figure is written, not what it is. */
-const FIGURE_FORM = /^(?:numeric|numbers?|no\.?|%|percentages?|per ?cent|counts?|values?|figures?|volume)$/i;
+export const FIGURE_FORM = /^(?:numeric|numbers?|no\.?|%|percentages?|per ?cent|counts?|values?|figures?|volume)$/i;
 
 function headingColumns(grid: SheetGrid, headerRows: number[], fromCol: number, toCol: number, ctx: PeriodContext): ColumnInfo[] {
   const columns: ColumnInfo[] = [];

@@ -45,33 +45,33 @@ export interface HeaderClass {
   yesNo?: boolean;
 }
 
-/** Words people clip or abbreviate in headings, to the word they stand for. */
-const ABBREVIATIONS: Record<string, string> = {
-  tgt: "target", tgts: "target", trgt: "target", targ: "target",
+/** Words people clip or abbreviate in headings, to the word they stand for; their plurals too ("Tgts", "Qtrs", "Nbrs"). */
+export const ABBREVIATIONS: Record<string, string> = {
+  tgt: "target", trgt: "target", targ: "target",
   act: "actual", acts: "actual", actl: "actual", actuals: "actual",
   prev: "previous", prv: "previous",
   perf: "performance", perform: "performance",
   meas: "measure", msr: "measure",
   desc: "description", descr: "description",
-  ref: "reference", refs: "reference",
-  qtr: "quarter", qtrs: "quarter", mth: "month", mths: "month", yr: "year", yrs: "year",
+  ref: "reference",
+  qtr: "quarter", mth: "month", yr: "year",
   avg: "average", av: "average", ave: "average",
   nat: "national", natl: "national",
-  stat: "statistical", stats: "statistical", nbrs: "neighbour", nbr: "neighbour", neighbours: "neighbour", neighbors: "neighbour", neighbor: "neighbour",
-  dir: "direction", comm: "comment", comms: "comment", cmts: "comment",
+  stat: "statistical", nbr: "neighbour", neighbours: "neighbour", neighbor: "neighbour",
+  dir: "direction", comm: "comment", cmts: "comment",
   freq: "frequency",
   kpis: "kpi", pis: "pi",
   "pref'd": "preferred", prefd: "preferred", pref: "preferred",
   info: "information",
-  no: "number", num: "number", nos: "number", "#": "number",
+  no: "number", num: "number", "#": "number",
   bl: "baseline",
   var: "variance",
   cum: "cumulative",
   rag: "rag",
 };
 
-/** Tokens of a heading: lower case, punctuation out, "the" left out, abbreviations expanded, plurals made singular. */
-export function headingTokens(text: string): string[] {
+/** A heading's words as written: lower case, punctuation out, "the" left out; before abbreviations and plurals are read. */
+export function headingWords(text: string): string[] {
   const raw = text
     .toLowerCase()
     .replace(/[\u2018\u2019\u0060]/g, "'")
@@ -81,9 +81,21 @@ export function headingTokens(text: string): string[] {
     .trim();
   if (!raw) return [];
   // "the" adds nothing to what a heading names: "achieving the 'expected standard'" reads as "achieving expected standard".
-  return raw.split(/\s+/).filter((t) => t !== "the").map((t) => {
-    const w = t.replace(/^'+|'+$/g, "").replace(/\?$/, "");
-    const ab = ABBREVIATIONS[w];
+  return raw
+    .split(/\s+/)
+    .filter((t) => t !== "the")
+    .map((t) => t.replace(/^'+|'+$/g, "").replace(/\?$/, ""));
+}
+
+/** The word an abbreviation stands for; null for any other word (an own key only: "constructor" is a word). */
+function abbreviation(w: string): string | null {
+  return Object.prototype.hasOwnProperty.call(ABBREVIATIONS, w) ? ABBREVIATIONS[w] : null;
+}
+
+/** Tokens of a heading: its words (headingWords), abbreviations expanded, plurals made singular. */
+export function headingTokens(text: string): string[] {
+  return headingWords(text).map((w) => {
+    const ab = abbreviation(w) ?? (w.endsWith("s") ? abbreviation(w.slice(0, -1)) : null);
     if (ab) return ab;
     if (w.length > 4 && w.endsWith("ies")) return `${w.slice(0, -3)}y`;
     // "Breaches", "Processes", "Boxes": the plural adds "es" after ch, sh, ss and x.
@@ -96,16 +108,17 @@ export function headingTokens(text: string): string[] {
 /**
  * Phrases and words per role, strongest first within a role. Weights: 3 a phrase that names the role outright,
  * 2 a clear word, 1 a word that only leans. A phrase is matched as whole tokens, in order, anywhere in the heading.
- * Where each phrase is met (a corpus or fixture cell): headingPhrasesMet.json (npm run words:met).
+ * Where each phrase is met (a corpus or fixture cell): headingPhrasesMet.json (npm run words:met). A phrase whose
+ * heading reads the same role without it ("Target value" is a target by "target") is left out: it only restates one.
  */
 export const PHRASES: [string, ColumnRole, number][] = [
   // Status and the questions that stand for it ("Target met?").
   ["rag", "rag", 3], ["rag status", "rag", 3], ["rag rating", "rag", 3], ["traffic light", "rag", 3], ["status", "rag", 2],
   ["rating", "rag", 2], ["target met", "rag", 3], ["target achieved", "rag", 3], ["met target", "rag", 3], ["on target", "rag", 3],
-  ["on track", "rag", 3], ["performance status", "rag", 3], ["overall rag", "rag", 3], ["assessment", "rag", 1], ["achieved", "rag", 1],
+  ["on track", "rag", 3], ["performance status", "rag", 3], ["assessment", "rag", 1], ["achieved", "rag", 1],
   // Direction of travel.
   ["dot", "dot", 3], ["direction of travel", "dot", 3], ["direction", "dot", 2], ["trend", "dot", 3], ["travel", "dot", 2],
-  ["movement", "dot", 2], ["short trend", "dot", 3], ["long trend", "dot", 3], ["trend arrow", "dot", 3], ["comparison", "dot", 1],
+  ["movement", "dot", 2], ["short trend", "dot", 3], ["long trend", "dot", 3], ["comparison", "dot", 1],
   ["since last", "dot", 2], ["better or worse", "dot", 3], ["improving", "dot", 2], ["change", "dot", 1],
   // Polarity.
   ["polarity", "polarity", 3], ["good is", "polarity", 3], ["good performance is", "polarity", 3], ["good performance", "polarity", 3],
@@ -121,10 +134,9 @@ export const PHRASES: [string, ColumnRole, number][] = [
   // Owner.
   ["owner", "owner", 3], ["lead", "owner", 2], ["lead officer", "owner", 3], ["responsible officer", "owner", 3], ["responsible", "owner", 2],
   ["accountable", "owner", 2], ["portfolio holder", "owner", 3], ["sro", "owner", 3], ["contact", "owner", 1], ["head of service", "owner", 2],
-  ["director", "owner", 1], ["lead member", "owner", 3], ["service lead", "owner", 3],
+  ["director", "owner", 1], ["lead member", "owner", 3],
   // Frequency and unit.
-  ["frequency", "frequency", 3], ["how often", "frequency", 3], ["reporting frequency", "frequency", 3],
-  ["collection frequency", "frequency", 3], ["reported", "frequency", 1],
+  ["frequency", "frequency", 3], ["how often", "frequency", 3], ["reported", "frequency", 1],
   ["unit", "unit", 3], ["unit of measure", "unit", 3], ["measure type", "unit", 2], ["format", "unit", 1], ["data type", "unit", 2],
   // Comparators.
   ["england", "benchmark", 3],
@@ -133,7 +145,6 @@ export const PHRASES: [string, ColumnRole, number][] = [
   ["regional", "benchmark", 3],
   ["region", "benchmark", 2],
   ["statistical neighbour", "benchmark", 3],
-  ["statistical neighbour average", "benchmark", 3],
   ["similar authority", "benchmark", 3],
   ["similar council", "benchmark", 3],
   ["nearest neighbour", "benchmark", 3],
@@ -165,54 +176,50 @@ export const PHRASES: [string, ColumnRole, number][] = [
   ["wale", "benchmark", 2],
   ["scotland", "benchmark", 2],
   ["uk", "benchmark", 2],
-  ["all england", "benchmark", 3],
   ["rank", "benchmark", 1],
   ["ranking", "benchmark", 1],
   // The nations' averages, named by their adjectives too ("Latest Scottish Average", "Welsh average").
   ["scottish average", "benchmark", 3], ["welsh average", "benchmark", 3], ["scotland average", "benchmark", 3], ["wales average", "benchmark", 3],
-  ["uk average", "benchmark", 3], ["regional average", "benchmark", 3], ["sector average", "benchmark", 3], ["scottish", "benchmark", 2], ["welsh", "benchmark", 2],
+  ["uk average", "benchmark", 3], ["sector average", "benchmark", 3], ["scottish", "benchmark", 2], ["welsh", "benchmark", 2],
   // Figures that are worked out from others, or guesses about the future.
   ["variance", "ignore", 3], ["difference", "ignore", 2], ["forecast", "ignore", 3], ["projected", "ignore", 2], ["projection", "ignore", 3],
   ["year end forecast", "ignore", 3], ["predicted", "ignore", 2], ["% change", "ignore", 3], ["numerator", "ignore", 2], ["denominator", "ignore", 2],
   ["rolling", "ignore", 0], ["within target", "ignore", 3], ["seen within", "ignore", 3], ["number seen", "ignore", 3], ["breach", "ignore", 2],
-  ["denominator", "ignore", 2], ["sample size", "ignore", 3], ["base", "ignore", 1], ["number of responses", "ignore", 3], ["response count", "ignore", 3],
+  ["sample size", "ignore", 3], ["base", "ignore", 1], ["number of responses", "ignore", 3], ["response count", "ignore", 3],
   // Names of the KPI.
-  ["reference", "ref", 3], ["kpi reference", "ref", 3], ["pi reference", "ref", 3], ["indicator reference", "ref", 3], ["code", "ref", 2],
-  ["id", "ref", 2], ["kpi number", "ref", 3], ["pi number", "ref", 3], ["indicator number", "ref", 3], ["measure number", "ref", 3],
-  ["measure code", "ref", 3], ["indicator code", "ref", 3], ["kpi code", "ref", 3], ["number", "ref", 1], ["#", "ref", 2], ["lpi", "ref", 1],
-  ["measure", "measure", 2], ["indicator", "measure", 2], ["description", "measure", 2], ["metric", "measure", 2], ["kpi description", "measure", 3],
-  ["kpi name", "measure", 3], ["indicator name", "measure", 3], ["measure description", "measure", 3], ["indicator description", "measure", 3],
-  ["description of measure", "measure", 3], ["description of indicator", "measure", 3], ["performance indicator", "measure", 3],
+  ["reference", "ref", 3], ["kpi reference", "ref", 3], ["indicator reference", "ref", 3], ["code", "ref", 2], ["id", "ref", 2],
+  ["measure code", "ref", 3], ["number", "ref", 1], ["#", "ref", 2], ["lpi", "ref", 1],
+  ["measure", "measure", 2], ["indicator", "measure", 2], ["description", "measure", 2], ["metric", "measure", 2],
+  ["kpi name", "measure", 3], ["indicator name", "measure", 3], ["indicator description", "measure", 3], ["performance indicator", "measure", 3],
   ["key performance indicator", "measure", 3], ["performance measure", "measure", 3], ["criteria", "measure", 2], ["title", "measure", 1],
-  ["what we measure", "measure", 3], ["outcome measure", "measure", 3], ["success measure", "measure", 3],
+  ["outcome measure", "measure", 3],
   ["measure of success", "measure", 3], ["name", "measure", 1], ["kpi", "measure", 2], ["pi", "measure", 1], ["item", "measure", 1],
   ["satisfaction measure", "measure", 3], ["standard", "target", 2], ["service standard", "measure", 2],
   // Groups.
   ["priority", "group", 2], ["priority area", "group", 3], ["area", "group", 1], ["theme", "group", 3], ["outcome", "group", 1], ["objective", "group", 2],
   ["domain", "group", 3], ["category", "group", 2], ["section", "group", 2], ["workstream", "group", 3], ["service", "group", 1],
   ["service area", "group", 3], ["strategic priority", "group", 3], ["portfolio", "group", 2], ["pillar", "group", 3],
-  ["ambition", "group", 2], ["corporate priority", "group", 3], ["council plan priority", "group", 3], ["aim", "target", 2], ["goal", "target", 2],
-  ["department", "owner", 2], ["team", "owner", 2], ["directorate", "owner", 2], ["function", "group", 1], ["cqc domain", "group", 3],
+  ["ambition", "group", 2], ["aim", "target", 2], ["goal", "target", 2],
+  ["department", "owner", 2], ["team", "owner", 2], ["directorate", "owner", 2], ["function", "group", 1],
   // Breakdowns of one measure into parts (a survey's sections, a cohort's groups).
   ["questionnaire section", "section", 3],
   ["breakdown", "section", 3], ["cohort", "section", 3],
   // Figures.
-  ["baseline", "baseline", 3], ["base line", "baseline", 3], ["starting point", "baseline", 3], ["baseline value", "baseline", 3],
-  ["target", "target", 3], ["annual target", "target", 3], ["end target", "target", 3], ["final target", "target", 3], ["target value", "target", 3],
+  ["baseline", "baseline", 3], ["base line", "baseline", 3], ["starting point", "baseline", 3],
+  ["target", "target", 3], ["annual target", "target", 3], ["final target", "target", 3],
   ["threshold", "target", 2], ["national standard", "target", 3], ["trajectory", "target", 3],
   ["plan", "target", 2], ["planned", "target", 2], ["milestone", "target", 2], ["expected", "target", 1],
-  ["target range", "target", 3], ["tolerance", "ignore", 1],
+  ["tolerance", "ignore", 1],
   ["previous", "previous", 3], ["prior", "previous", 3], ["last", "previous", 2], ["last year", "previous", 3], ["previous year", "previous", 3],
-  ["previous quarter", "previous", 3], ["previous month", "previous", 3], ["last quarter", "previous", 3], ["last month", "previous", 3],
+  ["previous quarter", "previous", 3], ["last quarter", "previous", 3], ["last month", "previous", 3],
   ["previous period", "previous", 3], ["last period", "previous", 3], ["same period last year", "previous", 3], ["last reported", "previous", 3],
-  ["previous value", "previous", 3], ["previous performance", "previous", 3], ["earlier", "previous", 2], ["prior year", "previous", 3],
+  ["earlier", "previous", 2], ["prior year", "previous", 3],
   ["latest", "latest", 3], ["current", "latest", 2], ["actual", "latest", 3], ["outturn", "latest", 3], ["out turn", "latest", 3],
   ["year to date", "latest", 3], ["ytd", "latest", 3], ["performance", "latest", 2], ["current performance", "latest", 3],
-  ["latest performance", "latest", 3], ["latest data", "latest", 3], ["latest position", "latest", 3], ["current position", "latest", 3],
+  ["latest performance", "latest", 3], ["latest data", "latest", 3], ["current position", "latest", 3],
   ["result", "latest", 2], ["value", "latest", 2], ["this period", "latest", 3], ["this quarter", "latest", 3], ["this month", "latest", 3],
   ["this year", "latest", 3], ["position", "latest", 1], ["figure", "latest", 2], ["data", "latest", 1], ["total", "latest", 1],
-  ["score", "latest", 1], ["achieved to date", "latest", 3], ["to date", "latest", 2], ["performance to date", "latest", 3], ["latest value", "latest", 3],
-  ["current value", "latest", 3], ["latest period", "latest", 2], ["current period", "latest", 2], ["actual performance", "latest", 3],
+  ["score", "latest", 1], ["to date", "latest", 2], ["latest period", "latest", 2], ["current period", "latest", 2],
   ["percentage", "latest", 1], ["%", "latest", 1],
   // A school's results: the share "meeting the expected standard" is the figure itself, not a standard set for it.
   // Attendance over figures is the attendance rate itself (the share of possible sessions attended).
@@ -268,7 +275,7 @@ function bestPhrase(tokens: string[]): PhraseMatch | null {
 }
 
 /** "Previous period", "Latest period", "Period", "Date" beside a value column. */
-const PERIOD_COL: [RegExp, HeaderClass["qualifies"]][] = [
+export const PERIOD_COL: [RegExp, HeaderClass["qualifies"]][] = [
   [/^(previous|prior|last) (period|date|month|quarter|as at)$/, "previous"],
   [/^(latest|current) (period|date|month|quarter|as at)$/, "latest"],
   [/^(period|date|as at|as of|as of date|as at date|data period|reporting date|period covered|data as at|time period)$/, "left"],
@@ -276,7 +283,8 @@ const PERIOD_COL: [RegExp, HeaderClass["qualifies"]][] = [
 
 const FIGURE_LIKE: ReadonlySet<ColumnRole> = new Set(["latest", "previous", "target", "baseline"]);
 
-const norm = (s: string): string =>
+/** A heading as PERIOD_COL reads it: lower case, brackets, stars, colons, stops and question marks out. */
+export const norm = (s: string): string =>
   s
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
@@ -302,9 +310,13 @@ export function classifyHeading(text: string, ctx: PeriodContext = {}): HeaderCl
   return cls ? { ...cls } : null;
 }
 
+/** A heading less a footnote mark after it ("2022-23*", "Outturn (1)", "Target†"): the mark points elsewhere. */
+export function withoutFootnote(text: string): string {
+  return text.trim().replace(/\s*(?:[*†‡§¹²³⁴⁵]+|\(\d{1,2}\)|\[\d{1,2}\])$/u, "").trim();
+}
+
 function readHeading(text: string, ctx: PeriodContext): HeaderClass | null {
-  // Footnote marks after a heading ("2022-23*", "Outturn (1)", "Target†") point elsewhere; they are not its words.
-  const raw = text.trim().replace(/\s*(?:[*†‡§¹²³⁴⁵]+|\(\d{1,2}\)|\[\d{1,2}\])$/u, "").trim();
+  const raw = withoutFootnote(text);
   if (!raw || raw.length > 160) return null;
   const n = norm(raw);
   if (!n) return null;
@@ -346,7 +358,7 @@ function readHeading(text: string, ctx: PeriodContext): HeaderClass | null {
  * A cheap first look: could this text head a name column (reference or measure)? Used to skip most rows of a
  * large sheet before any heading is parsed.
  */
-const NAME_QUICK =
+export const NAME_QUICK =
   /^\s*(kpi|pi\b|ref|reference|measure|performance (measure|indicator)|indicator|description|metric|key (?:performance|measure|indicator|metric)|id\b|code\b|no\.?\s*$|number\s*$|#|criteria|title|name\b)/i;
 export function mayNameColumn(text: string): boolean {
   // Headings name, they do not number: "REF-10234" or "KPI 1/2" is a data cell.

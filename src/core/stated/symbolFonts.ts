@@ -6,7 +6,7 @@
 
 export type Glyph = "up" | "down" | "flat" | "smile" | "neutral" | "frown" | "tick" | "cross" | "dot";
 
-const TABLES: Record<string, Partial<Record<Glyph, string>>> = {
+export const TABLES: Record<string, Partial<Record<Glyph, string>>> = {
   wingdings: {
     smile: "J",
     neutral: "K",
@@ -39,7 +39,7 @@ const CP1252_HIGH =
   "\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178";
 
 /** The font byte a stored character stands for: Latin-1 as is, Windows-1252 extras, or the symbol-font private-use range. */
-function fontByte(ch: string): number | null {
+export function fontByte(ch: string): number | null {
   const code = ch.charCodeAt(0);
   if (code >= 0xf020 && code <= 0xf0ff) return code - 0xf000;
   if (code < 0x100) return code;

@@ -2,19 +2,10 @@
 // sequence puts it. Excel reports a file as corrupt when a worksheet child is out of order.
 import { REL_NS } from "./chartPart";
 import { attr, child, escapeXml, parseXml, prefixFor } from "./chartXmlText";
+import { childrenAfter } from "./worksheetOrder";
 
 /** Worksheet children that the schema places after <drawing>; it goes before the first of these present. */
-const AFTER_DRAWING = new Set([
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-]);
+const AFTER_DRAWING = childrenAfter("drawing");
 
 /** The relationship id of the sheet's drawing, or null when it has none. */
 export function drawingRelId(sheetXml: string): string | null {

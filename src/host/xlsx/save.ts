@@ -17,6 +17,7 @@ import { findSheet as findSheetPart, worksheetParts } from "./chartPackage";
 import { EditedPackage } from "./editedPackage";
 import { applySplices, rewriteStartTags, setAttribute, topLevel } from "./xmlEdit";
 import { Token, XmlReader } from "./xmlReader";
+import { childrenAfter } from "./worksheetOrder";
 
 const STATES = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
 const VALUE_OPS: Record<string, string> = {
@@ -161,27 +162,7 @@ async function writeSheet(wb: ExcelJS.Workbook, s: SheetModel): Promise<void> {
 }
 
 /** Worksheet children that the schema puts after <hyperlinks>: new links go before the first of these present. */
-const AFTER_HYPERLINKS = new Set([
-  "printOptions",
-  "pageMargins",
-  "pageSetup",
-  "headerFooter",
-  "rowBreaks",
-  "colBreaks",
-  "customProperties",
-  "cellWatches",
-  "ignoredErrors",
-  "smartTags",
-  "drawing",
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-]);
+const AFTER_HYPERLINKS = childrenAfter("hyperlinks");
 
 /** Links to places in the workbook, written as Excel does: a location, no relationship. */
 function addInternalHyperlinks(sheetXml: string, s: SheetModel): string {
