@@ -32,7 +32,10 @@ import { YEAR_TABLE_SHEETS } from "./fixtures/build-year-tables";
 import { STANDARD_SHEETS } from "./fixtures/build-standards";
 import { SCALE_CAPTION_SHEETS } from "./fixtures/build-scale-captions";
 import { TARGETS_IN_WORDS_SHEETS } from "./fixtures/build-targets-in-words";
+import { CAPTION_GROUP_EXPORT, CAPTION_GROUP_REPORT } from "./fixtures/build-caption-groups";
+import { PLAIN_TABLE_SHEETS } from "./fixtures/build-plain-tables";
 import { YEAR_KIND_SHEETS } from "./fixtures/build-year-kinds";
+import { RANK_CORNER_SHEETS } from "./fixtures/build-ranks-corners";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
 import { writeImitations } from "./fixtures/producers/imitations";
@@ -57,10 +60,14 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/long-exports.xlsx", () => buildSheets(LONG_EXPORT_SHEETS)],
   ["tests/fixtures/target-rows.xlsx", () => buildSheets(TARGET_ROW_SHEETS)],
   ["tests/fixtures/section-lines.xlsx", () => buildSheets(SECTION_LINE_SHEETS)],
+  ["tests/fixtures/ranks-corners.xlsx", () => buildSheets(RANK_CORNER_SHEETS)],
   ["tests/fixtures/year-tables.xlsx", () => buildSheets(YEAR_TABLE_SHEETS)],
   ["tests/fixtures/standards.xlsx", () => buildSheets(STANDARD_SHEETS)],
   ["tests/fixtures/scale-captions.xlsx", () => buildSheets(SCALE_CAPTION_SHEETS)],
   ["tests/fixtures/targets-in-words.xlsx", () => buildSheets(TARGETS_IN_WORDS_SHEETS)],
+  ["tests/fixtures/caption-groups-export.xlsx", () => buildSheets(CAPTION_GROUP_EXPORT)],
+  ["tests/fixtures/caption-groups-report.xlsx", () => buildSheets(CAPTION_GROUP_REPORT)],
+  ["tests/fixtures/plain-tables.xlsx", () => buildSheets(PLAIN_TABLE_SHEETS)],
   ["tests/fixtures/year-kinds.xlsx", () => buildSheets(YEAR_KIND_SHEETS)],
 ];
 

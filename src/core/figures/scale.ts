@@ -69,6 +69,9 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
   const words = [e.statedText, e.measure, ...e.headings].join(" \u2022 ");
   const base = rateBase(words);
   if (e.stated && e.stated !== "rate") return { unit: e.stated, ratePer: null };
+  // A sum of money per head or per 1,000 people ("Cost of parks per 1,000 population", written "£24,575") is still
+  // money: the base says what the spend is shared over, the figures say they are pounds.
+  if (e.stated !== "rate" && base !== null && e.measureUnit === "currency" && majorityUnit(e.cells) === "currency") return { unit: "currency", ratePer: null };
   if (e.stated === "rate" || base !== null) return { unit: "rate", ratePer: base };
   if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: conventionalBase(e.measure) ?? (e.cells.some((p) => p.unit === "percent") ? 100 : null) };
   const unit =

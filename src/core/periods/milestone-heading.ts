@@ -44,8 +44,11 @@ export const ESTIMATE = /\b(estimate[ds]?|projected|proj)\b/;
 export const ACTUAL_WEAK = /\b(performance|feedback|results?|survey|position|progress|data|figures?|value|as\s+at|reported|snapshot|monitoring)\b/;
 /** Headings of columns that are about something else, whatever dates they mention. */
 export const NOT_A_MILESTONE = /\b(measures?|indicators?|description|frequency|notes?|comments?|commentary|reference|ref|kpi|area|polarity|unit|rag|dot|direction|trend|status|comparison|change|variance|priority|lead|owner|source|responsible|action)\b/;
-/** Comparators and forecasts carry figures, but neither is a milestone nor what happened. */
-export const NOT_A_MILESTONE_FIGURE = /\b(national|england|regional|region|statistical\s+neighbours?|stat\s+neighbours?|nearest\s+neighbours?|similar\s+(?:authorit\w+|councils?|areas?)|benchmark\w*|comparators?|compare|comparison|peers?|median|housemark|cipfa|core\s+cities|quartile|forecast|projection|predicted)\b|\btarget\s+(?:met|achieved|missed)\b/;
+/**
+ * Comparators and forecasts carry figures, but neither is a milestone nor what happened. A rank ("Rank 2023-24":
+ * where the figure stands among others) is a place in a league, never the measure's own value.
+ */
+export const NOT_A_MILESTONE_FIGURE = /\b(rank(?:ing|ed)?|national|england|regional|region|statistical\s+neighbours?|stat\s+neighbours?|nearest\s+neighbours?|similar\s+(?:authorit\w+|councils?|areas?)|benchmark\w*|comparators?|compare|comparison|peers?|median|housemark|cipfa|core\s+cities|quartile|forecast|projection|predicted)\b|\btarget\s+(?:met|achieved|missed)\b/;
 
 /** Columns of dates about the KPI ("Target date", "Due date"), not milestones. */
 export const DATE_COLUMN = /\b(?:target|due|review|completion|start|end|deadline|by)\s+dates?\b|^(?:dates?|period|month|quarter|year|deadline|by when)$/;

@@ -58,7 +58,13 @@ function readRowShape(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: n
   }
   numbers += leading;
   // An item tracked by its stated status alone ("Completion of inspections … | Green"), words before the status.
-  const tracked = numbers === 0 && statuses === 1 && filled.length >= 3 && kinds.kind(row, filled[filled.length - 1]) === "status";
+  // So is one rated period by period in words alone ("… | Achieved | Not Achieved", "… | n/a | Achieved"): statuses, or
+  // words saying there is none, in every cell after the label.
+  const tracked =
+    numbers === 0 &&
+    filled.length >= 3 &&
+    ((statuses === 1 && kinds.kind(row, filled[filled.length - 1]) === "status") ||
+      (statuses >= 1 && filled.every((c) => c <= labelCol || kinds.kind(row, c) === "status" || kinds.kind(row, c) === "missing")));
   if (labelCol < 0 || (numbers === 0 && missing < 2 && !tracked)) return null;
   // "Attainment | 2019 | 2020 | 2021" (or "… | 2010 | Trend"): a label over years is a heading row, not a KPI. The
   // first cell after the label that is neither a year nor a label settles it (most KPI rows: their first figure).

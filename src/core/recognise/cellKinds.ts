@@ -33,6 +33,9 @@ const NUMBERED_NAME = /^(?!(?:kpi|pi|lpi|ref|id|no|nr|num)\b)[A-Z][a-z]{2,}\s\d{
 /** A year and then words, no other digit ("2024 LDSM results", "2019 Outturn"), or its sign ("2019 %"). */
 const YEAR_OPENS_WORDS = /^(?:19|20)\d{2}\s+(?:(?=\p{L}{2})[^\d]*|%)$/u;
 
+/** A span of years written with a dash ("1999–2000", "2019-20"). */
+const YEAR_SPAN = /(^|\D)(?:19|20)\d{2}\s?[–—-]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)/g;
+
 /** An error's text as Excel shows it. */
 const ERROR_TEXT = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
 
@@ -195,10 +198,13 @@ export function textKind(text: string, font: string | null, fontColor: string | 
       const namesIt =
         (!!reading && reading.before !== "" && !reading.beforeIsLabel && !reading.operator && !parsePeriod(reading.before.replace(/[\s:–—-]+$/, ""))) ||
         (!!reading && !reading.unit && durationOpensName(reading.after)) ||
-        LETTER_NUMBERED_NAME.test(text);
+        LETTER_NUMBERED_NAME.test(text) ||
+        NUMBERED_CAPTION.test(text);
       // "2024 LDSM results", "2022 %": a year opening words (or a unit's sign) heads a period's column; not a figure.
       if (reading && !sentence && !namesIt && YEAR_OPENS_WORDS.test(text)) return "period";
-      if (reading && !sentence && !namesIt) return "number";
+      // "Target 1999–2000 (working days)": the digits are a span of years the words are about, not a figure.
+      const yearsOnly = /\d/.test(text) && !/\d/.test(text.replace(YEAR_SPAN, "$1"));
+      if (reading && !sentence && !namesIt && !yearsOnly) return "number";
       if (parsePeriod(text)) return "period";
     }
   } else if (text.length <= 20 && readPolarityCell(text) && readPolarityCell(text) !== "neutral" && !/^[+-]$/.test(text)) {
@@ -209,6 +215,12 @@ export function textKind(text: string, font: string | null, fontColor: string | 
 
 /** A section or measure numbered with a letter ("1.A Empathy - Cultural Competence", "3b Reduce re-offending"): a name. */
 const LETTER_NUMBERED_NAME = /^\d{1,3}(?:\.\d{1,3})*\.?[A-Za-z][.)]?\s+\p{L}{2,}(?:[^\d%]*)$/u;
+
+/**
+ * A caption numbered as a list is ("1) % All cases concluded", "2. Number of properties at risk"): the number and its
+ * stop or bracket open words, no figure after them — a name, not the figure 1.
+ */
+const NUMBERED_CAPTION = /^\(?\d{1,3}(?:\.\d{1,3})*[.)]\s+(?=\D*\p{L}{3,}\s+\p{L}{2,})\D+$/u;
 
 /**
  * A number that opens a name with the span it counts ("3 yr survival rate - Staffordshire", "2 year olds in funded

@@ -112,6 +112,8 @@ export const EVIDENCE = {
   noteLength: 30,
   /** Average label length (characters) from which a reference column's words name the KPI itself ("PMF-01: Current rent …"). */
   namedRefLength: 25,
+  /** A caption over a block of measures is words: longer than a code ("1.2", "KPI 4") on average. */
+  captionLength: 12,
   /** Repeated words that place each row: at least this many rows, at most this many distinct words, this long on average. */
   repeatedWordRows: 4,
   repeatedWordsDistinct: 3,
@@ -382,6 +384,7 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
   }
   if (!columns.some((c) => c.cls?.role === "measure")) namesUnderOwnerHeading(columns, prof, firstValueCol);
   const measureCol = columns.find((c) => c.cls?.role === "measure" && !c.cls.ambiguousKpi);
+  if (measureCol) captionsOverMeasures(grid, columns, prof, dataRows, measureCol);
   for (const c of labelCols) {
     if (!measureCol || c === measureCol) continue;
     const p = prof(c);
@@ -507,6 +510,35 @@ function numberedNames(grid: SheetGrid, col: number, rows: readonly number[]): n
     if (/^\p{L}[\p{L} ]{2,30}\s*\d{1,3}$/u.test(t)) named++;
   }
   return filled >= W.fewestLabels ? named / filled : 0;
+}
+
+/**
+ * "KPI | Measure" over "1) % All legal cases concluded | 45% within 90 days", the first cell repeated over the
+ * measures it holds: a column headed as the reference whose cells are captions in words, not codes, each standing
+ * over several of the measure's distinct labels and every measure label under one caption, heads those measures —
+ * it is their group, as a reader takes a caption written over a block of lines.
+ */
+function captionsOverMeasures(grid: SheetGrid, columns: ColumnInfo[], prof: (c: ColumnInfo) => ColumnProfile, rows: readonly number[], measureCol: ColumnInfo): void {
+  for (const c of columns) {
+    if (c.col >= measureCol.col || c.cls?.role !== "ref" || c.cls.source !== "heading") continue;
+    const p = prof(c);
+    if (share(p, "label", "long") < W.labelCells || share(p, "code") >= W.codeCells / 2 || p.averageLabelLength < W.captionLength) continue;
+    const captionOf = new Map<string, string>();
+    const measuresUnder = new Map<string, Set<string>>();
+    let caption = "";
+    let nested = true;
+    for (const r of rows) {
+      caption = grid.rawText(r, c.col).trim() || caption;
+      const m = grid.rawText(r, measureCol.col).trim().toLowerCase();
+      if (!m || !caption) continue;
+      if ((captionOf.get(m) ?? caption) !== caption) nested = false;
+      captionOf.set(m, caption);
+      measuresUnder.set(caption, (measuresUnder.get(caption) ?? new Set()).add(m));
+    }
+    if (nested && captionOf.size > measuresUnder.size && [...measuresUnder.values()].some((s) => s.size >= 2)) {
+      c.cls = fromContent("group", `a caption in words over ${captionOf.size} measures (${measuresUnder.size} captions)`, W.placeSays);
+    }
+  }
 }
 
 /**

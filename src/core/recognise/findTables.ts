@@ -9,7 +9,7 @@ import { CellKinds } from "./cellKinds";
 import { findBlocks, isHeadingRow, isSectionRow, kpiRowShape } from "./blocks";
 import { resolveColumnRoles, holdsFigures, type ColumnInfo } from "./columnRoles";
 import { classifyHeading, FIGURE_ROLES, mayNameColumn, type HeaderClass } from "./headers";
-import { asCaptionLine, asGroup, asStackedTitle, COMMENT_LABEL, isCaption, sectionLabelled, titleSubject } from "./titles";
+import { asCaptionLine, asGroup, asGroupInBody, asStackedTitle, COMMENT_LABEL, isCaption, sectionLabelled, titleSubject } from "./titles";
 import type { LocatedCorrection } from "../corrections";
 import { userClass } from "./userRoles";
 import { periodOfPlace, planStartAbove, yearStartOf } from "./tablePeriod";
@@ -206,24 +206,49 @@ export function findTables(grid: SheetGrid, ctx: PeriodContext, corrections: rea
  */
 function cornerTheme(grid: SheetGrid, t: FoundTable): string | null {
   const names = t.columns.find((c) => c.cls?.role === "measure");
-  if (!names || t.headerRows < 1 || t.userDefined || names.cls?.source === "heading" || names.cls?.source === "user") return null;
+  if (!names || t.headerRows < 1 || t.userDefined || names.cls?.source === "user") return null;
   // Under two heading rows ("SY2022 | SY2023 …" over "1.A Empathy - … | Baseline | Target …"), the corner is the
   // lower row's cell, the one over the names, with nothing above it.
   const rows = Array.from({ length: t.headerRows }, (_, i) => t.headerRow + i);
   const corner = rows.filter((r) => grid.text(r, names.col) !== "");
-  if (corner.length !== 1 || (t.headerRows > 1 && corner[0] !== rows[rows.length - 1])) return null;
+  if (corner.length !== 1) return null;
   const text = grid.text(corner[0], names.col);
+  const words = text ? text.trim().split(/\s+/).length : 0;
+  if (!text || words < 2) return null;
+  const said = classifyHeading(text, t.periodContext);
+  if (t.headerRows > 1 && corner[0] !== rows[rows.length - 1]) {
+    // Or the upper row's, beside the periods it heads, with nothing under it ("LEEDS PLACE | | 2024/25 …" over
+    // " | Target | Q1 …"): the corner of a row that dates the columns names the block, unless it says outright that
+    // it heads the names ("PI title", "Performance indicator"); a word among others ("Other reported indicators")
+    // does not. Inside the heading, as a line inside the body, caption words ("indicators", "NHS") do not stop it.
+    if (corner[0] !== rows[0] || !headsPeriods(grid, t, corner[0], names.col)) return null;
+    if (mayNameColumn(text) || (said && (said.role === "measure" || said.role === "ref") && (said.strength ?? 0) >= CORNER_NAMES_HEADING)) return null;
+    return asGroupInBody(text);
+  }
+  if (names.cls?.source === "heading") return null;
   // One word ("Commitment", "Complaints") says what each row is, as "Crime Type" does; a theme takes a phrase. A phrase
   // that names the figure ("Percentage of pupils meeting the expected standard in" over "Reading", "Maths") is the
   // measure the rows break down, as much a theme as any.
-  const words = text ? text.trim().split(/\s+/).length : 0;
-  const said = text ? classifyHeading(text, t.periodContext) : null;
-  if (!text || words < 2) return null;
   // "Incident Response Times" over "Priority One" … says what the rows measure, not a section.
   const kindOfRow = /\b(?:types?|kinds?|categor(?:y|ies)|names?|descriptions?)$/i.test(text.trim()) || MEASURE_WORDS.test(text);
   if (!said) return kindOfRow ? null : asGroup(text);
   // Such a phrase may lead into the names under it ("… standard in" | "Reading"): it still names them.
   return cornerNamesMeasure(text) && FIGURE_ROLES.has(said.role) && said.role !== "time" && !isCaption(text) ? asStackedTitle(text) : null;
+}
+
+/** How strongly a corner's words must name the names column ("Indicator", "KPI description") to be its heading, not a block's name. */
+const CORNER_NAMES_HEADING = 0.85;
+
+/** Every other filled cell of a heading row names a period ("2024/25" over each quarter): the row dates, it does not name columns. */
+function headsPeriods(grid: SheetGrid, t: FoundTable, r: number, except: number): boolean {
+  let dated = 0;
+  for (let c = t.firstCol; c <= t.lastCol; c++) {
+    const text = c === except ? "" : grid.text(r, c);
+    if (!text) continue;
+    if (!findPeriods(text, t.periodContext, { years: true }).length) return false;
+    dated++;
+  }
+  return dated > 0;
 }
 
 /**
@@ -725,9 +750,9 @@ function cornerlessHeading(grid: SheetGrid, kinds: CellKinds, row: number, fromC
   return filled.length >= 1 && grid.rawText(row, namesCol) === "" && filled.every((c) => valueCols.has(c) && kinds.kind(row, c) === "label" && grid.rawText(row, c).length <= 60);
 }
 
-/** Most of a column's filled cells are stated statuses (RAG words, symbols or fills). */
+/** Most of a column's filled cells are stated statuses (RAG words, symbols or fills); "n/a" rates nothing either way. */
 function holdsStatuses(kinds: CellKinds, col: number, rows: readonly number[]): boolean {
-  const filled = rows.filter((r) => kinds.kind(r, col) !== "empty");
+  const filled = rows.filter((r) => kinds.kind(r, col) !== "empty" && kinds.kind(r, col) !== "missing");
   return filled.length >= 2 && filled.filter((r) => kinds.kind(r, col) === "status").length >= 0.8 * filled.length;
 }
 

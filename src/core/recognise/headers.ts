@@ -344,6 +344,11 @@ function readHeading(text: string, ctx: PeriodContext): HeaderClass | null {
   if (phrase.role === "benchmark" && phrase.text === "average" && /^average\s+\S+\s+\S+/i.test(outside || raw) && tokens.length >= 3 && tokens.length <= 4) {
     return { role: "latest", strength: 0.4, words: raw, source: "heading" };
   }
+  // "Percentage of responses within target", "% of calls seen within 2 days": a share named by its heading's first
+  // word is the figure itself — the count "within target" is what the share is made of, not a column beside it.
+  if (phrase.role === "ignore" && /within/.test(phrase.text) && /^(?:percentage|per cent|percent|%|proportion|share)\s+(?:of\s+)?\S/i.test(raw)) {
+    return { role: "latest", strength: 0.7, words: raw, source: "heading" };
+  }
   const strength = Math.min(1, phrase.score / 4.5);
   const cls: HeaderClass = { role: phrase.role, strength, words: phrase.text, source: "heading" };
   if (phrase.role === "rag" && /\?|\b(met|achieved|on target|on track)\b/.test(n)) cls.yesNo = true;

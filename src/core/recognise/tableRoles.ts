@@ -1,7 +1,7 @@
 // A found table's columns by the role each plays, as the row reader needs them: the name columns, the
 // figure columns, the status column that rates the KPI as a whole, and the time columns that make milestones.
 import type { Period } from "../types";
-import { parsePeriodCell } from "../periods";
+import { parsePeriod, parsePeriodCell } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
 import { classifyHeading, FIGURE_ROLES } from "./headers";
@@ -110,8 +110,9 @@ function periodAt(grid: SheetGrid, table: FoundTable, r: number, col: ColumnInfo
  * than one period, or it would be the table's date, not each row's.
  */
 function rowPeriodColumns(grid: SheetGrid, table: FoundTable): ColumnInfo[] {
-  // Before the figures that change from period to period (a baseline may stand anywhere).
-  const firstFigure = table.columns.find((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && c.cls.role !== "baseline");
+  // Before the figures that change from period to period. A baseline may stand anywhere, and so may a target written
+  // on each row ("KPI | Measure | Target | Month | Result"): the row's period dates the target beside it too.
+  const firstFigure = table.columns.find((c) => c.cls && FIGURE_ROLES.has(c.cls.role) && c.cls.role !== "baseline" && c.cls.role !== "target");
   if (!firstFigure) return [];
   return table.columns.filter((c) => {
     if (c.col >= firstFigure.col) return false;
@@ -138,7 +139,11 @@ function rowPeriodColumns(grid: SheetGrid, table: FoundTable): ColumnInfo[] {
  */
 function kpiRagColumn(table: FoundTable): ColumnInfo | undefined {
   const ragCols = table.columns.filter((c) => c.cls?.role === "rag");
-  return ragCols.length === 1 ? ragCols[0] : table.columns.find((c, i) => c.cls?.role === "rag" && table.columns[i - 1]?.cls?.role !== "time");
+  if (ragCols.length === 1) return ragCols[0];
+  // "Agency/KPI | 1998–99 | 1997–98" over "Achieved" / "Not Achieved": each column rates a period; the newest rates now.
+  const dated = ragCols.map((c) => ({ c, p: parsePeriod(c.label, table.periodContext) }));
+  if (ragCols.length >= 2 && dated.every((d) => d.p?.end)) return dated.sort((a, b) => (a.p!.end! < b.p!.end! ? 1 : a.p!.end! > b.p!.end! ? -1 : 0))[0].c;
+  return table.columns.find((c, i) => c.cls?.role === "rag" && table.columns[i - 1]?.cls?.role !== "time");
 }
 
 /**

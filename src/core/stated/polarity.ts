@@ -75,14 +75,18 @@ const MEASURE_OPENS_WITH_TARGET = /^(at least|no more than|not more than|no less
 
 /**
  * The target a measure states in its own words: one it opens with ("More than 80% of calls to be answered …"), or a
- * share it commits to ("100% of written correspondence to be replied to within ten days"). Null for any other.
+ * share it commits to ("100% of written correspondence to be replied to within ten days", "45% within 90 days"). Null
+ * for any other.
  */
 export function targetInMeasure(measure: string): string | null {
   const t = measure.trim();
   const opens = MEASURE_OPENS_WITH_TARGET.exec(t);
   if (opens) return opens[0];
   const share = /^(\d+(?:\.\d+)?\s*%)\s+of\s+\S.*\b(?:to be|should be|must be|will be)\b/i.exec(t);
-  return share ? share[1] : null;
+  if (share) return share[1];
+  // A standard's share and its time ("45% within 90 days", "90% of cases within 180 days (low)"): the share is the target.
+  const within = /^(\d+(?:\.\d+)?\s*%)\s+(?:of\s+[^\d]+?\s+)?within\s+\d+(?:\.\d+)?\s*(?:working\s+|calendar\s+)?(?:days?|weeks?|months?|hours?|minutes?)\b/i.exec(t);
+  return within ? within[1] : null;
 }
 
 /** What a target's own words say about polarity ("Max. 2%", "Under 2.5%", "18 days or less", "at least 90%", "<5"). */
