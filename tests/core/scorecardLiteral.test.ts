@@ -30,6 +30,9 @@ describe("number formats and dates", () => {
     expect(figureFormat({ text: "", unit: "percent" }, 0.713, "percent")).toBe("0.0%");
     expect(figureFormat({ text: "Baseline plus 10%", unit: "percent" }, 0.6, "percent")).toBe("0%");
     expect(figureFormat({ text: "tbc", unit: null }, 3.15, null)).toBe("General");
+    // A figure its table states in multiples ("Billions" over "£32.01") shows as written, with the multiple's word.
+    expect(figureFormat({ text: "£32.01", unit: "currency" }, 32010000000, "currency")).toBe('"£"0.00,,,"bn"');
+    expect(figureFormat({ text: "£609m", unit: "currency" }, 609000000, "currency")).toBe('"£"0,,"m"');
   });
   test("Excel serials", () => {
     expect(excelSerial("1900-03-01")).toBe(61);

@@ -8,7 +8,7 @@ import type { CellRef, DraftKpi } from "../recognise/drafts";
 import { FINDING_CODES, type FindingCode } from "../validate/codes";
 import { checkFigures } from "../validate/figureChecks";
 import { decidePolarity, type PolarityDecision } from "./polarity";
-import { parseAt, readKpiCells, targetValue, type KpiCells } from "./kpiCells";
+import { parseAt, readKpiCells, targetValue, timesStated, type KpiCells } from "./kpiCells";
 import { readPlan, cmpDue, type Plan } from "./plan";
 import { readSeries, type Series } from "./series";
 import { targetInForce, userTargetInForce, type InForce } from "./inForce";
@@ -245,8 +245,9 @@ function checkKpiFigures(d: DraftKpi, bc: BuildContext, r: Omit<Read, "stated"> 
 function benchmarksAndOwner(d: DraftKpi, bc: BuildContext, cells: KpiCells): Pick<Kpi, "benchmarks" | "owner"> {
   const { grid } = bc;
   const owner = d.ownerCell ? gridOf(grid, d.ownerCell).text(d.ownerCell.row, d.ownerCell.col) : "";
+  const comparator = (cell: CellRef) => timesStated(parseAt(grid, cell, bc.periodContext, cells.unit), grid, d, cells.unit);
   return {
-    ...(d.benchmarkCells.length ? { benchmarks: d.benchmarkCells.map((b) => ({ label: b.label, value: parseAt(grid, b.cell, bc.periodContext, cells.unit).fig })) } : {}),
+    ...(d.benchmarkCells.length ? { benchmarks: d.benchmarkCells.map((b) => ({ label: b.label, value: comparator(b.cell).fig })) } : {}),
     ...(owner ? { owner } : {}),
   };
 }

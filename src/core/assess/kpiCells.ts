@@ -46,7 +46,7 @@ export function readKpiCells(d: DraftKpi, grid: SheetGrid, periodContext: Period
   // A rate's bare numbers are already on its scale: there is no figure unit to give them.
   const expected = scale.unit === "rate" ? null : scale.unit;
   const byKey = new Map<string, Parsed>();
-  for (const ref of cells) byKey.set(cellKey(ref), onKpiScale(parseAt(grid, ref, periodContext, expected), scale));
+  for (const ref of cells) byKey.set(cellKey(ref), timesStated(onKpiScale(parseAt(grid, ref, periodContext, expected), scale), grid, d, scale.unit));
   return { unit: scale.unit, ratePer: scale.ratePer, get: (ref) => (ref ? (byKey.get(cellKey(ref)) ?? null) : null), all: [...byKey.values()] };
 }
 
@@ -55,6 +55,23 @@ function onKpiScale(parsed: Parsed, scale: KpiScale): Parsed {
   if (p === parsed.p) return parsed;
   return { ...parsed, p, fig: { ...parsed.fig, value: p.value, unit: p.unit } };
 }
+
+/**
+ * A number written in the multiple its table states ("Billions" over the table: 32.01 is £32.01bn) read as the
+ * amount it stands for. Shares, rates, scores and durations are not written in multiples; a cell whose text carries
+ * its own ("£609m") is read as written.
+ */
+export function timesStated(parsed: Parsed, home: SheetGrid, d: Pick<DraftKpi, "figureMultiple">, unit: Unit | null): Parsed {
+  const k = d.figureMultiple;
+  if (!k || parsed.p.value === null || !AMOUNT_UNITS.has(parsed.p.unit ?? unit)) return parsed;
+  const vt = gridOf(home, parsed.ref).valueType(parsed.ref.row, parsed.ref.col);
+  if (vt !== "Double" && vt !== "Integer") return parsed;
+  const value = Number((parsed.p.value * k).toPrecision(15));
+  return { ...parsed, p: { ...parsed.p, value }, fig: { ...parsed.fig, value } };
+}
+
+/** Units a figure may be written in multiples of: money and counts (or a figure with no unit of its own). */
+const AMOUNT_UNITS = new Set<Unit | null>(["currency", "count", null]);
 
 function collectCells(d: DraftKpi): CellRef[] {
   const out: CellRef[] = [];

@@ -166,3 +166,24 @@ function times(n: number, base: number): number {
   const [mantissa, exponent = "0"] = String(n).split("e");
   return Number(`${mantissa}e${Number(exponent) + places}`);
 }
+
+/** Scale words and the multiple each stands for: "Billions", "£bn", "£m", "£ millions", "£000s", "£'000", "Thousands". */
+const SCALE_WORD =
+  /^\(?\s*(?:(?<cur>[£$€])\s*)?(?:(?<bn>billions?|bn)|(?<m>millions?|mn|m)|(?<k>thousands?|k|'?0{3}'?s?))\s*\)?$/i;
+
+/**
+ * The multiple a line states for the figures it governs, as a reader takes it: a line holding only a scale
+ * ("Billions", "£m", "(£000s)", "£'000") or a caption ending in one in brackets ("Expenditure (£m)"). A bare "m"
+ * or "k" is a scale only with a currency sign ("£m"; "m" alone could be metres). Null when the line states none.
+ */
+export function scaleOfLine(text: string): number | null {
+  const t = text.trim();
+  const whole = SCALE_WORD.exec(t);
+  const tail = whole ? null : /\((?<inner>[^()]{1,16})\)\s*$/.exec(t);
+  const m = whole ?? (tail ? SCALE_WORD.exec(tail.groups!.inner.trim()) : null);
+  if (!m?.groups) return null;
+  const g = m.groups;
+  const abbreviated = /^(?:m|mn|k|bn)$/i.test((g.bn ?? g.m ?? g.k ?? "").trim());
+  if (abbreviated && !g.cur) return null;
+  return g.bn ? 1e9 : g.m ? 1e6 : 1e3;
+}

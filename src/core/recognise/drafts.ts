@@ -90,6 +90,8 @@ export interface DraftKpi {
   period?: Period | null;
   /** The table's headings, as one key: a KPI named in a word or two ("Total") is the same KPI only in a table headed the same. */
   tableShape?: string;
+  /** The multiple its table's figures are written in, where a line states one ("Billions", "£m", "(£000s)"). */
+  figureMultiple?: number;
   /** Headings of the KPI's figure columns (a "Rate per 1,000" heading names its scale). */
   figureHeadings?: string[];
   /** The rows the KPI was assembled from, its own first (set by src/core/assemble). */

@@ -15,17 +15,46 @@ import { oneKpiOverComparators } from "./comparatorRows";
 import { onePeriodGridKpi } from "./periodGrid";
 import { RowReader } from "./rowReader";
 import { bindTargetRows } from "./targetRows";
+import { scaleOfLine } from "../figures/scale";
 
 export type { CellRef, DraftKpi, DraftMilestone } from "./drafts";
 export { isFrequencyText } from "./rowDraft";
 
 export function readKpis(grid: SheetGrid, table: FoundTable, _ctx: PeriodContext): DraftKpi[] {
+  const drafts = readDrafts(grid, table);
+  const multiple = statedScale(grid, table);
+  if (multiple !== null) for (const d of drafts) d.figureMultiple = multiple;
+  return drafts;
+}
+
+function readDrafts(grid: SheetGrid, table: FoundTable): DraftKpi[] {
   if (table.periodRows) return periodRowDrafts(grid, table, table.periodRows);
   if (table.oneRow) return oneRowDrafts(grid, table, table.oneRow);
   const reader = new RowReader(grid, table);
   const drafts = reader.readAll();
   pairTargetsWithActuals(drafts, reader.placePeriod);
   return onePeriodGridKpi(grid, table, oneKpiOverComparators(grid, table, bindTargetRows(grid, drafts)));
+}
+
+/**
+ * The multiple the table's figures are written in, where a line states it as a reader finds it: a lone line over
+ * the headings ("Billions", "£m", "(£000s)", a caption ending "(£m)"), up to a row of another table's figures, or
+ * the heading row's corner cell ("£'000 | 2022-23 | 2023-24"). Null where nothing states one.
+ */
+function statedScale(grid: SheetGrid, table: FoundTable): number | null {
+  if (table.headerRows > 0) {
+    const corner = grid.text(table.headerRow, table.firstCol);
+    const inCorner = corner ? scaleOfLine(corner) : null;
+    if (inCorner !== null) return inCorner;
+  }
+  for (let r = table.headerRow - 1; r >= Math.max(grid.firstRow, table.headerRow - 3); r--) {
+    const filled = grid.filledCols(r, table.firstCol, table.lastCol);
+    if (filled.length === 0) continue;
+    if (filled.length > 1) return null;
+    const multiple = scaleOfLine(grid.text(r, filled[0]));
+    if (multiple !== null) return multiple;
+  }
+  return null;
 }
 
 /**

@@ -31,6 +31,30 @@ export function formatFromText(text: string, value: number): string | null {
   return reproduces(fmt, value, text) ? fmt : null;
 }
 
+const MULTIPLES: [number, string, string][] = [
+  [1e9, ",,,", "bn"],
+  [1e6, ",,", "m"],
+  [1e3, ",", "k"],
+];
+
+/**
+ * A figure its table states in multiples ("Billions" over "£32.01", read as 32,010,000,000): shown as written with
+ * the multiple's word ("£32.01bn"), or as written where the text names it already ("£609m"). Excel's scaling
+ * commas keep the cell's number whole.
+ */
+function inMultiples(text: string, value: number): string | null {
+  for (const [k, commas, word] of MULTIPLES) {
+    const written = formatFromText(text, value / k);
+    if (!written) continue;
+    const post = /"[^"]*"$/.exec(written);
+    const digits = post && !/^"[£$€]"/.test(post[0]) ? written.slice(0, post.index) : written;
+    const named = post && digits !== written;
+    const fmt = `${digits}${commas}${named ? post[0] : quoted(word)}`;
+    if (reproduces(fmt, value, named ? text : `${text}${word}`)) return fmt;
+  }
+  return null;
+}
+
 function reproduces(fmt: string, value: number, text: string): boolean {
   try {
     return squash(numfmt.format(fmt, value, { nbsp: false, throws: false, leap1900: true })) === squash(text);
@@ -57,7 +81,7 @@ export function figureFormat(fig: Pick<Figure, "text" | "unit" | "qualifier">, v
   // Words that qualify the figure ("60% interim target") are not its unit: the format is the number's.
   const q = fig.qualifier?.trim();
   const text = q && fig.text.includes(q) ? fig.text.replace(q, " ").replace(/\s+/g, " ").trim() : fig.text;
-  const own = text ? formatFromText(text, value) : null;
+  const own = text ? (formatFromText(text, value) ?? inMultiples(text, value)) : null;
   if (own) return own;
   if ((fig.unit ?? kpiUnit) === "percent") {
     const d = percentDecimals(value);
