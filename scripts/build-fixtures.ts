@@ -35,7 +35,7 @@ import { TARGETS_IN_WORDS_SHEETS } from "./fixtures/build-targets-in-words";
 import { CAPTION_GROUP_EXPORT, CAPTION_GROUP_REPORT } from "./fixtures/build-caption-groups";
 import { PLAIN_TABLE_SHEETS } from "./fixtures/build-plain-tables";
 import { YEAR_KIND_SHEETS } from "./fixtures/build-year-kinds";
-import { RANK_CORNER_SHEETS } from "./fixtures/build-ranks-corners";
+import { NOTES_UNITS_WORDS_SHEETS, RANK_CORNER_SHEETS } from "./fixtures/build-ranks-corners";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
 import { writeImitations } from "./fixtures/producers/imitations";
@@ -61,6 +61,7 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/target-rows.xlsx", () => buildSheets(TARGET_ROW_SHEETS)],
   ["tests/fixtures/section-lines.xlsx", () => buildSheets(SECTION_LINE_SHEETS)],
   ["tests/fixtures/ranks-corners.xlsx", () => buildSheets(RANK_CORNER_SHEETS)],
+  ["tests/fixtures/notes-units-words.xlsx", () => buildSheets(NOTES_UNITS_WORDS_SHEETS)],
   ["tests/fixtures/year-tables.xlsx", () => buildSheets(YEAR_TABLE_SHEETS)],
   ["tests/fixtures/standards.xlsx", () => buildSheets(STANDARD_SHEETS)],
   ["tests/fixtures/scale-captions.xlsx", () => buildSheets(SCALE_CAPTION_SHEETS)],

@@ -3,7 +3,7 @@
 import { DeclarationError } from "../core/corrections";
 import { ScorecardError } from "../excel/applyScorecard";
 import { describeOfficeError } from "../excel/officeErrors";
-import { isRichApiError } from "../host";
+import { isRichApiError } from "../host/errors";
 
 /** An error meant for the user: printed as one line, with an exit code, never as a stack trace. */
 export class CliError extends Error {

@@ -32,6 +32,8 @@ interface Face {
   filled: boolean;
   /** Its id in the sheet's StyleTable, once asked. */
   id?: number;
+  /** Whether its number format can decorate text (has a text section, "@"): else text shows as it is. */
+  decoratesText: boolean;
 }
 
 function faceOf(ctx: CellContext, index: number): Face {
@@ -39,8 +41,10 @@ function faceOf(ctx: CellContext, index: number): Face {
   const cell: CellModel = { value: null, style };
   const font = fontOf(cell);
   const fill = fillColorOf(cell);
+  const numberFormat = numberFormatOf(cell);
   return {
-    numberFormat: numberFormatOf(cell),
+    numberFormat,
+    decoratesText: numberFormat.includes("@"),
     properties: { format: { fill: { color: fill }, font: { name: font.name ?? DEFAULT_FONT.name, color: colorToHex(font.color as never) ?? "#000000" } } },
     filled: fill.toUpperCase() !== "#FFFFFF",
   };
@@ -119,12 +123,9 @@ function readSheet(reader: WorkbookReader, entry: SheetEntry): SheetSnapshot {
   cells.finish();
   clearMergedFollowers(cells, merges);
 
-  const faces = new Map<number, Face>();
-  const face = (i: number): Face => {
-    let f = faces.get(i);
-    if (!f) faces.set(i, (f = faceOf(ctx, i)));
-    return f;
-  };
+  // By cell format index (the reader has checked each against the style sheet's count).
+  const faces: (Face | undefined)[] = new Array(ctx.styles.cellFormatCount + 1);
+  const face = (i: number): Face => (faces[i] ??= faceOf(ctx, i));
   // The used range of values, as readWorkbook reads it: the smallest rectangle around every value or formula.
   let top = Infinity, bottom = -1, left = Infinity, right = -1;
   for (let k = 0; k < cells.count; k++) {
@@ -140,7 +141,15 @@ function readSheet(reader: WorkbookReader, entry: SheetEntry): SheetSnapshot {
   const occupiedRows = new Int32Array(cells.count), occupiedCols = new Int32Array(cells.count);
   let occupied = 0;
   // Each cell of the used range votes for its look (readWorkbook reads them all); the commonest font is the sheet's.
-  const votes = new Map<number, number>();
+  // Counted by cell format, each format entered in the order first met (the style table's order).
+  const counts = new Float64Array(faces.length), voted = new Uint8Array(faces.length), voteOrder: number[] = [];
+  const vote = (index: number, n: number) => {
+    if (!voted[index]) {
+      voted[index] = 1;
+      voteOrder.push(index);
+    }
+    counts[index] += n;
+  };
   let inRange = 0;
   if (bottom >= 0) {
     for (let k = 0; k < cells.count; k++) {
@@ -153,15 +162,15 @@ function readSheet(reader: WorkbookReader, entry: SheetEntry): SheetSnapshot {
         occupiedRows[occupied] = r;
         occupiedCols[occupied++] = c;
       }
-      votes.set(index, (votes.get(index) ?? 0) + 1);
+      vote(index, 1);
       inRange++;
     }
-    votes.set(0, (votes.get(0) ?? 0) + (bottom - top + 1) * (right - left + 1) - inRange);
+    vote(0, (bottom - top + 1) * (right - left + 1) - inRange);
   } else {
-    votes.set(0, 1); // an empty sheet reads as one empty cell, A1
+    vote(0, 1); // an empty sheet reads as one empty cell, A1
   }
   const table = new StyleTable();
-  for (const [index, n] of votes) face(index).id = table.idOf(face(index).properties, n);
+  for (const index of voteOrder) face(index).id = table.idOf(face(index).properties, counts[index]);
   const font = table.defaultFont();
   const rects: CellRect[] = [];
   blockRects(occupiedRows.subarray(0, occupied), occupiedCols.subarray(0, occupied), rects);
@@ -195,16 +204,14 @@ function clearMergedFollowers(cells: SheetCells, merges: CellRect[]): void {
 /** A dense block over a rectangle: the cells read, and the empty ones between as Excel gives them. */
 function blockOf(rect: CellRect, cells: SheetCells, face: (i: number) => Face, table: StyleTable, font: ReturnType<StyleTable["defaultFont"]>, date1904: boolean): CellBlock {
   const values: RawValue[][] = [], text: string[][] = [], numberFormats: string[][] = [], valueTypes: ValueType[][] = [];
-  const ids: number[] = new Array(rect.rowCount * rect.colCount);
   const idOf = (f: Face) => (f.id ??= table.idOf(f.properties, 0));
   const plain = face(0);
-  const plainId = idOf(plain);
+  const ids = new Int32Array(rect.rowCount * rect.colCount).fill(idOf(plain));
   for (let r = 0; r < rect.rowCount; r++) {
     const v: RawValue[] = new Array(rect.colCount).fill("");
     const t: string[] = new Array(rect.colCount).fill("");
     const n: string[] = new Array(rect.colCount).fill(plain.numberFormat);
     const y: ValueType[] = new Array(rect.colCount).fill("Empty");
-    for (let c = 0; c < rect.colCount; c++) ids[r * rect.colCount + c] = plainId;
     const [from, end] = cells.rowFrom(rect.row + r, rect.col);
     for (let k = from; k < end; k++) {
       const i = cells.at(k);
@@ -213,7 +220,8 @@ function blockOf(rect: CellRect, cells: SheetCells, face: (i: number) => Face, t
       const f = face(cells.style(i));
       const value = cells.value(i);
       v[c] = value === null ? "" : typeof value === "object" ? value.error : value;
-      t[c] = textOfValue(value, f.numberFormat, date1904);
+      // Text shows as it is unless its format has a text section: textOfValue's own first answer, without the call.
+      t[c] = typeof value === "string" && !f.decoratesText ? value : textOfValue(value, f.numberFormat, date1904);
       n[c] = f.numberFormat;
       y[c] = value === null || value === "" ? "Empty" : typeof value === "object" ? "Error" : typeof value === "boolean" ? "Boolean" : typeof value === "number" ? "Double" : "String";
       ids[r * rect.colCount + c] = idOf(f);

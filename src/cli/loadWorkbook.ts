@@ -1,6 +1,9 @@
 // Open an .xlsx file for the command line, turning every way it can fail into a plain message: on the
 // headless host (for `scorecard`, which writes), or straight into a snapshot (for `scan`, which reads).
-import { openWorkbook, WorkbookOpenError, type HeadlessWorkbook } from "../host";
+// The host (the workbook model, its writer and ExcelJS under it) is loaded only by the commands that open a
+// workbook on it: `scan` reads the file straight into a snapshot and never needs it.
+import type { HeadlessWorkbook } from "../host";
+import { WorkbookOpenError } from "../host/contract";
 import { setRequirementChecker } from "../excel/requirements";
 import { scanReadSnapshot, type ScanWorkbookOptions, type ScanWorkbookOutcome } from "../excel/scanWorkbook";
 import { readSnapshotFromFile } from "./fileSnapshot";
@@ -32,6 +35,7 @@ function cliErrorOf(e: unknown, file: string): CliError {
 
 export async function loadWorkbook(file: string, readFile: (path: string) => Promise<Uint8Array>): Promise<HeadlessWorkbook> {
   const bytes = await readBytes(file, readFile);
+  const { openWorkbook } = await import("../host/headlessWorkbook");
   try {
     const wb = await openWorkbook(bytes, { label: `"${file}"`, loadLimits: loadLimits() });
     // src/excel asks Office which requirement sets it has; on the command line the host answers.

@@ -7,7 +7,7 @@ import { insertScorecard } from "../excel/insertScorecard";
 import { saveSettings } from "../excel/settingsStore";
 import type { TableDeclaration } from "../core/corrections";
 import { todayIso } from "../excel/scanWorkbook";
-import { copyExtension } from "../host";
+import { copyExtension } from "../host/xlsx/patchPackage";
 import { loadWorkbook } from "./loadWorkbook";
 import { commandError, usageError } from "./cliError";
 import { checkOutput, checkOutputExtension, realFs, writeOutput, type OutputFs, type OutputPlan } from "./outputFile";

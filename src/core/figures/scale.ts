@@ -75,7 +75,12 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
   if (e.stated === "rate" || base !== null) return { unit: "rate", ratePer: base };
   if (namesARate(e.measure) && writtenAsRates(e.cells)) return { unit: "rate", ratePer: conventionalBase(e.measure) ?? (e.cells.some((p) => p.unit === "percent") ? 100 : null) };
   const unit =
-    majorityUnit(e.cells) ?? e.measureUnit ?? durationHeading(e.headings) ?? (e.headings.some((h) => PERCENT_HEADING.test(h) || ATTENDANCE_HEADING.test(h)) ? "percent" : null) ?? countOf(e);
+    majorityUnit(e.cells) ??
+    e.measureUnit ??
+    durationHeading(e.headings) ??
+    (e.headings.some((h) => PERCENT_HEADING.test(h) || ATTENDANCE_HEADING.test(h)) ? "percent" : null) ??
+    scoreHeading(e.headings) ??
+    countOf(e);
   return { unit, ratePer: null };
 }
 
@@ -83,6 +88,12 @@ export function chooseScale(e: ScaleEvidence): KpiScale {
 function durationHeading(headings: readonly string[]): Unit | null {
   const units = headings.map(unitFromMeasure).filter((u) => u === "weeks" || u === "days" || u === "months");
   return units.length && units.every((u) => u === units[0]) ? units[0] : null;
+}
+
+/** Figure headings that each name a score ("Trust score", "Benchmarking group score" over 7.51): the figures are scores. */
+function scoreHeading(headings: readonly string[]): Unit | null {
+  const named = headings.filter((h) => h.trim() !== "");
+  return named.length && named.every((h) => unitFromMeasure(h) === "score") ? "score" : null;
 }
 
 /** "Attendance" heading a figure: a school's attendance is the share of possible sessions attended, a percentage. */

@@ -391,7 +391,9 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     if (c.cls && !(share(p, "code") >= W.codeCells && c.cls.role === "group")) continue;
     if (share(p, "code") >= W.codeCells && c.col < firstValueCol) {
       if (!columns.some((o) => o.cls?.role === "ref")) c.cls = fromContent("ref", `${pct(share(p, "code"))} of its cells are codes`, W.cellsSuggest);
-    } else if (c.col < measureCol.col && p.labelCells > p.distinctLabels) {
+    } else if (c.col < measureCol.col && p.labelCells > p.distinctLabels && p.distinctLabels >= 2) {
+      // One value down every row ("LA_Raw" beside each KPI of an export) files no row apart from another: a
+      // property of the whole file, not a group; a heading that names a group still makes it one.
       c.cls = fromContent("group", `a label repeated down the rows (${p.distinctLabels} distinct in ${p.labelCells})`, W.placeSays);
     }
   }

@@ -52,7 +52,7 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
     latest: ownFigure(latests),
     dot: first("dot"),
     // A "Comment" column of words such as "Improvement" / "Decline" states the trend and is still the comment.
-    notes: first("notes") ?? byRole("dot").find((c) => c.cls?.source === "content" && classifyHeading(c.label)?.role === "notes"),
+    notes: firmest(byRole("notes")) ?? byRole("dot").find((c) => c.cls?.source === "content" && classifyHeading(c.label)?.role === "notes"),
     polarity: first("polarity"),
     unit: first("unit"),
     owner: first("owner"),
@@ -63,6 +63,16 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
     names: [ref, measure].filter((c): c is ColumnInfo => !!c),
     rowPeriods: rowPeriodColumns(grid, table),
   };
+}
+
+/**
+ * Of several notes columns, the one whose heading names notes most firmly: "Remarks" or "Comments" beside a
+ * "Definition" (what the measure means, the same every year) — the first where they say it alike.
+ */
+function firmest(columns: ColumnInfo[]): ColumnInfo | undefined {
+  let best: ColumnInfo | undefined;
+  for (const c of columns) if (!best || (c.cls?.strength ?? 0) > (best.cls?.strength ?? 0)) best = c;
+  return best;
 }
 
 /**

@@ -67,9 +67,14 @@ export const TARGET_HIGHER =
  * words, with a figure and a unit so that "Under 18s" or "Over 65s" are not read as one.
  */
 export function polarityInMeasureTarget(measure: string): { polarity: Polarity; words: string } | null {
-  const m = MEASURE_OPENS_WITH_TARGET.exec(measure.trim());
+  const t = measure.trim();
+  // Or after a short label naming the measure ("Calls abandoned: No more than 20 per cent of calls … to be abandoned").
+  const m = MEASURE_OPENS_WITH_TARGET.exec(t) ?? MEASURE_OPENS_WITH_TARGET.exec(t.replace(MEASURE_LABEL, ""));
   return m ? polarityInTarget(m[0]) : null;
 }
+
+/** A few words naming the measure, then a colon, before its description. */
+const MEASURE_LABEL = /^[^:\d]{2,60}:\s+/;
 
 const MEASURE_OPENS_WITH_TARGET = /^(at least|no more than|not more than|no less than|less than|more than|fewer than|under|over|minimum|maximum|max\.?|min\.?)\s*\d+(?:\.\d+)?\s*(?:%|per ?cent|days?|weeks?|hours?|minutes?)/i;
 

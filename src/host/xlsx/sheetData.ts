@@ -64,6 +64,18 @@ function outside(part: string, what: string): PackageDamage {
   return new PackageDamage("part", part, `${what} lies outside the sheet`);
 }
 
+const LT = 60, GT = 62, SLASH = 47, EQ = 61, QUOT = 34, APOS = 39, AMP = 38;
+const LOWER_C = 99, LOWER_R = 114, LOWER_S = 115, LOWER_T = 116;
+
+/** The cell types Excel writes, as the t attribute spells them. */
+const CELL_TYPES = ["s", "n", "str", "b", "e", "d", "inlineStr"];
+
+/** The t attribute's value at [from, to) when it is one of CELL_TYPES (that very string), else undefined. */
+function cellType(xml: string, from: number, to: number): string | undefined {
+  for (const type of CELL_TYPES) if (type.length === to - from && xml.startsWith(type, from)) return type;
+  return to === from ? "" : undefined;
+}
+
 const ROW_ATTRS = ["r", "ht", "hidden"] as const;
 const CELL_ATTRS = ["r", "s", "t"] as const;
 const FORMULA_ATTRS = ["t", "ref", "si"] as const;
@@ -107,12 +119,125 @@ class CellScanner {
       const height = a[1] !== undefined ? Number(a[1]) : undefined;
       this.handler.row({ row: this.row, height: height !== undefined && Number.isFinite(height) && height > 0 ? height : undefined, hidden: a[2] === "1" || a[2] === "true" });
     }
-    for (let t = r.next(); t !== Token.Close; t = r.next()) {
+    for (;;) {
+      if (this.quickCell()) continue;
+      const t = r.next();
+      if (t === Token.Close) break;
       if (t === Token.Text) continue;
       if (r.is("c")) this.readCell();
       else if (r.is("extLst")) r.skip();
       else throw new PackageDamage("part", part);
     }
+  }
+
+  /**
+   * The cell as nearly every file writes it, read straight from the text: white space, then <c> with unprefixed
+   * attributes whose values need no decoding, closing itself or holding nothing or one <v> of plain text, then
+   * </c>. True when it read one; false, having moved nothing, for any other form or anything it would have to
+   * refuse, which the tokenizer (readCell) then reads in full: this only spares the common case the tokenizer's
+   * general steps and the strings of its attributes, and gives exactly what readCell gives.
+   */
+  private quickCell(): boolean {
+    const r = this.r;
+    let i = r.position;
+    if (i < 0) return false;
+    const xml = r.xml, stop = r.limit;
+    let c = xml.charCodeAt(i);
+    while (c === 32 || c === 10 || c === 9 || c === 13) c = xml.charCodeAt(++i);
+    if (c !== LT || xml.charCodeAt(i + 1) !== LOWER_C) return false;
+    i += 2;
+    let refAt = -1, refEnd = -1, styleAt = -1, styleEnd = -1, typeAt = -1, typeEnd = -1;
+    for (;;) {
+      c = xml.charCodeAt(i);
+      if (c === GT || c === SLASH) break;
+      if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return false;
+      do c = xml.charCodeAt(++i);
+      while (c === 32 || c === 10 || c === 9 || c === 13);
+      if (c === GT || c === SLASH) break;
+      const nameAt = i;
+      while ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) c = xml.charCodeAt(++i);
+      const nameLength = i - nameAt;
+      if (nameLength === 0 || c !== EQ) return false;
+      const quote = xml.charCodeAt(++i);
+      if (quote !== QUOT && quote !== APOS) return false;
+      const valueAt = ++i;
+      // A value with "<" is refused, and one with an entity or a tab or line end is decoded: the tokenizer's.
+      for (c = xml.charCodeAt(i); c !== quote; c = xml.charCodeAt(++i)) if (i >= stop || c === LT || c === AMP || c < 32) return false;
+      if (nameLength === 1) {
+        // The first of each name counts, as readAttrs reads them.
+        const n = xml.charCodeAt(nameAt);
+        if (n === LOWER_R && refAt < 0) {
+          refAt = valueAt;
+          refEnd = i;
+        } else if (n === LOWER_S && styleAt < 0) {
+          styleAt = valueAt;
+          styleEnd = i;
+        } else if (n === LOWER_T && typeAt < 0) {
+          typeAt = valueAt;
+          typeEnd = i;
+        }
+      }
+      i++;
+    }
+    let value: string | null = null;
+    if (c === SLASH) {
+      if (xml.charCodeAt(i + 1) !== GT) return false;
+      i += 2;
+    } else if (xml.startsWith("</c>", ++i)) i += 4;
+    else if (xml.startsWith("<v>", i)) {
+      const textAt = (i += 3);
+      // Plain text: an entity, a carriage return or a "]" (of "]]>") is the tokenizer's to read or refuse.
+      for (c = xml.charCodeAt(i); c !== LT; c = xml.charCodeAt(++i)) if (i >= stop || c === AMP || c === 13 || c === 93) return false;
+      if (!xml.startsWith("</v></c>", i)) return false;
+      value = xml.slice(textAt, i);
+      i += 8;
+    } else return false;
+    if (i > stop) return false;
+
+    // The attributes, as readCell reads them; any it would refuse are left to it.
+    let row = this.row, col = this.col;
+    if (refAt >= 0) {
+      let k = refAt;
+      col = 0;
+      for (c = xml.charCodeAt(k); (c >= 65 && c <= 90) || (c >= 97 && c <= 122); c = xml.charCodeAt(++k)) col = col * 26 + (c >= 97 ? c - 96 : c - 64);
+      const letters = k - refAt;
+      if (letters === 0 || letters > 3 || k === refEnd || refEnd - k > 7) return false;
+      row = 0;
+      for (; k < refEnd; k++) {
+        c = xml.charCodeAt(k);
+        if (c < 48 || c > 57) return false;
+        row = row * 10 + (c - 48);
+      }
+      row -= 1;
+      col -= 1;
+      if (row >= SHEET_ROWS || col >= SHEET_COLS) return false;
+    } else col++;
+    if (col >= SHEET_COLS) return false;
+    let style = 0;
+    if (styleAt >= 0) {
+      if (styleEnd === styleAt || styleEnd - styleAt > 9) return false;
+      for (let k = styleAt; k < styleEnd; k++) {
+        c = xml.charCodeAt(k);
+        if (c < 48 || c > 57) return false;
+        style = style * 10 + (c - 48);
+      }
+    }
+    const type = typeAt < 0 ? "" : cellType(xml, typeAt, typeEnd);
+    if (type === undefined) return false;
+
+    this.row = row;
+    this.col = col;
+    const cell = this.cell;
+    cell.row = row;
+    cell.col = col;
+    cell.type = type;
+    cell.style = style;
+    cell.value = value;
+    cell.inline = cell.formula = cell.formulaRef = cell.sharedIndex = null;
+    cell.formulaType = "";
+    r.skipTo(i);
+    this.handler.cell(cell);
+    return true;
   }
 
   private readCell(): void {

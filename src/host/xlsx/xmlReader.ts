@@ -389,6 +389,30 @@ export class XmlReader {
     }
   }
 
+  /**
+   * Where the next token starts, for a caller that reads a common form of markup straight from the text
+   * (sheetData.ts's cells); -1 while a self-closing tag's Close is still to come.
+   */
+  get position(): number {
+    return this.pendingClose ? -1 : this.pos;
+  }
+
+  /** Where the text the reader reads ends. */
+  get limit(): number {
+    return this.stop;
+  }
+
+  /**
+   * Step from position to `to`, over what the caller has read itself: white space and whole elements, well
+   * formed, that leave the same elements open. The current token becomes the last one's Close.
+   */
+  skipTo(to: number): void {
+    this.start = this.pos;
+    this.end = this.pos = to;
+    this.selfClosing = false;
+    this.token = Token.Close;
+  }
+
   /** From an Open token: step past its element, whatever it holds. */
   skip(): void {
     if (this.token !== Token.Open) return;

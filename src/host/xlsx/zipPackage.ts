@@ -152,7 +152,7 @@ export class ZipPackage {
     } else {
       throw new PackageDamage("part", e.name);
     }
-    if ((CRC32.buf(out) >>> 0) !== e.crc) throw new PackageDamage("part", e.name);
+    if (crc32(out) !== e.crc) throw new PackageDamage("part", e.name);
     return out;
   }
 
@@ -187,16 +187,23 @@ export class ZipPackage {
 
 /** Node's own zlib where there is one (the command line): native speed, output capped by the declared size. */
 interface NodeZlib {
-  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number; chunkSize: number }): Uint8Array;
+  /** Node 20.15 and later: the same CRC-32 as the zip format's, unsigned. */
+  crc32?(data: Uint8Array): number;
 }
 const nodeZlib = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.("zlib") as NodeZlib | undefined;
+
+/** A part's CRC-32 (unsigned), natively where Node has it: the JavaScript one costs a sheet of 20 MB ~30 ms. */
+const crc32: (data: Uint8Array) => number = nodeZlib?.crc32 ? nodeZlib.crc32.bind(nodeZlib) : (data) => CRC32.buf(data) >>> 0;
 
 /** Inflate exactly the declared size: more output, or less, means the part is damaged. */
 function inflateBounded(raw: Uint8Array, e: ZipEntry): Uint8Array {
   if (nodeZlib) {
     let out: Uint8Array;
     try {
-      out = nodeZlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize) });
+      // One output buffer a byte larger than the part (zlib's least is 64): inflated straight into it, not in
+      // 16 KB pieces joined by a copy at the end; a part longer than it says still stops at its declared size.
+      out = nodeZlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize), chunkSize: Math.max(64, e.uncompressedSize + 1) });
     } catch {
       throw new PackageDamage("part", e.name);
     }
