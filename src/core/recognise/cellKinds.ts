@@ -33,8 +33,8 @@ const NUMBERED_NAME = /^(?!(?:kpi|pi|lpi|ref|id|no|nr|num)\b)[A-Z][a-z]{2,}\s\d{
 /** A year and then words, no other digit ("2024 LDSM results", "2019 Outturn"), or its sign ("2019 %"). */
 const YEAR_OPENS_WORDS = /^(?:19|20)\d{2}\s+(?:(?=\p{L}{2})[^\d]*|%)$/u;
 
-/** A span of years written with a dash ("1999–2000", "2019-20"). */
-const YEAR_SPAN = /(^|\D)(?:19|20)\d{2}\s?[–—-]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)/g;
+/** A span of years written with a dash or "to" ("1999–2000", "2019-20", "2024 to 2025"). */
+const YEAR_SPAN = /(^|\D)(?:19|20)\d{2}(?:\s?[–—-]\s?|\s+to\s+)(?:(?:19|20)\d{2}|\d{2})(?!\d)/gi;
 
 /** An error's text as Excel shows it. */
 const ERROR_TEXT = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
