@@ -20,6 +20,9 @@ it("organisations down the rows, the share within target a plain number under 'P
   ]);
   // The volume answered is what the share is made of, not the figure; the year in "Target 1999–2000" is no figure.
   expect(ks.every((k) => k.latest?.cell?.startsWith("D"))).toBe(true);
+  // "Target (working days)" is the time each reply is held to, not a target for the share: no target, no RAG made up
+  // from 15 days read as 15%.
+  expect(ks.map((k) => [k.target, k.rag])).toEqual(ks.map(() => [null, "grey"]));
 });
 
 it("KPIs rated only in words year by year ('Achieved' / 'Not Achieved' / 'n/a'): each found under its agency, the newest year's word its stated status", () => {

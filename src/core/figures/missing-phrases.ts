@@ -11,14 +11,14 @@ export interface MissingPhrase {
 const BLANK = /^[\s\-.–—_/\\?]*$/;
 
 /** n/a, NA, N/A, Not applicable at the start of the cell. ("National average" is not NA.) */
-export const NOT_APPLICABLE = /^(?:n\s?\/\s?a|n\.a\.?|na|not\s+applicable|not\s+relevant|no\s+target|not\s+measured)(?=$|[\s\-:;,.()])/i;
+export const NOT_APPLICABLE = /^(?:n\s?\/\s?a|n\.?a\.?|not\s+applicable|not\s+relevant|no\s+target|not\s+measured)(?=$|[\s\-:;,.()])/i;
 
 export const NOT_YET_DUE =
   /^(?:not\s+(?:yet\s+)?due(?:\s+yet)?|due\s+(?:in|from|by|on)\b|awaiting\s+(?:data|results?|publication|release|figures?)|(?:data\s+)?not\s+yet\s+(?:available|published|reported|collected)|not\s+available\s+(?:yet|until)\b|next\s+(?:update|report)\s+due|reported\s+(?:annually|later)|to\s+follow)(?=$|[\s\-:;,.()])/i;
 
 /** "tbc", "To be established ..." at the start of the cell. */
 export const TO_BE_CONFIRMED =
-  /^(?:tbc|tbd|tba|t\.b\.c\.?|t\.b\.d\.?|to\s+be\s+(?:confirmed|established|determined|agreed|set|decided|defined|calculated|reviewed|updated|advised|announced|provided|collected|measured|identified|developed|finalised|finalized|baselined)|awaiting\s+(?:baseline|target|confirmation|agreement)|pending|not\s+(?:yet\s+)?(?:known|set|agreed|confirmed|established|determined)|unknown|under\s+review|in\s+development)(?=$|[\s\-:;,.()])/i;
+  /^(?:t\.?b\.?c\.?|t\.?b\.?d\.?|tba|to\s+be\s+(?:confirmed|established|determined|agreed|set|decided|defined|calculated|reviewed|updated|advised|announced|provided|collected|measured|identified|developed|finalised|finalized|baselined)|awaiting\s+(?:baseline|target|confirmation|agreement)|pending|not\s+(?:yet\s+)?(?:known|set|agreed|confirmed|established|determined)|unknown|under\s+review|in\s+development)(?=$|[\s\-:;,.()])/i;
 
 /**
  * A baseline still being set, anywhere in the cell: "Establish baseline by 31.10.19",

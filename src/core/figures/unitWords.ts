@@ -2,14 +2,14 @@
 import type { Unit } from "../types";
 
 export const UNIT_WORDS: [RegExp, Unit][] = [
-  [/^(%|percent|percentage|per ?cent|rate %)$/i, "percent"],
+  [/^(%|percentage|per ?cent|rate %)$/i, "percent"],
   [/^(weeks?|wks?)$/i, "weeks"],
   [/^(days?|working days)$/i, "days"],
   [/^(months?)$/i, "months"],
   [/^(£|gbp|currency|cost|£s|£k)$/i, "currency"],
   [/^(number|no\.?|count|#|numbers|total)$/i, "count"],
   [/^(ratio)$/i, "ratio"],
-  [/^(rate|rates|rate per \d[\d,]*k?|per \d[\d,]*k?)$/i, "rate"],
+  [/^(rates?|rate per \d[\d,]*k?|per \d[\d,]*k?)$/i, "rate"],
   [/^(score|points|average score)$/i, "score"],
 ];
 

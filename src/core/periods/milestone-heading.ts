@@ -33,7 +33,7 @@ export const FINAL_TARGET = /\b(final|end[- ]of[- ]plan|end|overall|ultimate)\s+
 export const BASELINE = /\bbase\s?lines?\b|\bstarting\s+point\b/;
 export const TARGET = /\b(targets?|staged|trajectory|milestones?|aims?|goals?|ambition|expected|planned|plan|budget(?:ed)?|adopted|proposed)\b|\bby\s+\d+\s*(months?|mths?|years?)\b/;
 /** Words that say "this is what happened" even with no date: Actual, Outturn, YTD, Latest. */
-export const ACTUAL_STRONG = /\b(actuals?|outturns?|out-turns?|ytd|year\s+to\s+date|latest|previous|current|achieved|(?:last|this)\s+(?:month|quarter|year|period))\b/;
+export const ACTUAL_STRONG = /\b(actuals?|out-?turns?|ytd|year\s+to\s+date|latest|previous|current|achieved|(?:last|this)\s+(?:month|quarter|year|period))\b/;
 /**
  * A period's outturn as estimated before its books close ("FY 2019 Estimate", "2022-23 YE Proj.", "Projected 19/20"):
  * what happened in that period as far as is known, where a budget book reports it. Only beside a period: an undated

@@ -5,7 +5,7 @@ import type { FoundTable } from "./findTables";
 
 export const ACTUAL_ROW = /^(.*?)\s*actuals?\s*$/i;
 /** A row label in a column of row labels that says the row holds what happened: "Actual", "Outturn", "Achieved". */
-export const ACTUAL_TYPE = /^(?:actuals?|outturns?|out-turns?|achieved|performance|results?)$/i;
+export const ACTUAL_TYPE = /^(?:actuals?|out-?turns?|achieved|performance|results?)$/i;
 export const TARGET_LABEL = /^(targets?|plan|planned|trajectory|goal|standard|ambition)$/i;
 
 /** A column, headed or not, whose cells label each row "Target" or "Actual": paired rows labelled in one column. */

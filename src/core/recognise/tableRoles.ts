@@ -5,6 +5,7 @@ import { parsePeriod, parsePeriodCell } from "../periods";
 import type { SheetGrid } from "./grid";
 import type { ColumnInfo, FoundTable } from "./findTables";
 import { classifyHeading, FIGURE_ROLES } from "./headers";
+import { unitFromMeasure } from "../figures/scale";
 
 export interface TableRoles {
   ref?: ColumnInfo;
@@ -38,7 +39,9 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
   const first = (role: string): ColumnInfo | undefined => byRole(role)[0];
   const ref = first("ref");
   const measure = first("measure");
-  const [latests, targets] = periodPairs(byRole("latest"), byRole("target"));
+  const [latests, targetsAll] = periodPairs(byRole("latest"), byRole("target"));
+  const latest = ownFigure(latests);
+  const targets = targetsAll.filter((t) => !otherUnit(t, latest));
   return {
     ref,
     measure,
@@ -49,7 +52,7 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
     // The last of several: "Target 2022/23 | Target 2023/24" states the one in force last.
     target: targets.slice(-1)[0],
     previous: first("previous"),
-    latest: ownFigure(latests),
+    latest,
     dot: first("dot"),
     // A "Comment" column of words such as "Improvement" / "Decline" states the trend and is still the comment.
     notes: firmest(byRole("notes")) ?? byRole("dot").find((c) => c.cls?.source === "content" && classifyHeading(c.label)?.role === "notes"),
@@ -59,7 +62,7 @@ export function tableRoles(grid: SheetGrid, table: FoundTable): TableRoles {
     benchmarks: byRole("benchmark"),
     periods: byRole("period"),
     kpiRag: kpiRagColumn(table),
-    time: usedTimeColumns(table),
+    time: usedTimeColumns(table).filter((c) => !(c.cls?.heading?.role === "target" && otherUnit(c, latest))),
     names: [ref, measure].filter((c): c is ColumnInfo => !!c),
     rowPeriods: rowPeriodColumns(grid, table),
   };
@@ -73,6 +76,19 @@ function firmest(columns: ColumnInfo[]): ColumnInfo | undefined {
   let best: ColumnInfo | undefined;
   for (const c of columns) if (!best || (c.cls?.strength ?? 0) > (best.cls?.strength ?? 0)) best = c;
   return best;
+}
+
+const DURATIONS: ReadonlySet<string> = new Set(["days", "weeks", "months", "hours", "minutes"]);
+
+/**
+ * "Target (working days) | … | Percentage of responses within target": the target is the time each response is held
+ * to, the figure the share that met it — a duration cannot be the target of a share, nor a share of a duration. A
+ * reader rates the share against no target the table states.
+ */
+function otherUnit(target: ColumnInfo, latest: ColumnInfo | undefined): boolean {
+  if (!latest) return false;
+  const [t, l] = [unitFromMeasure(target.label), unitFromMeasure(latest.label)];
+  return !!t && !!l && ((t === "percent" && DURATIONS.has(l)) || (l === "percent" && DURATIONS.has(t)));
 }
 
 /**
