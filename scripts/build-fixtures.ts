@@ -35,6 +35,7 @@ import { TARGETS_IN_WORDS_SHEETS } from "./fixtures/build-targets-in-words";
 import { CAPTION_GROUP_EXPORT, CAPTION_GROUP_REPORT } from "./fixtures/build-caption-groups";
 import { PLAIN_TABLE_SHEETS } from "./fixtures/build-plain-tables";
 import { YEAR_KIND_SHEETS } from "./fixtures/build-year-kinds";
+import { YEAR_TO_DATE_SHEETS } from "./fixtures/build-year-to-date";
 import { NOTES_UNITS_WORDS_SHEETS, RANK_CORNER_SHEETS } from "./fixtures/build-ranks-corners";
 import { buildSheets } from "./corpus/build";
 import { writeProducerFixtures } from "./fixtures/producers";
@@ -70,6 +71,7 @@ export const HISTORY_FILES: [string, () => ReturnType<typeof buildSheets>][] = [
   ["tests/fixtures/caption-groups-report.xlsx", () => buildSheets(CAPTION_GROUP_REPORT)],
   ["tests/fixtures/plain-tables.xlsx", () => buildSheets(PLAIN_TABLE_SHEETS)],
   ["tests/fixtures/year-kinds.xlsx", () => buildSheets(YEAR_KIND_SHEETS)],
+  ["tests/fixtures/year-to-date.xlsx", () => buildSheets(YEAR_TO_DATE_SHEETS)],
 ];
 
 /** The judgements workbook: the judgement cases of issue 19, each on a real report's layout. */

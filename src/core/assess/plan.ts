@@ -29,6 +29,8 @@ export interface ReadMilestone {
   periodTarget: boolean;
   /** Its actual is an estimate or projection for the period, not yet measured. */
   estimate: boolean;
+  /** A year to date beside the periods it sums ("Year to date 2016/17" beside "Q3 2016/17"): not a point of the series. */
+  toDate?: boolean;
 }
 
 export interface Plan {
@@ -47,7 +49,7 @@ export interface Plan {
 
 export function readPlan(d: DraftKpi, bc: BuildContext, cells: KpiCells): Plan {
   const baseline = cells.get(d.baselineCell);
-  const ms = d.milestones.map((m) => readMilestone(m, bc, cells.get));
+  const ms = yearToDateSoFar(d.milestones.map((m) => readMilestone(m, bc, cells.get)));
   // A milestone whose target is "N/A" between figures ("638 | N/A | N/A | 579") says that period has none: it is no
   // milestone — unless every milestone says so, when they still mark the plan's periods.
   const msWithTarget = ms.filter((m) => m.target && (m.target.p.missing !== "not-applicable" || ms.every((o) => !o.target || o.target.p.missing === "not-applicable")));
@@ -58,6 +60,26 @@ export function readPlan(d: DraftKpi, bc: BuildContext, cells: KpiCells): Plan {
   const baselineValue = baseline?.p.value ?? ms.map((m) => m.target).find((t) => t && t.p.value !== null && /baseline/i.test(t.p.qualifier ?? ""))?.p.value ?? null;
   for (const t of [explicitTarget, ...ms.map((m) => m.target)]) if (t) resolveRelative(t, baselineValue, cells.unit);
   return { baseline, baselineValue, ms, msWithTarget, explicitTarget, finalTarget };
+}
+
+const YEAR_TO_DATE = /\b(?:year[- ]to[- ]date|ytd)\b/i;
+
+/**
+ * A year-to-date column beside columns of periods inside its year ("Q3 2015/16 | Q3 2016/17 | Year to date 2016/17")
+ * sums the year so far: it runs to the end of the newest of them, not to the year's end, and a reader quotes that
+ * period's own figure as the latest, not the sum. Alone (or beside other years' totals) it is the year's figure.
+ */
+function yearToDateSoFar(ms: ReadMilestone[]): ReadMilestone[] {
+  for (const m of ms) {
+    if (!YEAR_TO_DATE.test(m.label) || !m.periodStart || !m.due || !m.actual) continue;
+    const inside = ms.filter((o) => o !== m && !YEAR_TO_DATE.test(o.label) && o.actual && o.periodStart && o.due && o.periodStart >= m.periodStart! && o.due < m.due!);
+    if (!inside.length) continue;
+    const soFar = inside.map((o) => o.due!).sort().pop()!;
+    m.due = soFar;
+    m.toDate = true;
+    m.actual.fig.periodEnd = soFar;
+  }
+  return ms;
 }
 
 /**

@@ -67,7 +67,7 @@ function pointBefore(points: readonly Parsed[], latest: Parsed | null): Parsed |
 
 /** The actuals of the milestones due by the reporting date, in time order. */
 function seriesPoints(d: DraftKpi, bc: BuildContext, cells: KpiCells, plan: Plan): Parsed[] {
-  const measured = plan.ms.filter((m) => m.actual && m.actual.p.value !== null && (m.due === null || compareIso(m.periodStart ?? m.due, bc.asOf) <= 0));
+  const measured = plan.ms.filter((m) => m.actual && m.actual.p.value !== null && !m.toDate && (m.due === null || compareIso(m.periodStart ?? m.due, bc.asOf) <= 0));
   const series = measured.filter((m) => !overtaken(m, measured)).sort(seriesOrder);
   // An actual written on the ACTUAL row under the baseline column is where the series starts.
   const baselineActual = d.actualRow !== null && d.baselineCell ? cells.get({ row: d.actualRow, col: d.baselineCell.col }) : null;

@@ -48,8 +48,8 @@ const MULTIPLIER: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mill
 
 /** Comparisons and approximations written before a number, each with its normal form. */
 export const OPERATORS: [RegExp, string][] = [
-  [/(?:>=|≥|=>|at\s+least|no\s+less\s+than|not\s+less\s+than|min(?:imum)?\.?|or\s+more)$/i, ">="],
-  [/(?:<=|≤|=<|at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|max(?:imum)?\.?)$/i, "<="],
+  [/(?:>=|≥|=>|at\s+least|no\s+less\s+than|not\s+less\s+than|min(?:imum)?\.?|or\s+more|(?:a\s+)?minimum\s+of)$/i, ">="],
+  [/(?:<=|≤|=<|at\s+most|no\s+more\s+than|not\s+more\s+than|up\s+to|max(?:imum)?\.?|(?:a\s+)?maximum\s+of)$/i, "<="],
   [/(?:>|more\s+than|greater\s+than|over|above|exceeding)$/i, ">"],
   [/(?:<|less\s+than|fewer\s+than|under|below)$/i, "<"],
   [/(?:=|equals?)$/i, "="],

@@ -1,7 +1,7 @@
 // Period labels, period cells and milestone headings to date ranges.
 export type { PeriodContext, YearPairKind } from "./context";
 export { fyStartMonth } from "./context";
-export { parsePeriod } from "./parse-period";
+export { idWithoutPeriod, parsePeriod } from "./parse-period";
 export { parsePeriodCell, type PeriodCellInput } from "./period-cell";
 export { findPeriods, type FoundPeriod } from "./find-periods";
 export { parseMilestoneHeading, type HeadingRole, type MilestoneHeading } from "./milestone-heading";

@@ -299,6 +299,23 @@ function relative(months: number, ctx: PeriodContext | undefined): ReturnType<Bu
   return { kind: "relative-months", range: R.afterPlanStart(ctx?.planStart, months), relativeMonths: months };
 }
 
+/** An id in one token: letters, at most one separator, digits and perhaps a letter ("CR-123456", "REF-10234"). */
+const ID_TOKEN = /^([A-Za-z]{1,8})[-_./]?\d{1,8}[A-Za-z]?$/;
+
+/** Letters that open a rule above and may run straight into its digits ("Q12020", "FY24", "HT3", "Autumn1", "SY2023", "Year2022"). */
+const PERIOD_LEADS = /^(?:q|qtr|quarter|ht|autumn|spring|summer|fy|sy|cy|year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/**
+ * Whether the text is an id in one token that no rule reads as a period, whatever the context: every rule opens with
+ * digits, a month's name, one of PERIOD_LEADS, or words and spaces (an id has none); no lead-in word, bullet or bracket
+ * comes before an id's first letter. A column of ids is passed over without trying each rule on each id. A rule that
+ * opens with other letters adds them to PERIOD_LEADS (tests/core/codeToken.property.test.ts holds this to parsePeriod).
+ */
+export function idWithoutPeriod(text: string): boolean {
+  const m = ID_TOKEN.exec(text);
+  return !!m && !PERIOD_LEADS.test(m[1]);
+}
+
 /** Words before a whole-cell period label ("As at 31.12.19", "w/e 12/01/24", "end of Q2 2023/24"). */
 export const PERIOD_LEAD = /^(?:as\s(?:at|of)|at|to|up\sto|end\sof|w\/e|w\/c|week\sending|period\sending|ending|data\sto)\s/;
 

@@ -60,17 +60,25 @@ function readRowShape(grid: SheetGrid, kinds: CellKinds, row: number, fromCol: n
   // An item tracked by its stated status alone ("Completion of inspections … | Green"), words before the status.
   // So is one rated period by period in words alone ("… | Achieved | Not Achieved", "… | n/a | Achieved"): statuses, or
   // words saying there is none, in every cell after the label.
-  const afterLabel = filled.filter((c) => c > labelCol);
   const tracked =
     numbers === 0 &&
     filled.length >= 3 &&
     ((statuses === 1 && kinds.kind(row, filled[filled.length - 1]) === "status") ||
-      (statuses >= 1 && afterLabel.every((c) => kinds.kind(row, c) === "status" || kinds.kind(row, c) === "missing")));
+      (statuses >= 1 && filled.every((c) => c <= labelCol || kinds.kind(row, c) === "status" || kinds.kind(row, c) === "missing")));
   if (labelCol < 0 || (numbers === 0 && missing < 2 && !tracked)) return null;
-  // "Attainment | 2019 | 2020 | 2021" (or "… | 2010 | Trend"): a label over years is a heading row, not a KPI.
-  const after = filled.filter((c) => c > labelCol);
-  const years = after.filter((c) => isYearHeading(grid, kinds, row, c)).length;
-  if (years >= 2 && after.every((c) => isYearHeading(grid, kinds, row, c) || kinds.kind(row, c) === "label")) return null;
+  // "Attainment | 2019 | 2020 | 2021" (or "… | 2010 | Trend"): a label over years is a heading row, not a KPI. The
+  // first cell after the label that is neither a year nor a label settles it (most KPI rows: their first figure).
+  let years = 0;
+  let headings = true;
+  for (const c of filled) {
+    if (c <= labelCol) continue;
+    if (isYearHeading(grid, kinds, row, c)) years++;
+    else if (kinds.kind(row, c) !== "label") {
+      headings = false;
+      break;
+    }
+  }
+  if (years >= 2 && headings) return null;
   return { row, labelCol, firstCol: filled[0], lastCol: Math.max(last, filled[filled.length - 1]) };
 }
 
@@ -79,8 +87,12 @@ function isYearHeading(grid: SheetGrid, kinds: CellKinds, row: number, col: numb
   const k = kinds.kind(row, col);
   if (k === "period") return true;
   const t = grid.rawText(row, col);
-  return /^(?:19|20)\d{2}(?:\s?[/-]\s?(?:19|20)?\d{2})?$/.test(t);
+  // Only a text opening "19" or "20" can be one: most cells are passed over on their first character.
+  const first = t.charCodeAt(0);
+  return (first === 49 || first === 50) && YEAR_HEADING.test(t);
 }
+
+const YEAR_HEADING = /^(?:19|20)\d{2}(?:\s?[/-]\s?(?:19|20)?\d{2})?$/;
 
 /** A row with one short text alone: a section heading or a title. */
 export function isSectionRow(grid: SheetGrid, row: number, fromCol: number, toCol: number): boolean {
@@ -156,8 +168,13 @@ function nextKpiRow(grid: SheetGrid, kinds: CellKinds, from: number, to: number,
 
 /** A row of two or more years (or year spans) and at most short words beside them: the headings of a table below. */
 function yearsHeadingRow(grid: SheetGrid, kinds: CellKinds, row: number, filled: number[]): boolean {
-  const years = filled.filter((c) => isYearHeading(grid, kinds, row, c)).length;
-  return years >= 2 && filled.every((c) => isYearHeading(grid, kinds, row, c) || (kinds.kind(row, c) === "label" && grid.rawText(row, c).length <= 60));
+  // One pass, left to right: the first cell that is neither a year nor a short label settles it.
+  let years = 0;
+  for (const c of filled) {
+    if (isYearHeading(grid, kinds, row, c)) years++;
+    else if (kinds.kind(row, c) !== "label" || grid.rawText(row, c).length > 60) return false;
+  }
+  return years >= 2;
 }
 
 /** Two or more short texts and no figures: the headings of a table below. */

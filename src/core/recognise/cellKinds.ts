@@ -8,7 +8,7 @@ import { parsePeriod } from "../periods";
 import { readPolarityCell } from "../stated/polarity";
 import { readStatedStatus } from "../stated/status";
 import { readStatedTrend } from "../stated/trend";
-import type { SheetGrid } from "./grid";
+import { trimmed, type SheetGrid } from "./grid";
 import type { CellBlock } from "../snapshot";
 import { DataRows } from "./dataRows";
 
@@ -33,8 +33,16 @@ const NUMBERED_NAME = /^(?!(?:kpi|pi|lpi|ref|id|no|nr|num)\b)[A-Z][a-z]{2,}\s\d{
 /** A year and then words, no other digit ("2024 LDSM results", "2019 Outturn"), or its sign ("2019 %"). */
 const YEAR_OPENS_WORDS = /^(?:19|20)\d{2}\s+(?:(?=\p{L}{2})[^\d]*|%)$/u;
 
-/** A span of years written with a dash ("1999–2000", "2019-20"). */
-const YEAR_SPAN = /(^|\D)(?:19|20)\d{2}\s?[–—-]\s?(?:(?:19|20)\d{2}|\d{2})(?!\d)/g;
+/** A span of years written with a dash or "to" ("1999–2000", "2019-20", "2024 to 2025"). */
+const YEAR_SPAN = /(^|\D)(?:19|20)\d{2}(?:\s?[–—-]\s?|\s+to\s+)(?:(?:19|20)\d{2}|\d{2})(?!\d)/gi;
+
+/** An error's text as Excel shows it. */
+const ERROR_TEXT = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/;
+
+/** A typed number is a figure, or a period when its date format shows it as one. */
+function numberKind(format: string): CellKind {
+  return format && isDateFormat(format) ? "period" : "number";
+}
 
 /** Long enough to be a sentence or a note rather than a label. */
 const LONG = 110;
@@ -50,33 +58,47 @@ export class CellKinds {
   /** Each cell's kind once worked out, beside its block (a cell is looked at from rows, columns and tables). */
   private readonly known = new Map<CellBlock, Uint8Array>();
 
+  /** The block last looked in and its memo: a row's cells, and the rows under it, mostly share one block. */
+  private lastBlock: CellBlock | null = null;
+  private lastMemo: Uint8Array = new Uint8Array(0);
+
   kind(row: number, col: number): CellKind {
     const b = this.grid.blockAt(row, col);
     if (!b) return this.grid.fill(row, col) ? this.emptyWithFill(row, col) : "empty";
-    let memo = this.known.get(b);
-    if (!memo) this.known.set(b, (memo = new Uint8Array(b.rowCount * b.colCount)));
-    const at = (row - b.row) * b.colCount + (col - b.col);
+    let memo: Uint8Array | undefined;
+    if (b === this.lastBlock) memo = this.lastMemo;
+    else {
+      memo = this.known.get(b);
+      if (!memo) this.known.set(b, (memo = new Uint8Array(b.rowCount * b.colCount)));
+      this.lastBlock = b;
+      this.lastMemo = memo;
+    }
+    const r = row - b.row;
+    const c = col - b.col;
+    const at = r * b.colCount + c;
     const seen = memo[at];
     if (seen) return KINDS[seen - 1];
-    const k = this.kindOf(row, col);
+    const k = this.kindOf(b, r, c, row, col);
     memo[at] = KINDS.indexOf(k) + 1;
     return k;
   }
 
-  private kindOf(row: number, col: number): CellKind {
+  /**
+   * The kind of the cell at (r, c) of block b (row, col on the sheet), read from the block's own grids — what the
+   * grid's accessors give for the cell (its trimmed text, value, value type and number format), with no search.
+   */
+  private kindOf(b: CellBlock, r: number, c: number, row: number, col: number): CellKind {
     // Figures and words are told apart on the spot (a typed number needs no cache; words are cached by their
     // text in classify); only empty cells with a fill need the cell's own look-up.
-    const text = this.grid.rawText(row, col);
+    const text = trimmed(b.text[r][c]);
     if (text === "") return this.grid.fill(row, col) ? this.emptyWithFill(row, col) : "empty";
-    // One cell at a time through the grid's accessors: no object is made for each of a sheet's cells.
-    if (typeof this.grid.value(row, col) === "number" && this.grid.valueType(row, col) !== "Error") return this.numberKind(row, col);
-    return this.classify(row, col);
-  }
-
-  /** A typed number is a figure, or a period when a date format shows it as one. */
-  private numberKind(row: number, col: number): CellKind {
-    const format = this.grid.numberFormat(row, col);
-    return format && isDateFormat(format) ? "period" : "number";
+    const value = b.values[r][c] ?? "";
+    const valueType = b.valueTypes[r]?.[c] ?? "Unknown";
+    if (typeof value === "number" && valueType !== "Error") return numberKind(b.numberFormats[r]?.[c] ?? "General");
+    // An error value, or its text typed ("#N/A"): "#" opens every one.
+    if (valueType === "Error" || (text.charCodeAt(0) === 35 && ERROR_TEXT.test(text))) return "error";
+    if (typeof value === "boolean") return "label";
+    return this.classify(row, col, text);
   }
 
   private emptyWithFill(row: number, col: number): CellKind {
@@ -95,14 +117,8 @@ export class CellKinds {
   /** Text cells by their text (and, for one or two characters, their font and colour): sheets repeat words. */
   private readonly byText = new Map<string, CellKind>();
 
-  private classify(row: number, col: number): CellKind {
+  private classify(row: number, col: number, text: string): CellKind {
     const g = this.grid;
-    const text = g.rawText(row, col);
-    if (text === "") return g.fill(row, col) && readStatedStatus({ text: "", fill: g.fill(row, col) }) ? "status" : "empty";
-    const value = g.value(row, col);
-    if (g.valueType(row, col) === "Error" || /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/.test(text)) return "error";
-    if (typeof value === "number") return this.numberKind(row, col);
-    if (typeof value === "boolean") return "label";
     // Longer words read the same in any font; one or two characters may be a symbol font's arrow or tick.
     if (text.length > 2) {
       let k = this.byText.get(text);
@@ -129,45 +145,72 @@ export class CellKinds {
   private readonly plainShort = new Map<string, CellKind>();
 
   private classifyText(row: number, col: number, text: string, font: string | null): CellKind {
-    const g = this.grid;
-    if (text.length <= 40) {
-      const trend = readStatedTrend(text, font);
-      const status = readStatedStatus({ text, fontName: font, fontColor: g.fontColor(row, col), fill: g.fill(row, col) });
-      // A face or a tick says how things stand more often than which way they moved: a status, unless it is an arrow.
-      if (trend && trend.direction && (trend.arrow || !/\d/.test(text))) return "trend";
-      if (status && status !== "grey") return "status";
-      if (trend && (trend.arrow || !/\d/.test(text))) return "trend";
-    }
-    const missing = missingPhrase(text);
-    if (missing && missing.reason !== "text") return "missing";
-    if (missing && text.length <= 16) return "missing";
-    if (/\d/.test(text)) {
-      // A month or a span of months written in words with its year ("March 2020", "May-13 to Apr-14") is a period,
-      // not a code or the figure its digits might read as.
-      const span = text.length <= 60 && MONTH_WORD.test(text) ? parsePeriod(text) : null;
-      if (span?.start && span.end && span.kind !== "date") return "period";
-      if ((CODE_LIKE.test(text) || LONG_CODE.test(text)) && !NUMBERED_NAME.test(text)) return "code";
-      if (text.length <= 60) {
-        const { reading, sentence } = readNumberText(text);
-        // "Progress 8", "Year 6", "Key Stage 2": words before the number that are neither a figure's label
-        // ("Target 90%"), an operator ("c. 45%", "< 5") nor a period ("Sep – 37.5%") make a name, not a figure.
-        const namesIt =
-          (!!reading && reading.before !== "" && !reading.beforeIsLabel && !reading.operator && !parsePeriod(reading.before.replace(/[\s:–—-]+$/, ""))) ||
-          (!!reading && !reading.unit && durationOpensName(reading.after)) ||
-          LETTER_NUMBERED_NAME.test(text) ||
-          NUMBERED_CAPTION.test(text);
-        // "2024 LDSM results", "2022 %": a year opening words (or a unit's sign) heads a period's column; not a figure.
-        if (reading && !sentence && !namesIt && YEAR_OPENS_WORDS.test(text)) return "period";
-        // "Target 1999–2000 (working days)": the digits are a span of years the words are about, not a figure.
-        const yearsOnly = /\d/.test(text) && !/\d/.test(text.replace(YEAR_SPAN, "$1"));
-        if (reading && !sentence && !namesIt && !yearsOnly) return "number";
-        if (parsePeriod(text)) return "period";
-      }
-    } else if (text.length <= 20 && readPolarityCell(text) && readPolarityCell(text) !== "neutral" && !/^[+-]$/.test(text)) {
-      return "polarity";
-    }
-    return text.length > LONG ? "long" : "label";
+    return codeToken(text) ?? textKind(text, font, this.grid.fontColor(row, col), this.grid.fill(row, col));
   }
+}
+
+/**
+ * A reference in one token — letters, at most one separator, digits ("CR-123456", "REF-10234", "LPI0538") — known
+ * as a code at a glance, as the full reading (textKind) would know it; null for any other text. Such a token says
+ * no trend, status or missing figure (every word those readings know is a word without digits, read whole or before
+ * a space) unless its letters are one of the few words they read before a "-", "/" or "." ("NA-", "Red-", "TBC.");
+ * it names a period only with a month's name in it; what is left is the code test itself. Ids fill whole columns
+ * of raw data, each different, so this is most texts' only look.
+ */
+export function codeToken(text: string): "code" | null {
+  const m = CODE_TOKEN.exec(text);
+  if (!m || WORD_BEFORE_MARK.test(m[1]) || MONTH_WORD.test(text)) return null;
+  return (CODE_LIKE.test(text) || LONG_CODE.test(text)) && !NUMBERED_NAME.test(text) ? "code" : null;
+}
+
+/** Letters, at most one separator, digits and perhaps a letter: the shape of an id. */
+const CODE_TOKEN = /^([A-Za-z]{1,8})[-_./]?\d{1,8}[A-Za-z]?$/;
+
+/** Letters that a status ("Red - ...", "Green/..."), or a missing figure ("NA - ...", "TBC."), reads before a mark. */
+const WORD_BEFORE_MARK = /^(?:green|amber|red|blue|grey|gray|na|tbc|tbd|tba|pending|unknown)$/i;
+
+/**
+ * What a cell's text is, read in full: a trend, a status, a missing figure, a period, a code, a number written as
+ * text, a polarity word, a label or long text. The font and colours matter to one or two characters only.
+ */
+export function textKind(text: string, font: string | null, fontColor: string | null, fill: string | null): CellKind {
+  if (text.length <= 40) {
+    const trend = readStatedTrend(text, font);
+    const status = readStatedStatus({ text, fontName: font, fontColor, fill });
+    // A face or a tick says how things stand more often than which way they moved: a status, unless it is an arrow.
+    if (trend && trend.direction && (trend.arrow || !/\d/.test(text))) return "trend";
+    if (status && status !== "grey") return "status";
+    if (trend && (trend.arrow || !/\d/.test(text))) return "trend";
+  }
+  const missing = missingPhrase(text);
+  if (missing && missing.reason !== "text") return "missing";
+  if (missing && text.length <= 16) return "missing";
+  if (/\d/.test(text)) {
+    // A month or a span of months written in words with its year ("March 2020", "May-13 to Apr-14") is a period,
+    // not a code or the figure its digits might read as.
+    const span = text.length <= 60 && MONTH_WORD.test(text) ? parsePeriod(text) : null;
+    if (span?.start && span.end && span.kind !== "date") return "period";
+    if ((CODE_LIKE.test(text) || LONG_CODE.test(text)) && !NUMBERED_NAME.test(text)) return "code";
+    if (text.length <= 60) {
+      const { reading, sentence } = readNumberText(text);
+      // "Progress 8", "Year 6", "Key Stage 2": words before the number that are neither a figure's label
+      // ("Target 90%"), an operator ("c. 45%", "< 5") nor a period ("Sep – 37.5%") make a name, not a figure.
+      const namesIt =
+        (!!reading && reading.before !== "" && !reading.beforeIsLabel && !reading.operator && !parsePeriod(reading.before.replace(/[\s:–—-]+$/, ""))) ||
+        (!!reading && !reading.unit && durationOpensName(reading.after)) ||
+        LETTER_NUMBERED_NAME.test(text) ||
+        NUMBERED_CAPTION.test(text);
+      // "2024 LDSM results", "2022 %": a year opening words (or a unit's sign) heads a period's column; not a figure.
+      if (reading && !sentence && !namesIt && YEAR_OPENS_WORDS.test(text)) return "period";
+      // "Target 1999–2000 (working days)": the digits are a span of years the words are about, not a figure.
+      const yearsOnly = /\d/.test(text) && !/\d/.test(text.replace(YEAR_SPAN, "$1"));
+      if (reading && !sentence && !namesIt && !yearsOnly) return "number";
+      if (parsePeriod(text)) return "period";
+    }
+  } else if (text.length <= 20 && readPolarityCell(text) && readPolarityCell(text) !== "neutral" && !/^[+-]$/.test(text)) {
+    return "polarity";
+  }
+  return text.length > LONG ? "long" : "label";
 }
 
 /** A section or measure numbered with a letter ("1.A Empathy - Cultural Competence", "3b Reduce re-offending"): a name. */

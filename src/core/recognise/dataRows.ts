@@ -5,17 +5,20 @@
 import { isDateFormat } from "../dates";
 import type { SheetGrid } from "./grid";
 
-/** What a typed number is, for a row's shape: a figure, a year written as a number, or a date. */
-function cellMark(value: number, numberFormat: string): number {
-  if (Number.isInteger(value) && value >= 1900 && value <= 2100) return YEAR;
-  return isDateFormat(numberFormat) ? DATE : FIGURE;
-}
-
 const FIGURE = 1, YEAR = 2, DATE = 3;
 
+/** Rows per page of the by-row memo. */
+const PAGE = 1024;
+
 export class DataRows {
-  /** By row: how many figures it holds when its shape is its next row's, else -1 (each pair of neighbours compared once). */
-  private readonly sameAsNext = new Map<number, number>();
+  /**
+   * By row, in pages of PAGE rows: how many figures it holds when its shape is its next row's, else -1, kept as that
+   * plus 2 (0: not yet compared). Each pair of neighbours is compared once.
+   */
+  private readonly sameAsNext = new Map<number, Int32Array>();
+  /** The number format last asked about and whether it shows a date: a column's figures share one format. */
+  private lastFormat: string | null = null;
+  private lastIsDate = false;
   /** Reused buffers for the two rows compared: column * 4 + mark of each figure, left to right. */
   private readonly a: number[] = [];
   private readonly b: number[] = [];
@@ -33,21 +36,33 @@ export class DataRows {
       const formats = b.numberFormats[row - b.row];
       for (let i = 0; i < values.length; i++) {
         const v = values[i];
-        if (typeof v === "number" && b.valueTypes[row - b.row][i] !== "Error") out[n++] = (b.col + i) * 4 + cellMark(v, formats[i]);
+        if (typeof v === "number" && b.valueTypes[row - b.row][i] !== "Error") out[n++] = (b.col + i) * 4 + this.cellMark(v, formats[i]);
       }
     }
     return n;
   }
 
+  /** What a typed number is, for a row's shape: a figure, a year written as a number, or a date. */
+  private cellMark(value: number, numberFormat: string): number {
+    if (Number.isInteger(value) && value >= 1900 && value <= 2100) return YEAR;
+    if (numberFormat !== this.lastFormat) {
+      this.lastFormat = numberFormat;
+      this.lastIsDate = isDateFormat(numberFormat);
+    }
+    return this.lastIsDate ? DATE : FIGURE;
+  }
+
   private same(row: number): number {
-    let known = this.sameAsNext.get(row);
-    if (known === undefined) {
+    let page = this.sameAsNext.get(Math.floor(row / PAGE));
+    if (!page) this.sameAsNext.set(Math.floor(row / PAGE), (page = new Int32Array(PAGE)));
+    const at = row - Math.floor(row / PAGE) * PAGE;
+    if (page[at] === 0) {
       const n = this.shape(row, this.a);
       let same = n === this.shape(row + 1, this.b);
       for (let i = 0; same && i < n; i++) same = this.a[i] === this.b[i];
-      this.sameAsNext.set(row, (known = same ? n : -1));
+      page[at] = same ? n + 2 : 1;
     }
-    return known;
+    return page[at] - 2;
   }
 
   /** A row with figures, shaped like the rows on either side of it: data, not a heading. */

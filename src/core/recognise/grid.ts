@@ -220,7 +220,7 @@ export class SheetGrid {
 }
 
 /** Text trimmed of surrounding white space, without allocating when there is none (most cells). */
-function trimmed(t: string | undefined): string {
+export function trimmed(t: string | undefined): string {
   if (t === undefined || t === "") return "";
   const first = t.charCodeAt(0);
   const last = t.charCodeAt(t.length - 1);

@@ -18,6 +18,8 @@ export interface OneRowKpi {
   latestCol: number;
   targetCol: number | null;
   benchmarkCols: number[];
+  /** A status heading's cell beside the figure ("Q1 status | Q1 actual | …"). */
+  ragCol?: number | null;
 }
 
 export interface OneRowPlan {
@@ -25,10 +27,14 @@ export interface OneRowPlan {
   kpis: OneRowKpi[];
 }
 
-type Part = "kpi" | "target" | "benchmark";
+type Part = "kpi" | "target" | "benchmark" | "status" | "aside";
 
-/** What a heading says its figure is: the organisation's own (a KPI), a target, or a comparator's. */
-function partOf(cls: HeaderClass | null): Part {
+/**
+ * What a heading says its figure is: the organisation's own (a KPI), a target, a comparator's, a status, or a figure
+ * beside them that is none of these (a forecast, a variance).
+ */
+function partOf(cls: HeaderClass | null, cell: string): Part {
+  if (cell === "status") return cls?.role === "rag" ? "status" : "aside";
   if (cls?.role === "benchmark") return "benchmark";
   if (cls?.role === "target" || (cls?.role === "time" && (cls.heading?.role === "target" || cls.heading?.role === "final-target"))) return "target";
   return "kpi";
@@ -48,7 +54,9 @@ export function findOneRowTables(grid: SheetGrid, kinds: CellKinds, region: Grid
 
 function oneRowTable(grid: SheetGrid, kinds: CellKinds, region: GridRegion, r: number, ctx: PeriodContext, taken: (row: number, col: number) => boolean): FoundTable | null {
   const cols = grid.filledCols(r, region.firstCol, region.lastCol);
-  if (cols.length < 2 || cols.length > 12 || cols.some((c) => kinds.kind(r, c) !== "number" || taken(r, c))) return null;
+  // Figures, and statuses where a heading says so ("Q1 status" over "Green"; "Year end forecast" over "Green" beside).
+  if (cols.length < 2 || cols.length > 12 || cols.some((c) => (kinds.kind(r, c) !== "number" && kinds.kind(r, c) !== "status") || taken(r, c))) return null;
+  if (!cols.some((c) => kinds.kind(r, c) === "number")) return null;
   // The row stands alone: headings right above it over the same columns, nothing right under it.
   const head = r - 1;
   const heads = grid.filledCols(head, region.firstCol, region.lastCol);
@@ -56,16 +64,27 @@ function oneRowTable(grid: SheetGrid, kinds: CellKinds, region: GridRegion, r: n
   if (heads.some((c) => kinds.kind(head, c) === "number" || kinds.kind(head, c) === "empty" || grid.rawText(head, c).length > 100)) return null;
   if (r + 1 <= region.lastRow && !grid.isBlankRow(r + 1, cols[0], cols[cols.length - 1])) return null;
   const classes = cols.map((c) => classifyHeading(grid.rawText(head, c), ctx));
-  const parts = classes.map(partOf);
-  // Something must say these are figures measured against something: a target or a comparator beside them.
-  if (!parts.includes("kpi") || parts.every((p) => p === "kpi") || parts[0] !== "kpi") return null;
+  const parts = cols.map((c, i) => partOf(classes[i], kinds.kind(r, c)));
+  // A status heading whose cell holds a figure is no status: not this shape.
+  if (parts.some((p, i) => p !== "status" && p !== "aside" && kinds.kind(r, cols[i]) !== "number")) return null;
+  if (classes.some((cls, i) => cls?.role === "rag" && parts[i] !== "status")) return null;
+  // Something must say these are figures measured against something: a target, a comparator or a status beside them.
+  const figures = parts.filter((p) => p !== "status" && p !== "aside");
+  if (!figures.includes("kpi") || parts.every((p) => p === "kpi") || figures[0] !== "kpi") return null;
   const kpis: OneRowKpi[] = [];
+  let statusBefore: number | null = null;
   cols.forEach((c, i) => {
-    if (parts[i] === "kpi") kpis.push({ name: grid.text(head, c), nameCell: { row: head, col: c }, latestCol: c, targetCol: null, benchmarkCols: [] });
-    else if (parts[i] === "target") {
-      const k = kpis[kpis.length - 1];
+    const k = kpis[kpis.length - 1];
+    if (parts[i] === "kpi") {
+      kpis.push({ name: grid.text(head, c), nameCell: { row: head, col: c }, latestCol: c, targetCol: null, benchmarkCols: [], ragCol: statusBefore });
+      statusBefore = null;
+    } else if (parts[i] === "status") {
+      if (k && k.ragCol == null) k.ragCol = c;
+      else if (!k) statusBefore = c;
+    } else if (parts[i] === "target") {
+      // The first target beside the figure is the one it is rated against ("Q1 target | 2024 to 2025 target").
       if (k.targetCol === null) k.targetCol = c;
-    } else kpis[kpis.length - 1].benchmarkCols.push(c);
+    } else if (parts[i] === "benchmark") k.benchmarkCols.push(c);
   });
   const firstCol = cols[0];
   const lastCol = cols[cols.length - 1];
@@ -75,7 +94,9 @@ function oneRowTable(grid: SheetGrid, kinds: CellKinds, region: GridRegion, r: n
     cls:
       parts[i] === "kpi"
         ? { role: "latest", source: "heading", strength: 0.6, words: "the organisation's own figure, one row under its heading" }
-        : { ...(classes[i] as HeaderClass), role: parts[i] === "target" ? "target" : "benchmark" },
+        : parts[i] === "aside"
+          ? { role: "ignore", source: "heading", strength: 0.6, words: "beside the figure, none of its own, its target or a comparator" }
+          : { ...(classes[i] as HeaderClass), role: parts[i] === "target" ? "target" : parts[i] === "status" ? "rag" : "benchmark" },
     sub: null,
   }));
   const table: FoundTable = {
@@ -113,6 +134,7 @@ export function oneRowDrafts(grid: SheetGrid, table: FoundTable, plan: OneRowPla
       measureCell: k.nameCell,
       targetCell: at(k.targetCol),
       latestCell: at(k.latestCol),
+      ragCell: at(k.ragCol ?? null),
       unitHint: unitNamedBy(k.name, headings),
       benchmarkCells: k.benchmarkCols.map((c) => ({ label: grid.text(table.headerRow, c), cell: { row: plan.row, col: c } })),
       figureHeadings: headings,

@@ -4,7 +4,7 @@
 // one KPI's "Target | Actual" named by the title above ("Repairs Compliance – KPI 1"), or KPIs named over pairs of
 // "Target (weeks) | Actual (weeks)" columns. A "Baseline (Jun 2019)" row among the periods states the baseline.
 import type { Period } from "../types";
-import { parsePeriodCell, type PeriodContext } from "../periods";
+import { idWithoutPeriod, parsePeriodCell, type PeriodContext } from "../periods";
 import type { SheetGrid, GridRegion } from "./grid";
 import type { CellRef } from "./drafts";
 import { classifyHeading } from "./headers";
@@ -100,16 +100,23 @@ function inRun(grid: SheetGrid, col: number, r: number, region: GridRegion, take
 }
 
 function periodLike(grid: SheetGrid, r: number, col: number): boolean {
-  // The cell read through the grid's accessors: this is asked of every third cell of a sheet's columns.
-  const text = grid.ownText(r, col);
+  // The cell read from its block's grids, as the grid's accessors (ownText, value, numberFormat) give it, in one
+  // search: this is asked of every third cell of a sheet's columns.
+  const b = grid.blockAt(r, col);
+  if (!b) return false;
+  const i = r - b.row;
+  const j = col - b.col;
+  const text = String(b.text[i]?.[j] ?? b.values[i][j] ?? "").trim();
   if (!text) return false;
-  const value = grid.value(r, col);
-  const numberFormat = grid.numberFormat(r, col);
+  const value = b.values[i][j] ?? "";
+  const numberFormat = b.numberFormats[i]?.[j] ?? "General";
   // A typed number is a period only as a date or a year: amounts and counts are not parsed.
   if (typeof value === "number" && !(numberFormat && isDateFormat(numberFormat)) && !/^(?:19|20)\d{2}$/.test(text)) return false;
   if (BASELINE_ROW.test(text)) return true;
-  // Text is parsed once per distinct text (sheets repeat their labels and codes down the rows).
+  // Text is parsed once per distinct text (sheets repeat their labels and codes down the rows); an id that no
+  // period rule can read ("CR-123456", a different one in each row) is not parsed at all.
   if (typeof value !== "number") {
+    if (idWithoutPeriod(text)) return false;
     let known = TEXT_PERIOD.get(text);
     if (known === undefined) {
       const p = parsePeriodCell({ text, value, numberFormat });
