@@ -7,6 +7,7 @@ import { WorkbookOpenError } from "../host/contract";
 import { setRequirementChecker } from "../excel/requirements";
 import { scanReadSnapshot, type ScanWorkbookOptions, type ScanWorkbookOutcome } from "../excel/scanWorkbook";
 import { readSnapshotFromFile } from "./fileSnapshot";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import type { LimitKind } from "../host/xlsx/loadErrors";
 import { loadLimits, RAISE_WITH } from "./loadLimits";
 import { CliError, ownFault } from "./cliError";
@@ -51,12 +52,15 @@ export async function loadWorkbook(file: string, readFile: (path: string) => Pro
  * give on the host (fileSnapshot.ts), and scanned as scanWorkbook scans it.
  */
 export async function scanFile(file: string, readFile: (path: string) => Promise<Uint8Array>, options: ScanWorkbookOptions): Promise<ScanWorkbookOutcome> {
+  return scanReadSnapshot(await snapshotOfFile(file, readFile), options);
+}
+
+/** The file's snapshot; its bytes are held only while it is read, not through the scan (a frame's locals can be). */
+async function snapshotOfFile(file: string, readFile: (path: string) => Promise<Uint8Array>): Promise<WorkbookSnapshot> {
   const bytes = await readBytes(file, readFile);
-  let snapshot;
   try {
-    snapshot = await readSnapshotFromFile(bytes, `"${file}"`, loadLimits());
+    return await readSnapshotFromFile(bytes, `"${file}"`, loadLimits());
   } catch (e) {
     throw cliErrorOf(e, file);
   }
-  return scanReadSnapshot(snapshot, options);
 }
