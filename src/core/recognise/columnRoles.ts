@@ -149,6 +149,12 @@ function fromContent(role: ColumnRole, evidence: string, strength: number, extra
   return { role, source: "content", words: evidence, strength, ...extra };
 }
 
+/** A figure column that nothing names, read by where it stands as one point of the KPI's series of actuals. */
+function pointByPosition(c: ColumnInfo, evidence: string): HeaderClass {
+  const heading = { label: c.label || `column ${c.col + 1}`, role: "actual" as const, period: null, relativeMonths: null };
+  return { role: "time", source: "position", strength: EVIDENCE.weakest, words: evidence, heading };
+}
+
 /**
  * Settle every column's role. `columns` arrive with what their headings say (cls may be null); `dataRows` are the
  * table's data rows (section rows included: they are mostly blank in every column but one).
@@ -433,13 +439,7 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     // "Year end | Quarter 1 | Quarter 2": an unnamed figure just before a series of periods is its earlier point.
     const firstSeries = seriesCols[0].col;
     for (const c of stillUnnamed.filter((u) => u.col < firstSeries && u.col >= firstSeries - W.seriesLead)) {
-      c.cls = {
-        role: "time",
-        source: "position",
-        strength: W.weakest,
-        words: "a figure column just before the periods, read as the earlier point of the series",
-        heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null },
-      };
+      c.cls = pointByPosition(c, "a figure column just before the periods, read as the earlier point of the series");
     }
     stillUnnamed = stillUnnamed.filter((u) => !u.cls);
   }
@@ -447,13 +447,7 @@ export function resolveColumnRoles(grid: SheetGrid, kinds: CellKinds, columns: C
     stillUnnamed[0].cls = { role: "latest", source: "position", strength: W.guess, words: "the only figure column nothing else names" };
   } else if (!hasLatest && stillUnnamed.length > 1) {
     for (const c of stillUnnamed) {
-      c.cls = {
-        role: "time",
-        source: "position",
-        strength: W.weakest,
-        words: "one of several figure columns read left to right as a series",
-        heading: { label: c.label || `column ${c.col + 1}`, role: "actual", period: null, relativeMonths: null },
-      };
+      c.cls = pointByPosition(c, "one of several figure columns read left to right as a series");
     }
   }
 }
