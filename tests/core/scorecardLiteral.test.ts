@@ -1,4 +1,5 @@
 import { literal, needsQuotePrefix, unquote, excelSerial, dotText, figureFormat, formatFromText } from "../../src/core/scorecard";
+import { axisFormat } from "../../src/core/scorecard/sourceFormat";
 
 describe("workbook text is written literally", () => {
   test.each(["=SUM(A1)", "+44 1234", "-5 days", "@risk", "#N/A", "10%", "Jan 24", "1/2", "TRUE", "'quoted"])("%s gets a quote prefix", (s) => {
@@ -33,6 +34,13 @@ describe("number formats and dates", () => {
     // A figure its table states in multiples ("Billions" over "£32.01") shows as written, with the multiple's word.
     expect(figureFormat({ text: "£32.01", unit: "currency" }, 32010000000, "currency")).toBe('"£"0.00,,,"bn"');
     expect(figureFormat({ text: "£609m", unit: "currency" }, 609000000, "currency")).toBe('"£"0,,"m"');
+  });
+  test("a chart's value axis keeps the currency sign and a multiple's word, and drops unit words the axis title names", () => {
+    expect(axisFormat('"£"0.00,,,"bn"')).toBe('"£"0.00,,,"bn"');
+    expect(axisFormat('"£"0,,"m"')).toBe('"£"0,,"m"');
+    expect(axisFormat('0.0" weeks"')).toBe("0.0");
+    expect(axisFormat('"£"#,##0')).toBe('"£"#,##0');
+    expect(axisFormat('" days"')).toBe("General");
   });
   test("Excel serials", () => {
     expect(excelSerial("1900-03-01")).toBe(61);

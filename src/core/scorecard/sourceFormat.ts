@@ -90,9 +90,13 @@ export function figureFormat(fig: Pick<Figure, "text" | "unit" | "qualifier">, v
   return GENERAL;
 }
 
-/** The same format without its unit words, for a chart's value axis (the axis title names the unit). */
+/**
+ * The same format without its unit words, for a chart's value axis (the axis title names the unit). A currency sign
+ * stays, and so does the word of a multiple after Excel's scaling commas ("bn" in `"£"0.00,,,"bn"`): without it the
+ * axis would read £35.00 where the figures are £35bn.
+ */
 export function axisFormat(format: string): string {
-  const bare = format.replace(/"[^"]*"/g, (lit) => (/^"[£$€]"$/.test(lit) ? lit : "")).trim();
+  const bare = format.replace(/(,*)("[^"]*")/g, (_all, commas: string, lit: string) => (/^"[£$€]"$/.test(lit) || commas ? commas + lit : commas)).trim();
   return bare === "" ? GENERAL : bare;
 }
 
